@@ -1,0 +1,29 @@
+"""The `touyan` command: one module per command group, each a thin layer over a service."""
+
+from __future__ import annotations
+
+import typer
+
+from touyan.cli import admin, demo
+from touyan.cli.facts import entity_app, facts_command
+from touyan.cli.ingest import ingest_command
+from touyan.cli.search import search_command
+
+app = typer.Typer(
+    name="touyan",
+    help="投研 touyan — verifiable, fact-based investment research.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("init")(admin.init_command)
+app.command("ingest")(ingest_command)
+app.command("search")(search_command)
+app.command("stats")(admin.stats_command)
+app.command("facts")(facts_command)
+app.add_typer(entity_app, name="entity")
+app.add_typer(demo.app, name="demo")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,33 @@
+"""Settings from the environment (TOUYAN_*), validated once and shared by CLI, web and workers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything a deployment may change; the defaults give the embedded, offline setup."""
+
+    model_config = SettingsConfigDict(env_prefix="TOUYAN_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=lambda: platformdirs.user_data_path("touyan"))
+    db_url: str | None = None
+    max_file_bytes: int = 50_000_000
+    chunk_chars: int = 500
+    fetch_timeout: float = 20.0
+
+    def database_url(self) -> str:
+        """The configured database, or a SQLite file in the data dir when none is set."""
+        if self.db_url:
+            return self.db_url
+        return f"sqlite:///{self.data_dir / 'touyan.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

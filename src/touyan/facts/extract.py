@@ -1,0 +1,352 @@
+"""Rule-based fact extraction: typed, dated, sourced statements from financial text.
+
+Each number is read with the label that names it (估值达到450亿美元 → valuation; 11亿美元的融资
+→ raised; 持股比例 in a table header → stake_pct), the entity it is about (named in the same
+clause, else the subject the paragraph is about) and the date it holds for (named in the
+sentence, else the last date named before it, else the publication date). A number with no
+label that maps to a known metric yields nothing: precision first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
+from touyan.text.dates import DateMention, parse_dates
+from touyan.text.numbers import Quantity, parse_numbers
+
+# metric -> labels written before the number (longest first wins).
+BEFORE_LABELS: dict[str, tuple[str, ...]] = {
+    "valuation": ("估值", "valuation of", "valued at", "市场估值"),
+    "invested": ("出资", "投资", "注资", "认购", "invested", "put in"),
+    "raised": ("融资额", "募资", "募集资金", "raised", "raising"),
+    "revenue": ("营业总收入", "营业收入", "营收", "总营收", "收入", "revenue", "revenues", "sales"),
+    "net_profit": (
+        "归母净利润",
+        "归属于母公司股东的净利润",
+        "归属于上市公司股东的净利润",
+        "净利润",
+        "net income",
+        "net profit",
+    ),
+    "net_profit_adjusted": ("扣非净利润", "扣非归母净利润", "经调整净利润", "adjusted net profit"),
+    "gross_margin": ("毛利率", "gross margin"),
+    "net_margin": ("净利率", "净利润率", "net margin"),
+    "eps": ("每股收益", "基本每股收益", "earnings per share", "eps"),
+    "total_assets": ("总资产", "total assets"),
+    "total_liabilities": ("总负债", "total liabilities"),
+    "market_cap": ("总市值", "市值", "market value", "market capitalisation", "market cap"),
+    "price": ("当前价", "股价", "最新价", "现价", "报收于", "收于", "share price"),
+    "open": ("开盘价",),
+    "close": ("收盘价", "closing price"),
+    "high": ("最高价",),
+    "low": ("最低价",),
+    "limit_up": ("涨停价",),
+    "limit_down": ("跌停价",),
+    "change_pct": ("涨跌幅", "涨幅", "跌幅"),
+    "change": ("涨跌额",),
+    "turnover": ("成交额",),
+    "turnover_rate": ("换手率",),
+    "main_net_inflow": ("主力净流入", "主力资金净流入"),
+    "northbound_net_inflow": ("北向资金净流入", "北向资金净买入"),
+    "nav": ("单位净值", "最新净值", "净值"),
+    "nav_cumulative": ("累计净值",),
+    "max_drawdown": ("最大回撤",),
+    "return_3y": ("近三年收益率", "近三年收益", "近3年收益率", "近3年收益"),
+    "return_1y": ("近一年收益率", "近一年收益", "近1年收益率", "近1年收益"),
+    "fund_size": ("基金规模", "最新规模", "资产规模"),
+    "stake_pct": ("持股比例", "持股", "持有", "股权比例", "stake of"),
+    "shares_sold": ("减持",),
+    "shares_bought": ("增持",),
+    "buyback_shares": ("回购",),
+    "buyback_amount": ("耗资",),
+    "stake_change_pct": ("占公司总股本", "占总股本", "占公司已发行股本", "占已发行股本"),
+    "deliveries": ("交付量", "交付", "销量", "deliveries"),
+    "dividend_per_share": ("每股派息", "每股派发现金红利", "dividend per share"),
+}
+# metric -> labels written right after the number (11亿美元的融资).
+AFTER_LABELS: dict[str, tuple[str, ...]] = {
+    "raised": ("融资", "的融资", "financing", "funding"),
+    "valuation": ("估值", "的估值", "valuation"),
+}
+_CONNECTORS = re.compile(
+    r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|"
+    r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮)*$",
+    re.IGNORECASE,
+)
+_YOY = re.compile(r"(?:同比|较上年|比上年)(?:增长|增加|上升|下降|减少|下滑)?\s*$")
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
+_HEADER_WINDOW = 6
+_LABEL_WINDOW = 16
+_ROUND_SUBJECT_KINDS = ("company",)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedFact:
+    subject: str
+    metric: str
+    value: Decimal
+    unit: str
+    currency: str | None
+    span: tuple[int, int]
+    quote: str
+    as_of: dt.date | None
+    period: str | None = None
+    object: str | None = None
+    confidence: float = 1.0
+
+
+def _label_before(text: str, start: int) -> tuple[str, int] | None:
+    """The metric whose label ends just before `start`, connectors allowed between."""
+    window_start = max(0, start - _LABEL_WINDOW)
+    window = text[window_start:start]
+    lowered = window.lower()
+    best: tuple[str, int, int] | None = None  # metric, label start, label length
+    for metric, labels in BEFORE_LABELS.items():
+        for label in labels:
+            pos = lowered.rfind(label.lower())
+            if pos < 0 or not _CONNECTORS.match(lowered[pos + len(label) :]):
+                continue
+            if _CLAUSE_BREAK.search(window[pos:]):
+                continue
+            if (
+                best is None
+                or pos + len(label) > best[1] + best[2]
+                or (pos + len(label) == best[1] + best[2] and len(label) > best[2])
+            ):
+                best = (metric, pos, len(label))
+    if best is None:
+        return None
+    return best[0], window_start + best[1]
+
+
+def _label_after(text: str, end: int) -> str | None:
+    following = text[end : end + 6].lower()
+    for metric, labels in AFTER_LABELS.items():
+        if any(following.startswith(label) for label in labels):
+            return metric
+    return None
+
+
+def _date_for(
+    q: Quantity, sentence: tuple[int, int], dates: Sequence[DateMention]
+) -> DateMention | None:
+    in_sentence = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
+    before = [d for d in in_sentence if d.span[0] < q.span[0]]
+    if before:
+        return before[-1]
+    if in_sentence:
+        return in_sentence[0]
+    earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
+    return earlier[-1] if earlier else None
+
+
+_TERMINAL = "。！？!?；;：:"
+_TABLEISH = re.compile(r"\||[\u4e00-\u9fff)）%]\s+[\u4e00-\u9fff(（\d]")
+
+
+def _joinable(prev: str, nxt: str) -> bool:
+    """Lines broken mid-sentence (a bold figure rendered on its own line) belong together."""
+    prev, nxt = prev.strip(), nxt.strip()
+    if not prev or not nxt or prev[-1] in _TERMINAL:
+        return False
+    if _TABLEISH.search(prev) or _TABLEISH.search(nxt):
+        return False
+    return not re.match(r"^(?:[-*•]|\d+[.、)]|[一二三四五六七八九十]+、|#)", nxt)
+
+
+def flatten(text: str) -> tuple[str, list[int]]:
+    """The text with mid-sentence line breaks removed, and each view char's original offset."""
+    lines = text.split("\n")
+    view: list[str] = []
+    index: list[int] = []
+    offset = 0
+    previous = ""
+    for n, line in enumerate(lines):
+        if n and not (line.strip() == "" or _joinable(previous, line)):
+            view.append("\n")
+            index.append(offset - 1)
+        for i, ch in enumerate(line):
+            view.append(ch)
+            index.append(offset + i)
+        if line.strip():
+            previous = line
+        offset += len(line) + 1
+    index.append(len(text))
+    return "".join(view), index
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences and table rows: a line break or a terminal mark ends one."""
+    spans = []
+    start = 0
+    for match in re.finditer(r"[。！？!?；;]|\n", text):
+        end = match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+class _Reader:
+    def __init__(
+        self, text: str, title: str, published_at: dt.date | None, entities: EntityDictionary | None
+    ) -> None:
+        self.original = text
+        text, self.index = flatten(text)
+        self.text = text
+        self.published_at = published_at
+        self.mentions: list[Mention] = entities.find(text) if entities else []
+        self.dates = parse_dates(text, today=published_at)
+        title_mentions = entities.find(title) if entities else []
+        self.topic: EntityRecord | None = next(
+            (m.entity for m in title_mentions if m.entity.kind == "company"), None
+        )
+        self.round_subject: EntityRecord | None = None
+
+    def subject_before(self, start: int, lo: int) -> Mention | None:
+        found = [m for m in self.mentions if lo <= m.start and m.end <= start]
+        return found[-1] if found else None
+
+    def facts(self) -> list[ExtractedFact]:
+        out: list[ExtractedFact] = []
+        header: tuple[int, str] | None = None  # (line number, metric) of a table header
+        lines_seen = 0
+        for sentence in _sentences(self.text):
+            lines_seen += 1
+            quote = self.original[
+                self.index[sentence[0]] : self.index[max(sentence[0], sentence[1] - 1)] + 1
+            ].strip()
+            quantities = [q for q in parse_numbers(self.text[sentence[0] : sentence[1]])]
+            if not quantities:
+                header_metric = self._header_metric(quote)
+                if header_metric:
+                    header = (lines_seen, header_metric)
+                continue
+            for q in quantities:
+                q = _shift(q, sentence[0])
+                fact = self._fact(q, sentence, quote, header, lines_seen)
+                if fact is not None:
+                    out.append(fact)
+        return out
+
+    def _header_metric(self, line: str) -> str | None:
+        if "持股比例" in line or "股权比例" in line:
+            return "stake_pct"
+        return None
+
+    def _fact(
+        self,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        header: tuple[int, str] | None,
+        line_no: int,
+    ) -> ExtractedFact | None:
+        metric: str | None = None
+        label_start = q.span[0]
+        found = _label_before(self.text, q.span[0])
+        if found:
+            metric, label_start = found
+        elif after := _label_after(self.text, q.span[1]):
+            metric = after
+        elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":
+            metric = header[1]
+        if metric is None:
+            return None
+        if _YOY.search(self.text[max(sentence[0], q.span[0] - 8) : q.span[0]]):
+            return None  # a growth rate, read with the figure it qualifies below
+        clause_start = max(
+            [sentence[0]]
+            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])]
+        )
+        if metric in ("invested", "stake_pct") and q.unit not in ("money", "%", ""):
+            return None
+        from_header = found is None and metric == "stake_pct"
+        subject = self.subject_before(label_start, clause_start) or self.subject_before(
+            label_start, sentence[0]
+        )
+        record = self._row_entity(sentence) if from_header else None
+        if record is None and subject is not None:
+            record = subject.entity
+        if record is None:
+            record = self.round_subject or self.topic
+        if record is None:
+            return None
+        obj = None
+        if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
+            self.round_subject = record
+        if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
+            obj = self.round_subject.name
+        if metric == "stake_pct":
+            obj = self._stake_target(sentence[0], record)
+        date = _date_for(q, sentence, self.dates)
+        as_of, period = self._as_of(date)
+        return ExtractedFact(
+            subject=record.name,
+            metric=metric,
+            value=q.value,
+            unit=q.unit,
+            currency=q.currency,
+            span=(self.index[q.span[0]], self.index[q.span[1] - 1] + 1),
+            quote=quote,
+            as_of=as_of,
+            period=period,
+            object=obj,
+        )
+
+    def _row_entity(self, sentence: tuple[int, int]) -> EntityRecord | None:
+        row = [m for m in self.mentions if sentence[0] <= m.start < sentence[1]]
+        return row[0].entity if row else None
+
+    def _stake_target(self, before: int, holder: EntityRecord) -> str | None:
+        """The company a stake is in: the last other company named before the statement."""
+        for m in reversed(self.mentions):
+            if m.start < before and m.entity.kind == "company" and m.entity.name != holder.name:
+                if (
+                    "有限公司" in m.entity.name
+                    or "合资" in self.text[max(0, m.start - 12) : m.start]
+                ):
+                    return m.entity.name
+        return None
+
+    def _as_of(self, date: DateMention | None) -> tuple[dt.date | None, str | None]:
+        if date is None:
+            return self.published_at, None
+        if date.granularity == "day":
+            return date.start, date.start.isoformat()
+        if date.granularity == "relative":
+            return date.end, date.text
+        return date.end, date.text
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    return Quantity(
+        value=q.value,
+        unit=q.unit,
+        currency=q.currency,
+        scale=q.scale,
+        precision=q.precision,
+        span=(q.span[0] + offset, q.span[1] + offset),
+        text=q.text,
+        high=q.high,
+        negative=q.negative,
+        classifier=q.classifier,
+    )
+
+
+def extract_facts(
+    text: str,
+    *,
+    title: str = "",
+    published_at: dt.date | None = None,
+    entities: EntityDictionary | None = None,
+) -> list[ExtractedFact]:
+    """Facts stated in `text`, each with the span of its value in `text`."""
+    return _Reader(text, title, published_at, entities).facts()

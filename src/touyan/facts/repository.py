@@ -1,0 +1,255 @@
+"""Entities, mentions and facts in the store: syncing the dictionary, writing, querying.
+
+Facts are written in the same transaction as their document, so a document never exists
+without the facts read from it, and a fact never outlives its source span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+from touyan.store.db import Database
+from touyan.store.models import Chunk, Document, Entity, EntityMention, Fact, utcnow
+from touyan.text.segment import add_words
+
+
+def sync_entities(conn: Connection) -> dict[str, int]:
+    """Make sure every bundled entity has a row; return name → id for all entities."""
+    ids = {name: i for name, i in conn.execute(select(Entity.name, Entity.id))}
+    missing = [r for r in bundled_entities() if r.name not in ids]
+    if missing:
+        conn.execute(insert(Entity), [_entity_row(r, "bundled") for r in missing])
+        ids = {name: i for name, i in conn.execute(select(Entity.name, Entity.id))}
+    return ids
+
+
+def _entity_row(record: EntityRecord, source: str) -> dict[str, Any]:
+    return {
+        "name": record.name,
+        "kind": record.kind,
+        "aliases": list(record.aliases),
+        "tickers": list(record.tickers),
+        "market": record.market,
+        "source": source,
+        "created_at": utcnow(),
+    }
+
+
+def load_dictionary(conn: Connection) -> EntityDictionary:
+    """The bundled dictionary plus entities users added (theirs may extend, never replace)."""
+    rows = conn.execute(select(Entity).where(Entity.source != "bundled")).scalars()
+    user = [
+        EntityRecord(e.name, e.kind, tuple(e.aliases), tuple(e.tickers), e.market) for e in rows
+    ]
+    add_words([name for r in user for name in r.names()])
+    return EntityDictionary.of([*bundled_entities(), *user])
+
+
+def add_entity(db: Database, record: EntityRecord) -> bool:
+    """Store a user's entity; returns False when it updated one that existed."""
+    with db.engine.begin() as conn:
+        existing = conn.execute(select(Entity.id).where(Entity.name == record.name)).scalar()
+        row = _entity_row(record, "user")
+        if existing is None:
+            conn.execute(insert(Entity), row)
+            return True
+        row.pop("created_at")
+        conn.execute(update(Entity).where(Entity.id == existing).values(**row))
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class StoredChunk:
+    id: int
+    document_id: int
+    char_start: int
+    char_end: int
+
+
+class Enricher:
+    """Finds mentions and extracts facts for newly written documents, inside their transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.entity_ids = sync_entities(conn)
+        self.dictionary = load_dictionary(conn)
+
+    def enrich(
+        self,
+        conn: Connection,
+        document_id: int,
+        text: str,
+        title: str,
+        published_at: dt.datetime | None,
+        chunks: Sequence[StoredChunk],
+    ) -> None:
+        mentions = self.dictionary.find(text)
+        rows = []
+        for m in mentions:
+            chunk = _chunk_at(chunks, m.start)
+            entity_id = self.entity_ids.get(m.entity.name)
+            if chunk is not None and entity_id is not None:
+                rows.append(
+                    {
+                        "entity_id": entity_id,
+                        "document_id": document_id,
+                        "chunk_id": chunk.id,
+                        "char_start": m.start,
+                        "char_end": m.end,
+                    }
+                )
+        if rows:
+            conn.execute(insert(EntityMention), rows)
+        facts = extract_facts(
+            text,
+            title=title,
+            published_at=published_at.date() if published_at else None,
+            entities=self.dictionary,
+        )
+        fact_rows = [
+            row for f in facts if (row := self._fact_row(f, document_id, chunks)) is not None
+        ]
+        if fact_rows:
+            conn.execute(insert(Fact), fact_rows)
+
+    def _fact_row(
+        self, fact: ExtractedFact, document_id: int, chunks: Sequence[StoredChunk]
+    ) -> dict[str, Any] | None:
+        chunk = _chunk_at(chunks, fact.span[0])
+        if chunk is None:
+            return None  # no source chunk, no fact
+        return {
+            "subject_id": self.entity_ids.get(fact.subject),
+            "subject_text": fact.subject,
+            "metric": fact.metric,
+            "object_id": self.entity_ids.get(fact.object) if fact.object else None,
+            "object_text": fact.object,
+            "value": fact.value,
+            "unit": fact.unit,
+            "currency": fact.currency,
+            "period": fact.period,
+            "as_of": fact.as_of,
+            "document_id": document_id,
+            "chunk_id": chunk.id,
+            "span_start": fact.span[0],
+            "span_end": fact.span[1],
+            "quote": fact.quote,
+            "method": "rule",
+            "confidence": fact.confidence,
+        }
+
+
+def _chunk_at(chunks: Sequence[StoredChunk], offset: int) -> StoredChunk | None:
+    for chunk in chunks:
+        if chunk.char_start <= offset < chunk.char_end:
+            return chunk
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class FactView:
+    """A fact with its provenance, as `touyan facts --json` prints it."""
+
+    subject: str
+    metric: str
+    object: str | None
+    value: Decimal
+    unit: str
+    currency: str | None
+    as_of: dt.date | None
+    period: str | None
+    document_id: int
+    document_url: str | None
+    document_title: str
+    chunk_id: int
+    span: tuple[int, int]
+    quote: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "subject": self.subject,
+            "metric": self.metric,
+            "object": self.object,
+            "value": format(self.value, "f"),
+            "unit": self.unit,
+            "currency": self.currency,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "period": self.period,
+            "document_id": self.document_id,
+            "document_url": self.document_url,
+            "chunk_id": self.chunk_id,
+            "span": list(self.span),
+            "quote": self.quote,
+        }
+
+
+def query_facts(
+    db: Database,
+    *,
+    entity: str | None = None,
+    metric: str | None = None,
+    document_id: int | None = None,
+    owner_id: int | None = None,
+    limit: int = 200,
+) -> list[FactView]:
+    """Facts by subject (name, alias or ticker), metric and document, newest as-of first."""
+    query = (
+        select(Fact, Document.url, Document.title)
+        .join(Document, Document.id == Fact.document_id)
+        .order_by(Fact.as_of.desc(), Fact.id)
+        .limit(limit)
+    )
+    query = query.where(
+        Document.owner_id.is_(None)
+        if owner_id is None
+        else (Document.owner_id.is_(None)) | (Document.owner_id == owner_id)
+    )
+    if metric:
+        query = query.where(Fact.metric == metric)
+    if document_id is not None:
+        query = query.where(Fact.document_id == document_id)
+    with db.sessions() as session:
+        if entity:
+            record = load_dictionary(session.connection()).get(entity)
+            names = {entity, *(record.names() if record else ())}
+            canonical = record.name if record else entity
+            query = query.where(Fact.subject_text.in_(names | {canonical}))
+        rows = session.execute(query).all()
+    return [
+        FactView(
+            subject=f.subject_text,
+            metric=f.metric,
+            object=f.object_text,
+            value=f.value,
+            unit=f.unit,
+            currency=f.currency,
+            as_of=f.as_of,
+            period=f.period,
+            document_id=f.document_id,
+            document_url=url,
+            document_title=title,
+            chunk_id=f.chunk_id,
+            span=(f.span_start, f.span_end),
+            quote=f.quote,
+        )
+        for f, url, title in rows
+    ]
+
+
+def chunks_of(conn: Connection, document_ids: Sequence[int]) -> dict[int, list[StoredChunk]]:
+    out: dict[int, list[StoredChunk]] = {}
+    rows = conn.execute(
+        select(Chunk.id, Chunk.document_id, Chunk.char_start, Chunk.char_end)
+        .where(Chunk.document_id.in_(document_ids))
+        .order_by(Chunk.document_id, Chunk.ordinal)
+    )
+    for chunk_id, doc_id, start, end in rows:
+        out.setdefault(doc_id, []).append(StoredChunk(chunk_id, doc_id, start, end))
+    return out

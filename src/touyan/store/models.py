@@ -1,0 +1,182 @@
+"""The stored records: documents and their chunks, entities and facts.
+
+Search indexes are not mapped here: each backend keeps its own (an FTS5 table on SQLite,
+a tsvector table on PostgreSQL), created by the migrations and written by `store.search`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets 64-bit ids.
+IdType = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC, the one timezone convention of the store (both backends agree on it)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """Decimals stored as text: exact on SQLite (which has no decimal type) and PostgreSQL."""
+
+    impl = String(64)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
+        return None if value is None else format(value, "f")
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    canonical_url: Mapped[str | None] = mapped_column(Text, index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    publisher: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+    language: Mapped[str] = mapped_column(String(8), default="und")
+    kind: Mapped[str] = mapped_column(String(16), default="news")
+    owner_id: Mapped[int | None] = mapped_column(IdType, index=True)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    near_key: Mapped[str | None] = mapped_column(String(48))
+    text: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    chunks: Mapped[list[Chunk]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Chunk.ordinal"
+    )
+    variants: Mapped[list[DocumentVariant]] = relationship(
+        back_populates="document", cascade="all, delete-orphan"
+    )
+
+
+class DocumentVariant(Base):
+    """Another publication of a stored document (same or nearly the same text).
+
+    Re-published stories are linked here rather than stored twice, so search shows the story
+    once while every place it appeared stays known.
+    """
+
+    __tablename__ = "document_variants"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    url: Mapped[str | None] = mapped_column(Text)
+    canonical_url: Mapped[str | None] = mapped_column(Text, index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    publisher: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    similarity: Mapped[float] = mapped_column(Float)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="variants")
+
+
+class Chunk(Base):
+    __tablename__ = "chunks"
+    __table_args__ = (Index("ix_chunks_document_ordinal", "document_id", "ordinal", unique=True),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)
+    # Pre-segmented, space-joined search tokens: both backends index exactly these.
+    tokens: Mapped[str] = mapped_column(Text, default="")
+    token_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    document: Mapped[Document] = relationship(back_populates="chunks")
+
+
+class Entity(Base):
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    aliases: Mapped[list[str]] = mapped_column(default=list)
+    tickers: Mapped[list[str]] = mapped_column(default=list)
+    market: Mapped[str | None] = mapped_column(String(8))
+    source: Mapped[str] = mapped_column(String(16), default="bundled")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EntityMention(Base):
+    """Where an entity is named: the link from text to the entity dictionary."""
+
+    __tablename__ = "entity_mentions"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    chunk_id: Mapped[int] = mapped_column(ForeignKey("chunks.id", ondelete="CASCADE"))
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+
+
+class Fact(Base):
+    """A typed statement read from a chunk. Without a source span it does not exist."""
+
+    __tablename__ = "facts"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    subject_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    subject_text: Mapped[str] = mapped_column(Text)
+    metric: Mapped[str] = mapped_column(String(32), index=True)
+    object_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+    object_text: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[Decimal] = mapped_column(DecimalText())
+    unit: Mapped[str] = mapped_column(String(16), default="")
+    currency: Mapped[str | None] = mapped_column(String(3))
+    period: Mapped[str | None] = mapped_column(String(32))
+    as_of: Mapped[dt.date | None] = mapped_column(Date)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    chunk_id: Mapped[int] = mapped_column(ForeignKey("chunks.id", ondelete="CASCADE"), index=True)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(String(8), default="rule")
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)

@@ -1,0 +1,212 @@
+"""Dates and periods as financial text writes them, as day ranges with their char spans.
+
+A period is a range (2014年12月 → 2014-12-01..2014-12-31), so a claim about "2014年12月" is
+supported by a source dated 2014年12月29日 and a claim about a day by a source naming it.
+Fiscal years are read as calendar years (FY2023 → 2023): issuers' fiscal calendars differ
+and the text rarely says which, so the verifier compares the years as written.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import email.utils
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: dt.date
+    end: dt.date
+    granularity: str  # day | month | quarter | half | year | relative
+    span: tuple[int, int]
+    text: str
+
+
+_PATTERN = re.compile(
+    r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
+    r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?![\d.])))"
+    r"|(?P<ym>(?P<y3>(?:19|20)\d{2})\s*年\s*(?P<m3>\d{1,2})\s*月(?:份)?)"
+    r"|(?P<yq>(?P<y4>(?:19|20)\d{2})\s*年?\s*(?:第?(?P<q4>[一二三四1-4])季度|[Qq](?P<q5>[1-4])))"
+    r"|(?P<qfy>[Qq](?P<q6>[1-4])\s*(?:FY|fy)?\s*'?(?P<y6>(?:19|20)?\d{2})(?!\d))"
+    r"|(?P<half>(?P<y7>(?:19|20)\d{2})\s*年?\s*(?P<h7>上半年|下半年|[Hh][12]))"
+    r"|(?P<fy>(?:FY|fy)\s*(?P<y8>(?:19|20)\d{2})|(?P<y9>(?:19|20)\d{2})\s*(?:财年|财政年度))"
+    r"|(?P<year>(?P<y10>(?:19|20)\d{2})\s*(?:年度|年(?![\d一二三四五六七八九十])|全年))"
+    r"|(?P<md>(?<![\d年])(?P<m11>\d{1,2})\s*月\s*(?P<d11>\d{1,2})\s*[日号])"
+    rf"|(?P<en_mdy>\b(?P<mn12>{_MONTH_NAMES})\.?\s+(?P<d12>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y12>(?:19|20)\d{{2}})\b)"
+    rf"|(?P<en_dmy>\b(?P<d13>\d{{1,2}})\s+(?P<mn13>{_MONTH_NAMES})\.?,?\s+(?P<y13>(?:19|20)\d{{2}})\b)"
+    rf"|(?P<en_my>\b(?P<mn14>{_MONTH_NAMES})\.?,?\s+(?P<y14>(?:19|20)\d{{2}})\b)"
+    r"|(?P<rel>(?:近|过去|最近)(?P<n15>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<u15>年|月|个月|周|日|天)"
+    r"|去年|今年|前年|明年|本年|上月|本月|上个月)",
+    re.IGNORECASE,
+)
+
+
+def _cn_int(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _CN_DIGITS.get(tens, 0) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _quarter(year: int, q: int) -> tuple[dt.date, dt.date]:
+    start, _ = _month_range(year, 3 * q - 2)
+    _, end = _month_range(year, 3 * q)
+    return start, end
+
+
+def _shift_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _relative(text: str, g: dict[str, str | None], today: dt.date) -> tuple[dt.date, dt.date]:
+    fixed = {
+        "去年": (today.year - 1, 0),
+        "前年": (today.year - 2, 0),
+        "今年": (today.year, 0),
+        "本年": (today.year, 0),
+        "明年": (today.year + 1, 0),
+    }
+    if text in fixed:
+        year = fixed[text][0]
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if text in ("本月",):
+        return _month_range(today.year, today.month)
+    if text in ("上月", "上个月"):
+        prev = _shift_months(today, -1)
+        return _month_range(prev.year, prev.month)
+    n = _cn_int(g["n15"] or "1")
+    unit = g["u15"] or "年"
+    if unit == "年":
+        return _shift_years(today, -n), today
+    if unit in ("月", "个月"):
+        return _shift_months(today, -n), today
+    if unit == "周":
+        return today - dt.timedelta(weeks=n), today
+    return today - dt.timedelta(days=n), today
+
+
+def _range(
+    g: dict[str, str | None], text: str, today: dt.date, last_year: int | None
+) -> tuple[dt.date, dt.date, str] | None:
+    if g["ymd"]:
+        y, m, d = int(g["y1"] or 0), int(g["m1"] or g["m2"] or 0), int(g["d1"] or g["d2"] or 0)
+        day = dt.date(y, m, d)
+        return day, day, "day"
+    if g["ym"]:
+        return (*_month_range(int(g["y3"] or 0), int(g["m3"] or 0)), "month")
+    if g["yq"]:
+        q = _cn_int(g["q4"] or g["q5"] or "1")
+        return (*_quarter(int(g["y4"] or 0), q), "quarter")
+    if g["qfy"]:
+        year = int(g["y6"] or 0)
+        year = year + 2000 if year < 100 else year
+        return (*_quarter(year, int(g["q6"] or 1)), "quarter")
+    if g["half"]:
+        year, h = int(g["y7"] or 0), (g["h7"] or "").lower()
+        first = h in ("上半年", "h1")
+        start = dt.date(year, 1 if first else 7, 1)
+        return start, dt.date(year, 6, 30) if first else dt.date(year, 12, 31), "half"
+    if g["fy"] or g["year"]:
+        year = int(g["y8"] or g["y9"] or g["y10"] or 0)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    if g["md"]:
+        day = dt.date(last_year or today.year, int(g["m11"] or 0), int(g["d11"] or 0))
+        return day, day, "day"
+    for key, yk, mk, dk in (("en_mdy", "y12", "mn12", "d12"), ("en_dmy", "y13", "mn13", "d13")):
+        if g[key]:
+            day = dt.date(int(g[yk] or 0), _MONTHS[(g[mk] or "").lower()], int(g[dk] or 0))
+            return day, day, "day"
+    if g["en_my"]:
+        return (*_month_range(int(g["y14"] or 0), _MONTHS[(g["mn14"] or "").lower()]), "month")
+    if g["rel"]:
+        return (*_relative(text, g, today), "relative")
+    return None
+
+
+def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]:
+    """Every date or period named in `text`, in order; impossible dates are skipped.
+
+    A month-day without a year (12月29日) takes the last year named before it, else today's.
+    """
+    today = today or dt.date.today()
+    out: list[DateMention] = []
+    last_year: int | None = None
+    for match in _PATTERN.finditer(text):
+        g = match.groupdict()
+        try:
+            found = _range(g, match.group(), today, last_year)
+        except ValueError:
+            continue
+        if found is None:
+            continue
+        start, end, granularity = found
+        if granularity != "relative":
+            last_year = end.year
+        out.append(DateMention(start, end, granularity, match.span(), match.group()))
+    return out
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+
+
+def parse_date(value: str) -> dt.date | None:
+    """One loose date from metadata: ISO, 2025/5/15, 2025年5月15日, May 15, 2025, RFC 2822."""
+    value = value.strip()
+    if not value:
+        return None
+    if match := _ISO.match(value):
+        try:
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+        if parsed is not None:
+            return parsed.date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for mention in parse_dates(value, today=dt.date(2000, 1, 1)):
+        if mention.granularity == "day":
+            return mention.start
+    return None

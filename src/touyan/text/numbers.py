@@ -1,0 +1,435 @@
+"""Numbers as Chinese and English financial text writes them, normalised so they can be compared.
+
+11亿美元, US$1.1 billion and 1,100 million USD are one quantity; 2.5亿 and 2.6亿 are not. Each
+parse keeps the precision its text implies (half a unit of the last written digit, times the
+scale), and two quantities are equal when they differ by less than the looser precision:
+"1.1 billion" accepts 1.14 billion but not 1.2 billion. Dates, tickers, section numbers and
+citation markers are not quantities and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from touyan.text.dates import _PATTERN as _DATE_PATTERN
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: Decimal  # base units: 11亿美元 -> 1100000000; percentages as written: 45% -> 45
+    unit: str  # "" plain, "%", "pp", "bp", "times", "shares", "money", "count"
+    currency: str | None  # ISO code for money
+    scale: Decimal  # multiplier the text applied (亿 -> 1e8, billion -> 1e9)
+    precision: Decimal  # half a unit of the last written digit, in base units
+    span: tuple[int, int]
+    text: str
+    high: Decimal | None = None  # upper end of a range, same units as value
+    negative: bool = False  # the text says it is a fall (下降, -3%, (12.6))
+    classifier: str | None = None  # 家, 辆, 人 … for counts
+
+
+_SCALES: dict[str, Decimal] = {
+    "万亿": Decimal(10) ** 12,
+    "千亿": Decimal(10) ** 11,
+    "百亿": Decimal(10) ** 10,
+    "亿": Decimal(10) ** 8,
+    "千万": Decimal(10) ** 7,
+    "百万": Decimal(10) ** 6,
+    "万": Decimal(10) ** 4,
+    "trillion": Decimal(10) ** 12,
+    "tn": Decimal(10) ** 12,
+    "billion": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "b": Decimal(10) ** 9,
+    "million": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "mln": Decimal(10) ** 6,
+    "m": Decimal(10) ** 6,
+    "thousand": Decimal(10) ** 3,
+    "k": Decimal(10) ** 3,
+}
+_PREFIX_CURRENCY = {
+    "us$": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "¥": "CNY",
+    "￥": "CNY",
+    "eur": "EUR",
+    "€": "EUR",
+    "gbp": "GBP",
+    "£": "GBP",
+    "jpy": "JPY",
+    "s$": "SGD",
+    "sgd": "SGD",
+    "nt$": "TWD",
+}
+_SUFFIX_CURRENCY = {
+    "美元": "USD",
+    "美金": "USD",
+    "港元": "HKD",
+    "港币": "HKD",
+    "港幣": "HKD",
+    "人民币": "CNY",
+    "元人民币": "CNY",
+    "元": "CNY",
+    "块": "CNY",
+    "欧元": "EUR",
+    "英镑": "GBP",
+    "日元": "JPY",
+    "韩元": "KRW",
+    "新加坡元": "SGD",
+    "新元": "SGD",
+    "usd": "USD",
+    "dollars": "USD",
+    "hkd": "HKD",
+    "rmb": "CNY",
+    "yuan": "CNY",
+    "cny": "CNY",
+    "eur": "EUR",
+    "euros": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "yen": "JPY",
+}
+_UNITS = {
+    "%": "%",
+    "％": "%",
+    "percent": "%",
+    "per cent": "%",
+    "个百分点": "pp",
+    "百分点": "pp",
+    "percentage points": "pp",
+    "pct": "pp",
+    "pp": "pp",
+    "个基点": "bp",
+    "基点": "bp",
+    "bps": "bp",
+    "bp": "bp",
+    "倍": "times",
+    "x": "times",
+    "times": "times",
+    "股": "shares",
+    "shares": "shares",
+}
+_CLASSIFIERS = "家个人名位次台辆只项起例架艘笔户手款部座"
+_CN_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]{2,}"
+_PREFIX = _alternation([k for k in _PREFIX_CURRENCY])
+_SCALE = _alternation(list(_SCALES))
+_SUFFIX_CUR = _alternation(list(_SUFFIX_CURRENCY))
+_UNIT = _alternation(list(_UNITS))
+
+_NUMBER = re.compile(
+    rf"(?P<sign>[-−+]|下降|下滑|下跌|减少|降低|回落|亏损|跌|降)?"
+    rf"(?P<open>\()?"
+    rf"(?:(?P<prefix>{_PREFIX})\s?)?"
+    rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    rf"(?P<close>\))?"
+    rf"(?:\s*(?:-|~|～|至|到|—|–|to)\s*(?:{_PREFIX})?\s?(?P<num2>{_ARABIC}))?"
+    rf"(?:\s?(?P<scale>{_SCALE})(?![A-Za-z]))?"
+    rf"(?:\s?(?P<cur>{_SUFFIX_CUR})(?![A-Za-z]))?"
+    rf"(?:\s?(?P<unit>{_UNIT})(?![A-Za-z]))?"
+    rf"(?P<cls>[{_CLASSIFIERS}](?!元))?"
+    rf"(?P<r2>\s*(?:-|~|～|至|到|—|–)\s*(?P<num3>{_ARABIC})"
+    rf"(?:\s?(?P<scale3>{_SCALE})(?![A-Za-z]))?(?:\s?(?P<cur3>{_SUFFIX_CUR}))?"
+    rf"(?:\s?(?P<unit3>{_UNIT})(?![A-Za-z]))?)?",
+    re.IGNORECASE,
+)
+_NOT_AFTER = re.compile(
+    r"\s*(?:年|月|日|号|时|分|秒|季度|点\d|:\d|：\d|\.(?:SH|SZ|BJ|HK|SS)\b)", re.I
+)
+_WORD_BEFORE = re.compile(r"[A-Za-z0-9_.]$")
+_MARKER_AROUND = re.compile(r"\[\s*$")
+_LINE_NUMBERING = re.compile(r"(?:^|\n)\s*$")
+
+
+def _decimal(text: str) -> Decimal | None:
+    if text[0] in "零〇一二两三四五六七八九十百千万亿":
+        return _chinese_number(text)
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _chinese_number(text: str) -> Decimal | None:
+    """一千二百万 → 12000000; 两亿 → 200000000; 三十五 → 35."""
+    total, section, digit = 0, 0, 0
+    for ch in text:
+        if ch in _CN_DIGIT:
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_SMALL:
+            section += (digit or 1) * _CN_SMALL[ch]
+            digit = 0
+        elif ch in _CN_BIG:
+            section += digit
+            total = (total + section) * _CN_BIG[ch] if ch == "亿" else total + section * _CN_BIG[ch]
+            section, digit = 0, 0
+        else:
+            return None
+    return Decimal(total + section + digit)
+
+
+def _precision(num: str, scale: Decimal) -> Decimal:
+    if num[0] not in "0123456789.":
+        value = _chinese_number(num) or Decimal(0)
+        digits = str(int(value))
+        zeros = len(digits) - len(digits.rstrip("0")) if value else 0
+        return Decimal("0.5") * Decimal(10) ** zeros * scale
+    decimals = len(num.split(".", 1)[1]) if "." in num else 0
+    return Decimal("0.5") * Decimal(10) ** -decimals * scale
+
+
+def parse_numbers(text: str) -> list[Quantity]:
+    """Every quantity in `text`, in order, with its span in `text` as given."""
+    dates = [m.span() for m in _DATE_PATTERN.finditer(text)]
+    out: list[Quantity] = []
+    pos = 0
+    while (match := _NUMBER.search(text, pos)) is not None:
+        q = _quantity(text, match, dates)
+        pos = max(match.end("num"), q.span[1] if q else 0)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quantity | None:
+    num = m.group("num")
+    num_start, num_end = m.span("num")
+    if any(s <= num_start < e for s, e in dates):
+        return None
+    before = text[:num_start]
+    if m.group("prefix") is None and m.group("open") is None:
+        if _WORD_BEFORE.search(before) or before.endswith("第"):
+            return None
+    if _MARKER_AROUND.search(before) and text[num_end : num_end + 1] == "]":
+        return None
+    scale_word = (m.group("scale") or "").lower()
+    cur_word = (m.group("cur") or "").lower()
+    unit_word = (m.group("unit") or "").lower()
+    cls = m.group("cls")
+    tail_end = (
+        m.end("r2")
+        if _is_range(m)
+        else max(
+            m.end(g) for g in ("num", "close", "num2", "scale", "cur", "unit", "cls") if m.group(g)
+        )
+    )
+    if not (scale_word or cur_word or unit_word or cls) and _NOT_AFTER.match(text, num_end):
+        return None
+    if scale_word in ("b", "m", "k") and m.group("scale") not in ("B", "m", "k", "M", "K"):
+        return None
+    chinese = num[0] not in "0123456789."
+    if chinese and not (scale_word or cur_word or unit_word or any(c in num for c in "万亿")):
+        return None
+    if chinese and cls and not any(c in num for c in "十百千万亿"):
+        return None
+    value = _decimal(num)
+    if value is None:
+        return None
+    plain = not (m.group("prefix") or scale_word or cur_word or unit_word or cls)
+    if plain and _is_code_or_heading(num, before, text, num_end):
+        return None
+    scale = _SCALES.get(scale_word, Decimal(1)) if scale_word else Decimal(1)
+    if chinese and scale_word and any(c in num for c in "万亿"):
+        scale = Decimal(1)
+    currency = _PREFIX_CURRENCY.get((m.group("prefix") or "").lower()) or _SUFFIX_CURRENCY.get(
+        cur_word
+    )
+    unit = _UNITS.get(unit_word, "")
+    if currency and not unit:
+        unit = "money"
+    elif cls and not unit:
+        unit = "count"
+    elif chinese and not unit and cur_word == "" and scale_word == "":
+        unit = ""
+    sign_word = m.group("sign") or ""
+    accounting = bool(m.group("open") and m.group("close"))
+    if accounting and plain and re.fullmatch(r"(?:19|20)\d{2}", num):
+        return None  # "(2014)" is a year in brackets, not a negative amount
+    negative = bool(sign_word) and sign_word not in ("+",) or accounting
+    span_start = m.start("num") if not (m.group("prefix") or accounting) else m.start()
+    if sign_word in ("-", "−", "+") or accounting:
+        span_start = m.start()
+    if sign_word and sign_word not in ("-", "−", "+"):
+        span_start = (
+            m.start("open")
+            if m.group("open")
+            else (m.start("prefix") if m.group("prefix") else m.start("num"))
+        )
+    value = value * scale
+    high = None
+    second = m.group("num2") or (m.group("num3") if _is_range(m) else None)
+    if second:
+        high_raw = _decimal(second)
+        high = high_raw * scale if high_raw is not None else None
+    if negative:
+        value = -abs(value)
+    matched = text[span_start:tail_end]
+    return Quantity(
+        value=value,
+        unit=unit,
+        currency=currency,
+        scale=scale,
+        precision=_precision(num, scale),
+        span=(span_start, tail_end),
+        text=matched,
+        high=high,
+        negative=negative,
+        classifier=cls if unit == "count" else None,
+    )
+
+
+def _is_range(m: re.Match[str]) -> bool:
+    """45%-65% or 10亿-12亿: a trailing range counts only when its unit repeats the first's."""
+    if not m.group("r2") or m.group("num2"):
+        return False
+    first = (m.group("unit") or m.group("scale") or m.group("cur") or "").lower()
+    second = (m.group("unit3") or m.group("scale3") or m.group("cur3") or "").lower()
+    return bool(first) and first == second
+
+
+def _is_code_or_heading(num: str, before: str, text: str, end: int) -> bool:
+    """Stock codes (600519), section numbers (1.1 at a line start) and list numbers."""
+    if re.fullmatch(r"\d{6}", num):
+        return True
+    if _LINE_NUMBERING.search(before) and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", num):
+        return text[end : end + 1] in (" ", "、", "\t", ")", "）")
+    return False
+
+
+def _comparable_units(a: Quantity, b: Quantity) -> bool:
+    if a.unit == b.unit:
+        return True
+    # A bare number may stand for an amount whose unit was named earlier in the text.
+    return "" in (a.unit, b.unit) and "%" not in (a.unit, b.unit)
+
+
+def same_quantity(a: Quantity, b: Quantity) -> bool:
+    """Equal after normalisation, within the rounding the looser of the two texts implies."""
+    if a.currency and b.currency and a.currency != b.currency:
+        return False
+    va, vb = a.value, b.value
+    if {a.unit, b.unit} == {"%", ""}:
+        pct, plain = (a, b) if a.unit == "%" else (b, a)
+        if abs(plain.value) >= 1:
+            return False
+        va, vb = pct.value, plain.value * 100
+        tolerance = max(pct.precision, plain.precision * 100)
+        return _close(va, vb, tolerance, a, b)
+    if not _comparable_units(a, b):
+        return False
+    return _close(va, vb, max(a.precision, b.precision), a, b)
+
+
+def _close(va: Decimal, vb: Decimal, tolerance: Decimal, a: Quantity, b: Quantity) -> bool:
+    if va == vb:
+        return True
+    if abs(va - vb) < tolerance:
+        return True
+    # 下降2.76% and 跌幅2.76% state one fall: a sign that came from a word may be dropped.
+    if a.negative != b.negative and abs(abs(va) - abs(vb)) < tolerance:
+        return not _explicit_sign(a if a.negative else b)
+    return False
+
+
+def _explicit_sign(q: Quantity) -> bool:
+    return q.text.lstrip().startswith(("-", "−", "("))
+
+
+_ZH_CURRENCY = {
+    "CNY": "元",
+    "USD": "美元",
+    "HKD": "港元",
+    "EUR": "欧元",
+    "GBP": "英镑",
+    "JPY": "日元",
+    "SGD": "新加坡元",
+    "KRW": "韩元",
+    "TWD": "新台币",
+}
+_EN_CURRENCY = {
+    "CNY": "RMB",
+    "USD": "US$",
+    "HKD": "HK$",
+    "EUR": "EUR ",
+    "GBP": "GBP ",
+    "JPY": "JPY ",
+    "SGD": "S$",
+    "KRW": "KRW ",
+    "TWD": "NT$",
+}
+
+
+def _trim(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def format_quantity(q: Quantity, lang: str = "zh") -> str:
+    """Write a quantity the way a report in `lang` would (11亿美元 / US$1.1 billion)."""
+    value = abs(q.value) if q.negative else q.value
+    sign = "-" if q.negative else ""
+    if q.unit in ("%", "pp", "bp", "times"):
+        suffix = {
+            "%": "%",
+            "pp": "个百分点" if lang == "zh" else " pp",
+            "bp": "bp",
+            "times": "倍" if lang == "zh" else "x",
+        }[q.unit]
+        return f"{sign}{_trim(value)}{suffix}"
+    if lang == "zh":
+        for word, scale in (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
+            if abs(value) >= scale:
+                number = f"{_trim(value / scale)}{word}"
+                break
+        else:
+            number = _trim(value)
+        unit = (
+            _ZH_CURRENCY.get(q.currency or "", "")
+            if q.unit == "money"
+            else ("股" if q.unit == "shares" else (q.classifier or ""))
+        )
+        return f"{sign}{number}{unit}"
+    for word, scale in (
+        ("trillion", Decimal(10) ** 12),
+        ("billion", Decimal(10) ** 9),
+        ("million", Decimal(10) ** 6),
+    ):
+        if abs(value) >= scale:
+            number = f"{_trim(value / scale)} {word}"
+            break
+    else:
+        number = _trim(value)
+    if q.unit == "money":
+        return f"{sign}{_EN_CURRENCY.get(q.currency or '', '')}{number}"
+    if q.unit == "shares":
+        return f"{sign}{number} shares"
+    return f"{sign}{number}"

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from touyan.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout
+
+
+def test_init_then_stats_on_a_file_path(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    code, out = invoke("init", "--db", db)
+    assert code == 0 and "Database ready" in out
+    code, out = invoke("stats", "--db", db, "--json")
+    assert code == 0 and json.loads(out)["documents"] == 0
+
+
+def test_demo_load_is_idempotent_and_searchable(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    code, out = invoke("demo", "load", "--db", db)
+    assert code == 0, out
+    stats = json.loads(invoke("stats", "--db", db, "--json")[1])
+    assert stats["documents"] >= 30
+    assert stats["by_language"].get("en", 0) >= 5 and stats["by_language"].get("zh", 0) >= 15
+    code, out = invoke("demo", "load", "--db", db)
+    assert code == 0 and "0 added" in out
+    code, out = invoke("search", "云锋基金 小米", "--db", db, "--json", "--limit", "3")
+    results = json.loads(out)
+    assert code == 0 and len(results) == 3
+    assert set(results[0]) == {
+        "document_id",
+        "chunk_id",
+        "title",
+        "url",
+        "published_at",
+        "score",
+        "snippet",
+    }
+    assert all(r["url"].startswith("http") for r in results)
+    code, out = invoke("demo", "run", "--db", db, "-q", "小米 估值")
+    assert code == 0 and "Sources" in out and "[1]" in out
+
+
+def test_ingest_json_summary_and_exit_codes(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    good = tmp_path / "good.txt"
+    good.write_text("宁德时代公告\n宁德时代2024年营业收入3620.13亿元。", encoding="utf-8")
+    code, out = invoke("ingest", str(good), "--db", db, "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "added": 1,
+        "updated": 0,
+        "duplicates": 0,
+        "near_duplicates": 0,
+        "failed": [],
+    }
+    empty = tmp_path / "empty.md"
+    empty.write_text("", encoding="utf-8")
+    code, out = invoke("ingest", str(good), str(empty), "--db", db, "--json")
+    summary = json.loads(out)
+    assert code == 1
+    assert summary["duplicates"] == 1 and summary["failed"][0]["input"] == str(empty)
+
+
+def test_search_dates_and_errors(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    doc = tmp_path / "d.jsonl"
+    doc.write_text(
+        json.dumps({"title": "小米融资", "text": "小米完成融资。", "published_at": "2014-12-29"}),
+        encoding="utf-8",
+    )
+    invoke("ingest", str(doc), "--db", db)
+    assert (
+        len(json.loads(invoke("search", "小米", "--db", db, "--json", "--until", "2014-12-29")[1]))
+        == 1
+    )
+    assert (
+        json.loads(invoke("search", "小米", "--db", db, "--json", "--since", "2015-01-01")[1]) == []
+    )
+    result = runner.invoke(app, ["search", "小米", "--db", db, "--since", "yesterday-ish"])
+    assert result.exit_code == 2 and "cannot read" in result.stderr
+    code, out = invoke("search", "没有这个词", "--db", db)
+    assert code == 0 and "No documents match" in out

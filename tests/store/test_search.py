@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from touyan.ingest.pipeline import ingest
+from touyan.store.db import Database
+from touyan.store.search import SearchFilters, search
+
+DOCS = [
+    {
+        "title": "小米完成11亿美元融资",
+        "text": "小米宣布完成11亿美元融资，估值450亿美元，云锋基金出资2.5亿美元。",
+        "url": "https://example.com/xiaomi",
+        "published_at": "2014-12-29",
+        "kind": "news",
+    },
+    {
+        "title": "云锋基金简介",
+        "text": "云锋基金由马云与虞锋于2010年创立，是一家私募股权基金。",
+        "url": "https://example.com/yunfeng",
+        "published_at": "2011-04-01",
+        "kind": "report",
+    },
+    {
+        "title": "Xiaomi valued at $45 billion",
+        "text": "Xiaomi raised $1.1 billion in a round that valued the phone maker at $45 billion.",
+        "url": "https://example.com/en",
+        "published_at": "2014-12-30",
+        "kind": "news",
+    },
+    {
+        "title": "贵州茅台年报",
+        "text": "贵州茅台2024年实现营业总收入1741.44亿元，同比增长15.66%。",
+        "url": "https://example.com/moutai",
+        "published_at": "2025-04-03",
+        "kind": "filing",
+    },
+]
+
+
+@pytest.fixture
+def loaded(db: Database, tmp_path: Path) -> Database:
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in DOCS), encoding="utf-8")
+    report = ingest(db, [str(path)])
+    assert report.added == len(DOCS)
+    return db
+
+
+def titles(results: list) -> list[str]:  # type: ignore[type-arg]
+    return [r.title for r in results]
+
+
+def test_bm25_prefers_documents_with_more_query_terms(loaded: Database) -> None:
+    assert titles(search(loaded, "云锋基金 小米 融资"))[:2] == [
+        "小米完成11亿美元融资",
+        "云锋基金简介",
+    ]
+    assert titles(search(loaded, "Xiaomi valuation billion"))[0] == "Xiaomi valued at $45 billion"
+
+
+def test_words_inside_longer_words_are_found(loaded: Database) -> None:
+    assert "云锋基金简介" in titles(search(loaded, "云锋"))
+
+
+def test_filters(loaded: Database) -> None:
+    since = SearchFilters(since=dt.datetime(2014, 12, 30))
+    assert set(titles(search(loaded, "小米 Xiaomi 茅台", filters=since))) == {
+        "Xiaomi valued at $45 billion",
+        "贵州茅台年报",
+    }
+    until = SearchFilters(until=dt.datetime(2012, 1, 1))
+    assert titles(search(loaded, "云锋基金 小米", filters=until)) == ["云锋基金简介"]
+    assert titles(
+        search(loaded, "云锋基金 小米 茅台", filters=SearchFilters(kinds=("filing",)))
+    ) == ["贵州茅台年报"]
+    assert titles(search(loaded, "Xiaomi 小米", filters=SearchFilters(languages=("en",)))) == [
+        "Xiaomi valued at $45 billion"
+    ]
+
+
+def test_private_documents_are_scoped_to_their_owner(loaded: Database, tmp_path: Path) -> None:
+    path = tmp_path / "private.jsonl"
+    path.write_text(
+        json.dumps({"title": "我的笔记", "text": "小米私有研究笔记：云锋基金。"}), encoding="utf-8"
+    )
+    ingest(loaded, [str(path)], owner_id=7)
+    assert "我的笔记" not in titles(search(loaded, "私有研究笔记"))
+    assert "我的笔记" not in titles(
+        search(loaded, "私有研究笔记", filters=SearchFilters(owner_id=8))
+    )
+    assert titles(search(loaded, "私有研究笔记", filters=SearchFilters(owner_id=7))) == ["我的笔记"]
+
+
+def test_snippet_marks_matched_terms(loaded: Database) -> None:
+    result = search(loaded, "营业总收入")[0]
+    assert "**营业总收入**" in result.snippet
+    assert result.url == "https://example.com/moutai"
+    assert result.published_at == dt.datetime(2025, 4, 3)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "小米 AND",
+        "OR OR OR",
+        "*",
+        "小米*",
+        "-小米",
+        "(小米",
+        "NEAR(小米 融资)",
+        "'; DROP TABLE documents; --",
+        "title:小米",
+        "^小米",
+        '小米" OR 1=1 --',
+        "",
+        "   ",
+        "的 了 和",
+    ],
+)
+def test_hostile_queries_never_error_or_inject(loaded: Database, query: str) -> None:
+    results = search(loaded, query)
+    assert isinstance(results, list)
+    assert len(search(loaded, "小米")) >= 1  # the table is still there
+
+
+def test_query_operators_are_plain_words(loaded: Database) -> None:
+    assert titles(search(loaded, "小米 AND 茅台"))[0] in {"小米完成11亿美元融资", "贵州茅台年报"}
+    assert set(titles(search(loaded, "小米 AND 茅台"))) >= {"小米完成11亿美元融资", "贵州茅台年报"}
+
+
+def test_pruned_candidates_rank_like_the_full_query(loaded: Database) -> None:
+    """With a tiny budget only the rarest term finds candidates; BM25 still uses every term."""
+    from touyan.store.search import backend_for
+    from touyan.text.segment import query_tokens
+
+    backend_type = type(backend_for(loaded.dialect))
+    tokens = query_tokens("云锋基金 小米 融资 估值")
+    with loaded.engine.connect() as conn:
+        full = backend_type(budget=10**9).rank(conn, tokens, SearchFilters(), 10)  # type: ignore[call-arg]
+        pruned = backend_type(budget=1).rank(conn, tokens, SearchFilters(), 10)  # type: ignore[call-arg]
+    assert full and pruned
+    assert pruned[0].chunk_id == full[0].chunk_id
+    assert {r.chunk_id for r in pruned} <= {r.chunk_id for r in full}
