@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
@@ -75,14 +75,32 @@ AFTER_LABELS: dict[str, tuple[str, ...]] = {
 }
 _CONNECTORS = re.compile(
     r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|"
-    r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮)*$",
+    r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
+    r"公司股份|股份|公司|所持|其所持|持有的|本公司|无限售流通股|流通股|股票)*$",
     re.IGNORECASE,
 )
-_YOY = re.compile(r"(?:同比|较上年|比上年)(?:增长|增加|上升|下降|减少|下滑)?\s*$")
+_GROWTH = re.compile(
+    r"(?P<kind>同比|较上年同期|较上年|比上年|环比|较上季度|year[- ]over[- ]year|yoy)\s*"
+    r"(?:增长|增加|上升|提升|下降|减少|下滑|降低|增|降|up|down|rose|fell|grew)?\s*(?:了|为|达)?\s*$",
+    re.IGNORECASE,
+)
+_HOLDER = re.compile(
+    r"(?:股东|董事|监事|高管|董事长|总经理|实际控制人|实控人)"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=先生|女士|于|通过|以|在|累计|计划|拟|已|减持|增持)"
+)
+_GROWTH_AFTER = re.compile(
+    r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:ago|earlier))", re.I
+)
+_DIRECTION_BEFORE = re.compile(
+    r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
+)
+_HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
+_GROWTH_REACH = 24
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 _HEADER_WINDOW = 6
 _LABEL_WINDOW = 16
 _ROUND_SUBJECT_KINDS = ("company",)
+_TOPIC_KINDS = ("company", "fund")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +174,7 @@ def _joinable(prev: str, nxt: str) -> bool:
         return False
     if _TABLEISH.search(prev) or _TABLEISH.search(nxt):
         return False
-    return not re.match(r"^(?:[-*•]|\d+[.、)]|[一二三四五六七八九十]+、|#)", nxt)
+    return not re.match(r"^(?:[-*•]|\d+(?:[.)]\s|、)|[一二三四五六七八九十]+、|#)", nxt)
 
 
 def flatten(text: str) -> tuple[str, list[int]]:
@@ -206,9 +224,12 @@ class _Reader:
         self.dates = parse_dates(text, today=published_at)
         title_mentions = entities.find(title) if entities else []
         self.topic: EntityRecord | None = next(
-            (m.entity for m in title_mentions if m.entity.kind == "company"), None
+            (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
         )
         self.round_subject: EntityRecord | None = None
+        self.last: ExtractedFact | None = None  # the previous fact, in view offsets
+        self.last_end = -1
+        self.last_record: EntityRecord | None = None
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start]
@@ -249,6 +270,15 @@ class _Reader:
         header: tuple[int, str] | None,
         line_no: int,
     ) -> ExtractedFact | None:
+        growth = _GROWTH.search(self.text[max(sentence[0], q.span[0] - 16) : q.span[0]])
+        if growth is None and _GROWTH_AFTER.match(self.text, q.span[1]):
+            growth = _DIRECTION_BEFORE.search(
+                self.text, max(sentence[0], q.span[0] - 16), q.span[0]
+            )
+        if growth is not None:
+            if q.unit != "%":
+                return None
+            return self._growth(q, sentence, quote, growth)
         metric: str | None = None
         label_start = q.span[0]
         found = _label_before(self.text, q.span[0])
@@ -260,8 +290,6 @@ class _Reader:
             metric = header[1]
         if metric is None:
             return None
-        if _YOY.search(self.text[max(sentence[0], q.span[0] - 8) : q.span[0]]):
-            return None  # a growth rate, read with the figure it qualifies below
         clause_start = max(
             [sentence[0]]
             + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])]
@@ -275,8 +303,12 @@ class _Reader:
         record = self._row_entity(sentence) if from_header else None
         if record is None and subject is not None:
             record = subject.entity
+        if record is None and metric in _HOLDING_METRICS:
+            holder = self._holder(sentence[0], label_start)
+            if holder is not None:
+                return self._fact_for(holder, metric, q, sentence, quote, self._topic_name())
         if record is None:
-            record = self.round_subject or self.topic
+            record = self.round_subject or self._carried_subject(sentence[0]) or self.topic
         if record is None:
             return None
         obj = None
@@ -286,10 +318,21 @@ class _Reader:
             obj = self.round_subject.name
         if metric == "stake_pct":
             obj = self._stake_target(sentence[0], record)
-        date = _date_for(q, sentence, self.dates)
-        as_of, period = self._as_of(date)
-        return ExtractedFact(
-            subject=record.name,
+        self.last_record = record
+        return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _fact_for(
+        self,
+        subject: str,
+        metric: str,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        obj: str | None,
+    ) -> ExtractedFact:
+        as_of, period = self._as_of(_date_for(q, sentence, self.dates))
+        fact = ExtractedFact(
+            subject=subject,
             metric=metric,
             value=q.value,
             unit=q.unit,
@@ -300,6 +343,53 @@ class _Reader:
             period=period,
             object=obj,
         )
+        self.last, self.last_end = fact, q.span[1]
+        return fact
+
+    def _growth(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, growth: re.Match[str]
+    ) -> ExtractedFact | None:
+        """同比增长45%: the growth of the figure just stated, or of the label just before."""
+        kind = growth.groupdict().get("kind") or ""
+        suffix = "_qoq" if kind in ("环比", "较上季度") else "_yoy"
+        direction = (growth.groupdict().get("dir") or "").lower()
+        if direction in ("down", "fell", "decreased") and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        phrase_start = q.span[0] - len(growth.group())
+        found = _label_before(self.text, phrase_start)
+        if found is not None:
+            clause_start = max(
+                [sentence[0]]
+                + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], found[1])]
+            )
+            subject = self.subject_before(found[1], clause_start) or self.subject_before(
+                found[1], sentence[0]
+            )
+            record = subject.entity if subject else self._carried_subject(sentence[0]) or self.topic
+            if record is None:
+                return None
+            return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, None)
+        last = self.last
+        if last is None or phrase_start - self.last_end > _GROWTH_REACH:
+            return None
+        base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+        if "\n" in self.text[self.last_end : phrase_start] or last.metric == base + suffix:
+            return None
+        return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
+
+    def _carried_subject(self, sentence_start: int) -> EntityRecord | None:
+        """The subject of the previous fact, while still in the same paragraph line."""
+        if self.last is None or "\n" in self.text[self.last_end : sentence_start]:
+            return None
+        return self.last_record
+
+    def _holder(self, sentence_start: int, label_start: int) -> str | None:
+        """A named shareholder or officer (股东张三) not in the dictionary."""
+        found = list(_HOLDER.finditer(self.text, sentence_start, label_start))
+        return found[-1].group("name") if found else None
+
+    def _topic_name(self) -> str | None:
+        return self.topic.name if self.topic else None
 
     def _row_entity(self, sentence: tuple[int, int]) -> EntityRecord | None:
         row = [m for m in self.mentions if sentence[0] <= m.start < sentence[1]]
@@ -327,18 +417,7 @@ class _Reader:
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:
-    return Quantity(
-        value=q.value,
-        unit=q.unit,
-        currency=q.currency,
-        scale=q.scale,
-        precision=q.precision,
-        span=(q.span[0] + offset, q.span[1] + offset),
-        text=q.text,
-        high=q.high,
-        negative=q.negative,
-        classifier=q.classifier,
-    )
+    return replace(q, span=(q.span[0] + offset, q.span[1] + offset))
 
 
 def extract_facts(

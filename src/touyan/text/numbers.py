@@ -198,6 +198,20 @@ def _chinese_number(text: str) -> Decimal | None:
     return Decimal(total + section + digit)
 
 
+def _scaled(value: Decimal, scale: Decimal) -> Decimal:
+    """value × scale in base units; 2.5亿 is 250000000, not 250000000.0.
+
+    The written digits' rounding lives in `precision`; the base-unit value carries no
+    decimal places that the scale has already absorbed. Unscaled values keep theirs (3.00%).
+    """
+    if scale == 1:
+        return value
+    result = value * scale
+    if result == result.to_integral_value():
+        return result.quantize(Decimal(1))
+    return result.normalize()
+
+
 def _precision(num: str, scale: Decimal) -> Decimal:
     if num[0] not in "0123456789.":
         value = _chinese_number(num) or Decimal(0)
@@ -285,12 +299,12 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
             if m.group("open")
             else (m.start("prefix") if m.group("prefix") else m.start("num"))
         )
-    value = value * scale
+    value = _scaled(value, scale)
     high = None
     second = m.group("num2") or (m.group("num3") if _is_range(m) else None)
     if second:
         high_raw = _decimal(second)
-        high = high_raw * scale if high_raw is not None else None
+        high = _scaled(high_raw, scale) if high_raw is not None else None
     if negative:
         value = -abs(value)
     matched = text[span_start:tail_end]

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from touyan.facts.entities import EntityDictionary, bundled_dictionary
+from touyan.facts.extract import ExtractedFact, extract_facts, flatten
+
+
+@pytest.fixture(scope="module")
+def entities() -> EntityDictionary:
+    return bundled_dictionary()
+
+
+def facts(text: str, entities: EntityDictionary, title: str = "") -> list[ExtractedFact]:
+    return extract_facts(text, title=title, published_at=dt.date(2025, 5, 15), entities=entities)
+
+
+def rows(found: list[ExtractedFact]) -> set[tuple[str, str, str | None, Decimal, str | None]]:
+    return {(f.subject, f.metric, f.object, f.value, f.currency) for f in found}
+
+
+def test_seed_page_round_facts(entities: EntityDictionary, shared_data: Path) -> None:
+    text = (shared_data / "seed" / "ginlix_yunfeng_xiaomi.txt").read_text(encoding="utf-8")
+    found = facts(text, entities, title="云锋基金2014年投资小米的来龙去脉")
+    got = rows(found)
+    assert ("小米集团", "raised", None, Decimal("1100000000"), "USD") in got
+    assert ("小米集团", "valuation", None, Decimal("45000000000"), "USD") in got
+    assert ("云锋基金", "invested", "小米集团", Decimal("250000000"), "USD") in got
+    for fact in found:
+        # The span points at the figure in the original text, line breaks and all.
+        assert text[fact.span[0] : fact.span[1]] in fact.quote
+        assert fact.value.as_tuple().exponent >= 0 or fact.unit == "%"
+    yunfeng = next(f for f in found if f.subject == "云锋基金" and f.metric == "invested")
+    assert text[yunfeng.span[0] : yunfeng.span[1]] == "2.5亿美元"
+    assert yunfeng.as_of is not None and (yunfeng.as_of.year, yunfeng.as_of.month) == (2014, 12)
+
+
+def test_results_with_growth_rates_and_carried_subject(entities: EntityDictionary) -> None:
+    text = (
+        "贵州茅台2024年实现营业总收入1741.44亿元，同比增长15.66%；"
+        "归母净利润862.28亿元，同比增长15.38%。"
+    )
+    got = rows(facts(text, entities))
+    assert got == {
+        ("贵州茅台", "revenue", None, Decimal("174144000000"), "CNY"),
+        ("贵州茅台", "revenue_yoy", None, Decimal("15.66"), None),
+        ("贵州茅台", "net_profit", None, Decimal("86228000000"), "CNY"),
+        ("贵州茅台", "net_profit_yoy", None, Decimal("15.38"), None),
+    }
+    assert {f.as_of for f in facts(text, entities)} == {dt.date(2024, 12, 31)}
+
+
+def test_falls_are_negative_and_quarter_on_quarter_is_separate(entities: EntityDictionary) -> None:
+    got = rows(facts("比亚迪一季度营收同比下降2.76%，环比增长5%。", entities))
+    assert got == {
+        ("比亚迪", "revenue_yoy", None, Decimal("-2.76"), None),
+        ("比亚迪", "revenue_qoq", None, Decimal("5"), None),
+    }
+
+
+def test_english_results(entities: EntityDictionary) -> None:
+    text = (
+        "Apple reported revenue of $94.9 billion, down 5% year over year, "
+        "and net income of $14.7 billion."
+    )
+    got = rows(facts(text, entities))
+    assert got == {
+        ("苹果公司", "revenue", None, Decimal("94900000000"), "USD"),
+        ("苹果公司", "revenue_yoy", None, Decimal("-5"), None),
+        ("苹果公司", "net_profit", None, Decimal("14700000000"), "USD"),
+    }
+
+
+def test_share_sale_by_a_named_holder(entities: EntityDictionary) -> None:
+    text = "公告称，股东张三于2025年3月通过集中竞价减持公司股份1050.3万股，占总股本0.85%。"
+    found = facts(text, entities, title="比亚迪关于股东减持股份的公告")
+    assert {(f.subject, f.metric, f.object, f.value, f.unit) for f in found} == {
+        ("张三", "shares_sold", "比亚迪", Decimal("10503000"), "shares"),
+        ("张三", "stake_change_pct", "比亚迪", Decimal("0.85"), "%"),
+    }
+    assert all(f.as_of == dt.date(2025, 3, 31) for f in found)
+
+
+def test_fund_metrics_use_the_fund_in_the_title(entities: EntityDictionary) -> None:
+    text = "截至2025年05月14日，该基金单位净值1.2345元，最大回撤12.5%，近三年收益45.2%。"
+    found = facts(text, entities, title="云锋基金产品净值")
+    by_metric = {f.metric: f for f in found}
+    assert set(by_metric) == {"nav", "max_drawdown", "return_3y"}
+    assert by_metric["nav"].value == Decimal("1.2345")
+    assert by_metric["max_drawdown"].as_of == dt.date(2025, 5, 14)
+    assert by_metric["return_3y"].period == "近三年"
+
+
+def test_market_data(entities: EntityDictionary) -> None:
+    text = "宁德时代股价报收于256.30元，涨幅3.2%，成交额45.6亿元，主力净流入2.1亿元。"
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("price", Decimal("256.30")),
+        ("change_pct", Decimal("3.2")),
+        ("turnover", Decimal("4560000000")),
+        ("main_net_inflow", Decimal("210000000")),
+    }
+
+
+def test_numbers_without_a_known_label_give_nothing(entities: EntityDictionary) -> None:
+    assert facts("小米在2014年卖出了6112万部手机，员工约8000人。", entities) == []
+    assert facts("营业收入大幅增长。", entities) == []
+
+
+def test_flatten_joins_figures_broken_onto_their_own_line() -> None:
+    text = "云锋基金\n出资\n2.5亿美元\n,成为第二大投资方。\n\n1. 第一项\n2. 第二项"
+    view, index = flatten(text)
+    assert "云锋基金出资2.5亿美元,成为第二大投资方。" in view
+    assert "\n1. 第一项\n2. 第二项" in view
+    start = view.index("2.5")
+    assert text[index[start] : index[start + 3] + 1] == "2.5亿"
