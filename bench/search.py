@@ -93,14 +93,10 @@ def _index_copies(conn: object, dialect: str, low: int, high: int) -> None:
     from touyan.store.search import backend_for
 
     assert isinstance(conn, Connection)
-    rows = (
-        conn.execute(
-            text("SELECT id, tokens FROM chunks WHERE id > :low AND id <= :high"),
-            {"low": low, "high": high},
-        )
-        
-        .all()
-    )
+    rows = conn.execute(
+        text("SELECT id, tokens FROM chunks WHERE id > :low AND id <= :high"),
+        {"low": low, "high": high},
+    ).all()
     backend_for(dialect).index(conn, rows)
 
 
@@ -127,16 +123,12 @@ class Baselines:
 
     def __init__(self, db: Database) -> None:
         with db.engine.connect() as conn:
-            rows = (
-                conn.execute(
-                    text(
-                        "SELECT c.id, c.tokens, d.id, d.url FROM chunks c"
-                        " JOIN documents d ON d.id = c.document_id ORDER BY c.id"
-                    )
+            rows = conn.execute(
+                text(
+                    "SELECT c.id, c.tokens, d.id, d.url FROM chunks c"
+                    " JOIN documents d ON d.id = c.document_id ORDER BY c.id"
                 )
-                
-                .all()
-            )
+            ).all()
         self.doc_of = [r[2] for r in rows]
         self.url_of = {r[2]: r[3] for r in rows}
         corpus = [r[1].split() or ["_"] for r in rows]
@@ -201,10 +193,15 @@ def run(url: str, label: str, shared: Path, n_docs: int, baselines: bool) -> Non
     print(f"\n[{label}]")
     db = Database(url)
     db.migrate()
-    with tempfile.TemporaryDirectory() as tmp:
-        start = time.perf_counter()
-        build_corpus(db, shared, Path(tmp), n_docs)
-        print(f"  corpus built in {time.perf_counter() - start:.1f} s")
+    with db.engine.connect() as conn:
+        existing = int(conn.execute(text("SELECT count(*) FROM documents")).scalar_one())
+    if existing >= n_docs:
+        print(f"  reusing the {existing} documents already in the database")
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            build_corpus(db, shared, Path(tmp), n_docs)
+            print(f"  corpus built in {time.perf_counter() - start:.1f} s")
     queries, qa = make_queries(shared)
 
     def ours_docs(q: str) -> list[str | None]:
@@ -239,17 +236,15 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=200_000)
     parser.add_argument("--pg", help="also run on this PostgreSQL URL (an empty database)")
     parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument(
+        "--db-file", type=Path, help="SQLite file to build the corpus in, or reuse if built"
+    )
     args = parser.parse_args()
     shared = require_shared()
     print(f"search benchmark — {args.docs} documents ({machine()})")
     with tempfile.TemporaryDirectory() as tmp:
-        run(
-            f"sqlite:///{Path(tmp) / 'bench.db'}",
-            "SQLite FTS5",
-            shared,
-            args.docs,
-            not args.no_baselines,
-        )
+        path = args.db_file or Path(tmp) / "bench.db"
+        run(f"sqlite:///{path}", "SQLite FTS5", shared, args.docs, not args.no_baselines)
     if args.pg:
         run(args.pg, "PostgreSQL", shared, args.docs, False)
 

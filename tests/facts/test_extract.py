@@ -30,6 +30,9 @@ def test_seed_page_round_facts(entities: EntityDictionary, shared_data: Path) ->
     assert ("小米集团", "raised", None, Decimal("1100000000"), "USD") in got
     assert ("小米集团", "valuation", None, Decimal("45000000000"), "USD") in got
     assert ("云锋基金", "invested", "小米集团", Decimal("250000000"), "USD") in got
+    assert ("新加坡政府投资公司", "invested", "小米集团", Decimal("150000000"), "USD") in got
+    assert ("厚朴投资", "invested", "小米集团", Decimal("100000000"), "USD") in got
+    assert ("阿里巴巴集团", "stake_pct", "浙江智屏视界科技有限公司", Decimal("67"), None) in got
     for fact in found:
         # The span points at the figure in the original text, line breaks and all.
         assert text[fact.span[0] : fact.span[1]] in fact.quote
@@ -104,6 +107,32 @@ def test_market_data(entities: EntityDictionary) -> None:
         ("turnover", Decimal("4560000000")),
         ("main_net_inflow", Decimal("210000000")),
     }
+
+
+def test_shareholder_table_rows(entities: EntityDictionary) -> None:
+    text = (
+        "浙江智屏视界科技有限公司成立，股权结构如下。\n\n"
+        "| 股东 | 持股比例 | 穿透后对应 |\n| :-- | :-- | :-- |\n"
+        "| 杭州智屏科技有限公司 | 67% | 阿里巴巴 |\n"
+        "| 瀚星创业投资有限公司 | 18% | 小米 |\n"
+    )
+    got = {(f.subject, f.metric, f.object, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("杭州智屏科技有限公司", "stake_pct", "浙江智屏视界科技有限公司", Decimal("67")),
+        ("瀚星创业投资有限公司", "stake_pct", "浙江智屏视界科技有限公司", Decimal("18")),
+    }
+
+
+def test_tables_and_lists_without_a_holder_per_row_give_no_stakes(
+    entities: EntityDictionary,
+) -> None:
+    by_company = (
+        "| 银行 | 增持前持股比例 | 增持后持股比例 |\n| :-- | :-- | :-- |\n"
+        "| 工商银行 | 34.71% | 34.72% |"
+    )
+    assert [f for f in facts(by_company, entities) if f.metric == "stake_pct"] == []
+    respectively = "阿里、小米、海信相关主体分别持股67%、18%、15%。"
+    assert facts(respectively, entities) == []
 
 
 def test_numbers_without_a_known_label_give_nothing(entities: EntityDictionary) -> None:

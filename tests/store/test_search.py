@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from touyan.ingest.pipeline import ingest
 from touyan.store.db import Database
@@ -147,3 +148,55 @@ def test_pruned_candidates_rank_like_the_full_query(loaded: Database) -> None:
     assert full and pruned
     assert pruned[0].chunk_id == full[0].chunk_id
     assert {r.chunk_id for r in pruned} <= {r.chunk_id for r in full}
+
+
+@pytest.fixture
+def common_words(db: Database, tmp_path: Path) -> Database:
+    """Twelve chunks say 市场; six of them also say 消费, one of those also says 回暖."""
+    rows = []
+    for i in range(12):
+        words = ["市场"] + (["消费"] if i % 2 == 0 else []) + (["回暖"] if i == 4 else [])
+        rows.append({"title": f"第{i}篇", "text": f"今日{'、'.join(words)}情况简报编号{i}。"})
+    path = tmp_path / "common.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    assert ingest(db, [str(path)]).added == 12
+    return db
+
+
+def _sqlite_rank(db: Database, query: str, budget: int) -> list[int]:
+    from touyan.store.search.sqlite import SqliteSearch
+    from touyan.text.segment import query_tokens
+
+    with db.engine.connect() as conn:
+        ranked = SqliteSearch(budget).rank(conn, query_tokens(query), SearchFilters(), 10)
+    return [r.chunk_id for r in ranked]
+
+
+def test_common_terms_take_chunks_with_every_term(common_words: Database) -> None:
+    if common_words.dialect != "sqlite":
+        pytest.skip("the candidate strategy under test is SQLite's")
+    # 市场 (12) and 消费 (6) are both over a budget of 3; only one chunk has both and 回暖.
+    ids = _sqlite_rank(common_words, "市场 消费 回暖", budget=3)
+    assert len(ids) == 1
+    assert "回暖" in _chunk_text(common_words, ids[0])
+
+
+def test_only_very_common_terms_search_the_newest_matches(common_words: Database) -> None:
+    if common_words.dialect != "sqlite":
+        pytest.skip("the candidate strategy under test is SQLite's")
+    from touyan.store.models import Chunk
+
+    ids = _sqlite_rank(common_words, "市场", budget=3)
+    with common_words.sessions() as s:
+        every = s.scalars(select(Chunk.id).where(Chunk.text.contains("市场"))).all()
+    assert len(every) == 12
+    assert sorted(ids, reverse=True) == sorted(every, reverse=True)[:3]
+
+
+def _chunk_text(db: Database, chunk_id: int) -> str:
+    from touyan.store.models import Chunk
+
+    with db.sessions() as s:
+        chunk = s.get(Chunk, chunk_id)
+        assert chunk is not None
+        return chunk.text

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import ahocorasick_rs
+
 from touyan.facts.tickers import normalize_ticker
 
 KINDS = frozenset({"company", "fund", "person", "index", "product", "org"})
@@ -48,12 +50,17 @@ class Mention:
 
 @dataclass
 class EntityDictionary:
-    """Entities by name, alias and ticker, with a first-character index for fast matching."""
+    """Entities by name, alias and ticker, with an Aho-Corasick automaton over all names.
+
+    Every ingested document is scanned, so matching is one pass in native code rather than
+    a Python loop over character positions; the automaton is rebuilt lazily after `add`.
+    """
 
     entities: dict[str, EntityRecord] = field(default_factory=dict)
     _by_alias: dict[str, EntityRecord] = field(default_factory=dict)
     _by_ticker: dict[str, EntityRecord] = field(default_factory=dict)
-    _by_first: dict[str, list[str]] = field(default_factory=dict)
+    _keys: list[str] = field(default_factory=list)
+    _automaton: ahocorasick_rs.AhoCorasick | None = None
 
     @classmethod
     def of(cls, records: Iterable[EntityRecord]) -> EntityDictionary:
@@ -70,11 +77,10 @@ class EntityDictionary:
             owner = self._by_alias.get(key)
             if len(key) < 2 or (owner is not None and owner.name != record.name):
                 continue
+            if key not in self._by_alias:
+                self._keys.append(key)
+                self._automaton = None
             self._by_alias[key] = record
-            bucket = self._by_first.setdefault(key[0], [])
-            if key not in bucket:
-                bucket.append(key)
-                bucket.sort(key=len, reverse=True)
         for ticker in record.tickers:
             self._by_ticker[ticker] = record
 
@@ -93,30 +99,29 @@ class EntityDictionary:
         """Non-overlapping mentions, longest name first at each position, in text order."""
         lowered = text.translate(_ASCII_LOWER)
         mentions: list[Mention] = []
-        taken_until = 0
         for match in _TICKER_SHAPES.finditer(text):
             record = self.by_ticker(match.group())
             if record:
                 mentions.append(Mention(record, match.start(), match.end(), match.group()))
         ticker_spans = [(m.start, m.end) for m in mentions]
-        i, n = 0, len(text)
-        while i < n:
-            found = self._match_at(lowered, i) if i >= taken_until else None
-            if found and not any(s <= i < e for s, e in ticker_spans):
-                end = i + len(found)
-                mentions.append(Mention(self._by_alias[found], i, end, text[i:end]))
-                taken_until = end
-                i = end
-            else:
-                i += 1
+        if not self._keys:
+            return mentions
+        for index, start, end in self._matcher().find_matches_as_indexes(lowered):
+            key = self._keys[index]
+            if not _bounded(lowered, start, end, key):
+                continue
+            if any(s < end and start < e for s, e in ticker_spans):
+                continue
+            mentions.append(Mention(self._by_alias[key], start, end, text[start:end]))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _match_at(self, lowered: str, i: int) -> str | None:
-        for key in self._by_first.get(lowered[i], ()):
-            if lowered.startswith(key, i) and _bounded(lowered, i, i + len(key), key):
-                return key
-        return None
+    def _matcher(self) -> ahocorasick_rs.AhoCorasick:
+        if self._automaton is None:
+            self._automaton = ahocorasick_rs.AhoCorasick(
+                self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+            )
+        return self._automaton
 
 
 def _bounded(text: str, start: int, end: int, key: str) -> bool:

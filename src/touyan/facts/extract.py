@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+import ahocorasick_rs
+
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
@@ -88,11 +90,26 @@ _HOLDER = re.compile(
     r"(?:股东|董事|监事|高管|董事长|总经理|实际控制人|实控人)"
     r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=先生|女士|于|通过|以|在|累计|计划|拟|已|减持|增持)"
 )
-_GROWTH_AFTER = re.compile(
-    r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:ago|earlier))", re.I
-)
+_GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:ago|earlier))", re.I)
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
+)
+_ORG_NAME = re.compile(
+    r"[\u4e00-\u9fff()（）A-Za-z0-9]{2,40}(?:有限公司|股份公司|集团|合伙企业(?:\(有限合伙\)|（有限合伙）)?|基金)"
+)
+_HOLDER_COLUMNS = frozenset(
+    {
+        "股东",
+        "股东名称",
+        "合作方",
+        "持有人",
+        "投资方",
+        "投资人",
+        "投资者",
+        "出资方",
+        "出资人",
+        "机构",
+    }
 )
 _HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
 _GROWTH_REACH = 24
@@ -118,28 +135,37 @@ class ExtractedFact:
     confidence: float = 1.0
 
 
+_LABEL_METRIC: dict[str, str] = {}
+for _metric, _labels in BEFORE_LABELS.items():
+    for _label in _labels:
+        _LABEL_METRIC.setdefault(_label.lower(), _metric)
+# Longest first, so the alternation prefers 营业总收入 over 收入 at the same position.
+_LABELS = re.compile(
+    "|".join(re.escape(label) for label in sorted(_LABEL_METRIC, key=len, reverse=True)),
+    re.IGNORECASE,
+)
+
+
 def _label_before(text: str, start: int) -> tuple[str, int] | None:
     """The metric whose label ends just before `start`, connectors allowed between."""
     window_start = max(0, start - _LABEL_WINDOW)
     window = text[window_start:start]
-    lowered = window.lower()
-    best: tuple[str, int, int] | None = None  # metric, label start, label length
-    for metric, labels in BEFORE_LABELS.items():
-        for label in labels:
-            pos = lowered.rfind(label.lower())
-            if pos < 0 or not _CONNECTORS.match(lowered[pos + len(label) :]):
-                continue
-            if _CLAUSE_BREAK.search(window[pos:]):
-                continue
-            if (
-                best is None
-                or pos + len(label) > best[1] + best[2]
-                or (pos + len(label) == best[1] + best[2] and len(label) > best[2])
-            ):
-                best = (metric, pos, len(label))
+    best: re.Match[str] | None = None
+    for match in _LABELS.finditer(window):
+        if _CONNECTORS.match(window[match.end() :]) and not _CLAUSE_BREAK.search(
+            window, match.start()
+        ):
+            best = match
     if best is None:
         return None
-    return best[0], window_start + best[1]
+    return _LABEL_METRIC[best.group().lower()], window_start + best.start()
+
+
+# Any label at all (lower-cased): a text without one states no fact this extractor reads.
+# Most news has none, so this one native-code scan is what most documents cost here.
+_ANY_LABEL = ahocorasick_rs.AhoCorasick(
+    sorted({*_LABEL_METRIC, *(a.lower() for labels in AFTER_LABELS.values() for a in labels)})
+)
 
 
 def _label_after(text: str, end: int) -> str | None:
@@ -179,23 +205,21 @@ def _joinable(prev: str, nxt: str) -> bool:
 
 def flatten(text: str) -> tuple[str, list[int]]:
     """The text with mid-sentence line breaks removed, and each view char's original offset."""
-    lines = text.split("\n")
-    view: list[str] = []
+    parts: list[str] = []
     index: list[int] = []
     offset = 0
     previous = ""
-    for n, line in enumerate(lines):
+    for n, line in enumerate(text.split("\n")):
         if n and not (line.strip() == "" or _joinable(previous, line)):
-            view.append("\n")
+            parts.append("\n")
             index.append(offset - 1)
-        for i, ch in enumerate(line):
-            view.append(ch)
-            index.append(offset + i)
+        parts.append(line)
+        index.extend(range(offset, offset + len(line)))
         if line.strip():
             previous = line
         offset += len(line) + 1
     index.append(len(text))
-    return "".join(view), index
+    return "".join(parts), index
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -237,7 +261,7 @@ class _Reader:
 
     def facts(self) -> list[ExtractedFact]:
         out: list[ExtractedFact] = []
-        header: tuple[int, str] | None = None  # (line number, metric) of a table header
+        header: tuple[int, str, str | None] | None = None  # (line, metric, company held)
         lines_seen = 0
         for sentence in _sentences(self.text):
             lines_seen += 1
@@ -248,7 +272,7 @@ class _Reader:
             if not quantities:
                 header_metric = self._header_metric(quote)
                 if header_metric:
-                    header = (lines_seen, header_metric)
+                    header = (lines_seen, header_metric, self._stake_target(sentence[0], ""))
                 continue
             for q in quantities:
                 q = _shift(q, sentence[0])
@@ -258,7 +282,13 @@ class _Reader:
         return out
 
     def _header_metric(self, line: str) -> str | None:
-        if "持股比例" in line or "股权比例" in line:
+        """A shareholder table's header: holders in the first column, a stake column after.
+
+        Tables listed by the company held (银行 | 持股比例) name no holder per row, so they
+        give no stake facts rather than wrong ones.
+        """
+        cells = _cells(line)
+        if cells and cells[0] in _HOLDER_COLUMNS and ("持股比例" in line or "股权比例" in line):
             return "stake_pct"
         return None
 
@@ -267,7 +297,7 @@ class _Reader:
         q: Quantity,
         sentence: tuple[int, int],
         quote: str,
-        header: tuple[int, str] | None,
+        header: tuple[int, str, str | None] | None,
         line_no: int,
     ) -> ExtractedFact | None:
         growth = _GROWTH.search(self.text[max(sentence[0], q.span[0] - 16) : q.span[0]])
@@ -296,17 +326,26 @@ class _Reader:
         )
         if metric in ("invested", "stake_pct") and q.unit not in ("money", "%", ""):
             return None
+        if "分别" in self.text[clause_start : q.span[0]]:
+            return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
         from_header = found is None and metric == "stake_pct"
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
             label_start, sentence[0]
         )
-        record = self._row_entity(sentence) if from_header else None
+        record: EntityRecord | None = None
+        if from_header:
+            holder = self._row_holder(sentence)
+            if holder is None:
+                return None
+            target = header[2] if header else None
+            name = holder if isinstance(holder, str) else holder.name
+            return self._fact_for(name, metric, q, sentence, quote, target)
         if record is None and subject is not None:
             record = subject.entity
         if record is None and metric in _HOLDING_METRICS:
-            holder = self._holder(sentence[0], label_start)
-            if holder is not None:
-                return self._fact_for(holder, metric, q, sentence, quote, self._topic_name())
+            named = self._holder(sentence[0], label_start)
+            if named is not None:
+                return self._fact_for(named, metric, q, sentence, quote, self._topic_name())
         if record is None:
             record = self.round_subject or self._carried_subject(sentence[0]) or self.topic
         if record is None:
@@ -317,7 +356,7 @@ class _Reader:
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
             obj = self.round_subject.name
         if metric == "stake_pct":
-            obj = self._stake_target(sentence[0], record)
+            obj = self._stake_target(sentence[0], record.name)
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
 
@@ -391,14 +430,22 @@ class _Reader:
     def _topic_name(self) -> str | None:
         return self.topic.name if self.topic else None
 
-    def _row_entity(self, sentence: tuple[int, int]) -> EntityRecord | None:
-        row = [m for m in self.mentions if sentence[0] <= m.start < sentence[1]]
-        return row[0].entity if row else None
+    def _row_holder(self, sentence: tuple[int, int]) -> EntityRecord | str | None:
+        """The holder in a shareholder-table row: its first cell, known entity or org name."""
+        row = self.text[sentence[0] : sentence[1]]
+        cells = _cells(row)
+        if not cells:
+            return None
+        first_end = sentence[0] + row.index(cells[0]) + len(cells[0])
+        known = [m for m in self.mentions if sentence[0] <= m.start < first_end]
+        if known:
+            return known[0].entity
+        return cells[0] if _ORG_NAME.fullmatch(cells[0]) else None
 
-    def _stake_target(self, before: int, holder: EntityRecord) -> str | None:
+    def _stake_target(self, before: int, holder: str) -> str | None:
         """The company a stake is in: the last other company named before the statement."""
         for m in reversed(self.mentions):
-            if m.start < before and m.entity.kind == "company" and m.entity.name != holder.name:
+            if m.start < before and m.entity.kind == "company" and m.entity.name != holder:
                 if (
                     "有限公司" in m.entity.name
                     or "合资" in self.text[max(0, m.start - 12) : m.start]
@@ -416,6 +463,13 @@ class _Reader:
         return date.end, date.text
 
 
+def _cells(line: str) -> list[str]:
+    """Cells of a table line: pipe-separated Markdown, or whitespace-separated plain text."""
+    line = line.strip()
+    parts = line.strip("|").split("|") if "|" in line else line.split()
+    return [p.strip() for p in parts if p.strip()]
+
+
 def _shift(q: Quantity, offset: int) -> Quantity:
     return replace(q, span=(q.span[0] + offset, q.span[1] + offset))
 
@@ -428,4 +482,6 @@ def extract_facts(
     entities: EntityDictionary | None = None,
 ) -> list[ExtractedFact]:
     """Facts stated in `text`, each with the span of its value in `text`."""
+    if not _ANY_LABEL.find_matches_as_indexes(text.lower()):
+        return []
     return _Reader(text, title, published_at, entities).facts()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -62,17 +63,21 @@ def near_key(text: str) -> str | None:
     """A MinHash sketch as 5 band keys: texts with Jaccard ≥ 0.85 share a band ~99% of the time.
 
     One-permutation MinHash (one hash per shingle, minimum per bin) keeps this cheap enough
-    for every ingested document; bands of 3 bins each become 32-bit hex keys.
+    for every ingested document; bands of 3 bins each become 32-bit hex keys. Hashing and
+    sorting run in C; walking the sorted hashes fills every bin after a few dozen steps.
     """
     shingles = _shingles(text[:_NEAR_MAX_CHARS])
     if len(shingles) < _MIN_SHINGLES:
         return None
     mins = [_INF] * _BINS
-    for shingle in shingles:
-        h = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
+    empty = _BINS
+    for h in sorted(map(zlib.crc32, map(str.encode, shingles))):
         b = h % _BINS
-        if h < mins[b]:
+        if mins[b] == _INF:
             mins[b] = h
+            empty -= 1
+            if not empty:
+                break
     bands = []
     for i in range(0, _BINS, _ROWS):
         raw = b"".join(m.to_bytes(9, "big") for m in mins[i : i + _ROWS])

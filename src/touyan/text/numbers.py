@@ -168,7 +168,7 @@ _NOT_AFTER = re.compile(
 )
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_.]$")
 _MARKER_AROUND = re.compile(r"\[\s*$")
-_LINE_NUMBERING = re.compile(r"(?:^|\n)\s*$")
+_BEFORE_WINDOW = 32  # the look-behind checks need a few chars, never the whole prefix
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -240,7 +240,7 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
     num_start, num_end = m.span("num")
     if any(s <= num_start < e for s, e in dates):
         return None
-    before = text[:num_start]
+    before = text[max(0, num_start - _BEFORE_WINDOW) : num_start]
     if m.group("prefix") is None and m.group("open") is None:
         if _WORD_BEFORE.search(before) or before.endswith("第"):
             return None
@@ -270,7 +270,7 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
     if value is None:
         return None
     plain = not (m.group("prefix") or scale_word or cur_word or unit_word or cls)
-    if plain and _is_code_or_heading(num, before, text, num_end):
+    if plain and _is_code_or_heading(num, num_start, text, num_end):
         return None
     scale = _SCALES.get(scale_word, Decimal(1)) if scale_word else Decimal(1)
     if chinese and scale_word and any(c in num for c in "万亿"):
@@ -331,13 +331,20 @@ def _is_range(m: re.Match[str]) -> bool:
     return bool(first) and first == second
 
 
-def _is_code_or_heading(num: str, before: str, text: str, end: int) -> bool:
+def _is_code_or_heading(num: str, start: int, text: str, end: int) -> bool:
     """Stock codes (600519), section numbers (1.1 at a line start) and list numbers."""
     if re.fullmatch(r"\d{6}", num):
         return True
-    if _LINE_NUMBERING.search(before) and re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", num):
+    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", num) and _at_line_start(text, start):
         return text[end : end + 1] in (" ", "、", "\t", ")", "）")
     return False
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 def _comparable_units(a: Quantity, b: Quantity) -> bool:

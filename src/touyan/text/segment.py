@@ -71,16 +71,31 @@ def stopwords() -> frozenset[str]:
     return frozenset(_data_lines("stopwords_zh.txt") + _data_lines("stopwords_en.txt"))
 
 
+_CLEANED: dict[str, str] = {}
+_CLEANED_MAX = 500_000
+
+
+def _clean_token(token: str, stop: frozenset[str]) -> str:
+    """The index form of one raw token, or "" when it is punctuation or a stopword."""
+    token = token.strip().lower()
+    if not token or not _TOKEN_OK.match(token):
+        return ""
+    token = _EDGE_DOTS.sub("", token)
+    return "" if token in stop or token == "_" else token
+
+
 def _clean(raw: list[str], stop: frozenset[str]) -> list[str]:
-    out: list[str] = []
-    for token in raw:
-        token = token.strip().lower()
-        if not token or not _TOKEN_OK.match(token):
-            continue
-        token = _EDGE_DOTS.sub("", token)
-        if token and token not in stop and token != "_":
-            out.append(token)
-    return out
+    """Raw tokens repeat heavily across a corpus, so each distinct one is cleaned once."""
+    cache = _CLEANED
+    cleaned = list(map(cache.get, raw))
+    if None in cleaned:
+        for i, token in enumerate(raw):
+            if cleaned[i] is None:
+                value = _clean_token(token, stop)
+                if len(cache) < _CLEANED_MAX:
+                    cache[token] = value
+                cleaned[i] = value
+    return [token for token in cleaned if token]
 
 
 def tokenize(text: str) -> list[str]:

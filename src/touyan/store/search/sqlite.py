@@ -22,14 +22,15 @@ from touyan.store.search.base import (
 )
 
 
-def match_expression(tokens: Sequence[str]) -> str:
-    """An FTS5 query that ORs the tokens, each quoted as a string, so no token is syntax."""
-    return " OR ".join('"' + token.replace('"', '""') + '"' for token in tokens)
+def match_expression(tokens: Sequence[str], operator: str = "OR") -> str:
+    """An FTS5 query joining the tokens, each quoted as a string, so no token is syntax."""
+    return f" {operator} ".join('"' + token.replace('"', '""') + '"' for token in tokens)
 
 
 class SqliteSearch:
-    def __init__(self, budget: int = CANDIDATE_BUDGET) -> None:
+    def __init__(self, budget: int = CANDIDATE_BUDGET, candidates_per_result: int = 3) -> None:
         self.budget = budget
+        self.candidates_per_result = candidates_per_result
 
     def index(self, conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
         if rows:
@@ -58,10 +59,49 @@ class SqliteSearch:
         if not terms:
             return []
         if sum(dfs[t] for t in terms) <= self.budget:
-            return self._match(conn, terms, filters, limit)
-        rare = candidate_terms(terms, dfs, self.budget)
-        candidates = self._match(conn, rare, filters, max(limit * 10, 200))
+            return self._match(conn, match_expression(terms), filters, limit)
+        expression, floor = self._candidate_query(conn, terms, dfs)
+        candidates = self._match(
+            conn, expression, filters, max(limit * self.candidates_per_result, 100), floor
+        )
         return self._rescore(conn, candidates, terms, dfs, limit)
+
+    def _candidate_query(
+        self, conn: Connection, terms: Sequence[str], dfs: dict[str, int]
+    ) -> tuple[str, int]:
+        """The cheapest query whose matches hold the best chunks, and a rowid floor.
+
+        In order: the rarest terms, when they fit the budget; else chunks with every term,
+        when those fit; else the newest budget-full of chunks with the rarest term (a
+        query made only of very common words gets recent results, not a full-corpus scan).
+        """
+        rare = candidate_terms(terms, dfs, self.budget)
+        if sum(dfs[t] for t in rare) <= self.budget:
+            return match_expression(rare), 0
+        if len(terms) > 1:
+            every = match_expression(terms, "AND")
+            if self._count_upto(conn, every, self.budget + 1) <= self.budget:
+                return every, 0
+        newest = match_expression(rare[:1])
+        floor = conn.execute(
+            text(
+                "SELECT rowid FROM chunk_fts WHERE chunk_fts MATCH :match"
+                " ORDER BY rowid DESC LIMIT 1 OFFSET :budget"
+            ),
+            {"match": newest, "budget": self.budget},
+        ).scalar()
+        return newest, int(floor or 0)
+
+    def _count_upto(self, conn: Connection, expression: str, cap: int) -> int:
+        return int(
+            conn.execute(
+                text(
+                    "SELECT count(*) FROM (SELECT rowid FROM chunk_fts"
+                    " WHERE chunk_fts MATCH :match LIMIT :cap)"
+                ),
+                {"match": expression, "cap": cap},
+            ).scalar_one()
+        )
 
     def _document_frequencies(self, conn: Connection, tokens: Sequence[str]) -> dict[str, int]:
         query = text("SELECT term, doc FROM chunk_fts_vocab WHERE term IN :terms").bindparams(
@@ -70,7 +110,12 @@ class SqliteSearch:
         return {term: int(doc) for term, doc in conn.execute(query, {"terms": list(tokens)})}
 
     def _match(
-        self, conn: Connection, terms: Sequence[str], filters: SearchFilters, limit: int
+        self,
+        conn: Connection,
+        expression: str,
+        filters: SearchFilters,
+        limit: int,
+        floor: int = 0,
     ) -> list[Ranked]:
         """Top chunks by bm25(); filters are applied to an over-fetched ranking first.
 
@@ -78,13 +123,14 @@ class SqliteSearch:
         runs on the FTS table alone and only its head is joined and filtered; when filters
         leave too few rows, the exact (joined) query runs instead.
         """
-        params: dict[str, Any] = {"match": match_expression(terms), "limit": limit}
+        params: dict[str, Any] = {"match": expression, "limit": limit, "floor": floor}
         where = filter_sql(filters, params)
-        params["fetch"] = limit * 4
+        params["fetch"] = limit * 2
         head = (
             "SELECT c.id, c.document_id, f.score FROM ("
             " SELECT rowid, -bm25(chunk_fts) AS score FROM chunk_fts"
-            " WHERE chunk_fts MATCH :match ORDER BY bm25(chunk_fts) LIMIT :fetch) f"
+            " WHERE chunk_fts MATCH :match AND rowid > :floor"
+            " ORDER BY bm25(chunk_fts) LIMIT :fetch) f"
             " JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.document_id"
             f" WHERE {where} ORDER BY f.score DESC LIMIT :limit"
         )
@@ -94,7 +140,7 @@ class SqliteSearch:
                 "SELECT c.id, c.document_id, -bm25(chunk_fts) AS score"
                 " FROM chunk_fts JOIN chunks c ON c.id = chunk_fts.rowid"
                 " JOIN documents d ON d.id = c.document_id"
-                f" WHERE chunk_fts MATCH :match AND {where}"
+                f" WHERE chunk_fts MATCH :match AND chunk_fts.rowid > :floor AND {where}"
                 " ORDER BY bm25(chunk_fts) LIMIT :limit"
             )
             rows = conn.execute(text(exact), params).all()
@@ -102,14 +148,10 @@ class SqliteSearch:
 
     def _more_matches(self, conn: Connection, params: dict[str, Any]) -> bool:
         """Whether the over-fetched head may have cut matches off (it was full)."""
-        count = conn.execute(
-            text(
-                "SELECT count(*) FROM (SELECT rowid FROM chunk_fts"
-                " WHERE chunk_fts MATCH :match LIMIT :fetch_plus)"
-            ),
-            {"match": params["match"], "fetch_plus": params["fetch"] + 1},
-        ).scalar_one()
-        return int(count) > int(params["fetch"])
+        fetch = int(params["fetch"])
+        if params["floor"]:
+            return True  # a floored query has more matches below the floor by construction
+        return self._count_upto(conn, params["match"], fetch + 1) > fetch
 
     def _rescore(
         self,
@@ -124,16 +166,15 @@ class SqliteSearch:
             return []
         n_chunks, avg_len = corpus_totals(conn)
         idfs = {t: idf(n_chunks, dfs[t]) for t in terms}
-        query = text("SELECT id, tokens FROM chunks WHERE id IN :ids").bindparams(
+        query = text("SELECT id, tokens, token_count FROM chunks WHERE id IN :ids").bindparams(
             bindparam("ids", expanding=True)
         )
-        tokens: dict[int, str] = dict(
-            conn.execute(query, {"ids": [c.chunk_id for c in candidates]}).all()
-        )
+        stored = {
+            row[0]: (row[1], row[2])
+            for row in conn.execute(query, {"ids": [c.chunk_id for c in candidates]})
+        }
         scored = [
-            Ranked(
-                c.chunk_id, c.document_id, bm25(tokens[c.chunk_id].split(), terms, idfs, avg_len)
-            )
+            Ranked(c.chunk_id, c.document_id, bm25(*stored[c.chunk_id], terms, idfs, avg_len))
             for c in candidates
         ]
         scored.sort(key=lambda r: (-r.score, r.chunk_id))
