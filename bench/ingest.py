@@ -2,9 +2,9 @@
 
 Run: .venv/bin/python bench/ingest.py [--pg postgresql+psycopg://…]
 
-Stages are timed separately in the same run, so the figure for the whole pipeline is read
-against its own floor: JSON parsing alone, then parsing + preparing (normalise, chunk,
-tokenise, hash), then everything including deduplication and writes to the store.
+The whole pipeline (parse, normalise, chunk, tokenise, hash, deduplicate, find entity
+mentions, extract facts, write and index) runs first, in a cold process; then its stages are
+timed alone, so the end-to-end figure is read against its own floor.
 """
 
 from __future__ import annotations
@@ -33,16 +33,6 @@ def main() -> None:
     items = sum(1 for f in files for line in f.open(encoding="utf-8") if line.strip())
     print(f"ingest benchmark — {items} items from {', '.join(f.name for f in files)} ({machine()})")
 
-    start = time.perf_counter()
-    raws = [d for f in files for d in parse_bytes(f.read_bytes(), name=str(f)).documents]
-    t_parse = time.perf_counter() - start
-    start = time.perf_counter()
-    for raw in raws:
-        prepare(raw, chunk_chars=Settings().chunk_chars)
-    t_prepare = time.perf_counter() - start
-    print(f"  parse only              {len(raws) / t_parse:9.0f} docs/s")
-    print(f"  parse + prepare         {len(raws) / (t_parse + t_prepare):9.0f} docs/s")
-
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
         rate, report = _run(url, files)
@@ -53,6 +43,18 @@ def main() -> None:
         )
         verdict = "meets" if rate >= TARGET_DOCS_PER_S else "MISSES"
         print(f"  target ≥ {TARGET_DOCS_PER_S} docs/s end to end on SQLite: {verdict}")
+
+    # The floor under that figure, stage by stage (measured after it, so caches are warm).
+    start = time.perf_counter()
+    raws = [d for f in files for d in parse_bytes(f.read_bytes(), name=str(f)).documents]
+    t_parse = time.perf_counter() - start
+    chunk_chars = Settings().chunk_chars
+    start = time.perf_counter()
+    for raw in raws:
+        prepare(raw, chunk_chars=chunk_chars)
+    t_prepare = time.perf_counter() - start
+    print(f"  stage: parse only       {len(raws) / t_parse:9.0f} docs/s")
+    print(f"  stage: parse + prepare  {len(raws) / (t_parse + t_prepare):9.0f} docs/s")
     if args.pg:
         rate, report = _run(args.pg, files)
         print(f"  full pipeline (PostgreSQL) {rate:6.0f} docs/s   added {report.added}")

@@ -263,19 +263,24 @@ class _Reader:
         out: list[ExtractedFact] = []
         header: tuple[int, str, str | None] | None = None  # (line, metric, company held)
         lines_seen = 0
+        pending = parse_numbers(self.text)  # once for the text, handed out per sentence
+        cursor = 0
         for sentence in _sentences(self.text):
             lines_seen += 1
             quote = self.original[
                 self.index[sentence[0]] : self.index[max(sentence[0], sentence[1] - 1)] + 1
             ].strip()
-            quantities = [q for q in parse_numbers(self.text[sentence[0] : sentence[1]])]
+            quantities = []
+            while cursor < len(pending) and pending[cursor].span[0] < sentence[1]:
+                if pending[cursor].span[0] >= sentence[0]:
+                    quantities.append(pending[cursor])
+                cursor += 1
             if not quantities:
                 header_metric = self._header_metric(quote)
                 if header_metric:
                     header = (lines_seen, header_metric, self._stake_target(sentence[0], ""))
                 continue
             for q in quantities:
-                q = _shift(q, sentence[0])
                 fact = self._fact(q, sentence, quote, header, lines_seen)
                 if fact is not None:
                     out.append(fact)
@@ -468,10 +473,6 @@ def _cells(line: str) -> list[str]:
     line = line.strip()
     parts = line.strip("|").split("|") if "|" in line else line.split()
     return [p.strip() for p in parts if p.strip()]
-
-
-def _shift(q: Quantity, offset: int) -> Quantity:
-    return replace(q, span=(q.span[0] + offset, q.span[1] + offset))
 
 
 def extract_facts(

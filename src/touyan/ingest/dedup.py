@@ -55,7 +55,7 @@ def _shingles(text: str, n: int = 4) -> set[str]:
 _BINS = 15
 _ROWS = 3
 _MIN_SHINGLES = 20
-_NEAR_MAX_CHARS = 6000
+_NEAR_MAX_CHARS = 3000  # the opening of a story is enough to bucket it
 _INF = 1 << 64
 
 

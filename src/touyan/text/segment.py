@@ -95,7 +95,7 @@ def _clean(raw: list[str], stop: frozenset[str]) -> list[str]:
                 if len(cache) < _CLEANED_MAX:
                     cache[token] = value
                 cleaned[i] = value
-    return [token for token in cleaned if token]
+    return list(filter(None, cleaned))
 
 
 def tokenize(text: str) -> list[str]:
