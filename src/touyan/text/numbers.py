@@ -336,7 +336,10 @@ def _is_code_or_heading(num: str, start: int, text: str, end: int) -> bool:
     if re.fullmatch(r"\d{6}", num):
         return True
     if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", num) and _at_line_start(text, start):
-        return text[end : end + 1] in (" ", "、", "\t", ")", "）")
+        follower = text[end : end + 1]
+        if follower == ".":
+            follower = text[end + 1 : end + 2]
+        return follower in (" ", "、", "\t", ")", "）")
     return False
 
 

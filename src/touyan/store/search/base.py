@@ -21,7 +21,7 @@ from sqlalchemy import Connection, text
 
 K1 = 1.2
 B = 0.75
-CANDIDATE_BUDGET = 10_000
+CANDIDATE_BUDGET = 8_000
 CHUNKS_KEY = "#chunks"
 LENGTH_KEY = "#length"
 
