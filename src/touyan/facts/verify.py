@@ -61,7 +61,7 @@ class _Indexed:
     @cached_property
     def quantities(self) -> list[tuple[Quantity, int]]:
         out = []
-        for q in parse_numbers(self.evidence.text):
+        for q in parse_numbers(self.evidence.text, [d.span for d in self.dates]):
             out.append((q, self._sentence_of(q.span[0])))
         return out
 
@@ -205,8 +205,8 @@ class Verifier:
     def _check(self, sentence: str) -> SentenceCheck:
         cited, _ = self._markers(sentence)
         plain = _MARKER_RUN.sub("", sentence)
-        quantities = self._quantities(plain)
         dates = parse_dates(plain)
+        quantities = self._quantities(plain, dates)
         mentioned = self.entities.find(plain) if self.entities else []
         if not cited and not quantities and not dates:
             check = SentenceCheck(sentence, "opinion")
@@ -257,8 +257,10 @@ class Verifier:
 
         return _MARKER.sub(repl, text)
 
-    def _quantities(self, text: str) -> list[Quantity]:
-        return [q for q in parse_numbers(text) if not text[: q.span[0]].endswith("第")]
+    def _quantities(self, text: str, dates: list[DateMention] | None = None) -> list[Quantity]:
+        """Quantities claimed in `text`; ordinals (第3名) are not claims about an amount."""
+        found = parse_numbers(text, [d.span for d in dates] if dates is not None else None)
+        return [q for q in found if text[q.span[0] - 1 : q.span[0]] != "第"]
 
     def _number_supported(
         self,

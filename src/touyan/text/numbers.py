@@ -147,8 +147,20 @@ _SCALE = _alternation(list(_SCALES))
 _SUFFIX_CUR = _alternation(list(_SUFFIX_CURRENCY))
 _UNIT = _alternation(list(_UNITS))
 
+_SIGN_WORDS = ("下降", "下滑", "下跌", "减少", "降低", "回落", "亏损", "跌", "降")
+# Every quantity starts with one of these characters; the leading look-ahead lets the
+# engine skip every other position at once instead of trying each alternative there.
+_STARTS = "".join(
+    sorted(
+        set("0123456789.-−+(零〇一二两三四五六七八九十百千万亿")
+        | {w[0] for w in _SIGN_WORDS}
+        | {k[0] for k in _PREFIX_CURRENCY}
+        | {k[0].upper() for k in _PREFIX_CURRENCY}
+    )
+)
 _NUMBER = re.compile(
-    rf"(?P<sign>[-−+]|下降|下滑|下跌|减少|降低|回落|亏损|跌|降)?"
+    rf"(?=[{re.escape(_STARTS)}])"
+    rf"(?P<sign>[-−+]|{'|'.join(_SIGN_WORDS)})?"
     rf"(?P<open>\()?"
     rf"(?:(?P<prefix>{_PREFIX})\s?)?"
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
@@ -222,9 +234,13 @@ def _precision(num: str, scale: Decimal) -> Decimal:
     return Decimal("0.5") * Decimal(10) ** -decimals * scale
 
 
-def parse_numbers(text: str) -> list[Quantity]:
-    """Every quantity in `text`, in order, with its span in `text` as given."""
-    dates = [m.span() for m in _DATE_PATTERN.finditer(text)]
+def parse_numbers(text: str, date_spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Every quantity in `text`, in order, with its span in `text` as given.
+
+    Digits inside dates are not quantities; a caller that has already found the dates
+    (the verifier does) passes their spans and saves a second scan.
+    """
+    dates = date_spans if date_spans is not None else date_spans_of(text)
     out: list[Quantity] = []
     pos = 0
     while (match := _NUMBER.search(text, pos)) is not None:
@@ -233,6 +249,10 @@ def parse_numbers(text: str) -> list[Quantity]:
         if q is not None:
             out.append(q)
     return out
+
+
+def date_spans_of(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _DATE_PATTERN.finditer(text)]
 
 
 def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quantity | None:
