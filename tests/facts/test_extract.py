@@ -147,3 +147,28 @@ def test_flatten_joins_figures_broken_onto_their_own_line() -> None:
     assert "\n1. 第一项\n2. 第二项" in view
     start = view.index("2.5")
     assert text[index[start] : index[start + 3] + 1] == "2.5亿"
+
+
+def test_a_value_of_the_wrong_kind_is_not_that_metric(entities: EntityDictionary) -> None:
+    text = "贵州茅台主力成交额15.27亿，占总成交额的8.71%。"
+    assert {(f.metric, f.value) for f in facts(text, entities)} == {
+        ("turnover", Decimal("1527000000"))
+    }
+
+
+def test_industry_figures_and_venues_are_not_the_subject(entities: EntityDictionary) -> None:
+    assert facts("贵州茅台所属行业主力净流入-5.21亿，主力趋势不明显。", entities) == []
+    text = "快手科技发布公告称，公司于2024年7月19日在香港交易所回购64.51万股，耗资2927.81万港币。"
+    assert {(f.subject, f.metric) for f in facts(text, entities)} == {
+        ("快手科技", "buyback_shares"),
+        ("快手科技", "buyback_amount"),
+    }
+
+
+def test_valuation_ratios_and_volumes(entities: EntityDictionary) -> None:
+    text = "2025年05月15日，贵州茅台的滚动市盈率为23.03，市净率为7.95，成交量为14.18万手。"
+    assert {(f.metric, f.value) for f in facts(text, entities)} == {
+        ("pe_ttm", Decimal("23.03")),
+        ("pb", Decimal("7.95")),
+        ("volume", Decimal("141800")),
+    }

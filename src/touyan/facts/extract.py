@@ -69,7 +69,60 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "stake_change_pct": ("占公司总股本", "占总股本", "占公司已发行股本", "占已发行股本"),
     "deliveries": ("交付量", "交付", "销量", "deliveries"),
     "dividend_per_share": ("每股派息", "每股派发现金红利", "dividend per share"),
+    "volume": ("成交量",),
+    "pe_ttm": ("滚动市盈率", "市盈率(TTM)", "市盈率TTM"),
+    "pe_static": ("静态市盈率",),
+    "pe": ("市盈率", "P/E"),
+    "pb": ("市净率", "P/B"),
+    "ps_ttm": ("滚动市销率",),
+    "ps": ("市销率",),
+    "dividend_yield": ("股息率", "滚动股息率", "静态股息率", "dividend yield"),
+    "roe": ("净资产收益率", "ROE"),
+    "debt_ratio": ("资产负债率", "负债率"),
+    "operating_profit": ("营业利润", "operating profit"),
+    "financial_expenses": ("财务费用",),
+    "book_value_per_share": ("每股净资产",),
+    "main_inflow": ("主力资金流入", "主力流入", "主力资金总流入"),
+    "main_outflow": ("主力资金流出", "主力流出", "主力资金总流出"),
+    "main_net_outflow": ("主力资金净流出", "主力净流出"),
+    "main_net_buy": ("主力资金净买入", "主力净买入"),
+    "hot_money_net_inflow": ("游资资金净流入", "游资净流入"),
+    "hot_money_net_outflow": ("游资资金净流出", "游资净流出"),
+    "retail_net_inflow": ("散户资金净流入", "散户净流入"),
+    "retail_net_outflow": ("散户资金净流出", "散户净流出"),
+    "avg_cost": ("平均交易成本", "筹码平均交易成本"),
+    "change_1w_pct": ("近一周涨跌幅", "近1周涨跌幅"),
+    "change_1m_pct": ("近一月涨跌幅", "近1月涨跌幅", "近一个月涨跌幅"),
+    "change_ytd_pct": ("今年以来涨跌幅", "今年以来收益率"),
+    "change_1y_pct": ("近一年涨跌幅", "近1年涨跌幅"),
 }
+# What a metric's value may be: an amount (money, or a bare number whose unit the text set
+# earlier), a percentage, or a count. A label followed by the wrong kind of value is not that
+# metric (主力成交额……占总成交额的8.71% is a share, not a turnover).
+_PERCENT_METRICS = frozenset(
+    {
+        "gross_margin",
+        "net_margin",
+        "change_pct",
+        "turnover_rate",
+        "max_drawdown",
+        "return_3y",
+        "return_1y",
+        "stake_pct",
+        "stake_change_pct",
+        "dividend_yield",
+        "roe",
+        "debt_ratio",
+        "change_1w_pct",
+        "change_1m_pct",
+        "change_ytd_pct",
+        "change_1y_pct",
+    }
+)
+_RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
+_COUNT_METRICS = frozenset(
+    {"volume", "shares_sold", "shares_bought", "buyback_shares", "deliveries"}
+)
 # metric -> labels written right after the number (11亿美元的融资).
 AFTER_LABELS: dict[str, tuple[str, ...]] = {
     "raised": ("融资", "的融资", "financing", "funding"),
@@ -111,6 +164,10 @@ _HOLDER_COLUMNS = frozenset(
         "机构",
     }
 )
+# A label right after these words is about the industry, sector or market, not the subject.
+_NOT_THE_SUBJECT = re.compile(r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)$")
+# An entity right after these words is where or through which something happened (在香港交易所).
+_LOCATIVE = ("在", "于", "经", "从", "向", "通过")
 _HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
 _GROWTH_REACH = 24
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
@@ -256,7 +313,13 @@ class _Reader:
         self.last_record: EntityRecord | None = None
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
-        found = [m for m in self.mentions if lo <= m.start and m.end <= start]
+        found = [
+            m
+            for m in self.mentions
+            if lo <= m.start
+            and m.end <= start
+            and not self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE)
+        ]
         return found[-1] if found else None
 
     def facts(self) -> list[ExtractedFact]:
@@ -329,7 +392,9 @@ class _Reader:
             [sentence[0]]
             + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])]
         )
-        if metric in ("invested", "stake_pct") and q.unit not in ("money", "%", ""):
+        if not _unit_fits(metric, q):
+            return None
+        if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 4) : label_start]):
             return None
         if "分别" in self.text[clause_start : q.span[0]]:
             return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
@@ -466,6 +531,16 @@ class _Reader:
         if date.granularity == "relative":
             return date.end, date.text
         return date.end, date.text
+
+
+def _unit_fits(metric: str, q: Quantity) -> bool:
+    if metric in _PERCENT_METRICS:
+        return q.unit == "%"
+    if metric in _RATIO_METRICS:
+        return q.unit in ("", "times")
+    if metric in _COUNT_METRICS:
+        return q.unit in ("shares", "count", "")
+    return q.unit in ("money", "")
 
 
 def _cells(line: str) -> list[str]:
