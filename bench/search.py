@@ -66,7 +66,8 @@ def _replicate(db: Database, n_docs: int) -> None:
                     "INSERT INTO documents (id, url, canonical_url, title, publisher, published_at,"
                     " language, kind, owner_id, content_hash, near_key, text, summary, tags, meta,"
                     " created_at) SELECT id + :off, url, canonical_url, title, publisher,"
-                    " published_at, language, kind, owner_id, content_hash || :suffix, NULL, text,"
+                    " published_at, language, kind, owner_id,"
+                    " substr(content_hash, 1, 56) || :suffix, NULL, text,"
                     " summary, tags, meta, created_at FROM documents"
                     " WHERE id <= :max_doc AND url IS NULL ORDER BY id LIMIT :need"
                 ),
@@ -84,6 +85,9 @@ def _replicate(db: Database, n_docs: int) -> None:
             _index_copies(conn, db.dialect, chunk_off, chunk_off + max_chunk)
             count = int(conn.execute(text("SELECT count(*) FROM documents")).scalar_one())
             copy += 1
+    if db.dialect == "postgresql":
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
     print(f"  replicated to {count} documents")
 
 
@@ -211,8 +215,10 @@ def run(url: str, label: str, shared: Path, n_docs: int, baselines: bool) -> Non
     def ours_docs(q: str) -> list[str | None]:
         return [r.url for r in search(db, q, limit=10)]
 
-    search(db, "warm up", limit=10)
-    print("latency over 100 queries (50 zh news titles, 50 FinanceBench questions), top 10:")
+    for q in queries:  # one unmeasured pass: every ranker is timed with its data in memory
+        search(db, q, limit=10)
+    print("latency over 100 queries (50 zh news titles, 50 FinanceBench questions), top 10,")
+    print("after one unmeasured warm-up pass:")
     ours = measure("touyan search()", lambda q: search(db, q, limit=10), queries)
     if baselines:
         base = Baselines(db)

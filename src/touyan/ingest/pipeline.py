@@ -27,6 +27,7 @@ from touyan.ingest.store_writer import StoreWriter, WriteOutcome
 from touyan.store.db import Database
 
 BATCH_SIZE = 500
+ANALYZE_AFTER_DOCS = 1000
 ProgressFn = Callable[[float, "IngestReport"], None]
 
 
@@ -154,7 +155,16 @@ def ingest(
         flush()
         if on_progress:
             on_progress(item.weight * (1 - reported / total) if total else item.weight, report)
+    if db.dialect == "postgresql" and report.added >= ANALYZE_AFTER_DOCS:
+        _refresh_statistics(db)
     return report
+
+
+def _refresh_statistics(db: Database) -> None:
+    """After a bulk load, PostgreSQL's planner still believes the tables are small until
+    autovacuum catches up, and picks sequential scans for search; ANALYZE corrects that."""
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE documents, chunks, chunk_search, search_terms")
 
 
 def _read(item: Input, settings: Settings, client: httpx.Client | None) -> ParseResult:

@@ -108,21 +108,30 @@ class PostgresSearch:
             "limit": limit,
         }
         where = filter_sql(filters, params)
+        # The candidates are fetched first through the GIN index (MATERIALIZED keeps the
+        # planner from starting at chunks or documents when its statistics are stale), then
+        # only the query's lexemes of each candidate are unnested and scored.
         sql = f"""
             WITH q AS (
                 SELECT * FROM unnest(CAST(:terms AS text[]), CAST(:idfs AS float8[]))
                     AS q(term, idf)
+            ),
+            cand AS MATERIALIZED (
+                SELECT chunk_id, length,
+                       ts_filter(setweight(tsv, 'A', CAST(:terms AS text[])), '{{a}}') AS hits
+                FROM chunk_search
+                WHERE tsv @@ CAST(:tsq AS tsquery)
             )
             SELECT s.chunk_id, c.document_id,
                    SUM(q.idf * cardinality(u.positions) * {K1 + 1}
                        / (cardinality(u.positions)
                           + {K1} * (1 - {B} + {B} * s.length / CAST(:avg AS float8)))) AS score
-            FROM chunk_search s
+            FROM cand s
             JOIN chunks c ON c.id = s.chunk_id
             JOIN documents d ON d.id = c.document_id
-            CROSS JOIN LATERAL unnest(s.tsv) AS u(lexeme, positions, weights)
+            CROSS JOIN LATERAL unnest(s.hits) AS u(lexeme, positions, weights)
             JOIN q ON q.term = u.lexeme
-            WHERE s.tsv @@ CAST(:tsq AS tsquery) AND {where}
+            WHERE {where}
             GROUP BY s.chunk_id, c.document_id
             ORDER BY score DESC, s.chunk_id
             LIMIT :limit
