@@ -6,6 +6,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from touyan.cli import app
+from touyan.store.db import Database
+from touyan.store.models import Document
 
 runner = CliRunner()
 
@@ -89,3 +91,53 @@ def test_search_dates_and_errors(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "cannot read" in result.stderr
     code, out = invoke("search", "没有这个词", "--db", db)
     assert code == 0 and "No documents match" in out
+
+
+def test_facts_from_the_seed_page_as_json(tmp_path: Path, shared_data: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'facts.db'}"
+    seed = shared_data / "seed" / "ginlix_yunfeng_xiaomi.txt"
+    assert invoke("ingest", str(seed), "--db", db)[0] == 0
+    code, out = invoke("facts", "云锋", "--metric", "invested", "--db", db, "--json")
+    facts = json.loads(out)
+    assert code == 0 and facts
+    fact = facts[0]
+    assert set(fact) >= {
+        "subject", "metric", "object", "value", "unit", "currency", "as_of",
+        "document_id", "document_url", "chunk_id", "span", "quote",
+    }  # fmt: skip
+    assert (fact["subject"], fact["object"], fact["value"], fact["currency"]) == (
+        "云锋基金",
+        "小米集团",
+        "250000000",
+        "USD",
+    )
+    # Spans are offsets into the stored (normalised) document text, like chunk offsets.
+    store = Database(db)
+    with store.sessions() as session:
+        document = session.get(Document, fact["document_id"])
+        assert document is not None
+        assert document.text[fact["span"][0] : fact["span"][1]] == "2.5亿美元"
+    store.close()
+    code, out = invoke("facts", "没有这家公司", "--db", db, "--json")
+    assert code != 0 or json.loads(out) == []
+
+
+def test_entity_added_by_a_user_is_found_at_ingest(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'entity.db'}"
+    code, out = invoke(
+        "entity", "add", "一鸣食品", "--ticker", "605179", "--alias", "一鸣", "--db", db
+    )
+    assert code == 0, out
+    assert invoke("entity", "add", "坏公司", "--ticker", "NOT A TICKER", "--db", db)[0] != 0
+    doc = tmp_path / "yiming.jsonl"
+    row = {
+        "title": "一鸣食品行情",
+        "text": "2025年05月15日，一鸣食品的当前价为21.81元，涨跌幅为+1.68%。",
+    }
+    doc.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    assert invoke("ingest", str(doc), "--db", db)[0] == 0
+    facts = json.loads(invoke("facts", "605179.SH", "--db", db, "--json")[1])
+    assert {(f["subject"], f["metric"], f["value"]) for f in facts} == {
+        ("一鸣食品", "price", "21.81"),
+        ("一鸣食品", "change_pct", "1.68"),
+    }

@@ -45,9 +45,14 @@ def _entity_row(record: EntityRecord, source: str) -> dict[str, Any]:
 
 def load_dictionary(conn: Connection) -> EntityDictionary:
     """The bundled dictionary plus entities users added (theirs may extend, never replace)."""
-    rows = conn.execute(select(Entity).where(Entity.source != "bundled")).scalars()
+    rows = conn.execute(
+        select(Entity.name, Entity.kind, Entity.aliases, Entity.tickers, Entity.market).where(
+            Entity.source != "bundled"
+        )
+    )
     user = [
-        EntityRecord(e.name, e.kind, tuple(e.aliases), tuple(e.tickers), e.market) for e in rows
+        EntityRecord(name, kind, tuple(aliases or ()), tuple(tickers or ()), market)
+        for name, kind, aliases, tickers, market in rows
     ]
     add_words([name for r in user for name in r.names()])
     return EntityDictionary.of([*bundled_entities(), *user])
