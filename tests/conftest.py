@@ -24,7 +24,16 @@ _LOOPBACK = ("127.", "::1", "localhost")
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("TOUYAN_DATA_DIR", str(tmp_path / "data"))
-    for name in ("TOUYAN_DB_URL", "TOUYAN_LLM_BASE_URL", "TOUYAN_LLM_API_KEY", "OPENAI_API_KEY"):
+    for name in (
+        "TOUYAN_DB_URL",
+        "TOUYAN_LLM_BASE_URL",
+        "TOUYAN_LLM_API_KEY",
+        "TOUYAN_LLM_MODEL",
+        "TOUYAN_LLM_FACTS",
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "OPENAI_MODEL",
+    ):
         monkeypatch.delenv(name, raising=False)
     get_settings.cache_clear()
     real_connect = socket.socket.connect

@@ -6,20 +6,34 @@ from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
-from pydantic import Field
+from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
     """Everything a deployment may change; the defaults give the embedded, offline setup."""
 
-    model_config = SettingsConfigDict(env_prefix="TOUYAN_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="TOUYAN_", extra="ignore", populate_by_name=True)
 
     data_dir: Path = Field(default_factory=lambda: platformdirs.user_data_path("touyan"))
     db_url: str | None = None
     max_file_bytes: int = 50_000_000
     chunk_chars: int = 500
     fetch_timeout: float = 20.0
+    # LLM: unset model means the offline engine. OPENAI_* are honoured as fallbacks.
+    llm_provider: str = "auto"  # auto | openai | offline
+    llm_model: str | None = Field(
+        default=None, validation_alias=AliasChoices("TOUYAN_LLM_MODEL", "OPENAI_MODEL")
+    )
+    llm_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("TOUYAN_LLM_BASE_URL", "OPENAI_BASE_URL")
+    )
+    llm_api_key: str | None = Field(
+        default=None, validation_alias=AliasChoices("TOUYAN_LLM_API_KEY", "OPENAI_API_KEY")
+    )
+    llm_timeout: float = 60.0
+    llm_max_retries: int = 3
+    llm_facts: bool = False  # also extract facts with the model at ingest (one call per chunk)
 
     def database_url(self) -> str:
         """The configured database, or a SQLite file in the data dir when none is set."""

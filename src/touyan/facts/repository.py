@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +16,8 @@ from sqlalchemy import Connection, insert, select, update
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
+from touyan.facts.llm_extract import llm_extract
+from touyan.llm.base import Provider
 from touyan.store.db import Database
 from touyan.store.models import Chunk, Document, Entity, EntityMention, Fact, utcnow
 from touyan.text.segment import add_words
@@ -82,9 +84,10 @@ class StoredChunk:
 class Enricher:
     """Finds mentions and extracts facts for newly written documents, inside their transaction."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, provider: Provider | None = None) -> None:
         self.entity_ids = sync_entities(conn)
         self.dictionary = load_dictionary(conn)
+        self.provider = provider
 
     def enrich(
         self,
@@ -118,14 +121,45 @@ class Enricher:
             published_at=published_at.date() if published_at else None,
             entities=self.dictionary,
         )
+        day = published_at.date() if published_at else None
+        found = [(f, "rule") for f in facts]
+        if self.provider is not None:
+            known = {(f.subject, f.metric, f.value) for f in facts}
+            for fact in self._llm_facts(text, day, chunks):
+                if (fact.subject, fact.metric, fact.value) not in known:
+                    found.append((fact, "llm"))
         fact_rows = [
-            row for f in facts if (row := self._fact_row(f, document_id, chunks)) is not None
+            row
+            for f, method in found
+            if (row := self._fact_row(f, document_id, chunks, method)) is not None
         ]
         if fact_rows:
             conn.execute(insert(Fact), fact_rows)
 
+    def _llm_facts(
+        self, text: str, day: dt.date | None, chunks: Sequence[StoredChunk]
+    ) -> list[ExtractedFact]:
+        """The model's facts chunk by chunk, spans moved to document offsets."""
+        assert self.provider is not None
+        out: list[ExtractedFact] = []
+        for chunk in chunks:
+            result = llm_extract(
+                text[chunk.char_start : chunk.char_end],
+                self.provider,
+                published_at=day,
+                entities=self.dictionary,
+            )
+            for fact in result.facts:
+                span = (fact.span[0] + chunk.char_start, fact.span[1] + chunk.char_start)
+                out.append(replace(fact, span=span))
+        return out
+
     def _fact_row(
-        self, fact: ExtractedFact, document_id: int, chunks: Sequence[StoredChunk]
+        self,
+        fact: ExtractedFact,
+        document_id: int,
+        chunks: Sequence[StoredChunk],
+        method: str = "rule",
     ) -> dict[str, Any] | None:
         chunk = _chunk_at(chunks, fact.span[0])
         if chunk is None:
@@ -146,7 +180,7 @@ class Enricher:
             "span_start": fact.span[0],
             "span_end": fact.span[1],
             "quote": fact.quote,
-            "method": "rule",
+            "method": method,
             "confidence": fact.confidence,
         }
 

@@ -24,6 +24,7 @@ from touyan.ingest.sources import (
     parse_bytes,
 )
 from touyan.ingest.store_writer import StoreWriter, WriteOutcome
+from touyan.llm import Provider, provider_from_settings
 from touyan.store.db import Database
 
 BATCH_SIZE = 500
@@ -124,12 +125,19 @@ def ingest(
     settings: Settings | None = None,
     client: httpx.Client | None = None,
     on_progress: ProgressFn | None = None,
+    provider: Provider | None = None,
 ) -> IngestReport:
-    """Ingest every item; `on_progress(advance, report)` moves a bar by input weight."""
+    """Ingest every item; `on_progress(advance, report)` moves a bar by input weight.
+
+    With a provider (or TOUYAN_LLM_FACTS=1 and a configured model) the model also reads
+    facts from every chunk; those whose value the chunk does not state are dropped.
+    """
     settings = settings or get_settings()
+    if provider is None and settings.llm_facts:
+        provider = provider_from_settings(settings)
     inputs, missing = expand_inputs(items)
     report = IngestReport(failed=list(missing))
-    writer = StoreWriter(db, owner_id=owner_id)
+    writer = StoreWriter(db, owner_id=owner_id, provider=provider)
     batch: list[PreparedDocument] = []
 
     def flush() -> None:

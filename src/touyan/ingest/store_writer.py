@@ -15,6 +15,7 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 from touyan.facts.repository import Enricher, StoredChunk
 from touyan.ingest.dedup import NearIndex, same_story, similarity
 from touyan.ingest.prepare import PreparedDocument
+from touyan.llm.base import Provider
 from touyan.store.db import Database
 from touyan.store.models import Chunk, Document, DocumentVariant, utcnow
 from touyan.store.search import backend_for
@@ -32,13 +33,15 @@ class WriteOutcome:
 class StoreWriter:
     """Deduplicating batch writer for one owner scope (None = public documents)."""
 
-    def __init__(self, db: Database, *, owner_id: int | None = None) -> None:
+    def __init__(
+        self, db: Database, *, owner_id: int | None = None, provider: Provider | None = None
+    ) -> None:
         self.db = db
         self.owner_id = owner_id
         self.backend = backend_for(db.dialect)
         self.near = NearIndex()
         with db.engine.begin() as conn:
-            self.enricher = Enricher(conn)
+            self.enricher = Enricher(conn, provider)
             rows = conn.execute(
                 select(Document.id, Document.near_key).where(
                     Document.near_key.is_not(None), self._visible(Document.owner_id)
