@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from touyan.facts.entities import EntityDictionary, bundled_dictionary
+from touyan.facts.entities import (
+    EntityDictionary,
+    EntityRecord,
+    bundled_dictionary,
+    bundled_entities,
+)
 from touyan.facts.extract import ExtractedFact, extract_facts, flatten
 
 
@@ -172,3 +177,20 @@ def test_valuation_ratios_and_volumes(entities: EntityDictionary) -> None:
         ("pb", Decimal("7.95")),
         ("volume", Decimal("141800")),
     }
+
+
+def test_attribute_statements_keep_the_text_s_own_metric_name() -> None:
+    fund = EntityRecord("汇添富中证环境治理指数(LOF)A", "fund")
+    entities = EntityDictionary.of([*bundled_entities(), fund])
+    text = "截至2025年05月14日，汇添富中证环境治理指数(LOF)A的产品综合费率为1.22%。"
+    (fact,) = facts(text, entities)
+    assert (fact.subject, fact.metric, fact.value, fact.unit) == (
+        fund.name,
+        "产品综合费率",
+        Decimal("1.22"),
+        "%",
+    )
+    assert fact.as_of == dt.date(2025, 5, 14)
+    # A known label still maps to its metric.
+    (price,) = facts("2025年05月15日，贵州茅台的当前价为1632.01元。", entities)
+    assert price.metric == "price"

@@ -168,6 +168,10 @@ _HOLDER_COLUMNS = frozenset(
 _NOT_THE_SUBJECT = re.compile(r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)$")
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过")
+# "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
+# attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
+_ATTRIBUTE = re.compile(r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:为|是|达到|达)[+]?$")
+_ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[+-]?\d")
 _HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
 _GROWTH_REACH = 24
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
@@ -386,6 +390,8 @@ class _Reader:
             metric = after
         elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":
             metric = header[1]
+        elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):
+            metric, label_start = attribute.group("label"), attribute.start()
         if metric is None:
             return None
         clause_start = max(
@@ -540,6 +546,8 @@ def _unit_fits(metric: str, q: Quantity) -> bool:
         return q.unit in ("", "times")
     if metric in _COUNT_METRICS:
         return q.unit in ("shares", "count", "")
+    if metric not in BEFORE_LABELS and metric not in AFTER_LABELS:
+        return True  # an attribute named by the text itself: its unit is what the text says
     return q.unit in ("money", "")
 
 
@@ -558,6 +566,6 @@ def extract_facts(
     entities: EntityDictionary | None = None,
 ) -> list[ExtractedFact]:
     """Facts stated in `text`, each with the span of its value in `text`."""
-    if not _ANY_LABEL.find_matches_as_indexes(text.lower()):
+    if not _ANY_LABEL.find_matches_as_indexes(text.lower()) and not _ANY_ATTRIBUTE.search(text):
         return []
     return _Reader(text, title, published_at, entities).facts()
