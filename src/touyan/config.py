@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     llm_timeout: float = 60.0
     llm_max_retries: int = 3
     llm_facts: bool = False  # also extract facts with the model at ingest (one call per chunk)
+    # Unsupported sentences of a model's draft are replaced by 「数据缺失」 (offline drafts are
+    # quoted from the evidence; strict there only matters when a quote is mis-attributed).
+    strict_verification: bool = True
 
     def database_url(self) -> str:
         """The configured database, or a SQLite file in the data dir when none is set."""

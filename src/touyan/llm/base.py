@@ -7,6 +7,7 @@ of `<think>` blocks happen in one place whatever the model.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -52,7 +53,32 @@ class Provider(Protocol):
         self, messages: list[Message], *, schema: dict[str, Any] | None = None
     ) -> Completion: ...
 
+    def stream(self, messages: list[Message]) -> Iterator[str]:
+        """Text deltas as the model writes them (thinking removed); LLMError if cut off."""
+        ...
+
 
 def strip_thinking(text: str) -> str:
     """Reasoning models wrap their scratch work in <think>…</think>; it is never the answer."""
     return _THINK.sub("", text).strip()
+
+
+class ThinkingFilter:
+    """Removes <think>…</think> from a stream whose tags may arrive split across deltas."""
+
+    def __init__(self) -> None:
+        self.raw = ""
+        self.sent = 0
+
+    def feed(self, delta: str) -> str:
+        self.raw += delta
+        visible = _THINK.sub("", self.raw)
+        open_at = visible.find("<think>")
+        if open_at >= 0:
+            visible = visible[:open_at]
+        elif visible.endswith(tuple("<think>"[:i] for i in range(1, 7))):
+            visible = visible[: visible.rfind("<")]  # maybe the start of a tag: wait
+        visible = visible.lstrip() if self.sent == 0 else visible
+        out = visible[self.sent :] if len(visible) > self.sent else ""
+        self.sent += len(out)
+        return out

@@ -7,11 +7,13 @@ Retry-After; a request that still fails becomes an `LLMError` naming the endpoin
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import openai
 
-from touyan.llm.base import Completion, LLMError, Message, Usage, strip_thinking
+from touyan.llm.base import Completion, LLMError, Message, ThinkingFilter, Usage, strip_thinking
 
 
 class OpenAIProvider:
@@ -63,3 +65,39 @@ class OpenAIProvider:
             usage.completion_tokens = response.usage.completion_tokens
         self.usage.add(usage)
         return Completion(strip_thinking(choice.message.content), usage)
+
+    def stream(self, messages: list[Message]) -> Iterator[str]:
+        """Deltas as they arrive; a stream that ends without a finish reason is an error."""
+        start = time.perf_counter()
+        usage = Usage(calls=1)
+        thinking = ThinkingFilter()
+        finished = False
+        try:
+            chunks = self._client.chat.completions.create(  # type: ignore[call-overload]
+                model=self.model,
+                messages=[{"role": m.role, "content": m.content} for m in messages],
+                stream=True,
+                stream_options={"include_usage": True},
+            )
+            for chunk in chunks:
+                if chunk.usage is not None:
+                    usage.prompt_tokens = chunk.usage.prompt_tokens
+                    usage.completion_tokens = chunk.usage.completion_tokens
+                for choice in chunk.choices:
+                    if choice.delta.content:
+                        text = thinking.feed(choice.delta.content)
+                        if text:
+                            yield text
+                    if choice.finish_reason:
+                        finished = True
+        except openai.APIStatusError as exc:
+            raise LLMError(
+                f"{self._client.base_url}: HTTP {exc.status_code}: {exc.message}"
+            ) from exc
+        except (openai.APIError, httpx.HTTPError) as exc:
+            raise LLMError(f"{self._client.base_url}: stream interrupted ({exc})") from exc
+        finally:
+            usage.seconds = time.perf_counter() - start
+            self.usage.add(usage)
+        if not finished:
+            raise LLMError(f"{self._client.base_url}: the stream ended before the answer did")

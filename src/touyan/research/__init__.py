@@ -1,0 +1,1 @@
+"""Quick answers and deep research: retrieve → plan → execute → write → verify."""
