@@ -1,64 +1,13 @@
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
+from tests.fake_openai import FakeOpenAI, completion
 
 from touyan.config import Settings
 from touyan.llm import LLMError, Message, ScriptedProvider, provider_from_settings
 from touyan.llm.openai_compat import OpenAIProvider
-
-
-class FakeOpenAI:
-    """A local server speaking the chat-completions protocol, replying from a script."""
-
-    def __init__(self, script: list[tuple[int, dict[str, Any], dict[str, str]]]) -> None:
-        self.script = script
-        self.requests: list[dict[str, Any]] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (the stdlib's name)
-                length = int(self.headers["Content-Length"])
-                outer.requests.append(json.loads(self.rfile.read(length)))
-                status, body, headers = outer.script.pop(0) if outer.script else (500, {}, {})
-                payload = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def completion(text: str) -> dict[str, Any]:
-    return {
-        "id": "c1",
-        "object": "chat.completion",
-        "created": 0,
-        "model": "m",
-        "choices": [
-            {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": text}}
-        ],
-        "usage": {"prompt_tokens": 12, "completion_tokens": 5, "total_tokens": 17},
-    }
 
 
 @pytest.fixture
@@ -104,3 +53,49 @@ def test_offline_unless_a_model_is_configured() -> None:
     assert provider_from_settings(Settings(llm_model="m", llm_provider="offline")) is None
     configured = provider_from_settings(Settings(llm_model="m", llm_base_url="http://127.0.0.1:1"))
     assert isinstance(configured, OpenAIProvider) and configured.model == "m"
+
+
+def test_stream_yields_deltas_without_thinking_and_records_usage(server: FakeOpenAI) -> None:
+    pieces = ["<thi", "nk>草稿</think>", "小米", "估值", "450亿美元。"]
+    server.script.append((200, {"stream": pieces}, {}))
+    provider = OpenAIProvider(model="m", base_url=server.url, timeout=5)
+    deltas = list(provider.stream([Message("user", "小米估值？")]))
+    assert "".join(deltas) == "小米估值450亿美元。"
+    assert len(deltas) >= 2  # it streamed, not one block at the end
+    assert server.requests[-1]["stream"] is True
+    assert (provider.usage.calls, provider.usage.prompt_tokens) == (1, 20)
+
+
+def test_a_stream_cut_off_midway_is_an_error(server: FakeOpenAI) -> None:
+    server.script.append((200, {"stream": ["小米", "估值"], "truncate": True}, {}))
+    provider = OpenAIProvider(model="m", base_url=server.url, timeout=5, max_retries=0)
+    received: list[str] = []
+    with pytest.raises(LLMError, match="stream"):
+        for delta in provider.stream([Message("user", "q")]):
+            received.append(delta)
+    assert "".join(received) == "小米估值"
+
+
+def test_a_slow_endpoint_times_out_with_a_clear_error() -> None:
+    import socket as socket_module
+
+    listener = socket_module.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)  # accepts the connection, never answers
+    port = listener.getsockname()[1]
+    provider = OpenAIProvider(
+        model="m", base_url=f"http://127.0.0.1:{port}/v1", timeout=0.3, max_retries=0
+    )
+    try:
+        with pytest.raises(LLMError, match="127.0.0.1"):
+            provider.complete([Message("user", "q")])
+    finally:
+        listener.close()
+
+
+def test_thinking_filter_handles_tags_split_across_deltas() -> None:
+    from touyan.llm.base import ThinkingFilter
+
+    f = ThinkingFilter()
+    out = "".join(f.feed(p) for p in ["答", "<", "think>秘密</thi", "nk>案", "<t"])
+    assert out + f.feed("ail") == "答案<tail"

@@ -30,7 +30,7 @@ from touyan.research.runs import NotFound, RunStateError
 from touyan.research.tables import fact_table, metric_name
 from touyan.research.write import strip_links
 from touyan.store.db import Database
-from touyan.store.models import Conversation, utcnow
+from touyan.store.models import Conversation, Document, utcnow
 from touyan.store.models import Message as MessageRow
 
 EVIDENCE_LIMIT = 8
@@ -103,14 +103,13 @@ def ask_stream(
     history = _history(db, conversation.id)
     with db.engine.connect() as conn:
         dictionary = load_dictionary(conn)
+    context_ids = context_documents(db, conversation.document_id, conversation.analysis_id)
     ctx = _with_history(read_question(question, dictionary), history, dictionary)
-    scope = Scope(
-        owner_id=user_id,
-        as_of=as_of,
-        context_ids=context_documents(db, conversation.document_id, conversation.analysis_id),
-    )
+    ctx = _with_article(db, ctx, context_ids, dictionary)
+    scope = Scope(owner_id=user_id, as_of=as_of, context_ids=context_ids)
     evidence = EvidenceSet()
-    for item in retrieve(db, ctx, scope=scope, limit=EVIDENCE_LIMIT):
+    found = retrieve(db, ctx, scope=scope, limit=EVIDENCE_LIMIT)
+    for item in on_topic(ctx, found, scope.context_ids):
         evidence.add(item)
     items = list(evidence)
     draft = ""
@@ -144,21 +143,44 @@ def ask_stream(
     }
 
 
+def on_topic(
+    ctx: QuestionContext, items: list[EvidenceItem], context_ids: Sequence[int] = ()
+) -> list[EvidenceItem]:
+    """Evidence that names what the question is about: a known entity, else its own words.
+
+    Without this a question about a company the library has never heard of would be
+    answered with another company's figures that merely share the word 营收.
+    """
+    if ctx.entities:
+        return items
+    focus = ctx.subject_terms
+    if not focus:
+        return items
+    return [
+        i for i in items if i.document_id in context_ids or any(t in i.text.lower() for t in focus)
+    ]
+
+
 def offline_answer(
     ctx: QuestionContext, items: Sequence[EvidenceItem], dictionary: EntityDictionary
 ) -> str:
     """Quoted, cited sentences, a fact table where facts exist, and what was not found."""
     zh = ctx.language == "zh"
     if not items:
-        return (
-            "资料库中没有找到与该问题相关的资料，因此无法给出有依据的回答。"
-            if zh
-            else "The library holds nothing relevant to this question, so no sourced answer "
-            "can be given."
-        )
+        about = "、".join(ctx.subject_terms[:3]) if zh else ", ".join(ctx.subject_terms[:3])
+        if zh:
+            topic = f"关于“{about}”的" if about else "与该问题相关的"
+            return f"资料库中没有找到{topic}资料，因此无法给出有依据的回答。"
+        topic = f"about “{about}”" if about else "relevant to this question"
+        return f"The library holds nothing {topic}, so no sourced answer can be given."
     names = [n for e in ctx.entities for n in e.names()]
     pool = candidates(
-        items, ctx.tokens, names, ctx.language, years=question_years(ctx.since, ctx.until)
+        items,
+        ctx.tokens,
+        names,
+        ctx.language,
+        years=question_years(ctx.since, ctx.until),
+        require_name=True,
     )
     chosen = choose(pool, 4, numbers_first=bool(ctx.metrics))
     parts: list[str] = []
@@ -280,6 +302,23 @@ def _with_history(
             if earlier.entities:
                 return read_question(" ".join(earlier.entity_names) + " " + ctx.text, dictionary)
     return ctx
+
+
+def _with_article(
+    db: Database,
+    ctx: QuestionContext,
+    context_ids: tuple[int, ...],
+    dictionary: EntityDictionary,
+) -> QuestionContext:
+    """A question about the article in view ("这篇新闻说了什么？") is about its entities."""
+    if ctx.entities or not context_ids:
+        return ctx
+    with db.engine.connect() as conn:
+        title = conn.execute(select(Document.title).where(Document.id == context_ids[0])).scalar()
+    named = read_question(title or "", dictionary).entity_names
+    if not named:
+        return ctx
+    return read_question(" ".join(named[:2]) + " " + ctx.text, dictionary)
 
 
 def _store(

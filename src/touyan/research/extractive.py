@@ -71,6 +71,7 @@ def candidates(
 
     A sentence must share a content word with the question (or the step) beyond the names
     and bare numbers: naming 小米 alone does not make a sentence about 小米's 2014 round.
+    With `require_name` it must name one of `names` instead (and that is enough).
     """
     name_set = {n.lower() for n in names}
     wanted = {t for t in terms if _content(t) and t not in name_set}
@@ -87,7 +88,9 @@ def candidates(
             overlap = len(tokens & wanted) + 0.6 * len(tokens & extra)
             named = len({n for n in names if n and n in body})
             has_number = bool(parse_numbers(body))
-            if not overlap or (require_name and names and not named):
+            if require_name and names and not named:
+                continue
+            if not overlap and not (require_name and named):
                 continue
             same_language = detect_language(body) == language
             score = (

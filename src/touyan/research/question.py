@@ -51,7 +51,7 @@ INTENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "毛利",
             "revenue",
             "profit",
-            "earnings",
+            "earn",
             "results",
             "income",
             "sales",
@@ -111,6 +111,13 @@ _MARKET_CUES: tuple[tuple[str, str], ...] = (
     ("科创板", "cn_a"),
     ("创业板", "cn_a"),
 )
+# Words a question uses to ask, not to name what it is about.
+_ASKING = frozenset(
+    "公司 多少 什么 如何 怎么 怎样 情况 数据 今年 去年 请问 介绍 分析 哪些 为什么 影响 新闻 这篇 "
+    "文章 说 说了 提到 具体 主要 相关 目前 最新 近期 最近 一下 告诉 我 是否 有没有 几 多 大 "
+    "what how much many which who when why did does the a an of for in is was were report "
+    "reported tell me about".split()
+)
 _LATEST = re.compile(r"最新|近期|最近|目前|当前|latest|recent|current|now", re.IGNORECASE)
 
 
@@ -126,6 +133,19 @@ class QuestionContext:
     intents: tuple[str, ...] = ()
     wants_latest: bool = False
     metrics: tuple[str, ...] = field(default=())
+
+    @property
+    def subject_terms(self) -> list[str]:
+        """Words naming what the question is about when no known entity does (火星, 矿业)."""
+        cues = {c.lower() for cues, _ in INTENTS.values() for c in cues}
+        return [
+            t
+            for t in self.tokens
+            if t not in _ASKING
+            and t not in cues
+            and not t.replace(".", "").isdigit()
+            and len(t) >= (3 if t.isascii() else 2)
+        ]
 
     @property
     def entity_names(self) -> list[str]:

@@ -63,6 +63,7 @@ def retrieve(
             )
             ranked = [h.chunk_id for h in hits]
             lists += [ranked, ranked]  # counted twice: the article in view comes first
+        lists.append(_leading_chunks(db, scope.context_ids, limit))
     for query in _queries(ctx, queries):
         hits = search(db, query, limit=limit * 4, filters=scope.filters(), per_document=False)
         lists.append([h.chunk_id for h in hits])
@@ -128,6 +129,18 @@ def _fact_chunks(db: Database, ctx: QuestionContext, scope: Scope, limit: int) -
     for row in sorted(rows, key=lambda r: rank((r[0], r[1], r[2]))):
         seen.setdefault(row[0], None)
     return list(seen)[:limit]
+
+
+def _leading_chunks(db: Database, document_ids: tuple[int, ...], limit: int) -> list[int]:
+    """The article's own opening chunks: what "this news" means when no word matches."""
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            select(Chunk.id)
+            .where(Chunk.document_id.in_(document_ids))
+            .order_by(Chunk.ordinal)
+            .limit(limit)
+        ).all()
+    return [r[0] for r in rows]
 
 
 def _visible(scope: Scope) -> ColumnElement[bool]:
