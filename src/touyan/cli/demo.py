@@ -9,9 +9,10 @@ import typer
 from rich.rule import Rule
 
 from touyan.cli.admin import collect_stats
-from touyan.cli.common import DbOption, console, open_db
+from touyan.cli.common import DbOption, console, errors, open_db
 from touyan.cli.ingest import print_report, run_ingest
 from touyan.cli.search import print_results
+from touyan.research.samples import ensure_sample_analyses
 from touyan.store.search import search
 
 app = typer.Typer(help="The bundled demo corpus.", no_args_is_help=True)
@@ -33,10 +34,25 @@ def demo_files() -> list[str]:
 
 
 @app.command("load")
-def load_command(db: DbOption = None) -> None:
-    """Load the demo corpus (idempotent: loading twice adds nothing)."""
+def load_command(
+    db: DbOption = None,
+    analyses: Annotated[
+        bool, typer.Option(help="Also publish the sample analyses of the demo feed.")
+    ] = True,
+) -> None:
+    """Load the demo corpus and its sample analyses (idempotent: twice adds nothing)."""
     report = run_ingest(demo_files(), db=db, quiet=False)
     print_report(report)
+    if analyses and not report.failed:
+        database = open_db(db)
+        try:
+            with errors.status("研究中 researching…") as status:
+                made = ensure_sample_analyses(
+                    database, on_progress=lambda q: status.update(f"研究中 {q}…")
+                )
+        finally:
+            database.close()
+        console.print(f"[bold]{made}[/] sample analyses published to the feed")
     raise typer.Exit(1 if report.failed else 0)
 
 

@@ -173,7 +173,7 @@ def offline_answer(
             return f"资料库中没有找到{topic}资料，因此无法给出有依据的回答。"
         topic = f"about “{about}”" if about else "relevant to this question"
         return f"The library holds nothing {topic}, so no sourced answer can be given."
-    names = [n for e in ctx.entities for n in e.names()]
+    names = ctx.focus_names
     pool = candidates(
         items,
         ctx.tokens,
@@ -191,7 +191,7 @@ def offline_answer(
     table = fact_table(
         items,
         ctx.language,
-        subjects=set(names) or None,
+        subjects={n for e in ctx.entities for n in e.names()} or None,
         metrics=set(ctx.metrics) or None,
         entities=dictionary,
     )

@@ -84,6 +84,5 @@ def step_notes(
             return completion.text.strip()
         except LLMError:
             pass  # the step's notes fall back to quoted sentences below
-    names = [n for e in ctx.entities for n in e.names()]
-    pool = candidates(items, list(ctx.tokens), names, ctx.language)
+    pool = candidates(items, ctx.tokens, ctx.focus_names, ctx.language, require_name=True)
     return "\n".join(f"- {p.cited()}" for p in choose(pool, 3))

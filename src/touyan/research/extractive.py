@@ -71,7 +71,8 @@ def candidates(
 
     A sentence must share a content word with the question (or the step) beyond the names
     and bare numbers: naming 小米 alone does not make a sentence about 小米's 2014 round.
-    With `require_name` it must name one of `names` instead (and that is enough).
+    With `require_name` it must name one of `names` (or come from a document whose title
+    does), and that is enough.
     """
     name_set = {n.lower() for n in names}
     wanted = {t for t in terms if _content(t) and t not in name_set}
@@ -79,6 +80,8 @@ def candidates(
     out: list[Picked] = []
     for rank, item in enumerate(items):
         published = item.published_at.timestamp() if item.published_at else 0.0
+        # A document whose title names the subject is about it in every sentence.
+        about_title = any(n and n in item.title for n in names)
         for start, end in sentence_spans(item.text):
             raw = clean_sentence(item.text[start:end])
             if not quotable(raw):
@@ -88,9 +91,9 @@ def candidates(
             overlap = len(tokens & wanted) + 0.6 * len(tokens & extra)
             named = len({n for n in names if n and n in body})
             has_number = bool(parse_numbers(body))
-            if require_name and names and not named:
+            if require_name and names and not (named or about_title):
                 continue
-            if not overlap and not (require_name and named):
+            if not overlap and not (require_name and (named or about_title)):
                 continue
             same_language = detect_language(body) == language
             score = (

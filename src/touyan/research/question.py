@@ -148,6 +148,13 @@ class QuestionContext:
         ]
 
     @property
+    def focus_names(self) -> list[str]:
+        """What a quoted sentence must name to be about this question: the entities' names
+        (every alias), else the question's own subject words."""
+        names = [n for e in self.entities for n in e.names()]
+        return names or self.subject_terms
+
+    @property
     def entity_names(self) -> list[str]:
         return [e.name for e in self.entities]
 

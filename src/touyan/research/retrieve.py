@@ -93,7 +93,7 @@ def retrieve(
 
 def _queries(ctx: QuestionContext, queries: Sequence[str]) -> list[str]:
     out = [q for q in queries if q.strip()] or [ctx.text]
-    if ctx.entities and not queries:
+    if ctx.entities:
         # The entity's other names find documents that never use the question's wording.
         names = " ".join(n for e in ctx.entities[:3] for n in e.names()[:3])
         out.append(f"{names} {' '.join(ctx.tokens[:6])}")

@@ -77,8 +77,8 @@ def write_offline(
 ) -> str:
     used: set[frozenset[str]] = set()
     seen_facts: set[tuple[str, str, str]] = set()
-    names = [n for e in ctx.entities for n in e.names()]
-    subjects = {e.name for e in ctx.entities} | set(names)
+    names = ctx.focus_names
+    subjects = {n for e in ctx.entities for n in e.names()}
     parts = [intro(ctx, evidence)]
     gaps: list[str] = []
     for index, se in enumerate(steps):
@@ -87,7 +87,13 @@ def write_offline(
             parts.append(_synthesis(ctx, evidence, steps, gaps, entities))
             continue
         pool = candidates(
-            se.items, ctx.tokens, names, ctx.language, _step_terms(se.step), _years(ctx)
+            se.items,
+            ctx.tokens,
+            names,
+            ctx.language,
+            _step_terms(se.step),
+            _years(ctx),
+            require_name=True,
         )
         chosen = choose(pool, SENTENCES_PER_SECTION, used, numbers_first=se.step.kind == "data")
         if chosen:
@@ -136,8 +142,14 @@ def _synthesis(
     entities: EntityDictionary | None,
 ) -> str:
     """Key figures restated from the facts (each cited) and the gaps named plainly."""
-    names = [n for e in ctx.entities for n in e.names()]
-    pool = candidates(list(evidence), ctx.tokens, names, ctx.language, years=_years(ctx))
+    pool = candidates(
+        list(evidence),
+        ctx.tokens,
+        ctx.focus_names,
+        ctx.language,
+        years=_years(ctx),
+        require_name=True,
+    )
     top = choose([p for p in pool if p.has_number], 3)
     lines: list[str] = []
     if top:
@@ -179,8 +191,7 @@ def write_with_model(
             usage.add(completion.usage)
             parts.append(strip_links(completion.text).strip())
         except LLMError:
-            names = [n for e in ctx.entities for n in e.names()]
-            pool = candidates(items, list(ctx.tokens), names, ctx.language)
+            pool = candidates(items, ctx.tokens, ctx.focus_names, ctx.language, require_name=True)
             chosen = choose(pool, SENTENCES_PER_SECTION)
             parts.append(_paragraph(chosen) if chosen else _nothing_found(ctx.language))
         if se.step.kind == "data":
