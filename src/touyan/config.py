@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     # Unsupported sentences of a model's draft are replaced by 「数据缺失」 (offline drafts are
     # quoted from the evidence; strict there only matters when a quote is mis-attributed).
     strict_verification: bool = True
+    # Per-user limits (0 turns one off); counted in the database, so they hold across processes.
+    ask_per_minute: int = 10
+    research_per_hour: int = 20
 
     def database_url(self) -> str:
         """The configured database, or a SQLite file in the data dir when none is set."""

@@ -276,3 +276,36 @@ def test_two_workers_never_run_the_same_run_at_once(demo_db: Database) -> None:
     with demo_db.engine.connect() as conn:
         count = conn.execute(select(Analysis.id).where(Analysis.run_id == run_id)).all()
     assert len(count) == 1
+
+
+def test_per_user_rate_limits(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from touyan.config import get_settings
+    from touyan.research.chat import ask_stream
+    from touyan.research.limits import RateLimited
+    from touyan.store.models import User
+
+    monkeypatch.setenv("TOUYAN_RESEARCH_PER_HOUR", "2")
+    monkeypatch.setenv("TOUYAN_ASK_PER_MINUTE", "1")
+    get_settings.cache_clear()
+    with demo_db.engine.begin() as conn:
+        conn.execute(
+            User.__table__.insert(),
+            {
+                "name": "u",
+                "password_hash": "x",
+                "is_admin": False,
+                "disabled": False,
+                "locale": "zh",
+                "created_at": dt.datetime(2026, 1, 1),
+            },
+        )
+        uid = conn.execute(select(User.id)).scalar_one()
+    create_run(demo_db, "小米", user_id=uid)
+    create_run(demo_db, "小米", user_id=uid)
+    with pytest.raises(RateLimited) as limited:
+        create_run(demo_db, "小米", user_id=uid)
+    assert limited.value.retry_after == 3600
+    create_run(demo_db, "小米", user_id=None)  # the CLI's own runs are not limited
+    assert list(ask_stream(demo_db, "小米估值", user_id=uid))[-1]["type"] == "final"
+    refused = list(ask_stream(demo_db, "小米估值", user_id=uid))
+    assert refused[-1]["type"] == "error" and "retry_after" in refused[-1]

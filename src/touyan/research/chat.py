@@ -22,6 +22,7 @@ from touyan.llm.factory import provider_from_settings
 from touyan.research import prompts
 from touyan.research.evidence import EvidenceItem, EvidenceSet
 from touyan.research.extractive import bold_figures, candidates, choose, question_years
+from touyan.research.limits import RateLimited, check_ask
 from touyan.research.publish import context_documents
 from touyan.research.question import QuestionContext, read_question
 from touyan.research.report import finalize
@@ -95,6 +96,11 @@ def ask_stream(
         return
     if len(question) > 2_000:
         yield {"type": "error", "message": "问题过长（最多2000字）/ question too long"}
+        return
+    try:
+        check_ask(db, user_id)
+    except RateLimited as exc:
+        yield {"type": "error", "message": str(exc), "retry_after": exc.retry_after}
         return
     if provider is None and use_settings_provider:
         provider = provider_from_settings(get_settings())

@@ -27,6 +27,7 @@ from touyan.llm.base import Provider, Usage
 from touyan.llm.factory import provider_from_settings
 from touyan.research.evidence import EvidenceSet
 from touyan.research.execute import StepOutcome, ready_steps, run_wave, step_notes
+from touyan.research.limits import check_research
 from touyan.research.plan import Plan, PlanError, model_plan, offline_plan, revise_offline
 from touyan.research.publish import context_documents, publish_analysis
 from touyan.research.question import QuestionContext, read_question
@@ -79,6 +80,7 @@ def create_run(
         raise RunStateError("请输入问题 / the question is empty")
     if len(question) > 2_000:
         raise RunStateError("问题过长（最多2000字）/ the question is too long (2,000 characters)")
+    check_research(db, user_id)
     run_id = uuid.uuid4().hex
     with db.engine.begin() as conn:
         conn.execute(
