@@ -24,8 +24,7 @@ def test_research_json_report(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) >= {"run_id", "plan", "report_markdown", "references", "verification",
-                         "usage"}
+    assert set(data) >= {"run_id", "plan", "report_markdown", "references", "verification", "usage"}
     assert data["plan"]["steps"] and data["verification"]["unsupported"] == 0
     report = data["report_markdown"]
     assert "11亿美元" in report and "## 参考资料" in report

@@ -86,10 +86,17 @@ def test_a_stream_that_breaks_gives_the_offline_answer_and_says_so(demo_db: Data
     events = list(ask_stream(demo_db, "小米2014年估值", user_id=None, provider=provider))
     final = events[-1]
     assert final["type"] == "final" and final["degraded"] is True
-    assert "模型服务暂不可用" in final["answer"] and "450亿美元" in final["answer"]
+    assert "模型未能给出可用的回答" in final["answer"] and "450亿美元" in final["answer"]
     assert final["verification"]["unsupported"] == 0
 
 
 def test_empty_and_oversized_questions_are_refused(demo_db: Database) -> None:
     assert next(ask_stream(demo_db, "   ", user_id=None))["type"] == "error"
     assert next(ask_stream(demo_db, "问" * 3000, user_id=None))["type"] == "error"
+
+
+def test_an_answer_in_the_wrong_language_is_not_shown(demo_db: Database) -> None:
+    provider = ScriptedProvider(["Xiaomi was valued at US$45 billion in its 2014 round [1]."])
+    final = list(ask_stream(demo_db, "小米2014年估值", user_id=None, provider=provider))[-1]
+    assert final["degraded"] is True and "Xiaomi was valued" not in final["answer"]
+    assert "450亿美元" in final["answer"]

@@ -29,7 +29,7 @@ from touyan.research.report import finalize
 from touyan.research.retrieve import Scope, retrieve
 from touyan.research.runs import NotFound, RunStateError
 from touyan.research.tables import fact_table, metric_name
-from touyan.research.write import strip_links
+from touyan.research.write import in_language, strip_links
 from touyan.store.db import Database
 from touyan.store.models import Conversation, Document, utcnow
 from touyan.store.models import Message as MessageRow
@@ -37,8 +37,8 @@ from touyan.store.models import Message as MessageRow
 EVIDENCE_LIMIT = 8
 HISTORY_TURNS = 6
 _DEGRADED = {
-    "zh": "（模型服务暂不可用，以下为离线检索给出的答案。）",
-    "en": "(The model could not be reached; this answer comes from offline retrieval.)",
+    "zh": "（模型未能给出可用的回答，以下为离线检索给出的答案。）",
+    "en": "(The model gave no usable answer; this one comes from offline retrieval.)",
 }
 
 
@@ -126,6 +126,7 @@ def ask_stream(
             for delta in provider.stream(messages):
                 draft += delta
                 yield {"type": "delta", "text": delta}
+            degraded = not in_language(draft, ctx.language)
         except LLMError:
             degraded = True
     if provider is None or degraded or not items:

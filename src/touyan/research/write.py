@@ -25,6 +25,7 @@ from touyan.research.extractive import (
 from touyan.research.plan import Plan, Step
 from touyan.research.question import QuestionContext
 from touyan.research.tables import fact_table
+from touyan.text.lang import detect_language
 from touyan.text.segment import query_tokens
 
 _NUMERALS = "一二三四五六七八九十"
@@ -47,6 +48,12 @@ def heading(index: int, title: str, language: str) -> str:
 
 def subheading(index: int, sub: int, title: str) -> str:
     return f"### {index + 1}.{sub} {title}"
+
+
+def in_language(text: str, language: str) -> bool:
+    """The output language is locked to the question's: a Chinese question gets Chinese."""
+    found = detect_language(_URL.sub("", text))
+    return found in (language, "und")
 
 
 def strip_links(text: str) -> str:
@@ -189,6 +196,8 @@ def write_with_model(
         try:
             completion = provider.complete(messages)
             usage.add(completion.usage)
+            if not in_language(completion.text, ctx.language):
+                raise LLMError("the section came back in another language")
             parts.append(strip_links(completion.text).strip())
         except LLMError:
             pool = candidates(items, ctx.tokens, ctx.focus_names, ctx.language, require_name=True)
