@@ -8,6 +8,7 @@ from touyan.cli import admin, demo
 from touyan.cli.facts import entity_app, facts_command
 from touyan.cli.ingest import ingest_command
 from touyan.cli.search import search_command
+from touyan.cli.worker import worker_command
 
 app = typer.Typer(
     name="touyan",
@@ -20,6 +21,8 @@ app.command("init")(admin.init_command)
 app.command("ingest")(ingest_command)
 app.command("search")(search_command)
 app.command("stats")(admin.stats_command)
+app.command("migrate")(admin.migrate_command)
+app.command("worker")(worker_command)
 app.command("facts")(facts_command)
 app.add_typer(entity_app, name="entity")
 app.add_typer(demo.app, name="demo")
