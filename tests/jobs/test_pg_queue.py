@@ -180,3 +180,30 @@ def test_workers_schedule_the_feed_refresh(
     finally:
         database.close()
     assert len(calls) >= 2 and set(calls) == {queue_url}
+
+
+def test_enqueueing_needs_the_queue_tables(pg_schema_url: str) -> None:
+    runner = PgRunner(pg_schema_url)
+    with pytest.raises(RuntimeError, match="touyan migrate"):
+        runner.submit_run("0" * 32)
+    runner.close()
+
+
+def test_submit_run_queues_one_locked_job_per_run(queue_url: str) -> None:
+    runner = PgRunner(queue_url)
+    try:
+        runner.submit_run("a" * 32)
+        runner.submit_run("a" * 32)  # accepted twice before a worker took it: one job
+        runner.submit_run("b" * 32)
+    finally:
+        runner.close()
+    engine = create_engine(queue_url)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT task_name, args, lock, queue_name FROM procrastinate_jobs ORDER BY id")
+        ).all()
+    engine.dispose()
+    assert [tuple(row) for row in rows] == [
+        ("research.run", {"run_id": "a" * 32}, f"research.run:{'a' * 32}", "touyan"),
+        ("research.run", {"run_id": "b" * 32}, f"research.run:{'b' * 32}", "touyan"),
+    ]

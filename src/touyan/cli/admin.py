@@ -15,7 +15,12 @@ from touyan.store.models import Chunk, Document, DocumentVariant, Entity, Fact
 
 def init_command(db: DbOption = None) -> None:
     """Create the database (or upgrade its schema) so the other commands can use it."""
-    database = open_db(db)
+    database = open_db(db, migrate=False)
+    try:
+        migrate_database(database)
+    except Exception as exc:
+        database.close()
+        fail(f"cannot set up {database.engine.url!r}: {str(exc).splitlines()[0]}")
     console.print(f"Database ready: [bold]{database.engine.url.render_as_string()}[/]")
     database.close()
 

@@ -119,6 +119,10 @@ class PgRunner:
     def _open(self) -> procrastinate.App:
         with self._lock:
             if not self._opened:
+                if queue_schema_version(self.db_url) is None:
+                    raise RuntimeError(
+                        "the job queue's tables are missing: run `touyan migrate` first"
+                    )
                 self._app.open()
                 self._opened = True
         return self._app
