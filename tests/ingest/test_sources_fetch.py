@@ -163,6 +163,7 @@ def public_ok(request: httpx.Request) -> httpx.Response:
         ("http://localhost:8000/", "loopback name"),
         ("http://api.localhost/", "loopback name"),
         ("http://LOCALHOST./", "loopback name"),
+        ("http://public.example@127.0.0.1/", "loopback"),  # user info is not the host
     ],
 )
 def test_internal_addresses_are_refused(url: str, reason: str) -> None:

@@ -70,28 +70,35 @@ def test_jobs_without_a_key_run_in_parallel(runner: LocalRunner) -> None:
 
 def test_a_key_runs_one_at_a_time_and_one_waits(runner: LocalRunner) -> None:
     gate = threading.Event()
-    running: list[int] = []
-    overlap: list[int] = []
-    calls: list[dict[str, Any]] = []
+    running: dict[str, int] = {"run-1": 0, "run-2": 0}
+    overlap: list[str] = []
+    calls: list[int] = []
 
     def keyed(db: Database, payload: dict[str, Any]) -> None:
-        running.append(1)
-        if len(running) > 1:
-            overlap.append(1)
+        key = payload["key"]
+        running[key] += 1
+        if running[key] > 1:
+            overlap.append(key)
         gate.wait(5)
-        calls.append(payload)
-        running.pop()
+        time.sleep(0.01)
+        calls.append(payload["v"])
+        running[key] -= 1
+
+    def submit(v: int, key: str) -> None:
+        runner.submit("t.key", {"v": v, "key": key}, key=key)
 
     register("t.key", keyed)
-    runner.submit("t.key", {"v": 1}, key="run-1")
+    submit(1, "run-1")
     time.sleep(0.1)  # the first one is running now
-    runner.submit("t.key", {"v": 2}, key="run-1")  # waits for the first
-    runner.submit("t.key", {"v": 3}, key="run-1")  # dropped: one is already waiting
-    runner.submit("t.key", {"v": 4}, key="run-2")  # another key runs beside it
+    submit(2, "run-1")  # waits for the first
+    submit(3, "run-1")  # dropped: one is already waiting
+    submit(4, "run-2")  # another key runs beside it
     gate.set()
     assert runner.wait_idle(timeout=10)
-    assert sorted(c["v"] for c in calls) == [1, 2, 4]
-    assert [c["v"] for c in calls if c["v"] in (1, 2)] == [1, 2]
+    assert sorted(calls) == [1, 2, 4] and [v for v in calls if v < 4] == [1, 2]
+    assert overlap == []
+    submit(5, "run-1")  # the key is free again once its jobs ran
+    assert runner.wait_idle(timeout=5) and calls[-1] == 5
 
 
 def test_failures_are_kept_and_retries_happen(runner: LocalRunner) -> None:

@@ -37,6 +37,7 @@ class _Keyed:
 
     lock: threading.Lock = field(default_factory=threading.Lock)
     waiting: bool = False
+    jobs: int = 0  # queued or running; the entry is dropped at zero
 
 
 class LocalRunner:
@@ -60,13 +61,15 @@ class LocalRunner:
         with self._state:
             if self._stop.is_set():
                 raise RuntimeError("the job runner is closed")
-            keyed = self._keys.setdefault(f"{kind}:{key}", _Keyed()) if key else None
+            name = f"{kind}:{key}" if key else ""
+            keyed = self._keys.setdefault(name, _Keyed()) if key else None
             if keyed is not None:
                 if keyed.waiting:
                     log.debug("%s %s already waiting; not queued twice", kind, key)
                     return
                 keyed.waiting = True
-            future = self._pool.submit(self._execute, kind, payload, keyed)
+                keyed.jobs += 1
+            future = self._pool.submit(self._execute, kind, payload, name, keyed)
             self._pending.add(future)
         future.add_done_callback(self._done)
 
@@ -80,14 +83,22 @@ class LocalRunner:
                 self._db = Database(self.db_url)
             return self._db
 
-    def _execute(self, kind: str, payload: dict[str, Any], keyed: _Keyed | None) -> None:
+    def _execute(
+        self, kind: str, payload: dict[str, Any], name: str, keyed: _Keyed | None
+    ) -> None:
         if keyed is None:
             self._call(kind, payload)
             return
-        with keyed.lock:
+        try:
+            with keyed.lock:
+                with self._state:
+                    keyed.waiting = False
+                self._call(kind, payload)
+        finally:
             with self._state:
-                keyed.waiting = False
-            self._call(kind, payload)
+                keyed.jobs -= 1
+                if keyed.jobs == 0:
+                    del self._keys[name]
 
     def _call(self, kind: str, payload: dict[str, Any]) -> None:
         found = registration(kind)

@@ -108,31 +108,30 @@ def fetch_url(
     deadline = time.monotonic() + timeout
     if client is not None:
         return _fetch(client, url, max_bytes, timeout, deadline, allow_private)
-    guarded = GuardedTransport(
-        transport or httpx.HTTPTransport(), resolve or system_resolve, allow_private
-    )
-    # trust_env=False: a proxy from the environment would resolve names itself, past our
-    # check; no keep-alive: a TLS connection made for one name is never reused for another.
-    with httpx.Client(
-        transport=guarded,
-        trust_env=False,
-        timeout=timeout,
-        limits=httpx.Limits(max_keepalive_connections=0),
-    ) as own:
+    # No keep-alive: a TLS connection made for one name is never reused for another name
+    # on the same address. trust_env=False: a proxy from the environment would resolve
+    # names itself, past our check.
+    inner = transport or httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
+    guarded = GuardedTransport(inner, resolve or system_resolve, allow_private)
+    with httpx.Client(transport=guarded, trust_env=False, timeout=timeout) as own:
         return _fetch(own, url, max_bytes, timeout, deadline, allow_private)
 
 
 # -- URL and address checks ---------------------------------------------------------------
 def check_url(url: str, *, allow_private: bool, hop: str = "") -> None:
-    """Refuse what can be refused from the URL alone: schemes, IP literals, localhost."""
+    """Refuse what can be refused from the URL alone: schemes, IP literals, localhost.
+
+    The URL is parsed by httpx, the parser that will send the request, so a URL written to
+    look different to two parsers (`http://a@b`, backslashes) is judged as it will be sent.
+    """
     try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises on a bad port
-    except ValueError as exc:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        _refuse_unparsable(url, allow_private)
         raise SourceError(f"invalid URL {url}: {exc}") from exc
-    if parts.scheme.lower() not in ("http", "https"):
+    if parsed.scheme.lower() not in ("http", "https"):
         raise UnsafeURLError(f"refused {hop}{url}: only http and https URLs can be fetched")
-    host = (parts.hostname or "").rstrip(".").lower()
+    host = parsed.host.rstrip(".").lower()
     if not host:
         raise SourceError(f"invalid URL {url}: no host")
     if allow_private:
@@ -144,6 +143,18 @@ def check_url(url: str, *, allow_private: bool, hop: str = "") -> None:
         reason = unsafe_reason(address)
         if reason:
             raise UnsafeURLError(f"refused {hop}{url}: {host} is {reason}{_HINT}")
+
+
+def _refuse_unparsable(url: str, allow_private: bool) -> None:
+    """httpx rejects some legacy IP spellings (0177.0.0.1); say what they point at."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return
+    address = literal_ip(host)
+    reason = unsafe_reason(address) if address is not None and not allow_private else None
+    if reason:
+        raise UnsafeURLError(f"refused {url}: {host} is {reason}{_HINT}")
 
 
 _HINT = " (an admin may allow it with TOUYAN_FETCH_ALLOW_PRIVATE=1)"
