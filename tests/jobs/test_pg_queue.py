@@ -99,6 +99,13 @@ def wait_for(check: Callable[[], bool], timeout: float, what: str) -> None:
 def test_migrate_queue_is_idempotent(queue_url: str) -> None:
     version = queue_schema_version(queue_url)
     assert version and migrate_queue(queue_url) == (version, version)
+    engine = create_engine(queue_url)
+    with engine.begin() as conn:  # as if made by `procrastinate schema --apply`
+        conn.execute(text("COMMENT ON TABLE procrastinate_jobs IS NULL"))
+    engine.dispose()
+    assert queue_schema_version(queue_url) == ""
+    assert migrate_queue(queue_url) == ("", version)
+    assert queue_schema_version(queue_url) == version
 
 
 def test_enqueued_here_run_by_a_worker_process(queue_url: str, tmp_path: Path) -> None:

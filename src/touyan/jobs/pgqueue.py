@@ -25,6 +25,7 @@ import procrastinate
 import psycopg
 from procrastinate import exceptions as pq_exceptions
 from procrastinate.schema import SchemaManager
+from psycopg import sql
 from sqlalchemy.engine import make_url
 
 from touyan.config import get_settings
@@ -71,7 +72,8 @@ def _stamp(conn: psycopg.Connection[Any]) -> str | None:
 
 
 def _set_stamp(conn: psycopg.Connection[Any], version: str) -> None:
-    conn.execute(f"COMMENT ON TABLE procrastinate_jobs IS '{_STAMP_PREFIX}{version}'")
+    comment = sql.SQL("COMMENT ON TABLE procrastinate_jobs IS {}")
+    conn.execute(comment.format(sql.Literal(_STAMP_PREFIX + version)))
 
 
 def migrate_queue(db_url: str) -> tuple[str | None, str]:
