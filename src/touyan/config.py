@@ -19,7 +19,17 @@ class Settings(BaseSettings):
     db_url: str | None = None
     max_file_bytes: int = 50_000_000
     chunk_chars: int = 500
-    fetch_timeout: float = 20.0
+    fetch_timeout: float = 20.0  # total seconds for one URL, redirects included
+    # Off by default: user-given URLs may not reach loopback, private or link-local addresses.
+    fetch_allow_private: bool = False
+    # Jobs: threads of the in-process runner (SQLite) and default `touyan worker` concurrency.
+    worker_concurrency: int = Field(default=4, ge=1)
+    # A worker sends a heartbeat this often; one silent for `worker_stalled_seconds` is dead
+    # and its jobs are handed to another worker.
+    worker_heartbeat_seconds: float = Field(default=10.0, gt=0)
+    worker_stalled_seconds: float = Field(default=30.0, gt=0)
+    feed_refresh_minutes: int = Field(default=30, ge=0)  # 0 turns the periodic refresh off
+    task_modules: str = ""  # extra comma-separated modules that register job handlers
     # LLM: unset model means the offline engine. OPENAI_* are honoured as fallbacks.
     llm_provider: str = "auto"  # auto | openai | offline
     llm_model: str | None = Field(

@@ -9,6 +9,7 @@ from touyan.cli.facts import entity_app, facts_command
 from touyan.cli.ingest import ingest_command
 from touyan.cli.research import ask_command, research_command
 from touyan.cli.search import search_command
+from touyan.cli.worker import worker_command
 
 app = typer.Typer(
     name="touyan",
@@ -21,6 +22,8 @@ app.command("init")(admin.init_command)
 app.command("ingest")(ingest_command)
 app.command("search")(search_command)
 app.command("stats")(admin.stats_command)
+app.command("migrate")(admin.migrate_command)
+app.command("worker")(worker_command)
 app.command("facts")(facts_command)
 app.command("ask")(ask_command)
 app.command("research")(research_command)

@@ -1,22 +1,72 @@
-"""`touyan init` and `touyan stats`: set up the store and see what is in it."""
+"""`touyan init`, `touyan migrate` and `touyan stats`: set up the store and see what is in it."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from alembic.runtime.migration import MigrationContext
 from rich.table import Table
 from sqlalchemy import func, select
 
-from touyan.cli.common import DbOption, JsonOption, console, open_db, print_json
+from touyan.cli.common import DbOption, JsonOption, console, fail, open_db, print_json
 from touyan.store.db import Database
 from touyan.store.models import Chunk, Document, DocumentVariant, Entity, Fact
 
 
 def init_command(db: DbOption = None) -> None:
     """Create the database (or upgrade its schema) so the other commands can use it."""
-    database = open_db(db)
+    database = open_db(db, migrate=False)
+    try:
+        migrate_database(database)
+    except Exception as exc:
+        database.close()
+        fail(f"cannot set up {database.engine.url!r}: {str(exc).splitlines()[0]}")
     console.print(f"Database ready: [bold]{database.engine.url.render_as_string()}[/]")
     database.close()
+
+
+def schema_revision(database: Database) -> str | None:
+    with database.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate_database(database: Database) -> dict[str, Any]:
+    """Apply every pending migration: Alembic's, and the job queue's on PostgreSQL."""
+    result: dict[str, Any] = {"database": database.engine.url.render_as_string()}
+    before = schema_revision(database)
+    database.migrate()
+    result["schema"] = {"before": before, "after": schema_revision(database)}
+    if database.dialect == "postgresql":
+        try:
+            from touyan.jobs.pgqueue import migrate_queue
+        except ModuleNotFoundError as exc:
+            raise RuntimeError(
+                f"the job queue needs procrastinate ({exc.name}): pip install 'touyan[postgres]'"
+            ) from exc
+        queue_before, queue_after = migrate_queue(database.url)
+        result["job_queue"] = {"before": queue_before, "after": queue_after}
+    return result
+
+
+def migrate_command(db: DbOption = None, json_output: JsonOption = False) -> None:
+    """Apply database migrations (and the job queue's schema on PostgreSQL); safe to re-run."""
+    database = open_db(db, migrate=False)
+    try:
+        result = migrate_database(database)
+    except Exception as exc:
+        fail(f"migration failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+        return
+    finally:
+        database.close()
+    if json_output:
+        print_json(result)
+        return
+    console.print(f"Database: [bold]{result['database']}[/]")
+    for label, key in (("schema", "schema"), ("job queue", "job_queue")):
+        if key in result:
+            before, after = result[key]["before"], result[key]["after"]
+            change = "up to date" if before == after else f"{before or '(empty)'} → {after}"
+            console.print(f"  {label}: {after} ({change})", highlight=False)
 
 
 def collect_stats(database: Database) -> dict[str, Any]:
