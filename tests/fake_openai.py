@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-Script = list[tuple[int, dict[str, Any], dict[str, str]]]
+Reply = tuple[int, dict[str, Any], dict[str, str]]
+Script = list[Reply]
 
 
 class FakeOpenAI:
-    def __init__(self, script: Script) -> None:
+    """`script` replies in order; or `responder(request)` decides each reply (it may block)."""
+
+    def __init__(self, script: Script, responder: Callable[[dict[str, Any]], Reply] | None = None):
         self.script = script
         self.requests: list[dict[str, Any]] = []
         outer = self
@@ -26,8 +30,12 @@ class FakeOpenAI:
 
             def do_POST(self) -> None:  # noqa: N802 (the stdlib's name)
                 length = int(self.headers["Content-Length"])
-                outer.requests.append(json.loads(self.rfile.read(length)))
-                status, body, headers = outer.script.pop(0) if outer.script else (500, {}, {})
+                request = json.loads(self.rfile.read(length))
+                outer.requests.append(request)
+                if responder is not None:
+                    status, body, headers = responder(request)
+                else:
+                    status, body, headers = outer.script.pop(0) if outer.script else (500, {}, {})
                 if "stream" in body:
                     self._stream(body)
                     return

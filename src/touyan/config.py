@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     strict_verification: bool = True
     # Per-user limits (0 turns one off); counted in the database, so they hold across processes.
     ask_per_minute: int = 10
+    # A worker's hold on a run; one that dies without releasing it is taken over after this.
+    run_lease_seconds: int = 120
     research_per_hour: int = 20
 
     def database_url(self) -> str:

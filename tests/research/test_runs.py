@@ -309,3 +309,21 @@ def test_per_user_rate_limits(demo_db: Database, monkeypatch: pytest.MonkeyPatch
     assert list(ask_stream(demo_db, "小米估值", user_id=uid))[-1]["type"] == "final"
     refused = list(ask_stream(demo_db, "小米估值", user_id=uid))
     assert refused[-1]["type"] == "error" and "retry_after" in refused[-1]
+
+
+def test_the_job_runner_executes_submitted_runs(demo_db: Database) -> None:
+    from touyan.jobs import close_runners, get_runner
+    from touyan.jobs.local import LocalRunner
+
+    runner = get_runner(demo_db.url)
+    try:
+        assert isinstance(runner, LocalRunner) or demo_db.dialect == "postgresql"
+        if not isinstance(runner, LocalRunner):
+            pytest.skip("worker processes execute PostgreSQL jobs (test_worker_crash.py)")
+        run_id = create_run(demo_db, "贵州茅台2024年经营业绩", user_id=None, auto_accept=True)
+        runner.submit_run(run_id)
+        assert runner.wait_idle(60)
+        view = get_run(demo_db, run_id, None)
+        assert view is not None and view.status == "done" and not runner.failures
+    finally:
+        close_runners()

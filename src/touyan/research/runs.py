@@ -23,6 +23,7 @@ from sqlalchemy import Connection, func, insert, or_, select, update
 from touyan.config import get_settings
 from touyan.facts.entities import EntityDictionary
 from touyan.facts.repository import load_dictionary
+from touyan.jobs.registry import register
 from touyan.llm.base import Provider, Usage
 from touyan.llm.factory import provider_from_settings
 from touyan.research.evidence import EvidenceSet
@@ -38,7 +39,6 @@ from touyan.store.db import Database
 from touyan.store.models import Analysis, ResearchRun, RunEvent, utcnow
 
 MAX_EDITS = 3
-LEASE_SECONDS = 120
 TERMINAL = frozenset({"done", "failed", "cancelled"})
 
 
@@ -508,16 +508,20 @@ def _claim(db: Database, run_id: str, worker: str) -> bool:
                     ResearchRun.lease_expires_at < now,
                 )
             )
-            .values(lease_owner=worker, lease_expires_at=now + dt.timedelta(seconds=LEASE_SECONDS))
+            .values(lease_owner=worker, lease_expires_at=now + _lease())
         )
         return bool(result.rowcount)
+
+
+def _lease() -> dt.timedelta:
+    return dt.timedelta(seconds=get_settings().run_lease_seconds)
 
 
 def _renew(conn: Connection, run_id: str, worker: str) -> None:
     conn.execute(
         update(ResearchRun)
         .where(ResearchRun.id == run_id, ResearchRun.lease_owner == worker)
-        .values(lease_expires_at=utcnow() + dt.timedelta(seconds=LEASE_SECONDS))
+        .values(lease_expires_at=utcnow() + _lease())
     )
 
 
@@ -556,3 +560,35 @@ def _view(row: Any, slug: str | None) -> dict[str, Any]:
         "updated_at": row.updated_at.isoformat(),
         "context_document_id": row.context_document_id,
     }
+
+
+# -- the job ---------------------------------------------------------------------------------
+
+
+def run_job(db: Database, payload: dict[str, Any]) -> None:
+    """The "research.run" job: advance the run; wait out a dead worker's lease first.
+
+    The queue never runs two jobs of one run at once, so a lease held by someone else when
+    this job starts belongs to a worker that died (or a terminal running it by hand): it is
+    waited for until it expires, then the run is taken over and finished.
+    """
+    run_id = str(payload["run_id"])
+    deadline = time.monotonic() + get_settings().run_lease_seconds * 2 + 5
+    while True:
+        status = advance_run(db, run_id)
+        if status in TERMINAL or status == "awaiting_review" or status == "missing":
+            return
+        if not _held_by_other(db, run_id) or time.monotonic() > deadline:
+            return
+        time.sleep(1.0)
+
+
+def _held_by_other(db: Database, run_id: str) -> bool:
+    with db.engine.connect() as conn:
+        owner = conn.execute(
+            select(ResearchRun.lease_owner).where(ResearchRun.id == run_id)
+        ).scalar()
+    return owner is not None
+
+
+register("research.run", run_job)
