@@ -34,6 +34,15 @@ class Settings(BaseSettings):
     llm_timeout: float = 60.0
     llm_max_retries: int = 3
     llm_facts: bool = False  # also extract facts with the model at ingest (one call per chunk)
+    # Web: accounts and sessions. No server secret is needed: session and API tokens are random
+    # and only their SHA-256 hashes are stored; CSRF tokens are random per session.
+    allow_registration: bool = True
+    session_days: int = 14
+    cookie_secure: bool = False  # set TOUYAN_COOKIE_SECURE=1 when served over HTTPS
+    login_max_failures: int = 5  # per client address and per account name …
+    login_window_seconds: int = 300  # … within this many seconds, then 429 until it passes
+    upload_max_files: int = 20
+    feed_refresh_minutes: int = 10  # how often `touyan serve` checks subscriptions; 0 = never
 
     def database_url(self) -> str:
         """The configured database, or a SQLite file in the data dir when none is set."""

@@ -1,0 +1,1 @@
+"""Research services: the feed of analyses, their exports, quick answers and deep research."""

@@ -1,0 +1,77 @@
+"""Web test fixtures: an app over the `db` fixture's store, users, and the seed-story feed."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from touyan import accounts
+from touyan.store.db import Database
+from touyan.store.models import Analysis, User
+from touyan.web.app import create_app
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from seed_story import load_feed  # noqa: E402
+
+PASSWORD = "correct horse battery"
+CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def app(db: Database) -> Iterator[FastAPI]:
+    application = create_app(db.url, schedule_feeds=False)
+    yield application
+    application.state.db.close()
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as c:
+        yield c
+
+
+@pytest.fixture
+def feed(db: Database) -> dict[str, Analysis]:
+    return load_feed(db)
+
+
+def make_user(db: Database, name: str, *, admin: bool = False) -> User:
+    return accounts.create_user(db, name, PASSWORD, is_admin=admin)
+
+
+def csrf_of(client: TestClient, path: str = "/login") -> str:
+    """The CSRF token a page's forms carry for this client."""
+    match = CSRF_INPUT.search(client.get(path).text)
+    assert match, f"no csrf_token input on {path}"
+    return match.group(1)
+
+
+def login(client: TestClient, name: str, password: str = PASSWORD) -> None:
+    token = csrf_of(client, "/login")
+    response = client.post(
+        "/login",
+        data={"name": name, "password": password, "csrf_token": token, "next": "/"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+
+
+@pytest.fixture
+def alice(db: Database) -> User:
+    return make_user(db, "alice")
+
+
+@pytest.fixture
+def bob(db: Database) -> User:
+    return make_user(db, "bob")
+
+
+def new_client(app: FastAPI) -> TestClient:
+    return TestClient(app)
