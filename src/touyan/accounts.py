@@ -28,7 +28,8 @@ MIN_PASSWORD = 8
 MAX_PASSWORD = 256
 API_TOKEN_PREFIX = "ty_"
 
-_hasher = PasswordHash.recommended()
+PASSWORD_HASH = PasswordHash.recommended()  # Argon2id with pwdlib's recommended cost
+_hasher = PASSWORD_HASH
 # Verified against when the name is unknown, so a miss costs as long as a wrong password.
 _DUMMY_HASH = _hasher.hash("touyan-timing-equaliser")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -18,6 +20,7 @@ from touyan.web.app import create_app
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import fake_engine  # noqa: E402
 from seed_story import load_feed  # noqa: E402
 
 PASSWORD = "correct horse battery"
@@ -75,3 +78,36 @@ def bob(db: Database) -> User:
 
 def new_client(app: FastAPI) -> TestClient:
     return TestClient(app)
+
+
+def real_engine_available() -> bool:
+    """The lead's engine, when it is installed and not overridden by TOUYAN_TEST_FAKE_ENGINE=1."""
+    if os.environ.get("TOUYAN_TEST_FAKE_ENGINE") == "1":
+        return False
+    try:
+        for name in ("touyan.research.chat", "touyan.research.runs", "touyan.jobs"):
+            importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.fixture
+def engine(db: Database, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The research engine the chat/research routes call: the real one, else the test double."""
+    if real_engine_available():
+        return "real"
+    fake_engine.install(monkeypatch, db)
+    return "fake"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2 at its production cost takes ~0.3 s a hash; tests use the same algorithm with
+    the smallest cost so the suite stays fast (test_accounts checks the production hasher)."""
+    from pwdlib import PasswordHash
+    from pwdlib.hashers.argon2 import Argon2Hasher
+
+    monkeypatch.setattr(
+        accounts, "_hasher", PasswordHash((Argon2Hasher(time_cost=1, memory_cost=1024),))
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -146,7 +147,7 @@ def _docs_by_file(db: Database) -> dict[str, Document]:
     by_url = {d.url: d for d in docs}
     out: dict[str, Document] = {}
     for path in demo_paths():
-        text = open(path, encoding="utf-8").read()
+        text = Path(path).read_text(encoding="utf-8")
         url = next(
             line.split(":", 1)[1].strip().strip('"')
             for line in text.splitlines()

@@ -8,6 +8,8 @@ from touyan.cli import admin, demo
 from touyan.cli.facts import entity_app, facts_command
 from touyan.cli.ingest import ingest_command
 from touyan.cli.search import search_command
+from touyan.cli.serve import serve_command
+from touyan.cli.users import app as user_app
 
 app = typer.Typer(
     name="touyan",
@@ -23,6 +25,8 @@ app.command("stats")(admin.stats_command)
 app.command("facts")(facts_command)
 app.add_typer(entity_app, name="entity")
 app.add_typer(demo.app, name="demo")
+app.command("serve")(serve_command)
+app.add_typer(user_app, name="user")
 
 
 def main() -> None:
