@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     login_max_failures: int = 5  # per client address and per account name …
     login_window_seconds: int = 300  # … within this many seconds, then 429 until it passes
     upload_max_files: int = 20
+    # URLs typed into the web page may not point at loopback/private addresses (SSRF guard).
+    allow_private_urls: bool = False
     feed_refresh_minutes: int = 10  # how often `touyan serve` checks subscriptions; 0 = never
 
     def database_url(self) -> str:

@@ -7,14 +7,14 @@ import time
 from typing import Any
 
 import pytest
-from conftest import csrf_of, login, make_user
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from seed_story import SEED_SLUG
 
+from conftest import csrf_of, login, make_user
 from touyan.store.db import Database
-from touyan.web import engine as web_engine
 from touyan.store.models import Analysis
+from touyan.web import engine as web_engine
 
 
 def sse(client: TestClient, method: str, url: str, **kwargs: Any) -> list[tuple[str, Any]]:
@@ -39,7 +39,9 @@ def logged_in(app: FastAPI, db: Database, name: str = "alice") -> tuple[TestClie
     return client, {"X-CSRF-Token": csrf_of(client, "/account")}
 
 
-def wait_status(client: TestClient, run_id: str, wanted: set[str], timeout: float = 30) -> dict[str, Any]:
+def wait_status(
+    client: TestClient, run_id: str, wanted: set[str], timeout: float = 30
+) -> dict[str, Any]:
     """The run once its status is in `wanted` (the real engine runs in a job thread)."""
     deadline = time.monotonic() + timeout
     while True:
@@ -161,7 +163,9 @@ def test_research_run_review_flow_and_events(
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
     done = next(data for kind, data in frames if kind == "done")
     assert done["data"]["analysis_slug"] == run["analysis_slug"]
-    tail = sse(client, "GET", f"/api/research/{run_id}/events", headers={"Last-Event-ID": str(seqs[-2])})
+    tail = sse(
+        client, "GET", f"/api/research/{run_id}/events", headers={"Last-Event-ID": str(seqs[-2])}
+    )
     assert [kind for kind, _ in tail] == [kinds[-2], "end"]
 
     page = client.get(f"/research/{run_id}").text
@@ -177,13 +181,19 @@ def test_form_actions_on_the_run_page(
     token = csrf_of(client, f"/a/{SEED_SLUG}")
     created = client.post(
         "/research",
-        data={"question": "小米估值", "csrf_token": token, "context_analysis_id": feed[SEED_SLUG].id},
+        data={
+            "question": "小米估值",
+            "csrf_token": token,
+            "context_analysis_id": feed[SEED_SLUG].id,
+        },
         follow_redirects=False,
     )
     assert created.status_code == 303 and created.headers["location"].startswith("/research/")
     run_id = created.headers["location"].rsplit("/", 1)[1]
     wait_status(client, run_id, {"awaiting_review"})
-    cancel = client.post(f"/research/{run_id}/cancel", data={"csrf_token": token}, follow_redirects=False)
+    cancel = client.post(
+        f"/research/{run_id}/cancel", data={"csrf_token": token}, follow_redirects=False
+    )
     assert cancel.status_code == 303
     assert client.get(f"/api/research/{run_id}").json()["status"] == "cancelled"
     refused = client.post(f"/research/{run_id}/accept", data={"csrf_token": token})

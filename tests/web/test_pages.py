@@ -1,17 +1,24 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from conftest import PASSWORD, csrf_of, login, make_user
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from seed_story import SEED_SLUG
 
+from conftest import PASSWORD, csrf_of, login, make_user
 from touyan.config import Settings
 from touyan.store.db import Database
 from touyan.store.models import Analysis, Document
 from touyan.web.app import create_app
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """Page rendering is backend-neutral (test_feed and test_security cover both backends)."""
+    return f"sqlite:///{tmp_path / 'touyan.db'}"
 
 
 def test_feed_page_lists_filters_and_pages(client: TestClient, feed: dict[str, Analysis]) -> None:
@@ -33,7 +40,10 @@ def test_feed_page_lists_filters_and_pages(client: TestClient, feed: dict[str, A
         "tencent-2024-results",
     }
     # bad filter values are ignored, not errors
-    assert client.get("/", params={"market": "mars", "since": "yesterday", "page": "x"}).status_code == 200
+    assert (
+        client.get("/", params={"market": "mars", "since": "yesterday", "page": "x"}).status_code
+        == 200
+    )
 
 
 def test_feed_pagination_links(client: TestClient, db: Database) -> None:
@@ -78,7 +88,9 @@ def test_article_page_has_the_seed_anatomy(client: TestClient, feed: dict[str, A
     assert "上一篇" in html and "没有下一篇" in html
     assert "相关阅读推荐" in html and [r.slug for r in ctx["related"]] == ["xiaomi-2024-results"]
     assert "数据基于历史，不代表未来趋势；仅供投资者参考，不构成投资建议" in html
-    assert f'href="/a/{SEED_SLUG}/export.md"' in html and f'href="/a/{SEED_SLUG}/export.pdf"' in html
+    assert (
+        f'href="/a/{SEED_SLUG}/export.md"' in html and f'href="/a/{SEED_SLUG}/export.pdf"' in html
+    )
     assert "基于这条新闻提问，进行深度分析..." in html
     assert "深度投研" in html and "自动接受计划" in html
     # anonymous: the chat box asks to log in
@@ -166,9 +178,10 @@ def test_login_logout_register_and_language(client: TestClient, db: Database) ->
 
     english = client.get("/lang/en?next=/account", follow_redirects=True)
     assert "Account" in english.text and "API tokens" in english.text
-    assert client.get("/lang/zh?next=https://evil.example", follow_redirects=False).headers[
-        "location"
-    ] == "/"
+    assert (
+        client.get("/lang/zh?next=https://evil.example", follow_redirects=False).headers["location"]
+        == "/"
+    )
 
 
 def test_register_validation_and_switch(db: Database) -> None:

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pypdf
+import pytest
 from inert import assert_inert
 from seed_story import SEED_SLUG
 
@@ -31,6 +33,12 @@ EVIL = """## 一、标题<img src=x onerror=alert(1)>
 |---|---|
 | <b onclick=alert(4)>x</b> | [y](JaVaScRiPt:alert(5)) |
 """
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """Page rendering is backend-neutral (test_feed and test_security cover both backends)."""
+    return f"sqlite:///{tmp_path / 'touyan.db'}"
 
 
 def test_report_markdown_renders_sections_tables_citations_and_figures() -> None:

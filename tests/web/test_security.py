@@ -6,19 +6,21 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from conftest import PASSWORD, csrf_of, login, make_user
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from inert import assert_inert
-from seed_story import SEED_SLUG, add_analysis
+from seed_story import add_analysis
 
+from conftest import PASSWORD, csrf_of, login, make_user
 from touyan.config import Settings
 from touyan.ingest.pipeline import ingest
 from touyan.store.db import Database
 from touyan.store.models import Analysis
 from touyan.web.app import create_app
 
-XSS = '<script>alert("x")</script> <a href="javascript:alert(1)">点</a> <img src=x onerror=alert(2)>'
+XSS = (
+    '<script>alert("x")</script> <a href="javascript:alert(1)">点</a> <img src=x onerror=alert(2)>'
+)
 
 
 def page_csrf(client: TestClient, path: str = "/") -> str:
@@ -49,7 +51,9 @@ def test_private_documents_and_analyses_stay_private(
     app: FastAPI, db: Database, tmp_path: Path, feed: dict[str, Analysis]
 ) -> None:
     a, b, alice_id, _ = two_clients(app, db)
-    doc_id = private_doc(db, tmp_path, alice_id, "memo.md", "# 内部备忘\n\n宁德时代内部备忘录：绝密数字 987654 元。")
+    doc_id = private_doc(
+        db, tmp_path, alice_id, "memo.md", "# 内部备忘\n\n宁德时代内部备忘录：绝密数字 987654 元。"
+    )
     add_analysis(
         db, slug="alice-only", title="Alice 的私有报告", body="绝密", owner_id=alice_id,
         published_at=dt.datetime(2026, 3, 1),
@@ -105,7 +109,9 @@ def test_runs_and_conversations_are_per_user(
     with a.stream(
         "POST", "/api/ask", json={"question": "小米估值"}, headers={"X-CSRF-Token": session_csrf(a)}
     ) as response:
-        events = [json.loads(line[5:]) for line in response.iter_lines() if line.startswith("data:")]
+        events = [
+            json.loads(line[5:]) for line in response.iter_lines() if line.startswith("data:")
+        ]
     conversation_id = events[0]["conversation_id"]
     assert a.get(f"/api/conversations/{conversation_id}").status_code == 200
     assert b.get(f"/api/conversations/{conversation_id}").status_code == 404
@@ -116,7 +122,9 @@ def test_runs_and_conversations_are_per_user(
         json={"question": "继续", "conversation_id": conversation_id},
         headers={"X-CSRF-Token": b_token},
     ) as response:
-        frames = [json.loads(line[5:]) for line in response.iter_lines() if line.startswith("data:")]
+        frames = [
+            json.loads(line[5:]) for line in response.iter_lines() if line.startswith("data:")
+        ]
     assert frames[-1]["type"] == "error" and not any(f["type"] == "final" for f in frames)
 
 
@@ -166,9 +174,16 @@ def test_csrf_is_required_on_forms_and_json_posts(
         "/account/tokens", data={"name": "t", "csrf_token": client.cookies.get("touyan_csrf")}
     )
     assert anon_token.status_code == 403  # the pre-login token is not the session's
-    assert client.post("/account/tokens", data={"name": "t", "csrf_token": token}).status_code == 200
+    assert (
+        client.post("/account/tokens", data={"name": "t", "csrf_token": token}).status_code == 200
+    )
     assert client.post("/api/research", json={"question": "x"}).status_code == 403
-    assert client.post("/api/ask", json={"question": "x"}, headers={"X-CSRF-Token": "z" * 43}).status_code == 403
+    assert (
+        client.post(
+            "/api/ask", json={"question": "x"}, headers={"X-CSRF-Token": "z" * 43}
+        ).status_code
+        == 403
+    )
     assert client.post("/logout").status_code == 403
     assert client.get("/account").status_code == 200  # still logged in
 
@@ -240,7 +255,9 @@ def test_untrusted_document_and_question_render_inert(
         json={"question": f"小米 {XSS}"},
         headers={"X-CSRF-Token": session_csrf(client)},
     ) as response:
-        events = [json.loads(line[5:]) for line in response.iter_lines() if line.startswith("data:")]
+        events = [
+            json.loads(line[5:]) for line in response.iter_lines() if line.startswith("data:")
+        ]
     final = next(e for e in events if e["type"] == "final")
     assert_inert(final["answer_html"])
 

@@ -8,12 +8,15 @@ Documents read from a feed belong to the subscription's owner (None: public).
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
+import socket
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import or_, select, update
 
-from touyan.config import Settings
+from touyan.config import Settings, get_settings
 from touyan.ingest.pipeline import IngestReport, ingest
 from touyan.store.db import Database
 from touyan.store.models import FeedSubscription, utcnow
@@ -35,9 +38,32 @@ class RefreshResult:
 def check_feed_url(url: str) -> str:
     url = url.strip()
     if not url.startswith(("http://", "https://")) or len(url) > 2000 or " " in url:
-        raise SubscriptionError(
-            "订阅地址需以 http:// 或 https:// 开头 / feed URLs start with http(s)://"
-        )
+        raise SubscriptionError("地址需以 http:// 或 https:// 开头 / URLs start with http(s)://")
+    return url
+
+
+def check_public_url(url: str, *, allow_private: bool = False) -> str:
+    """Refuse URLs on loopback, private or link-local addresses unless allowed.
+
+    A URL typed into the web page is fetched by the server; without this check a user could
+    make it read internal services (databases, cloud metadata endpoints) and store the replies.
+    """
+    url = check_feed_url(url)
+    host = urlsplit(url).hostname
+    if not host:
+        raise SubscriptionError("地址缺少主机名 / the URL has no host")
+    if allow_private:
+        return url
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise SubscriptionError(f"无法解析主机 / cannot resolve host {host!r}") from exc
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        if not address.is_global:
+            raise SubscriptionError(
+                f"拒绝抓取内网地址 / refusing to fetch a non-public address ({address})"
+            )
     return url
 
 
@@ -48,9 +74,10 @@ def subscribe(
     owner_id: int | None,
     title: str = "",
     interval_minutes: int = 60,
+    allow_private: bool = False,
 ) -> FeedSubscription:
     """The owner's subscription to `url` (the existing one if they have it already)."""
-    url = check_feed_url(url)
+    url = check_public_url(url, allow_private=allow_private)
     interval = max(5, min(interval_minutes, 7 * 24 * 60))
     with db.session() as session:
         owner = (
@@ -137,7 +164,13 @@ def refresh_subscription(
     now = now or utcnow()
     if not _claim(db, sub, now):
         return None
-    report = ingest(db, [sub.url], owner_id=sub.owner_id, client=client, settings=settings)
+    settings = settings or get_settings()
+    try:
+        check_public_url(sub.url, allow_private=settings.allow_private_urls)
+    except SubscriptionError as exc:
+        report = IngestReport(failed=[(sub.url, str(exc))])
+    else:
+        report = ingest(db, [sub.url], owner_id=sub.owner_id, client=client, settings=settings)
     with db.session() as session:
         session.execute(
             update(FeedSubscription)

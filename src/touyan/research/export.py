@@ -51,7 +51,7 @@ def format_date(when: dt.datetime | dt.date | str | None, lang: str) -> str:
         try:
             when = dt.datetime.fromisoformat(when)
         except ValueError:
-            return when
+            return str(when)
     if lang == "en":
         return when.strftime("%b %d, %Y").replace(" 0", " ")
     return f"{when.year}年{when.month}月{when.day}日"
@@ -185,7 +185,7 @@ def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
 
 
 def to_pdf(analysis: AnalysisLike) -> bytes:
-    from weasyprint import HTML  # imported here: loading Pango costs ~0.3 s at startup
+    from weasyprint import HTML  # type: ignore[import-untyped]  # Pango loads on first use
 
     pdf: bytes = HTML(string=to_html(analysis), url_fetcher=_no_fetch).write_pdf()
     return pdf

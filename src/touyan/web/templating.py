@@ -63,8 +63,7 @@ def render(
         "disclaimer": DISCLAIMER[lang],
         "research_available": engine.available(),
         "registration_open": settings.allow_registration,
-        "path": request.url.path
-        + (f"?{request.url.query}" if request.url.query else ""),
+        "path": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
     }
     return templates.TemplateResponse(
         request, name, {**base, **(context or {})}, status_code=status_code

@@ -7,7 +7,7 @@ token (public data plus the user's own).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
@@ -78,15 +78,15 @@ def api_search(
     limit: int = Query(10, ge=1, le=50),
     since: dt.date | None = None,
     until: dt.date | None = None,
-    kind: list[str] = Query(default_factory=list),
-    language: list[str] = Query(default_factory=list),
+    kind: Annotated[list[str] | None, Query()] = None,
+    language: Annotated[list[str] | None, Query()] = None,
 ) -> list[dict[str, Any]]:
     """Ranked passages (best chunk per document) for a free-text query, with snippets."""
     filters = SearchFilters(
         since=dt.datetime.combine(since, dt.time()) if since else None,
         until=dt.datetime.combine(until, dt.time.max) if until else None,
-        kinds=tuple(kind),
-        languages=tuple(language),
+        kinds=tuple(kind or ()),
+        languages=tuple(language or ()),
         owner_id=viewer.id,
     )
     return [

@@ -61,8 +61,7 @@ def login(
     if wait:
         raise HTTPException(
             HTTP_429_TOO_MANY_REQUESTS,
-            f"登录失败次数过多，请 {wait} 秒后再试 / too many failed logins: "
-            f"try again in {wait} s",
+            f"登录失败次数过多，请 {wait} 秒后再试 / too many failed logins: try again in {wait} s",
             headers={"Retry-After": str(wait)},
         )
     user = accounts.authenticate(db, name, password)

@@ -33,7 +33,9 @@ class AskRequest(BaseModel):
     analysis_id: int | None = None
 
 
-def check_context(db: Database, viewer_id: int, document_id: int | None, analysis_id: int | None) -> None:
+def check_context(
+    db: Database, viewer_id: int, document_id: int | None, analysis_id: int | None
+) -> None:
     """The article in view must be one the user may read."""
     if document_id is not None and get_document(db, document_id, viewer_id=viewer_id) is None:
         raise HTTPException(404, "document not found")

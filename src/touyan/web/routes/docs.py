@@ -29,8 +29,9 @@ def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
                 }
                 for p in op.get("parameters", [])
             ]
-            body = (op.get("requestBody") or {}).get("content", {})
-            ref = next(iter(body.values()), {}).get("schema", {}).get("$ref", "")
+            body: dict[str, Any] = (op.get("requestBody") or {}).get("content", {})
+            first: dict[str, Any] = next(iter(body.values()), {})
+            ref = str(first.get("schema", {}).get("$ref", ""))
             out.append(
                 {
                     "method": method.upper(),

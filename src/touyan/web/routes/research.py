@@ -254,4 +254,3 @@ async def api_events(
             await asyncio.sleep(POLL_SECONDS if not events else 0)
 
     return StreamingResponse(stream(), media_type="text/event-stream", headers=SSE_HEADERS)
-

@@ -91,20 +91,25 @@ def add_urls(
     request: Request,
     db: DbDep,
     viewer: UserDep,
+    settings: SettingsDep,
     urls: Annotated[str, Form(max_length=40_000)],
     public: Annotated[bool, Form()] = False,
 ) -> Response:
     items = [line.strip() for line in urls.splitlines() if line.strip()]
     results: list[ItemResult] = []
     for item in items[:MAX_URLS]:
-        if not item.startswith(("http://", "https://")):
-            results.append(ItemResult(item, errors=["需以 http:// 或 https:// 开头 / not a URL"]))
+        try:
+            subscriptions.check_public_url(item, allow_private=settings.allow_private_urls)
+        except subscriptions.SubscriptionError as exc:
+            results.append(ItemResult(item, errors=[str(exc)]))
             continue
-        report = ingest(db, [item], owner_id=owner_for(viewer, public))
+        report = ingest(db, [item], owner_id=owner_for(viewer, public), settings=settings)
         results.append(ItemResult.from_report(item, report))
     if len(items) > MAX_URLS:
         results.append(
-            ItemResult(f"+{len(items) - MAX_URLS}", errors=[f"每次最多 {MAX_URLS} 个 / at most {MAX_URLS}"])
+            ItemResult(
+                f"+{len(items) - MAX_URLS}", errors=[f"每次最多 {MAX_URLS} 个 / at most {MAX_URLS}"]
+            )
         )
     return sources_view(request, db, viewer, results, "urls")
 
@@ -166,7 +171,9 @@ def upload_files(
         raise HTTPException(400, "请选择文件 / choose at least one file")
     results = ingest_uploads(db, real, owner_for(viewer, public), settings)
     if len(real) > settings.upload_max_files:
-        results.append(ItemResult(f"+{len(real) - settings.upload_max_files}", errors=["too many files"]))
+        results.append(
+            ItemResult(f"+{len(real) - settings.upload_max_files}", errors=["too many files"])
+        )
     return sources_view(request, db, viewer, results, "upload")
 
 
@@ -175,29 +182,36 @@ def subscribe_feed(
     request: Request,
     db: DbDep,
     viewer: UserDep,
+    settings: SettingsDep,
     url: Annotated[str, Form(max_length=2000)],
     interval_minutes: Annotated[int, Form(ge=5, le=10080)] = 60,
 ) -> Response:
     assert viewer.user is not None
     try:
         sub = subscriptions.subscribe(
-            db, url, owner_id=viewer.user.id, interval_minutes=interval_minutes
+            db,
+            url,
+            owner_id=viewer.user.id,
+            interval_minutes=interval_minutes,
+            allow_private=settings.allow_private_urls,
         )
     except subscriptions.SubscriptionError as exc:
         return sources_view(request, db, viewer, [ItemResult(url, errors=[str(exc)])], "feeds", 400)
-    report = subscriptions.refresh_subscription(db, sub)
+    report = subscriptions.refresh_subscription(db, sub, settings=settings)
     result = ItemResult.from_report(sub.url, report) if report else ItemResult(sub.url)
     return sources_view(request, db, viewer, [result], "feeds")
 
 
 @router.post("/sources/feeds/{subscription_id}/refresh", dependencies=LOGIN_AND_CSRF)
-def refresh_feed(request: Request, subscription_id: int, db: DbDep, viewer: UserDep) -> Response:
+def refresh_feed(
+    request: Request, subscription_id: int, db: DbDep, viewer: UserDep, settings: SettingsDep
+) -> Response:
     assert viewer.user is not None
     owned = {s.id: s for s in subscriptions.list_subscriptions(db, viewer.user.id)}
     sub = owned.get(subscription_id)
     if sub is None:
         raise HTTPException(404)
-    report = subscriptions.refresh_subscription(db, sub)
+    report = subscriptions.refresh_subscription(db, sub, settings=settings)
     result = ItemResult.from_report(sub.url, report) if report else ItemResult(sub.url)
     return sources_view(request, db, viewer, [result], "feeds")
 
