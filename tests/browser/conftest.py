@@ -105,5 +105,6 @@ def page(browser: Any) -> Iterator[Any]:
 def shot(page: Any, name: str, *, full_page: bool = True) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
+    page.evaluate("window.scrollTo(0, 0)")  # the sticky header belongs at the top of the shot
     page.screenshot(path=str(path), full_page=full_page)
     return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -32,6 +33,44 @@ def safe_url(url: object) -> str:
     return text if text.lower().startswith(("http://", "https://")) else ""
 
 
+CURRENCY_NAMES = {"USD": ("美元", "US$"), "CNY": ("元", "¥"), "HKD": ("港元", "HK$")}
+UNIT_NAMES = {"%": "%", "pp": " pp", "bp": " bp", "times": "×", "shares": "股", "count": ""}
+
+
+def _plain(value: Decimal, *, grouped: bool = False) -> str:
+    text = format(value.normalize(), ",f" if grouped else "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_figure(value: Decimal, unit: str, currency: str | None, lang: str) -> str:
+    """A fact's value as a reader writes it: 450亿美元 / US$45 billion, 12.5%, 3,000股."""
+    if unit in UNIT_NAMES and unit != "count" and unit != "shares":
+        return f"{_plain(value)}{UNIT_NAMES[unit]}"
+    zh, symbol = CURRENCY_NAMES.get(currency or "", (currency or "", (currency or "") + " "))
+    magnitude = abs(value)
+    if lang == "en":
+        for size, word in ((Decimal(10) ** 12, " trillion"), (Decimal(10) ** 9, " billion"),
+                           (Decimal(10) ** 6, " million")):  # fmt: skip
+            if magnitude >= size:
+                number = f"{_plain(value / size)}{word}"
+                break
+        else:
+            number = _plain(value, grouped=True)
+        suffix = " shares" if unit == "shares" else ""
+        return f"{symbol}{number}{suffix}" if currency else f"{number}{suffix}"
+    for size, word in (
+        (Decimal(10) ** 12, "万亿"),
+        (Decimal(10) ** 8, "亿"),
+        (Decimal(10) ** 4, "万"),
+    ):
+        if magnitude >= size:
+            number = f"{_plain(value / size)}{word}"
+            break
+    else:
+        number = _plain(value)
+    return f"{number}{zh}" + ("股" if unit == "shares" else "")
+
+
 def _query(params: dict[str, Any], **changes: Any) -> str:
     merged = {**params, **changes}
     return urlencode({k: v for k, v in merged.items() if v not in (None, "", 0)})
@@ -45,6 +84,7 @@ templates.env.globals.update(
     markdown=_markdown,
     query=_query,
     safe_url=safe_url,
+    format_figure=format_figure,
 )
 
 

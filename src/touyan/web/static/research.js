@@ -10,6 +10,8 @@
   const log = document.getElementById("event-log");
   const statusChip = document.getElementById("run-status");
   const names = JSON.parse(statusChip.dataset.names || "{}");
+  const stepList = document.getElementById("plan-steps");
+  const stepNames = stepList ? JSON.parse(stepList.dataset.names || "{}") : {};
   const en = document.body.dataset.lang === "en";
   const RELOAD_ON = new Set(["awaiting_review", "done", "failed", "cancelled"]);
   let reloading = false;
@@ -27,7 +29,7 @@
     const li = document.querySelector('.plan-step[data-step-id="' + CSS.escape(String(data.step_id)) + '"]');
     if (!li) return;
     li.className = "plan-step state-" + state;
-    li.querySelector(".step-state").textContent = state;
+    li.querySelector(".step-state").textContent = stepNames[state] || state;
     if (data.summary) li.querySelector(".step-summary").textContent = data.summary;
   }
 
