@@ -12,7 +12,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+)
 
 from touyan.store.db import Database
 from touyan.store.models import Analysis
@@ -170,39 +180,96 @@ def neighbours(
     return previous, following
 
 
-def reference_documents(analysis: Analysis) -> set[int]:
+def _reference_documents(references: Any) -> set[int]:
     out: set[int] = set()
-    for ref in analysis.references or []:
+    for ref in references or []:
         if isinstance(ref, dict) and isinstance(ref.get("document_id"), int):
             out.add(ref["document_id"])
     return out
 
 
+def reference_documents(analysis: Analysis) -> set[int]:
+    return _reference_documents(analysis.references)
+
+
+def _shares_tag_or_source(dialect: str, tags: list[str], docs: list[int]) -> ColumnElement[bool]:
+    """SQL prefilter for `related`: rows sharing a tag or a source document (bound values)."""
+    if dialect == "postgresql":
+        tag_sql = (
+            "EXISTS (SELECT 1 FROM json_array_elements_text(analyses.tags) AS t(v) "
+            "WHERE lower(t.v) IN :rel_tags)"
+        )
+        doc_sql = (
+            'EXISTS (SELECT 1 FROM json_array_elements(analyses."references") AS r(v) '
+            "WHERE (r.v->>'document_id') IN :rel_docs)"
+        )
+    else:
+        tag_sql = (
+            "EXISTS (SELECT 1 FROM json_each(analyses.tags) AS t WHERE lower(t.value) IN :rel_tags)"
+        )
+        doc_sql = (
+            'EXISTS (SELECT 1 FROM json_each(analyses."references") AS r '
+            "WHERE CAST(json_extract(r.value, '$.document_id') AS TEXT) IN :rel_docs)"
+        )
+    parts = []
+    if tags:
+        parts.append(text(tag_sql).bindparams(bindparam("rel_tags", value=tags, expanding=True)))
+    if docs:
+        parts.append(
+            text(doc_sql).bindparams(
+                bindparam("rel_docs", value=[str(d) for d in docs], expanding=True)
+            )
+        )
+    return or_(*parts)
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedItem:
+    id: int
+    slug: str
+    title: str
+    published_at: dt.datetime
+    score: int
+
+
 def related(
     db: Database, analysis: Analysis, *, viewer_id: int | None = None, limit: int = 5
-) -> list[Analysis]:
-    """Analyses sharing sources or tags with this one: a shared source weighs two tags."""
+) -> list[RelatedItem]:
+    """Analyses sharing sources or tags with this one: a shared source weighs two tags.
+
+    Only the columns the score needs are read (not bodies), from the newest candidates.
+    """
     tags = {t.lower() for t in analysis.tags or []}
     docs = reference_documents(analysis)
     if not tags and not docs:
         return []
+    columns = (
+        Analysis.id,
+        Analysis.slug,
+        Analysis.title,
+        Analysis.published_at,
+        Analysis.tags,
+        Analysis.references,
+    )
     with db.sessions() as session:
-        candidates = list(
-            session.scalars(
-                select(Analysis)
-                .where(visible_to(viewer_id), Analysis.id != analysis.id)
-                .order_by(Analysis.published_at.desc())
-                .limit(RELATED_CANDIDATES)
+        rows = session.execute(
+            select(*columns)
+            .where(
+                visible_to(viewer_id),
+                Analysis.id != analysis.id,
+                _shares_tag_or_source(db.dialect, sorted(tags), sorted(docs)),
             )
-        )
-    scored: list[tuple[int, dt.datetime, Analysis]] = []
-    for other in candidates:
-        score = len(tags & {t.lower() for t in other.tags or []})
-        score += 2 * len(docs & reference_documents(other))
+            .order_by(Analysis.published_at.desc())
+            .limit(RELATED_CANDIDATES)
+        ).all()
+    scored: list[RelatedItem] = []
+    for ident, slug, title, published_at, other_tags, references in rows:
+        score = len(tags & {t.lower() for t in other_tags or []})
+        score += 2 * len(docs & _reference_documents(references))
         if score:
-            scored.append((score, other.published_at, other))
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [item[2] for item in scored[:limit]]
+            scored.append(RelatedItem(ident, slug, title, published_at, score))
+    scored.sort(key=lambda item: (item.score, item.published_at), reverse=True)
+    return scored[:limit]
 
 
 def popular_tags(db: Database, *, viewer_id: int | None = None, limit: int = 20) -> list[str]:
