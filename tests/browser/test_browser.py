@@ -172,10 +172,14 @@ def test_ask_and_deep_research_in_the_browser(
     expect(page.locator("#plan-steps > li").first).to_be_visible()
     shot(page, "research-plan")
     page.click("#accept-plan")
-    expect(page.locator("#open-report")).to_be_visible(timeout=120_000)
-    expect(page.locator("#event-log li").first).to_be_visible()
-    shot(page, "research-done")
-    page.click("#open-report")
+    # The run page follows the steps live and opens the report when it is done; a run that
+    # finished before the page loaded shows a link to it instead.
+    done = page.locator("#open-report").or_(page.locator("h1.article-title"))
+    expect(done.first).to_be_visible(timeout=120_000)
+    if "/research/" in page.url:
+        expect(page.locator("#event-log li").first).to_be_visible()
+        shot(page, "research-done")
+        page.click("#open-report")
     expect(page.locator(".references")).to_be_visible()
     shot(page, "research-report")
     with page.expect_download() as pdf:

@@ -78,7 +78,13 @@ def test_private_documents_and_analyses_stay_private(
     token = session_csrf(b)
     body = {"question": "备忘录说了什么", "document_id": doc_id}
     asked = b.post("/api/ask", json=body, headers={"X-CSRF-Token": token})
-    assert asked.status_code in (404, 503)
+    assert asked.status_code == 404
+    research = b.post(
+        "/api/research",
+        json={"question": "备忘录", "context_document_id": doc_id},
+        headers={"X-CSRF-Token": token},
+    )
+    assert research.status_code == 404
 
 
 def test_runs_and_conversations_are_per_user(

@@ -61,8 +61,8 @@ def with_html(event: dict[str, Any]) -> dict[str, Any]:
 def ask(body: AskRequest, db: DbDep, viewer: UserDep) -> StreamingResponse:
     """Ask a question; events: conversation, delta*, then final (or error)."""
     assert viewer.user is not None
-    chat = engine.module(engine.CHAT)
     check_context(db, viewer.user.id, body.document_id, body.analysis_id)
+    chat = engine.module(engine.CHAT)
     user_id = viewer.user.id
 
     def events() -> Iterator[str]:

@@ -64,8 +64,8 @@ def run_json(db: Database, run_id: str, user_id: int) -> dict[str, Any]:
 
 
 def create(db: Database, body: RunCreate, user_id: int) -> str:
-    runs = engine.module(engine.RUNS)
     check_context(db, user_id, body.context_document_id, body.context_analysis_id)
+    runs = engine.module(engine.RUNS)
     run_id: str = runs.create_run(
         db,
         body.question,

@@ -63,7 +63,16 @@
     entry("step_done", (en ? "Done: " : "完成：") + d.title + (en ? ` — ${d.evidence} sources` : ` — 证据 ${d.evidence} 条`), ev.created_at);
   });
   on("writing", (d, ev) => entry("writing", (en ? "Writing: " : "撰写：") + (d.section || ""), ev.created_at));
-  on("done", (d, ev) => { entry("done", en ? "Report ready" : "报告已完成", ev.created_at); maybeReload("done"); });
+  on("done", (d, ev) => {
+    entry("done", en ? "Report ready" : "报告已完成", ev.created_at);
+    // Finished while we watched: open the report, which is now an article of the feed.
+    if (pageStatus !== "done" && d.analysis_slug && !reloading) {
+      reloading = true;
+      setTimeout(() => window.location.assign("/a/" + encodeURIComponent(d.analysis_slug)), 600);
+    } else {
+      maybeReload("done");
+    }
+  });
   on("error", (d, ev) => entry("error", (en ? "Error: " : "错误：") + (d.message || ""), ev.created_at));
   source.addEventListener("end", () => source.close());
 })();
