@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import LiveServer, shot
 from playwright.sync_api import expect
 
-from conftest import LiveServer, shot
 from touyan.store.db import Database
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import fake_engine  # noqa: E402
 from seed_story import load_feed  # noqa: E402
-
-PASSWORD = "correct horse battery"
-CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
+from web_support import make_user  # noqa: E402
 
 
 @pytest.fixture
@@ -45,27 +42,6 @@ def feed(db: Database) -> dict[str, Analysis]:
     return load_feed(db)
 
 
-def make_user(db: Database, name: str, *, admin: bool = False) -> User:
-    return accounts.create_user(db, name, PASSWORD, is_admin=admin)
-
-
-def csrf_of(client: TestClient, path: str = "/login") -> str:
-    """The CSRF token a page's forms carry for this client."""
-    match = CSRF_INPUT.search(client.get(path).text)
-    assert match, f"no csrf_token input on {path}"
-    return match.group(1)
-
-
-def login(client: TestClient, name: str, password: str = PASSWORD) -> None:
-    token = csrf_of(client, "/login")
-    response = client.post(
-        "/login",
-        data={"name": name, "password": password, "csrf_token": token, "next": "/"},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303, response.text
-
-
 @pytest.fixture
 def alice(db: Database) -> User:
     return make_user(db, "alice")
@@ -74,10 +50,6 @@ def alice(db: Database) -> User:
 @pytest.fixture
 def bob(db: Database) -> User:
     return make_user(db, "bob")
-
-
-def new_client(app: FastAPI) -> TestClient:
-    return TestClient(app)
 
 
 def real_engine_available() -> bool:

@@ -10,8 +10,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from seed_story import SEED_SLUG
+from web_support import csrf_of, login, make_user
 
-from conftest import csrf_of, login, make_user
 from touyan.store.db import Database
 from touyan.store.models import Analysis
 from touyan.web import engine as web_engine

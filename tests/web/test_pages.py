@@ -7,8 +7,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from seed_story import SEED_SLUG
+from web_support import PASSWORD, csrf_of, login, make_user
 
-from conftest import PASSWORD, csrf_of, login, make_user
 from touyan.config import Settings
 from touyan.store.db import Database
 from touyan.store.models import Analysis, Document

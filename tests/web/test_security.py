@@ -10,8 +10,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from inert import assert_inert
 from seed_story import add_analysis
+from web_support import PASSWORD, csrf_of, login, make_user
 
-from conftest import PASSWORD, csrf_of, login, make_user
 from touyan.config import Settings
 from touyan.ingest.pipeline import ingest
 from touyan.store.db import Database

@@ -9,8 +9,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
+from web_support import csrf_of, login, make_user
 
-from conftest import csrf_of, login, make_user
 from touyan.ingest import subscriptions
 from touyan.store.db import Database
 from touyan.store.models import Document, FeedSubscription
