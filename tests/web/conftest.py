@@ -14,14 +14,13 @@ from fastapi.testclient import TestClient
 
 from touyan import accounts
 from touyan.store.db import Database
-from touyan.store.models import Analysis, User
+from touyan.store.models import Analysis
 from touyan.web.app import create_app
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 import fake_engine  # noqa: E402
 from seed_story import load_feed  # noqa: E402
-from web_support import make_user  # noqa: E402
 
 
 @pytest.fixture
@@ -40,16 +39,6 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 @pytest.fixture
 def feed(db: Database) -> dict[str, Analysis]:
     return load_feed(db)
-
-
-@pytest.fixture
-def alice(db: Database) -> User:
-    return make_user(db, "alice")
-
-
-@pytest.fixture
-def bob(db: Database) -> User:
-    return make_user(db, "bob")
 
 
 def real_engine_available() -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from touyan import accounts
@@ -34,7 +33,3 @@ def login(client: TestClient, name: str, password: str = PASSWORD) -> None:
         follow_redirects=False,
     )
     assert response.status_code == 303, response.text
-
-
-def new_client(app: FastAPI) -> TestClient:
-    return TestClient(app)

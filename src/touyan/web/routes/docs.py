@@ -45,7 +45,8 @@ def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
                     in op.get("responses", {}).get("200", {}).get("content", {}),
                 }
             )
-    return out
+    order = {"analyses": 0, "search": 1, "documents": 2, "facts": 3, "ask": 4, "research": 5}
+    return sorted(out, key=lambda op: order.get(op["tag"], 9))
 
 
 @router.get("/docs")
