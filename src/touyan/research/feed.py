@@ -30,7 +30,7 @@ from touyan.store.models import Analysis
 SENTIMENTS = ("bullish", "neutral", "bearish")
 MARKETS = ("cn_a", "hk", "us", "other")
 MAX_PER_PAGE = 100
-RELATED_CANDIDATES = 1000
+RELATED_CANDIDATES = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +237,8 @@ def related(
 ) -> list[RelatedItem]:
     """Analyses sharing sources or tags with this one: a shared source weighs two tags.
 
-    Only the columns the score needs are read (not bodies), from the newest candidates.
+    Only the columns the score needs are read (not bodies), from the newest 300 analyses
+    that share at least one tag or source (prefiltered in SQL).
     """
     tags = {t.lower() for t in analysis.tags or []}
     docs = reference_documents(analysis)
