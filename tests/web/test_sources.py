@@ -184,3 +184,28 @@ def test_refresh_records_fetch_failures(db: Database) -> None:
 def test_bad_feed_urls(db: Database, url: str) -> None:
     with pytest.raises(subscriptions.SubscriptionError):
         subscriptions.subscribe(db, url, owner_id=None)
+
+
+def test_the_server_refreshes_due_feeds_in_the_background(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from touyan.web import app as web_app
+
+    monkeypatch.setattr(web_app, "FEED_FIRST_DELAY", 0.0)
+    sub = subscriptions.subscribe(
+        db, "https://news.example.com/rss", owner_id=None, allow_private=True
+    )
+    application = web_app.create_app(db.url, schedule_feeds=True)
+    with TestClient(application):
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with db.sessions() as session:
+                row = session.get(FeedSubscription, sub.id)
+            if row is not None and row.last_status:
+                break
+            time.sleep(0.1)
+    # fetched once by the schedule (no network in tests: the failure is recorded, not raised)
+    assert row is not None and row.last_fetched_at is not None
+    assert row.last_status and "failed" in row.last_status

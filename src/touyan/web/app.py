@@ -25,6 +25,7 @@ from touyan.web.security import WebMiddleware
 from touyan.web.templating import HERE, render
 
 log = logging.getLogger("touyan.web")
+FEED_FIRST_DELAY = 5.0  # seconds after start-up before the first feed check
 
 ERROR_TITLES = {
     400: ("请求有误", "Bad request"),
@@ -94,7 +95,7 @@ def create_app(
 async def _refresh_loop(db: Database, settings: Settings) -> None:
     from touyan.ingest.subscriptions import refresh_due_feeds
 
-    await asyncio.sleep(5)
+    await asyncio.sleep(FEED_FIRST_DELAY)
     while True:
         try:
             await run_in_threadpool(refresh_due_feeds, db)

@@ -74,6 +74,7 @@ def login(
             status_code=400,
         )
     limiter.succeeded(keys[1])
+    accounts.purge_expired_sessions(db)
     token, _ = accounts.start_session(db, user.id, days=settings.session_days)
     response = RedirectResponse(safe_next(next), status_code=HTTP_303_SEE_OTHER)
     set_session_cookie(response, token, settings.session_days, settings.cookie_secure)
