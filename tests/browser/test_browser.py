@@ -142,7 +142,7 @@ def engine_or_skip(monkeypatch: pytest.MonkeyPatch, db: Database) -> str:
         if os.environ.get("TOUYAN_BROWSER_FAKE_ENGINE") == "1":
             import fake_engine
 
-            fake_engine.install(monkeypatch, db)
+            fake_engine.install(monkeypatch, db, background=True)
             return "fake"
         pytest.skip(
             "touyan.research.runs is not importable (the research engine is not merged yet); "
@@ -171,17 +171,25 @@ def test_ask_and_deep_research_in_the_browser(
     expect(page.locator("#accept-plan")).to_be_visible(timeout=60_000)
     expect(page.locator("#plan-steps > li").first).to_be_visible()
     shot(page, "research-plan")
+    run_url = page.url
     page.click("#accept-plan")
     # The run page follows the steps live and opens the report when it is done; a run that
     # finished before the page loaded shows a link to it instead.
     done = page.locator("#open-report").or_(page.locator("h1.article-title"))
     expect(done.first).to_be_visible(timeout=120_000)
     if "/research/" in page.url:
-        expect(page.locator("#event-log li").first).to_be_visible()
-        shot(page, "research-done")
         page.click("#open-report")
     expect(page.locator(".references")).to_be_visible()
     shot(page, "research-report")
     with page.expect_download() as pdf:
         page.click("#export-pdf")
     assert pdf.value.suggested_filename.endswith(".pdf")
+    # Coming back to a finished run shows it, with its history, and stays put (replayed
+    # events are history: they must not reload the page).
+    page.goto(run_url)
+    expect(page.locator("#open-report")).to_be_visible()
+    expect(page.locator("#event-log li.ev-done")).to_have_count(1)
+    page.evaluate("window.__stay = 1")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("window.__stay") == 1 and page.url == run_url
+    shot(page, "research-done")

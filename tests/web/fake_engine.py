@@ -9,6 +9,8 @@ synchronously inside `submit_run`. It is not the engine and makes no claim of be
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 import types
 import uuid
 from collections.abc import Iterator
@@ -366,12 +368,26 @@ def _evidence_in_session(run: ResearchRun) -> list[Any]:
 
 
 class Runner:
-    def __init__(self, db: Database) -> None:
+    """Runs a submitted run at once, or (background=True) in a thread after a short pause,
+    as the real job runner does, so pages see the run change while they watch it."""
+
+    def __init__(self, db: Database, *, background: bool = False) -> None:
         self.db = db
+        self.background = background
         self.submitted: list[str] = []
 
     def submit_run(self, run_id: str) -> None:
         self.submitted.append(run_id)
+        if self.background:
+            threading.Thread(target=self._later, args=(run_id,), daemon=True).start()
+        else:
+            self._advance(run_id)
+
+    def _later(self, run_id: str) -> None:
+        time.sleep(1.0)
+        self._advance(run_id)
+
+    def _advance(self, run_id: str) -> None:
         with self.db.session() as session:
             run = session.get(ResearchRun, run_id)
             assert run is not None
@@ -388,12 +404,12 @@ class Runner:
                 _execute(session, run)
 
 
-def install(monkeypatch: Any, db: Database) -> types.SimpleNamespace:
+def install(monkeypatch: Any, db: Database, *, background: bool = False) -> types.SimpleNamespace:
     """Put the double in sys.modules under the contract's module names."""
     import sys
 
     _DB[:] = [db]
-    runner = Runner(db)
+    runner = Runner(db, background=background)
     chat = types.ModuleType("touyan.research.chat")
     runs = types.ModuleType("touyan.research.runs")
     jobs = types.ModuleType("touyan.jobs")

@@ -130,6 +130,7 @@ def step_states(steps: Any) -> dict[str, dict[str, Any]]:
 @router.get("/research/{run_id}", include_in_schema=False)
 def run_page(request: Request, run_id: str, db: DbDep, viewer: UserDep) -> Response:
     run = run_json(db, run_id, _user_id(viewer))
+    seen = engine.module(engine.RUNS).events_after(db, run_id, _user_id(viewer), 0)
     report_html = (
         render_markdown(run["report_markdown"], run.get("references") or [])
         if run.get("report_markdown")
@@ -143,6 +144,8 @@ def run_page(request: Request, run_id: str, db: DbDep, viewer: UserDep) -> Respo
             "report_html": report_html,
             "terminal": run["status"] in TERMINAL,
             "step_states": step_states(run.get("steps")),
+            # events up to here are history when the page replays them: no reloads for those
+            "last_seq": max((int(e["seq"]) for e in seen), default=0),
         },
     )
 

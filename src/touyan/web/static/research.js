@@ -7,6 +7,9 @@
   if (!root) return;
   const runId = root.dataset.runId;
   const pageStatus = root.dataset.status;
+  // Events up to this sequence number were already rendered by the server: replaying them
+  // fills the log but must not reload the page (or it would reload forever).
+  const lastSeq = parseInt(root.dataset.lastSeq || "0", 10);
   const log = document.getElementById("event-log");
   const statusChip = document.getElementById("run-status");
   const names = JSON.parse(statusChip.dataset.names || "{}");
@@ -33,8 +36,8 @@
     if (data.summary) li.querySelector(".step-summary").textContent = data.summary;
   }
 
-  function maybeReload(status) {
-    if (!reloading && status !== pageStatus && RELOAD_ON.has(status)) {
+  function maybeReload(status, seq) {
+    if (!reloading && seq > lastSeq && status !== pageStatus && RELOAD_ON.has(status)) {
       reloading = true;
       setTimeout(() => window.location.reload(), 400);
     }
@@ -51,7 +54,7 @@
     statusChip.textContent = names[d.status] || d.status;
     statusChip.className = "chip status-" + d.status;
     entry("status", (en ? "Status: " : "状态：") + (names[d.status] || d.status), ev.created_at);
-    maybeReload(d.status);
+    maybeReload(d.status, ev.seq);
   });
   on("plan", (d, ev) => {
     const steps = (d.plan && d.plan.steps) || [];
@@ -66,11 +69,11 @@
   on("done", (d, ev) => {
     entry("done", en ? "Report ready" : "报告已完成", ev.created_at);
     // Finished while we watched: open the report, which is now an article of the feed.
-    if (pageStatus !== "done" && d.analysis_slug && !reloading) {
+    if (ev.seq > lastSeq && pageStatus !== "done" && d.analysis_slug && !reloading) {
       reloading = true;
       setTimeout(() => window.location.assign("/a/" + encodeURIComponent(d.analysis_slug)), 600);
     } else {
-      maybeReload("done");
+      maybeReload("done", ev.seq);
     }
   });
   on("error", (d, ev) => entry("error", (en ? "Error: " : "错误：") + (d.message || ""), ev.created_at));
