@@ -162,6 +162,8 @@ def test_ask_and_deep_research_in_the_browser(
     expect(answer.locator(".msg-verification")).to_be_visible(timeout=60_000)
     expect(answer.locator("a.cite-link").first).to_be_visible()
     expect(answer.locator(".msg-refs li").first).to_be_visible()
+    answer.locator("a.cite-link").first.click()  # to the answer's own reference, not the article's
+    assert re.search(r"#msg\d+-ref-1$", page.url), page.url
     shot(page, "chat-answer")
 
     page.fill("#chat-question", "云锋基金2014年投资小米的来龙去脉")

@@ -107,7 +107,8 @@ def test_ask_streams_contract_events_with_rendered_answer(
     }
     for citation in final["citations"]:
         assert set(citation) >= {"n", "document_id", "chunk_id", "title", "publisher", "url"}
-        assert f'href="#ref-{citation["n"]}"' in final["answer_html"]
+        anchor = f'href="#msg{final["message_id"]}-ref-{citation["n"]}"'
+        assert anchor in final["answer_html"]
     conversation_id = frames[0][1]["conversation_id"]
     follow_up = sse(
         client,

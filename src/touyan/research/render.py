@@ -56,12 +56,14 @@ def reference_label(ref: Mapping[str, Any]) -> str:
     return f"{label} ({date})" if date else label
 
 
-def _citation_html(n: int, references: Mapping[int, Mapping[str, Any]] | None) -> str:
+def _citation_html(
+    n: int, references: Mapping[int, Mapping[str, Any]] | None, anchor: str = "ref-"
+) -> str:
     if references is not None and n not in references:
         return f'<sup class="cite cite-missing">[{n}]</sup>'
     title = reference_label(references[n]) if references else ""
     return (
-        f'<sup class="cite"><a class="cite-link" href="#ref-{n}" data-ref="{n}" '
+        f'<sup class="cite"><a class="cite-link" href="#{anchor}{n}" data-ref="{n}" '
         f'title="{html.escape(title, quote=True)}">[{n}]</a></sup>'
     )
 
@@ -79,7 +81,10 @@ def _text_token(content: str) -> Token:
 
 
 def _split_text(
-    content: str, references: Mapping[int, Mapping[str, Any]] | None, bold: bool
+    content: str,
+    references: Mapping[int, Mapping[str, Any]] | None,
+    bold: bool,
+    anchor: str = "ref-",
 ) -> list[Token]:
     out: list[Token] = []
     last = 0
@@ -89,7 +94,7 @@ def _split_text(
         if match.start() > last:
             out.append(_text_token(content[last : match.start()]))
         if match.group("cite"):
-            out.append(_html_token(_citation_html(int(match.group(2)), references)))
+            out.append(_html_token(_citation_html(int(match.group(2)), references, anchor)))
         else:
             figure = html.escape(match.group("fig"))
             out.append(_html_token(f'<strong class="fig">{figure}</strong>'))
@@ -101,6 +106,7 @@ def _split_text(
 
 def _inline_rule(state: StateCore) -> None:
     references: Mapping[int, Mapping[str, Any]] | None = state.env.get("references")
+    anchor: str = state.env.get("anchor", "ref-")
     heading_no = 0
     heading: Token | None = None
     for block in state.tokens:
@@ -129,7 +135,7 @@ def _inline_rule(state: StateCore) -> None:
             link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
             if child.type == "text" and not link:
                 bold = not strong and heading is None
-                children.extend(_split_text(child.content, references, bold))
+                children.extend(_split_text(child.content, references, bold, anchor))
             else:
                 children.append(child)
         block.children = children
@@ -168,6 +174,7 @@ def render_markdown(
     references: Sequence[Mapping[str, Any]] | None = None,
     *,
     strip_references: bool = True,
+    anchor: str = "ref-",
 ) -> str:
     """Sanitised HTML for a report body or an answer.
 
@@ -178,7 +185,9 @@ def render_markdown(
     if references is not None:
         refs = {int(r["n"]): r for r in references if str(r.get("n", "")).isdigit()}
     source = strip_reference_section(markdown) if strip_references else markdown
-    return sanitize(_parser().render(source, {"references": refs}))
+    if not re.fullmatch(r"[a-z0-9-]{1,40}", anchor):
+        raise ValueError(f"bad anchor prefix {anchor!r}")
+    return sanitize(_parser().render(source, {"references": refs, "anchor": anchor}))
 
 
 def plain_text(markdown: str, limit: int = 200) -> str:

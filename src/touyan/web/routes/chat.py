@@ -46,8 +46,13 @@ def check_context(
 def with_html(event: dict[str, Any]) -> dict[str, Any]:
     if event.get("type") != "final":
         return event
+    message = event.get("message_id")
     html = render_markdown(
-        str(event.get("answer", "")), event.get("citations") or [], strip_references=False
+        str(event.get("answer", "")),
+        event.get("citations") or [],
+        strip_references=False,
+        # the page may hold an article's own #ref-n list: answer anchors must not collide
+        anchor=f"msg{int(message)}-ref-" if isinstance(message, int) else "msg-ref-",
     )
     return {**event, "answer_html": html}
 

@@ -58,6 +58,7 @@
       for (const c of citations) {
         const li = document.createElement("li");
         li.dataset.n = c.n;
+        li.id = (Number.isInteger(event.message_id) ? "msg" + event.message_id : "msg") + "-ref-" + c.n;
         const n = document.createElement("span"); n.className = "ref-n"; n.textContent = "[" + c.n + "] ";
         const pub = document.createElement("span"); pub.className = "ref-publisher"; pub.textContent = c.publisher || "";
         const title = document.createElement("span"); title.className = "ref-title"; title.textContent = " 《" + (c.title || "") + "》";
