@@ -21,7 +21,9 @@ def _drift(db: Database) -> list[object]:
         if not (
             isinstance(d, tuple)
             and d[0] in ("remove_table", "remove_index")
-            and (d[1].name if d[0] == "remove_table" else d[1].table.name).startswith(_INDEX_TABLES)
+            and (d[1].name if d[0] == "remove_table" else d[1].table.name).startswith(
+                _INDEX_TABLES
+            )
         )
     ]
 
