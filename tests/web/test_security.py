@@ -52,7 +52,11 @@ def test_private_documents_and_analyses_stay_private(
 ) -> None:
     a, b, alice_id, _ = two_clients(app, db)
     doc_id = private_doc(
-        db, tmp_path, alice_id, "memo.md", "# 内部备忘\n\n宁德时代内部备忘录：绝密数字 987654 元。"
+        db,
+        tmp_path,
+        alice_id,
+        "memo.md",
+        "# 内部备忘\n\n宁德时代内部备忘录：绝密数字 987654 元。宁德时代2024年营业收入3620.13亿元。",
     )
     add_analysis(
         db, slug="alice-only", title="Alice 的私有报告", body="绝密", owner_id=alice_id,
@@ -70,8 +74,7 @@ def test_private_documents_and_analyses_stay_private(
         hits = client.get("/api/search", params={"q": "绝密数字 987654"}).json()
         assert any(h["document_id"] == doc_id for h in hits) is sees
         facts = client.get("/api/facts", params={"document_id": doc_id}).json()
-        assert all(f["document_id"] == doc_id for f in facts)
-        assert bool(facts) is sees or not facts
+        assert bool(facts) is sees  # the memo states revenue: a fact only its owner sees
         mine = client.get("/api/documents", params={"mine": "true"}).json()["items"]
         assert any(d["id"] == doc_id for d in mine) is sees
     # bob cannot ask about alice's document or article either
