@@ -12,6 +12,7 @@ connections) is run against each page in turn. Nothing leaves the machine.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib.util
 import os
@@ -21,11 +22,14 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import quote
 
 import httpx
+from sqlalchemy import create_engine, text
 
 from common import ROOT, machine, percentile
 from touyan.store.db import Database
@@ -70,6 +74,25 @@ def build_store(db: Database, analyses: int) -> None:
             references=seed.references,
             verification=seed.verification,
         )
+
+
+@contextlib.contextmanager
+def pg_schema(base: str | None) -> Iterator[str | None]:
+    """A throw-away schema on the given PostgreSQL database (dropped afterwards)."""
+    if not base:
+        yield None
+        return
+    schema = f"bench_web_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        sep = "&" if "?" in base else "?"
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 def free_port() -> int:
@@ -150,8 +173,8 @@ def main() -> None:
     duration = min(max(args.duration, 1.0), 60.0)  # bounded, whatever is asked
     concurrency = min(max(args.concurrency, 1), 64)
 
-    with tempfile.TemporaryDirectory(prefix="touyan-bench-web-") as tmp:
-        db_url = args.pg or f"sqlite:///{Path(tmp) / 'web.db'}"
+    with tempfile.TemporaryDirectory(prefix="touyan-bench-web-") as tmp, pg_schema(args.pg) as pg:
+        db_url = pg or f"sqlite:///{Path(tmp) / 'web.db'}"
         db = Database(db_url)
         db.migrate()
         started = time.perf_counter()
