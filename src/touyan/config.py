@@ -52,6 +52,14 @@ class Settings(BaseSettings):
     # A worker's hold on a run; one that dies without releasing it is taken over after this.
     run_lease_seconds: int = 120
     research_per_hour: int = 20
+    # Web: accounts and sessions. No server secret is needed: session and API tokens are random
+    # and only their SHA-256 hashes are stored; CSRF tokens are random per session.
+    allow_registration: bool = True
+    session_days: int = 14
+    cookie_secure: bool = False  # set TOUYAN_COOKIE_SECURE=1 when served over HTTPS
+    login_max_failures: int = 5  # per client address and per account name …
+    login_window_seconds: int = 300  # … within this many seconds, then 429 until it passes
+    upload_max_files: int = 20
 
     def database_url(self) -> str:
         """The configured database, or a SQLite file in the data dir when none is set."""

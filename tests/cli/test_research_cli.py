@@ -27,7 +27,7 @@ def test_research_json_report(tmp_path: Path) -> None:
     assert set(data) >= {"run_id", "plan", "report_markdown", "references", "verification", "usage"}
     assert data["plan"]["steps"] and data["verification"]["unsupported"] == 0
     report = data["report_markdown"]
-    assert "11亿美元" in report and "## 参考资料" in report
+    assert "11亿美元" in report and "## 参考文献" in report
     assert "不构成投资建议" in report
     assert data["usage"]["provider"] == "offline"
 
@@ -44,6 +44,12 @@ def test_research_asks_for_review_on_the_terminal(tmp_path: Path) -> None:
     assert "研究计划" in result.output and "补充" in result.output
     text = out.read_text("utf-8")
     assert text.startswith("# ") and re.search(r"\[\d+\]", text)
+    pdf = tmp_path / "report.pdf"
+    again = runner.invoke(
+        app, ["research", "贵州茅台2024年经营业绩", "--auto-accept", "--db", db, "--out", str(pdf)]
+    )
+    assert again.exit_code == 0, again.output
+    assert pdf.read_bytes().startswith(b"%PDF")
     cancelled = runner.invoke(app, ["research", "宁德时代", "--db", db], input="c\n")
     assert cancelled.exit_code == 1
 

@@ -9,6 +9,8 @@ from touyan.cli.facts import entity_app, facts_command
 from touyan.cli.ingest import ingest_command
 from touyan.cli.research import ask_command, research_command
 from touyan.cli.search import search_command
+from touyan.cli.serve import serve_command
+from touyan.cli.users import app as user_app
 from touyan.cli.worker import worker_command
 
 app = typer.Typer(
@@ -29,6 +31,8 @@ app.command("ask")(ask_command)
 app.command("research")(research_command)
 app.add_typer(entity_app, name="entity")
 app.add_typer(demo.app, name="demo")
+app.command("serve")(serve_command)
+app.add_typer(user_app, name="user")
 
 
 def main() -> None:

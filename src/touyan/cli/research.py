@@ -12,9 +12,10 @@ from rich.panel import Panel
 from rich.status import Status
 
 from touyan.cli.common import DbOption, JsonOption, console, errors, fail, open_db, print_json
+from touyan.research import export
 from touyan.research.chat import ask
+from touyan.research.feed import get_analysis
 from touyan.research.plan import Plan
-from touyan.research.report import full_markdown
 from touyan.research.runs import (
     NotFound,
     RunStateError,
@@ -27,6 +28,7 @@ from touyan.research.runs import (
     get_run,
 )
 from touyan.store.db import Database
+from touyan.store.models import Analysis
 from touyan.text.dates import parse_date
 
 
@@ -139,21 +141,18 @@ def _finish(database: Database, view: RunView, out: Path | None, json_output: bo
     data = view.data
     if data["status"] != "done":
         fail(f"research {data['status']}: {data.get('error') or 'no report'}")
-    plan = data["plan"] or {}
-    document = full_markdown(
-        plan.get("title", ""),
-        data["report_markdown"] or "",
-        data["references"],
-        data["verification"],
-        plan.get("locale", "zh"),
-    )
+    analysis = get_analysis(database, data["analysis_slug"])
+    if analysis is None:
+        fail("the report was not stored")
+        return
+    document = export.to_markdown(analysis)
     if out is not None:
-        _export(database, data, document, out)
+        _write(analysis, document, out)
     if json_output:
         print_json(
             {
                 "run_id": data["id"],
-                "plan": plan,
+                "plan": data["plan"],
                 "report_markdown": document,
                 "references": data["references"],
                 "verification": _summary(data["verification"]),
@@ -167,14 +166,17 @@ def _finish(database: Database, view: RunView, out: Path | None, json_output: bo
         errors.print(f"[green]saved[/] {out}")
 
 
-def _export(database: Database, data: dict[str, Any], document: str, out: Path) -> None:
-    del database, data
+def _write(analysis: Analysis, document: str, out: Path) -> None:
     suffix = out.suffix.lower()
     try:
         if suffix in (".md", ".markdown", ""):
             out.write_text(document, encoding="utf-8")
-            return
-        fail(f"--out: unknown format {suffix!r} (use .md)")
+        elif suffix in (".html", ".htm"):
+            out.write_text(export.to_html(analysis), encoding="utf-8")
+        elif suffix == ".pdf":
+            out.write_bytes(export.to_pdf(analysis))
+        else:
+            fail(f"--out: unknown format {suffix!r} (use .md, .html or .pdf)")
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror or exc}")
 

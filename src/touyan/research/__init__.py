@@ -1,1 +1,1 @@
-"""Quick answers and deep research: retrieve → plan → execute → write → verify."""
+"""Research services: quick answers, deep research runs, the feed of analyses, exports."""

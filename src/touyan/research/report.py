@@ -16,11 +16,6 @@ from touyan.facts.entities import EntityDictionary
 from touyan.facts.verify import Verification, verify
 from touyan.research.evidence import EvidenceSet
 
-DISCLAIMER = {
-    "zh": "数据基于历史，不代表未来趋势；仅供投资者参考，不构成投资建议",
-    "en": "Data are historical and do not indicate future trends; for reference only, "
-    "not investment advice.",
-}
 _MARKERS = re.compile(r"(?:\[\d{1,3}\])+")
 _ONE = re.compile(r"\[(\d{1,3})\]")
 
@@ -94,39 +89,3 @@ def renumber(markdown: str, evidence: EvidenceSet) -> tuple[str, list[dict[str, 
         return "".join(f"[{n}]" for n in out)
 
     return _MARKERS.sub(repl, markdown), references
-
-
-def full_markdown(
-    title: str,
-    body: str,
-    references: list[dict[str, Any]],
-    verification: dict[str, Any],
-    language: str,
-) -> str:
-    """The whole report as one Markdown document: what the CLI prints and exports start from."""
-    zh = language == "zh"
-    lines = [f"# {title}", "", body.rstrip(), "", "## 参考资料" if zh else "## References", ""]
-    for ref in references:
-        date = (ref.get("published_at") or "")[:10]
-        where = f" {ref['url']}" if ref.get("url") else ""
-        publisher = (
-            f"{ref['publisher']}，"
-            if ref.get("publisher") and zh
-            else (f"{ref['publisher']}, " if ref.get("publisher") else "")
-        )
-        lines.append(
-            f"{ref['n']}. {publisher}{ref['title']}（{date}）{where}".rstrip()
-            if zh
-            else f"{ref['n']}. {publisher}{ref['title']} ({date}){where}"
-        )
-    v = verification
-    check = (
-        f"核验：{v.get('claims', 0)}条陈述，{v.get('supported', 0)}条有据，"
-        f"{v.get('unsupported', 0)}条未获支持，移除无效引用{v.get('removed_markers', 0)}处。"
-        if zh
-        else f"Verification: {v.get('claims', 0)} claims, {v.get('supported', 0)} supported, "
-        f"{v.get('unsupported', 0)} unsupported, "
-        f"{v.get('removed_markers', 0)} invalid markers removed."
-    )
-    lines += ["", f"> {check}", "", f"> {DISCLAIMER['zh' if zh else 'en']}", ""]
-    return "\n".join(lines)

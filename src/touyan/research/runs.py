@@ -583,6 +583,29 @@ def run_job(db: Database, payload: dict[str, Any]) -> None:
         time.sleep(1.0)
 
 
+def resume_unfinished(db: Database, runner: Any) -> int:
+    """Hand unfinished runs back to the runner at start-up (an in-process queue forgets them
+    when its process stops; on PostgreSQL the queue keeps them and this is a no-op).
+
+    Runs waiting for the user are left alone; returns how many were handed back.
+    """
+    if db.dialect != "sqlite":
+        return 0
+    with db.engine.connect() as conn:
+        ids = (
+            conn.execute(
+                select(ResearchRun.id).where(
+                    ResearchRun.status.in_(("planning", "running", "writing", "verifying"))
+                )
+            )
+            .scalars()
+            .all()
+        )
+    for run_id in ids:
+        runner.submit_run(run_id)
+    return len(ids)
+
+
 def _held_by_other(db: Database, run_id: str) -> bool:
     with db.engine.connect() as conn:
         owner = conn.execute(
