@@ -127,8 +127,10 @@ def choose(
     used: set[frozenset[str]] | None = None,
     *,
     numbers_first: bool = False,
+    by_rank: bool = False,
 ) -> list[Picked]:
-    """The best k sentences, no two saying nearly the same thing, in chronological order."""
+    """The best k sentences, no two saying nearly the same thing, in chronological order
+    (or best first, with `by_rank`: a list of key points leads with the most relevant)."""
     used = used if used is not None else set()
     ranked = sorted(
         pool, key=lambda p: (-(p.score + (1.0 if numbers_first and p.has_number else 0.0)), p.order)
@@ -141,7 +143,7 @@ def choose(
             continue
         chosen.append(p)
         used.add(p.tokens)
-    return sorted(chosen, key=lambda p: p.order)
+    return chosen if by_rank else sorted(chosen, key=lambda p: p.order)
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> bool:

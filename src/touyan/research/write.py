@@ -104,7 +104,7 @@ def write_offline(
         )
         chosen = choose(pool, SENTENCES_PER_SECTION, used, numbers_first=se.step.kind == "data")
         if chosen:
-            parts.append(_paragraph(chosen))
+            parts.append(_paragraph(chosen, ctx.language))
         table = ""
         if se.step.kind == "data":
             table = fact_table(
@@ -131,8 +131,14 @@ def _step_terms(step: Step) -> list[str]:
     return [t for q in step.queries for t in query_tokens(q)]
 
 
-def _paragraph(chosen: list[Picked]) -> str:
-    return "".join(bold_figures(p.cited()) if p.has_number else p.cited() for p in chosen)
+def _paragraph(chosen: list[Picked], language: str) -> str:
+    """Sentences run on in Chinese; after a Latin full stop (or in English) a space follows."""
+    out = ""
+    for p in chosen:
+        if out and (language != "zh" or out[-1] in ".!?"):
+            out += " "
+        out += bold_figures(p.cited()) if p.has_number else p.cited()
+    return out
 
 
 def _nothing_found(language: str) -> str:
@@ -157,7 +163,7 @@ def _synthesis(
         years=_years(ctx),
         require_name=True,
     )
-    top = choose([p for p in pool if p.has_number], 3)
+    top = choose([p for p in pool if p.has_number], 3, by_rank=True)
     lines: list[str] = []
     if top:
         lead = "综合以上资料，要点如下：" if ctx.language == "zh" else "In summary:"
@@ -202,7 +208,9 @@ def write_with_model(
         except LLMError:
             pool = candidates(items, ctx.tokens, ctx.focus_names, ctx.language, require_name=True)
             chosen = choose(pool, SENTENCES_PER_SECTION)
-            parts.append(_paragraph(chosen) if chosen else _nothing_found(ctx.language))
+            parts.append(
+                _paragraph(chosen, ctx.language) if chosen else _nothing_found(ctx.language)
+            )
         if se.step.kind == "data":
             table = fact_table(
                 se.items,
