@@ -13,6 +13,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from touyan.accounts import LoginLimiter
@@ -88,7 +89,14 @@ def create_app(
         app.include_router(module.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    # An id or number no column can hold (9223372036854775808) is a bad request, not a crash.
+    app.add_exception_handler(OverflowError, _out_of_range)
+    app.add_exception_handler(DataError, _out_of_range)
     return app
+
+
+async def _out_of_range(request: Request, exc: Any) -> Response:
+    return await _http_error(request, StarletteHTTPException(400, "value out of range"))
 
 
 def _is_api(request: Request) -> bool:

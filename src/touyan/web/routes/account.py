@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 from starlette.status import HTTP_303_SEE_OTHER
@@ -62,5 +62,6 @@ def create_token(
 @router.post("/account/tokens/{token_id}/revoke", dependencies=LOGIN_AND_CSRF)
 def revoke_token(token_id: int, db: DbDep, viewer: UserDep) -> Response:
     assert viewer.user is not None
-    accounts.revoke_api_token(db, viewer.user.id, token_id)
+    if not accounts.revoke_api_token(db, viewer.user.id, token_id):
+        raise HTTPException(404, "token not found")
     return RedirectResponse("/account", status_code=HTTP_303_SEE_OTHER)
