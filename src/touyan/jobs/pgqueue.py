@@ -132,9 +132,7 @@ class PgRunner:
     def submit(self, kind: str, payload: dict[str, Any], *, key: str | None = None) -> None:
         """Add a job to the queue; a keyed job already waiting makes this a no-op."""
         lock = f"{kind}:{key}" if key else None
-        deferrer = self._open().configure_task(
-            kind, queue=QUEUE, lock=lock, queueing_lock=lock
-        )
+        deferrer = self._open().configure_task(kind, queue=QUEUE, lock=lock, queueing_lock=lock)
         try:
             deferrer.defer(**payload)
         except pq_exceptions.AlreadyEnqueued:
@@ -189,13 +187,18 @@ class WorkerConfig:
 def worker_app(config: WorkerConfig, database: Database) -> procrastinate.App:
     """A procrastinate app whose tasks are the registered handlers, bound to `database`."""
     load_task_modules(config.modules)
-    app = procrastinate.App(connector=procrastinate.PsycopgConnector(
-        conninfo=conninfo(config.db_url), min_size=1, max_size=config.concurrency + 2
-    ))
+    app = procrastinate.App(
+        connector=procrastinate.PsycopgConnector(
+            conninfo=conninfo(config.db_url), min_size=1, max_size=config.concurrency + 2
+        )
+    )
     for found in registrations():
-        task = app.task(
-            name=found.kind, queue=QUEUE, retry=found.retries or False
-        )(_task_function(found, database))
+        retry = (
+            procrastinate.RetryStrategy(max_attempts=found.retries, exponential_wait=2)
+            if found.retries
+            else False
+        )
+        task = app.task(name=found.kind, queue=QUEUE, retry=retry)(_task_function(found, database))
         if found.kind == FEEDS_REFRESH and config.feed_cron:
             app.periodic(cron=config.feed_cron, periodic_id=FEEDS_REFRESH)(task)
     return app

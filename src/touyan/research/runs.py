@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, or_, select, update
+from sqlalchemy.exc import OperationalError
 
 from touyan.config import get_settings
 from touyan.facts.entities import EntityDictionary
@@ -252,6 +253,10 @@ class _Advance:
                     return "cancelled"
         except PlanError as exc:
             return self._fail(f"计划生成失败 / planning failed: {exc}")
+        except OperationalError:
+            # The database went away: nothing can be recorded now. The run keeps its last
+            # saved step and is resumed when the job is retried (or the lease expires).
+            raise
         except Exception as exc:  # a run ends failed with its state kept, never hangs
             return self._fail(f"{type(exc).__name__}: {str(exc)[:300]}")
         return status
@@ -614,4 +619,5 @@ def _held_by_other(db: Database, run_id: str) -> bool:
     return owner is not None
 
 
-register("research.run", run_job)
+# Retried (with the queue's backoff) when the database was away mid-run.
+register("research.run", run_job, retries=3)

@@ -13,7 +13,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from touyan.accounts import LoginLimiter
@@ -92,7 +92,19 @@ def create_app(
     # An id or number no column can hold (9223372036854775808) is a bad request, not a crash.
     app.add_exception_handler(OverflowError, _out_of_range)
     app.add_exception_handler(DataError, _out_of_range)
+    # The database away for a moment, or a full disk while exporting: say so and ask the
+    # client to retry, rather than answer 500.
+    app.add_exception_handler(OperationalError, _unavailable)
+    app.add_exception_handler(OSError, _unavailable)
     return app
+
+
+async def _unavailable(request: Request, exc: Any) -> Response:
+    log.warning("service unavailable: %s: %s", type(exc).__name__, str(exc).splitlines()[0])
+    detail = "服务暂不可用，请稍后重试 / temporarily unavailable, please retry"
+    return await _http_error(
+        request, StarletteHTTPException(503, detail, headers={"Retry-After": "5"})
+    )
 
 
 async def _out_of_range(request: Request, exc: Any) -> Response:
