@@ -107,3 +107,13 @@ def test_planner_on_deep_research_bench_tasks_keeps_language_and_bound(
         offline = offline_plan(ctx)
         assert offline.locale == expected and len(offline.steps) <= MAX_STEPS
         Plan.model_validate(offline.model_dump())
+
+
+def test_metrics_the_question_names_come_first() -> None:
+    d = bundled_dictionary()
+    assert read_question("宁德时代2024年净利润是多少？", d).metrics == ("net_profit",)
+    assert read_question("小米估值和融资额", d).metrics == ("valuation", "raised")
+    # a topic word is not a single figure: the intent's metrics stand
+    assert "valuation" in read_question("云锋基金投资小米的来龙去脉", d).metrics
+    figures = offline_plan(read_question("比亚迪2024年销量", d)).steps[1]
+    assert figures.kind == "data" and "估值" not in " ".join(figures.queries)

@@ -103,7 +103,7 @@ def offline_plan(ctx: QuestionContext, *, max_steps: int = MAX_STEPS) -> Plan:
     base = " ".join(ctx.tokens[:8])
     extra = {
         "background": base,
-        "figures": f"{base} {'金额 估值 亿美元' if lang == 'zh' else 'billion valuation'}",
+        "figures": f"{base} {_figure_words(ctx)}",
         "parties": f"{subject} "
         + ("投资方 股东 领投 参与 合作方" if lang == "zh" else "investors shareholders partners"),
         "results": f"{subject} {'营收 净利润 同比' if lang == 'zh' else 'revenue profit'}",
@@ -139,6 +139,16 @@ def offline_plan(ctx: QuestionContext, *, max_steps: int = MAX_STEPS) -> Plan:
     )
     locale: Literal["zh", "en"] = "en" if lang == "en" else "zh"
     return Plan(title=_title(ctx), locale=locale, market=ctx.market, thought=thought, steps=steps)
+
+
+def _figure_words(ctx: QuestionContext) -> str:
+    """Words that find the figures this kind of question needs."""
+    zh = ctx.language == "zh"
+    if "financing" in ctx.intents or "listing" in ctx.intents:
+        return "金额 估值 亿美元" if zh else "billion valuation"
+    if "market" in ctx.intents:
+        return "股价 市值 涨幅" if zh else "share price market value"
+    return "同比 增长 亿元" if zh else "year on year growth billion"
 
 
 def _title(ctx: QuestionContext) -> str:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from touyan.facts.entities import EntityDictionary, EntityRecord
+from touyan.facts.extract import BEFORE_LABELS
 from touyan.text.dates import parse_dates
 from touyan.text.lang import detect_language
 from touyan.text.normalize import normalize_query
@@ -185,10 +186,11 @@ def read_question(
     intents = tuple(
         name for name, (cues, _) in INTENTS.items() if any(c.lower() in lowered for c in cues)
     )
-    metrics: dict[str, None] = {}
-    for name in intents:
-        for metric in INTENTS[name][1]:
-            metrics.setdefault(metric, None)
+    metrics: dict[str, None] = dict.fromkeys(named_metrics(text))
+    if not metrics:  # no metric named: the ones that answer what the question asks about
+        for name in intents:
+            for metric in INTENTS[name][1]:
+                metrics.setdefault(metric, None)
     return QuestionContext(
         text=text,
         language=language,
@@ -201,6 +203,30 @@ def read_question(
         wants_latest=bool(_LATEST.search(text)),
         metrics=tuple(metrics),
     )
+
+
+# Labels that name a topic rather than one figure ("投资小米的来龙去脉" is not only 出资额).
+_TOO_GENERIC = frozenset({"投资", "收入", "持有", "交付", "sales"})
+
+
+def named_metrics(text: str) -> list[str]:
+    """Metrics the question names by their label (净利润 → net_profit), longest label first."""
+    lowered = text.lower()
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    labels = sorted(
+        ((label.lower(), metric) for metric, ls in BEFORE_LABELS.items() for label in ls),
+        key=lambda pair: -len(pair[0]),
+    )
+    for label, metric in labels:
+        at = lowered.find(label)
+        if at < 0 or len(label) < 2 or any(s < at + len(label) and at < e for s, e in taken):
+            continue
+        taken.append((at, at + len(label)))
+        if label in _TOO_GENERIC:
+            continue
+        found.append((at, metric))
+    return list(dict.fromkeys(metric for _, metric in sorted(found)))
 
 
 def _market(text: str, entities: list[EntityRecord]) -> str | None:
