@@ -18,6 +18,7 @@ from decimal import Decimal
 import ahocorasick_rs
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
+from touyan.facts.names import fund_key, written_names
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
 
@@ -239,15 +240,25 @@ def _label_after(text: str, end: int) -> str | None:
 
 def _date_for(
     q: Quantity, sentence: tuple[int, int], dates: Sequence[DateMention]
-) -> DateMention | None:
+) -> tuple[DateMention | None, DateMention | None]:
+    """The date a figure holds for, and the trailing window it covers (近一周), if any.
+
+    A window is measured back from a date (截止2025年05月14日…近一周涨跌幅): the window names
+    the period, the last calendar date before it the as-of day.
+    """
     in_sentence = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
     before = [d for d in in_sentence if d.span[0] < q.span[0]]
-    if before:
-        return before[-1]
-    if in_sentence:
-        return in_sentence[0]
+    window = before[-1] if before and before[-1].granularity == "relative" else None
+    anchors = [d for d in before if d.granularity != "relative"]
+    if anchors:
+        return anchors[-1], window
+    after = [d for d in in_sentence if d.granularity != "relative"]
+    if after and window is None:
+        return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1], window
+    return window, window
 
 
 _TERMINAL = "。！？!?；;：:"
@@ -305,9 +316,12 @@ class _Reader:
         text, self.index = flatten(text)
         self.text = text
         self.published_at = published_at
-        self.mentions: list[Mention] = entities.find(text) if entities else []
-        self.dates = parse_dates(text, today=published_at)
+        known: list[Mention] = entities.find(text) if entities else []
         title_mentions = entities.find(title) if entities else []
+        written = _written_records(text, title, entities)
+        self.mentions = _merge(known, _occurrences(text, written))
+        title_mentions = _merge(title_mentions, _occurrences(title, written))
+        self.dates = parse_dates(text, today=published_at)
         self.topic: EntityRecord | None = next(
             (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
         )
@@ -445,7 +459,10 @@ class _Reader:
         quote: str,
         obj: str | None,
     ) -> ExtractedFact:
-        as_of, period = self._as_of(_date_for(q, sentence, self.dates))
+        anchor, window = _date_for(q, sentence, self.dates)
+        as_of, period = self._as_of(anchor)
+        if window is not None and window is not anchor:
+            period = window.text
         fact = ExtractedFact(
             subject=subject,
             metric=metric,
@@ -537,6 +554,51 @@ class _Reader:
         if date.granularity == "relative":
             return date.end, date.text
         return date.end, date.text
+
+
+def _written_records(
+    text: str, title: str, entities: EntityDictionary | None
+) -> list[EntityRecord]:
+    """Entities the text names in a recognisable shape that the dictionary does not know.
+
+    Names of one fund written two ways (short and registered) become one entity.
+    """
+    records: list[EntityRecord] = []
+    by_key: dict[str, int] = {}
+    for written in written_names(text, title):
+        if entities is not None and entities.get(written.name) is not None:
+            continue
+        names = [written.name, *written.aliases]
+        if written.name.startswith(("*ST", "＊ST")):
+            names.append(written.name[1:])
+        key = fund_key(written.name) if written.kind == "fund" else written.name
+        if key in by_key:
+            old = records[by_key[key]]
+            extra = tuple(n for n in names if n not in old.names())
+            records[by_key[key]] = replace(old, aliases=old.aliases + extra)
+            continue
+        by_key[key] = len(records)
+        records.append(EntityRecord(written.name, written.kind, tuple(names[1:])))
+    return records
+
+
+def _occurrences(text: str, records: Sequence[EntityRecord]) -> list[Mention]:
+    if not records or not text:
+        return []
+    owner = {name: r for r in records for name in r.names()}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)))
+    return [
+        Mention(owner[m.group()], m.start(), m.end(), m.group()) for m in pattern.finditer(text)
+    ]
+
+
+def _merge(known: list[Mention], written: list[Mention]) -> list[Mention]:
+    """Dictionary mentions, plus written-form ones where they overlap none."""
+    if not written:
+        return known
+    spans = [(m.start, m.end) for m in known]
+    extra = [m for m in written if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted([*known, *extra], key=lambda m: m.start)
 
 
 def _unit_fits(metric: str, q: Quantity) -> bool:
