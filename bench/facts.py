@@ -27,6 +27,7 @@ from typing import Any
 from common import machine, read_jsonl, require_shared
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
+from touyan.facts.names import same_name
 from touyan.text.dates import parse_date, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers, same_quantity
 
@@ -34,6 +35,10 @@ TARGET_RECALL = 0.85
 TARGET_PRECISION = 0.95
 _SNIPPET = re.compile(r"[\u4e00-\u9fff]{2,12}检索\d+[:：]")
 _SUBJECT = re.compile(r"^[“”\"]*(?P<subject>[^，,。；的]{1,30}?)[“”\"]*的")
+# "X近一周的基金收益率为": the window belongs to the metric, not to the subject.
+_WINDOW = re.compile(
+    r"(?:(?:近|过去|最近|前)[一二两三四五六七八九十\d]+个?(?:交易日|日|天|周|月|年)(?:内)?|今年以来|成立以来)$"
+)
 _METRIC = re.compile(r"(?:.*?的)?(?P<metric>.+?)为\s*")  # in the scored value's clause
 
 
@@ -79,7 +84,7 @@ def parse_gold(text: str, today: dt.date | None) -> Gold:
     if numbers:  # the label of the scored (last) number: 的<metric>为, or <metric>为 after a comma
         clause = re.split(r"[，,；;]", text[len(text) - len(rest) : numbers[-1].span[0]])[-1]
         metric = named["metric"] if (named := _METRIC.fullmatch(clause)) else None
-    subject = found["subject"].strip() if found else None
+    subject = _WINDOW.sub("", found["subject"]).strip() if found else None
     as_of = dates[0].end if dates else None  # a day's end is the day; a period's, its last day
     return Gold(text, subject, metric, numbers[-1] if numbers else None, numbers, as_of)
 
@@ -101,7 +106,7 @@ def same_subject(gold: Gold, fact: ExtractedFact, entities: EntityDictionary) ->
         record = entities.get(name)
         return record.name if record else name
 
-    return canonical(fact.subject) == canonical(gold.subject)
+    return same_name(canonical(fact.subject), canonical(gold.subject))
 
 
 def same_date(gold: Gold, fact: ExtractedFact, reported: dt.date | None) -> bool:

@@ -16,6 +16,7 @@ from importlib import resources
 
 import ahocorasick_rs
 
+from touyan.facts.names import base_name
 from touyan.facts.tickers import normalize_ticker
 
 KINDS = frozenset({"company", "fund", "person", "index", "product", "org"})
@@ -89,7 +90,10 @@ class EntityDictionary:
         ticker = normalize_ticker(key)
         if ticker and ticker in self._by_ticker:
             return self._by_ticker[ticker]
-        return self._by_alias.get(key.translate(_ASCII_LOWER))
+        found = self._by_alias.get(key.translate(_ASCII_LOWER))
+        if found is None and (base := base_name(key)) != key:
+            found = self._by_alias.get(base.translate(_ASCII_LOWER))
+        return found
 
     def by_ticker(self, ticker: str) -> EntityRecord | None:
         normal = normalize_ticker(ticker)

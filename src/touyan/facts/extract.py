@@ -173,8 +173,28 @@ _LOCATIVE = ("在", "于", "经", "从", "向", "通过")
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:为|是|达到|达)[+]?$")
 _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[+-]?\d")
+# "<label ending in a measure noun> [为|是|:] <value>": the way data text states a figure when
+# no known label names it (近一周的基金收益率是: 0.48%, 持有总人数：3349, 股东户数为1.09万户).
+# The label runs back to the clause start, the subject's name or a 的.
+_HEAD = (
+    r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
+    r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数)"
+)
+_MEASURE = re.compile(
+    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
+    r"\s*(?:为|是|达到|达|约为|约|:|：)?\s*[+]?$"
+)
+_ANY_MEASURE = re.compile(rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:为|是|:|：)\s*[+-]?\d")
+# A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
+_NOT_A_LABEL = re.compile(
+    r"^(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
+)
+_LABEL_LEAD = re.compile(
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计)"
+)
 _HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
 _GROWTH_REACH = 24
+_LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 _HEADER_WINDOW = 6
 _LABEL_WINDOW = 16
@@ -406,6 +426,8 @@ class _Reader:
             metric = header[1]
         elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):
             metric, label_start = attribute.group("label"), attribute.start()
+        elif measured := self._measure(q, sentence):
+            metric, label_start = measured
         if metric is None:
             return None
         clause_start = max(
@@ -449,6 +471,32 @@ class _Reader:
             obj = self._stake_target(sentence[0], record.name)
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _measure(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
+        """A label ending in a measure noun right before the value, from the clause's start,
+        the last name or 的 before it."""
+        start = max(
+            [sentence[0], q.span[0] - 24]
+            + [
+                m.end()
+                for m in _LABEL_BREAK.finditer(
+                    self.text, max(sentence[0], q.span[0] - 24), q.span[0]
+                )
+            ]
+            + [m.end for m in self.mentions if sentence[0] <= m.start and m.end <= q.span[0]]
+        )
+        found = _MEASURE.fullmatch(self.text, start, q.span[0])
+        if found is None:
+            return None
+        label = found.group("label")
+        lead = _LABEL_LEAD.match(label)
+        if lead:
+            label = label[lead.end() :]
+        if len(label) < 2 or _NOT_A_LABEL.match(label) or label[0].isdigit():
+            return None
+        return _LABEL_METRIC.get(label.lower(), label), found.start("label") + (
+            lead.end() if lead else 0
+        )
 
     def _fact_for(
         self,
@@ -628,6 +676,10 @@ def extract_facts(
     entities: EntityDictionary | None = None,
 ) -> list[ExtractedFact]:
     """Facts stated in `text`, each with the span of its value in `text`."""
-    if not _ANY_LABEL.find_matches_as_indexes(text.lower()) and not _ANY_ATTRIBUTE.search(text):
+    if (
+        not _ANY_LABEL.find_matches_as_indexes(text.lower())
+        and not _ANY_ATTRIBUTE.search(text)
+        and not _ANY_MEASURE.search(text)
+    ):
         return []
     return _Reader(text, title, published_at, entities).facts()

@@ -17,15 +17,17 @@ from dataclasses import dataclass
 
 # A name's characters: CJK, Latin, digits, *ST's star, and bracketed share-type tags (LOF).
 _CHAR = r"(?:[\u4e00-\u9fffA-Za-z0-9*＊·\-]|[（(](?:[A-Z][A-Z\-]{1,11}|[A-Z]股)[）)])"
-_CODED = re.compile(
-    rf"(?P<name>{_CHAR}{{2,40}})\s*[（(]\s*(?:{_CHAR}{{2,40}}\s*[（(]\s*)?"
-    r"(?:(?:SH|SZ|BJ|HK)\.?)?(?P<code>\d{6}|\d{5})(?:\.(?:SH|SZ|BJ|HK|SS|OF))?\s*[）)]",
+# Each shape is found by its tail (the code in brackets, the registered name's suffix, the
+# statement's verb), then the name is read back from there: scanning for names from every
+# position would cost more than the rest of fact extraction.
+_CODE = re.compile(
+    rf"[（(]\s*(?:(?P<inner>{_CHAR}{{2,40}}?)\s*[（(]\s*)?"
+    r"(?:(?:SH|SZ|BJ|HK)\.?)?(?:\d{6}|\d{5})(?:\.(?:SH|SZ|BJ|HK|SS|OF))?\s*[）)]",
     re.IGNORECASE,
 )
 _FULL_NAME = r"(?:基金(?:[A-Za-z]类|[A-Za-z]|[（(][A-Z\-]+[）)])?|有限公司|集团|股份公司)"
-_SHORT_THEN_FULL = re.compile(
-    rf"(?P<name>{_CHAR}{{2,40}})[（(](?P<full>{_CHAR}{{4,60}}?{_FULL_NAME})[）)]"
-)
+_FULL_TAIL = re.compile(rf"[（(](?P<full>[^（）()\n]{{2,60}}?{_FULL_NAME})[）)]")
+_RUN = re.compile(rf"{_CHAR}{{2,40}}$")
 _QUOTED = re.compile(rf"[“\"「](?P<name>{_CHAR}{{3,60}}?)[”“\"」]")
 # A fund's name ends in its type or share class; a company's in its legal or trade form.
 _FUND_TYPES = (
@@ -55,7 +57,7 @@ _QUOTED_NAME = re.compile(
 )
 # "<name>的<attribute>为", "<name><label>为": the subject of a data statement.
 _STATED = re.compile(
-    rf"(?P<name>{_CHAR}{{2,30}}?)(?:的(?P<attr>[\u4e00-\u9fffA-Za-z0-9()（）]{{2,16}}?)|(?P<lab>"
+    r"(?:的(?P<attr>[\u4e00-\u9fffA-Za-z0-9()（）]{2,16}?)|(?P<lab>"
     r"当前价|最新价|收盘价|开盘价|最高价|最低价|涨停价|跌停价|涨跌幅|涨跌额|成交额|成交量|换手率|"
     r"总市值|流通市值|市盈率|市净率|股息率|单位净值|累计净值|总股本|流通股本|近[一二三四五六七八九十\d]+"
     r"[日周月年]涨跌幅|今年以来涨跌幅|今年以来收益率|七日年化收益率|主力资金净流[入出]|主力净流[入出]))"
@@ -129,6 +131,12 @@ def _trim(raw: str) -> str | None:
     return name
 
 
+def _run_before(text: str, end: int) -> str | None:
+    """The run of name characters that ends at `end`."""
+    run = _RUN.search(text, max(0, end - 40), end)
+    return run.group() if run else None
+
+
 def kind_of(name: str) -> str:
     return "fund" if _FUNDISH.search(name) and not name.endswith(("公司", "集团")) else "company"
 
@@ -158,9 +166,20 @@ _FUND_WORDS = (
 )
 
 
+_SHARE_CLASS = re.compile(r"-(?:W|WR|SW|SWR|S|R|U|A|B)$", re.IGNORECASE)
+
+
+def base_name(name: str) -> str:
+    """A listed name without its share-class or status suffix (理想汽车-W → 理想汽车)."""
+    return _SHARE_CLASS.sub("", name.strip())
+
+
 def same_name(a: str, b: str) -> bool:
-    """Whether two written names are one entity: equal, or one fund written two ways."""
-    return a == b or (kind_of(a) == kind_of(b) == "fund" and fund_key(a) == fund_key(b))
+    """Whether two written names are one entity: equal but for a share-class suffix, or one
+    fund written two ways (short trading name and full registered name)."""
+    if a == b or base_name(a) == base_name(b):
+        return True
+    return kind_of(a) == kind_of(b) == "fund" and fund_key(a) == fund_key(b)
 
 
 def written_names(text: str, title: str = "") -> list[WrittenName]:
@@ -174,17 +193,23 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             return
         found[name] = WrittenName(name, kind_of(name), aliases)
 
-    for m in _SHORT_THEN_FULL.finditer(both):
+    for m in _FULL_TAIL.finditer(both):
+        short = _run_before(both, m.start())
         full = _trim(m["full"])
-        keep(m["name"], (full,) if full else ())
-    for m in _CODED.finditer(both):
-        keep(m["name"])
+        if short and full and _RUN.fullmatch(m["full"]):
+            keep(short, (full,))
+    for m in _CODE.finditer(both):
+        if m["inner"]:
+            keep(m["inner"])
+        if short := _run_before(both, m.start()):
+            keep(short)
     for m in _QUOTED.finditer(both):
         if _QUOTED_NAME.fullmatch(m["name"]):
             keep(m["name"])
     stated: dict[str, int] = {}
     for m in _STATED.finditer(both):
-        name = _trim(m["name"])
+        raw = _run_before(both, m.start())
+        name = _trim(raw) if raw else None
         if name is not None and name not in found:
             stated[name] = stated.get(name, 0) + 1
     for name, count in stated.items():

@@ -50,6 +50,8 @@ _PATTERN = re.compile(
     r"(?=[\dQqFfJjMmAaSsOoNnDd近过最去今前明本上])(?:"
     r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
     r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?![\d.])))"
+    r"|(?P<mrange>(?P<y0>(?:19|20)\d{2})\s*年\s*(?P<m0a>\d{1,2})\s*月?\s*(?:份\s*)?(?:至|到|-|—|–|~|～)\s*"
+    r"(?:(?P=y0)\s*年\s*)?(?P<m0b>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*[日号]))"
     r"|(?P<ym>(?P<y3>(?:19|20)\d{2})\s*年\s*(?P<m3>\d{1,2})\s*月(?:份)?)"
     r"|(?P<yq>(?P<y4>(?:19|20)\d{2})\s*年?\s*(?:第?(?P<q4>[一二三四1-4])季度|[Qq](?P<q5>[1-4])))"
     r"|(?P<qfy>[Qq](?P<q6>[1-4])\s*(?:FY|fy)?\s*'?(?P<y6>(?:19|20)?\d{2})(?!\d))"
@@ -136,6 +138,11 @@ def _range(
         y, m, d = int(g["y1"] or 0), int(g["m1"] or g["m2"] or 0), int(g["d1"] or g["d2"] or 0)
         day = dt.date(y, m, d)
         return day, day, "day"
+    if g["mrange"]:  # 2023年1—7月份, 2025年1月至3月: months run together, as one period
+        year, first, last = int(g["y0"] or 0), int(g["m0a"] or 0), int(g["m0b"] or 0)
+        if not first < last:
+            raise ValueError("not a month range")
+        return _month_range(year, first)[0], _month_range(year, last)[1], "month"
     if g["ym"]:
         return (*_month_range(int(g["y3"] or 0), int(g["m3"] or 0)), "month")
     if g["yq"]:
