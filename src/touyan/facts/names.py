@@ -79,7 +79,7 @@ _GENERIC = re.compile(
     r"北向|南向|融资|融券|大盘|两市|沪指|市场|行业|板块|指数|资金|今年|去年|上年|本年|"
     r"近|最近|过去|当前|目前|今日|当日|报告期|期末|期内|上市以来|成立以来|股价|总|净|"
     r"营业|营收|收入|利润|毛利|净利|每股|单位|累计|前)"
-    r"|(?:资金|行业|市场|公司|股份|板块|份额|净值|收益|价格|数据|情况|表现|方面|排名|占比)$"
+    r"|(?:资金|行业|市场|公司|板块|份额|净值|收益|价格|数据|情况|表现|方面|排名|占比)$"
 )
 # A company's name does not contain the vocabulary of a financial statement (投资活动产生,
 # 静态); fund names may (稳健收益债券A), so this applies to companies only.
@@ -215,4 +215,53 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     for name, count in stated.items():
         if count >= 2 or (title and name in title) or both.count(name) >= 2:
             found[name] = WrittenName(name, kind_of(name))
+    if title and (lead := _title_lead(title, text)) and lead not in found:
+        found[lead] = WrittenName(lead, kind_of(lead))
     return list(found.values())
+
+
+# A headline's lead name: no digits (益生股份跌2.64% → 益生股份跌) and no 的.
+_TITLE_RUN = re.compile(
+    r"(?:[\u4e00-\u7683\u7685-\u9fffA-Za-z*＊·\-]|[（(][A-Z][A-Z\-]{1,11}[）)]){2,30}"
+)
+
+
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_LEAD_TAIL = re.compile(
+    r"(?:股票|股价|今日|当前|收盘|盘中|涨停|跌停|上涨|下跌|大涨|大跌|涨|跌|发布|公告|申请|通过)+$"
+)
+
+
+def _title_lead(title: str, text: str) -> str | None:
+    """The name a headline starts with (常山北明跌3.09%…, 长电科技4月23日获融资买入…).
+
+    The headline's first run of name characters is cut to its longest prefix that the body
+    also writes followed by something else: the body repeating the whole headline proves
+    nothing, the body writing 常山北明盘中下跌 shows where the name ends.
+    """
+    cut = _DATE_PREFIX.match(title)
+    start = cut.end() if cut and cut.end() <= 12 else 0
+    first = _TITLE_RUN.search(title, start)
+    if first is None or first.start() > start + 2:
+        return None
+    run = _trim(first.group())
+    if run is None:
+        return None
+    for length in range(len(run), 2, -1):
+        prefix, following = run[:length], run[length : length + 1]
+        if text.count(prefix) < 2:
+            continue
+        pos = text.find(prefix)
+        while pos >= 0:
+            after = text[pos + length : pos + length + 1]
+            # At the run's end the headline goes on with a figure or a mark; the body
+            # must go on with a word to show the name ended there.
+            if after != following and (following or _WORD_CHAR.match(after)):
+                name = _trim(_LEAD_TAIL.sub("", prefix))
+                if name is None or text.count(name) < 2:
+                    return None
+                # A fund's lead is kept only with its share class: the headline may
+                # shorten it (南方创新驱动混合 for 南方创新驱动混合A).
+                return name if kind_of(name) == "company" or name[-1].isascii() else None
+            pos = text.find(prefix, pos + 1)
+    return None
