@@ -192,6 +192,17 @@ _NOT_A_LABEL = re.compile(
 _LABEL_LEAD = re.compile(
     r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计)"
 )
+_SHARE_OF = re.compile(
+    r"[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
+)
+# A price move: the verb right before the percentage, with only time words between the name
+# and the verb (营收下跌5% is not a price move: 营收 stands between).
+_MOVE = re.compile(r"(?:上涨|下跌|收涨|收跌|大涨|大跌|微涨|微跌|涨|跌)(?:了|超|逾|近|约|达)?\s*$")
+_MOVE_LEAD = re.compile(
+    r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|股价|全天|日内|周[一二三四五]|今年以来|年内|"
+    r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
+    r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止)*"
+)
 _HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
 _GROWTH_REACH = 24
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]]")
@@ -428,6 +439,10 @@ class _Reader:
             metric, label_start = attribute.group("label"), attribute.start()
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
+        elif q.unit == "%" and (share := self._share_of(q, sentence)):
+            return share
+        elif q.unit == "%" and (move := self._move(q, sentence)):
+            metric, label_start = move
         if metric is None:
             return None
         clause_start = max(
@@ -471,6 +486,32 @@ class _Reader:
             obj = self._stake_target(sentence[0], record.name)
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _share_of(self, q: Quantity, sentence: tuple[int, int]) -> ExtractedFact | None:
+        """主力资金净流入991.71万元，占总成交额3.23%: the share the figure just stated is of
+        a whole, about the same subject."""
+        last = self.last
+        if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 16:
+            return None
+        between = self.text[self.last_end : q.span[0]]
+        found = _SHARE_OF.fullmatch(between)
+        if found is None or last.unit == "%":
+            return None
+        metric = f"{last.metric}占{found['base']}比例"
+        return self._fact_for(last.subject, metric, q, sentence, self.last.quote, last.object)
+
+    def _move(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
+        """常山北明盘中下跌3.09%, 近5个交易日跌3.34%: a listed name's price change."""
+        found = _MOVE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
+        if found is None:
+            return None
+        named = [m for m in self.mentions if sentence[0] <= m.start and m.end <= found.start()]
+        lead = named[-1].end if named else sentence[0]
+        if named and named[-1].entity.kind not in _TOPIC_KINDS:
+            return None
+        if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
+            return None
+        return "change_pct", found.start()
 
     def _measure(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
         """A label ending in a measure noun right before the value, from the clause's start,
