@@ -182,7 +182,7 @@ _HEAD = (
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
-    r"\s*(?:为|是|达到|达|约为|约|:|：)?\s*[+]?$"
+    r"\s*(?:为|是|达到|达|约为|约|:|：|(?<=排名)(?:超越|超过)了?)?\s*[+]?$"
 )
 _ANY_MEASURE = re.compile(rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:为|是|:|：)\s*[+-]?\d")
 # A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
@@ -190,7 +190,10 @@ _NOT_A_LABEL = re.compile(
     r"^(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
 )
 _LABEL_LEAD = re.compile(
-    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计)"
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计)+"
+)
+_VERSUS = re.compile(
+    r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
 )
 _SHARE_OF = re.compile(
     r"[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
@@ -353,9 +356,14 @@ class _Reader:
         self.mentions = _merge(known, _occurrences(text, written))
         title_mentions = _merge(title_mentions, _occurrences(title, written))
         self.dates = parse_dates(text, today=published_at)
+        self.data_as_of = _data_as_of(text, self.dates)
         self.topic: EntityRecord | None = next(
             (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
         )
+        # The one company or fund a text names, if it names only one: what 该产品, 公司 and
+        # unnamed statements are about.
+        named = {m.entity.name: m.entity for m in self.mentions if m.entity.kind in _TOPIC_KINDS}
+        self.sole: EntityRecord | None = next(iter(named.values())) if len(named) == 1 else None
         self.round_subject: EntityRecord | None = None
         self.last: ExtractedFact | None = None  # the previous fact, in view offsets
         self.last_end = -1
@@ -439,8 +447,8 @@ class _Reader:
             metric, label_start = attribute.group("label"), attribute.start()
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
-        elif q.unit == "%" and (share := self._share_of(q, sentence)):
-            return share
+        elif q.unit == "%" and (follow := self._follow_on(q, sentence, quote)):
+            return follow
         elif q.unit == "%" and (move := self._move(q, sentence)):
             metric, label_start = move
         if metric is None:
@@ -474,7 +482,9 @@ class _Reader:
             if named is not None:
                 return self._fact_for(named, metric, q, sentence, quote, self._topic_name())
         if record is None:
-            record = self.round_subject or self._carried_subject(sentence[0]) or self.topic
+            record = (
+                self.round_subject or self._carried_subject(sentence[0]) or self.topic or self.sole
+            )
         if record is None:
             return None
         obj = None
@@ -487,18 +497,23 @@ class _Reader:
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
 
-    def _share_of(self, q: Quantity, sentence: tuple[int, int]) -> ExtractedFact | None:
-        """主力资金净流入991.71万元，占总成交额3.23%: the share the figure just stated is of
-        a whole, about the same subject."""
+    def _follow_on(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """A percentage read against the figure just stated, about the same subject: the share
+        it is of a whole (主力资金净流入991.71万元，占总成交额3.23%) or its margin over a
+        benchmark (近3年年化收益6.25%，超过基准指数3.44%)."""
         last = self.last
         if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 16:
             return None
         between = self.text[self.last_end : q.span[0]]
-        found = _SHARE_OF.fullmatch(between)
-        if found is None or last.unit == "%":
+        if (found := _SHARE_OF.fullmatch(between)) and last.unit != "%":
+            metric = f"{last.metric}占{found['base']}比例"
+        elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
+            metric = f"{last.metric}{found['verb']}{found['base']}"
+        else:
             return None
-        metric = f"{last.metric}占{found['base']}比例"
-        return self._fact_for(last.subject, metric, q, sentence, self.last.quote, last.object)
+        return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
 
     def _move(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
         """常山北明盘中下跌3.09%, 近5个交易日跌3.34%: a listed name's price change."""
@@ -586,7 +601,11 @@ class _Reader:
             subject = self.subject_before(found[1], clause_start) or self.subject_before(
                 found[1], sentence[0]
             )
-            record = subject.entity if subject else self._carried_subject(sentence[0]) or self.topic
+            record = (
+                subject.entity
+                if subject
+                else self._carried_subject(sentence[0]) or self.topic or self.sole
+            )
             if record is None:
                 return None
             return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, None)
@@ -637,12 +656,26 @@ class _Reader:
 
     def _as_of(self, date: DateMention | None) -> tuple[dt.date | None, str | None]:
         if date is None:
-            return self.published_at, None
+            return self.data_as_of or self.published_at, None
         if date.granularity == "day":
             return date.start, date.start.isoformat()
         if date.granularity == "relative":
             return date.end, date.text
         return date.end, date.text
+
+
+_DATA_AS_OF = re.compile(
+    r"(?:以上|上述|本文|文中|表中)[^。\n]{0,30}?(?:数据|指标)[^。\n]{0,20}?(?:截止|截至)(?:到|至)?\s*"
+)
+
+
+def _data_as_of(text: str, dates: Sequence[DateMention]) -> dt.date | None:
+    """The day a text says all its figures are as of (以上…数据…统计时间截止到2025年05月14日)."""
+    found = _DATA_AS_OF.search(text)
+    if found is None:
+        return None
+    day = next((d for d in dates if d.span[0] == found.end() and d.granularity == "day"), None)
+    return day.start if day else None
 
 
 def _written_records(
