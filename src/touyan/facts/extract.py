@@ -292,7 +292,7 @@ def _date_for(
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
     if earlier:
         return earlier[-1], window
-    return window, window
+    return None, window
 
 
 _TERMINAL = "。！？!?；;：:"
@@ -565,7 +565,7 @@ class _Reader:
     ) -> ExtractedFact:
         anchor, window = _date_for(q, sentence, self.dates)
         as_of, period = self._as_of(anchor)
-        if window is not None and window is not anchor:
+        if window is not None:
             period = window.text
         fact = ExtractedFact(
             subject=subject,
@@ -718,9 +718,18 @@ def _merge(known: list[Mention], written: list[Mention]) -> list[Mention]:
     """Dictionary mentions, plus written-form ones where they overlap none."""
     if not written:
         return known
-    spans = [(m.start, m.end) for m in known]
+    # A written name wins over a dictionary name inside it (平安 in 平安短债债券I).
+    kept = [
+        k
+        for k in known
+        if not any(
+            w.start <= k.start and k.end <= w.end and (w.end - w.start) > (k.end - k.start)
+            for w in written
+        )
+    ]
+    spans = [(m.start, m.end) for m in kept]
     extra = [m for m in written if not any(s < m.end and m.start < e for s, e in spans)]
-    return sorted([*known, *extra], key=lambda m: m.start)
+    return sorted([*kept, *extra], key=lambda m: m.start)
 
 
 def _unit_fits(metric: str, q: Quantity) -> bool:

@@ -257,6 +257,8 @@ def _title_lead(title: str, text: str) -> str | None:
             # At the run's end the headline goes on with a figure or a mark; the body
             # must go on with a word to show the name ended there.
             if after != following and (following or _WORD_CHAR.match(after)):
+                if kind_of(prefix) == "fund" and not prefix[-1].isascii():
+                    return None
                 name = _trim(_LEAD_TAIL.sub("", prefix))
                 if name is None or text.count(name) < 2:
                     return None
