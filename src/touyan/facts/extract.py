@@ -9,6 +9,7 @@ label that maps to a known metric yields nothing: precision first.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -206,6 +207,22 @@ _MOVE_LEAD = re.compile(
     r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
     r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止)*"
 )
+# Macro figures are about an economy: the last one the text names before the figure.
+_REGION = re.compile(
+    r"中国|我国|全国|国内|美国|日本|欧元区|欧盟|英国|德国|法国|韩国|印度|香港|台湾|全球"
+)
+_REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
+# A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
+_CHANGE = re.compile(
+    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|增|降)(?:了|约|超|近|达)?\s*$"
+)
+_INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
+_INDICATOR_LEAD = re.compile(
+    r"(?:其中|此外|同时|全年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|当月|今年以来|"
+    r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|的|和|及|与|、)+"
+)
+# Words that make a run a clause rather than the name of a figure.
+_STATEMENT_LIKE = re.compile(r"[为是在将已被把对从]|实现|录得|显示|预计|分别|达到|同比|环比|较")
 _HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
 _GROWTH_REACH = 24
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]]")
@@ -355,7 +372,7 @@ class _Reader:
         written = _written_records(text, title, entities)
         self.mentions = _merge(known, _occurrences(text, written))
         title_mentions = _merge(title_mentions, _occurrences(title, written))
-        self.dates = parse_dates(text, today=published_at)
+        self.dates = _with_bare_months(text, parse_dates(text, today=published_at), published_at)
         self.data_as_of = _data_as_of(text, self.dates)
         self.topic: EntityRecord | None = next(
             (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
@@ -363,7 +380,15 @@ class _Reader:
         # The one company or fund a text names, if it names only one: what 该产品, 公司 and
         # unnamed statements are about.
         named = {m.entity.name: m.entity for m in self.mentions if m.entity.kind in _TOPIC_KINDS}
-        self.sole: EntityRecord | None = next(iter(named.values())) if len(named) == 1 else None
+        first_end = next((e for _, e in _sentences(text)), len(text))
+        sole = next(iter(named.values())) if len(named) == 1 else None
+        if (
+            sole is not None
+            and not any(m.entity is sole and m.start < first_end for m in self.mentions)
+            and not any(m.entity is sole for m in title_mentions)
+        ):
+            sole = None  # named only in passing, not what the text is about
+        self.sole: EntityRecord | None = sole
         self.round_subject: EntityRecord | None = None
         self.last: ExtractedFact | None = None  # the previous fact, in view offsets
         self.last_end = -1
@@ -451,6 +476,10 @@ class _Reader:
             return follow
         elif q.unit == "%" and (move := self._move(q, sentence)):
             metric, label_start = move
+        elif q.unit == "%" and (
+            change := _CHANGE.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
+        ):
+            return self._change(q, sentence, quote, change.start())
         if metric is None:
             return None
         clause_start = max(
@@ -593,6 +622,11 @@ class _Reader:
             q = replace(q, value=-q.value, negative=True)
         phrase_start = q.span[0] - len(growth.group())
         found = _label_before(self.text, phrase_start)
+        if found is None and (named := self._indicator(sentence, phrase_start)):
+            record = self._subject_or_region(named[1], sentence)
+            if record is None:
+                return None
+            return self._fact_for(record.name, named[0] + suffix, q, sentence, quote, None)
         if found is not None:
             clause_start = max(
                 [sentence[0]]
@@ -616,6 +650,61 @@ class _Reader:
         if "\n" in self.text[self.last_end : phrase_start] or last.metric == base + suffix:
             return None
         return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
+
+    def _change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
+    ) -> ExtractedFact | None:
+        """第二产业投资增长8.9%: the change of the figure named right before the verb."""
+        indicator = self._indicator(sentence, verb_start)
+        if indicator is None:
+            return None
+        about = self._subject_or_region(indicator[1], sentence)
+        if about is None:
+            return None
+        return self._fact_for(about.name, indicator[0] + "_yoy", q, sentence, quote, None)
+
+    def _indicator(self, sentence: tuple[int, int], end: int) -> tuple[str, int] | None:
+        """The name of what grew, right before 同比增长 or 增长 (社会消费品零售总额, 核心CPI):
+        from the clause's start, the last name, region or 的 before it."""
+        lo = max(sentence[0], end - 30)
+        start = max(
+            [lo]
+            + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
+            + [m.end for m in self.mentions if lo <= m.start and m.end <= end]
+            + [m.end() for m in _REGION.finditer(self.text, lo, end)]
+        )
+        lead = _INDICATOR_LEAD.match(self.text, start, end)
+        if lead:
+            start = lead.end()
+        label = self.text[start:end]
+        if not _INDICATOR.fullmatch(label) or _NOT_A_LABEL.match(label):
+            return None
+        if _STATEMENT_LIKE.search(label):
+            return None
+        return _LABEL_METRIC.get(label.lower(), label), start
+
+    def _subject_or_region(
+        self, label_start: int, sentence: tuple[int, int]
+    ) -> EntityRecord | None:
+        """Who a figure is about: a name before its label, the text's subject, else for a text
+        about no company or fund the economy it names (中国, 我国 and 全国 are China)."""
+        clause_start = max(
+            [sentence[0]]
+            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], label_start)]
+        )
+        subject = self.subject_before(label_start, clause_start) or self.subject_before(
+            label_start, sentence[0]
+        )
+        if subject is not None:
+            return subject.entity
+        record = self._carried_subject(sentence[0]) or self.topic or self.sole
+        if record is not None:
+            return record
+        regions = list(_REGION.finditer(self.text, 0, label_start))
+        if not regions:
+            return None
+        name = regions[-1].group()
+        return EntityRecord(_REGION_NAMES.get(name, name), "org")
 
     def _carried_subject(self, sentence_start: int) -> EntityRecord | None:
         """The subject of the previous fact, while still in the same paragraph line."""
@@ -662,6 +751,41 @@ class _Reader:
         if date.granularity == "relative":
             return date.end, date.text
         return date.end, date.text
+
+
+# Statistical releases name months without their year (12月份, 1—9月份): the year is the
+# last one named before, else the publication's, or the year before for a later month.
+_BARE_MONTHS = re.compile(
+    r"(?<![\d年.\-/])(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月份"
+)
+
+
+def _with_bare_months(
+    text: str, dates: list[DateMention], published_at: dt.date | None
+) -> list[DateMention]:
+    if "月份" not in text:
+        return dates
+    taken = [d.span for d in dates]
+    extra: list[DateMention] = []
+    for m in _BARE_MONTHS.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        last, first = int(m["month"]), int(m["first"] or m["month"])
+        if not 1 <= first <= last <= 12:
+            continue
+        years = [
+            d.end.year for d in dates if d.span[1] <= m.start() and d.granularity != "relative"
+        ]
+        if years:
+            year = years[-1]
+        elif published_at is not None:
+            year = published_at.year - (last > published_at.month)
+        else:
+            continue
+        start = dt.date(year, first, 1)
+        end = dt.date(year, last, calendar.monthrange(year, last)[1])
+        extra.append(DateMention(start, end, "month", m.span(), m.group()))
+    return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
 
 
 _DATA_AS_OF = re.compile(
