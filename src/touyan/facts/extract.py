@@ -212,6 +212,9 @@ _REGION = re.compile(
     r"中国|我国|全国|国内|美国|日本|欧元区|欧盟|英国|德国|法国|韩国|印度|香港|台湾|全球"
 )
 _REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
+_ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
+_SERIES_TAIL = re.compile(r"(?:为|是|:|：)\s*[+]?$")
+_SERIES_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）%\-]{2,30}$")
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
     r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|增|降)(?:了|约|超|近|达)?\s*$"
@@ -472,6 +475,8 @@ class _Reader:
             metric, label_start = attribute.group("label"), attribute.start()
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
+        elif series := self._series(q, sentence, quote):
+            return series
         elif q.unit == "%" and (follow := self._follow_on(q, sentence, quote)):
             return follow
         elif q.unit == "%" and (move := self._move(q, sentence)):
@@ -650,6 +655,35 @@ class _Reader:
         if "\n" in self.text[self.last_end : phrase_start] or last.metric == base + suffix:
             return None
         return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
+
+    def _series(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
+        """国家收支差额：2025年3月为-11386亿元，2024年12月为-18867亿元…: a series of dated
+        values under the label before the colon."""
+        head = self.text[max(sentence[0], q.span[0] - 4) : q.span[0]]
+        if not _SERIES_TAIL.search(head):
+            return None
+        tail_start = q.span[0] - len(_SERIES_TAIL.search(head).group())  # type: ignore[union-attr]
+        date = next((d for d in self.dates if d.span[1] == tail_start), None)
+        if date is None or date.granularity == "relative":
+            return None
+        colon = max(
+            self.text.rfind("：", sentence[0], date.span[0]),
+            self.text.rfind(":", sentence[0], date.span[0]),
+        )
+        if colon < 0:
+            return None
+        label = _SERIES_LABEL.search(self.text, max(sentence[0], colon - 40), colon)
+        if label is None:
+            return None
+        name = _INDICATOR_LEAD.sub("", label.group())
+        if len(name) < 2:
+            return None
+        about = self._subject_or_region(colon, sentence)
+        if about is None:
+            return None
+        as_of, period = self._as_of(date)
+        fact = self._fact_for(about.name, name, q, sentence, quote, None)
+        return replace(fact, as_of=as_of, period=period)
 
     def _change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
@@ -887,6 +921,7 @@ def extract_facts(
         not _ANY_LABEL.find_matches_as_indexes(text.lower())
         and not _ANY_ATTRIBUTE.search(text)
         and not _ANY_MEASURE.search(text)
+        and not _ANY_SERIES.search(text)
     ):
         return []
     return _Reader(text, title, published_at, entities).facts()
