@@ -170,6 +170,8 @@ _HOLDER_COLUMNS = frozenset(
 _NOT_THE_SUBJECT = re.compile(r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)$")
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过")
+# A name followed by these reports a figure rather than being its subject (外汇局数据显示).
+_SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:为|是|达到|达)[+]?$")
@@ -190,6 +192,8 @@ _ANY_MEASURE = re.compile(rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:�
 _NOT_A_LABEL = re.compile(
     r"^(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
 )
+# Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
+_CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中")
 _LABEL_LEAD = re.compile(
     r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计)+"
 )
@@ -382,7 +386,11 @@ class _Reader:
         )
         # The one company or fund a text names, if it names only one: what 该产品, 公司 and
         # unnamed statements are about.
-        named = {m.entity.name: m.entity for m in self.mentions if m.entity.kind in _TOPIC_KINDS}
+        named = {
+            m.entity.name: m.entity
+            for m in self.mentions
+            if m.entity.kind in _TOPIC_KINDS and self._can_lead(m)
+        }
         first_end = next((e for _, e in _sentences(text)), len(text))
         sole = next(iter(named.values())) if len(named) == 1 else None
         if (
@@ -398,14 +406,14 @@ class _Reader:
         self.last_record: EntityRecord | None = None
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
-        found = [
-            m
-            for m in self.mentions
-            if lo <= m.start
-            and m.end <= start
-            and not self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE)
-        ]
+        found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
         return found[-1] if found else None
+
+    def _can_lead(self, m: Mention) -> bool:
+        """Not where something happened (在港交所) nor who reports it (外汇局数据显示)."""
+        if self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE):
+            return False
+        return m.entity.kind in _TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
 
     def facts(self) -> list[ExtractedFact]:
         out: list[ExtractedFact] = []
@@ -472,6 +480,8 @@ class _Reader:
         elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":
             metric = header[1]
         elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):
+            if _CLAUSE_LIKE.search(attribute.group("label")):
+                return None
             metric, label_start = attribute.group("label"), attribute.start()
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
@@ -583,6 +593,8 @@ class _Reader:
         if lead:
             label = label[lead.end() :]
         if len(label) < 2 or _NOT_A_LABEL.match(label) or label[0].isdigit():
+            return None
+        if _CLAUSE_LIKE.search(label):
             return None
         return _LABEL_METRIC.get(label.lower(), label), found.start("label") + (
             lead.end() if lead else 0
