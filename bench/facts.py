@@ -56,6 +56,7 @@ class Gold:
     metric: str | None
     quantity: Quantity | None  # None: the sentence states no number (not scorable)
     numbers: tuple[Quantity, ...]
+    figures: tuple[Quantity, ...]  # the last number of each clause: every figure it states
     as_of: dt.date | None
 
 
@@ -86,7 +87,16 @@ def parse_gold(text: str, today: dt.date | None) -> Gold:
         metric = named["metric"] if (named := _METRIC.fullmatch(clause)) else None
     subject = _WINDOW.sub("", found["subject"]).strip() if found else None
     as_of = dates[0].end if dates else None  # a day's end is the day; a period's, its last day
-    return Gold(text, subject, metric, numbers[-1] if numbers else None, numbers, as_of)
+    figures = []
+    offset = len(text) - len(rest)
+    for clause in re.finditer(r"[^，,；;。]+", rest):
+        inside = [
+            n for n in numbers if clause.start() + offset <= n.span[0] < clause.end() + offset
+        ]
+        if inside:
+            figures.append(inside[-1])
+    quantity = numbers[-1] if numbers else None
+    return Gold(text, subject, metric, quantity, numbers, tuple(figures), as_of)
 
 
 def fact_quantity(fact: ExtractedFact, content: str) -> Quantity:
@@ -169,8 +179,22 @@ def evaluate(rows: list[dict[str, Any]], with_entity: bool) -> Score:
         for f, q in found:
             ok = any(same_quantity(g.quantity, q) for g in scorable if g.quantity)
             loose = any(same_quantity(n, q) for g in golds for n in g.numbers)
+            stated = any(
+                same_quantity(n, q)
+                and same_subject(g, f, entities)
+                and same_date(g, f, reported[id(f)])
+                for g in golds
+                for n in g.figures
+            )
             for key in ("all", row["type"]):
-                score.c.update({f"extracted:{key}": 1, f"correct:{key}": ok, f"loose:{key}": loose})
+                score.c.update(
+                    {
+                        f"extracted:{key}": 1,
+                        f"correct:{key}": ok,
+                        f"loose:{key}": loose,
+                        f"stated:{key}": stated,
+                    }
+                )
             if not ok:
                 said = f"{f.subject} {f.metric}={q.text} as of {f.as_of}"
                 score.wrong.append(f"[{row['id']}] {said} ← {f.quote[:70]}")
@@ -236,6 +260,10 @@ def main() -> None:
         print(f"target ≥ {TARGET_PRECISION}: {verdict(precision, TARGET_PRECISION)}")
         print(
             f"  precision counting any number of a gold sentence: {s.ratio('loose', 'extracted')}"
+        )
+        print(
+            "  precision against every figure a gold sentence states, with its subject and date: "
+            f"{s.ratio('stated', 'extracted')}"
         )
         for kind in ("股票", "基金", "宏观"):
             print(f"    {kind}  recall {pad(s.ratio('recalled', 'gold', kind), 20)}", end="")

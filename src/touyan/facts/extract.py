@@ -375,6 +375,7 @@ class _Reader:
         self.text = text
         self.published_at = published_at
         known: list[Mention] = entities.find(text) if entities else []
+        title = _SITE_SUFFIX.sub("", title)  # 凯大催化股价下跌2.64%_网易订阅: not about 网易
         title_mentions = entities.find(title) if entities else []
         written = _written_records(text, title, entities)
         self.mentions = _merge(known, _occurrences(text, written))
@@ -801,22 +802,33 @@ class _Reader:
 
 # Statistical releases name months without their year (12月份, 1—9月份): the year is the
 # last one named before, else the publication's, or the year before for a later month.
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
     r"(?<![\d年.\-/])(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月份"
+    r"|(?<![\d年])(?P<span>第?(?P<q>[一二三四1-4])季度|前三季度|上半年|下半年)"
 )
+_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
 
 
 def _with_bare_months(
     text: str, dates: list[DateMention], published_at: dt.date | None
 ) -> list[DateMention]:
-    if "月份" not in text:
+    if "月份" not in text and "季度" not in text and "半年" not in text:
         return dates
     taken = [d.span for d in dates]
     extra: list[DateMention] = []
     for m in _BARE_MONTHS.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        last, first = int(m["month"]), int(m["first"] or m["month"])
+        if m["span"]:
+            if m["q"]:
+                quarter = _QUARTER_NUMBER[m["q"]]
+                first, last = quarter * 3 - 2, quarter * 3
+            else:
+                first, last = _SPAN_MONTHS[m["span"]]
+        else:
+            last, first = int(m["month"]), int(m["first"] or m["month"])
         if not 1 <= first <= last <= 12:
             continue
         years = [

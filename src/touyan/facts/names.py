@@ -139,6 +139,23 @@ def _run_before(text: str, end: int) -> str | None:
     return run.group() if run else None
 
 
+_SHORT_NAME = 5  # listed companies' short names: 4 characters in A-shares, a few more in HK
+
+
+def _coded_name(run: str, text: str) -> str | None:
+    """The name in the run before a code: a fund's whole name; a company's short name, which
+    a longer run holds as its tail (相信同仁堂国药(03613.HK) → 同仁堂国药): the longest tail
+    the text also writes elsewhere, else the run when it is short enough to be a name."""
+    name = _trim(run)
+    if name is None or kind_of(name) == "fund" or len(name) <= _SHORT_NAME:
+        return name
+    for start in range(1, len(name) - 1):
+        tail = name[start:]
+        if text.count(tail) > text.count(name):
+            return tail
+    return None
+
+
 def kind_of(name: str) -> str:
     return "fund" if _FUNDISH.search(name) and not name.endswith(("公司", "集团")) else "company"
 
@@ -203,8 +220,8 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     for m in _CODE.finditer(both):
         if m["inner"]:
             keep(m["inner"])
-        if short := _run_before(both, m.start()):
-            keep(short)
+        if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
+            keep(name)
     for m in _QUOTED.finditer(both):
         if _QUOTED_NAME.fullmatch(m["name"]):
             keep(m["name"])
