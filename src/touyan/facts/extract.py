@@ -63,6 +63,8 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "return_3y": ("近三年收益率", "近三年收益", "近3年收益率", "近3年收益"),
     "return_1y": ("近一年收益率", "近一年收益", "近1年收益率", "近1年收益"),
     "fund_size": ("基金规模", "最新规模", "资产规模"),
+    "total_shares": ("总股本",),
+    "float_shares": ("流通股本", "流通A股", "流通股"),
     "stake_pct": ("持股比例", "持股", "持有", "股权比例", "stake of"),
     "shares_sold": ("减持",),
     "shares_bought": ("增持",),
@@ -123,7 +125,15 @@ _PERCENT_METRICS = frozenset(
 )
 _RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
 _COUNT_METRICS = frozenset(
-    {"volume", "shares_sold", "shares_bought", "buyback_shares", "deliveries"}
+    {
+        "volume",
+        "shares_sold",
+        "shares_bought",
+        "buyback_shares",
+        "deliveries",
+        "total_shares",
+        "float_shares",
+    }
 )
 # metric -> labels written right after the number (11亿美元的融资).
 AFTER_LABELS: dict[str, tuple[str, ...]] = {
@@ -138,7 +148,8 @@ _CONNECTORS = re.compile(
 )
 _GROWTH = re.compile(
     r"(?P<kind>同比|较上年同期|较上年|比上年|环比|较上季度|year[- ]over[- ]year|yoy)\s*"
-    r"(?:增长|增加|上升|提升|下降|减少|下滑|降低|增|降|up|down|rose|fell|grew)?\s*(?:了|为|达)?\s*$",
+    r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降|涨|跌|up|down|rose|fell|grew)?"
+    r"\s*(?:了|为|达)?\s*$",
     re.IGNORECASE,
 )
 _HOLDER = re.compile(
@@ -185,9 +196,14 @@ _HEAD = (
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
-    r"\s*(?:为|是|达到|达|约为|约|:|：|(?<=排名)(?:超越|超过)了?)?\s*[+]?$"
+    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?)?\s*[+]?$"
 )
-_ANY_MEASURE = re.compile(rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:为|是|:|：)\s*[+-]?\d")
+_MEASURE_TAIL = re.compile(
+    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?)?\s*[+]?$"
+)
+_ANY_MEASURE = re.compile(
+    rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:(?:为|是)\s*[:：]?|[:：])\s*[+-]?\d"
+)
 # A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
 _NOT_A_LABEL = re.compile(
     r"^(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
@@ -216,6 +232,7 @@ _REGION = re.compile(
     r"中国|我国|全国|国内|美国|日本|欧元区|欧盟|英国|德国|法国|韩国|印度|香港|台湾|全球"
 )
 _REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
+_ANY_CHANGE = re.compile(r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑)[了约超近达]?\s*[+-]?\d")
 _ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
 _SERIES_TAIL = re.compile(r"(?:为|是|:|：)\s*[+]?$")
 _SERIES_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）%\-]{2,30}$")
@@ -474,6 +491,10 @@ class _Reader:
         metric: str | None = None
         label_start = q.span[0]
         found = _label_before(self.text, q.span[0])
+        if found and not _unit_fits(found[0], q) and q.unit == "%":
+            # 主力资金净流入…，占总成交额3.23%: 成交额 names the whole, not this figure.
+            if follow := self._follow_on(q, sentence, quote):
+                return follow
         if found:
             metric, label_start = found
         elif after := _label_after(self.text, q.span[1]):
@@ -552,7 +573,11 @@ class _Reader:
         if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 16:
             return None
         between = self.text[self.last_end : q.span[0]]
-        if (found := _SHARE_OF.fullmatch(between)) and last.unit != "%":
+        if (
+            (found := _SHARE_OF.fullmatch(between))
+            and last.unit != "%"
+            and _LABEL_METRIC.get(found["base"].lstrip("总").lower()) != last.metric
+        ):
             metric = f"{last.metric}占{found['base']}比例"
         elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
             metric = f"{last.metric}{found['verb']}{found['base']}"
@@ -576,15 +601,13 @@ class _Reader:
     def _measure(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
         """A label ending in a measure noun right before the value, from the clause's start,
         the last name or 的 before it."""
+        lo = max(sentence[0], q.span[0] - 24)
+        tail = _MEASURE_TAIL.search(self.text, lo, q.span[0])
+        end = tail.start() if tail else q.span[0]
         start = max(
-            [sentence[0], q.span[0] - 24]
-            + [
-                m.end()
-                for m in _LABEL_BREAK.finditer(
-                    self.text, max(sentence[0], q.span[0] - 24), q.span[0]
-                )
-            ]
-            + [m.end for m in self.mentions if sentence[0] <= m.start and m.end <= q.span[0]]
+            [lo]
+            + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
+            + [m.end for m in self.mentions if sentence[0] <= m.start and m.end <= end]
         )
         found = _MEASURE.fullmatch(self.text, start, q.span[0])
         if found is None:
@@ -946,6 +969,7 @@ def extract_facts(
         and not _ANY_ATTRIBUTE.search(text)
         and not _ANY_MEASURE.search(text)
         and not _ANY_SERIES.search(text)
+        and not _ANY_CHANGE.search(text)
     ):
         return []
     return _Reader(text, title, published_at, entities).facts()
