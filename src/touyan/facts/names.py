@@ -95,6 +95,10 @@ _HAS_DATE = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]
 _REPORT_SUFFIX = re.compile(
     r"(?:(?:第?[一二三四1-4]季度|年度|半年度|中期)?报告|季报|年报|中报|公告)$"
 )
+# 平安短债债券I近一周的基金收益率: the window belongs to the figure, not to the name.
+_WINDOW_SUFFIX = re.compile(
+    r"(?:(?:近|过去|最近|前)[一二两三四五六七八九十\d]+个?(?:交易日|日|天|周|月|年)内?|今年以来|成立以来)$"
+)
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .&\-]+")
 _MIN_NAME = 2
 _MAX_NAME = 40
@@ -125,7 +129,7 @@ def _trim(raw: str) -> str | None:
         r"[A-Za-z][A-Za-z .&\-]+", name
     ):
         return None
-    name = _REPORT_SUFFIX.sub("", name)
+    name = _WINDOW_SUFFIX.sub("", _REPORT_SUFFIX.sub("", name))
     if len(name) < _MIN_NAME or _GENERIC.search(name) or _HAS_DATE.search(name):
         return None
     if not _FUNDISH.search(name) and _STATEMENT_WORDS.search(name):
@@ -176,6 +180,7 @@ _FUND_WORDS = (
     ("交易型开放式指数基金", "ETF"),
     ("发起式", ""),
     ("证券投资基金", ""),
+    ("集合资产管理计划", ""),
     ("基金中基金", ""),
     ("货币市场", "货币"),
     ("联接基金", "联接"),
