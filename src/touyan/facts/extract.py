@@ -45,12 +45,21 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "total_liabilities": ("总负债", "total liabilities"),
     "market_cap": ("总市值", "市值", "market value", "market capitalisation", "market cap"),
     "price": ("当前价", "股价", "最新价", "现价", "报收于", "收于", "share price"),
-    "open": ("开盘价",),
+    "open": ("开盘价", "今开", "开盘"),
+    "prev_close": ("昨收价", "昨收", "前收盘价"),
+    "amplitude": ("振幅", "股价振幅"),
+    "margin_balance": ("融资余额",),
+    "short_balance": ("融券余额",),
+    "margin_short_balance": ("融资融券余额", "融资融券余额合计", "两融余额"),
+    "margin_buy": ("融资买入额", "融资买入"),
+    "margin_repay": ("融资偿还额", "融资偿还"),
+    "margin_net_buy": ("融资净买入", "融资净买入额"),
+    "margin_net_repay": ("融资净偿还",),
     "close": ("收盘价", "closing price"),
-    "high": ("最高价",),
-    "low": ("最低价",),
-    "limit_up": ("涨停价",),
-    "limit_down": ("跌停价",),
+    "high": ("最高价", "最高", "盘中最高价"),
+    "low": ("最低价", "最低", "盘中最低价"),
+    "limit_up": ("涨停价", "涨停"),
+    "limit_down": ("跌停价", "跌停"),
     "change_pct": ("涨跌幅", "涨幅", "跌幅"),
     "change": ("涨跌额",),
     "turnover": ("成交额",),
@@ -121,6 +130,7 @@ _PERCENT_METRICS = frozenset(
         "change_1m_pct",
         "change_ytd_pct",
         "change_1y_pct",
+        "amplitude",
     }
 )
 _RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
@@ -143,7 +153,8 @@ AFTER_LABELS: dict[str, tuple[str, ...]] = {
 _CONNECTORS = re.compile(
     r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|"
     r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
-    r"公司股份|股份|公司|所持|其所持|持有的|本公司|无限售流通股|流通股|股票)*$",
+    r"公司股份|股份|公司|所持|其所持|持有的|本公司|无限售流通股|流通股|股票|触及|下探至|下探|"
+    r"[|｜])*$",
     re.IGNORECASE,
 )
 _GROWTH = re.compile(
