@@ -79,7 +79,8 @@ _GENERIC = re.compile(
     r"北向|南向|融资|融券|大盘|两市|沪指|市场|行业|板块|指数|资金|今年|去年|上年|本年|"
     r"近|最近|过去|当前|目前|今日|当日|报告期|期末|期内|上市以来|成立以来|股价|总|净|"
     r"营业|营收|收入|利润|毛利|净利|每股|单位|累计|前|在|于|从|向|对|由|被|将|把|与|和|及|或|"
-    r"等|如|这|那|加息|降息|区间)"
+    r"等|如|这|那|加息|降息|区间|滚动|静态|动态|上月|本月|上周|本周|买入|卖出|计入|获|第一大|上一|"
+    r"下一|全球|全国|我国|国内)"
     r"|(?:资金|行业|市场|公司|板块|份额|净值|收益|价格|数据|情况|表现|方面|排名|占比|区间)$"
 )
 # A company's name does not contain the vocabulary of a financial statement (投资活动产生,
@@ -250,6 +251,9 @@ _TITLE_RUN = re.compile(
 )
 
 
+_LEADING_DATE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
+)
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _LEAD_TAIL = re.compile(
     r"(?:股票|股价|今日|当前|收盘|盘中|涨停|跌停|上涨|下跌|大涨|大跌|涨|跌|发布|公告|申请|通过)+$"
@@ -263,8 +267,8 @@ def _title_lead(title: str, text: str) -> str | None:
     also writes followed by something else: the body repeating the whole headline proves
     nothing, the body writing 常山北明盘中下跌 shows where the name ends.
     """
-    cut = _DATE_PREFIX.match(title)
-    start = cut.end() if cut and cut.end() <= 12 else 0
+    cut = _LEADING_DATE.match(title)
+    start = cut.end() if cut else 0
     first = _TITLE_RUN.search(title, start)
     if first is None or first.start() > start + 2:
         return None
