@@ -115,13 +115,15 @@ def test_names_from_their_written_form() -> None:
 
 
 def test_generic_words_and_one_off_statements_are_not_names() -> None:
-    text = "该股的换手率为3.20%，公司的毛利率为25.1%，主力资金的净流入为1.2亿元。近一周的收益率为0.5%。"
+    text = (
+        "该股的换手率为3.20%，公司的毛利率为25.1%，主力资金的净流入为1.2亿元。"
+        "近一周的收益率为0.5%。"
+    )
     assert written_names(text) == []
     # A data statement's subject seen once, not in the title, is too weak to be a name.
-    assert written_names("截至5月14日，青川股份的换手率为1.20%。") == []
-    assert [n.name for n in written_names("截至5月14日，青川股份的换手率为1.20%。", "青川股份")] == [
-        "青川股份"
-    ]
+    once = "截至5月14日，青川股份的换手率为1.20%。"
+    assert written_names(once) == []
+    assert [n.name for n in written_names(once, "青川股份")] == ["青川股份"]
 
 
 def test_a_headline_s_lead_name_ends_where_the_body_shows() -> None:
