@@ -272,26 +272,37 @@ def _title_lead(title: str, text: str) -> str | None:
     first = _TITLE_RUN.search(title, start)
     if first is None or first.start() > start + 2:
         return None
-    run = _trim(first.group())
-    if run is None:
-        return None
+    run = first.group()
+    while (lead := _LEADING.match(run)) and lead.end():
+        run = run[lead.end() :]
     for length in range(len(run), 2, -1):
         prefix, following = run[:length], run[length : length + 1]
-        if text.count(prefix) < 2:
-            continue
         pos = text.find(prefix)
+        words: set[str] = set()
         while pos >= 0:
             after = text[pos + length : pos + length + 1]
+            pos = text.find(prefix, pos + 1)
             # At the run's end the headline goes on with a figure or a mark; the body
             # must go on with a word to show the name ended there.
-            if after != following and (following or _WORD_CHAR.match(after)):
-                if kind_of(prefix) == "fund" and not prefix[-1].isascii():
-                    return None
-                name = _trim(_LEAD_TAIL.sub("", prefix))
-                if name is None or text.count(name) < 2:
-                    return None
-                # A fund's lead is kept only with its share class: the headline may
-                # shorten it (南方创新驱动混合 for 南方创新驱动混合A).
-                return name if kind_of(name) == "company" or name[-1].isascii() else None
-            pos = text.find(prefix, pos + 1)
+            if after == following or not (following or _WORD_CHAR.match(after)):
+                continue
+            # A figure or a mark after the name ends it; a word ends it only if the body
+            # goes on with two different words (a template headline "X行业与市场分析" and
+            # a body "X行业与宏观经济" share a phrase, not a name).
+            if _WORD_CHAR.match(after):
+                words.add(after)
+                if len(words) < 2:
+                    continue
+            return _lead_name(prefix)
     return None
+
+
+def _lead_name(prefix: str) -> str | None:
+    # A fund's lead is kept only with its share class: the headline may shorten it
+    # (南方创新驱动混合 for 南方创新驱动混合A).
+    if kind_of(prefix) == "fund" and not prefix[-1].isascii():
+        return None
+    name = _trim(_LEAD_TAIL.sub("", prefix))
+    if name is None:
+        return None
+    return name if kind_of(name) == "company" or name[-1].isascii() else None
