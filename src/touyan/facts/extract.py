@@ -240,7 +240,8 @@ _MOVE_LEAD = re.compile(
 )
 # Macro figures are about an economy: the last one the text names before the figure.
 _REGION = re.compile(
-    r"中国|我国|全国|国内|美国|日本|欧元区|欧盟|英国|德国|法国|韩国|印度|香港|台湾|全球"
+    r"中国|我国|全国|国内|美国|日本|欧元区|欧盟|欧洲|英国|德国|法国|意大利|西班牙|韩国|印度|"
+    r"俄罗斯|俄|土耳其|巴西|加拿大|澳大利亚|新加坡|越南|香港|台湾|全球"
 )
 _REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
 _ANY_CHANGE = re.compile(r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑)[了约超近达]?\s*[+-]?\d")
@@ -408,7 +409,11 @@ class _Reader:
         written = _written_records(text, title, entities)
         self.mentions = _merge(known, _occurrences(text, written))
         title_mentions = _merge(title_mentions, _occurrences(title, written))
-        self.dates = _with_bare_months(text, parse_dates(text, today=published_at), published_at)
+        # A date a span starts from (2002年9月以来) is not a date figures are as of.
+        dates = [
+            d for d in parse_dates(text, today=published_at) if not _SINCE.match(text, d.span[1])
+        ]
+        self.dates = _with_bare_months(text, dates, published_at)
         self.data_as_of = _data_as_of(text, self.dates)
         self.topic: EntityRecord | None = next(
             (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
@@ -836,6 +841,7 @@ class _Reader:
 
 # Statistical releases name months without their year (12月份, 1—9月份): the year is the
 # last one named before, else the publication's, or the year before for a later month.
+_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
     r"(?<![\d年.\-/])(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月份"
