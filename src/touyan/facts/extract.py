@@ -434,6 +434,7 @@ class _Reader:
         ):
             sole = None  # named only in passing, not what the text is about
         self.sole: EntityRecord | None = sole
+        self.names_a_company = bool(named)
         self.round_subject: EntityRecord | None = None
         self.last: ExtractedFact | None = None  # the previous fact, in view offsets
         self.last_end = -1
@@ -565,7 +566,11 @@ class _Reader:
                 return self._fact_for(named, metric, q, sentence, quote, self._topic_name())
         if record is None:
             record = (
-                self.round_subject or self._carried_subject(sentence[0]) or self.topic or self.sole
+                self.round_subject
+                or self._carried_subject(sentence[0])
+                or self.topic
+                or self.sole
+                or self._region(label_start)
             )
         if record is None:
             return None
@@ -742,8 +747,13 @@ class _Reader:
     ) -> ExtractedFact | None:
         """第二产业投资增长8.9%: the change of the figure named right before the verb."""
         indicator = self._indicator(sentence, verb_start)
+        last = self.last
         if indicator is None:
-            return None
+            # 乡村消费品零售额5841亿元，增长6.3%: the change of the figure just stated.
+            if last is None or not _JUST_STATED.fullmatch(self.text, self.last_end, verb_start):
+                return None
+            base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+            return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
         about = self._subject_or_region(indicator[1], sentence)
         if about is None:
             return None
@@ -784,9 +794,13 @@ class _Reader:
         if subject is not None:
             return subject.entity
         record = self._carried_subject(sentence[0]) or self.topic or self.sole
-        if record is not None:
-            return record
-        regions = list(_REGION.finditer(self.text, 0, label_start))
+        return record or self._region(label_start)
+
+    def _region(self, before: int) -> EntityRecord | None:
+        """The economy a text about no company or fund names last before a figure."""
+        if self.names_a_company:
+            return None
+        regions = list(_REGION.finditer(self.text, 0, before))
         if not regions:
             return None
         name = regions[-1].group()
@@ -842,6 +856,7 @@ class _Reader:
 # Statistical releases name months without their year (12月份, 1—9月份): the year is the
 # last one named before, else the publication's, or the year before for a later month.
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
+_JUST_STATED = re.compile(r"\s*[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
     r"(?<![\d年.\-/])(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月份"
