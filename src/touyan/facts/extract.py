@@ -284,6 +284,7 @@ class ExtractedFact:
     confidence: float = 1.0
 
 
+_KNOWN_METRICS = frozenset(BEFORE_LABELS) | frozenset(AFTER_LABELS)
 _LABEL_METRIC: dict[str, str] = {}
 for _metric, _labels in BEFORE_LABELS.items():
     for _label in _labels:
@@ -570,7 +571,9 @@ class _Reader:
                 or self._carried_subject(sentence[0])
                 or self.topic
                 or self.sole
-                or self._region(label_start)
+                # A company figure (营收, 出资) in a text naming no company is about a company
+                # the text names in a way not recognised, not about the economy.
+                or (self._region(label_start) if metric not in _KNOWN_METRICS else None)
             )
         if record is None:
             return None
