@@ -234,7 +234,7 @@ _SHARE_OF = re.compile(
 # and the verb (营收下跌5% is not a price move: 营收 stands between).
 _MOVE = re.compile(r"(?:上涨|下跌|收涨|收跌|大涨|大跌|微涨|微跌|涨|跌)(?:了|超|逾|近|约|达)?\s*$")
 _MOVE_LEAD = re.compile(
-    r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|股价|全天|日内|周[一二三四五]|今年以来|年内|"
+    r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|股价|指数|全天|日内|周[一二三四五]|今年以来|年内|"
     r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
     r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止)*"
 )
@@ -616,7 +616,7 @@ class _Reader:
             return None
         named = [m for m in self.mentions if sentence[0] <= m.start and m.end <= found.start()]
         lead = named[-1].end if named else sentence[0]
-        if named and named[-1].entity.kind not in _TOPIC_KINDS:
+        if named and named[-1].entity.kind not in (*_TOPIC_KINDS, "index"):
             return None
         if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
             return None
