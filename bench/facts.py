@@ -39,6 +39,9 @@ _SUBJECT = re.compile(r"^[“”\"]*(?P<subject>[^，,。；的]{1,30}?)[“”\
 _WINDOW = re.compile(
     r"(?:(?:近|过去|最近|前)[一二两三四五六七八九十\d]+个?(?:交易日|日|天|周|月|年)(?:内)?|今年以来|成立以来)$"
 )
+_LEADING_WINDOW = re.compile(
+    r"^(?:(?:近|过去|最近|前)[一二两三四五六七八九十\d]+个?(?:交易日|日|天|周|月|年)(?:内)?|今年以来)"
+)
 _METRIC = re.compile(r"(?:.*?的)?(?P<metric>.+?)为\s*")  # in the scored value's clause
 
 
@@ -74,6 +77,18 @@ def snippets(prompt: str, today: dt.date | None) -> list[Snippet]:
     return out
 
 
+def _clean_subject(subject: str) -> str | None:
+    """The name in the text before 的: without a date or window written next to it
+    (长电科技4月23日的…, 过去5日西藏药业的…, X近一周的…), which dates the figure."""
+    subject = subject.strip()
+    for d in parse_dates(subject, today=dt.date(2000, 1, 1)):
+        if d.span[0] == 0 or d.span[1] == len(subject):
+            subject = (subject[: d.span[0]] + subject[d.span[1] :]).strip()
+            break
+    subject = _WINDOW.sub("", _LEADING_WINDOW.sub("", subject)).strip()
+    return subject or None
+
+
 def parse_gold(text: str, today: dt.date | None) -> Gold:
     dates = [d for d in parse_dates(text, today=today) if d.granularity != "relative"]
     rest = text
@@ -85,7 +100,7 @@ def parse_gold(text: str, today: dt.date | None) -> Gold:
     if numbers:  # the label of the scored (last) number: 的<metric>为, or <metric>为 after a comma
         clause = re.split(r"[，,；;]", text[len(text) - len(rest) : numbers[-1].span[0]])[-1]
         metric = named["metric"] if (named := _METRIC.fullmatch(clause)) else None
-    subject = _WINDOW.sub("", found["subject"]).strip() if found else None
+    subject = _clean_subject(found["subject"]) if found else None
     as_of = dates[0].end if dates else None  # a day's end is the day; a period's, its last day
     figures = []
     offset = len(text) - len(rest)

@@ -204,6 +204,8 @@ def same_name(a: str, b: str) -> bool:
     fund written two ways (short trading name and full registered name)."""
     if a == b or base_name(a) == base_name(b):
         return True
+    if a.removesuffix("板块") == b.removesuffix("板块"):  # 新能源汽车板块 is the sector 新能源汽车
+        return True
     return kind_of(a) == kind_of(b) == "fund" and fund_key(a) == fund_key(b)
 
 
