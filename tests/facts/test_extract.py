@@ -247,6 +247,7 @@ def test_price_moves_and_shares_of_turnover(entities: EntityDictionary) -> None:
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities, title="恒远精密跌3.09%")}
     assert got == {
         ("恒远精密", "change_pct", Decimal("-3.09")),
+        ("恒远精密", "price", Decimal("25.10")),
         ("恒远精密", "main_net_inflow", Decimal("9917100")),
         ("恒远精密", "main_net_inflow占总成交额比例", Decimal("3.23")),
     }

@@ -44,7 +44,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "total_assets": ("总资产", "total assets"),
     "total_liabilities": ("总负债", "total liabilities"),
     "market_cap": ("总市值", "市值", "market value", "market capitalisation", "market cap"),
-    "price": ("当前价", "股价", "最新价", "现价", "报收于", "收于", "share price"),
+    "price": ("当前价", "股价", "最新价", "现价", "报收于", "收于", "收报", "报", "share price"),
     "open": ("开盘价", "今开", "开盘"),
     "prev_close": ("昨收价", "昨收", "前收盘价"),
     "amplitude": ("振幅", "股价振幅"),
@@ -154,11 +154,12 @@ _CONNECTORS = re.compile(
     r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|"
     r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
     r"公司股份|股份|公司|所持|其所持|持有的|本公司|无限售流通股|流通股|股票|触及|下探至|下探|"
-    r"[|｜])*$",
+    r"[|｜]|[(（][^()（）\d]{1,20}[)）])*$",
     re.IGNORECASE,
 )
 _GROWTH = re.compile(
-    r"(?P<kind>同比|较上年同期|较上年|比上年|环比|较上季度|year[- ]over[- ]year|yoy)\s*"
+    r"(?P<kind>同比|较上年同期|较上年|比上年|环比|较上季度|较上期|比上期|较上月|比上月|"
+    r"year[- ]over[- ]year|yoy)\s*"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达)?\s*$",
     re.IGNORECASE,
@@ -203,14 +204,17 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 # The label runs back to the clause start, the subject's name or a 的.
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
-    r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数)"
+    r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
+    r"人口|支出|误差|费率|胜率)"
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
-    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?)?\s*[+]?$"
+    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
 _MEASURE_TAIL = re.compile(
-    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?)?\s*[+]?$"
+    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
 _ANY_MEASURE = re.compile(
     rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:(?:为|是)\s*[:：]?|[:：])\s*[+-]?\d"
@@ -615,7 +619,8 @@ class _Reader:
         if found is None:
             return None
         named = [m for m in self.mentions if sentence[0] <= m.start and m.end <= found.start()]
-        lead = named[-1].end if named else sentence[0]
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(self.text, sentence[0], found.start())]
+        lead = max([named[-1].end if named else sentence[0], *breaks])
         if named and named[-1].entity.kind not in (*_TOPIC_KINDS, "index"):
             return None
         if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
@@ -681,7 +686,11 @@ class _Reader:
     ) -> ExtractedFact | None:
         """同比增长45%: the growth of the figure just stated, or of the label just before."""
         kind = growth.groupdict().get("kind") or ""
-        suffix = "_qoq" if kind in ("环比", "较上季度") else "_yoy"
+        suffix = (
+            "_qoq"
+            if kind in ("环比", "较上季度", "较上期", "比上期", "较上月", "比上月")
+            else "_yoy"
+        )
         direction = (growth.groupdict().get("dir") or "").lower()
         if direction in ("down", "fell", "decreased") and q.value > 0:
             q = replace(q, value=-q.value, negative=True)
@@ -804,6 +813,8 @@ class _Reader:
         if self.names_a_company:
             return None
         regions = list(_REGION.finditer(self.text, 0, before))
+        if not regions:
+            regions = [m] if (m := _REGION.search(self.text, before)) else []
         if not regions:
             return None
         name = regions[-1].group()
