@@ -444,6 +444,7 @@ class _Reader:
         self.last: ExtractedFact | None = None  # the previous fact, in view offsets
         self.last_end = -1
         self.last_record: EntityRecord | None = None
+        self.prev_q: Quantity | None = None  # the figure before, in the same sentence
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
@@ -476,10 +477,12 @@ class _Reader:
                 if header_metric:
                     header = (lines_seen, header_metric, self._stake_target(sentence[0], ""))
                 continue
+            self.prev_q = None
             for q in quantities:
                 fact = self._fact(q, sentence, quote, header, lines_seen)
                 if fact is not None:
                     out.append(fact)
+                self.prev_q = q
         return out
 
     def _header_metric(self, line: str) -> str | None:
@@ -719,7 +722,7 @@ class _Reader:
             return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, None)
         last = self.last
         if last is None or phrase_start - self.last_end > _GROWTH_REACH:
-            return None
+            return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
         base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
         if "\n" in self.text[self.last_end : phrase_start] or last.metric == base + suffix:
             return None
@@ -753,6 +756,22 @@ class _Reader:
         as_of, period = self._as_of(date)
         fact = self._fact_for(about.name, name, q, sentence, quote, None)
         return replace(fact, as_of=as_of, period=period)
+
+    def _growth_of_unnamed(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, phrase_start: int, suffix: str
+    ) -> ExtractedFact | None:
+        """新能源零售71349辆，同比增长46.7%: the growth of a figure no label made a fact of,
+        named by what stands before it."""
+        prev = self.prev_q
+        if prev is None or not _JUST_STATED.fullmatch(self.text, prev.span[1], phrase_start):
+            return None
+        indicator = self._indicator(sentence, prev.span[0])
+        if indicator is None:
+            return None
+        about = self._subject_or_region(indicator[1], sentence)
+        if about is None:
+            return None
+        return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
 
     def _change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
