@@ -273,3 +273,12 @@ def test_macro_figures_are_about_the_economy_the_text_names(entities: EntityDict
 def test_who_reports_a_figure_is_not_its_subject(entities: EntityDictionary) -> None:
     text = "外汇局数据显示，11月国际货物和服务贸易收入21860亿元。"
     assert [f for f in facts(text, entities) if f.subject == "国家外汇管理局"] == []
+
+
+def test_an_indicator_s_own_series(entities: EntityDictionary) -> None:
+    text = "固定资产投资额(不含农户)的累计同比2024年12月为3.20%、2024年11月为3.30%。"
+    got = {(f.subject, f.metric, f.value, f.as_of) for f in facts(text, entities)}
+    assert got == {
+        ("固定资产投资额(不含农户)", "累计同比", Decimal("3.20"), dt.date(2024, 12, 31)),
+        ("固定资产投资额(不含农户)", "累计同比", Decimal("3.30"), dt.date(2024, 11, 30)),
+    }

@@ -224,6 +224,7 @@ _NOT_A_LABEL = re.compile(
     r"^(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
 )
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
+_DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中")
 _LABEL_LEAD = re.compile(
     r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计)+"
@@ -250,6 +251,10 @@ _REGION = re.compile(
 _REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
 _ANY_CHANGE = re.compile(r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑)[了约超近达]?\s*[+-]?\d")
 _ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
+# "…为3.30%、" between one dated item of a series and the next.
+_SERIES_ITEM = re.compile(
+    r"\s*(?:为|是|[:：])\s*[+-]?[\d.,]+\s*(?:%|[\u4e00-\u9fff]{0,3})\s*[、，,；;]\s*"
+)
 _SERIES_TAIL = re.compile(r"(?:为|是|:|：)\s*[+]?$")
 _SERIES_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）%\-]{2,30}$")
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
@@ -529,6 +534,10 @@ class _Reader:
         elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):
             if _CLAUSE_LIKE.search(attribute.group("label")):
                 return None
+            if _DATE_IN_LABEL.search(attribute.group("label")) and (
+                series := self._series(q, sentence, quote)
+            ):
+                return series
             metric, label_start = attribute.group("label"), attribute.start()
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
@@ -738,19 +747,37 @@ class _Reader:
         date = next((d for d in self.dates if d.span[1] == tail_start), None)
         if date is None or date.granularity == "relative":
             return None
+        first = date  # the series' first item: its label stands right before it
+        while (
+            previous := next(
+                (
+                    d
+                    for d in self.dates
+                    if d.span[1] <= first.span[0]
+                    and _SERIES_ITEM.fullmatch(self.text, d.span[1], first.span[0])
+                ),
+                None,
+            )
+        ) is not None:
+            first = previous
         colon = max(
-            self.text.rfind("：", sentence[0], date.span[0]),
-            self.text.rfind(":", sentence[0], date.span[0]),
+            self.text.rfind("：", sentence[0], first.span[0]),
+            self.text.rfind(":", sentence[0], first.span[0]),
         )
-        if colon < 0:
-            return None
-        label = _SERIES_LABEL.search(self.text, max(sentence[0], colon - 40), colon)
+        head_end = colon if colon >= 0 else first.span[0]
+        label = _SERIES_LABEL.search(self.text, max(sentence[0], head_end - 40), head_end)
         if label is None:
             return None
-        name = _INDICATOR_LEAD.sub("", label.group())
+        name = label.group()
+        if lead := _INDICATOR_LEAD.match(name):
+            name = name[lead.end() :]
         if len(name) < 2:
             return None
-        about = self._subject_or_region(colon, sentence)
+        about = self._subject_or_region(label.start(), sentence)
+        owner, _, measure = name.rpartition("的")
+        if about is None and len(owner) >= 2 and len(measure) >= 2:
+            # 固定资产投资额(不含农户)的累计同比2024年12月为3.20%: an indicator's own series.
+            about, name = EntityRecord(owner, "index"), measure
         if about is None:
             return None
         as_of, period = self._as_of(date)
