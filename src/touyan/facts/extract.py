@@ -307,6 +307,9 @@ _LABELS = re.compile(
 
 def _label_before(text: str, start: int) -> tuple[str, int] | None:
     """The metric whose label ends just before `start`, connectors allowed between."""
+    aside = _ASIDE_BEFORE.search(text, max(0, start - 40), start)
+    if aside is not None:  # 今年以来涨跌幅(最新的今年以来涨跌幅是多少)为-6.19%
+        start = aside.start()
     window_start = max(0, start - _LABEL_WINDOW)
     window = text[window_start:start]
     best: re.Match[str] | None = None
@@ -318,6 +321,9 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     if best is None:
         return None
     return _LABEL_METRIC[best.group().lower()], window_start + best.start()
+
+
+_ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
 
 
 # Any label at all (lower-cased): a text without one states no fact this extractor reads.

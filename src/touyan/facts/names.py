@@ -277,17 +277,22 @@ def _title_lead(title: str, text: str) -> str | None:
     run = first.group()
     while (lead := _LEADING.match(run)) and lead.end():
         run = run[lead.end() :]
+    title_goes_on = title[first.end() : first.end() + 4]
     for length in range(len(run), 2, -1):
         prefix, following = run[:length], run[length : length + 1]
         pos = text.find(prefix)
         words: set[str] = set()
         while pos >= 0:
             after = text[pos + length : pos + length + 1]
+            goes_on = text[pos + length : pos + length + 4]
             pos = text.find(prefix, pos + 1)
-            # At the run's end the headline goes on with a figure or a mark; the body
-            # must go on with a word to show the name ended there.
-            if after == following or not (following or _WORD_CHAR.match(after)):
+            if after == following:
                 continue
+            # At the run's end the headline goes on with a figure or a mark: the body must
+            # go on with a word, or another figure (长安汽车4月… and 长安汽车206047辆).
+            if not following and not _WORD_CHAR.match(after):
+                if not (after.isdigit() and goes_on != title_goes_on):
+                    continue
             # A figure or a mark after the name ends it; a word ends it only if the body
             # goes on with two different words (a template headline "X行业与市场分析" and
             # a body "X行业与宏观经济" share a phrase, not a name).
