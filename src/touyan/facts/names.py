@@ -238,7 +238,11 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
         raw = _run_before(both, m.start())
         name = _trim(raw) if raw else None
         if name is not None and name not in found:
-            stated[name] = stated.get(name, 0) + 1
+            # A run that starts the text, a line or a spaced-off item stands on its own:
+            # as good as a name seen twice.
+            start = m.start() - len(raw or "")
+            alone = start == 0 or both[start - 1] in " \n\t【[“\""
+            stated[name] = stated.get(name, 0) + (2 if alone and raw == name else 1)
     for name, count in stated.items():
         if count >= 2 or (title and name in title) or both.count(name) >= 2:
             found[name] = WrittenName(name, kind_of(name))
