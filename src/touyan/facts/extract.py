@@ -192,7 +192,34 @@ _HOLDER_COLUMNS = frozenset(
 # A label right after these words is about the industry, sector or market, not the subject.
 _NOT_THE_SUBJECT = re.compile(r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)$")
 # An entity right after these words is where or through which something happened (在香港交易所).
-_LOCATIVE = ("在", "于", "经", "从", "向", "通过")
+_LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
+# Figures of one trading day.
+_DAILY_METRICS = frozenset(
+    {
+        "price",
+        "open",
+        "close",
+        "prev_close",
+        "high",
+        "low",
+        "limit_up",
+        "limit_down",
+        "change_pct",
+        "change",
+        "turnover",
+        "turnover_rate",
+        "volume",
+        "amplitude",
+        "main_net_inflow",
+        "main_net_outflow",
+        "main_inflow",
+        "main_outflow",
+        "hot_money_net_inflow",
+        "hot_money_net_outflow",
+        "retail_net_inflow",
+        "retail_net_outflow",
+    }
+)
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
@@ -681,6 +708,13 @@ class _Reader:
         obj: str | None,
     ) -> ExtractedFact:
         anchor, window = _date_for(q, sentence, self.dates)
+        if (
+            anchor is not None
+            and anchor.granularity != "day"
+            and anchor.span[1] <= sentence[0]
+            and metric in _DAILY_METRICS
+        ):
+            anchor = None  # a day's quote is not dated by a period named sentences before
         as_of, period = self._as_of(anchor)
         if window is not None:
             period = window.text
