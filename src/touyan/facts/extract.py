@@ -962,6 +962,7 @@ _BARE_MONTHS = re.compile(
     r"(?<![\d年.\-/])(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月份"
     r"|(?<![\d年])(?P<span>第?(?P<q>[一二三四1-4])季度|前三季度|上半年|下半年)"
 )
+_YEAR_REACH = 80  # characters: a year named further back does not date a bare month
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
 
@@ -987,7 +988,11 @@ def _with_bare_months(
         if not 1 <= first <= last <= 12:
             continue
         years = [
-            d.end.year for d in dates if d.span[1] <= m.start() and d.granularity != "relative"
+            d.end.year
+            for d in dates
+            if d.span[1] <= m.start()
+            and m.start() - d.span[1] <= _YEAR_REACH
+            and d.granularity != "relative"
         ]
         if years:
             year = years[-1]

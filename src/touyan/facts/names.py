@@ -241,7 +241,7 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             # A run that starts the text, a line or a spaced-off item stands on its own:
             # as good as a name seen twice.
             start = m.start() - len(raw or "")
-            alone = start == 0 or both[start - 1] in " \n\t【[“\""
+            alone = start == 0 or both[start - 1] in ' \n\t【[“"'
             stated[name] = stated.get(name, 0) + (2 if alone and raw == name else 1)
     for name, count in stated.items():
         if count >= 2 or (title and name in title) or both.count(name) >= 2:

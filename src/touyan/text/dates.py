@@ -68,6 +68,9 @@ _PATTERN = re.compile(
 )
 
 
+_YEAR_REACH = 80  # characters
+
+
 def _cn_int(text: str) -> int:
     if text.isdigit():
         return int(text)
@@ -161,7 +164,13 @@ def _range(
         year = int(g["y8"] or g["y9"] or g["y10"] or 0)
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
     if g["md"]:
-        day = dt.date(last_year or today.year, int(g["m11"] or 0), int(g["d11"] or 0))
+        month, day_of_month = int(g["m11"] or 0), int(g["d11"] or 0)
+        if last_year is not None:
+            day = dt.date(last_year, month, day_of_month)
+        else:  # the last such day up to today: 12月29日 read in January is last December's
+            day = dt.date(today.year, month, day_of_month)
+            if day > today:
+                day = dt.date(today.year - 1, month, day_of_month)
         return day, day, "day"
     for key, yk, mk, dk in (("en_mdy", "y12", "mn12", "d12"), ("en_dmy", "y13", "mn13", "d13")):
         if g[key]:
@@ -177,22 +186,26 @@ def _range(
 def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]:
     """Every date or period named in `text`, in order; impossible dates are skipped.
 
-    A month-day without a year (12月29日) takes the last year named before it, else today's.
+    A month-day without a year (12月29日) takes the year named shortly before it, else it is
+    the last such day up to today.
     """
     today = today or dt.date.today()
     out: list[DateMention] = []
     last_year: int | None = None
+    last_year_end = 0
     for match in _PATTERN.finditer(text):
         g = match.groupdict()
         try:
-            found = _range(g, match.group(), today, last_year)
+            # A year named far back (成立日期1999年…) does not date a later bare 3月31日.
+            near = last_year if match.start() - last_year_end <= _YEAR_REACH else None
+            found = _range(g, match.group(), today, near)
         except ValueError:
             continue
         if found is None:
             continue
         start, end, granularity = found
         if granularity != "relative":
-            last_year = end.year
+            last_year, last_year_end = end.year, match.end()
         out.append(DateMention(start, end, granularity, match.span(), match.group()))
     return out
 
