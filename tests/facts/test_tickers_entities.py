@@ -148,3 +148,13 @@ def test_one_fund_written_two_ways_is_one_name() -> None:
 def test_share_class_suffixes_find_the_listed_name(dictionary: EntityDictionary) -> None:
     assert dictionary.get("小米集团-W") is XIAOMI
     assert dictionary.get("小米-W") is XIAOMI
+
+
+def test_a_name_ending_in_the_particle_de_stands_alone() -> None:
+    midea = EntityRecord("美的集团", "company", ("美的",))
+    dictionary = EntityDictionary.of([midea])
+    assert [m.text for m in dictionary.find("美的空调销量增长，收购美的集团")] == [
+        "美的",
+        "美的集团",
+    ]
+    assert dictionary.find("贝因美的跌停价为5.42元，完美的开局") == []
