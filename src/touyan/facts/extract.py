@@ -355,8 +355,14 @@ _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是
 
 # Any label at all (lower-cased): a text without one states no fact this extractor reads.
 # Most news has none, so this one native-code scan is what most documents cost here.
+# Labels that are also everyday words (报, 最高, 开盘) do not open a text on their own: quote
+# tables that use them name other figures too (成交额, 换手率).
+_COMMON_WORDS = frozenset({"报", "最高", "最低", "开盘", "今开", "涨停", "跌停", "昨收", "收报"})
 _ANY_LABEL = ahocorasick_rs.AhoCorasick(
-    sorted({*_LABEL_METRIC, *(a.lower() for labels in AFTER_LABELS.values() for a in labels)})
+    sorted(
+        {*_LABEL_METRIC, *(a.lower() for labels in AFTER_LABELS.values() for a in labels)}
+        - _COMMON_WORDS
+    )
 )
 
 
