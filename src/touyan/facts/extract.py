@@ -232,7 +232,7 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率)"
+    r"人口|支出|误差|费率|胜率|投资)"
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
@@ -454,6 +454,7 @@ class _Reader:
         self.published_at = published_at
         known: list[Mention] = entities.find(text) if entities else []
         title = _SITE_SUFFIX.sub("", title)  # 凯大催化股价下跌2.64%_网易订阅: not about 网易
+        self.title = title
         title_mentions = entities.find(title) if entities else []
         written = _written_records(text, title, entities)
         self.mentions = _merge(known, _occurrences(text, written))
@@ -907,6 +908,8 @@ class _Reader:
         regions = list(_REGION.finditer(self.text, 0, before))
         if not regions:
             regions = [m] if (m := _REGION.search(self.text, before)) else []
+        if not regions:
+            regions = list(_REGION.finditer(self.title))
         if not regions:
             return None
         name = regions[-1].group()
