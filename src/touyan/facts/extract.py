@@ -158,8 +158,8 @@ _CONNECTORS = re.compile(
     re.IGNORECASE,
 )
 _GROWTH = re.compile(
-    r"(?P<kind>同比|较上年同期|较上年|比上年|环比|较上季度|较上期|比上期|较上月|比上月|"
-    r"year[- ]over[- ]year|yoy)\s*"
+    r"(?P<kind>同比|较上年同期|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
+    r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达)?\s*$",
     re.IGNORECASE,
@@ -555,8 +555,6 @@ class _Reader:
                 self.text, max(sentence[0], q.span[0] - 16), q.span[0]
             )
         if growth is not None:
-            if q.unit != "%":
-                return None
             return self._growth(q, sentence, quote, growth)
         metric: str | None = None
         label_start = q.span[0]
@@ -750,6 +748,13 @@ class _Reader:
             if kind in ("环比", "较上季度", "较上期", "比上期", "较上月", "比上月")
             else "_yoy"
         )
+        if kind.endswith(("年末", "年底", "年初")):
+            suffix = "_ytd"
+        if q.unit != "%":
+            # 比上年增加1336万吨: a change in the figure's own unit, not a rate.
+            if not _CHANGE_VERB.search(growth.group()) or q.unit not in _AMOUNT_UNITS:
+                return None
+            suffix += "_change"
         direction = (growth.groupdict().get("dir") or "").lower()
         if direction in ("down", "fell", "decreased") and q.value > 0:
             q = replace(q, value=-q.value, negative=True)
@@ -965,6 +970,8 @@ class _Reader:
 # Statistical releases name months without their year (12月份, 1—9月份): the year is the
 # last one named before, else the publication's, or the year before for a later month.
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
+_CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
+_AMOUNT_UNITS = ("money", "count", "", "shares")
 _JUST_STATED = re.compile(r"\s*[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
