@@ -252,7 +252,7 @@ _NOT_A_LABEL = re.compile(
 )
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
-_CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中")
+_CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
 _LABEL_LEAD = re.compile(
     r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计)+"
 )
@@ -341,6 +341,8 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     window = text[window_start:start]
     best: re.Match[str] | None = None
     for match in _LABELS.finditer(window):
+        if best is not None and match.group() in _CONNECTOR_LABELS:
+            continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
         if _CONNECTORS.match(window[match.end() :]) and not _CLAUSE_BREAK.search(
             window, match.start()
         ):
@@ -350,6 +352,7 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     return _LABEL_METRIC[best.group().lower()], window_start + best.start()
 
 
+_CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
 
 
@@ -857,6 +860,8 @@ class _Reader:
     ) -> ExtractedFact | None:
         """第二产业投资增长8.9%: the change of the figure named right before the verb."""
         indicator = self._indicator(sentence, verb_start)
+        if indicator is not None and indicator[0] in _THE_STOCK:
+            indicator = ("change_pct", indicator[1])  # 该股上涨1.3%: its price
         last = self.last
         if indicator is None:
             # 乡村消费品零售额5841亿元，增长6.3%: the change of the figure just stated.
@@ -867,7 +872,8 @@ class _Reader:
         about = self._subject_or_region(indicator[1], sentence)
         if about is None:
             return None
-        return self._fact_for(about.name, indicator[0] + "_yoy", q, sentence, quote, None)
+        metric = indicator[0] if indicator[0] == "change_pct" else indicator[0] + "_yoy"
+        return self._fact_for(about.name, metric, q, sentence, quote, None)
 
     def _indicator(self, sentence: tuple[int, int], end: int) -> tuple[str, int] | None:
         """The name of what grew, right before 同比增长 or 增长 (社会消费品零售总额, 核心CPI):
@@ -908,7 +914,7 @@ class _Reader:
 
     def _region(self, before: int) -> EntityRecord | None:
         """The economy a text about no company or fund names last before a figure."""
-        if self.names_a_company:
+        if self.names_a_company or _COMPANY_WORDS.search(self.text) or self.text.count("公司") > 2:
             return None
         regions = list(_REGION.finditer(self.text, 0, before))
         if not regions:
@@ -972,6 +978,9 @@ class _Reader:
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
 _CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
 _AMOUNT_UNITS = ("money", "count", "", "shares")
+# A text that speaks of 公司 or 该股 is about a company, even one it does not name.
+_THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
+_COMPANY_WORDS = re.compile(r"该公司|本公司|我公司|该股|本行|子公司")
 _JUST_STATED = re.compile(r"\s*[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
