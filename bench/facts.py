@@ -5,12 +5,23 @@ Run: .venv/bin/python bench/facts.py [--show N]
 Each row of eval/fineval_fact_extraction_dev.jsonl holds retrieved snippets (title, publication
 date, content) and gold facts written as "2025年05月15日，一鸣食品的涨跌幅为+1.68%。". A gold
 fact's value is the last number in its sentence, its subject the text between the date's comma
-and 的, its date the first date it names. It is recalled when a fact extracted from the row's
-snippets has the same quantity (`same_quantity`, within the looser written rounding), the same
-subject (after aliases) when both name one and the same as-of date when both have one.
-Precision is the share of extracted facts whose quantity is one of the row's gold values. Most
-companies and funds in these rows are not in the bundled dictionary, so a second run adds the
-row's entity (its gold facts' commonest subject). Nothing here is tuned on these rows.
+and 的 (without a date or window written next to it: "长电科技4月23日的…", "X近一周的…"), its
+date the first date it names. It is recalled when a fact extracted from the row's snippets has
+the same quantity (`same_quantity`, within the looser written rounding), the same subject when
+both name one and the same as-of date when both have one. Subjects are the same after the
+dictionary's aliases and when they are one name written two ways (`names.same_name`: a fund's
+short and registered names, 理想汽车-W and 理想汽车, 新能源汽车板块 and 新能源汽车).
+
+Precision is reported three ways. The headline figure is the share of extracted facts whose
+quantity is one of the row's scored gold values; it undercounts, because only the last number
+of each gold sentence is scored ("当前价为2.38元，最高价为2.42元…跌停价为2.07元" scores 2.07
+only) and the gold lists only the facts relevant to the row's question. The second counts any
+number of a gold sentence. The third counts a fact correct when it matches a figure a gold
+sentence states (the last number of each clause) with the same subject and date: stricter on
+who and when, fair to compound sentences. Most companies and funds in these rows are not in the
+bundled dictionary; the extractor recognises them from their written form, and a second run
+adds the row's entity (its gold facts' commonest subject) as `touyan entity add` would. Nothing
+here is tuned on these rows.
 """
 
 from __future__ import annotations
