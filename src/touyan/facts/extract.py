@@ -62,7 +62,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "limit_down": ("跌停价", "跌停"),
     "change_pct": ("涨跌幅", "涨幅", "跌幅"),
     "change": ("涨跌额",),
-    "turnover": ("成交额",),
+    "turnover": ("成交额", "成交金额", "成交"),
     "turnover_rate": ("换手率",),
     "main_net_inflow": ("主力净流入", "主力资金净流入"),
     "northbound_net_inflow": ("北向资金净流入", "北向资金净买入"),
@@ -360,7 +360,9 @@ _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是
 # Most news has none, so this one native-code scan is what most documents cost here.
 # Labels that are also everyday words (报, 最高, 开盘) do not open a text on their own: quote
 # tables that use them name other figures too (成交额, 换手率).
-_COMMON_WORDS = frozenset({"报", "最高", "最低", "开盘", "今开", "涨停", "跌停", "昨收", "收报"})
+_COMMON_WORDS = frozenset(
+    {"报", "最高", "最低", "开盘", "今开", "涨停", "跌停", "昨收", "收报", "成交"}
+)
 _ANY_LABEL = ahocorasick_rs.AhoCorasick(
     sorted(
         {*_LABEL_METRIC, *(a.lower() for labels in AFTER_LABELS.values() for a in labels)}
