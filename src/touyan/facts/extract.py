@@ -721,10 +721,10 @@ class _Reader:
         if (
             anchor is not None
             and anchor.granularity != "day"
-            and anchor.span[1] <= sentence[0]
+            and (anchor.span[1] <= sentence[0] or anchor.span[0] > q.span[0])
             and metric in _DAILY_METRICS
         ):
-            anchor = None  # a day's quote is not dated by a period named sentences before
+            anchor = None  # a day's quote is not dated by a period named before or after it
         as_of, period = self._as_of(anchor)
         if window is not None:
             period = window.text
