@@ -22,7 +22,7 @@ _CHAR = r"(?:[\u4e00-\u9fffA-Za-z0-9*＊·\-]|[（(](?:[A-Z][A-Z\-]{1,11}|[A-Z]�
 # position would cost more than the rest of fact extraction.
 _CODE = re.compile(
     rf"[（(]\s*(?:(?P<inner>{_CHAR}{{2,40}}?)\s*[（(]\s*)?"
-    r"(?:(?:SH|SZ|BJ|HK)\.?)?(?:\d{6}|\d{5})(?:\.(?:SH|SZ|BJ|HK|SS|OF))?\s*[）)]",
+    r"(?:(?:SH|SZ|BJ|HK)\s*\.?\s*)?(?:\d{6}|\d{5})(?:\.(?:SH|SZ|BJ|HK|SS|OF))?\s*[）)，,]",
     re.IGNORECASE,
 )
 _FULL_NAME = r"(?:基金(?:[A-Za-z]类|[A-Za-z]|[（(][A-Z\-]+[）)])?|有限公司|集团|股份公司)"
@@ -261,6 +261,7 @@ _TITLE_RUN = re.compile(
 _LEADING_DATE = re.compile(
     r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
 )
+_DATE_AFTER_NAME = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _LEAD_TAIL = re.compile(
     r"(?:股票|股价|今日|当前|收盘|盘中|涨停|跌停|上涨|下跌|大涨|大跌|涨|跌|发布|公告|申请|通过)+$"
@@ -283,6 +284,9 @@ def _title_lead(title: str, text: str) -> str | None:
     while (lead := _LEADING.match(run)) and lead.end():
         run = run[lead.end() :]
     title_goes_on = title[first.end() : first.end() + 4]
+    if _DATE_AFTER_NAME.match(title, first.end()) and text.count(run) and len(run) <= _SHORT_NAME:
+        # 航天科技2024年半年度…: a short run stopped by a date ends with the name.
+        return _lead_name(run)
     for length in range(len(run), 2, -1):
         prefix, following = run[:length], run[length : length + 1]
         pos = text.find(prefix)
