@@ -282,3 +282,14 @@ def test_an_indicator_s_own_series(entities: EntityDictionary) -> None:
         ("固定资产投资额(不含农户)", "累计同比", Decimal("3.20"), dt.date(2024, 12, 31)),
         ("固定资产投资额(不含农户)", "累计同比", Decimal("3.30"), dt.date(2024, 11, 30)),
     }
+
+
+def test_respectively_pairs_items_and_figures_in_order(entities: EntityDictionary) -> None:
+    text = "2023年上半年，全国第一产业、第二产业投资分别增长0.1%和8.9%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("中国", "第一产业_yoy", Decimal("0.1")),
+        ("中国", "第二产业投资_yoy", Decimal("8.9")),
+    }
+    # Counts that disagree pair nothing.
+    assert facts("2023年，全国食品、能源和服务价格分别上涨1.0%和0.5%。", entities) == []

@@ -495,6 +495,7 @@ class _Reader:
         self.last_end = -1
         self.last_record: EntityRecord | None = None
         self.prev_q: Quantity | None = None  # the figure before, in the same sentence
+        self.sentence_qs: list[Quantity] = []
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
@@ -528,6 +529,7 @@ class _Reader:
                     header = (lines_seen, header_metric, self._stake_target(sentence[0], ""))
                 continue
             self.prev_q = None
+            self.sentence_qs = quantities
             for q in quantities:
                 fact = self._fact(q, sentence, quote, header, lines_seen)
                 if fact is not None:
@@ -554,6 +556,9 @@ class _Reader:
         header: tuple[int, str, str | None] | None,
         line_no: int,
     ) -> ExtractedFact | None:
+        respectively = self.text.rfind("分别", sentence[0], q.span[0])
+        if respectively >= 0 and q.unit == "%":
+            return self._respectively(q, sentence, quote, respectively)
         growth = _GROWTH.search(self.text[max(sentence[0], q.span[0] - 16) : q.span[0]])
         if growth is None and _GROWTH_AFTER.match(self.text, q.span[1]):
             growth = _DIRECTION_BEFORE.search(
@@ -857,6 +862,43 @@ class _Reader:
             return None
         return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
 
+    def _respectively(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """铁路运输业、水利管理业投资分别增长20.5%和9.6%: the n-th figure of the list after 分别
+        is the n-th item's, when the counts agree; a list of names (阿里、小米分别持股…) gives
+        nothing, since which figure is whose is too easily wrong."""
+        verb = _RESPECTIVE_VERB.match(self.text, at + 2)
+        if verb is None:
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
+        chain = [values[0]] if values else []
+        for v in values[1:]:
+            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
+                break
+            chain.append(v)
+        if q not in chain or self.text[verb.end() : chain[0].span[0]].strip():
+            return None
+        clause_start = max(
+            [sentence[0]] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], at)]
+        )
+        head_start = max(
+            [clause_start] + [r.end() for r in _REGION.finditer(self.text, clause_start, at)]
+        )
+        lead = _INDICATOR_LEAD.match(self.text, head_start, at)
+        head = self.text[lead.end() if lead else head_start : at]
+        items = [i for i in _ITEM_SEP.split(head) if i]
+        if len(items) != len(chain) or any(len(i) > 20 for i in items):
+            return None
+        if any(clause_start <= m.start < at for m in self.mentions):
+            return None
+        item = items[chain.index(q)]
+        about = self._subject_or_region(clause_start, sentence)
+        if about is None:
+            return None
+        suffix = "" if verb.group("verb") in ("为", "达", "达到", "是", "") else "_yoy"
+        return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+
     def _change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
     ) -> ExtractedFact | None:
@@ -983,6 +1025,11 @@ _AMOUNT_UNITS = ("money", "count", "", "shares")
 # A text that speaks of 公司 or 该股 is about a company, even one it does not name.
 _THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
 _COMPANY_WORDS = re.compile(r"该公司|本公司|我公司|该股|本行|子公司")
+_RESPECTIVE_VERB = re.compile(
+    r"(?:同比|环比)?(?P<verb>增长|上涨|下降|下跌|增加|减少|提高|回落|为|达到|达|是|)\s*"
+)
+_LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，)\s*")
+_ITEM_SEP = re.compile(r"[、和及与]")
 _JUST_STATED = re.compile(r"\s*[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
