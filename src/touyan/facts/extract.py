@@ -887,6 +887,12 @@ class _Reader:
         )
         lead = _INDICATOR_LEAD.match(self.text, head_start, at)
         head = self.text[lead.end() if lead else head_start : at]
+        last = self.last
+        if head.endswith("同环比") and len(chain) == 2 and last is not None:
+            # 营收341.61亿元，同环比分别-7.7%/-30.0%: the figure just stated, both ways.
+            base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+            metric = base + ("_yoy" if q is chain[0] else "_qoq")
+            return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
         items = [i for i in _ITEM_SEP.split(head) if i]
         if len(items) != len(chain) or any(len(i) > 20 for i in items):
             return None
@@ -1028,7 +1034,7 @@ _COMPANY_WORDS = re.compile(r"该公司|本公司|我公司|该股|本行|子公
 _RESPECTIVE_VERB = re.compile(
     r"(?:同比|环比)?(?P<verb>增长|上涨|下降|下跌|增加|减少|提高|回落|为|达到|达|是|)\s*"
 )
-_LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，)\s*")
+_LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
 _ITEM_SEP = re.compile(r"[、和及与]")
 _JUST_STATED = re.compile(r"\s*[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
