@@ -293,3 +293,16 @@ def test_respectively_pairs_items_and_figures_in_order(entities: EntityDictionar
     }
     # Counts that disagree pair nothing.
     assert facts("2023年，全国食品、能源和服务价格分别上涨1.0%和0.5%。", entities) == []
+
+
+def test_a_record_s_name_field_names_its_fields(entities: EntityDictionary) -> None:
+    text = (
+        "满足条件的股票：股票1，股票名称：恒远精密。股票代码：603999。市值：120.50亿元。"
+        "股价：45.20元。股票2，股票名称：青川股份。市值：80.10亿元。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, title="股票筛选卡")}
+    assert got == {
+        ("恒远精密", "market_cap", Decimal("12050000000")),
+        ("恒远精密", "price", Decimal("45.20")),
+        ("青川股份", "market_cap", Decimal("8010000000")),
+    }

@@ -496,6 +496,9 @@ class _Reader:
         self.last_record: EntityRecord | None = None
         self.prev_q: Quantity | None = None  # the figure before, in the same sentence
         self.sentence_qs: list[Quantity] = []
+        # 股票名称：微软。…股价：451.77美元: a record's name field names what its fields are about.
+        self.field_subject: EntityRecord | None = None
+        self.field_at = -1
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
@@ -515,6 +518,11 @@ class _Reader:
         cursor = 0
         for sentence in _sentences(self.text):
             lines_seen += 1
+            if named := _NAME_FIELD.search(self.text, sentence[0], sentence[1]):
+                self.field_subject = next(
+                    (m.entity for m in self.mentions if m.start == named.end()), None
+                )
+                self.field_at = named.end()
             quote = self.original[
                 self.index[sentence[0]] : self.index[max(sentence[0], sentence[1] - 1)] + 1
             ].strip()
@@ -632,7 +640,9 @@ class _Reader:
         if record is None:
             record = (
                 self.round_subject
+                or self._newer_field()
                 or self._carried_subject(sentence[0])
+                or self.field_subject
                 or self.topic
                 or self.sole
                 # A company figure (营收, 出资) in a text naming no company is about a company
@@ -786,7 +796,10 @@ class _Reader:
             record = (
                 subject.entity
                 if subject
-                else self._carried_subject(sentence[0]) or self.topic or self.sole
+                else self._newer_field()
+                or self._carried_subject(sentence[0])
+                or self.topic
+                or self.sole
             )
             if record is None:
                 return None
@@ -959,7 +972,13 @@ class _Reader:
         )
         if subject is not None:
             return subject.entity
-        record = self._carried_subject(sentence[0]) or self.topic or self.sole
+        record = (
+            self._newer_field()
+            or self._carried_subject(sentence[0])
+            or self.field_subject
+            or self.topic
+            or self.sole
+        )
         return record or self._region(label_start)
 
     def _region(self, before: int) -> EntityRecord | None:
@@ -975,6 +994,10 @@ class _Reader:
             return None
         name = regions[-1].group()
         return EntityRecord(_REGION_NAMES.get(name, name), "org")
+
+    def _newer_field(self) -> EntityRecord | None:
+        """A name field read since the last fact: the next record has begun."""
+        return self.field_subject if self.field_at > self.last_end else None
 
     def _carried_subject(self, sentence_start: int) -> EntityRecord | None:
         """The subject of the previous fact, while still in the same paragraph line."""
@@ -1036,6 +1059,7 @@ _RESPECTIVE_VERB = re.compile(
 )
 _LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
 _ITEM_SEP = re.compile(r"[、和及与]")
+_NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
 _JUST_STATED = re.compile(r"\s*[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(

@@ -28,6 +28,9 @@ _CODE = re.compile(
 _FULL_NAME = r"(?:基金(?:[A-Za-z]类|[A-Za-z]|[（(][A-Z\-]+[）)])?|有限公司|集团|股份公司)"
 _FULL_TAIL = re.compile(rf"[（(](?P<full>[^（）()\n]{{2,60}}?{_FULL_NAME})[）)]")
 _RUN = re.compile(rf"{_CHAR}{{2,40}}$")
+_RUN_AFTER = re.compile(rf"{_CHAR}{{2,40}}")
+# A record's name field: 股票名称：微软, 基金简称：博时四月享120天持有期债券A.
+_NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)(?:名称|简称)\s*[:：]\s*")
 _QUOTED = re.compile(rf"[“\"「](?P<name>{_CHAR}{{3,60}}?)[”“\"」]")
 # A fund's name ends in its type or share class; a company's in its legal or trade form.
 _FUND_TYPES = (
@@ -231,6 +234,9 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             keep(m["inner"])
         if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
             keep(name)
+    for m in _NAME_FIELD.finditer(both):
+        if run := _RUN_AFTER.match(both, m.end()):
+            keep(run.group())
     for m in _QUOTED.finditer(both):
         if _QUOTED_NAME.fullmatch(m["name"]):
             keep(m["name"])
