@@ -306,3 +306,13 @@ def test_a_record_s_name_field_names_its_fields(entities: EntityDictionary) -> N
         ("恒远精密", "price", Decimal("45.20")),
         ("青川股份", "market_cap", Decimal("8010000000")),
     }
+
+
+def test_unknown_names_in_a_list_of_moves(entities: EntityDictionary) -> None:
+    text = "美股芯片股多数下跌，英伟达跌4.8%，恒远半导体跌3.5%，费城半导体指数跌2.1%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("英伟达", "change_pct", Decimal("-4.8")) in got
+    assert ("恒远半导体", "change_pct", Decimal("-3.5")) in got
+    # An index, a price or an adverb before the verb is not a company's name.
+    assert not any(subject in ("费城半导体指数", "股价") for subject, _, _ in got)
+    assert facts("从环比看，PPI由上月上涨0.4%转为持平。", entities) == []

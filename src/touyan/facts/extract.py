@@ -19,7 +19,7 @@ from decimal import Decimal
 import ahocorasick_rs
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
-from touyan.facts.names import fund_key, written_names
+from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
 
@@ -221,6 +221,12 @@ _DAILY_METRICS = frozenset(
     }
 )
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
+_MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
+_NOT_A_MOVER = re.compile(
+    r"[由较比已也则均仍再亦]|逆势|继续|大幅|小幅|一度|集体|纷纷|盘中|收盘|股价|指数|板块|价格"
+)
+_HEAD_END = re.compile(r"(?:率|额|值|价|量|规模|收益|指数|价格|板块|行业|市场|资金)$")
+_BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究所)", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
@@ -276,7 +282,9 @@ _REGION = re.compile(
     r"俄罗斯|俄|土耳其|巴西|加拿大|澳大利亚|新加坡|越南|香港|台湾|全球"
 )
 _REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
-_ANY_CHANGE = re.compile(r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑)[了约超近达]?\s*[+-]?\d")
+_ANY_CHANGE = re.compile(
+    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌)[了约超近达逾]?\s*[+-]?\d"
+)
 _ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
 # "…为3.30%、" between one dated item of a series and the next.
 _SERIES_ITEM = re.compile(
@@ -499,6 +507,7 @@ class _Reader:
         # 股票名称：微软。…股价：451.77美元: a record's name field names what its fields are about.
         self.field_subject: EntityRecord | None = None
         self.field_at = -1
+        self.mover: EntityRecord | None = None
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
@@ -508,6 +517,8 @@ class _Reader:
         """Not where something happened (在港交所) nor who reports it (外汇局数据显示)."""
         if self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE):
             return False
+        if m.entity.name.endswith("交易所") or _BRANCH_AFTER.match(self.text, m.end):
+            return False  # 北京证券交易所, 东方财富证券…营业部, 东方财富Choice数据
         return m.entity.kind in _TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
 
     def facts(self) -> list[ExtractedFact]:
@@ -633,6 +644,8 @@ class _Reader:
             return self._fact_for(name, metric, q, sentence, quote, target)
         if record is None and subject is not None:
             record = subject.entity
+        if self.mover is not None:
+            record, self.mover = self.mover, None
         if record is None and metric in _HOLDING_METRICS:
             named = self._holder(sentence[0], label_start)
             if named is not None:
@@ -694,8 +707,22 @@ class _Reader:
         if named and named[-1].entity.kind not in (*_TOPIC_KINDS, "index"):
             return None
         if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
-            return None
+            return self._unknown_mover(q, sentence, lead, found.start())
         return "change_pct", found.start()
+
+    def _unknown_mover(
+        self, q: Quantity, sentence: tuple[int, int], lead: int, verb: int
+    ) -> tuple[str, int] | None:
+        """美光科技跌3%, in a list of moves: a name no dictionary knows, right before the verb,
+        is what moved. It becomes this figure's subject."""
+        run = self.text[lead:verb].strip()
+        if not _MOVER.fullmatch(run) or _HEAD_END.search(run) or _NOT_A_MOVER.search(run):
+            return None
+        name = plausible_name(run)
+        if name is None or name != run or kind_of(name) != "company":
+            return None
+        self.mover = EntityRecord(name, "company")
+        return "change_pct", verb
 
     def _measure(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
         """A label ending in a measure noun right before the value, from the clause's start,

@@ -142,6 +142,11 @@ def _trim(raw: str) -> str | None:
     return name
 
 
+def plausible_name(run: str) -> str | None:
+    """The name a run of text could be, cut as written names are, or None."""
+    return _trim(run)
+
+
 def _run_before(text: str, end: int) -> str | None:
     """The run of name characters that ends at `end`."""
     run = _RUN.search(text, max(0, end - 40), end)
