@@ -223,7 +223,8 @@ _DAILY_METRICS = frozenset(
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
 _NOT_A_MOVER = re.compile(
-    r"[由较比已也则均仍再亦]|逆势|继续|大幅|小幅|一度|集体|纷纷|盘中|收盘|股价|指数|板块|价格"
+    r"[由较比已也则均仍再亦和与及、]|逆势|继续|大幅|小幅|一度|集体|纷纷|盘中|收盘|开盘|股价|指数|"
+    r"板块|价格|期指|期货"
 )
 _HEAD_END = re.compile(r"(?:率|额|值|价|量|规模|收益|指数|价格|板块|行业|市场|资金)$")
 _BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究所)", re.IGNORECASE)
@@ -614,6 +615,8 @@ class _Reader:
             return follow
         elif q.unit == "%" and (move := self._move(q, sentence)):
             metric, label_start = move
+            if "跌" in self.text[label_start : q.span[0]] and q.value > 0:
+                q = replace(q, value=-q.value, negative=True)  # 跌超9%: a fall
         elif q.unit == "%" and (
             change := _CHANGE.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
         ):
@@ -718,6 +721,8 @@ class _Reader:
         run = self.text[lead:verb].strip()
         if not _MOVER.fullmatch(run) or _HEAD_END.search(run) or _NOT_A_MOVER.search(run):
             return None
+        if any(m.end == lead for m in self.mentions):
+            return None  # 平安好医生: the run goes on from a known name, it is not one itself
         name = plausible_name(run)
         if name is None or name != run or kind_of(name) != "company":
             return None
