@@ -380,12 +380,16 @@ _ANY_LABEL = ahocorasick_rs.AhoCorasick(
 )
 
 
+_AFTER_METRIC = {label.lower(): metric for metric, ls in AFTER_LABELS.items() for label in ls}
+_AFTER_LABEL = re.compile(
+    "|".join(re.escape(label) for label in sorted(_AFTER_METRIC, key=len, reverse=True)),
+    re.IGNORECASE,
+)
+
+
 def _label_after(text: str, end: int) -> str | None:
-    following = text[end : end + 6].lower()
-    for metric, labels in AFTER_LABELS.items():
-        if any(following.startswith(label) for label in labels):
-            return metric
-    return None
+    found = _AFTER_LABEL.match(text, end)
+    return _AFTER_METRIC[found.group().lower()] if found else None
 
 
 def _date_for(
@@ -498,7 +502,10 @@ class _Reader:
         ):
             sole = None  # named only in passing, not what the text is about
         self.sole: EntityRecord | None = sole
-        self.names_a_company = bool(named)
+        # A text that names a company, or speaks of 公司 or 该股, is about a company.
+        self.names_a_company = (
+            bool(named) or bool(_COMPANY_WORDS.search(text)) or text.count("公司") > 2
+        )
         self.round_subject: EntityRecord | None = None
         self.last: ExtractedFact | None = None  # the previous fact, in view offsets
         self.last_end = -1
@@ -1015,7 +1022,7 @@ class _Reader:
 
     def _region(self, before: int) -> EntityRecord | None:
         """The economy a text about no company or fund names last before a figure."""
-        if self.names_a_company or _COMPANY_WORDS.search(self.text) or self.text.count("公司") > 2:
+        if self.names_a_company:
             return None
         regions = list(_REGION.finditer(self.text, 0, before))
         if not regions:
