@@ -261,7 +261,8 @@ _NOT_A_LABEL = re.compile(
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
 _LABEL_LEAD = re.compile(
-    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计)+"
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计|不过|但|而|且|并|"
+    r"同时|此外|另外|以及)+"
 )
 _VERSUS = re.compile(
     r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
@@ -300,7 +301,7 @@ _CHANGE = re.compile(
 _INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
 _INDICATOR_LEAD = re.compile(
     r"(?:其中|此外|同时|全年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|当月|今年以来|"
-    r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|的|和|及|与|、)+"
+    r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|但|而|的|和|及|与|、)+"
 )
 # Words that make a run a clause rather than the name of a figure.
 _STATEMENT_LIKE = re.compile(r"[为是在将已被把对从]|实现|录得|显示|预计|分别|达到|同比|环比|较")
