@@ -194,3 +194,125 @@ def test_attribute_statements_keep_the_text_s_own_metric_name() -> None:
     # A known label still maps to its metric.
     (price,) = facts("2025年05月15日，贵州茅台的当前价为1632.01元。", entities)
     assert price.metric == "price"
+
+
+def test_companies_not_in_the_dictionary_are_read_from_their_written_form(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "青川股份（605999）属于上海证券交易所。2025年05月15日截止目前青川股份的当前价为12.30元、"
+        "最高价为12.55元、涨跌幅为+1.20%；2024年12月31日青川股份的流通股本为3.10亿股、"
+        "总股本为4.20亿股。"
+    )
+    got = {(f.subject, f.metric, f.value, f.as_of) for f in facts(text, entities)}
+    day, year_end = dt.date(2025, 5, 15), dt.date(2024, 12, 31)
+    assert got == {
+        ("青川股份", "price", Decimal("12.30"), day),
+        ("青川股份", "high", Decimal("12.55"), day),
+        ("青川股份", "change_pct", Decimal("1.20"), day),
+        ("青川股份", "float_shares", Decimal("310000000"), year_end),
+        ("青川股份", "total_shares", Decimal("420000000"), year_end),
+    }
+
+
+def test_fund_profile_dated_by_its_stated_data_date(entities: EntityDictionary) -> None:
+    text = (
+        "“长乐稳健债券型证券投资基金A类”是一只债券型基金。长期收益能力强：产品近3年年化收益4.10%，"
+        "超过基准指数1.20%。管理规模合适：当前产品主副份额合并规模为12.50亿。"
+        " * 以上关于该产品的数据指标统计时间截止到2025年05月14日。"
+    )
+    found = facts(text, entities, title="基金基本信息")
+    name = "长乐稳健债券型证券投资基金A类"
+    assert {(f.subject, f.metric, f.value) for f in found} == {
+        (name, "近3年年化收益", Decimal("4.10")),
+        (name, "近3年年化收益超过基准指数", Decimal("1.20")),
+        (name, "主副份额合并规模", Decimal("1250000000")),
+    }
+    assert {f.as_of for f in found} == {dt.date(2025, 5, 14)}
+
+
+def test_a_trailing_window_keeps_the_as_of_date(entities: EntityDictionary) -> None:
+    text = "截止到2025年05月14日,近一周基金收益拆解：长乐稳健债券A近一周的基金收益率是: 0.35%"
+    (fact,) = facts(text, entities, title="长乐稳健债券A(002999)的收益分析")
+    assert (fact.subject, fact.metric) == ("长乐稳健债券A", "基金收益率")
+    assert fact.value == Decimal("0.35")
+    assert (fact.as_of, fact.period) == (dt.date(2025, 5, 14), "近一周")
+
+
+def test_price_moves_and_shares_of_turnover(entities: EntityDictionary) -> None:
+    text = (
+        "5月15日，恒远精密盘中下跌3.09%，报25.10元/股。资金流向方面，恒远精密主力资金净流入"
+        "991.71万元，占总成交额3.23%。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, title="恒远精密跌3.09%")}
+    assert got == {
+        ("恒远精密", "change_pct", Decimal("-3.09")),
+        ("恒远精密", "price", Decimal("25.10")),
+        ("恒远精密", "main_net_inflow", Decimal("9917100")),
+        ("恒远精密", "main_net_inflow占总成交额比例", Decimal("3.23")),
+    }
+    # A figure named between the company and the verb is not its share price.
+    assert facts("恒远精密(603999)营收下跌5%。", entities) == []
+
+
+def test_macro_figures_are_about_the_economy_the_text_names(entities: EntityDictionary) -> None:
+    text = "国家统计局数据显示，12月份，全国居民消费价格同比上涨0.1%。其中，食品价格下降0.5%。"
+    found = extract_facts(text, published_at=dt.date(2025, 1, 9), entities=entities)
+    assert {(f.subject, f.metric, f.value, f.as_of) for f in found} == {
+        ("中国", "居民消费价格_yoy", Decimal("0.1"), dt.date(2024, 12, 31)),
+        ("中国", "食品价格_yoy", Decimal("-0.5"), dt.date(2024, 12, 31)),
+    }
+    series = "中国国家收支差额(月)(亿元)：2025年3月为-11386亿元，2024年12月为-18867亿元。"
+    got = {(f.subject, f.value, f.as_of) for f in facts(series, entities)}
+    assert got == {
+        ("中国", Decimal("-1138600000000"), dt.date(2025, 3, 31)),
+        ("中国", Decimal("-1886700000000"), dt.date(2024, 12, 31)),
+    }
+
+
+def test_who_reports_a_figure_is_not_its_subject(entities: EntityDictionary) -> None:
+    text = "外汇局数据显示，11月国际货物和服务贸易收入21860亿元。"
+    assert [f for f in facts(text, entities) if f.subject == "国家外汇管理局"] == []
+
+
+def test_an_indicator_s_own_series(entities: EntityDictionary) -> None:
+    text = "固定资产投资额(不含农户)的累计同比2024年12月为3.20%、2024年11月为3.30%。"
+    got = {(f.subject, f.metric, f.value, f.as_of) for f in facts(text, entities)}
+    assert got == {
+        ("固定资产投资额(不含农户)", "累计同比", Decimal("3.20"), dt.date(2024, 12, 31)),
+        ("固定资产投资额(不含农户)", "累计同比", Decimal("3.30"), dt.date(2024, 11, 30)),
+    }
+
+
+def test_respectively_pairs_items_and_figures_in_order(entities: EntityDictionary) -> None:
+    text = "2023年上半年，全国第一产业、第二产业投资分别增长0.1%和8.9%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("中国", "第一产业_yoy", Decimal("0.1")),
+        ("中国", "第二产业投资_yoy", Decimal("8.9")),
+    }
+    # Counts that disagree pair nothing.
+    assert facts("2023年，全国食品、能源和服务价格分别上涨1.0%和0.5%。", entities) == []
+
+
+def test_a_record_s_name_field_names_its_fields(entities: EntityDictionary) -> None:
+    text = (
+        "满足条件的股票：股票1，股票名称：恒远精密。股票代码：603999。市值：120.50亿元。"
+        "股价：45.20元。股票2，股票名称：青川股份。市值：80.10亿元。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, title="股票筛选卡")}
+    assert got == {
+        ("恒远精密", "market_cap", Decimal("12050000000")),
+        ("恒远精密", "price", Decimal("45.20")),
+        ("青川股份", "market_cap", Decimal("8010000000")),
+    }
+
+
+def test_unknown_names_in_a_list_of_moves(entities: EntityDictionary) -> None:
+    text = "美股芯片股多数下跌，英伟达跌4.8%，恒远半导体跌3.5%，费城半导体指数跌2.1%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("英伟达", "change_pct", Decimal("-4.8")) in got
+    assert ("恒远半导体", "change_pct", Decimal("-3.5")) in got
+    # An index, a price or an adverb before the verb is not a company's name.
+    assert not any(subject in ("费城半导体指数", "股价") for subject, _, _ in got)
+    assert facts("从环比看，PPI由上月上涨0.4%转为持平。", entities) == []

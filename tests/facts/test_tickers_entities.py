@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, record_from_json
+from touyan.facts.names import same_name, written_names
 from touyan.facts.tickers import normalize_ticker
 
 
@@ -93,3 +94,67 @@ def test_record_validation() -> None:
         record_from_json({"name": "X", "kind": "company", "tickers": ["not a ticker"]})
     with pytest.raises(ValueError, match="market"):
         record_from_json({"name": "X", "kind": "company", "market": "mars"})
+
+
+def test_names_from_their_written_form() -> None:
+    text = (
+        "恒远精密(603999)发布公告。稳盈纯债A（稳盈纯债债券型证券投资基金A类）今日开放申购。"
+        "“长乐成长混合型证券投资基金C类”是一只混合型基金。"
+        "2025年05月15日截止目前青川股份的当前价为12.30元；青川股份的换手率为1.20%。"
+    )
+    found = {n.name: n for n in written_names(text)}
+    assert set(found) == {
+        "恒远精密",
+        "稳盈纯债A",
+        "长乐成长混合型证券投资基金C类",
+        "青川股份",
+    }
+    assert found["恒远精密"].kind == "company"
+    assert found["稳盈纯债A"].kind == "fund"
+    assert found["稳盈纯债A"].aliases == ("稳盈纯债债券型证券投资基金A类",)
+
+
+def test_generic_words_and_one_off_statements_are_not_names() -> None:
+    text = (
+        "该股的换手率为3.20%，公司的毛利率为25.1%，主力资金的净流入为1.2亿元。"
+        "近一周的收益率为0.5%。"
+    )
+    assert written_names(text) == []
+    # A data statement's subject seen once, not in the title, is too weak to be a name.
+    once = "截至5月14日，青川股份的换手率为1.20%。"
+    assert written_names(once) == []
+    assert [n.name for n in written_names(once, "青川股份")] == ["青川股份"]
+
+
+def test_a_headline_s_lead_name_ends_where_the_body_shows() -> None:
+    title = "恒远精密跌3.09%，成交额4.83亿元"
+    body = "5月15日，恒远精密盘中下跌3.09%，成交4.83亿元。恒远精密主力资金净流出2512.98万元。"
+    assert [n.name for n in written_names(body, title)] == ["恒远精密"]
+    # A body that only repeats the headline proves nothing.
+    assert written_names("股市必读：今日要闻。", "股市必读：今日要闻") == []
+
+
+def test_one_fund_written_two_ways_is_one_name() -> None:
+    assert same_name("稳盈纯债债券型证券投资基金A类", "稳盈纯债债券A")
+    assert same_name(
+        "长乐中证红利交易型开放式指数证券投资基金发起式联接基金C类", "长乐中证红利ETF联接C"
+    )
+    assert same_name("长乐货币市场基金A类", "长乐货币A级")
+    assert not same_name("稳盈纯债债券A", "稳盈纯债债券C")
+    assert same_name("理想汽车-W", "理想汽车")
+    assert not same_name("恒远精密", "恒远股份")
+
+
+def test_share_class_suffixes_find_the_listed_name(dictionary: EntityDictionary) -> None:
+    assert dictionary.get("小米集团-W") is XIAOMI
+    assert dictionary.get("小米-W") is XIAOMI
+
+
+def test_a_name_ending_in_the_particle_de_stands_alone() -> None:
+    midea = EntityRecord("美的集团", "company", ("美的",))
+    dictionary = EntityDictionary.of([midea])
+    assert [m.text for m in dictionary.find("美的空调销量增长，收购美的集团")] == [
+        "美的",
+        "美的集团",
+    ]
+    assert dictionary.find("贝因美的跌停价为5.42元，完美的开局") == []

@@ -144,6 +144,9 @@ def test_seed_page_figures(shared_data: Path) -> None:
         ("2024年第一季度", "2024-01-01", "2024-03-31", "quarter"),
         ("May 15, 2025", "2025-05-15", "2025-05-15", "day"),
         ("近三年", "2022-05-15", "2025-05-15", "relative"),
+        ("2023年1—7月份", "2023-01-01", "2023-07-31", "month"),
+        ("2025年01月至03月", "2025-01-01", "2025-03-31", "month"),
+        ("12月29日", "2024-12-29", "2024-12-29", "day"),
     ],
 )
 def test_dates_and_periods(text: str, start: str, end: str, granularity: str) -> None:
@@ -157,3 +160,15 @@ def test_impossible_dates_are_skipped_and_loose_metadata_dates_parse() -> None:
     assert parse_date("Thu, 15 May 2025 08:00:00 +0800") == dt.date(2025, 5, 15)
     assert parse_date("2025/5/15") == dt.date(2025, 5, 15)
     assert parse_date("") is None
+
+
+def test_a_bare_month_day_takes_a_year_named_shortly_before() -> None:
+    today = dt.date(2025, 5, 15)
+    near = parse_dates("2014年12月，小米完成融资；12月29日宣布。", today=today)
+    assert near[-1].start == dt.date(2014, 12, 29)
+    far = (
+        "公司成立于1999年4月29日。"
+        + "主营业务涉及钢材产品的生产和销售。" * 6
+        + "截至3月31日，股东户数7.53万。"
+    )
+    assert parse_dates(far, today=today)[-1].start == dt.date(2025, 3, 31)

@@ -16,6 +16,7 @@ from importlib import resources
 
 import ahocorasick_rs
 
+from touyan.facts.names import base_name
 from touyan.facts.tickers import normalize_ticker
 
 KINDS = frozenset({"company", "fund", "person", "index", "product", "org"})
@@ -89,7 +90,10 @@ class EntityDictionary:
         ticker = normalize_ticker(key)
         if ticker and ticker in self._by_ticker:
             return self._by_ticker[ticker]
-        return self._by_alias.get(key.translate(_ASCII_LOWER))
+        found = self._by_alias.get(key.translate(_ASCII_LOWER))
+        if found is None and (base := base_name(key)) != key:
+            found = self._by_alias.get(base.translate(_ASCII_LOWER))
+        return found
 
     def by_ticker(self, ticker: str) -> EntityRecord | None:
         normal = normalize_ticker(ticker)
@@ -125,10 +129,17 @@ class EntityDictionary:
 
 
 def _bounded(text: str, start: int, end: int, key: str) -> bool:
-    """Latin names must stand as words; Chinese names need no boundary."""
+    """Latin names must stand as words; Chinese names need no boundary, except one ending in
+    the particle 的 (美的), which inside a phrase is a word and a particle (贝因美的, 完美的)."""
+    if key.endswith("的") and start > 0 and _is_cjk(text[start - 1]):
+        return False
     if key[0].isascii() and key[0].isalnum() and start > 0 and _wordish(text[start - 1]):
         return False
     return not (key[-1].isascii() and key[-1].isalnum() and end < len(text) and _wordish(text[end]))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _wordish(ch: str) -> bool:

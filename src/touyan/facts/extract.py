@@ -9,6 +9,7 @@ label that maps to a known metric yields nothing: precision first.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from decimal import Decimal
 import ahocorasick_rs
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
+from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
 
@@ -42,16 +44,25 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "total_assets": ("总资产", "total assets"),
     "total_liabilities": ("总负债", "total liabilities"),
     "market_cap": ("总市值", "市值", "market value", "market capitalisation", "market cap"),
-    "price": ("当前价", "股价", "最新价", "现价", "报收于", "收于", "share price"),
-    "open": ("开盘价",),
+    "price": ("当前价", "股价", "最新价", "现价", "报收于", "收于", "收报", "报", "share price"),
+    "open": ("开盘价", "今开", "开盘"),
+    "prev_close": ("昨收价", "昨收", "前收盘价"),
+    "amplitude": ("振幅", "股价振幅"),
+    "margin_balance": ("融资余额",),
+    "short_balance": ("融券余额",),
+    "margin_short_balance": ("融资融券余额", "融资融券余额合计", "两融余额"),
+    "margin_buy": ("融资买入额", "融资买入"),
+    "margin_repay": ("融资偿还额", "融资偿还"),
+    "margin_net_buy": ("融资净买入", "融资净买入额"),
+    "margin_net_repay": ("融资净偿还",),
     "close": ("收盘价", "closing price"),
-    "high": ("最高价",),
-    "low": ("最低价",),
-    "limit_up": ("涨停价",),
-    "limit_down": ("跌停价",),
+    "high": ("最高价", "最高", "盘中最高价"),
+    "low": ("最低价", "最低", "盘中最低价"),
+    "limit_up": ("涨停价", "涨停"),
+    "limit_down": ("跌停价", "跌停"),
     "change_pct": ("涨跌幅", "涨幅", "跌幅"),
     "change": ("涨跌额",),
-    "turnover": ("成交额",),
+    "turnover": ("成交额", "成交金额", "成交"),
     "turnover_rate": ("换手率",),
     "main_net_inflow": ("主力净流入", "主力资金净流入"),
     "northbound_net_inflow": ("北向资金净流入", "北向资金净买入"),
@@ -61,6 +72,8 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "return_3y": ("近三年收益率", "近三年收益", "近3年收益率", "近3年收益"),
     "return_1y": ("近一年收益率", "近一年收益", "近1年收益率", "近1年收益"),
     "fund_size": ("基金规模", "最新规模", "资产规模"),
+    "total_shares": ("总股本",),
+    "float_shares": ("流通股本", "流通A股", "流通股"),
     "stake_pct": ("持股比例", "持股", "持有", "股权比例", "stake of"),
     "shares_sold": ("减持",),
     "shares_bought": ("增持",),
@@ -117,11 +130,20 @@ _PERCENT_METRICS = frozenset(
         "change_1m_pct",
         "change_ytd_pct",
         "change_1y_pct",
+        "amplitude",
     }
 )
 _RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
 _COUNT_METRICS = frozenset(
-    {"volume", "shares_sold", "shares_bought", "buyback_shares", "deliveries"}
+    {
+        "volume",
+        "shares_sold",
+        "shares_bought",
+        "buyback_shares",
+        "deliveries",
+        "total_shares",
+        "float_shares",
+    }
 )
 # metric -> labels written right after the number (11亿美元的融资).
 AFTER_LABELS: dict[str, tuple[str, ...]] = {
@@ -131,12 +153,15 @@ AFTER_LABELS: dict[str, tuple[str, ...]] = {
 _CONNECTORS = re.compile(
     r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|"
     r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
-    r"公司股份|股份|公司|所持|其所持|持有的|本公司|无限售流通股|流通股|股票)*$",
+    r"公司股份|股份|公司|所持|其所持|持有的|本公司|无限售流通股|流通股|股票|触及|下探至|下探|"
+    r"[|｜]|[(（][^()（）\d]{1,20}[)）])*$",
     re.IGNORECASE,
 )
 _GROWTH = re.compile(
-    r"(?P<kind>同比|较上年同期|较上年|比上年|环比|较上季度|year[- ]over[- ]year|yoy)\s*"
-    r"(?:增长|增加|上升|提升|下降|减少|下滑|降低|增|降|up|down|rose|fell|grew)?\s*(?:了|为|达)?\s*$",
+    r"(?P<kind>同比|较上年同期|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
+    r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
+    r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降|涨|跌|up|down|rose|fell|grew)?"
+    r"\s*(?:了|为|达)?\s*$",
     re.IGNORECASE,
 )
 _HOLDER = re.compile(
@@ -167,13 +192,122 @@ _HOLDER_COLUMNS = frozenset(
 # A label right after these words is about the industry, sector or market, not the subject.
 _NOT_THE_SUBJECT = re.compile(r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)$")
 # An entity right after these words is where or through which something happened (在香港交易所).
-_LOCATIVE = ("在", "于", "经", "从", "向", "通过")
+_LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
+# Figures of one trading day.
+_DAILY_METRICS = frozenset(
+    {
+        "price",
+        "open",
+        "close",
+        "prev_close",
+        "high",
+        "low",
+        "limit_up",
+        "limit_down",
+        "change_pct",
+        "change",
+        "turnover",
+        "turnover_rate",
+        "volume",
+        "amplitude",
+        "main_net_inflow",
+        "main_net_outflow",
+        "main_inflow",
+        "main_outflow",
+        "hot_money_net_inflow",
+        "hot_money_net_outflow",
+        "retail_net_inflow",
+        "retail_net_outflow",
+    }
+)
+# A name followed by these reports a figure rather than being its subject (外汇局数据显示).
+_MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
+_NOT_A_MOVER = re.compile(
+    r"[由较比已也则均仍再亦和与及、]|逆势|继续|大幅|小幅|一度|集体|纷纷|盘中|收盘|开盘|股价|指数|"
+    r"板块|价格|期指|期货"
+)
+_HEAD_END = re.compile(r"(?:率|额|值|价|量|规模|收益|指数|价格|板块|行业|市场|资金)$")
+_BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究所)", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:为|是|达到|达)[+]?$")
 _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[+-]?\d")
+# "<label ending in a measure noun> [为|是|:] <value>": the way data text states a figure when
+# no known label names it (近一周的基金收益率是: 0.48%, 持有总人数：3349, 股东户数为1.09万户).
+# The label runs back to the clause start, the subject's name or a 的.
+_HEAD = (
+    r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
+    r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
+    r"人口|支出|误差|费率|胜率|投资)"
+)
+_MEASURE = re.compile(
+    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
+    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
+)
+_MEASURE_TAIL = re.compile(
+    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
+)
+_ANY_MEASURE = re.compile(
+    rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:(?:为|是)\s*[:：]?|[:：])\s*[+-]?\d"
+)
+# A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
+_NOT_A_LABEL = re.compile(
+    r"^(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
+)
+# Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
+_DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
+_CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
+_LABEL_LEAD = re.compile(
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计|不过|但|而|且|并|"
+    r"同时|此外|另外|以及)+"
+)
+_VERSUS = re.compile(
+    r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
+)
+_SHARE_OF = re.compile(
+    r"[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
+)
+# A price move: the verb right before the percentage, with only time words between the name
+# and the verb (营收下跌5% is not a price move: 营收 stands between).
+_MOVE = re.compile(r"(?:上涨|下跌|收涨|收跌|大涨|大跌|微涨|微跌|涨|跌)(?:了|超|逾|近|约|达)?\s*$")
+_MOVE_LEAD = re.compile(
+    r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|股价|指数|全天|日内|周[一二三四五]|今年以来|年内|"
+    r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
+    r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止)*"
+)
+# Macro figures are about an economy: the last one the text names before the figure.
+_REGION = re.compile(
+    r"中国|我国|全国|国内|美国|日本|欧元区|欧盟|欧洲|英国|德国|法国|意大利|西班牙|韩国|印度|"
+    r"俄罗斯|俄|土耳其|巴西|加拿大|澳大利亚|新加坡|越南|香港|台湾|全球"
+)
+_REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
+_ANY_CHANGE = re.compile(
+    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌)[了约超近达逾]?\s*[+-]?\d"
+)
+_ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
+# "…为3.30%、" between one dated item of a series and the next.
+_SERIES_ITEM = re.compile(
+    r"\s*(?:为|是|[:：])\s*[+-]?[\d.,]+\s*(?:%|[\u4e00-\u9fff]{0,3})\s*[、，,；;]\s*"
+)
+_SERIES_TAIL = re.compile(r"(?:为|是|:|：)\s*[+]?$")
+_SERIES_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）%\-]{2,30}$")
+# A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
+_CHANGE = re.compile(
+    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|增|降)(?:了|约|超|近|达)?\s*$"
+)
+_INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
+_INDICATOR_LEAD = re.compile(
+    r"(?:其中|此外|同时|全年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|当月|今年以来|"
+    r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|但|而|的|和|及|与|、)+"
+)
+# Words that make a run a clause rather than the name of a figure.
+_STATEMENT_LIKE = re.compile(r"[为是在将已被把对从]|实现|录得|显示|预计|分别|达到|同比|环比|较")
 _HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
 _GROWTH_REACH = 24
+_LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 _HEADER_WINDOW = 6
 _LABEL_WINDOW = 16
@@ -196,6 +330,7 @@ class ExtractedFact:
     confidence: float = 1.0
 
 
+_KNOWN_METRICS = frozenset(BEFORE_LABELS) | frozenset(AFTER_LABELS)
 _LABEL_METRIC: dict[str, str] = {}
 for _metric, _labels in BEFORE_LABELS.items():
     for _label in _labels:
@@ -209,10 +344,15 @@ _LABELS = re.compile(
 
 def _label_before(text: str, start: int) -> tuple[str, int] | None:
     """The metric whose label ends just before `start`, connectors allowed between."""
+    aside = _ASIDE_BEFORE.search(text, max(0, start - 40), start)
+    if aside is not None:  # 今年以来涨跌幅(最新的今年以来涨跌幅是多少)为-6.19%
+        start = aside.start()
     window_start = max(0, start - _LABEL_WINDOW)
     window = text[window_start:start]
     best: re.Match[str] | None = None
     for match in _LABELS.finditer(window):
+        if best is not None and match.group() in _CONNECTOR_LABELS:
+            continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
         if _CONNECTORS.match(window[match.end() :]) and not _CLAUSE_BREAK.search(
             window, match.start()
         ):
@@ -222,32 +362,58 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     return _LABEL_METRIC[best.group().lower()], window_start + best.start()
 
 
+_CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
+_ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
+
+
 # Any label at all (lower-cased): a text without one states no fact this extractor reads.
 # Most news has none, so this one native-code scan is what most documents cost here.
+# Labels that are also everyday words (报, 最高, 开盘) do not open a text on their own: quote
+# tables that use them name other figures too (成交额, 换手率).
+_COMMON_WORDS = frozenset(
+    {"报", "最高", "最低", "开盘", "今开", "涨停", "跌停", "昨收", "收报", "成交"}
+)
 _ANY_LABEL = ahocorasick_rs.AhoCorasick(
-    sorted({*_LABEL_METRIC, *(a.lower() for labels in AFTER_LABELS.values() for a in labels)})
+    sorted(
+        {*_LABEL_METRIC, *(a.lower() for labels in AFTER_LABELS.values() for a in labels)}
+        - _COMMON_WORDS
+    )
+)
+
+
+_AFTER_METRIC = {label.lower(): metric for metric, ls in AFTER_LABELS.items() for label in ls}
+_AFTER_LABEL = re.compile(
+    "|".join(re.escape(label) for label in sorted(_AFTER_METRIC, key=len, reverse=True)),
+    re.IGNORECASE,
 )
 
 
 def _label_after(text: str, end: int) -> str | None:
-    following = text[end : end + 6].lower()
-    for metric, labels in AFTER_LABELS.items():
-        if any(following.startswith(label) for label in labels):
-            return metric
-    return None
+    found = _AFTER_LABEL.match(text, end)
+    return _AFTER_METRIC[found.group().lower()] if found else None
 
 
 def _date_for(
     q: Quantity, sentence: tuple[int, int], dates: Sequence[DateMention]
-) -> DateMention | None:
+) -> tuple[DateMention | None, DateMention | None]:
+    """The date a figure holds for, and the trailing window it covers (近一周), if any.
+
+    A window is measured back from a date (截止2025年05月14日…近一周涨跌幅): the window names
+    the period, the last calendar date before it the as-of day.
+    """
     in_sentence = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
     before = [d for d in in_sentence if d.span[0] < q.span[0]]
-    if before:
-        return before[-1]
-    if in_sentence:
-        return in_sentence[0]
+    window = before[-1] if before and before[-1].granularity == "relative" else None
+    anchors = [d for d in before if d.granularity != "relative"]
+    if anchors:
+        return anchors[-1], window
+    after = [d for d in in_sentence if d.granularity != "relative"]
+    if after and window is None:
+        return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1], window
+    return None, window
 
 
 _TERMINAL = "。！？!?；;：:"
@@ -305,26 +471,64 @@ class _Reader:
         text, self.index = flatten(text)
         self.text = text
         self.published_at = published_at
-        self.mentions: list[Mention] = entities.find(text) if entities else []
-        self.dates = parse_dates(text, today=published_at)
+        known: list[Mention] = entities.find(text) if entities else []
+        title = _SITE_SUFFIX.sub("", title)  # 凯大催化股价下跌2.64%_网易订阅: not about 网易
+        self.title = title
         title_mentions = entities.find(title) if entities else []
+        written = _written_records(text, title, entities)
+        self.mentions = _merge(known, _occurrences(text, written))
+        title_mentions = _merge(title_mentions, _occurrences(title, written))
+        # A date a span starts from (2002年9月以来) is not a date figures are as of.
+        dates = [
+            d for d in parse_dates(text, today=published_at) if not _SINCE.match(text, d.span[1])
+        ]
+        self.dates = _with_bare_months(text, dates, published_at)
+        self.data_as_of = _data_as_of(text, self.dates)
         self.topic: EntityRecord | None = next(
             (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
+        )
+        # The one company or fund a text names, if it names only one: what 该产品, 公司 and
+        # unnamed statements are about.
+        named = {
+            m.entity.name: m.entity
+            for m in self.mentions
+            if m.entity.kind in _TOPIC_KINDS and self._can_lead(m)
+        }
+        first_end = next((e for _, e in _sentences(text)), len(text))
+        sole = next(iter(named.values())) if len(named) == 1 else None
+        if (
+            sole is not None
+            and not any(m.entity is sole and m.start < first_end for m in self.mentions)
+            and not any(m.entity is sole for m in title_mentions)
+        ):
+            sole = None  # named only in passing, not what the text is about
+        self.sole: EntityRecord | None = sole
+        # A text that names a company, or speaks of 公司 or 该股, is about a company.
+        self.names_a_company = (
+            bool(named) or bool(_COMPANY_WORDS.search(text)) or text.count("公司") > 2
         )
         self.round_subject: EntityRecord | None = None
         self.last: ExtractedFact | None = None  # the previous fact, in view offsets
         self.last_end = -1
         self.last_record: EntityRecord | None = None
+        self.prev_q: Quantity | None = None  # the figure before, in the same sentence
+        self.sentence_qs: list[Quantity] = []
+        # 股票名称：微软。…股价：451.77美元: a record's name field names what its fields are about.
+        self.field_subject: EntityRecord | None = None
+        self.field_at = -1
+        self.mover: EntityRecord | None = None
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
-        found = [
-            m
-            for m in self.mentions
-            if lo <= m.start
-            and m.end <= start
-            and not self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE)
-        ]
+        found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
         return found[-1] if found else None
+
+    def _can_lead(self, m: Mention) -> bool:
+        """Not where something happened (在港交所) nor who reports it (外汇局数据显示)."""
+        if self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE):
+            return False
+        if m.entity.name.endswith("交易所") or _BRANCH_AFTER.match(self.text, m.end):
+            return False  # 北京证券交易所, 东方财富证券…营业部, 东方财富Choice数据
+        return m.entity.kind in _TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
 
     def facts(self) -> list[ExtractedFact]:
         out: list[ExtractedFact] = []
@@ -334,6 +538,11 @@ class _Reader:
         cursor = 0
         for sentence in _sentences(self.text):
             lines_seen += 1
+            if named := _NAME_FIELD.search(self.text, sentence[0], sentence[1]):
+                self.field_subject = next(
+                    (m.entity for m in self.mentions if m.start == named.end()), None
+                )
+                self.field_at = named.end()
             quote = self.original[
                 self.index[sentence[0]] : self.index[max(sentence[0], sentence[1] - 1)] + 1
             ].strip()
@@ -347,10 +556,13 @@ class _Reader:
                 if header_metric:
                     header = (lines_seen, header_metric, self._stake_target(sentence[0], ""))
                 continue
+            self.prev_q = None
+            self.sentence_qs = quantities
             for q in quantities:
                 fact = self._fact(q, sentence, quote, header, lines_seen)
                 if fact is not None:
                     out.append(fact)
+                self.prev_q = q
         return out
 
     def _header_metric(self, line: str) -> str | None:
@@ -372,18 +584,23 @@ class _Reader:
         header: tuple[int, str, str | None] | None,
         line_no: int,
     ) -> ExtractedFact | None:
+        respectively = self.text.rfind("分别", sentence[0], q.span[0])
+        if respectively >= 0 and q.unit == "%":
+            return self._respectively(q, sentence, quote, respectively)
         growth = _GROWTH.search(self.text[max(sentence[0], q.span[0] - 16) : q.span[0]])
         if growth is None and _GROWTH_AFTER.match(self.text, q.span[1]):
             growth = _DIRECTION_BEFORE.search(
                 self.text, max(sentence[0], q.span[0] - 16), q.span[0]
             )
         if growth is not None:
-            if q.unit != "%":
-                return None
             return self._growth(q, sentence, quote, growth)
         metric: str | None = None
         label_start = q.span[0]
         found = _label_before(self.text, q.span[0])
+        if found and not _unit_fits(found[0], q) and q.unit == "%":
+            # 主力资金净流入…，占总成交额3.23%: 成交额 names the whole, not this figure.
+            if follow := self._follow_on(q, sentence, quote):
+                return follow
         if found:
             metric, label_start = found
         elif after := _label_after(self.text, q.span[1]):
@@ -391,7 +608,27 @@ class _Reader:
         elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":
             metric = header[1]
         elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):
+            if _CLAUSE_LIKE.search(attribute.group("label")):
+                return None
+            if _DATE_IN_LABEL.search(attribute.group("label")) and (
+                series := self._series(q, sentence, quote)
+            ):
+                return series
             metric, label_start = attribute.group("label"), attribute.start()
+        elif measured := self._measure(q, sentence):
+            metric, label_start = measured
+        elif series := self._series(q, sentence, quote):
+            return series
+        elif q.unit == "%" and (follow := self._follow_on(q, sentence, quote)):
+            return follow
+        elif q.unit == "%" and (move := self._move(q, sentence)):
+            metric, label_start = move
+            if "跌" in self.text[label_start : q.span[0]] and q.value > 0:
+                q = replace(q, value=-q.value, negative=True)  # 跌超9%: a fall
+        elif q.unit == "%" and (
+            change := _CHANGE.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
+        ):
+            return self._change(q, sentence, quote, change.start())
         if metric is None:
             return None
         clause_start = max(
@@ -418,12 +655,24 @@ class _Reader:
             return self._fact_for(name, metric, q, sentence, quote, target)
         if record is None and subject is not None:
             record = subject.entity
+        if self.mover is not None:
+            record, self.mover = self.mover, None
         if record is None and metric in _HOLDING_METRICS:
             named = self._holder(sentence[0], label_start)
             if named is not None:
                 return self._fact_for(named, metric, q, sentence, quote, self._topic_name())
         if record is None:
-            record = self.round_subject or self._carried_subject(sentence[0]) or self.topic
+            record = (
+                self.round_subject
+                or self._newer_field()
+                or self._carried_subject(sentence[0])
+                or self.field_subject
+                or self.topic
+                or self.sole
+                # A company figure (营收, 出资) in a text naming no company is about a company
+                # the text names in a way not recognised, not about the economy.
+                or (self._region(label_start) if metric not in _KNOWN_METRICS else None)
+            )
         if record is None:
             return None
         obj = None
@@ -436,6 +685,84 @@ class _Reader:
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
 
+    def _follow_on(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """A percentage read against the figure just stated, about the same subject: the share
+        it is of a whole (主力资金净流入991.71万元，占总成交额3.23%) or its margin over a
+        benchmark (近3年年化收益6.25%，超过基准指数3.44%)."""
+        last = self.last
+        if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 16:
+            return None
+        between = self.text[self.last_end : q.span[0]]
+        if (
+            (found := _SHARE_OF.fullmatch(between))
+            and last.unit != "%"
+            and _LABEL_METRIC.get(found["base"].lstrip("总").lower()) != last.metric
+        ):
+            metric = f"{last.metric}占{found['base']}比例"
+        elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
+            metric = f"{last.metric}{found['verb']}{found['base']}"
+        else:
+            return None
+        return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+
+    def _move(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
+        """常山北明盘中下跌3.09%, 近5个交易日跌3.34%: a listed name's price change."""
+        found = _MOVE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
+        if found is None:
+            return None
+        named = [m for m in self.mentions if sentence[0] <= m.start and m.end <= found.start()]
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(self.text, sentence[0], found.start())]
+        lead = max([named[-1].end if named else sentence[0], *breaks])
+        if named and named[-1].entity.kind not in (*_TOPIC_KINDS, "index"):
+            return None
+        if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
+            return self._unknown_mover(q, sentence, lead, found.start())
+        return "change_pct", found.start()
+
+    def _unknown_mover(
+        self, q: Quantity, sentence: tuple[int, int], lead: int, verb: int
+    ) -> tuple[str, int] | None:
+        """美光科技跌3%, in a list of moves: a name no dictionary knows, right before the verb,
+        is what moved. It becomes this figure's subject."""
+        run = self.text[lead:verb].strip()
+        if not _MOVER.fullmatch(run) or _HEAD_END.search(run) or _NOT_A_MOVER.search(run):
+            return None
+        if any(m.end == lead for m in self.mentions):
+            return None  # 平安好医生: the run goes on from a known name, it is not one itself
+        name = plausible_name(run)
+        if name is None or name != run or kind_of(name) != "company":
+            return None
+        self.mover = EntityRecord(name, "company")
+        return "change_pct", verb
+
+    def _measure(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
+        """A label ending in a measure noun right before the value, from the clause's start,
+        the last name or 的 before it."""
+        lo = max(sentence[0], q.span[0] - 24)
+        tail = _MEASURE_TAIL.search(self.text, lo, q.span[0])
+        end = tail.start() if tail else q.span[0]
+        start = max(
+            [lo]
+            + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
+            + [m.end for m in self.mentions if sentence[0] <= m.start and m.end <= end]
+        )
+        found = _MEASURE.fullmatch(self.text, start, q.span[0])
+        if found is None:
+            return None
+        label = found.group("label")
+        lead = _LABEL_LEAD.match(label)
+        if lead:
+            label = label[lead.end() :]
+        if len(label) < 2 or _NOT_A_LABEL.match(label) or label[0].isdigit():
+            return None
+        if _CLAUSE_LIKE.search(label):
+            return None
+        return _LABEL_METRIC.get(label.lower(), label), found.start("label") + (
+            lead.end() if lead else 0
+        )
+
     def _fact_for(
         self,
         subject: str,
@@ -445,7 +772,17 @@ class _Reader:
         quote: str,
         obj: str | None,
     ) -> ExtractedFact:
-        as_of, period = self._as_of(_date_for(q, sentence, self.dates))
+        anchor, window = _date_for(q, sentence, self.dates)
+        if (
+            anchor is not None
+            and anchor.granularity != "day"
+            and (anchor.span[1] <= sentence[0] or anchor.span[0] > q.span[0])
+            and metric in _DAILY_METRICS
+        ):
+            anchor = None  # a day's quote is not dated by a period named before or after it
+        as_of, period = self._as_of(anchor)
+        if window is not None:
+            period = window.text
         fact = ExtractedFact(
             subject=subject,
             metric=metric,
@@ -466,12 +803,28 @@ class _Reader:
     ) -> ExtractedFact | None:
         """同比增长45%: the growth of the figure just stated, or of the label just before."""
         kind = growth.groupdict().get("kind") or ""
-        suffix = "_qoq" if kind in ("环比", "较上季度") else "_yoy"
+        suffix = (
+            "_qoq"
+            if kind in ("环比", "较上季度", "较上期", "比上期", "较上月", "比上月")
+            else "_yoy"
+        )
+        if kind.endswith(("年末", "年底", "年初")):
+            suffix = "_ytd"
+        if q.unit != "%":
+            # 比上年增加1336万吨: a change in the figure's own unit, not a rate.
+            if not _CHANGE_VERB.search(growth.group()) or q.unit not in _AMOUNT_UNITS:
+                return None
+            suffix += "_change"
         direction = (growth.groupdict().get("dir") or "").lower()
         if direction in ("down", "fell", "decreased") and q.value > 0:
             q = replace(q, value=-q.value, negative=True)
         phrase_start = q.span[0] - len(growth.group())
         found = _label_before(self.text, phrase_start)
+        if found is None and (named := self._indicator(sentence, phrase_start)):
+            record = self._subject_or_region(named[1], sentence)
+            if record is None:
+                return None
+            return self._fact_for(record.name, named[0] + suffix, q, sentence, quote, None)
         if found is not None:
             clause_start = max(
                 [sentence[0]]
@@ -480,17 +833,211 @@ class _Reader:
             subject = self.subject_before(found[1], clause_start) or self.subject_before(
                 found[1], sentence[0]
             )
-            record = subject.entity if subject else self._carried_subject(sentence[0]) or self.topic
+            record = (
+                subject.entity
+                if subject
+                else self._newer_field()
+                or self._carried_subject(sentence[0])
+                or self.topic
+                or self.sole
+            )
             if record is None:
                 return None
             return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, None)
         last = self.last
         if last is None or phrase_start - self.last_end > _GROWTH_REACH:
-            return None
+            return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
         base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
         if "\n" in self.text[self.last_end : phrase_start] or last.metric == base + suffix:
             return None
         return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
+
+    def _series(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
+        """国家收支差额：2025年3月为-11386亿元，2024年12月为-18867亿元…: a series of dated
+        values under the label before the colon."""
+        head = self.text[max(sentence[0], q.span[0] - 4) : q.span[0]]
+        if not _SERIES_TAIL.search(head):
+            return None
+        tail_start = q.span[0] - len(_SERIES_TAIL.search(head).group())  # type: ignore[union-attr]
+        date = next((d for d in self.dates if d.span[1] == tail_start), None)
+        if date is None or date.granularity == "relative":
+            return None
+        first = date  # the series' first item: its label stands right before it
+        while (
+            previous := next(
+                (
+                    d
+                    for d in self.dates
+                    if d.span[1] <= first.span[0]
+                    and _SERIES_ITEM.fullmatch(self.text, d.span[1], first.span[0])
+                ),
+                None,
+            )
+        ) is not None:
+            first = previous
+        colon = max(
+            self.text.rfind("：", sentence[0], first.span[0]),
+            self.text.rfind(":", sentence[0], first.span[0]),
+        )
+        head_end = colon if colon >= 0 else first.span[0]
+        label = _SERIES_LABEL.search(self.text, max(sentence[0], head_end - 40), head_end)
+        if label is None:
+            return None
+        name = label.group()
+        if lead := _INDICATOR_LEAD.match(name):
+            name = name[lead.end() :]
+        if len(name) < 2:
+            return None
+        about = self._subject_or_region(label.start(), sentence)
+        owner, _, measure = name.rpartition("的")
+        if about is None and len(owner) >= 2 and len(measure) >= 2:
+            # 固定资产投资额(不含农户)的累计同比2024年12月为3.20%: an indicator's own series.
+            about, name = EntityRecord(owner, "index"), measure
+        if about is None:
+            return None
+        as_of, period = self._as_of(date)
+        fact = self._fact_for(about.name, name, q, sentence, quote, None)
+        return replace(fact, as_of=as_of, period=period)
+
+    def _growth_of_unnamed(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, phrase_start: int, suffix: str
+    ) -> ExtractedFact | None:
+        """新能源零售71349辆，同比增长46.7%: the growth of a figure no label made a fact of,
+        named by what stands before it."""
+        prev = self.prev_q
+        if prev is None or not _JUST_STATED.fullmatch(self.text, prev.span[1], phrase_start):
+            return None
+        indicator = self._indicator(sentence, prev.span[0])
+        if indicator is None:
+            return None
+        about = self._subject_or_region(indicator[1], sentence)
+        if about is None:
+            return None
+        return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
+
+    def _respectively(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """铁路运输业、水利管理业投资分别增长20.5%和9.6%: the n-th figure of the list after 分别
+        is the n-th item's, when the counts agree; a list of names (阿里、小米分别持股…) gives
+        nothing, since which figure is whose is too easily wrong."""
+        verb = _RESPECTIVE_VERB.match(self.text, at + 2)
+        if verb is None:
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
+        chain = [values[0]] if values else []
+        for v in values[1:]:
+            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
+                break
+            chain.append(v)
+        if q not in chain or self.text[verb.end() : chain[0].span[0]].strip():
+            return None
+        clause_start = max(
+            [sentence[0]] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], at)]
+        )
+        head_start = max(
+            [clause_start] + [r.end() for r in _REGION.finditer(self.text, clause_start, at)]
+        )
+        lead = _INDICATOR_LEAD.match(self.text, head_start, at)
+        head = self.text[lead.end() if lead else head_start : at]
+        last = self.last
+        if head.endswith("同环比") and len(chain) == 2 and last is not None:
+            # 营收341.61亿元，同环比分别-7.7%/-30.0%: the figure just stated, both ways.
+            base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+            metric = base + ("_yoy" if q is chain[0] else "_qoq")
+            return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+        items = [i for i in _ITEM_SEP.split(head) if i]
+        if len(items) != len(chain) or any(len(i) > 20 for i in items):
+            return None
+        if any(clause_start <= m.start < at for m in self.mentions):
+            return None
+        item = items[chain.index(q)]
+        about = self._subject_or_region(clause_start, sentence)
+        if about is None:
+            return None
+        suffix = "" if verb.group("verb") in ("为", "达", "达到", "是", "") else "_yoy"
+        return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+
+    def _change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
+    ) -> ExtractedFact | None:
+        """第二产业投资增长8.9%: the change of the figure named right before the verb."""
+        indicator = self._indicator(sentence, verb_start)
+        if indicator is not None and indicator[0] in _THE_STOCK:
+            indicator = ("change_pct", indicator[1])  # 该股上涨1.3%: its price
+        last = self.last
+        if indicator is None:
+            # 乡村消费品零售额5841亿元，增长6.3%: the change of the figure just stated.
+            if last is None or not _JUST_STATED.fullmatch(self.text, self.last_end, verb_start):
+                return None
+            base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+            return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
+        about = self._subject_or_region(indicator[1], sentence)
+        if about is None:
+            return None
+        metric = indicator[0] if indicator[0] == "change_pct" else indicator[0] + "_yoy"
+        return self._fact_for(about.name, metric, q, sentence, quote, None)
+
+    def _indicator(self, sentence: tuple[int, int], end: int) -> tuple[str, int] | None:
+        """The name of what grew, right before 同比增长 or 增长 (社会消费品零售总额, 核心CPI):
+        from the clause's start, the last name, region or 的 before it."""
+        lo = max(sentence[0], end - 30)
+        start = max(
+            [lo]
+            + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
+            + [m.end for m in self.mentions if lo <= m.start and m.end <= end]
+            + [m.end() for m in _REGION.finditer(self.text, lo, end)]
+        )
+        lead = _INDICATOR_LEAD.match(self.text, start, end)
+        if lead:
+            start = lead.end()
+        label = self.text[start:end]
+        if not _INDICATOR.fullmatch(label) or _NOT_A_LABEL.match(label):
+            return None
+        if _STATEMENT_LIKE.search(label):
+            return None
+        return _LABEL_METRIC.get(label.lower(), label), start
+
+    def _subject_or_region(
+        self, label_start: int, sentence: tuple[int, int]
+    ) -> EntityRecord | None:
+        """Who a figure is about: a name before its label, the text's subject, else for a text
+        about no company or fund the economy it names (中国, 我国 and 全国 are China)."""
+        clause_start = max(
+            [sentence[0]]
+            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], label_start)]
+        )
+        subject = self.subject_before(label_start, clause_start) or self.subject_before(
+            label_start, sentence[0]
+        )
+        if subject is not None:
+            return subject.entity
+        record = (
+            self._newer_field()
+            or self._carried_subject(sentence[0])
+            or self.field_subject
+            or self.topic
+            or self.sole
+        )
+        return record or self._region(label_start)
+
+    def _region(self, before: int) -> EntityRecord | None:
+        """The economy a text about no company or fund names last before a figure."""
+        if self.names_a_company:
+            return None
+        regions = list(_REGION.finditer(self.text, 0, before))
+        if not regions:
+            regions = [m] if (m := _REGION.search(self.text, before)) else []
+        if not regions:
+            regions = list(_REGION.finditer(self.title))
+        if not regions:
+            return None
+        name = regions[-1].group()
+        return EntityRecord(_REGION_NAMES.get(name, name), "org")
+
+    def _newer_field(self) -> EntityRecord | None:
+        """A name field read since the last fact: the next record has begun."""
+        return self.field_subject if self.field_at > self.last_end else None
 
     def _carried_subject(self, sentence_start: int) -> EntityRecord | None:
         """The subject of the previous fact, while still in the same paragraph line."""
@@ -531,12 +1078,144 @@ class _Reader:
 
     def _as_of(self, date: DateMention | None) -> tuple[dt.date | None, str | None]:
         if date is None:
-            return self.published_at, None
+            return self.data_as_of or self.published_at, None
         if date.granularity == "day":
             return date.start, date.start.isoformat()
         if date.granularity == "relative":
             return date.end, date.text
         return date.end, date.text
+
+
+# Statistical releases name months without their year (12月份, 1—9月份): the year is the
+# last one named before, else the publication's, or the year before for a later month.
+_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
+_CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
+_AMOUNT_UNITS = ("money", "count", "", "shares")
+# A text that speaks of 公司 or 该股 is about a company, even one it does not name.
+_THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
+_COMPANY_WORDS = re.compile(r"该公司|本公司|我公司|该股|本行|子公司")
+_RESPECTIVE_VERB = re.compile(
+    r"(?:同比|环比)?(?P<verb>增长|上涨|下降|下跌|增加|减少|提高|回落|为|达到|达|是|)\s*"
+)
+_LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
+_ITEM_SEP = re.compile(r"[、和及与]")
+_NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
+_JUST_STATED = re.compile(r"\s*[，,]\s*")
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
+_BARE_MONTHS = re.compile(
+    r"(?<![\d年.\-/])(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月份"
+    r"|(?<![\d年])(?P<span>第?(?P<q>[一二三四1-4])季度|前三季度|上半年|下半年)"
+)
+_YEAR_REACH = 80  # characters: a year named further back does not date a bare month
+_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
+
+
+def _with_bare_months(
+    text: str, dates: list[DateMention], published_at: dt.date | None
+) -> list[DateMention]:
+    if "月份" not in text and "季度" not in text and "半年" not in text:
+        return dates
+    taken = [d.span for d in dates]
+    extra: list[DateMention] = []
+    for m in _BARE_MONTHS.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if m["span"]:
+            if m["q"]:
+                quarter = _QUARTER_NUMBER[m["q"]]
+                first, last = quarter * 3 - 2, quarter * 3
+            else:
+                first, last = _SPAN_MONTHS[m["span"]]
+        else:
+            last, first = int(m["month"]), int(m["first"] or m["month"])
+        if not 1 <= first <= last <= 12:
+            continue
+        years = [
+            d.end.year
+            for d in dates
+            if d.span[1] <= m.start()
+            and m.start() - d.span[1] <= _YEAR_REACH
+            and d.granularity != "relative"
+        ]
+        if years:
+            year = years[-1]
+        elif published_at is not None:
+            year = published_at.year - (last > published_at.month)
+        else:
+            continue
+        start = dt.date(year, first, 1)
+        end = dt.date(year, last, calendar.monthrange(year, last)[1])
+        extra.append(DateMention(start, end, "month", m.span(), m.group()))
+    return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
+
+
+_DATA_AS_OF = re.compile(
+    r"(?:以上|上述|本文|文中|表中)[^。\n]{0,30}?(?:数据|指标)[^。\n]{0,20}?(?:截止|截至)(?:到|至)?\s*"
+)
+
+
+def _data_as_of(text: str, dates: Sequence[DateMention]) -> dt.date | None:
+    """The day a text says all its figures are as of (以上…数据…统计时间截止到2025年05月14日)."""
+    found = _DATA_AS_OF.search(text)
+    if found is None:
+        return None
+    day = next((d for d in dates if d.span[0] == found.end() and d.granularity == "day"), None)
+    return day.start if day else None
+
+
+def _written_records(
+    text: str, title: str, entities: EntityDictionary | None
+) -> list[EntityRecord]:
+    """Entities the text names in a recognisable shape that the dictionary does not know.
+
+    Names of one fund written two ways (short and registered) become one entity.
+    """
+    records: list[EntityRecord] = []
+    by_key: dict[str, int] = {}
+    for written in written_names(text, title):
+        if entities is not None and entities.get(written.name) is not None:
+            continue
+        names = [written.name, *written.aliases]
+        if written.name.startswith(("*ST", "＊ST")):
+            names.append(written.name[1:])
+        key = fund_key(written.name) if written.kind == "fund" else written.name
+        if key in by_key:
+            old = records[by_key[key]]
+            extra = tuple(n for n in names if n not in old.names())
+            records[by_key[key]] = replace(old, aliases=old.aliases + extra)
+            continue
+        by_key[key] = len(records)
+        records.append(EntityRecord(written.name, written.kind, tuple(names[1:])))
+    return records
+
+
+def _occurrences(text: str, records: Sequence[EntityRecord]) -> list[Mention]:
+    if not records or not text:
+        return []
+    owner = {name: r for r in records for name in r.names()}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)))
+    return [
+        Mention(owner[m.group()], m.start(), m.end(), m.group()) for m in pattern.finditer(text)
+    ]
+
+
+def _merge(known: list[Mention], written: list[Mention]) -> list[Mention]:
+    """Dictionary mentions, plus written-form ones where they overlap none."""
+    if not written:
+        return known
+    # A written name wins over a dictionary name inside it (平安 in 平安短债债券I).
+    kept = [
+        k
+        for k in known
+        if not any(
+            w.start <= k.start and k.end <= w.end and (w.end - w.start) > (k.end - k.start)
+            for w in written
+        )
+    ]
+    spans = [(m.start, m.end) for m in kept]
+    extra = [m for m in written if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted([*kept, *extra], key=lambda m: m.start)
 
 
 def _unit_fits(metric: str, q: Quantity) -> bool:
@@ -566,6 +1245,12 @@ def extract_facts(
     entities: EntityDictionary | None = None,
 ) -> list[ExtractedFact]:
     """Facts stated in `text`, each with the span of its value in `text`."""
-    if not _ANY_LABEL.find_matches_as_indexes(text.lower()) and not _ANY_ATTRIBUTE.search(text):
+    if (
+        not _ANY_LABEL.find_matches_as_indexes(text.lower())
+        and not _ANY_ATTRIBUTE.search(text)
+        and not _ANY_MEASURE.search(text)
+        and not _ANY_SERIES.search(text)
+        and not _ANY_CHANGE.search(text)
+    ):
         return []
     return _Reader(text, title, published_at, entities).facts()

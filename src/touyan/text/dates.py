@@ -50,6 +50,8 @@ _PATTERN = re.compile(
     r"(?=[\dQqFfJjMmAaSsOoNnDd近过最去今前明本上])(?:"
     r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
     r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?![\d.])))"
+    r"|(?P<mrange>(?P<y0>(?:19|20)\d{2})\s*年\s*(?P<m0a>\d{1,2})\s*月?\s*(?:份\s*)?(?:至|到|-|—|–|~|～)\s*"
+    r"(?:(?P=y0)\s*年\s*)?(?P<m0b>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*[日号]))"
     r"|(?P<ym>(?P<y3>(?:19|20)\d{2})\s*年\s*(?P<m3>\d{1,2})\s*月(?:份)?)"
     r"|(?P<yq>(?P<y4>(?:19|20)\d{2})\s*年?\s*(?:第?(?P<q4>[一二三四1-4])季度|[Qq](?P<q5>[1-4])))"
     r"|(?P<qfy>[Qq](?P<q6>[1-4])\s*(?:FY|fy)?\s*'?(?P<y6>(?:19|20)?\d{2})(?!\d))"
@@ -64,6 +66,9 @@ _PATTERN = re.compile(
     r"|去年|今年|前年|明年|本年|上月|本月|上个月))",
     re.IGNORECASE,
 )
+
+
+_YEAR_REACH = 80  # characters
 
 
 def _cn_int(text: str) -> int:
@@ -136,6 +141,11 @@ def _range(
         y, m, d = int(g["y1"] or 0), int(g["m1"] or g["m2"] or 0), int(g["d1"] or g["d2"] or 0)
         day = dt.date(y, m, d)
         return day, day, "day"
+    if g["mrange"]:  # 2023年1—7月份, 2025年1月至3月: months run together, as one period
+        year, first, last = int(g["y0"] or 0), int(g["m0a"] or 0), int(g["m0b"] or 0)
+        if not first < last:
+            raise ValueError("not a month range")
+        return _month_range(year, first)[0], _month_range(year, last)[1], "month"
     if g["ym"]:
         return (*_month_range(int(g["y3"] or 0), int(g["m3"] or 0)), "month")
     if g["yq"]:
@@ -154,7 +164,13 @@ def _range(
         year = int(g["y8"] or g["y9"] or g["y10"] or 0)
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
     if g["md"]:
-        day = dt.date(last_year or today.year, int(g["m11"] or 0), int(g["d11"] or 0))
+        month, day_of_month = int(g["m11"] or 0), int(g["d11"] or 0)
+        if last_year is not None:
+            day = dt.date(last_year, month, day_of_month)
+        else:  # the last such day up to today: 12月29日 read in January is last December's
+            day = dt.date(today.year, month, day_of_month)
+            if day > today:
+                day = dt.date(today.year - 1, month, day_of_month)
         return day, day, "day"
     for key, yk, mk, dk in (("en_mdy", "y12", "mn12", "d12"), ("en_dmy", "y13", "mn13", "d13")):
         if g[key]:
@@ -170,22 +186,26 @@ def _range(
 def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]:
     """Every date or period named in `text`, in order; impossible dates are skipped.
 
-    A month-day without a year (12月29日) takes the last year named before it, else today's.
+    A month-day without a year (12月29日) takes the year named shortly before it, else it is
+    the last such day up to today.
     """
     today = today or dt.date.today()
     out: list[DateMention] = []
     last_year: int | None = None
+    last_year_end = 0
     for match in _PATTERN.finditer(text):
         g = match.groupdict()
         try:
-            found = _range(g, match.group(), today, last_year)
+            # A year named far back (成立日期1999年…) does not date a later bare 3月31日.
+            near = last_year if match.start() - last_year_end <= _YEAR_REACH else None
+            found = _range(g, match.group(), today, near)
         except ValueError:
             continue
         if found is None:
             continue
         start, end, granularity = found
         if granularity != "relative":
-            last_year = end.year
+            last_year, last_year_end = end.year, match.end()
         out.append(DateMention(start, end, granularity, match.span(), match.group()))
     return out
 

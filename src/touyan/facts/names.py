@@ -1,0 +1,336 @@
+"""Company and fund names recognised from how a text writes them, without a dictionary entry.
+
+Most A-share companies and funds are in no dictionary we could ship, yet financial text names
+them in a few fixed shapes: a name followed by its code (一鸣食品(605179), 平安短债债券I(010048)),
+a short name followed by the full registered one (德邦锐兴债券A（德邦锐兴债券型证券投资基金A类）),
+a quoted fund or company name (“平安短债债券型证券投资基金I类”), and the subject of a data
+statement (X的当前价为…, X单位净值为…). A shape alone is weak evidence for the last form, so
+such a name must be seen at least twice, or in the title. Names are cut at the nearest clause
+mark or date and stripped of leading time and function words (截至…, 近一周, 今日), and a
+generic noun (公司, 该股, 主力资金, 行业) is never a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A name's characters: CJK, Latin, digits, *ST's star, and bracketed share-type tags (LOF).
+_CHAR = r"(?:[\u4e00-\u9fffA-Za-z0-9*＊·\-]|[（(](?:[A-Z][A-Z\-]{1,11}|[A-Z]股)[）)])"
+# Each shape is found by its tail (the code in brackets, the registered name's suffix, the
+# statement's verb), then the name is read back from there: scanning for names from every
+# position would cost more than the rest of fact extraction.
+_CODE = re.compile(
+    rf"[（(]\s*(?:(?P<inner>{_CHAR}{{2,40}}?)\s*[（(]\s*)?"
+    r"(?:(?:SH|SZ|BJ|HK)\s*\.?\s*)?(?:\d{6}|\d{5})(?:\.(?:SH|SZ|BJ|HK|SS|OF))?\s*[）)，,]",
+    re.IGNORECASE,
+)
+_FULL_NAME = r"(?:基金(?:[A-Za-z]类|[A-Za-z]|[（(][A-Z\-]+[）)])?|有限公司|集团|股份公司)"
+_FULL_TAIL = re.compile(rf"[（(](?P<full>[^（）()\n]{{2,60}}?{_FULL_NAME})[）)]")
+_RUN = re.compile(rf"{_CHAR}{{2,40}}$")
+_RUN_AFTER = re.compile(rf"{_CHAR}{{2,40}}")
+# A record's name field: 股票名称：微软, 基金简称：博时四月享120天持有期债券A.
+_NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)(?:名称|简称)\s*[:：]\s*")
+_QUOTED = re.compile(rf"[“\"「](?P<name>{_CHAR}{{3,60}}?)[”“\"」]")
+# A fund's name ends in its type or share class; a company's in its legal or trade form.
+_FUND_TYPES = (
+    "债券",
+    "债",
+    "混合",
+    "股票",
+    "指数",
+    "增强",
+    "货币",
+    "ETF",
+    "LOF",
+    "FOF",
+    "QDII",
+    "联接",
+    "基金",
+    "理财",
+    "持有期",
+    "定开",
+    "REIT",
+)
+_FUNDISH = re.compile(r"(?:" + "|".join(_FUND_TYPES) + r")", re.IGNORECASE)
+_QUOTED_NAME = re.compile(
+    r".*(?:(?:" + "|".join(_FUND_TYPES) + r")(?:[（(][A-Z\-]+[）)])?[A-Za-z]?[类级]?"
+    r"|基金[A-Za-z]类|有限公司|股份公司|集团|银行|证券|保险)$",
+    re.IGNORECASE,
+)
+# "<name>的<attribute>为", "<name><label>为": the subject of a data statement.
+_STATED = re.compile(
+    r"(?:的(?P<attr>[\u4e00-\u9fffA-Za-z0-9()（）]{2,16}?)|(?P<lab>"
+    r"当前价|最新价|收盘价|开盘价|最高价|最低价|涨停价|跌停价|涨跌幅|涨跌额|成交额|成交量|换手率|"
+    r"总市值|流通市值|市盈率|市净率|股息率|单位净值|累计净值|总股本|流通股本|近[一二三四五六七八九十\d]+"
+    r"[日周月年]涨跌幅|今年以来涨跌幅|今年以来收益率|七日年化收益率|主力资金净流[入出]|主力净流[入出]))"
+    r"(?:为|是|[:：])\s*[+\-]?\d"
+)
+_DATE_PREFIX = re.compile(
+    r"^.*?(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})"
+)
+_LEADING = re.compile(
+    r"^(?:截至|截止到|截止|截至到|目前|当前|今日|今天|昨日|昨天|当日|当天|本周|本月|上周|"
+    r"近[一二三四五六七八九十两\d]+个?(?:交易日|日|天|周|月|年)|今年以来|年初至今|"
+    r"关于|据|根据|其中|另外|此外|同时|数据显示|显示|消息|公告|公告称|称|个股|丨|港股|美股|A股|"
+    r"中概股|热门股|"
+    r"美东时间|北京时间|周[一二三四五六日]|收盘|盘中|盘后|盘前|早盘|午盘|尾盘|[)）\]】:：]|\s)+"
+)
+# Words that head a data statement without naming anyone, and nouns too generic to be a name.
+_GENERIC = re.compile(
+    r"^(?:该|本|其|此|各|每|全|总|同|旗下|所属|公司|股票|基金|产品|个股|主力|游资|散户|机构|"
+    r"北向|南向|融资|融券|大盘|两市|沪指|市场|行业|板块|指数|资金|今年|去年|上年|本年|"
+    r"近|最近|过去|当前|目前|今日|当日|报告期|期末|期内|上市以来|成立以来|股价|总|净|"
+    r"营业|营收|收入|利润|毛利|净利|每股|单位|累计|前|在|于|从|向|对|由|被|将|把|与|和|及|或|"
+    r"等|如|这|那|加息|降息|区间|滚动|静态|动态|上月|本月|上周|本周|买入|卖出|计入|获|第一大|上一|"
+    r"下一|全球|全国|我国|国内|尚未|未|已|正|仍|均|共|约|超|逾|本次|此次|大宗交易|龙虎榜|融资融券|"
+    r"两融|涨停|跌停)"
+    r"|(?:资金|行业|市场|公司|板块|份额|净值|收益|价格|数据|情况|表现|方面|排名|占比|区间)$"
+)
+# A company's name does not contain the vocabulary of a financial statement (投资活动产生,
+# 静态); fund names may (稳健收益债券A), so this applies to companies only.
+_STATEMENT_WORDS = re.compile(
+    r"资金|活动|现金|流量|产生|静态|动态|市盈|市净|收益|利润|收入|营收|资产|负债|费用|比率|增长|"
+    r"同比|环比|交易日|上一|下一|过去|未来|期间|合计|总计|平均|最高|最低|季度|年度|报告|"
+    r"涨跌|涨幅|跌幅|成交|换手|价格|股价|净值|规模|占比|比例|数量|金额|余额|持仓|持股|主营|业务|"
+    r"分析|数据|显示|预计|预期|同类|赛道|基准|排名|评分|概念|题材|"
+    r"\d+\s*(?:个|次|家|只|名|位|项|基点)|限售|解除|质押|减持|增持|回购"
+)
+_HAS_DATE = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}-\d")
+_REPORT_SUFFIX = re.compile(
+    r"(?:(?:第?[一二三四1-4]季度|年度|半年度|中期)?报告|季报|年报|中报|公告)$"
+)
+# 平安短债债券I近一周的基金收益率: the window belongs to the figure, not to the name.
+_WINDOW_SUFFIX = re.compile(
+    r"(?:(?:近|过去|最近|前)[一二两三四五六七八九十\d]+个?(?:交易日|日|天|周|月|年)内?|今年以来|成立以来)$"
+)
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .&\-]+")
+_MIN_NAME = 2
+_MAX_NAME = 40
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenName:
+    name: str
+    kind: str  # company | fund
+    aliases: tuple[str, ...] = ()
+
+
+def _trim(raw: str) -> str | None:
+    """The name inside a captured run: after its last date, without leading function words."""
+    name = raw.strip()
+    cut = _DATE_PREFIX.match(name)
+    if cut and cut.end() < len(name):
+        name = name[cut.end() :]
+    while True:
+        lead = _LEADING.match(name)
+        if not lead or lead.end() == 0:
+            break
+        name = name[lead.end() :]
+    name = name.strip("-·*＊ ") if not name.startswith(("*ST", "＊ST")) else name
+    if not (_MIN_NAME <= len(name) <= _MAX_NAME) or name[0].isdigit():
+        return None
+    if not re.search(r"[\u4e00-\u9fff]", name) and not re.fullmatch(
+        r"[A-Za-z][A-Za-z .&\-]+", name
+    ):
+        return None
+    name = _WINDOW_SUFFIX.sub("", _REPORT_SUFFIX.sub("", name))
+    if len(name) < _MIN_NAME or _GENERIC.search(name) or _HAS_DATE.search(name):
+        return None
+    if not _FUNDISH.search(name) and _STATEMENT_WORDS.search(name):
+        return None
+    return name
+
+
+def plausible_name(run: str) -> str | None:
+    """The name a run of text could be, cut as written names are, or None."""
+    return _trim(run)
+
+
+def _run_before(text: str, end: int) -> str | None:
+    """The run of name characters that ends at `end`."""
+    run = _RUN.search(text, max(0, end - 40), end)
+    return run.group() if run else None
+
+
+_SHORT_NAME = 5  # listed companies' short names: 4 characters in A-shares, a few more in HK
+
+
+def _coded_name(run: str, text: str) -> str | None:
+    """The name in the run before a code: a fund's whole name; a company's short name, which
+    a longer run holds as its tail (相信同仁堂国药(03613.HK) → 同仁堂国药): the longest tail
+    the text also writes elsewhere, else the run when it is short enough to be a name."""
+    name = _trim(run)
+    if name is None or kind_of(name) == "fund" or len(name) <= _SHORT_NAME:
+        return name
+    for start in range(1, len(name) - 1):
+        tail = name[start:]
+        if text.count(tail) > text.count(name):
+            return tail
+    return None
+
+
+def kind_of(name: str) -> str:
+    return "fund" if _FUNDISH.search(name) and not name.endswith(("公司", "集团")) else "company"
+
+
+def fund_key(name: str) -> str:
+    """A fund's name in one canonical written form: the full registered name and the short
+    trading name give the same key (平安短债债券型证券投资基金I类 → 平安短债债券I)."""
+    key = name.translate(_FULLWIDTH).upper().replace(" ", "")
+    for long, short in _FUND_WORDS:
+        key = key.replace(long, short)
+    key = re.sub(r"型(?=[A-Z(]|$)", "", key)
+    return re.sub(r"(?<=[A-Z])[类级]$", "", key)
+
+
+_FULLWIDTH = str.maketrans("（）ＡＢＣＤＥＨＩ", "()ABCDEHI")
+_FUND_WORDS = (
+    ("交易型开放式指数证券投资基金", "ETF"),
+    ("交易型开放式指数基金", "ETF"),
+    ("发起式", ""),
+    ("证券投资基金", ""),
+    ("集合资产管理计划", ""),
+    ("基金中基金", ""),
+    ("货币市场", "货币"),
+    ("联接基金", "联接"),
+    ("型基金", ""),
+    ("基金", ""),
+    ("份额", ""),
+)
+
+
+_SHARE_CLASS = re.compile(r"-(?:W|WR|SW|SWR|S|R|U|A|B)$", re.IGNORECASE)
+
+
+def base_name(name: str) -> str:
+    """A listed name without its share-class or status suffix (理想汽车-W → 理想汽车)."""
+    return _SHARE_CLASS.sub("", name.strip())
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two written names are one entity: equal but for a share-class suffix, or one
+    fund written two ways (short trading name and full registered name)."""
+    if a == b or base_name(a) == base_name(b):
+        return True
+    if a.removesuffix("板块") == b.removesuffix("板块"):  # 新能源汽车板块 is the sector 新能源汽车
+        return True
+    return kind_of(a) == kind_of(b) == "fund" and fund_key(a) == fund_key(b)
+
+
+def written_names(text: str, title: str = "") -> list[WrittenName]:
+    """Names the text (and its title) write in a recognisable shape, strongest shapes first."""
+    found: dict[str, WrittenName] = {}
+    both = f"{title}\n{text}" if title else text
+
+    def keep(raw: str, aliases: tuple[str, ...] = ()) -> None:
+        name = _trim(raw)
+        if name is None or name in found:
+            return
+        found[name] = WrittenName(name, kind_of(name), aliases)
+
+    for m in _FULL_TAIL.finditer(both):
+        short = _run_before(both, m.start())
+        full = _trim(m["full"])
+        if short and full and _RUN.fullmatch(m["full"]):
+            keep(short, (full,))
+    for m in _CODE.finditer(both):
+        if m["inner"]:
+            keep(m["inner"])
+        if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
+            keep(name)
+    for m in _NAME_FIELD.finditer(both):
+        if run := _RUN_AFTER.match(both, m.end()):
+            keep(run.group())
+    for m in _QUOTED.finditer(both):
+        if _QUOTED_NAME.fullmatch(m["name"]):
+            keep(m["name"])
+    stated: dict[str, int] = {}
+    for m in _STATED.finditer(both):
+        raw = _run_before(both, m.start())
+        name = _trim(raw) if raw else None
+        if name is not None and name not in found:
+            # A run that starts the text, a line or a spaced-off item stands on its own:
+            # as good as a name seen twice.
+            start = m.start() - len(raw or "")
+            alone = start == 0 or both[start - 1] in ' \n\t【[“"'
+            stated[name] = stated.get(name, 0) + (2 if alone and raw == name else 1)
+    for name, count in stated.items():
+        if count >= 2 or (title and name in title) or both.count(name) >= 2:
+            found[name] = WrittenName(name, kind_of(name))
+    if title and (lead := _title_lead(title, text)) and lead not in found:
+        found[lead] = WrittenName(lead, kind_of(lead))
+    return list(found.values())
+
+
+# A headline's lead name: no digits (益生股份跌2.64% → 益生股份跌) and no 的.
+_TITLE_RUN = re.compile(
+    r"(?:[\u4e00-\u7683\u7685-\u9fffA-Za-z*＊·\-]|[（(][A-Z][A-Z\-]{1,11}[）)]){2,30}"
+)
+
+
+_LEADING_DATE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
+)
+_DATE_AFTER_NAME = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_LEAD_TAIL = re.compile(
+    r"(?:股票|股价|今日|当前|收盘|盘中|涨停|跌停|上涨|下跌|大涨|大跌|涨|跌|发布|公告|申请|通过)+$"
+)
+
+
+def _title_lead(title: str, text: str) -> str | None:
+    """The name a headline starts with (常山北明跌3.09%…, 长电科技4月23日获融资买入…).
+
+    The headline's first run of name characters is cut to its longest prefix that the body
+    also writes followed by something else: the body repeating the whole headline proves
+    nothing, the body writing 常山北明盘中下跌 shows where the name ends.
+    """
+    cut = _LEADING_DATE.match(title)
+    start = cut.end() if cut else 0
+    first = _TITLE_RUN.search(title, start)
+    if first is None or first.start() > start + 2:
+        return None
+    run = first.group()
+    while (lead := _LEADING.match(run)) and lead.end():
+        run = run[lead.end() :]
+    title_goes_on = title[first.end() : first.end() + 4]
+    if _DATE_AFTER_NAME.match(title, first.end()) and text.count(run) and len(run) <= _SHORT_NAME:
+        # 航天科技2024年半年度…: a short run stopped by a date ends with the name.
+        return _lead_name(run)
+    for length in range(len(run), 2, -1):
+        prefix, following = run[:length], run[length : length + 1]
+        pos = text.find(prefix)
+        words: set[str] = set()
+        while pos >= 0:
+            after = text[pos + length : pos + length + 1]
+            goes_on = text[pos + length : pos + length + 4]
+            pos = text.find(prefix, pos + 1)
+            if after == following:
+                continue
+            # At the run's end the headline goes on with a figure or a mark: the body must
+            # go on with a word, or another figure (长安汽车4月… and 长安汽车206047辆).
+            if not following and not _WORD_CHAR.match(after):
+                if not (after.isdigit() and goes_on != title_goes_on):
+                    continue
+            # A figure or a mark after the name ends it; a word ends it only if the body
+            # goes on with two different words (a template headline "X行业与市场分析" and
+            # a body "X行业与宏观经济" share a phrase, not a name).
+            if _WORD_CHAR.match(after):
+                words.add(after)
+                if len(words) < 2:
+                    continue
+            return _lead_name(prefix)
+    return None
+
+
+def _lead_name(prefix: str) -> str | None:
+    # A fund's lead is kept only with its share class: the headline may shorten it
+    # (南方创新驱动混合 for 南方创新驱动混合A).
+    if kind_of(prefix) == "fund" and not prefix[-1].isascii():
+        return None
+    name = _trim(_LEAD_TAIL.sub("", prefix))
+    if name is None:
+        return None
+    return name if kind_of(name) == "company" or name[-1].isascii() else None
