@@ -1,0 +1,116 @@
+"""Which market a news item belongs to: cn_a, hk, us or other.
+
+Evidence, strongest first: tickers and exchange prefixes (600519.SH, 0700.HK, NASDAQ:AAPL),
+companies and indices from the entity dictionary (each carries its market), and cue words
+(沪深, 北交所, 港交所, 恒生, 纳斯达克, 美联储, 日本 …). Mentions in the title or the lead weigh
+more. Mainland macro, policy and industry news names no listed company but is about China,
+so with no evidence at all a Chinese text is cn_a: domestic = cn_a or hk, foreign = us or other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from touyan.analysis.lexicon import PhraseMatcher, data_rows, lower_ascii
+from touyan.facts.entities import MARKETS
+
+CN_A, HK, US, OTHER = "cn_a", "hk", "us", "other"
+MARKET_NAMES_ZH = {CN_A: "A股市场", HK: "港股市场", US: "美股市场", OTHER: "其他"}
+DOMESTIC = frozenset({CN_A, HK})
+TICKER_WEIGHT = 5.0
+ENTITY_WEIGHT = 2.0
+REPEAT_FACTOR = 0.3  # a cue or entity named again adds this share of its weight
+LEAD_CHARS = 60
+LEAD_WEIGHT = 1.5
+
+_TICKERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<![A-Za-z0-9])\d{6}\.(?:SH|SZ|BJ|SS)(?![A-Za-z0-9])", re.I), CN_A),
+    (re.compile(r"(?<![A-Za-z0-9])(?:SH|SZ|BJ)\d{6}(?!\d)"), CN_A),
+    (re.compile(r"[（(]\s*[036894]\d{5}\s*[)）]"), CN_A),
+    (re.compile(r"(?:股票|证券)代码\s*[:：]?\s*[036894]\d{5}(?!\d)"), CN_A),
+    (re.compile(r"(?<![A-Za-z0-9])\d{4,5}\.HK(?![A-Za-z])", re.I), HK),
+    (re.compile(r"(?<![A-Za-z])HK(?:EX)?\s*[:：]\s*\d{4,5}(?!\d)"), HK),
+    (
+        re.compile(
+            r"(?<![A-Za-z])(?:NASDAQ|NASQ|NYSE|AMEX|纳斯达克|纽交所)\s*[:：]\s*[A-Z]{1,5}(?![A-Za-z])",
+            re.I,
+        ),
+        US,
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MarketResult:
+    market: str
+    scores: dict[str, float]
+    reason: str
+
+    @property
+    def domestic(self) -> bool:
+        return self.market in DOMESTIC
+
+
+@lru_cache(maxsize=1)
+def cue_matcher() -> PhraseMatcher[tuple[str, float]]:
+    entries: list[tuple[str, tuple[str, float]]] = []
+    for cue, weight, market in data_rows("market_cues.tsv", 3):
+        if market not in MARKETS:
+            raise ValueError(f"market_cues.tsv: {cue}: unknown market {market!r}")
+        entries.append((cue, (market, float(weight))))
+    return PhraseMatcher(entries)
+
+
+def classify_market(
+    text: str,
+    title: str = "",
+    *,
+    entities: Sequence[tuple[int, str, str | None]] = (),
+    language: str = "zh",
+) -> MarketResult:
+    """The market of `title` + `text`.
+
+    `entities` are (offset in text, name, market) of dictionary mentions; offsets let a
+    mention in the lead count more.
+    """
+    scores = {m: 0.0 for m in (CN_A, HK, US, OTHER)}
+    seen: dict[str, int] = {}
+    why: dict[str, list[str]] = {m: [] for m in scores}
+
+    def add(market: str, weight: float, key: str, offset: int, in_title: bool) -> None:
+        times = seen.get(key, 0)
+        seen[key] = times + 1
+        boost = LEAD_WEIGHT if in_title or offset < LEAD_CHARS else 1.0
+        scores[market] += weight * boost * (1.0 if times == 0 else REPEAT_FACTOR)
+        if times == 0:
+            why[market].append(key)
+
+    for part, in_title in ((title, True), (text, False)):
+        if not part or (in_title and text.startswith(part)):
+            continue
+        for pattern, market in _TICKERS:
+            for match in pattern.finditer(part):
+                add(market, TICKER_WEIGHT, match.group().strip("（()） "), match.start(), in_title)
+        for hit in cue_matcher().find(lower_ascii(part)):
+            market, weight = hit.value
+            add(market, weight, part[hit.start : hit.end], hit.start, in_title)
+    for offset, name, market in entities:
+        if market in scores:
+            add(market, ENTITY_WEIGHT, name, offset, False)
+    best = max(scores, key=lambda m: (scores[m], -_ORDER[m]))
+    if scores[best] <= 0:
+        market = CN_A if language == "zh" else OTHER
+        reason = (
+            "no ticker, listed company or place named: Chinese news is about the mainland"
+            if market == CN_A
+            else "no ticker, listed company or place named"
+        )
+        return MarketResult(market, scores, reason)
+    evidence = "、".join(why[best][:4])
+    return MarketResult(best, {m: round(v, 2) for m, v in scores.items()}, f"{best}: {evidence}")
+
+
+_ORDER = {CN_A: 0, HK: 1, US: 2, OTHER: 3}
