@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from touyan.analysis.market import classify_market
+from touyan.analysis.market import classify_market, entity_market
 from touyan.analysis.sentiment import score_sentiment
 from touyan.analysis.summary import summarize
 from touyan.analysis.tags import Idf, assign_tags, keywords
@@ -108,7 +108,7 @@ class Labeller:
         market = classify_market(
             text,
             title,
-            entities=[(m.start, m.entity.name, m.entity.market) for m in mentions],
+            entities=[(m.start, m.entity.name, entity_market(m.entity)) for m in mentions],
             language=language,
         )
         tags = assign_tags(text, title, mentions=mentions, idf=self.idf)

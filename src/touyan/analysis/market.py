@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from touyan.analysis.lexicon import PhraseMatcher, data_rows, lower_ascii
-from touyan.facts.entities import MARKETS
+from touyan.facts.entities import MARKETS, EntityRecord
 
 CN_A, HK, US, OTHER = "cn_a", "hk", "us", "other"
 MARKET_NAMES_ZH = {CN_A: "A股市场", HK: "港股市场", US: "美股市场", OTHER: "其他"}
@@ -24,7 +24,7 @@ TICKER_WEIGHT = 5.0
 ENTITY_WEIGHT = 2.0
 REPEAT_FACTOR = 0.3  # a cue or entity named again adds this share of its weight
 LEAD_CHARS = 60
-LEAD_WEIGHT = 1.5
+LEAD_WEIGHT = 2.5
 
 _TICKERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![A-Za-z0-9])\d{6}\.(?:SH|SZ|BJ|SS)(?![A-Za-z0-9])", re.I), CN_A),
@@ -40,7 +40,26 @@ _TICKERS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         US,
     ),
+    # Reuters instrument codes: .N New York Stock Exchange, .O/.OQ Nasdaq, .A NYSE American.
+    (re.compile(r"[（(]\s*[A-Z]{1,5}\.(?:N|O|OQ|A)\s*[)）]"), US),
+    # Currency pairs (USD/CHF, EUR/JPY): foreign-exchange news is about other markets.
+    (re.compile(r"(?<![A-Za-z])(?:USD|EUR|JPY|GBP|CHF|AUD|NZD|CAD)/[A-Z]{3}(?![A-Za-z])"), OTHER),
 )
+# A capitalised Latin name (Richardson, SpaceX) inside Chinese text: a person or company
+# written in its own script, which Chinese news does for foreign ones.
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?:[A-Z][a-z]*)*(?![A-Za-z-])")
+LATIN_NAME_WEIGHT = 1.0
+# A flash that opens with a mainland company or research house speaking (【XX股份：…】,
+# 中金策略：…): Chinese names with these endings are mainland listed companies and brokers.
+_SPEAKER = re.compile(
+    r"^[【\[]?[\u4e00-\u9fff]{2,8}(?:股份|科技|集团|控股|药业|医药|生物|电子|电气|电力|能源|材料"
+    r"|新材|化工|矿业|实业|环保|智能|光电|精密|机械|重工|装备|传媒|文化|农业|食品|地产|置业"
+    r"|物流|信息|软件|通信|网络|证券|期货|基金|宏观|策略|研究|资管|汽车|银行)[：:]"
+)
+SPEAKER_WEIGHT = 3.0
+# Western names written in Chinese join given and family name with a middle dot (比尔·格罗斯).
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}")
+TRANSLITERATED_WEIGHT = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +93,7 @@ def classify_market(
     """The market of `title` + `text`.
 
     `entities` are (offset in text, name, market) of dictionary mentions; offsets let a
-    mention in the lead count more.
+    mention in the lead count more. See `entity_market` for the market a mention stands for.
     """
     scores = {m: 0.0 for m in (CN_A, HK, US, OTHER)}
     seen: dict[str, int] = {}
@@ -100,6 +119,13 @@ def classify_market(
     for offset, name, market in entities:
         if market in scores:
             add(market, ENTITY_WEIGHT, name, offset, False)
+    lead = title or text
+    if (speaker := _SPEAKER.match(lead)) is not None:
+        add(CN_A, SPEAKER_WEIGHT, speaker.group().strip("【[：:"), 0, True)
+    if language == "zh" and (latin := _LATIN_NAME.search(text)) is not None:
+        add(OTHER, LATIN_NAME_WEIGHT, latin.group(), latin.start(), False)
+    if (person := _TRANSLITERATED.search(text)) is not None:
+        add(OTHER, TRANSLITERATED_WEIGHT, person.group(), person.start(), False)
     best = max(scores, key=lambda m: (scores[m], -_ORDER[m]))
     if scores[best] <= 0:
         market = CN_A if language == "zh" else OTHER
@@ -114,3 +140,14 @@ def classify_market(
 
 
 _ORDER = {CN_A: 0, HK: 1, US: 2, OTHER: 3}
+
+
+def entity_market(record: EntityRecord) -> str | None:
+    """The market a mention of `record` points to.
+
+    A mainland company listed in New York and in Hong Kong (阿里巴巴 BABA and 9988.HK) is
+    traded by Chinese investors in Hong Kong, so its news counts as hk: domestic.
+    """
+    if record.market == US and any(t.endswith(".HK") for t in record.tickers):
+        return HK
+    return record.market
