@@ -85,8 +85,10 @@ def bench_sentiment(labeller: Labeller, shared: Path) -> None:
         f1, per = macro_f1(gold, predicted)
         accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(rows)
         per_label = " ".join(f"{k} {v:.3f}" for k, v in per.items())
-        print(f"  sentiment {name:36s} n={len(rows):5d}  macro-F1 {f1:.3f}  acc {accuracy:.3f}"
-              f"  (F1 {per_label})")
+        print(
+            f"  sentiment {name:36s} n={len(rows):5d}  macro-F1 {f1:.3f}  acc {accuracy:.3f}"
+            f"  (F1 {per_label})"
+        )
         if "news" in name:
             verdict = "meets" if f1 >= TARGET_F1_NEWS else "MISSES"
             print(f"    target macro-F1 ≥ {TARGET_F1_NEWS} on the news set: {verdict}")
@@ -123,8 +125,10 @@ def bench_market_and_tags(labeller: Labeller, shared: Path) -> None:
             topic_total[topic] += 1
             topic_hits[topic] += ok
     accuracy = right / total
-    print(f"  market domestic/foreign on finnl_flash  n={total}  accuracy {accuracy:.3f}  "
-          f"(中国→{_dist(confusion, '中国')}; 外国→{_dist(confusion, '外国')})")
+    print(
+        f"  market domestic/foreign on finnl_flash  n={total}  accuracy {accuracy:.3f}  "
+        f"(中国→{_dist(confusion, '中国')}; 外国→{_dist(confusion, '外国')})"
+    )
     verdict = "meets" if accuracy >= TARGET_MARKET else "MISSES"
     print(f"    target accuracy ≥ {TARGET_MARKET}: {verdict}")
     agreed = sum(topic_hits.values())
@@ -154,8 +158,10 @@ def bench_speed(labeller: Labeller, shared: Path) -> None:
     for text, toks in zip(texts, tokens, strict=True):
         labeller.offline(text, tokens=toks)
     reuse = len(texts) / (time.perf_counter() - start)
-    print(f"  speed ({len(texts)} finnl + finna texts): {rate:,.0f} docs/s from raw text "
-          f"(tokenising included), {reuse:,.0f} docs/s with search tokens given (as at ingest)")
+    print(
+        f"  speed ({len(texts)} finnl + finna texts): {rate:,.0f} docs/s from raw text "
+        f"(tokenising included), {reuse:,.0f} docs/s with search tokens given (as at ingest)"
+    )
     verdict = "meets" if rate >= TARGET_DOCS_PER_S else "MISSES"
     print(f"    target ≥ {TARGET_DOCS_PER_S:,} docs/s: {verdict}")
 
@@ -199,8 +205,10 @@ def bench_related(url: str, shared: Path, n_docs: int, fresh: bool, label: str) 
             start = time.perf_counter()
             report = ingest(db, [str(corpus)], settings=Settings())
             took = time.perf_counter() - start
-        print(f"  [{label}] corpus: {report.added} documents ingested in {took:.0f} s "
-              f"({report.added / took:,.0f} docs/s, labels included)")
+        print(
+            f"  [{label}] corpus: {report.added} documents ingested in {took:.0f} s "
+            f"({report.added / took:,.0f} docs/s, labels included)"
+        )
     with db.engine.connect() as conn:
         ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM documents ORDER BY id")]
     rng = random.Random(11)
@@ -222,13 +230,19 @@ def bench_related(url: str, shared: Path, n_docs: int, fresh: bool, label: str) 
         found += len(related)
     db.close()
     page = [a + b for a, b in zip(related_ms, adjacent_ms, strict=True)]
-    print(f"  [{label}] related (top 5) over {len(ids):,} docs: p50 {percentile(related_ms, 50):.2f}"
-          f" ms  p95 {percentile(related_ms, 95):.2f} ms  (avg {found / len(sample):.1f} found)")
-    print(f"  [{label}] previous/next: p50 {percentile(adjacent_ms, 50):.2f} ms  "
-          f"p95 {percentile(adjacent_ms, 95):.2f} ms")
+    print(
+        f"  [{label}] related (top 5) over {len(ids):,} docs: p50 {percentile(related_ms, 50):.2f}"
+        f" ms  p95 {percentile(related_ms, 95):.2f} ms  (avg {found / len(sample):.1f} found)"
+    )
+    print(
+        f"  [{label}] previous/next: p50 {percentile(adjacent_ms, 50):.2f} ms  "
+        f"p95 {percentile(adjacent_ms, 95):.2f} ms"
+    )
     verdict = "meets" if percentile(page, 95) < TARGET_RELATED_MS else "MISSES"
-    print(f"    target: related + previous/next p95 {percentile(page, 95):.2f} ms "
-          f"< {TARGET_RELATED_MS:.0f} ms per page view: {verdict}")
+    print(
+        f"    target: related + previous/next p95 {percentile(page, 95):.2f} ms "
+        f"< {TARGET_RELATED_MS:.0f} ms per page view: {verdict}"
+    )
 
 
 def main() -> None:

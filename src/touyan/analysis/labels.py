@@ -98,12 +98,20 @@ class Labeller:
     ) -> Labels:
         language = language or detect_language(title + "\n" + text)
         if not text.strip() and not title.strip():
-            return Labels("neutral", 0.0, [], "cn_a" if language == "zh" else "other", [], "",
-                          reasons={"all": "empty text"})
+            return Labels(
+                "neutral",
+                0.0,
+                [],
+                "cn_a" if language == "zh" else "other",
+                [],
+                "",
+                reasons={"all": "empty text"},
+            )
         mentions = self.entities.find(text)
         focus = _focus(self.entities.find(title) if title else [], mentions)
-        companies = [(m.start, m.end, m.entity.name) for m in mentions
-                     if m.entity.kind in _SUBJECT_KINDS]
+        companies = [
+            (m.start, m.end, m.entity.name) for m in mentions if m.entity.kind in _SUBJECT_KINDS
+        ]
         sentiment = score_sentiment(text, title, subjects=companies, focus=focus)
         market = classify_market(
             text,
@@ -125,8 +133,12 @@ class Labeller:
             tags=tags.tags,
             summary=summary,
             method="offline",
-            reasons={"sentiment": sentiment.reason, "market": market.reason, "tags": tags.reason,
-                     "summary": "extractive: lead, title overlap, figures, labelled phrases"},
+            reasons={
+                "sentiment": sentiment.reason,
+                "market": market.reason,
+                "tags": tags.reason,
+                "summary": "extractive: lead, title overlap, figures, labelled phrases",
+            },
             keywords=keywords(tokens, self.idf),
         )
 

@@ -18,9 +18,24 @@ T = TypeVar("T")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+_RECENT: list[tuple[str, str]] = []
+
+
 def lower_ascii(text: str) -> str:
-    """Lower-cases Latin letters only, so offsets stay those of the original text."""
-    return text.translate(_ASCII_LOWER)
+    """Lower-cased text with the offsets of the original (the matchers' input).
+
+    Every labeller lowers the same title and text in turn; the last two results are kept
+    (matched by identity, so a different string with equal content is simply redone).
+    """
+    for source, lowered in _RECENT:
+        if source is text:
+            return lowered
+    lowered = text.lower()  # C fast path; same length for all but a few exotic letters
+    if len(lowered) != len(text):
+        lowered = text.translate(_ASCII_LOWER)
+    _RECENT.insert(0, (text, lowered))
+    del _RECENT[2:]
+    return lowered
 
 
 def data_rows(name: str, min_fields: int = 1) -> list[list[str]]:
@@ -83,4 +98,3 @@ class PhraseMatcher(Generic[T]):
 
 def _wordish(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch == "_")
-

@@ -26,28 +26,33 @@ REPEAT_FACTOR = 0.3  # a cue or entity named again adds this share of its weight
 LEAD_CHARS = 60
 LEAD_WEIGHT = 2.5
 
+# Tickers and exchange prefixes. Patterns start with a plain character class (no
+# look-behind), which keeps each scan a few microseconds; the character before a match is
+# checked in code instead.
 _TICKERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<![A-Za-z0-9])\d{6}\.(?:SH|SZ|BJ|SS)(?![A-Za-z0-9])", re.I), CN_A),
-    (re.compile(r"(?<![A-Za-z0-9])(?:SH|SZ|BJ)\d{6}(?!\d)"), CN_A),
+    (re.compile(r"\d{6}\.(?:SH|SZ|BJ|SS|sh|sz|bj|ss)(?![A-Za-z0-9])"), CN_A),
+    (re.compile(r"(?:SH|SZ|BJ)\d{6}(?!\d)"), CN_A),
     (re.compile(r"[（(]\s*[036894]\d{5}\s*[)）]"), CN_A),
-    (re.compile(r"(?:股票|证券)代码\s*[:：]?\s*[036894]\d{5}(?!\d)"), CN_A),
-    (re.compile(r"(?<![A-Za-z0-9])\d{4,5}\.HK(?![A-Za-z])", re.I), HK),
-    (re.compile(r"(?<![A-Za-z])HK(?:EX)?\s*[:：]\s*\d{4,5}(?!\d)"), HK),
+    (re.compile(r"代码\s*[:：]?\s*[036894]\d{5}(?!\d)"), CN_A),
+    (re.compile(r"\d{4,5}\.(?:HK|hk)(?![A-Za-z])"), HK),
+    (re.compile(r"HK(?:EX)?\s*[:：]\s*\d{4,5}(?!\d)"), HK),
     (
         re.compile(
-            r"(?<![A-Za-z])(?:NASDAQ|NASQ|NYSE|AMEX|纳斯达克|纽交所)\s*[:：]\s*[A-Z]{1,5}(?![A-Za-z])",
-            re.I,
+            r"(?:NASDAQ|NASQ|NYSE|AMEX|Nasdaq|纳斯达克|纽交所)\s*[:：]\s*[A-Z]{1,5}(?![A-Za-z])"
         ),
         US,
     ),
     # Reuters instrument codes: .N New York Stock Exchange, .O/.OQ Nasdaq, .A NYSE American.
     (re.compile(r"[（(]\s*[A-Z]{1,5}\.(?:N|O|OQ|A)\s*[)）]"), US),
     # Currency pairs (USD/CHF, EUR/JPY): foreign-exchange news is about other markets.
-    (re.compile(r"(?<![A-Za-z])(?:USD|EUR|JPY|GBP|CHF|AUD|NZD|CAD)/[A-Z]{3}(?![A-Za-z])"), OTHER),
+    (re.compile(r"(?:USD|EUR|JPY|GBP|CHF|AUD|NZD|CAD)/[A-Z]{3}(?![A-Za-z])"), OTHER),
 )
+_GLUED = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 # A capitalised Latin name (Richardson, SpaceX) inside Chinese text: a person or company
 # written in its own script, which Chinese news does for foreign ones.
-_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?:[A-Z][a-z]*)*(?![A-Za-z-])")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]*)*(?![A-Za-z-])")
 LATIN_NAME_WEIGHT = 1.0
 # A flash that opens with a mainland company or research house speaking (【XX股份：…】,
 # 中金策略：…): Chinese names with these endings are mainland listed companies and brokers.
@@ -110,21 +115,25 @@ def classify_market(
     for part, in_title in ((title, True), (text, False)):
         if not part or (in_title and text.startswith(part)):
             continue
-        for pattern, market in _TICKERS:
+        for pattern, ticker_market in _TICKERS:
             for match in pattern.finditer(part):
-                add(market, TICKER_WEIGHT, match.group().strip("（()） "), match.start(), in_title)
+                start = match.start()
+                if start > 0 and part[start - 1] in _GLUED:
+                    continue  # inside a longer code or word
+                code = match.group().strip("（()） ")
+                add(ticker_market, TICKER_WEIGHT, code, start, in_title)
         for hit in cue_matcher().find(lower_ascii(part)):
-            market, weight = hit.value
-            add(market, weight, part[hit.start : hit.end], hit.start, in_title)
+            cue_market, weight = hit.value
+            add(cue_market, weight, part[hit.start : hit.end], hit.start, in_title)
     for offset, name, market in entities:
         if market in scores:
             add(market, ENTITY_WEIGHT, name, offset, False)
     lead = title or text
     if (speaker := _SPEAKER.match(lead)) is not None:
         add(CN_A, SPEAKER_WEIGHT, speaker.group().strip("【[：:"), 0, True)
-    if language == "zh" and (latin := _LATIN_NAME.search(text)) is not None:
+    if language == "zh" and (latin := _latin_name(text)) is not None:
         add(OTHER, LATIN_NAME_WEIGHT, latin.group(), latin.start(), False)
-    if (person := _TRANSLITERATED.search(text)) is not None:
+    if ("·" in text or "•" in text) and (person := _TRANSLITERATED.search(text)) is not None:
         add(OTHER, TRANSLITERATED_WEIGHT, person.group(), person.start(), False)
     best = max(scores, key=lambda m: (scores[m], -_ORDER[m]))
     if scores[best] <= 0:
@@ -140,6 +149,15 @@ def classify_market(
 
 
 _ORDER = {CN_A: 0, HK: 1, US: 2, OTHER: 3}
+
+
+def _latin_name(text: str) -> re.Match[str] | None:
+    """The first capitalised Latin word that stands alone (not the tail of another word)."""
+    for match in _LATIN_NAME.finditer(text):
+        start = match.start()
+        if start == 0 or not text[start - 1].isascii() or not text[start - 1].isalpha():
+            return match
+    return None
 
 
 def entity_market(record: EntityRecord) -> str | None:

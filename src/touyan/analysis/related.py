@@ -141,7 +141,7 @@ def related_in(
     for row in rows:
         link = _link(row)
         hits = entity_hits.get(link.id, {})
-        shared = sorted(own_terms & _terms(row[-1], row[7]))
+        shared = sorted(own_terms.keys() & _terms(row[-1], row[7]).keys())
         keyword_score = sum(own_terms[t] for t in shared) / (1 + 0.5 * len(own_terms)) ** 0.5
         if not hits and len(shared) < 2:
             continue  # a neighbour in time with nothing in common is not related
@@ -283,4 +283,3 @@ def _link(row: Any) -> DocumentLink:
         market=row[6],
         tags=list(row[7] or []),
     )
-

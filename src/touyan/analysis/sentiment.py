@@ -28,6 +28,15 @@ _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 _MAX_GAP_ZH = 2  # characters allowed between a modifier and its phrase
 _MAX_GAP_LATIN = 12
 _SUBJECT_REACH = 12  # how far back a direction word looks for its subject
+LEAD_CHARS = 150  # news states its point first: phrases here count fully, later ones less
+LATE_HALF_LIFE = 400.0  # characters after the lead at which a phrase counts half
+REPEAT_FACTOR = 0.3  # the same phrase again adds this share
+QUESTION_WEIGHT = 0.3  # a question (an investor asking) states nothing
+SCAN_CHARS = 3000  # beyond this a phrase would count under a tenth: not read at all
+PRIOR = 3.0  # evidence needed before the score moves far from 0
+# A clause about a sector, concept or index is context for a company's news, not its news.
+_CONTEXT_SUBJECT = re.compile(r"板块|概念|指数|大盘|行业|sector|index")
+CONTEXT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +107,7 @@ def score_sentiment(
     contributions: list[Contribution] = []
     if title and not text.startswith(title):
         contributions += _scan(title, TITLE_WEIGHT, (), None)
-    contributions += _scan(text, 1.0, subjects, focus)
+    contributions += _scan(text[:SCAN_CHARS], 1.0, subjects, focus)
     return _verdict(contributions)
 
 
@@ -112,6 +121,7 @@ def _scan(
     modifiers = list(modifier_matcher().find(lowered))
     out: list[Contribution] = []
     cancelled: set[int] = set()
+    seen: dict[str, int] = {}
     for hit in hits:
         value = hit.value.weight * weight
         start = hit.start
@@ -121,6 +131,8 @@ def _scan(
             elif mod.value.kind == "deg":
                 value *= mod.value.factor
             start = min(start, mod.start)
+        if _CONTEXT_SUBJECT.search(_clause(text, hit.start)):
+            value *= CONTEXT_WEIGHT
         if hit.value.directional:
             subject = _subject_before(text, hit.start, modifiers)
             if subject is not None:
@@ -129,12 +141,23 @@ def _scan(
                 start = min(start, subject.start)
         if focus and subjects and _led_by_other(text, hit.start, subjects, focus):
             value *= OTHER_SUBJECT_WEIGHT
+        if hit.start > LEAD_CHARS:
+            value *= LATE_HALF_LIFE / (LATE_HALF_LIFE + hit.start - LEAD_CHARS)
+        if _in_question(text, hit.end):
+            value *= QUESTION_WEIGHT
+        phrase = text[hit.start : hit.end]
+        times = seen.get(phrase, 0)
+        seen[phrase] = times + 1
+        if times:
+            value *= REPEAT_FACTOR
         out.append(Contribution(hit.start, hit.end, text[start : hit.end], value))
     # 亏损 in 亏损收窄 is the subject of the narrowing, not a loss reported on its own.
     return [c for c in out if c.start not in cancelled or c.value > 0]
 
 
-def _modifiers_before(text: str, hit: Hit[Phrase], modifiers: list[Hit[Modifier]]) -> list[Hit[Modifier]]:
+def _modifiers_before(
+    text: str, hit: Hit[Phrase], modifiers: list[Hit[Modifier]]
+) -> list[Hit[Modifier]]:
     """Negations and degree words chained right before a phrase (并未大幅减持)."""
     chain: list[Hit[Modifier]] = []
     cursor = hit.start
@@ -167,6 +190,20 @@ def _subject_before(text: str, start: int, modifiers: list[Hit[Modifier]]) -> Hi
     return None
 
 
+def _clause(text: str, position: int) -> str:
+    """The clause before `position` (at most 40 characters back)."""
+    begin = max(0, position - 40)
+    for match in _CLAUSE_BREAK.finditer(text, begin, position):
+        begin = match.end()
+    return text[begin:position]
+
+
+def _in_question(text: str, end: int) -> bool:
+    """Whether the sentence holding `end` ends with a question mark."""
+    match = _SENTENCE_BREAK.search(text, end)
+    return match is not None and match.group() in "？?"
+
+
 def _led_by_other(
     text: str, position: int, subjects: Sequence[tuple[int, int, str]], focus: str
 ) -> bool:
@@ -183,7 +220,7 @@ def _led_by_other(
 def _verdict(contributions: list[Contribution]) -> SentimentResult:
     positive = sum(c.value for c in contributions if c.value > 0)
     negative = -sum(c.value for c in contributions if c.value < 0)
-    score = (positive - negative) / (positive + negative + 1.5)
+    score = (positive - negative) / (positive + negative + PRIOR)
     label = BULLISH if score >= THRESHOLD else BEARISH if score <= -THRESHOLD else NEUTRAL
     ranked = sorted(contributions, key=lambda c: -abs(c.value))
     if label == BULLISH:

@@ -14,6 +14,8 @@ from touyan.text.sentences import sentence_spans
 
 MAX_CHARS = {"zh": 160, "en": 420}  # a summary longer than this stops adding sentences
 MIN_SENTENCE = 8
+SCAN_CHARS = 1500  # the point of a news item is in its first paragraphs
+MAX_CANDIDATES = 12
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 _HEADING = re.compile(r"^(?:#+\s|[一二三四五六七八九十]+、|\d+(?:\.\d+)*\s|[-*•]\s)")
@@ -30,12 +32,13 @@ def summarize(
     """The summary of `text`; `highlights` are offsets of phrases the labellers found."""
     spans = [
         (s, e)
-        for s, e in sentence_spans(text[:20_000])
+        for s, e in sentence_spans(text[:SCAN_CHARS])
         if e - s >= MIN_SENTENCE and _in_language(text[s:e], language)
     ]
     spans = [(s, e) for s, e in spans if not _is_title_or_heading(text[s:e], title)] or spans
     if not spans:
         return text.strip()[: MAX_CHARS.get(language, 160)]
+    spans = spans[:MAX_CANDIDATES]
     wanted = 1 if len(text) < 200 else 2 if len(text) < 1200 else max_sentences
     title_grams = _bigrams(title)
     scored: list[tuple[float, int, int]] = []
@@ -43,7 +46,7 @@ def summarize(
         sentence = text[s:e]
         score = 1.0 / (1 + rank)
         if title_grams:
-            score += len(title_grams & _bigrams(sentence)) / len(title_grams)
+            score += sum(1 for g in title_grams if g in sentence) / len(title_grams)
         if _DIGIT.search(sentence):
             score += 0.2
         score += 0.15 * min(3, sum(1 for h in highlights if s <= h < e))
@@ -75,8 +78,7 @@ def _is_title_or_heading(sentence: str, title: str) -> bool:
 
 
 def _bigrams(text: str) -> set[str]:
-    """Character bigrams for Chinese, lower-cased words for English: cheap overlap units."""
+    """The title's overlap units: character bigrams for Chinese, words for English."""
     if _HAN.search(text):
-        chars = [c for c in text if c.isalnum()]
-        return {a + b for a, b in zip(chars, chars[1:], strict=False)}
-    return {w for w in re.findall(r"[a-z0-9]{3,}", text.lower())}
+        return {text[i : i + 2] for i in range(len(text) - 1) if text[i : i + 2].isalnum()}
+    return set(re.findall(r"[A-Za-z0-9]{3,}", text))

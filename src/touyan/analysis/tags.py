@@ -22,6 +22,8 @@ from touyan.facts.entities import EntityRecord, Mention
 from touyan.text.segment import query_tokens
 
 MAX_TAGS = 8
+KEYWORD_CANDIDATES = 80
+KEYWORD_SCAN_TOKENS = 400  # keywords come from the lead: a news item's first few hundred words
 MIN_SHARE = 0.2  # a tag lighter than this share of the heaviest one is noise
 TITLE_TF = 2  # a trigger in the title counts as this many occurrences
 KINDS = ("industry", "theme", "deal")
@@ -58,6 +60,7 @@ class Idf:
         self.n_docs = n_docs
         self._log_n = math.log(n_docs + 1) if n_docs > 0 else 0.0
         self._phrases: dict[str, float] = {}
+        self._tokens: dict[str, float] = {}
 
     @classmethod
     def from_documents(cls, token_lists: Iterable[Sequence[str]]) -> Idf:
@@ -72,6 +75,20 @@ class Idf:
         if self._log_n == 0.0:
             return 1.0
         return max(0.05, math.log((self.n_docs + 1) / (self.df.get(token, 0) + 1)) / self._log_n)
+
+    def weigh(self, counts: Mapping[str, int]) -> list[tuple[float, str]]:
+        """(sublinear TF × IDF, token) for every counted token; IDFs are cached per token."""
+        log = math.log
+        if self._log_n == 0.0:
+            return [(1.0 + log(n) if n > 1 else 1.0, t) for t, n in counts.items()]
+        cache = self._tokens
+        out: list[tuple[float, str]] = []
+        for t, n in counts.items():
+            w = cache.get(t)
+            if w is None:
+                w = cache[t] = self.token(t)
+            out.append(((1.0 + log(n)) * w if n > 1 else w, t))
+        return out
 
     def phrase(self, phrase: str) -> float:
         """A phrase is as specific as its rarest search token."""
@@ -138,12 +155,12 @@ def tag_names(tag_id: str, entities: Iterable[EntityRecord] = ()) -> tuple[str, 
 
 def keywords(tokens: Sequence[str], idf: Idf, k: int = 12) -> list[str]:
     """The document's k most characteristic search tokens (TF-IDF, sublinear TF)."""
-    counts = Counter(tokens)
-    scored = [
-        ((1.0 + math.log(n)) * idf.token(t), t) for t, n in counts.items() if _KEYWORD_OK.match(t)
-    ]
-    scored.sort(key=lambda x: (-x[0], x[1]))
-    return [t for _, t in scored[:k]]
+    counts = Counter(tokens[:KEYWORD_SCAN_TOKENS])
+    if len(counts) > KEYWORD_CANDIDATES:  # only the more frequent tokens can win
+        counts = Counter(dict(counts.most_common(KEYWORD_CANDIDATES)))
+    scored = idf.weigh(counts)
+    scored.sort(reverse=True)
+    return [t for _, t in scored[: k * 2] if _KEYWORD_OK.match(t)][:k]
 
 
 def assign_tags(
@@ -170,9 +187,7 @@ def assign_tags(
         tag_id = entity_tag(mention.entity)
         key = (tag_id, mention.entity.name)
         tf[key] = tf.get(key, 0) + (TITLE_TF if title and mention.text in title else 1)
-        entity_weight[tag_id] = _ENTITY_KIND_WEIGHT.get(
-            mention.entity.kind, _ENTITY_DEFAULT_WEIGHT
-        )
+        entity_weight[tag_id] = _ENTITY_KIND_WEIGHT.get(mention.entity.kind, _ENTITY_DEFAULT_WEIGHT)
     weights: dict[str, float] = {}
     evidence: dict[str, str] = {}
     for (tag_id, phrase), n in tf.items():
