@@ -52,6 +52,8 @@ def summarize(
         score += 0.15 * min(3, sum(1 for h in highlights if s <= h < e))
         if e - s > 300:
             score -= 0.5
+        if sentence.rstrip("”\"」』）) ").endswith(("？", "?")):
+            score -= 1.0  # a question reports nothing
         scored.append((score, s, e))
     scored.sort(key=lambda x: -x[0])
     limit = MAX_CHARS.get(language, 160)

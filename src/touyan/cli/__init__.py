@@ -7,6 +7,7 @@ import typer
 from touyan.cli import admin, demo
 from touyan.cli.facts import entity_app, facts_command
 from touyan.cli.ingest import ingest_command
+from touyan.cli.label import label_command, relabel_command
 from touyan.cli.search import search_command
 
 app = typer.Typer(
@@ -21,6 +22,8 @@ app.command("ingest")(ingest_command)
 app.command("search")(search_command)
 app.command("stats")(admin.stats_command)
 app.command("facts")(facts_command)
+app.command("label")(label_command)
+app.command("relabel")(relabel_command)
 app.add_typer(entity_app, name="entity")
 app.add_typer(demo.app, name="demo")
 
