@@ -20,7 +20,6 @@ from touyan.analysis.tags import Idf, assign_tags, keywords
 from touyan.facts.entities import EntityDictionary, Mention, bundled_dictionary
 from touyan.llm.base import Provider
 from touyan.text.lang import detect_language
-from touyan.text.segment import tokenize
 
 _SUBJECT_KINDS = frozenset({"company", "fund"})
 
@@ -120,8 +119,6 @@ class Labeller:
             language=language,
         )
         tags = assign_tags(text, title, mentions=mentions, idf=self.idf)
-        if tokens is None:
-            tokens = tokenize(f"{title}\n{text}" if title else text)
         summary = summarize(
             text, title, language=language, highlights=[c.start for c in sentiment.contributions]
         )
@@ -139,7 +136,9 @@ class Labeller:
                 "tags": tags.reason,
                 "summary": "extractive: lead, title overlap, figures, labelled phrases",
             },
-            keywords=keywords(tokens, self.idf),
+            # Keywords serve related-article search over stored documents, which always come
+            # with their search tokens; labelling a bare text skips segmenting it.
+            keywords=keywords(tokens, self.idf) if tokens is not None else [],
         )
 
     def columns(

@@ -52,7 +52,7 @@ def summarize(
         score += 0.15 * min(3, sum(1 for h in highlights if s <= h < e))
         if e - s > 300:
             score -= 0.5
-        if sentence.rstrip("”\"」』）) ").endswith(("？", "?")):
+        if sentence.rstrip('”"」』）) ').endswith(("？", "?")):
             score -= 1.0  # a question reports nothing
         scored.append((score, s, e))
     scored.sort(key=lambda x: -x[0])
