@@ -34,6 +34,8 @@ REPEAT_FACTOR = 0.3  # the same phrase again adds this share
 QUESTION_WEIGHT = 0.3  # a question (an investor asking) states nothing
 SCAN_CHARS = 3000  # beyond this a phrase would count under a tenth: not read at all
 PRIOR = 3.0  # evidence needed before the score moves far from 0
+# A flow or change of zero (净流入0.00元, 增持0股) says nothing.
+_ZERO_AFTER = re.compile(r"\s*0(?:\.0+)?(?![.\d])")
 # A clause about a sector, concept or index is context for a company's news, not its news.
 _CONTEXT_SUBJECT = re.compile(r"板块|概念|指数|大盘|行业|sector|index")
 CONTEXT_WEIGHT = 0.5
@@ -123,6 +125,8 @@ def _scan(
     cancelled: set[int] = set()
     seen: dict[str, int] = {}
     for hit in hits:
+        if _ZERO_AFTER.match(text, hit.end):
+            continue
         value = hit.value.weight * weight
         start = hit.start
         for mod in _modifiers_before(text, hit, modifiers):
