@@ -6,6 +6,19 @@ store's entity dictionary and corpus statistics (used at ingest and by `touyan r
 """
 
 from touyan.analysis.labels import Labeller, Labels, label_columns, label_text
-from touyan.analysis.tags import Idf
+from touyan.analysis.market import MARKET_NAMES_EN, MARKET_NAMES_ZH
+from touyan.analysis.sentiment import LABEL_NAMES_EN, LABEL_NAMES_ZH
+from touyan.analysis.tags import Idf, tag_names
 
-__all__ = ["Idf", "Labeller", "Labels", "label_columns", "label_text"]
+__all__ = [
+    "LABEL_NAMES_EN",
+    "LABEL_NAMES_ZH",
+    "MARKET_NAMES_EN",
+    "MARKET_NAMES_ZH",
+    "Idf",
+    "Labeller",
+    "Labels",
+    "label_columns",
+    "label_text",
+    "tag_names",
+]

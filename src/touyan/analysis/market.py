@@ -19,6 +19,7 @@ from touyan.facts.entities import MARKETS, EntityRecord
 
 CN_A, HK, US, OTHER = "cn_a", "hk", "us", "other"
 MARKET_NAMES_ZH = {CN_A: "A股市场", HK: "港股市场", US: "美股市场", OTHER: "其他"}
+MARKET_NAMES_EN = {CN_A: "China A-shares", HK: "Hong Kong", US: "US", OTHER: "Other"}
 DOMESTIC = frozenset({CN_A, HK})
 TICKER_WEIGHT = 5.0
 ENTITY_WEIGHT = 2.0

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, func, select
 
 from touyan.store.db import Database
 from touyan.store.models import Document, Entity, EntityMention
@@ -243,9 +243,14 @@ def _time_neighbours(
 
 
 def _visible(viewer_id: int | None) -> Any:
-    if viewer_id is None:
-        return Document.owner_id.is_(None)
-    return or_(Document.owner_id.is_(None), Document.owner_id == viewer_id)
+    """Public documents, plus the viewer's own.
+
+    Written as an expression over owner_id (not `owner_id IS NULL`) so that no planner
+    walks the owner index, where nearly every document sits under NULL, instead of the
+    published_at index these queries are ordered by. Owner ids start at 1.
+    """
+    viewer = 0 if viewer_id is None else viewer_id
+    return func.coalesce(Document.owner_id, viewer) == viewer
 
 
 def _terms(labels: Any, tags: Any) -> dict[str, float]:

@@ -19,6 +19,7 @@ from touyan.analysis.lexicon import Hit, PhraseMatcher, data_rows, lower_ascii
 BULLISH, NEUTRAL, BEARISH = "bullish", "neutral", "bearish"
 LABELS = (BULLISH, NEUTRAL, BEARISH)
 LABEL_NAMES_ZH = {BULLISH: "利好", NEUTRAL: "中性", BEARISH: "利空"}
+LABEL_NAMES_EN = {BULLISH: "Bullish", NEUTRAL: "Neutral", BEARISH: "Bearish"}
 THRESHOLD = 0.2  # |score| at or above which an item is bullish or bearish
 TITLE_WEIGHT = 1.5
 OTHER_SUBJECT_WEIGHT = 0.5
