@@ -5,7 +5,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from touyan.analysis.related import adjacent_documents, related_documents
+from touyan.analysis.related import adjacent_documents, page_links, related_documents
 from touyan.ingest.pipeline import ingest
 from touyan.store.db import Database
 from touyan.store.models import Document
@@ -114,3 +114,10 @@ def test_unknown_document(db: Database) -> None:
     assert related_documents(db, 12345) == []
     adjacent = adjacent_documents(db, 12345)
     assert adjacent.previous is None and adjacent.next is None
+
+
+def test_page_links_gives_both_on_one_connection(db: Database, tmp_path: Path) -> None:
+    ids = load(db, tmp_path, DOCS)
+    related, adjacent = page_links(db, ids["a"], limit=1)
+    assert [r.document.id for r in related] == [ids["b"]]
+    assert adjacent.previous is not None and adjacent.previous.id == ids["d"]

@@ -13,19 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, DateTime, func, literal, select, union_all
 
 from touyan.store.db import Database
 from touyan.store.models import Document, Entity, EntityMention
 
 MENTIONS_PER_ENTITY = 300
 MAX_ENTITIES = 8
-TIME_NEIGHBOURS = 60  # on each side of the document, by publication time
-SCORED_CANDIDATES = 80
+TIME_NEIGHBOURS = 40  # on each side of the document, by publication time
+SCORED_CANDIDATES = 60
 RECENCY_DAYS = 30.0
 ENTITY_WEIGHT = 1.0
 KEYWORD_WEIGHT = 1.5
@@ -92,51 +91,66 @@ def adjacent_documents(db: Database, document_id: int, *, viewer_id: int | None 
         return adjacent_in(conn, document_id, viewer_id=viewer_id)
 
 
+def page_links(
+    db: Database, document_id: int, *, limit: int = 5, viewer_id: int | None = None
+) -> tuple[list[RelatedDocument], Adjacent]:
+    """Related reading and previous / next for one page view, on one connection."""
+    with db.engine.connect() as conn:
+        return (
+            related_in(conn, document_id, limit=limit, viewer_id=viewer_id),
+            adjacent_in(conn, document_id, viewer_id=viewer_id),
+        )
+
+
 def related_in(
     conn: Connection, document_id: int, *, limit: int = 5, viewer_id: int | None = None
 ) -> list[RelatedDocument]:
     """`related_documents` on an open connection (for callers batching page queries)."""
     visible = _visible(viewer_id)
     base = conn.execute(
-        select(Document.published_at, Document.labels, Document.tags, Document.title).where(
-            Document.id == document_id, visible
-        )
+        select(
+            Document.published_at, Document.labels["keywords"], Document.tags, Document.title
+        ).where(Document.id == document_id, visible)
     ).first()
     if base is None or limit <= 0:
         return []
-    published, labels, tags, title = base
-    entity_rows = conn.execute(
-        select(EntityMention.entity_id)
+    published, keywords, tags, title = base
+    named = conn.execute(
+        select(EntityMention.entity_id, Entity.name)
+        .join(Entity, Entity.id == EntityMention.entity_id)
         .where(EntityMention.document_id == document_id)
         .distinct()
         .limit(MAX_ENTITIES)
     ).all()
+    names = {entity_id: name for entity_id, name in named}
+    entity_docs: dict[int, set[int]] = {}
+    neighbours: list[tuple[int, dt.datetime | None]] = []
+    for source, doc_id, when in conn.execute(
+        _candidate_query(document_id, published, list(names), visible)
+    ):
+        if source >= 0:
+            entity_docs.setdefault(source, set()).add(doc_id)
+        elif doc_id != document_id:
+            neighbours.append((doc_id, when))
     entity_hits: dict[int, dict[int, float]] = {}  # candidate -> entity -> weight
-    for (entity_id,) in entity_rows:
-        docs = {
-            d
-            for (d,) in conn.execute(
-                select(EntityMention.document_id)
-                .where(EntityMention.entity_id == entity_id)
-                .order_by(EntityMention.id.desc())
-                .limit(MENTIONS_PER_ENTITY)
-            )
-        }
+    for entity_id, docs in entity_docs.items():
         docs.discard(document_id)
         weight = 1.0 / (1.0 + math.log1p(len(docs) / 20))  # common entities say less
         for d in docs:
             entity_hits.setdefault(d, {})[entity_id] = weight
-    neighbours = _time_neighbours(conn, document_id, published, visible)
+    neighbours.sort(key=lambda n: abs(_seconds(published, n[1])))
     by_entities = sorted(entity_hits, key=lambda d: (-sum(entity_hits[d].values()), -d))
-    candidates = list(dict.fromkeys(by_entities[: SCORED_CANDIDATES // 2] + neighbours))
-    candidates = candidates[:SCORED_CANDIDATES]
+    candidates = list(
+        dict.fromkeys(by_entities[: SCORED_CANDIDATES // 2] + [d for d, _ in neighbours])
+    )[:SCORED_CANDIDATES]
     if not candidates:
         return []
     rows = conn.execute(
-        select(*_LINK_COLUMNS, Document.labels).where(Document.id.in_(candidates), visible)
+        select(*_LINK_COLUMNS, Document.labels["keywords"]).where(
+            Document.id.in_(candidates), visible
+        )
     ).all()
-    names = _entity_names(conn, [e for (e,) in entity_rows])
-    own_terms = _terms(labels, tags)
+    own_terms = _terms(keywords, tags)
     scored: list[RelatedDocument] = []
     for row in rows:
         link = _link(row)
@@ -180,66 +194,83 @@ def adjacent_in(conn: Connection, document_id: int, *, viewer_id: int | None = N
     ).first()
     if base is None:
         return Adjacent(None, None)
-    return Adjacent(
-        _step(conn, document_id, base[0], visible, older=True),
-        _step(conn, document_id, base[0], visible, older=False),
-    )
+    published = base[0]
+    rows: dict[int, Any] = {}
+    for row in conn.execute(_adjacent_query(document_id, published, visible)):
+        rows.setdefault(row[0], row[1:])
+    # Parts: 0 same time and smaller id, 1 earlier; 2 same time and larger id, 3 later.
+    previous = rows.get(0) or rows.get(1)
+    following = rows.get(2) or rows.get(3)
+    return Adjacent(_link(previous) if previous else None, _link(following) if following else None)
 
 
-def _step(
-    conn: Connection, doc_id: int, published: dt.datetime | None, visible: Any, *, older: bool
-) -> DocumentLink | None:
-    """The next document one way in (published_at, id) order, by two index range reads."""
-    query = select(*_LINK_COLUMNS).where(visible)
-    if published is None:
-        undated = query.where(
-            Document.published_at.is_(None), Document.id < doc_id if older else Document.id > doc_id
-        ).order_by(Document.id.desc() if older else Document.id.asc())
-        row = conn.execute(undated.limit(1)).first()
-        return _link(row) if row else None
-    same_time = query.where(
-        Document.published_at == published,
-        Document.id < doc_id if older else Document.id > doc_id,
-    ).order_by(Document.id.desc() if older else Document.id.asc())
-    row = conn.execute(same_time.limit(1)).first()
-    if row is None:
-        beyond = query.where(
-            Document.published_at < published if older else Document.published_at > published
-        ).order_by(
-            *(
-                (Document.published_at.desc(), Document.id.desc())
-                if older
-                else (Document.published_at.asc(), Document.id.asc())
-            )
+def _adjacent_query(doc_id: int, published: dt.datetime | None, visible: Any) -> Any:
+    """Both neighbours in (published_at, id) order in one round trip: four index reads."""
+    at, ident = Document.published_at, Document.id
+    ranges: list[tuple[int, tuple[Any, ...], tuple[Any, ...]]]
+    if published is None:  # undated documents follow one another by id
+        ranges = [
+            (0, (at.is_(None), ident < doc_id), (ident.desc(),)),
+            (2, (at.is_(None), ident > doc_id), (ident.asc(),)),
+        ]
+    else:
+        ranges = [
+            (0, (at == published, ident < doc_id), (ident.desc(),)),
+            (1, (at < published,), (at.desc(), ident.desc())),
+            (2, (at == published, ident > doc_id), (ident.asc(),)),
+            (3, (at > published,), (at.asc(), ident.asc())),
+        ]
+    parts = []
+    for part, where, order in ranges:
+        inner = select(*_LINK_COLUMNS).where(visible, *where).order_by(*order).limit(1).subquery()
+        parts.append(select(literal(part).label("part"), *inner.c))
+    return union_all(*parts)
+
+
+def _candidate_query(
+    doc_id: int, published: dt.datetime | None, entity_ids: list[int], visible: Any
+) -> Any:
+    """One round trip for every candidate: (entity id or -1, document id, published_at).
+
+    Per entity, its newest mentions; then the documents published closest before and after.
+    Each part is a bounded, index-ordered read wrapped as a subquery (so both SQLite and
+    PostgreSQL accept its ORDER BY … LIMIT inside the UNION ALL).
+    """
+    parts: list[Any] = []
+    no_time = literal(None, DateTime())
+    for entity_id in entity_ids:
+        inner = (
+            select(EntityMention.document_id.label("doc"))
+            .where(EntityMention.entity_id == entity_id)
+            .order_by(EntityMention.id.desc())
+            .limit(MENTIONS_PER_ENTITY)
+            .subquery()
         )
-        row = conn.execute(beyond.limit(1)).first()
-    return _link(row) if row else None
+        parts.append(select(literal(entity_id).label("source"), inner.c.doc, no_time))
+    if published is not None:
+        for older in (True, False):
+            inner = (
+                select(Document.id.label("doc"), Document.published_at.label("at"))
+                .where(
+                    visible,
+                    Document.published_at <= published
+                    if older
+                    else Document.published_at > published,
+                )
+                .order_by(Document.published_at.desc() if older else Document.published_at.asc())
+                .limit(TIME_NEIGHBOURS)
+                .subquery()
+            )
+            parts.append(select(literal(-1).label("source"), inner.c.doc, inner.c.at))
+    if not parts:
+        return select(literal(-1), literal(doc_id), no_time).where(literal(1) == 0)
+    return parts[0] if len(parts) == 1 else union_all(*parts)
 
 
-def _time_neighbours(
-    conn: Connection, doc_id: int, published: dt.datetime | None, visible: Any
-) -> list[int]:
-    """Ids of the documents published closest before and after, nearest first."""
-    if published is None:
-        return []
-    before = conn.execute(
-        select(Document.id)
-        .where(visible, Document.published_at <= published, Document.id != doc_id)
-        .order_by(Document.published_at.desc())
-        .limit(TIME_NEIGHBOURS)
-    ).all()
-    after = conn.execute(
-        select(Document.id)
-        .where(visible, Document.published_at > published)
-        .order_by(Document.published_at.asc())
-        .limit(TIME_NEIGHBOURS)
-    ).all()
-    merged: list[int] = []
-    for pair in zip(before, after, strict=False):
-        merged.extend(r[0] for r in pair)
-    longer = before if len(before) > len(after) else after
-    merged.extend(r[0] for r in longer[min(len(before), len(after)) :])
-    return merged
+def _seconds(a: dt.datetime | None, b: dt.datetime | None) -> float:
+    if a is None or b is None:
+        return float("inf")
+    return (a - b).total_seconds()
 
 
 def _visible(viewer_id: int | None) -> Any:
@@ -253,10 +284,9 @@ def _visible(viewer_id: int | None) -> Any:
     return func.coalesce(Document.owner_id, viewer) == viewer
 
 
-def _terms(labels: Any, tags: Any) -> dict[str, float]:
-    """Keywords (weighted by rank) and tags of a document, from its stored labels."""
+def _terms(keywords: Any, tags: Any) -> dict[str, float]:
+    """Keywords (weighted by rank, from the stored labels) and tags of a document."""
     terms: dict[str, float] = {}
-    keywords = labels.get("keywords", []) if isinstance(labels, dict) else []
     for rank, word in enumerate(keywords if isinstance(keywords, list) else []):
         terms[str(word)] = 1.0 / (1 + 0.15 * rank)
     for tag in tags if isinstance(tags, list) else []:
@@ -269,12 +299,6 @@ def _recency(a: dt.datetime | None, b: dt.datetime | None) -> float:
         return 0.0
     days = abs((a - b).total_seconds()) / 86400
     return math.exp(-days / RECENCY_DAYS)
-
-
-def _entity_names(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(conn.execute(select(Entity.id, Entity.name).where(Entity.id.in_(ids))).all())
 
 
 def _link(row: Any) -> DocumentLink:
