@@ -107,7 +107,7 @@ class Labeller:
                 reasons={"all": "empty text"},
             )
         mentions = self.entities.find(text)
-        focus = _focus(self.entities.find(title) if title else [], mentions)
+        focus = _focus(title, mentions)
         companies = [
             (m.start, m.end, m.entity.name) for m in mentions if m.entity.kind in _SUBJECT_KINDS
         ]
@@ -181,12 +181,13 @@ def label_columns(
     }
 
 
-def _focus(title_mentions: list[Mention], mentions: list[Mention]) -> str | None:
-    """The company the item is about: the first one in the title, else the most named."""
-    for m in title_mentions:
-        if m.entity.kind in _SUBJECT_KINDS:
+def _focus(title: str, mentions: list[Mention]) -> str | None:
+    """The company the item is about: the first one the title names, else the most named."""
+    companies = [m for m in mentions if m.entity.kind in _SUBJECT_KINDS]
+    for m in companies:
+        if title and m.text in title:
             return m.entity.name
-    counts = Counter(m.entity.name for m in mentions if m.entity.kind in _SUBJECT_KINDS)
+    counts = Counter(m.entity.name for m in companies)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -25,17 +25,18 @@ TICKER_WEIGHT = 5.0
 ENTITY_WEIGHT = 2.0
 REPEAT_FACTOR = 0.3  # a cue or entity named again adds this share of its weight
 LEAD_CHARS = 60
-LEAD_WEIGHT = 2.5
+LEAD_WEIGHT = 2.0
 
 # Tickers and exchange prefixes. Patterns start with a plain character class (no
 # look-behind), which keeps each scan a few microseconds; the character before a match is
 # checked in code instead.
-_TICKERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\d{6}\.(?:SH|SZ|BJ|SS|sh|sz|bj|ss)(?![A-Za-z0-9])"), CN_A),
+_TICKERS: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    # 600519.SH, 0700.HK: the suffix names the exchange (market None: read from the suffix).
+    (re.compile(r"\d{4,6}\.(?:SH|SZ|BJ|SS|HK|sh|sz|bj|ss|hk)(?![A-Za-z0-9])"), None),
     (re.compile(r"(?:SH|SZ|BJ)\d{6}(?!\d)"), CN_A),
-    (re.compile(r"[（(]\s*[036894]\d{5}\s*[)）]"), CN_A),
+    # (600519) after a mainland name; (VLO.N), (AAPL.O): Reuters codes for New York listings.
+    (re.compile(r"[（(]\s*(?:[036894]\d{5}|[A-Z]{1,5}\.(?:N|O|OQ|A))\s*[)）]"), None),
     (re.compile(r"代码\s*[:：]?\s*[036894]\d{5}(?!\d)"), CN_A),
-    (re.compile(r"\d{4,5}\.(?:HK|hk)(?![A-Za-z])"), HK),
     (re.compile(r"HK(?:EX)?\s*[:：]\s*\d{4,5}(?!\d)"), HK),
     (
         re.compile(
@@ -43,8 +44,6 @@ _TICKERS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         US,
     ),
-    # Reuters instrument codes: .N New York Stock Exchange, .O/.OQ Nasdaq, .A NYSE American.
-    (re.compile(r"[（(]\s*[A-Z]{1,5}\.(?:N|O|OQ|A)\s*[)）]"), US),
     # Currency pairs (USD/CHF, EUR/JPY): foreign-exchange news is about other markets.
     (re.compile(r"(?:USD|EUR|JPY|GBP|CHF|AUD|NZD|CAD)/[A-Z]{3}(?![A-Za-z])"), OTHER),
 )
@@ -122,7 +121,7 @@ def classify_market(
                 if start > 0 and part[start - 1] in _GLUED:
                     continue  # inside a longer code or word
                 code = match.group().strip("（()） ")
-                add(ticker_market, TICKER_WEIGHT, code, start, in_title)
+                add(ticker_market or _code_market(code), TICKER_WEIGHT, code, start, in_title)
         for hit in cue_matcher().find(lower_ascii(part)):
             cue_market, weight = hit.value
             add(cue_market, weight, part[hit.start : hit.end], hit.start, in_title)
@@ -150,6 +149,16 @@ def classify_market(
 
 
 _ORDER = {CN_A: 0, HK: 1, US: 2, OTHER: 3}
+
+
+def _code_market(code: str) -> str:
+    """The market of a code whose shape alone decides it (.HK, .SH, (600519), (VLO.N))."""
+    suffix = code.upper().rsplit(".", 1)[1] if "." in code else ""
+    if suffix == "HK":
+        return HK
+    if suffix in ("N", "O", "OQ", "A"):
+        return US
+    return CN_A
 
 
 def _latin_name(text: str) -> re.Match[str] | None:

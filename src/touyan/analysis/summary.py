@@ -18,6 +18,7 @@ SCAN_CHARS = 1500  # the point of a news item is in its first paragraphs
 MAX_CANDIDATES = 12
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
+_QUESTION = re.compile(r"[？?]")
 _HEADING = re.compile(r"^(?:#+\s|[一二三四五六七八九十]+、|\d+(?:\.\d+)*\s|[-*•]\s)")
 
 
@@ -30,6 +31,11 @@ def summarize(
     max_sentences: int = 3,
 ) -> str:
     """The summary of `text`; `highlights` are offsets of phrases the labellers found."""
+    limit = MAX_CHARS.get(language, 160)
+    if len(text) <= limit and text.count("\n") < max_sentences:
+        whole = sentence_spans(text)
+        if len(whole) <= max_sentences and not _QUESTION.search(text):
+            return text.strip()  # a news flash is its own summary
     spans = [
         (s, e)
         for s, e in sentence_spans(text[:SCAN_CHARS])
@@ -56,7 +62,6 @@ def summarize(
             score -= 1.0  # a question reports nothing
         scored.append((score, s, e))
     scored.sort(key=lambda x: -x[0])
-    limit = MAX_CHARS.get(language, 160)
     chosen: list[tuple[int, int]] = []
     length = 0
     for _score, s, e in scored:

@@ -22,8 +22,8 @@ from touyan.facts.entities import EntityRecord, Mention
 from touyan.text.segment import query_tokens
 
 MAX_TAGS = 8
-KEYWORD_CANDIDATES = 80
-KEYWORD_SCAN_TOKENS = 400  # keywords come from the lead: a news item's first few hundred words
+KEYWORD_CANDIDATES = 40
+KEYWORD_SCAN_TOKENS = 250  # keywords come from the lead: a news item's first words
 MIN_SHARE = 0.2  # a tag lighter than this share of the heaviest one is noise
 TITLE_TF = 2  # a trigger in the title counts as this many occurrences
 KINDS = ("industry", "theme", "deal")
@@ -128,6 +128,7 @@ def _entity_slug_overrides() -> dict[str, str]:
     return {row[0]: row[1] for row in data_rows("entity_tags.tsv", 2)}
 
 
+@lru_cache(maxsize=8192)
 def entity_tag(record: EntityRecord) -> str:
     """The tag id of an entity: a curated slug, else its shortest Latin name, else its name."""
     override = _entity_slug_overrides().get(record.name)
