@@ -95,6 +95,7 @@ class Labeller:
         tokens: Sequence[str] | None = None,
         language: str | None = None,
     ) -> Labels:
+        """The lexicon and rule labels, never calling a model."""
         language = language or detect_language(title + "\n" + text)
         if not text.strip() and not title.strip():
             return Labels(
@@ -120,7 +121,10 @@ class Labeller:
         )
         tags = assign_tags(text, title, mentions=mentions, idf=self.idf)
         summary = summarize(
-            text, title, language=language, highlights=[c.start for c in sentiment.contributions]
+            text,
+            title,
+            language=language,
+            highlights=[c.start for c in sentiment.contributions if not c.in_title],
         )
         return Labels(
             sentiment=sentiment.label,

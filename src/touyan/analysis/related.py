@@ -7,22 +7,40 @@ published_at). Only those candidates are read in full and scored by shared entit
 entities weigh more), shared keywords and tags (the TF-IDF keywords stored at labelling, the
 same tokens as search) and closeness in time. Every query is bounded, so the cost does not
 grow with the corpus.
+
+A page view runs four statements for related reading and two for previous / next. They are
+written as SQL text, built once per dialect and shape and then reused, because building
+the equivalent SQLAlchemy expressions on every view cost more than running them. Every
+value is a bound parameter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, func, literal, select, union_all
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Connection,
+    DateTime,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    column,
+    text,
+)
+from sqlalchemy.sql.selectable import TextualSelect
 
 from touyan.store.db import Database
-from touyan.store.models import Document, Entity, EntityMention
 
-MENTIONS_PER_ENTITY = 300
-MAX_ENTITIES = 8
+MENTIONS_PER_ENTITY = 150
+MAX_ENTITIES = 6
 TIME_NEIGHBOURS = 40  # on each side of the document, by publication time
 SCORED_CANDIDATES = 60
 RECENCY_DAYS = 30.0
@@ -61,16 +79,21 @@ class Adjacent:
     next: DocumentLink | None
 
 
-_LINK_COLUMNS = (
-    Document.id,
-    Document.title,
-    Document.url,
-    Document.publisher,
-    Document.published_at,
-    Document.sentiment,
-    Document.market,
-    Document.tags,
+_LINK_SQL = "id, title, url, publisher, published_at, sentiment, market, tags"
+_LINK_TYPES = (
+    column("id", BigInteger()),
+    column("title", Text()),
+    column("url", Text()),
+    column("publisher", Text()),
+    column("published_at", DateTime()),
+    column("sentiment", String()),
+    column("market", String()),
+    column("tags", JSON()),
 )
+# Owner ids start at 1: coalesce(owner_id, :viewer) = :viewer is "public, or the viewer's".
+# Written as an expression (not `owner_id IS NULL`) so that no planner walks the owner
+# index, where nearly every document sits under NULL, instead of the published_at index.
+_VISIBLE = "coalesce(owner_id, :viewer) = :viewer"
 
 
 def related_documents(
@@ -106,28 +129,29 @@ def related_in(
     conn: Connection, document_id: int, *, limit: int = 5, viewer_id: int | None = None
 ) -> list[RelatedDocument]:
     """`related_documents` on an open connection (for callers batching page queries)."""
-    visible = _visible(viewer_id)
-    base = conn.execute(
-        select(
-            Document.published_at, Document.labels["keywords"], Document.tags, Document.title
-        ).where(Document.id == document_id, visible)
-    ).first()
+    dialect = conn.dialect.name
+    viewer = viewer_id or 0
+    base = conn.execute(_base_sql(dialect), {"id": document_id, "viewer": viewer}).first()
     if base is None or limit <= 0:
         return []
     published, keywords, tags, title = base
-    named = conn.execute(
-        select(EntityMention.entity_id, Entity.name)
-        .join(Entity, Entity.id == EntityMention.entity_id)
-        .where(EntityMention.document_id == document_id)
-        .distinct()
-        .limit(MAX_ENTITIES)
-    ).all()
-    names = {entity_id: name for entity_id, name in named}
+    names = {
+        entity_id: name
+        for entity_id, name in conn.execute(
+            _ENTITIES_SQL, {"id": document_id, "limit": MAX_ENTITIES}
+        )
+    }
+    params: dict[str, Any] = {
+        "viewer": viewer,
+        "per_entity": MENTIONS_PER_ENTITY,
+        "neighbours": TIME_NEIGHBOURS,
+        "at": published,
+    }
+    params.update({f"e{i}": entity_id for i, entity_id in enumerate(names)})
     entity_docs: dict[int, set[int]] = {}
     neighbours: list[tuple[int, dt.datetime | None]] = []
-    for source, doc_id, when in conn.execute(
-        _candidate_query(document_id, published, list(names), visible)
-    ):
+    query = _candidates_sql(len(names), published is not None)
+    for source, doc_id, when in conn.execute(query, params) if query is not None else ():
         if source >= 0:
             entity_docs.setdefault(source, set()).add(doc_id)
         elif doc_id != document_id:
@@ -146,24 +170,21 @@ def related_in(
     if not candidates:
         return []
     rows = conn.execute(
-        select(*_LINK_COLUMNS, Document.labels["keywords"]).where(
-            Document.id.in_(candidates), visible
-        )
+        _fetch_sql(dialect), {"ids": _id_list(dialect, candidates), "viewer": viewer}
     ).all()
     own_terms = _terms(keywords, tags)
     scored: list[RelatedDocument] = []
     for row in rows:
         link = _link(row)
         hits = entity_hits.get(link.id, {})
-        shared = sorted(own_terms.keys() & _terms(row[-1], row[7]).keys())
+        shared = sorted(own_terms.keys() & _terms(row[8], link.tags).keys())
         keyword_score = sum(own_terms[t] for t in shared) / (1 + 0.5 * len(own_terms)) ** 0.5
         if not hits and len(shared) < 2:
             continue  # a neighbour in time with nothing in common is not related
-        recency = _recency(published, link.published_at)
         score = (
             ENTITY_WEIGHT * sum(hits.values())
             + KEYWORD_WEIGHT * keyword_score
-            + RECENCY_WEIGHT * recency
+            + RECENCY_WEIGHT * _recency(published, link.published_at)
         )
         scored.append(
             RelatedDocument(
@@ -188,15 +209,14 @@ def related_in(
 
 def adjacent_in(conn: Connection, document_id: int, *, viewer_id: int | None = None) -> Adjacent:
     """`adjacent_documents` on an open connection."""
-    visible = _visible(viewer_id)
-    base = conn.execute(
-        select(Document.published_at).where(Document.id == document_id, visible)
-    ).first()
+    viewer = viewer_id or 0
+    base = conn.execute(_PUBLISHED_SQL, {"id": document_id, "viewer": viewer}).first()
     if base is None:
         return Adjacent(None, None)
     published = base[0]
+    params = {"id": document_id, "viewer": viewer, "at": published}
     rows: dict[int, Any] = {}
-    for row in conn.execute(_adjacent_query(document_id, published, visible)):
+    for row in conn.execute(_adjacent_sql(published is not None), params):
         rows.setdefault(row[0], row[1:])
     # Parts: 0 same time and smaller id, 1 earlier; 2 same time and larger id, 3 later.
     previous = rows.get(0) or rows.get(1)
@@ -204,84 +224,114 @@ def adjacent_in(conn: Connection, document_id: int, *, viewer_id: int | None = N
     return Adjacent(_link(previous) if previous else None, _link(following) if following else None)
 
 
-def _adjacent_query(doc_id: int, published: dt.datetime | None, visible: Any) -> Any:
-    """Both neighbours in (published_at, id) order in one round trip: four index reads."""
-    at, ident = Document.published_at, Document.id
-    ranges: list[tuple[int, tuple[Any, ...], tuple[Any, ...]]]
-    if published is None:  # undated documents follow one another by id
-        ranges = [
-            (0, (at.is_(None), ident < doc_id), (ident.desc(),)),
-            (2, (at.is_(None), ident > doc_id), (ident.asc(),)),
-        ]
-    else:
-        ranges = [
-            (0, (at == published, ident < doc_id), (ident.desc(),)),
-            (1, (at < published,), (at.desc(), ident.desc())),
-            (2, (at == published, ident > doc_id), (ident.asc(),)),
-            (3, (at > published,), (at.asc(), ident.asc())),
-        ]
-    parts = []
-    for part, where, order in ranges:
-        inner = select(*_LINK_COLUMNS).where(visible, *where).order_by(*order).limit(1).subquery()
-        parts.append(select(literal(part).label("part"), *inner.c))
-    return union_all(*parts)
+_PUBLISHED_SQL = text(f"SELECT published_at FROM documents WHERE id = :id AND {_VISIBLE}").columns(
+    column("published_at", DateTime())
+)
+_ENTITIES_SQL = text(
+    "SELECT DISTINCT m.entity_id, e.name FROM entity_mentions m"
+    " JOIN entities e ON e.id = m.entity_id WHERE m.document_id = :id LIMIT :limit"
+).columns(column("entity_id", BigInteger()), column("name", Text()))
 
 
-def _candidate_query(
-    doc_id: int, published: dt.datetime | None, entity_ids: list[int], visible: Any
-) -> Any:
-    """One round trip for every candidate: (entity id or -1, document id, published_at).
+@lru_cache(maxsize=4)
+def _base_sql(dialect: str) -> TextualSelect:
+    return text(
+        f"SELECT published_at, {_keywords_sql(dialect)} AS keywords, tags, title"
+        f" FROM documents WHERE id = :id AND {_VISIBLE}"
+    ).columns(
+        column("published_at", DateTime()),
+        column("keywords", JSON()),
+        column("tags", JSON()),
+        column("title", Text()),
+    )
+
+
+@lru_cache(maxsize=4)
+def _fetch_sql(dialect: str) -> TextualSelect:
+    """The candidates' links and keywords; ids as one array parameter (one statement text)."""
+    ids = (
+        "id = ANY(:ids)" if dialect == "postgresql" else "id IN (SELECT value FROM json_each(:ids))"
+    )
+    return text(
+        f"SELECT {_LINK_SQL}, {_keywords_sql(dialect)} AS keywords FROM documents"
+        f" WHERE {ids} AND {_VISIBLE}"
+    ).columns(*_LINK_TYPES, column("keywords", JSON()))
+
+
+def _keywords_sql(dialect: str) -> str:
+    if dialect == "postgresql":
+        return "labels -> 'keywords'"
+    return "json_extract(labels, '$.keywords')"
+
+
+def _id_list(dialect: str, ids: list[int]) -> Any:
+    return ids if dialect == "postgresql" else json.dumps(ids)
+
+
+@lru_cache(maxsize=64)
+def _candidates_sql(entities: int, dated: bool) -> TextualSelect | None:
+    """Every candidate in one round trip: (entity id or -1, document id, published_at).
 
     Per entity, its newest mentions; then the documents published closest before and after.
     Each part is a bounded, index-ordered read wrapped as a subquery (so both SQLite and
     PostgreSQL accept its ORDER BY … LIMIT inside the UNION ALL).
     """
-    parts: list[Any] = []
-    no_time = literal(None, DateTime())
-    for entity_id in entity_ids:
-        inner = (
-            select(EntityMention.document_id.label("doc"))
-            .where(EntityMention.entity_id == entity_id)
-            .order_by(EntityMention.id.desc())
-            .limit(MENTIONS_PER_ENTITY)
-            .subquery()
-        )
-        parts.append(select(literal(entity_id).label("source"), inner.c.doc, no_time))
-    if published is not None:
-        for older in (True, False):
-            inner = (
-                select(Document.id.label("doc"), Document.published_at.label("at"))
-                .where(
-                    visible,
-                    Document.published_at <= published
-                    if older
-                    else Document.published_at > published,
-                )
-                .order_by(Document.published_at.desc() if older else Document.published_at.asc())
-                .limit(TIME_NEIGHBOURS)
-                .subquery()
+    parts = [
+        f"SELECT :e{i} AS source, doc, CAST(NULL AS TIMESTAMP) AS at FROM"
+        f" (SELECT document_id AS doc FROM entity_mentions WHERE entity_id = :e{i}"
+        "  ORDER BY id DESC LIMIT :per_entity) AS m" + str(i)
+        for i in range(entities)
+    ]
+    if dated:
+        for name, where, order in (
+            ("b", "published_at <= :at", "DESC"),
+            ("a", "published_at > :at", "ASC"),
+        ):
+            parts.append(
+                f"SELECT -1 AS source, id AS doc, published_at AS at FROM"
+                f" (SELECT id, published_at FROM documents WHERE {where} AND {_VISIBLE}"
+                f"  ORDER BY published_at {order} LIMIT :neighbours) AS n{name}"
             )
-            parts.append(select(literal(-1).label("source"), inner.c.doc, inner.c.at))
     if not parts:
-        return select(literal(-1), literal(doc_id), no_time).where(literal(1) == 0)
-    return parts[0] if len(parts) == 1 else union_all(*parts)
+        return None
+    statement = text(" UNION ALL ".join(parts))
+    if dated:  # the time is written as the store writes it (a string on SQLite)
+        statement = statement.bindparams(bindparam("at", type_=DateTime()))
+    return statement.columns(
+        column("source", BigInteger()), column("doc", BigInteger()), column("at", DateTime())
+    )
+
+
+@lru_cache(maxsize=4)
+def _adjacent_sql(dated: bool) -> TextualSelect:
+    """Both neighbours in (published_at, id) order in one round trip: four index reads."""
+    if dated:
+        ranges = [
+            (0, "published_at = :at AND id < :id", "id DESC"),
+            (1, "published_at < :at", "published_at DESC, id DESC"),
+            (2, "published_at = :at AND id > :id", "id ASC"),
+            (3, "published_at > :at", "published_at ASC, id ASC"),
+        ]
+    else:  # undated documents follow one another by id
+        ranges = [
+            (0, "published_at IS NULL AND id < :id", "id DESC"),
+            (2, "published_at IS NULL AND id > :id", "id ASC"),
+        ]
+    parts = [
+        f"SELECT {part} AS part, {_LINK_SQL} FROM (SELECT {_LINK_SQL} FROM documents"
+        f" WHERE {where} AND {_VISIBLE} ORDER BY {order} LIMIT 1) AS p{part}"
+        for part, where, order in ranges
+    ]
+    statement = text(" UNION ALL ".join(parts))
+    if dated:
+        statement = statement.bindparams(bindparam("at", type_=DateTime()))
+    return statement.columns(column("part", Integer()), *_LINK_TYPES)
 
 
 def _seconds(a: dt.datetime | None, b: dt.datetime | None) -> float:
     if a is None or b is None:
         return float("inf")
     return (a - b).total_seconds()
-
-
-def _visible(viewer_id: int | None) -> Any:
-    """Public documents, plus the viewer's own.
-
-    Written as an expression over owner_id (not `owner_id IS NULL`) so that no planner
-    walks the owner index, where nearly every document sits under NULL, instead of the
-    published_at index these queries are ordered by. Owner ids start at 1.
-    """
-    viewer = 0 if viewer_id is None else viewer_id
-    return func.coalesce(Document.owner_id, viewer) == viewer
 
 
 def _terms(keywords: Any, tags: Any) -> dict[str, float]:
@@ -310,5 +360,5 @@ def _link(row: Any) -> DocumentLink:
         published_at=row[4],
         sentiment=row[5],
         market=row[6],
-        tags=list(row[7] or []),
+        tags=list(row[7] if isinstance(row[7], list) else []),
     )

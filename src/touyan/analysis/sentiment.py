@@ -60,6 +60,7 @@ class Contribution:
     end: int
     text: str
     value: float
+    in_title: bool = False
 
 
 @dataclass(slots=True)
@@ -109,7 +110,10 @@ def score_sentiment(
     """
     contributions: list[Contribution] = []
     if title and not text.startswith(title):
-        contributions += _scan(title, TITLE_WEIGHT, (), None)
+        contributions += [
+            Contribution(c.start, c.end, c.text, c.value, True)
+            for c in _scan(title, TITLE_WEIGHT, (), None)
+        ]
     contributions += _scan(text[:SCAN_CHARS], 1.0, subjects, focus)
     return _verdict(contributions)
 
