@@ -31,7 +31,8 @@ class StoreIdf(Idf):
     def refresh(self, conn: Connection, tokens: Iterable[str] = ()) -> None:
         """Read the corpus size and the frequencies of tokens not yet known."""
         n_chunks = _chunk_count(conn)
-        if n_chunks != self.n_docs:
+        # IDF moves slowly: cached weights are kept until the corpus has grown by a tenth.
+        if n_chunks == 0 or abs(n_chunks - self.n_docs) > self.n_docs / 10:
             self.n_docs = n_chunks
             self._log_n = math.log(n_chunks + 1) if n_chunks > 0 else 0.0
             self._phrases.clear()
