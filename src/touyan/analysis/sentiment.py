@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from touyan.analysis.lexicon import Hit, PhraseMatcher, data_rows, lower_ascii
 
@@ -33,6 +34,7 @@ LEAD_CHARS = 150  # news states its point first: phrases here count fully, later
 LATE_HALF_LIFE = 400.0  # characters after the lead at which a phrase counts half
 REPEAT_FACTOR = 0.3  # the same phrase again adds this share
 QUESTION_WEIGHT = 0.3  # a question (an investor asking) states nothing
+MAX_HITS = 40  # more phrases than this in one item add nothing a reader would miss
 SCAN_CHARS = 3000  # beyond this a phrase would count under a tenth: not read at all
 PRIOR = 3.0  # evidence needed before the score moves far from 0
 # A flow or change of zero (净流入0.00元, 增持0股) says nothing.
@@ -122,7 +124,7 @@ def _scan(
     text: str, weight: float, subjects: Sequence[tuple[int, int, str]], focus: str | None
 ) -> list[Contribution]:
     lowered = lower_ascii(text)
-    hits = list(phrase_matcher().find(lowered))
+    hits = list(islice(phrase_matcher().find(lowered), MAX_HITS))
     if not hits:
         return []
     modifiers = list(modifier_matcher().find(lowered))

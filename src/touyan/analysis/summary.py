@@ -44,6 +44,8 @@ def summarize(
     spans = [(s, e) for s, e in spans if not _is_title_or_heading(text[s:e], title)] or spans
     if not spans:
         return text.strip()[: MAX_CHARS.get(language, 160)]
+    if len(text) <= 2 * limit:
+        return _lead(text, spans, limit)  # a short item: its lead is its summary
     spans = spans[:MAX_CANDIDATES]
     wanted = 1 if len(text) < 200 else 2 if len(text) < 1200 else max_sentences
     title_grams = _bigrams(title)
@@ -73,6 +75,21 @@ def summarize(
     joiner = " " if language == "en" else ""
     summary = joiner.join(text[s:e] for s, e in chosen)
     return summary if len(summary) <= 2 * limit else summary[: 2 * limit].rstrip() + "…"
+
+
+def _lead(text: str, spans: list[tuple[int, int]], limit: int) -> str:
+    """The first statements of a short text, up to `limit` characters (at least one)."""
+    chosen: list[tuple[int, int]] = []
+    for s, e in spans:
+        sentence = text[s:e]
+        if sentence.rstrip('”"」』）) ').endswith(("？", "?")):
+            continue
+        if chosen and sum(b - a for a, b in chosen) + (e - s) > limit:
+            break
+        chosen.append((s, e))
+    chosen = chosen or spans[:1]
+    joiner = "" if _HAN.search(text) else " "
+    return joiner.join(text[s:e] for s, e in chosen)
 
 
 def _in_language(sentence: str, language: str) -> bool:

@@ -11,6 +11,7 @@ the same tokens as search. At most 8 tags, heaviest first.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,8 +23,7 @@ from touyan.facts.entities import EntityRecord, Mention
 from touyan.text.segment import query_tokens
 
 MAX_TAGS = 8
-KEYWORD_CANDIDATES = 40
-KEYWORD_SCAN_TOKENS = 250  # keywords come from the lead: a news item's first words
+KEYWORD_SCAN_TOKENS = 160  # keywords come from the lead: a news item's first words
 MIN_SHARE = 0.2  # a tag lighter than this share of the heaviest one is noise
 TITLE_TF = 2  # a trigger in the title counts as this many occurrences
 KINDS = ("industry", "theme", "deal")
@@ -76,19 +76,14 @@ class Idf:
             return 1.0
         return max(0.05, math.log((self.n_docs + 1) / (self.df.get(token, 0) + 1)) / self._log_n)
 
-    def weigh(self, counts: Mapping[str, int]) -> list[tuple[float, str]]:
-        """(sublinear TF × IDF, token) for every counted token; IDFs are cached per token."""
-        log = math.log
+    def cached_weights(self, tokens: Iterable[str]) -> dict[str, float] | None:
+        """The IDF cache, holding every one of `tokens`; None without corpus statistics."""
         if self._log_n == 0.0:
-            return [(1.0 + log(n) if n > 1 else 1.0, t) for t, n in counts.items()]
+            return None
         cache = self._tokens
-        out: list[tuple[float, str]] = []
-        for t, n in counts.items():
-            w = cache.get(t)
-            if w is None:
-                w = cache[t] = self.token(t)
-            out.append(((1.0 + log(n)) * w if n > 1 else w, t))
-        return out
+        for token in [t for t in tokens if t not in cache]:
+            cache[token] = self.token(token)
+        return cache
 
     def phrase(self, phrase: str) -> float:
         """A phrase is as specific as its rarest search token."""
@@ -154,14 +149,25 @@ def tag_names(tag_id: str, entities: Iterable[EntityRecord] = ()) -> tuple[str, 
     return tag_id, tag_id
 
 
+# Sublinear term frequency, 1 + ln(n), by count (a lead holds at most KEYWORD_SCAN_TOKENS).
+_TF = [1.0] + [1.0 + math.log(n) for n in range(1, KEYWORD_SCAN_TOKENS + 1)]
+
+
 def keywords(tokens: Sequence[str], idf: Idf, k: int = 12) -> list[str]:
-    """The document's k most characteristic search tokens (TF-IDF, sublinear TF)."""
+    """The document's k most characteristic search tokens: TF-IDF over its lead.
+
+    Every ingested document goes through here, so the per-token work stays in C (Counter,
+    map over dict and list lookups, sorting by a list index); Python sees only the result.
+    """
     counts = Counter(tokens[:KEYWORD_SCAN_TOKENS])
-    if len(counts) > KEYWORD_CANDIDATES:  # only the more frequent tokens can win
-        counts = Counter(dict(counts.most_common(KEYWORD_CANDIDATES)))
-    scored = idf.weigh(counts)
-    scored.sort(reverse=True)
-    return [t for _, t in scored[: k * 2] if _KEYWORD_OK.match(t)][:k]
+    unique = list(counts)
+    scores = list(map(_TF.__getitem__, counts.values()))
+    weights = idf.cached_weights(unique)
+    if weights is not None:
+        scores = list(map(operator.mul, scores, map(weights.__getitem__, unique)))
+    order = sorted(range(len(unique)), key=scores.__getitem__, reverse=True)
+    ranked = [unique[i] for i in order[: k * 2]]
+    return [t for t in ranked if _KEYWORD_OK.match(t)][:k]
 
 
 def assign_tags(
