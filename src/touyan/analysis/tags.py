@@ -30,7 +30,7 @@ KINDS = ("industry", "theme", "deal")
 _ENTITY_KIND_WEIGHT = {"company": 1.3, "fund": 1.3, "person": 1.0, "product": 1.0}
 _ENTITY_DEFAULT_WEIGHT = 0.8  # indices, regulators: context more than topic
 _SLUG = re.compile(r"[^a-z0-9]+")
-_KEYWORD_OK = re.compile(r"^(?!\d+(?:\.\d+)?$).{2,}$")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?$")  # a bare number is no keyword
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +167,7 @@ def keywords(tokens: Sequence[str], idf: Idf, k: int = 12) -> list[str]:
         scores = list(map(operator.mul, scores, map(weights.__getitem__, unique)))
     order = sorted(range(len(unique)), key=scores.__getitem__, reverse=True)
     ranked = [unique[i] for i in order[: k * 2]]
-    return [t for t in ranked if _KEYWORD_OK.match(t)][:k]
+    return [t for t in ranked if len(t) > 1 and not _NUMBER.match(t)][:k]
 
 
 def assign_tags(
