@@ -7,6 +7,7 @@ import typer
 from touyan.cli import admin, demo
 from touyan.cli.facts import entity_app, facts_command
 from touyan.cli.ingest import ingest_command
+from touyan.cli.label import label_command, relabel_command
 from touyan.cli.research import ask_command, research_command
 from touyan.cli.search import search_command
 from touyan.cli.serve import serve_command
@@ -29,6 +30,8 @@ app.command("worker")(worker_command)
 app.command("facts")(facts_command)
 app.command("ask")(ask_command)
 app.command("research")(research_command)
+app.command("label")(label_command)
+app.command("relabel")(relabel_command)
 app.add_typer(entity_app, name="entity")
 app.add_typer(demo.app, name="demo")
 app.command("serve")(serve_command)

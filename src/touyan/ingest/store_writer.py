@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, or_, select, update
 
+from touyan.analysis.corpus import StoreIdf
+from touyan.analysis.labels import Labeller
 from touyan.facts.repository import Enricher, StoredChunk
 from touyan.ingest.dedup import NearIndex, same_story, similarity
 from touyan.ingest.prepare import PreparedDocument
@@ -48,6 +50,10 @@ class StoreWriter:
                 )
             )
             self.near.add_all((r[0], r[1]) for r in rows if r[1])
+        # Labels (sentiment, market, tags, summary) are computed offline at ingest, with the
+        # store's dictionary and search statistics; `touyan relabel` recomputes them.
+        self.idf = StoreIdf(db.dialect)
+        self.labeller = Labeller(self.enricher.dictionary, self.idf)
 
     def _visible(self, column: Any) -> Any:
         if self.owner_id is None:
@@ -78,6 +84,7 @@ class StoreWriter:
         New documents inside the batch are known by placeholder keys (-1, -2, …) until the
         bulk insert gives them ids, so a copy later in the same batch still links to them.
         """
+        self.idf.refresh(conn, {t for d in docs for c in d.chunks for t in c.tokens})
         by_hash = self._known_hashes(conn, {d.content_hash for d in docs})
         by_url = self._known_urls(conn, {d.canonical_url for d in docs if d.canonical_url})
         adds: list[PreparedDocument] = []
@@ -251,6 +258,14 @@ class StoreWriter:
             "tags": doc.tags,
             "meta": {"origin": doc.origin},
             "created_at": utcnow(),
+            **self.labeller.columns(
+                doc.text,
+                doc.title,
+                tokens=[t for c in doc.chunks for t in c.tokens],
+                language=doc.language,
+                source_tags=doc.tags,
+                source_summary=doc.summary,
+            ),
         }
 
 

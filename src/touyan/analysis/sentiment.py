@@ -1,0 +1,257 @@
+"""Sentiment of a finance news item from a lexicon: bullish, neutral or bearish, with reasons.
+
+A phrase's weight is changed by what stands right before it: a negation reverses and weakens
+it (并未减持 is no sale), a degree word scales it (大幅增长), and for direction words the
+subject decides the sign (成本下降 and 亏损收窄 are good news). Phrases in the title count
+more, and in a sentence led by another company than the one the item is about, less: the
+label is about the item's own subject. The phrases that decided the label are returned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+
+from touyan.analysis.lexicon import Hit, PhraseMatcher, data_rows, lower_ascii
+
+BULLISH, NEUTRAL, BEARISH = "bullish", "neutral", "bearish"
+LABELS = (BULLISH, NEUTRAL, BEARISH)
+LABEL_NAMES_ZH = {BULLISH: "利好", NEUTRAL: "中性", BEARISH: "利空"}
+LABEL_NAMES_EN = {BULLISH: "Bullish", NEUTRAL: "Neutral", BEARISH: "Bearish"}
+THRESHOLD = 0.2  # |score| at or above which an item is bullish or bearish
+TITLE_WEIGHT = 1.5
+OTHER_SUBJECT_WEIGHT = 0.5
+NEGATED = -0.6  # a negated phrase flips and weakens: 未减持 is mildly good, not a buy
+_CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:\n、（）()【】\[\]]")
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+_MAX_GAP_ZH = 2  # characters allowed between a modifier and its phrase
+_MAX_GAP_LATIN = 12
+_SUBJECT_REACH = 12  # how far back a direction word looks for its subject
+LEAD_CHARS = 150  # news states its point first: phrases here count fully, later ones less
+LATE_HALF_LIFE = 400.0  # characters after the lead at which a phrase counts half
+REPEAT_FACTOR = 0.3  # the same phrase again adds this share
+QUESTION_WEIGHT = 0.3  # a question (an investor asking) states nothing
+MAX_HITS = 40  # more phrases than this in one item add nothing a reader would miss
+SCAN_CHARS = 3000  # beyond this a phrase would count under a tenth: not read at all
+PRIOR = 3.0  # evidence needed before the score moves far from 0
+# A flow or change of zero (净流入0.00元, 增持0股) says nothing.
+_ZERO_AFTER = re.compile(r"\s*0(?:\.0+)?(?![.\d])")
+# A clause about a sector, concept or index is context for a company's news, not its news.
+_CONTEXT_SUBJECT = re.compile(r"板块|概念|指数|大盘|行业|sector|index")
+CONTEXT_WEIGHT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    weight: float
+    directional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Modifier:
+    kind: str  # neg | deg | subj | block
+    factor: float = 1.0
+
+
+@dataclass(slots=True)
+class Contribution:
+    start: int
+    end: int
+    text: str
+    value: float
+    in_title: bool = False
+
+
+@dataclass(slots=True)
+class SentimentResult:
+    label: str
+    score: float
+    evidence: list[str] = field(default_factory=list)
+    reason: str = ""
+    contributions: list[Contribution] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def phrase_matcher() -> PhraseMatcher[Phrase]:
+    entries: list[tuple[str, Phrase]] = []
+    for name in ("sentiment_zh.tsv", "sentiment_en.tsv"):
+        for row in data_rows(name, 3):
+            entries.append((row[0], Phrase(float(row[1]), row[2] == "d")))
+    return PhraseMatcher(entries)
+
+
+@lru_cache(maxsize=1)
+def modifier_matcher() -> PhraseMatcher[Modifier]:
+    entries: list[tuple[str, Modifier]] = []
+    for (word,) in (r[:1] for r in data_rows("negations.txt")):
+        if word.startswith("!"):
+            entries.append((word[1:], Modifier("block")))
+        else:
+            entries.append((word, Modifier("neg")))
+    for row in data_rows("degree.tsv", 2):
+        entries.append((row[0], Modifier("deg", float(row[1]))))
+    for (word,) in (r[:1] for r in data_rows("subjects.txt")):
+        entries.append((word, Modifier("subj")))
+    return PhraseMatcher(entries)
+
+
+def score_sentiment(
+    text: str,
+    title: str = "",
+    *,
+    subjects: Sequence[tuple[int, int, str]] = (),
+    focus: str | None = None,
+) -> SentimentResult:
+    """The sentiment of `title` + `text`.
+
+    `subjects` are (start, end, name) company mentions in `text` and `focus` the company the
+    item is about; phrases in sentences led by another company weigh less.
+    """
+    contributions: list[Contribution] = []
+    if title and not text.startswith(title):
+        contributions += [
+            Contribution(c.start, c.end, c.text, c.value, True)
+            for c in _scan(title, TITLE_WEIGHT, (), None)
+        ]
+    contributions += _scan(text[:SCAN_CHARS], 1.0, subjects, focus)
+    return _verdict(contributions)
+
+
+def _scan(
+    text: str, weight: float, subjects: Sequence[tuple[int, int, str]], focus: str | None
+) -> list[Contribution]:
+    lowered = lower_ascii(text)
+    hits = list(islice(phrase_matcher().find(lowered), MAX_HITS))
+    if not hits:
+        return []
+    modifiers = list(modifier_matcher().find(lowered))
+    out: list[Contribution] = []
+    cancelled: set[int] = set()
+    seen: dict[str, int] = {}
+    for hit in hits:
+        if _ZERO_AFTER.match(text, hit.end):
+            continue
+        value = hit.value.weight * weight
+        start = hit.start
+        for mod in _modifiers_before(text, hit, modifiers):
+            if mod.value.kind == "neg":
+                value *= NEGATED
+            elif mod.value.kind == "deg":
+                value *= mod.value.factor
+            start = min(start, mod.start)
+        if _CONTEXT_SUBJECT.search(_clause(text, hit.start)):
+            value *= CONTEXT_WEIGHT
+        if hit.value.directional:
+            subject = _subject_before(text, hit.start, modifiers)
+            if subject is not None:
+                value = -value
+                cancelled.add(subject.start)
+                start = min(start, subject.start)
+        if focus and subjects and _led_by_other(text, hit.start, subjects, focus):
+            value *= OTHER_SUBJECT_WEIGHT
+        if hit.start > LEAD_CHARS:
+            value *= LATE_HALF_LIFE / (LATE_HALF_LIFE + hit.start - LEAD_CHARS)
+        if _in_question(text, hit.end):
+            value *= QUESTION_WEIGHT
+        phrase = text[hit.start : hit.end]
+        times = seen.get(phrase, 0)
+        seen[phrase] = times + 1
+        if times:
+            value *= REPEAT_FACTOR
+        out.append(Contribution(hit.start, hit.end, text[start : hit.end], value))
+    # 亏损 in 亏损收窄 is the subject of the narrowing, not a loss reported on its own.
+    return [c for c in out if c.start not in cancelled or c.value > 0]
+
+
+def _modifiers_before(
+    text: str, hit: Hit[Phrase], modifiers: list[Hit[Modifier]]
+) -> list[Hit[Modifier]]:
+    """Negations and degree words chained right before a phrase (并未大幅减持)."""
+    chain: list[Hit[Modifier]] = []
+    cursor = hit.start
+    for mod in reversed(modifiers):
+        if mod.end > cursor:
+            continue
+        gap = text[mod.end : cursor]
+        limit = _MAX_GAP_LATIN if text[cursor - 1 : cursor].isascii() else _MAX_GAP_ZH
+        if len(gap) > limit or _CLAUSE_BREAK.search(gap):
+            break
+        if mod.value.kind == "block":
+            break
+        if mod.value.kind in ("neg", "deg"):
+            chain.append(mod)
+            cursor = mod.start
+        if len(chain) == 3:
+            break
+    return chain
+
+
+def _subject_before(text: str, start: int, modifiers: list[Hit[Modifier]]) -> Hit[Modifier] | None:
+    """A bad-when-rising subject (成本, 亏损, debt) in the same clause before a direction word."""
+    for mod in reversed(modifiers):
+        if mod.end > start:
+            continue
+        if start - mod.end > _SUBJECT_REACH or _CLAUSE_BREAK.search(text, mod.end, start):
+            return None
+        if mod.value.kind == "subj":
+            return mod
+    return None
+
+
+def _clause(text: str, position: int) -> str:
+    """The clause before `position` (at most 40 characters back)."""
+    begin = max(0, position - 40)
+    for match in _CLAUSE_BREAK.finditer(text, begin, position):
+        begin = match.end()
+    return text[begin:position]
+
+
+def _in_question(text: str, end: int) -> bool:
+    """Whether the sentence holding `end` ends with a question mark."""
+    match = _SENTENCE_BREAK.search(text, end)
+    return match is not None and match.group() in "？?"
+
+
+def _led_by_other(
+    text: str, position: int, subjects: Sequence[tuple[int, int, str]], focus: str
+) -> bool:
+    """Whether the sentence holding `position` first names a company other than `focus`."""
+    begin = 0
+    for match in _SENTENCE_BREAK.finditer(text, 0, position):
+        begin = match.end()
+    for s, _e, name in subjects:
+        if s >= begin:
+            return s < position and name != focus
+    return False
+
+
+def _verdict(contributions: list[Contribution]) -> SentimentResult:
+    positive = sum(c.value for c in contributions if c.value > 0)
+    negative = -sum(c.value for c in contributions if c.value < 0)
+    score = (positive - negative) / (positive + negative + PRIOR)
+    label = BULLISH if score >= THRESHOLD else BEARISH if score <= -THRESHOLD else NEUTRAL
+    ranked = sorted(contributions, key=lambda c: -abs(c.value))
+    if label == BULLISH:
+        deciding = [c for c in ranked if c.value > 0]
+    elif label == BEARISH:
+        deciding = [c for c in ranked if c.value < 0]
+    else:
+        deciding = ranked
+    evidence = list(dict.fromkeys(c.text for c in deciding))[:5]
+    return SentimentResult(
+        label,
+        round(score, 3),
+        evidence,
+        _reason(label, positive, negative, evidence),
+        contributions,
+    )
+
+
+def _reason(label: str, positive: float, negative: float, evidence: list[str]) -> str:
+    if not evidence:
+        return "no sentiment phrase from the finance lexicon"
+    quoted = "、".join(evidence)
+    return f"{label}: bullish weight {positive:.1f} vs bearish {negative:.1f} ({quoted})"
