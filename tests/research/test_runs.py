@@ -327,3 +327,19 @@ def test_the_job_runner_executes_submitted_runs(demo_db: Database) -> None:
         assert view is not None and view.status == "done" and not runner.failures
     finally:
         close_runners()
+
+
+def test_a_published_report_is_labelled_like_any_news(demo_db: Database) -> None:
+    run_id = create_run(demo_db, "贵州茅台2024年经营业绩", user_id=None, auto_accept=True)
+    advance_run(demo_db, run_id)
+    view = get_run(demo_db, run_id, None)
+    assert view is not None
+    with demo_db.engine.connect() as conn:
+        row = conn.execute(
+            select(Analysis.sentiment, Analysis.market, Analysis.tags, Analysis.summary).where(
+                Analysis.id == view.data["analysis_id"]
+            )
+        ).one()
+    assert row.sentiment in ("bullish", "neutral", "bearish") and row.market == "cn_a"
+    assert "earnings" in row.tags and any("moutai" in t for t in row.tags)
+    assert "1741.44亿元" in row.summary and "[" not in row.summary and "本报告" not in row.summary

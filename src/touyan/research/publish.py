@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from touyan.analysis.labels import Labeller
+from touyan.facts.entities import EntityDictionary
 from touyan.research.question import QuestionContext
 from touyan.store.db import Database
 from touyan.store.models import Analysis, Document, utcnow
@@ -31,20 +33,22 @@ def publish_analysis(
     run_id: str | None,
     owner_id: int | None,
     ctx: QuestionContext,
+    entities: EntityDictionary | None = None,
     published_at: dt.datetime | None = None,
 ) -> tuple[int, str]:
-    """Store the report as an Analysis; returns (id, slug)."""
+    """Store the report as an Analysis, labelled like any news item; returns (id, slug)."""
     slug = make_slug(ctx)
+    labels = Labeller(entities).offline(readable(body), title, language=language)
     row = {
         "slug": slug,
         "title": title,
         "question": question,
         "body": body,
-        "summary": summary_of(body),
+        "summary": labels.summary or summary_of(body),
         "language": language,
-        "tags": tags_of(ctx),
-        "sentiment": "neutral",
-        "market": ctx.market or "other",
+        "tags": labels.tags or tags_of(ctx),
+        "sentiment": labels.sentiment,
+        "market": ctx.market or labels.market,
         "published_at": published_at or utcnow(),
         "references": references,
         "verification": verification,
@@ -56,6 +60,21 @@ def publish_analysis(
     with db.engine.begin() as conn:
         analysis_id = conn.execute(insert(Analysis).returning(Analysis.id), row).scalar_one()
     return int(analysis_id), slug
+
+
+def readable(body: str) -> str:
+    """The report's findings as a reader reads them: no introduction, headings, tables,
+    markers or emphasis, and no "nothing found" notes (they say nothing about the news)."""
+    findings = body[body.find("\n## ") :] if "\n## " in body else body
+    lines = [
+        line.lstrip("-* ").strip()
+        for line in findings.splitlines()
+        if line.strip()
+        and not line.lstrip().startswith(
+            ("#", "|", "资料", "综合以上", "The library", "Not covered", "In summary")
+        )
+    ]
+    return _MARKER.sub("", "\n".join(lines)).replace("**", "")
 
 
 def make_slug(ctx: QuestionContext) -> str:
@@ -70,13 +89,13 @@ def make_slug(ctx: QuestionContext) -> str:
 
 
 def tags_of(ctx: QuestionContext) -> list[str]:
+    """The question's entities as tags (xiaomi, yunfeng_capital): what the report is about."""
     tags: list[str] = []
     for record in ctx.entities[:6]:
         latin = next((n for n in record.names() if n.isascii() and not n[0].isdigit()), None)
         tag = _SLUG_UNSAFE.sub("_", (latin or record.name).lower()).strip("_")
         if tag and tag not in tags:
             tags.append(tag)
-    tags += [i for i in ctx.intents if i not in tags]
     return tags[:8]
 
 

@@ -402,6 +402,7 @@ class _Advance:
             run_id=self.run_id,
             owner_id=self.row.user_id,
             ctx=self.ctx,
+            entities=self.dictionary,
         )
 
     # -- helpers
