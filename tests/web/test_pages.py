@@ -229,3 +229,22 @@ def test_api_docs_page_lists_operations(client: TestClient, app: FastAPI) -> Non
         assert f"<code>{path}</code>" in html, path
     assert "cdn" not in html.lower()
     assert client.get("/openapi.json").json()["info"]["title"] == "投研 touyan"
+
+
+def test_document_page_links_related_and_adjacent_documents(
+    client: TestClient, db: Database, feed: dict[str, Analysis]
+) -> None:
+    from sqlalchemy import select
+
+    with db.engine.connect() as conn:
+        doc_id = conn.execute(
+            select(Document.id).where(Document.title.contains("雷军宣布小米估值"))
+        ).scalar_one()
+    response = client.get(f"/d/{doc_id}")
+    assert response.status_code == 200
+    related = response.context["related"]  # type: ignore[attr-defined]
+    assert related and all(r.document.id != doc_id for r in related)
+    assert any("小米" in r.document.title or "Xiaomi" in r.document.title for r in related)
+    adjacent = response.context["adjacent"]  # type: ignore[attr-defined]
+    assert adjacent.previous is not None or adjacent.next is not None
+    assert f'href="/d/{related[0].document.id}"' in response.text

@@ -10,6 +10,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
+from touyan.analysis.related import page_links
 from touyan.facts.repository import query_facts
 from touyan.research import export
 from touyan.research.feed import (
@@ -140,4 +141,9 @@ def document_page(request: Request, document_id: int, db: DbDep, viewer: ViewerD
     if document is None:
         raise HTTPException(404)
     facts = query_facts(db, document_id=document.id, owner_id=viewer.id, limit=500)
-    return render(request, "document.html", {"d": document, "facts": facts})
+    related, adjacent = page_links(db, document.id, viewer_id=viewer.id)
+    return render(
+        request,
+        "document.html",
+        {"d": document, "facts": facts, "related": related, "adjacent": adjacent},
+    )
