@@ -60,6 +60,7 @@ class Settings(BaseSettings):
     login_max_failures: int = 5  # per client address and per account name …
     login_window_seconds: int = 300  # … within this many seconds, then 429 until it passes
     upload_max_files: int = 20
+    max_request_bytes: int = 100_000_000  # a larger request body is refused with 413
 
     def database_url(self) -> str:
         """The configured database, or a SQLite file in the data dir when none is set."""

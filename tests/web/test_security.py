@@ -286,3 +286,20 @@ def test_login_rate_limit(db: Database) -> None:
         # other accounts from the same address are limited too (guessing across names)
         other = client.post("/login", data={**wrong, "name": "bob"})
         assert other.status_code == 429
+
+
+def test_oversized_request_bodies_are_refused_before_they_are_stored(db: Database) -> None:
+    settings = Settings(max_request_bytes=1000)
+    app = create_app(db.url, settings=settings, schedule_feeds=False)
+    with TestClient(app) as client:
+        declared = client.post("/login", content=b"x" * 5000)
+        assert declared.status_code == 413 and "request over" in declared.text
+
+        def chunks():  # type: ignore[no-untyped-def]
+            for _ in range(10):
+                yield b"y" * 500
+
+        form = {"content-type": "application/x-www-form-urlencoded"}
+        streamed = client.post("/login", content=chunks(), headers=form, follow_redirects=False)
+        assert streamed.status_code == 413
+        assert client.get("/").status_code == 200

@@ -22,7 +22,7 @@ from touyan.jobs import get_runner
 from touyan.research.runs import resume_unfinished
 from touyan.store.db import Database, needs_migration
 from touyan.web.routes import account, api, auth, chat, docs, pages, research, sources
-from touyan.web.security import WebMiddleware
+from touyan.web.security import BodyLimit, WebMiddleware
 from touyan.web.templating import HERE, render
 
 log = logging.getLogger("touyan.web")
@@ -84,6 +84,7 @@ def create_app(
     app.state.settings = settings
     app.state.limiter = LoginLimiter(settings.login_max_failures, settings.login_window_seconds)
     app.add_middleware(WebMiddleware, secure_cookies=settings.cookie_secure)
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for module in (pages, auth, account, sources, research, chat, api, docs):
         app.include_router(module.router)
