@@ -100,3 +100,19 @@ def test_an_answer_in_the_wrong_language_is_not_shown(demo_db: Database) -> None
     final = list(ask_stream(demo_db, "小米2014年估值", user_id=None, provider=provider))[-1]
     assert final["degraded"] is True and "Xiaomi was valued" not in final["answer"]
     assert "450亿美元" in final["answer"]
+
+
+def test_latest_questions_prefer_recent_evidence(demo_db: Database) -> None:
+    from touyan.facts.repository import load_dictionary
+    from touyan.research.question import read_question
+    from touyan.research.retrieve import retrieve
+
+    with demo_db.engine.connect() as conn:
+        dictionary = load_dictionary(conn)
+    plain = retrieve(demo_db, read_question("小米的融资与合作", dictionary), limit=4)
+    latest = retrieve(demo_db, read_question("小米最新的融资与合作", dictionary), limit=4)
+
+    def mean_year(items: list) -> float:  # type: ignore[type-arg]
+        return sum(i.published_at.year for i in items) / len(items)
+
+    assert mean_year(latest) > mean_year(plain)

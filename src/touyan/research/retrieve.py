@@ -77,6 +77,10 @@ def retrieve(
     rows = _hydrate(db, list(fused))
     for item in rows.values():
         fused[item.chunk_id] += _boost(ctx, item)
+    if ctx.wants_latest:  # "最新", "latest": the newest candidates count as one more list
+        newest = sorted(rows.values(), key=lambda i: i.published_at or dt.datetime.min)[::-1]
+        for rank, item in enumerate(newest):
+            fused[item.chunk_id] += 1.0 / (_RRF_K + rank + 1)
     chosen: list[EvidenceItem] = []
     taken: dict[int, int] = defaultdict(int)
     for chunk_id in sorted(fused, key=lambda c: (-fused[c], c)):
