@@ -116,3 +116,9 @@ def test_latest_questions_prefer_recent_evidence(demo_db: Database) -> None:
         return sum(i.published_at.year for i in items) / len(items)
 
     assert mean_year(latest) > mean_year(plain)
+
+
+def test_a_sentence_that_only_names_the_subject_does_not_answer(demo_db: Database) -> None:
+    answer = ask(demo_db, "小米2014年估值多少？", user_id=None)
+    assert "4000万台" not in answer.answer  # names 小米 and 2014, says nothing of valuation
+    assert "SU7" not in answer.answer

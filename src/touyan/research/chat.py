@@ -130,7 +130,7 @@ def ask_stream(
         except LLMError:
             degraded = True
     if provider is None or degraded or not items:
-        draft = offline_answer(ctx, items, dictionary)
+        draft = offline_answer(ctx, items, dictionary, context_ids)
         if degraded:
             draft = f"{_DEGRADED[ctx.language]}\n\n{draft}"
         for line in draft.splitlines(keepends=True):
@@ -169,7 +169,10 @@ def on_topic(
 
 
 def offline_answer(
-    ctx: QuestionContext, items: Sequence[EvidenceItem], dictionary: EntityDictionary
+    ctx: QuestionContext,
+    items: Sequence[EvidenceItem],
+    dictionary: EntityDictionary,
+    context_ids: Sequence[int] = (),
 ) -> str:
     """Quoted, cited sentences, a fact table where facts exist, and what was not found."""
     zh = ctx.language == "zh"
@@ -188,6 +191,7 @@ def offline_answer(
         ctx.language,
         years=question_years(ctx.since, ctx.until),
         require_name=True,
+        free_documents=frozenset(context_ids),
     )
     chosen = choose(pool, 4, numbers_first=bool(ctx.metrics))
     parts: list[str] = []

@@ -66,6 +66,7 @@ def candidates(
     extra_terms: Sequence[str] = (),
     years: frozenset[str] = frozenset(),
     require_name: bool = False,
+    free_documents: frozenset[int] = frozenset(),
 ) -> list[Picked]:
     """Every quotable sentence of the evidence, scored by the terms and names it contains.
 
@@ -93,7 +94,10 @@ def candidates(
             has_number = bool(parse_numbers(body))
             if require_name and names and not (named or about_title):
                 continue
-            if not overlap and not (require_name and (named or about_title)):
+            # Naming the subject is enough only when the question asks about nothing more
+            # specific ("这篇新闻说了什么？"), or the sentence is from the article in view.
+            loose = not (wanted or extra) or item.document_id in free_documents
+            if not overlap and not (require_name and loose and (named or about_title)):
                 continue
             same_language = detect_language(body) == language
             score = (
