@@ -105,22 +105,32 @@ def write_offline(
         chosen = choose(pool, SENTENCES_PER_SECTION, used, numbers_first=se.step.kind == "data")
         if chosen:
             parts.append(_paragraph(chosen, ctx.language))
-        table = ""
-        if se.step.kind == "data":
-            table = fact_table(
-                se.items,
-                ctx.language,
-                subjects=subjects or None,
-                seen=seen_facts,
-                entities=entities,
-            )
-        if table:
-            label = "关键数据" if ctx.language == "zh" else "Key figures"
-            parts += [subheading(index, 1, label), table]
+        table = _figures(index, se, ctx, subjects, seen_facts, entities)
+        parts += table
         if not chosen and not table:
             gaps.append(se.step.title)
             parts.append(_nothing_found(ctx.language))
     return "\n\n".join(parts) + "\n"
+
+
+def _figures(
+    index: int,
+    se: StepEvidence,
+    ctx: QuestionContext,
+    subjects: set[str],
+    seen: set[tuple[str, str, str]],
+    entities: EntityDictionary | None,
+) -> list[str]:
+    """A data step's "key figures" subsection: a table built from its evidence's facts."""
+    if se.step.kind != "data":
+        return []
+    table = fact_table(
+        se.items, ctx.language, subjects=subjects or None, seen=seen, entities=entities
+    )
+    if not table:
+        return []
+    label = "关键数据" if ctx.language == "zh" else "Key figures"
+    return [subheading(index, 1, label), table]
 
 
 def _years(ctx: QuestionContext) -> frozenset[str]:
@@ -211,15 +221,5 @@ def write_with_model(
             parts.append(
                 _paragraph(chosen, ctx.language) if chosen else _nothing_found(ctx.language)
             )
-        if se.step.kind == "data":
-            table = fact_table(
-                se.items,
-                ctx.language,
-                subjects=subjects or None,
-                seen=seen_facts,
-                entities=entities,
-            )
-            if table:
-                label = "关键数据" if ctx.language == "zh" else "Key figures"
-                parts += [subheading(index, 1, label), table]
+        parts += _figures(index, se, ctx, subjects, seen_facts, entities)
     return "\n\n".join(parts) + "\n"
