@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
+from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.facts.llm_extract import llm_extract
 from touyan.llm.base import Provider
@@ -47,15 +47,24 @@ def _entity_row(record: EntityRecord, source: str) -> dict[str, Any]:
 
 def load_dictionary(conn: Connection) -> EntityDictionary:
     """The bundled dictionary plus entities users added (theirs may extend, never replace)."""
+    return dictionary_with(user_entities(conn))
+
+
+def user_entities(conn: Connection) -> list[EntityRecord]:
     rows = conn.execute(
         select(Entity.name, Entity.kind, Entity.aliases, Entity.tickers, Entity.market).where(
             Entity.source != "bundled"
         )
     )
-    user = [
+    return [
         EntityRecord(name, kind, tuple(aliases or ()), tuple(tickers or ()), market)
         for name, kind, aliases, tickers, market in rows
     ]
+
+
+def dictionary_with(user: Sequence[EntityRecord]) -> EntityDictionary:
+    """The bundled dictionary extended by `user`'s entities, which the segmenter learns too
+    (ingest's worker processes build theirs from the same records)."""
     add_words([name for r in user for name in r.names()])
     return EntityDictionary.of([*bundled_entities(), *user])
 
@@ -86,7 +95,8 @@ class Enricher:
 
     def __init__(self, conn: Connection, provider: Provider | None = None) -> None:
         self.entity_ids = sync_entities(conn)
-        self.dictionary = load_dictionary(conn)
+        self.user_entities = user_entities(conn)
+        self.dictionary = dictionary_with(self.user_entities)
         self.provider = provider
 
     def enrich(
@@ -97,8 +107,14 @@ class Enricher:
         title: str,
         published_at: dt.datetime | None,
         chunks: Sequence[StoredChunk],
+        *,
+        mentions: Sequence[Mention] | None = None,
+        facts: Sequence[ExtractedFact] | None = None,
     ) -> None:
-        mentions = self.dictionary.find(text)
+        """`mentions` and rule `facts` are the dictionary scan and `extract_facts` of `text`,
+        when already computed (ingest computes them before any database work)."""
+        if mentions is None:
+            mentions = self.dictionary.find(text)
         rows = []
         for m in mentions:
             chunk = _chunk_at(chunks, m.start)
@@ -115,12 +131,14 @@ class Enricher:
                 )
         if rows:
             conn.execute(insert(EntityMention), rows)
-        facts = extract_facts(
-            text,
-            title=title,
-            published_at=published_at.date() if published_at else None,
-            entities=self.dictionary,
-        )
+        if facts is None:
+            facts = extract_facts(
+                text,
+                title=title,
+                published_at=published_at.date() if published_at else None,
+                entities=self.dictionary,
+                mentions=mentions,
+            )
         day = published_at.date() if published_at else None
         found = [(f, "rule") for f in facts]
         if self.provider is not None:
