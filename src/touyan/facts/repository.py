@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -90,6 +90,20 @@ class StoredChunk:
     char_end: int
 
 
+@dataclass(slots=True)
+class EnrichmentRows:
+    """Mention and fact rows waiting to be inserted, in document order."""
+
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+
+    def insert(self, conn: Connection) -> None:
+        if self.mentions:
+            conn.execute(insert(EntityMention), self.mentions)
+        if self.facts:
+            conn.execute(insert(Fact), self.facts)
+
+
 class Enricher:
     """Finds mentions and extracts facts for newly written documents, inside their transaction."""
 
@@ -113,14 +127,33 @@ class Enricher:
     ) -> None:
         """`mentions` and rule `facts` are the dictionary scan and `extract_facts` of `text`,
         when already computed (ingest computes them before any database work)."""
+        rows = EnrichmentRows()
+        self.collect(
+            rows, document_id, text, title, published_at, chunks, mentions=mentions, facts=facts
+        )
+        rows.insert(conn)
+
+    def collect(
+        self,
+        rows: EnrichmentRows,
+        document_id: int,
+        text: str,
+        title: str,
+        published_at: dt.datetime | None,
+        chunks: Sequence[StoredChunk],
+        *,
+        mentions: Sequence[Mention] | None = None,
+        facts: Sequence[ExtractedFact] | None = None,
+    ) -> None:
+        """Add one document's mention and fact rows to `rows`, so a batch of documents is
+        written with one statement per table."""
         if mentions is None:
             mentions = self.dictionary.find(text)
-        rows = []
         for m in mentions:
             chunk = _chunk_at(chunks, m.start)
             entity_id = self.entity_ids.get(m.entity.name)
             if chunk is not None and entity_id is not None:
-                rows.append(
+                rows.mentions.append(
                     {
                         "entity_id": entity_id,
                         "document_id": document_id,
@@ -129,8 +162,6 @@ class Enricher:
                         "char_end": m.end,
                     }
                 )
-        if rows:
-            conn.execute(insert(EntityMention), rows)
         if facts is None:
             facts = extract_facts(
                 text,
@@ -146,13 +177,11 @@ class Enricher:
             for fact in self._llm_facts(text, day, chunks):
                 if (fact.subject, fact.metric, fact.value) not in known:
                     found.append((fact, "llm"))
-        fact_rows = [
+        rows.facts.extend(
             row
             for f, method in found
             if (row := self._fact_row(f, document_id, chunks, method)) is not None
-        ]
-        if fact_rows:
-            conn.execute(insert(Fact), fact_rows)
+        )
 
     def _llm_facts(
         self, text: str, day: dt.date | None, chunks: Sequence[StoredChunk]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from touyan.analysis.labels import Labeller, Labels
-from touyan.analysis.tags import Idf, assign_tags, keywords
+from touyan.analysis.tags import KEYWORD_SCAN_TOKENS, Idf, assign_tags, keywords
 from touyan.facts.entities import EntityDictionary, Mention
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.ingest.prepare import PreparedDocument, prepare
@@ -70,5 +70,16 @@ def with_corpus_idf(
         labels,
         tags=tags.tags,
         reasons={**labels.reasons, "tags": tags.reason},
-        keywords=keywords([t for c in doc.chunks for t in c.tokens], idf),
+        keywords=keywords(_lead_tokens(doc), idf),
     )
+
+
+def _lead_tokens(doc: PreparedDocument) -> list[str]:
+    """The search tokens `keywords` reads (the first KEYWORD_SCAN_TOKENS), without joining
+    the rest of a long document's chunks."""
+    lead: list[str] = []
+    for chunk in doc.chunks:
+        lead += chunk.tokens
+        if len(lead) >= KEYWORD_SCAN_TOKENS:
+            break
+    return lead[:KEYWORD_SCAN_TOKENS]

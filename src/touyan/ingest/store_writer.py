@@ -14,7 +14,7 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from touyan.analysis.corpus import StoreIdf
 from touyan.analysis.labels import Labeller, label_columns
-from touyan.facts.repository import Enricher, StoredChunk
+from touyan.facts.repository import Enricher, EnrichmentRows, StoredChunk
 from touyan.ingest.analysis import with_corpus_idf
 from touyan.ingest.dedup import NearIndex, same_story, similarity
 from touyan.ingest.prepare import PreparedDocument
@@ -197,16 +197,18 @@ class StoreWriter:
             stored.setdefault(row["document_id"], []).append(
                 StoredChunk(chunk_id, row["document_id"], row["char_start"], row["char_end"])
             )
+        rows = EnrichmentRows()
         for doc_id, doc in zip(ids, docs, strict=True):
-            self._enrich(conn, doc_id, doc, stored.get(doc_id, []))
+            self._enrich(rows, doc_id, doc, stored.get(doc_id, []))
+        rows.insert(conn)
         return ids
 
     def _enrich(
-        self, conn: Connection, doc_id: int, doc: PreparedDocument, chunks: list[StoredChunk]
+        self, rows: EnrichmentRows, doc_id: int, doc: PreparedDocument, chunks: list[StoredChunk]
     ) -> None:
         analysis = doc.analysis
-        self.enricher.enrich(
-            conn,
+        self.enricher.collect(
+            rows,
             doc_id,
             doc.text,
             doc.title,
@@ -239,7 +241,9 @@ class StoreWriter:
             StoredChunk(i, doc_id, r["char_start"], r["char_end"])
             for i, r in zip(ids, rows, strict=True)
         ]
-        self._enrich(conn, doc_id, doc, chunks)
+        found = EnrichmentRows()
+        self._enrich(found, doc_id, doc, chunks)
+        found.insert(conn)
 
     def _insert_chunks(self, conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
         if not rows:
