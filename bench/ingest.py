@@ -3,13 +3,16 @@
 Run: .venv/bin/python bench/ingest.py [--pg postgresql+psycopg://…]
 
 The whole pipeline (parse, normalise, chunk, tokenise, hash, deduplicate, find entity
-mentions, extract facts, write and index) runs first, in a cold process; then its stages are
-timed alone, so the end-to-end figure is read against its own floor.
+mentions, extract facts, label, write and index) runs first, in a cold process; then its stages
+are timed alone, so the end-to-end figure is read against its own floor. Each of these files is
+prepared and analysed in two worker processes (`touyan.ingest.workers`) while the main process
+writes; the CPU line shows how the work splits between them.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -64,11 +67,21 @@ def _run(url: str, files: list[Path]) -> tuple[float, object]:
     db = Database(url)
     db.migrate()
     items = sum(1 for f in files for line in f.open(encoding="utf-8") if line.strip())
-    start = time.perf_counter()
+    start, cpu, workers = time.perf_counter(), time.process_time(), _children_cpu()
     report = ingest(db, [str(f) for f in files], settings=Settings())
     elapsed = time.perf_counter() - start
+    cpu, workers = time.process_time() - cpu, _children_cpu() - workers
     db.close()
+    print(
+        f"  CPU per document: writer process {cpu / items * 1000:.3f} ms, "
+        f"worker processes {workers / items * 1000:.3f} ms"
+    )
     return items / elapsed, report
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 if __name__ == "__main__":

@@ -78,9 +78,11 @@ class Labeller:
         *,
         tokens: Sequence[str] | None = None,
         language: str | None = None,
+        mentions: Sequence[Mention] | None = None,
     ) -> Labels:
-        """Labels of one document; `tokens` are its search tokens when already computed."""
-        offline = self.offline(text, title, tokens=tokens, language=language)
+        """Labels of one document; `tokens` are its search tokens when already computed, and
+        `mentions` its entity mentions (`entities.find(text)`)."""
+        offline = self.offline(text, title, tokens=tokens, language=language, mentions=mentions)
         if self.provider is None:
             return offline
         from touyan.analysis.llm import llm_labels  # the model path is optional
@@ -94,6 +96,7 @@ class Labeller:
         *,
         tokens: Sequence[str] | None = None,
         language: str | None = None,
+        mentions: Sequence[Mention] | None = None,
     ) -> Labels:
         """The lexicon and rule labels, never calling a model."""
         language = language or detect_language(title + "\n" + text)
@@ -107,19 +110,19 @@ class Labeller:
                 "",
                 reasons={"all": "empty text"},
             )
-        mentions = self.entities.find(text)
-        focus = _focus(title, mentions)
+        found = list(mentions) if mentions is not None else self.entities.find(text)
+        focus = _focus(title, found)
         companies = [
-            (m.start, m.end, m.entity.name) for m in mentions if m.entity.kind in _SUBJECT_KINDS
+            (m.start, m.end, m.entity.name) for m in found if m.entity.kind in _SUBJECT_KINDS
         ]
         sentiment = score_sentiment(text, title, subjects=companies, focus=focus)
         market = classify_market(
             text,
             title,
-            entities=[(m.start, m.entity.name, entity_market(m.entity)) for m in mentions],
+            entities=[(m.start, m.entity.name, entity_market(m.entity)) for m in found],
             language=language,
         )
-        tags = assign_tags(text, title, mentions=mentions, idf=self.idf)
+        tags = assign_tags(text, title, mentions=found, idf=self.idf)
         summary = summarize(
             text,
             title,
@@ -154,6 +157,7 @@ class Labeller:
         language: str | None = None,
         source_tags: Sequence[str] = (),
         source_summary: str | None = None,
+        mentions: Sequence[Mention] | None = None,
     ) -> dict[str, Any]:
         """The `documents` columns for these labels, keeping what the source itself gave.
 
@@ -161,7 +165,7 @@ class Labeller:
         author: they stay, first, and the computed tags are added after them (without
         repeats), so filtering by the controlled vocabulary works on every document.
         """
-        labels = self.label(text, title, tokens=tokens, language=language)
+        labels = self.label(text, title, tokens=tokens, language=language, mentions=mentions)
         return label_columns(labels, source_tags=source_tags, source_summary=source_summary)
 
 

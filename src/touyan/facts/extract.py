@@ -465,13 +465,21 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 class _Reader:
     def __init__(
-        self, text: str, title: str, published_at: dt.date | None, entities: EntityDictionary | None
+        self,
+        text: str,
+        title: str,
+        published_at: dt.date | None,
+        entities: EntityDictionary | None,
+        mentions: Sequence[Mention] | None = None,
     ) -> None:
         self.original = text
         text, self.index = flatten(text)
         self.text = text
         self.published_at = published_at
-        known: list[Mention] = entities.find(text) if entities else []
+        known: list[Mention] = []
+        if entities is not None:
+            reuse = mentions is not None and text == self.original
+            known = list(mentions) if reuse and mentions is not None else entities.find(text)
         title = _SITE_SUFFIX.sub("", title)  # 凯大催化股价下跌2.64%_网易订阅: not about 网易
         self.title = title
         title_mentions = entities.find(title) if entities else []
@@ -1243,8 +1251,13 @@ def extract_facts(
     title: str = "",
     published_at: dt.date | None = None,
     entities: EntityDictionary | None = None,
+    mentions: Sequence[Mention] | None = None,
 ) -> list[ExtractedFact]:
-    """Facts stated in `text`, each with the span of its value in `text`."""
+    """Facts stated in `text`, each with the span of its value in `text`.
+
+    `mentions` are `entities.find(text)` when the caller already has them (ingest scans each
+    document once); they stand for a scan only where the reader's view of the text is the text.
+    """
     if (
         not _ANY_LABEL.find_matches_as_indexes(text.lower())
         and not _ANY_ATTRIBUTE.search(text)
@@ -1253,4 +1266,4 @@ def extract_facts(
         and not _ANY_CHANGE.search(text)
     ):
         return []
-    return _Reader(text, title, published_at, entities).facts()
+    return _Reader(text, title, published_at, entities, mentions).facts()

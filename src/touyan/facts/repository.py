@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
+from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.facts.llm_extract import llm_extract
 from touyan.llm.base import Provider
@@ -47,15 +47,24 @@ def _entity_row(record: EntityRecord, source: str) -> dict[str, Any]:
 
 def load_dictionary(conn: Connection) -> EntityDictionary:
     """The bundled dictionary plus entities users added (theirs may extend, never replace)."""
+    return dictionary_with(user_entities(conn))
+
+
+def user_entities(conn: Connection) -> list[EntityRecord]:
     rows = conn.execute(
         select(Entity.name, Entity.kind, Entity.aliases, Entity.tickers, Entity.market).where(
             Entity.source != "bundled"
         )
     )
-    user = [
+    return [
         EntityRecord(name, kind, tuple(aliases or ()), tuple(tickers or ()), market)
         for name, kind, aliases, tickers, market in rows
     ]
+
+
+def dictionary_with(user: Sequence[EntityRecord]) -> EntityDictionary:
+    """The bundled dictionary extended by `user`'s entities, which the segmenter learns too
+    (ingest's worker processes build theirs from the same records)."""
     add_words([name for r in user for name in r.names()])
     return EntityDictionary.of([*bundled_entities(), *user])
 
@@ -81,12 +90,27 @@ class StoredChunk:
     char_end: int
 
 
+@dataclass(slots=True)
+class EnrichmentRows:
+    """Mention and fact rows waiting to be inserted, in document order."""
+
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+
+    def insert(self, conn: Connection) -> None:
+        if self.mentions:
+            conn.execute(insert(EntityMention), self.mentions)
+        if self.facts:
+            conn.execute(insert(Fact), self.facts)
+
+
 class Enricher:
     """Finds mentions and extracts facts for newly written documents, inside their transaction."""
 
     def __init__(self, conn: Connection, provider: Provider | None = None) -> None:
         self.entity_ids = sync_entities(conn)
-        self.dictionary = load_dictionary(conn)
+        self.user_entities = user_entities(conn)
+        self.dictionary = dictionary_with(self.user_entities)
         self.provider = provider
 
     def enrich(
@@ -97,14 +121,39 @@ class Enricher:
         title: str,
         published_at: dt.datetime | None,
         chunks: Sequence[StoredChunk],
+        *,
+        mentions: Sequence[Mention] | None = None,
+        facts: Sequence[ExtractedFact] | None = None,
     ) -> None:
-        mentions = self.dictionary.find(text)
-        rows = []
+        """`mentions` and rule `facts` are the dictionary scan and `extract_facts` of `text`,
+        when already computed (ingest computes them before any database work)."""
+        rows = EnrichmentRows()
+        self.collect(
+            rows, document_id, text, title, published_at, chunks, mentions=mentions, facts=facts
+        )
+        rows.insert(conn)
+
+    def collect(
+        self,
+        rows: EnrichmentRows,
+        document_id: int,
+        text: str,
+        title: str,
+        published_at: dt.datetime | None,
+        chunks: Sequence[StoredChunk],
+        *,
+        mentions: Sequence[Mention] | None = None,
+        facts: Sequence[ExtractedFact] | None = None,
+    ) -> None:
+        """Add one document's mention and fact rows to `rows`, so a batch of documents is
+        written with one statement per table."""
+        if mentions is None:
+            mentions = self.dictionary.find(text)
         for m in mentions:
             chunk = _chunk_at(chunks, m.start)
             entity_id = self.entity_ids.get(m.entity.name)
             if chunk is not None and entity_id is not None:
-                rows.append(
+                rows.mentions.append(
                     {
                         "entity_id": entity_id,
                         "document_id": document_id,
@@ -113,14 +162,14 @@ class Enricher:
                         "char_end": m.end,
                     }
                 )
-        if rows:
-            conn.execute(insert(EntityMention), rows)
-        facts = extract_facts(
-            text,
-            title=title,
-            published_at=published_at.date() if published_at else None,
-            entities=self.dictionary,
-        )
+        if facts is None:
+            facts = extract_facts(
+                text,
+                title=title,
+                published_at=published_at.date() if published_at else None,
+                entities=self.dictionary,
+                mentions=mentions,
+            )
         day = published_at.date() if published_at else None
         found = [(f, "rule") for f in facts]
         if self.provider is not None:
@@ -128,13 +177,11 @@ class Enricher:
             for fact in self._llm_facts(text, day, chunks):
                 if (fact.subject, fact.metric, fact.value) not in known:
                     found.append((fact, "llm"))
-        fact_rows = [
+        rows.facts.extend(
             row
             for f, method in found
             if (row := self._fact_row(f, document_id, chunks, method)) is not None
-        ]
-        if fact_rows:
-            conn.execute(insert(Fact), fact_rows)
+        )
 
     def _llm_facts(
         self, text: str, day: dt.date | None, chunks: Sequence[StoredChunk]

@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 
 from touyan.config import Settings, get_settings
-from touyan.ingest.prepare import PreparedDocument, prepare
+from touyan.ingest.analysis import Analyser
+from touyan.ingest.prepare import PreparedDocument
 from touyan.ingest.sources import (
     SUPPORTED_SUFFIXES,
     ParseResult,
@@ -24,6 +25,7 @@ from touyan.ingest.sources import (
     parse_bytes,
 )
 from touyan.ingest.store_writer import StoreWriter, WriteOutcome
+from touyan.ingest.workers import MIN_PARALLEL_DOCS, AnalysisPool
 from touyan.llm import Provider, provider_from_settings
 from touyan.store.db import Database
 
@@ -126,8 +128,12 @@ def ingest(
     client: httpx.Client | None = None,
     on_progress: ProgressFn | None = None,
     provider: Provider | None = None,
+    parallel_min_docs: int = MIN_PARALLEL_DOCS,
 ) -> IngestReport:
     """Ingest every item; `on_progress(advance, report)` moves a bar by input weight.
+
+    An input of at least `parallel_min_docs` documents is prepared and analysed in worker
+    processes while batches are written; smaller ones in this process.
 
     With a provider (or TOUYAN_LLM_FACTS=1 and a configured model) the model also reads
     facts from every chunk; those whose value the chunk does not state are dropped.
@@ -138,6 +144,7 @@ def ingest(
     inputs, missing = expand_inputs(items)
     report = IngestReport(failed=list(missing))
     writer = StoreWriter(db, owner_id=owner_id, provider=provider)
+    analyser = Analyser(writer.enricher.dictionary, chunk_chars=settings.chunk_chars)
     batch: list[PreparedDocument] = []
 
     def flush() -> None:
@@ -145,24 +152,26 @@ def ingest(
             report.merge(writer.write(batch))
             batch.clear()
 
-    for item in inputs:
-        parsed = _read(item, settings, client)
-        report.failed.extend(parsed.errors)
-        total = len(parsed.documents)
-        reported = 0
-        for n, raw in enumerate(parsed.documents, start=1):
-            try:
-                batch.append(prepare(raw, chunk_chars=settings.chunk_chars))
-            except SourceError as exc:
-                report.failed.append((raw.origin or item.name, str(exc)))
-            if len(batch) >= BATCH_SIZE:
-                flush()
-                if on_progress:
-                    on_progress(item.weight * (n - reported) / total, report)
-                    reported = n
-        flush()
-        if on_progress:
-            on_progress(item.weight * (1 - reported / total) if total else item.weight, report)
+    with AnalysisPool(analyser, writer.enricher.user_entities, min_docs=parallel_min_docs) as pool:
+        for item in inputs:
+            parsed = _read(item, settings, client)
+            report.failed.extend(parsed.errors)
+            total = len(parsed.documents)
+            reported = 0
+            results = pool.analyse(parsed.documents)
+            for n, (raw, result) in enumerate(zip(parsed.documents, results, strict=True), start=1):
+                if isinstance(result, str):
+                    report.failed.append((raw.origin or item.name, result))
+                else:
+                    batch.append(result)
+                if len(batch) >= BATCH_SIZE:
+                    flush()
+                    if on_progress:
+                        on_progress(item.weight * (n - reported) / total, report)
+                        reported = n
+            flush()
+            if on_progress:
+                on_progress(item.weight * (1 - reported / total) if total else item.weight, report)
     if db.dialect == "postgresql" and report.added >= ANALYZE_AFTER_DOCS:
         _refresh_statistics(db)
     return report

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from touyan.ingest.chunking import chunk_spans
 from touyan.ingest.dedup import NEAR_MIN_CHARS, canonical_url, content_hash, near_key
@@ -15,6 +16,9 @@ from touyan.ingest.sources.base import RawDocument, SourceError
 from touyan.text.lang import detect_language
 from touyan.text.normalize import normalize_text
 from touyan.text.segment import tokenize
+
+if TYPE_CHECKING:
+    from touyan.ingest.analysis import Analysis
 
 KINDS = frozenset({"news", "filing", "report", "note", "analysis"})
 
@@ -45,6 +49,8 @@ class PreparedDocument:
     content_hash: str
     near_key: str | None
     chunks: list[PreparedChunk] = field(default_factory=list)
+    # Mentions, rule facts and labels, when computed before writing (`analysis.Analyser`).
+    analysis: Analysis | None = None
 
 
 def prepare(raw: RawDocument, *, chunk_chars: int) -> PreparedDocument:

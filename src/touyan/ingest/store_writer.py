@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from touyan.analysis.corpus import StoreIdf
-from touyan.analysis.labels import Labeller
-from touyan.facts.repository import Enricher, StoredChunk
+from touyan.analysis.labels import Labeller, label_columns
+from touyan.facts.repository import Enricher, EnrichmentRows, StoredChunk
+from touyan.ingest.analysis import with_corpus_idf
 from touyan.ingest.dedup import NearIndex, same_story, similarity
 from touyan.ingest.prepare import PreparedDocument
 from touyan.llm.base import Provider
@@ -196,14 +197,26 @@ class StoreWriter:
             stored.setdefault(row["document_id"], []).append(
                 StoredChunk(chunk_id, row["document_id"], row["char_start"], row["char_end"])
             )
+        rows = EnrichmentRows()
         for doc_id, doc in zip(ids, docs, strict=True):
-            self._enrich(conn, doc_id, doc, stored.get(doc_id, []))
+            self._enrich(rows, doc_id, doc, stored.get(doc_id, []))
+        rows.insert(conn)
         return ids
 
     def _enrich(
-        self, conn: Connection, doc_id: int, doc: PreparedDocument, chunks: list[StoredChunk]
+        self, rows: EnrichmentRows, doc_id: int, doc: PreparedDocument, chunks: list[StoredChunk]
     ) -> None:
-        self.enricher.enrich(conn, doc_id, doc.text, doc.title, doc.published_at, chunks)
+        analysis = doc.analysis
+        self.enricher.collect(
+            rows,
+            doc_id,
+            doc.text,
+            doc.title,
+            doc.published_at,
+            chunks,
+            mentions=analysis.mentions if analysis else None,
+            facts=analysis.facts if analysis else None,
+        )
 
     def _replace(self, conn: Connection, doc_id: int, doc: PreparedDocument) -> None:
         """A known URL with new text: the stored document takes the new version.
@@ -228,7 +241,9 @@ class StoreWriter:
             StoredChunk(i, doc_id, r["char_start"], r["char_end"])
             for i, r in zip(ids, rows, strict=True)
         ]
-        self._enrich(conn, doc_id, doc, chunks)
+        found = EnrichmentRows()
+        self._enrich(found, doc_id, doc, chunks)
+        found.insert(conn)
 
     def _insert_chunks(self, conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
         if not rows:
@@ -258,15 +273,21 @@ class StoreWriter:
             "tags": doc.tags,
             "meta": {"origin": doc.origin},
             "created_at": utcnow(),
-            **self.labeller.columns(
+            **self._label_columns(doc),
+        }
+
+    def _label_columns(self, doc: PreparedDocument) -> dict[str, Any]:
+        if doc.analysis is None:
+            return self.labeller.columns(
                 doc.text,
                 doc.title,
                 tokens=[t for c in doc.chunks for t in c.tokens],
                 language=doc.language,
                 source_tags=doc.tags,
                 source_summary=doc.summary,
-            ),
-        }
+            )
+        labels = with_corpus_idf(doc.analysis.labels, doc, doc.analysis.mentions, self.idf)
+        return label_columns(labels, source_tags=doc.tags, source_summary=doc.summary)
 
 
 _VARIANT_FIELDS = ("url", "canonical_url", "title", "publisher", "published_at", "content_hash")
