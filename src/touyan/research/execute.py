@@ -1,4 +1,4 @@
-"""Running a plan's steps: each step's own retrieval (and, with a model, its notes).
+"""Running a plan's steps: each step's own retrieval, then (with a model) its notes.
 
 Steps whose dependencies are done run together in threads; their evidence is numbered in
 plan order afterwards, so the ids (and so the report) are the same however threads finish.
@@ -27,8 +27,6 @@ MAX_PARALLEL = 4
 class StepOutcome:
     step: Step
     items: list[EvidenceItem]  # not yet numbered
-    notes: str
-    usage: Usage
 
 
 def ready_steps(plan: Plan, done: set[str]) -> list[Step]:
@@ -40,7 +38,6 @@ def run_wave(
     steps: list[Step],
     ctx: QuestionContext,
     scope: Scope,
-    provider: Provider | None,
     on_start: Callable[[Step], None] | None = None,
 ) -> list[StepOutcome]:
     """Run the given independent steps in parallel; outcomes come back in the steps' order."""
@@ -48,20 +45,18 @@ def run_wave(
         if on_start:
             on_start(step)
     if len(steps) == 1:
-        return [_run_step(db, steps[0], ctx, scope, provider)]
+        return [_run_step(db, steps[0], ctx, scope)]
     with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(steps))) as pool:
-        futures = [pool.submit(_run_step, db, s, ctx, scope, provider) for s in steps]
+        futures = [pool.submit(_run_step, db, s, ctx, scope) for s in steps]
         return [f.result() for f in futures]
 
 
-def _run_step(
-    db: Database, step: Step, ctx: QuestionContext, scope: Scope, provider: Provider | None
-) -> StepOutcome:
-    usage = Usage()
+def _run_step(db: Database, step: Step, ctx: QuestionContext, scope: Scope) -> StepOutcome:
+    """A step's own retrieval (an analysis step only reads what its dependencies found)."""
     if step.kind == "analysis":
-        return StepOutcome(step, [], "", usage)
+        return StepOutcome(step, [])
     items = retrieve(db, ctx, queries=step.queries, scope=scope, limit=EVIDENCE_PER_STEP)
-    return StepOutcome(step, items, "", usage)
+    return StepOutcome(step, items)
 
 
 def step_notes(

@@ -126,17 +126,6 @@ def get_run(db: Database, run_id: str, user_id: int | None) -> RunView | None:
     return RunView(_view(row, slug))
 
 
-def list_runs(db: Database, user_id: int | None, limit: int = 50) -> list[RunView]:
-    with db.engine.connect() as conn:
-        rows = conn.execute(
-            select(ResearchRun.__table__)
-            .where(_owner(user_id))
-            .order_by(ResearchRun.created_at.desc())
-            .limit(limit)
-        ).all()
-    return [RunView(_view(r, None)) for r in rows]
-
-
 def accept_plan(db: Database, run_id: str, user_id: int | None) -> None:
     with db.engine.begin() as conn:
         row = _require(conn, run_id, user_id)
@@ -302,7 +291,6 @@ class _Advance:
                 wave,
                 self.ctx,
                 scope,
-                self.provider,
                 on_start=lambda s: self._emit("step_started", {"step_id": s.id, "title": s.title}),
             )
             numbered = [(o, [evidence.add(i).id for i in o.items]) for o in outcomes]
