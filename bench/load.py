@@ -34,7 +34,7 @@ from common import machine, percentile
 from touyan.accounts import create_api_token, create_user
 from touyan.research.samples import ensure_sample_analyses
 from touyan.store.db import Database
-from web import free_port, pg_schema
+from web import free_port, pg_schema, up
 
 QUESTIONS = (
     "小米2014年估值多少？",
@@ -90,14 +90,8 @@ def start(
     ]
     procs += [subprocess.Popen([*touyan, "worker"], env=env, **quiet) for _ in range(workers)]
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/", timeout=2).status_code == 200:
-                return procs, url
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
+    if up(url, 60):
+        return procs, url
     for proc in procs:
         proc.terminate()
     raise SystemExit("the web server did not start within 60 s")

@@ -117,16 +117,23 @@ def start_server(db_url: str, data_dir: Path, workers: int) -> tuple[subprocess.
     ]  # fmt: skip
     process = subprocess.Popen(command, env=env)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    if up(url, 30):
+        return process, url
+    process.terminate()
+    raise SystemExit("the web server did not start within 30 s")
+
+
+def up(url: str, timeout: float) -> bool:
+    """Whether the server at `url` answers its front page within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if httpx.get(url + "/", timeout=2).status_code == 200:
-                return process, url
+                return True
         except httpx.HTTPError:
             pass
         time.sleep(0.2)
-    process.terminate()
-    raise SystemExit("the web server did not start within 30 s")
+    return False
 
 
 def load(url: str, duration: float, concurrency: int) -> tuple[list[float], int]:
