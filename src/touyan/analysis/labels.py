@@ -16,7 +16,7 @@ from typing import Any
 from touyan.analysis.market import classify_market, entity_market
 from touyan.analysis.sentiment import score_sentiment
 from touyan.analysis.summary import summarize
-from touyan.analysis.tags import Idf, assign_tags, keywords
+from touyan.analysis.tags import Idf, TagTerms, count_tag_terms, keywords, weigh_tags
 from touyan.facts.entities import EntityDictionary, Mention, bundled_dictionary
 from touyan.llm.base import Provider
 from touyan.text.lang import detect_language
@@ -37,6 +37,8 @@ class Labels:
     method: str = "offline"  # offline | llm
     reasons: dict[str, str] = field(default_factory=dict)
     keywords: list[str] = field(default_factory=list)
+    # What the tags were weighed from, so they can be re-weighed with other corpus statistics.
+    tag_terms: TagTerms = field(default_factory=TagTerms, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -122,7 +124,8 @@ class Labeller:
             entities=[(m.start, m.entity.name, entity_market(m.entity)) for m in found],
             language=language,
         )
-        tags = assign_tags(text, title, mentions=found, idf=self.idf)
+        tag_terms = count_tag_terms(text, title, mentions=found)
+        tags = weigh_tags(tag_terms, self.idf)
         summary = summarize(
             text,
             title,
@@ -146,6 +149,7 @@ class Labeller:
             # Keywords serve related-article search over stored documents, which always come
             # with their search tokens; labelling a bare text skips segmenting it.
             keywords=keywords(tokens, self.idf) if tokens is not None else [],
+            tag_terms=tag_terms,
         )
 
     def columns(

@@ -170,17 +170,20 @@ def keywords(tokens: Sequence[str], idf: Idf, k: int = 12) -> list[str]:
     return [t for t in ranked if len(t) > 1 and not _NUMBER.match(t)][:k]
 
 
-def assign_tags(
-    text: str,
-    title: str = "",
-    *,
-    mentions: Sequence[Mention] = (),
-    idf: Idf | None = None,
-    limit: int = MAX_TAGS,
-) -> TagResult:
-    """Entity and vocabulary tags of a document, heaviest first."""
-    idf = idf or Idf()
-    tf: dict[tuple[str, str], float] = {}  # (tag, trigger or entity name) -> occurrences
+@dataclass(slots=True)
+class TagTerms:
+    """Where a document's tags come from, before corpus weights: occurrences per (tag, trigger
+    or entity name) and each entity tag's kind weight. Counting needs only the text, so it
+    runs in ingest's worker processes; `weigh_tags` adds the store's IDF in the writer."""
+
+    tf: dict[tuple[str, str], float] = field(default_factory=dict)
+    entity_weight: dict[str, float] = field(default_factory=dict)
+
+
+def count_tag_terms(text: str, title: str = "", *, mentions: Sequence[Mention] = ()) -> TagTerms:
+    """Trigger and entity occurrences of a document (a title occurrence counts TITLE_TF)."""
+    terms = TagTerms()
+    tf = terms.tf
     for part, count in ((title, TITLE_TF), (text, 1)):
         if not part or (count == TITLE_TF and text.startswith(part)):
             continue
@@ -189,16 +192,23 @@ def assign_tags(
             phrase = lowered[hit.start : hit.end]
             for tag_id in hit.value:
                 tf[(tag_id, phrase)] = tf.get((tag_id, phrase), 0) + count
-    entity_weight: dict[str, float] = {}
     for mention in mentions:
         tag_id = entity_tag(mention.entity)
         key = (tag_id, mention.entity.name)
         tf[key] = tf.get(key, 0) + (TITLE_TF if title and mention.text in title else 1)
-        entity_weight[tag_id] = _ENTITY_KIND_WEIGHT.get(mention.entity.kind, _ENTITY_DEFAULT_WEIGHT)
+        terms.entity_weight[tag_id] = _ENTITY_KIND_WEIGHT.get(
+            mention.entity.kind, _ENTITY_DEFAULT_WEIGHT
+        )
+    return terms
+
+
+def weigh_tags(terms: TagTerms, idf: Idf | None = None, *, limit: int = MAX_TAGS) -> TagResult:
+    """The tags heaviest first: sublinear occurrences times corpus rarity times kind weight."""
+    idf = idf or Idf()
     weights: dict[str, float] = {}
     evidence: dict[str, str] = {}
-    for (tag_id, phrase), n in tf.items():
-        w = (1.0 + math.log(n)) * idf.phrase(phrase) * entity_weight.get(tag_id, 1.0)
+    for (tag_id, phrase), n in terms.tf.items():
+        w = (1.0 + math.log(n)) * idf.phrase(phrase) * terms.entity_weight.get(tag_id, 1.0)
         weights[tag_id] = weights.get(tag_id, 0.0) + w
         if w >= weights[tag_id] - w:
             evidence[tag_id] = phrase
@@ -210,3 +220,15 @@ def assign_tags(
     )[:limit]
     reason = ", ".join(f"{t} ({evidence[t]})" for t in ranked)
     return TagResult(ranked, {t: round(weights[t], 3) for t in ranked}, reason)
+
+
+def assign_tags(
+    text: str,
+    title: str = "",
+    *,
+    mentions: Sequence[Mention] = (),
+    idf: Idf | None = None,
+    limit: int = MAX_TAGS,
+) -> TagResult:
+    """Entity and vocabulary tags of a document, heaviest first."""
+    return weigh_tags(count_tag_terms(text, title, mentions=mentions), idf, limit=limit)

@@ -3,17 +3,17 @@ any database work, so it can run in worker processes (see `workers.py`).
 
 Everything here depends on the text and the entity dictionary only. The two labels weighed
 by corpus statistics (tags, keywords) are finished by the writer, with the store's IDF as it
-is when the document's batch is written (`with_corpus_idf`).
+is when the document's batch is written (`with_corpus_idf`); the tags' terms are counted
+here, so the writer only weighs them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from touyan.analysis.labels import Labeller, Labels
-from touyan.analysis.tags import KEYWORD_SCAN_TOKENS, Idf, assign_tags, keywords
+from touyan.analysis.tags import KEYWORD_SCAN_TOKENS, Idf, keywords, weigh_tags
 from touyan.facts.entities import EntityDictionary, Mention
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.ingest.prepare import PreparedDocument, prepare
@@ -35,7 +35,7 @@ class Analyser:
     def __init__(self, dictionary: EntityDictionary, *, chunk_chars: int) -> None:
         self.dictionary = dictionary
         self.chunk_chars = chunk_chars
-        # Without corpus statistics: tags and keywords are redone by `with_corpus_idf`.
+        # Without corpus statistics: tags and keywords are reweighed by `with_corpus_idf`.
         self.labeller = Labeller(dictionary, Idf())
 
     def prepare(self, raw: RawDocument) -> PreparedDocument:
@@ -59,13 +59,12 @@ class Analyser:
         return Analysis(mentions, facts, labels)
 
 
-def with_corpus_idf(
-    labels: Labels, doc: PreparedDocument, mentions: Sequence[Mention], idf: Idf
-) -> Labels:
-    """The labels with tags and keywords weighed by `idf`, as `Labeller.offline` weighs them."""
+def with_corpus_idf(labels: Labels, doc: PreparedDocument, idf: Idf) -> Labels:
+    """The labels with tags and keywords weighed by `idf`, as `Labeller.offline` weighs them;
+    the tag terms were counted with the labels, so only the weighing happens here."""
     if "all" in labels.reasons:  # nothing to label: no tags, no keywords
         return labels
-    tags = assign_tags(doc.text, doc.title, mentions=mentions, idf=idf)
+    tags = weigh_tags(labels.tag_terms, idf)
     return dataclasses.replace(
         labels,
         tags=tags.tags,
