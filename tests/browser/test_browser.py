@@ -143,6 +143,19 @@ def test_ask_and_deep_research_in_the_browser(
     assert re.search(r"#msg\d+-ref-1$", page.url), page.url
     shot(page, "chat-answer")
 
+    # The question is kept: the account page lists it, its page shows the cited answer and
+    # its chat box continues the same conversation.
+    page.goto(live.url + "/account")
+    page.click("#conversation-list a")
+    expect(page.locator("#history-log .msg-answer .msg-verification")).to_be_visible()
+    page.fill("#chat-question", "估值是多少？")
+    page.click("#chat-send")
+    expect(page.locator("#chat-log .msg-answer .msg-verification")).to_be_visible(timeout=60_000)
+    page.reload()
+    expect(page.locator("#history-log .msg-user")).to_have_count(2)
+    shot(page, "history")
+    page.click("#history-context")  # back to the article the question began on
+
     page.fill("#chat-question", "云锋基金2014年投资小米的来龙去脉")
     page.check("#chat-deep")
     page.click("#chat-send")

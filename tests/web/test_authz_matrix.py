@@ -66,6 +66,7 @@ MATRIX: list[tuple[str, str, str]] = [
     ("POST", "/api/ask", LOGIN),
     ("GET", "/api/conversations", LOGIN),
     ("GET", "/api/conversations/{conversation}", OWNED),
+    ("GET", "/history/{conversation}", OWNED),
     ("GET", "/api/analyses", PUBLIC),
     ("GET", "/api/analyses/{slug}", OWNED),
     ("GET", "/api/analyses/{slug}/export", OWNED),

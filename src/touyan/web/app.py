@@ -21,7 +21,7 @@ from touyan.config import Settings, get_settings
 from touyan.jobs import get_runner
 from touyan.research.runs import resume_unfinished
 from touyan.store.db import Database, needs_migration
-from touyan.web.routes import account, api, auth, chat, docs, pages, research, sources
+from touyan.web.routes import account, api, auth, chat, docs, history, pages, research, sources
 from touyan.web.security import BodyLimit, WebMiddleware
 from touyan.web.templating import HERE, render
 
@@ -86,7 +86,7 @@ def create_app(
     app.add_middleware(WebMiddleware, secure_cookies=settings.cookie_secure)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    for module in (pages, auth, account, sources, research, chat, api, docs):
+    for module in (pages, auth, account, history, sources, research, chat, api, docs):
         app.include_router(module.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

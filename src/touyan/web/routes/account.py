@@ -1,4 +1,5 @@
-"""The account page: API tokens (created, listed, revoked) and the user's research runs."""
+"""The account page: API tokens (created, listed, revoked), the user's research runs and
+questions."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from starlette.status import HTTP_303_SEE_OTHER
 
 from touyan import accounts
+from touyan.research.chat import list_conversations
 from touyan.store.db import Database
 from touyan.store.models import ResearchRun
 from touyan.web.deps import LOGIN_AND_CSRF, DbDep, UserDep
@@ -41,6 +43,7 @@ def account_view(
             "tokens": accounts.list_api_tokens(db, viewer.user.id),
             "new_token": new_token,
             "runs": recent_runs(db, viewer.user.id),
+            "conversations": list_conversations(db, viewer.user.id, limit=20),
         },
     )
 

@@ -14,7 +14,8 @@
   const en = document.body.dataset.lang === "en";
   const kind = form.dataset.contextKind;
   const contextId = form.dataset.contextId ? parseInt(form.dataset.contextId, 10) : null;
-  let conversationId = null;
+  // On a conversation's history page the box continues that conversation.
+  let conversationId = form.dataset.conversationId ? parseInt(form.dataset.conversationId, 10) : null;
 
   function syncToggles() { auto.disabled = !deep.checked; if (!deep.checked) auto.checked = false; }
   deep.addEventListener("change", syncToggles);
