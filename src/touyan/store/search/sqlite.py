@@ -72,7 +72,7 @@ class SqliteSearch:
         """The cheapest query whose matches hold the best chunks, and a rowid floor.
 
         In order: the rarest terms, when they fit the budget; else chunks with every term,
-        when those fit; else the newest budget-full of chunks with the rarest term (a
+        when there are some and they fit; else the newest budget-full of chunks with the rarest term (a
         query made only of very common words gets recent results, not a full-corpus scan).
         """
         rare = candidate_terms(terms, dfs, self.budget)
@@ -80,7 +80,7 @@ class SqliteSearch:
             return match_expression(rare), 0
         if len(terms) > 1:
             every = match_expression(terms, "AND")
-            if self._count_upto(conn, every, self.budget + 1) <= self.budget:
+            if 0 < self._count_upto(conn, every, self.budget + 1) <= self.budget:
                 return every, 0
         newest = match_expression(rare[:1])
         floor = conn.execute(
