@@ -118,6 +118,9 @@ def test_facts_from_the_seed_page_as_json(tmp_path: Path, shared_data: Path) -> 
         assert document is not None
         assert document.text[fact["span"][0] : fact["span"][1]] == "2.5亿美元"
     store.close()
+    # The table shows the value as the source writes it, with the JSON's base units below.
+    code, out = invoke("facts", "云锋", "--metric", "invested", "--db", db)
+    assert code == 0 and "2.5亿美元" in out and "250000000 USD" in out
     code, out = invoke("facts", "没有这家公司", "--db", db, "--json")
     assert code != 0 or json.loads(out) == []
 

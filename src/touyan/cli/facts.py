@@ -11,6 +11,7 @@ from rich.table import Table
 from touyan.cli.common import DbOption, JsonOption, console, fail, open_db, print_json
 from touyan.facts.entities import KINDS, MARKETS, record_from_json
 from touyan.facts.repository import FactView, add_entity, query_facts
+from touyan.text.numbers import parse_numbers
 
 entity_app = typer.Typer(help="The entity dictionary (companies, funds, people, indices).")
 
@@ -43,11 +44,9 @@ def print_facts(facts: list[FactView]) -> None:
         return
     table = Table("subject", "metric", "value", "as of", "source", show_lines=False)
     for f in facts:
-        value = (
-            format(f.value, "f")
-            + (f" {f.currency}" if f.currency else "")
-            + (f" {f.unit}" if f.unit not in ("", "money") else "")
-        )
+        value = _as_written(f)
+        if f.unit in ("money", "shares", "count"):  # what the JSON gives: base units
+            value += "\n[dim]" + escape(_base_units(f)) + "[/dim]"
         subject = f.subject + (f" → {f.object}" if f.object else "")
         source = f"doc {f.document_id} [{f.span[0]}:{f.span[1]}] {f.document_title[:30]}"
         table.add_row(
@@ -58,6 +57,22 @@ def print_facts(facts: list[FactView]) -> None:
             escape(source),
         )
     console.print(table)
+
+
+def _base_units(f: FactView) -> str:
+    return (
+        format(f.value, "f")
+        + (f" {f.currency}" if f.currency else "")
+        + (f" {f.unit}" if f.unit not in ("", "money") else "")
+    )
+
+
+def _as_written(f: FactView) -> str:
+    """The value as its source writes it (2.5亿美元), which a reader checks at a glance."""
+    for q in parse_numbers(f.quote):
+        if q.value == f.value and q.unit == f.unit:
+            return escape(q.text)
+    return escape(_base_units(f))
 
 
 @entity_app.command("add")

@@ -72,8 +72,9 @@ class SqliteSearch:
         """The cheapest query whose matches hold the best chunks, and a rowid floor.
 
         In order: the rarest terms, when they fit the budget; else chunks with every term,
-        when there are some and they fit; else the newest budget-full of chunks with the rarest term (a
-        query made only of very common words gets recent results, not a full-corpus scan).
+        when there are some and they fit; else the newest budget-full of chunks with the
+        rarest term (a query made only of very common words gets recent results, not a
+        full-corpus scan).
         """
         rare = candidate_terms(terms, dfs, self.budget)
         if sum(dfs[t] for t in rare) <= self.budget:
