@@ -122,3 +122,11 @@ def test_a_sentence_that_only_names_the_subject_does_not_answer(demo_db: Databas
     answer = ask(demo_db, "小米2014年估值多少？", user_id=None)
     assert "4000万台" not in answer.answer  # names 小米 and 2014, says nothing of valuation
     assert "SU7" not in answer.answer
+
+
+def test_a_source_answering_in_other_words_is_quoted(demo_db: Database) -> None:
+    # The question says 投资; the source says 出资: both are the financing intent's words.
+    answer = ask(demo_db, "云锋基金投资小米多少钱？", user_id=None)
+    bullets = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert any("云锋基金" in b and "2.5亿美元" in b for b in bullets), answer.answer
+    assert not any("投资50家" in b for b in bullets)  # 小米's own plans answer nothing here

@@ -189,6 +189,7 @@ def offline_answer(
         ctx.tokens,
         names,
         ctx.language,
+        ctx.intent_terms,
         years=question_years(ctx.since, ctx.until),
         require_name=True,
         free_documents=frozenset(context_ids),

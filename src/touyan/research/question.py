@@ -149,6 +149,13 @@ class QuestionContext:
         ]
 
     @property
+    def intent_terms(self) -> list[str]:
+        """The cue words of the question's intents: a source answers in its own words
+        (a question about 投资 is answered by a sentence saying 出资 or 入股)."""
+        terms = [t for name in self.intents for cue in INTENTS[name][0] for t in query_tokens(cue)]
+        return list(dict.fromkeys(terms))
+
+    @property
     def focus_names(self) -> list[str]:
         """What a quoted sentence must name to be about this question: the entities' names
         (every alias), else the question's own subject words."""
