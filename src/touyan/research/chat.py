@@ -189,10 +189,10 @@ def offline_answer(
         ctx.tokens,
         names,
         ctx.language,
-        ctx.intent_terms,
         years=question_years(ctx.since, ctx.until),
         require_name=True,
         free_documents=frozenset(context_ids),
+        figure_terms=ctx.intent_terms,
     )
     chosen = choose(pool, 4, numbers_first=bool(ctx.metrics))
     parts: list[str] = []

@@ -67,17 +67,20 @@ def candidates(
     years: frozenset[str] = frozenset(),
     require_name: bool = False,
     free_documents: frozenset[int] = frozenset(),
+    figure_terms: Sequence[str] = (),
 ) -> list[Picked]:
     """Every quotable sentence of the evidence, scored by the terms and names it contains.
 
     A sentence must share a content word with the question (or the step) beyond the names
     and bare numbers: naming 小米 alone does not make a sentence about 小米's 2014 round.
     With `require_name` it must name one of `names` (or come from a document whose title
-    does), and that is enough.
+    does), and that is enough. `figure_terms` (other words for what the question asks:
+    出资 for 投资) admit a sentence only when it also states a figure, as an answer would.
     """
     name_set = {n.lower() for n in names}
     wanted = {t for t in terms if _content(t) and t not in name_set}
     extra = {t for t in extra_terms if _content(t) and t not in name_set} - wanted
+    figure_words = {t for t in figure_terms if _content(t) and t not in name_set} - wanted - extra
     out: list[Picked] = []
     for rank, item in enumerate(items):
         published = item.published_at.timestamp() if item.published_at else 0.0
@@ -92,6 +95,8 @@ def candidates(
             overlap = len(tokens & wanted) + 0.6 * len(tokens & extra)
             named = len({n for n in names if n and n in body})
             has_number = bool(parse_numbers(body))
+            if has_number:
+                overlap += 0.6 * len(tokens & figure_words)
             if require_name and names and not (named or about_title):
                 continue
             # Naming the subject is enough only when the question asks about nothing more
