@@ -130,3 +130,10 @@ def test_a_source_answering_in_other_words_is_quoted(demo_db: Database) -> None:
     bullets = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     assert any("云锋基金" in b and "2.5亿美元" in b for b in bullets), answer.answer
     assert not any("投资50家" in b for b in bullets)  # 小米's own plans answer nothing here
+
+
+def test_an_incidental_intent_word_does_not_make_an_answer(demo_db: Database) -> None:
+    # 联合主承销商 and 生态科技轿车 hold the cooperation intent's words, not an answer.
+    answer = ask(demo_db, "阿里巴巴和小米有什么合作？", user_id=None)
+    assert "合作" in answer.answer
+    assert "主承销商" not in answer.answer and "SU7" not in answer.answer
