@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -112,18 +111,15 @@ def test_unreadable_fields_do_not_fail_the_record() -> None:
     assert doc.published_at is None and doc.tags == [] and doc.url is None and doc.title == ""
 
 
-def test_speed_well_above_the_ingest_target() -> None:
+def test_sixteen_thousand_lines_become_sixteen_thousand_documents() -> None:
+    """Scale without timing (bench/ingest.py prints parse speed: speed lives in bench/)."""
     record = {
         "title": "康跃科技：盛世丰华完成减持3%股份",
         "text": "康跃科技公告，控股股东减持。" * 10,
     }
-    data = lines(*([record] * 16_000))
-    start = time.perf_counter()
-    result = parse_jsonl(data, origin="f.jsonl")
-    elapsed = time.perf_counter() - start
-    assert len(result.documents) == 16_000
-    # The whole pipeline must reach 1,500 docs/s; parsing should be a small part of that.
-    assert 16_000 / elapsed > 20_000
+    result = parse_jsonl(lines(*([record] * 16_000)), origin="f.jsonl")
+    assert len(result.documents) == 16_000 and result.errors == []
+    assert result.documents[-1].origin == "f.jsonl:16000"
 
 
 def test_first_200_lines_of_finna_news(shared_data: Path) -> None:
