@@ -53,7 +53,14 @@ def test_mixed_news_weighs_both_sides_and_names_them() -> None:
     assert result.label == "neutral"
     assert {"中标", "减持"} <= set(result.evidence)
     one_sided = score_sentiment("公司中标重大项目")
-    assert 0 <= result.score < one_sided.score
+    assert result.score < one_sided.score
+
+
+def test_the_clause_after_but_weighs_more() -> None:
+    sale_last = score_sentiment("公司中标重大项目，但控股股东宣布减持")
+    win_last = score_sentiment("控股股东宣布减持，但公司中标重大项目")
+    assert sale_last.score < 0 < win_last.score
+    assert score_sentiment("Sales rose, but the company cut its guidance.").score < 0
 
 
 @pytest.mark.parametrize(

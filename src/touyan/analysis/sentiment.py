@@ -21,7 +21,7 @@ BULLISH, NEUTRAL, BEARISH = "bullish", "neutral", "bearish"
 LABELS = (BULLISH, NEUTRAL, BEARISH)
 LABEL_NAMES_ZH = {BULLISH: "利好", NEUTRAL: "中性", BEARISH: "利空"}
 LABEL_NAMES_EN = {BULLISH: "Bullish", NEUTRAL: "Neutral", BEARISH: "Bearish"}
-THRESHOLD = 0.2  # |score| at or above which an item is bullish or bearish
+THRESHOLD = 0.15  # |score| at or above which an item is bullish or bearish
 TITLE_WEIGHT = 1.5
 OTHER_SUBJECT_WEIGHT = 0.5
 NEGATED = -0.6  # a negated phrase flips and weakens: 未减持 is mildly good, not a buy
@@ -30,8 +30,8 @@ _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 _MAX_GAP_ZH = 2  # characters allowed between a modifier and its phrase
 _MAX_GAP_LATIN = 12
 _SUBJECT_REACH = 12  # how far back a direction word looks for its subject
-LEAD_CHARS = 150  # news states its point first: phrases here count fully, later ones less
-LATE_HALF_LIFE = 400.0  # characters after the lead at which a phrase counts half
+LEAD_CHARS = 100  # news states its point first: phrases here count fully, later ones less
+LATE_HALF_LIFE = 60.0  # characters after the lead over which a phrase's weight halves
 REPEAT_FACTOR = 0.3  # the same phrase again adds this share
 QUESTION_WEIGHT = 0.3  # a question (an investor asking) states nothing
 MAX_HITS = 40  # more phrases than this in one item add nothing a reader would miss
@@ -42,6 +42,20 @@ _ZERO_AFTER = re.compile(r"\s*0(?:\.0+)?(?![.\d])")
 # A clause about a sector, concept or index is context for a company's news, not its news.
 _CONTEXT_SUBJECT = re.compile(r"板块|概念|指数|大盘|行业|sector|index")
 CONTEXT_WEIGHT = 0.5
+GENRE_CHARS = 120  # a genre cue (see genres.tsv) counts in the title and this much of the lead
+STRONG = 3.0  # phrases this heavy (立案调查, 违约) are news in any genre
+# "涨5.29%", "同比下降27.38%": the size of a move sets how much it says.
+_PERCENT_AFTER = re.compile(r"\s*(?:了|约|达|超|超过|逾|近|为|至)?\s*[-+]?(\d{1,4}(?:\.\d+)?)\s*[%％]")
+# (percent at or below which, factor): a move under 1 % is noise, one over 7 % a big event.
+PERCENT_BANDS = ((1.0, 0.4), (3.0, 1.0), (7.0, 1.4), (float("inf"), 1.8))
+# "买入评级9家", "涨停9次", "减持的有4天": a count of past events is a statistic about the
+# stock, not news about it.
+_TALLY_AFTER = re.compile(r"[的有为共]{0,3}\s*\d+(?:\.\d+)?\s*(?:家|次|天|个交易日|只|户)")
+TALLY_WEIGHT = 0.3
+# After 但/然而 a sentence states its point: that clause weighs more, the one before less.
+_CONTRAST = re.compile(r"但是|但|然而|不过|可是|(?i:\bhowever\b|\bbut\b)")
+CONTRAST_AFTER = 1.3
+CONTRAST_BEFORE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +98,26 @@ def phrase_matcher() -> PhraseMatcher[Phrase]:
 
 
 @lru_cache(maxsize=1)
+def genre_matcher() -> PhraseMatcher[tuple[str, float]]:
+    return PhraseMatcher([(r[0], (r[1], float(r[2]))) for r in data_rows("genres.tsv", 3)])
+
+
+def genre_of(text: str, title: str = "") -> tuple[str, float] | None:
+    """The routine genre (intraday alert, investor Q&A, meeting notice …) an item belongs to.
+
+    Such items describe rather than judge, so their phrases count less: the factor returned.
+    """
+    found: tuple[str, float] | None = None
+    for part in (title, text[:GENRE_CHARS]):
+        if not part:
+            continue
+        for hit in genre_matcher().find(lower_ascii(part)):
+            if found is None or hit.value[1] < found[1]:
+                found = hit.value
+    return found
+
+
+@lru_cache(maxsize=1)
 def modifier_matcher() -> PhraseMatcher[Modifier]:
     entries: list[tuple[str, Modifier]] = []
     for (word,) in (r[:1] for r in data_rows("negations.txt")):
@@ -111,17 +145,26 @@ def score_sentiment(
     item is about; phrases in sentences led by another company weigh less.
     """
     contributions: list[Contribution] = []
+    genre = genre_of(text, title)
+    damp = genre[1] if genre else 1.0
     if title and not text.startswith(title):
         contributions += [
             Contribution(c.start, c.end, c.text, c.value, True)
-            for c in _scan(title, TITLE_WEIGHT, (), None)
+            for c in _scan(title, TITLE_WEIGHT, (), None, damp)
         ]
-    contributions += _scan(text[:SCAN_CHARS], 1.0, subjects, focus)
-    return _verdict(contributions)
+    contributions += _scan(text[:SCAN_CHARS], 1.0, subjects, focus, damp)
+    result = _verdict(contributions)
+    if genre is not None:
+        result.reason += f" (a {genre[0]} item: routine, its phrases weigh ×{damp})"
+    return result
 
 
 def _scan(
-    text: str, weight: float, subjects: Sequence[tuple[int, int, str]], focus: str | None
+    text: str,
+    weight: float,
+    subjects: Sequence[tuple[int, int, str]],
+    focus: str | None,
+    damp: float = 1.0,
 ) -> list[Contribution]:
     lowered = lower_ascii(text)
     hits = list(islice(phrase_matcher().find(lowered), MAX_HITS))
@@ -132,9 +175,13 @@ def _scan(
     cancelled: set[int] = set()
     seen: dict[str, int] = {}
     for hit in hits:
-        if _ZERO_AFTER.match(text, hit.end):
+        if not hit.value.weight or _ZERO_AFTER.match(text, hit.end):
             continue
         value = hit.value.weight * weight
+        if abs(hit.value.weight) < STRONG:
+            value *= damp
+        value *= _magnitude(text, hit.end)
+        value *= _contrast_factor(text, hit.start)
         start = hit.start
         for mod in _modifiers_before(text, hit, modifiers):
             if mod.value.kind == "neg":
@@ -153,7 +200,9 @@ def _scan(
         if focus and subjects and _led_by_other(text, hit.start, subjects, focus):
             value *= OTHER_SUBJECT_WEIGHT
         if hit.start > LEAD_CHARS:
-            value *= LATE_HALF_LIFE / (LATE_HALF_LIFE + hit.start - LEAD_CHARS)
+            value *= 0.5 ** ((hit.start - LEAD_CHARS) / LATE_HALF_LIFE)
+        if _TALLY_AFTER.match(text, hit.end):
+            value *= TALLY_WEIGHT
         if _in_question(text, hit.end):
             value *= QUESTION_WEIGHT
         phrase = text[hit.start : hit.end]
@@ -199,6 +248,29 @@ def _subject_before(text: str, start: int, modifiers: list[Hit[Modifier]]) -> Hi
         if mod.value.kind == "subj":
             return mod
     return None
+
+
+def _magnitude(text: str, end: int) -> float:
+    """How much a move says by its size: the percent right after the phrase (涨5.3%)."""
+    match = _PERCENT_AFTER.match(text, end)
+    if match is None:
+        return 1.0
+    size = float(match.group(1))
+    return next(factor for limit, factor in PERCENT_BANDS if size <= limit)
+
+
+def _contrast_factor(text: str, position: int) -> float:
+    """More weight after a 但/然而 in the same sentence, less before one."""
+    begin = 0
+    for match in _SENTENCE_BREAK.finditer(text, max(0, position - 200), position):
+        begin = match.end()
+    if _CONTRAST.search(text, begin, position):
+        return CONTRAST_AFTER
+    stop = _SENTENCE_BREAK.search(text, position)
+    end = stop.start() if stop else min(len(text), position + 200)
+    if _CONTRAST.search(text, position, end):
+        return CONTRAST_BEFORE
+    return 1.0
 
 
 def _clause(text: str, position: int) -> str:
