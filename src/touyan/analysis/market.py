@@ -112,16 +112,26 @@ def classify_market(
         if times == 0:
             why[market].append(key)
 
+    # A New York code right after a mainland company the dictionary knows (京东(JD.O)) is
+    # that company's news; in an item about 中概股 (US-listed Chinese companies) every New
+    # York code is one: both are traded by Chinese investors in Hong Kong, and are domestic.
+    named_before = {
+        offset + len(name): market for offset, name, market in entities if market in DOMESTIC
+    }
+    adr = _ADR_CUE in title or _ADR_CUE in text
     for part, in_title in ((title, True), (text, False)):
         if not part or (in_title and text.startswith(part)):
             continue
         for pattern, ticker_market in _TICKERS:
             for match in pattern.finditer(part):
                 start = match.start()
-                if start > 0 and part[start - 1] in _GLUED:
+                if start > 0 and part[start - 1] in _GLUED and match.group()[0] not in "（(":
                     continue  # inside a longer code or word
                 code = match.group().strip("（()） ")
-                add(ticker_market or _code_market(code), TICKER_WEIGHT, code, start, in_title)
+                market = ticker_market or _code_market(code)
+                if market == US and not in_title:
+                    market = named_before.get(start, US if not adr else HK)
+                add(market, TICKER_WEIGHT, code, start, in_title)
         for hit in cue_matcher().find(lower_ascii(part)):
             cue_market, weight = hit.value
             add(cue_market, weight, part[hit.start : hit.end], hit.start, in_title)
@@ -129,7 +139,7 @@ def classify_market(
         if market in scores:
             add(market, ENTITY_WEIGHT, name, offset, False)
     lead = title or text
-    if (speaker := _SPEAKER.match(lead)) is not None:
+    if (speaker := _SPEAKER.match(lead)) is not None and not _foreign(speaker.group()):
         add(CN_A, SPEAKER_WEIGHT, speaker.group().strip("【[：:"), 0, True)
     if language == "zh" and (latin := _latin_name(text)) is not None:
         add(OTHER, LATIN_NAME_WEIGHT, latin.group(), latin.start(), False)
@@ -149,6 +159,12 @@ def classify_market(
 
 
 _ORDER = {CN_A: 0, HK: 1, US: 2, OTHER: 3}
+_ADR_CUE = "中概"
+
+
+def _foreign(name: str) -> bool:
+    """Whether a speaker's name holds a foreign place or market (美国本田汽车, 日本电产)."""
+    return any(hit.value[0] in (US, OTHER) for hit in cue_matcher().find(lower_ascii(name)))
 
 
 def _code_market(code: str) -> str:
