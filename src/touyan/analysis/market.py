@@ -59,7 +59,7 @@ LATIN_NAME_WEIGHT = 1.0
 _SPEAKER = re.compile(
     r"^[【\[]?[\u4e00-\u9fff]{2,8}(?:股份|科技|集团|控股|药业|医药|生物|电子|电气|电力|能源|材料"
     r"|新材|化工|矿业|实业|环保|智能|光电|精密|机械|重工|装备|传媒|文化|农业|食品|地产|置业"
-    r"|物流|信息|软件|通信|网络|证券|期货|基金|宏观|策略|研究|资管|汽车|银行)[：:]"
+    r"|物流|信息|软件|通信|网络|证券|期货|基金|宏观|策略|研究|资管|汽车|银行)(?:[：:]|公告|发布公告|宣布)"
 )
 SPEAKER_WEIGHT = 3.0
 # Western names written in Chinese join given and family name with a middle dot (比尔·格罗斯).
@@ -132,8 +132,13 @@ def classify_market(
                 if market == US and not in_title:
                     market = named_before.get(start, US if not adr else HK)
                 add(market, TICKER_WEIGHT, code, start, in_title)
+        foreign_end = -1
         for hit in cue_matcher().find(lower_ascii(part)):
             cue_market, weight = hit.value
+            if cue_market == CN_A and hit.start == foreign_end:
+                continue  # 哈萨克斯坦外交部, 日本国债: the institution is the foreign country's
+            if cue_market in (US, OTHER):
+                foreign_end = hit.end
             add(cue_market, weight, part[hit.start : hit.end], hit.start, in_title)
     for offset, name, market in entities:
         if market in scores:
