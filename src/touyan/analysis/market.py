@@ -115,9 +115,7 @@ def classify_market(
     # A New York code right after a mainland company the dictionary knows (京东(JD.O)) is
     # that company's news; in an item about 中概股 (US-listed Chinese companies) every New
     # York code is one: both are traded by Chinese investors in Hong Kong, and are domestic.
-    named_before = {
-        offset + len(name): market for offset, name, market in entities if market in DOMESTIC
-    }
+    domestic_names = [(offset, market) for offset, _n, market in entities if market in DOMESTIC]
     adr = _ADR_CUE in title or _ADR_CUE in text
     for part, in_title in ((title, True), (text, False)):
         if not part or (in_title and text.startswith(part)):
@@ -128,10 +126,11 @@ def classify_market(
                 if start > 0 and part[start - 1] in _GLUED and match.group()[0] not in "（(":
                     continue  # inside a longer code or word
                 code = match.group().strip("（()） ")
-                market = ticker_market or _code_market(code)
-                if market == US and not in_title:
-                    market = named_before.get(start, US if not adr else HK)
-                add(market, TICKER_WEIGHT, code, start, in_title)
+                code_market = ticker_market or _code_market(code)
+                if code_market == US and not in_title:
+                    near = _named_right_before(text, start, domestic_names)
+                    code_market = near or (HK if adr else US)
+                add(code_market, TICKER_WEIGHT, code, start, in_title)
         foreign_end = -1
         for hit in cue_matcher().find(lower_ascii(part)):
             cue_market, weight = hit.value
@@ -165,6 +164,19 @@ def classify_market(
 
 _ORDER = {CN_A: 0, HK: 1, US: 2, OTHER: 3}
 _ADR_CUE = "中概"
+
+
+_NAME_GAP = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{0,12}")
+
+
+def _named_right_before(
+    text: str, start: int, names: Sequence[tuple[int, str | None]]
+) -> str | None:
+    """The market of a dictionary company named right before position `start` (京东(JD.O))."""
+    for offset, market in reversed(names):
+        if offset < start and _NAME_GAP.fullmatch(text, offset, start):
+            return market
+    return None
 
 
 def _foreign(name: str) -> bool:

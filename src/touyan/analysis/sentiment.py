@@ -48,7 +48,9 @@ CONTEXT_WEIGHT = 0.5
 GENRE_CHARS = 120  # a genre cue (see genres.tsv) counts in the title and this much of the lead
 STRONG = 3.0  # phrases this heavy (立案调查, 违约) are news in any genre
 # "涨5.29%", "同比下降27.38%": the size of a move sets how much it says.
-_PERCENT_AFTER = re.compile(r"\s*(?:了|约|达|超|超过|逾|近|为|至)?\s*[-+]?(\d{1,4}(?:\.\d+)?)\s*[%％]")
+_PERCENT_AFTER = re.compile(
+    r"\s*(?:了|约|达|超|超过|逾|近|为|至)?\s*[-+]?(\d{1,4}(?:\.\d+)?)\s*[%％]"
+)
 # (percent at or below which, factor): a move under 1 % is noise, one over 7 % a big event.
 PERCENT_BANDS = ((1.0, 0.4), (3.0, 1.0), (7.0, 1.4), (float("inf"), 1.8))
 # "买入评级9家", "涨停9次", "减持的有4天": a count of past events is a statistic about the
