@@ -177,3 +177,17 @@ def test_lead_decides_over_late_details() -> None:
 def test_english_guidance_cut_with_its() -> None:
     assert score_sentiment("The retailer cut its forecast for the year.").label == "bearish"
     assert score_sentiment("The chipmaker raised its outlook.").label == "bullish"
+
+
+def test_an_investors_question_in_a_qa_item_states_nothing() -> None:
+    asked = "投资者：请问公司去年亏损的原因是什么。董秘：感谢您的关注，详见年报。"
+    assert score_sentiment(asked).label == "neutral"
+    stated = score_sentiment("公司去年亏损严重，涉嫌违规。")
+    qa = score_sentiment("有投资者向某公司提问：公司去年亏损严重，涉嫌违规。某公司回复：经营正常。")
+    assert stated.label == "bearish"
+    assert abs(qa.score) < abs(stated.score) / 2
+
+
+def test_central_bank_reverse_repo_is_not_a_buyback() -> None:
+    assert score_sentiment("央行今日开展100亿元逆回购操作").label == "neutral"
+    assert score_sentiment("公司拟以自有资金回购股份").label == "bullish"

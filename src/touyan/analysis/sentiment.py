@@ -37,6 +37,10 @@ LEAD_MIN, LEAD_MAX = 60, 120
 LATE_HALF_LIFE = 60.0  # characters after the lead over which a phrase's weight halves
 REPEAT_FACTOR = 0.3  # the same phrase again adds this share
 QUESTION_WEIGHT = 0.3  # a question (an investor asking) states nothing
+# Q&A items: where an investor's question starts and where the company's answer starts.
+_ASK = re.compile(r"(?:问|投资者|投资者提问|提问)\s*[：:]|有投资者(?:在[^，。：:]{0,12})?(?:向[^，。：:]{0,20})?提问")
+_ANSWER = re.compile(r"答\s*[：:]|董秘\s*[：:]|回复\s*[：:称]|回应\s*[：:称]|回答\s*[：:]|表示")
+ASKED_WEIGHT = 0.1  # an investor's question in a Q&A item: the words are not the company's
 MAX_HITS = 40  # more phrases than this in one item add nothing a reader would miss
 SCAN_CHARS = 3000  # beyond this a phrase would count under a tenth: not read at all
 PRIOR = 3.0  # evidence needed before the score moves far from 0
@@ -177,6 +181,7 @@ def _scan(
         return []
     modifiers = list(modifier_matcher().find(lowered))
     lead, half_life = _lead(text)
+    asked = _asked_spans(text)
     out: list[Contribution] = []
     cancelled: set[int] = set()
     seen: dict[str, int] = {}
@@ -209,7 +214,9 @@ def _scan(
             value *= 0.5 ** ((hit.start - lead) / half_life)
         if _TALLY_AFTER.match(text, hit.end):
             value *= TALLY_WEIGHT
-        if _in_question(text, hit.end):
+        if _inside(asked, hit.start):
+            value *= ASKED_WEIGHT
+        elif _in_question(text, hit.end):
             value *= QUESTION_WEIGHT
         phrase = text[hit.start : hit.end]
         times = seen.get(phrase, 0)
@@ -299,6 +306,22 @@ def _clause(text: str, position: int) -> str:
     for match in _CLAUSE_BREAK.finditer(text, begin, position):
         begin = match.end()
     return text[begin:position]
+
+
+def _asked_spans(text: str) -> list[tuple[int, int]]:
+    """The spans where an investor asks (问：… up to 答：), in Q&A items: a question states
+    nothing about the company, whatever words it uses (亏损, 内幕交易)."""
+    if "问" not in text and "投资者" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    for match in _ASK.finditer(text):
+        answer = _ANSWER.search(text, match.end())
+        spans.append((match.end(), answer.start() if answer else len(text)))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def _in_question(text: str, end: int) -> bool:
