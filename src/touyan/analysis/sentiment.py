@@ -38,7 +38,10 @@ LATE_HALF_LIFE = 60.0  # characters after the lead over which a phrase's weight 
 REPEAT_FACTOR = 0.3  # the same phrase again adds this share
 QUESTION_WEIGHT = 0.3  # a question (an investor asking) states nothing
 # Q&A items: where an investor's question starts and where the company's answer starts.
-_ASK = re.compile(r"(?:问|投资者|投资者提问|提问)\s*[：:]|有投资者(?:在[^，。：:]{0,12})?(?:向[^，。：:]{0,20})?提问")
+_ASK = re.compile(
+    r"(?:问|投资者|投资者提问|提问)\s*[：:]"
+    r"|有投资者(?:在[^，。：:]{0,12})?(?:向[^，。：:]{0,20})?提问"
+)
 _ANSWER = re.compile(r"答\s*[：:]|董秘\s*[：:]|回复\s*[：:称]|回应\s*[：:称]|回答\s*[：:]|表示")
 ASKED_WEIGHT = 0.1  # an investor's question in a Q&A item: the words are not the company's
 MAX_HITS = 40  # more phrases than this in one item add nothing a reader would miss
