@@ -2,9 +2,14 @@
 
 A phrase's weight is changed by what stands right before it: a negation reverses and weakens
 it (并未减持 is no sale), a degree word scales it (大幅增长), and for direction words the
-subject decides the sign (成本下降 and 亏损收窄 are good news). Phrases in the title count
-more, and in a sentence led by another company than the one the item is about, less: the
-label is about the item's own subject. The phrases that decided the label are returned.
+subject decides the sign (成本下降 and 亏损收窄 are good news). The size of a move counts
+(涨0.3% says little, 涨9% much), a tally of past events (买入评级9家) and an investor's
+question say little, and after 但/然而 a sentence states its point. Phrases in the title and
+the lead count most: news states its point first. Phrases in a sentence led by another
+company than the one the item is about count less: the label is about the item's own
+subject. Routine items that describe rather than judge (intraday move alerts, meeting
+notices, investor Q&A; see genres.tsv) are damped as a whole, strong events excepted. The
+phrases that decided the label are returned.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ _ASK = re.compile(
 _ANSWER = re.compile(r"答\s*[：:]|董秘\s*[：:]|回复\s*[：:称]|回应\s*[：:称]|回答\s*[：:]|表示")
 ASKED_WEIGHT = 0.1  # an investor's question in a Q&A item: the words are not the company's
 MAX_HITS = 40  # more phrases than this in one item add nothing a reader would miss
-SCAN_CHARS = 3000  # beyond this a phrase would count under a tenth: not read at all
+SCAN_CHARS = 1500  # beyond this a phrase would count under a hundredth: not read at all
 PRIOR = 3.0  # evidence needed before the score moves far from 0
 # A flow or change of zero (净流入0.00元, 增持0股) says nothing.
 _ZERO_AFTER = re.compile(r"\s*0(?:\.0+)?(?![.\d])")
