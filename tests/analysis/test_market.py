@@ -57,6 +57,8 @@ def test_a_new_york_code_of_a_mainland_company_is_domestic() -> None:
     assert label_text("京东(JD.O)盘前涨2%，公司宣布扩大回购计划").market == "hk"
     # 中概股 are US-listed Chinese companies: every New York code in such an item is one.
     assert label_text("热门中概股走强，某教育(ABCD.N)涨5%，某汽车(EFGH.O)涨3%").market == "hk"
+    # …but a US company the dictionary knows keeps its market in such an item.
+    assert label_text("中概股收盘涨跌不一，苹果(AAPL.O)跌1%，特斯拉(TSLA.O)涨5%").market == "us"
     # A New York code alone is a US listing.
     assert label_text("某制药(PFE.N)：新药获批上市").market == "us"
 

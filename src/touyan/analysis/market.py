@@ -112,10 +112,11 @@ def classify_market(
         if times == 0:
             why[market].append(key)
 
-    # A New York code right after a mainland company the dictionary knows (京东(JD.O)) is
-    # that company's news; in an item about 中概股 (US-listed Chinese companies) every New
-    # York code is one: both are traded by Chinese investors in Hong Kong, and are domestic.
-    domestic_names = [(offset, market) for offset, _n, market in entities if market in DOMESTIC]
+    # A New York code right after a company the dictionary knows is that company's news, in
+    # its own market (京东(JD.O): hk, 苹果(AAPL.O): us); in an item about 中概股 (US-listed
+    # Chinese companies) any other New York code is one of them: traded by Chinese investors,
+    # most with a Hong Kong listing too, and domestic.
+    known_names = [(offset, market) for offset, _n, market in entities if market is not None]
     adr = _ADR_CUE in title or _ADR_CUE in text
     for part, in_title in ((title, True), (text, False)):
         if not part or (in_title and text.startswith(part)):
@@ -128,7 +129,7 @@ def classify_market(
                 code = match.group().strip("（()） ")
                 code_market = ticker_market or _code_market(code)
                 if code_market == US and not in_title:
-                    near = _named_right_before(text, start, domestic_names)
+                    near = _named_right_before(text, start, known_names)
                     code_market = near or (HK if adr else US)
                 add(code_market, TICKER_WEIGHT, code, start, in_title)
         foreign_end = -1
