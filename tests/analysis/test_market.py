@@ -50,3 +50,28 @@ def test_title_and_lead_outweigh_a_later_mention() -> None:
 def test_code_inside_a_longer_number_is_not_a_ticker() -> None:
     scores = classify_market("订单号 9600519.SH2 已确认", language="zh").scores
     assert scores["cn_a"] == 0
+
+
+def test_a_new_york_code_of_a_mainland_company_is_domestic() -> None:
+    # 京东 is in the dictionary as a mainland company also listed in Hong Kong.
+    assert label_text("京东(JD.O)盘前涨2%，公司宣布扩大回购计划").market == "hk"
+    # 中概股 are US-listed Chinese companies: every New York code in such an item is one.
+    assert label_text("热门中概股走强，某教育(ABCD.N)涨5%，某汽车(EFGH.O)涨3%").market == "hk"
+    # …but a US company the dictionary knows keeps its market in such an item.
+    assert label_text("中概股收盘涨跌不一，苹果(AAPL.O)跌1%，特斯拉(TSLA.O)涨5%").market == "us"
+    # A New York code alone is a US listing.
+    assert label_text("某制药(PFE.N)：新药获批上市").market == "us"
+
+
+def test_a_code_in_parentheses_after_a_latin_name_is_read() -> None:
+    assert label_text("fuboTV(FUBO.N)：预计全年营收增长超过一倍").market == "us"
+
+
+def test_an_institution_after_a_foreign_country_is_that_countrys() -> None:
+    result = classify_market("哈萨克斯坦外交部：保护外国投资者的合法权益", language="zh")
+    assert result.market == "other"
+
+
+def test_a_speaker_with_a_foreign_name_is_not_a_mainland_company() -> None:
+    result = classify_market("美国本田汽车：全年销量同比增长8%", language="zh")
+    assert result.market == "us"

@@ -59,7 +59,7 @@ LATIN_NAME_WEIGHT = 1.0
 _SPEAKER = re.compile(
     r"^[【\[]?[\u4e00-\u9fff]{2,8}(?:股份|科技|集团|控股|药业|医药|生物|电子|电气|电力|能源|材料"
     r"|新材|化工|矿业|实业|环保|智能|光电|精密|机械|重工|装备|传媒|文化|农业|食品|地产|置业"
-    r"|物流|信息|软件|通信|网络|证券|期货|基金|宏观|策略|研究|资管|汽车|银行)[：:]"
+    r"|物流|信息|软件|通信|网络|证券|期货|基金|宏观|策略|研究|资管|汽车|银行)(?:[：:]|公告|发布公告|宣布)"
 )
 SPEAKER_WEIGHT = 3.0
 # Western names written in Chinese join given and family name with a middle dot (比尔·格罗斯).
@@ -112,24 +112,39 @@ def classify_market(
         if times == 0:
             why[market].append(key)
 
+    # A New York code right after a company the dictionary knows is that company's news, in
+    # its own market (京东(JD.O): hk, 苹果(AAPL.O): us); in an item about 中概股 (US-listed
+    # Chinese companies) any other New York code is one of them: traded by Chinese investors,
+    # most with a Hong Kong listing too, and domestic.
+    known_names = [(offset, market) for offset, _n, market in entities if market is not None]
+    adr = _ADR_CUE in title or _ADR_CUE in text
     for part, in_title in ((title, True), (text, False)):
         if not part or (in_title and text.startswith(part)):
             continue
         for pattern, ticker_market in _TICKERS:
             for match in pattern.finditer(part):
                 start = match.start()
-                if start > 0 and part[start - 1] in _GLUED:
+                if start > 0 and part[start - 1] in _GLUED and match.group()[0] not in "（(":
                     continue  # inside a longer code or word
                 code = match.group().strip("（()） ")
-                add(ticker_market or _code_market(code), TICKER_WEIGHT, code, start, in_title)
+                code_market = ticker_market or _code_market(code)
+                if code_market == US and not in_title:
+                    near = _named_right_before(text, start, known_names)
+                    code_market = near or (HK if adr else US)
+                add(code_market, TICKER_WEIGHT, code, start, in_title)
+        foreign_end = -1
         for hit in cue_matcher().find(lower_ascii(part)):
             cue_market, weight = hit.value
+            if cue_market == CN_A and hit.start == foreign_end:
+                continue  # 哈萨克斯坦外交部, 日本国债: the institution is the foreign country's
+            if cue_market in (US, OTHER):
+                foreign_end = hit.end
             add(cue_market, weight, part[hit.start : hit.end], hit.start, in_title)
     for offset, name, market in entities:
         if market in scores:
             add(market, ENTITY_WEIGHT, name, offset, False)
     lead = title or text
-    if (speaker := _SPEAKER.match(lead)) is not None:
+    if (speaker := _SPEAKER.match(lead)) is not None and not _foreign(speaker.group()):
         add(CN_A, SPEAKER_WEIGHT, speaker.group().strip("【[：:"), 0, True)
     if language == "zh" and (latin := _latin_name(text)) is not None:
         add(OTHER, LATIN_NAME_WEIGHT, latin.group(), latin.start(), False)
@@ -149,6 +164,25 @@ def classify_market(
 
 
 _ORDER = {CN_A: 0, HK: 1, US: 2, OTHER: 3}
+_ADR_CUE = "中概"
+
+
+_NAME_GAP = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{0,12}")
+
+
+def _named_right_before(
+    text: str, start: int, names: Sequence[tuple[int, str | None]]
+) -> str | None:
+    """The market of a dictionary company named right before position `start` (京东(JD.O))."""
+    for offset, market in reversed(names):
+        if offset < start and _NAME_GAP.fullmatch(text, offset, start):
+            return market
+    return None
+
+
+def _foreign(name: str) -> bool:
+    """Whether a speaker's name holds a foreign place or market (美国本田汽车, 日本电产)."""
+    return any(hit.value[0] in (US, OTHER) for hit in cue_matcher().find(lower_ascii(name)))
 
 
 def _code_market(code: str) -> str:
