@@ -20,6 +20,7 @@ import ahocorasick_rs
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
+from touyan.facts.qualifiers import qualifier
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
 
@@ -28,7 +29,18 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "valuation": ("估值", "valuation of", "valued at", "市场估值"),
     "invested": ("出资", "投资", "注资", "认购", "invested", "put in"),
     "raised": ("融资额", "募资", "募集资金", "raised", "raising"),
-    "revenue": ("营业总收入", "营业收入", "营收", "总营收", "收入", "revenue", "revenues", "sales"),
+    "revenue": (
+        "营业总收入",
+        "营业收入",
+        "营收",
+        "总营收",
+        "收入",
+        "销售收入",
+        "销售额",
+        "revenue",
+        "revenues",
+        "sales",
+    ),
     "net_profit": (
         "归母净利润",
         "归属于母公司股东的净利润",
@@ -160,8 +172,10 @@ _CONNECTORS = re.compile(
 _GROWTH = re.compile(
     r"(?P<kind>同比|较上年同期|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
-    r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降|涨|跌|up|down|rose|fell|grew)?"
-    r"\s*(?:了|为|达)?\s*$",
+    r"(?:大幅|小幅)?"
+    r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
+    r"增|降|涨|跌|up|down|rose|fell|grew)?"
+    r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
 _HOLDER = re.compile(
@@ -220,6 +234,8 @@ _DAILY_METRICS = frozenset(
         "retail_net_outflow",
     }
 )
+_NOW = re.compile(r"当前|目前|截至发稿|截止发稿|发稿时")
+_BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
 _NOT_A_MOVER = re.compile(
@@ -284,6 +300,8 @@ _REGION = re.compile(
     r"俄罗斯|俄|土耳其|巴西|加拿大|澳大利亚|新加坡|越南|香港|台湾|全球"
 )
 _REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
+_CHINA = EntityRecord("中国", "org")
+_HAN = re.compile(r"[\u4e00-\u9fff]{4}")
 _ANY_CHANGE = re.compile(
     r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌)[了约超近达逾]?\s*[+-]?\d"
 )
@@ -304,7 +322,20 @@ _INDICATOR_LEAD = re.compile(
     r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|但|而|的|和|及|与|、)+"
 )
 # Words that make a run a clause rather than the name of a figure.
-_STATEMENT_LIKE = re.compile(r"[为是在将已被把对从]|实现|录得|显示|预计|分别|达到|同比|环比|较")
+_STATEMENT_LIKE = re.compile(r"[为是在将已被把对从由]|实现|录得|显示|预计|分别|达到|同比|环比|较")
+# Company-results labels a segment, product or sector may narrow (动力电池系统营业收入).
+_SEGMENTED_METRICS = frozenset(
+    {
+        "revenue",
+        "net_profit",
+        "net_profit_adjusted",
+        "operating_profit",
+        "gross_margin",
+        "net_margin",
+        "deliveries",
+        "invested",
+    }
+)
 _HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
 _GROWTH_REACH = 24
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]]")
@@ -486,9 +517,13 @@ class _Reader:
         written = _written_records(text, title, entities)
         self.mentions = _merge(known, _occurrences(text, written))
         title_mentions = _merge(title_mentions, _occurrences(title, written))
-        # A date a span starts from (2002年9月以来) is not a date figures are as of.
+        # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
+        # the base of a comparison (比1978年增长, 较2010年增加).
         dates = [
-            d for d in parse_dates(text, today=published_at) if not _SINCE.match(text, d.span[1])
+            d
+            for d in parse_dates(text, today=published_at)
+            if not _SINCE.match(text, d.span[1])
+            and not _BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
         ]
         self.dates = _with_bare_months(text, dates, published_at)
         self.data_as_of = _data_as_of(text, self.dates)
@@ -669,6 +704,7 @@ class _Reader:
             named = self._holder(sentence[0], label_start)
             if named is not None:
                 return self._fact_for(named, metric, q, sentence, quote, self._topic_name())
+        narrowed = self._qualifier(metric, clause_start, label_start) if found else None
         if record is None:
             record = (
                 self.round_subject
@@ -677,13 +713,17 @@ class _Reader:
                 or self.field_subject
                 or self.topic
                 or self.sole
-                # A company figure (营收, 出资) in a text naming no company is about a company
-                # the text names in a way not recognised, not about the economy.
-                or (self._region(label_start) if metric not in _KNOWN_METRICS else None)
             )
+            if record is None and narrowed is not None and "公司" not in self.text:
+                # 基础设施投资 in a text naming no company: the economy's indicator.
+                metric = narrowed + self._label_text(label_start)
+            # A company figure (营收, 出资) in a text naming no company is about a company
+            # the text names in a way not recognised, not about the economy.
+            if record is None and metric not in _KNOWN_METRICS:
+                record = self._region(label_start)
         if record is None:
             return None
-        obj = None
+        obj = narrowed if metric in _KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
             self.round_subject = record
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
@@ -692,6 +732,25 @@ class _Reader:
             obj = self._stake_target(sentence[0], record.name)
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _said_now(self, anchor: DateMention, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """A figure the text says is current (当前, 目前, 截至发稿), dated only by an earlier
+        sentence."""
+        if anchor.span[0] >= sentence[0]:
+            return False  # 2025年5月14日，当前市值为…: the sentence dates it
+        return _NOW.search(self.text, sentence[0], q.span[0]) is not None
+
+    def _qualifier(self, metric: str, clause_start: int, label_start: int) -> str | None:
+        """The segment or sector narrowing a company-results label (动力电池系统营业收入)."""
+        if metric not in _SEGMENTED_METRICS:
+            return None
+        bounds = [m.end for m in self.mentions if clause_start <= m.end <= label_start]
+        bounds += [d.span[1] for d in self.dates if clause_start <= d.span[1] <= label_start]
+        return qualifier(self.text, clause_start, label_start, bounds)
+
+    def _label_text(self, label_start: int) -> str:
+        found = _LABELS.match(self.text, label_start)
+        return found.group() if found else ""
 
     def _follow_on(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -788,6 +847,8 @@ class _Reader:
             and metric in _DAILY_METRICS
         ):
             anchor = None  # a day's quote is not dated by a period named before or after it
+        if anchor is not None and self._said_now(anchor, q, sentence):
+            anchor = None  # 截至发稿，市值为56亿元: as of the report, not a date named earlier
         as_of, period = self._as_of(anchor)
         if window is not None:
             period = window.text
@@ -849,9 +910,17 @@ class _Reader:
                 or self.topic
                 or self.sole
             )
+            narrowed = self._qualifier(found[0], clause_start, found[1])
+            if record is None and narrowed is not None and "公司" not in self.text:
+                # 基础设施投资同比增长7.2% in a text naming no company: the economy's indicator.
+                region = self._region(found[1])
+                if region is None:
+                    return None
+                metric = narrowed + self._label_text(found[1]) + suffix
+                return self._fact_for(region.name, metric, q, sentence, quote, None)
             if record is None:
                 return None
-            return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, None)
+            return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, narrowed)
         last = self.last
         if last is None or phrase_start - self.last_end > _GROWTH_REACH:
             return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
@@ -898,7 +967,7 @@ class _Reader:
             return None
         about = self._subject_or_region(label.start(), sentence)
         owner, _, measure = name.rpartition("的")
-        if about is None and len(owner) >= 2 and len(measure) >= 2:
+        if about in (None, _CHINA) and len(owner) >= 2 and len(measure) >= 2:
             # 固定资产投资额(不含农户)的累计同比2024年12月为3.20%: an indicator's own series.
             about, name = EntityRecord(owner, "index"), measure
         if about is None:
@@ -1039,7 +1108,9 @@ class _Reader:
         if not regions:
             regions = list(_REGION.finditer(self.title))
         if not regions:
-            return None
+            # A Chinese statistical text that names no economy is about China's (国家统计局:
+            # "8月份，商品零售额同比增长3.7%").
+            return _CHINA if _HAN.search(self.text) else None
         name = regions[-1].group()
         return EntityRecord(_REGION_NAMES.get(name, name), "org")
 

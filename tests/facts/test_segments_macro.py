@@ -1,0 +1,74 @@
+"""Segments, economies and comparison dates: who and when a figure is about."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from touyan.facts.entities import EntityDictionary, bundled_dictionary
+from touyan.facts.extract import ExtractedFact, extract_facts
+from touyan.facts.qualifiers import qualifier
+
+
+@pytest.fixture(scope="module")
+def entities() -> EntityDictionary:
+    return bundled_dictionary()
+
+
+def facts(text: str, entities: EntityDictionary, title: str = "") -> list[ExtractedFact]:
+    return extract_facts(text, title=title, published_at=dt.date(2025, 5, 15), entities=entities)
+
+
+def test_a_segment_revenue_is_not_the_company_revenue(entities: EntityDictionary) -> None:
+    text = "宁德时代2024年动力电池系统营业收入2530亿元，同比下降13%。公司全年实现营业收入3620亿元。"
+    got = {(f.subject, f.metric, f.object, f.value) for f in facts(text, entities)}
+    assert ("宁德时代", "revenue", "动力电池系统", Decimal("253000000000")) in got
+    assert ("宁德时代", "revenue_yoy", "动力电池系统", Decimal("-13")) in got
+    assert ("宁德时代", "revenue", None, Decimal("362000000000")) in got
+    assert ("宁德时代", "revenue", None, Decimal("253000000000")) not in got
+
+
+def test_a_segment_after_qizhong_is_its_object(entities: EntityDictionary) -> None:
+    text = "2024年，比亚迪实现营业收入7771亿元，其中汽车业务营收6173亿元。"
+    got = {(f.subject, f.metric, f.object, f.value) for f in facts(text, entities)}
+    assert ("比亚迪", "revenue", None, Decimal("777100000000")) in got
+    assert ("比亚迪", "revenue", "汽车业务", Decimal("617300000000")) in got
+
+
+def test_qualifier_skips_time_words_and_fillers() -> None:
+    for text in ("公司全年实现营业收入", "2024年营收", "一季度营收", "其中营收", "Q1营收"):
+        label = text.index("营")
+        assert qualifier(text, 0, label, []) is None, text
+    text = "公司其中测试设备营收"
+    assert qualifier(text, 0, text.index("营"), []) == "测试设备"
+    text = "茅台酒营收"  # a name ending at 茅台 leaves one character: not a segment
+    assert qualifier(text, 0, text.index("营"), [2]) is None
+
+
+def test_a_statistics_text_naming_no_economy_is_about_china(entities: EntityDictionary) -> None:
+    text = "上半年，基础设施投资同比增长7.2%。8月份，商品零售额同比增长3.7%。"
+    got = {(f.subject, f.metric, f.value, f.as_of) for f in facts(text, entities, "统计数据")}
+    assert ("中国", "基础设施投资_yoy", Decimal("7.2"), dt.date(2024, 6, 30)) in got
+    assert ("中国", "商品零售额_yoy", Decimal("3.7"), dt.date(2024, 8, 31)) in got
+    # A text about a company does not turn its figures into the economy's.
+    company = "公司表示，上半年测试设备营收同比增长7.2%。"
+    assert not any(f.subject == "中国" for f in facts(company, entities, "公告"))
+    # Nor is the figure a change moved from (由上月上涨0.4%转为持平).
+    assert facts("从环比看，PPI由上月上涨0.4%转为持平。", entities) == []
+
+
+def test_the_base_of_a_comparison_does_not_date_the_figure(entities: EntityDictionary) -> None:
+    text = "2023年，全国棉花产量562万吨，比1949年的44万吨增长11.6倍。"
+    found = [f for f in facts(text, entities, "统计数据") if f.value == Decimal("5620000")]
+    assert found and {f.as_of for f in found} == {dt.date(2023, 12, 31)}
+    text = "全国果园面积1.9亿亩，比1978年增长6.7倍。"
+    found = [f for f in facts(text, entities, "统计数据") if f.value == Decimal("190000000")]
+    assert found and {f.as_of for f in found} == {dt.date(2025, 5, 15)}
+
+
+def test_a_current_figure_is_dated_by_the_report(entities: EntityDictionary) -> None:
+    text = "2024年6月30日，中国平安发布半年报。截至发稿，中国平安市值为8000亿元。"
+    caps = [f for f in facts(text, entities) if f.metric == "market_cap"]
+    assert [f.as_of for f in caps] == [dt.date(2025, 5, 15)]
