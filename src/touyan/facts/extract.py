@@ -37,6 +37,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "收入",
         "销售收入",
         "销售额",
+        "净收入",
         "revenue",
         "revenues",
         "sales",
@@ -302,6 +303,13 @@ _REGION = re.compile(
 _REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
 _CHINA = EntityRecord("中国", "org")
 _HAN = re.compile(r"[\u4e00-\u9fff]{4}")
+# Words of a text about a listed company, not an economy: its unnamed figures are the
+# company's, never China's (主力成交额1.49亿, 最近四个季度ROE为-4.56%).
+_COMPANY_VOCABULARY = re.compile(
+    r"公司|股份|股价|个股|该股|主力|筹码|换手率|市盈率|市净率|市值|股东|营收|营业收入|净利润|ROE|"
+    r"每股|涨停|跌停|龙虎榜|融资余额|融券|特大单|大单|成交额|研报|评级|减持|增持|回购|"
+    r"净利率|毛利率|财报|季报|年报"
+)
 _ANY_CHANGE = re.compile(
     r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌)[了约超近达逾]?\s*[+-]?\d"
 )
@@ -1110,7 +1118,9 @@ class _Reader:
         if not regions:
             # A Chinese statistical text that names no economy is about China's (国家统计局:
             # "8月份，商品零售额同比增长3.7%").
-            return _CHINA if _HAN.search(self.text) else None
+            if _HAN.search(self.text) and not _COMPANY_VOCABULARY.search(self.text):
+                return _CHINA
+            return None
         name = regions[-1].group()
         return EntityRecord(_REGION_NAMES.get(name, name), "org")
 
