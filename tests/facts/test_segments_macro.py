@@ -72,3 +72,12 @@ def test_a_current_figure_is_dated_by_the_report(entities: EntityDictionary) -> 
     text = "2024年6月30日，中国平安发布半年报。截至发稿，中国平安市值为8000亿元。"
     caps = [f for f in facts(text, entities) if f.metric == "market_cap"]
     assert [f.as_of for f in caps] == [dt.date(2025, 5, 15)]
+
+
+def test_a_name_opening_a_days_move_is_a_company(entities: EntityDictionary) -> None:
+    text = "4月17日，恒远精工涨停，成交额8.62亿元，换手率9.36%。4月18日，恒远精工收盘下跌2.1%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("恒远精工", "turnover_rate", Decimal("9.36")) in got
+    # Written once and not in the title, a run before a move is not taken for a name.
+    once = "4月17日，恒远精工涨停，成交额8.62亿元，换手率9.36%。"
+    assert not any(f.subject == "恒远精工" for f in facts(once, entities))

@@ -66,6 +66,12 @@ _STATED = re.compile(
     r"[日周月年]涨跌幅|今年以来涨跌幅|今年以来收益率|七日年化收益率|主力资金净流[入出]|主力净流[入出]))"
     r"(?:为|是|[:：])\s*[+\-]?\d"
 )
+# A day's report that opens with a name and its move (4月17日，一鸣食品涨停); not 的 (U+7684).
+_MOVED = re.compile(
+    r"(?:^|\n|\d\s*[日号]\s*[，,]?\s*)(?P<name>[\u4e00-\u7683\u7685-\u9fff*＊A-Za-z]{2,8}?)"
+    r"(?=涨停|跌停|股价|盘中|收涨|收跌|报收|今日|大涨|大跌|上涨|下跌|(?:涨|跌)(?:超|逾|近)?\d)"
+)
+_MOVE_TIME = re.compile(r"(?:收盘|近期|开盘出现|开盘|盘后|今日|当日|周[一二三四五]?|在|因|曾)+$")
 _DATE_PREFIX = re.compile(
     r"^.*?(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})"
@@ -256,6 +262,11 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             start = m.start() - len(raw or "")
             alone = start == 0 or both[start - 1] in ' \n\t【[“"'
             stated[name] = stated.get(name, 0) + (2 if alone and raw == name else 1)
+    for m in _MOVED.finditer(both):
+        # "4月17日，一鸣食品涨停": a name a clause opens with, right before its move.
+        name = _trim(_MOVE_TIME.sub("", m["name"]))
+        if name is not None and name not in found and kind_of(name) == "company":
+            stated[name] = stated.get(name, 0) + 1
     for name, count in stated.items():
         if count >= 2 or (title and name in title) or both.count(name) >= 2:
             found[name] = WrittenName(name, kind_of(name))
