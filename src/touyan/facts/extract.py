@@ -121,7 +121,40 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "change_1m_pct": ("近一月涨跌幅", "近1月涨跌幅", "近一个月涨跌幅"),
     "change_ytd_pct": ("今年以来涨跌幅", "今年以来收益率"),
     "change_1y_pct": ("近一年涨跌幅", "近1年涨跌幅"),
+    # Banks.
+    "net_interest_margin": ("净息差", "净利差"),
+    "npl_ratio": ("不良贷款率", "不良率"),
+    "provision_coverage": ("拨备覆盖率",),
+    "capital_adequacy": ("资本充足率",),
+    "core_tier1_ratio": ("核心一级资本充足率",),
+    # Cash flow and spending.
+    "operating_cash_flow": (
+        "经营活动产生的现金流量净额",
+        "经营活动现金流量净额",
+        "经营活动现金流净额",
+        "经营活动净现金流",
+        "经营性现金流净额",
+        "经营现金流净额",
+        "经营活动现金净流入",
+        "经营性现金流",
+        "经营现金流",
+    ),
+    "capex": ("资本支出", "资本开支"),
+    "rd_expense": ("研发投入", "研发费用", "研发支出"),
+    "float_market_cap": ("流通市值",),
 }
+# Quote pages space out two-character labels (最 高：13.96, 换 手：2.42%).
+for _metric, _spaced in (
+    ("high", "最 高"),
+    ("low", "最 低"),
+    ("open", "今 开"),
+    ("prev_close", "昨 收"),
+    ("amplitude", "振 幅"),
+    ("turnover_rate", "换 手"),
+    ("turnover_rate", "换手"),
+    ("turnover", "成 交 额"),
+):
+    BEFORE_LABELS[_metric] = (*BEFORE_LABELS[_metric], _spaced)
 # What a metric's value may be: an amount (money, or a bare number whose unit the text set
 # earlier), a percentage, or a count. A label followed by the wrong kind of value is not that
 # metric (主力成交额……占总成交额的8.71% is a share, not a turnover).
@@ -144,6 +177,11 @@ _PERCENT_METRICS = frozenset(
         "change_ytd_pct",
         "change_1y_pct",
         "amplitude",
+        "net_interest_margin",
+        "npl_ratio",
+        "provision_coverage",
+        "capital_adequacy",
+        "core_tier1_ratio",
     }
 )
 _RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
@@ -165,6 +203,8 @@ AFTER_LABELS: dict[str, tuple[str, ...]] = {
 }
 _CONNECTORS = re.compile(
     r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|"
+    r"保持在|维持在|提升至|提高至|升至|降至|回落至|下降至|增至|增长至|上升至|下滑至|缩水至|"
+    r"收窄至|扩大至|攀升至|跌至|涨至|"
     r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
     r"公司股份|股份|公司|所持|其所持|持有的|本公司|无限售流通股|流通股|股票|触及|下探至|下探|"
     r"[|｜]|[(（][^()（）\d]{1,20}[)）])*$",
