@@ -81,3 +81,23 @@ def test_a_name_opening_a_days_move_is_a_company(entities: EntityDictionary) -> 
     # Written once and not in the title, a run before a move is not taken for a name.
     once = "4月17日，恒远精工涨停，成交额8.62亿元，换手率9.36%。"
     assert not any(f.subject == "恒远精工" for f in facts(once, entities))
+
+
+def test_a_share_price_rise_is_a_price_move_and_targets_are_not_facts(
+    entities: EntityDictionary,
+) -> None:
+    text = "近5日比亚迪股价上涨0.68%，2025年股价上涨8.33%。公司提出2025年收入增长9%的目标。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("比亚迪", "change_pct", Decimal("8.33")) in got
+    assert not any(metric.startswith("price") for _, metric, _ in got)
+    assert not any(value == Decimal("9") for _, _, value in got)
+
+
+def test_an_industry_figure_is_not_the_company_figure(entities: EntityDictionary) -> None:
+    text = (
+        "在所属的计算机行业整体呈现主力资金净流出27.99亿元的背景下，"
+        "比亚迪获得主力资金净流入1638万元。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("比亚迪", "main_net_inflow", Decimal("16380000")) in got
+    assert not any(value == Decimal("2799000000") for _, _, value in got)

@@ -142,6 +142,8 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "capex": ("资本支出", "资本开支"),
     "rd_expense": ("研发投入", "研发费用", "研发支出"),
     "float_market_cap": ("流通市值",),
+    "avg_holding_value": ("户均持股市值", "户均持有流通股市值", "户均流通股市值"),
+    "avg_holding_shares": ("户均持股数量", "户均持有流通股数量", "户均持股数"),
 }
 # Quote pages space out two-character labels (最 高：13.96, 换 手：2.42%).
 for _metric, _spaced in (
@@ -193,6 +195,7 @@ _COUNT_METRICS = frozenset(
         "buyback_shares",
         "deliveries",
         "total_shares",
+        "avg_holding_shares",
         "float_shares",
     }
 )
@@ -245,7 +248,9 @@ _HOLDER_COLUMNS = frozenset(
     }
 )
 # A label right after these words is about the industry, sector or market, not the subject.
-_NOT_THE_SUBJECT = re.compile(r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)$")
+_NOT_THE_SUBJECT = re.compile(
+    r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计)?(?:呈现|出现)?$"
+)
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
 # Figures of one trading day.
@@ -362,7 +367,8 @@ _SERIES_TAIL = re.compile(r"(?:为|是|:|：)\s*[+]?$")
 _SERIES_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）%\-]{2,30}$")
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
-    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|增|降)(?:了|约|超|近|达)?\s*$"
+    r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
+    r"上升|下滑|增|降)(?:了|约|超|近|达)?\s*$"
 )
 _INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
 _INDICATOR_LEAD = re.compile(
@@ -370,7 +376,10 @@ _INDICATOR_LEAD = re.compile(
     r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|但|而|的|和|及|与|、)+"
 )
 # Words that make a run a clause rather than the name of a figure.
-_STATEMENT_LIKE = re.compile(r"[为是在将已被把对从由]|实现|录得|显示|预计|分别|达到|同比|环比|较")
+_STATEMENT_LIKE = re.compile(
+    r"[为是在将已被把对从由却]|实现|录得|显示|预计|分别|达到|同比|环比|较|提出|目标|计划|预期|假设|"
+    r"(?:19|20)\d{2}\s*年"
+)
 # Company-results labels a segment, product or sector may narrow (动力电池系统营业收入).
 _SEGMENTED_METRICS = frozenset(
     {
@@ -728,7 +737,7 @@ class _Reader:
         )
         if not _unit_fits(metric, q):
             return None
-        if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 4) : label_start]):
+        if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 10) : label_start]):
             return None
         if "分别" in self.text[clause_start : q.span[0]]:
             return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
@@ -1088,7 +1097,7 @@ class _Reader:
     ) -> ExtractedFact | None:
         """第二产业投资增长8.9%: the change of the figure named right before the verb."""
         indicator = self._indicator(sentence, verb_start)
-        if indicator is not None and indicator[0] in _THE_STOCK:
+        if indicator is not None and (indicator[0] in _THE_STOCK or indicator[0] == "price"):
             indicator = ("change_pct", indicator[1])  # 该股上涨1.3%: its price
         last = self.last
         if indicator is None:
@@ -1098,8 +1107,8 @@ class _Reader:
             base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
             return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
         about = self._subject_or_region(indicator[1], sentence)
-        if about is None:
-            return None
+        if about is None or (indicator[0] == "change_pct" and about.kind == "org"):
+            return None  # a price move is a listed name's, not an economy's
         metric = indicator[0] if indicator[0] == "change_pct" else indicator[0] + "_yoy"
         return self._fact_for(about.name, metric, q, sentence, quote, None)
 
