@@ -101,3 +101,17 @@ def test_an_industry_figure_is_not_the_company_figure(entities: EntityDictionary
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
     assert ("比亚迪", "main_net_inflow", Decimal("16380000")) in got
     assert not any(value == Decimal("2799000000") for _, _, value in got)
+
+
+def test_a_fund_card_names_its_fund_between_date_and_window(entities: EntityDictionary) -> None:
+    text = (
+        "截止2025年05月13日前海联合智选3个月持有期混合(FOF)A近一年涨跌幅为4.50%、"
+        "近三年涨跌幅为5.10%。跟踪误差：近一月跟踪误差为2.9%；###近一周跟踪误差为3.7%；"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, "基金档案")}
+    fund = "前海联合智选3个月持有期混合(FOF)A"
+    assert (fund, "change_1y_pct", Decimal("4.50")) in got
+    assert (fund, "近一周跟踪误差", Decimal("3.7")) in got
+    # A fund text's unnamed figures are never an economy's.
+    card = "该产品虽然费率较高，但严跟踪指数。费率较高：产品综合费率1.32%。"
+    assert not any(f.subject == "中国" for f in facts(card, entities, "基金档案"))

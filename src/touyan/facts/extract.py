@@ -353,7 +353,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]{4}")
 _COMPANY_VOCABULARY = re.compile(
     r"公司|股份|股价|个股|该股|主力|筹码|换手率|市盈率|市净率|市值|股东|营收|营业收入|净利润|ROE|"
     r"每股|涨停|跌停|龙虎榜|融资余额|融券|特大单|大单|成交额|研报|评级|减持|增持|回购|"
-    r"净利率|毛利率|财报|季报|年报"
+    r"净利率|毛利率|财报|季报|年报|基金|净值|跟踪误差|赛道|申购|赎回|费率|持有期|该产品"
 )
 _ANY_CHANGE = re.compile(
     r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌)[了约超近达逾]?\s*[+-]?\d"
@@ -395,7 +395,7 @@ _SEGMENTED_METRICS = frozenset(
 )
 _HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
 _GROWTH_REACH = 24
-_LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]]")
+_LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 _HEADER_WINDOW = 6
 _LABEL_WINDOW = 16

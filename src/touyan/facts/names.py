@@ -66,6 +66,11 @@ _STATED = re.compile(
     r"[日周月年]涨跌幅|今年以来涨跌幅|今年以来收益率|七日年化收益率|主力资金净流[入出]|主力净流[入出]))"
     r"(?:为|是|[:：])\s*[+\-]?\d"
 )
+_DATED_FUND = re.compile(
+    r"(?:截止|截至)(?:到|至)?\s*(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*"
+    r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9()（）\-+]{3,40}?[A-Za-z)）])"
+    r"(?=近|今年以来|成立以来|单位净值|累计净值|最新净值|涨跌幅|规模|基金规模)"
+)
 # A day's report that opens with a name and its move (4月17日，一鸣食品涨停); not 的 (U+7684).
 _MOVED = re.compile(
     r"(?:^|\n|\d\s*[日号]\s*[，,]?\s*)(?P<name>[\u4e00-\u7683\u7685-\u9fff*＊A-Za-z]{2,8}?)"
@@ -262,6 +267,12 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             start = m.start() - len(raw or "")
             alone = start == 0 or both[start - 1] in ' \n\t【[“"'
             stated[name] = stated.get(name, 0) + (2 if alone and raw == name else 1)
+    for m in _DATED_FUND.finditer(both):
+        # "截止2025年05月13日前海联合智选3个月持有期混合(FOF)A近一年涨跌幅为…": a fund's
+        # data card names the fund between the date and the window.
+        # The shape is strong enough to take the name whole (前海… starts like 前十大).
+        if kind_of(m["name"]) == "fund" and m["name"] not in found:
+            found[m["name"]] = WrittenName(m["name"], "fund")
     for m in _MOVED.finditer(both):
         # "4月17日，一鸣食品涨停": a name a clause opens with, right before its move.
         name = _trim(_MOVE_TIME.sub("", m["name"]))
