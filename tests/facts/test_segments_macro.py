@@ -115,3 +115,15 @@ def test_a_fund_card_names_its_fund_between_date_and_window(entities: EntityDict
     # A fund text's unnamed figures are never an economy's.
     card = "该产品虽然费率较高，但严跟踪指数。费率较高：产品综合费率1.32%。"
     assert not any(f.subject == "中国" for f in facts(card, entities, "基金档案"))
+
+
+def test_the_change_of_a_rate_and_a_turned_rate(entities: EntityDictionary) -> None:
+    text = (
+        "其中，猪肉价格上涨12.5%，涨幅较上月回落1.2个百分点；制造业投资增长6.5%，"
+        "增速加快0.2个百分点。鲜菜价格由上月下降7.3%转为上涨3.3%。"
+    )
+    got = {(f.subject, f.metric, f.value, f.unit) for f in facts(text, entities, "统计数据")}
+    assert ("中国", "猪肉价格_yoy_change", Decimal("-1.2"), "pp") in got
+    assert ("中国", "制造业投资_yoy_change", Decimal("0.2"), "pp") in got
+    assert ("中国", "鲜菜价格_yoy", Decimal("3.3"), "%") in got
+    assert not any(value == Decimal("-7.3") for _, _, value, _ in got)  # last month's

@@ -280,6 +280,14 @@ _DAILY_METRICS = frozenset(
         "retail_net_outflow",
     }
 )
+_TURNED = re.compile(r"由[^，,。；;由]{0,16}?转为(?:上涨|下降|增长|下跌|上升|回落)(?:了|约)?\s*$")
+# Between a rate and the change of that rate (…12.5%，涨幅较上月回落1.2个百分点).
+_RATE_CHANGE = re.compile(
+    r"\s*[，,]?\s*(?:同比|环比)?(?:涨幅|降幅|增速|增幅|跌幅|增长率|降速)?\s*"
+    r"(?:(?:比|较)(?:上月|上年|上季度|上期|前值|去年同期|上年同期|上年末|年初|[\d—\-～~至月份]{1,12}))?"
+    r"(?:小幅|大幅|明显)?(?:扩大|收窄|回落|加快|放缓|提高|下降|回升|上升|提升|缩小|降低|增加|减少)"
+    r"(?:了|约)?\s*"
+)
 _NOW = re.compile(r"当前|目前|截至发稿|截止发稿|发稿时")
 _BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
@@ -684,6 +692,11 @@ class _Reader:
         header: tuple[int, str, str | None] | None,
         line_no: int,
     ) -> ExtractedFact | None:
+        if q.unit == "pp" and (change := self._rate_change(q, sentence, quote)):
+            return change
+        if q.unit == "%" and (turned := _TURNED.search(self.text, sentence[0], q.span[0])):
+            # 鲜菜价格由上月下降7.3%转为上涨3.3%: the figure after 转为 is the current one.
+            return self._change(q, sentence, quote, turned.start())
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
         if respectively >= 0 and q.unit == "%":
             return self._respectively(q, sentence, quote, respectively)
@@ -789,6 +802,20 @@ class _Reader:
             obj = self._stake_target(sentence[0], record.name)
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _rate_change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """猪肉价格上涨12.5%，涨幅较上月回落1.2个百分点: the change, in percentage points, of
+        the rate just stated."""
+        last = self.last
+        if last is None or last.unit != "%" or self.last_end < sentence[0]:
+            return None
+        if not _RATE_CHANGE.fullmatch(self.text, self.last_end, q.span[0]):
+            return None
+        return self._fact_for(
+            last.subject, last.metric + "_change", q, sentence, quote, last.object
+        )
 
     def _said_now(self, anchor: DateMention, q: Quantity, sentence: tuple[int, int]) -> bool:
         """A figure the text says is current (当前, 目前, 截至发稿), dated only by an earlier
