@@ -692,8 +692,8 @@ class _Reader:
         header: tuple[int, str, str | None] | None,
         line_no: int,
     ) -> ExtractedFact | None:
-        if q.unit == "pp" and (change := self._rate_change(q, sentence, quote)):
-            return change
+        if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
+            return rate_change
         if q.unit == "%" and (turned := _TURNED.search(self.text, sentence[0], q.span[0])):
             # 鲜菜价格由上月下降7.3%转为上涨3.3%: the figure after 转为 is the current one.
             return self._change(q, sentence, quote, turned.start())
