@@ -127,3 +127,26 @@ def test_the_change_of_a_rate_and_a_turned_rate(entities: EntityDictionary) -> N
     assert ("中国", "制造业投资_yoy_change", Decimal("0.2"), "pp") in got
     assert ("中国", "鲜菜价格_yoy", Decimal("3.3"), "%") in got
     assert not any(value == Decimal("-7.3") for _, _, value, _ in got)  # last month's
+
+
+def test_who_a_figure_is_about_in_lists_and_releases(entities: EntityDictionary) -> None:
+    text = (
+        "TOP5火炬电子0.14元火炬电子（603678）涨0.29%，报27.170元，换手率1.36%，振幅跌1.59%。"
+        "2024年第三季度，火炬电子公司实现总营收7.25亿，毛利率31.47%。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, "电子元件股表现")}
+    assert ("火炬电子", "turnover_rate", Decimal("1.36")) in got
+    assert ("火炬电子", "gross_margin", Decimal("31.47")) in got
+    assert not any(subject == "振幅" for subject, _, _ in got)
+    release = "财政部数据显示，1~2月，全国一般公共预算支出45096亿元，同比增长3.4%。"
+    subjects = {f.subject for f in facts(release, entities, "财政收支")}
+    assert subjects == {"中国"}
+
+
+def test_net_profit_after_non_recurring_items_is_the_adjusted_figure(
+    entities: EntityDictionary,
+) -> None:
+    text = "比亚迪扣除非经常性损益后的净利润为81.72亿元，同比增长117.80%。"
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("net_profit_adjusted", Decimal("8172000000")) in got
+    assert not any(metric == "net_profit" for metric, _ in got)

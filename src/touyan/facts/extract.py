@@ -50,7 +50,15 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "net income",
         "net profit",
     ),
-    "net_profit_adjusted": ("扣非净利润", "扣非归母净利润", "经调整净利润", "adjusted net profit"),
+    "net_profit_adjusted": (
+        "扣非净利润",
+        "扣非归母净利润",
+        "经调整净利润",
+        "扣除非经常性损益后的净利润",
+        "扣除非经常性损益的净利润",
+        "扣除非经常性损益后归属于母公司股东的净利润",
+        "adjusted net profit",
+    ),
     "gross_margin": ("毛利率", "gross margin"),
     "net_margin": ("净利率", "净利润率", "net margin"),
     "eps": ("每股收益", "基本每股收益", "earnings per share", "eps"),
@@ -355,6 +363,29 @@ _REGION = re.compile(
 )
 _REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
 _CHINA = EntityRecord("中国", "org")
+# National statistics are the economy's, not the agency's that publishes them (财政部:
+# 全国一般公共预算支出45096亿元).
+_ECONOMY_OF = dict.fromkeys(
+    (
+        "国家统计局",
+        "统计局",
+        "财政部",
+        "国家外汇管理局",
+        "外汇局",
+        "海关总署",
+        "商务部",
+        "农业农村部",
+        "国家发展和改革委员会",
+        "国家发改委",
+        "发改委",
+        "工业和信息化部",
+        "工信部",
+        "国家能源局",
+        "国家铁路局",
+        "交通运输部",
+    ),
+    "中国",
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]{4}")
 # Words of a text about a listed company, not an economy: its unnamed figures are the
 # company's, never China's (主力成交额1.49亿, 最近四个季度ROE为-4.56%).
@@ -880,6 +911,8 @@ class _Reader:
         run = self.text[lead:verb].strip()
         if not _MOVER.fullmatch(run) or _HEAD_END.search(run) or _NOT_A_MOVER.search(run):
             return None
+        if run.lower() in _LABEL_METRIC:
+            return None  # 振幅跌1.59%: a figure's label, not what moved
         if any(m.end == lead for m in self.mentions):
             return None  # 平安好医生: the run goes on from a known name, it is not one itself
         name = plausible_name(run)
@@ -937,7 +970,7 @@ class _Reader:
         if window is not None:
             period = window.text
         fact = ExtractedFact(
-            subject=subject,
+            subject=_ECONOMY_OF.get(subject, subject),
             metric=metric,
             value=q.value,
             unit=q.unit,
@@ -1341,6 +1374,8 @@ def _written_records(
     for written in written_names(text, title):
         if entities is not None and entities.get(written.name) is not None:
             continue
+        if written.name.lower() in _LABEL_METRIC:
+            continue  # 振幅, 成交额: a figure's label, never a name
         names = [written.name, *written.aliases]
         if written.name.startswith(("*ST", "＊ST")):
             names.append(written.name[1:])

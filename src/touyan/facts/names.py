@@ -165,14 +165,16 @@ def _run_before(text: str, end: int) -> str | None:
     return run.group() if run else None
 
 
+_FIGURE_LEAD = re.compile(r"^[\d.]+(?:[元角%亿万股手倍]|港元|美元)*")
 _SHORT_NAME = 5  # listed companies' short names: 4 characters in A-shares, a few more in HK
 
 
 def _coded_name(run: str, text: str) -> str | None:
     """The name in the run before a code: a fund's whole name; a company's short name, which
     a longer run holds as its tail (相信同仁堂国药(03613.HK) → 同仁堂国药): the longest tail
-    the text also writes elsewhere, else the run when it is short enough to be a name."""
-    name = _trim(run)
+    the text also writes elsewhere, else the run when it is short enough to be a name. A
+    figure the run starts with belongs to what came before (0.14元火炬电子(603678))."""
+    name = _trim(_FIGURE_LEAD.sub("", run))
     if name is None or kind_of(name) == "fund" or len(name) <= _SHORT_NAME:
         return name
     for start in range(1, len(name) - 1):
