@@ -18,200 +18,37 @@ from decimal import Decimal
 
 import ahocorasick_rs
 
+from touyan.facts.economy import (
+    CHINA,
+    COMPANY_VOCABULARY,
+    ECONOMY_OF,
+    HAN,
+    RATE_CHANGE,
+    REGION,
+    REGION_NAMES,
+    TURNED,
+)
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
+from touyan.facts.labels import (
+    AFTER_LABEL,
+    AFTER_LABELS,
+    AFTER_METRIC,
+    BEFORE_LABELS,
+    DAILY_METRICS,
+    HOLDING_METRICS,
+    KNOWN_METRICS,
+    LABEL_METRIC,
+    LABELS,
+    SEGMENTED_METRICS,
+    unit_fits,
+)
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.qualifiers import qualifier
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
 
-# metric -> labels written before the number (longest first wins).
-BEFORE_LABELS: dict[str, tuple[str, ...]] = {
-    "valuation": ("估值", "valuation of", "valued at", "市场估值"),
-    "invested": ("出资", "投资", "注资", "认购", "invested", "put in"),
-    "raised": ("融资额", "募资", "募集资金", "raised", "raising"),
-    "revenue": (
-        "营业总收入",
-        "营业收入",
-        "营收",
-        "总营收",
-        "收入",
-        "销售收入",
-        "销售额",
-        "净收入",
-        "revenue",
-        "revenues",
-        "sales",
-    ),
-    "net_profit": (
-        "归母净利润",
-        "归属于母公司股东的净利润",
-        "归属于上市公司股东的净利润",
-        "净利润",
-        "net income",
-        "net profit",
-    ),
-    "net_profit_adjusted": (
-        "扣非净利润",
-        "扣非归母净利润",
-        "经调整净利润",
-        "扣除非经常性损益后的净利润",
-        "扣除非经常性损益的净利润",
-        "扣除非经常性损益后归属于母公司股东的净利润",
-        "adjusted net profit",
-    ),
-    "gross_margin": ("毛利率", "gross margin"),
-    "net_margin": ("净利率", "净利润率", "net margin"),
-    "eps": ("每股收益", "基本每股收益", "earnings per share", "eps"),
-    "total_assets": ("总资产", "total assets"),
-    "total_liabilities": ("总负债", "total liabilities"),
-    "market_cap": ("总市值", "市值", "market value", "market capitalisation", "market cap"),
-    "price": ("当前价", "股价", "最新价", "现价", "报收于", "收于", "收报", "报", "share price"),
-    "open": ("开盘价", "今开", "开盘"),
-    "prev_close": ("昨收价", "昨收", "前收盘价"),
-    "amplitude": ("振幅", "股价振幅"),
-    "margin_balance": ("融资余额",),
-    "short_balance": ("融券余额",),
-    "margin_short_balance": ("融资融券余额", "融资融券余额合计", "两融余额"),
-    "margin_buy": ("融资买入额", "融资买入"),
-    "margin_repay": ("融资偿还额", "融资偿还"),
-    "margin_net_buy": ("融资净买入", "融资净买入额"),
-    "margin_net_repay": ("融资净偿还",),
-    "close": ("收盘价", "closing price"),
-    "high": ("最高价", "最高", "盘中最高价"),
-    "low": ("最低价", "最低", "盘中最低价"),
-    "limit_up": ("涨停价", "涨停"),
-    "limit_down": ("跌停价", "跌停"),
-    "change_pct": ("涨跌幅", "涨幅", "跌幅"),
-    "change": ("涨跌额",),
-    "turnover": ("成交额", "成交金额", "成交"),
-    "turnover_rate": ("换手率",),
-    "main_net_inflow": ("主力净流入", "主力资金净流入"),
-    "northbound_net_inflow": ("北向资金净流入", "北向资金净买入"),
-    "nav": ("单位净值", "最新净值", "净值"),
-    "nav_cumulative": ("累计净值",),
-    "max_drawdown": ("最大回撤",),
-    "return_3y": ("近三年收益率", "近三年收益", "近3年收益率", "近3年收益"),
-    "return_1y": ("近一年收益率", "近一年收益", "近1年收益率", "近1年收益"),
-    "fund_size": ("基金规模", "最新规模", "资产规模"),
-    "total_shares": ("总股本",),
-    "float_shares": ("流通股本", "流通A股", "流通股"),
-    "stake_pct": ("持股比例", "持股", "持有", "股权比例", "stake of"),
-    "shares_sold": ("减持",),
-    "shares_bought": ("增持",),
-    "buyback_shares": ("回购",),
-    "buyback_amount": ("耗资",),
-    "stake_change_pct": ("占公司总股本", "占总股本", "占公司已发行股本", "占已发行股本"),
-    "deliveries": ("交付量", "交付", "销量", "deliveries"),
-    "dividend_per_share": ("每股派息", "每股派发现金红利", "dividend per share"),
-    "volume": ("成交量",),
-    "pe_ttm": ("滚动市盈率", "市盈率(TTM)", "市盈率TTM"),
-    "pe_static": ("静态市盈率",),
-    "pe": ("市盈率", "P/E"),
-    "pb": ("市净率", "P/B"),
-    "ps_ttm": ("滚动市销率",),
-    "ps": ("市销率",),
-    "dividend_yield": ("股息率", "滚动股息率", "静态股息率", "dividend yield"),
-    "roe": ("净资产收益率", "ROE"),
-    "debt_ratio": ("资产负债率", "负债率"),
-    "operating_profit": ("营业利润", "operating profit"),
-    "financial_expenses": ("财务费用",),
-    "book_value_per_share": ("每股净资产",),
-    "main_inflow": ("主力资金流入", "主力流入", "主力资金总流入"),
-    "main_outflow": ("主力资金流出", "主力流出", "主力资金总流出"),
-    "main_net_outflow": ("主力资金净流出", "主力净流出"),
-    "main_net_buy": ("主力资金净买入", "主力净买入"),
-    "hot_money_net_inflow": ("游资资金净流入", "游资净流入"),
-    "hot_money_net_outflow": ("游资资金净流出", "游资净流出"),
-    "retail_net_inflow": ("散户资金净流入", "散户净流入"),
-    "retail_net_outflow": ("散户资金净流出", "散户净流出"),
-    "avg_cost": ("平均交易成本", "筹码平均交易成本"),
-    "change_1w_pct": ("近一周涨跌幅", "近1周涨跌幅"),
-    "change_1m_pct": ("近一月涨跌幅", "近1月涨跌幅", "近一个月涨跌幅"),
-    "change_ytd_pct": ("今年以来涨跌幅", "今年以来收益率"),
-    "change_1y_pct": ("近一年涨跌幅", "近1年涨跌幅"),
-    # Banks.
-    "net_interest_margin": ("净息差", "净利差"),
-    "npl_ratio": ("不良贷款率", "不良率"),
-    "provision_coverage": ("拨备覆盖率",),
-    "capital_adequacy": ("资本充足率",),
-    "core_tier1_ratio": ("核心一级资本充足率",),
-    # Cash flow and spending.
-    "operating_cash_flow": (
-        "经营活动产生的现金流量净额",
-        "经营活动现金流量净额",
-        "经营活动现金流净额",
-        "经营活动净现金流",
-        "经营性现金流净额",
-        "经营现金流净额",
-        "经营活动现金净流入",
-        "经营性现金流",
-        "经营现金流",
-    ),
-    "capex": ("资本支出", "资本开支"),
-    "rd_expense": ("研发投入", "研发费用", "研发支出"),
-    "float_market_cap": ("流通市值",),
-    "avg_holding_value": ("户均持股市值", "户均持有流通股市值", "户均流通股市值"),
-    "avg_holding_shares": ("户均持股数量", "户均持有流通股数量", "户均持股数"),
-}
-# Quote pages space out two-character labels (最 高：13.96, 换 手：2.42%).
-for _metric, _spaced in (
-    ("high", "最 高"),
-    ("low", "最 低"),
-    ("open", "今 开"),
-    ("prev_close", "昨 收"),
-    ("amplitude", "振 幅"),
-    ("turnover_rate", "换 手"),
-    ("turnover_rate", "换手"),
-    ("turnover", "成 交 额"),
-):
-    BEFORE_LABELS[_metric] = (*BEFORE_LABELS[_metric], _spaced)
-# What a metric's value may be: an amount (money, or a bare number whose unit the text set
-# earlier), a percentage, or a count. A label followed by the wrong kind of value is not that
-# metric (主力成交额……占总成交额的8.71% is a share, not a turnover).
-_PERCENT_METRICS = frozenset(
-    {
-        "gross_margin",
-        "net_margin",
-        "change_pct",
-        "turnover_rate",
-        "max_drawdown",
-        "return_3y",
-        "return_1y",
-        "stake_pct",
-        "stake_change_pct",
-        "dividend_yield",
-        "roe",
-        "debt_ratio",
-        "change_1w_pct",
-        "change_1m_pct",
-        "change_ytd_pct",
-        "change_1y_pct",
-        "amplitude",
-        "net_interest_margin",
-        "npl_ratio",
-        "provision_coverage",
-        "capital_adequacy",
-        "core_tier1_ratio",
-    }
-)
-_RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
-_COUNT_METRICS = frozenset(
-    {
-        "volume",
-        "shares_sold",
-        "shares_bought",
-        "buyback_shares",
-        "deliveries",
-        "total_shares",
-        "avg_holding_shares",
-        "float_shares",
-    }
-)
-# metric -> labels written right after the number (11亿美元的融资).
-AFTER_LABELS: dict[str, tuple[str, ...]] = {
-    "raised": ("融资", "的融资", "financing", "funding"),
-    "valuation": ("估值", "的估值", "valuation"),
-}
+__all__ = ["AFTER_LABELS", "BEFORE_LABELS", "ExtractedFact", "extract_facts", "flatten"]
+
 _CONNECTORS = re.compile(
     r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|"
     r"保持在|维持在|提升至|提高至|升至|降至|回落至|下降至|增至|增长至|上升至|下滑至|缩水至|"
@@ -261,41 +98,6 @@ _NOT_THE_SUBJECT = re.compile(
 )
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
-# Figures of one trading day.
-_DAILY_METRICS = frozenset(
-    {
-        "price",
-        "open",
-        "close",
-        "prev_close",
-        "high",
-        "low",
-        "limit_up",
-        "limit_down",
-        "change_pct",
-        "change",
-        "turnover",
-        "turnover_rate",
-        "volume",
-        "amplitude",
-        "main_net_inflow",
-        "main_net_outflow",
-        "main_inflow",
-        "main_outflow",
-        "hot_money_net_inflow",
-        "hot_money_net_outflow",
-        "retail_net_inflow",
-        "retail_net_outflow",
-    }
-)
-_TURNED = re.compile(r"由[^，,。；;由]{0,16}?转为(?:上涨|下降|增长|下跌|上升|回落)(?:了|约)?\s*$")
-# Between a rate and the change of that rate (…12.5%，涨幅较上月回落1.2个百分点).
-_RATE_CHANGE = re.compile(
-    r"\s*[，,]?\s*(?:同比|环比)?(?:涨幅|降幅|增速|增幅|跌幅|增长率|降速)?\s*"
-    r"(?:(?:比|较)(?:上月|上年|上季度|上期|前值|去年同期|上年同期|上年末|年初|[\d—\-～~至月份]{1,12}))?"
-    r"(?:小幅|大幅|明显)?(?:扩大|收窄|回落|加快|放缓|提高|下降|回升|上升|提升|缩小|降低|增加|减少)"
-    r"(?:了|约)?\s*"
-)
 _NOW = re.compile(r"当前|目前|截至发稿|截止发稿|发稿时")
 _BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
@@ -356,44 +158,6 @@ _MOVE_LEAD = re.compile(
     r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
     r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止)*"
 )
-# Macro figures are about an economy: the last one the text names before the figure.
-_REGION = re.compile(
-    r"中国|我国|全国|国内|美国|日本|欧元区|欧盟|欧洲|英国|德国|法国|意大利|西班牙|韩国|印度|"
-    r"俄罗斯|俄|土耳其|巴西|加拿大|澳大利亚|新加坡|越南|香港|台湾|全球"
-)
-_REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
-_CHINA = EntityRecord("中国", "org")
-# National statistics are the economy's, not the agency's that publishes them (财政部:
-# 全国一般公共预算支出45096亿元).
-_ECONOMY_OF = dict.fromkeys(
-    (
-        "国家统计局",
-        "统计局",
-        "财政部",
-        "国家外汇管理局",
-        "外汇局",
-        "海关总署",
-        "商务部",
-        "农业农村部",
-        "国家发展和改革委员会",
-        "国家发改委",
-        "发改委",
-        "工业和信息化部",
-        "工信部",
-        "国家能源局",
-        "国家铁路局",
-        "交通运输部",
-    ),
-    "中国",
-)
-_HAN = re.compile(r"[\u4e00-\u9fff]{4}")
-# Words of a text about a listed company, not an economy: its unnamed figures are the
-# company's, never China's (主力成交额1.49亿, 最近四个季度ROE为-4.56%).
-_COMPANY_VOCABULARY = re.compile(
-    r"公司|股份|股价|个股|该股|主力|筹码|换手率|市盈率|市净率|市值|股东|营收|营业收入|净利润|ROE|"
-    r"每股|涨停|跌停|龙虎榜|融资余额|融券|特大单|大单|成交额|研报|评级|减持|增持|回购|"
-    r"净利率|毛利率|财报|季报|年报|基金|净值|跟踪误差|赛道|申购|赎回|费率|持有期|该产品"
-)
 _ANY_CHANGE = re.compile(
     r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌)[了约超近达逾]?\s*[+-]?\d"
 )
@@ -419,20 +183,6 @@ _STATEMENT_LIKE = re.compile(
     r"[为是在将已被把对从由却]|实现|录得|显示|预计|分别|达到|同比|环比|较|提出|目标|计划|预期|假设|"
     r"(?:19|20)\d{2}\s*年"
 )
-# Company-results labels a segment, product or sector may narrow (动力电池系统营业收入).
-_SEGMENTED_METRICS = frozenset(
-    {
-        "revenue",
-        "net_profit",
-        "net_profit_adjusted",
-        "operating_profit",
-        "gross_margin",
-        "net_margin",
-        "deliveries",
-        "invested",
-    }
-)
-_HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
 _GROWTH_REACH = 24
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
@@ -457,18 +207,6 @@ class ExtractedFact:
     confidence: float = 1.0
 
 
-_KNOWN_METRICS = frozenset(BEFORE_LABELS) | frozenset(AFTER_LABELS)
-_LABEL_METRIC: dict[str, str] = {}
-for _metric, _labels in BEFORE_LABELS.items():
-    for _label in _labels:
-        _LABEL_METRIC.setdefault(_label.lower(), _metric)
-# Longest first, so the alternation prefers 营业总收入 over 收入 at the same position.
-_LABELS = re.compile(
-    "|".join(re.escape(label) for label in sorted(_LABEL_METRIC, key=len, reverse=True)),
-    re.IGNORECASE,
-)
-
-
 def _label_before(text: str, start: int) -> tuple[str, int] | None:
     """The metric whose label ends just before `start`, connectors allowed between."""
     aside = _ASIDE_BEFORE.search(text, max(0, start - 40), start)
@@ -477,7 +215,7 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     window_start = max(0, start - _LABEL_WINDOW)
     window = text[window_start:start]
     best: re.Match[str] | None = None
-    for match in _LABELS.finditer(window):
+    for match in LABELS.finditer(window):
         if best is not None and match.group() in _CONNECTOR_LABELS:
             continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
         if _CONNECTORS.match(window[match.end() :]) and not _CLAUSE_BREAK.search(
@@ -486,7 +224,7 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
             best = match
     if best is None:
         return None
-    return _LABEL_METRIC[best.group().lower()], window_start + best.start()
+    return LABEL_METRIC[best.group().lower()], window_start + best.start()
 
 
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
@@ -502,22 +240,15 @@ _COMMON_WORDS = frozenset(
 )
 _ANY_LABEL = ahocorasick_rs.AhoCorasick(
     sorted(
-        {*_LABEL_METRIC, *(a.lower() for labels in AFTER_LABELS.values() for a in labels)}
+        {*LABEL_METRIC, *(a.lower() for labels in AFTER_LABELS.values() for a in labels)}
         - _COMMON_WORDS
     )
 )
 
 
-_AFTER_METRIC = {label.lower(): metric for metric, ls in AFTER_LABELS.items() for label in ls}
-_AFTER_LABEL = re.compile(
-    "|".join(re.escape(label) for label in sorted(_AFTER_METRIC, key=len, reverse=True)),
-    re.IGNORECASE,
-)
-
-
 def _label_after(text: str, end: int) -> str | None:
-    found = _AFTER_LABEL.match(text, end)
-    return _AFTER_METRIC[found.group().lower()] if found else None
+    found = AFTER_LABEL.match(text, end)
+    return AFTER_METRIC[found.group().lower()] if found else None
 
 
 def _date_for(
@@ -725,7 +456,7 @@ class _Reader:
     ) -> ExtractedFact | None:
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
-        if q.unit == "%" and (turned := _TURNED.search(self.text, sentence[0], q.span[0])):
+        if q.unit == "%" and (turned := TURNED.search(self.text, sentence[0], q.span[0])):
             # 鲜菜价格由上月下降7.3%转为上涨3.3%: the figure after 转为 is the current one.
             return self._change(q, sentence, quote, turned.start())
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
@@ -741,7 +472,7 @@ class _Reader:
         metric: str | None = None
         label_start = q.span[0]
         found = _label_before(self.text, q.span[0])
-        if found and not _unit_fits(found[0], q) and q.unit == "%":
+        if found and not unit_fits(found[0], q) and q.unit == "%":
             # 主力资金净流入…，占总成交额3.23%: 成交额 names the whole, not this figure.
             if follow := self._follow_on(q, sentence, quote):
                 return follow
@@ -779,7 +510,7 @@ class _Reader:
             [sentence[0]]
             + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])]
         )
-        if not _unit_fits(metric, q):
+        if not unit_fits(metric, q):
             return None
         if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 10) : label_start]):
             return None
@@ -801,7 +532,7 @@ class _Reader:
             record = subject.entity
         if self.mover is not None:
             record, self.mover = self.mover, None
-        if record is None and metric in _HOLDING_METRICS:
+        if record is None and metric in HOLDING_METRICS:
             named = self._holder(sentence[0], label_start)
             if named is not None:
                 return self._fact_for(named, metric, q, sentence, quote, self._topic_name())
@@ -820,11 +551,11 @@ class _Reader:
                 metric = narrowed + self._label_text(label_start)
             # A company figure (营收, 出资) in a text naming no company is about a company
             # the text names in a way not recognised, not about the economy.
-            if record is None and metric not in _KNOWN_METRICS:
+            if record is None and metric not in KNOWN_METRICS:
                 record = self._region(label_start)
         if record is None:
             return None
-        obj = narrowed if metric in _KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
+        obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
             self.round_subject = record
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
@@ -842,7 +573,7 @@ class _Reader:
         last = self.last
         if last is None or last.unit != "%" or self.last_end < sentence[0]:
             return None
-        if not _RATE_CHANGE.fullmatch(self.text, self.last_end, q.span[0]):
+        if not RATE_CHANGE.fullmatch(self.text, self.last_end, q.span[0]):
             return None
         return self._fact_for(
             last.subject, last.metric + "_change", q, sentence, quote, last.object
@@ -857,14 +588,14 @@ class _Reader:
 
     def _qualifier(self, metric: str, clause_start: int, label_start: int) -> str | None:
         """The segment or sector narrowing a company-results label (动力电池系统营业收入)."""
-        if metric not in _SEGMENTED_METRICS:
+        if metric not in SEGMENTED_METRICS:
             return None
         bounds = [m.end for m in self.mentions if clause_start <= m.end <= label_start]
         bounds += [d.span[1] for d in self.dates if clause_start <= d.span[1] <= label_start]
         return qualifier(self.text, clause_start, label_start, bounds)
 
     def _label_text(self, label_start: int) -> str:
-        found = _LABELS.match(self.text, label_start)
+        found = LABELS.match(self.text, label_start)
         return found.group() if found else ""
 
     def _follow_on(
@@ -880,7 +611,7 @@ class _Reader:
         if (
             (found := _SHARE_OF.fullmatch(between))
             and last.unit != "%"
-            and _LABEL_METRIC.get(found["base"].lstrip("总").lower()) != last.metric
+            and LABEL_METRIC.get(found["base"].lstrip("总").lower()) != last.metric
         ):
             metric = f"{last.metric}占{found['base']}比例"
         elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
@@ -911,7 +642,7 @@ class _Reader:
         run = self.text[lead:verb].strip()
         if not _MOVER.fullmatch(run) or _HEAD_END.search(run) or _NOT_A_MOVER.search(run):
             return None
-        if run.lower() in _LABEL_METRIC:
+        if run.lower() in LABEL_METRIC:
             return None  # 振幅跌1.59%: a figure's label, not what moved
         if any(m.end == lead for m in self.mentions):
             return None  # 平安好医生: the run goes on from a known name, it is not one itself
@@ -943,7 +674,7 @@ class _Reader:
             return None
         if _CLAUSE_LIKE.search(label):
             return None
-        return _LABEL_METRIC.get(label.lower(), label), found.start("label") + (
+        return LABEL_METRIC.get(label.lower(), label), found.start("label") + (
             lead.end() if lead else 0
         )
 
@@ -961,7 +692,7 @@ class _Reader:
             anchor is not None
             and anchor.granularity != "day"
             and (anchor.span[1] <= sentence[0] or anchor.span[0] > q.span[0])
-            and metric in _DAILY_METRICS
+            and metric in DAILY_METRICS
         ):
             anchor = None  # a day's quote is not dated by a period named before or after it
         if anchor is not None and self._said_now(anchor, q, sentence):
@@ -970,7 +701,7 @@ class _Reader:
         if window is not None:
             period = window.text
         fact = ExtractedFact(
-            subject=_ECONOMY_OF.get(subject, subject),
+            subject=ECONOMY_OF.get(subject, subject),
             metric=metric,
             value=q.value,
             unit=q.unit,
@@ -1084,7 +815,7 @@ class _Reader:
             return None
         about = self._subject_or_region(label.start(), sentence)
         owner, _, measure = name.rpartition("的")
-        if about in (None, _CHINA) and len(owner) >= 2 and len(measure) >= 2:
+        if about in (None, CHINA) and len(owner) >= 2 and len(measure) >= 2:
             # 固定资产投资额(不含农户)的累计同比2024年12月为3.20%: an indicator's own series.
             about, name = EntityRecord(owner, "index"), measure
         if about is None:
@@ -1130,7 +861,7 @@ class _Reader:
             [sentence[0]] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], at)]
         )
         head_start = max(
-            [clause_start] + [r.end() for r in _REGION.finditer(self.text, clause_start, at)]
+            [clause_start] + [r.end() for r in REGION.finditer(self.text, clause_start, at)]
         )
         lead = _INDICATOR_LEAD.match(self.text, head_start, at)
         head = self.text[lead.end() if lead else head_start : at]
@@ -1180,7 +911,7 @@ class _Reader:
             [lo]
             + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
             + [m.end for m in self.mentions if lo <= m.start and m.end <= end]
-            + [m.end() for m in _REGION.finditer(self.text, lo, end)]
+            + [m.end() for m in REGION.finditer(self.text, lo, end)]
         )
         lead = _INDICATOR_LEAD.match(self.text, start, end)
         if lead:
@@ -1190,7 +921,7 @@ class _Reader:
             return None
         if _STATEMENT_LIKE.search(label):
             return None
-        return _LABEL_METRIC.get(label.lower(), label), start
+        return LABEL_METRIC.get(label.lower(), label), start
 
     def _subject_or_region(
         self, label_start: int, sentence: tuple[int, int]
@@ -1219,19 +950,19 @@ class _Reader:
         """The economy a text about no company or fund names last before a figure."""
         if self.names_a_company:
             return None
-        regions = list(_REGION.finditer(self.text, 0, before))
+        regions = list(REGION.finditer(self.text, 0, before))
         if not regions:
-            regions = [m] if (m := _REGION.search(self.text, before)) else []
+            regions = [m] if (m := REGION.search(self.text, before)) else []
         if not regions:
-            regions = list(_REGION.finditer(self.title))
+            regions = list(REGION.finditer(self.title))
         if not regions:
             # A Chinese statistical text that names no economy is about China's (国家统计局:
             # "8月份，商品零售额同比增长3.7%").
-            if _HAN.search(self.text) and not _COMPANY_VOCABULARY.search(self.text):
-                return _CHINA
+            if HAN.search(self.text) and not COMPANY_VOCABULARY.search(self.text):
+                return CHINA
             return None
         name = regions[-1].group()
-        return EntityRecord(_REGION_NAMES.get(name, name), "org")
+        return EntityRecord(REGION_NAMES.get(name, name), "org")
 
     def _newer_field(self) -> EntityRecord | None:
         """A name field read since the last fact: the next record has begun."""
@@ -1374,7 +1105,7 @@ def _written_records(
     for written in written_names(text, title):
         if entities is not None and entities.get(written.name) is not None:
             continue
-        if written.name.lower() in _LABEL_METRIC:
+        if written.name.lower() in LABEL_METRIC:
             continue  # 振幅, 成交额: a figure's label, never a name
         names = [written.name, *written.aliases]
         if written.name.startswith(("*ST", "＊ST")):
@@ -1416,18 +1147,6 @@ def _merge(known: list[Mention], written: list[Mention]) -> list[Mention]:
     spans = [(m.start, m.end) for m in kept]
     extra = [m for m in written if not any(s < m.end and m.start < e for s, e in spans)]
     return sorted([*kept, *extra], key=lambda m: m.start)
-
-
-def _unit_fits(metric: str, q: Quantity) -> bool:
-    if metric in _PERCENT_METRICS:
-        return q.unit == "%"
-    if metric in _RATIO_METRICS:
-        return q.unit in ("", "times")
-    if metric in _COUNT_METRICS:
-        return q.unit in ("shares", "count", "")
-    if metric not in BEFORE_LABELS and metric not in AFTER_LABELS:
-        return True  # an attribute named by the text itself: its unit is what the text says
-    return q.unit in ("money", "")
 
 
 def _cells(line: str) -> list[str]:
