@@ -150,3 +150,15 @@ def test_net_profit_after_non_recurring_items_is_the_adjusted_figure(
     got = {(f.metric, f.value) for f in facts(text, entities)}
     assert ("net_profit_adjusted", Decimal("8172000000")) in got
     assert not any(metric == "net_profit" for metric, _ in got)
+
+
+def test_bare_months_and_the_first_months_date_figures(entities: EntityDictionary) -> None:
+    text = (
+        "4月单月比亚迪销售额达3495.7亿元，同比增长48.1%，今年前四个月营收同比增长43.5%。"
+        "去年4月销量为15.3万辆。5月15日，比亚迪股价上涨2%。"
+    )
+    got = {(f.metric, f.value, f.as_of) for f in facts(text, entities)}
+    assert ("revenue", Decimal("349570000000"), dt.date(2025, 4, 30)) in got
+    assert ("revenue_yoy", Decimal("43.5"), dt.date(2025, 4, 30)) in got
+    assert ("deliveries", Decimal("153000"), dt.date(2024, 4, 30)) in got
+    assert ("change_pct", Decimal("2"), dt.date(2025, 5, 15)) in got

@@ -1015,7 +1015,7 @@ class _Reader:
         return date.end, date.text
 
 
-# Statistical releases name months without their year (12月份, 1—9月份): the year is the
+# Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月): the year is the
 # last one named before, else the publication's, or the year before for a later month.
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
 _CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
@@ -1032,25 +1032,38 @@ _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简�
 _JUST_STATED = re.compile(r"\s*[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
-    r"(?<![\d年.\-/])(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月份"
+    r"(?<![\d.\-/近前])(?<!\d年)(?<!\d\s年)(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月"
+    r"(?:份)?(?!\s*\d)(?![日号个])"
     r"|(?<![\d年])(?P<span>第?(?P<q>[一二三四1-4])季度|前三季度|上半年|下半年)"
+    r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
 )
+_CHINESE_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
 _YEAR_REACH = 80  # characters: a year named further back does not date a bare month
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
 
 
+def _chinese_count(n: str) -> int:
+    """一 … 十二 as a number (months in 前十一个月)."""
+    if len(n) == 2:
+        return 10 + _CHINESE_COUNT[n[1]]
+    return _CHINESE_COUNT[n]
+
+
 def _with_bare_months(
     text: str, dates: list[DateMention], published_at: dt.date | None
 ) -> list[DateMention]:
-    if "月份" not in text and "季度" not in text and "半年" not in text:
+    if "月" not in text and "季度" not in text and "半年" not in text:
         return dates
     taken = [d.span for d in dates]
     extra: list[DateMention] = []
     for m in _BARE_MONTHS.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        if m["span"]:
+        if m["n"]:  # 前四个月: from January
+            n = m["n"]
+            first, last = 1, int(n) if n.isdigit() else _chinese_count(n)
+        elif m["span"]:
             if m["q"]:
                 quarter = _QUARTER_NUMBER[m["q"]]
                 first, last = quarter * 3 - 2, quarter * 3
@@ -1067,7 +1080,10 @@ def _with_bare_months(
             and m.start() - d.span[1] <= _YEAR_REACH
             and d.granularity != "relative"
         ]
-        if years:
+        said = text[max(0, m.start() - 2) : m.start()]
+        if said in ("今年", "去年") and published_at is not None:
+            year = published_at.year - (said == "去年")  # 今年4月, 去年4月
+        elif years:
             year = years[-1]
         elif published_at is not None:
             year = published_at.year - (last > published_at.month)
