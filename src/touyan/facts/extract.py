@@ -1015,8 +1015,9 @@ class _Reader:
         return date.end, date.text
 
 
-# Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月): the year is the
-# last one named before, else the publication's, or the year before for a later month.
+# Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):
+# the year is the one said with it (今年, 去年), else the last one named before, else the
+# publication's, or the year before for a later month.
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
 _CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
 _AMOUNT_UNITS = ("money", "count", "", "shares")
