@@ -162,3 +162,11 @@ def test_bare_months_and_the_first_months_date_figures(entities: EntityDictionar
     assert ("revenue_yoy", Decimal("43.5"), dt.date(2025, 4, 30)) in got
     assert ("deliveries", Decimal("153000"), dt.date(2024, 4, 30)) in got
     assert ("change_pct", Decimal("2"), dt.date(2025, 5, 15)) in got
+
+
+def test_names_are_not_read_across_words_nor_are_industries_companies(
+    entities: EntityDictionary,
+) -> None:
+    text = "国际原油价格下行，其中石油和天然气开采业价格下降8.3%，农副食品加工业的价格指数为98.5。"
+    got = facts(text, entities, "工业生产者价格")
+    assert got and {f.subject for f in got} == {"中国"}

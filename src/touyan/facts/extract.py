@@ -227,6 +227,8 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     return LABEL_METRIC[best.group().lower()], window_start + best.start()
 
 
+# Function words whose second character can start a name (其中石油 → 中石油).
+_WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
 
@@ -393,7 +395,10 @@ class _Reader:
         return found[-1] if found else None
 
     def _can_lead(self, m: Mention) -> bool:
-        """Not where something happened (在港交所) nor who reports it (外汇局数据显示)."""
+        """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor a
+        name read across a word (其中石油 is not 中石油)."""
+        if m.start > 0 and self.text[m.start - 1 : m.start + 1] in _WORDS_ACROSS:
+            return False
         if self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE):
             return False
         if m.entity.name.endswith("交易所") or _BRANCH_AFTER.match(self.text, m.end):
