@@ -170,3 +170,19 @@ def test_names_are_not_read_across_words_nor_are_industries_companies(
     text = "国际原油价格下行，其中石油和天然气开采业价格下降8.3%，农副食品加工业的价格指数为98.5。"
     got = facts(text, entities, "工业生产者价格")
     assert got and {f.subject for f in got} == {"中国"}
+
+
+def test_forecasts_are_marked_and_window_openers_name_companies(
+    entities: EntityDictionary,
+) -> None:
+    text = "分析师此前预计比亚迪的营收能达到2000亿元。"
+    got = {(f.subject, f.metric) for f in facts(text, entities)}
+    assert got and all(metric.endswith("_forecast") for _, metric in got)
+    moves = (
+        "恒远精工近5个交易日股价上涨2.85%，最高价为14.25元，当前市值为33.61亿元。"
+        "嘉麟杰近5日股价上涨6%，当前市值为16.89亿元。"
+    )
+    got_moves = {(f.subject, f.value) for f in facts(moves, entities, "恒远精工异动")}
+    assert ("恒远精工", Decimal("14.25")) in got_moves
+    pay = "报酬总额(元):5021400.0000|领取报酬的管理层人数:15|前三名董事报酬(元):1349000.0000"
+    assert not any(f.subject == "中国" for f in facts(pay, entities, "管理层报酬"))

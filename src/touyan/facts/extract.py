@@ -229,6 +229,7 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
 
 # Function words whose second character can start a name (其中石油 → 中石油).
 _WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
+_FORECAST = re.compile(r"预计|预期|预测|预估|一致预期|目标")
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
 
@@ -517,6 +518,9 @@ class _Reader:
         )
         if not unit_fits(metric, q):
             return None
+        if _FORECAST.search(self.text, clause_start, label_start):
+            # 预计甲骨文的营收达到144亿美元, 2027年预测市盈率: a forecast, not a reported figure.
+            metric += "_forecast"
         if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 10) : label_start]):
             return None
         if "分别" in self.text[clause_start : q.span[0]]:
