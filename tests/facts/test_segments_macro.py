@@ -186,3 +186,15 @@ def test_forecasts_are_marked_and_window_openers_name_companies(
     assert ("恒远精工", Decimal("14.25")) in got_moves
     pay = "报酬总额(元):5021400.0000|领取报酬的管理层人数:15|前三名董事报酬(元):1349000.0000"
     assert not any(f.subject == "中国" for f in facts(pay, entities, "管理层报酬"))
+
+
+def test_a_list_of_trailing_windows_under_one_label(entities: EntityDictionary) -> None:
+    text = (
+        "基金简称：交银施罗德医药创新股票A；赎回到账周期：3天；"
+        "普通定投收益：近1年0.0452,近2年-0.0175,近3年-0.0734；七日年化为1.51%。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, "基金档案")}
+    fund = "交银施罗德医药创新股票A"
+    assert (fund, "普通定投收益近1年", Decimal("0.0452")) in got
+    assert (fund, "普通定投收益近3年", Decimal("-0.0734")) in got
+    assert (fund, "seven_day_yield", Decimal("1.51")) in got

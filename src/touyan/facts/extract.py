@@ -229,6 +229,12 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
 
 # Function words whose second character can start a name (其中石油 → 中石油).
 _WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
+_WINDOW = r"近[\d一二三四五六七八九十]{1,2}个?[年月周日]"
+_WINDOW_ITEM = re.compile(
+    rf"(?P<label>[\u4e00-\u9fffA-Za-z]{{2,12}})\s*[:：]\s*(?:{_WINDOW}\s*[+\-]?[\d.]+%?\s*[,，、;；]\s*)*"
+    rf"(?P<window>{_WINDOW})\s*[+]?$"
+)
+_ANY_WINDOW_ITEM = re.compile(rf"[:：]\s*{_WINDOW}\s*[+\-]?\d")
 _FORECAST = re.compile(r"预计|预期|预测|预估|一致预期|目标")
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
@@ -460,6 +466,8 @@ class _Reader:
         header: tuple[int, str, str | None] | None,
         line_no: int,
     ) -> ExtractedFact | None:
+        if windowed := self._window_item(q, sentence, quote):
+            return windowed
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
         if q.unit == "%" and (turned := TURNED.search(self.text, sentence[0], q.span[0])):
@@ -573,6 +581,26 @@ class _Reader:
             obj = self._stake_target(sentence[0], record.name)
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _window_item(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """普通定投收益：近1年0.0452,近2年-0.0175: one figure per trailing window, under the
+        label before the colon."""
+        lo = max(sentence[0], q.span[0] - 120)
+        found = _WINDOW_ITEM.search(self.text, lo, q.span[0])
+        if found is None:
+            return None
+        label = found["label"]
+        lead = _LABEL_LEAD.match(label)
+        label = label[lead.end() :] if lead else label
+        if len(label) < 2:
+            return None
+        record = self._subject_or_region(found.start("label"), sentence)
+        if record is None:
+            return None
+        metric = LABEL_METRIC.get(label.lower(), label) + found["window"]
+        return self._fact_for(record.name, metric, q, sentence, quote, None)
 
     def _rate_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -1201,6 +1229,7 @@ def extract_facts(
         and not _ANY_MEASURE.search(text)
         and not _ANY_SERIES.search(text)
         and not _ANY_CHANGE.search(text)
+        and not _ANY_WINDOW_ITEM.search(text)
     ):
         return []
     return _Reader(text, title, published_at, entities, mentions).facts()
