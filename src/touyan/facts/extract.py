@@ -234,6 +234,7 @@ _WINDOW_ITEM = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z]{{2,12}})\s*[:：]\s*(?:{_WINDOW}\s*[+\-]?[\d.]+%?\s*[,，、;；]\s*)*"
     rf"(?P<window>{_WINDOW})\s*[+]?$"
 )
+_WINDOW_END = re.compile(rf"{_WINDOW}\s*[+]?$")
 _ANY_WINDOW_ITEM = re.compile(rf"[:：]\s*{_WINDOW}\s*[+\-]?\d")
 _FORECAST = re.compile(r"预计|预期|预测|预估|一致预期|目标")
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
@@ -470,7 +471,9 @@ class _Reader:
             return windowed
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
-        if q.unit == "%" and (turned := TURNED.search(self.text, sentence[0], q.span[0])):
+        if q.unit == "%" and (
+            turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
+        ):
             # 鲜菜价格由上月下降7.3%转为上涨3.3%: the figure after 转为 is the current one.
             return self._change(q, sentence, quote, turned.start())
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
@@ -587,6 +590,8 @@ class _Reader:
     ) -> ExtractedFact | None:
         """普通定投收益：近1年0.0452,近2年-0.0175: one figure per trailing window, under the
         label before the colon."""
+        if not _WINDOW_END.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0]):
+            return None  # the common case, cheaply: no window right before the figure
         lo = max(sentence[0], q.span[0] - 120)
         found = _WINDOW_ITEM.search(self.text, lo, q.span[0])
         if found is None:
@@ -1075,6 +1080,7 @@ _BARE_MONTHS = re.compile(
     r"|(?<![\d年])(?P<span>第?(?P<q>[一二三四1-4])季度|前三季度|上半年|下半年)"
     r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
 )
+_MONTH_HINT = re.compile(r"月|季度|半年")
 _CHINESE_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
 _YEAR_REACH = 80  # characters: a year named further back does not date a bare month
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -1088,6 +1094,19 @@ def _chinese_count(n: str) -> int:
     return _CHINESE_COUNT[n]
 
 
+def _bare_months(text: str) -> list[re.Match[str]]:
+    """`_BARE_MONTHS` matches, looked for only around 月, 季度 and 半年: scanning the whole
+    text with its lookbehinds costs more than the rest of the date reading."""
+    windows: list[list[int]] = []
+    for hint in _MONTH_HINT.finditer(text):
+        lo, hi = max(0, hint.start() - 12), min(len(text), hint.end() + 8)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [m for lo, hi in windows for m in _BARE_MONTHS.finditer(text, lo, hi)]
+
+
 def _with_bare_months(
     text: str, dates: list[DateMention], published_at: dt.date | None
 ) -> list[DateMention]:
@@ -1095,7 +1114,7 @@ def _with_bare_months(
         return dates
     taken = [d.span for d in dates]
     extra: list[DateMention] = []
-    for m in _BARE_MONTHS.finditer(text):
+    for m in _bare_months(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         if m["n"]:  # 前四个月: from January
