@@ -12,7 +12,7 @@ both name one and the same as-of date when both have one. Subjects are the same 
 dictionary's aliases and when they are one name written two ways (`names.same_name`: a fund's
 short and registered names, 理想汽车-W and 理想汽车, 新能源汽车板块 and 新能源汽车).
 
-Precision is reported three ways. The headline figure is the share of extracted facts whose
+Precision is reported four ways. The headline figure is the share of extracted facts whose
 quantity is one of the row's scored gold values; it undercounts, because only the last number
 of each gold sentence is scored ("当前价为2.38元，最高价为2.42元…跌停价为2.07元" scores 2.07
 only) and the gold lists only the facts relevant to the row's question. The second counts any
@@ -22,9 +22,10 @@ who and when, fair to compound sentences. A fourth line scores that third criter
 the facts in the gold's scope: those about a subject on a date some gold fact of the row is
 about. The gold lists the facts a row's question needs, not every fact its snippets state, so
 a right figure about another company or day (a peer's quote, last year's revenue in a
-background paragraph) counts against the headline although nothing says it is wrong; within
-the scope, the gold would list a right figure, so a miss there is much more likely an error.
-It adds a view and redefines nothing: the headline stays the first figure.
+background paragraph) counts against the headline although nothing says it is wrong. Within
+the scope a miss is more likely an error, though still not always one (a row asking for a
+day's close lists no turnover of that day). It adds a view and redefines nothing: the headline
+stays the first figure.
 
 Most companies and funds in these rows are not in the bundled dictionary; the extractor
 recognises them from their written form, and a second run adds the row's entity (its gold
