@@ -198,3 +198,18 @@ def test_a_list_of_trailing_windows_under_one_label(entities: EntityDictionary) 
     assert (fund, "普通定投收益近1年", Decimal("0.0452")) in got
     assert (fund, "普通定投收益近3年", Decimal("-0.0734")) in got
     assert (fund, "seven_day_yield", Decimal("1.51")) in got
+
+
+def test_a_periodic_report_dates_its_figures_but_not_a_days_move(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "比亚迪在2024年三季报中显示营业收入为88.63亿元，同比下滑26.90%。"
+        "2024年3月28日，公司发布年报后，股价下跌8.26%，收于11.10元。"
+        "维持2025~2027年EPS分别为0.49/0.59/0.66元，维持目标价11.74元。"
+    )
+    got = {(f.metric, f.value): f.as_of for f in facts(text, entities)}
+    assert got[("revenue", Decimal("8863000000"))] == dt.date(2024, 9, 30)
+    assert got[("change_pct", Decimal("-8.26"))] == dt.date(2024, 3, 28)
+    targets = [as_of for (metric, _), as_of in got.items() if "目标价" in metric]
+    assert targets == [dt.date(2025, 5, 15)]

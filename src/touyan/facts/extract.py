@@ -739,6 +739,16 @@ class _Reader:
             anchor = None  # a day's quote is not dated by a period named before or after it
         if anchor is not None and self._said_now(anchor, q, sentence):
             anchor = None  # 截至发稿，市值为56亿元: as of the report, not a date named earlier
+        if anchor is not None and anchor.granularity == "report" and metric in DAILY_METRICS:
+            # 3月28日，公司发布年报后，股价下跌8.26%: the day's move, not the year's.
+            days = [
+                d
+                for d in self.dates
+                if d.granularity == "day" and sentence[0] <= d.span[0] < q.span[0]
+            ]
+            anchor = days[-1] if days else None
+        if anchor is not None and "目标价" in metric and anchor.granularity != "day":
+            anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
         as_of, period = self._as_of(anchor)
         if window is not None:
             period = window.text
@@ -1079,8 +1089,19 @@ _BARE_MONTHS = re.compile(
     r"(?:份)?(?!\s*\d)(?![日号个])"
     r"|(?<![\d年])(?P<span>第?(?P<q>[一二三四1-4])季度|前三季度|上半年|下半年)"
     r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
+    r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
 )
-_MONTH_HINT = re.compile(r"月|季度|半年")
+_MONTH_HINT = re.compile(r"月|季度|半年|季报|年报|中报|年度报告")
+# What a periodic report covers (2024年三季报: January to September 2024).
+_REPORT_MONTHS = {
+    "一季报": (1, 3),
+    "半年度报告": (1, 6),
+    "半年报": (1, 6),
+    "中报": (1, 6),
+    "三季报": (1, 9),
+    "年度报告": (1, 12),
+    "年报": (1, 12),
+}
 _CHINESE_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
 _YEAR_REACH = 80  # characters: a year named further back does not date a bare month
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -1110,14 +1131,16 @@ def _bare_months(text: str) -> list[re.Match[str]]:
 def _with_bare_months(
     text: str, dates: list[DateMention], published_at: dt.date | None
 ) -> list[DateMention]:
-    if "月" not in text and "季度" not in text and "半年" not in text:
+    if "月" not in text and "季" not in text and "半年" not in text and "报" not in text:
         return dates
     taken = [d.span for d in dates]
     extra: list[DateMention] = []
     for m in _bare_months(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        if m["n"]:  # 前四个月: from January
+        if m["report"]:
+            first, last = _REPORT_MONTHS[m["report"]]
+        elif m["n"]:  # 前四个月: from January
             n = m["n"]
             first, last = 1, int(n) if n.isdigit() else _chinese_count(n)
         elif m["span"]:
@@ -1148,7 +1171,8 @@ def _with_bare_months(
             continue
         start = dt.date(year, first, 1)
         end = dt.date(year, last, calendar.monthrange(year, last)[1])
-        extra.append(DateMention(start, end, "month", m.span(), m.group()))
+        kind = "report" if m["report"] else "month"  # a report's period dates no day's quote
+        extra.append(DateMention(start, end, kind, m.span(), m.group()))
     return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
 
 
