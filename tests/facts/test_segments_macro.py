@@ -213,3 +213,15 @@ def test_a_periodic_report_dates_its_figures_but_not_a_days_move(
     assert got[("change_pct", Decimal("-8.26"))] == dt.date(2024, 3, 28)
     targets = [as_of for (metric, _), as_of in got.items() if "目标价" in metric]
     assert targets == [dt.date(2025, 5, 15)]
+
+
+def test_broker_report_shorthand(entities: EntityDictionary) -> None:
+    text = (
+        "公司25Q1实现并表销量49.8万台，同环比+2.7%/-2.7%。"
+        "比亚迪24Q4营收529.14亿/+7%，经调整归母净利润-13.41亿。"
+    )
+    got = {(f.metric, f.value, f.as_of) for f in facts(text, entities, "比亚迪点评")}
+    assert ("deliveries_yoy", Decimal("2.7"), dt.date(2025, 3, 31)) in got
+    assert ("deliveries_qoq", Decimal("-2.7"), dt.date(2025, 3, 31)) in got
+    assert ("revenue_yoy", Decimal("7"), dt.date(2024, 12, 31)) in got
+    assert ("net_profit_adjusted", Decimal("-1341000000"), dt.date(2024, 12, 31)) in got

@@ -236,6 +236,10 @@ _WINDOW_ITEM = re.compile(
 )
 _WINDOW_END = re.compile(rf"{_WINDOW}\s*[+]?$")
 _ANY_WINDOW_ITEM = re.compile(rf"[:：]\s*{_WINDOW}\s*[+\-]?\d")
+# 营收341.6亿元，同环比+2.7%/-2.7%: year on year, then quarter on quarter.
+_PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
+_PAIR_SECOND = re.compile(r"\s*/\s*")
+_SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _FORECAST = re.compile(r"预计|预期|预测|预估|一致预期|目标")
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
@@ -469,6 +473,8 @@ class _Reader:
     ) -> ExtractedFact | None:
         if windowed := self._window_item(q, sentence, quote):
             return windowed
+        if q.unit == "%" and (paired := self._paired_growth(q, sentence, quote)):
+            return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
         if q.unit == "%" and (
@@ -606,6 +612,32 @@ class _Reader:
             return None
         metric = LABEL_METRIC.get(label.lower(), label) + found["window"]
         return self._fact_for(record.name, metric, q, sentence, quote, None)
+
+    def _paired_growth(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """营收341.6亿元，同环比+2.7%/-2.7%, 营收529.14亿/+7%: growth written right after the
+        figure just stated, year on year, then quarter on quarter after 同环比."""
+        last = self.last
+        if last is None or self.last_end < sentence[0] or last.unit == "%":
+            pair = self.prev_q
+            if (
+                self.last is not None
+                and pair is not None
+                and _PAIR_SECOND.fullmatch(self.text, pair.span[1], q.span[0])
+                and _PAIR_FIRST.search(self.text, max(sentence[0], pair.span[0] - 8), pair.span[0])
+                and self.last.metric.endswith("_yoy")
+            ):
+                base = self.last.metric.removesuffix("_yoy")
+                return self._fact_for(
+                    self.last.subject, base + "_qoq", q, sentence, quote, self.last.object
+                )
+            return None
+        between = self.text[self.last_end : q.span[0]]
+        if _PAIR_FIRST.fullmatch(between) or _SLASH_GROWTH.fullmatch(between):
+            base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+            return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
+        return None
 
     def _rate_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -1090,8 +1122,9 @@ _BARE_MONTHS = re.compile(
     r"|(?<![\d年])(?P<span>第?(?P<q>[一二三四1-4])季度|前三季度|上半年|下半年)"
     r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
     r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
+    r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
 )
-_MONTH_HINT = re.compile(r"月|季度|半年|季报|年报|中报|年度报告")
+_MONTH_HINT = re.compile(r"月|季度|半年|季报|年报|中报|年度报告|\dQ|Q\d")
 # What a periodic report covers (2024年三季报: January to September 2024).
 _REPORT_MONTHS = {
     "一季报": (1, 3),
@@ -1131,12 +1164,25 @@ def _bare_months(text: str) -> list[re.Match[str]]:
 def _with_bare_months(
     text: str, dates: list[DateMention], published_at: dt.date | None
 ) -> list[DateMention]:
-    if "月" not in text and "季" not in text and "半年" not in text and "报" not in text:
+    if (
+        "月" not in text
+        and "季" not in text
+        and "半年" not in text
+        and "报" not in text
+        and ("Q" not in text)
+    ):
         return dates
     taken = [d.span for d in dates]
     extra: list[DateMention] = []
     for m in _bare_months(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if m["yq"] or m["qy"]:  # 25Q1, 1Q25: a quarter of 2025
+            quarter = int(m["yq"] or m["qy"])
+            year = 2000 + int(m["yy"] or m["yy2"])
+            start = dt.date(year, quarter * 3 - 2, 1)
+            end = dt.date(year, quarter * 3, calendar.monthrange(year, quarter * 3)[1])
+            extra.append(DateMention(start, end, "month", m.span(), m.group()))
             continue
         if m["report"]:
             first, last = _REPORT_MONTHS[m["report"]]
