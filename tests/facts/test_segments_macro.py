@@ -225,3 +225,15 @@ def test_broker_report_shorthand(entities: EntityDictionary) -> None:
     assert ("deliveries_qoq", Decimal("-2.7"), dt.date(2025, 3, 31)) in got
     assert ("revenue_yoy", Decimal("7"), dt.date(2024, 12, 31)) in got
     assert ("net_profit_adjusted", Decimal("-1341000000"), dt.date(2024, 12, 31)) in got
+
+
+def test_deficits_and_bond_quotas_in_a_list(entities: EntityDictionary) -> None:
+    text = (
+        "2025年新增政府债务规模为11.86万亿，其中财政赤字5.66万亿，特别国债5000亿。"
+        "1-8月，政府赤字已经高达4.7万亿，同比增长11%左右。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, "财政政策")}
+    assert ("中国", "新增政府债务规模", Decimal("11860000000000")) in got
+    assert ("中国", "财政赤字", Decimal("5660000000000")) in got
+    assert ("中国", "特别国债", Decimal("500000000000")) in got
+    assert ("中国", "政府赤字", Decimal("4700000000000")) in got

@@ -119,15 +119,15 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率|投资)"
+    r"人口|支出|误差|费率|胜率|投资|赤字|债)"
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
-    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
     r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
 _MEASURE_TAIL = re.compile(
-    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
     r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
 _ANY_MEASURE = re.compile(
@@ -141,7 +141,7 @@ _NOT_A_LABEL = re.compile(
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
 _LABEL_LEAD = re.compile(
-    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计|不过|但|而|且|并|"
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并|"
     r"同时|此外|另外|以及)+"
 )
 _VERSUS = re.compile(
@@ -736,6 +736,11 @@ class _Reader:
             [lo]
             + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
             + [m.end for m in self.mentions if sentence[0] <= m.start and m.end <= end]
+            + [  # 2025年新增政府债务规模: the date is not part of the label (近3年 is)
+                d.span[1]
+                for d in self.dates
+                if lo <= d.span[1] <= end and d.granularity != "relative"
+            ]
         )
         found = _MEASURE.fullmatch(self.text, start, q.span[0])
         if found is None:
