@@ -237,3 +237,10 @@ def test_deficits_and_bond_quotas_in_a_list(entities: EntityDictionary) -> None:
     assert ("中国", "财政赤字", Decimal("5660000000000")) in got
     assert ("中国", "特别国债", Decimal("500000000000")) in got
     assert ("中国", "政府赤字", Decimal("4700000000000")) in got
+
+
+def test_the_level_a_grown_figure_reached(entities: EntityDictionary) -> None:
+    text = "一季度，比亚迪净利润同比暴涨658%，达到33.18亿元。"
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("net_profit_yoy", Decimal("658")) in got
+    assert ("net_profit", Decimal("3318000000")) in got

@@ -240,6 +240,7 @@ _ANY_WINDOW_ITEM = re.compile(rf"[:：]\s*{_WINDOW}\s*[+\-]?\d")
 _PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
 _PAIR_SECOND = re.compile(r"\s*/\s*")
 _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
+_LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
 _FORECAST = re.compile(r"预计|预期|预测|预估|一致预期|目标")
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
@@ -473,6 +474,8 @@ class _Reader:
     ) -> ExtractedFact | None:
         if windowed := self._window_item(q, sentence, quote):
             return windowed
+        if level := self._level_after_growth(q, sentence, quote):
+            return level
         if q.unit == "%" and (paired := self._paired_growth(q, sentence, quote)):
             return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
@@ -638,6 +641,22 @@ class _Reader:
             base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
             return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
         return None
+
+    def _level_after_growth(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """净利润同比暴涨658%，达到33.18亿美元: the level the grown figure reached."""
+        last = self.last
+        if last is None or self.last_end < sentence[0] or last.unit != "%":
+            return None
+        if not last.metric.endswith(("_yoy", "_qoq")) or q.unit == "%":
+            return None
+        if not _LEVEL_AFTER.fullmatch(self.text, self.last_end, q.span[0]):
+            return None
+        base = last.metric.removesuffix("_yoy").removesuffix("_qoq")
+        if base in LABEL_METRIC.values() and not unit_fits(base, q):
+            return None
+        return self._fact_for(last.subject, base, q, sentence, quote, last.object)
 
     def _rate_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str
