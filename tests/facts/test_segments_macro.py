@@ -244,3 +244,8 @@ def test_the_level_a_grown_figure_reached(entities: EntityDictionary) -> None:
     got = {(f.metric, f.value) for f in facts(text, entities)}
     assert ("net_profit_yoy", Decimal("658")) in got
     assert ("net_profit", Decimal("3318000000")) in got
+
+
+def test_a_bound_still_states_the_figure(entities: EntityDictionary) -> None:
+    got = {(f.metric, f.value) for f in facts("5月12日，比亚迪换手率超过10%。", entities)}
+    assert ("turnover_rate", Decimal("10")) in got
