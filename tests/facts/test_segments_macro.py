@@ -249,3 +249,9 @@ def test_the_level_a_grown_figure_reached(entities: EntityDictionary) -> None:
 def test_a_bound_still_states_the_figure(entities: EntityDictionary) -> None:
     got = {(f.metric, f.value) for f in facts("5月12日，比亚迪换手率超过10%。", entities)}
     assert ("turnover_rate", Decimal("10")) in got
+
+
+def test_a_bracketed_figure_after_its_label(entities: EntityDictionary) -> None:
+    text = "比亚迪当日的换手率（37.8%）远超行业平均换手率（3.28%）。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert got == {("比亚迪", "turnover_rate", Decimal("37.8"))}

@@ -94,7 +94,8 @@ _HOLDER_COLUMNS = frozenset(
 )
 # A label right after these words is about the industry, sector or market, not the subject.
 _NOT_THE_SUBJECT = re.compile(
-    r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计)?(?:呈现|出现)?$"
+    r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计|平均|均值)?"
+    r"(?:呈现|出现)?$"
 )
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
@@ -209,6 +210,8 @@ class ExtractedFact:
 
 def _label_before(text: str, start: int) -> tuple[str, int] | None:
     """The metric whose label ends just before `start`, connectors allowed between."""
+    if start > 0 and text[start - 1] in "(（":
+        start -= 1  # 换手率（37.8%）: the figure in brackets after its label
     aside = _ASIDE_BEFORE.search(text, max(0, start - 40), start)
     if aside is not None:  # 今年以来涨跌幅(最新的今年以来涨跌幅是多少)为-6.19%
         start = aside.start()
