@@ -255,3 +255,9 @@ def test_a_bracketed_figure_after_its_label(entities: EntityDictionary) -> None:
     text = "比亚迪当日的换手率（37.8%）远超行业平均换手率（3.28%）。"
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
     assert got == {("比亚迪", "turnover_rate", Decimal("37.8"))}
+
+
+def test_a_model_year_is_no_date(entities: EntityDictionary) -> None:
+    text = "截至3月15日，2017年款及更新型号的特斯拉车型在所有置换车辆中所占的比例为1.4%。"
+    found = facts(text, entities)
+    assert found and {f.as_of for f in found} == {dt.date(2025, 3, 15)}

@@ -369,6 +369,7 @@ class _Reader:
             for d in parse_dates(text, today=published_at)
             if not _SINCE.match(text, d.span[1])
             and not _BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
+            and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
         ]
         self.dates = _with_bare_months(text, dates, published_at)
         self.data_as_of = _data_as_of(text, self.dates)
@@ -395,6 +396,9 @@ class _Reader:
         self.names_a_company = (
             bool(named) or bool(_COMPANY_WORDS.search(text)) or text.count("公司") > 2
         )
+        # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
+        # is then not taken for China's statistics.
+        self.company_text = COMPANY_VOCABULARY.search(text) is not None
         self.round_subject: EntityRecord | None = None
         self.last: ExtractedFact | None = None  # the previous fact, in view offsets
         self.last_end = -1
@@ -1069,9 +1073,7 @@ class _Reader:
         if not regions:
             # A Chinese statistical text that names no economy is about China's (国家统计局:
             # "8月份，商品零售额同比增长3.7%").
-            if HAN.search(self.text) and not COMPANY_VOCABULARY.search(self.text):
-                return CHINA
-            return None
+            return CHINA if HAN.search(self.text) and not self.company_text else None
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
 
