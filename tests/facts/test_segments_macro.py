@@ -52,7 +52,9 @@ def test_a_statistics_text_naming_no_economy_is_about_china(entities: EntityDict
     got = {(f.subject, f.metric, f.value, f.as_of) for f in facts(text, entities, "统计数据")}
     assert ("中国", "基础设施投资_yoy", Decimal("7.2"), dt.date(2024, 6, 30)) in got
     assert ("中国", "商品零售额_yoy", Decimal("3.7"), dt.date(2024, 8, 31)) in got
-    # A text about a company does not turn its figures into the economy's.
+    # A foreign text naming no economy is not China's; a company's text is not either.
+    kazakh = "阿拉木图市副市长称，骚乱造成的经济损失约为1126亿坚戈，同比增长12%。"
+    assert not any(f.subject == "中国" for f in facts(kazakh, entities, "阿拉木图骚乱"))
     company = "公司表示，上半年测试设备营收同比增长7.2%。"
     assert not any(f.subject == "中国" for f in facts(company, entities, "公告"))
     # Nor is the figure a change moved from (由上月上涨0.4%转为持平).
@@ -168,7 +170,7 @@ def test_names_are_not_read_across_words_nor_are_industries_companies(
     entities: EntityDictionary,
 ) -> None:
     text = "国际原油价格下行，其中石油和天然气开采业价格下降8.3%，农副食品加工业的价格指数为98.5。"
-    got = facts(text, entities, "工业生产者价格")
+    got = facts(text, entities, "国家统计局：工业生产者价格")
     assert got and {f.subject for f in got} == {"中国"}
 
 
@@ -232,7 +234,7 @@ def test_deficits_and_bond_quotas_in_a_list(entities: EntityDictionary) -> None:
         "2025年新增政府债务规模为11.86万亿，其中财政赤字5.66万亿，特别国债5000亿。"
         "1-8月，政府赤字已经高达4.7万亿，同比增长11%左右。"
     )
-    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, "财政政策")}
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, "全国财政政策")}
     assert ("中国", "新增政府债务规模", Decimal("11860000000000")) in got
     assert ("中国", "财政赤字", Decimal("5660000000000")) in got
     assert ("中国", "特别国债", Decimal("500000000000")) in got

@@ -20,6 +20,7 @@ import ahocorasick_rs
 
 from touyan.facts.economy import (
     CHINA,
+    CHINESE_RELEASE,
     COMPANY_VOCABULARY,
     ECONOMY_OF,
     HAN,
@@ -1073,7 +1074,10 @@ class _Reader:
         if not regions:
             # A Chinese statistical text that names no economy is about China's (国家统计局:
             # "8月份，商品零售额同比增长3.7%").
-            return CHINA if HAN.search(self.text) and not self.company_text else None
+            if HAN.search(self.text) and not self.company_text:
+                release = CHINESE_RELEASE.search(self.text) or CHINESE_RELEASE.search(self.title)
+                return CHINA if release else None
+            return None
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
 
