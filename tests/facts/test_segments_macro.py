@@ -263,3 +263,10 @@ def test_a_model_year_is_no_date(entities: EntityDictionary) -> None:
     text = "截至3月15日，2017年款及更新型号的特斯拉车型在所有置换车辆中所占的比例为1.4%。"
     found = facts(text, entities)
     assert found and {f.as_of for f in found} == {dt.date(2025, 3, 15)}
+
+
+def test_a_forecast_sentence_marks_its_growth_too(entities: EntityDictionary) -> None:
+    text = "比亚迪公告，预计2024年净利润70亿元-75亿元，同比增长289.32%-317.13%。"
+    got = {f.metric for f in facts(text, entities)}
+    assert got and all(metric.endswith("_forecast") for metric in got)
+    assert got == {"net_profit_forecast", "net_profit_yoy_forecast"}

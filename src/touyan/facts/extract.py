@@ -245,7 +245,7 @@ _PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
 _PAIR_SECOND = re.compile(r"\s*/\s*")
 _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
-_FORECAST = re.compile(r"预计|预期|预测|预估|一致预期|目标")
+_FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争")
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
 
@@ -546,9 +546,6 @@ class _Reader:
         )
         if not unit_fits(metric, q):
             return None
-        if _FORECAST.search(self.text, clause_start, label_start):
-            # 预计甲骨文的营收达到144亿美元, 2027年预测市盈率: a forecast, not a reported figure.
-            metric += "_forecast"
         if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 10) : label_start]):
             return None
         if "分别" in self.text[clause_start : q.span[0]]:
@@ -816,6 +813,12 @@ class _Reader:
         as_of, period = self._as_of(anchor)
         if window is not None:
             period = window.text
+        if "_forecast" in metric or (
+            _FORECAST.search(self.text, sentence[0], q.span[0]) and "目标" not in metric
+        ):
+            # 预计2021年净利润70亿元…，同比增长289%, 2027年预测市盈率: a forecast, not a
+            # reported figure (net_profit_yoy_forecast, whichever rule named it).
+            metric = metric.replace("_forecast", "") + "_forecast"
         fact = ExtractedFact(
             subject=ECONOMY_OF.get(subject, subject),
             metric=metric,
