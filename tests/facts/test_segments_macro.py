@@ -270,3 +270,27 @@ def test_a_forecast_sentence_marks_its_growth_too(entities: EntityDictionary) ->
     got = {f.metric for f in facts(text, entities)}
     assert got and all(metric.endswith("_forecast") for metric in got)
     assert got == {"net_profit_forecast", "net_profit_yoy_forecast"}
+
+
+def test_metric_names_fit_the_store(entities: EntityDictionary) -> None:
+    from touyan.facts.extract import METRIC_MAX
+    from touyan.store.models import Fact
+
+    assert Fact.__table__.c.metric.type.length == METRIC_MAX
+    # …利润率_yoy_change_forecast would be 35 characters: the change is left out, not cut.
+    text = "预计今年全国规模以上工业企业营业收入利润率同比增长5%，增速比上月加快0.2个百分点。"
+    got = {(f.metric, f.value) for f in facts(text, entities, "国家统计局")}
+    assert got == {("规模以上工业企业营业收入利润率_yoy_forecast", Decimal("5"))}
+
+
+def test_a_growth_belongs_to_the_figure_right_before_it(entities: EntityDictionary) -> None:
+    text = (
+        "当前全国蔬菜在田面积8000万亩左右，同比增加200万亩，"
+        "预计未来3个月蔬菜供应总量1.7亿吨，同比增加350万吨。"
+    )
+    got = {(f.metric, f.value) for f in facts(text, entities, "国家统计局")}
+    assert ("全国蔬菜在田面积_yoy_change", Decimal("2000000")) in got
+    assert not any(
+        value == Decimal("3500000") and metric.startswith("全国蔬菜在田面积")
+        for metric, value in got
+    )

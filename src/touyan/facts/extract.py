@@ -48,6 +48,10 @@ from touyan.facts.qualifiers import qualifier
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
 
+# The store's metric column holds 32 characters; a label longer than that is a clause that
+# happened to end in a measure noun, not the name of a figure.
+METRIC_MAX = 32
+
 __all__ = ["AFTER_LABELS", "BEFORE_LABELS", "ExtractedFact", "extract_facts", "flatten"]
 
 _CONNECTORS = re.compile(
@@ -456,7 +460,7 @@ class _Reader:
             self.sentence_qs = quantities
             for q in quantities:
                 fact = self._fact(q, sentence, quote, header, lines_seen)
-                if fact is not None:
+                if fact is not None and len(fact.metric) <= METRIC_MAX:
                     out.append(fact)
                 self.prev_q = q
         return out
@@ -643,7 +647,7 @@ class _Reader:
             return None
         between = self.text[self.last_end : q.span[0]]
         if _PAIR_FIRST.fullmatch(between) or _SLASH_GROWTH.fullmatch(between):
-            base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+            base = _base_metric(last.metric)
             return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
         return None
 
@@ -889,9 +893,14 @@ class _Reader:
                 return None
             return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, narrowed)
         last = self.last
+        prev = self.prev_q
+        if prev is not None and prev.span[1] > self.last_end:
+            # 面积8000万亩，…供应总量1.7亿吨，同比增加350万吨: the growth of the figure right
+            # before it, which no label named, not of the last fact.
+            return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
         if last is None or phrase_start - self.last_end > _GROWTH_REACH:
             return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
-        base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+        base = _base_metric(last.metric)
         if "\n" in self.text[self.last_end : phrase_start] or last.metric == base + suffix:
             return None
         return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
@@ -987,7 +996,7 @@ class _Reader:
         last = self.last
         if head.endswith("同环比") and len(chain) == 2 and last is not None:
             # 营收341.61亿元，同环比分别-7.7%/-30.0%: the figure just stated, both ways.
-            base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+            base = _base_metric(last.metric)
             metric = base + ("_yoy" if q is chain[0] else "_qoq")
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
         items = [i for i in _ITEM_SEP.split(head) if i]
@@ -1014,7 +1023,7 @@ class _Reader:
             # 乡村消费品零售额5841亿元，增长6.3%: the change of the figure just stated.
             if last is None or not _JUST_STATED.fullmatch(self.text, self.last_end, verb_start):
                 return None
-            base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+            base = _base_metric(last.metric)
             return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
         about = self._subject_or_region(indicator[1], sentence)
         if about is None or (indicator[0] == "change_pct" and about.kind == "org"):
@@ -1160,6 +1169,7 @@ _BARE_MONTHS = re.compile(
     r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
     r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
 )
+_DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast))+$")
 _MONTH_HINT = re.compile(r"月|季度|半年|季报|年报|中报|年度报告|\dQ|Q\d")
 # What a periodic report covers (2024年三季报: January to September 2024).
 _REPORT_MONTHS = {
@@ -1175,6 +1185,11 @@ _CHINESE_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1
 _YEAR_REACH = 80  # characters: a year named further back does not date a bare month
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
+
+
+def _base_metric(metric: str) -> str:
+    """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast."""
+    return _DERIVED.sub("", metric)
 
 
 def _chinese_count(n: str) -> int:
