@@ -18,140 +18,46 @@ from decimal import Decimal
 
 import ahocorasick_rs
 
+from touyan.facts.economy import (
+    CHINA,
+    CHINESE_RELEASE,
+    COMPANY_VOCABULARY,
+    ECONOMY_OF,
+    HAN,
+    RATE_CHANGE,
+    REGION,
+    REGION_NAMES,
+    TURNED,
+)
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
+from touyan.facts.labels import (
+    AFTER_LABEL,
+    AFTER_LABELS,
+    AFTER_METRIC,
+    BEFORE_LABELS,
+    DAILY_METRICS,
+    HOLDING_METRICS,
+    KNOWN_METRICS,
+    LABEL_METRIC,
+    LABELS,
+    SEGMENTED_METRICS,
+    unit_fits,
+)
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
+from touyan.facts.qualifiers import qualifier
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
 
-# metric -> labels written before the number (longest first wins).
-BEFORE_LABELS: dict[str, tuple[str, ...]] = {
-    "valuation": ("估值", "valuation of", "valued at", "市场估值"),
-    "invested": ("出资", "投资", "注资", "认购", "invested", "put in"),
-    "raised": ("融资额", "募资", "募集资金", "raised", "raising"),
-    "revenue": ("营业总收入", "营业收入", "营收", "总营收", "收入", "revenue", "revenues", "sales"),
-    "net_profit": (
-        "归母净利润",
-        "归属于母公司股东的净利润",
-        "归属于上市公司股东的净利润",
-        "净利润",
-        "net income",
-        "net profit",
-    ),
-    "net_profit_adjusted": ("扣非净利润", "扣非归母净利润", "经调整净利润", "adjusted net profit"),
-    "gross_margin": ("毛利率", "gross margin"),
-    "net_margin": ("净利率", "净利润率", "net margin"),
-    "eps": ("每股收益", "基本每股收益", "earnings per share", "eps"),
-    "total_assets": ("总资产", "total assets"),
-    "total_liabilities": ("总负债", "total liabilities"),
-    "market_cap": ("总市值", "市值", "market value", "market capitalisation", "market cap"),
-    "price": ("当前价", "股价", "最新价", "现价", "报收于", "收于", "收报", "报", "share price"),
-    "open": ("开盘价", "今开", "开盘"),
-    "prev_close": ("昨收价", "昨收", "前收盘价"),
-    "amplitude": ("振幅", "股价振幅"),
-    "margin_balance": ("融资余额",),
-    "short_balance": ("融券余额",),
-    "margin_short_balance": ("融资融券余额", "融资融券余额合计", "两融余额"),
-    "margin_buy": ("融资买入额", "融资买入"),
-    "margin_repay": ("融资偿还额", "融资偿还"),
-    "margin_net_buy": ("融资净买入", "融资净买入额"),
-    "margin_net_repay": ("融资净偿还",),
-    "close": ("收盘价", "closing price"),
-    "high": ("最高价", "最高", "盘中最高价"),
-    "low": ("最低价", "最低", "盘中最低价"),
-    "limit_up": ("涨停价", "涨停"),
-    "limit_down": ("跌停价", "跌停"),
-    "change_pct": ("涨跌幅", "涨幅", "跌幅"),
-    "change": ("涨跌额",),
-    "turnover": ("成交额", "成交金额", "成交"),
-    "turnover_rate": ("换手率",),
-    "main_net_inflow": ("主力净流入", "主力资金净流入"),
-    "northbound_net_inflow": ("北向资金净流入", "北向资金净买入"),
-    "nav": ("单位净值", "最新净值", "净值"),
-    "nav_cumulative": ("累计净值",),
-    "max_drawdown": ("最大回撤",),
-    "return_3y": ("近三年收益率", "近三年收益", "近3年收益率", "近3年收益"),
-    "return_1y": ("近一年收益率", "近一年收益", "近1年收益率", "近1年收益"),
-    "fund_size": ("基金规模", "最新规模", "资产规模"),
-    "total_shares": ("总股本",),
-    "float_shares": ("流通股本", "流通A股", "流通股"),
-    "stake_pct": ("持股比例", "持股", "持有", "股权比例", "stake of"),
-    "shares_sold": ("减持",),
-    "shares_bought": ("增持",),
-    "buyback_shares": ("回购",),
-    "buyback_amount": ("耗资",),
-    "stake_change_pct": ("占公司总股本", "占总股本", "占公司已发行股本", "占已发行股本"),
-    "deliveries": ("交付量", "交付", "销量", "deliveries"),
-    "dividend_per_share": ("每股派息", "每股派发现金红利", "dividend per share"),
-    "volume": ("成交量",),
-    "pe_ttm": ("滚动市盈率", "市盈率(TTM)", "市盈率TTM"),
-    "pe_static": ("静态市盈率",),
-    "pe": ("市盈率", "P/E"),
-    "pb": ("市净率", "P/B"),
-    "ps_ttm": ("滚动市销率",),
-    "ps": ("市销率",),
-    "dividend_yield": ("股息率", "滚动股息率", "静态股息率", "dividend yield"),
-    "roe": ("净资产收益率", "ROE"),
-    "debt_ratio": ("资产负债率", "负债率"),
-    "operating_profit": ("营业利润", "operating profit"),
-    "financial_expenses": ("财务费用",),
-    "book_value_per_share": ("每股净资产",),
-    "main_inflow": ("主力资金流入", "主力流入", "主力资金总流入"),
-    "main_outflow": ("主力资金流出", "主力流出", "主力资金总流出"),
-    "main_net_outflow": ("主力资金净流出", "主力净流出"),
-    "main_net_buy": ("主力资金净买入", "主力净买入"),
-    "hot_money_net_inflow": ("游资资金净流入", "游资净流入"),
-    "hot_money_net_outflow": ("游资资金净流出", "游资净流出"),
-    "retail_net_inflow": ("散户资金净流入", "散户净流入"),
-    "retail_net_outflow": ("散户资金净流出", "散户净流出"),
-    "avg_cost": ("平均交易成本", "筹码平均交易成本"),
-    "change_1w_pct": ("近一周涨跌幅", "近1周涨跌幅"),
-    "change_1m_pct": ("近一月涨跌幅", "近1月涨跌幅", "近一个月涨跌幅"),
-    "change_ytd_pct": ("今年以来涨跌幅", "今年以来收益率"),
-    "change_1y_pct": ("近一年涨跌幅", "近1年涨跌幅"),
-}
-# What a metric's value may be: an amount (money, or a bare number whose unit the text set
-# earlier), a percentage, or a count. A label followed by the wrong kind of value is not that
-# metric (主力成交额……占总成交额的8.71% is a share, not a turnover).
-_PERCENT_METRICS = frozenset(
-    {
-        "gross_margin",
-        "net_margin",
-        "change_pct",
-        "turnover_rate",
-        "max_drawdown",
-        "return_3y",
-        "return_1y",
-        "stake_pct",
-        "stake_change_pct",
-        "dividend_yield",
-        "roe",
-        "debt_ratio",
-        "change_1w_pct",
-        "change_1m_pct",
-        "change_ytd_pct",
-        "change_1y_pct",
-        "amplitude",
-    }
-)
-_RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
-_COUNT_METRICS = frozenset(
-    {
-        "volume",
-        "shares_sold",
-        "shares_bought",
-        "buyback_shares",
-        "deliveries",
-        "total_shares",
-        "float_shares",
-    }
-)
-# metric -> labels written right after the number (11亿美元的融资).
-AFTER_LABELS: dict[str, tuple[str, ...]] = {
-    "raised": ("融资", "的融资", "financing", "funding"),
-    "valuation": ("估值", "的估值", "valuation"),
-}
+# The store's metric column holds 32 characters; a label longer than that is a clause that
+# happened to end in a measure noun, not the name of a figure.
+METRIC_MAX = 32
+
+__all__ = ["AFTER_LABELS", "BEFORE_LABELS", "ExtractedFact", "extract_facts", "flatten"]
+
 _CONNECTORS = re.compile(
     r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|"
+    r"保持在|维持在|提升至|提高至|升至|降至|回落至|下降至|增至|增长至|上升至|下滑至|缩水至|"
+    r"收窄至|扩大至|攀升至|跌至|涨至|超过|超|逾|接近|近|"
     r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
     r"公司股份|股份|公司|所持|其所持|持有的|本公司|无限售流通股|流通股|股票|触及|下探至|下探|"
     r"[|｜]|[(（][^()（）\d]{1,20}[)）])*$",
@@ -160,8 +66,10 @@ _CONNECTORS = re.compile(
 _GROWTH = re.compile(
     r"(?P<kind>同比|较上年同期|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
-    r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降|涨|跌|up|down|rose|fell|grew)?"
-    r"\s*(?:了|为|达)?\s*$",
+    r"(?:大幅|小幅)?"
+    r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
+    r"增|降|涨|跌|up|down|rose|fell|grew)?"
+    r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
 _HOLDER = re.compile(
@@ -190,36 +98,14 @@ _HOLDER_COLUMNS = frozenset(
     }
 )
 # A label right after these words is about the industry, sector or market, not the subject.
-_NOT_THE_SUBJECT = re.compile(r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)$")
+_NOT_THE_SUBJECT = re.compile(
+    r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计|平均|均值)?"
+    r"(?:呈现|出现)?$"
+)
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
-# Figures of one trading day.
-_DAILY_METRICS = frozenset(
-    {
-        "price",
-        "open",
-        "close",
-        "prev_close",
-        "high",
-        "low",
-        "limit_up",
-        "limit_down",
-        "change_pct",
-        "change",
-        "turnover",
-        "turnover_rate",
-        "volume",
-        "amplitude",
-        "main_net_inflow",
-        "main_net_outflow",
-        "main_inflow",
-        "main_outflow",
-        "hot_money_net_inflow",
-        "hot_money_net_outflow",
-        "retail_net_inflow",
-        "retail_net_outflow",
-    }
-)
+_NOW = re.compile(r"当前|目前|截至发稿|截止发稿|发稿时")
+_BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
 _NOT_A_MOVER = re.compile(
@@ -239,15 +125,15 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率|投资)"
+    r"人口|支出|误差|费率|胜率|投资|赤字|债)"
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
-    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
     r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
 _MEASURE_TAIL = re.compile(
-    r"\s*(?:(?:为|是|达到|达|约为|约)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
     r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
 _ANY_MEASURE = re.compile(
@@ -261,7 +147,7 @@ _NOT_A_LABEL = re.compile(
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
 _LABEL_LEAD = re.compile(
-    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其|合计|共计|总计|不过|但|而|且|并|"
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并|"
     r"同时|此外|另外|以及)+"
 )
 _VERSUS = re.compile(
@@ -278,12 +164,6 @@ _MOVE_LEAD = re.compile(
     r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
     r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止)*"
 )
-# Macro figures are about an economy: the last one the text names before the figure.
-_REGION = re.compile(
-    r"中国|我国|全国|国内|美国|日本|欧元区|欧盟|欧洲|英国|德国|法国|意大利|西班牙|韩国|印度|"
-    r"俄罗斯|俄|土耳其|巴西|加拿大|澳大利亚|新加坡|越南|香港|台湾|全球"
-)
-_REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
 _ANY_CHANGE = re.compile(
     r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌)[了约超近达逾]?\s*[+-]?\d"
 )
@@ -296,7 +176,8 @@ _SERIES_TAIL = re.compile(r"(?:为|是|:|：)\s*[+]?$")
 _SERIES_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）%\-]{2,30}$")
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
-    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|增|降)(?:了|约|超|近|达)?\s*$"
+    r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
+    r"上升|下滑|增|降)(?:了|约|超|近|达)?\s*$"
 )
 _INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
 _INDICATOR_LEAD = re.compile(
@@ -304,10 +185,12 @@ _INDICATOR_LEAD = re.compile(
     r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|但|而|的|和|及|与|、)+"
 )
 # Words that make a run a clause rather than the name of a figure.
-_STATEMENT_LIKE = re.compile(r"[为是在将已被把对从]|实现|录得|显示|预计|分别|达到|同比|环比|较")
-_HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
+_STATEMENT_LIKE = re.compile(
+    r"[为是在将已被把对从由却]|实现|录得|显示|预计|分别|达到|同比|环比|较|提出|目标|计划|预期|假设|"
+    r"(?:19|20)\d{2}\s*年"
+)
 _GROWTH_REACH = 24
-_LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]]")
+_LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 _HEADER_WINDOW = 6
 _LABEL_WINDOW = 16
@@ -330,27 +213,17 @@ class ExtractedFact:
     confidence: float = 1.0
 
 
-_KNOWN_METRICS = frozenset(BEFORE_LABELS) | frozenset(AFTER_LABELS)
-_LABEL_METRIC: dict[str, str] = {}
-for _metric, _labels in BEFORE_LABELS.items():
-    for _label in _labels:
-        _LABEL_METRIC.setdefault(_label.lower(), _metric)
-# Longest first, so the alternation prefers 营业总收入 over 收入 at the same position.
-_LABELS = re.compile(
-    "|".join(re.escape(label) for label in sorted(_LABEL_METRIC, key=len, reverse=True)),
-    re.IGNORECASE,
-)
-
-
 def _label_before(text: str, start: int) -> tuple[str, int] | None:
     """The metric whose label ends just before `start`, connectors allowed between."""
+    if start > 0 and text[start - 1] in "(（":
+        start -= 1  # 换手率（37.8%）: the figure in brackets after its label
     aside = _ASIDE_BEFORE.search(text, max(0, start - 40), start)
     if aside is not None:  # 今年以来涨跌幅(最新的今年以来涨跌幅是多少)为-6.19%
         start = aside.start()
     window_start = max(0, start - _LABEL_WINDOW)
     window = text[window_start:start]
     best: re.Match[str] | None = None
-    for match in _LABELS.finditer(window):
+    for match in LABELS.finditer(window):
         if best is not None and match.group() in _CONNECTOR_LABELS:
             continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
         if _CONNECTORS.match(window[match.end() :]) and not _CLAUSE_BREAK.search(
@@ -359,9 +232,24 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
             best = match
     if best is None:
         return None
-    return _LABEL_METRIC[best.group().lower()], window_start + best.start()
+    return LABEL_METRIC[best.group().lower()], window_start + best.start()
 
 
+# Function words whose second character can start a name (其中石油 → 中石油).
+_WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
+_WINDOW = r"近[\d一二三四五六七八九十]{1,2}个?[年月周日]"
+_WINDOW_ITEM = re.compile(
+    rf"(?P<label>[\u4e00-\u9fffA-Za-z]{{2,12}})\s*[:：]\s*(?:{_WINDOW}\s*[+\-]?[\d.]+%?\s*[,，、;；]\s*)*"
+    rf"(?P<window>{_WINDOW})\s*[+]?$"
+)
+_WINDOW_END = re.compile(rf"{_WINDOW}\s*[+]?$")
+_ANY_WINDOW_ITEM = re.compile(rf"[:：]\s*{_WINDOW}\s*[+\-]?\d")
+# 营收341.6亿元，同环比+2.7%/-2.7%: year on year, then quarter on quarter.
+_PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
+_PAIR_SECOND = re.compile(r"\s*/\s*")
+_SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
+_LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
+_FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争")
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
 
@@ -375,22 +263,15 @@ _COMMON_WORDS = frozenset(
 )
 _ANY_LABEL = ahocorasick_rs.AhoCorasick(
     sorted(
-        {*_LABEL_METRIC, *(a.lower() for labels in AFTER_LABELS.values() for a in labels)}
+        {*LABEL_METRIC, *(a.lower() for labels in AFTER_LABELS.values() for a in labels)}
         - _COMMON_WORDS
     )
 )
 
 
-_AFTER_METRIC = {label.lower(): metric for metric, ls in AFTER_LABELS.items() for label in ls}
-_AFTER_LABEL = re.compile(
-    "|".join(re.escape(label) for label in sorted(_AFTER_METRIC, key=len, reverse=True)),
-    re.IGNORECASE,
-)
-
-
 def _label_after(text: str, end: int) -> str | None:
-    found = _AFTER_LABEL.match(text, end)
-    return _AFTER_METRIC[found.group().lower()] if found else None
+    found = AFTER_LABEL.match(text, end)
+    return AFTER_METRIC[found.group().lower()] if found else None
 
 
 def _date_for(
@@ -486,9 +367,14 @@ class _Reader:
         written = _written_records(text, title, entities)
         self.mentions = _merge(known, _occurrences(text, written))
         title_mentions = _merge(title_mentions, _occurrences(title, written))
-        # A date a span starts from (2002年9月以来) is not a date figures are as of.
+        # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
+        # the base of a comparison (比1978年增长, 较2010年增加).
         dates = [
-            d for d in parse_dates(text, today=published_at) if not _SINCE.match(text, d.span[1])
+            d
+            for d in parse_dates(text, today=published_at)
+            if not _SINCE.match(text, d.span[1])
+            and not _BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
+            and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
         ]
         self.dates = _with_bare_months(text, dates, published_at)
         self.data_as_of = _data_as_of(text, self.dates)
@@ -515,6 +401,9 @@ class _Reader:
         self.names_a_company = (
             bool(named) or bool(_COMPANY_WORDS.search(text)) or text.count("公司") > 2
         )
+        # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
+        # is then not taken for China's statistics.
+        self.company_text = COMPANY_VOCABULARY.search(text) is not None
         self.round_subject: EntityRecord | None = None
         self.last: ExtractedFact | None = None  # the previous fact, in view offsets
         self.last_end = -1
@@ -531,7 +420,10 @@ class _Reader:
         return found[-1] if found else None
 
     def _can_lead(self, m: Mention) -> bool:
-        """Not where something happened (在港交所) nor who reports it (外汇局数据显示)."""
+        """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor a
+        name read across a word (其中石油 is not 中石油)."""
+        if m.start > 0 and self.text[m.start - 1 : m.start + 1] in _WORDS_ACROSS:
+            return False
         if self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE):
             return False
         if m.entity.name.endswith("交易所") or _BRANCH_AFTER.match(self.text, m.end):
@@ -568,7 +460,7 @@ class _Reader:
             self.sentence_qs = quantities
             for q in quantities:
                 fact = self._fact(q, sentence, quote, header, lines_seen)
-                if fact is not None:
+                if fact is not None and len(fact.metric) <= METRIC_MAX:
                     out.append(fact)
                 self.prev_q = q
         return out
@@ -592,6 +484,19 @@ class _Reader:
         header: tuple[int, str, str | None] | None,
         line_no: int,
     ) -> ExtractedFact | None:
+        if windowed := self._window_item(q, sentence, quote):
+            return windowed
+        if level := self._level_after_growth(q, sentence, quote):
+            return level
+        if q.unit == "%" and (paired := self._paired_growth(q, sentence, quote)):
+            return paired
+        if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
+            return rate_change
+        if q.unit == "%" and (
+            turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
+        ):
+            # 鲜菜价格由上月下降7.3%转为上涨3.3%: the figure after 转为 is the current one.
+            return self._change(q, sentence, quote, turned.start())
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
         if respectively >= 0 and q.unit == "%":
             return self._respectively(q, sentence, quote, respectively)
@@ -605,7 +510,7 @@ class _Reader:
         metric: str | None = None
         label_start = q.span[0]
         found = _label_before(self.text, q.span[0])
-        if found and not _unit_fits(found[0], q) and q.unit == "%":
+        if found and not unit_fits(found[0], q) and q.unit == "%":
             # 主力资金净流入…，占总成交额3.23%: 成交额 names the whole, not this figure.
             if follow := self._follow_on(q, sentence, quote):
                 return follow
@@ -643,9 +548,9 @@ class _Reader:
             [sentence[0]]
             + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])]
         )
-        if not _unit_fits(metric, q):
+        if not unit_fits(metric, q):
             return None
-        if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 4) : label_start]):
+        if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 10) : label_start]):
             return None
         if "分别" in self.text[clause_start : q.span[0]]:
             return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
@@ -665,10 +570,11 @@ class _Reader:
             record = subject.entity
         if self.mover is not None:
             record, self.mover = self.mover, None
-        if record is None and metric in _HOLDING_METRICS:
+        if record is None and metric in HOLDING_METRICS:
             named = self._holder(sentence[0], label_start)
             if named is not None:
                 return self._fact_for(named, metric, q, sentence, quote, self._topic_name())
+        narrowed = self._qualifier(metric, clause_start, label_start) if found else None
         if record is None:
             record = (
                 self.round_subject
@@ -677,13 +583,17 @@ class _Reader:
                 or self.field_subject
                 or self.topic
                 or self.sole
-                # A company figure (营收, 出资) in a text naming no company is about a company
-                # the text names in a way not recognised, not about the economy.
-                or (self._region(label_start) if metric not in _KNOWN_METRICS else None)
             )
+            if record is None and narrowed is not None and "公司" not in self.text:
+                # 基础设施投资 in a text naming no company: the economy's indicator.
+                metric = narrowed + self._label_text(label_start)
+            # A company figure (营收, 出资) in a text naming no company is about a company
+            # the text names in a way not recognised, not about the economy.
+            if record is None and metric not in KNOWN_METRICS:
+                record = self._region(label_start)
         if record is None:
             return None
-        obj = None
+        obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
             self.round_subject = record
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
@@ -692,6 +602,103 @@ class _Reader:
             obj = self._stake_target(sentence[0], record.name)
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _window_item(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """普通定投收益：近1年0.0452,近2年-0.0175: one figure per trailing window, under the
+        label before the colon."""
+        if not _WINDOW_END.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0]):
+            return None  # the common case, cheaply: no window right before the figure
+        lo = max(sentence[0], q.span[0] - 120)
+        found = _WINDOW_ITEM.search(self.text, lo, q.span[0])
+        if found is None:
+            return None
+        label = found["label"]
+        lead = _LABEL_LEAD.match(label)
+        label = label[lead.end() :] if lead else label
+        if len(label) < 2:
+            return None
+        record = self._subject_or_region(found.start("label"), sentence)
+        if record is None:
+            return None
+        metric = LABEL_METRIC.get(label.lower(), label) + found["window"]
+        return self._fact_for(record.name, metric, q, sentence, quote, None)
+
+    def _paired_growth(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """营收341.6亿元，同环比+2.7%/-2.7%, 营收529.14亿/+7%: growth written right after the
+        figure just stated, year on year, then quarter on quarter after 同环比."""
+        last = self.last
+        if last is None or self.last_end < sentence[0] or last.unit == "%":
+            pair = self.prev_q
+            if (
+                self.last is not None
+                and pair is not None
+                and _PAIR_SECOND.fullmatch(self.text, pair.span[1], q.span[0])
+                and _PAIR_FIRST.search(self.text, max(sentence[0], pair.span[0] - 8), pair.span[0])
+                and self.last.metric.endswith("_yoy")
+            ):
+                base = self.last.metric.removesuffix("_yoy")
+                return self._fact_for(
+                    self.last.subject, base + "_qoq", q, sentence, quote, self.last.object
+                )
+            return None
+        between = self.text[self.last_end : q.span[0]]
+        if _PAIR_FIRST.fullmatch(between) or _SLASH_GROWTH.fullmatch(between):
+            base = _base_metric(last.metric)
+            return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
+        return None
+
+    def _level_after_growth(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """净利润同比暴涨658%，达到33.18亿美元: the level the grown figure reached."""
+        last = self.last
+        if last is None or self.last_end < sentence[0] or last.unit != "%":
+            return None
+        if not last.metric.endswith(("_yoy", "_qoq")) or q.unit == "%":
+            return None
+        if not _LEVEL_AFTER.fullmatch(self.text, self.last_end, q.span[0]):
+            return None
+        base = last.metric.removesuffix("_yoy").removesuffix("_qoq")
+        if base in LABEL_METRIC.values() and not unit_fits(base, q):
+            return None
+        return self._fact_for(last.subject, base, q, sentence, quote, last.object)
+
+    def _rate_change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """猪肉价格上涨12.5%，涨幅较上月回落1.2个百分点: the change, in percentage points, of
+        the rate just stated."""
+        last = self.last
+        if last is None or last.unit != "%" or self.last_end < sentence[0]:
+            return None
+        if not RATE_CHANGE.fullmatch(self.text, self.last_end, q.span[0]):
+            return None
+        return self._fact_for(
+            last.subject, last.metric + "_change", q, sentence, quote, last.object
+        )
+
+    def _said_now(self, anchor: DateMention, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """A figure the text says is current (当前, 目前, 截至发稿), dated only by an earlier
+        sentence."""
+        if anchor.span[0] >= sentence[0]:
+            return False  # 2025年5月14日，当前市值为…: the sentence dates it
+        return _NOW.search(self.text, sentence[0], q.span[0]) is not None
+
+    def _qualifier(self, metric: str, clause_start: int, label_start: int) -> str | None:
+        """The segment or sector narrowing a company-results label (动力电池系统营业收入)."""
+        if metric not in SEGMENTED_METRICS:
+            return None
+        bounds = [m.end for m in self.mentions if clause_start <= m.end <= label_start]
+        bounds += [d.span[1] for d in self.dates if clause_start <= d.span[1] <= label_start]
+        return qualifier(self.text, clause_start, label_start, bounds)
+
+    def _label_text(self, label_start: int) -> str:
+        found = LABELS.match(self.text, label_start)
+        return found.group() if found else ""
 
     def _follow_on(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -706,7 +713,7 @@ class _Reader:
         if (
             (found := _SHARE_OF.fullmatch(between))
             and last.unit != "%"
-            and _LABEL_METRIC.get(found["base"].lstrip("总").lower()) != last.metric
+            and LABEL_METRIC.get(found["base"].lstrip("总").lower()) != last.metric
         ):
             metric = f"{last.metric}占{found['base']}比例"
         elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
@@ -737,6 +744,8 @@ class _Reader:
         run = self.text[lead:verb].strip()
         if not _MOVER.fullmatch(run) or _HEAD_END.search(run) or _NOT_A_MOVER.search(run):
             return None
+        if run.lower() in LABEL_METRIC:
+            return None  # 振幅跌1.59%: a figure's label, not what moved
         if any(m.end == lead for m in self.mentions):
             return None  # 平安好医生: the run goes on from a known name, it is not one itself
         name = plausible_name(run)
@@ -755,6 +764,11 @@ class _Reader:
             [lo]
             + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
             + [m.end for m in self.mentions if sentence[0] <= m.start and m.end <= end]
+            + [  # 2025年新增政府债务规模: the date is not part of the label (近3年 is)
+                d.span[1]
+                for d in self.dates
+                if lo <= d.span[1] <= end and d.granularity != "relative"
+            ]
         )
         found = _MEASURE.fullmatch(self.text, start, q.span[0])
         if found is None:
@@ -767,7 +781,7 @@ class _Reader:
             return None
         if _CLAUSE_LIKE.search(label):
             return None
-        return _LABEL_METRIC.get(label.lower(), label), found.start("label") + (
+        return LABEL_METRIC.get(label.lower(), label), found.start("label") + (
             lead.end() if lead else 0
         )
 
@@ -785,14 +799,32 @@ class _Reader:
             anchor is not None
             and anchor.granularity != "day"
             and (anchor.span[1] <= sentence[0] or anchor.span[0] > q.span[0])
-            and metric in _DAILY_METRICS
+            and metric in DAILY_METRICS
         ):
             anchor = None  # a day's quote is not dated by a period named before or after it
+        if anchor is not None and self._said_now(anchor, q, sentence):
+            anchor = None  # 截至发稿，市值为56亿元: as of the report, not a date named earlier
+        if anchor is not None and anchor.granularity == "report" and metric in DAILY_METRICS:
+            # 3月28日，公司发布年报后，股价下跌8.26%: the day's move, not the year's.
+            days = [
+                d
+                for d in self.dates
+                if d.granularity == "day" and sentence[0] <= d.span[0] < q.span[0]
+            ]
+            anchor = days[-1] if days else None
+        if anchor is not None and "目标价" in metric and anchor.granularity != "day":
+            anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
         as_of, period = self._as_of(anchor)
         if window is not None:
             period = window.text
+        if "_forecast" in metric or (
+            _FORECAST.search(self.text, sentence[0], q.span[0]) and "目标" not in metric
+        ):
+            # 预计2021年净利润70亿元…，同比增长289%, 2027年预测市盈率: a forecast, not a
+            # reported figure (net_profit_yoy_forecast, whichever rule named it).
+            metric = metric.replace("_forecast", "") + "_forecast"
         fact = ExtractedFact(
-            subject=subject,
+            subject=ECONOMY_OF.get(subject, subject),
             metric=metric,
             value=q.value,
             unit=q.unit,
@@ -849,13 +881,26 @@ class _Reader:
                 or self.topic
                 or self.sole
             )
+            narrowed = self._qualifier(found[0], clause_start, found[1])
+            if record is None and narrowed is not None and "公司" not in self.text:
+                # 基础设施投资同比增长7.2% in a text naming no company: the economy's indicator.
+                region = self._region(found[1])
+                if region is None:
+                    return None
+                metric = narrowed + self._label_text(found[1]) + suffix
+                return self._fact_for(region.name, metric, q, sentence, quote, None)
             if record is None:
                 return None
-            return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, None)
+            return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, narrowed)
         last = self.last
+        prev = self.prev_q
+        if prev is not None and prev.span[1] > self.last_end:
+            # 面积8000万亩，…供应总量1.7亿吨，同比增加350万吨: the growth of the figure right
+            # before it, which no label named, not of the last fact.
+            return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
         if last is None or phrase_start - self.last_end > _GROWTH_REACH:
             return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
-        base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+        base = _base_metric(last.metric)
         if "\n" in self.text[self.last_end : phrase_start] or last.metric == base + suffix:
             return None
         return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
@@ -898,7 +943,7 @@ class _Reader:
             return None
         about = self._subject_or_region(label.start(), sentence)
         owner, _, measure = name.rpartition("的")
-        if about is None and len(owner) >= 2 and len(measure) >= 2:
+        if about in (None, CHINA) and len(owner) >= 2 and len(measure) >= 2:
             # 固定资产投资额(不含农户)的累计同比2024年12月为3.20%: an indicator's own series.
             about, name = EntityRecord(owner, "index"), measure
         if about is None:
@@ -944,14 +989,14 @@ class _Reader:
             [sentence[0]] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], at)]
         )
         head_start = max(
-            [clause_start] + [r.end() for r in _REGION.finditer(self.text, clause_start, at)]
+            [clause_start] + [r.end() for r in REGION.finditer(self.text, clause_start, at)]
         )
         lead = _INDICATOR_LEAD.match(self.text, head_start, at)
         head = self.text[lead.end() if lead else head_start : at]
         last = self.last
         if head.endswith("同环比") and len(chain) == 2 and last is not None:
             # 营收341.61亿元，同环比分别-7.7%/-30.0%: the figure just stated, both ways.
-            base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+            base = _base_metric(last.metric)
             metric = base + ("_yoy" if q is chain[0] else "_qoq")
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
         items = [i for i in _ITEM_SEP.split(head) if i]
@@ -971,18 +1016,18 @@ class _Reader:
     ) -> ExtractedFact | None:
         """第二产业投资增长8.9%: the change of the figure named right before the verb."""
         indicator = self._indicator(sentence, verb_start)
-        if indicator is not None and indicator[0] in _THE_STOCK:
+        if indicator is not None and (indicator[0] in _THE_STOCK or indicator[0] == "price"):
             indicator = ("change_pct", indicator[1])  # 该股上涨1.3%: its price
         last = self.last
         if indicator is None:
             # 乡村消费品零售额5841亿元，增长6.3%: the change of the figure just stated.
             if last is None or not _JUST_STATED.fullmatch(self.text, self.last_end, verb_start):
                 return None
-            base = re.sub(r"_(?:yoy|qoq)$", "", last.metric)
+            base = _base_metric(last.metric)
             return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
         about = self._subject_or_region(indicator[1], sentence)
-        if about is None:
-            return None
+        if about is None or (indicator[0] == "change_pct" and about.kind == "org"):
+            return None  # a price move is a listed name's, not an economy's
         metric = indicator[0] if indicator[0] == "change_pct" else indicator[0] + "_yoy"
         return self._fact_for(about.name, metric, q, sentence, quote, None)
 
@@ -994,7 +1039,7 @@ class _Reader:
             [lo]
             + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
             + [m.end for m in self.mentions if lo <= m.start and m.end <= end]
-            + [m.end() for m in _REGION.finditer(self.text, lo, end)]
+            + [m.end() for m in REGION.finditer(self.text, lo, end)]
         )
         lead = _INDICATOR_LEAD.match(self.text, start, end)
         if lead:
@@ -1004,7 +1049,7 @@ class _Reader:
             return None
         if _STATEMENT_LIKE.search(label):
             return None
-        return _LABEL_METRIC.get(label.lower(), label), start
+        return LABEL_METRIC.get(label.lower(), label), start
 
     def _subject_or_region(
         self, label_start: int, sentence: tuple[int, int]
@@ -1033,15 +1078,20 @@ class _Reader:
         """The economy a text about no company or fund names last before a figure."""
         if self.names_a_company:
             return None
-        regions = list(_REGION.finditer(self.text, 0, before))
+        regions = list(REGION.finditer(self.text, 0, before))
         if not regions:
-            regions = [m] if (m := _REGION.search(self.text, before)) else []
+            regions = [m] if (m := REGION.search(self.text, before)) else []
         if not regions:
-            regions = list(_REGION.finditer(self.title))
+            regions = list(REGION.finditer(self.title))
         if not regions:
+            # A Chinese statistical text that names no economy is about China's (国家统计局:
+            # "8月份，商品零售额同比增长3.7%").
+            if HAN.search(self.text) and not self.company_text:
+                release = CHINESE_RELEASE.search(self.text) or CHINESE_RELEASE.search(self.title)
+                return CHINA if release else None
             return None
         name = regions[-1].group()
-        return EntityRecord(_REGION_NAMES.get(name, name), "org")
+        return EntityRecord(REGION_NAMES.get(name, name), "org")
 
     def _newer_field(self) -> EntityRecord | None:
         """A name field read since the last fact: the next record has begun."""
@@ -1094,8 +1144,9 @@ class _Reader:
         return date.end, date.text
 
 
-# Statistical releases name months without their year (12月份, 1—9月份): the year is the
-# last one named before, else the publication's, or the year before for a later month.
+# Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):
+# the year is the one said with it (今年, 去年), else the last one named before, else the
+# publication's, or the year before for a later month.
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
 _CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
 _AMOUNT_UNITS = ("money", "count", "", "shares")
@@ -1111,25 +1162,85 @@ _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简�
 _JUST_STATED = re.compile(r"\s*[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
-    r"(?<![\d年.\-/])(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月份"
+    r"(?<![\d.\-/近前])(?<!\d年)(?<!\d\s年)(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月"
+    r"(?:份)?(?!\s*\d)(?![日号个])"
     r"|(?<![\d年])(?P<span>第?(?P<q>[一二三四1-4])季度|前三季度|上半年|下半年)"
+    r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
+    r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
+    r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
 )
+_DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast))+$")
+_MONTH_HINT = re.compile(r"月|季度|半年|季报|年报|中报|年度报告|\dQ|Q\d")
+# What a periodic report covers (2024年三季报: January to September 2024).
+_REPORT_MONTHS = {
+    "一季报": (1, 3),
+    "半年度报告": (1, 6),
+    "半年报": (1, 6),
+    "中报": (1, 6),
+    "三季报": (1, 9),
+    "年度报告": (1, 12),
+    "年报": (1, 12),
+}
+_CHINESE_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
 _YEAR_REACH = 80  # characters: a year named further back does not date a bare month
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
 
 
+def _base_metric(metric: str) -> str:
+    """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast."""
+    return _DERIVED.sub("", metric)
+
+
+def _chinese_count(n: str) -> int:
+    """一 … 十二 as a number (months in 前十一个月)."""
+    if len(n) == 2:
+        return 10 + _CHINESE_COUNT[n[1]]
+    return _CHINESE_COUNT[n]
+
+
+def _bare_months(text: str) -> list[re.Match[str]]:
+    """`_BARE_MONTHS` matches, looked for only around 月, 季度 and 半年: scanning the whole
+    text with its lookbehinds costs more than the rest of the date reading."""
+    windows: list[list[int]] = []
+    for hint in _MONTH_HINT.finditer(text):
+        lo, hi = max(0, hint.start() - 12), min(len(text), hint.end() + 8)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [m for lo, hi in windows for m in _BARE_MONTHS.finditer(text, lo, hi)]
+
+
 def _with_bare_months(
     text: str, dates: list[DateMention], published_at: dt.date | None
 ) -> list[DateMention]:
-    if "月份" not in text and "季度" not in text and "半年" not in text:
+    if (
+        "月" not in text
+        and "季" not in text
+        and "半年" not in text
+        and "报" not in text
+        and ("Q" not in text)
+    ):
         return dates
     taken = [d.span for d in dates]
     extra: list[DateMention] = []
-    for m in _BARE_MONTHS.finditer(text):
+    for m in _bare_months(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        if m["span"]:
+        if m["yq"] or m["qy"]:  # 25Q1, 1Q25: a quarter of 2025
+            quarter = int(m["yq"] or m["qy"])
+            year = 2000 + int(m["yy"] or m["yy2"])
+            start = dt.date(year, quarter * 3 - 2, 1)
+            end = dt.date(year, quarter * 3, calendar.monthrange(year, quarter * 3)[1])
+            extra.append(DateMention(start, end, "month", m.span(), m.group()))
+            continue
+        if m["report"]:
+            first, last = _REPORT_MONTHS[m["report"]]
+        elif m["n"]:  # 前四个月: from January
+            n = m["n"]
+            first, last = 1, int(n) if n.isdigit() else _chinese_count(n)
+        elif m["span"]:
             if m["q"]:
                 quarter = _QUARTER_NUMBER[m["q"]]
                 first, last = quarter * 3 - 2, quarter * 3
@@ -1146,7 +1257,10 @@ def _with_bare_months(
             and m.start() - d.span[1] <= _YEAR_REACH
             and d.granularity != "relative"
         ]
-        if years:
+        said = text[max(0, m.start() - 2) : m.start()]
+        if said in ("今年", "去年") and published_at is not None:
+            year = published_at.year - (said == "去年")  # 今年4月, 去年4月
+        elif years:
             year = years[-1]
         elif published_at is not None:
             year = published_at.year - (last > published_at.month)
@@ -1154,7 +1268,8 @@ def _with_bare_months(
             continue
         start = dt.date(year, first, 1)
         end = dt.date(year, last, calendar.monthrange(year, last)[1])
-        extra.append(DateMention(start, end, "month", m.span(), m.group()))
+        kind = "report" if m["report"] else "month"  # a report's period dates no day's quote
+        extra.append(DateMention(start, end, kind, m.span(), m.group()))
     return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
 
 
@@ -1184,6 +1299,8 @@ def _written_records(
     for written in written_names(text, title):
         if entities is not None and entities.get(written.name) is not None:
             continue
+        if written.name.lower() in LABEL_METRIC:
+            continue  # 振幅, 成交额: a figure's label, never a name
         names = [written.name, *written.aliases]
         if written.name.startswith(("*ST", "＊ST")):
             names.append(written.name[1:])
@@ -1226,18 +1343,6 @@ def _merge(known: list[Mention], written: list[Mention]) -> list[Mention]:
     return sorted([*kept, *extra], key=lambda m: m.start)
 
 
-def _unit_fits(metric: str, q: Quantity) -> bool:
-    if metric in _PERCENT_METRICS:
-        return q.unit == "%"
-    if metric in _RATIO_METRICS:
-        return q.unit in ("", "times")
-    if metric in _COUNT_METRICS:
-        return q.unit in ("shares", "count", "")
-    if metric not in BEFORE_LABELS and metric not in AFTER_LABELS:
-        return True  # an attribute named by the text itself: its unit is what the text says
-    return q.unit in ("money", "")
-
-
 def _cells(line: str) -> list[str]:
     """Cells of a table line: pipe-separated Markdown, or whitespace-separated plain text."""
     line = line.strip()
@@ -1264,6 +1369,7 @@ def extract_facts(
         and not _ANY_MEASURE.search(text)
         and not _ANY_SERIES.search(text)
         and not _ANY_CHANGE.search(text)
+        and not _ANY_WINDOW_ITEM.search(text)
     ):
         return []
     return _Reader(text, title, published_at, entities, mentions).facts()

@@ -66,6 +66,19 @@ _STATED = re.compile(
     r"[日周月年]涨跌幅|今年以来涨跌幅|今年以来收益率|七日年化收益率|主力资金净流[入出]|主力净流[入出]))"
     r"(?:为|是|[:：])\s*[+\-]?\d"
 )
+_DATED_FUND = re.compile(
+    r"(?:截止|截至)(?:到|至)?\s*(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*"
+    r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9()（）\-+]{3,40}?[A-Za-z)）])"
+    r"(?=近|今年以来|成立以来|单位净值|累计净值|最新净值|涨跌幅|规模|基金规模)"
+)
+# A day's report that opens with a name and its move (4月17日，一鸣食品涨停); not 的 (U+7684).
+_MOVED = re.compile(
+    r"(?:^|\n|[。；;！!？?]|\d\s*[日号]\s*[，,]?\s*)"
+    r"(?P<name>[\u4e00-\u7683\u7685-\u9fff*＊A-Za-z]{2,8}?)"
+    r"(?=涨停|跌停|股价|盘中|收涨|收跌|报收|今日|大涨|大跌|上涨|下跌|(?:涨|跌)(?:超|逾|近)?\d|"
+    r"近\d{1,3}个?交易日|近[一二三四五六七八九十]+个?交易日|今年以来)"
+)
+_MOVE_TIME = re.compile(r"(?:收盘|近期|开盘出现|开盘|盘后|今日|当日|周[一二三四五]?|在|因|曾)+$")
 _DATE_PREFIX = re.compile(
     r"^.*?(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})"
@@ -85,7 +98,8 @@ _GENERIC = re.compile(
     r"营业|营收|收入|利润|毛利|净利|每股|单位|累计|前|在|于|从|向|对|由|被|将|把|与|和|及|或|"
     r"等|如|这|那|加息|降息|区间|滚动|静态|动态|上月|本月|上周|本周|买入|卖出|计入|获|第一大|上一|"
     r"下一|全球|全国|我国|国内|尚未|未|已|正|仍|均|共|约|超|逾|本次|此次|大宗交易|龙虎榜|融资融券|"
-    r"两融|涨停|跌停)"
+    r"两融|涨停|跌停|归属|扣除|扣非|归母|占)"
+    r"|(?:制造|加工|服务|零售|批发|采矿|开采|采选|建筑|运输|餐饮|住宿|农|林|牧|渔|工|商)业$"
     r"|(?:资金|行业|市场|公司|板块|份额|净值|收益|价格|数据|情况|表现|方面|排名|占比|区间)$"
 )
 # A company's name does not contain the vocabulary of a financial statement (投资活动产生,
@@ -95,7 +109,7 @@ _STATEMENT_WORDS = re.compile(
     r"同比|环比|交易日|上一|下一|过去|未来|期间|合计|总计|平均|最高|最低|季度|年度|报告|"
     r"涨跌|涨幅|跌幅|成交|换手|价格|股价|净值|规模|占比|比例|数量|金额|余额|持仓|持股|主营|业务|"
     r"分析|数据|显示|预计|预期|同类|赛道|基准|排名|评分|概念|题材|"
-    r"\d+\s*(?:个|次|家|只|名|位|项|基点)|限售|解除|质押|减持|增持|回购"
+    r"\d+\s*(?:个|次|家|只|名|位|项|基点)|限售|解除|质押|减持|增持|回购|股东|归属"
 )
 _HAS_DATE = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}-\d")
 _REPORT_SUFFIX = re.compile(
@@ -103,7 +117,8 @@ _REPORT_SUFFIX = re.compile(
 )
 # 平安短债债券I近一周的基金收益率: the window belongs to the figure, not to the name.
 _WINDOW_SUFFIX = re.compile(
-    r"(?:(?:近|过去|最近|前)[一二两三四五六七八九十\d]+个?(?:交易日|日|天|周|月|年)内?|今年以来|成立以来)$"
+    r"(?:(?:近|过去|最近|前)[一二两三四五六七八九十\d]+个?(?:交易日|日|天|周|月|年)内?|今年以来|成立以来|"
+    r"周[一二三四五六日]|今日|昨日)$"
 )
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .&\-]+")
 _MIN_NAME = 2
@@ -154,14 +169,16 @@ def _run_before(text: str, end: int) -> str | None:
     return run.group() if run else None
 
 
+_FIGURE_LEAD = re.compile(r"^[\d.]+(?:[元角%亿万股手倍]|港元|美元)*")
 _SHORT_NAME = 5  # listed companies' short names: 4 characters in A-shares, a few more in HK
 
 
 def _coded_name(run: str, text: str) -> str | None:
     """The name in the run before a code: a fund's whole name; a company's short name, which
     a longer run holds as its tail (相信同仁堂国药(03613.HK) → 同仁堂国药): the longest tail
-    the text also writes elsewhere, else the run when it is short enough to be a name."""
-    name = _trim(run)
+    the text also writes elsewhere, else the run when it is short enough to be a name. A
+    figure the run starts with belongs to what came before (0.14元火炬电子(603678))."""
+    name = _trim(_FIGURE_LEAD.sub("", run))
     if name is None or kind_of(name) == "fund" or len(name) <= _SHORT_NAME:
         return name
     for start in range(1, len(name) - 1):
@@ -256,6 +273,17 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             start = m.start() - len(raw or "")
             alone = start == 0 or both[start - 1] in ' \n\t【[“"'
             stated[name] = stated.get(name, 0) + (2 if alone and raw == name else 1)
+    for m in _DATED_FUND.finditer(both):
+        # "截止2025年05月13日前海联合智选3个月持有期混合(FOF)A近一年涨跌幅为…": a fund's
+        # data card names the fund between the date and the window.
+        # The shape is strong enough to take the name whole (前海… starts like 前十大).
+        if kind_of(m["name"]) == "fund" and m["name"] not in found:
+            found[m["name"]] = WrittenName(m["name"], "fund")
+    for m in _MOVED.finditer(both):
+        # "4月17日，一鸣食品涨停": a name a clause opens with, right before its move.
+        name = _trim(_MOVE_TIME.sub("", m["name"]))
+        if name is not None and name not in found and kind_of(name) == "company":
+            stated[name] = stated.get(name, 0) + 1
     for name, count in stated.items():
         if count >= 2 or (title and name in title) or both.count(name) >= 2:
             found[name] = WrittenName(name, kind_of(name))

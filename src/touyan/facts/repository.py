@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, or_, select, update
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.facts.llm_extract import llm_extract
+from touyan.facts.names import same_name
 from touyan.llm.base import Provider
 from touyan.store.db import Database
 from touyan.store.models import Chunk, Document, Entity, EntityMention, Fact, utcnow
@@ -305,8 +306,8 @@ def query_facts(
         if entity:
             record = load_dictionary(session.connection()).get(entity)
             names = {entity, *(record.names() if record else ())}
-            canonical = record.name if record else entity
-            query = query.where(Fact.subject_text.in_(names | {canonical}))
+            names |= _written_variants(session.connection(), names)
+            query = query.where(Fact.subject_text.in_(names))
         rows = session.execute(query).all()
     return [
         FactView(
@@ -327,6 +328,29 @@ def query_facts(
         )
         for f, url, title in rows
     ]
+
+
+def _written_variants(conn: Connection, names: set[str]) -> set[str]:
+    """Stored subjects that are one of `names` written another way (a fund's short and
+    registered names, 理想汽车-W and 理想汽车): `same_name` decides, on the few stored
+    subjects that start as one of the names does, so a short name finds facts filed under
+    the registered one without a scan of every subject in Python."""
+    stems = {_stem(n) for n in names if _stem(n)}
+    if not stems:
+        return set()
+    prefix = or_(*(Fact.subject_text.like(f"{_like_escape(s)}%", escape="\\") for s in stems))
+    stored = conn.execute(select(Fact.subject_text).where(prefix).distinct()).scalars()
+    return {s for s in stored if s not in names and any(same_name(s, n) for n in names)}
+
+
+def _stem(name: str) -> str:
+    """The first characters every written form of the name shares: the fund house of a fund
+    (平安短债债券I, 平安短债债券型证券投资基金I类), the start of a company's name."""
+    return name[:2]
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def chunks_of(conn: Connection, document_ids: Sequence[int]) -> dict[int, list[StoredChunk]]:

@@ -1,0 +1,69 @@
+"""Economies as subjects: macro figures are about a country, not a company.
+
+A statistical release states figures of an economy it often does not name ("8月份，商品零售额
+同比增长3.7%"); the figure's subject is the last economy the text names before it, else China
+for a Chinese text with no company vocabulary. Agencies that publish national figures stand
+for the economy (财政部, 国家统计局). The changes of a rate in percentage points and rates that
+turned (由上月下降7.3%转为上涨3.3%) are phrasings of these releases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from touyan.facts.entities import EntityRecord
+
+# Macro figures are about an economy: the last one the text names before the figure.
+REGION = re.compile(
+    r"中国|我国|全国|国内|美国|日本|欧元区|欧盟|欧洲|英国|德国|法国|意大利|西班牙|韩国|印度|"
+    r"俄罗斯|俄|土耳其|巴西|加拿大|澳大利亚|新加坡|越南|香港|台湾|全球"
+)
+REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
+CHINA = EntityRecord("中国", "org")
+# National statistics are the economy's, not the agency's that publishes them (财政部:
+# 全国一般公共预算支出45096亿元).
+ECONOMY_OF = dict.fromkeys(
+    (
+        "国家统计局",
+        "统计局",
+        "财政部",
+        "国家外汇管理局",
+        "外汇局",
+        "海关总署",
+        "商务部",
+        "农业农村部",
+        "国家发展和改革委员会",
+        "国家发改委",
+        "发改委",
+        "工业和信息化部",
+        "工信部",
+        "国家能源局",
+        "国家铁路局",
+        "交通运输部",
+    ),
+    "中国",
+)
+HAN = re.compile(r"[\u4e00-\u9fff]{4}")
+# Words of a text about a listed company, not an economy: its unnamed figures are the
+# company's, never China's (主力成交额1.49亿, 最近四个季度ROE为-4.56%).
+COMPANY_VOCABULARY = re.compile(
+    r"公司|股份|股价|个股|该股|主力|筹码|换手率|市盈率|市净率|市值|股东|营收|营业收入|净利润|ROE|"
+    r"每股|涨停|跌停|龙虎榜|融资余额|融券|特大单|大单|成交额|研报|评级|减持|增持|回购|"
+    r"净利率|毛利率|财报|季报|年报|基金|净值|跟踪误差|赛道|申购|赎回|费率|持有期|该产品|董事|高管|"
+    r"管理层|报酬|薪酬"
+)
+
+TURNED = re.compile(r"由[^，,。；;由]{0,16}?转为(?:上涨|下降|增长|下跌|上升|回落)(?:了|约)?\s*$")
+# Between a rate and the change of that rate (…12.5%，涨幅较上月回落1.2个百分点).
+RATE_CHANGE = re.compile(
+    r"\s*[，,]?\s*(?:同比|环比)?(?:涨幅|降幅|增速|增幅|跌幅|增长率|降速)?\s*"
+    r"(?:(?:比|较)(?:上月|上年|上季度|上期|前值|去年同期|上年同期|上年末|年初|[\d—\-～~至月份]{1,12}))?"
+    r"(?:小幅|大幅|明显)?(?:扩大|收窄|回落|加快|放缓|提高|下降|回升|上升|提升|缩小|降低|增加|减少)"
+    r"(?:了|约)?\s*"
+)
+# A text that names no economy is China's only when it reads like a Chinese release: an
+# agency, a national word or amounts in yuan (a Kazakh city's 1126亿坚戈 is not China's).
+CHINESE_RELEASE = re.compile(
+    r"统计|财政部|海关|人民银行|央行|国务院|发改委|商务部|农业农村部|工信部|外汇局|铁路|"
+    r"国家|全国|我国|国内|中央|地方政府|(?<![美港欧日韩台坚])元|人民币"
+)

@@ -1,0 +1,279 @@
+"""The vocabulary of figures: which written labels name which metric, and what a metric's
+value may be.
+
+A label is read before its figure (营业收入3620亿元, 换手率：2.42%) or right after it (11亿美元的
+融资). The reader in `extract` finds labels with these tables; `research.question` finds the
+metrics a question asks for with the same words, so both read the text one way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from touyan.text.numbers import Quantity
+
+# metric -> labels written before the number (longest first wins).
+BEFORE_LABELS: dict[str, tuple[str, ...]] = {
+    "valuation": ("估值", "valuation of", "valued at", "市场估值"),
+    "invested": ("出资", "投资", "注资", "认购", "invested", "put in"),
+    "raised": ("融资额", "募资", "募集资金", "raised", "raising"),
+    "revenue": (
+        "营业总收入",
+        "营业收入",
+        "营收",
+        "总营收",
+        "收入",
+        "销售收入",
+        "销售额",
+        "净收入",
+        "revenue",
+        "revenues",
+        "sales",
+    ),
+    "net_profit": (
+        "归母净利润",
+        "归属于母公司股东的净利润",
+        "归属于上市公司股东的净利润",
+        "净利润",
+        "net income",
+        "net profit",
+    ),
+    "net_profit_adjusted": (
+        "扣非净利润",
+        "扣非归母净利润",
+        "经调整净利润",
+        "经调整归母净利润",
+        "扣除非经常性损益后的净利润",
+        "扣除非经常性损益的净利润",
+        "扣除非经常性损益后归属于母公司股东的净利润",
+        "adjusted net profit",
+    ),
+    "gross_margin": ("毛利率", "gross margin"),
+    "net_margin": ("净利率", "净利润率", "net margin"),
+    "eps": ("每股收益", "基本每股收益", "earnings per share", "eps"),
+    "total_assets": ("总资产", "total assets"),
+    "total_liabilities": ("总负债", "total liabilities"),
+    "market_cap": ("总市值", "市值", "market value", "market capitalisation", "market cap"),
+    "price": ("当前价", "股价", "最新价", "现价", "报收于", "收于", "收报", "报", "share price"),
+    "open": ("开盘价", "今开", "开盘"),
+    "prev_close": ("昨收价", "昨收", "前收盘价"),
+    "amplitude": ("振幅", "股价振幅"),
+    "margin_balance": ("融资余额",),
+    "short_balance": ("融券余额",),
+    "margin_short_balance": ("融资融券余额", "融资融券余额合计", "两融余额"),
+    "margin_buy": ("融资买入额", "融资买入"),
+    "margin_repay": ("融资偿还额", "融资偿还"),
+    "margin_net_buy": ("融资净买入", "融资净买入额"),
+    "margin_net_repay": ("融资净偿还",),
+    "close": ("收盘价", "closing price"),
+    "high": ("最高价", "最高", "盘中最高价"),
+    "low": ("最低价", "最低", "盘中最低价"),
+    "limit_up": ("涨停价", "涨停"),
+    "limit_down": ("跌停价", "跌停"),
+    "change_pct": ("涨跌幅", "涨幅", "跌幅"),
+    "change": ("涨跌额",),
+    "turnover": ("成交额", "成交金额", "成交"),
+    "turnover_rate": ("换手率",),
+    "main_net_inflow": ("主力净流入", "主力资金净流入"),
+    "northbound_net_inflow": ("北向资金净流入", "北向资金净买入"),
+    "nav": ("单位净值", "最新净值", "净值"),
+    "nav_cumulative": ("累计净值",),
+    "max_drawdown": ("最大回撤",),
+    "return_3y": ("近三年收益率", "近三年收益", "近3年收益率", "近3年收益"),
+    "return_1y": ("近一年收益率", "近一年收益", "近1年收益率", "近1年收益"),
+    "seven_day_yield": ("七日年化收益率", "七日年化", "7日年化收益率", "7日年化"),
+    "per_10k_income": ("万份收益", "每万份收益", "万份基金单位收益"),
+    "fund_size": ("基金规模", "最新规模", "资产规模"),
+    "total_shares": ("总股本",),
+    "float_shares": ("流通股本", "流通A股", "流通股"),
+    "stake_pct": ("持股比例", "持股", "持有", "股权比例", "stake of"),
+    "shares_sold": ("减持",),
+    "shares_bought": ("增持",),
+    "buyback_shares": ("回购",),
+    "buyback_amount": ("耗资",),
+    "stake_change_pct": ("占公司总股本", "占总股本", "占公司已发行股本", "占已发行股本"),
+    "deliveries": ("交付量", "交付", "销量", "deliveries"),
+    "dividend_per_share": ("每股派息", "每股派发现金红利", "dividend per share"),
+    "volume": ("成交量",),
+    "pe_ttm": ("滚动市盈率", "市盈率(TTM)", "市盈率TTM"),
+    "pe_static": ("静态市盈率",),
+    "pe": ("市盈率", "P/E"),
+    "pb": ("市净率", "P/B"),
+    "ps_ttm": ("滚动市销率",),
+    "ps": ("市销率",),
+    "dividend_yield": ("股息率", "滚动股息率", "静态股息率", "dividend yield"),
+    "roe": ("净资产收益率", "ROE"),
+    "debt_ratio": ("资产负债率", "负债率"),
+    "operating_profit": ("营业利润", "operating profit"),
+    "financial_expenses": ("财务费用",),
+    "book_value_per_share": ("每股净资产",),
+    "main_inflow": ("主力资金流入", "主力流入", "主力资金总流入"),
+    "main_outflow": ("主力资金流出", "主力流出", "主力资金总流出"),
+    "main_net_outflow": ("主力资金净流出", "主力净流出"),
+    "main_net_buy": ("主力资金净买入", "主力净买入"),
+    "hot_money_net_inflow": ("游资资金净流入", "游资净流入"),
+    "hot_money_net_outflow": ("游资资金净流出", "游资净流出"),
+    "retail_net_inflow": ("散户资金净流入", "散户净流入"),
+    "retail_net_outflow": ("散户资金净流出", "散户净流出"),
+    "avg_cost": ("平均交易成本", "筹码平均交易成本"),
+    "change_1w_pct": ("近一周涨跌幅", "近1周涨跌幅"),
+    "change_1m_pct": ("近一月涨跌幅", "近1月涨跌幅", "近一个月涨跌幅"),
+    "change_ytd_pct": ("今年以来涨跌幅", "今年以来收益率"),
+    "change_1y_pct": ("近一年涨跌幅", "近1年涨跌幅"),
+    # Banks.
+    "net_interest_margin": ("净息差", "净利差"),
+    "npl_ratio": ("不良贷款率", "不良率"),
+    "provision_coverage": ("拨备覆盖率",),
+    "capital_adequacy": ("资本充足率",),
+    "core_tier1_ratio": ("核心一级资本充足率",),
+    # Cash flow and spending.
+    "operating_cash_flow": (
+        "经营活动产生的现金流量净额",
+        "经营活动现金流量净额",
+        "经营活动现金流净额",
+        "经营活动净现金流",
+        "经营性现金流净额",
+        "经营现金流净额",
+        "经营活动现金净流入",
+        "经营性现金流",
+        "经营现金流",
+    ),
+    "capex": ("资本支出", "资本开支"),
+    "rd_expense": ("研发投入", "研发费用", "研发支出"),
+    "float_market_cap": ("流通市值",),
+    "avg_holding_value": ("户均持股市值", "户均持有流通股市值", "户均流通股市值"),
+    "avg_holding_shares": ("户均持股数量", "户均持有流通股数量", "户均持股数"),
+}
+# Quote pages space out two-character labels (最 高：13.96, 换 手：2.42%).
+for _metric, _spaced in (
+    ("high", "最 高"),
+    ("low", "最 低"),
+    ("open", "今 开"),
+    ("prev_close", "昨 收"),
+    ("amplitude", "振 幅"),
+    ("turnover_rate", "换 手"),
+    ("turnover_rate", "换手"),
+    ("turnover", "成 交 额"),
+):
+    BEFORE_LABELS[_metric] = (*BEFORE_LABELS[_metric], _spaced)
+# What a metric's value may be: an amount (money, or a bare number whose unit the text set
+# earlier), a percentage, or a count. A label followed by the wrong kind of value is not that
+# metric (主力成交额……占总成交额的8.71% is a share, not a turnover).
+PERCENT_METRICS = frozenset(
+    {
+        "gross_margin",
+        "net_margin",
+        "change_pct",
+        "turnover_rate",
+        "max_drawdown",
+        "return_3y",
+        "return_1y",
+        "stake_pct",
+        "stake_change_pct",
+        "dividend_yield",
+        "roe",
+        "debt_ratio",
+        "change_1w_pct",
+        "change_1m_pct",
+        "change_ytd_pct",
+        "change_1y_pct",
+        "amplitude",
+        "seven_day_yield",
+        "net_interest_margin",
+        "npl_ratio",
+        "provision_coverage",
+        "capital_adequacy",
+        "core_tier1_ratio",
+    }
+)
+RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
+COUNT_METRICS = frozenset(
+    {
+        "volume",
+        "shares_sold",
+        "shares_bought",
+        "buyback_shares",
+        "deliveries",
+        "total_shares",
+        "avg_holding_shares",
+        "float_shares",
+    }
+)
+# metric -> labels written right after the number (11亿美元的融资).
+AFTER_LABELS: dict[str, tuple[str, ...]] = {
+    "raised": ("融资", "的融资", "financing", "funding"),
+    "valuation": ("估值", "的估值", "valuation"),
+}
+
+# Figures of one trading day.
+DAILY_METRICS = frozenset(
+    {
+        "price",
+        "open",
+        "close",
+        "prev_close",
+        "high",
+        "low",
+        "limit_up",
+        "limit_down",
+        "change_pct",
+        "change",
+        "turnover",
+        "turnover_rate",
+        "volume",
+        "amplitude",
+        "main_net_inflow",
+        "main_net_outflow",
+        "main_inflow",
+        "main_outflow",
+        "hot_money_net_inflow",
+        "hot_money_net_outflow",
+        "retail_net_inflow",
+        "retail_net_outflow",
+    }
+)
+
+# Company-results labels a segment, product or sector may narrow (动力电池系统营业收入).
+SEGMENTED_METRICS = frozenset(
+    {
+        "revenue",
+        "net_profit",
+        "net_profit_adjusted",
+        "operating_profit",
+        "gross_margin",
+        "net_margin",
+        "deliveries",
+        "invested",
+    }
+)
+HOLDING_METRICS = ("shares_sold", "shares_bought", "stake_change_pct")
+
+KNOWN_METRICS = frozenset(BEFORE_LABELS) | frozenset(AFTER_LABELS)
+LABEL_METRIC: dict[str, str] = {}
+for _metric, _labels in BEFORE_LABELS.items():
+    for _label in _labels:
+        LABEL_METRIC.setdefault(_label.lower(), _metric)
+# Longest first, so the alternation prefers 营业总收入 over 收入 at the same position.
+LABELS = re.compile(
+    "|".join(re.escape(label) for label in sorted(LABEL_METRIC, key=len, reverse=True)),
+    re.IGNORECASE,
+)
+
+
+AFTER_METRIC = {label.lower(): metric for metric, ls in AFTER_LABELS.items() for label in ls}
+AFTER_LABEL = re.compile(
+    "|".join(re.escape(label) for label in sorted(AFTER_METRIC, key=len, reverse=True)),
+    re.IGNORECASE,
+)
+
+
+def unit_fits(metric: str, q: Quantity) -> bool:
+    if metric in PERCENT_METRICS:
+        return q.unit == "%"
+    if metric in RATIO_METRICS:
+        return q.unit in ("", "times")
+    if metric in COUNT_METRICS:
+        return q.unit in ("shares", "count", "")
+    if metric not in BEFORE_LABELS and metric not in AFTER_LABELS:
+        return True  # an attribute named by the text itself: its unit is what the text says
+    return q.unit in ("money", "")

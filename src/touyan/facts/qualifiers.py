@@ -1,0 +1,55 @@
+"""Words written between a figure's subject and its label: a segment, a product, a sector.
+
+"宁德时代2024年动力电池系统营业收入2530亿元" states the revenue of one business line, not of
+the company; "基础设施投资同比增长7.2%" is the growth of infrastructure investment, not an
+investment by anyone. The run of words right before a known label (营业收入, 投资, 销量) that is
+neither a time word nor a filler (公司, 实现, 其中) qualifies the label: the reader makes it the
+fact's object (a company's segment) or folds it into the metric's name (an economy's
+indicator), instead of reporting the whole's figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Fillers and time words that may stand between a subject and its label without narrowing it.
+_LEAD = re.compile(
+    r"(?:公司|本公司|该公司|集团|母公司|上市公司|企业|实现|共实现|累计|合计|共计|总计|其中|此外|同时|"
+    r"全年|上半年|下半年|前三季度|[一二三四1-4]季度|第[一二三四1-4]季度|单季度?|季度|年度|半年度|"
+    r"当月|单月|本月|当季|本季|当期|本期|期内|报告期内?|同期|今年以来|今年|去年|上年|本年|年内|"
+    r"(?:\d{2}|(?:19|20)\d{2})?\s*[QH][1-4]|(?:19|20)\d{2}\s*年(?:度|末|底|初)?|\d{1,2}\s*月份?|"
+    r"(?:前|近|过去|最近)?[一二三四五六七八九十两\d]+个?(?:月|季度|年|周|日|天)|"
+    r"\d{1,2}日|不过|但|而|和|及|与|、|并|且|也|还|则|均|总|最新|目前|当前|首次|再次|"
+    r"[\s：:（）()“”\"'「」]|的)+"
+)
+_TAIL = re.compile(r"(?:实现|共实现|累计实现|累计|合计|全年|当期|本期|的|之)+$")
+_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\-]{2,14}")
+# A run holding these is a clause, not a name (营收增速放缓, 预计营收, 带动营收).
+_CLAUSE = re.compile(
+    r"[为是在将已被把对从了等由使让向]|实现|录得|显示|预计|分别|达到|同比|环比|较|带动|推动|贡献|拉动|"
+    r"增长|下降|增加|减少|提升|主要|来自|整体|合并|综合|总体|全部|相关|对应|包括|占|约|超|近|"
+    r"归属|归母|扣非|扣除|经调整|调整后|营业|毛|净|税前|税后|利润|收入|总额"
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_BREAK = re.compile(r"[，,；;。！？!?\n、：:（）()|【】\[\]「」“”\"]")
+
+
+def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | None:
+    """The words right before a label at `label_start` that narrow what it names, if any.
+
+    `lo` is the clause start; `bounds` are offsets a qualifier cannot reach back across
+    (the ends of names and dates before the label).
+    """
+    start = max([lo, *(b for b in bounds if b <= label_start)])
+    breaks = [m.end() for m in _BREAK.finditer(text, start, label_start)]
+    if breaks:
+        start = breaks[-1]
+    run = text[start:label_start]
+    lead = _LEAD.match(run)
+    while lead and lead.end():
+        run = run[lead.end() :]
+        lead = _LEAD.match(run)
+    run = _TAIL.sub("", run.strip())
+    if not _RUN.fullmatch(run) or not _HAN.search(run) or _CLAUSE.search(run) or run[0].isdigit():
+        return None
+    return run

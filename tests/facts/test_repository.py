@@ -1,0 +1,35 @@
+"""`touyan facts <name>`: facts filed under another written form of the name are found."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from touyan.facts.repository import query_facts
+from touyan.ingest.pipeline import ingest
+from touyan.store.db import Database
+
+REGISTERED = "华夏中证红利低波动交易型开放式指数证券投资基金"
+TEXT = f"{REGISTERED}（512890）2025年5月14日的单位净值为1.2345元。"
+
+
+def _ingest(db: Database, tmp_path: Path, text: str) -> None:
+    doc = tmp_path / "fund.jsonl"
+    doc.write_text(json.dumps({"title": "基金净值", "text": text}, ensure_ascii=False))
+    assert ingest(db, [str(doc)]).added == 1
+
+
+def test_a_fund_short_name_finds_facts_under_its_registered_name(
+    db: Database, tmp_path: Path
+) -> None:
+    _ingest(db, tmp_path, TEXT)
+    by_full = query_facts(db, entity=REGISTERED, metric="nav")
+    assert [(f.subject, str(f.value)) for f in by_full] == [(REGISTERED, "1.2345")]
+    by_short = query_facts(db, entity="华夏中证红利低波动ETF", metric="nav")
+    assert [(f.subject, str(f.value)) for f in by_short] == [(REGISTERED, "1.2345")]
+
+
+def test_another_fund_of_the_same_house_is_not_matched(db: Database, tmp_path: Path) -> None:
+    _ingest(db, tmp_path, TEXT)
+    assert query_facts(db, entity="华夏中证500ETF", metric="nav") == []
+    assert query_facts(db, entity="华夏中证红利低波动ETF联接A", metric="nav") == []
