@@ -286,7 +286,7 @@ class StoreWriter:
                 source_tags=doc.tags,
                 source_summary=doc.summary,
             )
-        labels = with_corpus_idf(doc.analysis.labels, doc, self.idf)
+        labels = with_corpus_idf(doc.analysis, self.idf)
         return label_columns(labels, source_tags=doc.tags, source_summary=doc.summary)
 
 
