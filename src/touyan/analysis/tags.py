@@ -177,14 +177,22 @@ class LeadCounts:
     eligible: bytes
 
 
+_ELIGIBLE: dict[str, int] = {}  # token -> 1 if it may be a keyword (tokens repeat a lot)
+_ELIGIBLE_MAX = 200_000
+
+
 def lead_counts(tokens: Sequence[str]) -> LeadCounts:
     counts = Counter(tokens[:KEYWORD_SCAN_TOKENS])
     unique = list(counts)
-    return LeadCounts(
-        unique,
-        list(counts.values()),
-        bytes(len(t) > 1 and not _NUMBER.match(t) for t in unique),
-    )
+    known = _ELIGIBLE
+    new = counts.keys() - known.keys()
+    if new:
+        if len(known) + len(new) > _ELIGIBLE_MAX:
+            known.clear()
+            new = set(unique)
+        for t in new:
+            known[t] = int(len(t) > 1 and not _NUMBER.match(t))
+    return LeadCounts(unique, list(counts.values()), bytes(map(known.__getitem__, unique)))
 
 
 def keywords(tokens: Sequence[str], idf: Idf, k: int = 12) -> list[str]:

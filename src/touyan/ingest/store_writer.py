@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, or_, select, update
@@ -85,7 +86,7 @@ class StoreWriter:
         New documents inside the batch are known by placeholder keys (-1, -2, …) until the
         bulk insert gives them ids, so a copy later in the same batch still links to them.
         """
-        self.idf.refresh(conn, {t for d in docs for c in d.chunks for t in c.tokens})
+        self.idf.refresh(conn, chain.from_iterable(c.tokens for d in docs for c in d.chunks))
         by_hash = self._known_hashes(conn, {d.content_hash for d in docs})
         by_url = self._known_urls(conn, {d.canonical_url for d in docs if d.canonical_url})
         adds: list[PreparedDocument] = []
