@@ -185,7 +185,7 @@ def lead_counts(tokens: Sequence[str]) -> LeadCounts:
     counts = Counter(tokens[:KEYWORD_SCAN_TOKENS])
     unique = list(counts)
     known = _ELIGIBLE
-    new = counts.keys() - known.keys()
+    new = set(unique).difference(known)
     if new:
         if len(known) + len(new) > _ELIGIBLE_MAX:
             known.clear()
