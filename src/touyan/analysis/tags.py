@@ -62,6 +62,8 @@ class Idf:
         self._log_n = math.log(n_docs + 1) if n_docs > 0 else 0.0
         self._phrases: dict[str, float] = {}
         self._tokens: dict[str, float] = {}
+        # A phrase's search tokens do not move with the corpus: kept when weights are reset.
+        self._phrase_tokens: dict[str, list[str]] = {}
 
     @classmethod
     def from_documents(cls, token_lists: Iterable[Sequence[str]]) -> Idf:
@@ -101,7 +103,9 @@ class Idf:
         """A phrase is as specific as its rarest search token."""
         value = self._phrases.get(phrase)
         if value is None:
-            tokens = query_tokens(phrase) or [phrase.lower()]
+            tokens = self._phrase_tokens.get(phrase)
+            if tokens is None:
+                tokens = self._phrase_tokens[phrase] = query_tokens(phrase) or [phrase.lower()]
             value = max(self.token(t) for t in tokens)
             self._phrases[phrase] = value
         return value
