@@ -26,7 +26,10 @@ from touyan.store.models import Chunk, Document
 from touyan.text import segment
 
 ITEMS = [
-    ("小米集团发布财报", "小米集团2024年营收增长35%，净利润大幅增长，股价上涨5.3%。雷军表示将加大研发投入。"),
+    (
+        "小米集团发布财报",
+        "小米集团2024年营收增长35%，净利润大幅增长，股价上涨5.3%。雷军表示将加大研发投入。",
+    ),
     ("腾讯控股回购", "腾讯控股今日回购100万股，耗资3.5亿港元。公司称看好长期发展。"),
     ("Apple results", "Apple Inc. reported revenue of $94.9 billion, up 6% from a year ago."),
 ]
@@ -50,13 +53,16 @@ def test_new_ids_follow_their_rows_after_the_newest_document_was_deleted(
         newest = conn.execute(select(Document.id).order_by(Document.id.desc())).scalars().first()
         conn.execute(delete(Chunk).where(Chunk.document_id == newest))
         conn.execute(delete(Document).where(Document.id == newest))
-    more = [(f"第{i}条快讯", f"贵州茅台第{i}季度营收增长{i + 10}%，净利润{i}亿元。") for i in range(4)]
+    more = [
+        (f"第{i}条快讯", f"贵州茅台第{i}季度营收增长{i + 10}%，净利润{i}亿元。") for i in range(4)
+    ]
     report = ingest(db, [str(_jsonl(tmp_path / "b.jsonl", more))])
     assert report.added == 4 and report.failed == []
     with db.engine.connect() as conn:
         rows = conn.execute(
-            select(Chunk.document_id, Chunk.char_start, Chunk.char_end, Chunk.text, Document.text)
-            .join(Document, Document.id == Chunk.document_id)
+            select(
+                Chunk.document_id, Chunk.char_start, Chunk.char_end, Chunk.text, Document.text
+            ).join(Document, Document.id == Chunk.document_id)
         ).all()
         titles = set(conn.execute(select(Document.title)).scalars())
     assert len(rows) == 6

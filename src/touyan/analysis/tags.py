@@ -95,6 +95,7 @@ class Idf:
                 zip(
                     missing,
                     [max(0.05, math.log(n1 / (df.get(t, 0) + 1)) / log_n) for t in missing],
+                    strict=True,
                 )
             )
         return cache

@@ -13,8 +13,8 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from types import TracebackType
 
 from touyan.facts.entities import EntityRecord
@@ -45,7 +45,9 @@ def fewer_collections() -> Iterator[None]:
     with _bulk_lock:
         if _bulk_depth[0] == 0:
             _bulk_depth[1:] = gc.get_threshold()
-            gc.set_threshold(*(max(a, b) for a, b in zip(_bulk_depth[1:], BULK_GC_THRESHOLD)))
+            gc.set_threshold(
+                *(max(a, b) for a, b in zip(_bulk_depth[1:], BULK_GC_THRESHOLD, strict=True))
+            )
         _bulk_depth[0] += 1
     try:
         yield
