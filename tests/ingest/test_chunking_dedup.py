@@ -84,3 +84,36 @@ def test_different_story_is_not_a_candidate() -> None:
 
 def test_short_text_has_no_near_key() -> None:
     assert near_key("小米完成融资") is None
+
+
+def test_a_text_that_fits_one_chunk_is_the_span_its_sentences_pack_into() -> None:
+    """The one-chunk shortcut must give what packing the sentences gives, including for
+    texts with whitespace or a boundary at either end (those take the long way)."""
+    from touyan.ingest.chunking import _bounded, _pack
+    from touyan.text.sentences import sentence_spans
+
+    def packed_by_sentences(text: str, limit: int) -> list[tuple[int, int]]:
+        spans = _bounded(sentence_spans(text), limit)
+        if not spans:
+            return []
+        out = [spans[0]]
+        for s, e in spans[1:]:
+            if e - out[-1][0] <= limit:
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
+
+    samples = [
+        "小米集团营收增长35%。净利润上升！",
+        "。开头就是句号",
+        "Mr. Lei said revenue rose. Shares gained 5%.",
+        "  前有空格。",
+        "后有换行。\n",
+        "单句无标点",
+        "\n",
+        "",
+    ]
+    for text in samples:
+        for limit in (500, 8, 1):
+            assert _pack(text, limit) == packed_by_sentences(text, limit), (text, limit)

@@ -42,9 +42,7 @@ class StoreIdf(Idf):
         if len(self.df) > _CACHE_MAX:
             self.df.clear()
             self._tokens.clear()
-        wanted = {t for t in tokens if t not in self.df} | {
-            t for t in _vocabulary_tokens() if t not in self.df
-        }
+        wanted = set(tokens).union(_vocabulary_tokens()).difference(self.df)
         ordered = sorted(wanted)
         for i in range(0, len(ordered), _LOOKUP_BATCH):
             batch = ordered[i : i + _LOOKUP_BATCH]

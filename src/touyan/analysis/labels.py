@@ -16,7 +16,14 @@ from typing import Any
 from touyan.analysis.market import classify_market, entity_market
 from touyan.analysis.sentiment import score_sentiment
 from touyan.analysis.summary import summarize
-from touyan.analysis.tags import Idf, TagTerms, count_tag_terms, keywords, weigh_tags
+from touyan.analysis.tags import (
+    Idf,
+    TagResult,
+    TagTerms,
+    count_tag_terms,
+    keywords,
+    weigh_tags,
+)
 from touyan.facts.entities import EntityDictionary, Mention, bundled_dictionary
 from touyan.llm.base import Provider
 from touyan.text.lang import detect_language
@@ -99,8 +106,14 @@ class Labeller:
         tokens: Sequence[str] | None = None,
         language: str | None = None,
         mentions: Sequence[Mention] | None = None,
+        weigh_tags_now: bool = True,
     ) -> Labels:
-        """The lexicon and rule labels, never calling a model."""
+        """The lexicon and rule labels, never calling a model.
+
+        With `weigh_tags_now=False` the tag terms are only counted (`tags` stays empty, its
+        reason blank) for a caller that weighs them later with other corpus statistics,
+        as ingest's writer does: weighing them here too would be thrown away.
+        """
         language = language or detect_language(title + "\n" + text)
         if not text.strip() and not title.strip():
             return Labels(
@@ -125,7 +138,7 @@ class Labeller:
             language=language,
         )
         tag_terms = count_tag_terms(text, title, mentions=found)
-        tags = weigh_tags(tag_terms, self.idf)
+        tags = weigh_tags(tag_terms, self.idf) if weigh_tags_now else TagResult([])
         summary = summarize(
             text,
             title,

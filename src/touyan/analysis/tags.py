@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import filterfalse
 
 from touyan.analysis.lexicon import PhraseMatcher, data_rows, lower_ascii
 from touyan.facts.entities import EntityRecord, Mention
@@ -61,6 +62,8 @@ class Idf:
         self._log_n = math.log(n_docs + 1) if n_docs > 0 else 0.0
         self._phrases: dict[str, float] = {}
         self._tokens: dict[str, float] = {}
+        # A phrase's search tokens do not move with the corpus: kept when weights are reset.
+        self._phrase_tokens: dict[str, list[str]] = {}
 
     @classmethod
     def from_documents(cls, token_lists: Iterable[Sequence[str]]) -> Idf:
@@ -77,19 +80,33 @@ class Idf:
         return max(0.05, math.log((self.n_docs + 1) / (self.df.get(token, 0) + 1)) / self._log_n)
 
     def cached_weights(self, tokens: Iterable[str]) -> dict[str, float] | None:
-        """The IDF cache, holding every one of `tokens`; None without corpus statistics."""
+        """The IDF cache, holding every one of `tokens`; None without corpus statistics.
+
+        Only tokens not yet cached are looked at in Python (found by `filterfalse` in C),
+        and their weights are `token`'s formula inlined: the same floats, bit for bit.
+        """
         if self._log_n == 0.0:
             return None
         cache = self._tokens
-        for token in [t for t in tokens if t not in cache]:
-            cache[token] = self.token(token)
+        missing = list(filterfalse(cache.__contains__, tokens))
+        if missing:
+            n1, log_n, df = self.n_docs + 1, self._log_n, self.df
+            cache.update(
+                zip(
+                    missing,
+                    [max(0.05, math.log(n1 / (df.get(t, 0) + 1)) / log_n) for t in missing],
+                    strict=True,
+                )
+            )
         return cache
 
     def phrase(self, phrase: str) -> float:
         """A phrase is as specific as its rarest search token."""
         value = self._phrases.get(phrase)
         if value is None:
-            tokens = query_tokens(phrase) or [phrase.lower()]
+            tokens = self._phrase_tokens.get(phrase)
+            if tokens is None:
+                tokens = self._phrase_tokens[phrase] = query_tokens(phrase) or [phrase.lower()]
             value = max(self.token(t) for t in tokens)
             self._phrases[phrase] = value
         return value
@@ -153,21 +170,56 @@ def tag_names(tag_id: str, entities: Iterable[EntityRecord] = ()) -> tuple[str, 
 _TF = [1.0] + [1.0 + math.log(n) for n in range(1, KEYWORD_SCAN_TOKENS + 1)]
 
 
+@dataclass(frozen=True, slots=True)
+class LeadCounts:
+    """A document's lead tokens counted for `keywords`, before corpus weights: the distinct
+    tokens in first-seen order, how often each occurs, and which may be keywords at all
+    (one byte each). Counting needs only the tokens, so ingest's workers do it and the
+    writer only weighs; ints and bytes keep the object cheap to send between processes."""
+
+    tokens: list[str]
+    counts: list[int]
+    eligible: bytes
+
+
+_ELIGIBLE: dict[str, int] = {}  # token -> 1 if it may be a keyword (tokens repeat a lot)
+_ELIGIBLE_MAX = 200_000
+
+
+def lead_counts(tokens: Sequence[str]) -> LeadCounts:
+    counts = Counter(tokens[:KEYWORD_SCAN_TOKENS])
+    unique = list(counts)
+    known = _ELIGIBLE
+    new = set(unique).difference(known)
+    if new:
+        if len(known) + len(new) > _ELIGIBLE_MAX:
+            known.clear()
+            new = set(unique)
+        for t in new:
+            known[t] = int(len(t) > 1 and not _NUMBER.match(t))
+    return LeadCounts(unique, list(counts.values()), bytes(map(known.__getitem__, unique)))
+
+
 def keywords(tokens: Sequence[str], idf: Idf, k: int = 12) -> list[str]:
     """The document's k most characteristic search tokens: TF-IDF over its lead.
 
     Every ingested document goes through here, so the per-token work stays in C (Counter,
     map over dict and list lookups, sorting by a list index); Python sees only the result.
     """
-    counts = Counter(tokens[:KEYWORD_SCAN_TOKENS])
-    unique = list(counts)
-    scores = list(map(_TF.__getitem__, counts.values()))
+    return weigh_keywords(lead_counts(tokens), idf, k)
+
+
+def weigh_keywords(lead: LeadCounts, idf: Idf, k: int = 12) -> list[str]:
+    """`keywords` from counts already taken: the 2k heaviest tokens, the eligible ones first
+    k of them (a bare number or a single character still takes one of the 2k places)."""
+    unique = lead.tokens
+    scores = list(map(_TF.__getitem__, lead.counts))
     weights = idf.cached_weights(unique)
     if weights is not None:
         scores = list(map(operator.mul, scores, map(weights.__getitem__, unique)))
     order = sorted(range(len(unique)), key=scores.__getitem__, reverse=True)
-    ranked = [unique[i] for i in order[: k * 2]]
-    return [t for t in ranked if len(t) > 1 and not _NUMBER.match(t)][:k]
+    eligible = lead.eligible
+    return [unique[i] for i in order[: k * 2] if eligible[i]][:k]
 
 
 @dataclass(slots=True)

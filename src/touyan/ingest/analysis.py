@@ -13,7 +13,14 @@ import dataclasses
 from dataclasses import dataclass
 
 from touyan.analysis.labels import Labeller, Labels
-from touyan.analysis.tags import KEYWORD_SCAN_TOKENS, Idf, keywords, weigh_tags
+from touyan.analysis.tags import (
+    KEYWORD_SCAN_TOKENS,
+    Idf,
+    LeadCounts,
+    lead_counts,
+    weigh_keywords,
+    weigh_tags,
+)
 from touyan.facts.entities import EntityDictionary, Mention
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.ingest.prepare import PreparedDocument, prepare
@@ -27,6 +34,7 @@ class Analysis:
     mentions: list[Mention]
     facts: list[ExtractedFact]
     labels: Labels
+    lead: LeadCounts  # what `keywords` reads, counted; the writer only weighs it
 
 
 class Analyser:
@@ -54,14 +62,21 @@ class Analyser:
             mentions=mentions,
         )
         labels = self.labeller.offline(
-            doc.text, doc.title, tokens=None, language=doc.language, mentions=mentions
+            doc.text,
+            doc.title,
+            tokens=None,
+            language=doc.language,
+            mentions=mentions,
+            weigh_tags_now=False,
         )
-        return Analysis(mentions, facts, labels)
+        return Analysis(mentions, facts, labels, lead_counts(_lead_tokens(doc)))
 
 
-def with_corpus_idf(labels: Labels, doc: PreparedDocument, idf: Idf) -> Labels:
+def with_corpus_idf(analysis: Analysis, idf: Idf) -> Labels:
     """The labels with tags and keywords weighed by `idf`, as `Labeller.offline` weighs them;
-    the tag terms were counted with the labels, so only the weighing happens here."""
+    the tag terms and the lead's tokens were counted with the analysis, so only the
+    weighing happens here (in the writer, the one process that cannot be parallel)."""
+    labels = analysis.labels
     if "all" in labels.reasons:  # nothing to label: no tags, no keywords
         return labels
     tags = weigh_tags(labels.tag_terms, idf)
@@ -69,7 +84,7 @@ def with_corpus_idf(labels: Labels, doc: PreparedDocument, idf: Idf) -> Labels:
         labels,
         tags=tags.tags,
         reasons={**labels.reasons, "tags": tags.reason},
-        keywords=keywords(_lead_tokens(doc), idf),
+        keywords=weigh_keywords(analysis.lead, idf),
     )
 
 

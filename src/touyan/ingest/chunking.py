@@ -33,6 +33,10 @@ def chunk_spans(
 
 
 def _pack(text: str, max_chars: int) -> list[tuple[int, int]]:
+    if text and len(text) <= max_chars and not text[0].isspace() and not text[-1].isspace():
+        # Most news items fit one chunk: their sentences would pack into exactly this span
+        # (no whitespace to trim at either end), so they are not split to be joined again.
+        return [(0, len(text))]
     packed: list[tuple[int, int]] = []
     cur_start: int | None = None
     cur_end = 0

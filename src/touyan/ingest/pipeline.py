@@ -25,7 +25,7 @@ from touyan.ingest.sources import (
     parse_bytes,
 )
 from touyan.ingest.store_writer import StoreWriter, WriteOutcome
-from touyan.ingest.workers import MIN_PARALLEL_DOCS, AnalysisPool
+from touyan.ingest.workers import MIN_PARALLEL_DOCS, AnalysisPool, fewer_collections
 from touyan.llm import Provider, provider_from_settings
 from touyan.store.db import Database
 
@@ -152,7 +152,10 @@ def ingest(
             report.merge(writer.write(batch))
             batch.clear()
 
-    with AnalysisPool(analyser, writer.enricher.user_entities, min_docs=parallel_min_docs) as pool:
+    with (
+        fewer_collections(),
+        AnalysisPool(analyser, writer.enricher.user_entities, min_docs=parallel_min_docs) as pool,
+    ):
         for item in inputs:
             parsed = _read(item, settings, client)
             report.failed.extend(parsed.errors)

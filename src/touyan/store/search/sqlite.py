@@ -48,7 +48,9 @@ class SqliteSearch:
             self._totals(conn, rows, -1)
 
     def _totals(self, conn: Connection, rows: Sequence[tuple[int, str]], sign: int) -> None:
-        length = sum(len(tokens.split()) for _, tokens in rows)
+        # Index tokens never hold a space: counting the separators is `len(tokens.split())`
+        # without building the lists.
+        length = sum(tokens.count(" ") + 1 for _, tokens in rows if tokens)
         update_totals(conn, [(CHUNKS_KEY, sign * len(rows)), (LENGTH_KEY, sign * length)])
 
     def rank(
