@@ -172,3 +172,15 @@ def test_a_bare_month_day_takes_a_year_named_shortly_before() -> None:
         + "截至3月31日，股东户数7.53万。"
     )
     assert parse_dates(far, today=today)[-1].start == dt.date(2025, 3, 31)
+
+
+def test_a_bare_year_dates_a_month_day_only_in_its_own_sentence() -> None:
+    today = dt.date(2025, 6, 1)
+    # A results year is reported the year after: the next sentence's day is this year's.
+    after = parse_dates("2024年营收下降。5 月 12 日公司公告回购。", today=today)
+    assert after[-1].start == dt.date(2025, 5, 12)
+    same = parse_dates("2024年全年营收下降，其中5月12日单日最低。", today=today)
+    assert same[-1].start == dt.date(2024, 5, 12)
+    # A month keeps dating the days after it, across sentences.
+    month = parse_dates("2014年12月，小米完成融资。12月29日，雷军宣布。", today=today)
+    assert month[-1].start == dt.date(2014, 12, 29)

@@ -69,6 +69,7 @@ _PATTERN = re.compile(
 
 
 _YEAR_REACH = 80  # characters
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 def _cn_int(text: str) -> int:
@@ -187,17 +188,23 @@ def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]
     """Every date or period named in `text`, in order; impossible dates are skipped.
 
     A month-day without a year (12月29日) takes the year named shortly before it, else it is
-    the last such day up to today.
+    the last such day up to today. A bare year (2024年营收…) dates a month-day only in its
+    own sentence: a report on a year's results is written the year after, so "2024年营收下降。
+    5月12日公司公告…" in a 2025 article means 2025-05-12, while "2014年12月…。12月29日…"
+    keeps 2014.
     """
     today = today or dt.date.today()
     out: list[DateMention] = []
     last_year: int | None = None
     last_year_end = 0
+    year_only = False
     for match in _PATTERN.finditer(text):
         g = match.groupdict()
         try:
             # A year named far back (成立日期1999年…) does not date a later bare 3月31日.
             near = last_year if match.start() - last_year_end <= _YEAR_REACH else None
+            if year_only and _SENTENCE_END.search(text, last_year_end, match.start()):
+                near = None
             found = _range(g, match.group(), today, near)
         except ValueError:
             continue
@@ -206,6 +213,7 @@ def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]
         start, end, granularity = found
         if granularity != "relative":
             last_year, last_year_end = end.year, match.end()
+            year_only = granularity == "year"
         out.append(DateMention(start, end, granularity, match.span(), match.group()))
     return out
 
