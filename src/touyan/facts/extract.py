@@ -249,7 +249,7 @@ _PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
 _PAIR_SECOND = re.compile(r"\s*/\s*")
 _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
-_FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争")
+_FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争|确保|计划")
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
 
