@@ -30,6 +30,8 @@ def test_question_entities_period_market_and_intents() -> None:
     assert en.language == "en" and en.market == "us" and "results" in en.intents
     hk = read_question("港股 0700.HK 最新股价", bundled_dictionary())
     assert hk.market == "hk" and hk.wants_latest and hk.entities
+    # A mainland company listed in New York and Hong Kong is hk, as the labels count it.
+    assert read_question("阿里巴巴与小米的合作", bundled_dictionary()).market == "hk"
 
 
 def test_offline_plan_shape_and_language() -> None:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from touyan.analysis.market import entity_market
 from touyan.facts.entities import EntityDictionary, EntityRecord
 from touyan.facts.extract import BEFORE_LABELS
 from touyan.text.dates import parse_dates
@@ -242,6 +243,6 @@ def _market(text: str, entities: list[EntityRecord]) -> str | None:
         if cue.lower() in lowered:
             return market
     for record in entities:
-        if record.market:
-            return record.market
+        if found := entity_market(record):  # 阿里巴巴 (BABA and 9988.HK) is hk, as in labels
+            return found
     return None
