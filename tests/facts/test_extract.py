@@ -295,6 +295,22 @@ def test_respectively_pairs_items_and_figures_in_order(entities: EntityDictionar
     assert facts("2023年，全国食品、能源和服务价格分别上涨1.0%和0.5%。", entities) == []
 
 
+def test_respectively_lists_items_named_with_and_and_falls(entities: EntityDictionary) -> None:
+    # An item's own name may hold 和 (电气机械和器材制造业): 、 alone separates the items; 同比
+    # before 分别 is the comparison, and 分别下降 makes every figure of the list a fall.
+    text = (
+        "2023年上半年，全国汽车制造业、电气机械和器材制造业投资同比分别增长20%和38.9%。"
+        "燃油小汽车和新能源小汽车价格分别下降4.6%和3.4%。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("中国", "汽车制造业_yoy", Decimal("20")),
+        ("中国", "电气机械和器材制造业投资_yoy", Decimal("38.9")),
+        ("中国", "燃油小汽车_yoy", Decimal("-4.6")),
+        ("中国", "新能源小汽车价格_yoy", Decimal("-3.4")),
+    }
+
+
 def test_a_record_s_name_field_names_its_fields(entities: EntityDictionary) -> None:
     text = (
         "满足条件的股票：股票1，股票名称：恒远精密。股票代码：603999。市值：120.50亿元。"

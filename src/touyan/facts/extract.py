@@ -999,8 +999,10 @@ class _Reader:
             base = _base_metric(last.metric)
             metric = base + ("_yoy" if q is chain[0] else "_qoq")
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-        items = [i for i in _ITEM_SEP.split(head) if i]
-        if len(items) != len(chain) or any(len(i) > 20 for i in items):
+        yoy = _HEAD_YOY.search(head)  # 制造业投资同比分别增长: the comparison, not the item
+        head = head[: yoy.start()] if yoy else head
+        items = _list_items(head, len(chain))
+        if items is None:
             return None
         if any(clause_start <= m.start < at for m in self.mentions):
             return None
@@ -1008,7 +1010,10 @@ class _Reader:
         about = self._subject_or_region(clause_start, sentence)
         if about is None:
             return None
-        suffix = "" if verb.group("verb") in ("为", "达", "达到", "是", "") else "_yoy"
+        if verb.group("verb") in _FALL_VERBS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)  # 分别下降4.6%和3.4%: both fall
+        plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
+        suffix = "" if plain else "_yoy"
         return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
 
     def _change(
@@ -1158,6 +1163,29 @@ _RESPECTIVE_VERB = re.compile(
 )
 _LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
 _ITEM_SEP = re.compile(r"[、和及与]")
+_HEAD_YOY = re.compile(r"(?:同比|环比)$")
+_FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
+
+
+def _list_items(head: str, count: int) -> list[str] | None:
+    """The `count` items of a list written before 分别, or None when they cannot be told apart.
+
+    Items are split on every list word (服装、通信工具和燃油小汽车). An industry's name in the
+    national classification may hold 和 or 及 (电气机械和器材制造业, 黑色金属冶炼和压延加工业):
+    when splitting on 和 gives the wrong count, 、 alone is tried, and kept only if every item
+    holding 和 names an industry (…业), so 食品、能源和服务价格 stays a list of three.
+    """
+    items = [i for i in _ITEM_SEP.split(head) if i]
+    if len(items) != count:
+        items = [i for i in head.split("、") if i]
+        if any(_ITEM_SEP.search(i) and not _INDUSTRY_WITH_AND.search(i) for i in items):
+            return None
+    if len(items) == count and all(len(i) <= 20 for i in items):
+        return items
+    return None
+
+
+_INDUSTRY_WITH_AND = re.compile(r"[和及与][\u4e00-\u9fff]{1,10}业")
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
 _JUST_STATED = re.compile(r"\s*[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
