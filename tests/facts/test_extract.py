@@ -332,3 +332,25 @@ def test_unknown_names_in_a_list_of_moves(entities: EntityDictionary) -> None:
     # An index, a price or an adverb before the verb is not a company's name.
     assert not any(subject in ("费城半导体指数", "股价") for subject, _, _ in got)
     assert facts("从环比看，PPI由上月上涨0.4%转为持平。", entities) == []
+
+
+def test_holdings_in_shares_are_filed_under_the_company_held(entities: EntityDictionary) -> None:
+    text = (
+        "截至2025年3月31日，中央汇金持有贵州茅台5005万股。"
+        "贵州茅台十大流通股东中，香港中央结算有限公司持有的公司股份为2529.91万股。"
+        "贵州茅台股价1500元，汇金持股约1040万股。"
+    )
+    got = {(f.subject, f.metric, f.object, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("贵州茅台", "shares_held", "中央汇金投资有限责任公司", Decimal("50050000")),
+        ("贵州茅台", "shares_held", "香港中央结算有限公司", Decimal("25299100")),
+        ("贵州茅台", "shares_held", None, Decimal("10400000")),
+        ("贵州茅台", "price", None, Decimal("1500")),
+    }
+    # Not an average per account, a change, nor a list whose figures are each someone's.
+    for text in (
+        "贵州茅台户均持股数量为4.12万股。",
+        "贵州茅台股东张三增持66.06万股。",
+        "贵州茅台：中央汇金与中国证金分别持有1040万股和803.9万股。",
+    ):
+        assert all(f.metric != "shares_held" for f in facts(text, entities)), text

@@ -486,6 +486,8 @@ class _Reader:
     ) -> ExtractedFact | None:
         if windowed := self._window_item(q, sentence, quote):
             return windowed
+        if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
+            return held
         if level := self._level_after_growth(q, sentence, quote):
             return level
         if q.unit == "%" and (paired := self._paired_growth(q, sentence, quote)):
@@ -602,6 +604,60 @@ class _Reader:
             obj = self._stake_target(sentence[0], record.name)
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _shares_held(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """中央汇金持有软控股份3325万股, 汇金持股2987万股: a holding in shares.
+
+        Filed under the company held, which a text names exactly, with the holder as object
+        when it is named right before the verb (a text often writes the holder loosely: 汇金).
+        Not an average per account (户均持股数量), nor a change (增持, 持仓量增加).
+        """
+        clause_start = max(
+            [sentence[0]]
+            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])]
+        )
+        verbs = list(_HOLD_VERB.finditer(self.text, max(clause_start, q.span[0] - 24), q.span[0]))
+        verb = verbs[-1] if verbs else None
+        if verb is None or _PER_ACCOUNT.search(self.text, max(0, verb.start() - 2), verb.start()):
+            return None
+        if "分别" in self.text[clause_start : q.span[0]]:
+            return None  # 汇金与证金分别持有1040万股和803.9万股: whose is which is not said here
+        held: EntityRecord | None = None
+        rest = verb.end()
+        if self.text.startswith("的", rest):
+            rest += 1
+        inside = [m for m in self.mentions if m.start == rest and m.end <= q.span[0]]
+        if inside:
+            held, rest = inside[0].entity, inside[0].end
+        if not _HELD_TAIL.fullmatch(self.text, rest, q.span[0]):
+            return None
+        holder = self._named_holder(clause_start, verb.start())
+        if held is None:
+            before = [
+                m.entity
+                for m in self.mentions
+                if sentence[0] <= m.start and m.end <= verb.start()
+                and m.entity.kind == "company"
+                and m.entity.name != holder
+            ]
+            held = (before[-1] if before else None) or self.topic or self.sole
+        if held is None or held.name == holder:
+            return None
+        return self._fact_for(held.name, "shares_held", q, sentence, quote, holder)
+
+    def _named_holder(self, clause_start: int, verb_start: int) -> str | None:
+        """The holder written right before 持有: a known name, or an organisation's full name,
+        a fund's code in brackets allowed between (南方中证500ETF（510500）持有)."""
+        end = verb_start
+        if code := _CODE_BEFORE.search(self.text, clause_start, end):
+            end = code.start()
+        for m in self.mentions:
+            if m.end == end and m.start >= clause_start:
+                return m.entity.name
+        orgs = list(_ORG_NAME.finditer(self.text, clause_start, end))
+        return orgs[-1].group() if orgs and orgs[-1].end() == end else None
 
     def _window_item(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -1164,6 +1220,14 @@ _RESPECTIVE_VERB = re.compile(
 _LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
 _ITEM_SEP = re.compile(r"[、和及与]")
 _HEAD_YOY = re.compile(r"(?:同比|环比)$")
+# 持有, 持股, 配置 (a fund's or the state's allocation), not 增持/减持 (a change).
+_HOLD_VERB = re.compile(r"(?<![增减])(?:持有|持股|配置)")
+_HELD_TAIL = re.compile(
+    r"(?:公司)?(?:股份|股票|A股)?(?:数量?)?\s*"
+    r"(?:为|达到|达|高达|约|近|超过|超|逾|共计|共|合计|累计|\s)*"
+)
+_PER_ACCOUNT = re.compile(r"户均|人均|平均")
+_CODE_BEFORE = re.compile(r"[(（]\d{6}(?:\.[A-Z]{2})?[)）]$")
 _FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
 
 
