@@ -354,3 +354,25 @@ def test_holdings_in_shares_are_filed_under_the_company_held(entities: EntityDic
         "贵州茅台：中央汇金与中国证金分别持有1040万股和803.9万股。",
     ):
         assert all(f.metric != "shares_held" for f in facts(text, entities)), text
+
+
+def test_a_figure_in_the_text_s_own_words_when_its_growth_follows(
+    entities: EntityDictionary,
+) -> None:
+    # No label list names 发送旅客 or 员工总数; the growth written right after the figure
+    # shows it is a measured quantity. 同比减 is a fall.
+    text = "4月份，全国铁路发送旅客3.82亿人次，同比增长6.0%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("中国", "铁路发送旅客", Decimal("382000000")),
+        ("中国", "铁路发送旅客_yoy", Decimal("6.0")),
+    }
+    text = "贵州茅台2024年年报显示业绩稳定。当年公司员工总数6043人，同比减2.83%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("贵州茅台", "员工总数", Decimal("6043")),
+        ("贵州茅台", "员工总数_yoy", Decimal("-2.83")),
+    }
+    # Without a growth beside it, nor for a company figure in a text naming no company.
+    assert facts("4月份，全国铁路发送旅客3.82亿人次。", entities) == []
+    assert facts("2024年，公司营收突破35亿元，同比增长20.19%。", entities) == []

@@ -68,7 +68,7 @@ _GROWTH = re.compile(
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
-    r"增|降|涨|跌|up|down|rose|fell|grew)?"
+    r"增|降|减|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
@@ -165,7 +165,7 @@ _MOVE_LEAD = re.compile(
     r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止)*"
 )
 _ANY_CHANGE = re.compile(
-    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌)[了约超近达逾]?\s*[+-]?\d"
+    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减)[了约超近达逾]?\s*[+-]?\d"
 )
 _ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
 # "…为3.30%、" between one dated item of a series and the next.
@@ -545,7 +545,7 @@ class _Reader:
         ):
             return self._change(q, sentence, quote, change.start())
         if metric is None:
-            return None
+            return self._level_before_growth(q, sentence, quote)
         clause_start = max(
             [sentence[0]]
             + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])]
@@ -646,6 +646,32 @@ class _Reader:
         if held is None or held.name == holder:
             return None
         return self._fact_for(held.name, "shares_held", q, sentence, quote, holder)
+
+    def _level_before_growth(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """全国铁路发送旅客3.82亿人次，同比增长6.0%: a figure named in the text's own words.
+
+        A name no label list holds is taken only when the growth of the figure follows it
+        (，同比增长, ，较上年增加): a figure with a change beside it is a measured quantity, so
+        the words before it name a metric, not a clause. The growth then follows it as usual.
+        """
+        if q.unit not in ("count", "money", "") or not _GROWTH_NEXT.match(self.text, q.span[1]):
+            return None
+        lead = _LEVEL_CONNECTORS.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
+        end = lead.start() if lead else q.span[0]
+        named = self._indicator(sentence, end)
+        if named is None or len(named[0]) > 12 or named[0] in _THE_STOCK:
+            return None
+        metric, label_start = named
+        if not unit_fits(metric, q) or _DATE_IN_LABEL.search(metric):
+            return None
+        record = self._subject_or_region(label_start, sentence)
+        if record is None or ("公司" in metric and record.kind != "company"):
+            return None  # 公司营收突破35亿元 is a company's, not the economy's
+        if stated := _COMPANY_LEAD.match(metric):
+            metric = metric[stated.end() :]  # 当年公司员工总数: the figure is 员工总数
+        return self._fact_for(record.name, metric, q, sentence, quote, None)
 
     def _named_holder(self, clause_start: int, verb_start: int) -> str | None:
         """The holder written right before 持有: a known name, or an organisation's full name,
@@ -912,7 +938,8 @@ class _Reader:
                 return None
             suffix += "_change"
         direction = (growth.groupdict().get("dir") or "").lower()
-        if direction in ("down", "fell", "decreased") and q.value > 0:
+        fell = _FALL_AFTER_BASE.search(growth.group()) is not None
+        if (fell or direction in ("down", "fell", "decreased")) and q.value > 0:
             q = replace(q, value=-q.value, negative=True)
         phrase_start = q.span[0] - len(growth.group())
         found = _label_before(self.text, phrase_start)
@@ -1226,6 +1253,20 @@ _HELD_TAIL = re.compile(
     r"(?:公司)?(?:股份|股票|A股)?(?:数量?)?\s*"
     r"(?:为|达到|达|高达|约|近|超过|超|逾|共计|共|合计|累计|\s)*"
 )
+# A level's growth written right after it: 3.82亿人次，同比增长6.0%.
+_GROWTH_NEXT = re.compile(
+    r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,][^\S\n]*"
+    r"(?:同比|环比|较上年同期|比上年同期|较上年|比上年|较去年同期|较(?:19|20)\d{2}年)[^\S\n]*"
+    r"(?:大幅|小幅)?(?:增长|增加|上升|提升|提高|下降|减少|下滑|回落|增|降|减|[+-]\d)"
+)
+_LEVEL_CONNECTORS = re.compile(
+    r"(?:累计|合计|共)?(?:达到|达|完成|实现|突破|超过|超|逾|约|近|为)?了?[^\S\n]*$"
+)
+# 同比减2.83%, 较上年下滑5%: a fall the number's own parse may not sign.
+_FALL_AFTER_BASE = re.compile(
+    r"(?:下降|减少|下滑|降低|下跌|回落|大跌|减|降|跌)\s*(?:了|为|达|约|超|近|逾|达到)?\s*$"
+)
+_COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
 _PER_ACCOUNT = re.compile(r"户均|人均|平均")
 _CODE_BEFORE = re.compile(r"[(（]\d{6}(?:\.[A-Z]{2})?[)）]$")
 _FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
