@@ -376,3 +376,12 @@ def test_a_figure_in_the_text_s_own_words_when_its_growth_follows(
     # Without a growth beside it, nor for a company figure in a text naming no company.
     assert facts("4月份，全国铁路发送旅客3.82亿人次。", entities) == []
     assert facts("2024年，公司营收突破35亿元，同比增长20.19%。", entities) == []
+
+
+def test_output_change_after_a_level_with_its_unit_word(entities: EntityDictionary) -> None:
+    # 增产/减产 is a crop's change: the figure just stated, whose unit word (吨) the number's
+    # span leaves out; 减产 is a fall.
+    text = "2022年全国粮食生产再获丰收。夏粮产量14740万吨，增产1.0%；早稻产量2812万吨，减产0.4%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("中国", "夏粮产量_yoy", Decimal("1.0")) in got
+    assert ("中国", "早稻产量_yoy", Decimal("-0.4")) in got

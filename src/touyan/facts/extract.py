@@ -165,7 +165,7 @@ _MOVE_LEAD = re.compile(
     r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止)*"
 )
 _ANY_CHANGE = re.compile(
-    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减)[了约超近达逾]?\s*[+-]?\d"
+    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减|增产|减产)[了约超近达逾]?\s*[+-]?\d"
 )
 _ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
 # "…为3.30%、" between one dated item of a series and the next.
@@ -177,7 +177,7 @@ _SERIES_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）%\-]{2,30}$")
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
-    r"上升|下滑|增|降)(?:了|约|超|近|达)?\s*$"
+    r"上升|下滑|增产|减产|增|降)(?:了|约|超|近|达)?\s*$"
 )
 _INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
 _INDICATOR_LEAD = re.compile(
@@ -1103,6 +1103,10 @@ class _Reader:
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
     ) -> ExtractedFact | None:
         """第二产业投资增长8.9%: the change of the figure named right before the verb."""
+        if q.value > 0 and _FALL_AFTER_BASE.search(
+            self.text, max(verb_start, q.span[0] - 6), q.span[0]
+        ):
+            q = replace(q, value=-q.value, negative=True)  # 早稻产量2812万吨，减产0.4%
         indicator = self._indicator(sentence, verb_start)
         if indicator is not None and (indicator[0] in _THE_STOCK or indicator[0] == "price"):
             indicator = ("change_pct", indicator[1])  # 该股上涨1.3%: its price
@@ -1264,7 +1268,8 @@ _LEVEL_CONNECTORS = re.compile(
 )
 # 同比减2.83%, 较上年下滑5%: a fall the number's own parse may not sign.
 _FALL_AFTER_BASE = re.compile(
-    r"(?:下降|减少|下滑|降低|下跌|回落|大跌|减|降|跌)\s*(?:了|为|达|约|超|近|逾|达到)?\s*$"
+    r"(?:下降|减少|下滑|降低|下跌|回落|大跌|减产|锐减|骤降|暴跌|大降|减|降|跌)\s*"
+    r"(?:了|为|达|约|超|近|逾|达到)?\s*$"
 )
 _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
 _PER_ACCOUNT = re.compile(r"户均|人均|平均")
@@ -1292,7 +1297,8 @@ def _list_items(head: str, count: int) -> list[str] | None:
 
 _INDUSTRY_WITH_AND = re.compile(r"[和及与][\u4e00-\u9fff]{1,10}业")
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
-_JUST_STATED = re.compile(r"\s*[，,]\s*")
+# The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
+_JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
     r"(?<![\d.\-/近前])(?<!\d年)(?<!\d\s年)(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月"
