@@ -295,6 +295,22 @@ def test_respectively_pairs_items_and_figures_in_order(entities: EntityDictionar
     assert facts("2023年，全国食品、能源和服务价格分别上涨1.0%和0.5%。", entities) == []
 
 
+def test_respectively_lists_items_named_with_and_and_falls(entities: EntityDictionary) -> None:
+    # An item's own name may hold 和 (电气机械和器材制造业): 、 alone separates the items; 同比
+    # before 分别 is the comparison, and 分别下降 makes every figure of the list a fall.
+    text = (
+        "2023年上半年，全国汽车制造业、电气机械和器材制造业投资同比分别增长20%和38.9%。"
+        "燃油小汽车和新能源小汽车价格分别下降4.6%和3.4%。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("中国", "汽车制造业_yoy", Decimal("20")),
+        ("中国", "电气机械和器材制造业投资_yoy", Decimal("38.9")),
+        ("中国", "燃油小汽车_yoy", Decimal("-4.6")),
+        ("中国", "新能源小汽车价格_yoy", Decimal("-3.4")),
+    }
+
+
 def test_a_record_s_name_field_names_its_fields(entities: EntityDictionary) -> None:
     text = (
         "满足条件的股票：股票1，股票名称：恒远精密。股票代码：603999。市值：120.50亿元。"
@@ -316,3 +332,56 @@ def test_unknown_names_in_a_list_of_moves(entities: EntityDictionary) -> None:
     # An index, a price or an adverb before the verb is not a company's name.
     assert not any(subject in ("费城半导体指数", "股价") for subject, _, _ in got)
     assert facts("从环比看，PPI由上月上涨0.4%转为持平。", entities) == []
+
+
+def test_holdings_in_shares_are_filed_under_the_company_held(entities: EntityDictionary) -> None:
+    text = (
+        "截至2025年3月31日，中央汇金持有贵州茅台5005万股。"
+        "贵州茅台十大流通股东中，香港中央结算有限公司持有的公司股份为2529.91万股。"
+        "贵州茅台股价1500元，汇金持股约1040万股。"
+    )
+    got = {(f.subject, f.metric, f.object, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("贵州茅台", "shares_held", "中央汇金投资有限责任公司", Decimal("50050000")),
+        ("贵州茅台", "shares_held", "香港中央结算有限公司", Decimal("25299100")),
+        ("贵州茅台", "shares_held", None, Decimal("10400000")),
+        ("贵州茅台", "price", None, Decimal("1500")),
+    }
+    # Not an average per account, a change, nor a list whose figures are each someone's.
+    for text in (
+        "贵州茅台户均持股数量为4.12万股。",
+        "贵州茅台股东张三增持66.06万股。",
+        "贵州茅台：中央汇金与中国证金分别持有1040万股和803.9万股。",
+    ):
+        assert all(f.metric != "shares_held" for f in facts(text, entities)), text
+
+
+def test_a_figure_in_the_text_s_own_words_when_its_growth_follows(
+    entities: EntityDictionary,
+) -> None:
+    # No label list names 发送旅客 or 员工总数; the growth written right after the figure
+    # shows it is a measured quantity. 同比减 is a fall.
+    text = "4月份，全国铁路发送旅客3.82亿人次，同比增长6.0%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("中国", "铁路发送旅客", Decimal("382000000")),
+        ("中国", "铁路发送旅客_yoy", Decimal("6.0")),
+    }
+    text = "贵州茅台2024年年报显示业绩稳定。当年公司员工总数6043人，同比减2.83%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert got == {
+        ("贵州茅台", "员工总数", Decimal("6043")),
+        ("贵州茅台", "员工总数_yoy", Decimal("-2.83")),
+    }
+    # Without a growth beside it, nor for a company figure in a text naming no company.
+    assert facts("4月份，全国铁路发送旅客3.82亿人次。", entities) == []
+    assert facts("2024年，公司营收突破35亿元，同比增长20.19%。", entities) == []
+
+
+def test_output_change_after_a_level_with_its_unit_word(entities: EntityDictionary) -> None:
+    # 增产/减产 is a crop's change: the figure just stated, whose unit word (吨) the number's
+    # span leaves out; 减产 is a fall.
+    text = "2022年全国粮食生产再获丰收。夏粮产量14740万吨，增产1.0%；早稻产量2812万吨，减产0.4%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("中国", "夏粮产量_yoy", Decimal("1.0")) in got
+    assert ("中国", "早稻产量_yoy", Decimal("-0.4")) in got

@@ -68,7 +68,7 @@ _GROWTH = re.compile(
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
-    r"增|降|涨|跌|up|down|rose|fell|grew)?"
+    r"增|降|减|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
@@ -165,7 +165,7 @@ _MOVE_LEAD = re.compile(
     r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止)*"
 )
 _ANY_CHANGE = re.compile(
-    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌)[了约超近达逾]?\s*[+-]?\d"
+    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减|增产|减产)[了约超近达逾]?\s*[+-]?\d"
 )
 _ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
 # "…为3.30%、" between one dated item of a series and the next.
@@ -177,7 +177,7 @@ _SERIES_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）%\-]{2,30}$")
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
-    r"上升|下滑|增|降)(?:了|约|超|近|达)?\s*$"
+    r"上升|下滑|增产|减产|增|降)(?:了|约|超|近|达)?\s*$"
 )
 _INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
 _INDICATOR_LEAD = re.compile(
@@ -486,6 +486,8 @@ class _Reader:
     ) -> ExtractedFact | None:
         if windowed := self._window_item(q, sentence, quote):
             return windowed
+        if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
+            return held
         if level := self._level_after_growth(q, sentence, quote):
             return level
         if q.unit == "%" and (paired := self._paired_growth(q, sentence, quote)):
@@ -543,7 +545,7 @@ class _Reader:
         ):
             return self._change(q, sentence, quote, change.start())
         if metric is None:
-            return None
+            return self._level_before_growth(q, sentence, quote)
         clause_start = max(
             [sentence[0]]
             + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])]
@@ -602,6 +604,86 @@ class _Reader:
             obj = self._stake_target(sentence[0], record.name)
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _shares_held(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """中央汇金持有软控股份3325万股, 汇金持股2987万股: a holding in shares.
+
+        Filed under the company held, which a text names exactly, with the holder as object
+        when it is named right before the verb (a text often writes the holder loosely: 汇金).
+        Not an average per account (户均持股数量), nor a change (增持, 持仓量增加).
+        """
+        clause_start = max(
+            [sentence[0]]
+            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])]
+        )
+        verbs = list(_HOLD_VERB.finditer(self.text, max(clause_start, q.span[0] - 24), q.span[0]))
+        verb = verbs[-1] if verbs else None
+        if verb is None or _PER_ACCOUNT.search(self.text, max(0, verb.start() - 2), verb.start()):
+            return None
+        if "分别" in self.text[clause_start : q.span[0]]:
+            return None  # 汇金与证金分别持有1040万股和803.9万股: whose is which is not said here
+        held: EntityRecord | None = None
+        rest = verb.end()
+        if self.text.startswith("的", rest):
+            rest += 1
+        inside = [m for m in self.mentions if m.start == rest and m.end <= q.span[0]]
+        if inside:
+            held, rest = inside[0].entity, inside[0].end
+        if not _HELD_TAIL.fullmatch(self.text, rest, q.span[0]):
+            return None
+        holder = self._named_holder(clause_start, verb.start())
+        if held is None:
+            before = [
+                m.entity
+                for m in self.mentions
+                if sentence[0] <= m.start and m.end <= verb.start()
+                and m.entity.kind == "company"
+                and m.entity.name != holder
+            ]
+            held = (before[-1] if before else None) or self.topic or self.sole
+        if held is None or held.name == holder:
+            return None
+        return self._fact_for(held.name, "shares_held", q, sentence, quote, holder)
+
+    def _level_before_growth(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """全国铁路发送旅客3.82亿人次，同比增长6.0%: a figure named in the text's own words.
+
+        A name no label list holds is taken only when the growth of the figure follows it
+        (，同比增长, ，较上年增加): a figure with a change beside it is a measured quantity, so
+        the words before it name a metric, not a clause. The growth then follows it as usual.
+        """
+        if q.unit not in ("count", "money", "") or not _GROWTH_NEXT.match(self.text, q.span[1]):
+            return None
+        lead = _LEVEL_CONNECTORS.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
+        end = lead.start() if lead else q.span[0]
+        named = self._indicator(sentence, end)
+        if named is None or len(named[0]) > 12 or named[0] in _THE_STOCK:
+            return None
+        metric, label_start = named
+        if not unit_fits(metric, q) or _DATE_IN_LABEL.search(metric):
+            return None
+        record = self._subject_or_region(label_start, sentence)
+        if record is None or ("公司" in metric and record.kind != "company"):
+            return None  # 公司营收突破35亿元 is a company's, not the economy's
+        if stated := _COMPANY_LEAD.match(metric):
+            metric = metric[stated.end() :]  # 当年公司员工总数: the figure is 员工总数
+        return self._fact_for(record.name, metric, q, sentence, quote, None)
+
+    def _named_holder(self, clause_start: int, verb_start: int) -> str | None:
+        """The holder written right before 持有: a known name, or an organisation's full name,
+        a fund's code in brackets allowed between (南方中证500ETF（510500）持有)."""
+        end = verb_start
+        if code := _CODE_BEFORE.search(self.text, clause_start, end):
+            end = code.start()
+        for m in self.mentions:
+            if m.end == end and m.start >= clause_start:
+                return m.entity.name
+        orgs = list(_ORG_NAME.finditer(self.text, clause_start, end))
+        return orgs[-1].group() if orgs and orgs[-1].end() == end else None
 
     def _window_item(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -856,7 +938,8 @@ class _Reader:
                 return None
             suffix += "_change"
         direction = (growth.groupdict().get("dir") or "").lower()
-        if direction in ("down", "fell", "decreased") and q.value > 0:
+        fell = _FALL_AFTER_BASE.search(growth.group()) is not None
+        if (fell or direction in ("down", "fell", "decreased")) and q.value > 0:
             q = replace(q, value=-q.value, negative=True)
         phrase_start = q.span[0] - len(growth.group())
         found = _label_before(self.text, phrase_start)
@@ -999,8 +1082,10 @@ class _Reader:
             base = _base_metric(last.metric)
             metric = base + ("_yoy" if q is chain[0] else "_qoq")
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-        items = [i for i in _ITEM_SEP.split(head) if i]
-        if len(items) != len(chain) or any(len(i) > 20 for i in items):
+        yoy = _HEAD_YOY.search(head)  # 制造业投资同比分别增长: the comparison, not the item
+        head = head[: yoy.start()] if yoy else head
+        items = _list_items(head, len(chain))
+        if items is None:
             return None
         if any(clause_start <= m.start < at for m in self.mentions):
             return None
@@ -1008,13 +1093,20 @@ class _Reader:
         about = self._subject_or_region(clause_start, sentence)
         if about is None:
             return None
-        suffix = "" if verb.group("verb") in ("为", "达", "达到", "是", "") else "_yoy"
+        if verb.group("verb") in _FALL_VERBS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)  # 分别下降4.6%和3.4%: both fall
+        plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
+        suffix = "" if plain else "_yoy"
         return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
 
     def _change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
     ) -> ExtractedFact | None:
         """第二产业投资增长8.9%: the change of the figure named right before the verb."""
+        if q.value > 0 and _FALL_AFTER_BASE.search(
+            self.text, max(verb_start, q.span[0] - 6), q.span[0]
+        ):
+            q = replace(q, value=-q.value, negative=True)  # 早稻产量2812万吨，减产0.4%
         indicator = self._indicator(sentence, verb_start)
         if indicator is not None and (indicator[0] in _THE_STOCK or indicator[0] == "price"):
             indicator = ("change_pct", indicator[1])  # 该股上涨1.3%: its price
@@ -1158,8 +1250,55 @@ _RESPECTIVE_VERB = re.compile(
 )
 _LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
 _ITEM_SEP = re.compile(r"[、和及与]")
+_HEAD_YOY = re.compile(r"(?:同比|环比)$")
+# 持有, 持股, 配置 (a fund's or the state's allocation), not 增持/减持 (a change).
+_HOLD_VERB = re.compile(r"(?<![增减])(?:持有|持股|配置)")
+_HELD_TAIL = re.compile(
+    r"(?:公司)?(?:股份|股票|A股)?(?:数量?)?\s*"
+    r"(?:为|达到|达|高达|约|近|超过|超|逾|共计|共|合计|累计|\s)*"
+)
+# A level's growth written right after it: 3.82亿人次，同比增长6.0%.
+_GROWTH_NEXT = re.compile(
+    r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,][^\S\n]*"
+    r"(?:同比|环比|较上年同期|比上年同期|较上年|比上年|较去年同期|较(?:19|20)\d{2}年)[^\S\n]*"
+    r"(?:大幅|小幅)?(?:增长|增加|上升|提升|提高|下降|减少|下滑|回落|增|降|减|[+-]\d)"
+)
+_LEVEL_CONNECTORS = re.compile(
+    r"(?:累计|合计|共)?(?:达到|达|完成|实现|突破|超过|超|逾|约|近|为)?了?[^\S\n]*$"
+)
+# 同比减2.83%, 较上年下滑5%: a fall the number's own parse may not sign.
+_FALL_AFTER_BASE = re.compile(
+    r"(?:下降|减少|下滑|降低|下跌|回落|大跌|减产|锐减|骤降|暴跌|大降|减|降|跌)\s*"
+    r"(?:了|为|达|约|超|近|逾|达到)?\s*$"
+)
+_COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
+_PER_ACCOUNT = re.compile(r"户均|人均|平均")
+_CODE_BEFORE = re.compile(r"[(（]\d{6}(?:\.[A-Z]{2})?[)）]$")
+_FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
+
+
+def _list_items(head: str, count: int) -> list[str] | None:
+    """The `count` items of a list written before 分别, or None when they cannot be told apart.
+
+    Items are split on every list word (服装、通信工具和燃油小汽车). An industry's name in the
+    national classification may hold 和 or 及 (电气机械和器材制造业, 黑色金属冶炼和压延加工业):
+    when splitting on 和 gives the wrong count, 、 alone is tried, and kept only if every item
+    holding 和 names an industry (…业), so 食品、能源和服务价格 stays a list of three.
+    """
+    items = [i for i in _ITEM_SEP.split(head) if i]
+    if len(items) != count:
+        items = [i for i in head.split("、") if i]
+        if any(_ITEM_SEP.search(i) and not _INDUSTRY_WITH_AND.search(i) for i in items):
+            return None
+    if len(items) == count and all(len(i) <= 20 for i in items):
+        return items
+    return None
+
+
+_INDUSTRY_WITH_AND = re.compile(r"[和及与][\u4e00-\u9fff]{1,10}业")
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
-_JUST_STATED = re.compile(r"\s*[，,]\s*")
+# The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
+_JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
     r"(?<![\d.\-/近前])(?<!\d年)(?<!\d\s年)(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月"
