@@ -11,7 +11,7 @@ from rich.table import Table
 from touyan.cli.common import DbOption, JsonOption, console, fail, open_db, print_json
 from touyan.facts.entities import KINDS, MARKETS, record_from_json
 from touyan.facts.repository import FactView, add_entity, query_facts
-from touyan.text.numbers import parse_numbers
+from touyan.text.numbers import quantity_in
 
 entity_app = typer.Typer(help="The entity dictionary (companies, funds, people, indices).")
 
@@ -69,10 +69,8 @@ def _base_units(f: FactView) -> str:
 
 def _as_written(f: FactView) -> str:
     """The value as its source writes it (2.5亿美元), which a reader checks at a glance."""
-    for q in parse_numbers(f.quote):
-        if q.value == f.value and q.unit == f.unit:
-            return escape(q.text)
-    return escape(_base_units(f))
+    written = quantity_in(f.quote, f.value, f.unit)
+    return escape(written.text if written else _base_units(f))
 
 
 @entity_app.command("add")

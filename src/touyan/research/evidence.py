@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from touyan.facts.verify import Evidence
-from touyan.text.numbers import Quantity, parse_numbers
+from touyan.text.numbers import Quantity, quantity_in
 
 # How much of one chunk a prompt or a stored run keeps: bounded prompts, bounded rows.
 MAX_EVIDENCE_CHARS = 1_200
@@ -60,10 +60,7 @@ class FactNote:
 
     def quantity(self) -> Quantity | None:
         """The fact's value as the verifier compares it: read back from its own quote."""
-        for q in parse_numbers(self.quote):
-            if q.value == self.value and q.unit == self.unit:
-                return q
-        return None
+        return quantity_in(self.quote, self.value, self.unit)
 
 
 @dataclass(slots=True)

@@ -251,6 +251,15 @@ def parse_numbers(text: str, date_spans: list[tuple[int, int]] | None = None) ->
     return out
 
 
+def quantity_in(text: str, value: Decimal, unit: str) -> Quantity | None:
+    """The quantity `text` writes with this value and unit: a stored fact read back from its
+    quote, so it compares (and shows) as its source wrote it."""
+    for q in parse_numbers(text):
+        if q.value == value and q.unit == unit:
+            return q
+    return None
+
+
 def date_spans_of(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DATE_PATTERN.finditer(text)]
 
