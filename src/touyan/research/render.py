@@ -190,6 +190,15 @@ def render_markdown(
     return sanitize(_parser().render(source, {"references": refs, "anchor": anchor}))
 
 
+def render_answer(
+    markdown: str, citations: Sequence[Mapping[str, Any]], message_id: int | None
+) -> str:
+    """A chat answer's sanitised HTML; its anchors (#msg12-ref-1) name the message, since the
+    page may also hold an article's own #ref-n list or other answers."""
+    anchor = f"msg{message_id}-ref-" if message_id is not None else "msg-ref-"
+    return render_markdown(markdown, citations, strip_references=False, anchor=anchor)
+
+
 def plain_text(markdown: str, limit: int = 200) -> str:
     """A short plain-text excerpt (feed summaries when none is stored)."""
     text = re.sub(r"[#>*_`|\-]+", " ", strip_reference_section(markdown))

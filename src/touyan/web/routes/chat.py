@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from touyan.research import chat as chat_service
 from touyan.research.feed import get_analysis_by_id
-from touyan.research.render import render_markdown
+from touyan.research.render import render_answer
 from touyan.research.runs import NotFound
 from touyan.store.db import Database
 from touyan.store.documents import get_document
@@ -48,12 +48,10 @@ def with_html(event: dict[str, Any]) -> dict[str, Any]:
     if event.get("type") != "final":
         return event
     message = event.get("message_id")
-    html = render_markdown(
+    html = render_answer(
         str(event.get("answer", "")),
         event.get("citations") or [],
-        strip_references=False,
-        # the page may hold an article's own #ref-n list: answer anchors must not collide
-        anchor=f"msg{int(message)}-ref-" if isinstance(message, int) else "msg-ref-",
+        message if isinstance(message, int) else None,
     )
     return {**event, "answer_html": html}
 

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from touyan.research import chat as chat_service
 from touyan.research.feed import get_analysis_by_id
-from touyan.research.render import render_markdown
+from touyan.research.render import render_answer
 from touyan.web.deps import DbDep, UserDep
 from touyan.web.templating import render
 
@@ -21,12 +21,7 @@ def _message_view(message: dict[str, Any]) -> dict[str, Any]:
     """A stored message as the page shows it; answers rendered and sanitised on the server."""
     if message["role"] != "assistant":
         return message
-    html = render_markdown(
-        str(message["content"]),
-        message["citations"] or [],
-        strip_references=False,
-        anchor=f"msg{int(message['id'])}-ref-",
-    )
+    html = render_answer(str(message["content"]), message["citations"] or [], int(message["id"]))
     return {**message, "html": html}
 
 
