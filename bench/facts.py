@@ -47,6 +47,7 @@ from decimal import Decimal
 from typing import Any
 
 from common import machine, read_jsonl, require_shared
+from judged import Sampled, in_sample, report
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.facts.names import same_name
@@ -176,6 +177,7 @@ class Score:
         self.missed: list[str] = []
         self.wrong: list[str] = []
         self.unmatched: list[str] = []  # in the gold's scope, matching no figure it states
+        self.sample: list[Sampled] = []  # the facts a person judges (bench/judged.py)
 
     def ratio(self, hit: str, total: str, key: str = "all") -> str:
         n = self.c[f"{total}:{key}"]
@@ -196,12 +198,14 @@ def evaluate(rows: list[dict[str, Any]], with_entity: bool) -> Score:
         entities = EntityDictionary.of(records)
         found: list[tuple[ExtractedFact, Quantity]] = []
         reported: dict[int, dt.date | None] = {}  # id(fact) -> its snippet's publication date
-        for s in snippets(row["prompt_with_context"], today):
+        for index, s in enumerate(snippets(row["prompt_with_context"], today)):
             for f in extract_facts(
                 s.content, title=s.title, published_at=s.published, entities=entities
             ):
                 found.append((f, fact_quantity(f, s.content)))
                 reported[id(f)] = s.published
+                if in_sample(row["id"], index, f.span):
+                    score.sample.append(Sampled(row["id"], index, f, s.content, s.published))
         scorable = [g for g in golds if g.quantity is not None]
         for gold in scorable:
             assert gold.quantity is not None
@@ -288,6 +292,7 @@ def pad(text: str, width: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", type=int, default=0, help="print N misses and N wrong extras")
+    parser.add_argument("--judge", action="store_true", help="list sampled facts not judged yet")
     args = parser.parse_args()
     rows = read_jsonl(require_shared() / "eval" / "fineval_fact_extraction_dev.jsonl")
     print(f"fact extraction benchmark — {len(rows)} FinEval rows ({machine()})")
@@ -323,6 +328,8 @@ def main() -> None:
             "  precision within the gold's scope (facts about a subject and date a gold fact "
             f"of the row names): {s.ratio('scoped', 'scope')}"
         )
+        if label == "bundled dictionary":
+            report(s.sample, args.judge)
         for half in HALVES:
             print(f"    {half:5} recall {pad(s.ratio('recalled', 'gold', half), 20)}", end="")
             print(f"precision {pad(s.ratio('correct', 'extracted', half), 20)}", end="")

@@ -1,0 +1,107 @@
+"""A hand-judged sample of extracted facts: the precision FinEval's gold cannot measure.
+
+FinEval's gold lists the facts a row's question needs, not every fact its snippets state, so
+`bench/facts.py`'s headline precision counts a right figure about a peer, another day or a
+background paragraph as wrong. Here a person reads the fact against its quote and judges it:
+right when its subject, metric, value (with unit and currency) and as-of date are what the text
+says, wrong otherwise.
+
+Which facts are judged must not depend on the extractor's version, or a change could choose its
+own examiners: a fact is in the sample when the hash of where its value sits (row, snippet,
+span) falls in one bucket of `SAMPLE_EVERY`. A new rule that finds a figure nobody read before
+adds it to the sample unjudged, and the bench says so until someone judges it (`--judge`).
+
+`facts_judged.tsv` keeps no eval text (the data's licence keeps it out of the repo): each line
+is the fact's place, a hash of what the fact claims (so a changed subject, metric, value or date
+is judged anew), the verdict and the judge's note in their own words.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from touyan.facts.extract import ExtractedFact
+
+SAMPLE_EVERY = 32
+JUDGED = Path(__file__).with_name("facts_judged.tsv")
+_FIELDS = ("row", "snippet", "start", "end", "claim", "verdict", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class Sampled:
+    row: str
+    snippet: int
+    fact: ExtractedFact
+    content: str  # the snippet's text, to show the judge the context
+    published: dt.date | None
+
+    @property
+    def place(self) -> tuple[str, int, int, int]:
+        return (self.row, self.snippet, self.fact.span[0], self.fact.span[1])
+
+    @property
+    def claim(self) -> str:
+        f = self.fact
+        said = f"{f.subject}|{f.metric}|{f.object}|{f.value}|{f.unit}|{f.currency}|{f.as_of}"
+        return hashlib.blake2b(said.encode(), digest_size=6).hexdigest()
+
+
+def in_sample(row: str, snippet: int, span: tuple[int, int]) -> bool:
+    key = f"{row}:{snippet}:{span[0]}:{span[1]}".encode()
+    return int.from_bytes(hashlib.blake2b(key, digest_size=4).digest()) % SAMPLE_EVERY == 0
+
+
+def load() -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
+    """(place, claim) -> (verdict, note)."""
+    if not JUDGED.exists():
+        return {}
+    with JUDGED.open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {
+            ((r["row"], int(r["snippet"]), int(r["start"]), int(r["end"])), r["claim"]): (
+                r["verdict"],
+                r["note"],
+            )
+            for r in rows
+        }
+
+
+def report(sample: Iterable[Sampled], show_unjudged: bool) -> None:
+    verdicts = load()
+    right = wrong = 0
+    unjudged: list[Sampled] = []
+    wrong_notes: list[str] = []
+    for s in sample:
+        verdict = verdicts.get((s.place, s.claim))
+        if verdict is None:
+            unjudged.append(s)
+        elif verdict[0] == "right":
+            right += 1
+        else:
+            wrong += 1
+            wrong_notes.append(verdict[1])
+    judged = right + wrong
+    share = f"{right / judged:.3f} ({right}/{judged})" if judged else "—"
+    print(
+        f"  precision on the hand-judged sample (1 fact in {SAMPLE_EVERY} by where it sits): "
+        f"{share}; {len(unjudged)} sampled facts not judged yet"
+    )
+    if not show_unjudged:
+        return
+    print(f"\n  facts to judge (append to {JUDGED.name}: right|wrong and a note):")
+    for s in unjudged:
+        f = s.fact
+        start, end = f.span
+        before, after = s.content[max(0, start - 80) : start], s.content[end : end + 30]
+        print(f"    {s.row}\t{s.snippet}\t{start}\t{end}\t{s.claim}\t?\t")
+        print(
+            f"      {f.subject} | {f.metric} | {f.object} | {f.value} {f.unit} {f.currency} | "
+            f"as of {f.as_of} | published {s.published}"
+        )
+        quote = f"…{before}【{s.content[start:end]}】{after}…".replace("\n", " ")
+        print(f"      {quote}")
