@@ -12,8 +12,8 @@ span) falls in one bucket of `SAMPLE_EVERY`. A new rule that finds a figure nobo
 adds it to the sample unjudged, and the bench says so until someone judges it (`--judge`).
 
 `facts_judged.tsv` keeps no eval text (the data's licence keeps it out of the repo): each line
-is the fact's place, a hash of what the fact claims (so a changed subject, metric, value or date
-is judged anew), the verdict and the judge's note in their own words.
+is the fact's place, a hash of what the fact claims (so a changed subject, metric, value, date
+or period is judged anew), the verdict and the judge's note in their own words.
 """
 
 from __future__ import annotations
@@ -47,7 +47,10 @@ class Sampled:
     @property
     def claim(self) -> str:
         f = self.fact
-        said = f"{f.subject}|{f.metric}|{f.object}|{f.value}|{f.unit}|{f.currency}|{f.as_of}"
+        said = (
+            f"{f.subject}|{f.metric}|{f.object}|{f.value}|{f.unit}|{f.currency}|{f.as_of}|"
+            f"{f.period}"
+        )
         return hashlib.blake2b(said.encode(), digest_size=6).hexdigest()
 
 
@@ -101,7 +104,7 @@ def report(sample: Iterable[Sampled], show_unjudged: bool) -> None:
         print(f"    {s.row}\t{s.snippet}\t{start}\t{end}\t{s.claim}\t?\t")
         print(
             f"      {f.subject} | {f.metric} | {f.object} | {f.value} {f.unit} {f.currency} | "
-            f"as of {f.as_of} | published {s.published}"
+            f"as of {f.as_of} | period {f.period} | published {s.published}"
         )
         quote = f"…{before}【{s.content[start:end]}】{after}…".replace("\n", " ")
         print(f"      {quote}")
