@@ -44,6 +44,7 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
+from touyan.facts.periods import report_period_mentions
 from touyan.facts.qualifiers import qualifier
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
@@ -377,6 +378,8 @@ class _Reader:
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
         ]
         self.dates = _with_bare_months(text, dates, published_at)
+        if own_period := report_period_mentions(text, title):  # 报告期内 in a report's text
+            self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
         self.data_as_of = _data_as_of(text, self.dates)
         self.topic: EntityRecord | None = next(
             (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
@@ -638,7 +641,8 @@ class _Reader:
             before = [
                 m.entity
                 for m in self.mentions
-                if sentence[0] <= m.start and m.end <= verb.start()
+                if sentence[0] <= m.start
+                and m.end <= verb.start()
                 and m.entity.kind == "company"
                 and m.entity.name != holder
             ]
@@ -1321,6 +1325,7 @@ _REPORT_MONTHS = {
     "年报": (1, 12),
 }
 _CHINESE_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年\s*$")
 _YEAR_REACH = 80  # characters: a year named further back does not date a bare month
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
@@ -1397,7 +1402,10 @@ def _with_bare_months(
             and d.granularity != "relative"
         ]
         said = text[max(0, m.start() - 2) : m.start()]
-        if said in ("今年", "去年") and published_at is not None:
+        written = _YEAR_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if written:  # 2025年一季报: the year written with it, which no date pattern reads
+            year = int(written.group(1))
+        elif said in ("今年", "去年") and published_at is not None:
             year = published_at.year - (said == "去年")  # 今年4月, 去年4月
         elif years:
             year = years[-1]

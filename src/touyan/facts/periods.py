@@ -1,0 +1,59 @@
+"""The period a periodic report covers, for the figures a text dates only by 报告期.
+
+A results card or a report's own text ("跃岭股份2025年一季报…", "2025年第一季度报告") states
+its figures as 本报告期, 报告期内 or 截至本报告期末 and names the report once, in the title or
+a sentence before. Those figures hold for the report's period (2025-03-31 for a first-quarter
+report), not for the day the text was published nor for a year named in a background
+sentence before them ("2025年旅游经济预期更加乐观。报告期内，公司实现营业收入…").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from touyan.text.dates import DateMention
+
+_REPORT = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年?\s*(?:"
+    r"(?:第?(?P<q>[一二三四1-4])季度|(?P<q2>[一三])季)(?:报告|报|财报)"
+    r"|(?P<half>半年度报告|半年度报|半年报|中期报告|中报)"
+    r"|(?P<annual>年度报告|年报|年度财报))"
+)
+# The words a report's text uses for its own period; 上年同期 and 报告期后 are other times.
+_OWN_PERIOD = re.compile(r"(?:本|当)?报告期(?:内|末|间)?(?!后)")
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _covered(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    year = int(found["year"])
+    if found["annual"]:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if found["half"]:
+        return dt.date(year, 1, 1), dt.date(year, 6, 30)
+    quarter = _QUARTER[found["q"] or found["q2"]]
+    last = quarter * 3
+    # A quarterly report's figures run from January (一季报 1-3月, 三季报 1-9月).
+    return dt.date(year, 1, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+
+def report_period_mentions(text: str, title: str) -> list[DateMention]:
+    """A date mention at each 报告期 word of `text`, for the report the text names.
+
+    The report is the last one the text names before the word, else the one its title
+    names; a text that names none gets none, and its 报告期 figures keep their other date.
+    """
+    if "报告期" not in text:
+        return []
+    heading = _REPORT.search(title)
+    named = [(m.start(), _covered(m)) for m in _REPORT.finditer(text)]
+    out: list[DateMention] = []
+    for own in _OWN_PERIOD.finditer(text):
+        before = [period for at, period in named if at < own.start()]
+        period = before[-1] if before else (_covered(heading) if heading else None)
+        if period is None:
+            continue
+        # "month" as bare months are: a period, which dates no day's quote.
+        out.append(DateMention(period[0], period[1], "month", own.span(), own.group()))
+    return out

@@ -1,0 +1,67 @@
+"""Dates and subjects of figures already read: which period, day and entity they hold for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from touyan.facts.entities import EntityDictionary, bundled_dictionary
+from touyan.facts.extract import ExtractedFact, extract_facts
+from touyan.facts.periods import report_period_mentions
+
+
+@pytest.fixture(scope="module")
+def entities() -> EntityDictionary:
+    return bundled_dictionary()
+
+
+def facts(
+    text: str, entities: EntityDictionary, title: str = "", published: dt.date | None = None
+) -> list[ExtractedFact]:
+    return extract_facts(
+        text, title=title, published_at=published or dt.date(2025, 5, 15), entities=entities
+    )
+
+
+def dated(found: list[ExtractedFact]) -> set[tuple[str, Decimal, dt.date | None]]:
+    return {(f.metric, f.value, f.as_of) for f in found}
+
+
+def test_report_period_figures_take_the_period_of_the_report_in_the_title(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "2025年消费市场预期向好。报告期内，贵州茅台实现营业收入500.12亿元，同比增长10.5%。"
+        "其中，毛利率91.2%，每股收益21.38元。"
+    )
+    got = dated(
+        facts(text, entities, title="贵州茅台2025年一季报点评", published=dt.date(2025, 5, 2))
+    )
+    q1 = dt.date(2025, 3, 31)
+    assert ("revenue", Decimal("50012000000"), q1) in got
+    assert ("revenue_yoy", Decimal("10.5"), q1) in got
+    assert ("gross_margin", Decimal("91.2"), q1) in got  # the next sentence keeps the period
+    assert ("eps", Decimal("21.38"), q1) in got
+
+
+def test_report_period_follows_the_report_the_text_names_before_it() -> None:
+    text = "公司发布2024年年度报告。本报告期末，公司总资产为80亿元。"
+    (own,) = report_period_mentions(text, "")
+    assert (own.start, own.end, own.text) == (
+        dt.date(2024, 1, 1),
+        dt.date(2024, 12, 31),
+        "本报告期末",
+    )
+    assert report_period_mentions("报告期内，公司营收增长。", "") == []  # no report named
+    # 报告期后: after the period, not in it.
+    assert report_period_mentions("报告期后，公司完成回购。", "2024年半年报") == []
+    (half,) = report_period_mentions("报告期内，公司营收增长。", "2024年半年报")
+    assert half.end == dt.date(2024, 6, 30)
+
+
+def test_a_year_written_before_a_quarterly_report_dates_it(entities: EntityDictionary) -> None:
+    text = "贵州茅台2024年获评行业荣誉。最新一期业绩显示，2025年一季报，公司实现营业收入506亿元。"
+    got = dated(facts(text, entities))
+    assert ("revenue", Decimal("50600000000"), dt.date(2025, 3, 31)) in got
