@@ -65,3 +65,18 @@ def test_a_year_written_before_a_quarterly_report_dates_it(entities: EntityDicti
     text = "贵州茅台2024年获评行业荣誉。最新一期业绩显示，2025年一季报，公司实现营业收入506亿元。"
     got = dated(facts(text, entities))
     assert ("revenue", Decimal("50600000000"), dt.date(2025, 3, 31)) in got
+
+
+def test_a_cards_benchmark_and_track_fields_are_not_the_funds(entities: EntityDictionary) -> None:
+    text = (
+        "易方达蓝筹精选混合C(005827)的收益数据: 截止到2025年05月14日,近一周收益拆解： "
+        "易方达蓝筹精选混合C近一周的基金收益率是: 1.20% "
+        "沪深300近一周的市场基准收益率是: 0.95% 消费赛道近一周的赛道相对全市场超额收益率是: 0.30% "
+        "固收+赛道近一周的赛道基准收益率是: 0.12%"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, title="基金收益拆解")}
+    assert ("易方达蓝筹精选混合C", "基金收益率", Decimal("1.20")) in got
+    assert ("沪深300指数", "市场基准收益率", Decimal("0.95")) in got  # the dictionary's name
+    assert ("消费赛道", "赛道相对全市场超额收益率", Decimal("0.30")) in got
+    assert ("固收+赛道", "赛道基准收益率", Decimal("0.12")) in got
+    assert not any(s == "易方达蓝筹精选混合C" and "赛道" in m for s, m, _ in got)

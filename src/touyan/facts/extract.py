@@ -30,6 +30,7 @@ from touyan.facts.economy import (
     TURNED,
 )
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
+from touyan.facts.fields import field_subject
 from touyan.facts.labels import (
     AFTER_LABEL,
     AFTER_LABELS,
@@ -564,6 +565,11 @@ class _Reader:
             label_start, sentence[0]
         )
         record: EntityRecord | None = None
+        # 中证800近一周的市场基准收益率是: a card's field naming its own index or track; a name
+        # the dictionary knows (沪深300) is read as the dictionary reads it.
+        field = field_subject(self.text, sentence[0], label_start)
+        if field is not None and (subject is None or subject.start < field[1]):
+            return self._fact_for(field[0], metric, q, sentence, quote, None)
         if from_header:
             holder = self._row_holder(sentence)
             if holder is None:
