@@ -10,6 +10,7 @@ import pytest
 from touyan.facts.entities import EntityDictionary, bundled_dictionary
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.facts.periods import report_period_mentions
+from touyan.text.dates import parse_dates
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +81,14 @@ def test_a_cards_benchmark_and_track_fields_are_not_the_funds(entities: EntityDi
     assert ("消费赛道", "赛道相对全市场超额收益率", Decimal("0.30")) in got
     assert ("固收+赛道", "赛道基准收益率", Decimal("0.12")) in got
     assert not any(s == "易方达蓝筹精选混合C" and "赛道" in m for s, m, _ in got)
+
+
+def test_a_profiles_founding_date_lends_no_year_to_a_later_day(entities: EntityDictionary) -> None:
+    text = (
+        "资料显示，贵州茅台成立日期1999年11月20日，上市日期2001年8月27日，公司主营白酒。"
+        "截至3月31日，贵州茅台股东户数19.8万，较上期增加3.1%。"
+    )
+    got = dated(facts(text, entities))
+    assert ("股东户数", Decimal("198000"), dt.date(2025, 3, 31)) in got
+    kept = parse_dates("2019年3月5日公司发布公告。3月8日，股价大涨。", today=dt.date(2025, 5, 15))
+    assert kept[-1].start == dt.date(2019, 3, 8)  # a narrative's year still carries

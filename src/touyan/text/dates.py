@@ -70,6 +70,11 @@ _PATTERN = re.compile(
 
 _YEAR_REACH = 80  # characters
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+# A company profile's founding or listing date (成立日期1999年7月14日) is no narrative's year:
+# "上市日期1999年7月21日…截至3月31日，股东户数…" in a 2025 article means 2025-03-31.
+_PROFILE_DATE = re.compile(
+    r"(?:成立|上市|注册|设立|创立|挂牌)(?:日期|时间|日|于)?\s*[:：为是]?\s*$"
+)
 
 
 def _cn_int(text: str) -> int:
@@ -211,7 +216,9 @@ def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]
         if found is None:
             continue
         start, end, granularity = found
-        if granularity != "relative":
+        if granularity != "relative" and not _PROFILE_DATE.search(
+            text, max(0, match.start() - 8), match.start()
+        ):
             last_year, last_year_end = end.year, match.end()
             year_only = granularity == "year"
         out.append(DateMention(start, end, granularity, match.span(), match.group()))
