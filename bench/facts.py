@@ -9,13 +9,14 @@ and 的 (without a date or window written next to it: "长电科技4月23日的�
 date the first date it names. Three readings of a gold sentence's words, not of its facts
 (2026-12-04): the owners a profit is attributed to are part of the figure's name, not of the
 subject ("招商蛇口归属于上市公司股东的净资产" is 招商蛇口's); a year written with the part of it
-it means is that part ("2025年前四个月" ends on 04-30, "2024年前三季度" on 09-30, "长电科技2024年
-半年度的…" names 长电科技); a span since a year ("2025年以来") runs to the question's day, not to
-the year's end. It is recalled when a fact extracted from the row's snippets has
-the same quantity (`same_quantity`, within the looser written rounding), the same subject when
-both name one and the same as-of date when both have one. Subjects are the same after the
-dictionary's aliases and when they are one name written two ways (`names.same_name`: a fund's
-short and registered names, 理想汽车-W and 理想汽车, 新能源汽车板块 and 新能源汽车).
+it means is that part ("2025年前四个月" ends on 04-30, "2024年前三季度" on 09-30, "2024年
+半年度" on 06-30, "长电科技2024年半年度的…" names 长电科技); a span since a year ("2025年以来")
+runs to the question's day, not to the year's end. It is recalled when a fact extracted from
+the row's snippets has the same quantity (`same_quantity`, within the looser written
+rounding), the same subject when both name one and the same as-of date when both have one.
+Subjects are the same after the dictionary's aliases and when they are one name written two
+ways (`names.same_name`: a fund's short and registered names, 理想汽车-W and 理想汽车,
+新能源汽车板块 and 新能源汽车).
 
 Precision is reported four ways. The headline figure is the share of extracted facts whose
 quantity is one of the row's scored gold values; it undercounts, because only the last number
@@ -126,7 +127,9 @@ def _clean_subject(subject: str) -> str | None:
 _PERIOD_TAIL = re.compile(r"(?:半年度|年度|末|底|年末|年底)?")
 _ATTRIBUTED = re.compile(r"(?:实现)?(?:归属于|归属)(?:上市公司|母公司)?(?:股东|所有者)$")
 # 2025年前四个月, 2024年前三季度: a year's first months, which the date patterns read as the year.
-_FIRST_MONTHS = re.compile(r"前(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})个月|前三季度")
+_FIRST_MONTHS = re.compile(
+    r"前(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})个月|前三季度|(?P<half>半年度)"
+)
 _CHINESE_MONTHS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
 
 
@@ -143,7 +146,10 @@ def _period_end(text: str, date: DateMention, today: dt.date | None) -> dt.date:
     if first is None:
         return end
     n = first["n"]
-    month = 9 if n is None else int(n) if n.isdigit() else _CHINESE_MONTHS.get(n, 12)
+    if n is not None:
+        month = int(n) if n.isdigit() else _CHINESE_MONTHS.get(n, 12)
+    else:
+        month = 6 if first["half"] else 9
     month = min(max(month, 1), 12)
     return dt.date(end.year, month, calendar.monthrange(end.year, month)[1])
 
