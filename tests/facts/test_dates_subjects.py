@@ -92,3 +92,13 @@ def test_a_profiles_founding_date_lends_no_year_to_a_later_day(entities: EntityD
     assert ("股东户数", Decimal("198000"), dt.date(2025, 3, 31)) in got
     kept = parse_dates("2019年3月5日公司发布公告。3月8日，股价大涨。", today=dt.date(2025, 5, 15))
     assert kept[-1].start == dt.date(2019, 3, 8)  # a narrative's year still carries
+
+
+def test_a_name_before_its_labelled_stock_code_is_a_company(entities: EntityDictionary) -> None:
+    text = (
+        "华远置业（股票代码：600743）是一家城市开发运营商。从资产负债数据来看，"
+        "2024年末华远置业总资产为403.56亿元，同比下降3.2%。"
+    )
+    got = {(f.subject, f.metric, f.value, f.as_of) for f in facts(text, entities)}
+    assert ("华远置业", "total_assets", Decimal("40356000000"), dt.date(2024, 12, 31)) in got
+    assert not any(s == "中国" for s, *_ in got)  # a company's figure, not the country's

@@ -21,7 +21,7 @@ _CHAR = r"(?:[\u4e00-\u9fffA-Za-z0-9*＊·\-]|[（(](?:[A-Z][A-Z\-]{1,11}|[A-Z]�
 # statement's verb), then the name is read back from there: scanning for names from every
 # position would cost more than the rest of fact extraction.
 _CODE = re.compile(
-    rf"[（(]\s*(?:(?P<inner>{_CHAR}{{2,40}}?)\s*[（(]\s*)?"
+    rf"[（(]\s*(?:(?P<inner>{_CHAR}{{2,40}}?)\s*[（(]\s*)?(?:(?:股票|证券)?代码\s*[:：]?\s*)?"
     r"(?:(?:SH|SZ|BJ|HK)\s*\.?\s*)?(?:\d{6}|\d{5})(?:\.(?:SH|SZ|BJ|HK|SS|OF))?\s*[）)，,]",
     re.IGNORECASE,
 )
