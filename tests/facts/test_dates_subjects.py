@@ -102,3 +102,14 @@ def test_a_name_before_its_labelled_stock_code_is_a_company(entities: EntityDict
     got = {(f.subject, f.metric, f.value, f.as_of) for f in facts(text, entities)}
     assert ("华远置业", "total_assets", Decimal("40356000000"), dt.date(2024, 12, 31)) in got
     assert not any(s == "中国" for s, *_ in got)  # a company's figure, not the country's
+
+
+def test_a_name_opening_a_windowed_price_move_is_the_stocks(entities: EntityDictionary) -> None:
+    text = (
+        "纺织概念股还有华纺股份近5日华纺股份股价上涨4%，当前市值为20.1亿元。"
+        "航民股份近5个交易日股价上涨1.95%，最高价为8.12元，当前市值为60.3亿元。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("航民股份", "high", Decimal("8.12")) in got
+    assert ("航民股份", "market_cap", Decimal("6030000000")) in got
+    assert ("华纺股份", "market_cap", Decimal("6030000000")) not in got
