@@ -113,3 +113,15 @@ def test_a_name_opening_a_windowed_price_move_is_the_stocks(entities: EntityDict
     assert ("航民股份", "high", Decimal("8.12")) in got
     assert ("航民股份", "market_cap", Decimal("6030000000")) in got
     assert ("华纺股份", "market_cap", Decimal("6030000000")) not in got
+
+
+def test_a_figure_said_of_today_is_not_dated_by_an_earlier_year(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "如2020年公司研发出新钢种。"
+        "资金分析今日贵州茅台主力净流入-849.76万，占比0.04%，行业排名19/23。"
+    )
+    got = dated(facts(text, entities, published=dt.date(2025, 5, 14)))
+    assert all(as_of == dt.date(2025, 5, 14) for _, _, as_of in got), got
+    assert got

@@ -106,7 +106,8 @@ _NOT_THE_SUBJECT = re.compile(
 )
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
-_NOW = re.compile(r"当前|目前|截至发稿|截止发稿|发稿时")
+# 今日 and 今天 are the day the text was published (当日 is a day named before it).
+_NOW = re.compile(r"当前|目前|截至发稿|截止发稿|发稿时|今日|今天")
 _BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
