@@ -9,7 +9,7 @@ import pytest
 
 from touyan.facts.entities import EntityDictionary, bundled_dictionary
 from touyan.facts.extract import ExtractedFact, extract_facts
-from touyan.facts.periods import report_period_mentions
+from touyan.facts.periods import report_period_mentions, short_year_mentions
 from touyan.text.dates import parse_dates
 
 
@@ -125,3 +125,23 @@ def test_a_figure_said_of_today_is_not_dated_by_an_earlier_year(
     got = dated(facts(text, entities, published=dt.date(2025, 5, 14)))
     assert all(as_of == dt.date(2025, 5, 14) for _, _, as_of in got), got
     assert got
+
+
+def test_a_two_digit_year_dates_its_figures(entities: EntityDictionary) -> None:
+    text = (
+        "贵州茅台2025年经营稳健。公司主营白酒；19年系列酒收入12.3亿元，营收占比14.08%。"
+        "25 年Q1 实现营收506 亿元，同比上升10.6%。"
+        "假设26年年报分红率为80%，每股收益达到80元以上。"
+    )
+    got = {(f.metric, f.value, f.as_of) for f in facts(text, entities)}
+    assert ("营收占比", Decimal("14.08"), dt.date(2019, 12, 31)) in got
+    assert ("revenue", Decimal("50600000000"), dt.date(2025, 3, 31)) in got
+    assert ("eps_forecast", Decimal("80"), dt.date(2026, 12, 31)) in got  # 假设: a scenario
+
+
+def test_a_span_of_years_is_no_year() -> None:
+    text = "过去10年营收增长，上市22年以来累计融资，20年来最差，10年期国债，这10年间，80年代。"
+    assert short_year_mentions(text, [], dt.date(2025, 5, 15)) == []
+    (year,) = short_year_mentions("24年营收", [], dt.date(2025, 5, 15))
+    assert year.end == dt.date(2024, 12, 31)
+    assert short_year_mentions("24年营收", [], None) == []  # no publication year to read by

@@ -45,7 +45,7 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
-from touyan.facts.periods import report_period_mentions
+from touyan.facts.periods import report_period_mentions, short_year_mentions
 from touyan.facts.qualifiers import qualifier
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
@@ -252,7 +252,7 @@ _PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
 _PAIR_SECOND = re.compile(r"\s*/\s*")
 _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
-_FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争|确保|计划")
+_FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争|确保|计划|假设")  # 假设: a scenario
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
 
@@ -379,6 +379,8 @@ class _Reader:
             and not _BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
         ]
+        if short := short_year_mentions(text, dates, published_at):  # 24年营收
+            dates = sorted([*dates, *short], key=lambda d: d.span[0])
         self.dates = _with_bare_months(text, dates, published_at)
         if own_period := report_period_mentions(text, title):  # 报告期内 in a report's text
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])

@@ -57,3 +57,42 @@ def report_period_mentions(text: str, title: str) -> list[DateMention]:
         # "month" as bare months are: a period, which dates no day's quote.
         out.append(DateMention(period[0], period[1], "month", own.span(), own.group()))
     return out
+
+
+# 24年营收, 19年服装类收入, 假设26年年报…: a year written with two digits. Not a span of years
+# (过去10年, 上市22年以来, 20年来, 10年间, 10年期国债, 80年代, 5年内) nor part of a longer date.
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.．/\-年月日近过去前约超逾多这第共满达近余])(?<!上市)(?<!成立)"
+    r"(?P<yy>[0-4]\d)\s*年(?:\s*(?:[Qq](?P<q>[1-4])|第?(?P<cq>[一二三四1-4])季度(?!报)))?"
+    r"(?![\d期度内来间代初中半前后多余左以至])"
+)
+_SHORT_YEAR_BACK = 12  # years before publication a two-digit year may name
+_SHORT_YEAR_AHEAD = 5  # years after it (forecasts: 26年每股分60元)
+
+
+def short_year_mentions(
+    text: str, dates: list[DateMention], published_at: dt.date | None
+) -> list[DateMention]:
+    """Years written with two digits (24年年报 → 2024), near the publication's year."""
+    if published_at is None or "年" not in text:
+        return []
+    taken = [d.span for d in dates]
+    out: list[DateMention] = []
+    for found in _SHORT_YEAR.finditer(text):
+        if any(s < found.end() and found.start() < e for s, e in taken):
+            continue
+        year = 2000 + int(found["yy"])
+        if not -_SHORT_YEAR_BACK <= year - published_at.year <= _SHORT_YEAR_AHEAD:
+            continue
+        if quarter := found["q"] or found["cq"]:  # 25年Q1, 24年三季度
+            last = _QUARTER[quarter] * 3
+            end = dt.date(year, last, calendar.monthrange(year, last)[1])
+            start = dt.date(year, last - 2, 1)
+            out.append(DateMention(start, end, "quarter", found.span(), found.group()))
+            continue
+        out.append(
+            DateMention(
+                dt.date(year, 1, 1), dt.date(year, 12, 31), "year", found.span(), found.group()
+            )
+        )
+    return out
