@@ -145,3 +145,16 @@ def test_a_span_of_years_is_no_year() -> None:
     (year,) = short_year_mentions("24年营收", [], dt.date(2025, 5, 15))
     assert year.end == dt.date(2024, 12, 31)
     assert short_year_mentions("24年营收", [], None) == []  # no publication year to read by
+
+
+def test_trailing_quarters_and_half_year_periods(entities: EntityDictionary) -> None:
+    text = (
+        "5月15日，贵州茅台今日收盘1512.25元，滚动市盈率PE（当前股价与前四季度每股收益总和的比值）"
+        "达到21.6倍，总市值18914.48亿元。"
+    )
+    got = dated(facts(text, entities))
+    assert ("market_cap", Decimal("1891448000000"), dt.date(2025, 5, 15)) in got  # not Q4
+    got = dated(facts("截至2024年半年度，贵州茅台的应收账款期末余额为7.12亿元。", entities))
+    assert ("应收账款期末余额", Decimal("712000000"), dt.date(2024, 6, 30)) in got
+    got = dated(facts("2024年前三季度贵州茅台实现营收1231亿元。", entities))
+    assert ("revenue", Decimal("123100000000"), dt.date(2024, 9, 30)) in got

@@ -1316,7 +1316,8 @@ _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
     r"(?<![\d.\-/近前])(?<!\d年)(?<!\d\s年)(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月"
     r"(?:份)?(?!\s*\d)(?![日号个])"
-    r"|(?<![\d年])(?P<span>第?(?P<q>[一二三四1-4])季度|前三季度|上半年|下半年)"
+    r"|(?P<span>(?<![\d年前近])第?(?P<q>[一二三四1-4])季度|(?<![\d年])(?:上半年|下半年)|前三季度)"
+    r"|(?<![上下])(?P<h1>半年度)(?!报)"  # 2024年半年度; 前四季度 is the trailing year
     r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
     r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
     r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
@@ -1390,6 +1391,8 @@ def _with_bare_months(
             continue
         if m["report"]:
             first, last = _REPORT_MONTHS[m["report"]]
+        elif m["h1"]:
+            first, last = 1, 6
         elif m["n"]:  # 前四个月: from January
             n = m["n"]
             first, last = 1, int(n) if n.isdigit() else _chinese_count(n)
