@@ -158,3 +158,12 @@ def test_trailing_quarters_and_half_year_periods(entities: EntityDictionary) -> 
     assert ("应收账款期末余额", Decimal("712000000"), dt.date(2024, 6, 30)) in got
     got = dated(facts("2024年前三季度贵州茅台实现营收1231亿元。", entities))
     assert ("revenue", Decimal("123100000000"), dt.date(2024, 9, 30)) in got
+
+
+def test_a_price_move_in_the_year_so_far_is_as_of_publication(entities: EntityDictionary) -> None:
+    got = dated(facts("贵州茅台近5日股价上涨0.68%，2025年股价上涨8.33%。", entities))
+    assert ("change_pct", Decimal("8.33"), dt.date(2025, 5, 15)) in got
+    # A year's statistics may be final before its end: they keep the year.
+    text = "2022年，贵州茅台实现营业收入1241亿元。"
+    got = dated(facts(text, entities, published=dt.date(2022, 12, 20)))
+    assert ("revenue", Decimal("124100000000"), dt.date(2022, 12, 31)) in got

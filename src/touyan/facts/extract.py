@@ -918,6 +918,17 @@ class _Reader:
             # 预计2021年净利润70亿元…，同比增长289%, 2027年预测市盈率: a forecast, not a
             # reported figure (net_profit_yoy_forecast, whichever rule named it).
             metric = metric.replace("_forecast", "") + "_forecast"
+        elif (
+            anchor is not None
+            and anchor.granularity == "year"
+            and metric in DAILY_METRICS
+            and self.published_at is not None
+            and as_of is not None
+            and as_of > self.published_at
+        ):
+            # 2025年股价上涨8.33%, written in April: the move so far. (A year's output may be
+            # final before its end: 2022年粮食总产量 is reported in December.)
+            as_of = self.published_at
         fact = ExtractedFact(
             subject=ECONOMY_OF.get(subject, subject),
             metric=metric,
