@@ -167,3 +167,18 @@ def test_a_price_move_in_the_year_so_far_is_as_of_publication(entities: EntityDi
     text = "2022年，贵州茅台实现营业收入1241亿元。"
     got = dated(facts(text, entities, published=dt.date(2022, 12, 20)))
     assert ("revenue", Decimal("124100000000"), dt.date(2022, 12, 31)) in got
+
+
+def test_an_industrys_figure_is_not_the_companys(entities: EntityDictionary) -> None:
+    text = (
+        "截至2025年4月30日，贵州茅台股东户数为19.8万户。"
+        "白酒行业A股上市公司户均持股市值为47.2万元，同期白酒行业整体区间涨跌幅为-2.38%。"
+        "贵州茅台行业排名1，在饮料制造行业市值排名1。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("白酒行业", "avg_holding_value", Decimal("472000")) in got
+    assert ("白酒行业", "change_pct", Decimal("-2.38")) in got
+    assert not any(
+        s == "贵州茅台" and v in (Decimal("472000"), Decimal("-2.38")) for s, _, v in got
+    )
+    assert ("贵州茅台", "行业排名", Decimal("1")) in got  # its place in the industry is its own

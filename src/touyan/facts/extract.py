@@ -30,7 +30,7 @@ from touyan.facts.economy import (
     TURNED,
 )
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
-from touyan.facts.fields import field_subject
+from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.labels import (
     AFTER_LABEL,
     AFTER_LABELS,
@@ -573,6 +573,10 @@ class _Reader:
         field = field_subject(self.text, sentence[0], label_start)
         if field is not None and (subject is None or subject.start < field[1]):
             return self._fact_for(field[0], metric, q, sentence, quote, None)
+        if (subject is None or subject.start < clause_start) and (
+            industry := industry_subject(self.text, clause_start, q.span[0])
+        ):
+            return self._fact_for(industry, metric, q, sentence, quote, None)
         if from_header:
             holder = self._row_holder(sentence)
             if holder is None:

@@ -29,3 +29,27 @@ def field_subject(text: str, lo: int, label_start: int) -> tuple[str, int] | Non
         start = found.end()
     named = _FIELD_NAME.fullmatch(text, start, label_start)
     return (named["name"], start) if named else None
+
+
+# An industry a clause opens with (房地产开发行业A股上市公司户均持股市值, 同期机械设备行业整体
+# 区间涨跌幅, 2023年的西藏药品流通行业西药类的商品销售额): its figure is the industry's, not the
+# company the text is about. A company's place in an industry (在电机及电控行业市值排名, 所属
+# 行业, 行业排名) is the company's.
+_INDUSTRY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?行业(?:[\u4e00-\u9fff]{1,4}类)?)")
+_INDUSTRY_LEAD = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|末)?的?|同期|其中|同时|此外|另外|而|的)+")
+_PLACE_IN = re.compile(r"[在属所其]|公司|企业")
+
+
+def industry_subject(text: str, lo: int, value_start: int) -> str | None:
+    """The industry the clause from `lo` to the figure at `value_start` opens with."""
+    if "行业" not in text[lo:value_start]:
+        return None
+    lead = _INDUSTRY_LEAD.match(text, lo)
+    start = lead.end() if lead else lo
+    found = _INDUSTRY.match(text, start, value_start)
+    if found is None or "排名" in text[found.end() : value_start]:
+        return None
+    name = found["name"]
+    if _PLACE_IN.search(name):
+        return None
+    return name
