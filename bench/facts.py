@@ -11,9 +11,10 @@ date the first date it names. Three readings of a gold sentence's words, not of 
 subject ("招商蛇口归属于上市公司股东的净资产" is 招商蛇口's); a year written with the part of it
 it means is that part ("2025年前四个月" ends on 04-30, "2024年前三季度" on 09-30, "2024年
 半年度" on 06-30, "长电科技2024年半年度的…" names 长电科技); a span since a year ("2025年以来")
-runs to the question's day, not to the year's end. It is recalled when a fact extracted from
-the row's snippets has the same quantity (`same_quantity`, within the looser written
-rounding), the same subject when both name one and the same as-of date when both have one.
+runs to the question's day, not to the year's end; a span of days ("2025年5月5日至5月11日") is
+as of its last day. It is recalled when a fact extracted from the row's snippets has the
+same quantity (`same_quantity`, within the looser written rounding), the same subject when
+both name one and the same as-of date when both have one.
 Subjects are the same after the dictionary's aliases and when they are one name written two
 ways (`names.same_name`: a fund's short and registered names, 理想汽车-W and 理想汽车,
 新能源汽车板块 and 新能源汽车).
@@ -130,6 +131,7 @@ _ATTRIBUTED = re.compile(r"(?:实现)?(?:归属于|归属)(?:上市公司|母公
 _FIRST_MONTHS = re.compile(
     r"前(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})个月|前三季度|(?P<half>半年度)"
 )
+_RANGE = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*")
 _CHINESE_MONTHS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
 
 
@@ -168,6 +170,8 @@ def parse_gold(text: str, today: dt.date | None) -> Gold:
     subject = _clean_subject(found["subject"]) if found else None
     # A day's end is the day; a period's, its last day.
     as_of = _period_end(text, dates[0], today) if dates else None
+    if len(dates) > 1 and _RANGE.fullmatch(text, dates[0].span[1], dates[1].span[0]):
+        as_of = dates[1].end  # 2025年5月5日至5月11日: a week's total, as of its last day
     figures = []
     offset = len(text) - len(rest)
     for clause in re.finditer(r"[^，,；;。]+", rest):
