@@ -182,3 +182,11 @@ def test_an_industrys_figure_is_not_the_companys(entities: EntityDictionary) -> 
         s == "贵州茅台" and v in (Decimal("472000"), Decimal("-2.38")) for s, _, v in got
     )
     assert ("贵州茅台", "行业排名", Decimal("1")) in got  # its place in the industry is its own
+
+
+def test_a_year_is_not_carried_into_a_new_section() -> None:
+    text = "2024年5月股价还在60元以上，分明是“扶贫”！一、股价走势短期刺激。5月12日股价暴涨6.73%。"
+    days = parse_dates(text, today=dt.date(2025, 5, 13))
+    assert days[-1].start == dt.date(2025, 5, 12)
+    kept = parse_dates("2024年5月股价还在60元以上。5月12日股价暴涨。", today=dt.date(2025, 5, 13))
+    assert kept[-1].start == dt.date(2024, 5, 12)  # within one section the year carries
