@@ -190,3 +190,13 @@ def test_a_year_is_not_carried_into_a_new_section() -> None:
     assert days[-1].start == dt.date(2025, 5, 12)
     kept = parse_dates("2024年5月股价还在60元以上。5月12日股价暴涨。", today=dt.date(2025, 5, 13))
     assert kept[-1].start == dt.date(2024, 5, 12)  # within one section the year carries
+
+
+def test_a_current_margin_balance_is_the_days_close(entities: EntityDictionary) -> None:
+    text = (
+        "截至5月14日，贵州茅台融资融券余额合计185.2亿元。"
+        "当前融资余额184.6亿元，占流通市值的0.98%。截至发稿，贵州茅台市值为18914亿元。"
+    )
+    got = dated(facts(text, entities))
+    assert ("margin_balance", Decimal("18460000000"), dt.date(2025, 5, 14)) in got
+    assert ("market_cap", Decimal("1891400000000"), dt.date(2025, 5, 15)) in got  # 截至发稿

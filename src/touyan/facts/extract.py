@@ -901,7 +901,11 @@ class _Reader:
             and metric in DAILY_METRICS
         ):
             anchor = None  # a day's quote is not dated by a period named before or after it
-        if anchor is not None and self._said_now(anchor, q, sentence):
+        if (
+            anchor is not None
+            and not metric.startswith("margin")  # 当前融资余额: margin data is a day's close
+            and self._said_now(anchor, q, sentence)
+        ):
             anchor = None  # 截至发稿，市值为56亿元: as of the report, not a date named earlier
         if anchor is not None and anchor.granularity == "report" and metric in DAILY_METRICS:
             # 3月28日，公司发布年报后，股价下跌8.26%: the day's move, not the year's.
