@@ -200,3 +200,11 @@ def test_a_current_margin_balance_is_the_days_close(entities: EntityDictionary) 
     got = dated(facts(text, entities))
     assert ("margin_balance", Decimal("18460000000"), dt.date(2025, 5, 14)) in got
     assert ("market_cap", Decimal("1891400000000"), dt.date(2025, 5, 15)) in got  # 截至发稿
+
+
+def test_the_latest_session_is_the_weekday_before_publication(entities: EntityDictionary) -> None:
+    text = "### 最近一个交易日的个股资金表现收盘价为1512.25元，较前一交易日下跌0.14元。"
+    got = dated(facts(text, entities, title="贵州茅台资金表现", published=dt.date(2025, 5, 15)))
+    assert ("close", Decimal("1512.25"), dt.date(2025, 5, 14)) in got
+    got = dated(facts(text, entities, title="贵州茅台资金表现", published=dt.date(2025, 5, 12)))
+    assert ("close", Decimal("1512.25"), dt.date(2025, 5, 9)) in got  # Monday: Friday's close

@@ -45,7 +45,11 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
-from touyan.facts.periods import report_period_mentions, short_year_mentions
+from touyan.facts.periods import (
+    latest_session_mentions,
+    report_period_mentions,
+    short_year_mentions,
+)
 from touyan.facts.qualifiers import qualifier
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
@@ -382,7 +386,9 @@ class _Reader:
         if short := short_year_mentions(text, dates, published_at):  # 24年营收
             dates = sorted([*dates, *short], key=lambda d: d.span[0])
         self.dates = _with_bare_months(text, dates, published_at)
-        if own_period := report_period_mentions(text, title):  # 报告期内 in a report's text
+        own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
+        own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
+        if own_period:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
         self.data_as_of = _data_as_of(text, self.dates)
         self.topic: EntityRecord | None = next(

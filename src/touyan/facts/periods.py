@@ -96,3 +96,21 @@ def short_year_mentions(
             )
         )
     return out
+
+
+# "### 最近一个交易日的个股资金表现收盘价为9.44元": a data card written on a day about the last
+# session before it (the cards that name the day write 2025年05月14日当天 on the 15th).
+_LATEST_SESSION = re.compile(r"最近一个交易日|最近交易日|最新交易日")
+
+
+def latest_session_mentions(text: str, published_at: dt.date | None) -> list[DateMention]:
+    """A day mention at each 最近一个交易日: the last weekday before publication."""
+    if published_at is None or "交易日" not in text:
+        return []
+    day = published_at - dt.timedelta(days=1)
+    while day.weekday() >= 5:  # Saturday, Sunday: the Friday before
+        day -= dt.timedelta(days=1)
+    return [
+        DateMention(day, day, "day", found.span(), found.group())
+        for found in _LATEST_SESSION.finditer(text)
+    ]
