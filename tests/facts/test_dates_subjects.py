@@ -56,8 +56,9 @@ def test_report_period_follows_the_report_the_text_names_before_it() -> None:
         "本报告期末",
     )
     assert report_period_mentions("报告期内，公司营收增长。", "") == []  # no report named
-    # 报告期后: after the period, not in it.
+    # 报告期后: after the period, not in it; 去年同报告期 is last year's.
     assert report_period_mentions("报告期后，公司完成回购。", "2024年半年报") == []
+    assert report_period_mentions("较去年同报告期减少3亿元。", "2024年年报") == []
     (half,) = report_period_mentions("报告期内，公司营收增长。", "2024年半年报")
     assert half.end == dt.date(2024, 6, 30)
 

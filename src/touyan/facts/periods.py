@@ -21,8 +21,9 @@ _REPORT = re.compile(
     r"|(?P<half>半年度报告|半年度报|半年报|中期报告|中报)"
     r"|(?P<annual>年度报告|年报|年度财报))"
 )
-# The words a report's text uses for its own period; 上年同期 and 报告期后 are other times.
-_OWN_PERIOD = re.compile(r"(?:本|当)?报告期(?:内|末|间)?(?!后)")
+# The words a report's text uses for its own period; 去年同报告期, 上报告期 and 报告期后 are
+# other times.
+_OWN_PERIOD = re.compile(r"(?<![同上])(?:本|当)?报告期(?:内|末|间)?(?!后)")
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
