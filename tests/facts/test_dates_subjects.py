@@ -57,10 +57,14 @@ def test_report_period_follows_the_report_the_text_names_before_it() -> None:
     )
     assert report_period_mentions("报告期内，公司营收增长。", "") == []  # no report named
     # 报告期后: after the period, not in it; 去年同报告期 is last year's.
-    assert report_period_mentions("报告期后，公司完成回购。", "2024年半年报") == []
-    assert report_period_mentions("较去年同报告期减少3亿元。", "2024年年报") == []
-    (half,) = report_period_mentions("报告期内，公司营收增长。", "2024年半年报")
-    assert half.end == dt.date(2024, 6, 30)
+    # (The title's report is a mention of its own, where the text starts.)
+    after = report_period_mentions("报告期后，公司完成回购。", "2024年半年报")
+    assert [m.span for m in after] == [(0, 0)]
+    assert [m.span for m in report_period_mentions("较去年同报告期减少3亿元。", "2024年年报")] == [
+        (0, 0)
+    ]
+    _, half = report_period_mentions("报告期内，公司营收增长。", "2024年半年报")
+    assert (half.end, half.text) == (dt.date(2024, 6, 30), "报告期内")
 
 
 def test_a_year_written_before_a_quarterly_report_dates_it(entities: EntityDictionary) -> None:
@@ -209,3 +213,13 @@ def test_the_latest_session_is_the_weekday_before_publication(entities: EntityDi
     assert ("close", Decimal("1512.25"), dt.date(2025, 5, 14)) in got
     got = dated(facts(text, entities, title="贵州茅台资金表现", published=dt.date(2025, 5, 12)))
     assert ("close", Decimal("1512.25"), dt.date(2025, 5, 9)) in got  # Monday: Friday's close
+
+
+def test_a_card_about_one_report_dates_its_undated_figures(entities: EntityDictionary) -> None:
+    text = (
+        "公司营业总收入为1741亿元，在已披露的同业公司中排名第1。截至发稿，贵州茅台市值为18914亿元。"
+    )
+    title = "贵州茅台（600519.SH)2024年年报的主要财务表现如何？"
+    got = dated(facts(text, entities, title=title, published=dt.date(2025, 4, 30)))
+    assert ("revenue", Decimal("174100000000"), dt.date(2024, 12, 31)) in got
+    assert ("market_cap", Decimal("1891400000000"), dt.date(2025, 4, 30)) in got  # 截至发稿

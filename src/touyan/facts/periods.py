@@ -40,14 +40,23 @@ def _covered(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
 
 
 def report_period_mentions(text: str, title: str) -> list[DateMention]:
-    """A date mention at each 报告期 word of `text`, for the report the text names.
+    """A date mention at each 报告期 word of `text`, for the report the text names, and one
+    where the text starts for the report its title names.
 
     The report is the last one the text names before the word, else the one its title
     names; a text that names none gets none, and its 报告期 figures keep their other date.
+    A card titled by one report (跃岭股份2025年一季报的主要财务表现如何) states that report's
+    figures even where it writes no date: the title's mention dates them as a date written
+    in an earlier sentence would (a day's quote or a 截至发稿 figure keeps its own day).
     """
-    if "报告期" not in text:
-        return []
     heading = _REPORT.search(title)
+    if heading is not None and (period := _covered(heading)) is not None:
+        # 跃岭股份2025年一季报的主要财务表现: a card about one report states its figures.
+        titled = [DateMention(period[0], period[1], "month", (0, 0), heading.group())]
+    else:
+        titled = []
+    if "报告期" not in text:
+        return titled
     named = [(m.start(), _covered(m)) for m in _REPORT.finditer(text)]
     out: list[DateMention] = []
     for own in _OWN_PERIOD.finditer(text):
@@ -57,7 +66,7 @@ def report_period_mentions(text: str, title: str) -> list[DateMention]:
             continue
         # "month" as bare months are: a period, which dates no day's quote.
         out.append(DateMention(period[0], period[1], "month", own.span(), own.group()))
-    return out
+    return titled + out
 
 
 # 24年营收, 19年服装类收入, 假设26年年报…: a year written with two digits. Not a span of years
