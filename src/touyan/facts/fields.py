@@ -19,14 +19,17 @@ _FIELD_NAME = re.compile(
     r"(?:近[\d一二三四五六七八九十]{1,2}个?[年月周日]|今年以来)?的?"
 )
 _FIELD_START = re.compile(r"[\s:：，,。；;】【|]")
+_FIELD_REACH = 24  # characters: an index or track name and its window
 
 
 def field_subject(text: str, lo: int, label_start: int) -> tuple[str, int] | None:
     """The index or track named at the start of the field holding the label at `label_start`,
     and where the field starts."""
-    start = lo
+    start = lo = max(lo, label_start - _FIELD_REACH)
     for found in _FIELD_START.finditer(text, lo, label_start):
         start = found.end()
+    if start == lo and lo > 0 and not _FIELD_START.match(text, lo - 1):
+        return None  # the field starts further back: no short name opens it
     named = _FIELD_NAME.fullmatch(text, start, label_start)
     return (named["name"], start) if named else None
 
