@@ -20,12 +20,17 @@ _FIELD_NAME = re.compile(
 )
 _FIELD_START = re.compile(r"[\s:：，,。；;】【|]")
 _FIELD_REACH = 24  # characters: an index or track name and its window
+_INDEX_PREFIX = re.compile(r"中证|沪深|上证|深证|国证|创业板|科创|恒生|中债")
 
 
 def field_subject(text: str, lo: int, label_start: int) -> tuple[str, int] | None:
     """The index or track named at the start of the field holding the label at `label_start`,
     and where the field starts."""
-    start = lo = max(lo, label_start - _FIELD_REACH)
+    lo = max(lo, label_start - _FIELD_REACH)
+    near = text[lo:label_start]
+    if "赛道" not in near and "指数" not in near and not _INDEX_PREFIX.search(near):
+        return None
+    start = lo
     for found in _FIELD_START.finditer(text, lo, label_start):
         start = found.end()
     if start == lo and lo > 0 and not _FIELD_START.match(text, lo - 1):
