@@ -6,11 +6,18 @@ Each row of eval/fineval_fact_extraction_dev.jsonl holds retrieved snippets (tit
 date, content) and gold facts written as "2025年05月15日，一鸣食品的涨跌幅为+1.68%。". A gold
 fact's value is the last number in its sentence, its subject the text between the date's comma
 and 的 (without a date or window written next to it: "长电科技4月23日的…", "X近一周的…"), its
-date the first date it names. It is recalled when a fact extracted from the row's snippets has
-the same quantity (`same_quantity`, within the looser written rounding), the same subject when
-both name one and the same as-of date when both have one. Subjects are the same after the
-dictionary's aliases and when they are one name written two ways (`names.same_name`: a fund's
-short and registered names, 理想汽车-W and 理想汽车, 新能源汽车板块 and 新能源汽车).
+date the first date it names. Three readings of a gold sentence's words, not of its facts
+(2026-12-04): the owners a profit is attributed to are part of the figure's name, not of the
+subject ("招商蛇口归属于上市公司股东的净资产" is 招商蛇口's); a year written with the part of it
+it means is that part ("2025年前四个月" ends on 04-30, "2024年前三季度" on 09-30, "2024年
+半年度" on 06-30, "长电科技2024年半年度的…" names 长电科技); a span since a year ("2025年以来")
+runs to the question's day, not to the year's end; a span of days ("2025年5月5日至5月11日") is
+as of its last day. It is recalled when a fact extracted from the row's snippets has the
+same quantity (`same_quantity`, within the looser written rounding), the same subject when
+both name one and the same as-of date when both have one.
+Subjects are the same after the dictionary's aliases and when they are one name written two
+ways (`names.same_name`: a fund's short and registered names, 理想汽车-W and 理想汽车,
+新能源汽车板块 and 新能源汽车).
 
 Precision is reported four ways. The headline figure is the share of extracted facts whose
 quantity is one of the row's scored gold values; it undercounts, because only the last number
@@ -38,6 +45,7 @@ does on text its author did not read.
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
 import re
 import time
@@ -51,7 +59,7 @@ from judged import Sampled, in_sample, report
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.facts.names import same_name
-from touyan.text.dates import parse_date, parse_dates
+from touyan.text.dates import DateMention, parse_date, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers, same_quantity
 
 TARGET_RECALL = 0.85
@@ -105,14 +113,48 @@ def snippets(prompt: str, today: dt.date | None) -> list[Snippet]:
 
 def _clean_subject(subject: str) -> str | None:
     """The name in the text before 的: without a date or window written next to it
-    (长电科技4月23日的…, 过去5日西藏药业的…, X近一周的…), which dates the figure."""
-    subject = subject.strip()
+    (长电科技4月23日的…, 过去5日西藏药业的…, X近一周的…, 长电科技2024年半年度的…), which dates
+    the figure, nor the owners a profit is attributed to (招商蛇口归属于上市公司股东的净利润 is
+    招商蛇口's net profit: 归属于…股东的 is part of the figure's name)."""
+    subject = _ATTRIBUTED.sub("", subject.strip())
     for d in parse_dates(subject, today=dt.date(2000, 1, 1)):
-        if d.span[0] == 0 or d.span[1] == len(subject):
-            subject = (subject[: d.span[0]] + subject[d.span[1] :]).strip()
+        if d.span[0] == 0 or _PERIOD_TAIL.fullmatch(subject, d.span[1]):
+            subject = subject[: d.span[0]].strip() if d.span[0] else subject[d.span[1] :].strip()
             break
     subject = _WINDOW.sub("", _LEADING_WINDOW.sub("", subject)).strip()
     return subject or None
+
+
+# The part of a period a year is written with (2024年半年度, 2024年末), which no date reads.
+_PERIOD_TAIL = re.compile(r"(?:半年度|年度|末|底|年末|年底)?")
+_ATTRIBUTED = re.compile(r"(?:实现)?(?:归属于|归属)(?:上市公司|母公司)?(?:股东|所有者)$")
+# 2025年前四个月, 2024年前三季度: a year's first months, which the date patterns read as the year.
+_FIRST_MONTHS = re.compile(
+    r"前(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})个月|前三季度|(?P<half>半年度)"
+)
+_RANGE = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*")
+_CHINESE_MONTHS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+
+
+def _period_end(text: str, date: DateMention, today: dt.date | None) -> dt.date:
+    """The day a gold sentence's first date ends: a year's first months end with their last
+    month (2025年前四个月 → 04-30), a span since a year runs to the question's day
+    (2025年以来 → today); any other date, its own end."""
+    end: dt.date = date.end
+    if date.granularity != "year":
+        return end
+    if today is not None and re.match(r"\s*(?:以来|至今)", text[date.span[1] :]):
+        return today
+    first = _FIRST_MONTHS.match(text, date.span[1])
+    if first is None:
+        return end
+    n = first["n"]
+    if n is not None:
+        month = int(n) if n.isdigit() else _CHINESE_MONTHS.get(n, 12)
+    else:
+        month = 6 if first["half"] else 9
+    month = min(max(month, 1), 12)
+    return dt.date(end.year, month, calendar.monthrange(end.year, month)[1])
 
 
 def parse_gold(text: str, today: dt.date | None) -> Gold:
@@ -127,7 +169,10 @@ def parse_gold(text: str, today: dt.date | None) -> Gold:
         clause = re.split(r"[，,；;]", text[len(text) - len(rest) : numbers[-1].span[0]])[-1]
         metric = named["metric"] if (named := _METRIC.fullmatch(clause)) else None
     subject = _clean_subject(found["subject"]) if found else None
-    as_of = dates[0].end if dates else None  # a day's end is the day; a period's, its last day
+    # A day's end is the day; a period's, its last day.
+    as_of = _period_end(text, dates[0], today) if dates else None
+    if len(dates) > 1 and _RANGE.fullmatch(text, dates[0].span[1], dates[1].span[0]):
+        as_of = dates[1].end  # 2025年5月5日至5月11日: a week's total, as of its last day
     figures = []
     offset = len(text) - len(rest)
     for clause in re.finditer(r"[^，,；;。]+", rest):

@@ -30,6 +30,7 @@ from touyan.facts.economy import (
     TURNED,
 )
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
+from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.labels import (
     AFTER_LABEL,
     AFTER_LABELS,
@@ -44,6 +45,11 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
+from touyan.facts.periods import (
+    latest_session_mentions,
+    report_period_mentions,
+    short_year_mentions,
+)
 from touyan.facts.qualifiers import qualifier
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
@@ -104,7 +110,8 @@ _NOT_THE_SUBJECT = re.compile(
 )
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
-_NOW = re.compile(r"当前|目前|截至发稿|截止发稿|发稿时")
+# 今日 and 今天 are the day the text was published (当日 is a day named before it).
+_NOW = re.compile(r"当前|目前|截至发稿|截止发稿|发稿时|今日|今天")
 _BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
@@ -249,7 +256,7 @@ _PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
 _PAIR_SECOND = re.compile(r"\s*/\s*")
 _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
-_FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争|确保|计划")
+_FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争|确保|计划|假设")  # 假设: a scenario
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
 
@@ -376,7 +383,13 @@ class _Reader:
             and not _BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
         ]
+        if short := short_year_mentions(text, dates, published_at):  # 24年营收
+            dates = sorted([*dates, *short], key=lambda d: d.span[0])
         self.dates = _with_bare_months(text, dates, published_at)
+        own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
+        own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
+        if own_period:
+            self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
         self.data_as_of = _data_as_of(text, self.dates)
         self.topic: EntityRecord | None = next(
             (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
@@ -561,6 +574,15 @@ class _Reader:
             label_start, sentence[0]
         )
         record: EntityRecord | None = None
+        # 中证800近一周的市场基准收益率是: a card's field naming its own index or track; a name
+        # the dictionary knows (沪深300) is read as the dictionary reads it.
+        field = field_subject(self.text, sentence[0], label_start)
+        if field is not None and (subject is None or subject.start < field[1]):
+            return self._fact_for(field[0], metric, q, sentence, quote, None)
+        if (subject is None or subject.start < clause_start) and (
+            industry := industry_subject(self.text, clause_start, q.span[0])
+        ):
+            return self._fact_for(industry, metric, q, sentence, quote, None)
         if from_header:
             holder = self._row_holder(sentence)
             if holder is None:
@@ -638,7 +660,8 @@ class _Reader:
             before = [
                 m.entity
                 for m in self.mentions
-                if sentence[0] <= m.start and m.end <= verb.start()
+                if sentence[0] <= m.start
+                and m.end <= verb.start()
                 and m.entity.kind == "company"
                 and m.entity.name != holder
             ]
@@ -884,7 +907,11 @@ class _Reader:
             and metric in DAILY_METRICS
         ):
             anchor = None  # a day's quote is not dated by a period named before or after it
-        if anchor is not None and self._said_now(anchor, q, sentence):
+        if (
+            anchor is not None
+            and not metric.startswith("margin")  # 当前融资余额: margin data is a day's close
+            and self._said_now(anchor, q, sentence)
+        ):
             anchor = None  # 截至发稿，市值为56亿元: as of the report, not a date named earlier
         if anchor is not None and anchor.granularity == "report" and metric in DAILY_METRICS:
             # 3月28日，公司发布年报后，股价下跌8.26%: the day's move, not the year's.
@@ -905,6 +932,17 @@ class _Reader:
             # 预计2021年净利润70亿元…，同比增长289%, 2027年预测市盈率: a forecast, not a
             # reported figure (net_profit_yoy_forecast, whichever rule named it).
             metric = metric.replace("_forecast", "") + "_forecast"
+        elif (
+            anchor is not None
+            and anchor.granularity == "year"
+            and metric in DAILY_METRICS
+            and self.published_at is not None
+            and as_of is not None
+            and as_of > self.published_at
+        ):
+            # 2025年股价上涨8.33%, written in April: the move so far. (A year's output may be
+            # final before its end: 2022年粮食总产量 is reported in December.)
+            as_of = self.published_at
         fact = ExtractedFact(
             subject=ECONOMY_OF.get(subject, subject),
             metric=metric,
@@ -1303,7 +1341,8 @@ _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _BARE_MONTHS = re.compile(
     r"(?<![\d.\-/近前])(?<!\d年)(?<!\d\s年)(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月"
     r"(?:份)?(?!\s*\d)(?![日号个])"
-    r"|(?<![\d年])(?P<span>第?(?P<q>[一二三四1-4])季度|前三季度|上半年|下半年)"
+    r"|(?P<span>(?<![\d年前近])第?(?P<q>[一二三四1-4])季度|(?<![\d年])(?:上半年|下半年)|前三季度)"
+    r"|(?<![上下])(?P<h1>半年度)(?!报)"  # 2024年半年度; 前四季度 is the trailing year
     r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
     r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
     r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
@@ -1321,6 +1360,7 @@ _REPORT_MONTHS = {
     "年报": (1, 12),
 }
 _CHINESE_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年\s*$")
 _YEAR_REACH = 80  # characters: a year named further back does not date a bare month
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
@@ -1376,6 +1416,8 @@ def _with_bare_months(
             continue
         if m["report"]:
             first, last = _REPORT_MONTHS[m["report"]]
+        elif m["h1"]:
+            first, last = 1, 6
         elif m["n"]:  # 前四个月: from January
             n = m["n"]
             first, last = 1, int(n) if n.isdigit() else _chinese_count(n)
@@ -1397,7 +1439,10 @@ def _with_bare_months(
             and d.granularity != "relative"
         ]
         said = text[max(0, m.start() - 2) : m.start()]
-        if said in ("今年", "去年") and published_at is not None:
+        written = _YEAR_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if written:  # 2025年一季报: the year written with it, which no date pattern reads
+            year = int(written.group(1))
+        elif said in ("今年", "去年") and published_at is not None:
             year = published_at.year - (said == "去年")  # 今年4月, 去年4月
         elif years:
             year = years[-1]

@@ -21,7 +21,7 @@ _CHAR = r"(?:[\u4e00-\u9fffA-Za-z0-9*＊·\-]|[（(](?:[A-Z][A-Z\-]{1,11}|[A-Z]�
 # statement's verb), then the name is read back from there: scanning for names from every
 # position would cost more than the rest of fact extraction.
 _CODE = re.compile(
-    rf"[（(]\s*(?:(?P<inner>{_CHAR}{{2,40}}?)\s*[（(]\s*)?"
+    rf"[（(]\s*(?:(?P<inner>{_CHAR}{{2,40}}?)\s*[（(]\s*)?(?:(?:股票|证券)?代码\s*[:：]?\s*)?"
     r"(?:(?:SH|SZ|BJ|HK)\s*\.?\s*)?(?:\d{6}|\d{5})(?:\.(?:SH|SZ|BJ|HK|SS|OF))?\s*[）)，,]",
     re.IGNORECASE,
 )
@@ -71,6 +71,7 @@ _DATED_FUND = re.compile(
     r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9()（）\-+]{3,40}?[A-Za-z)）])"
     r"(?=近|今年以来|成立以来|单位净值|累计净值|最新净值|涨跌幅|规模|基金规模)"
 )
+_PRICE_WINDOW = re.compile(r"(?:近[\d一二三四五六七八九十]{1,3}个?(?:交易日|日)|今年以来)股价")
 # A day's report that opens with a name and its move (4月17日，一鸣食品涨停); not 的 (U+7684).
 _MOVED = re.compile(
     r"(?:^|\n|[。；;！!？?]|\d\s*[日号]\s*[，,]?\s*)"
@@ -283,7 +284,10 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
         # "4月17日，一鸣食品涨停": a name a clause opens with, right before its move.
         name = _trim(_MOVE_TIME.sub("", m["name"]))
         if name is not None and name not in found and kind_of(name) == "company":
-            stated[name] = stated.get(name, 0) + 1
+            # "开开实业近5个交易日股价上涨2.85%": a window and 股价 after the name leave no
+            # doubt that it is a stock's; as good as a name seen twice.
+            strong = _PRICE_WINDOW.match(both, m.end("name")) is not None
+            stated[name] = stated.get(name, 0) + (2 if strong else 1)
     for name, count in stated.items():
         if count >= 2 or (title and name in title) or both.count(name) >= 2:
             found[name] = WrittenName(name, kind_of(name))

@@ -70,6 +70,13 @@ _PATTERN = re.compile(
 
 _YEAR_REACH = 80  # characters
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+# A numbered section or a heading starts a new context: a year named before it is not carried.
+_SECTION = re.compile(r"(?:^|(?<=[。！？!?\s”\"]))[一二三四五六七八九十]{1,2}、|#{2,}")
+# A company profile's founding or listing date (成立日期1999年7月14日) is no narrative's year:
+# "上市日期1999年7月21日…截至3月31日，股东户数…" in a 2025 article means 2025-03-31.
+_PROFILE_DATE = re.compile(
+    r"(?:成立|上市|注册|设立|创立|挂牌)(?:日期|时间|日|于)?\s*[:：为是]?\s*$"
+)
 
 
 def _cn_int(text: str) -> int:
@@ -205,13 +212,17 @@ def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]
             near = last_year if match.start() - last_year_end <= _YEAR_REACH else None
             if year_only and _SENTENCE_END.search(text, last_year_end, match.start()):
                 near = None
+            if near is not None and _SECTION.search(text, last_year_end, match.start()):
+                near = None  # "…2024年5月股价还在60元以上！一、股价走势…5月12日": a new section
             found = _range(g, match.group(), today, near)
         except ValueError:
             continue
         if found is None:
             continue
         start, end, granularity = found
-        if granularity != "relative":
+        if granularity != "relative" and not _PROFILE_DATE.search(
+            text, max(0, match.start() - 8), match.start()
+        ):
             last_year, last_year_end = end.year, match.end()
             year_only = granularity == "year"
         out.append(DateMention(start, end, granularity, match.span(), match.group()))

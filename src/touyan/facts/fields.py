@@ -1,0 +1,63 @@
+"""The subject a card's field names for itself, when it is not the card's fund or company.
+
+A fund's return breakdown lists, field by field, the fund's own figures and those of what it
+is measured against: "广发X混合C近一周的基金收益率是: 0.71% 中证800近一周的市场基准收益率是:
+2.38% 制造赛道近一周的赛道相对全市场超额收益率是: -0.26%". The benchmark's return and the
+track's excess return belong to the index and the track the field names, not to the fund the
+card is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A benchmark index (中证800, 沪深300, 中证全指, 恒生指数) or a fund track (固收赛道, 固收+赛道),
+# then the trailing window the figure covers, written where the field starts.
+_FIELD_NAME = re.compile(
+    r"(?P<name>(?:中证|沪深|上证|深证|国证|创业板|科创|恒生|中债)[\u4e00-\u9fffA-Za-z0-9]{0,8}?"
+    r"|[\u4e00-\u9fffA-Za-z0-9]{1,10}?指数|[\u4e00-\u9fff]{1,6}\+?赛道)"
+    r"(?:近[\d一二三四五六七八九十]{1,2}个?[年月周日]|今年以来)?的?"
+)
+_FIELD_START = re.compile(r"[\s:：，,。；;】【|]")
+_FIELD_REACH = 24  # characters: an index or track name and its window
+_INDEX_PREFIX = re.compile(r"中证|沪深|上证|深证|国证|创业板|科创|恒生|中债")
+
+
+def field_subject(text: str, lo: int, label_start: int) -> tuple[str, int] | None:
+    """The index or track named at the start of the field holding the label at `label_start`,
+    and where the field starts."""
+    lo = max(lo, label_start - _FIELD_REACH)
+    near = text[lo:label_start]
+    if "赛道" not in near and "指数" not in near and not _INDEX_PREFIX.search(near):
+        return None
+    start = lo
+    for found in _FIELD_START.finditer(text, lo, label_start):
+        start = found.end()
+    if start == lo and lo > 0 and not _FIELD_START.match(text, lo - 1):
+        return None  # the field starts further back: no short name opens it
+    named = _FIELD_NAME.fullmatch(text, start, label_start)
+    return (named["name"], start) if named else None
+
+
+# An industry a clause opens with (房地产开发行业A股上市公司户均持股市值, 同期机械设备行业整体
+# 区间涨跌幅, 2023年的西藏药品流通行业西药类的商品销售额): its figure is the industry's, not the
+# company the text is about. A company's place in an industry (在电机及电控行业市值排名, 所属
+# 行业, 行业排名) is the company's.
+_INDUSTRY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?行业(?:[\u4e00-\u9fff]{1,4}类)?)")
+_INDUSTRY_LEAD = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|末)?的?|同期|其中|同时|此外|另外|而|的)+")
+_PLACE_IN = re.compile(r"[在属所其]|公司|企业")
+
+
+def industry_subject(text: str, lo: int, value_start: int) -> str | None:
+    """The industry the clause from `lo` to the figure at `value_start` opens with."""
+    if "行业" not in text[lo:value_start]:
+        return None
+    lead = _INDUSTRY_LEAD.match(text, lo)
+    start = lead.end() if lead else lo
+    found = _INDUSTRY.match(text, start, value_start)
+    if found is None or "排名" in text[found.end() : value_start]:
+        return None
+    name = found["name"]
+    if _PLACE_IN.search(name):
+        return None
+    return name

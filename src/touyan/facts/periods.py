@@ -1,0 +1,126 @@
+"""The period a periodic report covers, for the figures a text dates only by 报告期.
+
+A results card or a report's own text ("跃岭股份2025年一季报…", "2025年第一季度报告") states
+its figures as 本报告期, 报告期内 or 截至本报告期末 and names the report once, in the title or
+a sentence before. Those figures hold for the report's period (2025-03-31 for a first-quarter
+report), not for the day the text was published nor for a year named in a background
+sentence before them ("2025年旅游经济预期更加乐观。报告期内，公司实现营业收入…").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from touyan.text.dates import DateMention
+
+_REPORT = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年?\s*(?:"
+    r"(?:第?(?P<q>[一二三四1-4])季度|(?P<q2>[一三])季)(?:报告|报|财报)"
+    r"|(?P<half>半年度报告|半年度报|半年报|中期报告|中报)"
+    r"|(?P<annual>年度报告|年报|年度财报))"
+)
+# The words a report's text uses for its own period; 去年同报告期, 上报告期 and 报告期后 are
+# other times.
+_OWN_PERIOD = re.compile(r"(?<![同上])(?:本|当)?报告期(?:内|末|间)?(?!后)")
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _covered(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    year = int(found["year"])
+    if found["annual"]:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if found["half"]:
+        return dt.date(year, 1, 1), dt.date(year, 6, 30)
+    quarter = _QUARTER[found["q"] or found["q2"]]
+    last = quarter * 3
+    # A quarterly report's figures run from January (一季报 1-3月, 三季报 1-9月).
+    return dt.date(year, 1, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+
+def report_period_mentions(text: str, title: str) -> list[DateMention]:
+    """A date mention at each 报告期 word of `text`, for the report the text names, and one
+    where the text starts for the report its title names.
+
+    The report is the last one the text names before the word, else the one its title
+    names; a text that names none gets none, and its 报告期 figures keep their other date.
+    A card titled by one report (跃岭股份2025年一季报的主要财务表现如何) states that report's
+    figures even where it writes no date: the title's mention dates them as a date written
+    in an earlier sentence would (a day's quote or a 截至发稿 figure keeps its own day).
+    """
+    heading = _REPORT.search(title)
+    if heading is not None and (period := _covered(heading)) is not None:
+        # 跃岭股份2025年一季报的主要财务表现: a card about one report states its figures.
+        titled = [DateMention(period[0], period[1], "month", (0, 0), heading.group())]
+    else:
+        titled = []
+    if "报告期" not in text:
+        return titled
+    named = [(m.start(), _covered(m)) for m in _REPORT.finditer(text)]
+    out: list[DateMention] = []
+    for own in _OWN_PERIOD.finditer(text):
+        before = [period for at, period in named if at < own.start()]
+        period = before[-1] if before else (_covered(heading) if heading else None)
+        if period is None:
+            continue
+        # "month" as bare months are: a period, which dates no day's quote.
+        out.append(DateMention(period[0], period[1], "month", own.span(), own.group()))
+    return titled + out
+
+
+# 24年营收, 19年服装类收入, 假设26年年报…: a year written with two digits. Not a span of years
+# (过去10年, 上市22年以来, 20年来, 10年间, 10年期国债, 80年代, 5年内) nor part of a longer date.
+_SHORT_YEAR = re.compile(
+    r"(?=[0-4]\d\s*年)(?<![\d.．/\-年月日近过去前约超逾多这第共满达余])(?<!上市)(?<!成立)"
+    r"(?P<yy>[0-4]\d)\s*年(?:\s*(?:[Qq](?P<q>[1-4])|第?(?P<cq>[一二三四1-4])季度(?!报)))?"
+    r"(?![\d期度内来间代初中半前后多余左以至])"
+)
+_SHORT_YEAR_BACK = 12  # years before publication a two-digit year may name
+_SHORT_YEAR_AHEAD = 5  # years after it (forecasts: 26年每股分60元)
+
+
+def short_year_mentions(
+    text: str, dates: list[DateMention], published_at: dt.date | None
+) -> list[DateMention]:
+    """Years written with two digits (24年年报 → 2024), near the publication's year."""
+    if published_at is None or "年" not in text:
+        return []
+    taken = [d.span for d in dates]
+    out: list[DateMention] = []
+    for found in _SHORT_YEAR.finditer(text):
+        if any(s < found.end() and found.start() < e for s, e in taken):
+            continue
+        year = 2000 + int(found["yy"])
+        if not -_SHORT_YEAR_BACK <= year - published_at.year <= _SHORT_YEAR_AHEAD:
+            continue
+        if quarter := found["q"] or found["cq"]:  # 25年Q1, 24年三季度
+            last = _QUARTER[quarter] * 3
+            end = dt.date(year, last, calendar.monthrange(year, last)[1])
+            start = dt.date(year, last - 2, 1)
+            out.append(DateMention(start, end, "quarter", found.span(), found.group()))
+            continue
+        out.append(
+            DateMention(
+                dt.date(year, 1, 1), dt.date(year, 12, 31), "year", found.span(), found.group()
+            )
+        )
+    return out
+
+
+# "### 最近一个交易日的个股资金表现收盘价为9.44元": a data card written on a day about the last
+# session before it (the cards that name the day write 2025年05月14日当天 on the 15th).
+_LATEST_SESSION = re.compile(r"最近一个交易日|最近交易日|最新交易日")
+
+
+def latest_session_mentions(text: str, published_at: dt.date | None) -> list[DateMention]:
+    """A day mention at each 最近一个交易日: the last weekday before publication."""
+    if published_at is None or "交易日" not in text:
+        return []
+    day = published_at - dt.timedelta(days=1)
+    while day.weekday() >= 5:  # Saturday, Sunday: the Friday before
+        day -= dt.timedelta(days=1)
+    return [
+        DateMention(day, day, "day", found.span(), found.group())
+        for found in _LATEST_SESSION.finditer(text)
+    ]
