@@ -30,6 +30,7 @@ from touyan.facts.economy import (
     TURNED,
 )
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
+from touyan.facts.filings import movement_metric, unglued
 from touyan.facts.labels import (
     AFTER_LABEL,
     AFTER_LABELS,
@@ -64,7 +65,7 @@ _CONNECTORS = re.compile(
     re.IGNORECASE,
 )
 _GROWTH = re.compile(
-    r"(?P<kind>同比|较上年同期|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
+    r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
@@ -129,11 +130,11 @@ _HEAD = (
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
-    r"\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"(?:总计|合计)?\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
     r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
 _MEASURE_TAIL = re.compile(
-    r"\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"(?:总计|合计)?\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
     r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
 _ANY_MEASURE = re.compile(
@@ -434,7 +435,7 @@ class _Reader:
         out: list[ExtractedFact] = []
         header: tuple[int, str, str | None] | None = None  # (line, metric, company held)
         lines_seen = 0
-        pending = parse_numbers(self.text)  # once for the text, handed out per sentence
+        pending = unglued(self.text, parse_numbers(self.text))  # handed out per sentence
         cursor = 0
         for sentence in _sentences(self.text):
             lines_seen += 1
@@ -486,6 +487,13 @@ class _Reader:
     ) -> ExtractedFact | None:
         if windowed := self._window_item(q, sentence, quote):
             return windowed
+        if (
+            (last := self.last) is not None
+            and sentence[0] <= self.last_end
+            and (moved := movement_metric(last.metric, self.text[self.last_end : q.span[0]]))
+        ):
+            q = replace(q, value=abs(q.value), negative=False)  # 减少 names the direction
+            return self._fact_for(last.subject, moved, q, sentence, quote, last.object)
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
             return held
         if level := self._level_after_growth(q, sentence, quote):

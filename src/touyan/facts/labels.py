@@ -140,7 +140,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "capex": ("资本支出", "资本开支"),
     "rd_expense": ("研发投入", "研发费用", "研发支出"),
-    "float_market_cap": ("流通市值",),
+    "float_market_cap": ("流通市值", "流通值"),
     "avg_holding_value": ("户均持股市值", "户均持有流通股市值", "户均流通股市值"),
     "avg_holding_shares": ("户均持股数量", "户均持有流通股数量", "户均持股数"),
 }
@@ -154,6 +154,8 @@ for _metric, _spaced in (
     ("turnover_rate", "换 手"),
     ("turnover_rate", "换手"),
     ("turnover", "成 交 额"),
+    ("limit_up", "涨 停"),
+    ("limit_down", "跌 停"),
 ):
     BEFORE_LABELS[_metric] = (*BEFORE_LABELS[_metric], _spaced)
 # What a metric's value may be: an amount (money, or a bare number whose unit the text set

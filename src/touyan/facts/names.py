@@ -25,6 +25,8 @@ _CODE = re.compile(
     r"(?:(?:SH|SZ|BJ|HK)\s*\.?\s*)?(?:\d{6}|\d{5})(?:\.(?:SH|SZ|BJ|HK|SS|OF))?\s*[）)，,]",
     re.IGNORECASE,
 )
+# A quote page's name and exchange-prefixed code, unbracketed (开开实业 sh600272, 万科A SZ000002).
+_BARE_CODE = re.compile(r"(?<![A-Za-z0-9.])(?:sh|sz|bj|SH|SZ|BJ)\d{6}(?![\dA-Za-z])")
 _FULL_NAME = r"(?:基金(?:[A-Za-z]类|[A-Za-z]|[（(][A-Z\-]+[）)])?|有限公司|集团|股份公司)"
 _FULL_TAIL = re.compile(rf"[（(](?P<full>[^（）()\n]{{2,60}}?{_FULL_NAME})[）)]")
 _RUN = re.compile(rf"{_CHAR}{{2,40}}$")
@@ -179,13 +181,28 @@ def _coded_name(run: str, text: str) -> str | None:
     the text also writes elsewhere, else the run when it is short enough to be a name. A
     figure the run starts with belongs to what came before (0.14元火炬电子(603678))."""
     name = _trim(_FIGURE_LEAD.sub("", run))
-    if name is None or kind_of(name) == "fund" or len(name) <= _SHORT_NAME:
+    if name is None:
+        # A headline run on into the lead (万方发展：…同比扭亏中证智能财讯万方发展（000638）):
+        # the tail the text names elsewhere is the name.
+        return next(
+            (
+                tail
+                for start in range(1, len(run) - 1)
+                if text.count(tail := run[start:]) > 1 and _trim(tail) == tail
+            ),
+            None,
+        )
+    if kind_of(name) == "fund" or len(name) <= _SHORT_NAME:
         return name
     for start in range(1, len(name) - 1):
         tail = name[start:]
         if text.count(tail) > text.count(name):
             return tail
     return None
+
+
+def _tails(run: str) -> list[str]:
+    return [run[start:] for start in range(1, len(run) - 1)]
 
 
 def kind_of(name: str) -> str:
@@ -256,6 +273,14 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
         if m["inner"]:
             keep(m["inner"])
         if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
+            keep(name)
+    for m in _BARE_CODE.finditer(both):
+        end = m.start()
+        while end > 0 and both[end - 1] in " \u3000":
+            end -= 1
+        if (short := _run_before(both, end)) and (name := _coded_name(short, both)):
+            if kind_of(name) == "fund":  # 爱股票提供开开实业 sh600272: a stock's code
+                name = next((t for t in _tails(name) if both.count(t) > both.count(name)), "")
             keep(name)
     for m in _NAME_FIELD.finditer(both):
         if run := _RUN_AFTER.match(both, m.end()):

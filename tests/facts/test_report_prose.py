@@ -1,0 +1,94 @@
+"""Company results and filing prose: which company a report's figures are about, and the
+shapes of figures that results, notes and quote pages write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from touyan.facts.entities import EntityDictionary, bundled_dictionary
+from touyan.facts.extract import ExtractedFact, extract_facts
+from touyan.text.dates import parse_dates
+
+
+@pytest.fixture(scope="module")
+def entities() -> EntityDictionary:
+    return bundled_dictionary()
+
+
+def facts(text: str, entities: EntityDictionary, title: str = "") -> list[ExtractedFact]:
+    return extract_facts(text, title=title, published_at=dt.date(2025, 5, 15), entities=entities)
+
+
+def values(text: str, entities: EntityDictionary, title: str = "") -> set[tuple[object, ...]]:
+    return {(f.subject, f.metric, f.value, f.as_of) for f in facts(text, entities, title)}
+
+
+def test_a_quote_page_names_the_stock_by_its_exchange_code(entities: EntityDictionary) -> None:
+    title = "华远精工 sz002999 的股票股价,行情,新闻,财报"
+    text = (
+        "本站提供华远精工 sz002999的行情走势、五档盘口等数据，及华远精工 sz002999的讨论。"
+        "今 开： 8.20 最 高： 8.46 涨 停： 9.02 跌 停： 7.38 流通值： 31.50亿"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, title)}
+    assert ("华远精工", "open", Decimal("8.20")) in got
+    assert ("华远精工", "high", Decimal("8.46")) in got
+    assert ("华远精工", "limit_up", Decimal("9.02")) in got
+    assert ("华远精工", "limit_down", Decimal("7.38")) in got
+    assert ("华远精工", "float_market_cap", Decimal("3150000000")) in got
+
+
+def test_a_figure_glued_to_the_next_items_code_is_not_read(entities: EntityDictionary) -> None:
+    text = "华远精工 sz002999 行情：最 高： 8.46 市盈率(静)： 41.25002999 华远精工 ，主营精密件"
+    got = facts(text, entities, "华远精工 sz002999 的股票股价")
+    assert any(f.metric == "high" for f in got)
+    assert not any(str(f.value).startswith("41.25") for f in got)
+
+
+def test_a_headline_run_into_the_lead_still_names_the_coded_company(
+    entities: EntityDictionary,
+) -> None:
+    title = "宏泰实业：2024年盈利2380.50万元 同比扭亏"
+    text = (
+        "宏泰实业：2024年盈利2380.50万元 同比扭亏新闻财讯宏泰实业（600999）4月28日披露2024年"
+        "年度报告。2024年，公司实现营业总收入5.62亿元，同比增长41.30%；归母净利润2380.50万元。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, title)}
+    assert ("宏泰实业", "revenue", Decimal("562000000")) in got
+    assert ("宏泰实业", "revenue_yoy", Decimal("41.30")) in got
+
+
+def test_growth_against_last_years_same_period(entities: EntityDictionary) -> None:
+    text = (
+        "宏泰实业(600999.SH)发布2024年年报，营业总收入为5.62亿元，同比较去年同期下降8.12%，"
+        "归母净利润为2380.50万元，较去年同期上涨12.40%。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("宏泰实业", "revenue_yoy", Decimal("-8.12")) in got
+    assert ("宏泰实业", "net_profit_yoy", Decimal("12.40")) in got
+
+
+def test_a_half_year_report_is_dated_by_the_first_half() -> None:
+    found = parse_dates("2024年半年度，宏泰实业短期借款期末余额为1.2亿元。")
+    assert [(d.start, d.end, d.granularity) for d in found] == [
+        (dt.date(2024, 1, 1), dt.date(2024, 6, 30), "half")
+    ]
+
+
+def test_a_balances_movement_over_the_period(entities: EntityDictionary) -> None:
+    title = "宏泰实业2024年半年度应付职工薪酬情况"
+    text = (
+        "宏泰实业2024年半年度报告显示，应付职工薪酬包括工资和福利。期初余额总计为12,345,678.90元，"
+        "本期增加45,678,901.23元，减少44,444,444.44元，期末余额为13,580,135.69元。"
+        "其中职工福利费期初余额为1,200,000.00元，本期增加3,400,000.00元，减少3,500,000.00元，"
+        "期末余额为1,100,000.00元。"
+    )
+    half = dt.date(2024, 6, 30)
+    got = values(text, entities, title)
+    assert ("宏泰实业", "期初余额", Decimal("12345678.90"), half) in got
+    assert ("宏泰实业", "本期增加", Decimal("45678901.23"), half) in got
+    assert ("宏泰实业", "本期减少", Decimal("44444444.44"), half) in got
+    assert ("宏泰实业", "职工福利费本期增加", Decimal("3400000.00"), half) in got
+    assert ("宏泰实业", "职工福利费本期减少", Decimal("3500000.00"), half) in got
