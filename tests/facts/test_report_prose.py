@@ -92,3 +92,44 @@ def test_a_balances_movement_over_the_period(entities: EntityDictionary) -> None
     assert ("宏泰实业", "本期减少", Decimal("44444444.44"), half) in got
     assert ("宏泰实业", "职工福利费本期增加", Decimal("3400000.00"), half) in got
     assert ("宏泰实业", "职工福利费本期减少", Decimal("3500000.00"), half) in got
+
+
+def test_a_results_headline_names_the_company_the_body_calls_gongsi(
+    entities: EntityDictionary,
+) -> None:
+    title = "宏泰实业年报点评：业绩稳健，现金流改善"
+    text = "4月20日，公司发布2024年年报，公司全年实现营收56.2亿元，同比+4.1%；归母净利润3.3亿元。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, title)}
+    assert ("宏泰实业", "revenue", Decimal("5620000000")) in got
+    assert ("宏泰实业", "net_profit", Decimal("330000000")) in got
+
+
+def test_a_headline_name_before_a_year_drops_its_locative(entities: EntityDictionary) -> None:
+    title = "宏泰实业在2024年的财务表现有哪些变化？"
+    text = (
+        "2024年，公司实现营业总收入5.62亿元，同比增长41.30%；"
+        "报告期内，宏泰实业基本每股收益为0.12元。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities, title)}
+    assert ("宏泰实业", "revenue", Decimal("562000000")) in got
+    assert ("宏泰实业", "eps", Decimal("0.12")) in got
+
+
+def test_a_column_before_a_colon_is_no_company(entities: EntityDictionary) -> None:
+    title = "财经快评：宏泰实业营收增长"
+    text = "报告期内，公司营业收入5.62亿元，同比增长41.30%。"
+    assert not any(f.subject == "财经快评" for f in facts(text, entities, title))
+
+
+def test_a_quote_pages_headline_names_the_stock_before_its_price(
+    entities: EntityDictionary,
+) -> None:
+    title = "宏泰实业 4.12(1.23%)股票行情_财经网"
+    text = (
+        "宏泰实业股份有限公司主营业务：精密制造。成立日期： 1996-03-18上市日期..."
+        "4.12涨停：4.53跌停：3.71 2025-05-13 15:00:00 今 开：4.05成交量：8.15万手"
+    )
+    got = values(text, entities, title)
+    day = dt.date(2025, 5, 13)
+    assert ("宏泰实业", "open", Decimal("4.05"), day) in got
+    assert ("宏泰实业", "limit_up", Decimal("4.53"), day) in got

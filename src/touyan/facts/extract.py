@@ -30,7 +30,7 @@ from touyan.facts.economy import (
     TURNED,
 )
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
-from touyan.facts.filings import movement_metric, unglued
+from touyan.facts.filings import founded, movement_metric, unglued
 from touyan.facts.labels import (
     AFTER_LABEL,
     AFTER_LABELS,
@@ -376,6 +376,7 @@ class _Reader:
             if not _SINCE.match(text, d.span[1])
             and not _BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
+            and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
         ]
         self.dates = _with_bare_months(text, dates, published_at)
         self.data_as_of = _data_as_of(text, self.dates)

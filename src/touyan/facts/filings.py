@@ -54,3 +54,12 @@ def movement_metric(last_metric: str, between: str) -> str | None:
     else:
         return None
     return f"{item}本期{found['verb']}"
+
+
+_FOUNDED = re.compile(r"(?:成立|上市|注册|设立)(?:日期|时间)\s*[:：]?\s*$")
+
+
+def founded(text: str, start: int) -> bool:
+    """Whether the date at `start` is a company profile's founding or listing date (成立日期：
+    1993-05-10, 上市日期：), which dates no figure the page shows next to it."""
+    return _FOUNDED.search(text, max(0, start - 8), start) is not None

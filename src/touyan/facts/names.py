@@ -172,6 +172,7 @@ def _run_before(text: str, end: int) -> str | None:
 
 
 _FIGURE_LEAD = re.compile(r"^[\d.]+(?:[元角%亿万股手倍]|港元|美元)*")
+_MAX_LEAD = 8  # characters of a headline's lead name
 _SHORT_NAME = 5  # listed companies' short names: 4 characters in A-shares, a few more in HK
 
 
@@ -312,8 +313,9 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     for name, count in stated.items():
         if count >= 2 or (title and name in title) or both.count(name) >= 2:
             found[name] = WrittenName(name, kind_of(name))
-    if title and (lead := _title_lead(title, text)) and lead not in found:
-        found[lead] = WrittenName(lead, kind_of(lead))
+    if title and (lead := _title_lead(title, text) or _title_company(title, text)):
+        if lead not in found:
+            found[lead] = WrittenName(lead, kind_of(lead))
     return list(found.values())
 
 
@@ -387,3 +389,49 @@ def _lead_name(prefix: str) -> str | None:
     if name is None:
         return None
     return name if kind_of(name) == "company" or name[-1].isascii() else None
+
+
+# What a headline about one company writes right after its name: its report or a period
+# (招商蛇口年报点评, 甲骨文基本面分析, 西藏药业2025年一季度…), never a name's own characters.
+# Not a colon: "鹰眼预警：凯大催化…" puts a column's name there.
+_HEADLINE_JOINT = re.compile(
+    r"的|\s*(?:[在于]?(?:19|20)\d{2}\s*年|年报|年度报告|季报|中报|半年报|财报|业绩|基本面|股票诊断|"
+    r"诊断卡|高管|公司简介)"
+)
+_QUOTE_JOINT = re.compile(r"\s+\d+(?:\.\d+)?\s*[（(][+\-]?\d")
+_BRACKETED_LEAD = re.compile(r"^\s*(?:【[^】]{1,12}】|\[[^\]]{1,12}\])\s*")
+_COMPANY_WORD = re.compile(r"(?:^|[，,。；;：:\s])(?:报告期内，?)?(?:该公司|本公司|公司)")
+
+
+def _title_company(title: str, text: str) -> str | None:
+    """The company a results or filing headline is about, when the body calls it 公司.
+
+    "招商蛇口年报点评：…" over a body that says "公司全年实现营收…": the headline names the
+    company once, right before a word no name goes on with (年报, 业绩, 基本面, 2024年), and the
+    body never repeats it, so _title_lead has nothing to compare. The shortest such name is
+    taken, and only when the body speaks of a company (公司 heading a clause: 统计局：… is
+    no company's headline); before 的 the body must also write the name, as "X的…" heads
+    other topics too. A quote page's headline (苏宁环球 2.15(0.00%)股票行情) names the stock
+    before its price: the body must write the name.
+    """
+    cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title)
+    start = cut.end() if cut else 0
+    first = _TITLE_RUN.match(title, start)
+    if first is None:
+        return None
+    run = first.group()
+    for length in range(2, min(len(run), _MAX_LEAD) + 1):
+        name = run[:length]
+        if _QUOTE_JOINT.match(title, start + length):
+            return name if _plain_company(name) and name in text else None
+        joint = _HEADLINE_JOINT.match(title, start + length)
+        if joint is None:
+            continue
+        if not _plain_company(name) or not _COMPANY_WORD.search(text):
+            return None
+        return name if joint.group() != "的" or name in text else None
+    return None
+
+
+def _plain_company(name: str) -> bool:
+    return _trim(name) == name and kind_of(name) == "company" and not _STATEMENT_WORDS.search(name)
