@@ -133,3 +133,48 @@ def test_a_quote_pages_headline_names_the_stock_before_its_price(
     day = dt.date(2025, 5, 13)
     assert ("宏泰实业", "open", Decimal("4.05"), day) in got
     assert ("宏泰实业", "limit_up", Decimal("4.53"), day) in got
+
+
+COMPANY = "宏泰实业(600999)"
+
+
+def test_a_loss_is_the_profit_figure_negative(entities: EntityDictionary) -> None:
+    text = (
+        f"2024年，{COMPANY}营收5.62亿元，同比下降3.10%；净利润亏损2.4亿元。"
+        "扣非净利润亏损3120.50万元，上年同期亏损4100.00万元；净利润方面，公司录得亏损2.4亿元。"
+    )
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("net_profit", Decimal("-240000000")) in got
+    assert ("net_profit_adjusted", Decimal("-31205000")) in got
+    assert not any(f.value == Decimal("-41000000") for f in facts(text, entities))
+
+
+def test_growth_written_after_its_base(entities: EntityDictionary) -> None:
+    text = (
+        f"2024年，{COMPANY}的销售费用为1,234,567.89元，较上期的1,000,000.00元增加23.46%。"
+        "管理费用为2,000,000.00元，较上年的2,100,000.00元下降4.76%。"
+    )
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("销售费用_yoy", Decimal("23.46")) in got
+    assert ("管理费用_yoy", Decimal("-4.76")) in got
+    assert not any(f.value == Decimal("1000000.00") for f in facts(text, entities))
+
+
+def test_a_rates_change_named_inside_its_comparison(entities: EntityDictionary) -> None:
+    text = (
+        f"{COMPANY}公布年报，公司最新资产负债率为51.20%，在同业中排名第9，较去年同期资产负债率"
+        "增加1.30个百分点。最新毛利率为22.40%，较去年同期毛利率减少2.10个百分点。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("宏泰实业", "debt_ratio_change", Decimal("1.30")) in got
+    assert ("宏泰实业", "gross_margin_change", Decimal("-2.10")) in got
+
+
+def test_a_balance_written_in_renminbi_and_executive_pay(entities: EntityDictionary) -> None:
+    text = (
+        f"截至2024年12月31日，{COMPANY}的募集资金余额为人民币12,345.67万元。"
+        "2024年公司董监高薪酬高达612.30万元。"
+    )
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("募集资金余额", Decimal("123456700")) in got
+    assert ("董监高薪酬", Decimal("6123000")) in got

@@ -30,7 +30,14 @@ from touyan.facts.economy import (
     TURNED,
 )
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
-from touyan.facts.filings import founded, movement_metric, unglued
+from touyan.facts.filings import (
+    founded,
+    growth_over_base,
+    loss,
+    movement_metric,
+    named_rate_change,
+    unglued,
+)
 from touyan.facts.labels import (
     AFTER_LABEL,
     AFTER_LABELS,
@@ -126,16 +133,16 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率|投资|赤字|债)"
+    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬)"
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
     r"(?:总计|合计)?\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
-    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
+    r"(?<=占比)(?:超过|高于|低于|不足))?\s*(?:人民币)?\s*[+]?$"
 )
 _MEASURE_TAIL = re.compile(
     r"(?:总计|合计)?\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
-    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
+    r"(?<=占比)(?:超过|高于|低于|不足))?\s*(?:人民币)?\s*[+]?$"
 )
 _ANY_MEASURE = re.compile(
     rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:(?:为|是)\s*[:：]?|[:：])\s*[+-]?\d"
@@ -467,6 +474,32 @@ class _Reader:
                 self.prev_q = q
         return out
 
+    def _filed(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
+        """Shapes of results prose read in filings.py: growth over a base written out (较上期的
+        X元增加21.31%), a loss (净利润亏损10亿元) and a rate's change named inside its
+        comparison (较去年同期毛利率减少3.35个百分点)."""
+        last = self.last if self.last is not None and sentence[0] <= self.last_end else None
+        if last is not None and q.unit == "%":
+            fell = growth_over_base(self.text[self.last_end : q.span[0]])
+            if fell is not None:
+                q = replace(q, value=-abs(q.value), negative=True) if fell else q
+                metric = _base_metric(last.metric) + "_yoy"
+                return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+        breaks = _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])
+        clause_start = max([sentence[0]] + [m.end() for m in breaks])
+        if lost := loss(self.text, clause_start, q):
+            (metric, start), fell = lost, True
+        elif changed := named_rate_change(self.text, clause_start, q):
+            metric, start, fell = changed
+            metric += "_change"
+        else:
+            return None
+        record = self._subject_or_region(start, sentence)
+        if record is None:
+            return None
+        q = replace(q, value=-abs(q.value), negative=True) if fell else q
+        return self._fact_for(record.name, metric, q, sentence, quote, None)
+
     def _header_metric(self, line: str) -> str | None:
         """A shareholder table's header: holders in the first column, a stake column after.
 
@@ -495,6 +528,8 @@ class _Reader:
         ):
             q = replace(q, value=abs(q.value), negative=False)  # 减少 names the direction
             return self._fact_for(last.subject, moved, q, sentence, quote, last.object)
+        if filed := self._filed(q, sentence, quote):
+            return filed
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
             return held
         if level := self._level_after_growth(q, sentence, quote):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from touyan.facts.labels import LABEL_METRIC
 from touyan.text.numbers import Quantity
 
 # A stock's six-digit code as quote pages write it (sh600272, (600272), 600272.SH).
@@ -63,3 +64,74 @@ def founded(text: str, start: int) -> bool:
     """Whether the date at `start` is a company profile's founding or listing date (成立日期：
     1993-05-10, 上市日期：), which dates no figure the page shows next to it."""
     return _FOUNDED.search(text, max(0, start - 8), start) is not None
+
+
+# "净利润亏损10亿元", "公司录得亏损1316.81万元", "扣非净利润亏损460.13万元": a loss is the
+# profit figure, negative. Not last year's (上年同期亏损4455.13万元): that is another period.
+_LOSS = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{0,14}?)(?:净)?亏损(?:额)?(?:了|为|达|约|高达)?[^\S\n]*[-]?$"
+)
+_LOSS_FILLER = re.compile(
+    r"^(?:报告期内|全年|当期|本期|公司|该公司|本公司|实现|录得|出现|发生|共|合计|累计|仍|继续|同比)*$"
+)
+# Another period's loss, or another company's (子公司, 参股公司亏损).
+_PRIOR = re.compile(
+    r"上年同期|去年同期|上年|去年|上期|前一年|同比|子公司|分公司|参股|联营|合营|控股"
+)
+# "较上期的4,648,613,585.82元增加21.31%": the growth of the figure just stated, written
+# after the base it is measured against.
+_GROWTH_OVER_BASE = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*(?:较|比|相比)(?:上期|上年度?|去年|上年同期|去年同期|上年末|年初)的?"
+    r"[^\S\n]*[\d,.]+[^\S\n]*(?:[万亿]+)?元?(?:人民币)?[^\S\n]*"
+    r"(?P<verb>增加|增长|上升|提升|提高|上涨|下降|减少|下滑|降低|下跌)(?:了|约)?[^\S\n]*$"
+)
+# "较去年同期资产负债率增加2.06个百分点": a rate's change, the rate named inside.
+_RATE_NAMED_CHANGE = re.compile(
+    r"(?:较|比)(?:去年|上年)同期(?P<label>[\u4e00-\u9fffA-Za-z]{2,12}?)"
+    r"(?P<verb>增加|减少|提升|下降|上升|下滑|提高|降低)(?:了)?[^\S\n]*$"
+)
+_FALLS = ("下降", "减少", "下滑", "降低", "下跌")
+
+
+def loss(text: str, clause_start: int, q: Quantity) -> tuple[str, int] | None:
+    """The profit metric a loss figure states and where its label starts, or None."""
+    if q.unit != "money":
+        return None
+    found = _LOSS.search(text, max(clause_start, q.span[0] - 24), q.span[0])
+    if found is None:
+        return None
+    label = found["label"]
+    if _PRIOR.search(label):
+        return None
+    if _LOSS_FILLER.fullmatch(label):
+        return "net_profit", found.start()
+    # The label is the profit word it ends with (全年归母净利润); the run before it may be the
+    # name or a time word.
+    metric = next(
+        (m for i in range(len(label)) if (m := LABEL_METRIC.get(label[i:].lower())) in _PROFITS),
+        None,
+    )
+    return (metric, found.start()) if metric else None
+
+
+_PROFITS = frozenset({"net_profit", "net_profit_adjusted", "operating_profit"})
+
+
+def growth_over_base(between: str) -> bool | None:
+    """Whether the text between a figure and a percentage states the percentage as growth
+    over a base written out (较上期的X元增加): True for a fall, False for a rise, None
+    when it does not."""
+    found = _GROWTH_OVER_BASE.fullmatch(between)
+    return None if found is None else found["verb"] in _FALLS
+
+
+def named_rate_change(text: str, clause_start: int, q: Quantity) -> tuple[str, int, bool] | None:
+    """The rate a percentage-point change names inside its comparison (较去年同期毛利率减少
+    3.35个百分点): its metric, where its label starts and whether it fell."""
+    if q.unit != "pp":
+        return None
+    found = _RATE_NAMED_CHANGE.search(text, max(clause_start, q.span[0] - 24), q.span[0])
+    if found is None:
+        return None
+    label = found["label"]
+    return LABEL_METRIC.get(label.lower(), label), found.start("label"), found["verb"] in _FALLS
