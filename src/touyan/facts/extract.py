@@ -478,13 +478,20 @@ class _Reader:
         """Shapes of results prose read in filings.py: growth over a base written out (较上期的
         X元增加21.31%), a loss (净利润亏损10亿元) and a rate's change named inside its
         comparison (较去年同期毛利率减少3.35个百分点)."""
-        last = self.last if self.last is not None and sentence[0] <= self.last_end else None
-        if last is not None and q.unit == "%":
+        if q.unit == "%":
+            last = self.last
+            if last is None or not sentence[0] <= self.last_end < q.span[0] - 4:
+                return None
             fell = growth_over_base(self.text[self.last_end : q.span[0]])
-            if fell is not None:
-                q = replace(q, value=-abs(q.value), negative=True) if fell else q
-                metric = _base_metric(last.metric) + "_yoy"
-                return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+            if fell is None:
+                return None
+            q = replace(q, value=-abs(q.value), negative=True) if fell else q
+            metric = _base_metric(last.metric) + "_yoy"
+            return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+        if q.unit != "pp" and (
+            q.unit != "money" or self.text.find("亏损", max(0, q.span[0] - 24), q.span[0]) < 0
+        ):
+            return None
         breaks = _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])
         clause_start = max([sentence[0]] + [m.end() for m in breaks])
         if lost := loss(self.text, clause_start, q):

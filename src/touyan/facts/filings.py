@@ -81,7 +81,7 @@ _PRIOR = re.compile(
 # "较上期的4,648,613,585.82元增加21.31%": the growth of the figure just stated, written
 # after the base it is measured against.
 _GROWTH_OVER_BASE = re.compile(
-    r"[^\S\n]*[，,][^\S\n]*(?:较|比|相比)(?:上期|上年度?|去年|上年同期|去年同期|上年末|年初)的?"
+    r"[^\S\n]*[，,][^\S\n]*(?:较|比|相比)(?:上期|上年度?|去年|上年同期|去年同期|上年末|年初)的"
     r"[^\S\n]*[\d,.]+[^\S\n]*(?:[万亿]+)?元?(?:人民币)?[^\S\n]*"
     r"(?P<verb>增加|增长|上升|提升|提高|上涨|下降|减少|下滑|降低|下跌)(?:了|约)?[^\S\n]*$"
 )
@@ -121,6 +121,8 @@ def growth_over_base(between: str) -> bool | None:
     """Whether the text between a figure and a percentage states the percentage as growth
     over a base written out (较上期的X元增加): True for a fall, False for a rise, None
     when it does not."""
+    if "的" not in between or len(between) > 48:
+        return None
     found = _GROWTH_OVER_BASE.fullmatch(between)
     return None if found is None else found["verb"] in _FALLS
 
