@@ -178,3 +178,41 @@ def test_a_balance_written_in_renminbi_and_executive_pay(entities: EntityDiction
     got = {(f.metric, f.value) for f in facts(text, entities)}
     assert ("募集资金余额", Decimal("123456700")) in got
     assert ("董监高薪酬", Decimal("6123000")) in got
+
+
+def test_a_segments_share_after_its_growth(entities: EntityDictionary) -> None:
+    text = f"2025年第一季度，{COMPANY}的海外业务收入8.10亿元，同比增长12.5%，占总营收的21.40%。"
+    got = {(f.metric, f.object, f.value) for f in facts(text, entities)}
+    assert ("revenue占总营收比例", "海外业务", Decimal("21.40")) in got
+
+
+def test_margin_data_card_and_pledges(entities: EntityDictionary) -> None:
+    text = (
+        f"2025年05月14日{COMPANY}的融资余额为3.20亿元人民币、融券占交易所融券余额比为0.12%、"
+        "融资占交易所融资余额比为0.08%。截止2025年05月09日，宏泰实业质押比例为21.30%，"
+        "质押笔数为6笔。"
+    )
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("short_share_of_exchange", Decimal("0.12")) in got
+    assert ("margin_share_of_exchange", Decimal("0.08")) in got
+    assert ("质押比例", Decimal("21.30")) in got
+    assert ("质押笔数", Decimal("6")) in got
+
+
+def test_a_level_from_the_previous_period_to_this_one(entities: EntityDictionary) -> None:
+    text = (
+        f"截至2025年4月30日，{COMPANY}的股东户数为2.10万户。户均持股数量由上期的9120股"
+        "减少至8850股，户均持股市值为10.2万元。"
+    )
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("avg_holding_shares", Decimal("8850")) in got
+    assert not any(f.value == Decimal("9120") for f in facts(text, entities))
+
+
+def test_a_dividend_per_ten_shares(entities: EntityDictionary) -> None:
+    text = (
+        f"2024年，{COMPANY}的归母净利润为3.20亿元。"
+        "公司拟向全体股东每10股派发现金红利2.50元（含税）。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("宏泰实业", "dividend_per_10_shares", Decimal("2.50")) in got

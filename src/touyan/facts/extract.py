@@ -32,10 +32,12 @@ from touyan.facts.economy import (
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
 from touyan.facts.filings import (
     founded,
+    from_to,
     growth_over_base,
     loss,
     movement_metric,
     named_rate_change,
+    per_ten_shares,
     unglued,
 )
 from touyan.facts.labels import (
@@ -133,7 +135,7 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬)"
+    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数)"
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
@@ -488,13 +490,19 @@ class _Reader:
             q = replace(q, value=-abs(q.value), negative=True) if fell else q
             metric = _base_metric(last.metric) + "_yoy"
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-        if q.unit != "pp" and (
+        before = self.text[max(0, q.span[0] - 8) : q.span[0]]
+        if q.unit != "pp" and "至" not in before and "股" not in before and (
             q.unit != "money" or self.text.find("亏损", max(0, q.span[0] - 24), q.span[0]) < 0
         ):
             return None
         breaks = _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])
         clause_start = max([sentence[0]] + [m.end() for m in breaks])
-        if lost := loss(self.text, clause_start, q):
+        fell = False
+        if (start := per_ten_shares(self.text, clause_start, q)) is not None:
+            metric = "dividend_per_10_shares"
+        elif moved := from_to(self.text, self._after_name(clause_start, q.span[0]), q):
+            metric, start = moved
+        elif lost := loss(self.text, clause_start, q):
             (metric, start), fell = lost, True
         elif changed := named_rate_change(self.text, clause_start, q):
             metric, start, fell = changed
@@ -506,6 +514,10 @@ class _Reader:
             return None
         q = replace(q, value=-abs(q.value), negative=True) if fell else q
         return self._fact_for(record.name, metric, q, sentence, quote, None)
+
+    def _after_name(self, lo: int, hi: int) -> int:
+        """Where a label may start: after the last name written in lo..hi."""
+        return max([lo] + [m.end for m in self.mentions if lo <= m.start and m.end <= hi])
 
     def _header_metric(self, line: str) -> str | None:
         """A shareholder table's header: holders in the first column, a stake column after.
@@ -843,12 +855,17 @@ class _Reader:
         if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 16:
             return None
         between = self.text[self.last_end : q.span[0]]
+        # After a growth the share is the grown figure's (系列酒收入70.22亿元，同比增长18.3%，
+        # 占总营收的13.88%); a segment's figure may be a share of the same metric's total.
+        base = _base_metric(last.metric)
         if (
             (found := _SHARE_OF.fullmatch(between))
-            and last.unit != "%"
-            and LABEL_METRIC.get(found["base"].lstrip("总").lower()) != last.metric
+            and (last.unit != "%" or base != last.metric)
+            and (LABEL_METRIC.get(found["base"].lstrip("总").lower()) != base or last.object)
         ):
-            metric = f"{last.metric}占{found['base']}比例"
+            # 占比升至38.6%: the share of the whole the text does not name.
+            whole = "" if found["base"].startswith("比") else found["base"]
+            metric = f"{base}占{whole}比例" if whole else f"{base}占比"
         elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
             metric = f"{last.metric}{found['verb']}{found['base']}"
         else:

@@ -137,3 +137,41 @@ def named_rate_change(text: str, clause_start: int, q: Quantity) -> tuple[str, i
         return None
     label = found["label"]
     return LABEL_METRIC.get(label.lower(), label), found.start("label"), found["verb"] in _FALLS
+
+
+# "户均持股数量由上期的8670股减少至8462股": the figure after 至 is the label's new level; the
+# one after 由 is the previous period's, read as nothing.
+_FROM_TO = re.compile(
+    r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,16}?)由(?:上期|上年|去年|年初|上月|上季度?)?的?[^\S\n]*"
+    r"[\d,.]+[^\S\n]*[\u4e00-\u9fff]{0,3}[^\S\n]*"
+    r"(?:增加|增长|上升|提升|提高|减少|下降|下滑|降低|回落|降|升|增|减)(?:到|至)[^\S\n]*$"
+)
+# "每10股派发现金红利276.24元（含税）": a dividend stated per ten shares.
+_PER_TEN = re.compile(
+    r"每[^\S\n]*(?:10|十)[^\S\n]*股[^\S\n]*(?:派发|派送|派息|派)(?:现金)?(?:红利|股利|股息)?"
+    r"(?:人民币)?[^\S\n]*$"
+)
+
+
+def from_to(text: str, label_start: int, q: Quantity) -> tuple[str, int] | None:
+    """The label whose new level a "由A减少至B" figure states, written from `label_start`
+    (the clause's start or the name before it), and where it starts."""
+    found = _FROM_TO.match(text, label_start, q.span[0]) if q.span[0] - label_start < 64 else None
+    if found is None or found.end() != q.span[0]:
+        return None
+    lead = _FROM_TO_LEAD.match(found["label"])
+    label = found["label"][lead.end() :] if lead else found["label"]
+    if len(label) < 2:
+        return None
+    return LABEL_METRIC.get(label.lower(), label), found.start("label")
+
+
+_FROM_TO_LEAD = re.compile(r"^(?:其中|公司|该公司|本公司|同时|此外|另外|而|且|并)+")
+
+
+def per_ten_shares(text: str, clause_start: int, q: Quantity) -> int | None:
+    """Where a per-ten-shares dividend's phrase starts, when `q` is one."""
+    if q.unit != "money":
+        return None
+    found = _PER_TEN.search(text, max(clause_start, q.span[0] - 16), q.span[0])
+    return found.start() if found else None

@@ -65,6 +65,8 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "margin_repay": ("融资偿还额", "融资偿还"),
     "margin_net_buy": ("融资净买入", "融资净买入额"),
     "margin_net_repay": ("融资净偿还",),
+    "margin_share_of_exchange": ("融资占交易所融资余额比",),
+    "short_share_of_exchange": ("融券占交易所融券余额比",),
     "close": ("收盘价", "closing price"),
     "high": ("最高价", "最高", "盘中最高价"),
     "low": ("最低价", "最低", "盘中最低价"),
@@ -186,6 +188,8 @@ PERCENT_METRICS = frozenset(
         "provision_coverage",
         "capital_adequacy",
         "core_tier1_ratio",
+        "margin_share_of_exchange",
+        "short_share_of_exchange",
     }
 )
 RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
