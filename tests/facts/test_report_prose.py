@@ -216,3 +216,14 @@ def test_a_dividend_per_ten_shares(entities: EntityDictionary) -> None:
     )
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
     assert ("宏泰实业", "dividend_per_10_shares", Decimal("2.50")) in got
+
+
+def test_a_code_written_as_stock_code_and_net_debt_ratio(entities: EntityDictionary) -> None:
+    text = (
+        "宏泰实业（股票代码：600999），是一家精密制造企业。从资产负债数据来看，2024年末宏泰实业"
+        "总资产为86.03亿元，净负债率为35.85%，资产负债率为52.10%。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("宏泰实业", "total_assets", Decimal("8603000000")) in got
+    assert ("宏泰实业", "net_debt_ratio", Decimal("35.85")) in got
+    assert ("宏泰实业", "debt_ratio", Decimal("35.85")) not in got

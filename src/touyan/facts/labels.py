@@ -106,6 +106,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "dividend_yield": ("股息率", "滚动股息率", "静态股息率", "dividend yield"),
     "roe": ("净资产收益率", "ROE"),
     "debt_ratio": ("资产负债率", "负债率"),
+    "net_debt_ratio": ("净负债率",),
     "operating_profit": ("营业利润", "operating profit"),
     "financial_expenses": ("财务费用",),
     "book_value_per_share": ("每股净资产",),
@@ -190,6 +191,7 @@ PERCENT_METRICS = frozenset(
         "core_tier1_ratio",
         "margin_share_of_exchange",
         "short_share_of_exchange",
+        "net_debt_ratio",
     }
 )
 RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})

@@ -21,7 +21,7 @@ _CHAR = r"(?:[\u4e00-\u9fffA-Za-z0-9*＊·\-]|[（(](?:[A-Z][A-Z\-]{1,11}|[A-Z]�
 # statement's verb), then the name is read back from there: scanning for names from every
 # position would cost more than the rest of fact extraction.
 _CODE = re.compile(
-    rf"[（(]\s*(?:(?P<inner>{_CHAR}{{2,40}}?)\s*[（(]\s*)?"
+    rf"[（(]\s*(?:(?P<inner>{_CHAR}{{2,40}}?)\s*[（(]\s*)?(?:(?:股票|证券)?代码\s*[:：]?\s*)?"
     r"(?:(?:SH|SZ|BJ|HK)\s*\.?\s*)?(?:\d{6}|\d{5})(?:\.(?:SH|SZ|BJ|HK|SS|OF))?\s*[）)，,]",
     re.IGNORECASE,
 )
@@ -409,10 +409,11 @@ def _title_company(title: str, text: str) -> str | None:
     "招商蛇口年报点评：…" over a body that says "公司全年实现营收…": the headline names the
     company once, right before a word no name goes on with (年报, 业绩, 基本面, 2024年), and the
     body never repeats it, so _title_lead has nothing to compare. The shortest such name is
-    taken, and only when the body speaks of a company (公司 heading a clause: 统计局：… is
-    no company's headline); before 的 the body must also write the name, as "X的…" heads
-    other topics too. A quote page's headline (苏宁环球 2.15(0.00%)股票行情) names the stock
-    before its price: the body must write the name.
+    taken, and only when the body speaks of a company (公司 heading a clause: a data card
+    that only repeats the name is read by the rules for it); before 的 the body must also
+    write the name, as "X的…" heads other topics too. A
+    quote page's headline (苏宁环球 2.15(0.00%)股票行情) names the stock before its price:
+    the body must write the name.
     """
     cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title)
     start = cut.end() if cut else 0
