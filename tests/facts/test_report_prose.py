@@ -227,3 +227,21 @@ def test_a_code_written_as_stock_code_and_net_debt_ratio(entities: EntityDiction
     assert ("宏泰实业", "total_assets", Decimal("8603000000")) in got
     assert ("宏泰实业", "net_debt_ratio", Decimal("35.85")) in got
     assert ("宏泰实业", "debt_ratio", Decimal("35.85")) not in got
+
+
+def test_a_rates_change_right_before_its_verb(entities: EntityDictionary) -> None:
+    text = (
+        f"2025年1季度，{COMPANY}的营业收入同比下降5.2%。因此即使公司毛利率下滑1.8pct和"
+        "三费率提升0.6pct，归母净利率依然提升0.4pct。期间费用率同比下降1.1个百分点至10.5%。"
+    )
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("gross_margin_change", Decimal("-1.8")) in got
+    assert ("三费率_change", Decimal("0.6")) in got
+    assert ("归母净利率_change", Decimal("0.4")) in got
+    assert ("期间费用率_change", Decimal("-1.1")) in got
+    assert ("期间费用率", Decimal("10.5")) in got
+
+
+def test_a_long_run_before_a_rate_is_no_rates_name(entities: EntityDictionary) -> None:
+    text = f"2024年，{COMPANY}中高端产品占比提高，直接推动了系列产品毛利率提升1.2个百分点。"
+    assert not any(f.unit == "pp" for f in facts(text, entities))

@@ -482,9 +482,14 @@ class _Reader:
         comparison (较去年同期毛利率减少3.35个百分点)."""
         if q.unit == "%":
             last = self.last
-            if last is None or not sentence[0] <= self.last_end < q.span[0] - 4:
+            if last is None or not sentence[0] <= self.last_end < q.span[0]:
                 return None
-            fell = growth_over_base(self.text[self.last_end : q.span[0]])
+            between = self.text[self.last_end : q.span[0]]
+            if last.metric.endswith("_change") and last.unit == "pp" and between in ("至", "到"):
+                # 期间费用率同比下降1.4个百分点至12.2%: the rate's new level.
+                metric = last.metric.removesuffix("_change")
+                return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+            fell = growth_over_base(between)
             if fell is None:
                 return None
             q = replace(q, value=-abs(q.value), negative=True) if fell else q

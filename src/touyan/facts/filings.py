@@ -90,7 +90,7 @@ _RATE_NAMED_CHANGE = re.compile(
     r"(?:较|比)(?:去年|上年)同期(?P<label>[\u4e00-\u9fffA-Za-z]{2,12}?)"
     r"(?P<verb>增加|减少|提升|下降|上升|下滑|提高|降低)(?:了)?[^\S\n]*$"
 )
-_FALLS = ("下降", "减少", "下滑", "降低", "下跌")
+_FALLS = ("下降", "减少", "下滑", "降低", "下跌", "回落", "收窄")
 
 
 def loss(text: str, clause_start: int, q: Quantity) -> tuple[str, int] | None:
@@ -128,15 +128,35 @@ def growth_over_base(between: str) -> bool | None:
 
 
 def named_rate_change(text: str, clause_start: int, q: Quantity) -> tuple[str, int, bool] | None:
-    """The rate a percentage-point change names inside its comparison (较去年同期毛利率减少
-    3.35个百分点): its metric, where its label starts and whether it fell."""
+    """The rate a percentage-point change names: inside its comparison (较去年同期毛利率减少
+    3.35个百分点) or right before its verb (毛利率下滑2.7pct, 期间费用率同比下降1.4个百分点):
+    its metric, where its label starts and whether it fell."""
     if q.unit != "pp":
         return None
-    found = _RATE_NAMED_CHANGE.search(text, max(clause_start, q.span[0] - 24), q.span[0])
+    lo = max(clause_start, q.span[0] - 24)
+    found = _RATE_NAMED_CHANGE.search(text, lo, q.span[0]) or _RATE_VERB_CHANGE.search(
+        text, lo, q.span[0]
+    )
     if found is None:
         return None
-    label = found["label"]
-    return LABEL_METRIC.get(label.lower(), label), found.start("label"), found["verb"] in _FALLS
+    label = _PERIOD_LEAD.sub("", _RATE_LEAD.split(found["label"])[-1])
+    if len(label) < 2:
+        return None
+    if found.re is _RATE_VERB_CHANGE and label.lower() not in LABEL_METRIC and len(label) > 5:
+        return None  # 系列酒毛利率, 我国这个城镇化率: a segment's or a clause, not a rate's name
+    start = found.end("label") - len(label)
+    return LABEL_METRIC.get(label.lower(), label), start, found["verb"] in _FALLS
+
+
+# "毛利率下滑2.7pct", "归母净利率依然提升0.8pct": the rate is the run ending in 率 before the
+# verb, after the last word that joins it to the clause (公司, 和, 其).
+_RATE_VERB_CHANGE = re.compile(
+    r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,14}率)(?:同比|环比)?(?:依然|仍然|仍|也|均|则|继续)?"
+    r"(?:大幅|小幅)?(?P<verb>增加|减少|提升|下降|上升|下滑|提高|降低|回落|收窄|扩大)(?:了|约)?"
+    r"[^\S\n]*$"
+)
+_RATE_LEAD = re.compile(r"公司|其|和|及|与|、|的|但|而|且|了|即使|因此|同时|此外")
+_PERIOD_LEAD = re.compile(r"^(?:年|季度|月|全年|单季)")
 
 
 # "户均持股数量由上期的8670股减少至8462股": the figure after 至 is the label's new level; the
