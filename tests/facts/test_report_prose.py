@@ -245,3 +245,13 @@ def test_a_rates_change_right_before_its_verb(entities: EntityDictionary) -> Non
 def test_a_long_run_before_a_rate_is_no_rates_name(entities: EntityDictionary) -> None:
     text = f"2024年，{COMPANY}中高端产品占比提高，直接推动了系列产品毛利率提升1.2个百分点。"
     assert not any(f.unit == "pp" for f in facts(text, entities))
+
+
+def test_growth_after_the_amounts_change_on_the_year(entities: EntityDictionary) -> None:
+    text = (
+        f"{COMPANY}发布年报。经营活动现金净流入为-512.30万元，在同业中排名第30，较去年同报告期"
+        "经营活动现金净流入减少820.40万元，同比较去年同期下降266.35%。"
+    )
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("operating_cash_flow_yoy", Decimal("-266.35")) in got
+    assert not any(f.metric.endswith("_yoy_change") for f in facts(text, entities))

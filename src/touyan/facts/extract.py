@@ -495,9 +495,14 @@ class _Reader:
             q = replace(q, value=-abs(q.value), negative=True) if fell else q
             metric = _base_metric(last.metric) + "_yoy"
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-        before = self.text[max(0, q.span[0] - 8) : q.span[0]]
-        if q.unit != "pp" and "至" not in before and "股" not in before and (
-            q.unit != "money" or self.text.find("亏损", max(0, q.span[0] - 24), q.span[0]) < 0
+        before = self.text[max(0, q.span[0] - 30) : q.span[0]]
+        if (
+            q.unit != "pp"
+            and "至" not in before[-8:]
+            and "股" not in before[-8:]
+            and "亏损" not in before[-24:]
+            and "同期" not in before
+            and "同报告期" not in before
         ):
             return None
         breaks = _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])
@@ -511,14 +516,17 @@ class _Reader:
             (metric, start), fell = lost, True
         elif changed := named_rate_change(self.text, clause_start, q):
             metric, start, fell = changed
-            metric += "_change"
         else:
             return None
         record = self._subject_or_region(start, sentence)
         if record is None:
             return None
         q = replace(q, value=-abs(q.value), negative=True) if fell else q
-        return self._fact_for(record.name, metric, q, sentence, quote, None)
+        fact = self._fact_for(record.name, metric, q, sentence, quote, None)
+        # 较去年同报告期营业总收入增加1.69亿元，同比较去年同期上涨18.25%: the amount's change
+        # is read so that the growth after it knows its figure, not stated on its own (a
+        # derived figure reports seldom quote).
+        return None if metric.endswith("_yoy_change") else fact
 
     def _after_name(self, lo: int, hi: int) -> int:
         """Where a label may start: after the last name written in lo..hi."""

@@ -87,7 +87,7 @@ _GROWTH_OVER_BASE = re.compile(
 )
 # "较去年同期资产负债率增加2.06个百分点": a rate's change, the rate named inside.
 _RATE_NAMED_CHANGE = re.compile(
-    r"(?:较|比)(?:去年|上年)同期(?P<label>[\u4e00-\u9fffA-Za-z]{2,12}?)"
+    r"(?:较|比)(?:去年|上年)同(?:报告)?期(?P<label>[\u4e00-\u9fffA-Za-z]{2,12}?)"
     r"(?P<verb>增加|减少|提升|下降|上升|下滑|提高|降低)(?:了)?[^\S\n]*$"
 )
 _FALLS = ("下降", "减少", "下滑", "降低", "下跌", "回落", "收窄")
@@ -128,15 +128,16 @@ def growth_over_base(between: str) -> bool | None:
 
 
 def named_rate_change(text: str, clause_start: int, q: Quantity) -> tuple[str, int, bool] | None:
-    """The rate a percentage-point change names: inside its comparison (较去年同期毛利率减少
-    3.35个百分点) or right before its verb (毛利率下滑2.7pct, 期间费用率同比下降1.4个百分点):
-    its metric, where its label starts and whether it fell."""
-    if q.unit != "pp":
+    """The figure a change names: inside its comparison (较去年同期毛利率减少3.35个百分点,
+    较去年同报告期营业总收入增加1.69亿元) or, for a rate, right before its verb (毛利率下滑
+    2.7pct, 期间费用率同比下降1.4个百分点): its metric (a rate's change, or an amount's
+    change on the year), where its label starts and whether it fell."""
+    if q.unit not in ("pp", "money", "count", "shares"):
         return None
     lo = max(clause_start, q.span[0] - 24)
-    found = _RATE_NAMED_CHANGE.search(text, lo, q.span[0]) or _RATE_VERB_CHANGE.search(
-        text, lo, q.span[0]
-    )
+    found = _RATE_NAMED_CHANGE.search(text, lo, q.span[0])
+    if found is None and q.unit == "pp":
+        found = _RATE_VERB_CHANGE.search(text, lo, q.span[0])
     if found is None:
         return None
     label = _PERIOD_LEAD.sub("", _RATE_LEAD.split(found["label"])[-1])
@@ -145,7 +146,9 @@ def named_rate_change(text: str, clause_start: int, q: Quantity) -> tuple[str, i
     if found.re is _RATE_VERB_CHANGE and label.lower() not in LABEL_METRIC and len(label) > 5:
         return None  # 系列酒毛利率, 我国这个城镇化率: a segment's or a clause, not a rate's name
     start = found.end("label") - len(label)
-    return LABEL_METRIC.get(label.lower(), label), start, found["verb"] in _FALLS
+    metric = LABEL_METRIC.get(label.lower(), label)
+    metric += "_change" if q.unit == "pp" else "_yoy_change"
+    return metric, start, found["verb"] in _FALLS
 
 
 # "毛利率下滑2.7pct", "归母净利率依然提升0.8pct": the rate is the run ending in 率 before the
