@@ -391,12 +391,12 @@ def _lead_name(prefix: str) -> str | None:
     return name if kind_of(name) == "company" or name[-1].isascii() else None
 
 
-# What a headline about one company writes right after its name: its report or a period
-# (招商蛇口年报点评, 甲骨文基本面分析, 西藏药业2025年一季度…), never a name's own characters.
-# Not a colon: "鹰眼预警：凯大催化…" puts a column's name there.
+# What a results headline writes right after the company's name: its report or the period
+# (招商蛇口年报点评, 西藏药业2025年一季度…, 万方发展在2024年…), never a name's own characters.
+# Not a colon ("鹰眼预警：凯大催化…" puts a column's name there), nor topic words (基本面分析,
+# 的…): such headlines head surveys that speak of peers and the industry as much.
 _HEADLINE_JOINT = re.compile(
-    r"的|\s*(?:[在于]?(?:19|20)\d{2}\s*年|年报|年度报告|季报|中报|半年报|财报|业绩|基本面|股票诊断|"
-    r"诊断卡|高管|公司简介)"
+    r"\s*(?:[在于]?(?:19|20)\d{2}\s*年|(?:(?:19|20)\d{2}\s*年?)?(?:年报|年度报告|[一二三1-3]?季报|中报|半年报))"
 )
 _QUOTE_JOINT = re.compile(r"\s+\d+(?:\.\d+)?\s*[（(][+\-]?\d")
 _BRACKETED_LEAD = re.compile(r"^\s*(?:【[^】]{1,12}】|\[[^\]]{1,12}\])\s*")
@@ -404,16 +404,13 @@ _COMPANY_WORD = re.compile(r"(?:^|[，,。；;：:\s])(?:报告期内，?)?(?:�
 
 
 def _title_company(title: str, text: str) -> str | None:
-    """The company a results or filing headline is about, when the body calls it 公司.
+    """The company a results headline is about, when the body calls it 公司.
 
     "招商蛇口年报点评：…" over a body that says "公司全年实现营收…": the headline names the
-    company once, right before a word no name goes on with (年报, 业绩, 基本面, 2024年), and the
-    body never repeats it, so _title_lead has nothing to compare. The shortest such name is
-    taken, and only when the body speaks of a company (公司 heading a clause: a data card
-    that only repeats the name is read by the rules for it); before 的 the body must also
-    write the name, as "X的…" heads other topics too. A
-    quote page's headline (苏宁环球 2.15(0.00%)股票行情) names the stock before its price:
-    the body must write the name.
+    company once, right before its report or period, and the body never repeats it, so
+    _title_lead has nothing to compare. The shortest such name is taken, and only when the
+    body speaks of a company (公司 heading a clause). A quote page's headline (苏宁环球
+    2.15(0.00%)股票行情) names the stock before its price: the body must write the name.
     """
     cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title)
     start = cut.end() if cut else 0
@@ -425,12 +422,11 @@ def _title_company(title: str, text: str) -> str | None:
         name = run[:length]
         if _QUOTE_JOINT.match(title, start + length):
             return name if _plain_company(name) and name in text else None
-        joint = _HEADLINE_JOINT.match(title, start + length)
-        if joint is None:
+        if _HEADLINE_JOINT.match(title, start + length) is None:
             continue
         if not _plain_company(name) or not _COMPANY_WORD.search(text):
             return None
-        return name if joint.group() != "的" or name in text else None
+        return name
     return None
 
 
