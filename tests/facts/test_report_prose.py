@@ -255,3 +255,15 @@ def test_growth_after_the_amounts_change_on_the_year(entities: EntityDictionary)
     got = {(f.metric, f.value) for f in facts(text, entities)}
     assert ("operating_cash_flow_yoy", Decimal("-266.35")) in got
     assert not any(f.metric.endswith("_yoy_change") for f in facts(text, entities))
+
+
+def test_an_opening_balance_written_as_the_base_and_loans(entities: EntityDictionary) -> None:
+    text = (
+        f"截至2024年6月30日，{COMPANY}的短期借款余额总计为320,000,000.00元，相较于期初的"
+        "450,000,000.00元有所下降。具体来看，期末的抵押借款为120,000,000.00元，"
+        "保证借款为80,000,000.00元，而信用借款为120,000,000.00元。"
+    )
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("短期借款期初余额", Decimal("450000000.00")) in got
+    assert ("保证借款", Decimal("80000000.00")) in got
+    assert ("信用借款", Decimal("120000000.00")) in got

@@ -37,6 +37,7 @@ from touyan.facts.filings import (
     loss,
     movement_metric,
     named_rate_change,
+    opening_metric,
     per_ten_shares,
     unglued,
 )
@@ -135,7 +136,7 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数)"
+    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数|借款)"
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
@@ -495,6 +496,10 @@ class _Reader:
             q = replace(q, value=-abs(q.value), negative=True) if fell else q
             metric = _base_metric(last.metric) + "_yoy"
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+        last = self.last
+        if last is not None and q.unit == "money" and sentence[0] <= self.last_end < q.span[0]:
+            if opened := opening_metric(last.metric, self.text[self.last_end : q.span[0]]):
+                return self._fact_for(last.subject, opened, q, sentence, quote, last.object)
         before = self.text[max(0, q.span[0] - 30) : q.span[0]]
         if (
             q.unit != "pp"

@@ -198,3 +198,19 @@ def per_ten_shares(text: str, clause_start: int, q: Quantity) -> int | None:
         return None
     found = _PER_TEN.search(text, max(clause_start, q.span[0] - 16), q.span[0])
     return found.start() if found else None
+
+
+# "期末余额为71,280,035.23元，相较于期初的38,412,414.97元有显著增长": the balance the period
+# opened with, written as the base of the closing one.
+_OPENING_BASE = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*(?:相较于|相比于?|较|比)(?:期初|年初|上年末|上年年末)的?[^\S\n]*$"
+)
+_CLOSING = re.compile(r"(?:期末)?(?:余额)?(?:总计|合计)?$")
+
+
+def opening_metric(last_metric: str, between: str) -> str | None:
+    """The opening balance's metric when `between` (after the closing balance) names it as
+    the base: the closing balance's item + 期初余额."""
+    if _OPENING_BASE.fullmatch(between) is None:
+        return None
+    return f"{_CLOSING.sub('', last_metric, count=1)}期初余额"
