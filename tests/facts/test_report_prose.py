@@ -267,3 +267,18 @@ def test_an_opening_balance_written_as_the_base_and_loans(entities: EntityDictio
     assert ("短期借款期初余额", Decimal("450000000.00")) in got
     assert ("保证借款", Decimal("80000000.00")) in got
     assert ("信用借款", Decimal("120000000.00")) in got
+
+
+def test_a_label_with_an_aside_and_no_connector(entities: EntityDictionary) -> None:
+    text = (
+        f"{COMPANY}2024年全年业绩：每股收益（GAAP）1.04 美元每股收益（非 GAAP）1.22 美元。"
+        "第三季度调整后的每股收益（EPS）达到了0.31美元。"
+    )
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("eps", Decimal("1.22")) in got
+    assert ("eps", Decimal("0.31")) in got
+
+
+def test_a_unit_in_brackets_heads_a_column_not_an_aside(entities: EntityDictionary) -> None:
+    text = f"{COMPANY}近日表现：日期 主力资金净流入（万元）2025.05.14 468.47"
+    assert not any(f.value == Decimal("2025.05") for f in facts(text, entities))

@@ -229,7 +229,8 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     if start > 0 and text[start - 1] in "(（":
         start -= 1  # 换手率（37.8%）: the figure in brackets after its label
     aside = _ASIDE_BEFORE.search(text, max(0, start - 40), start)
-    if aside is not None:  # 今年以来涨跌幅(最新的今年以来涨跌幅是多少)为-6.19%
+    # 今年以来涨跌幅(最新的今年以来涨跌幅是多少)为-6.19%, 每股收益（非 GAAP）2.42美元
+    if aside is not None and not _UNIT_ASIDE.match(text, aside.start()):
         start = aside.start()
     window_start = max(0, start - _LABEL_WINDOW)
     window = text[window_start:start]
@@ -262,7 +263,13 @@ _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
 _FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争|确保|计划")
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
-_ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
+_ASIDE_BEFORE = re.compile(
+    r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：|达到了?|达|约为?)?[^\S\n]*[+]?$"
+)
+# A unit in brackets heads a table's column (主力资金净流入（万元）2025.05.14…), not an aside.
+_UNIT_ASIDE = re.compile(
+    r"[(（]\s*(?:单位\s*[:：]\s*)?(?:[万亿千百]?(?:元|股|手|美元|港元)|%|％|倍|个百分点)\s*[)）]"
+)
 
 
 # Any label at all (lower-cased): a text without one states no fact this extractor reads.
