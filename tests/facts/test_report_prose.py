@@ -282,3 +282,11 @@ def test_a_label_with_an_aside_and_no_connector(entities: EntityDictionary) -> N
 def test_a_unit_in_brackets_heads_a_column_not_an_aside(entities: EntityDictionary) -> None:
     text = f"{COMPANY}近日表现：日期 主力资金净流入（万元）2025.05.14 468.47"
     assert not any(f.value == Decimal("2025.05") for f in facts(text, entities))
+
+
+def test_only_as_a_connector_and_a_plunge_as_a_fall(entities: EntityDictionary) -> None:
+    text = f"2024年，{COMPANY}的营收仅3.20亿元；全年销量仅25辆，同比暴跌96.50%。"
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("revenue", Decimal("320000000")) in got
+    assert ("deliveries", Decimal("25")) in got
+    assert ("deliveries_yoy", Decimal("-96.50")) in got

@@ -66,7 +66,7 @@ METRIC_MAX = 32
 __all__ = ["AFTER_LABELS", "BEFORE_LABELS", "ExtractedFact", "extract_facts", "flatten"]
 
 _CONNECTORS = re.compile(
-    r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|"
+    r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|仅|只有|"
     r"保持在|维持在|提升至|提高至|升至|降至|回落至|下降至|增至|增长至|上升至|下滑至|缩水至|"
     r"收窄至|扩大至|攀升至|跌至|涨至|超过|超|逾|接近|近|"
     r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
@@ -79,7 +79,7 @@ _GROWTH = re.compile(
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
-    r"增|降|减|涨|跌|up|down|rose|fell|grew)?"
+    r"暴跌|骤降|锐减|大降|暴增|骤增|增|降|减|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
