@@ -485,11 +485,18 @@ class _Reader:
         return out
 
     def _filed(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
-        """Shapes of results prose read in filings.py: growth over a base written out (较上期的
-        X元增加21.31%), a loss (净利润亏损10亿元) and a rate's change named inside its
-        comparison (较去年同期毛利率减少3.35个百分点)."""
+        """Shapes of results and filing prose read in filings.py: a balance's movement (期初余额
+        为…，本期增加…，减少…), growth over a base written out (较上期的X元增加21.31%), an
+        opening balance as a base (相较于期初的X元), a dividend per ten shares, a level 由A
+        减少至B, a loss (净利润亏损10亿元) and a rate's change (较去年同期毛利率减少3.35个
+        百分点, 毛利率下滑2.7pct)."""
+        last = self.last
+        if last is not None and sentence[0] <= self.last_end <= q.span[0]:
+            between = self.text[self.last_end : q.span[0]]
+            if moved := movement_metric(last.metric, between):
+                q = replace(q, value=abs(q.value), negative=False)  # 减少 names the direction
+                return self._fact_for(last.subject, moved, q, sentence, quote, last.object)
         if q.unit == "%":
-            last = self.last
             if last is None or not sentence[0] <= self.last_end < q.span[0]:
                 return None
             between = self.text[self.last_end : q.span[0]]
@@ -503,7 +510,6 @@ class _Reader:
             q = replace(q, value=-abs(q.value), negative=True) if fell else q
             metric = _base_metric(last.metric) + "_yoy"
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-        last = self.last
         if last is not None and q.unit == "money" and sentence[0] <= self.last_end < q.span[0]:
             if opened := opening_metric(last.metric, self.text[self.last_end : q.span[0]]):
                 return self._fact_for(last.subject, opened, q, sentence, quote, last.object)
@@ -522,8 +528,8 @@ class _Reader:
         fell = False
         if (start := per_ten_shares(self.text, clause_start, q)) is not None:
             metric = "dividend_per_10_shares"
-        elif moved := from_to(self.text, self._after_name(clause_start, q.span[0]), q):
-            metric, start = moved
+        elif level := from_to(self.text, self._after_name(clause_start, q.span[0]), q):
+            metric, start = level
         elif lost := loss(self.text, clause_start, q):
             (metric, start), fell = lost, True
         elif changed := named_rate_change(self.text, clause_start, q):
@@ -565,13 +571,6 @@ class _Reader:
     ) -> ExtractedFact | None:
         if windowed := self._window_item(q, sentence, quote):
             return windowed
-        if (
-            (last := self.last) is not None
-            and sentence[0] <= self.last_end
-            and (moved := movement_metric(last.metric, self.text[self.last_end : q.span[0]]))
-        ):
-            q = replace(q, value=abs(q.value), negative=False)  # 减少 names the direction
-            return self._fact_for(last.subject, moved, q, sentence, quote, last.object)
         if filed := self._filed(q, sentence, quote):
             return filed
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
