@@ -31,6 +31,17 @@ from touyan.facts.economy import (
 )
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
 from touyan.facts.fields import field_subject, industry_subject
+from touyan.facts.filings import (
+    founded,
+    from_to,
+    growth_over_base,
+    loss,
+    movement_metric,
+    named_rate_change,
+    opening_metric,
+    per_ten_shares,
+    unglued,
+)
 from touyan.facts.labels import (
     AFTER_LABEL,
     AFTER_LABELS,
@@ -61,7 +72,7 @@ METRIC_MAX = 32
 __all__ = ["AFTER_LABELS", "BEFORE_LABELS", "ExtractedFact", "extract_facts", "flatten"]
 
 _CONNECTORS = re.compile(
-    r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|"
+    r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|仅|只有|"
     r"保持在|维持在|提升至|提高至|升至|降至|回落至|下降至|增至|增长至|上升至|下滑至|缩水至|"
     r"收窄至|扩大至|攀升至|跌至|涨至|超过|超|逾|接近|近|"
     r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
@@ -70,11 +81,11 @@ _CONNECTORS = re.compile(
     re.IGNORECASE,
 )
 _GROWTH = re.compile(
-    r"(?P<kind>同比|较上年同期|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
+    r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
-    r"增|降|减|涨|跌|up|down|rose|fell|grew)?"
+    r"暴跌|骤降|锐减|大降|暴增|骤增|增|降|减|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
@@ -132,16 +143,16 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率|投资|赤字|债)"
+    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数|借款)"
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
-    r"\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
-    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
+    r"(?:总计|合计)?\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"(?<=占比)(?:超过|高于|低于|不足))?\s*(?:人民币)?\s*[+]?$"
 )
 _MEASURE_TAIL = re.compile(
-    r"\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
-    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
+    r"(?:总计|合计)?\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"(?<=占比)(?:超过|高于|低于|不足))?\s*(?:人民币)?\s*[+]?$"
 )
 _ANY_MEASURE = re.compile(
     rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:(?:为|是)\s*[:：]?|[:：])\s*[+-]?\d"
@@ -225,7 +236,8 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     if start > 0 and text[start - 1] in "(（":
         start -= 1  # 换手率（37.8%）: the figure in brackets after its label
     aside = _ASIDE_BEFORE.search(text, max(0, start - 40), start)
-    if aside is not None:  # 今年以来涨跌幅(最新的今年以来涨跌幅是多少)为-6.19%
+    # 今年以来涨跌幅(最新的今年以来涨跌幅是多少)为-6.19%, 每股收益（非 GAAP）2.42美元
+    if aside is not None and not _UNIT_ASIDE.match(text, aside.start()):
         start = aside.start()
     window_start = max(0, start - _LABEL_WINDOW)
     window = text[window_start:start]
@@ -258,7 +270,13 @@ _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
 _FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争|确保|计划|假设")  # 假设: a scenario
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
-_ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
+_ASIDE_BEFORE = re.compile(
+    r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：|达到了?|达|约为?)?[^\S\n]*[+]?$"
+)
+# A unit in brackets heads a table's column (主力资金净流入（万元）2025.05.14…), not an aside.
+_UNIT_ASIDE = re.compile(
+    r"[(（]\s*(?:单位\s*[:：]\s*)?(?:[万亿千百]?(?:元|股|手|美元|港元)|%|％|倍|个百分点)\s*[)）]"
+)
 
 
 # Any label at all (lower-cased): a text without one states no fact this extractor reads.
@@ -382,6 +400,7 @@ class _Reader:
             if not _SINCE.match(text, d.span[1])
             and not _BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
+            and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
         ]
         if short := short_year_mentions(text, dates, published_at):  # 24年营收
             dates = sorted([*dates, *short], key=lambda d: d.span[0])
@@ -447,7 +466,7 @@ class _Reader:
         out: list[ExtractedFact] = []
         header: tuple[int, str, str | None] | None = None  # (line, metric, company held)
         lines_seen = 0
-        pending = parse_numbers(self.text)  # once for the text, handed out per sentence
+        pending = unglued(self.text, parse_numbers(self.text))  # handed out per sentence
         cursor = 0
         for sentence in _sentences(self.text):
             lines_seen += 1
@@ -478,6 +497,72 @@ class _Reader:
                 self.prev_q = q
         return out
 
+    def _filed(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
+        """Shapes of results and filing prose read in filings.py: a balance's movement (期初余额
+        为…，本期增加…，减少…), growth over a base written out (较上期的X元增加21.31%), an
+        opening balance as a base (相较于期初的X元), a dividend per ten shares, a level 由A
+        减少至B, a loss (净利润亏损10亿元) and a rate's change (较去年同期毛利率减少3.35个
+        百分点, 毛利率下滑2.7pct)."""
+        last = self.last
+        if last is not None and sentence[0] <= self.last_end <= q.span[0]:
+            between = self.text[self.last_end : q.span[0]]
+            if moved := movement_metric(last.metric, between):
+                q = replace(q, value=abs(q.value), negative=False)  # 减少 names the direction
+                return self._fact_for(last.subject, moved, q, sentence, quote, last.object)
+        if q.unit == "%":
+            if last is None or not sentence[0] <= self.last_end < q.span[0]:
+                return None
+            between = self.text[self.last_end : q.span[0]]
+            if last.metric.endswith("_change") and last.unit == "pp" and between in ("至", "到"):
+                # 期间费用率同比下降1.4个百分点至12.2%: the rate's new level.
+                metric = last.metric.removesuffix("_change")
+                return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+            fell = growth_over_base(between)
+            if fell is None:
+                return None
+            q = replace(q, value=-abs(q.value), negative=True) if fell else q
+            metric = _base_metric(last.metric) + "_yoy"
+            return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+        if last is not None and q.unit == "money" and sentence[0] <= self.last_end < q.span[0]:
+            if opened := opening_metric(last.metric, self.text[self.last_end : q.span[0]]):
+                return self._fact_for(last.subject, opened, q, sentence, quote, last.object)
+        before = self.text[max(0, q.span[0] - 30) : q.span[0]]
+        if (
+            q.unit != "pp"
+            and "至" not in before[-8:]
+            and "股" not in before[-8:]
+            and "亏损" not in before[-24:]
+            and "同期" not in before
+            and "同报告期" not in before
+        ):
+            return None
+        breaks = _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])
+        clause_start = max([sentence[0]] + [m.end() for m in breaks])
+        fell = False
+        if (start := per_ten_shares(self.text, clause_start, q)) is not None:
+            metric = "dividend_per_10_shares"
+        elif level := from_to(self.text, self._after_name(clause_start, q.span[0]), q):
+            metric, start = level
+        elif lost := loss(self.text, clause_start, q):
+            (metric, start), fell = lost, True
+        elif changed := named_rate_change(self.text, clause_start, q):
+            metric, start, fell = changed
+        else:
+            return None
+        record = self._subject_or_region(start, sentence)
+        if record is None:
+            return None
+        q = replace(q, value=-abs(q.value), negative=True) if fell else q
+        fact = self._fact_for(record.name, metric, q, sentence, quote, None)
+        # 较去年同报告期营业总收入增加1.69亿元，同比较去年同期上涨18.25%: the amount's change
+        # is read so that the growth after it knows its figure, not stated on its own (a
+        # derived figure reports seldom quote).
+        return None if metric.endswith("_yoy_change") else fact
+
+    def _after_name(self, lo: int, hi: int) -> int:
+        """Where a label may start: after the last name written in lo..hi."""
+        return max([lo] + [m.end for m in self.mentions if lo <= m.start and m.end <= hi])
+
     def _header_metric(self, line: str) -> str | None:
         """A shareholder table's header: holders in the first column, a stake column after.
 
@@ -499,6 +584,8 @@ class _Reader:
     ) -> ExtractedFact | None:
         if windowed := self._window_item(q, sentence, quote):
             return windowed
+        if filed := self._filed(q, sentence, quote):
+            return filed
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
             return held
         if level := self._level_after_growth(q, sentence, quote):
@@ -815,12 +902,17 @@ class _Reader:
         if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 16:
             return None
         between = self.text[self.last_end : q.span[0]]
+        # After a growth the share is the grown figure's (系列酒收入70.22亿元，同比增长18.3%，
+        # 占总营收的13.88%); a segment's figure may be a share of the same metric's total.
+        base = _base_metric(last.metric)
         if (
             (found := _SHARE_OF.fullmatch(between))
-            and last.unit != "%"
-            and LABEL_METRIC.get(found["base"].lstrip("总").lower()) != last.metric
+            and (last.unit != "%" or base != last.metric)
+            and (LABEL_METRIC.get(found["base"].lstrip("总").lower()) != base or last.object)
         ):
-            metric = f"{last.metric}占{found['base']}比例"
+            # 占比升至38.6%: the share of the whole the text does not name.
+            whole = "" if found["base"].startswith("比") else found["base"]
+            metric = f"{base}占{whole}比例" if whole else f"{base}占比"
         elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
             metric = f"{last.metric}{found['verb']}{found['base']}"
         else:

@@ -65,6 +65,8 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "margin_repay": ("融资偿还额", "融资偿还"),
     "margin_net_buy": ("融资净买入", "融资净买入额"),
     "margin_net_repay": ("融资净偿还",),
+    "margin_share_of_exchange": ("融资占交易所融资余额比",),
+    "short_share_of_exchange": ("融券占交易所融券余额比",),
     "close": ("收盘价", "closing price"),
     "high": ("最高价", "最高", "盘中最高价"),
     "low": ("最低价", "最低", "盘中最低价"),
@@ -104,6 +106,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "dividend_yield": ("股息率", "滚动股息率", "静态股息率", "dividend yield"),
     "roe": ("净资产收益率", "ROE"),
     "debt_ratio": ("资产负债率", "负债率"),
+    "net_debt_ratio": ("净负债率",),
     "operating_profit": ("营业利润", "operating profit"),
     "financial_expenses": ("财务费用",),
     "book_value_per_share": ("每股净资产",),
@@ -140,7 +143,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "capex": ("资本支出", "资本开支"),
     "rd_expense": ("研发投入", "研发费用", "研发支出"),
-    "float_market_cap": ("流通市值",),
+    "float_market_cap": ("流通市值", "流通值"),
     "avg_holding_value": ("户均持股市值", "户均持有流通股市值", "户均流通股市值"),
     "avg_holding_shares": ("户均持股数量", "户均持有流通股数量", "户均持股数"),
 }
@@ -154,6 +157,8 @@ for _metric, _spaced in (
     ("turnover_rate", "换 手"),
     ("turnover_rate", "换手"),
     ("turnover", "成 交 额"),
+    ("limit_up", "涨 停"),
+    ("limit_down", "跌 停"),
 ):
     BEFORE_LABELS[_metric] = (*BEFORE_LABELS[_metric], _spaced)
 # What a metric's value may be: an amount (money, or a bare number whose unit the text set
@@ -184,6 +189,9 @@ PERCENT_METRICS = frozenset(
         "provision_coverage",
         "capital_adequacy",
         "core_tier1_ratio",
+        "margin_share_of_exchange",
+        "short_share_of_exchange",
+        "net_debt_ratio",
     }
 )
 RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})

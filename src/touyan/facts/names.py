@@ -25,6 +25,8 @@ _CODE = re.compile(
     r"(?:(?:SH|SZ|BJ|HK)\s*\.?\s*)?(?:\d{6}|\d{5})(?:\.(?:SH|SZ|BJ|HK|SS|OF))?\s*[）)，,]",
     re.IGNORECASE,
 )
+# A quote page's name and exchange-prefixed code, unbracketed (开开实业 sh600272, 万科A SZ000002).
+_BARE_CODE = re.compile(r"(?<![A-Za-z0-9.])(?:sh|sz|bj|SH|SZ|BJ)\d{6}(?![\dA-Za-z])")
 _FULL_NAME = r"(?:基金(?:[A-Za-z]类|[A-Za-z]|[（(][A-Z\-]+[）)])?|有限公司|集团|股份公司)"
 _FULL_TAIL = re.compile(rf"[（(](?P<full>[^（）()\n]{{2,60}}?{_FULL_NAME})[）)]")
 _RUN = re.compile(rf"{_CHAR}{{2,40}}$")
@@ -171,6 +173,7 @@ def _run_before(text: str, end: int) -> str | None:
 
 
 _FIGURE_LEAD = re.compile(r"^[\d.]+(?:[元角%亿万股手倍]|港元|美元)*")
+_MAX_LEAD = 8  # characters of a headline's lead name
 _SHORT_NAME = 5  # listed companies' short names: 4 characters in A-shares, a few more in HK
 
 
@@ -180,13 +183,28 @@ def _coded_name(run: str, text: str) -> str | None:
     the text also writes elsewhere, else the run when it is short enough to be a name. A
     figure the run starts with belongs to what came before (0.14元火炬电子(603678))."""
     name = _trim(_FIGURE_LEAD.sub("", run))
-    if name is None or kind_of(name) == "fund" or len(name) <= _SHORT_NAME:
+    if name is None:
+        # A headline run on into the lead (万方发展：…同比扭亏中证智能财讯万方发展（000638）):
+        # the tail the text names elsewhere is the name.
+        return next(
+            (
+                tail
+                for start in range(1, len(run) - 1)
+                if text.count(tail := run[start:]) > 1 and _trim(tail) == tail
+            ),
+            None,
+        )
+    if kind_of(name) == "fund" or len(name) <= _SHORT_NAME:
         return name
     for start in range(1, len(name) - 1):
         tail = name[start:]
         if text.count(tail) > text.count(name):
             return tail
     return None
+
+
+def _tails(run: str) -> list[str]:
+    return [run[start:] for start in range(1, len(run) - 1)]
 
 
 def kind_of(name: str) -> str:
@@ -258,6 +276,14 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             keep(m["inner"])
         if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
             keep(name)
+    for m in _BARE_CODE.finditer(both):
+        end = m.start()
+        while end > 0 and both[end - 1] in " \u3000":
+            end -= 1
+        if (short := _run_before(both, end)) and (name := _coded_name(short, both)):
+            if kind_of(name) == "fund":  # 爱股票提供开开实业 sh600272: a stock's code
+                name = next((t for t in _tails(name) if both.count(t) > both.count(name)), "")
+            keep(name)
     for m in _NAME_FIELD.finditer(both):
         if run := _RUN_AFTER.match(both, m.end()):
             keep(run.group())
@@ -291,8 +317,9 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     for name, count in stated.items():
         if count >= 2 or (title and name in title) or both.count(name) >= 2:
             found[name] = WrittenName(name, kind_of(name))
-    if title and (lead := _title_lead(title, text)) and lead not in found:
-        found[lead] = WrittenName(lead, kind_of(lead))
+    if title and (lead := _title_lead(title, text) or _title_company(title, text)):
+        if lead not in found:
+            found[lead] = WrittenName(lead, kind_of(lead))
     return list(found.values())
 
 
@@ -366,3 +393,46 @@ def _lead_name(prefix: str) -> str | None:
     if name is None:
         return None
     return name if kind_of(name) == "company" or name[-1].isascii() else None
+
+
+# What a results headline writes right after the company's name: its report or the period
+# (招商蛇口年报点评, 西藏药业2025年一季度…, 万方发展在2024年…), never a name's own characters.
+# Not a colon ("鹰眼预警：凯大催化…" puts a column's name there), nor topic words (基本面分析,
+# 的…): such headlines head surveys that speak of peers and the industry as much.
+_HEADLINE_JOINT = re.compile(
+    r"\s*(?:[在于]?(?:19|20)\d{2}\s*年|(?:(?:19|20)\d{2}\s*年?)?(?:年报|年度报告|[一二三1-3]?季报|中报|半年报))"
+)
+_QUOTE_JOINT = re.compile(r"\s+\d+(?:\.\d+)?\s*[（(][+\-]?\d")
+_BRACKETED_LEAD = re.compile(r"^\s*(?:【[^】]{1,12}】|\[[^\]]{1,12}\])\s*")
+_COMPANY_WORD = re.compile(r"(?:^|[，,。；;：:\s])(?:报告期内，?)?(?:该公司|本公司|公司)")
+
+
+def _title_company(title: str, text: str) -> str | None:
+    """The company a results headline is about, when the body calls it 公司.
+
+    "招商蛇口年报点评：…" over a body that says "公司全年实现营收…": the headline names the
+    company once, right before its report or period, and the body never repeats it, so
+    _title_lead has nothing to compare. The shortest such name is taken, and only when the
+    body speaks of a company (公司 heading a clause). A quote page's headline (苏宁环球
+    2.15(0.00%)股票行情) names the stock before its price: the body must write the name.
+    """
+    cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title)
+    start = cut.end() if cut else 0
+    first = _TITLE_RUN.match(title, start)
+    if first is None:
+        return None
+    run = first.group()
+    for length in range(2, min(len(run), _MAX_LEAD) + 1):
+        name = run[:length]
+        if _QUOTE_JOINT.match(title, start + length):
+            return name if _plain_company(name) and name in text else None
+        if _HEADLINE_JOINT.match(title, start + length) is None:
+            continue
+        if not _plain_company(name) or not _COMPANY_WORD.search(text):
+            return None
+        return name
+    return None
+
+
+def _plain_company(name: str) -> bool:
+    return _trim(name) == name and kind_of(name) == "company" and not _STATEMENT_WORDS.search(name)

@@ -55,7 +55,7 @@ _PATTERN = re.compile(
     r"|(?P<ym>(?P<y3>(?:19|20)\d{2})\s*年\s*(?P<m3>\d{1,2})\s*月(?:份)?)"
     r"|(?P<yq>(?P<y4>(?:19|20)\d{2})\s*年?\s*(?:第?(?P<q4>[一二三四1-4])季度|[Qq](?P<q5>[1-4])))"
     r"|(?P<qfy>[Qq](?P<q6>[1-4])\s*(?:FY|fy)?\s*'?(?P<y6>(?:19|20)?\d{2})(?!\d))"
-    r"|(?P<half>(?P<y7>(?:19|20)\d{2})\s*年?\s*(?P<h7>上半年|下半年|[Hh][12]))"
+    r"|(?P<half>(?P<y7>(?:19|20)\d{2})\s*年?\s*(?P<h7>上半年|下半年|半年度|[Hh][12]))"
     r"|(?P<fy>(?:FY|fy)\s*(?P<y8>(?:19|20)\d{2})|(?P<y9>(?:19|20)\d{2})\s*(?:财年|财政年度))"
     r"|(?P<year>(?P<y10>(?:19|20)\d{2})\s*(?:年度|年(?![\d一二三四五六七八九十])|全年))"
     r"|(?P<md>(?<![\d年])(?P<m11>\d{1,2})\s*月\s*(?P<d11>\d{1,2})\s*[日号])"
@@ -165,7 +165,7 @@ def _range(
         return (*_quarter(year, int(g["q6"] or 1)), "quarter")
     if g["half"]:
         year, h = int(g["y7"] or 0), (g["h7"] or "").lower()
-        first = h in ("上半年", "h1")
+        first = h in ("上半年", "半年度", "h1")  # 半年度 is the first half's report
         start = dt.date(year, 1 if first else 7, 1)
         return start, dt.date(year, 6, 30) if first else dt.date(year, 12, 31), "half"
     if g["fy"] or g["year"]:

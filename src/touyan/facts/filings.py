@@ -1,0 +1,216 @@
+"""Readers for company results and filing prose that the general rules of extract.py miss.
+
+Kept apart from extract.py so that each shape is read in one place and called from one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from touyan.facts.labels import LABEL_METRIC
+from touyan.text.numbers import Quantity
+
+# A stock's six-digit code as quote pages write it (sh600272, (600272), 600272.SH).
+_STOCK_CODE = re.compile(r"(?<!\d)(?:sh|sz|bj|SH|SZ|BJ)?(\d{6})(?!\d)")
+# A decimal with more digits than any figure is written with: a code glued on its end.
+_LONG_DECIMAL = re.compile(r"\d\.\d{7,}$")
+
+
+def unglued(text: str, quantities: Sequence[Quantity]) -> list[Quantity]:
+    """The figures, without one a quote page glued to the next item's code.
+
+    "市盈率(静)： 85.56600272 开开实业": the page lost the break between the figure and the
+    code that starts the next item, so 85.56600272 is two things; the figure's own digits
+    cannot be told from the code's, so it is not read rather than read wrong.
+    """
+    long = [q for q in quantities if _LONG_DECIMAL.search(q.text.rstrip("%亿万元倍"))]
+    if not long:
+        return list(quantities)
+    codes = {m.group(1) for m in _STOCK_CODE.finditer(text)}
+    glued = {id(q) for q in long if any(q.text.rstrip("%亿万元倍").endswith(c) for c in codes)}
+    return [q for q in quantities if id(q) not in glued]
+
+
+# "期初余额为X元，本期增加Y元，减少Z元，期末余额为W元": a balance's movement over the period,
+# as the notes to a report state each item (短期薪酬, 应付职工薪酬, 短期借款).
+_OPENING = re.compile(r"(?:期初余额|年初余额|上年年末余额|期初数)(?:总计|合计)?$")
+_MOVEMENT = re.compile(
+    r"[^\S\n]*[，,；;][^\S\n]*(?P<period>本期|本年|本报告期|报告期内)?(?P<verb>增加|减少)"
+    r"(?:额|金额)?(?:为|了)?[^\S\n]*$"
+)
+
+
+def movement_metric(last_metric: str, between: str) -> str | None:
+    """The metric of a figure right after a balance's opening figure or its first movement:
+    the item's 本期增加 or 本期减少 (职工福利费期初余额为…，本期增加…，减少… gives
+    职工福利费本期增加 and 职工福利费本期减少), or None when the figure is no movement."""
+    found = _MOVEMENT.fullmatch(between)
+    if found is None:
+        return None
+    if opening := _OPENING.search(last_metric):
+        item = last_metric[: opening.start()]
+    elif last_metric.endswith(("本期增加", "本期减少")):
+        item = last_metric[:-4]
+    else:
+        return None
+    return f"{item}本期{found['verb']}"
+
+
+_FOUNDED = re.compile(r"(?:成立|上市|注册|设立)(?:日期|时间)\s*[:：]?\s*$")
+
+
+def founded(text: str, start: int) -> bool:
+    """Whether the date at `start` is a company profile's founding or listing date (成立日期：
+    1993-05-10, 上市日期：), which dates no figure the page shows next to it."""
+    return _FOUNDED.search(text, max(0, start - 8), start) is not None
+
+
+# "净利润亏损10亿元", "公司录得亏损1316.81万元", "扣非净利润亏损460.13万元": a loss is the
+# profit figure, negative. Not last year's (上年同期亏损4455.13万元): that is another period.
+_LOSS = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{0,14}?)(?:净)?亏损(?:额)?(?:了|为|达|约|高达)?[^\S\n]*[-]?$"
+)
+_LOSS_FILLER = re.compile(
+    r"^(?:报告期内|全年|当期|本期|公司|该公司|本公司|实现|录得|出现|发生|共|合计|累计|仍|继续|同比)*$"
+)
+# Another period's loss, or another company's (子公司, 参股公司亏损).
+_PRIOR = re.compile(
+    r"上年同期|去年同期|上年|去年|上期|前一年|同比|子公司|分公司|参股|联营|合营|控股"
+)
+# "较上期的4,648,613,585.82元增加21.31%": the growth of the figure just stated, written
+# after the base it is measured against.
+_GROWTH_OVER_BASE = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*(?:较|比|相比)(?:上期|上年度?|去年|上年同期|去年同期|上年末|年初)的"
+    r"[^\S\n]*[\d,.]+[^\S\n]*(?:[万亿]+)?元?(?:人民币)?[^\S\n]*"
+    r"(?P<verb>增加|增长|上升|提升|提高|上涨|下降|减少|下滑|降低|下跌)(?:了|约)?[^\S\n]*$"
+)
+# "较去年同期资产负债率增加2.06个百分点": a rate's change, the rate named inside.
+_RATE_NAMED_CHANGE = re.compile(
+    r"(?:较|比)(?:去年|上年)同(?:报告)?期(?P<label>[\u4e00-\u9fffA-Za-z]{2,12}?)"
+    r"(?P<verb>增加|减少|提升|下降|上升|下滑|提高|降低)(?:了)?[^\S\n]*$"
+)
+_FALLS = ("下降", "减少", "下滑", "降低", "下跌", "回落", "收窄")
+
+
+def loss(text: str, clause_start: int, q: Quantity) -> tuple[str, int] | None:
+    """The profit metric a loss figure states and where its label starts, or None."""
+    if q.unit != "money":
+        return None
+    found = _LOSS.search(text, max(clause_start, q.span[0] - 24), q.span[0])
+    if found is None:
+        return None
+    label = found["label"]
+    if _PRIOR.search(label):
+        return None
+    if _LOSS_FILLER.fullmatch(label):
+        return "net_profit", found.start()
+    # The label is the profit word it ends with (全年归母净利润); the run before it may be the
+    # name or a time word.
+    metric = next(
+        (m for i in range(len(label)) if (m := LABEL_METRIC.get(label[i:].lower())) in _PROFITS),
+        None,
+    )
+    return (metric, found.start()) if metric else None
+
+
+_PROFITS = frozenset({"net_profit", "net_profit_adjusted", "operating_profit"})
+
+
+def growth_over_base(between: str) -> bool | None:
+    """Whether the text between a figure and a percentage states the percentage as growth
+    over a base written out (较上期的X元增加): True for a fall, False for a rise, None
+    when it does not."""
+    if "的" not in between or len(between) > 48:
+        return None
+    found = _GROWTH_OVER_BASE.fullmatch(between)
+    return None if found is None else found["verb"] in _FALLS
+
+
+def named_rate_change(text: str, clause_start: int, q: Quantity) -> tuple[str, int, bool] | None:
+    """The figure a change names: inside its comparison (较去年同期毛利率减少3.35个百分点,
+    较去年同报告期营业总收入增加1.69亿元) or, for a rate, right before its verb (毛利率下滑
+    2.7pct, 期间费用率同比下降1.4个百分点): its metric (a rate's change, or an amount's
+    change on the year), where its label starts and whether it fell."""
+    if q.unit not in ("pp", "money", "count", "shares"):
+        return None
+    lo = max(clause_start, q.span[0] - 24)
+    found = _RATE_NAMED_CHANGE.search(text, lo, q.span[0])
+    if found is None and q.unit == "pp":
+        found = _RATE_VERB_CHANGE.search(text, lo, q.span[0])
+    if found is None:
+        return None
+    label = _PERIOD_LEAD.sub("", _RATE_LEAD.split(found["label"])[-1])
+    if len(label) < 2:
+        return None
+    if found.re is _RATE_VERB_CHANGE and label.lower() not in LABEL_METRIC and len(label) > 5:
+        return None  # 系列酒毛利率, 我国这个城镇化率: a segment's or a clause, not a rate's name
+    start = found.end("label") - len(label)
+    metric = LABEL_METRIC.get(label.lower(), label)
+    metric += "_change" if q.unit == "pp" else "_yoy_change"
+    return metric, start, found["verb"] in _FALLS
+
+
+# "毛利率下滑2.7pct", "归母净利率依然提升0.8pct": the rate is the run ending in 率 before the
+# verb, after the last word that joins it to the clause (公司, 和, 其).
+_RATE_VERB_CHANGE = re.compile(
+    r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,14}率)(?:同比|环比)?(?:依然|仍然|仍|也|均|则|继续)?"
+    r"(?:大幅|小幅)?(?P<verb>增加|减少|提升|下降|上升|下滑|提高|降低|回落|收窄|扩大)(?:了|约)?"
+    r"[^\S\n]*$"
+)
+_RATE_LEAD = re.compile(r"公司|其|和|及|与|、|的|但|而|且|了|即使|因此|同时|此外")
+_PERIOD_LEAD = re.compile(r"^(?:年|季度|月|全年|单季)")
+
+
+# "户均持股数量由上期的8670股减少至8462股": the figure after 至 is the label's new level; the
+# one after 由 is the previous period's, read as nothing.
+_FROM_TO = re.compile(
+    r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,16}?)由(?:上期|上年|去年|年初|上月|上季度?)?的?[^\S\n]*"
+    r"[\d,.]+[^\S\n]*[\u4e00-\u9fff]{0,3}[^\S\n]*"
+    r"(?:增加|增长|上升|提升|提高|减少|下降|下滑|降低|回落|降|升|增|减)(?:到|至)[^\S\n]*$"
+)
+# "每10股派发现金红利276.24元（含税）": a dividend stated per ten shares.
+_PER_TEN = re.compile(
+    r"每[^\S\n]*(?:10|十)[^\S\n]*股[^\S\n]*(?:派发|派送|派息|派)(?:现金)?(?:红利|股利|股息)?"
+    r"(?:人民币)?[^\S\n]*$"
+)
+
+
+def from_to(text: str, label_start: int, q: Quantity) -> tuple[str, int] | None:
+    """The label whose new level a "由A减少至B" figure states, written from `label_start`
+    (the clause's start or the name before it), and where it starts."""
+    found = _FROM_TO.match(text, label_start, q.span[0]) if q.span[0] - label_start < 64 else None
+    if found is None or found.end() != q.span[0]:
+        return None
+    lead = _FROM_TO_LEAD.match(found["label"])
+    label = found["label"][lead.end() :] if lead else found["label"]
+    if len(label) < 2:
+        return None
+    return LABEL_METRIC.get(label.lower(), label), found.start("label")
+
+
+_FROM_TO_LEAD = re.compile(r"^(?:其中|公司|该公司|本公司|同时|此外|另外|而|且|并)+")
+
+
+def per_ten_shares(text: str, clause_start: int, q: Quantity) -> int | None:
+    """Where a per-ten-shares dividend's phrase starts, when `q` is one."""
+    if q.unit != "money":
+        return None
+    found = _PER_TEN.search(text, max(clause_start, q.span[0] - 16), q.span[0])
+    return found.start() if found else None
+
+
+# "期末余额为71,280,035.23元，相较于期初的38,412,414.97元有显著增长": the balance the period
+# opened with, written as the base of the closing one.
+_OPENING_BASE = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*(?:相较于|相比于?|较|比)(?:期初|年初|上年末|上年年末)的?[^\S\n]*$"
+)
+_CLOSING = re.compile(r"(?:期末)?(?:余额)?(?:总计|合计)?$")
+
+
+def opening_metric(last_metric: str, between: str) -> str | None:
+    """The opening balance's metric when `between` (after the closing balance) names it as
+    the base: the closing balance's item + 期初余额."""
+    if _OPENING_BASE.fullmatch(between) is None:
+        return None
+    return f"{_CLOSING.sub('', last_metric, count=1)}期初余额"
