@@ -45,6 +45,7 @@ from touyan.facts.labels import (
 )
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.qualifiers import qualifier
+from touyan.facts.runtable import Cell, run_together_tables
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
 
@@ -435,6 +436,10 @@ class _Reader:
         header: tuple[int, str, str | None] | None = None  # (line, metric, company held)
         lines_seen = 0
         pending = parse_numbers(self.text)  # once for the text, handed out per sentence
+        tables = run_together_tables(self.text) if "日期" in self.text else []
+        if tables:  # a run-together table's digits are its cells, not numbers of the prose
+            spans = {c.table for c in tables}
+            pending = [q for q in pending if not any(a <= q.span[0] < b for a, b in spans)]
         cursor = 0
         for sentence in _sentences(self.text):
             lines_seen += 1
@@ -446,6 +451,8 @@ class _Reader:
             quote = self.original[
                 self.index[sentence[0]] : self.index[max(sentence[0], sentence[1] - 1)] + 1
             ].strip()
+            if tables:
+                out.extend(self._table_facts(tables, sentence, quote))
             quantities = []
             while cursor < len(pending) and pending[cursor].span[0] < sentence[1]:
                 if pending[cursor].span[0] >= sentence[0]:
@@ -464,6 +471,32 @@ class _Reader:
                     out.append(fact)
                 self.prev_q = q
         return out
+
+    def _table_facts(
+        self, cells: list[Cell], sentence: tuple[int, int], quote: str
+    ) -> list[ExtractedFact]:
+        """The cells of the run-together tables that start in this sentence, about the stock
+        the sentence or the text is about (近日该股表现日期涨跌幅…)."""
+        mine = [c for c in cells if sentence[0] <= c.table[0] < sentence[1]]
+        if not mine:
+            return []
+        record = self._subject_or_region(mine[0].table[0], sentence)
+        if record is None or record.kind not in _TOPIC_KINDS:
+            return []
+        return [
+            ExtractedFact(
+                subject=record.name,
+                metric=c.metric,
+                value=c.quantity.value,
+                unit=c.quantity.unit,
+                currency=c.quantity.currency,
+                span=(self.index[c.quantity.span[0]], self.index[c.quantity.span[1] - 1] + 1),
+                quote=quote,
+                as_of=c.as_of,
+                period=c.as_of.isoformat(),
+            )
+            for c in mine
+        ]
 
     def _header_metric(self, line: str) -> str | None:
         """A shareholder table's header: holders in the first column, a stake column after.

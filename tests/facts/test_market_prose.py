@@ -1,0 +1,75 @@
+"""Market-day prose, run-together tables and fund cards: sentences written for these tests in
+the shapes quote pages and market wraps use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+from touyan.facts.runtable import run_together_tables
+
+
+@pytest.fixture(scope="module")
+def entities() -> EntityDictionary:
+    return EntityDictionary.of([*bundled_entities(), EntityRecord("远山科技", "company")])
+
+
+def facts(text: str, entities: EntityDictionary, title: str = "") -> list[ExtractedFact]:
+    return extract_facts(text, title=title, published_at=dt.date(2025, 6, 20), entities=entities)
+
+
+def dated(found: list[ExtractedFact]) -> set[tuple[str, str, Decimal, str, dt.date | None]]:
+    return {(f.subject, f.metric, f.value, f.unit, f.as_of) for f in found}
+
+
+def test_run_together_table_splits_by_its_decimals(entities: EntityDictionary) -> None:
+    text = (
+        "远山科技今日放量上涨。近日该股表现日期当日涨跌幅（%）换手率（%）主力资金净流入（万元）"
+        "2025.06.193.214.05-120.352025.06.18-1.730.9887.602025.06.170.402.111034.08数据来源"
+    )
+    got = dated(facts(text, entities))
+    day = dt.date
+    assert ("远山科技", "change_pct", Decimal("3.21"), "%", day(2025, 6, 19)) in got
+    assert ("远山科技", "turnover_rate", Decimal("4.05"), "%", day(2025, 6, 19)) in got
+    assert ("远山科技", "main_net_inflow", Decimal("-1203500"), "money", day(2025, 6, 19)) in got
+    assert ("远山科技", "change_pct", Decimal("-1.73"), "%", day(2025, 6, 18)) in got
+    assert ("远山科技", "turnover_rate", Decimal("0.98"), "%", day(2025, 6, 18)) in got
+    assert ("远山科技", "main_net_inflow", Decimal("876000"), "money", day(2025, 6, 18)) in got
+    assert ("远山科技", "main_net_inflow", Decimal("10340800"), "money", day(2025, 6, 17)) in got
+    assert len(got) == 9
+
+
+def test_run_together_table_without_units_and_spaced_rows() -> None:
+    text = (
+        "交易日期融资买入额融资偿还额融资余额2025-06-195210300.004120000.00183000000.00 "
+        "2025-06-183300000.002500000.00181909700.00。"
+    )
+    cells = run_together_tables(text)
+    assert [(c.metric, c.quantity.value, c.as_of.day) for c in cells] == [
+        ("margin_buy", Decimal("5210300.00"), 19),
+        ("margin_repay", Decimal("4120000.00"), 19),
+        ("margin_balance", Decimal("183000000.00"), 19),
+        ("margin_buy", Decimal("3300000.00"), 18),
+        ("margin_repay", Decimal("2500000.00"), 18),
+        ("margin_balance", Decimal("181909700.00"), 18),
+    ]
+    assert all(text[c.quantity.span[0] : c.quantity.span[1]] == c.quantity.text for c in cells)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # columns with one and with two decimals: no single count splits the rows
+        "日期涨跌幅（%）换手率（%）2025.06.191.52.302025.06.180.71.25",
+        # a single row: nothing to confirm the split with
+        "日期涨跌幅（%）换手率（%）2025.06.193.214.05",
+        # a label the vocabulary does not know: which figure it is cannot be said
+        "日期涨跌幅（%）某某指标（%）2025.06.193.214.052025.06.181.000.50",
+    ],
+)
+def test_run_together_table_left_alone_when_ambiguous(text: str) -> None:
+    assert run_together_tables(text) == []
