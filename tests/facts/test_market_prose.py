@@ -73,3 +73,15 @@ def test_run_together_table_without_units_and_spaced_rows() -> None:
 )
 def test_run_together_table_left_alone_when_ambiguous(text: str) -> None:
     assert run_together_tables(text) == []
+
+
+def test_card_figure_right_after_its_label(entities: EntityDictionary) -> None:
+    """A fund card's headline, a colon, then the figure written right after its label, with no
+    为 between: the text is read although it names no label of the vocabulary."""
+    text = (
+        "产品分析：“远山稳健增利债券A”是一只债券型基金。费用偏低：产品综合费率0.65%，低于同类。"
+        "跟踪较准：近1年年化跟踪误差1.12%，表现稳定。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("远山稳健增利债券A", "综合费率", Decimal("0.65")) in got
+    assert ("远山稳健增利债券A", "近1年年化跟踪误差", Decimal("1.12")) in got
