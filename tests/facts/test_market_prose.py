@@ -85,3 +85,13 @@ def test_card_figure_right_after_its_label(entities: EntityDictionary) -> None:
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
     assert ("远山稳健增利债券A", "综合费率", Decimal("0.65")) in got
     assert ("远山稳健增利债券A", "近1年年化跟踪误差", Decimal("1.12")) in got
+
+
+def test_index_named_with_zhishu_moves(entities: EntityDictionary) -> None:
+    """科创50指数下跌: 指数 ends the index's own name, so the move is the index's; a move after
+    a generic 行业指数 still names no subject."""
+    got = {
+        (f.subject, f.metric, f.value) for f in facts("午间收盘，沪深300指数微跌0.37%。", entities)
+    }
+    assert ("沪深300指数", "change_pct", Decimal("-0.37")) in got
+    assert facts("远山科技发布公告。所属行业指数下跌2.10%。", entities) == []

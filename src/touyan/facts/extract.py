@@ -587,8 +587,10 @@ class _Reader:
         )
         if not unit_fits(metric, q):
             return None
-        if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 10) : label_start]):
-            return None
+        if _NOT_THE_SUBJECT.search(
+            self.text[max(sentence[0], label_start - 10) : label_start]
+        ) and not any(m.end == label_start for m in self.mentions):
+            return None  # 行业指数上涨: but 科创50指数上涨 is the index's own move
         if "分别" in self.text[clause_start : q.span[0]]:
             return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
         from_header = found is None and metric == "stake_pct"
