@@ -95,3 +95,46 @@ def test_index_named_with_zhishu_moves(entities: EntityDictionary) -> None:
     }
     assert ("沪深300指数", "change_pct", Decimal("-0.37")) in got
     assert facts("远山科技发布公告。所属行业指数下跌2.10%。", entities) == []
+
+
+def test_market_breadth_counts(entities: EntityDictionary) -> None:
+    text = (
+        "午盘统计，两市可交易个股中，上涨个股有2210只，下跌个股有2875只，平盘个股96只。"
+        "收盘股价涨停的有48只，跌停股有6只。全天共有53只涨停股、7只跌停股。"
+        "收盘共64股涨停，另有近3100只个股下跌。"
+    )
+    got = {(f.subject, f.metric, f.value, f.unit) for f in facts(text, entities)}
+    for metric, n in [
+        ("advancers", 2210),
+        ("decliners", 2875),
+        ("unchanged", 96),
+        ("limit_up_count", 48),
+        ("limit_down_count", 6),
+        ("limit_up_count", 53),
+        ("limit_down_count", 7),
+        ("limit_up_count", 64),
+        ("decliners", 3100),
+    ]:
+        assert ("A股", metric, Decimal(n), "count") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "半导体板块内，上涨个股有32只，下跌个股有9只。",  # the sector's stocks, not the market's
+        "创业板上涨个股有800只。",  # a board's
+        "该股已连收8个涨停板，累计上涨5个交易日。",  # a streak, not a count of stocks
+        "该基金重仓股中，6只上涨。",  # a portfolio's
+    ],
+)
+def test_breadth_counts_of_another_whole_left_alone(text: str, entities: EntityDictionary) -> None:
+    assert not [f for f in facts(text, entities) if f.subject == "A股"]
+
+
+def test_stocks_counted_with_gu() -> None:
+    from touyan.text.numbers import parse_numbers
+
+    (counted,) = parse_numbers("收盘共64股涨停")
+    assert (counted.value, counted.unit) == (Decimal(64), "count")
+    (held,) = parse_numbers("持有1200万股")
+    assert held.unit == "shares"

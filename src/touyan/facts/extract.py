@@ -43,6 +43,7 @@ from touyan.facts.labels import (
     SEGMENTED_METRICS,
     unit_fits,
 )
+from touyan.facts.market import MARKET, breadth_counts
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.runtable import Cell, run_together_tables
@@ -417,6 +418,8 @@ class _Reader:
         self.field_subject: EntityRecord | None = None
         self.field_at = -1
         self.mover: EntityRecord | None = None
+        # 上涨个股有1595只, 78股涨停: the market's counts, by where their numbers start.
+        self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
@@ -519,6 +522,9 @@ class _Reader:
         header: tuple[int, str, str | None] | None,
         line_no: int,
     ) -> ExtractedFact | None:
+        if self.breadth and q.unit == "count" and (counted := self.breadth.get(q.span[0])):
+            self.last_record = MARKET  # 整体封板率, 成交额 said next are the market's too
+            return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
         if windowed := self._window_item(q, sentence, quote):
             return windowed
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
