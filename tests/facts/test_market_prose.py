@@ -138,3 +138,30 @@ def test_stocks_counted_with_gu() -> None:
     assert (counted.value, counted.unit) == (Decimal(64), "count")
     (held,) = parse_numbers("持有1200万股")
     assert held.unit == "shares"
+
+
+def test_streak_is_no_limit_price(entities: EntityDictionary) -> None:
+    got = {f.metric for f in facts("远山科技报收于8.80元，已连续涨停3天，换手率6.20%。", entities)}
+    assert "limit_up" not in got
+    assert {"price", "turnover_rate"} <= got
+
+
+def test_window_moves_respectively(entities: EntityDictionary) -> None:
+    got = {
+        (f.subject, f.metric, f.value)
+        for text in (
+            "从阶段表现看，远山科技近一周、近一月及近一年分别录得2.15%、4.02%及18.30%的涨幅。",
+            "远山科技近5日、近20日分别下跌1.40%、6.75%。",
+        )
+        for f in facts(text, entities)
+    }
+    assert ("远山科技", "change_1w_pct", Decimal("2.15")) in got
+    assert ("远山科技", "change_1m_pct", Decimal("4.02")) in got
+    assert ("远山科技", "change_1y_pct", Decimal("18.30")) in got
+    assert ("远山科技", "近5日涨跌幅", Decimal("-1.40")) in got
+    assert ("远山科技", "近20日涨跌幅", Decimal("-6.75")) in got
+
+
+def test_window_list_of_nothing_named_left_alone(entities: EntityDictionary) -> None:
+    found = facts("远山科技近一周、近一月分别为2.15%、4.02%。", entities)
+    assert not [f for f in found if "近一" in f.metric or f.metric.startswith("change_1")]

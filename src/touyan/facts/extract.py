@@ -43,7 +43,7 @@ from touyan.facts.labels import (
     SEGMENTED_METRICS,
     unit_fits,
 )
-from touyan.facts.market import MARKET, breadth_counts
+from touyan.facts.market import MARKET, breadth_counts, window_moves
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.runtable import Cell, run_together_tables
@@ -194,6 +194,7 @@ _STATEMENT_LIKE = re.compile(
     r"(?:19|20)\d{2}\s*年"
 )
 _GROWTH_REACH = 24
+_STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 _HEADER_WINDOW = 6
@@ -593,6 +594,8 @@ class _Reader:
         )
         if not unit_fits(metric, q):
             return None
+        if metric in DAILY_METRICS and not q.unit and _STREAK.match(self.text, q.span[1]):
+            return None  # 已连续涨停2天: how long, not the limit price
         if _NOT_THE_SUBJECT.search(
             self.text[max(sentence[0], label_start - 10) : label_start]
         ) and not any(m.end == label_start for m in self.mentions):
@@ -1100,6 +1103,8 @@ class _Reader:
         """铁路运输业、水利管理业投资分别增长20.5%和9.6%: the n-th figure of the list after 分别
         is the n-th item's, when the counts agree; a list of names (阿里、小米分别持股…) gives
         nothing, since which figure is whose is too easily wrong."""
+        if windowed := self._window_moves(q, sentence, quote, at):
+            return windowed
         verb = _RESPECTIVE_VERB.match(self.text, at + 2)
         if verb is None:
             return None
@@ -1141,6 +1146,37 @@ class _Reader:
         plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
         suffix = "" if plain else "_yoy"
         return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+
+    def _window_moves(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """近一周、近一月及近一年分别录得1.84%、3.76%及12.76%的涨幅: the n-th figure is the n-th
+        window's move, of the name the clause or the text is about."""
+        values = [v for v in self.sentence_qs if v.span[0] > at]
+        chain = values[:1]
+        for v in values[1:]:
+            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
+                break
+            chain.append(v)
+        if q not in chain:
+            return None
+        clause_start = max(
+            [sentence[0]] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], at)]
+        )
+        head = self.text[clause_start:at]
+        verb = self.text[at + 2 : chain[0].span[0]].strip()
+        tail = self.text[chain[-1].span[1] : chain[-1].span[1] + 6]
+        windows = window_moves(head, verb, tail, len(chain))
+        if windows is None:
+            return None
+        about = self._subject_or_region(clause_start, sentence)
+        if about is None or about.kind not in (*_TOPIC_KINDS, "index"):
+            return None
+        label, falls = windows[chain.index(q)]
+        if falls and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        metric = LABEL_METRIC.get(label, label)
+        return self._fact_for(about.name, metric, q, sentence, quote, None)
 
     def _change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int

@@ -52,3 +52,40 @@ def breadth_counts(text: str) -> dict[int, str]:
                 continue
             out[found.start("n")] = _MOVES[found["move"]]
     return out
+
+
+# 近一周、近一月及近一年分别录得1.84%、3.76%及12.76%的涨幅: one move per trailing window.
+_WINDOW = (
+    r"(?:近(?:一|两|二|三|六|十二|1|2|3|6|12)个?(?:周|月|季度|年)|今年以来|年初至今|"
+    r"近\d{1,3}个?(?:交易日|日|天))"
+)
+_WINDOW_LIST = re.compile(
+    rf"(?P<list>{_WINDOW}(?:\s*(?:、|和|及|与|以及)\s*{_WINDOW})+)"
+    r"(?:的?(?:股价|涨跌幅|涨幅|跌幅|收益率?))?\s*$"
+)
+_WINDOW_SPLIT = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+_WINDOW_VERB = re.compile(r"(?:录得|上涨|下跌|涨|跌|为|是|达|分别)*")
+_WINDOW_KIND = re.compile(r"\s*的?(?P<kind>涨跌幅|涨幅|跌幅|收益率?|回报率?)")
+_FALLS = ("下跌", "跌", "跌幅")
+
+
+def window_moves(head: str, verb: str, tail: str, count: int) -> list[tuple[str, bool]] | None:
+    """(label, falls) per window of `head` (the text before 分别), when there are `count` of
+    them and the words around the figures say a move or a return: 分别录得…的涨幅, 分别上涨,
+    涨幅分别为. `tail` is the text right after the last figure."""
+    found = _WINDOW_LIST.search(head)
+    if found is None or _WINDOW_VERB.fullmatch(verb) is None:
+        return None
+    windows = _WINDOW_SPLIT.split(found["list"])
+    if len(windows) != count:
+        return None
+    after = _WINDOW_KIND.match(tail)
+    named = head[found.end("list") :].strip().removeprefix("的").removeprefix("股价")
+    kind = after["kind"] if after else named
+    if not kind and any(v in verb for v in ("上涨", "下跌", "涨", "跌")):
+        kind = "涨跌幅"
+    if not kind:
+        return None  # 近一周、近一月分别为3%、5%: of what, the text does not say here
+    falls = kind in _FALLS or "跌" in verb
+    what = "收益率" if kind.startswith(("收益", "回报")) else "涨跌幅"
+    return [(w + what, falls) for w in windows]
