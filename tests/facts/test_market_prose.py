@@ -165,3 +165,23 @@ def test_window_moves_respectively(entities: EntityDictionary) -> None:
 def test_window_list_of_nothing_named_left_alone(entities: EntityDictionary) -> None:
     found = facts("远山科技近一周、近一月分别为2.15%、4.02%。", entities)
     assert not [f for f in found if "近一" in f.metric or f.metric.startswith("change_1")]
+
+
+def test_sector_titled_text(entities: EntityDictionary) -> None:
+    """A text titled by a sector: its day's move and money flow are the sector's, even where
+    the text names a fund of the sector first; other figures are not filed under it."""
+    text = (
+        "某某成长混合A基金属于医药板块。1. **行情走弱**:医药板块6月19日表现疲软，日内行情逐步走弱。"
+        "受此影响，截止收盘已下跌2.31%。主力资金表现低迷，截至目前主力资金净流出36.52亿元。"
+        "板块内个股市盈率为28.5倍。"
+    )
+    got = {
+        (f.subject, f.metric, f.value)
+        for f in facts(text, entities, "医药板块近期有什么事件和观点？")
+    }
+    assert ("医药板块", "change_pct", Decimal("-2.31")) in got
+    assert ("医药板块", "main_net_outflow", Decimal("3652000000")) in got
+    assert not [
+        g for g in got if g[0] == "医药板块" and g[1] not in ("change_pct", "main_net_outflow")
+    ]
+    assert facts("截止收盘已下跌2.31%。", entities, "煤炭等板块涨幅居前") == []

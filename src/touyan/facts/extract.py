@@ -43,7 +43,13 @@ from touyan.facts.labels import (
     SEGMENTED_METRICS,
     unit_fits,
 )
-from touyan.facts.market import MARKET, breadth_counts, window_moves
+from touyan.facts.market import (
+    MARKET,
+    SECTOR_METRICS,
+    breadth_counts,
+    sector_of_title,
+    window_moves,
+)
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.runtable import Cell, run_together_tables
@@ -166,7 +172,7 @@ _MOVE = re.compile(r"(?:上涨|下跌|收涨|收跌|大涨|大跌|微涨|微跌|
 _MOVE_LEAD = re.compile(
     r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|股价|指数|全天|日内|周[一二三四五]|今年以来|年内|"
     r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
-    r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止)*"
+    r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止|已经|已)*"
 )
 _ANY_CHANGE = re.compile(
     r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减|增产|减产)[了约超近达逾]?\s*[+-]?\d"
@@ -386,6 +392,9 @@ class _Reader:
         self.topic: EntityRecord | None = next(
             (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
         )
+        # 通信板块近期有什么事件和观点: the sector's day, for the figures of a day that name no one.
+        self.sector = sector_of_title(title) if self.topic is None else None
+        self.topic = self.topic or self.sector
         # The one company or fund a text names, if it names only one: what 该产品, 公司 and
         # unnamed statements are about.
         named = {
@@ -639,7 +648,7 @@ class _Reader:
             # the text names in a way not recognised, not about the economy.
             if record is None and metric not in KNOWN_METRICS:
                 record = self._region(label_start)
-        if record is None:
+        if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:

@@ -89,3 +89,20 @@ def window_moves(head: str, verb: str, tail: str, count: int) -> list[tuple[str,
     falls = kind in _FALLS or "跌" in verb
     what = "收益率" if kind.startswith(("收益", "回报")) else "涨跌幅"
     return [(w + what, falls) for w in windows]
+
+
+# A title about a sector (通信板块近期有什么事件和观点？, 半导体板块午后拉升): the text's market-day
+# figures that name no one else are the sector's. Not 该板块, 相关板块, a list (煤炭等板块).
+_SECTOR_TITLE = re.compile(r"^\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,10}?板块)")
+_NOT_A_SECTOR = re.compile(r"^(?:该|各|相关|其他|多个|部分|整个|所属|热门|两|本)|[等和及与、]")
+# What a sector's day is told in: its move and the money that moved in or out of it.
+SECTOR_METRICS = frozenset(
+    {"change_pct", "main_net_inflow", "main_net_outflow", "main_inflow", "main_outflow", "turnover"}
+)
+
+
+def sector_of_title(title: str) -> EntityRecord | None:
+    found = _SECTOR_TITLE.match(title)
+    if found is None or _NOT_A_SECTOR.search(found["name"][:-2]):
+        return None
+    return EntityRecord(found["name"], "index", market="cn_a")
