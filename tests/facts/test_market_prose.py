@@ -185,3 +185,25 @@ def test_sector_titled_text(entities: EntityDictionary) -> None:
         g for g in got if g[0] == "医药板块" and g[1] not in ("change_pct", "main_net_outflow")
     ]
     assert facts("截止收盘已下跌2.31%。", entities, "煤炭等板块涨幅居前") == []
+
+
+def test_broker_seats_on_the_list(entities: EntityDictionary) -> None:
+    text = (
+        "远山科技今日上涨10.01%登上龙虎榜。其中，甲证券有限公司北京某路证券营业部、机构专用分别买入"
+        "1520.30万元、980.00万元。乙证券股份有限公司上海某路证券营业部卖出760.45万元。"
+    )
+    got = {(f.subject, f.metric, f.object, f.value) for f in facts(text, entities)}
+    seat = "甲证券有限公司北京某路证券营业部"
+    assert (seat, "seat_buy", "远山科技", Decimal("15203000")) in got
+    assert ("机构专用", "seat_buy", "远山科技", Decimal("9800000")) in got
+    assert (
+        "乙证券股份有限公司上海某路证券营业部",
+        "seat_sell",
+        "远山科技",
+        Decimal("7604500"),
+    ) in got
+
+
+def test_seats_without_respectively_are_not_paired(entities: EntityDictionary) -> None:
+    text = "远山科技登上龙虎榜。甲证券北京营业部、乙证券上海营业部买入1520.30万元、980.00万元。"
+    assert not [f for f in facts(text, entities) if f.metric == "seat_buy"]

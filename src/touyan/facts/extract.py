@@ -47,6 +47,7 @@ from touyan.facts.market import (
     MARKET,
     SECTOR_METRICS,
     breadth_counts,
+    seat_figures,
     sector_of_title,
     window_moves,
 )
@@ -430,6 +431,7 @@ class _Reader:
         self.mover: EntityRecord | None = None
         # 上涨个股有1595只, 78股涨停: the market's counts, by where their numbers start.
         self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
+        self.seats = "营业部" in text or "专用" in text or "交易单元" in text
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
@@ -535,6 +537,8 @@ class _Reader:
         if self.breadth and q.unit == "count" and (counted := self.breadth.get(q.span[0])):
             self.last_record = MARKET  # 整体封板率, 成交额 said next are the market's too
             return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
+        if self.seats and q.unit == "money" and (seat := self._seat(q, sentence, quote)):
+            return seat
         if windowed := self._window_item(q, sentence, quote):
             return windowed
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
@@ -1155,6 +1159,32 @@ class _Reader:
         plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
         suffix = "" if plain else "_yoy"
         return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+
+    def _seat(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
+        """A营业部、B营业部分别买入2804.85万元、1288.30万元: the n-th seat's trade in the stock
+        the text is about."""
+        values = [v for v in self.sentence_qs if v.unit == "money"]
+        at = values.index(q)
+        start = at
+        while start > 0 and _LIST_SEP.fullmatch(
+            self.text, values[start - 1].span[1], values[start].span[0]
+        ):
+            start -= 1
+        chain = [values[start]]
+        for v in values[start + 1 :]:
+            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
+                break
+            chain.append(v)
+        clause_start = max(
+            [sentence[0]]
+            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], chain[0].span[0])]
+        )
+        seats = seat_figures(self.text[clause_start : chain[0].span[0]], len(chain))
+        stock = self.topic or self.sole or self._carried_subject(sentence[0])
+        if seats is None or stock is None or stock.kind != "company":
+            return None
+        names, metric = seats
+        return self._fact_for(names[chain.index(q)], metric, q, sentence, quote, stock.name)
 
     def _window_moves(
         self, q: Quantity, sentence: tuple[int, int], quote: str, at: int

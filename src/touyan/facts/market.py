@@ -106,3 +106,27 @@ def sector_of_title(title: str) -> EntityRecord | None:
     if found is None or _NOT_A_SECTOR.search(found["name"][:-2]):
         return None
     return EntityRecord(found["name"], "index", market="cn_a")
+
+
+# 龙虎榜: a broker seat's buying or selling of the stock listed that day (A营业部、B营业部分别买入
+# 2804.85万元、1288.30万元; 机构专用买入5300万元). The seat is the subject, the stock the object.
+_SEAT = r"[\u4e00-\u9fffA-Za-z0-9()（）]{2,40}?(?:营业部|专用|交易单元)"
+_SEATS = re.compile(
+    rf"(?P<list>{_SEAT}(?:、{_SEAT})*)(?P<each>分别)?(?P<verb>买入|卖出)(?:金额)?(?:为|了)?\s*$"
+)
+_NOT_A_SEAT = re.compile(r"买入|卖出|显示|其中|合计|前五|累计|榜")
+SEAT_METRICS = {"买入": "seat_buy", "卖出": "seat_sell"}
+
+
+def seat_figures(head: str, count: int) -> tuple[list[str], str] | None:
+    """The seats named in `head` (the clause before the figures) and the metric, when they are
+    `count` and each is a seat's name: one seat for one figure, or a list before 分别."""
+    found = _SEATS.search(head)
+    if found is None:
+        return None
+    seats = found["list"].split("、")
+    if len(seats) != count or (count > 1 and not found["each"]):
+        return None
+    if any(_NOT_A_SEAT.search(s) for s in seats):
+        return None
+    return seats, SEAT_METRICS[found["verb"]]
