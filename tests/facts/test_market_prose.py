@@ -207,3 +207,12 @@ def test_broker_seats_on_the_list(entities: EntityDictionary) -> None:
 def test_seats_without_respectively_are_not_paired(entities: EntityDictionary) -> None:
     text = "远山科技登上龙虎榜。甲证券北京营业部、乙证券上海营业部买入1520.30万元、980.00万元。"
     assert not [f for f in facts(text, entities) if f.metric == "seat_buy"]
+
+
+def test_quote_page_spaced_and_short_labels(entities: EntityDictionary) -> None:
+    text = "远山科技(600999)今 开：8.12涨 停：8.93跌 停：7.31流通值：18.40亿市盈率 TTM ：33.05行业"
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("limit_up", Decimal("8.93")) in got
+    assert ("limit_down", Decimal("7.31")) in got
+    assert ("float_market_cap", Decimal("1840000000")) in got
+    assert ("pe_ttm", Decimal("33.05")) in got

@@ -154,6 +154,10 @@ for _metric, _spaced in (
     ("turnover_rate", "换 手"),
     ("turnover_rate", "换手"),
     ("turnover", "成 交 额"),
+    ("limit_up", "涨 停"),
+    ("limit_down", "跌 停"),
+    ("pe_ttm", "市盈率 TTM"),
+    ("float_market_cap", "流通值"),  # 流通值：21.90亿, a quote page's short form
 ):
     BEFORE_LABELS[_metric] = (*BEFORE_LABELS[_metric], _spaced)
 # What a metric's value may be: an amount (money, or a bare number whose unit the text set
