@@ -216,3 +216,21 @@ def test_quote_page_spaced_and_short_labels(entities: EntityDictionary) -> None:
     assert ("limit_down", Decimal("7.31")) in got
     assert ("float_market_cap", Decimal("1840000000")) in got
     assert ("pe_ttm", Decimal("33.05")) in got
+
+
+def test_fund_card_about_the_product_it_opens_with(entities: EntityDictionary) -> None:
+    """A card naming its product's other share class (同产品的主份额“…A”) is still about the
+    product it opens with; a broker's plan (集合资产管理计划) is a fund's name."""
+    text = (
+        "“远山稳健增利债券型证券投资基金C类”是一只债券型-混债基金。“远山稳健增利债券C”成立不满3年，"
+        "建议同时关注同产品的主份额“远山稳健增利债券A”的历史业绩。 "
+        "长期收益能力一般：产品成立以来年化收益2.15%，表现一般。"
+    )
+    got = {(f.subject, f.value) for f in facts(text, entities)}
+    assert ("远山稳健增利债券型证券投资基金C类", Decimal("2.15")) in got
+    plan = (
+        "“远山短债债券型集合资产管理计划C类”是一只债券型基金。 收益稳定：近3年年化收益2.41%。 "
+        "规模稳定：合并管理规模8.40亿，较为稳定。"
+    )
+    got = {(f.subject, f.value) for f in facts(plan, entities)}
+    assert ("远山短债债券型集合资产管理计划C类", Decimal("840000000")) in got

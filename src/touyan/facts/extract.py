@@ -201,6 +201,7 @@ _STATEMENT_LIKE = re.compile(
     r"(?:19|20)\d{2}\s*年"
 )
 _GROWTH_REACH = 24
+_CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
@@ -411,6 +412,9 @@ class _Reader:
             and not any(m.entity is sole for m in title_mentions)
         ):
             sole = None  # named only in passing, not what the text is about
+        if sole is None and (card := _CARD_LEAD.match(text)):
+            # “X”是一只债券型基金…同产品的主份额“Y”: a card is about the product it opens with.
+            sole = next((m.entity for m in self.mentions if m.start == card.end(1)), None)
         self.sole: EntityRecord | None = sole
         # A text that names a company, or speaks of 公司 or 该股, is about a company.
         self.names_a_company = (
