@@ -234,3 +234,14 @@ def test_fund_card_about_the_product_it_opens_with(entities: EntityDictionary) -
     )
     got = {(f.subject, f.value) for f in facts(plan, entities)}
     assert ("远山短债债券型集合资产管理计划C类", Decimal("840000000")) in got
+
+
+def test_excess_over_benchmark_is_a_label(entities: EntityDictionary) -> None:
+    text = (
+        "“远山成长混合C”是一只混合型-偏股基金。 "
+        "回撤一般：产品近3年累计收益率-8.20%，相对基准超额回撤21.05%。"
+    )
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("相对基准超额回撤", Decimal("21.05")) in got
+    compared = facts("远山科技营收相对上年增长5%。", entities)
+    assert not [f for f in compared if f.metric.startswith("相对")]

@@ -201,6 +201,8 @@ _STATEMENT_LIKE = re.compile(
     r"(?:19|20)\d{2}\s*年"
 )
 _GROWTH_REACH = 24
+# 相对基准超额回撤32.47%: a fund's excess over its benchmark is a figure's name, not a comparison.
+_EXCESS_LABEL = re.compile(r"相对(?:业绩)?(?:比较)?基准(?:年化)?超额")
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
@@ -922,7 +924,9 @@ class _Reader:
         lead = _LABEL_LEAD.match(label)
         if lead:
             label = label[lead.end() :]
-        if len(label) < 2 or _NOT_A_LABEL.match(label) or label[0].isdigit():
+        if len(label) < 2 or label[0].isdigit():
+            return None
+        if _NOT_A_LABEL.match(label) and not _EXCESS_LABEL.match(label):
             return None
         if _CLAUSE_LIKE.search(label):
             return None
