@@ -67,8 +67,8 @@ def test_run_together_table_without_units_and_spaced_rows() -> None:
         "日期涨跌幅（%）换手率（%）2025.06.191.52.302025.06.180.71.25",
         # a single row: nothing to confirm the split with
         "日期涨跌幅（%）换手率（%）2025.06.193.214.05",
-        # a label the vocabulary does not know: which figure it is cannot be said
-        "日期涨跌幅（%）某某指标（%）2025.06.193.214.052025.06.181.000.50",
+        # labels without brackets, one the vocabulary does not know: where it ends is unclear
+        "日期涨跌幅某某指标2025.06.193.214.052025.06.181.000.50",
     ],
 )
 def test_run_together_table_left_alone_when_ambiguous(text: str) -> None:
@@ -245,3 +245,20 @@ def test_excess_over_benchmark_is_a_label(entities: EntityDictionary) -> None:
     assert ("相对基准超额回撤", Decimal("21.05")) in got
     compared = facts("远山科技营收相对上年增长5%。", entities)
     assert not [f for f in compared if f.metric.startswith("相对")]
+
+
+def test_run_together_table_of_scaled_cells_and_month_days(entities: EntityDictionary) -> None:
+    """Cells that each end in 万 split there; 5月8日 rows take the publication's year; a column
+    the vocabulary does not know is read for the split but not stated; the rows' dates do not
+    date the prose after the table."""
+    text = (
+        "远山科技融资余额走势表一览日期融资余额（元）余额变动（元）"
+        "6月18日612.40万20.15万6月17日592.25万-8.02万。综上，远山科技当前融资余额612.40万元。"
+    )
+    found = facts(text, entities)
+    got = {(f.metric, f.value, f.as_of) for f in found}
+    assert ("margin_balance", Decimal("6124000"), dt.date(2025, 6, 18)) in got
+    assert ("margin_balance", Decimal("5922500"), dt.date(2025, 6, 17)) in got
+    assert not [f for f in found if f.value in (Decimal("201500"), Decimal("-80200"))]
+    prose = [f for f in found if f.quote.startswith("综上")]
+    assert prose and prose[0].as_of == dt.date(2025, 6, 20)

@@ -459,10 +459,12 @@ class _Reader:
         header: tuple[int, str, str | None] | None = None  # (line, metric, company held)
         lines_seen = 0
         pending = parse_numbers(self.text)  # once for the text, handed out per sentence
-        tables = run_together_tables(self.text) if "日期" in self.text else []
+        tables = run_together_tables(self.text, self.published_at) if "日期" in self.text else []
         if tables:  # a run-together table's digits are its cells, not numbers of the prose
             spans = {c.table for c in tables}
             pending = [q for q in pending if not any(a <= q.span[0] < b for a, b in spans)]
+            # nor are its rows' dates what the prose after it is dated by
+            self.dates = [d for d in self.dates if not any(a <= d.span[0] < b for a, b in spans)]
         cursor = 0
         for sentence in _sentences(self.text):
             lines_seen += 1
