@@ -262,3 +262,18 @@ def test_run_together_table_of_scaled_cells_and_month_days(entities: EntityDicti
     assert not [f for f in found if f.value in (Decimal("201500"), Decimal("-80200"))]
     prose = [f for f in found if f.quote.startswith("综上")]
     assert prose and prose[0].as_of == dt.date(2025, 6, 20)
+
+
+def test_a_windows_move_is_named_by_its_window(entities: EntityDictionary) -> None:
+    text = "远山科技今年以来股价涨12.40%，近5个交易日跌2.10%，近一月涨3.30%。"
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("change_ytd_pct", Decimal("12.40")) in got
+    assert ("近5个交易日涨跌幅", Decimal("-2.10")) in got
+    assert ("change_1m_pct", Decimal("3.30")) in got
+    assert not [m for m, _ in got if m == "change_pct"]
+
+
+def test_days_window_flow_label(entities: EntityDictionary) -> None:
+    text = "远山科技今日主力净流出1.2亿元。从中期资金面看，5日主力资金累计净流入3.64亿元。"
+    got = {(f.metric, f.value) for f in facts(text, entities)}
+    assert ("5日主力资金累计净流入", Decimal("364000000")) in got

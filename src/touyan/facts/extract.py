@@ -203,6 +203,11 @@ _STATEMENT_LIKE = re.compile(
 _GROWTH_REACH = 24
 # 相对基准超额回撤32.47%: a fund's excess over its benchmark is a figure's name, not a comparison.
 _EXCESS_LABEL = re.compile(r"相对(?:业绩)?(?:比较)?基准(?:年化)?超额")
+_DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
+# 今年以来股价涨, 近5个交易日跌: a window's move, dated like a day's quote.
+_MOVE_WINDOW = re.compile(r"近[\d一二两三四五六七八九十]+个?(?:交易日|[日天周月年])|今年以来|年内")
+_WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
+_CHINESE_DIGITS = re.compile(r"(?<=近)(?:十[一二]|[一二三四五六七八九十])(?=个?[周月年])")
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
@@ -658,8 +663,8 @@ class _Reader:
                 metric = narrowed + self._label_text(label_start)
             # A company figure (营收, 出资) in a text naming no company is about a company
             # the text names in a way not recognised, not about the economy.
-            if record is None and metric not in KNOWN_METRICS:
-                record = self._region(label_start)
+            if record is None and metric not in KNOWN_METRICS and not _WINDOW_MOVE.match(metric):
+                record = self._region(label_start)  # (a window's move is a security's)
         if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
@@ -883,6 +888,12 @@ class _Reader:
             return None
         if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
             return self._unknown_mover(q, sentence, lead, found.start())
+        if window := _MOVE_WINDOW.search(self.text, lead, found.start()):
+            # 今年以来股价涨24.63%, 近5个交易日涨2.78%: the window's move, not the day's
+            if window.group() in ("今年以来", "年内"):
+                return "change_ytd_pct", found.start()
+            label = _CHINESE_DIGITS.sub(lambda d: str(_chinese_count(d.group())), window.group())
+            return LABEL_METRIC.get(label + "涨跌幅", label + "涨跌幅"), found.start()
         return "change_pct", found.start()
 
     def _unknown_mover(
@@ -926,8 +937,8 @@ class _Reader:
         lead = _LABEL_LEAD.match(label)
         if lead:
             label = label[lead.end() :]
-        if len(label) < 2 or label[0].isdigit():
-            return None
+        if len(label) < 2 or (label[0].isdigit() and not _DAYS_LABEL.match(label)):
+            return None  # 2025年新增…: a date, not a name; but 5日主力资金累计净流入 is one
         if _NOT_A_LABEL.match(label) and not _EXCESS_LABEL.match(label):
             return None
         if _CLAUSE_LIKE.search(label):
@@ -950,7 +961,7 @@ class _Reader:
             anchor is not None
             and anchor.granularity != "day"
             and (anchor.span[1] <= sentence[0] or anchor.span[0] > q.span[0])
-            and metric in DAILY_METRICS
+            and (metric in DAILY_METRICS or _WINDOW_MOVE.fullmatch(metric))
         ):
             anchor = None  # a day's quote is not dated by a period named before or after it
         if anchor is not None and self._said_now(anchor, q, sentence):
