@@ -277,3 +277,15 @@ def test_days_window_flow_label(entities: EntityDictionary) -> None:
     text = "远山科技今日主力净流出1.2亿元。从中期资金面看，5日主力资金累计净流入3.64亿元。"
     got = {(f.metric, f.value) for f in facts(text, entities)}
     assert ("5日主力资金累计净流入", Decimal("364000000")) in got
+
+
+def test_indexes_are_quoted_in_points_and_stocks_in_money(entities: EntityDictionary) -> None:
+    text = (
+        "沪指今日下跌0.68%，报3380.82点。股价方面，创新高股平均股价49.01元，收盘价为482.00元。"
+        "远山科技报收于8.20元。英国富时100种股票平均价格指数报收于8559.33点。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("上证综合指数", "price", Decimal("3380.82")) in got
+    assert ("远山科技", "price", Decimal("8.20")) in got
+    assert not [g for g in got if g[2] in (Decimal("49.01"), Decimal("482.00"))]
+    assert not [g for g in got if g[2] == Decimal("8559.33")]

@@ -208,6 +208,10 @@ _DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|�
 _MOVE_WINDOW = re.compile(r"近[\d一二两三四五六七八九十]+个?(?:交易日|[日天周月年])|今年以来|年内")
 _WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
 _CHINESE_DIGITS = re.compile(r"(?<=近)(?:十[一二]|[一二三四五六七八九十])(?=个?[周月年])")
+_PRICE_METRICS = frozenset(
+    {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
+)
+_POINTS_AFTER = re.compile(r"\s*点(?![位多])")
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
@@ -497,10 +501,22 @@ class _Reader:
             self.sentence_qs = quantities
             for q in quantities:
                 fact = self._fact(q, sentence, quote, header, lines_seen)
-                if fact is not None and len(fact.metric) <= METRIC_MAX:
+                if fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q):
                     out.append(fact)
                 self.prev_q = q
         return out
+
+    def _quoted_in(self, fact: ExtractedFact, q: Quantity) -> bool:
+        """An index is quoted in points and a stock in money: 创新高股平均股价49.01元 is no
+        index's level, 富时100指数报收于8559.33点 no company's price, whoever the text was about."""
+        if fact.metric not in _PRICE_METRICS:
+            return True
+        index = fact.subject == MARKET.name or any(
+            m.entity.kind == "index" and m.entity.name == fact.subject for m in self.mentions
+        )
+        if index or fact.subject == (self.sector.name if self.sector else None):
+            return q.unit != "money"
+        return not _POINTS_AFTER.match(self.text, q.span[1])
 
     def _table_facts(
         self, cells: list[Cell], sentence: tuple[int, int], quote: str
