@@ -289,3 +289,11 @@ def test_indexes_are_quoted_in_points_and_stocks_in_money(entities: EntityDictio
     assert ("远山科技", "price", Decimal("8.20")) in got
     assert not [g for g in got if g[2] in (Decimal("49.01"), Decimal("482.00"))]
     assert not [g for g in got if g[2] == Decimal("8559.33")]
+
+
+def test_major_index_names(entities: EntityDictionary) -> None:
+    text = "同期纳斯达克指数上涨0.52%，中证500指数下跌0.81%，上证50微涨0.12%。"
+    got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
+    assert ("纳斯达克综合指数", "change_pct", Decimal("0.52")) in got
+    assert ("中证500指数", "change_pct", Decimal("-0.81")) in got
+    assert ("上证50指数", "change_pct", Decimal("0.12")) in got
