@@ -55,6 +55,14 @@ from touyan.facts.labels import (
     SEGMENTED_METRICS,
     unit_fits,
 )
+from touyan.facts.market import (
+    MARKET,
+    SECTOR_METRICS,
+    breadth_counts,
+    seat_figures,
+    sector_of_title,
+    window_moves,
+)
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.periods import (
     latest_session_mentions,
@@ -62,6 +70,7 @@ from touyan.facts.periods import (
     short_year_mentions,
 )
 from touyan.facts.qualifiers import qualifier
+from touyan.facts.runtable import Cell, run_together_tables
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
 
@@ -156,6 +165,8 @@ _MEASURE_TAIL = re.compile(
 )
 _ANY_MEASURE = re.compile(
     rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:(?:为|是)\s*[:：]?|[:：])\s*[+-]?\d"
+    # 费率较高：产品综合费率1.32%: a card's figure written right after its label
+    rf"|[:：][\u4e00-\u9fffA-Za-z0-9]{{0,12}}{_HEAD}[+-]?\d[\d.]*%"
 )
 # A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
 _NOT_A_LABEL = re.compile(
@@ -180,7 +191,7 @@ _MOVE = re.compile(r"(?:上涨|下跌|收涨|收跌|大涨|大跌|微涨|微跌|
 _MOVE_LEAD = re.compile(
     r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|股价|指数|全天|日内|周[一二三四五]|今年以来|年内|"
     r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
-    r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止)*"
+    r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止|已经|已)*"
 )
 _ANY_CHANGE = re.compile(
     r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减|增产|减产)[了约超近达逾]?\s*[+-]?\d"
@@ -208,6 +219,19 @@ _STATEMENT_LIKE = re.compile(
     r"(?:19|20)\d{2}\s*年"
 )
 _GROWTH_REACH = 24
+# 相对基准超额回撤32.47%: a fund's excess over its benchmark is a figure's name, not a comparison.
+_EXCESS_LABEL = re.compile(r"相对(?:业绩)?(?:比较)?基准(?:年化)?超额")
+_DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
+# 今年以来股价涨, 近5个交易日跌: a window's move, dated like a day's quote.
+_MOVE_WINDOW = re.compile(r"近[\d一二两三四五六七八九十]+个?(?:交易日|[日天周月年])|今年以来|年内")
+_WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
+_CHINESE_DIGITS = re.compile(r"(?<=近)(?:十[一二]|[一二三四五六七八九十])(?=个?[周月年])")
+_PRICE_METRICS = frozenset(
+    {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
+)
+_POINTS_AFTER = re.compile(r"\s*点(?![位多])")
+_CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
+_STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 _HEADER_WINDOW = 6
@@ -413,6 +437,9 @@ class _Reader:
         self.topic: EntityRecord | None = next(
             (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
         )
+        # 通信板块近期有什么事件和观点: the sector's day, for the figures of a day that name no one.
+        self.sector = sector_of_title(title) if self.topic is None else None
+        self.topic = self.topic or self.sector
         # The one company or fund a text names, if it names only one: what 该产品, 公司 and
         # unnamed statements are about.
         named = {
@@ -428,6 +455,9 @@ class _Reader:
             and not any(m.entity is sole for m in title_mentions)
         ):
             sole = None  # named only in passing, not what the text is about
+        if sole is None and (card := _CARD_LEAD.match(text)):
+            # “X”是一只债券型基金…同产品的主份额“Y”: a card is about the product it opens with.
+            sole = next((m.entity for m in self.mentions if m.start == card.end(1)), None)
         self.sole: EntityRecord | None = sole
         # A text that names a company, or speaks of 公司 or 该股, is about a company.
         self.names_a_company = (
@@ -446,6 +476,9 @@ class _Reader:
         self.field_subject: EntityRecord | None = None
         self.field_at = -1
         self.mover: EntityRecord | None = None
+        # 上涨个股有1595只, 78股涨停: the market's counts, by where their numbers start.
+        self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
+        self.seats = "营业部" in text or "专用" in text or "交易单元" in text
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
@@ -467,6 +500,12 @@ class _Reader:
         header: tuple[int, str, str | None] | None = None  # (line, metric, company held)
         lines_seen = 0
         pending = unglued(self.text, parse_numbers(self.text))  # handed out per sentence
+        tables = run_together_tables(self.text, self.published_at) if "日期" in self.text else []
+        if tables:  # a run-together table's digits are its cells, not numbers of the prose
+            spans = {c.table for c in tables}
+            pending = [q for q in pending if not any(a <= q.span[0] < b for a, b in spans)]
+            # nor are its rows' dates what the prose after it is dated by
+            self.dates = [d for d in self.dates if not any(a <= d.span[0] < b for a, b in spans)]
         cursor = 0
         for sentence in _sentences(self.text):
             lines_seen += 1
@@ -478,6 +517,8 @@ class _Reader:
             quote = self.original[
                 self.index[sentence[0]] : self.index[max(sentence[0], sentence[1] - 1)] + 1
             ].strip()
+            if tables:
+                out.extend(self._table_facts(tables, sentence, quote))
             quantities = []
             while cursor < len(pending) and pending[cursor].span[0] < sentence[1]:
                 if pending[cursor].span[0] >= sentence[0]:
@@ -492,7 +533,7 @@ class _Reader:
             self.sentence_qs = quantities
             for q in quantities:
                 fact = self._fact(q, sentence, quote, header, lines_seen)
-                if fact is not None and len(fact.metric) <= METRIC_MAX:
+                if fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q):
                     out.append(fact)
                 self.prev_q = q
         return out
@@ -563,6 +604,44 @@ class _Reader:
         """Where a label may start: after the last name written in lo..hi."""
         return max([lo] + [m.end for m in self.mentions if lo <= m.start and m.end <= hi])
 
+    def _quoted_in(self, fact: ExtractedFact, q: Quantity) -> bool:
+        """An index is quoted in points and a stock in money: 创新高股平均股价49.01元 is no
+        index's level, 富时100指数报收于8559.33点 no company's price, whoever the text was about."""
+        if fact.metric not in _PRICE_METRICS:
+            return True
+        index = fact.subject == MARKET.name or any(
+            m.entity.kind == "index" and m.entity.name == fact.subject for m in self.mentions
+        )
+        if index or fact.subject == (self.sector.name if self.sector else None):
+            return q.unit != "money"
+        return not _POINTS_AFTER.match(self.text, q.span[1])
+
+    def _table_facts(
+        self, cells: list[Cell], sentence: tuple[int, int], quote: str
+    ) -> list[ExtractedFact]:
+        """The cells of the run-together tables that start in this sentence, about the stock
+        the sentence or the text is about (近日该股表现日期涨跌幅…)."""
+        mine = [c for c in cells if sentence[0] <= c.table[0] < sentence[1]]
+        if not mine:
+            return []
+        record = self._subject_or_region(mine[0].table[0], sentence)
+        if record is None or record.kind not in _TOPIC_KINDS:
+            return []
+        return [
+            ExtractedFact(
+                subject=record.name,
+                metric=c.metric,
+                value=c.quantity.value,
+                unit=c.quantity.unit,
+                currency=c.quantity.currency,
+                span=(self.index[c.quantity.span[0]], self.index[c.quantity.span[1] - 1] + 1),
+                quote=quote,
+                as_of=c.as_of,
+                period=c.as_of.isoformat(),
+            )
+            for c in mine
+        ]
+
     def _header_metric(self, line: str) -> str | None:
         """A shareholder table's header: holders in the first column, a stake column after.
 
@@ -582,6 +661,11 @@ class _Reader:
         header: tuple[int, str, str | None] | None,
         line_no: int,
     ) -> ExtractedFact | None:
+        if self.breadth and q.unit == "count" and (counted := self.breadth.get(q.span[0])):
+            self.last_record = MARKET  # 整体封板率, 成交额 said next are the market's too
+            return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
+        if self.seats and q.unit == "money" and (seat := self._seat(q, sentence, quote)):
+            return seat
         if windowed := self._window_item(q, sentence, quote):
             return windowed
         if filed := self._filed(q, sentence, quote):
@@ -652,8 +736,12 @@ class _Reader:
         )
         if not unit_fits(metric, q):
             return None
-        if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 10) : label_start]):
-            return None
+        if metric in DAILY_METRICS and not q.unit and _STREAK.match(self.text, q.span[1]):
+            return None  # 已连续涨停2天: how long, not the limit price
+        if _NOT_THE_SUBJECT.search(
+            self.text[max(sentence[0], label_start - 10) : label_start]
+        ) and not any(m.end == label_start for m in self.mentions):
+            return None  # 行业指数上涨: but 科创50指数上涨 is the index's own move
         if "分别" in self.text[clause_start : q.span[0]]:
             return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
         from_header = found is None and metric == "stake_pct"
@@ -700,9 +788,9 @@ class _Reader:
                 metric = narrowed + self._label_text(label_start)
             # A company figure (营收, 出资) in a text naming no company is about a company
             # the text names in a way not recognised, not about the economy.
-            if record is None and metric not in KNOWN_METRICS:
-                record = self._region(label_start)
-        if record is None:
+            if record is None and metric not in KNOWN_METRICS and not _WINDOW_MOVE.match(metric):
+                record = self._region(label_start)  # (a window's move is a security's)
+        if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
@@ -931,6 +1019,12 @@ class _Reader:
             return None
         if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
             return self._unknown_mover(q, sentence, lead, found.start())
+        if window := _MOVE_WINDOW.search(self.text, lead, found.start()):
+            # 今年以来股价涨24.63%, 近5个交易日涨2.78%: the window's move, not the day's
+            if window.group() in ("今年以来", "年内"):
+                return "change_ytd_pct", found.start()
+            label = _CHINESE_DIGITS.sub(lambda d: str(_chinese_count(d.group())), window.group())
+            return LABEL_METRIC.get(label + "涨跌幅", label + "涨跌幅"), found.start()
         return "change_pct", found.start()
 
     def _unknown_mover(
@@ -974,7 +1068,9 @@ class _Reader:
         lead = _LABEL_LEAD.match(label)
         if lead:
             label = label[lead.end() :]
-        if len(label) < 2 or _NOT_A_LABEL.match(label) or label[0].isdigit():
+        if len(label) < 2 or (label[0].isdigit() and not _DAYS_LABEL.match(label)):
+            return None  # 2025年新增…: a date, not a name; but 5日主力资金累计净流入 is one
+        if _NOT_A_LABEL.match(label) and not _EXCESS_LABEL.match(label):
             return None
         if _CLAUSE_LIKE.search(label):
             return None
@@ -996,7 +1092,7 @@ class _Reader:
             anchor is not None
             and anchor.granularity != "day"
             and (anchor.span[1] <= sentence[0] or anchor.span[0] > q.span[0])
-            and metric in DAILY_METRICS
+            and (metric in DAILY_METRICS or _WINDOW_MOVE.fullmatch(metric))
         ):
             anchor = None  # a day's quote is not dated by a period named before or after it
         if (
@@ -1187,6 +1283,8 @@ class _Reader:
         """铁路运输业、水利管理业投资分别增长20.5%和9.6%: the n-th figure of the list after 分别
         is the n-th item's, when the counts agree; a list of names (阿里、小米分别持股…) gives
         nothing, since which figure is whose is too easily wrong."""
+        if windowed := self._window_moves(q, sentence, quote, at):
+            return windowed
         verb = _RESPECTIVE_VERB.match(self.text, at + 2)
         if verb is None:
             return None
@@ -1228,6 +1326,63 @@ class _Reader:
         plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
         suffix = "" if plain else "_yoy"
         return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+
+    def _seat(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
+        """A营业部、B营业部分别买入2804.85万元、1288.30万元: the n-th seat's trade in the stock
+        the text is about."""
+        values = [v for v in self.sentence_qs if v.unit == "money"]
+        at = values.index(q)
+        start = at
+        while start > 0 and _LIST_SEP.fullmatch(
+            self.text, values[start - 1].span[1], values[start].span[0]
+        ):
+            start -= 1
+        chain = [values[start]]
+        for v in values[start + 1 :]:
+            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
+                break
+            chain.append(v)
+        clause_start = max(
+            [sentence[0]]
+            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], chain[0].span[0])]
+        )
+        seats = seat_figures(self.text[clause_start : chain[0].span[0]], len(chain))
+        stock = self.topic or self.sole or self._carried_subject(sentence[0])
+        if seats is None or stock is None or stock.kind != "company":
+            return None
+        names, metric = seats
+        return self._fact_for(names[chain.index(q)], metric, q, sentence, quote, stock.name)
+
+    def _window_moves(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """近一周、近一月及近一年分别录得1.84%、3.76%及12.76%的涨幅: the n-th figure is the n-th
+        window's move, of the name the clause or the text is about."""
+        values = [v for v in self.sentence_qs if v.span[0] > at]
+        chain = values[:1]
+        for v in values[1:]:
+            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
+                break
+            chain.append(v)
+        if q not in chain:
+            return None
+        clause_start = max(
+            [sentence[0]] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], at)]
+        )
+        head = self.text[clause_start:at]
+        verb = self.text[at + 2 : chain[0].span[0]].strip()
+        tail = self.text[chain[-1].span[1] : chain[-1].span[1] + 6]
+        windows = window_moves(head, verb, tail, len(chain))
+        if windows is None:
+            return None
+        about = self._subject_or_region(clause_start, sentence)
+        if about is None or about.kind not in (*_TOPIC_KINDS, "index"):
+            return None
+        label, falls = windows[chain.index(q)]
+        if falls and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        metric = LABEL_METRIC.get(label, label)
+        return self._fact_for(about.name, metric, q, sentence, quote, None)
 
     def _change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int

@@ -159,6 +159,7 @@ for _metric, _spaced in (
     ("turnover", "成 交 额"),
     ("limit_up", "涨 停"),
     ("limit_down", "跌 停"),
+    ("pe_ttm", "市盈率 TTM"),
 ):
     BEFORE_LABELS[_metric] = (*BEFORE_LABELS[_metric], _spaced)
 # What a metric's value may be: an amount (money, or a bare number whose unit the text set

@@ -53,6 +53,7 @@ _FUND_TYPES = (
     "持有期",
     "定开",
     "REIT",
+    "资产管理计划",  # 光大阳光稳债中短债债券型集合资产管理计划C类: a broker's plan, sold as a fund
 )
 _FUNDISH = re.compile(r"(?:" + "|".join(_FUND_TYPES) + r")", re.IGNORECASE)
 _QUOTED_NAME = re.compile(

@@ -175,6 +175,8 @@ _NUMBER = re.compile(
     rf"(?:\s?(?P<unit3>{_UNIT})(?![A-Za-z]))?)?",
     re.IGNORECASE,
 )
+# After N股, words that make the 股 stocks counted (78股涨停) rather than shares held.
+_STOCKS_MOVE = re.compile(r"(?:涨停|跌停|封板|连板|上涨|下跌|收涨|收跌|飘红|翻红|平盘)")
 _NOT_AFTER = re.compile(
     r"\s*(?:年|月|日|号|时|分|秒|季度|点\d|:\d|：\d|\.(?:SH|SZ|BJ|HK|SS)\b)", re.I
 )
@@ -312,6 +314,8 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
         unit = "money"
     elif cls and not unit:
         unit = "count"
+    if unit == "shares" and not scale_word and _STOCKS_MOVE.match(text, tail_end):
+        unit, cls = "count", "股"  # 78股涨停, 34股封板未遂: 78 stocks, not 78 shares
     elif chinese and not unit and cur_word == "" and scale_word == "":
         unit = ""
     sign_word = m.group("sign") or ""
