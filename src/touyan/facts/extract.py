@@ -18,6 +18,15 @@ from decimal import Decimal
 
 import ahocorasick_rs
 
+from touyan.facts.bulletin import (
+    AVERAGE,
+    AVERAGE_AFTER,
+    CHANGE_AFTER_LEVEL,
+    FALLS,
+    MEASURED,
+    change_suffix,
+    national_statistics,
+)
 from touyan.facts.economy import (
     CHINA,
     CHINESE_RELEASE,
@@ -365,6 +374,8 @@ class _Reader:
         self.title = title
         title_mentions = entities.find(title) if entities else []
         written = _written_records(text, title, entities)
+        if national_statistics(text, title):
+            written = [r for r in written if r.kind != "company"]
         self.mentions = _merge(known, _occurrences(text, written))
         title_mentions = _merge(title_mentions, _occurrences(title, written))
         # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
@@ -494,6 +505,8 @@ class _Reader:
             return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
+        if stated := self._bulletin_change(q, sentence, quote):
+            return stated
         if q.unit == "%" and (
             turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
         ):
@@ -748,6 +761,48 @@ class _Reader:
         if base in LABEL_METRIC.values() and not unit_fits(base, q):
             return None
         return self._fact_for(last.subject, base, q, sentence, quote, last.object)
+
+    def _bulletin_change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """A change stated as bulletins do (`facts.bulletin`): bare, right after the level it
+        changes (2992万公顷，减少15万公顷), or as a yearly average of the level just stated or
+        of the rate named before it (平均每年增加1689万人, 城镇化率年均提高0.7个百分点)."""
+        last = self.last if self.last is not None and self.last_end >= sentence[0] else None
+        average = AVERAGE.search(self.text, max(sentence[0], q.span[0] - 12), q.span[0])
+        if average is None:
+            found = (
+                CHANGE_AFTER_LEVEL.fullmatch(self.text, self.last_end, q.span[0])
+                if last is not None and q.unit in (*_AMOUNT_UNITS, "pp")
+                else None
+            )
+            if last is None or found is None or _base_metric(last.metric) != last.metric:
+                return None
+            if (last.unit, last.currency) != (q.unit, q.currency) and not (
+                q.unit == "pp" and last.unit == "%"
+            ):
+                return None
+            paragraph = self.text.rfind("\n", 0, q.span[0]) + 1
+            metric = last.metric + change_suffix(self.text, paragraph, q.span[0], found["base"])
+            subject, obj, verb = last.subject, last.object, found["verb"]
+        else:
+            suffix = "_cagr" if q.unit == "%" else "_avg_annual_change"
+            if last is not None and AVERAGE_AFTER.fullmatch(
+                self.text, self.last_end, average.start()
+            ):
+                subject, obj = last.subject, last.object
+                metric = _base_metric(last.metric) + suffix
+            elif named := self._indicator(sentence, average.start()):
+                record = self._subject_or_region(named[1], sentence)
+                if record is None or not MEASURED.search(named[0]):
+                    return None
+                subject, obj, metric = record.name, None, named[0] + suffix
+            else:
+                return None
+            verb = average["verb"] or ""
+        if verb in FALLS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        return self._fact_for(subject, metric, q, sentence, quote, obj)
 
     def _rate_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -1308,7 +1363,7 @@ _BARE_MONTHS = re.compile(
     r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
     r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
 )
-_DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast))+$")
+_DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 _MONTH_HINT = re.compile(r"月|季度|半年|季报|年报|中报|年度报告|\dQ|Q\d")
 # What a periodic report covers (2024年三季报: January to September 2024).
 _REPORT_MONTHS = {

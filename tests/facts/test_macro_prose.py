@@ -1,0 +1,80 @@
+"""Statistical bulletins' prose: levels, their bare changes and yearly averages, subjects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from touyan.facts.entities import EntityDictionary, bundled_dictionary
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+
+@pytest.fixture(scope="module")
+def entities() -> EntityDictionary:
+    return bundled_dictionary()
+
+
+def facts(
+    text: str, entities: EntityDictionary, title: str = "", published: dt.date | None = None
+) -> list[ExtractedFact]:
+    return extract_facts(
+        text, title=title, published_at=published or dt.date(2025, 5, 15), entities=entities
+    )
+
+
+def by_value(found: list[ExtractedFact]) -> dict[Decimal, ExtractedFact]:
+    return {f.value: f for f in found}
+
+
+def test_bare_change_after_a_level_is_the_levels(entities: EntityDictionary) -> None:
+    text = (
+        "2024年全国棉花种植面积3000万公顷，比上年增加50万公顷。其中，早稻种植面积500万公顷，"
+        "减少12万公顷；晚稻种植面积800万公顷，增加9万公顷。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("-120000")].metric == "早稻种植面积_yoy_change"
+    assert got[Decimal("-120000")].subject == "中国"
+    assert got[Decimal("90000")].metric == "晚稻种植面积_yoy_change"
+    assert got[Decimal("90000")].as_of == dt.date(2024, 12, 31)
+
+
+def test_change_against_a_named_year_is_no_yoy(entities: EntityDictionary) -> None:
+    text = "2024年底，全国常住人口城镇化率为67.00%，比2012年末提高了14.1个百分点。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("14.1")].metric.endswith("常住人口城镇化率_change")
+    assert got[Decimal("14.1")].unit == "pp"
+
+
+def test_yearly_average_after_a_level(entities: EntityDictionary) -> None:
+    text = (
+        "2024年，全国蔬菜产量达80000万吨，比2014年增加16000万吨，2015—2024年年均增长2.4%；"
+        "水果产量31000万吨 [8] ，增加8000万吨，年均增长3.1%。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("2.4")].metric.endswith("蔬菜产量_cagr")
+    assert got[Decimal("3.1")].metric == "水果产量_cagr"
+    assert got[Decimal("80000000")].metric == "水果产量_change"  # after a footnote mark
+    assert got[Decimal("160000000")].metric.endswith("蔬菜产量_change")  # base 2014, not yoy
+
+
+def test_yearly_average_of_people_and_of_a_named_rate(entities: EntityDictionary) -> None:
+    text = (
+        "改革开放后，我国城镇人口达到9.4亿人，比1980年增加7.5亿人，平均每年增加1700万人。"
+        "2001—2010年是快速发展期，城镇化率年均提高1.3个百分点；这期间平均每年提高0.5个百分点。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("17000000")].metric.endswith("城镇人口_avg_annual_change")
+    assert got[Decimal("17000000")].unit == "count"
+    assert got[Decimal("1.3")].metric == "城镇化率_avg_annual_change"
+    assert got[Decimal("1.3")].subject == "中国"
+    assert Decimal("0.5") not in got  # 这期间 names a span, not a figure
+
+
+def test_national_statistics_phrases_are_no_companies(entities: EntityDictionary) -> None:
+    title = "城镇化水平稳步提高：2024年城镇人口增至9.4亿"
+    text = "改革开放后，我国城镇化稳步推进。2024年城镇人口达到9.4亿人，比1980年增加7.5亿人。"
+    got = by_value(facts(text, entities, title=title))
+    assert got[Decimal("940000000")].subject == "中国"
+    assert got[Decimal("750000000")].subject == "中国"
