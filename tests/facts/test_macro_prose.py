@@ -9,6 +9,9 @@ import pytest
 
 from touyan.facts.entities import EntityDictionary, bundled_dictionary
 from touyan.facts.extract import ExtractedFact, extract_facts
+from touyan.text.dates import parse_dates
+
+TODAY = dt.date(2025, 5, 15)
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +81,11 @@ def test_national_statistics_phrases_are_no_companies(entities: EntityDictionary
     got = by_value(facts(text, entities, title=title))
     assert got[Decimal("940000000")].subject == "中国"
     assert got[Decimal("750000000")].subject == "中国"
+
+
+def test_first_months_of_a_year_are_one_period() -> None:
+    found = parse_dates("2024年前五个月，全国铁路货运量同比增长1.1%；2023年前三季度…", today=TODAY)
+    assert [(d.start, d.end, d.granularity) for d in found] == [
+        (dt.date(2024, 1, 1), dt.date(2024, 5, 31), "month"),
+        (dt.date(2023, 1, 1), dt.date(2023, 9, 30), "month"),
+    ]
