@@ -77,7 +77,10 @@ def test_yearly_average_of_people_and_of_a_named_rate(entities: EntityDictionary
 
 def test_national_statistics_phrases_are_no_companies(entities: EntityDictionary) -> None:
     title = "城镇化水平稳步提高：2024年城镇人口增至9.4亿"
-    text = "改革开放后，我国城镇化稳步推进。2024年城镇人口达到9.4亿人，比1980年增加7.5亿人。"
+    text = (
+        "改革开放前，城镇化进程较慢。改革开放后，我国城镇化稳步推进。"
+        "2024年城镇人口达到9.4亿人，比1980年增加7.5亿人。"
+    )
     got = by_value(facts(text, entities, title=title))
     assert got[Decimal("940000000")].subject == "中国"
     assert got[Decimal("750000000")].subject == "中国"
