@@ -92,3 +92,16 @@ def test_first_months_of_a_year_are_one_period() -> None:
         (dt.date(2024, 1, 1), dt.date(2024, 5, 31), "month"),
         (dt.date(2023, 1, 1), dt.date(2023, 9, 30), "month"),
     ]
+
+
+def test_a_bulletin_titled_by_the_republic_and_a_year(entities: EntityDictionary) -> None:
+    title = "中华人民共和国2023年农业生产情况"
+    text = (
+        "全年油菜种植面积700万公顷，比上年增加20万公顷。全年大豆产量2100万吨，比上年增产2.8%。"
+        "全年甘蔗产量10000万吨，比上年减产1.5%。"
+    )
+    got = by_value(facts(text, entities, title=title, published=dt.date(2024, 2, 28)))
+    level = got[Decimal("7000000")]
+    assert (level.subject, level.metric) == ("中国", "油菜种植面积")
+    assert got[Decimal("2.8")].metric == "大豆产量_yoy"
+    assert got[Decimal("-1.5")].metric == "甘蔗产量_yoy"

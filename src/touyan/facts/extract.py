@@ -77,7 +77,7 @@ _GROWTH = re.compile(
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
-    r"增|降|减|涨|跌|up|down|rose|fell|grew)?"
+    r"增产|减产|增|降|减|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
@@ -156,7 +156,7 @@ _NOT_A_LABEL = re.compile(
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
 _LABEL_LEAD = re.compile(
-    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并|"
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并|全年|"
     r"同时|此外|另外|以及)+"
 )
 _VERSUS = re.compile(
@@ -374,7 +374,8 @@ class _Reader:
         self.title = title
         title_mentions = entities.find(title) if entities else []
         written = _written_records(text, title, entities)
-        if national_statistics(text, title):
+        statistics = national_statistics(text, title)
+        if statistics:
             written = [r for r in written if r.kind != "company"]
         self.mentions = _merge(known, _occurrences(text, written))
         title_mentions = _merge(title_mentions, _occurrences(title, written))
