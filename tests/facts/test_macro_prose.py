@@ -105,3 +105,35 @@ def test_a_bulletin_titled_by_the_republic_and_a_year(entities: EntityDictionary
     assert (level.subject, level.metric) == ("中国", "油菜种植面积")
     assert got[Decimal("2.8")].metric == "大豆产量_yoy"
     assert got[Decimal("-1.5")].metric == "甘蔗产量_yoy"
+
+
+def test_index_levels_and_coefficients_under_their_own_names(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，2021年的CPI同比为100.90；2022年中国交通工具居民消费价格指数"
+        "(上年=100)为103.50。2024年一季度，我国能源消费弹性系数仅为0.52。"
+    )
+    got = by_value(facts(text, entities))
+    assert (got[Decimal("100.90")].metric, got[Decimal("100.90")].as_of) == (
+        "CPI同比",
+        dt.date(2021, 12, 31),
+    )
+    assert got[Decimal("103.50")].metric == "交通工具居民消费价格指数"  # 中国 is the subject
+    assert got[Decimal("103.50")].subject == "中国"
+    assert got[Decimal("0.52")].metric == "能源消费弹性系数"
+
+
+def test_a_level_reached_with_a_footnote_mark(entities: EntityDictionary) -> None:
+    text = (
+        "2022年，我国粮食播种面积[3]达到17.8亿亩。2022年末，全国常住人口城镇化率已经达到了"
+        "65.22%，比2012年末提高了11.1个百分点。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("1780000000")].metric == "粮食播种面积"
+    assert got[Decimal("65.22")].metric == "常住人口城镇化率"
+    assert got[Decimal("11.1")].metric == "常住人口城镇化率_change"
+
+
+def test_a_result_beating_expectations_is_no_forecast(entities: EntityDictionary) -> None:
+    text = "业绩超出预期，比亚迪第一季度营收为1704亿元。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("170400000000")].metric == "revenue"

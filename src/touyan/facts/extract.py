@@ -134,19 +134,20 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率|投资|赤字|债)"
+    r"人口|支出|误差|费率|胜率|投资|赤字|债|指数|系数)"
 )
 _MEASURE = re.compile(
-    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
-    r"\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?"
+    r"\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
     r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
 _MEASURE_TAIL = re.compile(
-    r"\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"(?:\[\d{1,3}\])?\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
     r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
 _ANY_MEASURE = re.compile(
-    rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:(?:为|是)\s*[:：]?|[:：])\s*[+-]?\d"
+    rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?\s*"
+    r"(?:(?:已经|已|仅)?(?:为|是|达到了?)\s*[:：]?|[:：])\s*[+-]?\d"
 )
 # A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
 _NOT_A_LABEL = re.compile(
@@ -258,7 +259,10 @@ _PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
 _PAIR_SECOND = re.compile(r"\s*/\s*")
 _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
-_FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争|确保|计划")
+# 超出预期, 不及预期: a result measured against a forecast is no forecast.
+_FORECAST = re.compile(
+    r"预计|(?<!超出)(?<!超)(?<!低于)(?<!高于)(?<!不及)(?<!好于)(?<!符合)预期|预测|预估|有望|力争|确保|计划"
+)
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
 
@@ -522,7 +526,10 @@ class _Reader:
                 self.text, max(sentence[0], q.span[0] - 16), q.span[0]
             )
         if growth is not None:
-            return self._growth(q, sentence, quote, growth)
+            grown = self._growth(q, sentence, quote, growth)
+            if grown is not None or q.unit or not growth.group().rstrip().endswith("为"):
+                return grown
+            # PPI同比为97.00: an index against last year (上年=100), read under its own name.
         metric: str | None = None
         label_start = q.span[0]
         found = _label_before(self.text, q.span[0])
@@ -902,6 +909,12 @@ class _Reader:
             [lo]
             + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
             + [m.end for m in self.mentions if sentence[0] <= m.start and m.end <= end]
+            # 我国城镇化率: the economy is the subject, not part of the label (国内生产总值 is)
+            + [
+                r.end()
+                for r in REGION.finditer(self.text, lo, end)
+                if r.group() != "国内" and not self.text.startswith("人", r.end())
+            ]
             + [  # 2025年新增政府债务规模: the date is not part of the label (近3年 is)
                 d.span[1]
                 for d in self.dates
