@@ -378,8 +378,7 @@ class _Reader:
         self.title = title
         title_mentions = entities.find(title) if entities else []
         written = _written_records(text, title, entities)
-        statistics = national_statistics(text, title)
-        if statistics:
+        if any(r.kind == "company" for r in written) and national_statistics(text, title):
             written = [r for r in written if r.kind != "company"]
         self.mentions = _merge(known, _occurrences(text, written))
         title_mentions = _merge(title_mentions, _occurrences(title, written))
@@ -777,14 +776,15 @@ class _Reader:
         changes (2992万公顷，减少15万公顷), or as a yearly average of the level just stated or
         of the rate named before it (平均每年增加1689万人, 城镇化率年均提高0.7个百分点)."""
         last = self.last if self.last is not None and self.last_end >= sentence[0] else None
-        average = AVERAGE.search(self.text, max(sentence[0], q.span[0] - 12), q.span[0])
+        lo = max(sentence[0], q.span[0] - 12)
+        average = (
+            AVERAGE.search(self.text, lo, q.span[0]) if "均" in self.text[lo : q.span[0]] else None
+        )
         if average is None:
-            found = (
-                CHANGE_AFTER_LEVEL.fullmatch(self.text, self.last_end, q.span[0])
-                if last is not None and q.unit in (*_AMOUNT_UNITS, "pp")
-                else None
-            )
-            if last is None or found is None or _base_metric(last.metric) != last.metric:
+            if last is None or q.unit not in (*_AMOUNT_UNITS, "pp"):
+                return None
+            found = CHANGE_AFTER_LEVEL.fullmatch(self.text, self.last_end, q.span[0])
+            if found is None or _base_metric(last.metric) != last.metric:
                 return None
             if (last.unit, last.currency) != (q.unit, q.currency) and not (
                 q.unit == "pp" and last.unit == "%"
