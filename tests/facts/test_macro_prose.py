@@ -137,3 +137,42 @@ def test_a_result_beating_expectations_is_no_forecast(entities: EntityDictionary
     text = "业绩超出预期，比亚迪第一季度营收为1704亿元。"
     got = by_value(facts(text, entities))
     assert got[Decimal("170400000000")].metric == "revenue"
+
+
+def test_rates_by_tenor(entities: EntityDictionary) -> None:
+    text = "据财政部数据，截至5月3日，5年期国债收益率为1.48%，10年期为1.71%、30年期为1.93%。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("1.48")].metric == "5年期国债收益率"
+    assert got[Decimal("1.71")].metric == "10年期国债收益率"
+    assert got[Decimal("1.93")].metric == "30年期国债收益率"
+    assert got[Decimal("1.71")].as_of == dt.date(2025, 5, 3)
+
+
+def test_a_rates_change_in_points_without_its_level(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，2023年，我国这个城镇化率提高了0.94个百分点；"
+        "6月份，非制造业PMI较上月回落0.3个百分点。食品价格下降1.2%，影响CPI下降约0.22个百分点。"
+    )
+    got = by_value(facts(text, entities))
+    assert (got[Decimal("0.94")].subject, got[Decimal("0.94")].metric) == (
+        "中国",
+        "城镇化率_change",
+    )
+    assert got[Decimal("-0.3")].metric == "非制造业PMI_change"
+    assert not any("CPI" in f.metric for f in got.values())  # a contribution, not CPI's change
+
+
+def test_a_share_names_its_part_and_whole(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，2024年，全国数字经济核心产业增加值占国内生产总值的比重为10.2%，"
+        "服务业增加值仅占全部增加值的比例为55.1%。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("10.2")].metric == "数字经济核心产业增加值占国内生产总值比重"
+    assert got[Decimal("55.1")].metric == "服务业增加值占全部增加值比重"
+
+
+def test_a_growth_said_to_be_only_so_much(entities: EntityDictionary) -> None:
+    text = "一季度，全国城乡居民生活用电量同比仅增长1.8%。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("1.8")].metric == "城乡居民生活用电量_yoy"

@@ -39,7 +39,26 @@ AVERAGE_AFTER = re.compile(
 )
 # What a yearly average named before it is of ends in a measure noun (城镇化率年均提高):
 # 这期间年均提高 names a span, not a figure.
-MEASURED = re.compile(r"(?:率|比重|占比|系数|指数|价格|人口|产量|面积|规模|总量|[额量值价])$")
+MEASURED = re.compile(
+    r"(?:率|比重|占比|系数|指数|价格|人口|产量|面积|规模|总量|[额量值价]|PMI|CPI|PPI)$", re.I
+)
+# 城镇化率提高了0.94个百分点, 制造业PMI较上月回落0.5个百分点: a rate's change in points,
+# the rate itself not stated.
+POINTS_CHANGE = re.compile(
+    r"(?:(?:比|较)(?:上月|上年|上季度|上年同期|去年同期|年初|上年末|去年))?(?:大幅|小幅)?"
+    r"(?P<verb>提高|上升|提升|回升|增加|扩大|加快|下降|回落|降低|减少|收窄|放缓)了?约?[^\S\n]*$"
+)
+POINTS_FALL = frozenset({"下降", "回落", "降低", "减少", "收窄", "放缓"})
+# A bond's or a loan's term: 7年期国债收益率, 1年期LPR; then "10年期为1.67%" is the same rate
+# at another term.
+TENOR = re.compile(r"^\d{1,2}(?:年|个月|天)期")
+TENOR_ITEM = re.compile(
+    r"[^\S\n]*[，,、][^\S\n]*(?P<tenor>\d{1,2}(?:年|个月|天)期)(?:的)?[^\S\n]*(?:为|是|报|[:：])?[^\S\n]*"
+)
+# 高技术制造业增加值占规模以上工业增加值的比重为16.3%: the share names its part and whole.
+SHARE_OF = re.compile(
+    r"(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:仅|约|已|只)?占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的$"
+)
 # The base a paragraph's changes are measured against: last year, or a year it names.
 _BASE = re.compile(r"(?:比|较)(?P<base>上年同期|去年同期|上年|去年|(?:19|20)\d{2}年)")
 

@@ -24,6 +24,11 @@ from touyan.facts.bulletin import (
     CHANGE_AFTER_LEVEL,
     FALLS,
     MEASURED,
+    POINTS_CHANGE,
+    POINTS_FALL,
+    SHARE_OF,
+    TENOR,
+    TENOR_ITEM,
     change_suffix,
     national_statistics,
 )
@@ -75,7 +80,7 @@ _CONNECTORS = re.compile(
 _GROWTH = re.compile(
     r"(?P<kind>同比|较上年同期|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
-    r"(?:大幅|小幅)?"
+    r"(?:大幅|小幅|仅|只)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
     r"增产|减产|增|降|减|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
@@ -549,7 +554,9 @@ class _Reader:
                 series := self._series(q, sentence, quote)
             ):
                 return series
-            metric, label_start = attribute.group("label"), attribute.start()
+            metric, label_start = self._share_of(
+                attribute.group("label"), attribute.start("label"), sentence
+            )
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
         elif series := self._series(q, sentence, quote):
@@ -781,10 +788,18 @@ class _Reader:
             AVERAGE.search(self.text, lo, q.span[0]) if "均" in self.text[lo : q.span[0]] else None
         )
         if average is None:
-            if last is None or q.unit not in (*_AMOUNT_UNITS, "pp"):
+            if q.unit == "pp" and (points := self._points_change(q, sentence, quote, last)):
+                return points
+            if last is None or q.unit not in (*_AMOUNT_UNITS, "pp", "%"):
                 return None
+            if q.unit == "%" and (tenor := TENOR.match(last.metric)):
+                item = TENOR_ITEM.fullmatch(self.text, self.last_end, q.span[0])
+                if item is None or last.unit != "%":
+                    return None
+                metric = item["tenor"] + last.metric[tenor.end() :]
+                return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
             found = CHANGE_AFTER_LEVEL.fullmatch(self.text, self.last_end, q.span[0])
-            if found is None or _base_metric(last.metric) != last.metric:
+            if found is None or q.unit == "%" or _base_metric(last.metric) != last.metric:
                 return None
             if (last.unit, last.currency) != (q.unit, q.currency) and not (
                 q.unit == "pp" and last.unit == "%"
@@ -811,6 +826,26 @@ class _Reader:
         if verb in FALLS and q.value > 0:
             q = replace(q, value=-q.value, negative=True)
         return self._fact_for(subject, metric, q, sentence, quote, obj)
+
+    def _points_change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, last: ExtractedFact | None
+    ) -> ExtractedFact | None:
+        """城镇化率提高了0.94个百分点: the change, in points, of a rate named right before the
+        verb (the rate just stated is `_rate_change`'s)."""
+        verb = POINTS_CHANGE.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0])
+        if verb is None or (last is not None and self.last_end >= verb.start() - 1):
+            return None
+        named = self._indicator(sentence, verb.start())
+        if named is None or not MEASURED.search(named[0]) or _NOT_A_RATE.match(named[0]):
+            return None  # 影响CPI下降0.11个百分点: a contribution to CPI, not its change
+        if lead := _THIS.match(named[0]):
+            named = (named[0][lead.end() :], named[1] + lead.end())
+        record = self._subject_or_region(named[1], sentence)
+        if record is None:
+            return None
+        if verb["verb"] in POINTS_FALL and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        return self._fact_for(record.name, named[0] + "_change", q, sentence, quote, None)
 
     def _rate_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -928,13 +963,28 @@ class _Reader:
         lead = _LABEL_LEAD.match(label)
         if lead:
             label = label[lead.end() :]
-        if len(label) < 2 or _NOT_A_LABEL.match(label) or label[0].isdigit():
+        if len(label) < 2 or _NOT_A_LABEL.match(label) or _CLAUSE_LIKE.search(label):
             return None
-        if _CLAUSE_LIKE.search(label):
+        if label[0].isdigit() and not TENOR.match(label):  # 10年期国债收益率 is a name
             return None
-        return LABEL_METRIC.get(label.lower(), label), found.start("label") + (
-            lead.end() if lead else 0
+        label_start = found.start("label") + (lead.end() if lead else 0)
+        label, label_start = self._share_of(label, label_start, sentence)
+        return LABEL_METRIC.get(label.lower(), label), label_start
+
+    def _share_of(self, label: str, start: int, sentence: tuple[int, int]) -> tuple[str, int]:
+        """比重 after "X占Y的" is the share of X in Y (高技术制造业增加值占规上工业增加值的比重)."""
+        if label not in ("比重", "比例") or not self.text.startswith("的", start - 1):
+            return label, start
+        lo = max(sentence[0], start - 36)
+        head = max(
+            [lo]
+            + [b.end() for b in _LABEL_BREAK.finditer(self.text, lo, start - 1)]
+            + [r.end() for r in REGION.finditer(self.text, lo, start) if r.group() != "国内"]
+            + [d.span[1] for d in self.dates if lo <= d.span[1] <= start]
         )
+        if share := SHARE_OF.fullmatch(self.text, head, start):
+            return f"{share['part']}占{share['whole']}比重", share.start()
+        return label, start
 
     def _fact_for(
         self,
@@ -1343,6 +1393,8 @@ _FALL_AFTER_BASE = re.compile(
 _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
 _PER_ACCOUNT = re.compile(r"户均|人均|平均")
 _CODE_BEFORE = re.compile(r"[(（]\d{6}(?:\.[A-Z]{2})?[)）]$")
+_NOT_A_RATE = re.compile(r"影响|拉动|带动|推动|贡献|导致|使")
+_THIS = re.compile(r"(?:这个|这一|该)")
 _FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
 
 
