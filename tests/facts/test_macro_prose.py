@@ -176,3 +176,27 @@ def test_a_growth_said_to_be_only_so_much(entities: EntityDictionary) -> None:
     text = "一季度，全国城乡居民生活用电量同比仅增长1.8%。"
     got = by_value(facts(text, entities))
     assert got[Decimal("1.8")].metric == "城乡居民生活用电量_yoy"
+
+
+def test_a_multiple_of_a_base_years_level(entities: EntityDictionary) -> None:
+    text = (
+        "2023年，我国蔬菜播种面积[4]达到3.4亿亩，比1978年增长了9.6倍。"
+        "2023年全国糖料产量11376万吨，比1949年的283万吨增长39.2倍。"
+    )
+    got = by_value(facts(text, entities))
+    assert (got[Decimal("9.6")].metric, got[Decimal("9.6")].unit) == (
+        "蔬菜播种面积_change",
+        "times",
+    )
+    assert got[Decimal("39.2")].metric == "糖料产量_change"
+
+
+def test_government_bond_issuance_and_net_financing(entities: EntityDictionary) -> None:
+    text = (
+        "财政部数据显示，前4个月，国债累计发行4.5万亿元，净融资2.1万亿元；地方债累计发行3.6万亿元。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("4500000000000")].metric == "国债累计发行"
+    assert got[Decimal("2100000000000")].metric == "国债净融资"
+    assert got[Decimal("2100000000000")].subject == "中国"
+    assert got[Decimal("3600000000000")].metric == "地方债累计发行"

@@ -23,10 +23,12 @@ AVERAGE = re.compile(
     rf"(?:年均|平均每年|每年平均)(?:(?P<verb>{_VERB})|增长率|增速|增幅)(?:了|约|为|达)?[^\S\n]*$"
 )
 # 2992万公顷，减少15万公顷: the change of the level just stated, in its own unit.
-# A base year may be written between (比2011年末提高了14.33个百分点, spaced out in a PDF's text).
+# A base year may be written between (比2011年末提高了14.33个百分点, spaced out in a PDF's text),
+# with the base's own level (比1949年的256万吨增长14.1倍: a multiple of the base).
 CHANGE_AFTER_LEVEL = re.compile(
     rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?[，,][^\S\n]*"
-    r"(?:(?:比|较)[^\S\n]*(?P<base>上年|去年|(?:19|20)\d{2}[^\S\n]*年(?:末|底)?)[^\S\n]*)?"
+    r"(?:(?:比|较)[^\S\n]*(?P<base>上年|去年|(?:19|20)\d{2}[^\S\n]*年(?:末|底)?)[^\S\n]*"
+    r"(?:的[^\S\n]*[\d.,]+[万亿千百]*[\u4e00-\u9fff]{0,3}[^\S\n]*)?)?"
     rf"(?P<verb>{_VERB})了?[^\S\n]*"
 )
 # Between a level and its yearly average: a comma, and at most one change clause

@@ -139,7 +139,7 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率|投资|赤字|债|指数|系数)"
+    r"人口|支出|误差|费率|胜率|投资|赤字|债|指数|系数|债(?:券)?(?:累计|合计|共)?发行|净融资)"
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?"
@@ -790,7 +790,7 @@ class _Reader:
         if average is None:
             if q.unit == "pp" and (points := self._points_change(q, sentence, quote, last)):
                 return points
-            if last is None or q.unit not in (*_AMOUNT_UNITS, "pp", "%"):
+            if last is None or q.unit not in (*_AMOUNT_UNITS, "pp", "%", "times"):
                 return None
             if q.unit == "%" and (tenor := TENOR.match(last.metric)):
                 item = TENOR_ITEM.fullmatch(self.text, self.last_end, q.span[0])
@@ -802,7 +802,7 @@ class _Reader:
             if found is None or q.unit == "%" or _base_metric(last.metric) != last.metric:
                 return None
             if (last.unit, last.currency) != (q.unit, q.currency) and not (
-                q.unit == "pp" and last.unit == "%"
+                (q.unit, last.unit) == ("pp", "%") or (q.unit == "times" and last.unit != "%")
             ):
                 return None
             paragraph = self.text.rfind("\n", 0, q.span[0]) + 1
@@ -969,6 +969,11 @@ class _Reader:
             return None
         label_start = found.start("label") + (lead.end() if lead else 0)
         label, label_start = self._share_of(label, label_start, sentence)
+        last = self.last
+        if label == "净融资" and last is not None and self.last_end >= sentence[0]:
+            # 国债累计发行3.3万亿元，净融资1.5万亿元: the net financing of the bonds just issued
+            if issued := _ISSUED.search(last.metric):
+                label = last.metric[: issued.start()] + label
         return LABEL_METRIC.get(label.lower(), label), label_start
 
     def _share_of(self, label: str, start: int, sentence: tuple[int, int]) -> tuple[str, int]:
@@ -1393,6 +1398,7 @@ _FALL_AFTER_BASE = re.compile(
 _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
 _PER_ACCOUNT = re.compile(r"户均|人均|平均")
 _CODE_BEFORE = re.compile(r"[(（]\d{6}(?:\.[A-Z]{2})?[)）]$")
+_ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
 _NOT_A_RATE = re.compile(r"影响|拉动|带动|推动|贡献|导致|使")
 _THIS = re.compile(r"(?:这个|这一|该)")
 _FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
