@@ -200,3 +200,17 @@ def test_government_bond_issuance_and_net_financing(entities: EntityDictionary) 
     assert got[Decimal("2100000000000")].metric == "国债净融资"
     assert got[Decimal("2100000000000")].subject == "中国"
     assert got[Decimal("3600000000000")].metric == "地方债累计发行"
+
+
+def test_a_paragraphs_view_says_which_comparison_bare_changes_are(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "国家统计局数据显示，4月份，从环比看，PPI由上月下降0.2%转为上涨0.3%。其中，"
+        "生产资料价格上涨0.4%。从同比看，PPI下降1.6%，生活资料价格下降0.9%。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("0.3")].metric == "PPI_qoq"
+    assert got[Decimal("0.4")].metric == "生产资料价格_qoq"
+    assert got[Decimal("-1.6")].metric == "PPI_yoy"
+    assert got[Decimal("-0.9")].metric == "生活资料价格_yoy"

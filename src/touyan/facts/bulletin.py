@@ -94,3 +94,8 @@ def title_year(title: str) -> DateMention | None:
     names one date and that date is a year."""
     found = parse_dates(title, today=dt.date(2000, 1, 1)) if "年" in title else []
     return found[0] if len(found) == 1 and found[0].granularity == "year" else None
+
+
+# 从环比看，PPI由上月上涨0.1%转为下降0.5%: a release's paragraph says once which comparison its
+# bare changes (上涨, 下降) are, until it says the other (从同比看).
+VIEW = re.compile(r"从(?P<a>环比|同比)(?:来)?看|(?P<b>环比|同比)方面")

@@ -29,6 +29,7 @@ from touyan.facts.bulletin import (
     SHARE_OF,
     TENOR,
     TENOR_ITEM,
+    VIEW,
     change_suffix,
     national_statistics,
 )
@@ -434,6 +435,7 @@ class _Reader:
         self.field_subject: EntityRecord | None = None
         self.field_at = -1
         self.mover: EntityRecord | None = None
+        self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
@@ -1239,13 +1241,24 @@ class _Reader:
             # 乡村消费品零售额5841亿元，增长6.3%: the change of the figure just stated.
             if last is None or not _JUST_STATED.fullmatch(self.text, self.last_end, verb_start):
                 return None
-            base = _base_metric(last.metric)
-            return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
+            base = _base_metric(last.metric) + self._bare_suffix(verb_start)
+            return self._fact_for(last.subject, base, q, sentence, quote, last.object)
         about = self._subject_or_region(indicator[1], sentence)
         if about is None or (indicator[0] == "change_pct" and about.kind == "org"):
             return None  # a price move is a listed name's, not an economy's
-        metric = indicator[0] if indicator[0] == "change_pct" else indicator[0] + "_yoy"
+        metric = indicator[0]
+        if metric != "change_pct":
+            metric += self._bare_suffix(verb_start)
         return self._fact_for(about.name, metric, q, sentence, quote, None)
+
+    def _bare_suffix(self, at: int) -> str:
+        """A change with no 同比 or 环比 of its own: quarter on quarter when its paragraph last
+        said 从环比看, else year on year (`facts.bulletin.VIEW`)."""
+        if self.views is None:
+            self.views = [(m.start(), m["a"] or m["b"]) for m in VIEW.finditer(self.text)]
+        line = self.text.rfind("\n", 0, at)
+        kind = next((k for start, k in reversed(self.views) if line < start < at), None)
+        return "_qoq" if kind == "环比" else "_yoy"
 
     def _indicator(self, sentence: tuple[int, int], end: int) -> tuple[str, int] | None:
         """The name of what grew, right before 同比增长 or 增长 (社会消费品零售总额, 核心CPI):
