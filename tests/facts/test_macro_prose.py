@@ -214,3 +214,22 @@ def test_a_paragraphs_view_says_which_comparison_bare_changes_are(
     assert got[Decimal("0.4")].metric == "生产资料价格_qoq"
     assert got[Decimal("-1.6")].metric == "PPI_yoy"
     assert got[Decimal("-0.9")].metric == "生活资料价格_yoy"
+
+
+def test_a_name_read_across_a_word_ends_no_label(entities: EntityDictionary) -> None:
+    text = "国家统计局数据显示，5月份，能源价格下行，其中石油和天然气开采业价格下降4.2%。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("-4.2")].metric == "石油和天然气开采业价格_yoy"
+    assert got[Decimal("-4.2")].subject == "中国"
+
+
+def test_a_price_index_part_is_no_listed_name(entities: EntityDictionary) -> None:
+    text = "2025年3月份，全国居民消费价格同比下降0.1%。其中，城市上涨0.2%，农村下降0.3%。"
+    found = facts(text, entities)
+    assert {f.subject for f in found} == {"中国"}
+
+
+def test_a_share_of_a_whole_not_named(entities: EntityDictionary) -> None:
+    text = "2020年，全国流向城镇的流动人口中，东部地区吸纳跨省流动人口9000万人，占比达到72.10%。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("72.10")].metric == "东部地区吸纳跨省流动人口占比"

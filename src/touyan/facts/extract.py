@@ -386,7 +386,12 @@ class _Reader:
         written = _written_records(text, title, entities)
         if any(r.kind == "company" for r in written) and national_statistics(text, title):
             written = [r for r in written if r.kind != "company"]
-        self.mentions = _merge(known, _occurrences(text, written))
+        # 其中石油和天然气开采业: a name read across a word (中石油) names nothing, ends no label.
+        self.mentions = [
+            m
+            for m in _merge(known, _occurrences(text, written))
+            if not (m.start and text[m.start - 1 : m.start + 1] in _WORDS_ACROSS)
+        ]
         title_mentions = _merge(title_mentions, _occurrences(title, written))
         # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
         # the base of a comparison (比1978年增长, 较2010年增加).
@@ -898,6 +903,8 @@ class _Reader:
             and LABEL_METRIC.get(found["base"].lstrip("总").lower()) != last.metric
         ):
             metric = f"{last.metric}占{found['base']}比例"
+            if found["base"].startswith("比"):  # 占比达到73.54%: the share of a whole not named
+                metric = f"{last.metric}占比"
         elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
             metric = f"{last.metric}{found['verb']}{found['base']}"
         else:
@@ -930,6 +937,8 @@ class _Reader:
             return None  # 振幅跌1.59%: a figure's label, not what moved
         if any(m.end == lead for m in self.mentions):
             return None  # 平安好医生: the run goes on from a known name, it is not one itself
+        if national_statistics(self.text, self.title):
+            return None  # 城市上涨0.1%，农村持平: a price index's part, not a listed name
         name = plausible_name(run)
         if name is None or name != run or kind_of(name) != "company":
             return None
