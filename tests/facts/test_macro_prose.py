@@ -233,3 +233,15 @@ def test_a_share_of_a_whole_not_named(entities: EntityDictionary) -> None:
     text = "2020年，全国流向城镇的流动人口中，东部地区吸纳跨省流动人口9000万人，占比达到72.10%。"
     got = by_value(facts(text, entities))
     assert got[Decimal("72.10")].metric == "东部地区吸纳跨省流动人口占比"
+
+
+def test_each_quarters_figure_in_turn(entities: EntityDictionary) -> None:
+    text = "2023年，我国全社会用电量逐季回升，各季度用电量同比分别增长3.6%、6.4%、6.6%和10.0%。"
+    got = by_value(facts(text, entities))
+    assert [got[Decimal(v)].as_of for v in ("3.6", "6.4", "6.6", "10.0")] == [
+        dt.date(2023, 3, 31),
+        dt.date(2023, 6, 30),
+        dt.date(2023, 9, 30),
+        dt.date(2023, 12, 31),
+    ]
+    assert {got[Decimal(v)].metric for v in ("3.6", "10.0")} == {"用电量_yoy"}

@@ -99,3 +99,6 @@ def title_year(title: str) -> DateMention | None:
 # 从环比看，PPI由上月上涨0.1%转为下降0.5%: a release's paragraph says once which comparison its
 # bare changes (上涨, 下降) are, until it says the other (从同比看).
 VIEW = re.compile(r"从(?P<a>环比|同比)(?:来)?看|(?P<b>环比|同比)方面")
+
+# 各季度用电量同比分别增长9.8%、8.1%、7.9%和6.8%: four figures, one for each quarter in turn.
+EACH_QUARTER = re.compile(r"(?:各季度|各季|分季度看?|四个季度)[^\S\n]*")

@@ -22,6 +22,7 @@ from touyan.facts.bulletin import (
     AVERAGE,
     AVERAGE_AFTER,
     CHANGE_AFTER_LEVEL,
+    EACH_QUARTER,
     FALLS,
     MEASURED,
     POINTS_CHANGE,
@@ -1219,6 +1220,8 @@ class _Reader:
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
         yoy = _HEAD_YOY.search(head)  # 制造业投资同比分别增长: the comparison, not the item
         head = head[: yoy.start()] if yoy else head
+        if (each := EACH_QUARTER.match(head)) and len(chain) == 4:
+            return self._quarter_item(q, sentence, quote, head[each.end() :], chain, verb)
         items = _list_items(head, len(chain))
         if items is None:
             return None
@@ -1233,6 +1236,32 @@ class _Reader:
         plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
         suffix = "" if plain else "_yoy"
         return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+
+    def _quarter_item(
+        self,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        name: str,
+        chain: list[Quantity],
+        verb: re.Match[str],
+    ) -> ExtractedFact | None:
+        """2024年…各季度用电量同比分别增长9.8%、8.1%、7.9%和6.8%: the n-th figure is the
+        n-th quarter's of the year the sentence names."""
+        anchor, _ = _date_for(q, sentence, self.dates)
+        if anchor is None or anchor.granularity != "year" or not _INDICATOR.fullmatch(name):
+            return None
+        about = self._subject_or_region(sentence[0], sentence)
+        if about is None:
+            return None
+        if verb.group("verb") in _FALL_VERBS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        plain = verb.group("verb") in ("为", "达", "达到", "是", "")
+        metric = name + ("" if plain else "_yoy")
+        fact = self._fact_for(about.name, metric, q, sentence, quote, None)
+        year, month = anchor.end.year, (chain.index(q) + 1) * 3
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return replace(fact, as_of=end, period=f"{year}Q{month // 3}")
 
     def _change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
