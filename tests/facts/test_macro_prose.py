@@ -245,3 +245,16 @@ def test_each_quarters_figure_in_turn(entities: EntityDictionary) -> None:
         dt.date(2023, 12, 31),
     ]
     assert {got[Decimal(v)].metric for v in ("3.6", "10.0")} == {"用电量_yoy"}
+
+
+def test_a_list_turned_from_last_months_changes(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，8月份，食品中，牛肉和羊肉价格分别由上月下降5.1%和2.2%转为上涨1.4%和0.6%，"
+        "鲜果和食用油价格分别由上月上涨1.0%和0.3%转为下降2.5%和0.4%。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("1.4")].metric == "牛肉价格_yoy"
+    assert got[Decimal("0.6")].metric == "羊肉价格_yoy"
+    assert got[Decimal("-2.5")].metric == "鲜果价格_yoy"
+    assert got[Decimal("-0.4")].metric == "食用油价格_yoy"
+    assert Decimal("5.1") not in got and Decimal("-5.1") not in got  # last month's

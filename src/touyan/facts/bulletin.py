@@ -102,3 +102,19 @@ VIEW = re.compile(r"从(?P<a>环比|同比)(?:来)?看|(?P<b>环比|同比)方�
 
 # 各季度用电量同比分别增长9.8%、8.1%、7.9%和6.8%: four figures, one for each quarter in turn.
 EACH_QUARTER = re.compile(r"(?:各季度|各季|分季度看?|四个季度)[^\S\n]*")
+
+# 分别由上月下降7.3%和4.4%转为上涨3.3%和0.8%: last month's changes, then this month's.
+TURNED_LIST = re.compile(
+    r"由[^，,。；;\n]{0,40}?转为(?P<verb>上涨|下降|增长|下跌|上升|回落)(?:了|约)?[^\S\n]*"
+)
+_TAIL = re.compile(r"(?:价格|产量|销量|投资|增加值)$")
+
+
+def shared_tail(items: list[str], n: int) -> str:
+    """The n-th item of a list whose last item carries the measure all share (鲜菜和鸡蛋价格:
+    鲜菜价格 and 鸡蛋价格)."""
+    tail = _TAIL.search(items[-1])
+    item = items[n]
+    if tail and not _TAIL.search(item):
+        item += tail.group()
+    return item

@@ -30,9 +30,11 @@ from touyan.facts.bulletin import (
     SHARE_OF,
     TENOR,
     TENOR_ITEM,
+    TURNED_LIST,
     VIEW,
     change_suffix,
     national_statistics,
+    shared_tail,
 )
 from touyan.facts.economy import (
     CHINA,
@@ -528,8 +530,12 @@ class _Reader:
             turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
         ):
             # 鲜菜价格由上月下降7.3%转为上涨3.3%: the figure after 转为 is the current one.
+            if self.text.startswith("分别", turned.start() - 2):
+                return self._turned_list(q, sentence, quote, turned.start() - 2)
             return self._change(q, sentence, quote, turned.start())
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
+        if respectively >= 0 and self.text.startswith("由", respectively + 2) and q.unit == "%":
+            return self._turned_list(q, sentence, quote, respectively)
         if respectively >= 0 and q.unit == "%":
             return self._respectively(q, sentence, quote, respectively)
         growth = _GROWTH.search(self.text[max(sentence[0], q.span[0] - 16) : q.span[0]])
@@ -1236,6 +1242,36 @@ class _Reader:
         plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
         suffix = "" if plain else "_yoy"
         return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+
+    def _turned_list(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """鲜菜和鸡蛋价格分别由上月下降7.3%和4.4%转为上涨3.3%和0.8%: the n-th figure after
+        转为 is the n-th item's current change; the figures before it were last month's."""
+        turned = TURNED_LIST.match(self.text, at + 2)
+        if turned is None or q.span[0] < turned.end():
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= turned.end()]
+        chain = values[:1]
+        for v in values[1:]:
+            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
+                break
+            chain.append(v)
+        if q not in chain or self.text[turned.end() : chain[0].span[0]].strip():
+            return None
+        clause_start = max(
+            [sentence[0]] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], at)]
+        )
+        lead = _INDICATOR_LEAD.match(self.text, clause_start, at)
+        items = _list_items(self.text[lead.end() if lead else clause_start : at], len(chain))
+        about = self._subject_or_region(clause_start, sentence)
+        if items is None or about is None:
+            return None
+        item = shared_tail(items, chain.index(q))
+        if turned["verb"] in _FALL_VERBS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        metric = item + self._bare_suffix(at)
+        return self._fact_for(about.name, metric, q, sentence, quote, None)
 
     def _quarter_item(
         self,
