@@ -289,8 +289,8 @@ def test_a_growth_belongs_to_the_figure_right_before_it(entities: EntityDictiona
         "预计未来3个月蔬菜供应总量1.7亿吨，同比增加350万吨。"
     )
     got = {(f.metric, f.value) for f in facts(text, entities, "国家统计局")}
-    assert ("全国蔬菜在田面积_yoy_change", Decimal("2000000")) in got
+    assert ("蔬菜在田面积_yoy_change", Decimal("2000000")) in got  # 全国 is the subject
     assert not any(
-        value == Decimal("3500000") and metric.startswith("全国蔬菜在田面积")
+        value == Decimal("3500000") and metric.startswith("蔬菜在田面积")
         for metric, value in got
     )

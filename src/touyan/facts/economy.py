@@ -15,10 +15,10 @@ from touyan.facts.entities import EntityRecord
 
 # Macro figures are about an economy: the last one the text names before the figure.
 REGION = re.compile(
-    r"中国|我国|全国|国内|美国|日本|欧元区|欧盟|欧洲|英国|德国|法国|意大利|西班牙|韩国|印度|"
+    r"中华人民共和国|中国|我国|全国|国内|美国|日本|欧元区|欧盟|欧洲|英国|德国|法国|意大利|西班牙|韩国|印度|"
     r"俄罗斯|俄|土耳其|巴西|加拿大|澳大利亚|新加坡|越南|香港|台湾|全球"
 )
-REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国"}
+REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国", "中华人民共和国": "中国"}
 CHINA = EntityRecord("中国", "org")
 # National statistics are the economy's, not the agency's that publishes them (财政部:
 # 全国一般公共预算支出45096亿元).

@@ -18,6 +18,24 @@ from decimal import Decimal
 
 import ahocorasick_rs
 
+from touyan.facts.bulletin import (
+    AVERAGE,
+    AVERAGE_AFTER,
+    CHANGE_AFTER_LEVEL,
+    EACH_QUARTER,
+    FALLS,
+    MEASURED,
+    POINTS_CHANGE,
+    POINTS_FALL,
+    SHARE_OF,
+    TENOR,
+    TENOR_ITEM,
+    TURNED_LIST,
+    VIEW,
+    change_suffix,
+    national_statistics,
+    shared_tail,
+)
 from touyan.facts.economy import (
     CHINA,
     CHINESE_RELEASE,
@@ -92,9 +110,9 @@ _CONNECTORS = re.compile(
 _GROWTH = re.compile(
     r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
-    r"(?:大幅|小幅)?"
+    r"(?:大幅|小幅|仅|只)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
-    r"暴跌|骤降|锐减|大降|暴增|骤增|增|降|减|涨|跌|up|down|rose|fell|grew)?"
+    r"暴跌|骤降|锐减|大降|暴增|骤增|增产|减产|增|降|减|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
@@ -152,19 +170,21 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数|借款)"
+    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数|借款|指数|系数|"
+    r"债(?:券)?(?:累计|合计|共)?发行|净融资)"
 )
 _MEASURE = re.compile(
-    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）])?"
-    r"(?:总计|合计)?\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
-    r"(?<=占比)(?:超过|高于|低于|不足))?\s*(?:人民币)?\s*[+]?$"
+    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?"
+    r"(?:总计|合计)?\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
+    r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足))?\s*(?:人民币)?\s*[+]?$"
 )
 _MEASURE_TAIL = re.compile(
-    r"(?:总计|合计)?\s*(?:(?:已经|已)?(?:为|是|达到|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
-    r"(?<=占比)(?:超过|高于|低于|不足))?\s*(?:人民币)?\s*[+]?$"
+    r"(?:\[\d{1,3}\])?(?:总计|合计)?\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
+    r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足))?\s*(?:人民币)?\s*[+]?$"
 )
 _ANY_MEASURE = re.compile(
-    rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）])?\s*(?:(?:为|是)\s*[:：]?|[:：])\s*[+-]?\d"
+    rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?\s*"
+    r"(?:(?:已经|已|仅)?(?:为|是|达到了?)\s*[:：]?|[:：])\s*[+-]?\d"
     # 费率较高：产品综合费率1.32%: a card's figure written right after its label
     rf"|[:：][\u4e00-\u9fffA-Za-z0-9]{{0,12}}{_HEAD}[+-]?\d[\d.]*%"
 )
@@ -176,7 +196,7 @@ _NOT_A_LABEL = re.compile(
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
 _LABEL_LEAD = re.compile(
-    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并|"
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并|全年|"
     r"同时|此外|另外|以及)+"
 )
 _VERSUS = re.compile(
@@ -292,7 +312,10 @@ _PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
 _PAIR_SECOND = re.compile(r"\s*/\s*")
 _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
-_FORECAST = re.compile(r"预计|预期|预测|预估|有望|力争|确保|计划|假设")  # 假设: a scenario
+# 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario.
+_FORECAST = re.compile(
+    r"预计|(?<!超出)(?<!超)(?<!低于)(?<!高于)(?<!不及)(?<!好于)(?<!符合)预期|预测|预估|有望|力争|确保|计划|假设"
+)
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(
     r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：|达到了?|达|约为?)?[^\S\n]*[+]?$"
@@ -414,7 +437,14 @@ class _Reader:
         self.title = title
         title_mentions = entities.find(title) if entities else []
         written = _written_records(text, title, entities)
-        self.mentions = _merge(known, _occurrences(text, written))
+        if any(r.kind == "company" for r in written) and national_statistics(text, title):
+            written = [r for r in written if r.kind != "company"]
+        # 其中石油和天然气开采业: a name read across a word (中石油) names nothing, ends no label.
+        self.mentions = [
+            m
+            for m in _merge(known, _occurrences(text, written))
+            if not (m.start and text[m.start - 1 : m.start + 1] in _WORDS_ACROSS)
+        ]
         title_mentions = _merge(title_mentions, _occurrences(title, written))
         # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
         # the base of a comparison (比1978年增长, 较2010年增加).
@@ -479,6 +509,7 @@ class _Reader:
         # 上涨个股有1595只, 78股涨停: the market's counts, by where their numbers start.
         self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
         self.seats = "营业部" in text or "专用" in text or "交易单元" in text
+        self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
@@ -678,12 +709,18 @@ class _Reader:
             return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
+        if stated := self._bulletin_change(q, sentence, quote):
+            return stated
         if q.unit == "%" and (
             turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
         ):
             # 鲜菜价格由上月下降7.3%转为上涨3.3%: the figure after 转为 is the current one.
+            if self.text.startswith("分别", turned.start() - 2):
+                return self._turned_list(q, sentence, quote, turned.start() - 2)
             return self._change(q, sentence, quote, turned.start())
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
+        if respectively >= 0 and self.text.startswith("由", respectively + 2) and q.unit == "%":
+            return self._turned_list(q, sentence, quote, respectively)
         if respectively >= 0 and q.unit == "%":
             return self._respectively(q, sentence, quote, respectively)
         growth = _GROWTH.search(self.text[max(sentence[0], q.span[0] - 16) : q.span[0]])
@@ -692,7 +729,10 @@ class _Reader:
                 self.text, max(sentence[0], q.span[0] - 16), q.span[0]
             )
         if growth is not None:
-            return self._growth(q, sentence, quote, growth)
+            grown = self._growth(q, sentence, quote, growth)
+            if grown is not None or q.unit or not growth.group().rstrip().endswith("为"):
+                return grown
+            # PPI同比为97.00: an index against last year (上年=100), read under its own name.
         metric: str | None = None
         label_start = q.span[0]
         found = _label_before(self.text, q.span[0])
@@ -713,7 +753,9 @@ class _Reader:
                 series := self._series(q, sentence, quote)
             ):
                 return series
-            metric, label_start = attribute.group("label"), attribute.start()
+            metric, label_start = self._share_of(
+                attribute.group("label"), attribute.start("label"), sentence
+            )
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
         elif series := self._series(q, sentence, quote):
@@ -947,6 +989,77 @@ class _Reader:
             return None
         return self._fact_for(last.subject, base, q, sentence, quote, last.object)
 
+    def _bulletin_change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """A change stated as bulletins do (`facts.bulletin`): bare, right after the level it
+        changes (2992万公顷，减少15万公顷), or as a yearly average of the level just stated or
+        of the rate named before it (平均每年增加1689万人, 城镇化率年均提高0.7个百分点)."""
+        last = self.last if self.last is not None and self.last_end >= sentence[0] else None
+        lo = max(sentence[0], q.span[0] - 12)
+        average = (
+            AVERAGE.search(self.text, lo, q.span[0]) if "均" in self.text[lo : q.span[0]] else None
+        )
+        if average is None:
+            if q.unit == "pp" and (points := self._points_change(q, sentence, quote, last)):
+                return points
+            if last is None or q.unit not in (*_AMOUNT_UNITS, "pp", "%", "times"):
+                return None
+            if q.unit == "%" and (tenor := TENOR.match(last.metric)):
+                item = TENOR_ITEM.fullmatch(self.text, self.last_end, q.span[0])
+                if item is None or last.unit != "%":
+                    return None
+                metric = item["tenor"] + last.metric[tenor.end() :]
+                return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+            found = CHANGE_AFTER_LEVEL.fullmatch(self.text, self.last_end, q.span[0])
+            if found is None or q.unit == "%" or _base_metric(last.metric) != last.metric:
+                return None
+            if (last.unit, last.currency) != (q.unit, q.currency) and not (
+                (q.unit, last.unit) == ("pp", "%") or (q.unit == "times" and last.unit != "%")
+            ):
+                return None
+            paragraph = self.text.rfind("\n", 0, q.span[0]) + 1
+            metric = last.metric + change_suffix(self.text, paragraph, q.span[0], found["base"])
+            subject, obj, verb = last.subject, last.object, found["verb"]
+        else:
+            suffix = "_cagr" if q.unit == "%" else "_avg_annual_change"
+            if last is not None and AVERAGE_AFTER.fullmatch(
+                self.text, self.last_end, average.start()
+            ):
+                subject, obj = last.subject, last.object
+                metric = _base_metric(last.metric) + suffix
+            elif named := self._indicator(sentence, average.start()):
+                record = self._subject_or_region(named[1], sentence)
+                if record is None or not MEASURED.search(named[0]):
+                    return None
+                subject, obj, metric = record.name, None, named[0] + suffix
+            else:
+                return None
+            verb = average["verb"] or ""
+        if verb in FALLS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        return self._fact_for(subject, metric, q, sentence, quote, obj)
+
+    def _points_change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, last: ExtractedFact | None
+    ) -> ExtractedFact | None:
+        """城镇化率提高了0.94个百分点: the change, in points, of a rate named right before the
+        verb (the rate just stated is `_rate_change`'s)."""
+        verb = POINTS_CHANGE.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0])
+        if verb is None or (last is not None and self.last_end >= verb.start() - 1):
+            return None
+        named = self._indicator(sentence, verb.start())
+        if named is None or not MEASURED.search(named[0]) or _NOT_A_RATE.match(named[0]):
+            return None  # 影响CPI下降0.11个百分点: a contribution to CPI, not its change
+        if lead := _THIS.match(named[0]):
+            named = (named[0][lead.end() :], named[1] + lead.end())
+        record = self._subject_or_region(named[1], sentence)
+        if record is None:
+            return None
+        if verb["verb"] in POINTS_FALL and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        return self._fact_for(record.name, named[0] + "_change", q, sentence, quote, None)
+
     def _rate_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
@@ -1039,6 +1152,8 @@ class _Reader:
             return None  # 振幅跌1.59%: a figure's label, not what moved
         if any(m.end == lead for m in self.mentions):
             return None  # 平安好医生: the run goes on from a known name, it is not one itself
+        if national_statistics(self.text, self.title):
+            return None  # 城市上涨0.1%，农村持平: a price index's part, not a listed name
         name = plausible_name(run)
         if name is None or name != run or kind_of(name) != "company":
             return None
@@ -1055,6 +1170,12 @@ class _Reader:
             [lo]
             + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
             + [m.end for m in self.mentions if sentence[0] <= m.start and m.end <= end]
+            # 我国城镇化率: the economy is the subject, not part of the label (国内生产总值 is)
+            + [
+                r.end()
+                for r in REGION.finditer(self.text, lo, end)
+                if r.group() != "国内" and not self.text.startswith("人", r.end())
+            ]
             + [  # 2025年新增政府债务规模: the date is not part of the label (近3年 is)
                 d.span[1]
                 for d in self.dates
@@ -1068,15 +1189,39 @@ class _Reader:
         lead = _LABEL_LEAD.match(label)
         if lead:
             label = label[lead.end() :]
-        if len(label) < 2 or (label[0].isdigit() and not _DAYS_LABEL.match(label)):
-            return None  # 2025年新增…: a date, not a name; but 5日主力资金累计净流入 is one
+        if len(label) < 2:
+            return None
+        if label[0].isdigit() and not _DAYS_LABEL.match(label) and not TENOR.match(label):
+            return (
+                None  # 2025年新增…: a date; but 5日主力资金累计净流入, 10年期国债收益率 are names
+            )
         if _NOT_A_LABEL.match(label) and not _EXCESS_LABEL.match(label):
             return None
         if _CLAUSE_LIKE.search(label):
             return None
-        return LABEL_METRIC.get(label.lower(), label), found.start("label") + (
-            lead.end() if lead else 0
+        label_start = found.start("label") + (lead.end() if lead else 0)
+        label, label_start = self._share_of(label, label_start, sentence)
+        last = self.last
+        if label == "净融资" and last is not None and self.last_end >= sentence[0]:
+            # 国债累计发行3.3万亿元，净融资1.5万亿元: the net financing of the bonds just issued
+            if issued := _ISSUED.search(last.metric):
+                label = last.metric[: issued.start()] + label
+        return LABEL_METRIC.get(label.lower(), label), label_start
+
+    def _share_of(self, label: str, start: int, sentence: tuple[int, int]) -> tuple[str, int]:
+        """比重 after "X占Y的" is the share of X in Y (高技术制造业增加值占规上工业增加值的比重)."""
+        if label not in ("比重", "比例") or not self.text.startswith("的", start - 1):
+            return label, start
+        lo = max(sentence[0], start - 36)
+        head = max(
+            [lo]
+            + [b.end() for b in _LABEL_BREAK.finditer(self.text, lo, start - 1)]
+            + [r.end() for r in REGION.finditer(self.text, lo, start) if r.group() != "国内"]
+            + [d.span[1] for d in self.dates if lo <= d.span[1] <= start]
         )
+        if share := SHARE_OF.fullmatch(self.text, head, start):
+            return f"{share['part']}占{share['whole']}比重", share.start()
+        return label, start
 
     def _fact_for(
         self,
@@ -1312,6 +1457,8 @@ class _Reader:
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
         yoy = _HEAD_YOY.search(head)  # 制造业投资同比分别增长: the comparison, not the item
         head = head[: yoy.start()] if yoy else head
+        if (each := EACH_QUARTER.match(head)) and len(chain) == 4:
+            return self._quarter_item(q, sentence, quote, head[each.end() :], chain, verb)
         items = _list_items(head, len(chain))
         if items is None:
             return None
@@ -1384,6 +1531,62 @@ class _Reader:
         metric = LABEL_METRIC.get(label, label)
         return self._fact_for(about.name, metric, q, sentence, quote, None)
 
+    def _turned_list(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """鲜菜和鸡蛋价格分别由上月下降7.3%和4.4%转为上涨3.3%和0.8%: the n-th figure after
+        转为 is the n-th item's current change; the figures before it were last month's."""
+        turned = TURNED_LIST.match(self.text, at + 2)
+        if turned is None or q.span[0] < turned.end():
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= turned.end()]
+        chain = values[:1]
+        for v in values[1:]:
+            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
+                break
+            chain.append(v)
+        if q not in chain or self.text[turned.end() : chain[0].span[0]].strip():
+            return None
+        clause_start = max(
+            [sentence[0]] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], at)]
+        )
+        lead = _INDICATOR_LEAD.match(self.text, clause_start, at)
+        items = _list_items(self.text[lead.end() if lead else clause_start : at], len(chain))
+        about = self._subject_or_region(clause_start, sentence)
+        if items is None or about is None:
+            return None
+        item = shared_tail(items, chain.index(q))
+        if turned["verb"] in _FALL_VERBS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        metric = item + self._bare_suffix(at)
+        return self._fact_for(about.name, metric, q, sentence, quote, None)
+
+    def _quarter_item(
+        self,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        name: str,
+        chain: list[Quantity],
+        verb: re.Match[str],
+    ) -> ExtractedFact | None:
+        """2024年…各季度用电量同比分别增长9.8%、8.1%、7.9%和6.8%: the n-th figure is the
+        n-th quarter's of the year the sentence names."""
+        anchor, _ = _date_for(q, sentence, self.dates)
+        if anchor is None or anchor.granularity != "year" or not _INDICATOR.fullmatch(name):
+            return None
+        about = self._subject_or_region(sentence[0], sentence)
+        if about is None:
+            return None
+        if verb.group("verb") in _FALL_VERBS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        plain = verb.group("verb") in ("为", "达", "达到", "是", "")
+        metric = name + ("" if plain else "_yoy")
+        fact = self._fact_for(about.name, metric, q, sentence, quote, None)
+        year, month = anchor.end.year, (chain.index(q) + 1) * 3
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return replace(fact, as_of=end, period=f"{year}Q{month // 3}")
+
     def _change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
     ) -> ExtractedFact | None:
@@ -1400,13 +1603,24 @@ class _Reader:
             # 乡村消费品零售额5841亿元，增长6.3%: the change of the figure just stated.
             if last is None or not _JUST_STATED.fullmatch(self.text, self.last_end, verb_start):
                 return None
-            base = _base_metric(last.metric)
-            return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
+            base = _base_metric(last.metric) + self._bare_suffix(verb_start)
+            return self._fact_for(last.subject, base, q, sentence, quote, last.object)
         about = self._subject_or_region(indicator[1], sentence)
         if about is None or (indicator[0] == "change_pct" and about.kind == "org"):
             return None  # a price move is a listed name's, not an economy's
-        metric = indicator[0] if indicator[0] == "change_pct" else indicator[0] + "_yoy"
+        metric = indicator[0]
+        if metric != "change_pct":
+            metric += self._bare_suffix(verb_start)
         return self._fact_for(about.name, metric, q, sentence, quote, None)
+
+    def _bare_suffix(self, at: int) -> str:
+        """A change with no 同比 or 环比 of its own: quarter on quarter when its paragraph last
+        said 从环比看, else year on year (`facts.bulletin.VIEW`)."""
+        if self.views is None:
+            self.views = [(m.start(), m["a"] or m["b"]) for m in VIEW.finditer(self.text)]
+        line = self.text.rfind("\n", 0, at)
+        kind = next((k for start, k in reversed(self.views) if line < start < at), None)
+        return "_qoq" if kind == "环比" else "_yoy"
 
     def _indicator(self, sentence: tuple[int, int], end: int) -> tuple[str, int] | None:
         """The name of what grew, right before 同比增长 or 增长 (社会消费品零售总额, 核心CPI):
@@ -1559,6 +1773,9 @@ _FALL_AFTER_BASE = re.compile(
 _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
 _PER_ACCOUNT = re.compile(r"户均|人均|平均")
 _CODE_BEFORE = re.compile(r"[(（]\d{6}(?:\.[A-Z]{2})?[)）]$")
+_ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
+_NOT_A_RATE = re.compile(r"影响|拉动|带动|推动|贡献|导致|使")
+_THIS = re.compile(r"(?:这个|这一|该)")
 _FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
 
 
@@ -1594,7 +1811,7 @@ _BARE_MONTHS = re.compile(
     r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
     r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
 )
-_DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast))+$")
+_DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 _MONTH_HINT = re.compile(r"月|季度|半年|季报|年报|中报|年度报告|\dQ|Q\d")
 # What a periodic report covers (2024年三季报: January to September 2024).
 _REPORT_MONTHS = {

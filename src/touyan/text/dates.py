@@ -52,6 +52,7 @@ _PATTERN = re.compile(
     r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?![\d.])))"
     r"|(?P<mrange>(?P<y0>(?:19|20)\d{2})\s*年\s*(?P<m0a>\d{1,2})\s*月?\s*(?:份\s*)?(?:至|到|-|—|–|~|～)\s*"
     r"(?:(?P=y0)\s*年\s*)?(?P<m0b>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*[日号]))"
+    r"|(?P<lead>(?P<y16>(?:19|20)\d{2})\s*年\s*前(?:(?P<n16>[一二三四五六七八九十]{1,2}|\d{1,2})个月|(?P<q16>三季度)))"
     r"|(?P<ym>(?P<y3>(?:19|20)\d{2})\s*年\s*(?P<m3>\d{1,2})\s*月(?:份)?)"
     r"|(?P<yq>(?P<y4>(?:19|20)\d{2})\s*年?\s*(?:第?(?P<q4>[一二三四1-4])季度|[Qq](?P<q5>[1-4])))"
     r"|(?P<qfy>[Qq](?P<q6>[1-4])\s*(?:FY|fy)?\s*'?(?P<y6>(?:19|20)?\d{2})(?!\d))"
@@ -154,6 +155,16 @@ def _range(
         if not first < last:
             raise ValueError("not a month range")
         return _month_range(year, first)[0], _month_range(year, last)[1], "month"
+    if g["lead"]:  # 2025年前四个月, 2024年前三季度: from January, as one period
+        n = g["n16"] or ""
+        last = 9 if g["q16"] else int(n) if n.isdigit() else _cn_int(n)
+        if not 1 <= last <= 12:
+            raise ValueError("not a month count")
+        return (
+            _month_range(int(g["y16"] or 0), 1)[0],
+            _month_range(int(g["y16"] or 0), last)[1],
+            "month",
+        )
     if g["ym"]:
         return (*_month_range(int(g["y3"] or 0), int(g["m3"] or 0)), "month")
     if g["yq"]:

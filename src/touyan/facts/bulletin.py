@@ -1,0 +1,120 @@
+"""How statistical bulletins state a figure's change (国家统计局公报, 农业农村部, 城镇化报告).
+
+A bulletin states a level and then its change without repeating what changed: "稻谷种植面积
+2992万公顷，减少15万公顷" (the base, 上年, was named once at the paragraph's head), and a change
+over a span of years as a yearly average: "比1978年增加7.6亿人，平均每年增加1689万人",
+"城镇化率年均提高0.7个百分点". Read on their own, the bare verb (年均增长3.4%) looks like the
+growth of something named 年均; these shapes say what the figure is the change of.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from touyan.facts.economy import CHINESE_RELEASE, COMPANY_VOCABULARY, REGION
+from touyan.text.dates import DateMention, parse_dates
+
+_VERB = r"增长|增加|提高|提升|上升|增产|下降|减少|降低|减产|下滑|回落"
+FALLS = frozenset({"下降", "减少", "降低", "减产", "下滑", "回落"})
+
+# 年均增长2.6%, 平均每年提高1.07个百分点, 年均增速为3.4%: a yearly average over a span.
+AVERAGE = re.compile(
+    rf"(?:年均|平均每年|每年平均)(?:(?P<verb>{_VERB})|增长率|增速|增幅)(?:了|约|为|达)?[^\S\n]*$"
+)
+# 2992万公顷，减少15万公顷: the change of the level just stated, in its own unit.
+# A base year may be written between (比2011年末提高了14.33个百分点, spaced out in a PDF's text),
+# with the base's own level (比1949年的256万吨增长14.1倍: a multiple of the base).
+CHANGE_AFTER_LEVEL = re.compile(
+    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?[，,][^\S\n]*"
+    r"(?:(?:比|较)[^\S\n]*(?P<base>上年|去年|(?:19|20)\d{2}[^\S\n]*年(?:末|底)?)[^\S\n]*"
+    r"(?:的[^\S\n]*[\d.,]+[万亿千百]*[\u4e00-\u9fff]{0,3}[^\S\n]*)?)?"
+    rf"(?P<verb>{_VERB})了?[^\S\n]*"
+)
+# Between a level and its yearly average: a comma, and at most one change clause
+# (9.3亿人，比1978年增加7.6亿人，平均每年增加1689万人), a footnote mark allowed ([7]), and
+# the span averaged over (2013—2021年年均增长2.6%).
+AVERAGE_AFTER = re.compile(
+    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?[，,][^\S\n]*"
+    rf"(?:[^，,。；;\n]{{0,12}}?(?:{_VERB})了?[^\S\n]*[+\-]?[\d.,]+[^，,。；;\n\d]{{0,6}}[，,][^\S\n]*)?"
+    r"(?:(?:19|20)\d{2}[^\S\n]*(?:—|-|–|至|到|~|～)[^\S\n]*(?:19|20)\d{2}[^\S\n]*年[^\S\n]*)?"
+)
+# What a yearly average named before it is of ends in a measure noun (城镇化率年均提高):
+# 这期间年均提高 names a span, not a figure.
+MEASURED = re.compile(
+    r"(?:率|比重|占比|系数|指数|价格|人口|产量|面积|规模|总量|[额量值价]|PMI|CPI|PPI)$", re.I
+)
+# 城镇化率提高了0.94个百分点, 制造业PMI较上月回落0.5个百分点: a rate's change in points,
+# the rate itself not stated.
+POINTS_CHANGE = re.compile(
+    r"(?:(?:比|较)(?:上月|上年|上季度|上年同期|去年同期|年初|上年末|去年))?(?:大幅|小幅)?"
+    r"(?P<verb>提高|上升|提升|回升|增加|扩大|加快|下降|回落|降低|减少|收窄|放缓)了?约?[^\S\n]*$"
+)
+POINTS_FALL = frozenset({"下降", "回落", "降低", "减少", "收窄", "放缓"})
+# A bond's or a loan's term: 7年期国债收益率, 1年期LPR; then "10年期为1.67%" is the same rate
+# at another term.
+TENOR = re.compile(r"^\d{1,2}(?:年|个月|天)期")
+TENOR_ITEM = re.compile(
+    r"[^\S\n]*[，,、][^\S\n]*(?P<tenor>\d{1,2}(?:年|个月|天)期)(?:的)?[^\S\n]*(?:为|是|报|[:：])?[^\S\n]*"
+)
+# 高技术制造业增加值占规模以上工业增加值的比重为16.3%: the share names its part and whole.
+SHARE_OF = re.compile(
+    r"(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:仅|约|已|只)?占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的$"
+)
+# The base a paragraph's changes are measured against: last year, or a year it names.
+_BASE = re.compile(r"(?:比|较)(?P<base>上年同期|去年同期|上年|去年|(?:19|20)\d{2}年)")
+
+
+def change_suffix(text: str, start: int, end: int, base: str | None) -> str:
+    """The derived metric of a change: against last year (yoy) when its base, written with it
+    or last named in the paragraph before it (`start`…`end`), is last year."""
+    if base is None:
+        bases = list(_BASE.finditer(text, start, end))
+        base = bases[-1]["base"] if bases else None
+    return "_yoy_change" if base is not None and not base[0].isdigit() else "_change"
+
+
+# A quote of a sector or a stock (铁路运输板块…当前价为1253.50): a market text, not statistics.
+_MARKET = re.compile(r"板块|涨跌|当前价|最高价|最低价|收盘|开盘|行情")
+
+
+def national_statistics(text: str, title: str) -> bool:
+    """A text about an economy's statistics (我国城镇化, 全国粮食产量) with no word of a
+    listed company's report: the names its shapes suggest (a headline's lead 城镇化水平大幅提高,
+    a run before 的…为: 流向城镇的流动人口为) are phrases of the statistics, not companies."""
+    if any(v.search(text) or v.search(title) for v in (COMPANY_VOCABULARY, _MARKET)):
+        return False
+    if REGION.search(title):  # 中华人民共和国2021年农业生产和产量情况
+        return True
+    return REGION.search(text) is not None and CHINESE_RELEASE.search(text) is not None
+
+
+def title_year(title: str) -> DateMention | None:
+    """The one year a bulletin's title names (中华人民共和国2021年农业生产和产量情况), if it
+    names one date and that date is a year."""
+    found = parse_dates(title, today=dt.date(2000, 1, 1)) if "年" in title else []
+    return found[0] if len(found) == 1 and found[0].granularity == "year" else None
+
+
+# 从环比看，PPI由上月上涨0.1%转为下降0.5%: a release's paragraph says once which comparison its
+# bare changes (上涨, 下降) are, until it says the other (从同比看).
+VIEW = re.compile(r"从(?P<a>环比|同比)(?:来)?看|(?P<b>环比|同比)方面")
+
+# 各季度用电量同比分别增长9.8%、8.1%、7.9%和6.8%: four figures, one for each quarter in turn.
+EACH_QUARTER = re.compile(r"(?:各季度|各季|分季度看?|四个季度)[^\S\n]*")
+
+# 分别由上月下降7.3%和4.4%转为上涨3.3%和0.8%: last month's changes, then this month's.
+TURNED_LIST = re.compile(
+    r"由[^，,。；;\n]{0,40}?转为(?P<verb>上涨|下降|增长|下跌|上升|回落)(?:了|约)?[^\S\n]*"
+)
+_TAIL = re.compile(r"(?:价格|产量|销量|投资|增加值)$")
+
+
+def shared_tail(items: list[str], n: int) -> str:
+    """The n-th item of a list whose last item carries the measure all share (鲜菜和鸡蛋价格:
+    鲜菜价格 and 鸡蛋价格)."""
+    tail = _TAIL.search(items[-1])
+    item = items[n]
+    if tail and not _TAIL.search(item):
+        item += tail.group()
+    return item
