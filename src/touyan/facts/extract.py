@@ -742,6 +742,8 @@ class _Reader:
                 return follow
         if found:
             metric, label_start = found
+            if self.text.startswith("跌幅", label_start) and q.value > 0:
+                q = replace(q, value=-q.value, negative=True)  # 跌幅0.17%: a fall
         elif after := _label_after(self.text, q.span[1]):
             metric = after
         elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":

@@ -141,6 +141,20 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "经营性现金流",
         "经营现金流",
     ),
+    # Not the operating figure: a list of all three must not file these under a bare label.
+    "investing_cash_flow": (
+        "投资活动产生的现金流量净额",
+        "投资活动现金流量净额",
+        "投资活动现金流净额",
+        "投资活动净现金流",
+    ),
+    "financing_cash_flow": (
+        "筹资活动产生的现金流量净额",
+        "融资活动产生的现金流量净额",
+        "筹资活动现金流量净额",
+        "融资活动现金流量净额",
+        "筹资活动现金流净额",
+    ),
     "capex": ("资本支出", "资本开支"),
     "rd_expense": ("研发投入", "研发费用", "研发支出"),
     "float_market_cap": ("流通市值", "流通值"),

@@ -1,0 +1,36 @@
+"""Two errors the hand-judged sample found (bench/judged.py): the investing and financing cash
+flows of a statement's list filed under a bare 现金流量净额, and a 跌幅 read as a rise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from touyan.facts.entities import bundled_dictionary
+from touyan.facts.extract import extract_facts
+
+
+def test_each_cash_flow_of_a_statement_list_keeps_its_activity() -> None:
+    text = (
+        "2025年03月31日华光电子(600123)的营业总收入为12.5亿元人民币、经营活动产生的现金流量净额为"
+        "3200.50万元人民币、筹资活动产生的现金流量净额为2.10亿元人民币、投资活动产生的现金流量净额为"
+        "-860.00万元人民币。"
+    )
+    found = extract_facts(text, published_at=dt.date(2025, 5, 15), entities=bundled_dictionary())
+    flows = {f.metric: f.value for f in found if "cash_flow" in f.metric or "现金" in f.metric}
+    assert flows == {
+        "operating_cash_flow": Decimal("32005000"),
+        "financing_cash_flow": Decimal("210000000"),
+        "investing_cash_flow": Decimal("-8600000"),
+    }
+    assert all(f.as_of == dt.date(2025, 3, 31) for f in found)
+
+
+def test_a_fall_written_as_its_size_is_negative() -> None:
+    text = "华光电子(600123)股价报8.52元，较前一交易日下跌0.12元，跌幅1.39%，盘中最高触及8.70元。"
+    found = extract_facts(text, published_at=dt.date(2025, 5, 15), entities=bundled_dictionary())
+    moves = [f.value for f in found if f.metric == "change_pct"]
+    assert moves == [Decimal("-1.39")]
+    text = "华光电子(600123)今日收盘价为8.52元，涨幅1.39%。"
+    found = extract_facts(text, published_at=dt.date(2025, 5, 15), entities=bundled_dictionary())
+    assert [f.value for f in found if f.metric == "change_pct"] == [Decimal("1.39")]
