@@ -9,7 +9,7 @@ import pytest
 
 from touyan.facts.entities import EntityDictionary, bundled_dictionary
 from touyan.facts.extract import ExtractedFact, extract_facts
-from touyan.facts.periods import report_period_mentions, short_year_mentions
+from touyan.facts.periods import crop_year_mentions, report_period_mentions, short_year_mentions
 from touyan.text.dates import parse_dates
 
 
@@ -223,3 +223,14 @@ def test_a_card_about_one_report_dates_its_undated_figures(entities: EntityDicti
     got = dated(facts(text, entities, title=title, published=dt.date(2025, 4, 30)))
     assert ("revenue", Decimal("174100000000"), dt.date(2024, 12, 31)) in got
     assert ("market_cap", Decimal("1891400000000"), dt.date(2025, 4, 30)) in got  # 截至发稿
+
+
+def test_a_crop_year_is_named_by_the_year_it_starts_in() -> None:
+    text = "本月预测，2025/26年度，中国玉米种植面积44873千公顷，较上年度增加132千公顷。"
+    got = {
+        (f.subject, f.metric, f.as_of)
+        for f in extract_facts(text, published_at=dt.date(2025, 5, 12))
+        if f.span == (text.index("44873"), text.index("44873") + 5)
+    }
+    assert got == {("中国", "中国玉米种植面积_forecast", dt.date(2025, 12, 31))}
+    assert crop_year_mentions("2024/26年度") == []  # not one season

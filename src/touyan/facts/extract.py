@@ -83,6 +83,7 @@ from touyan.facts.market import (
 )
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.periods import (
+    crop_year_mentions,
     latest_session_mentions,
     report_period_mentions,
     short_year_mentions,
@@ -456,7 +457,9 @@ class _Reader:
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
             and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
         ]
-        if short := short_year_mentions(text, dates, published_at):  # 24年营收
+        short = short_year_mentions(text, dates, published_at)  # 24年营收
+        short += crop_year_mentions(text)  # 2025/26年度
+        if short:
             dates = sorted([*dates, *short], key=lambda d: d.span[0])
         self.dates = _with_bare_months(text, dates, published_at)
         own_period = report_period_mentions(text, title)  # 报告期内 in a report's text

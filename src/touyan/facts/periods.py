@@ -124,3 +124,21 @@ def latest_session_mentions(text: str, published_at: dt.date | None) -> list[Dat
         DateMention(day, day, "day", found.span(), found.group())
         for found in _LATEST_SESSION.finditer(text)
     ]
+
+
+# 2025/26年度: a crop or marketing year, named (as its harvest is) by the year it starts in.
+_CROP_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*/\s*(?P<next>\d{2})\s*年度?")
+
+
+def crop_year_mentions(text: str) -> list[DateMention]:
+    """A year mention at each 2025/26年度: the year the season starts in."""
+    if "/" not in text:
+        return []
+    out: list[DateMention] = []
+    for found in _CROP_YEAR.finditer(text):
+        year = int(found["year"])
+        if int(found["next"]) != (year + 1) % 100:
+            continue
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        out.append(DateMention(start, end, "year", found.span(), found.group()))
+    return out
