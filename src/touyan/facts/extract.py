@@ -1228,6 +1228,9 @@ class _Reader:
     ) -> ExtractedFact | None:
         """近一周、近一月及近一年分别录得1.84%、3.76%及12.76%的涨幅: the n-th figure is the n-th
         window's move, of the name the clause or the text is about."""
+        lead = self.text[max(sentence[0], at - 40) : at]
+        if "近" not in lead and "以来" not in lead and "年初" not in lead:
+            return None  # the common case, cheaply: no window before 分别
         values = [v for v in self.sentence_qs if v.span[0] > at]
         chain = values[:1]
         for v in values[1:]:
