@@ -1209,6 +1209,9 @@ class _Reader:
         right before it, in a sentence about the stock's price."""
         if q.currency not in (None, "CNY") or q.scale != 1:
             return None
+        before = self.text[max(sentence[0], q.span[0] - 3) : q.span[0]]
+        if before.rstrip().rstrip("的").rstrip()[-1:] != "日":
+            return None  # the common case, cheaply: no day right before the figure
         gap = _DAY_BEFORE.search(self.text, max(sentence[0], q.span[0] - 3), q.span[0])
         if gap is None:
             return None
