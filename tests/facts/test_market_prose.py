@@ -297,3 +297,15 @@ def test_major_index_names(entities: EntityDictionary) -> None:
     assert ("纳斯达克综合指数", "change_pct", Decimal("0.52")) in got
     assert ("中证500指数", "change_pct", Decimal("-0.81")) in got
     assert ("上证50指数", "change_pct", Decimal("0.12")) in got
+
+
+def test_price_path_over_named_days(entities: EntityDictionary) -> None:
+    text = (
+        "最近两个月，远山科技的股价从 5 月 6 日的 21.40 元跌到 6 月 18 日的 18.75 元，"
+        "期间还经历了 6 月 3 日 23.10 元的高点。远山科技的市值从 6 月 3 日的 120.5 亿元回落。"
+    )
+    got = {(f.metric, f.value, f.as_of) for f in facts(text, entities)}
+    assert ("price", Decimal("21.40"), dt.date(2025, 5, 6)) in got
+    assert ("price", Decimal("18.75"), dt.date(2025, 6, 18)) in got
+    assert ("price", Decimal("23.10"), dt.date(2025, 6, 3)) in got
+    assert not [g for g in got if g[0] == "price" and g[1] > 1000]

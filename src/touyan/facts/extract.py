@@ -251,6 +251,9 @@ _PRICE_METRICS = frozenset(
     {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
 )
 _POINTS_AFTER = re.compile(r"\s*点(?![位多])")
+_DAY_BEFORE = re.compile(r"\s*的?\s*$")
+# Between 股价 and a dated figure, words that make the figure something else than the price.
+_MONEY_LABEL_BETWEEN = re.compile(r"市值|成交|营收|收入|利润|目标价|估值|资金|分红|派息|每股")
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
@@ -702,6 +705,8 @@ class _Reader:
             return seat
         if windowed := self._window_item(q, sentence, quote):
             return windowed
+        if q.unit == "money" and (dated := self._dated_price(q, sentence, quote)):
+            return dated
         if filed := self._filed(q, sentence, quote):
             return filed
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
@@ -1479,6 +1484,32 @@ class _Reader:
         suffix = "" if plain else "_yoy"
         return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
 
+    def _dated_price(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """股价…从 4 月 14 日的 49.99 元跌到 5 月 14 日的 46.09 元: the price on each day named
+        right before it, in a sentence about the stock's price."""
+        if q.currency not in (None, "CNY") or q.scale != 1:
+            return None
+        before = self.text[max(sentence[0], q.span[0] - 3) : q.span[0]]
+        if before.rstrip().rstrip("的").rstrip()[-1:] != "日":
+            return None  # the common case, cheaply: no day right before the figure
+        gap = _DAY_BEFORE.search(self.text, max(sentence[0], q.span[0] - 3), q.span[0])
+        if gap is None:
+            return None
+        day = next(
+            (d for d in self.dates if d.span[1] == gap.start() and d.granularity == "day"), None
+        )
+        price = self.text.rfind("股价", sentence[0], q.span[0])
+        if day is None or price < 0 or _MONEY_LABEL_BETWEEN.search(self.text, price, q.span[0]):
+            return None
+        if self.published_at is not None and day.start > self.published_at:
+            return None  # a price is not quoted for a day still to come: the date is misread
+        record = self._subject_or_region(price, sentence)
+        if record is None or record.kind != "company":
+            return None
+        return self._fact_for(record.name, "price", q, sentence, quote, None)
+
     def _seat(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
         """A营业部、B营业部分别买入2804.85万元、1288.30万元: the n-th seat's trade in the stock
         the text is about."""
@@ -1510,6 +1541,9 @@ class _Reader:
     ) -> ExtractedFact | None:
         """近一周、近一月及近一年分别录得1.84%、3.76%及12.76%的涨幅: the n-th figure is the n-th
         window's move, of the name the clause or the text is about."""
+        lead = self.text[max(sentence[0], at - 40) : at]
+        if "近" not in lead and "以来" not in lead and "年初" not in lead:
+            return None  # the common case, cheaply: no window before 分别
         values = [v for v in self.sentence_qs if v.span[0] > at]
         chain = values[:1]
         for v in values[1:]:

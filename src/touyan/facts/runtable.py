@@ -25,6 +25,10 @@ _HEADER = re.compile(
     r"(?:交易)?日期(?P<labels>[\u4e00-\u9fffA-Za-z()（）%]{2,80}?)"
     r"(?=(?:\d{4}(?P<sep>[.\-/])\d{2}(?P=sep)\d{2}|\d{1,2}月\d{1,2}日)[-+]?\d)"
 )
+_YMD = {
+    sep: re.compile(rf"(\d{{4}}){re.escape(sep)}(\d{{2}}){re.escape(sep)}(\d{{2}})")
+    for sep in ".-/"
+}
 _MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 # Cells that each end in a scale word (543.99万18.61万): the word splits them, whatever the
 # decimals. 0 stands for this way of splitting among the decimal counts tried.
@@ -89,9 +93,7 @@ def _date(text: str, at: int, sep: str | None, today: dt.date | None) -> tuple[d
         year = today.year - ((int(found[1]), int(found[2])) > (today.month, today.day))
         parts = (year, int(found[1]), int(found[2]))
     else:
-        found = re.compile(rf"(\d{{4}}){re.escape(sep)}(\d{{2}}){re.escape(sep)}(\d{{2}})").match(
-            text, at
-        )
+        found = _YMD[sep].match(text, at)
         if found is None:
             return None
         parts = (int(found[1]), int(found[2]), int(found[3]))
