@@ -24,7 +24,11 @@ def unglued(text: str, quantities: Sequence[Quantity]) -> list[Quantity]:
     code that starts the next item, so 85.56600272 is two things; the figure's own digits
     cannot be told from the code's, so it is not read rather than read wrong.
     """
-    long = [q for q in quantities if _LONG_DECIMAL.search(q.text.rstrip("%亿万元倍"))]
+    long = [
+        q
+        for q in quantities
+        if len(q.text) > 9 and _LONG_DECIMAL.search(q.text.rstrip("%亿万元倍"))
+    ]
     if not long:
         return list(quantities)
     codes = {m.group(1) for m in _STOCK_CODE.finditer(text)}
@@ -39,6 +43,11 @@ _MOVEMENT = re.compile(
     r"[^\S\n]*[，,；;][^\S\n]*(?P<period>本期|本年|本报告期|报告期内)?(?P<verb>增加|减少)"
     r"(?:额|金额)?(?:为|了)?[^\S\n]*$"
 )
+
+
+# How the metric of a balance or its first movement ends: only a figure after one of these
+# can be a movement.
+BALANCE_ENDINGS = ("余额", "余额总计", "余额合计", "期初数", "本期增加", "本期减少")
 
 
 def movement_metric(last_metric: str, between: str) -> str | None:

@@ -188,7 +188,7 @@ def _coded_name(run: str, text: str) -> str | None:
         return next(
             (
                 tail
-                for start in range(1, len(run) - 1)
+                for start in range(max(1, len(run) - _MAX_LEAD), len(run) - 1)
                 if text.count(tail := run[start:]) > 1 and _trim(tail) == tail
             ),
             None,
@@ -275,7 +275,8 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             keep(m["inner"])
         if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
             keep(name)
-    for m in _BARE_CODE.finditer(both):
+    bare = any(p in both for p in ("sh", "sz", "bj", "SH", "SZ", "BJ"))
+    for m in _BARE_CODE.finditer(both) if bare else ():
         end = m.start()
         while end > 0 and both[end - 1] in " \u3000":
             end -= 1
