@@ -491,15 +491,18 @@ class _Reader:
         opening balance as a base (相较于期初的X元), a dividend per ten shares, a level 由A
         减少至B, a loss (净利润亏损10亿元) and a rate's change (较去年同期毛利率减少3.35个
         百分点, 毛利率下滑2.7pct)."""
-        last = self.last
+        last, last_end, at, unit = self.last, self.last_end, q.span[0], q.unit
         # The shapes that read the figure just before it stand within a few words of it.
-        near = last is not None and sentence[0] <= self.last_end <= q.span[0] <= self.last_end + 48
-        between = self.text[self.last_end : q.span[0]] if near else ""
-        if last is not None and near and last.metric.endswith(BALANCE_ENDINGS):
-            if moved := movement_metric(last.metric, between):
+        if last is not None and sentence[0] <= last_end <= at <= last_end + 48:
+            between = self.text[last_end:at]
+            if last.metric.endswith(BALANCE_ENDINGS) and (
+                moved := movement_metric(last.metric, between)
+            ):
                 q = replace(q, value=abs(q.value), negative=False)  # 减少 names the direction
                 return self._fact_for(last.subject, moved, q, sentence, quote, last.object)
-        if q.unit == "%":
+        else:
+            between = ""
+        if unit == "%":
             if last is None or not between:
                 return None
             if last.metric.endswith("_change") and last.unit == "pp" and between in ("至", "到"):
@@ -512,12 +515,12 @@ class _Reader:
             q = replace(q, value=-abs(q.value), negative=True) if fell else q
             metric = _base_metric(last.metric) + "_yoy"
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-        if last is not None and q.unit == "money" and "初" in between:
+        if last is not None and unit == "money" and "初" in between:
             if opened := opening_metric(last.metric, between):
                 return self._fact_for(last.subject, opened, q, sentence, quote, last.object)
-        before = self.text[max(0, q.span[0] - 30) : q.span[0]]
+        before = self.text[max(0, at - 30) : at]
         if (
-            q.unit != "pp"
+            unit != "pp"
             and "至" not in before[-3:]
             and "到" not in before[-3:]
             and "股派" not in before[-14:]
