@@ -50,6 +50,7 @@ from touyan.facts.economy import (
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import (
+    BALANCE_ENDINGS,
     founded,
     from_to,
     growth_over_base,
@@ -581,16 +582,20 @@ class _Reader:
         opening balance as a base (相较于期初的X元), a dividend per ten shares, a level 由A
         减少至B, a loss (净利润亏损10亿元) and a rate's change (较去年同期毛利率减少3.35个
         百分点, 毛利率下滑2.7pct)."""
-        last = self.last
-        if last is not None and sentence[0] <= self.last_end <= q.span[0]:
-            between = self.text[self.last_end : q.span[0]]
-            if moved := movement_metric(last.metric, between):
+        last, last_end, at, unit = self.last, self.last_end, q.span[0], q.unit
+        # The shapes that read the figure just before it stand within a few words of it.
+        if last is not None and sentence[0] <= last_end <= at <= last_end + 48:
+            between = self.text[last_end:at]
+            if last.metric.endswith(BALANCE_ENDINGS) and (
+                moved := movement_metric(last.metric, between)
+            ):
                 q = replace(q, value=abs(q.value), negative=False)  # 减少 names the direction
                 return self._fact_for(last.subject, moved, q, sentence, quote, last.object)
-        if q.unit == "%":
-            if last is None or not sentence[0] <= self.last_end < q.span[0]:
+        else:
+            between = ""
+        if unit == "%":
+            if last is None or not between:
                 return None
-            between = self.text[self.last_end : q.span[0]]
             if last.metric.endswith("_change") and last.unit == "pp" and between in ("至", "到"):
                 # 期间费用率同比下降1.4个百分点至12.2%: the rate's new level.
                 metric = last.metric.removesuffix("_change")
@@ -601,21 +606,23 @@ class _Reader:
             q = replace(q, value=-abs(q.value), negative=True) if fell else q
             metric = _base_metric(last.metric) + "_yoy"
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-        if last is not None and q.unit == "money" and sentence[0] <= self.last_end < q.span[0]:
-            if opened := opening_metric(last.metric, self.text[self.last_end : q.span[0]]):
+        if last is not None and unit == "money" and "初" in between:
+            if opened := opening_metric(last.metric, between):
                 return self._fact_for(last.subject, opened, q, sentence, quote, last.object)
-        before = self.text[max(0, q.span[0] - 30) : q.span[0]]
+        before = self.text[max(0, at - 30) : at]
         if (
-            q.unit != "pp"
-            and "至" not in before[-8:]
-            and "股" not in before[-8:]
+            unit != "pp"
+            and "至" not in before[-3:]
+            and "到" not in before[-3:]
+            and "股派" not in before[-14:]
             and "亏损" not in before[-24:]
             and "同期" not in before
             and "同报告期" not in before
         ):
             return None
-        breaks = _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])
-        clause_start = max([sentence[0]] + [m.end() for m in breaks])
+        lo = max(sentence[0], q.span[0] - 64)  # no shape reads further back
+        breaks = _CLAUSE_BREAK.finditer(self.text, lo, q.span[0])
+        clause_start = max([lo] + [m.end() for m in breaks])
         fell = False
         if (start := per_ten_shares(self.text, clause_start, q)) is not None:
             metric = "dividend_per_10_shares"

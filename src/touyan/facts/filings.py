@@ -15,6 +15,7 @@ from touyan.text.numbers import Quantity
 _STOCK_CODE = re.compile(r"(?<!\d)(?:sh|sz|bj|SH|SZ|BJ)?(\d{6})(?!\d)")
 # A decimal with more digits than any figure is written with: a code glued on its end.
 _LONG_DECIMAL = re.compile(r"\d\.\d{7,}$")
+_LONG_DECIMAL_IN_TEXT = re.compile(r"\.\d{7}")
 
 
 def unglued(text: str, quantities: Sequence[Quantity]) -> list[Quantity]:
@@ -24,9 +25,9 @@ def unglued(text: str, quantities: Sequence[Quantity]) -> list[Quantity]:
     code that starts the next item, so 85.56600272 is two things; the figure's own digits
     cannot be told from the code's, so it is not read rather than read wrong.
     """
-    long = [q for q in quantities if _LONG_DECIMAL.search(q.text.rstrip("%亿万元倍"))]
-    if not long:
+    if _LONG_DECIMAL_IN_TEXT.search(text) is None:
         return list(quantities)
+    long = [q for q in quantities if _LONG_DECIMAL.search(q.text.rstrip("%亿万元倍"))]
     codes = {m.group(1) for m in _STOCK_CODE.finditer(text)}
     glued = {id(q) for q in long if any(q.text.rstrip("%亿万元倍").endswith(c) for c in codes)}
     return [q for q in quantities if id(q) not in glued]
@@ -39,6 +40,11 @@ _MOVEMENT = re.compile(
     r"[^\S\n]*[，,；;][^\S\n]*(?P<period>本期|本年|本报告期|报告期内)?(?P<verb>增加|减少)"
     r"(?:额|金额)?(?:为|了)?[^\S\n]*$"
 )
+
+
+# How the metric of a balance or its first movement ends: only a figure after one of these
+# can be a movement.
+BALANCE_ENDINGS = ("余额", "余额总计", "余额合计", "期初数", "本期增加", "本期减少")
 
 
 def movement_metric(last_metric: str, between: str) -> str | None:
@@ -63,7 +69,8 @@ _FOUNDED = re.compile(r"(?:成立|上市|注册|设立)(?:日期|时间)\s*[:：
 def founded(text: str, start: int) -> bool:
     """Whether the date at `start` is a company profile's founding or listing date (成立日期：
     1993-05-10, 上市日期：), which dates no figure the page shows next to it."""
-    return _FOUNDED.search(text, max(0, start - 8), start) is not None
+    before = text[max(0, start - 8) : start]
+    return ("期" in before or "间" in before) and _FOUNDED.search(before) is not None
 
 
 # "净利润亏损10亿元", "公司录得亏损1316.81万元", "扣非净利润亏损460.13万元": a loss is the

@@ -26,6 +26,7 @@ _CODE = re.compile(
     re.IGNORECASE,
 )
 # A quote page's name and exchange-prefixed code, unbracketed (开开实业 sh600272, 万科A SZ000002).
+_BARE_UPPER = re.compile(r"(?:SH|SZ|BJ)\d")
 _BARE_CODE = re.compile(r"(?<![A-Za-z0-9.])(?:sh|sz|bj|SH|SZ|BJ)\d{6}(?![\dA-Za-z])")
 _FULL_NAME = r"(?:基金(?:[A-Za-z]类|[A-Za-z]|[（(][A-Z\-]+[）)])?|有限公司|集团|股份公司)"
 _FULL_TAIL = re.compile(rf"[（(](?P<full>[^（）()\n]{{2,60}}?{_FULL_NAME})[）)]")
@@ -190,7 +191,7 @@ def _coded_name(run: str, text: str) -> str | None:
         return next(
             (
                 tail
-                for start in range(1, len(run) - 1)
+                for start in range(max(1, len(run) - _MAX_LEAD), len(run) - 1)
                 if text.count(tail := run[start:]) > 1 and _trim(tail) == tail
             ),
             None,
@@ -277,7 +278,8 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             keep(m["inner"])
         if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
             keep(name)
-    for m in _BARE_CODE.finditer(both):
+    bare = "sh" in both or "sz" in both or "bj" in both or _BARE_UPPER.search(both)
+    for m in _BARE_CODE.finditer(both) if bare else ():
         end = m.start()
         while end > 0 and both[end - 1] in " \u3000":
             end -= 1
@@ -403,6 +405,7 @@ def _lead_name(prefix: str) -> str | None:
 _HEADLINE_JOINT = re.compile(
     r"\s*(?:[在于]?(?:19|20)\d{2}\s*年|(?:(?:19|20)\d{2}\s*年?)?(?:年报|年度报告|[一二三1-3]?季报|中报|半年报))"
 )
+_HEADLINE_HINT = re.compile(r"年|季报|中报|[(（]")  # some joint needs one of these
 _QUOTE_JOINT = re.compile(r"\s+\d+(?:\.\d+)?\s*[（(][+\-]?\d")
 _BRACKETED_LEAD = re.compile(r"^\s*(?:【[^】]{1,12}】|\[[^\]]{1,12}\])\s*")
 _COMPANY_WORD = re.compile(r"(?:^|[，,。；;：:\s])(?:报告期内，?)?(?:该公司|本公司|公司)")
@@ -417,6 +420,8 @@ def _title_company(title: str, text: str) -> str | None:
     body speaks of a company (公司 heading a clause). A quote page's headline (苏宁环球
     2.15(0.00%)股票行情) names the stock before its price: the body must write the name.
     """
+    if _HEADLINE_HINT.search(title) is None:
+        return None
     cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title)
     start = cut.end() if cut else 0
     first = _TITLE_RUN.match(title, start)
