@@ -177,13 +177,16 @@ _HEAD = (
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?"
-    r"(?:总计|合计)?\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
-    r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足))?\s*(?:人民币)?\s*[+]?$"
+    r"\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
 _MEASURE_TAIL = re.compile(
-    r"(?:\[\d{1,3}\])?(?:总计|合计)?\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
-    r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足))?\s*(?:人民币)?\s*[+]?$"
+    r"(?:\[\d{1,3}\])?\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
+    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
 )
+# Words between a measure's label and its connector or figure (余额总计为, 为人民币).
+_TOTAL_AFTER = ("总计", "合计")
+_RMB_BEFORE = re.compile(r"人民币\s*$")
 _ANY_MEASURE = re.compile(
     rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?\s*"
     r"(?:(?:已经|已|仅)?(?:为|是|达到了?)\s*[:：]?|[:：])\s*[+-]?\d"
@@ -1181,8 +1184,13 @@ class _Reader:
         """A label ending in a measure noun right before the value, from the clause's start,
         the last name or 的 before it."""
         lo = max(sentence[0], q.span[0] - 24)
-        tail = _MEASURE_TAIL.search(self.text, lo, q.span[0])
-        end = tail.start() if tail else q.span[0]
+        stop = q.span[0]
+        if rmb := _RMB_BEFORE.search(self.text, max(lo, stop - 6), stop):
+            stop = rmb.start()  # 募集资金余额为人民币53,419.14万元
+        tail = _MEASURE_TAIL.search(self.text, lo, stop)
+        end = tail.start() if tail else stop
+        if self.text.endswith(_TOTAL_AFTER, lo, end):
+            end -= 2  # 期初余额总计为150,194,116.99元
         start = max(
             [lo]
             + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
@@ -1199,7 +1207,7 @@ class _Reader:
                 if lo <= d.span[1] <= end and d.granularity != "relative"
             ]
         )
-        found = _MEASURE.fullmatch(self.text, start, q.span[0])
+        found = _MEASURE.fullmatch(self.text, start, end)
         if found is None:
             return None
         label = found.group("label")
