@@ -9,11 +9,9 @@ growth of something named 年均; these shapes say what the figure is the change
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from touyan.facts.economy import CHINESE_RELEASE, COMPANY_VOCABULARY, REGION
-from touyan.text.dates import DateMention, parse_dates
 
 _VERB = r"增长|增加|提高|提升|上升|增产|下降|减少|降低|减产|下滑|回落"
 FALLS = frozenset({"下降", "减少", "降低", "减产", "下滑", "回落"})
@@ -87,13 +85,6 @@ def national_statistics(text: str, title: str) -> bool:
     if REGION.search(title):  # 中华人民共和国2021年农业生产和产量情况
         return True
     return REGION.search(text) is not None and CHINESE_RELEASE.search(text) is not None
-
-
-def title_year(title: str) -> DateMention | None:
-    """The one year a bulletin's title names (中华人民共和国2021年农业生产和产量情况), if it
-    names one date and that date is a year."""
-    found = parse_dates(title, today=dt.date(2000, 1, 1)) if "年" in title else []
-    return found[0] if len(found) == 1 and found[0].granularity == "year" else None
 
 
 # 从环比看，PPI由上月上涨0.1%转为下降0.5%: a release's paragraph says once which comparison its

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -387,7 +388,11 @@ class _Reader:
         self.title = title
         title_mentions = entities.find(title) if entities else []
         written = _written_records(text, title, entities)
-        if any(r.kind == "company" for r in written) and national_statistics(text, title):
+        # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
+        # is then not taken for China's statistics.
+        self.company_text = COMPANY_VOCABULARY.search(text) is not None
+        self.statistics: bool | None = None  # a national statistics text: read on first need
+        if any(r.kind == "company" for r in written) and self._is_statistics():
             written = [r for r in written if r.kind != "company"]
         # 其中石油和天然气开采业: a name read across a word (中石油) names nothing, ends no label.
         self.mentions = [
@@ -430,9 +435,6 @@ class _Reader:
         self.names_a_company = (
             bool(named) or bool(_COMPANY_WORDS.search(text)) or text.count("公司") > 2
         )
-        # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
-        # is then not taken for China's statistics.
-        self.company_text = COMPANY_VOCABULARY.search(text) is not None
         self.round_subject: EntityRecord | None = None
         self.last: ExtractedFact | None = None  # the previous fact, in view offsets
         self.last_end = -1
@@ -444,6 +446,12 @@ class _Reader:
         self.field_at = -1
         self.mover: EntityRecord | None = None
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
+        self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
+        self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
+            r.end()
+            for r in REGION.finditer(text)
+            if r.group() != "国内" and not text.startswith("人", r.end())
+        ]
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
@@ -524,7 +532,9 @@ class _Reader:
             return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
-        if stated := self._bulletin_change(q, sentence, quote):
+        if (
+            self.averages or q.unit == "pp" or 0 <= q.span[0] - self.last_end <= 40
+        ) and (stated := self._bulletin_change(q, sentence, quote)):
             return stated
         if q.unit == "%" and (
             turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
@@ -796,15 +806,17 @@ class _Reader:
         """A change stated as bulletins do (`facts.bulletin`): bare, right after the level it
         changes (2992万公顷，减少15万公顷), or as a yearly average of the level just stated or
         of the rate named before it (平均每年增加1689万人, 城镇化率年均提高0.7个百分点)."""
-        last = self.last if self.last is not None and self.last_end >= sentence[0] else None
+        near = self.last_end >= sentence[0] and q.span[0] - self.last_end <= 40
         lo = max(sentence[0], q.span[0] - 12)
-        average = (
-            AVERAGE.search(self.text, lo, q.span[0]) if "均" in self.text[lo : q.span[0]] else None
-        )
+        averaged = self.averages and self.text.find("均", lo, q.span[0]) >= 0
+        if not near and not averaged and q.unit != "pp":
+            return None  # the common case, cheaply
+        last = self.last if self.last is not None and self.last_end >= sentence[0] else None
+        average = AVERAGE.search(self.text, lo, q.span[0]) if averaged else None
         if average is None:
             if q.unit == "pp" and (points := self._points_change(q, sentence, quote, last)):
                 return points
-            if last is None or q.unit not in (*_AMOUNT_UNITS, "pp", "%", "times"):
+            if last is None or not near or q.unit not in (*_AMOUNT_UNITS, "pp", "%", "times"):
                 return None
             if q.unit == "%" and (tenor := TENOR.match(last.metric)):
                 item = TENOR_ITEM.fullmatch(self.text, self.last_end, q.span[0])
@@ -944,7 +956,7 @@ class _Reader:
             return None  # 振幅跌1.59%: a figure's label, not what moved
         if any(m.end == lead for m in self.mentions):
             return None  # 平安好医生: the run goes on from a known name, it is not one itself
-        if national_statistics(self.text, self.title):
+        if self._is_statistics():
             return None  # 城市上涨0.1%，农村持平: a price index's part, not a listed name
         name = plausible_name(run)
         if name is None or name != run or kind_of(name) != "company":
@@ -957,17 +969,14 @@ class _Reader:
         the last name or 的 before it."""
         lo = max(sentence[0], q.span[0] - 24)
         tail = _MEASURE_TAIL.search(self.text, lo, q.span[0])
+        ends = self.region_ends
         end = tail.start() if tail else q.span[0]
         start = max(
             [lo]
             + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
             + [m.end for m in self.mentions if sentence[0] <= m.start and m.end <= end]
             # 我国城镇化率: the economy is the subject, not part of the label (国内生产总值 is)
-            + [
-                r.end()
-                for r in REGION.finditer(self.text, lo, end)
-                if r.group() != "国内" and not self.text.startswith("人", r.end())
-            ]
+            + self.region_ends[bisect_left(ends, lo) : bisect_right(ends, end)]
             + [  # 2025年新增政府债务规模: the date is not part of the label (近3年 is)
                 d.span[1]
                 for d in self.dates
@@ -981,11 +990,13 @@ class _Reader:
         lead = _LABEL_LEAD.match(label)
         if lead:
             label = label[lead.end() :]
+        label_start = found.start("label") + (lead.end() if lead else 0)
+        if label[:1] in ("末", "底") and self.text[label_start - 1 : label_start] == "年":
+            label, label_start = label[1:], label_start + 1  # 2023年底…: the date's 底
         if len(label) < 2 or _NOT_A_LABEL.match(label) or _CLAUSE_LIKE.search(label):
             return None
         if label[0].isdigit() and not TENOR.match(label):  # 10年期国债收益率 is a name
             return None
-        label_start = found.start("label") + (lead.end() if lead else 0)
         label, label_start = self._share_of(label, label_start, sentence)
         last = self.last
         if label == "净融资" and last is not None and self.last_end >= sentence[0]:
@@ -1395,6 +1406,13 @@ class _Reader:
             return None
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
+
+    def _is_statistics(self) -> bool:
+        if self.statistics is None:
+            self.statistics = not self.company_text and national_statistics(
+                self.text, self.title
+            )
+        return self.statistics
 
     def _newer_field(self) -> EntityRecord | None:
         """A name field read since the last fact: the next record has begun."""
