@@ -258,3 +258,14 @@ def test_a_list_turned_from_last_months_changes(entities: EntityDictionary) -> N
     assert got[Decimal("-2.5")].metric == "鲜果价格_yoy"
     assert got[Decimal("-0.4")].metric == "食用油价格_yoy"
     assert Decimal("5.1") not in got and Decimal("-5.1") not in got  # last month's
+
+
+def test_a_span_of_years_and_a_comparison_are_no_figures(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，从1980年到2023年，城镇化率40多年提高了45.5个百分点。"
+        "2025年一季度用电量日均同比增长3.9%，略高于上年四季度增速3.8%。"
+    )
+    got = by_value(facts(text, entities))
+    assert Decimal("40") not in got
+    assert Decimal("3.8") not in got
+    assert got[Decimal("45.5")].metric == "城镇化率_change"

@@ -48,6 +48,8 @@ POINTS_CHANGE = re.compile(
     r"(?:(?:比|较)(?:上月|上年|上季度|上年同期|去年同期|年初|上年末|去年))?(?:大幅|小幅)?"
     r"(?P<verb>提高|上升|提升|回升|增加|扩大|加快|下降|回落|降低|减少|收窄|放缓)了?约?[^\S\n]*$"
 )
+# 城镇化率40多年提高了: the span the change took, after the rate's name.
+SPAN_TAIL = re.compile(r"[\d一二三四五六七八九十]+[多余]?年(?:间|来)?$")
 POINTS_FALL = frozenset({"下降", "回落", "降低", "减少", "收窄", "放缓"})
 # A bond's or a loan's term: 7年期国债收益率, 1年期LPR; then "10年期为1.67%" is the same rate
 # at another term.

@@ -29,6 +29,7 @@ from touyan.facts.bulletin import (
     POINTS_CHANGE,
     POINTS_FALL,
     SHARE_OF,
+    SPAN_TAIL,
     TENOR,
     TENOR_ITEM,
     TURNED_LIST,
@@ -161,8 +162,10 @@ _ANY_MEASURE = re.compile(
 )
 # A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
 _NOT_A_LABEL = re.compile(
-    r"^(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
+    r"^(?:略|远|明显)?(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
 )
+# 城镇化率40多年提高了…: a span of years, not a figure.
+_YEARS_AFTER = re.compile(r"[多余](?:年|个月)")
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
@@ -524,6 +527,8 @@ class _Reader:
     ) -> ExtractedFact | None:
         if windowed := self._window_item(q, sentence, quote):
             return windowed
+        if not q.unit and _YEARS_AFTER.match(self.text, q.span[1]):
+            return None
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
             return held
         if level := self._level_after_growth(q, sentence, quote):
@@ -861,7 +866,8 @@ class _Reader:
         verb = POINTS_CHANGE.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0])
         if verb is None or (last is not None and self.last_end >= verb.start() - 1):
             return None
-        named = self._indicator(sentence, verb.start())
+        span = SPAN_TAIL.search(self.text, max(sentence[0], verb.start() - 8), verb.start())
+        named = self._indicator(sentence, span.start() if span else verb.start())
         if named is None or not MEASURED.search(named[0]) or _NOT_A_RATE.match(named[0]):
             return None  # 影响CPI下降0.11个百分点: a contribution to CPI, not its change
         if lead := _THIS.match(named[0]):
