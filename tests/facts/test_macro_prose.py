@@ -269,3 +269,14 @@ def test_a_span_of_years_and_a_comparison_are_no_figures(entities: EntityDiction
     assert Decimal("40") not in got
     assert Decimal("3.8") not in got
     assert got[Decimal("45.5")].metric == "城镇化率_change"
+
+
+def test_a_level_reached_by_a_change(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，今年一季度，全国电力弹性系数（季度）大幅下降至0.51；"
+        "当前我国户籍人口城镇化率还仅达到49%左右。\n2023年，其高压电缆收入占比提升至18%。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("0.51")].metric == "电力弹性系数"
+    assert got[Decimal("49")].metric == "户籍人口城镇化率"
+    assert Decimal("18") not in got  # 其: someone the text names, not China

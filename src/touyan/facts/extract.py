@@ -149,12 +149,14 @@ _HEAD = (
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?"
-    r"\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
-    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
+    r"\s*(?:(?:还|也|仍)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
+    r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
+    r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
 _MEASURE_TAIL = re.compile(
-    r"(?:\[\d{1,3}\])?\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
-    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
+    r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
+    r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
+    r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
 _ANY_MEASURE = re.compile(
     rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?\s*"
@@ -647,7 +649,9 @@ class _Reader:
                 metric = narrowed + self._label_text(label_start)
             # A company figure (营收, 出资) in a text naming no company is about a company
             # the text names in a way not recognised, not about the economy.
-            if record is None and metric not in KNOWN_METRICS:
+            # 其高压电缆收入占比: 其 refers to someone the text names, not to an economy.
+            pronoun = self.text[label_start - 1 : label_start] == "其"
+            if record is None and metric not in KNOWN_METRICS and not pronoun:
                 record = self._region(label_start)
         if record is None:
             return None
