@@ -280,3 +280,13 @@ def test_a_level_reached_by_a_change(entities: EntityDictionary) -> None:
     assert got[Decimal("0.51")].metric == "电力弹性系数"
     assert got[Decimal("49")].metric == "户籍人口城镇化率"
     assert Decimal("18") not in got  # 其: someone the text names, not China
+
+
+def test_a_share_after_a_growth_is_the_grown_figures(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，2025年一季度，全国铁路货物发送量同比增长2.9%，其中集装箱运输增长18.6%，"
+        "占铁路货运总量的40.3%，较去年同期提升2.7个百分点。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("40.3")].metric == "集装箱运输占铁路货运总量比例"
+    assert got[Decimal("2.7")].metric == "集装箱运输占铁路货运总量比例_change"

@@ -926,14 +926,17 @@ class _Reader:
         if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 16:
             return None
         between = self.text[self.last_end : q.span[0]]
+        # 集装箱运输增长20.4%，占铁路货运总量的42.1%: the share is the grown figure's.
+        grown = last.unit == "%" and _base_metric(last.metric) != last.metric
         if (
             (found := _SHARE_OF.fullmatch(between))
-            and last.unit != "%"
+            and (last.unit != "%" or grown)
             and LABEL_METRIC.get(found["base"].lstrip("总").lower()) != last.metric
         ):
-            metric = f"{last.metric}占{found['base']}比例"
+            named = _base_metric(last.metric) if grown else last.metric
+            metric = f"{named}占{found['base']}比例"
             if found["base"].startswith("比"):  # 占比达到73.54%: the share of a whole not named
-                metric = f"{last.metric}占比"
+                metric = f"{named}占比"
         elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
             metric = f"{last.metric}{found['verb']}{found['base']}"
         else:
