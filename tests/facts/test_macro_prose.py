@@ -290,3 +290,10 @@ def test_a_share_after_a_growth_is_the_grown_figures(entities: EntityDictionary)
     got = by_value(facts(text, entities))
     assert got[Decimal("40.3")].metric == "集装箱运输占铁路货运总量比例"
     assert got[Decimal("2.7")].metric == "集装箱运输占铁路货运总量比例_change"
+
+
+def test_figures_owned_in_turn(entities: EntityDictionary) -> None:
+    text = "国家统计局数据显示，2024年，四川和浙江的电力弹性系数分别为1.9和1.3。"
+    got = by_value(facts(text, entities))
+    assert (got[Decimal("1.9")].subject, got[Decimal("1.9")].metric) == ("四川", "电力弹性系数")
+    assert got[Decimal("1.3")].subject == "浙江"

@@ -111,3 +111,6 @@ def shared_tail(items: list[str], n: int) -> str:
     if tail and not _TAIL.search(item):
         item += tail.group()
     return item
+
+# 云南和广东的弹性系数分别为…: short names joined by 和 or 、 own the figures in turn.
+OWNERS = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[、和与及][\u4e00-\u9fff]{2,6}){1,5}")

@@ -26,6 +26,7 @@ from touyan.facts.bulletin import (
     EACH_QUARTER,
     FALLS,
     MEASURED,
+    OWNERS,
     POINTS_CHANGE,
     POINTS_FALL,
     SHARE_OF,
@@ -167,6 +168,7 @@ _NOT_A_LABEL = re.compile(
     r"^(?:略|远|明显)?(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
 )
 # 城镇化率40多年提高了…: a span of years, not a figure.
+_OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
 _YEARS_AFTER = re.compile(r"[多余](?:年|个月)")
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
@@ -539,9 +541,9 @@ class _Reader:
             return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
-        if (
-            self.averages or q.unit == "pp" or 0 <= q.span[0] - self.last_end <= 40
-        ) and (stated := self._bulletin_change(q, sentence, quote)):
+        if (self.averages or q.unit == "pp" or 0 <= q.span[0] - self.last_end <= 40) and (
+            stated := self._bulletin_change(q, sentence, quote)
+        ):
             return stated
         if q.unit == "%" and (
             turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
@@ -555,6 +557,12 @@ class _Reader:
             return self._turned_list(q, sentence, quote, respectively)
         if respectively >= 0 and q.unit == "%":
             return self._respectively(q, sentence, quote, respectively)
+        if (
+            respectively >= 0
+            and _OWNED.search(self.text, sentence[0], respectively)
+            and (owned := self._respectively(q, sentence, quote, respectively, owned=True))
+        ):
+            return owned
         growth = _GROWTH.search(self.text[max(sentence[0], q.span[0] - 16) : q.span[0]])
         if growth is None and _GROWTH_AFTER.match(self.text, q.span[1]):
             growth = _DIRECTION_BEFORE.search(
@@ -1218,7 +1226,7 @@ class _Reader:
         return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
 
     def _respectively(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int, owned: bool = False
     ) -> ExtractedFact | None:
         """铁路运输业、水利管理业投资分别增长20.5%和9.6%: the n-th figure of the list after 分别
         is the n-th item's, when the counts agree; a list of names (阿里、小米分别持股…) gives
@@ -1252,6 +1260,17 @@ class _Reader:
         head = head[: yoy.start()] if yoy else head
         if (each := EACH_QUARTER.match(head)) and len(chain) == 4:
             return self._quarter_item(q, sentence, quote, head[each.end() :], chain, verb)
+        owners, _, measure = head.rpartition("的")
+        if OWNERS.fullmatch(owners) and _INDICATOR.fullmatch(measure) and len(chain) > 1:
+            # 云南和广东的弹性系数分别为3.3和2.1: whose each figure is, in turn.
+            named = _list_items(owners, len(chain))
+            if named is None or any(clause_start <= m.start < at for m in self.mentions):
+                return None
+            plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
+            metric = measure + ("" if plain else "_yoy")
+            return self._fact_for(named[chain.index(q)], metric, q, sentence, quote, None)
+        if owned:
+            return None  # only the owners' figures, for a value of any unit
         items = _list_items(head, len(chain))
         if items is None:
             return None
@@ -1422,9 +1441,7 @@ class _Reader:
 
     def _is_statistics(self) -> bool:
         if self.statistics is None:
-            self.statistics = not self.company_text and national_statistics(
-                self.text, self.title
-            )
+            self.statistics = not self.company_text and national_statistics(self.text, self.title)
         return self.statistics
 
     def _newer_field(self) -> EntityRecord | None:
