@@ -297,3 +297,10 @@ def test_figures_owned_in_turn(entities: EntityDictionary) -> None:
     got = by_value(facts(text, entities))
     assert (got[Decimal("1.9")].subject, got[Decimal("1.9")].metric) == ("四川", "电力弹性系数")
     assert got[Decimal("1.3")].subject == "浙江"
+
+
+def test_a_year_ago_figure_is_not_this_periods(entities: EntityDictionary) -> None:
+    text = "比亚迪第一季度的营收为1704亿元，超出预期，去年同期的营收为1250亿元。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("170400000000")].metric == "revenue"
+    assert Decimal("125000000000") not in got

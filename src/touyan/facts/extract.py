@@ -169,6 +169,7 @@ _NOT_A_LABEL = re.compile(
 )
 # 城镇化率40多年提高了…: a span of years, not a figure.
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
+_YEAR_AGO = re.compile(r"(?:去年|上年)同期的?$")
 _YEARS_AFTER = re.compile(r"[多余](?:年|个月)")
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
@@ -620,6 +621,8 @@ class _Reader:
             return None
         if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 10) : label_start]):
             return None
+        if _YEAR_AGO.search(self.text, clause_start, label_start):
+            return None  # 去年同期的每股收益为91美分: last year's figure, not this period's
         if "分别" in self.text[clause_start : q.span[0]]:
             return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
         from_header = found is None and metric == "stake_pct"
