@@ -1,10 +1,13 @@
-"""How statistical bulletins state a figure's change (国家统计局公报, 农业农村部, 城镇化报告).
+"""How statistical releases state their figures (国家统计局公报, 农业农村部, 财政部, 城镇化报告).
 
 A bulletin states a level and then its change without repeating what changed: "稻谷种植面积
 2992万公顷，减少15万公顷" (the base, 上年, was named once at the paragraph's head), and a change
 over a span of years as a yearly average: "比1978年增加7.6亿人，平均每年增加1689万人",
 "城镇化率年均提高0.7个百分点". Read on their own, the bare verb (年均增长3.4%) looks like the
-growth of something named 年均; these shapes say what the figure is the change of.
+growth of something named 年均; these shapes say what the figure is the change of. Releases
+also say once what their bare changes are (从环比看), list rates by term (7年期…，10年期为),
+figures by quarter (各季度…分别) or by owner (云南和广东的…分别为), and turned changes in
+lists (分别由上月下降…转为上涨…). The extractor's reader (`facts.extract`) asks these patterns.
 """
 
 from __future__ import annotations
@@ -111,6 +114,7 @@ def shared_tail(items: list[str], n: int) -> str:
     if tail and not _TAIL.search(item):
         item += tail.group()
     return item
+
 
 # 云南和广东的弹性系数分别为…: short names joined by 和 or 、 own the figures in turn.
 OWNERS = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[、和与及][\u4e00-\u9fff]{2,6}){1,5}")
