@@ -169,8 +169,11 @@ _NOT_A_LABEL = re.compile(
 )
 # 城镇化率40多年提高了…: a span of years, not a figure.
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
-_YEAR_AGO = re.compile(r"(?:去年|上年)同期的?$")
+_YEAR_AGO = ("去年同期", "上年同期")
 _YEARS_AFTER = re.compile(r"[多余](?:年|个月)")
+_ABOUT = ("多", "余")
+# Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
+_NEAR = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,4}[^\S\n]*(?:\[\d{1,3}\][^\S\n]*)?[，,、]")
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
@@ -532,7 +535,11 @@ class _Reader:
     ) -> ExtractedFact | None:
         if windowed := self._window_item(q, sentence, quote):
             return windowed
-        if not q.unit and _YEARS_AFTER.match(self.text, q.span[1]):
+        if (
+            not q.unit
+            and self.text[q.span[1] : q.span[1] + 1] in _ABOUT
+            and _YEARS_AFTER.match(self.text, q.span[1])
+        ):
             return None
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
             return held
@@ -542,9 +549,11 @@ class _Reader:
             return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
-        if (self.averages or q.unit == "pp" or 0 <= q.span[0] - self.last_end <= 40) and (
-            stated := self._bulletin_change(q, sentence, quote)
-        ):
+        if (
+            self.averages
+            or q.unit == "pp"
+            or (0 <= q.span[0] - self.last_end <= 40 and _NEAR.match(self.text, self.last_end))
+        ) and (stated := self._bulletin_change(q, sentence, quote)):
             return stated
         if q.unit == "%" and (
             turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
@@ -621,7 +630,11 @@ class _Reader:
             return None
         if _NOT_THE_SUBJECT.search(self.text[max(sentence[0], label_start - 10) : label_start]):
             return None
-        if _YEAR_AGO.search(self.text, clause_start, label_start):
+        if (
+            self.text[max(clause_start, label_start - 5) : label_start]
+            .rstrip("的")
+            .endswith(_YEAR_AGO)
+        ):
             return None  # 去年同期的每股收益为91美分: last year's figure, not this period's
         if "分别" in self.text[clause_start : q.span[0]]:
             return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
