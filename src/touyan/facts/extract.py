@@ -154,6 +154,7 @@ _MEASURE = re.compile(
     r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
+_HEAD_AT_END = re.compile(rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?$")
 _MEASURE_TAIL = re.compile(
     r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
     r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
@@ -1008,6 +1009,8 @@ class _Reader:
         tail = _MEASURE_TAIL.search(self.text, lo, q.span[0])
         ends = self.region_ends
         end = tail.start() if tail else q.span[0]
+        if not _HEAD_AT_END.search(self.text, max(lo, end - 16), end):
+            return None  # the common case, cheaply: no measure noun ends the label
         start = max(
             [lo]
             + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
