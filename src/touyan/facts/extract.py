@@ -172,7 +172,6 @@ _NOT_A_LABEL = re.compile(
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
 _YEAR_AGO = ("去年同期", "上年同期")
 _YEARS_AFTER = re.compile(r"[多余](?:年|个月)")
-_ABOUT = ("多", "余")
 # Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
 _NEAR = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,4}[^\S\n]*(?:\[\d{1,3}\][^\S\n]*)?[，,、]")
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
@@ -283,7 +282,8 @@ _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
 # 超出预期, 不及预期: a result measured against a forecast is no forecast.
 _FORECAST = re.compile(
-    r"预计|(?<!超出)(?<!超)(?<!低于)(?<!高于)(?<!不及)(?<!好于)(?<!符合)预期|预测|预估|有望|力争|确保|计划"
+    r"预计|预期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)(?<!不及预期)(?<!好于预期)"
+    r"(?<!符合预期)|预测|预估|有望|力争|确保|计划"
 )
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：)[^\S\n]*[+]?$")
@@ -536,12 +536,6 @@ class _Reader:
     ) -> ExtractedFact | None:
         if windowed := self._window_item(q, sentence, quote):
             return windowed
-        if (
-            not q.unit
-            and self.text[q.span[1] : q.span[1] + 1] in _ABOUT
-            and _YEARS_AFTER.match(self.text, q.span[1])
-        ):
-            return None
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
             return held
         if level := self._level_after_growth(q, sentence, quote):
@@ -1005,6 +999,8 @@ class _Reader:
     def _measure(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
         """A label ending in a measure noun right before the value, from the clause's start,
         the last name or 的 before it."""
+        if not q.unit and _YEARS_AFTER.match(self.text, q.span[1]):
+            return None  # 城镇化率40多年提高了…: a span of years, not the rate
         lo = max(sentence[0], q.span[0] - 24)
         tail = _MEASURE_TAIL.search(self.text, lo, q.span[0])
         ends = self.region_ends
