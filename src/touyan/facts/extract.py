@@ -154,7 +154,9 @@ _MEASURE = re.compile(
     r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
-_HEAD_AT_END = re.compile(rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?$")
+# The last characters of measure nouns (率, 额, 量 …) and of an aside after one: a label's
+# possible last character, checked before the label's backtracking match.
+_HEAD_LAST = frozenset(word[-1] for word in _HEAD[3:-1].split("|")) | frozenset(")）]")
 _MEASURE_TAIL = re.compile(
     r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
     r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
@@ -1002,10 +1004,10 @@ class _Reader:
         if not q.unit and _YEARS_AFTER.match(self.text, q.span[1]):
             return None  # 城镇化率40多年提高了…: a span of years, not the rate
         lo = max(sentence[0], q.span[0] - 24)
-        tail = _MEASURE_TAIL.search(self.text, lo, q.span[0])
+        tail = _MEASURE_TAIL.search(self.text, max(lo, q.span[0] - 14), q.span[0])  # short
         ends = self.region_ends
         end = tail.start() if tail else q.span[0]
-        if not _HEAD_AT_END.search(self.text, max(lo, end - 16), end):
+        if self.text[end - 1 : end] not in _HEAD_LAST:
             return None  # the common case, cheaply: no measure noun ends the label
         start = max(
             [lo]
