@@ -258,3 +258,49 @@ def test_a_list_turned_from_last_months_changes(entities: EntityDictionary) -> N
     assert got[Decimal("-2.5")].metric == "鲜果价格_yoy"
     assert got[Decimal("-0.4")].metric == "食用油价格_yoy"
     assert Decimal("5.1") not in got and Decimal("-5.1") not in got  # last month's
+
+
+def test_a_span_of_years_and_a_comparison_are_no_figures(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，从1980年到2023年，城镇化率40多年提高了45.5个百分点。"
+        "2025年一季度用电量日均同比增长3.9%，略高于上年四季度增速3.8%。"
+    )
+    got = by_value(facts(text, entities))
+    assert Decimal("40") not in got
+    assert Decimal("3.8") not in got
+    assert got[Decimal("45.5")].metric == "城镇化率_change"
+
+
+def test_a_level_reached_by_a_change(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，今年一季度，全国电力弹性系数（季度）大幅下降至0.51；"
+        "当前我国户籍人口城镇化率还仅达到49%左右。\n2023年，其高压电缆收入占比提升至18%。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("0.51")].metric == "电力弹性系数"
+    assert got[Decimal("49")].metric == "户籍人口城镇化率"
+    assert Decimal("18") not in got  # 其: someone the text names, not China
+
+
+def test_a_share_after_a_growth_is_the_grown_figures(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，2025年一季度，全国铁路货物发送量同比增长2.9%，其中集装箱运输增长18.6%，"
+        "占铁路货运总量的40.3%，较去年同期提升2.7个百分点。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("40.3")].metric == "集装箱运输占铁路货运总量比例"
+    assert got[Decimal("2.7")].metric == "集装箱运输占铁路货运总量比例_change"
+
+
+def test_figures_owned_in_turn(entities: EntityDictionary) -> None:
+    text = "国家统计局数据显示，2024年，四川和浙江的电力弹性系数分别为1.9和1.3。"
+    got = by_value(facts(text, entities))
+    assert (got[Decimal("1.9")].subject, got[Decimal("1.9")].metric) == ("四川", "电力弹性系数")
+    assert got[Decimal("1.3")].subject == "浙江"
+
+
+def test_a_year_ago_figure_is_not_this_periods(entities: EntityDictionary) -> None:
+    text = "比亚迪第一季度的营收为1704亿元，超出预期，去年同期的营收为1250亿元。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("170400000000")].metric == "revenue"
+    assert Decimal("125000000000") not in got

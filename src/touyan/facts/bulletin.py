@@ -1,19 +1,20 @@
-"""How statistical bulletins state a figure's change (国家统计局公报, 农业农村部, 城镇化报告).
+"""How statistical releases state their figures (国家统计局公报, 农业农村部, 财政部, 城镇化报告).
 
 A bulletin states a level and then its change without repeating what changed: "稻谷种植面积
 2992万公顷，减少15万公顷" (the base, 上年, was named once at the paragraph's head), and a change
 over a span of years as a yearly average: "比1978年增加7.6亿人，平均每年增加1689万人",
 "城镇化率年均提高0.7个百分点". Read on their own, the bare verb (年均增长3.4%) looks like the
-growth of something named 年均; these shapes say what the figure is the change of.
+growth of something named 年均; these shapes say what the figure is the change of. Releases
+also say once what their bare changes are (从环比看), list rates by term (7年期…，10年期为),
+figures by quarter (各季度…分别) or by owner (云南和广东的…分别为), and turned changes in
+lists (分别由上月下降…转为上涨…). The extractor's reader (`facts.extract`) asks these patterns.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from touyan.facts.economy import CHINESE_RELEASE, COMPANY_VOCABULARY, REGION
-from touyan.text.dates import DateMention, parse_dates
 
 _VERB = r"增长|增加|提高|提升|上升|增产|下降|减少|降低|减产|下滑|回落"
 FALLS = frozenset({"下降", "减少", "降低", "减产", "下滑", "回落"})
@@ -50,6 +51,8 @@ POINTS_CHANGE = re.compile(
     r"(?:(?:比|较)(?:上月|上年|上季度|上年同期|去年同期|年初|上年末|去年))?(?:大幅|小幅)?"
     r"(?P<verb>提高|上升|提升|回升|增加|扩大|加快|下降|回落|降低|减少|收窄|放缓)了?约?[^\S\n]*$"
 )
+# 城镇化率40多年提高了: the span the change took, after the rate's name.
+SPAN_TAIL = re.compile(r"[\d一二三四五六七八九十]+[多余]?年(?:间|来)?$")
 POINTS_FALL = frozenset({"下降", "回落", "降低", "减少", "收窄", "放缓"})
 # A bond's or a loan's term: 7年期国债收益率, 1年期LPR; then "10年期为1.67%" is the same rate
 # at another term.
@@ -89,13 +92,6 @@ def national_statistics(text: str, title: str) -> bool:
     return REGION.search(text) is not None and CHINESE_RELEASE.search(text) is not None
 
 
-def title_year(title: str) -> DateMention | None:
-    """The one year a bulletin's title names (中华人民共和国2021年农业生产和产量情况), if it
-    names one date and that date is a year."""
-    found = parse_dates(title, today=dt.date(2000, 1, 1)) if "年" in title else []
-    return found[0] if len(found) == 1 and found[0].granularity == "year" else None
-
-
 # 从环比看，PPI由上月上涨0.1%转为下降0.5%: a release's paragraph says once which comparison its
 # bare changes (上涨, 下降) are, until it says the other (从同比看).
 VIEW = re.compile(r"从(?P<a>环比|同比)(?:来)?看|(?P<b>环比|同比)方面")
@@ -118,3 +114,7 @@ def shared_tail(items: list[str], n: int) -> str:
     if tail and not _TAIL.search(item):
         item += tail.group()
     return item
+
+
+# 云南和广东的弹性系数分别为…: short names joined by 和 or 、 own the figures in turn.
+OWNERS = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[、和与及][\u4e00-\u9fff]{2,6}){1,5}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -25,9 +26,11 @@ from touyan.facts.bulletin import (
     EACH_QUARTER,
     FALLS,
     MEASURED,
+    OWNERS,
     POINTS_CHANGE,
     POINTS_FALL,
     SHARE_OF,
+    SPAN_TAIL,
     TENOR,
     TENOR_ITEM,
     TURNED_LIST,
@@ -177,12 +180,17 @@ _HEAD = (
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?"
-    r"\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
-    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
+    r"\s*(?:(?:还|也|仍)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
+    r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
+    r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
+# The last characters of measure nouns (率, 额, 量 …) and of an aside after one: a label's
+# possible last character, checked before the label's backtracking match.
+_HEAD_LAST = frozenset(word[-1] for word in _HEAD[3:-1].split("|")) | frozenset(")）]")
 _MEASURE_TAIL = re.compile(
-    r"(?:\[\d{1,3}\])?\s*(?:(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|(?<=排名)(?:超越|超过)了?|"
-    r"(?<=占比)(?:超过|高于|低于|不足))?\s*[+]?$"
+    r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
+    r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
+    r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
 # Words between a measure's label and its connector or figure (余额总计为, 为人民币).
 _TOTAL_AFTER = ("总计", "合计")
@@ -195,8 +203,14 @@ _ANY_MEASURE = re.compile(
 )
 # A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
 _NOT_A_LABEL = re.compile(
-    r"^(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
+    r"^(?:略|远|明显)?(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
 )
+# 城镇化率40多年提高了…: a span of years, not a figure.
+_OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
+_YEAR_AGO = ("去年同期", "上年同期")
+_YEARS_AFTER = re.compile(r"[多余](?:年|个月)")
+# Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
+_NEAR = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,4}[^\S\n]*(?:\[\d{1,3}\][^\S\n]*)?[，,、]")
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
@@ -322,7 +336,8 @@ _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
 # 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario.
 _FORECAST = re.compile(
-    r"预计|(?<!超出)(?<!超)(?<!低于)(?<!高于)(?<!不及)(?<!好于)(?<!符合)预期|预测|预估|有望|力争|确保|计划|假设"
+    r"预计|预期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)(?<!不及预期)(?<!好于预期)"
+    r"(?<!符合预期)|预测|预估|有望|力争|确保|计划|假设"
 )
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(
@@ -445,7 +460,11 @@ class _Reader:
         self.title = title
         title_mentions = entities.find(title) if entities else []
         written = _written_records(text, title, entities)
-        if any(r.kind == "company" for r in written) and national_statistics(text, title):
+        # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
+        # is then not taken for China's statistics.
+        self.company_text = COMPANY_VOCABULARY.search(text) is not None
+        self.statistics: bool | None = None  # a national statistics text: read on first need
+        if any(r.kind == "company" for r in written) and self._is_statistics():
             written = [r for r in written if r.kind != "company"]
         # 其中石油和天然气开采业: a name read across a word (中石油) names nothing, ends no label.
         self.mentions = [
@@ -503,9 +522,6 @@ class _Reader:
         self.names_a_company = (
             bool(named) or bool(_COMPANY_WORDS.search(text)) or text.count("公司") > 2
         )
-        # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
-        # is then not taken for China's statistics.
-        self.company_text = COMPANY_VOCABULARY.search(text) is not None
         self.round_subject: EntityRecord | None = None
         self.last: ExtractedFact | None = None  # the previous fact, in view offsets
         self.last_end = -1
@@ -520,6 +536,12 @@ class _Reader:
         self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
         self.seats = "营业部" in text or "专用" in text or "交易单元" in text
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
+        self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
+        self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
+            r.end()
+            for r in REGION.finditer(text)
+            if r.group() != "国内" and not text.startswith("人", r.end())
+        ]
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
@@ -727,7 +749,11 @@ class _Reader:
             return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
-        if stated := self._bulletin_change(q, sentence, quote):
+        if (
+            self.averages
+            or q.unit == "pp"
+            or (0 <= q.span[0] - self.last_end <= 40 and _NEAR.match(self.text, self.last_end))
+        ) and (stated := self._bulletin_change(q, sentence, quote)):
             return stated
         if q.unit == "%" and (
             turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
@@ -741,6 +767,12 @@ class _Reader:
             return self._turned_list(q, sentence, quote, respectively)
         if respectively >= 0 and q.unit == "%":
             return self._respectively(q, sentence, quote, respectively)
+        if (
+            respectively >= 0
+            and _OWNED.search(self.text, sentence[0], respectively)
+            and (owned := self._respectively(q, sentence, quote, respectively, owned=True))
+        ):
+            return owned
         growth = _GROWTH.search(self.text[max(sentence[0], q.span[0] - 16) : q.span[0]])
         if growth is None and _GROWTH_AFTER.match(self.text, q.span[1]):
             growth = _DIRECTION_BEFORE.search(
@@ -804,6 +836,12 @@ class _Reader:
             self.text[max(sentence[0], label_start - 10) : label_start]
         ) and not any(m.end == label_start for m in self.mentions):
             return None  # 行业指数上涨: but 科创50指数上涨 is the index's own move
+        if (
+            self.text[max(clause_start, label_start - 5) : label_start]
+            .rstrip("的")
+            .endswith(_YEAR_AGO)
+        ):
+            return None  # 去年同期的每股收益为91美分: last year's figure, not this period's
         if "分别" in self.text[clause_start : q.span[0]]:
             return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
         from_header = found is None and metric == "stake_pct"
@@ -850,8 +888,16 @@ class _Reader:
                 metric = narrowed + self._label_text(label_start)
             # A company figure (营收, 出资) in a text naming no company is about a company
             # the text names in a way not recognised, not about the economy.
-            if record is None and metric not in KNOWN_METRICS and not _WINDOW_MOVE.match(metric):
-                record = self._region(label_start)  # (a window's move is a security's)
+            # 其高压电缆收入占比: 其 refers to someone the text names, not to an economy; a
+            # window's move is a security's.
+            pronoun = self.text[label_start - 1 : label_start] == "其"
+            if (
+                record is None
+                and metric not in KNOWN_METRICS
+                and not pronoun
+                and not _WINDOW_MOVE.match(metric)
+            ):
+                record = self._region(label_start)
         if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
@@ -1015,15 +1061,17 @@ class _Reader:
         """A change stated as bulletins do (`facts.bulletin`): bare, right after the level it
         changes (2992万公顷，减少15万公顷), or as a yearly average of the level just stated or
         of the rate named before it (平均每年增加1689万人, 城镇化率年均提高0.7个百分点)."""
-        last = self.last if self.last is not None and self.last_end >= sentence[0] else None
+        near = self.last_end >= sentence[0] and q.span[0] - self.last_end <= 40
         lo = max(sentence[0], q.span[0] - 12)
-        average = (
-            AVERAGE.search(self.text, lo, q.span[0]) if "均" in self.text[lo : q.span[0]] else None
-        )
+        averaged = self.averages and self.text.find("均", lo, q.span[0]) >= 0
+        if not near and not averaged and q.unit != "pp":
+            return None  # the common case, cheaply
+        last = self.last if self.last is not None and self.last_end >= sentence[0] else None
+        average = AVERAGE.search(self.text, lo, q.span[0]) if averaged else None
         if average is None:
             if q.unit == "pp" and (points := self._points_change(q, sentence, quote, last)):
                 return points
-            if last is None or q.unit not in (*_AMOUNT_UNITS, "pp", "%", "times"):
+            if last is None or not near or q.unit not in (*_AMOUNT_UNITS, "pp", "%", "times"):
                 return None
             if q.unit == "%" and (tenor := TENOR.match(last.metric)):
                 item = TENOR_ITEM.fullmatch(self.text, self.last_end, q.span[0])
@@ -1068,9 +1116,12 @@ class _Reader:
         verb = POINTS_CHANGE.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0])
         if verb is None or (last is not None and self.last_end >= verb.start() - 1):
             return None
-        named = self._indicator(sentence, verb.start())
+        span = SPAN_TAIL.search(self.text, max(sentence[0], verb.start() - 8), verb.start())
+        named = self._indicator(sentence, span.start() if span else verb.start())
         if named is None or not MEASURED.search(named[0]) or _NOT_A_RATE.match(named[0]):
             return None  # 影响CPI下降0.11个百分点: a contribution to CPI, not its change
+        if _CLAUSE_LIKE.search(named[0]):
+            return None  # 直接推动了系列产品毛利率提升: a clause, not a rate's name
         if lead := _THIS.match(named[0]):
             named = (named[0][lead.end() :], named[1] + lead.end())
         record = self._subject_or_region(named[1], sentence)
@@ -1172,7 +1223,7 @@ class _Reader:
             return None  # 振幅跌1.59%: a figure's label, not what moved
         if any(m.end == lead for m in self.mentions):
             return None  # 平安好医生: the run goes on from a known name, it is not one itself
-        if national_statistics(self.text, self.title):
+        if self._is_statistics():
             return None  # 城市上涨0.1%，农村持平: a price index's part, not a listed name
         name = plausible_name(run)
         if name is None or name != run or kind_of(name) != "company":
@@ -1183,24 +1234,25 @@ class _Reader:
     def _measure(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
         """A label ending in a measure noun right before the value, from the clause's start,
         the last name or 的 before it."""
+        if not q.unit and _YEARS_AFTER.match(self.text, q.span[1]):
+            return None  # 城镇化率40多年提高了…: a span of years, not the rate
         lo = max(sentence[0], q.span[0] - 24)
         stop = q.span[0]
         if rmb := _RMB_BEFORE.search(self.text, max(lo, stop - 6), stop):
             stop = rmb.start()  # 募集资金余额为人民币53,419.14万元
-        tail = _MEASURE_TAIL.search(self.text, lo, stop)
+        tail = _MEASURE_TAIL.search(self.text, max(lo, stop - 14), stop)  # short
+        ends = self.region_ends
         end = tail.start() if tail else stop
         if self.text.endswith(_TOTAL_AFTER, lo, end):
             end -= 2  # 期初余额总计为150,194,116.99元
+        if self.text[end - 1 : end] not in _HEAD_LAST:
+            return None  # the common case, cheaply: no measure noun ends the label
         start = max(
             [lo]
             + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
             + [m.end for m in self.mentions if sentence[0] <= m.start and m.end <= end]
             # 我国城镇化率: the economy is the subject, not part of the label (国内生产总值 is)
-            + [
-                r.end()
-                for r in REGION.finditer(self.text, lo, end)
-                if r.group() != "国内" and not self.text.startswith("人", r.end())
-            ]
+            + self.region_ends[bisect_left(ends, lo) : bisect_right(ends, end)]
             + [  # 2025年新增政府债务规模: the date is not part of the label (近3年 is)
                 d.span[1]
                 for d in self.dates
@@ -1214,6 +1266,9 @@ class _Reader:
         lead = _LABEL_LEAD.match(label)
         if lead:
             label = label[lead.end() :]
+        label_start = found.start("label") + (lead.end() if lead else 0)
+        if label[:1] in ("末", "底") and self.text[label_start - 1 : label_start] == "年":
+            label, label_start = label[1:], label_start + 1  # 2023年底…: the date's 底
         if len(label) < 2:
             return None
         if label[0].isdigit() and not _DAYS_LABEL.match(label) and not TENOR.match(label):
@@ -1224,7 +1279,6 @@ class _Reader:
             return None
         if _CLAUSE_LIKE.search(label):
             return None
-        label_start = found.start("label") + (lead.end() if lead else 0)
         label, label_start = self._share_of(label, label_start, sentence)
         last = self.last
         if label == "净融资" and last is not None and self.last_end >= sentence[0]:
@@ -1448,7 +1502,7 @@ class _Reader:
         return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
 
     def _respectively(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int, owned: bool = False
     ) -> ExtractedFact | None:
         """铁路运输业、水利管理业投资分别增长20.5%和9.6%: the n-th figure of the list after 分别
         is the n-th item's, when the counts agree; a list of names (阿里、小米分别持股…) gives
@@ -1484,6 +1538,17 @@ class _Reader:
         head = head[: yoy.start()] if yoy else head
         if (each := EACH_QUARTER.match(head)) and len(chain) == 4:
             return self._quarter_item(q, sentence, quote, head[each.end() :], chain, verb)
+        owners, _, measure = head.rpartition("的")
+        if OWNERS.fullmatch(owners) and _INDICATOR.fullmatch(measure) and len(chain) > 1:
+            # 云南和广东的弹性系数分别为3.3和2.1: whose each figure is, in turn.
+            named = _list_items(owners, len(chain))
+            if named is None or any(clause_start <= m.start < at for m in self.mentions):
+                return None
+            plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
+            metric = measure + ("" if plain else "_yoy")
+            return self._fact_for(named[chain.index(q)], metric, q, sentence, quote, None)
+        if owned:
+            return None  # only the owners' figures, for a value of any unit
         items = _list_items(head, len(chain))
         if items is None:
             return None
@@ -1737,6 +1802,11 @@ class _Reader:
             return None
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
+
+    def _is_statistics(self) -> bool:
+        if self.statistics is None:
+            self.statistics = not self.company_text and national_statistics(self.text, self.title)
+        return self.statistics
 
     def _newer_field(self) -> EntityRecord | None:
         """A name field read since the last fact: the next record has begun."""
