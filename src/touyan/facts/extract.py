@@ -493,6 +493,7 @@ class _Reader:
         if own_period:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
         self.data_as_of = _data_as_of(text, self.dates)
+        self.title_year = _title_year(title, published_at)
         self.topic: EntityRecord | None = next(
             (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
         )
@@ -1148,8 +1149,8 @@ class _Reader:
     def _said_now(self, anchor: DateMention, q: Quantity, sentence: tuple[int, int]) -> bool:
         """A figure the text says is current (当前, 目前, 截至发稿), dated only by an earlier
         sentence."""
-        if anchor.span[0] >= sentence[0]:
-            return False  # 2025年5月14日，当前市值为…: the sentence dates it
+        if anchor.span[1] > sentence[0]:
+            return False  # 2025年5月14日，当前市值为…: the sentence dates it (a title's does not)
         return _NOW.search(self.text, sentence[0], q.span[0]) is not None
 
     def _qualifier(self, metric: str, clause_start: int, label_start: int) -> str | None:
@@ -1336,6 +1337,16 @@ class _Reader:
         if anchor is not None and "目标价" in metric and anchor.granularity != "day":
             anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
         as_of, period = self._as_of(anchor)
+        if (
+            anchor is None
+            and window is None
+            and self.title_year is not None
+            and metric not in DAILY_METRICS
+            and not _WINDOW_MOVE.fullmatch(metric)
+            and not _NOW.search(self.text, sentence[0], q.span[0])  # 截至发稿，市值为…
+        ):
+            # 中华人民共和国2021年…, published 2022: 全年粮食种植面积 is 2021's, not the day's.
+            as_of, period = self.title_year.end, self.title_year.text
         if window is not None:
             period = window.text
         if "_forecast" in metric or (
@@ -2085,6 +2096,17 @@ def _written_records(
         by_key[key] = len(records)
         records.append(EntityRecord(written.name, written.kind, tuple(names[1:])))
     return records
+
+
+def _title_year(title: str, published_at: dt.date | None) -> DateMention | None:
+    """The one year a title names, when it was over before publication: a yearly review's
+    undated figures are that year's, not the publication day's."""
+    if published_at is None:
+        return None
+    dates = parse_dates(title, today=published_at)
+    if len(dates) != 1 or dates[0].granularity != "year" or dates[0].end >= published_at:
+        return None
+    return dates[0]
 
 
 def _occurrences(text: str, records: Sequence[EntityRecord]) -> list[Mention]:

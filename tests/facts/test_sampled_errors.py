@@ -1,5 +1,6 @@
-"""Two errors the hand-judged sample found (bench/judged.py): the investing and financing cash
-flows of a statement's list filed under a bare 现金流量净额, and a 跌幅 read as a rise."""
+"""Errors the hand-judged sample of bench/judged.py found: the investing and financing cash
+flows of a statement's list filed under a bare 现金流量净额, a 跌幅 read as a rise, and a
+yearly review's figures dated by the day it was published."""
 
 from __future__ import annotations
 
@@ -34,3 +35,30 @@ def test_a_fall_written_as_its_size_is_negative() -> None:
     text = "华光电子(600123)今日收盘价为8.52元，涨幅1.39%。"
     found = extract_facts(text, published_at=dt.date(2025, 5, 15), entities=bundled_dictionary())
     assert [f.value for f in found if f.metric == "change_pct"] == [Decimal("1.39")]
+
+
+def test_a_yearly_reviews_undated_figures_are_the_years() -> None:
+    title = "中华人民共和国2023年农业生产情况如何？"
+    text = "全年棉花种植面积290万公顷，比上年减少10万公顷。"
+    found = extract_facts(text, title=title, published_at=dt.date(2024, 2, 29))
+    assert {(f.metric, f.as_of) for f in found} == {
+        ("棉花种植面积", dt.date(2023, 12, 31)),
+        ("棉花种植面积_yoy_change", dt.date(2023, 12, 31)),
+    }
+    # A year not over at publication dates nothing: the figures are the day's.
+    found = extract_facts(text, title=title, published_at=dt.date(2023, 12, 12))
+    assert {f.as_of for f in found} == {dt.date(2023, 12, 12)}
+
+
+def test_a_figure_said_now_keeps_the_publication_day_under_a_years_title() -> None:
+    text = "截至发稿，华光电子(600123)市值为8.1亿元。公司全年实现营业收入12.5亿元。"
+    found = extract_facts(
+        text,
+        title="华光电子2023年年报点评",
+        published_at=dt.date(2024, 4, 20),
+        entities=bundled_dictionary(),
+    )
+    assert {(f.metric, f.as_of) for f in found} == {
+        ("market_cap", dt.date(2024, 4, 20)),
+        ("revenue", dt.date(2023, 12, 31)),
+    }
