@@ -62,3 +62,16 @@ def test_a_figure_said_now_keeps_the_publication_day_under_a_years_title() -> No
         ("market_cap", dt.date(2024, 4, 20)),
         ("revenue", dt.date(2023, 12, 31)),
     }
+
+
+def test_sales_gross_margin_names_no_segment_and_shares_per_holder_are_not_float() -> None:
+    text = (
+        "截至3月31日，华光电子(600123)股东户数1.20万，较上期增加3.10%；人均流通股8200股，"
+        "较上期减少3.01%。2025年一季报，公司实现营业收入3.44亿元，销售毛利率5.46%。"
+    )
+    found = extract_facts(text, published_at=dt.date(2025, 5, 15), entities=bundled_dictionary())
+    got = {(f.metric, f.object, f.value) for f in found}
+    assert ("gross_margin", None, Decimal("5.46")) in got
+    assert ("avg_holding_shares", None, Decimal("8200")) in got
+    assert ("avg_holding_shares_qoq", None, Decimal("-3.01")) in got
+    assert not any(f.metric.startswith("float_shares") for f in found)

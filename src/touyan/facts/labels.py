@@ -48,7 +48,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "扣除非经常性损益后归属于母公司股东的净利润",
         "adjusted net profit",
     ),
-    "gross_margin": ("毛利率", "gross margin"),
+    "gross_margin": ("毛利率", "销售毛利率", "gross margin"),  # 销售 names no segment
     "net_margin": ("净利率", "净利润率", "net margin"),
     "eps": ("每股收益", "基本每股收益", "earnings per share", "eps"),
     "total_assets": ("总资产", "total assets"),
@@ -159,7 +159,13 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "rd_expense": ("研发投入", "研发费用", "研发支出"),
     "float_market_cap": ("流通市值", "流通值"),
     "avg_holding_value": ("户均持股市值", "户均持有流通股市值", "户均流通股市值"),
-    "avg_holding_shares": ("户均持股数量", "户均持有流通股数量", "户均持股数"),
+    "avg_holding_shares": (
+        "户均持股数量",
+        "户均持有流通股数量",
+        "户均持股数",
+        "人均流通股",  # not 流通股: the shares per holder
+        "户均流通股",
+    ),
 }
 # Quote pages space out two-character labels (最 高：13.96, 换 手：2.42%).
 for _metric, _spaced in (
