@@ -5,17 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import pytest
-
-from touyan.facts.entities import EntityDictionary, bundled_dictionary
+from touyan.facts.entities import EntityDictionary
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.facts.periods import crop_year_mentions, report_period_mentions, short_year_mentions
 from touyan.text.dates import parse_dates
-
-
-@pytest.fixture(scope="module")
-def entities() -> EntityDictionary:
-    return bundled_dictionary()
 
 
 def facts(

@@ -4,20 +4,12 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from touyan.facts.entities import (
     EntityDictionary,
     EntityRecord,
-    bundled_dictionary,
     bundled_entities,
 )
 from touyan.facts.extract import ExtractedFact, extract_facts, flatten
-
-
-@pytest.fixture(scope="module")
-def entities() -> EntityDictionary:
-    return bundled_dictionary()
 
 
 def facts(text: str, entities: EntityDictionary, title: str = "") -> list[ExtractedFact]:

@@ -5,18 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import pytest
-
-from touyan.facts.entities import EntityDictionary, bundled_dictionary
+from touyan.facts.entities import EntityDictionary
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.text.dates import parse_dates
 
 TODAY = dt.date(2025, 5, 15)
 
-
-@pytest.fixture(scope="module")
-def entities() -> EntityDictionary:
-    return bundled_dictionary()
 
 
 def facts(

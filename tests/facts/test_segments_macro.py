@@ -5,16 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import pytest
-
-from touyan.facts.entities import EntityDictionary, bundled_dictionary
+from touyan.facts.entities import EntityDictionary
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.facts.qualifiers import qualifier
-
-
-@pytest.fixture(scope="module")
-def entities() -> EntityDictionary:
-    return bundled_dictionary()
 
 
 def facts(text: str, entities: EntityDictionary, title: str = "") -> list[ExtractedFact]:

@@ -7,9 +7,7 @@ import random
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
-from touyan.facts.entities import EntityDictionary, bundled_dictionary
+from touyan.facts.entities import EntityDictionary
 from touyan.facts.verify import Evidence, verify
 from touyan.ingest.chunking import chunk_spans
 from touyan.text.numbers import Quantity, parse_numbers, same_quantity
@@ -80,10 +78,6 @@ def _mutants(sentence: str, rng: random.Random) -> list[tuple[str, str]]:
 def _states(quantity: Quantity, evidence: list[Evidence]) -> bool:
     return any(same_quantity(quantity, other) for e in evidence for other in parse_numbers(e.text))
 
-
-@pytest.fixture(scope="module")
-def entities() -> EntityDictionary:
-    return bundled_dictionary()
 
 
 def test_verifier_flags_mutants_and_passes_true_sentences(
