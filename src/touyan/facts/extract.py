@@ -2101,7 +2101,7 @@ def _written_records(
 def _title_year(title: str, published_at: dt.date | None) -> DateMention | None:
     """The one year a title names, when it was over before publication: a yearly review's
     undated figures are that year's, not the publication day's."""
-    if published_at is None:
+    if published_at is None or "年" not in title:
         return None
     dates = parse_dates(title, today=published_at)
     if len(dates) != 1 or dates[0].granularity != "year" or dates[0].end >= published_at:
