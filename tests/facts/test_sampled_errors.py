@@ -75,3 +75,15 @@ def test_sales_gross_margin_names_no_segment_and_shares_per_holder_are_not_float
     assert ("avg_holding_shares", None, Decimal("8200")) in got
     assert ("avg_holding_shares_qoq", None, Decimal("-3.01")) in got
     assert not any(f.metric.startswith("float_shares") for f in found)
+
+
+def test_the_period_compared_with_dates_no_figure() -> None:
+    text = (
+        "1—5月份，全国规模以上工业企业实现利润总额26688.9亿元，同比下降18.8%，"
+        "降幅比1—4月份收窄1.8个百分点。"
+    )
+    found = extract_facts(
+        text, title="2023年1—5月份全国规模以上工业企业利润", published_at=dt.date(2023, 6, 28)
+    )
+    assert {f.as_of for f in found} == {dt.date(2023, 5, 31)}
+    assert any(f.unit == "pp" and f.value == Decimal("1.8") for f in found)

@@ -2006,6 +2006,8 @@ def _with_bare_months(
     for m in _bare_months(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        if _BASE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # 降幅比1—4月份收窄: the base compared with dates no figure
         if m["yq"] or m["qy"]:  # 25Q1, 1Q25: a quarter of 2025
             quarter = int(m["yq"] or m["qy"])
             year = 2000 + int(m["yy"] or m["yy2"])
