@@ -87,3 +87,18 @@ def test_the_period_compared_with_dates_no_figure() -> None:
     )
     assert {f.as_of for f in found} == {dt.date(2023, 5, 31)}
     assert any(f.unit == "pp" and f.value == Decimal("1.8") for f in found)
+
+
+def test_a_sale_is_of_the_order_size_just_bought() -> None:
+    text = (
+        "华光电子(600123)资金流向方面，主力资金净流出14.62万元，特大单买入0.00元，占比0.00%，"
+        "卖出6.60万元，占比4.37%；大单买入10.68万元，占比6.88%，卖出24.93万元，占比16.37%。"
+    )
+    found = extract_facts(text, published_at=dt.date(2025, 5, 15), entities=bundled_dictionary())
+    sold = {f.metric: f.value for f in found if "卖出" in f.metric}
+    assert sold == {
+        "特大单卖出": Decimal("66000"),
+        "特大单卖出占比": Decimal("4.37"),
+        "大单卖出": Decimal("249300"),
+        "大单卖出占比": Decimal("16.37"),
+    }

@@ -811,6 +811,7 @@ class _Reader:
             )
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
+            metric = self._order_size(metric, sentence)
         elif series := self._series(q, sentence, quote):
             return series
         elif q.unit == "%" and (follow := self._follow_on(q, sentence, quote)):
@@ -1231,6 +1232,14 @@ class _Reader:
             return None
         self.mover = EntityRecord(name, "company")
         return "change_pct", verb
+
+    def _order_size(self, metric: str, sentence: tuple[int, int]) -> str:
+        """大单买入104.68万元，占比6.88%，卖出249.30万元: the sale is of the size just bought."""
+        last = self.last
+        if metric not in ("买入", "卖出") or last is None or self.last_end < sentence[0]:
+            return metric
+        size = _ORDER_SIZE.match(last.metric)
+        return size.group() + metric if size else metric
 
     def _measure(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
         """A label ending in a measure noun right before the value, from the clause's start,
@@ -1909,6 +1918,7 @@ _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司
 _PER_ACCOUNT = re.compile(r"户均|人均|平均")
 _CODE_BEFORE = re.compile(r"[(（]\d{6}(?:\.[A-Z]{2})?[)）]$")
 _ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
+_ORDER_SIZE = re.compile(r"(?:超大单|特大单|大单|中单|小单|主力)(?=买入|卖出)")
 _NOT_A_RATE = re.compile(r"影响|拉动|带动|推动|贡献|导致|使")
 _THIS = re.compile(r"(?:这个|这一|该)")
 _FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
