@@ -102,3 +102,33 @@ def test_a_sale_is_of_the_order_size_just_bought() -> None:
         "大单卖出": Decimal("249300"),
         "大单卖出占比": Decimal("16.37"),
     }
+
+
+def test_a_forecast_row_gives_each_year_its_figure() -> None:
+    text = "华光电子(600123)发布年报。预计公司2025-2027年归母净利润分别为9.48、10.84、11.95亿元。"
+    found = extract_facts(text, published_at=dt.date(2025, 4, 30), entities=bundled_dictionary())
+    assert [(f.metric, f.value, f.as_of) for f in found] == [
+        ("net_profit_forecast", Decimal("948000000"), dt.date(2025, 12, 31)),
+        ("net_profit_forecast", Decimal("1084000000"), dt.date(2026, 12, 31)),
+        ("net_profit_forecast", Decimal("1195000000"), dt.date(2027, 12, 31)),
+    ]
+    text = "华光电子(600123)：我们预测公司2025-2027年归母净利润同比增长为1.40%、3.94%、3.15%。"
+    found = extract_facts(text, published_at=dt.date(2025, 3, 19), entities=bundled_dictionary())
+    assert [(f.metric, f.as_of.year if f.as_of else None) for f in found] == [
+        ("net_profit_yoy_forecast", 2025),
+        ("net_profit_yoy_forecast", 2026),
+        ("net_profit_yoy_forecast", 2027),
+    ]
+
+
+def test_past_years_of_a_row_are_no_forecast_and_a_vague_label_names_nothing() -> None:
+    text = (
+        "华光电子(600123)2022-2024年营收分别为8.1亿元、9.0亿元、9.9亿元；"
+        "2022-2024年的数据分别为1.1、1.2、1.3。"
+    )
+    found = extract_facts(text, published_at=dt.date(2025, 4, 30), entities=bundled_dictionary())
+    assert [(f.metric, f.as_of.year if f.as_of else None) for f in found] == [
+        ("revenue", 2022),
+        ("revenue", 2023),
+        ("revenue", 2024),
+    ]

@@ -529,6 +529,8 @@ class _Reader:
         self.last_record: EntityRecord | None = None
         self.prev_q: Quantity | None = None  # the figure before, in the same sentence
         self.sentence_qs: list[Quantity] = []
+        # 预计2025-2027年营收分别为…: a forecast row, one figure a year.
+        self.year_ranges = list(_YEAR_RANGE.finditer(text)) if "年" in text else []
         # 股票名称：微软。…股价：451.77美元: a record's name field names what its fields are about.
         self.field_subject: EntityRecord | None = None
         self.field_at = -1
@@ -738,6 +740,8 @@ class _Reader:
             return seat
         if windowed := self._window_item(q, sentence, quote):
             return windowed
+        if self.year_ranges and (yearly := self._year_series(q, sentence, quote)):
+            return yearly
         if q.unit == "money" and (dated := self._dated_price(q, sentence, quote)):
             return dated
         if filed := self._filed(q, sentence, quote):
@@ -1232,6 +1236,50 @@ class _Reader:
             return None
         self.mover = EntityRecord(name, "company")
         return "change_pct", verb
+
+    def _year_series(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """预计2025-2027年归母净利润分别为10.2亿元、12.5亿元、15.1亿元: the n-th figure is the
+        n-th year's, under the label between the years and the figures."""
+        ranges = [r for r in self.year_ranges if sentence[0] <= r.start() and r.end() <= q.span[0]]
+        if not ranges:
+            return None
+        years = ranges[-1]
+        first, last = int(years["first"]), int(years["last"])
+        values = [v for v in self.sentence_qs if v.span[0] > years.end()]
+        chain = values[:1]
+        for v in values[1:]:
+            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
+                break
+            chain.append(v)
+        if q not in chain or len(chain) != last - first + 1 or not 2 <= len(chain) <= 6:
+            return None
+        head = _SERIES_CONNECTOR.sub("", self.text[years.end() : chain[0].span[0]]).lstrip("的")
+        growth = _SERIES_GROWTH.search(head)
+        label = head[: growth.start()] if growth else head
+        if not _SERIES_NAME.fullmatch(label) or _CLAUSE_LIKE.search(label) or label in _VAGUE:
+            return None
+        metric = LABEL_METRIC.get(label.lower(), label) + ("_yoy" if growth else "")
+        about = self._subject_or_region(years.start(), sentence) or self.topic or self.sole
+        if about is None or about.kind not in _TOPIC_KINDS:
+            return None
+        year = first + chain.index(q)
+        if self.published_at is not None and year >= self.published_at.year:
+            metric += "_forecast"  # 维持2025~2027年EPS…, written in 2025: a forecast
+        unit = chain[-1]
+        if not q.unit and unit.unit and q is not unit:
+            # 归母净利润分别为9.48、10.84、11.95亿元: the last figure's unit is every figure's.
+            value = q.value * unit.scale
+            q = replace(
+                q,
+                value=value.quantize(Decimal(1)) if value == value.to_integral() else value,
+                unit=unit.unit,
+                currency=unit.currency,
+                precision=q.precision * unit.scale,
+            )
+        fact = self._fact_for(about.name, metric, q, sentence, quote, None)
+        return replace(fact, as_of=dt.date(year, 12, 31), period=f"{year}年")
 
     def _order_size(self, metric: str, sentence: tuple[int, int]) -> str:
         """大单买入104.68万元，占比6.88%，卖出249.30万元: the sale is of the size just bought."""
@@ -1918,6 +1966,13 @@ _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司
 _PER_ACCOUNT = re.compile(r"户均|人均|平均")
 _CODE_BEFORE = re.compile(r"[(（]\d{6}(?:\.[A-Z]{2})?[)）]$")
 _ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
+_YEAR_RANGE = re.compile(
+    r"(?P<first>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<last>(?:19|20)\d{2})\s*年度?"
+)
+_SERIES_CONNECTOR = re.compile(r"[\s:：]|(?:分别|预计|预测|将)|(?:为|是|达|约)$")
+_SERIES_GROWTH = re.compile(r"(?:同比)?(?:增长率?|增速|增幅)$")
+_SERIES_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
+_VAGUE = frozenset({"数据", "情况", "水平", "数值", "表现", "结果"})
 _ORDER_SIZE = re.compile(r"(?:超大单|特大单|大单|中单|小单|主力)(?=买入|卖出)")
 _NOT_A_RATE = re.compile(r"影响|拉动|带动|推动|贡献|导致|使")
 _THIS = re.compile(r"(?:这个|这一|该)")
