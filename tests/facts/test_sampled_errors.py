@@ -132,3 +132,19 @@ def test_past_years_of_a_row_are_no_forecast_and_a_vague_label_names_nothing() -
         ("revenue", 2023),
         ("revenue", 2024),
     ]
+
+
+def test_labels_inside_longer_labels_and_expectations_as_nouns() -> None:
+    text = (
+        "华光电子(600123)基本每股收益为0.64元；扣除非经常性损益后的基本每股收益为0.65元。"
+        "公司累计质押市值为1.36亿元。协议缓解了市场对关税的预期，华光电子股价收涨3.26%。"
+    )
+    found = extract_facts(text, published_at=dt.date(2025, 5, 15), entities=bundled_dictionary())
+    got = {(f.metric, f.value) for f in found}
+    assert {
+        ("eps", Decimal("0.64")),
+        ("eps_adjusted", Decimal("0.65")),
+        ("pledged_market_value", Decimal("136000000")),
+        ("change_pct", Decimal("3.26")),
+    } <= got
+    assert not any(f.metric in ("market_cap", "change_pct_forecast") for f in found)

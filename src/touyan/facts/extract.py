@@ -277,7 +277,9 @@ _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 _HEADER_WINDOW = 6
-_LABEL_WINDOW = 16
+# Characters before a figure where its label may start: the longest label and a connector
+# (扣除非经常性损益后的基本每股收益为0.65元).
+_LABEL_REACH = max(16, *(len(label) + 4 for label in LABEL_METRIC))
 _ROUND_SUBJECT_KINDS = ("company",)
 _TOPIC_KINDS = ("company", "fund")
 
@@ -305,7 +307,7 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     # 今年以来涨跌幅(最新的今年以来涨跌幅是多少)为-6.19%, 每股收益（非 GAAP）2.42美元
     if aside is not None and not _UNIT_ASIDE.match(text, aside.start()):
         start = aside.start()
-    window_start = max(0, start - _LABEL_WINDOW)
+    window_start = max(0, start - _LABEL_REACH)
     window = text[window_start:start]
     best: re.Match[str] | None = None
     for match in LABELS.finditer(window):
@@ -336,7 +338,7 @@ _SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
 # 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario.
 _FORECAST = re.compile(
-    r"预计|预期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)(?<!不及预期)(?<!好于预期)"
+    r"预计|(?<!的)预期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)(?<!不及预期)(?<!好于预期)"
     r"(?<!符合预期)|预测|预估|有望|力争|确保|计划|假设"
 )
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})

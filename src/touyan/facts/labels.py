@@ -51,6 +51,13 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "gross_margin": ("毛利率", "销售毛利率", "gross margin"),  # 销售 names no segment
     "net_margin": ("净利率", "净利润率", "net margin"),
     "eps": ("每股收益", "基本每股收益", "earnings per share", "eps"),
+    "eps_adjusted": (
+        "扣非每股收益",
+        "扣非后每股收益",
+        "扣除非经常性损益后的每股收益",
+        "扣除非经常性损益后的基本每股收益",
+    ),
+    "pledged_market_value": ("质押市值", "累计质押市值"),  # not the company's market value
     "total_assets": ("总资产", "total assets"),
     "total_liabilities": ("总负债", "total liabilities"),
     "market_cap": ("总市值", "市值", "market value", "market capitalisation", "market cap"),
