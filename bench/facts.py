@@ -249,8 +249,10 @@ def evaluate(rows: list[dict[str, Any]], with_entity: bool) -> Score:
             ):
                 found.append((f, fact_quantity(f, s.content)))
                 reported[id(f)] = s.published
-                if in_sample(row["id"], index, f.span):
-                    score.sample.append(Sampled(row["id"], index, f, s.content, s.published))
+                if sample := in_sample(row["id"], index, f.span):
+                    score.sample.append(
+                        Sampled(sample, row["id"], index, f, s.content, s.published)
+                    )
         scorable = [g for g in golds if g.quantity is not None]
         for gold in scorable:
             assert gold.quantity is not None

@@ -8,7 +8,9 @@ says, wrong otherwise.
 
 Which facts are judged must not depend on the extractor's version, or a change could choose its
 own examiners: a fact is in the sample when the hash of where its value sits (row, snippet,
-span) falls in one bucket of `SAMPLE_EVERY`. A new rule that finds a figure nobody read before
+span) falls in one bucket of `SAMPLE_EVERY`. Errors found in that sample are fixed, which
+flatters its figure; a second, disjoint sample of half the size is judged and never mined for
+fixes, so its figure is the honest one. A new rule that finds a figure nobody read before
 adds it to the sample unjudged, and the bench says so until someone judges it (`--judge`).
 
 `facts_judged.tsv` keeps no eval text (the data's licence keeps it out of the repo): each line
@@ -21,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +37,7 @@ _FIELDS = ("row", "snippet", "start", "end", "claim", "verdict", "note")
 
 @dataclass(frozen=True, slots=True)
 class Sampled:
+    sample: str  # "dev" or "check" (see in_sample)
     row: str
     snippet: int
     fact: ExtractedFact
@@ -54,9 +58,14 @@ class Sampled:
         return hashlib.blake2b(said.encode(), digest_size=6).hexdigest()
 
 
-def in_sample(row: str, snippet: int, span: tuple[int, int]) -> bool:
+def in_sample(row: str, snippet: int, span: tuple[int, int]) -> str | None:
+    """ "dev" for the sample errors are looked for in, "check" for a second, disjoint one of
+    half its size that is only judged, never mined for fixes; None for the rest."""
     key = f"{row}:{snippet}:{span[0]}:{span[1]}".encode()
-    return int.from_bytes(hashlib.blake2b(key, digest_size=4).digest()) % SAMPLE_EVERY == 0
+    bucket = int.from_bytes(hashlib.blake2b(key, digest_size=4).digest()) % (2 * SAMPLE_EVERY)
+    if bucket % SAMPLE_EVERY == 0:
+        return "dev"
+    return "check" if bucket == SAMPLE_EVERY + 1 else None
 
 
 def load() -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
@@ -76,24 +85,21 @@ def load() -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
 
 def report(sample: Iterable[Sampled], show_unjudged: bool) -> None:
     verdicts = load()
-    right = wrong = 0
+    right: Counter[str] = Counter()
+    judged: Counter[str] = Counter()
     unjudged: list[Sampled] = []
-    wrong_notes: list[str] = []
     for s in sample:
         verdict = verdicts.get((s.place, s.claim))
         if verdict is None:
             unjudged.append(s)
-        elif verdict[0] == "right":
-            right += 1
-        else:
-            wrong += 1
-            wrong_notes.append(verdict[1])
-    judged = right + wrong
-    share = f"{right / judged:.3f} ({right}/{judged})" if judged else "—"
-    print(
-        f"  precision on the hand-judged sample (1 fact in {SAMPLE_EVERY} by where it sits): "
-        f"{share}; {len(unjudged)} sampled facts not judged yet"
-    )
+            continue
+        judged[s.sample] += 1
+        right[s.sample] += verdict[0] == "right"
+    for name, what in (("dev", "errors are looked for here"), ("check", "only judged")):
+        n = judged[name]
+        share = f"{right[name] / n:.3f} ({right[name]}/{n})" if n else "—"
+        print(f"  precision on the hand-judged {name} sample ({what}): {share}")
+    print(f"  {len(unjudged)} sampled facts not judged yet")
     if not show_unjudged:
         return
     print(f"\n  facts to judge (append to {JUDGED.name}: right|wrong and a note):")
@@ -103,8 +109,8 @@ def report(sample: Iterable[Sampled], show_unjudged: bool) -> None:
         before, after = s.content[max(0, start - 80) : start], s.content[end : end + 30]
         print(f"    {s.row}\t{s.snippet}\t{start}\t{end}\t{s.claim}\t?\t")
         print(
-            f"      {f.subject} | {f.metric} | {f.object} | {f.value} {f.unit} {f.currency} | "
-            f"as of {f.as_of} | period {f.period} | published {s.published}"
+            f"      [{s.sample}] {f.subject} | {f.metric} | {f.object} | {f.value} {f.unit} "
+            f"{f.currency} | as of {f.as_of} | period {f.period} | published {s.published}"
         )
         quote = f"…{before}【{s.content[start:end]}】{after}…".replace("\n", " ")
         print(f"      {quote}")
