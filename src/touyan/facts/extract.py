@@ -39,6 +39,14 @@ from touyan.facts.bulletin import (
     national_statistics,
     shared_tail,
 )
+from touyan.facts.dating import (
+    BASE_BEFORE,
+    chinese_count,
+    data_as_of,
+    date_for,
+    title_year,
+    with_bare_months,
+)
 from touyan.facts.economy import (
     CHINA,
     CHINESE_RELEASE,
@@ -155,7 +163,6 @@ _NOT_THE_SUBJECT = re.compile(
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
 # 今日 and 今天 are the day the text was published (当日 is a day named before it).
 _NOW = re.compile(r"当前|目前|截至发稿|截止发稿|发稿时|今日|今天")
-_BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
 _NOT_A_MOVER = re.compile(
@@ -371,29 +378,6 @@ def _label_after(text: str, end: int) -> str | None:
     return AFTER_METRIC[found.group().lower()] if found else None
 
 
-def _date_for(
-    q: Quantity, sentence: tuple[int, int], dates: Sequence[DateMention]
-) -> tuple[DateMention | None, DateMention | None]:
-    """The date a figure holds for, and the trailing window it covers (近一周), if any.
-
-    A window is measured back from a date (截止2025年05月14日…近一周涨跌幅): the window names
-    the period, the last calendar date before it the as-of day.
-    """
-    in_sentence = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
-    before = [d for d in in_sentence if d.span[0] < q.span[0]]
-    window = before[-1] if before and before[-1].granularity == "relative" else None
-    anchors = [d for d in before if d.granularity != "relative"]
-    if anchors:
-        return anchors[-1], window
-    after = [d for d in in_sentence if d.granularity != "relative"]
-    if after and window is None:
-        return after[0], None
-    earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
-    if earlier:
-        return earlier[-1], window
-    return None, window
-
-
 _TERMINAL = "。！？!?；;：:"
 _TABLEISH = re.compile(r"\||[\u4e00-\u9fff)）%]\s+[\u4e00-\u9fff(（\d]")
 
@@ -481,7 +465,7 @@ class _Reader:
             d
             for d in parse_dates(text, today=published_at)
             if not _SINCE.match(text, d.span[1])
-            and not _BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
+            and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
             and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
         ]
@@ -489,13 +473,13 @@ class _Reader:
         short += crop_year_mentions(text)  # 2025/26年度
         if short:
             dates = sorted([*dates, *short], key=lambda d: d.span[0])
-        self.dates = _with_bare_months(text, dates, published_at)
+        self.dates = with_bare_months(text, dates, published_at)
         own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
         own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
         if own_period:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
-        self.data_as_of = _data_as_of(text, self.dates)
-        self.title_year = _title_year(title, published_at)
+        self.data_as_of = data_as_of(text, self.dates)
+        self.title_year = title_year(title, published_at)
         self.topic: EntityRecord | None = next(
             (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
         )
@@ -1215,7 +1199,7 @@ class _Reader:
             # 今年以来股价涨24.63%, 近5个交易日涨2.78%: the window's move, not the day's
             if window.group() in ("今年以来", "年内"):
                 return "change_ytd_pct", found.start()
-            label = _CHINESE_DIGITS.sub(lambda d: str(_chinese_count(d.group())), window.group())
+            label = _CHINESE_DIGITS.sub(lambda d: str(chinese_count(d.group())), window.group())
             return LABEL_METRIC.get(label + "涨跌幅", label + "涨跌幅"), found.start()
         return "change_pct", found.start()
 
@@ -1371,7 +1355,7 @@ class _Reader:
         quote: str,
         obj: str | None,
     ) -> ExtractedFact:
-        anchor, window = _date_for(q, sentence, self.dates)
+        anchor, window = date_for(q, sentence, self.dates)
         if (
             anchor is not None
             and anchor.granularity != "day"
@@ -1761,7 +1745,7 @@ class _Reader:
     ) -> ExtractedFact | None:
         """2024年…各季度用电量同比分别增长9.8%、8.1%、7.9%和6.8%: the n-th figure is the
         n-th quarter's of the year the sentence names."""
-        anchor, _ = _date_for(q, sentence, self.dates)
+        anchor, _ = date_for(q, sentence, self.dates)
         if anchor is None or anchor.granularity != "year" or not _INDICATOR.fullmatch(name):
             return None
         about = self._subject_or_region(sentence[0], sentence)
@@ -1929,9 +1913,6 @@ class _Reader:
         return date.end, date.text
 
 
-# Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):
-# the year is the one said with it (今年, 去年), else the last one named before, else the
-# publication's, or the year before for a later month.
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
 _CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
 _AMOUNT_UNITS = ("money", "count", "", "shares")
@@ -2004,139 +1985,10 @@ _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简�
 # The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
-_BARE_MONTHS = re.compile(
-    r"(?<![\d.\-/近前])(?<!\d年)(?<!\d\s年)(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月"
-    r"(?:份)?(?!\s*\d)(?![日号个])"
-    r"|(?P<span>(?<![\d年前近])第?(?P<q>[一二三四1-4])季度|(?<![\d年])(?:上半年|下半年)|前三季度)"
-    r"|(?<![上下])(?P<h1>半年度)(?!报)"  # 2024年半年度; 前四季度 is the trailing year
-    r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
-    r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
-    r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
-)
 _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
-_MONTH_HINT = re.compile(r"月|季度|半年|季报|年报|中报|年度报告|\dQ|Q\d")
-# What a periodic report covers (2024年三季报: January to September 2024).
-_REPORT_MONTHS = {
-    "一季报": (1, 3),
-    "半年度报告": (1, 6),
-    "半年报": (1, 6),
-    "中报": (1, 6),
-    "三季报": (1, 9),
-    "年度报告": (1, 12),
-    "年报": (1, 12),
-}
-_CHINESE_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
-_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年\s*$")
-_YEAR_REACH = 80  # characters: a year named further back does not date a bare month
-_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
-
-
 def _base_metric(metric: str) -> str:
     """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast."""
     return _DERIVED.sub("", metric)
-
-
-def _chinese_count(n: str) -> int:
-    """一 … 十二 as a number (months in 前十一个月)."""
-    if len(n) == 2:
-        return 10 + _CHINESE_COUNT[n[1]]
-    return _CHINESE_COUNT[n]
-
-
-def _bare_months(text: str) -> list[re.Match[str]]:
-    """`_BARE_MONTHS` matches, looked for only around 月, 季度 and 半年: scanning the whole
-    text with its lookbehinds costs more than the rest of the date reading."""
-    windows: list[list[int]] = []
-    for hint in _MONTH_HINT.finditer(text):
-        lo, hi = max(0, hint.start() - 12), min(len(text), hint.end() + 8)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
-    return [m for lo, hi in windows for m in _BARE_MONTHS.finditer(text, lo, hi)]
-
-
-def _with_bare_months(
-    text: str, dates: list[DateMention], published_at: dt.date | None
-) -> list[DateMention]:
-    if (
-        "月" not in text
-        and "季" not in text
-        and "半年" not in text
-        and "报" not in text
-        and ("Q" not in text)
-    ):
-        return dates
-    taken = [d.span for d in dates]
-    extra: list[DateMention] = []
-    for m in _bare_months(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        if _BASE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
-            continue  # 降幅比1—4月份收窄: the base compared with dates no figure
-        if m["yq"] or m["qy"]:  # 25Q1, 1Q25: a quarter of 2025
-            quarter = int(m["yq"] or m["qy"])
-            year = 2000 + int(m["yy"] or m["yy2"])
-            start = dt.date(year, quarter * 3 - 2, 1)
-            end = dt.date(year, quarter * 3, calendar.monthrange(year, quarter * 3)[1])
-            extra.append(DateMention(start, end, "month", m.span(), m.group()))
-            continue
-        if m["report"]:
-            first, last = _REPORT_MONTHS[m["report"]]
-        elif m["h1"]:
-            first, last = 1, 6
-        elif m["n"]:  # 前四个月: from January
-            n = m["n"]
-            first, last = 1, int(n) if n.isdigit() else _chinese_count(n)
-        elif m["span"]:
-            if m["q"]:
-                quarter = _QUARTER_NUMBER[m["q"]]
-                first, last = quarter * 3 - 2, quarter * 3
-            else:
-                first, last = _SPAN_MONTHS[m["span"]]
-        else:
-            last, first = int(m["month"]), int(m["first"] or m["month"])
-        if not 1 <= first <= last <= 12:
-            continue
-        years = [
-            d.end.year
-            for d in dates
-            if d.span[1] <= m.start()
-            and m.start() - d.span[1] <= _YEAR_REACH
-            and d.granularity != "relative"
-        ]
-        said = text[max(0, m.start() - 2) : m.start()]
-        written = _YEAR_BEFORE.search(text, max(0, m.start() - 6), m.start())
-        if written:  # 2025年一季报: the year written with it, which no date pattern reads
-            year = int(written.group(1))
-        elif said in ("今年", "去年") and published_at is not None:
-            year = published_at.year - (said == "去年")  # 今年4月, 去年4月
-        elif years:
-            year = years[-1]
-        elif published_at is not None:
-            year = published_at.year - (last > published_at.month)
-        else:
-            continue
-        start = dt.date(year, first, 1)
-        end = dt.date(year, last, calendar.monthrange(year, last)[1])
-        kind = "report" if m["report"] else "month"  # a report's period dates no day's quote
-        extra.append(DateMention(start, end, kind, m.span(), m.group()))
-    return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
-
-
-_DATA_AS_OF = re.compile(
-    r"(?:以上|上述|本文|文中|表中)[^。\n]{0,30}?(?:数据|指标)[^。\n]{0,20}?(?:截止|截至)(?:到|至)?\s*"
-)
-
-
-def _data_as_of(text: str, dates: Sequence[DateMention]) -> dt.date | None:
-    """The day a text says all its figures are as of (以上…数据…统计时间截止到2025年05月14日)."""
-    found = _DATA_AS_OF.search(text)
-    if found is None:
-        return None
-    day = next((d for d in dates if d.span[0] == found.end() and d.granularity == "day"), None)
-    return day.start if day else None
 
 
 def _written_records(
@@ -2165,17 +2017,6 @@ def _written_records(
         by_key[key] = len(records)
         records.append(EntityRecord(written.name, written.kind, tuple(names[1:])))
     return records
-
-
-def _title_year(title: str, published_at: dt.date | None) -> DateMention | None:
-    """The one year a title names, when it was over before publication: a yearly review's
-    undated figures are that year's, not the publication day's."""
-    if published_at is None or "年" not in title:
-        return None
-    dates = parse_dates(title, today=published_at)
-    if len(dates) != 1 or dates[0].granularity != "year" or dates[0].end >= published_at:
-        return None
-    return dates[0]
 
 
 def _occurrences(text: str, records: Sequence[EntityRecord]) -> list[Mention]:

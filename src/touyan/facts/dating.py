@@ -1,0 +1,184 @@
+"""When a figure holds: the date a sentence gives it, the months statistical releases write
+without their year (12月份, 1—9月份, 前四个月, 三季报, 25Q1), the day a text says all its data
+are as of, and the year a yearly review's title names."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from touyan.text.dates import DateMention, parse_dates
+from touyan.text.numbers import Quantity
+
+# A comparison's base (比1978年, 较4月份) is compared with, not what a figure is dated by.
+BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
+
+
+def date_for(
+    q: Quantity, sentence: tuple[int, int], dates: Sequence[DateMention]
+) -> tuple[DateMention | None, DateMention | None]:
+    """The date a figure holds for, and the trailing window it covers (近一周), if any.
+
+    A window is measured back from a date (截止2025年05月14日…近一周涨跌幅): the window names
+    the period, the last calendar date before it the as-of day.
+    """
+    in_sentence = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
+    before = [d for d in in_sentence if d.span[0] < q.span[0]]
+    window = before[-1] if before and before[-1].granularity == "relative" else None
+    anchors = [d for d in before if d.granularity != "relative"]
+    if anchors:
+        return anchors[-1], window
+    after = [d for d in in_sentence if d.granularity != "relative"]
+    if after and window is None:
+        return after[0], None
+    earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
+    if earlier:
+        return earlier[-1], window
+    return None, window
+
+
+# Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):
+# the year is the one said with it (今年, 去年), else the last one named before, else the
+# publication's, or the year before for a later month.
+_BARE_MONTHS = re.compile(
+    r"(?<![\d.\-/近前])(?<!\d年)(?<!\d\s年)(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月"
+    r"(?:份)?(?!\s*\d)(?![日号个])"
+    r"|(?P<span>(?<![\d年前近])第?(?P<q>[一二三四1-4])季度|(?<![\d年])(?:上半年|下半年)|前三季度)"
+    r"|(?<![上下])(?P<h1>半年度)(?!报)"  # 2024年半年度; 前四季度 is the trailing year
+    r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
+    r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
+    r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
+)
+
+
+_MONTH_HINT = re.compile(r"月|季度|半年|季报|年报|中报|年度报告|\dQ|Q\d")
+# What a periodic report covers (2024年三季报: January to September 2024).
+_REPORT_MONTHS = {
+    "一季报": (1, 3),
+    "半年度报告": (1, 6),
+    "半年报": (1, 6),
+    "中报": (1, 6),
+    "三季报": (1, 9),
+    "年度报告": (1, 12),
+    "年报": (1, 12),
+}
+_CHINESE_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年\s*$")
+_YEAR_REACH = 80  # characters: a year named further back does not date a bare month
+_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
+
+
+def chinese_count(n: str) -> int:
+    """一 … 十二 as a number (months in 前十一个月)."""
+    if len(n) == 2:
+        return 10 + _CHINESE_COUNT[n[1]]
+    return _CHINESE_COUNT[n]
+
+
+def _bare_months(text: str) -> list[re.Match[str]]:
+    """`_BARE_MONTHS` matches, looked for only around 月, 季度 and 半年: scanning the whole
+    text with its lookbehinds costs more than the rest of the date reading."""
+    windows: list[list[int]] = []
+    for hint in _MONTH_HINT.finditer(text):
+        lo, hi = max(0, hint.start() - 12), min(len(text), hint.end() + 8)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [m for lo, hi in windows for m in _BARE_MONTHS.finditer(text, lo, hi)]
+
+
+def with_bare_months(
+    text: str, dates: list[DateMention], published_at: dt.date | None
+) -> list[DateMention]:
+    if (
+        "月" not in text
+        and "季" not in text
+        and "半年" not in text
+        and "报" not in text
+        and ("Q" not in text)
+    ):
+        return dates
+    taken = [d.span for d in dates]
+    extra: list[DateMention] = []
+    for m in _bare_months(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if BASE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # 降幅比1—4月份收窄: the base compared with dates no figure
+        if m["yq"] or m["qy"]:  # 25Q1, 1Q25: a quarter of 2025
+            quarter = int(m["yq"] or m["qy"])
+            year = 2000 + int(m["yy"] or m["yy2"])
+            start = dt.date(year, quarter * 3 - 2, 1)
+            end = dt.date(year, quarter * 3, calendar.monthrange(year, quarter * 3)[1])
+            extra.append(DateMention(start, end, "month", m.span(), m.group()))
+            continue
+        if m["report"]:
+            first, last = _REPORT_MONTHS[m["report"]]
+        elif m["h1"]:
+            first, last = 1, 6
+        elif m["n"]:  # 前四个月: from January
+            n = m["n"]
+            first, last = 1, int(n) if n.isdigit() else chinese_count(n)
+        elif m["span"]:
+            if m["q"]:
+                quarter = _QUARTER_NUMBER[m["q"]]
+                first, last = quarter * 3 - 2, quarter * 3
+            else:
+                first, last = _SPAN_MONTHS[m["span"]]
+        else:
+            last, first = int(m["month"]), int(m["first"] or m["month"])
+        if not 1 <= first <= last <= 12:
+            continue
+        years = [
+            d.end.year
+            for d in dates
+            if d.span[1] <= m.start()
+            and m.start() - d.span[1] <= _YEAR_REACH
+            and d.granularity != "relative"
+        ]
+        said = text[max(0, m.start() - 2) : m.start()]
+        written = _YEAR_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if written:  # 2025年一季报: the year written with it, which no date pattern reads
+            year = int(written.group(1))
+        elif said in ("今年", "去年") and published_at is not None:
+            year = published_at.year - (said == "去年")  # 今年4月, 去年4月
+        elif years:
+            year = years[-1]
+        elif published_at is not None:
+            year = published_at.year - (last > published_at.month)
+        else:
+            continue
+        start = dt.date(year, first, 1)
+        end = dt.date(year, last, calendar.monthrange(year, last)[1])
+        kind = "report" if m["report"] else "month"  # a report's period dates no day's quote
+        extra.append(DateMention(start, end, kind, m.span(), m.group()))
+    return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
+
+
+_DATA_AS_OF = re.compile(
+    r"(?:以上|上述|本文|文中|表中)[^。\n]{0,30}?(?:数据|指标)[^。\n]{0,20}?(?:截止|截至)(?:到|至)?\s*"
+)
+
+
+def data_as_of(text: str, dates: Sequence[DateMention]) -> dt.date | None:
+    """The day a text says all its figures are as of (以上…数据…统计时间截止到2025年05月14日)."""
+    found = _DATA_AS_OF.search(text)
+    if found is None:
+        return None
+    day = next((d for d in dates if d.span[0] == found.end() and d.granularity == "day"), None)
+    return day.start if day else None
+
+
+def title_year(title: str, published_at: dt.date | None) -> DateMention | None:
+    """The one year a title names, when it was over before publication: a yearly review's
+    undated figures are that year's, not the publication day's."""
+    if published_at is None or "年" not in title:
+        return None
+    dates = parse_dates(title, today=published_at)
+    if len(dates) != 1 or dates[0].granularity != "year" or dates[0].end >= published_at:
+        return None
+    return dates[0]
