@@ -816,10 +816,7 @@ class _Reader:
             return self._change(q, sentence, quote, change.start())
         if metric is None:
             return self._level_before_growth(q, sentence, quote)
-        clause_start = max(
-            [sentence[0]]
-            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])]
-        )
+        clause_start = self._clause_start(sentence, q.span[0])
         if not unit_fits(metric, q):
             return None
         if metric in DAILY_METRICS and not q.unit and _STREAK.match(self.text, q.span[1]):
@@ -911,10 +908,7 @@ class _Reader:
         when it is named right before the verb (a text often writes the holder loosely: 汇金).
         Not an average per account (户均持股数量), nor a change (增持, 持仓量增加).
         """
-        clause_start = max(
-            [sentence[0]]
-            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], q.span[0])]
-        )
+        clause_start = self._clause_start(sentence, q.span[0])
         verbs = list(_HOLD_VERB.finditer(self.text, max(clause_start, q.span[0] - 24), q.span[0]))
         verb = verbs[-1] if verbs else None
         if verb is None or _PER_ACCOUNT.search(self.text, max(0, verb.start() - 2), verb.start()):
@@ -1223,6 +1217,20 @@ class _Reader:
         self.mover = EntityRecord(name, "company")
         return "change_pct", verb
 
+    def _clause_start(self, sentence: tuple[int, int], end: int) -> int:
+        """Where the clause holding `end` starts: after the sentence's last break before it."""
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], end)]
+        return max([sentence[0], *breaks])
+
+    def _list_run(self, values: Sequence[Quantity]) -> list[Quantity]:
+        """The figures from the first of `values` on that a list joins (9.48、10.84和11.95)."""
+        run = list(values[:1])
+        for v in values[1:]:
+            if not _LIST_SEP.fullmatch(self.text, run[-1].span[1], v.span[0]):
+                break
+            run.append(v)
+        return run
+
     def _year_series(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
@@ -1234,11 +1242,7 @@ class _Reader:
         years = ranges[-1]
         first, last = int(years["first"]), int(years["last"])
         values = [v for v in self.sentence_qs if v.span[0] > years.end()]
-        chain = values[:1]
-        for v in values[1:]:
-            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
-                break
-            chain.append(v)
+        chain = self._list_run(values)
         if q not in chain or len(chain) != last - first + 1 or not 2 <= len(chain) <= 6:
             return None
         head = _SERIES_CONNECTOR.sub("", self.text[years.end() : chain[0].span[0]]).lstrip("的")
@@ -1453,10 +1457,7 @@ class _Reader:
                 return None
             return self._fact_for(record.name, named[0] + suffix, q, sentence, quote, None)
         if found is not None:
-            clause_start = max(
-                [sentence[0]]
-                + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], found[1])]
-            )
+            clause_start = self._clause_start(sentence, found[1])
             subject = self.subject_before(found[1], clause_start) or self.subject_before(
                 found[1], sentence[0]
             )
@@ -1567,16 +1568,10 @@ class _Reader:
         if verb is None:
             return None
         values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
-        chain = [values[0]] if values else []
-        for v in values[1:]:
-            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
-                break
-            chain.append(v)
+        chain = self._list_run(values)
         if q not in chain or self.text[verb.end() : chain[0].span[0]].strip():
             return None
-        clause_start = max(
-            [sentence[0]] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], at)]
-        )
+        clause_start = self._clause_start(sentence, at)
         head_start = max(
             [clause_start] + [r.end() for r in REGION.finditer(self.text, clause_start, at)]
         )
@@ -1654,15 +1649,8 @@ class _Reader:
             self.text, values[start - 1].span[1], values[start].span[0]
         ):
             start -= 1
-        chain = [values[start]]
-        for v in values[start + 1 :]:
-            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
-                break
-            chain.append(v)
-        clause_start = max(
-            [sentence[0]]
-            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], chain[0].span[0])]
-        )
+        chain = self._list_run(values[start:])
+        clause_start = self._clause_start(sentence, chain[0].span[0])
         seats = seat_figures(self.text[clause_start : chain[0].span[0]], len(chain))
         stock = self.topic or self.sole or self._carried_subject(sentence[0])
         if seats is None or stock is None or stock.kind != "company":
@@ -1679,16 +1667,10 @@ class _Reader:
         if "近" not in lead and "以来" not in lead and "年初" not in lead:
             return None  # the common case, cheaply: no window before 分别
         values = [v for v in self.sentence_qs if v.span[0] > at]
-        chain = values[:1]
-        for v in values[1:]:
-            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
-                break
-            chain.append(v)
+        chain = self._list_run(values)
         if q not in chain:
             return None
-        clause_start = max(
-            [sentence[0]] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], at)]
-        )
+        clause_start = self._clause_start(sentence, at)
         head = self.text[clause_start:at]
         verb = self.text[at + 2 : chain[0].span[0]].strip()
         tail = self.text[chain[-1].span[1] : chain[-1].span[1] + 6]
@@ -1713,16 +1695,10 @@ class _Reader:
         if turned is None or q.span[0] < turned.end():
             return None
         values = [v for v in self.sentence_qs if v.span[0] >= turned.end()]
-        chain = values[:1]
-        for v in values[1:]:
-            if not _LIST_SEP.fullmatch(self.text, chain[-1].span[1], v.span[0]):
-                break
-            chain.append(v)
+        chain = self._list_run(values)
         if q not in chain or self.text[turned.end() : chain[0].span[0]].strip():
             return None
-        clause_start = max(
-            [sentence[0]] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], at)]
-        )
+        clause_start = self._clause_start(sentence, at)
         lead = _INDICATOR_LEAD.match(self.text, clause_start, at)
         items = _list_items(self.text[lead.end() if lead else clause_start : at], len(chain))
         about = self._subject_or_region(clause_start, sentence)
@@ -1820,10 +1796,7 @@ class _Reader:
     ) -> EntityRecord | None:
         """Who a figure is about: a name before its label, the text's subject, else for a text
         about no company or fund the economy it names (中国, 我国 and 全国 are China)."""
-        clause_start = max(
-            [sentence[0]]
-            + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], label_start)]
-        )
+        clause_start = self._clause_start(sentence, label_start)
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
             label_start, sentence[0]
         )
@@ -1986,6 +1959,8 @@ _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简�
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
 _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
+
+
 def _base_metric(metric: str) -> str:
     """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast."""
     return _DERIVED.sub("", metric)
