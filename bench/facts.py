@@ -340,6 +340,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", type=int, default=0, help="print N misses and N wrong extras")
     parser.add_argument("--judge", action="store_true", help="list sampled facts not judged yet")
+    parser.add_argument("--wrong", action="store_true", help="list dev-sample facts judged wrong")
     args = parser.parse_args()
     rows = read_jsonl(require_shared() / "eval" / "fineval_fact_extraction_dev.jsonl")
     print(f"fact extraction benchmark — {len(rows)} FinEval rows ({machine()})")
@@ -376,7 +377,7 @@ def main() -> None:
             f"of the row names): {s.ratio('scoped', 'scope')}"
         )
         if label == "bundled dictionary":
-            report(s.sample, args.judge)
+            report(s.sample, args.judge, args.wrong)
         for half in HALVES:
             print(f"    {half:5} recall {pad(s.ratio('recalled', 'gold', half), 20)}", end="")
             print(f"precision {pad(s.ratio('correct', 'extracted', half), 20)}", end="")

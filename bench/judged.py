@@ -83,8 +83,11 @@ def load() -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
         }
 
 
-def report(sample: Iterable[Sampled], show_unjudged: bool) -> None:
+def report(sample: Iterable[Sampled], show_unjudged: bool, show_wrong: bool = False) -> None:
+    """Print both samples' precision; list facts still to judge, or (to mine for fixes) the dev
+    sample's facts judged wrong: never the check sample's, which would stop it being honest."""
     verdicts = load()
+    wrong: list[tuple[Sampled, str]] = []
     right: Counter[str] = Counter()
     judged: Counter[str] = Counter()
     unjudged: list[Sampled] = []
@@ -95,22 +98,31 @@ def report(sample: Iterable[Sampled], show_unjudged: bool) -> None:
             continue
         judged[s.sample] += 1
         right[s.sample] += verdict[0] == "right"
+        if verdict[0] != "right" and s.sample == "dev":
+            wrong.append((s, verdict[1]))
     for name, what in (("dev", "errors are looked for here"), ("check", "only judged")):
         n = judged[name]
         share = f"{right[name] / n:.3f} ({right[name]}/{n})" if n else "—"
         print(f"  precision on the hand-judged {name} sample ({what}): {share}")
     print(f"  {len(unjudged)} sampled facts not judged yet")
-    if not show_unjudged:
-        return
-    print(f"\n  facts to judge (append to {JUDGED.name}: right|wrong and a note):")
-    for s in unjudged:
-        f = s.fact
-        start, end = f.span
-        before, after = s.content[max(0, start - 80) : start], s.content[end : end + 30]
-        print(f"    {s.row}\t{s.snippet}\t{start}\t{end}\t{s.claim}\t?\t")
-        print(
-            f"      [{s.sample}] {f.subject} | {f.metric} | {f.object} | {f.value} {f.unit} "
-            f"{f.currency} | as of {f.as_of} | period {f.period} | published {s.published}"
-        )
-        quote = f"…{before}【{s.content[start:end]}】{after}…".replace("\n", " ")
-        print(f"      {quote}")
+    if show_wrong:
+        print("\n  dev-sample facts judged wrong:")
+        for s, note in wrong:
+            show(s, note)
+    if show_unjudged:
+        print(f"\n  facts to judge (append to {JUDGED.name}: right|wrong and a note):")
+        for s in unjudged:
+            show(s, "")
+
+
+def show(s: Sampled, note: str) -> None:
+    f = s.fact
+    start, end = f.span
+    before, after = s.content[max(0, start - 80) : start], s.content[end : end + 30]
+    print(f"    {s.row}\t{s.snippet}\t{start}\t{end}\t{s.claim}\t?\t{note}")
+    print(
+        f"      [{s.sample}] {f.subject} | {f.metric} | {f.object} | {f.value} {f.unit} "
+        f"{f.currency} | as of {f.as_of} | period {f.period} | published {s.published}"
+    )
+    quote = f"…{before}【{s.content[start:end]}】{after}…".replace("\n", " ")
+    print(f"      {quote}")
