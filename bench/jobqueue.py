@@ -105,8 +105,12 @@ def _count(engine: Any) -> int:
 
 
 def _worker(url: str, concurrency: int, *, burst: bool) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(HERE), "TOUYAN_DB_URL": url,
-           "TOUYAN_FEED_REFRESH_MINUTES": "0"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(HERE),
+        "TOUYAN_DB_URL": url,
+        "TOUYAN_FEED_REFRESH_MINUTES": "0",
+    }
     command = [sys.executable, "-c", "from touyan.cli import main; main()", "worker"]
     command += ["--import", "jobqueue", "--concurrency", str(concurrency)]
     return subprocess.Popen(

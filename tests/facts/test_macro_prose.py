@@ -12,7 +12,6 @@ from touyan.text.dates import parse_dates
 TODAY = dt.date(2025, 5, 15)
 
 
-
 def facts(
     text: str, entities: EntityDictionary, title: str = "", published: dt.date | None = None
 ) -> list[ExtractedFact]:

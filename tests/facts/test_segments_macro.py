@@ -284,6 +284,5 @@ def test_a_growth_belongs_to_the_figure_right_before_it(entities: EntityDictiona
     got = {(f.metric, f.value) for f in facts(text, entities, "国家统计局")}
     assert ("蔬菜在田面积_yoy_change", Decimal("2000000")) in got  # 全国 is the subject
     assert not any(
-        value == Decimal("3500000") and metric.startswith("蔬菜在田面积")
-        for metric, value in got
+        value == Decimal("3500000") and metric.startswith("蔬菜在田面积") for metric, value in got
     )

@@ -79,7 +79,6 @@ def _states(quantity: Quantity, evidence: list[Evidence]) -> bool:
     return any(same_quantity(quantity, other) for e in evidence for other in parse_numbers(e.text))
 
 
-
 def test_verifier_flags_mutants_and_passes_true_sentences(
     shared_data: Path, entities: EntityDictionary
 ) -> None:

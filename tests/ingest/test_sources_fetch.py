@@ -194,9 +194,7 @@ def test_other_schemes_are_refused(url: str) -> None:
         (["::ffff:169.254.169.254"], "::ffff:a9fe:a9fe, a link-local address (embedded in an IPv6"),
     ],
 )
-def test_names_resolving_to_internal_addresses_are_refused(
-    addresses: list[str], bad: str
-) -> None:
+def test_names_resolving_to_internal_addresses_are_refused(addresses: list[str], bad: str) -> None:
     connected: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -315,9 +313,9 @@ def test_a_given_clients_redirects_are_checked_too() -> None:
 def test_readable_content_types_pass(content_type: str) -> None:
     fetched = fetch_url(
         "https://x.example/a",
-        client=client(lambda r: httpx.Response(200, content=b"x", headers={
-            "content-type": content_type
-        })),
+        client=client(
+            lambda r: httpx.Response(200, content=b"x", headers={"content-type": content_type})
+        ),
     )
     assert fetched.content_type == content_type
 

@@ -128,9 +128,7 @@ def test_enqueued_here_run_by_a_worker_process(queue_url: str, tmp_path: Path) -
     assert jobs(queue_url) == []  # finished jobs are deleted
 
 
-def test_a_killed_workers_job_is_finished_once_by_another(
-    queue_url: str, tmp_path: Path
-) -> None:
+def test_a_killed_workers_job_is_finished_once_by_another(queue_url: str, tmp_path: Path) -> None:
     runner = PgRunner(queue_url)
     runner.submit("test.two_steps", {"name": "run-1"}, key="run-1")
     runner.close()
@@ -153,9 +151,7 @@ def test_a_killed_workers_job_is_finished_once_by_another(
     assert ("step1", first.pid) in steps and ("step2", second.pid) in steps
 
 
-def test_workers_schedule_the_feed_refresh(
-    queue_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_workers_schedule_the_feed_refresh(queue_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     module = types.ModuleType("touyan.ingest.subscriptions")
     module.refresh_due_feeds = lambda db: calls.append(db.url)  # type: ignore[attr-defined]

@@ -235,7 +235,7 @@ _SHARE_OF = re.compile(
 # and the verb (营收下跌5% is not a price move: 营收 stands between).
 _MOVE = re.compile(r"(?:上涨|下跌|收涨|收跌|大涨|大跌|微涨|微跌|涨|跌)(?:了|超|逾|近|约|达)?\s*$")
 _MOVE_LEAD = re.compile(
-    r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|股价|指数|全天|日内|周[一二三四五]|今年以来|年内|"
+    r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
     r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
     r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止|已经|已)*"
 )
@@ -267,9 +267,15 @@ _STATEMENT_LIKE = re.compile(
 _GROWTH_REACH = 24
 # 相对基准超额回撤32.47%: a fund's excess over its benchmark is a figure's name, not a comparison.
 _EXCESS_LABEL = re.compile(r"相对(?:业绩)?(?:比较)?基准(?:年化)?超额")
+# 5日主力流入1.78亿元: five days' money flow (近5日 is a window the date reader already keeps).
+_DAYS_BEFORE = re.compile(r"(?<![\d月.近去])\d{1,3}个?(?:交易)?日内?$")
+_FLOWS = ("main_", "margin_")
 _DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
 # 今年以来股价涨, 近5个交易日跌: a window's move, dated like a day's quote.
-_MOVE_WINDOW = re.compile(r"近[\d一二两三四五六七八九十]+个?(?:交易日|[日天周月年])|今年以来|年内")
+_MOVE_WINDOW = re.compile(
+    r"近[\d一二两三四五六七八九十]+个?(?:交易日|[日天周月年])|今年以来|今年来|年内"
+    r"|(?<![\d.])(?P<days>\d{1,3})个?(?:交易)?日内"  # 5日内股价下跌2.41%: five days', not the day's
+)
 _WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
 _CHINESE_DIGITS = re.compile(r"(?<=近)(?:十[一二]|[一二三四五六七八九十])(?=个?[周月年])")
 _PRICE_METRICS = frozenset(
@@ -281,6 +287,7 @@ _DAY_BEFORE = re.compile(r"\s*的?\s*$")
 _MONEY_LABEL_BETWEEN = re.compile(r"市值|成交|营收|收入|利润|目标价|估值|资金|分红|派息|每股")
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 _HEADER_WINDOW = 6
@@ -783,6 +790,8 @@ class _Reader:
                 return follow
         if found:
             metric, label_start = found
+            if metric.startswith(_FLOWS):
+                metric = self._days_flow(metric, label_start, sentence)
             if self.text.startswith("跌幅", label_start) and q.value > 0:
                 q = replace(q, value=-q.value, negative=True)  # 跌幅0.17%: a fall
         elif after := _label_after(self.text, q.span[1]):
@@ -1191,9 +1200,10 @@ class _Reader:
             return self._unknown_mover(q, sentence, lead, found.start())
         if window := _MOVE_WINDOW.search(self.text, lead, found.start()):
             # 今年以来股价涨24.63%, 近5个交易日涨2.78%: the window's move, not the day's
-            if window.group() in ("今年以来", "年内"):
+            if window.group() in ("今年以来", "今年来", "年内"):
                 return "change_ytd_pct", found.start()
             label = _CHINESE_DIGITS.sub(lambda d: str(chinese_count(d.group())), window.group())
+            label = f"近{window['days']}日" if window["days"] else label
             return LABEL_METRIC.get(label + "涨跌幅", label + "涨跌幅"), found.start()
         return "change_pct", found.start()
 
@@ -1610,7 +1620,7 @@ class _Reader:
         if verb.group("verb") in _FALL_VERBS and q.value > 0:
             q = replace(q, value=-q.value, negative=True)  # 分别下降4.6%和3.4%: both fall
         plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
-        suffix = "" if plain else "_yoy"
+        suffix = "" if plain else "_qoq" if yoy and yoy.group() == "环比" else "_yoy"
         return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
 
     def _dated_price(
@@ -1815,7 +1825,9 @@ class _Reader:
         """The economy a text about no company or fund names last before a figure."""
         if self.names_a_company:
             return None
-        regions = list(REGION.finditer(self.text, 0, before))
+        regions = [
+            r for r in REGION.finditer(self.text, 0, before) if self._names_economy(r, before)
+        ]
         if not regions:
             regions = [m] if (m := REGION.search(self.text, before)) else []
         if not regions:
@@ -1829,6 +1841,22 @@ class _Reader:
             return None
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
+
+    def _days_flow(self, metric: str, label_start: int, sentence: tuple[int, int]) -> str:
+        """10日主力流入: ten days' flow keeps its window in its name, not the day's metric."""
+        days = _DAYS_BEFORE.search(self.text, max(sentence[0], label_start - 8), label_start)
+        said = LABELS.match(self.text, label_start) if days else None
+        return self.text[days.start() : said.end()] if days and said else metric
+
+    def _names_economy(self, region: re.Match[str], before: int) -> bool:
+        """全球 is a subject only in its own sentence, and not as what a figure is compared
+        with: 中国在全球制造业中的占比 is China's, and after "4月全球油价大跌" the CPI is still
+        the country's the text is about."""
+        if region.group() != "全球":
+            return True
+        if self.text[region.start() - 1 : region.start()] in ("在", "占", "于", "全"):
+            return False
+        return _SENTENCE_END.search(self.text, region.end(), before) is None
 
     def _is_statistics(self) -> bool:
         if self.statistics is None:

@@ -83,9 +83,7 @@ class LocalRunner:
                 self._db = Database(self.db_url)
             return self._db
 
-    def _execute(
-        self, kind: str, payload: dict[str, Any], name: str, keyed: _Keyed | None
-    ) -> None:
+    def _execute(self, kind: str, payload: dict[str, Any], name: str, keyed: _Keyed | None) -> None:
         if keyed is None:
             self._call(kind, payload)
             return

@@ -235,7 +235,7 @@ def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]
             text, max(0, match.start() - 8), match.start()
         ):
             last_year, last_year_end = end.year, match.end()
-            year_only = granularity == "year"
+            year_only = granularity in ("year", "half", "quarter")
         out.append(DateMention(start, end, granularity, match.span(), match.group()))
     return out
 
