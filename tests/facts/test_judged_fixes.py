@@ -57,3 +57,41 @@ def test_a_flow_over_days_keeps_its_window() -> None:
     )
     metrics = [f.metric for f in facts(text)]
     assert metrics == ["main_net_outflow", "5日主力流入", "10日主力流入"]
+
+
+def test_a_percentile_is_where_a_balance_ranks() -> None:
+    text = (
+        "5月14日，华光电子(600123)融资余额2.1亿元，占流通市值的3.1%，低于历史20%分位水平。"
+        "融券余额52.3万元，超过近一年70%分位水平。"
+    )
+    metrics = {f.metric: f.value for f in facts(text) if f.unit == "%"}
+    assert metrics == {
+        "margin_balance占流通市值比例": Decimal("3.1"),
+        "margin_balance低于历史分位": Decimal("20"),
+        "short_balance超过近一年分位": Decimal("70"),
+    }
+
+
+def test_a_share_of_a_whole_is_the_share_of_what_was_just_stated() -> None:
+    text = "上半年，全国加工贸易进出口增长2.2%，占进出口总额的比重为18.4%。"
+    metrics = [f.metric for f in facts(text)]
+    assert metrics == ["加工贸易进出口_yoy", "加工贸易进出口占进出口总额比重"]
+
+
+def test_bare_labels_take_the_figure_they_follow_or_give_nothing() -> None:
+    text = "截至4月30日，华光电子(600123)股东户数为2.3万户，较4月18日增加410户，增幅为1.8%。"
+    assert "股东户数增幅" in {f.metric for f in facts(text)}
+    text = "5月14日，华光电子(600123)的主力资金出现了流出，金额为520.3万元。"
+    assert [f.metric for f in facts(text)] == ["main_net_outflow"]
+    text = "5月14日，华光电子(600123)公告称，金额为520.3万元。"
+    assert facts(text) == []
+
+
+def test_moves_of_names_lost_with_their_links_are_no_ones() -> None:
+    text = "美股收盘，道指跌0.3%。热门中概股多数上涨，涨逾12%，涨近3%。"
+    assert [f.value for f in facts(text)] == [Decimal("-0.3")]
+
+
+def test_a_names_bracketed_code_is_not_part_of_the_label() -> None:
+    text = "2025年4月30日，华光电子（600123）股东户数为1.09万户。"
+    assert [(f.subject, f.metric) for f in facts(text)] == [("华光电子", "股东户数")]

@@ -270,6 +270,19 @@ _EXCESS_LABEL = re.compile(r"相对(?:业绩)?(?:比较)?基准(?:年化)?超额
 # 5日主力流入1.78亿元: five days' money flow (近5日 is a window the date reader already keeps).
 _DAYS_BEFORE = re.compile(r"(?<![\d月.近去])\d{1,3}个?(?:交易)?日内?$")
 _FLOWS = ("main_", "margin_")
+# Before a move that names no one: another move, or a market's mood (多数上涨, 涨跌不一).
+_LINKS_LOST = re.compile(r"(?:%|上涨|下跌|涨跌不一|普涨|普跌|[、，,]{2})[\s，,。；;、]*$")
+# Labels that name no figure alone (see `_Reader._bare`).
+_BARE_LABELS = frozenset({"增幅", "降幅", "金额"})
+_FLOW_BEFORE = re.compile(
+    r"主力(?:资金)?(?:出现|呈现|为)?了?(?:净)?流(?P<way>[入出])[^，,。；;]{0,6}[，,]\s*"
+)
+_WHOLE = re.compile(r"\s*占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的")
+_PERCENTILE_AFTER = re.compile(r"\s*分位")
+_SHARE_SUFFIX = re.compile(r"占\S*比例$")
+_PERCENTILE_BEFORE = re.compile(
+    r"[，,]?\s*(?:处于|位于)?(?P<verb>超过|低于|高于|接近)(?P<window>近一年|近\d年|历史)?\s*"
+)
 _DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
 # 今年以来股价涨, 近5个交易日跌: a window's move, dated like a day's quote.
 _MOVE_WINDOW = re.compile(
@@ -825,6 +838,8 @@ class _Reader:
             return self._change(q, sentence, quote, change.start())
         if metric is None:
             return self._level_before_growth(q, sentence, quote)
+        if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
+            return None
         clause_start = self._clause_start(sentence, q.span[0])
         if not unit_fits(metric, q):
             return None
@@ -1169,6 +1184,16 @@ class _Reader:
         if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 16:
             return None
         between = self.text[self.last_end : q.span[0]]
+        if _PERCENTILE_AFTER.match(self.text, q.span[1]):
+            # 融资余额1.96亿元，低于历史30%分位水平: where the balance ranks, not a share of it.
+            found = _PERCENTILE_BEFORE.fullmatch(between)
+            if found is None:
+                return None
+            ranked = _SHARE_SUFFIX.sub(
+                "", _base_metric(last.metric)
+            )  # the balance's, not its share's
+            metric = f"{ranked}{found['verb']}{found['window'] or ''}分位"
+            return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
         # After a growth the share is the grown figure's (系列酒收入70.22亿元，同比增长18.3%，
         # 占总营收的13.88%); a segment's figure may be a share of the same metric's total.
         base = _base_metric(last.metric)
@@ -1196,6 +1221,10 @@ class _Reader:
         lead = max([named[-1].end if named else sentence[0], *breaks])
         if named and named[-1].entity.kind not in (*_TOPIC_KINDS, "index"):
             return None
+        if not named and _LINKS_LOST.search(self.text, max(0, lead - 8), lead):
+            # 热门中概股多数上涨…涨逾15%，涨近3%: a list whose names were links, now lost.
+            if not self.text[lead : found.start()].strip():
+                return None
         if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
             return self._unknown_mover(q, sentence, lead, found.start())
         if window := _MOVE_WINDOW.search(self.text, lead, found.start()):
@@ -1308,7 +1337,11 @@ class _Reader:
         start = max(
             [lo]
             + [m.end() for m in _LABEL_BREAK.finditer(self.text, lo, end)]
-            + [m.end for m in self.mentions if sentence[0] <= m.start and m.end <= end]
+            + [
+                self._after_code(m.end)
+                for m in self.mentions
+                if sentence[0] <= m.start and m.end <= end
+            ]
             # 我国城镇化率: the economy is the subject, not part of the label (国内生产总值 is)
             + self.region_ends[bisect_left(ends, lo) : bisect_right(ends, end)]
             + [  # 2025年新增政府债务规模: the date is not part of the label (近3年 is)
@@ -1358,6 +1391,15 @@ class _Reader:
         )
         if share := SHARE_OF.fullmatch(self.text, head, start):
             return f"{share['part']}占{share['whole']}比重", share.start()
+        last = self.last
+        if (
+            (whole := _WHOLE.fullmatch(self.text, head, start))
+            and last
+            and not last.object  # 广告收入…占营收的比例: a segment's, which the name cannot say
+            and self.last_end > lo
+        ):
+            # 一般贸易进出口增长4.0%，占进出口总额的比重为65.5%: the share of what was just stated.
+            return f"{_base_metric(last.metric)}占{whole['whole']}比重", start
         return label, start
 
     def _fact_for(
@@ -1842,6 +1884,22 @@ class _Reader:
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
 
+    def _after_code(self, end: int) -> int:
+        """Where a name's bracketed code ends: 华光电子(600123)股东户数 labels 股东户数."""
+        code = _CODE_AFTER.match(self.text, end)
+        return code.end() if code else end
+
+    def _bare(self, label: str, sentence: tuple[int, int], label_start: int) -> str | None:
+        """增幅, 金额 name no figure alone: 股东户数增加至5.27万户，增幅为1.91% is the count's
+        rise, 主力资金出现流出，金额为… the main force's outflow; else nothing is said."""
+        if label == "金额":
+            flow = _FLOW_BEFORE.search(self.text, sentence[0], label_start)
+            return f"main_net_{'outflow' if flow['way'] == '出' else 'inflow'}" if flow else None
+        last = self.last
+        if last is None or self.last_end < sentence[0] or label_start - self.last_end > 24:
+            return None
+        return f"{_base_metric(last.metric)}{label}"
+
     def _days_flow(self, metric: str, label_start: int, sentence: tuple[int, int]) -> str:
         """10日主力流入: ten days' flow keeps its window in its name, not the day's metric."""
         days = _DAYS_BEFORE.search(self.text, max(sentence[0], label_start - 8), label_start)
@@ -1948,6 +2006,7 @@ _FALL_AFTER_BASE = re.compile(
 )
 _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
 _PER_ACCOUNT = re.compile(r"户均|人均|平均")
+_CODE_AFTER = re.compile(r"\s*[(（](?:[A-Za-z]{2}\.?)?\d{4,6}(?:\.[A-Z]{2})?[)）]")
 _CODE_BEFORE = re.compile(r"[(（]\d{6}(?:\.[A-Z]{2})?[)）]$")
 _ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
 _YEAR_RANGE = re.compile(
