@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from touyan.facts.entities import bundled_dictionary
 from touyan.facts.extract import ExtractedFact, extract_facts
 
 DAY = dt.date(2025, 5, 13)
 
 
 def facts(text: str, title: str = "") -> list[ExtractedFact]:
-    return extract_facts(text, title=title, published_at=DAY)
+    return extract_facts(text, title=title, published_at=DAY, entities=bundled_dictionary())
 
 
 def test_the_world_compared_with_is_not_the_subject() -> None:
@@ -95,3 +96,29 @@ def test_moves_of_names_lost_with_their_links_are_no_ones() -> None:
 def test_a_names_bracketed_code_is_not_part_of_the_label() -> None:
     text = "2025年4月30日，华光电子（600123）股东户数为1.09万户。"
     assert [(f.subject, f.metric) for f in facts(text)] == [("华光电子", "股东户数")]
+
+
+def test_an_agency_named_after_a_country_is_no_economy() -> None:
+    text = (
+        "经中国证券监督管理委员会核准，公司于2021年4月非公开发行股票，扣除各项发行费用"
+        "1,200,000.00元后，实际募集资金净额为98,800,000.00元。"
+    )
+    assert "中国" not in {f.subject for f in facts(text)}
+
+
+def test_a_balance_is_filed_with_its_item() -> None:
+    text = (
+        "截至2024年半年度，华光电子(600123)的应收票据主要由银行承兑汇票组成，期末余额为"
+        "5,120,300.00元。短期薪酬包括工资和奖金。期初余额总计为800,000.00元，本期增加"
+        "300,000.00元，期末余额为650,000.00元。"
+    )
+    balances = [f.metric for f in facts(text) if "余额" in f.metric]
+    assert balances == ["应收票据期末余额", "短期薪酬期初余额", "短期薪酬期末余额"]
+    assert facts("华光电子(600123)2024年半年度期末余额为5,120,300.00元。") == []
+
+
+def test_a_title_naming_two_companies_names_neither_as_the_topic() -> None:
+    title = "腾讯控股和拼多多一季度业绩"
+    text = "分业务看，交易服务收入同比增长18%。"
+    assert facts(text, title=title) == []
+    assert {f.subject for f in facts(text, title="拼多多一季度业绩")} == {"拼多多"}

@@ -80,11 +80,14 @@ def test_a_balances_movement_over_the_period(entities: EntityDictionary) -> None
     )
     half = dt.date(2024, 6, 30)
     got = values(text, entities, title)
-    assert ("宏泰实业", "期初余额", Decimal("12345678.90"), half) in got
-    assert ("宏泰实业", "本期增加", Decimal("45678901.23"), half) in got
-    assert ("宏泰实业", "本期减少", Decimal("44444444.44"), half) in got
+    # The item a bare balance is of: the one the sentence before defines, else the one just stated.
+    assert ("宏泰实业", "应付职工薪酬期初余额", Decimal("12345678.90"), half) in got
+    assert ("宏泰实业", "应付职工薪酬本期增加", Decimal("45678901.23"), half) in got
+    assert ("宏泰实业", "应付职工薪酬本期减少", Decimal("44444444.44"), half) in got
+    assert ("宏泰实业", "应付职工薪酬期末余额", Decimal("13580135.69"), half) in got
     assert ("宏泰实业", "职工福利费本期增加", Decimal("3400000.00"), half) in got
     assert ("宏泰实业", "职工福利费本期减少", Decimal("3500000.00"), half) in got
+    assert ("宏泰实业", "职工福利费期末余额", Decimal("1100000.00"), half) in got
 
 
 def test_a_results_headline_names_the_company_the_body_calls_gongsi(

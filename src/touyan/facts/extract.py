@@ -273,7 +273,16 @@ _FLOWS = ("main_", "margin_")
 # Before a move that names no one: another move, or a market's mood (多数上涨, 涨跌不一).
 _LINKS_LOST = re.compile(r"(?:%|上涨|下跌|涨跌不一|普涨|普跌|[、，,]{2})[\s，,。；;、]*$")
 # Labels that name no figure alone (see `_Reader._bare`).
-_BARE_LABELS = frozenset({"增幅", "降幅", "金额"})
+_BALANCES = ("期初余额", "期末余额")
+_BARE_LABELS = frozenset({"增幅", "降幅", "金额", *_BALANCES})
+_BALANCE_ITEM = re.compile(
+    r"的(?P<item>[\u4e00-\u9fff]{2,10}?)主要由"
+    r"|(?:(?<=[；;。，,：:\s])|(?<=包括))(?P<item2>[\u4e00-\u9fff、]{2,16}?)期初余额"
+)
+_BALANCE_OF = re.compile(r"(?P<item>.{2,16}?)(?:期初余额|期末余额|本期增加|本期减少)$")
+_DEFINED_ITEM = re.compile(
+    r"(?:^|(?<=[。；;，,\s]))(?P<item>[\u4e00-\u9fff]{2,8})包括[^。；;]*[。；;]\s*$"
+)
 _FLOW_BEFORE = re.compile(
     r"主力(?:资金)?(?:出现|呈现|为)?了?(?:净)?流(?P<way>[入出])[^，,。；;]{0,6}[，,]\s*"
 )
@@ -300,6 +309,7 @@ _DAY_BEFORE = re.compile(r"\s*的?\s*$")
 _MONEY_LABEL_BETWEEN = re.compile(r"市值|成交|营收|收入|利润|目标价|估值|资金|分红|派息|每股")
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
+_ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集团|公司|证券|研究院)")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
@@ -500,9 +510,9 @@ class _Reader:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
         self.data_as_of = data_as_of(text, self.dates)
         self.title_year = title_year(title, published_at)
-        self.topic: EntityRecord | None = next(
-            (m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS), None
-        )
+        # 花旗对腾讯和拼多多的业绩预期: a title naming two names neither as what the text is about.
+        topics = {m.entity.name: m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS}
+        self.topic: EntityRecord | None = next(iter(topics.values())) if len(topics) == 1 else None
         # 通信板块近期有什么事件和观点: the sector's day, for the figures of a day that name no one.
         self.sector = sector_of_title(title) if self.topic is None else None
         self.topic = self.topic or self.sector
@@ -1896,7 +1906,20 @@ class _Reader:
             flow = _FLOW_BEFORE.search(self.text, sentence[0], label_start)
             return f"main_net_{'outflow' if flow['way'] == '出' else 'inflow'}" if flow else None
         last = self.last
-        if last is None or self.last_end < sentence[0] or label_start - self.last_end > 24:
+        if label in _BALANCES:
+            # 职工福利费期初余额为…，期末余额为…: the item of the balance just stated; 应收款项
+            # 融资主要由银行承兑汇票组成，期末余额为…: the item the sentence is about.
+            found = _BALANCE_ITEM.search(self.text, sentence[0], label_start)
+            if found:
+                return f"{(found['item'] or found['item2']).removeprefix('其中')}{label}"
+            if last and self.last_end >= sentence[0] and (of := _BALANCE_OF.match(last.metric)):
+                return f"{of['item']}{label}"  # …期初余额为…，本期增加…，期末余额为…
+            # 短期薪酬包括工资…。期初余额总计为…: the item the sentence before defines.
+            if label_start - sentence[0] >= 6:
+                return None
+            defined = _DEFINED_ITEM.search(self.text, max(0, sentence[0] - 200), sentence[0])
+            return f"{defined['item']}{label}" if defined else None
+        if last is None or self.last_end < sentence[0] or label_start - self.last_end > 40:
             return None
         return f"{_base_metric(last.metric)}{label}"
 
@@ -1910,6 +1933,8 @@ class _Reader:
         """全球 is a subject only in its own sentence, and not as what a figure is compared
         with: 中国在全球制造业中的占比 is China's, and after "4月全球油价大跌" the CPI is still
         the country's the text is about."""
+        if _ORG_AFTER.match(self.text, region.end()):
+            return False  # 中国证券监督管理委员会核准: an agency's name, not the economy
         if region.group() != "全球":
             return True
         if self.text[region.start() - 1 : region.start()] in ("在", "占", "于", "全"):
