@@ -122,3 +122,14 @@ def test_a_title_naming_two_companies_names_neither_as_the_topic() -> None:
     text = "分业务看，交易服务收入同比增长18%。"
     assert facts(text, title=title) == []
     assert {f.subject for f in facts(text, title="拼多多一季度业绩")} == {"拼多多"}
+
+
+def test_a_name_with_its_code_glued_on_is_the_subject() -> None:
+    text = (
+        "2025年5月9日，恒立实业股价平稳。华光电子600123在近7个交易日中，华光电子有3天下跌，"
+        "期间整体下跌1.2%，最高价为10.4元，当前市值为32.1亿元。"
+    )
+    found = {f.metric: f for f in facts(text)}
+    assert {f.subject for f in found.values()} == {"华光电子"}
+    assert found["high"].period == "近7个交易日"
+    assert found["market_cap"].period is None  # 当前: the day's, not the window's

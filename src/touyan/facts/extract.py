@@ -1456,8 +1456,8 @@ class _Reader:
         ):
             # 中华人民共和国2021年…, published 2022: 全年粮食种植面积 is 2021's, not the day's.
             as_of, period = self.title_year.end, self.title_year.text
-        if window is not None:
-            period = window.text
+        if window is not None and not _NOW.search(self.text, window.span[1], q.span[0]):
+            period = window.text  # but 近5个交易日股价上涨…，当前市值为: the day's
         if "_forecast" in metric or (
             _FORECAST.search(self.text, sentence[0], q.span[0]) and "目标" not in metric
         ):

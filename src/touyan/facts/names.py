@@ -28,6 +28,10 @@ _CODE = re.compile(
 # A quote page's name and exchange-prefixed code, unbracketed (开开实业 sh600272, 万科A SZ000002).
 _BARE_UPPER = re.compile(r"(?:SH|SZ|BJ)\d")
 _BARE_CODE = re.compile(r"(?<![A-Za-z0-9.])(?:sh|sz|bj|SH|SZ|BJ)\d{6}(?![\dA-Za-z])")
+# An A-share code written right after the name, unbracketed (苏豪弘业600128在近7个交易日中).
+_GLUED_CODE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:60[0135]|00[0123]|30[01]|68[89])\d{3}(?![\d.,%万亿元股手])"
+)
 _FULL_NAME = r"(?:基金(?:[A-Za-z]类|[A-Za-z]|[（(][A-Z\-]+[）)])?|有限公司|集团|股份公司)"
 _FULL_TAIL = re.compile(rf"[（(](?P<full>[^（）()\n]{{2,60}}?{_FULL_NAME})[）)]")
 _RUN = re.compile(rf"{_CHAR}{{2,40}}$")
@@ -286,6 +290,9 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
         if (short := _run_before(both, end)) and (name := _coded_name(short, both)):
             if kind_of(name) == "fund":  # 爱股票提供开开实业 sh600272: a stock's code
                 name = next((t for t in _tails(name) if both.count(t) > both.count(name)), "")
+            keep(name)
+    for m in _GLUED_CODE.finditer(both):
+        if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
             keep(name)
     for m in _NAME_FIELD.finditer(both):
         if run := _RUN_AFTER.match(both, m.end()):

@@ -63,7 +63,7 @@ _PATTERN = re.compile(
     rf"|(?P<en_mdy>\b(?P<mn12>{_MONTH_NAMES})\.?\s+(?P<d12>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y12>(?:19|20)\d{{2}})\b)"
     rf"|(?P<en_dmy>\b(?P<d13>\d{{1,2}})\s+(?P<mn13>{_MONTH_NAMES})\.?,?\s+(?P<y13>(?:19|20)\d{{2}})\b)"
     rf"|(?P<en_my>\b(?P<mn14>{_MONTH_NAMES})\.?,?\s+(?P<y14>(?:19|20)\d{{2}})\b)"
-    r"|(?P<rel>(?:近|过去|最近)(?P<n15>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<u15>年|月|个月|周|日|天)"
+    r"|(?P<rel>(?:近|过去|最近)(?P<n15>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<u15>年|月|个月|周|交易日|日|天)"
     r"|去年|今年|前年|明年|本年|上月|本月|上个月))",
     re.IGNORECASE,
 )
@@ -140,6 +140,8 @@ def _relative(text: str, g: dict[str, str | None], today: dt.date) -> tuple[dt.d
         return _shift_months(today, -n), today
     if unit == "周":
         return today - dt.timedelta(weeks=n), today
+    if unit == "交易日":  # five trading days a week, holidays aside
+        return today - dt.timedelta(days=n * 7 // 5), today
     return today - dt.timedelta(days=n), today
 
 
