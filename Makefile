@@ -23,13 +23,15 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # The browser tests drive Debian's chromium (never `playwright install`), and PDF exports need
-# CJK fonts; both come from apt-get, and only when missing.
+# CJK fonts and HarfBuzz's subsetter (WeasyPrint embeds only the glyphs a report uses); all
+# come from apt-get, and only when missing.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q . \
+		|| ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset; then \
 		if command -v apt-get >/dev/null 2>&1; then \
 			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 			$$SUDO apt-get update -qq && \
-			$$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+			$$SUDO apt-get install -y -qq chromium fonts-noto-cjk libharfbuzz-subset0 >/dev/null; \
 		else \
 			echo "chromium or CJK fonts missing and no apt-get: browser tests will skip"; \
 		fi; \

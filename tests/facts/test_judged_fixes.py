@@ -133,3 +133,12 @@ def test_a_name_with_its_code_glued_on_is_the_subject() -> None:
     assert {f.subject for f in found.values()} == {"华光电子"}
     assert found["high"].period == "近7个交易日"
     assert found["market_cap"].period is None  # 当前: the day's, not the window's
+
+
+def test_a_us_companys_gaap_net_income_is_its_profit() -> None:
+    text = "特斯拉2024年GAAP 净收入70.9亿美元，非 GAAP 净收入84亿美元。"
+    metrics = {f.metric: f.value for f in facts(text)}
+    assert metrics == {
+        "net_profit": Decimal("7090000000"),
+        "net_profit_adjusted": Decimal("8400000000"),
+    }

@@ -35,6 +35,8 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "归属于母公司股东的净利润",
         "归属于上市公司股东的净利润",
         "净利润",
+        "GAAP净收入",  # a US company's net income; 净收入 alone is net revenue (网易)
+        "GAAP 净收入",
         "net income",
         "net profit",
     ),
@@ -46,6 +48,10 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "扣除非经常性损益后的净利润",
         "扣除非经常性损益的净利润",
         "扣除非经常性损益后归属于母公司股东的净利润",
+        "非GAAP净收入",
+        "非 GAAP 净收入",
+        "非GAAP净利润",
+        "非 GAAP 净利润",
         "adjusted net profit",
     ),
     "gross_margin": ("毛利率", "销售毛利率", "gross margin"),  # 销售 names no segment
