@@ -62,6 +62,9 @@ from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import (
     BALANCE_ENDINGS,
+    PERIODS,
+    across_tail,
+    date_after_label,
     founded,
     from_to,
     growth_over_base,
@@ -70,6 +73,7 @@ from touyan.facts.filings import (
     named_rate_change,
     opening_metric,
     per_ten_shares,
+    points_over_base,
     unglued,
 )
 from touyan.facts.labels import (
@@ -96,6 +100,7 @@ from touyan.facts.market import (
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.periods import (
     crop_year_mentions,
+    full_year_mentions,
     latest_session_mentions,
     report_period_mentions,
     short_year_mentions,
@@ -476,6 +481,7 @@ class _Reader:
         self.dates = with_bare_months(text, dates, published_at)
         own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
         own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
+        own_period += full_year_mentions(text, self.dates)  # 第四季度…全年
         if own_period:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
         self.data_as_of = data_as_of(text, self.dates)
@@ -620,6 +626,12 @@ class _Reader:
             q = replace(q, value=-abs(q.value), negative=True) if fell else q
             metric = _base_metric(last.metric) + "_yoy"
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+        if last is not None and unit == "pp" and last.unit == "%" and between:
+            # 毛利率为14.61%，较上年同期的15.89%，下滑1.28pct: the rate's change in points.
+            if (fell := points_over_base(between)) is not None:
+                q = replace(q, value=-abs(q.value), negative=True) if fell else q
+                metric = _base_metric(last.metric) + "_change"
+                return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
         if last is not None and unit == "money" and "初" in between:
             if opened := opening_metric(last.metric, between):
                 return self._fact_for(last.subject, opened, q, sentence, quote, last.object)
@@ -657,6 +669,27 @@ class _Reader:
         # is read so that the growth after it knows its figure, not stated on its own (a
         # derived figure reports seldom quote).
         return None if metric.endswith("_yoy_change") else fact
+
+    def _across_date(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """资产负债率2024年末为62.37%: a label, the period it holds for, then the figure
+        (`facts.filings.date_after_label`)."""
+        tail = across_tail(self.text, sentence[0], q.span[0])
+        if tail is None:
+            return None
+        date = next((d for d in self.dates if d.span[1] == tail and d.granularity in PERIODS), None)
+        if date is None:
+            return None
+        clause_start = self._clause_start(sentence, date.span[0])
+        lo = self._after_name(clause_start, date.span[0])
+        found = date_after_label(self.text, date.span[0], lo)
+        if found is None or found[0] in DAILY_METRICS or not unit_fits(found[0], q):
+            return None
+        record = self._subject_or_region(found[1], sentence)
+        if record is None or record.kind not in _TOPIC_KINDS:
+            return None
+        return self._fact_for(record.name, found[0], q, sentence, quote, None)
 
     def _after_name(self, lo: int, hi: int) -> int:
         """Where a label may start: after the last name written in lo..hi."""
@@ -732,6 +765,8 @@ class _Reader:
             return dated
         if filed := self._filed(q, sentence, quote):
             return filed
+        if q.unit in ("%", "money", "") and (across := self._across_date(q, sentence, quote)):
+            return across
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
             return held
         if level := self._level_after_growth(q, sentence, quote):

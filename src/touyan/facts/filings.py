@@ -221,3 +221,66 @@ def opening_metric(last_metric: str, between: str) -> str | None:
     if _OPENING_BASE.fullmatch(between) is None:
         return None
     return f"{_CLOSING.sub('', last_metric, count=1)}期初余额"
+
+
+# "资产负债率2024年末为62.37%", "归属于上市公司股东的净资产2024年末为1110.07亿元": a results
+# label, then the period it holds for, then the figure. The period is no part of the label.
+_ACROSS_TAIL = re.compile(r"(?:末|底)?[^\S\n]*(?:为|是)[^\S\n]*[+]?$")
+_ACROSS_HEAD = re.compile(r"(?:率|额|资产|负债|权益|比|利润|收入|营收|收益)$")
+# The words a label may follow: a unit ending the figure before (1197.23亿元资产负债率…) or
+# one joining it to the clause.
+_ACROSS_LEAD = re.compile(
+    r"^(?:[万亿]*元|[万亿]+|人民币|美元|公司|该公司|本公司|其中|同时|此外|另外|以及|而|且|其)+"
+)
+_ACROSS_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z]|的")
+_ATTRIBUTED_BEFORE = re.compile(r"归属于(?:上市公司|母公司)?(?:股东|所有者)的$")
+PERIODS = ("year", "quarter", "month", "report")  # a period's date, not a day's
+
+
+def date_after_label(text: str, date_start: int, lo: int) -> tuple[str, int] | None:
+    """The label written right before a period (资产负债率|2024年末|为…) and where it starts;
+    `lo` bounds it (the clause's start or the end of the name before it)."""
+    run = text[max(lo, date_start - 16) : date_start]
+    cut = max((m.end() for m in _ACROSS_BREAK.finditer(run)), default=0)
+    label = run[cut:]
+    start = date_start - len(label)
+    if lead := _ACROSS_LEAD.match(label):
+        label, start = label[lead.end() :], start + lead.end()
+    if len(label) < 2 or len(label) > 12:
+        return None
+    metric = LABEL_METRIC.get(label.lower())
+    if metric is None:
+        if _ACROSS_HEAD.search(label) is None or _CLAUSE_WORDS.search(label):
+            return None
+        metric = label
+        if owners := _ATTRIBUTED_BEFORE.search(text, max(0, start - 12), start):
+            metric, start = owners.group() + label, owners.start()  # 归属于…股东的净资产
+    return metric, start
+
+
+_CLAUSE_WORDS = re.compile(r"[了将被把在从由对]|实现|录得|同比|环比|较|预计|目标|计划")
+
+
+def across_tail(text: str, lo: int, at: int) -> int | None:
+    """Where the period before the figure at `at` ends, when only 末/底 and 为 follow it."""
+    found = _ACROSS_TAIL.search(text, max(lo, at - 6), at)
+    return found.start() if found else None
+
+
+# "销售毛利率为14.61%，较上年同期的15.89%，下滑1.28pct": the rate's change, in points,
+# written after the base it is measured from.
+_POINTS_OVER_BASE = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*(?:较|比|相比)(?:上年同期|去年同期|上年|去年|上期|年初)的?[^\S\n]*"
+    r"[\d.]+[^\S\n]*%[^\S\n]*[，,]?[^\S\n]*(?:同比)?"
+    r"(?P<verb>增加|增长|上升|提升|提高|下降|减少|下滑|降低|回落|收窄|扩大)(?:了|约)?[^\S\n]*$"
+)
+
+
+def points_over_base(between: str) -> bool | None:
+    """Whether the text between a rate and a change in points states the change after the
+    base written out (，较上年同期的15.89%，下滑): True for a fall, False for a rise, None
+    when it does not."""
+    if len(between) > 40:
+        return None
+    found = _POINTS_OVER_BASE.fullmatch(between)
+    return None if found is None else found["verb"] in _FALLS
