@@ -90,3 +90,24 @@ def test_a_year_written_before_full_year_is_kept(entities: EntityDictionary) -> 
     text = "2025年第一季度，贵州茅台营收增长10.5%，相较于2024年全年营收增速15.7%有所放缓。"
     dates = {f.as_of for f in facts(text, entities) if f.value == Decimal("15.7")}
     assert dt.date(2025, 12, 31) not in dates
+
+
+def test_a_list_in_an_earlier_clause_does_not_swallow_a_named_growth(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "一季度，贵州茅台的直销和批发收入分别达到了300亿元和200亿元，同比增长分别为10%和5%，"
+        "净利润同比大增45%，达到260亿元。"
+    )
+    got = {(m, v) for _, m, v, _ in found(text, entities)}
+    assert ("net_profit_yoy", Decimal("45")) in got
+    assert ("net_profit", Decimal("26000000000")) in got
+
+
+def test_a_business_lines_contribution_to_the_revenue_just_stated(
+    entities: EntityDictionary,
+) -> None:
+    text = "2025年第一季度，贵州茅台营业收入为500亿元，其中茅台酒贡献420亿元，系列酒贡献80亿元。"
+    got = {(f.metric, f.object, f.value) for f in facts(text, entities)}
+    assert ("revenue", "茅台酒", Decimal("42000000000")) in got
+    assert ("revenue", None, Decimal("50000000000")) in got

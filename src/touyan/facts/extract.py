@@ -64,6 +64,7 @@ from touyan.facts.filings import (
     BALANCE_ENDINGS,
     PERIODS,
     across_tail,
+    contributed_part,
     date_after_label,
     founded,
     from_to,
@@ -632,6 +633,9 @@ class _Reader:
                 q = replace(q, value=-abs(q.value), negative=True) if fell else q
                 metric = _base_metric(last.metric) + "_change"
                 return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+        if last is not None and unit == "money" and last.unit == "money" and between:
+            if part := contributed_part(last.metric, between):  # 其中游戏贡献240亿元
+                return self._fact_for(last.subject, last.metric, q, sentence, quote, part)
         if last is not None and unit == "money" and "初" in between:
             if opened := opening_metric(last.metric, between):
                 return self._fact_for(last.subject, opened, q, sentence, quote, last.object)
@@ -792,7 +796,17 @@ class _Reader:
         if respectively >= 0 and self.text.startswith("由", respectively + 2) and q.unit == "%":
             return self._turned_list(q, sentence, quote, respectively)
         if respectively >= 0 and q.unit == "%":
-            return self._respectively(q, sentence, quote, respectively)
+            listed = self._respectively(q, sentence, quote, respectively)
+            # 产销量分别达到…，净利润同比暴涨658%: a 分别 of an earlier clause lists no more
+            # once a comma opens a clause naming its own figure (not an aside in brackets).
+            clause_start = self._clause_start(sentence, q.span[0])
+            if (
+                listed is not None
+                or respectively >= clause_start
+                or self.text[clause_start - 1] not in "，,"
+                or not LABELS.search(self.text, clause_start, q.span[0])
+            ):
+                return listed
         if (
             respectively >= 0
             and _OWNED.search(self.text, sentence[0], respectively)

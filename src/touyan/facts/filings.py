@@ -284,3 +284,24 @@ def points_over_base(between: str) -> bool | None:
         return None
     found = _POINTS_OVER_BASE.fullmatch(between)
     return None if found is None else found["verb"] in _FALLS
+
+
+# "净收入为288亿元，其中游戏及相关增值服务贡献240亿元": the part of the figure just stated
+# that one business line brought in.
+_CONTRIBUTED = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*其中[^\S\n]*(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)"
+    r"[^\S\n]*贡献(?:了|约)?[^\S\n]*$"
+)
+_PART_WORDS = re.compile(r"[了将被把在从由对为是]|同比|环比|较|预计|分别|合计|共")
+_CONTRIBUTED_OF = frozenset({"revenue", "net_profit", "operating_profit", "gross_profit"})
+
+
+def contributed_part(last_metric: str, between: str) -> str | None:
+    """The business line whose share of the figure just stated (`last_metric`) the next
+    amount is, when `between` says 其中X贡献."""
+    if last_metric not in _CONTRIBUTED_OF or "贡献" not in between:
+        return None
+    found = _CONTRIBUTED.fullmatch(between)
+    if found is None or _PART_WORDS.search(found["part"]):
+        return None
+    return found["part"]
