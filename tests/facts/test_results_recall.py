@@ -111,3 +111,20 @@ def test_a_business_lines_contribution_to_the_revenue_just_stated(
     got = {(f.metric, f.object, f.value) for f in facts(text, entities)}
     assert ("revenue", "茅台酒", Decimal("42000000000")) in got
     assert ("revenue", None, Decimal("50000000000")) in got
+
+
+def test_a_rates_change_on_the_year_then_the_quarter(entities: EntityDictionary) -> None:
+    text = "2025年一季度，贵州茅台毛利率为91.5%，同比-0.84pcts，环比+0.36pcts。"
+    got = {(m, v) for _, m, v, _ in found(text, entities)}
+    assert ("gross_margin_change", Decimal("-0.84")) in got
+    assert ("gross_margin_qoq_change", Decimal("0.36")) in got
+
+
+def test_a_margin_after_a_business_lines_revenue_is_the_lines(
+    entities: EntityDictionary,
+) -> None:
+    text = "2024年，贵州茅台系列酒营收250.1亿元，同比+19%，毛利率80.2%，同比-1.5pcts。"
+    got = {(f.metric, f.object, f.value) for f in facts(text, entities)}
+    assert ("gross_margin", "系列酒", Decimal("80.2")) in got
+    assert ("gross_margin_change", "系列酒", Decimal("-1.5")) in got
+    assert not any(m == "gross_margin" and o is None for m, o, _ in got)

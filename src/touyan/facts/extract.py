@@ -69,11 +69,13 @@ from touyan.facts.filings import (
     founded,
     from_to,
     growth_over_base,
+    line_rate,
     loss,
     movement_metric,
     named_rate_change,
     opening_metric,
     per_ten_shares,
+    points_on_quarter,
     points_over_base,
     unglued,
 )
@@ -627,11 +629,18 @@ class _Reader:
             q = replace(q, value=-abs(q.value), negative=True) if fell else q
             metric = _base_metric(last.metric) + "_yoy"
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-        if last is not None and unit == "pp" and last.unit == "%" and between:
-            # 毛利率为14.61%，较上年同期的15.89%，下滑1.28pct: the rate's change in points.
-            if (fell := points_over_base(between)) is not None:
+        if last is not None and unit == "pp" and between:
+            # 毛利率为14.61%，较上年同期的15.89%，下滑1.28pct, 毛利率52.8%，同比-1.84pct，
+            # 环比+0.66pct: the rate's change in points, on the year, then on the quarter.
+            on_year = last.metric.endswith("_change") and last.unit == "pp"
+            if last.unit == "%" and (fell := points_over_base(between)) is not None:
+                metric = last.metric + "_change"
+            elif on_year and (fell := points_on_quarter(between)) is not None:
+                metric = last.metric.removesuffix("_change") + "_qoq_change"
+            else:
+                metric = ""
+            if metric:
                 q = replace(q, value=-abs(q.value), negative=True) if fell else q
-                metric = _base_metric(last.metric) + "_change"
                 return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
         if last is not None and unit == "money" and last.unit == "money" and between:
             if part := contributed_part(last.metric, between):  # 其中游戏贡献240亿元
@@ -939,6 +948,16 @@ class _Reader:
         if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
+        last = self.last
+        if (
+            obj is None
+            and last is not None
+            and last.object
+            and last.subject == record.name
+            and sentence[0] <= self.last_end <= label_start
+            and line_rate(metric, last.metric, self.text[self.last_end : label_start])
+        ):
+            obj = last.object  # A设备营收6.98亿元，同比+32%，毛利率50.84%: the line's margin
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
             self.round_subject = record
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:

@@ -276,14 +276,54 @@ _POINTS_OVER_BASE = re.compile(
 )
 
 
+# "毛利率50.84%，同比-1.22pcts": the rate's change on the year, signed, right after it.
+_POINTS_ON_YEAR = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*(?:同比|较上年同期|较去年同期|比上年同期)[^\S\n]*"
+    r"(?:(?P<verb>增加|上升|提升|提高|下降|减少|下滑|降低|回落|收窄|扩大)(?:了|约)?)?[^\S\n]*$"
+)
+
+
 def points_over_base(between: str) -> bool | None:
-    """Whether the text between a rate and a change in points states the change after the
-    base written out (，较上年同期的15.89%，下滑): True for a fall, False for a rise, None
-    when it does not."""
+    """Whether the text between a rate and a change in points states the rate's change on
+    the year: after the base written out (，较上年同期的15.89%，下滑) or right after 同比
+    (，同比-1.22pcts). True for a fall, False for a rise or a signed figure, None when it
+    does not state one."""
     if len(between) > 40:
         return None
-    found = _POINTS_OVER_BASE.fullmatch(between)
+    found = _POINTS_OVER_BASE.fullmatch(between) or _POINTS_ON_YEAR.fullmatch(between)
     return None if found is None else found["verb"] in _FALLS
+
+
+# "同比-1.84pct，环比+0.66pct": the same rate's change on the quarter, after its change on
+# the year.
+_POINTS_ON_QUARTER = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*环比[^\S\n]*"
+    r"(?:(?P<verb>增加|上升|提升|提高|下降|减少|下滑|降低|回落|收窄|扩大)(?:了|约)?)?[^\S\n]*$"
+)
+
+
+def points_on_quarter(between: str) -> bool | None:
+    """Whether `between` (after a rate's change on the year) states its change on the
+    quarter: True for a fall, False for a rise or a signed figure, None when it does not."""
+    found = _POINTS_ON_QUARTER.fullmatch(between) if len(between) <= 12 else None
+    return None if found is None else found["verb"] in _FALLS
+
+
+# "精密焊接装联设备营收6.98亿元，同比+32%，毛利率50.84%": a margin written right after a
+# business line's revenue is that line's margin, not the company's.
+_LINE_RATES = frozenset({"gross_margin", "net_margin"})
+_LINE_FIGURES = re.compile(r"revenue(?:_yoy)?")
+_NEXT_ITEM = re.compile(r"[^\S\n]*[，,][^\S\n]*")
+
+
+def line_rate(metric: str, last_metric: str, between: str) -> bool:
+    """Whether the rate `metric`, written after `between` that follows a business line's
+    figure `last_metric`, is that line's."""
+    return (
+        metric in _LINE_RATES
+        and _LINE_FIGURES.fullmatch(last_metric) is not None
+        and _NEXT_ITEM.fullmatch(between) is not None
+    )
 
 
 # "净收入为288亿元，其中游戏及相关增值服务贡献240亿元": the part of the figure just stated
