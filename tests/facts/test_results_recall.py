@@ -128,3 +128,11 @@ def test_a_margin_after_a_business_lines_revenue_is_the_lines(
     assert ("gross_margin", "系列酒", Decimal("80.2")) in got
     assert ("gross_margin_change", "系列酒", Decimal("-1.5")) in got
     assert not any(m == "gross_margin" and o is None for m, o, _ in got)
+
+
+def test_a_filings_figures_are_no_economys(entities: EntityDictionary) -> None:
+    text = (
+        "经中国证券监督管理委员会核准，公司于2021年4月非公开发行股票，实际募集资金净额为"
+        "1,234,567.89元。"
+    )
+    assert not any(f.subject == "中国" for f in facts(text, entities))

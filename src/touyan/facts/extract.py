@@ -1959,7 +1959,11 @@ _CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减
 _AMOUNT_UNITS = ("money", "count", "", "shares")
 # A text that speaks of 公司 or 该股 is about a company, even one it does not name.
 _THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
-_COMPANY_WORDS = re.compile(r"该公司|本公司|我公司|该股|本行|子公司")
+_COMPANY_WORDS = re.compile(
+    r"该公司|本公司|我公司|该股|本行|子公司"
+    # a filing's words (募集资金, 非公开发行, 股东大会): an issuer's, never an economy's
+    r"|募集资金|非公开发行|公开发行公司债|股东大会|董事会决议"
+)
 _RESPECTIVE_VERB = re.compile(
     r"(?:同比|环比)?(?P<verb>增长|上涨|下降|下跌|增加|减少|提高|回落|为|达到|达|是|)\s*"
 )
