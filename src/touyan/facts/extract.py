@@ -62,14 +62,21 @@ from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import (
     BALANCE_ENDINGS,
+    PERIODS,
+    across_tail,
+    contributed_part,
+    date_after_label,
     founded,
     from_to,
     growth_over_base,
+    line_rate,
     loss,
     movement_metric,
     named_rate_change,
     opening_metric,
     per_ten_shares,
+    points_on_quarter,
+    points_over_base,
     unglued,
 )
 from touyan.facts.labels import (
@@ -96,6 +103,7 @@ from touyan.facts.market import (
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.periods import (
     crop_year_mentions,
+    full_year_mentions,
     latest_session_mentions,
     report_period_mentions,
     short_year_mentions,
@@ -506,6 +514,7 @@ class _Reader:
         self.dates = with_bare_months(text, dates, published_at)
         own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
         own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
+        own_period += full_year_mentions(text, self.dates)  # 第四季度…全年
         if own_period:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
         self.data_as_of = data_as_of(text, self.dates)
@@ -650,6 +659,22 @@ class _Reader:
             q = replace(q, value=-abs(q.value), negative=True) if fell else q
             metric = _base_metric(last.metric) + "_yoy"
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+        if last is not None and unit == "pp" and between:
+            # 毛利率为14.61%，较上年同期的15.89%，下滑1.28pct, 毛利率52.8%，同比-1.84pct，
+            # 环比+0.66pct: the rate's change in points, on the year, then on the quarter.
+            on_year = last.metric.endswith("_change") and last.unit == "pp"
+            if last.unit == "%" and (fell := points_over_base(between)) is not None:
+                metric = last.metric + "_change"
+            elif on_year and (fell := points_on_quarter(between)) is not None:
+                metric = last.metric.removesuffix("_change") + "_qoq_change"
+            else:
+                metric = ""
+            if metric:
+                q = replace(q, value=-abs(q.value), negative=True) if fell else q
+                return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+        if last is not None and unit == "money" and last.unit == "money" and between:
+            if part := contributed_part(last.metric, between):  # 其中游戏贡献240亿元
+                return self._fact_for(last.subject, last.metric, q, sentence, quote, part)
         if last is not None and unit == "money" and "初" in between:
             if opened := opening_metric(last.metric, between):
                 return self._fact_for(last.subject, opened, q, sentence, quote, last.object)
@@ -687,6 +712,27 @@ class _Reader:
         # is read so that the growth after it knows its figure, not stated on its own (a
         # derived figure reports seldom quote).
         return None if metric.endswith("_yoy_change") else fact
+
+    def _across_date(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """资产负债率2024年末为62.37%: a label, the period it holds for, then the figure
+        (`facts.filings.date_after_label`)."""
+        tail = across_tail(self.text, sentence[0], q.span[0])
+        if tail is None:
+            return None
+        date = next((d for d in self.dates if d.span[1] == tail and d.granularity in PERIODS), None)
+        if date is None:
+            return None
+        clause_start = self._clause_start(sentence, date.span[0])
+        lo = self._after_name(clause_start, date.span[0])
+        found = date_after_label(self.text, date.span[0], lo)
+        if found is None or found[0] in DAILY_METRICS or not unit_fits(found[0], q):
+            return None
+        record = self._subject_or_region(found[1], sentence)
+        if record is None or record.kind not in _TOPIC_KINDS:
+            return None
+        return self._fact_for(record.name, found[0], q, sentence, quote, None)
 
     def _after_name(self, lo: int, hi: int) -> int:
         """Where a label may start: after the last name written in lo..hi."""
@@ -762,6 +808,8 @@ class _Reader:
             return dated
         if filed := self._filed(q, sentence, quote):
             return filed
+        if q.unit in ("%", "money", "") and (across := self._across_date(q, sentence, quote)):
+            return across
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
             return held
         if level := self._level_after_growth(q, sentence, quote):
@@ -787,7 +835,17 @@ class _Reader:
         if respectively >= 0 and self.text.startswith("由", respectively + 2) and q.unit == "%":
             return self._turned_list(q, sentence, quote, respectively)
         if respectively >= 0 and q.unit == "%":
-            return self._respectively(q, sentence, quote, respectively)
+            listed = self._respectively(q, sentence, quote, respectively)
+            # 产销量分别达到…，净利润同比暴涨658%: a 分别 of an earlier clause lists no more
+            # once a comma opens a clause naming its own figure (not an aside in brackets).
+            clause_start = self._clause_start(sentence, q.span[0])
+            if (
+                listed is not None
+                or respectively >= clause_start
+                or self.text[clause_start - 1] not in "，,"
+                or not LABELS.search(self.text, clause_start, q.span[0])
+            ):
+                return listed
         if (
             respectively >= 0
             and _OWNED.search(self.text, sentence[0], respectively)
@@ -924,6 +982,16 @@ class _Reader:
         if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
+        last = self.last
+        if (
+            obj is None
+            and last is not None
+            and last.object
+            and last.subject == record.name
+            and sentence[0] <= self.last_end <= label_start
+            and line_rate(metric, last.metric, self.text[self.last_end : label_start])
+        ):
+            obj = last.object  # A设备营收6.98亿元，同比+32%，毛利率50.84%: the line's margin
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
             self.round_subject = record
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
@@ -2002,7 +2070,11 @@ _CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减
 _AMOUNT_UNITS = ("money", "count", "", "shares")
 # A text that speaks of 公司 or 该股 is about a company, even one it does not name.
 _THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
-_COMPANY_WORDS = re.compile(r"该公司|本公司|我公司|该股|本行|子公司")
+_COMPANY_WORDS = re.compile(
+    r"该公司|本公司|我公司|该股|本行|子公司"
+    # a filing's words (募集资金, 非公开发行, 股东大会): an issuer's, never an economy's
+    r"|募集资金|非公开发行|公开发行公司债|股东大会|董事会决议"
+)
 _RESPECTIVE_VERB = re.compile(
     r"(?:同比|环比)?(?P<verb>增长|上涨|下降|下跌|增加|减少|提高|回落|为|达到|达|是|)\s*"
 )

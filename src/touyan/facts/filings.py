@@ -221,3 +221,127 @@ def opening_metric(last_metric: str, between: str) -> str | None:
     if _OPENING_BASE.fullmatch(between) is None:
         return None
     return f"{_CLOSING.sub('', last_metric, count=1)}期初余额"
+
+
+# "资产负债率2024年末为62.37%", "归属于上市公司股东的净资产2024年末为1110.07亿元": a results
+# label, then the period it holds for, then the figure. The period is no part of the label.
+_ACROSS_TAIL = re.compile(r"(?:末|底)?[^\S\n]*(?:为|是)[^\S\n]*[+]?$")
+_ACROSS_HEAD = re.compile(r"(?:率|额|资产|负债|权益|比|利润|收入|营收|收益)$")
+# The words a label may follow: a unit ending the figure before (1197.23亿元资产负债率…) or
+# one joining it to the clause.
+_ACROSS_LEAD = re.compile(
+    r"^(?:[万亿]*元|[万亿]+|人民币|美元|公司|该公司|本公司|其中|同时|此外|另外|以及|而|且|其)+"
+)
+_ACROSS_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z]|的")
+_ATTRIBUTED_BEFORE = re.compile(r"归属于(?:上市公司|母公司)?(?:股东|所有者)的$")
+PERIODS = ("year", "quarter", "month", "report")  # a period's date, not a day's
+
+
+def date_after_label(text: str, date_start: int, lo: int) -> tuple[str, int] | None:
+    """The label written right before a period (资产负债率|2024年末|为…) and where it starts;
+    `lo` bounds it (the clause's start or the end of the name before it)."""
+    run = text[max(lo, date_start - 16) : date_start]
+    cut = max((m.end() for m in _ACROSS_BREAK.finditer(run)), default=0)
+    label = run[cut:]
+    start = date_start - len(label)
+    if lead := _ACROSS_LEAD.match(label):
+        label, start = label[lead.end() :], start + lead.end()
+    if len(label) < 2 or len(label) > 12:
+        return None
+    metric = LABEL_METRIC.get(label.lower())
+    if metric is None:
+        if _ACROSS_HEAD.search(label) is None or _CLAUSE_WORDS.search(label):
+            return None
+        metric = label
+        if owners := _ATTRIBUTED_BEFORE.search(text, max(0, start - 12), start):
+            metric, start = owners.group() + label, owners.start()  # 归属于…股东的净资产
+    return metric, start
+
+
+_CLAUSE_WORDS = re.compile(r"[了将被把在从由对]|实现|录得|同比|环比|较|预计|目标|计划")
+
+
+def across_tail(text: str, lo: int, at: int) -> int | None:
+    """Where the period before the figure at `at` ends, when only 末/底 and 为 follow it."""
+    found = _ACROSS_TAIL.search(text, max(lo, at - 6), at)
+    return found.start() if found else None
+
+
+# "销售毛利率为14.61%，较上年同期的15.89%，下滑1.28pct": the rate's change, in points,
+# written after the base it is measured from.
+_POINTS_OVER_BASE = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*(?:较|比|相比)(?:上年同期|去年同期|上年|去年|上期|年初)的?[^\S\n]*"
+    r"[\d.]+[^\S\n]*%[^\S\n]*[，,]?[^\S\n]*(?:同比)?"
+    r"(?P<verb>增加|增长|上升|提升|提高|下降|减少|下滑|降低|回落|收窄|扩大)(?:了|约)?[^\S\n]*$"
+)
+
+
+# "毛利率50.84%，同比-1.22pcts": the rate's change on the year, signed, right after it.
+_POINTS_ON_YEAR = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*(?:同比|较上年同期|较去年同期|比上年同期)[^\S\n]*"
+    r"(?:(?P<verb>增加|上升|提升|提高|下降|减少|下滑|降低|回落|收窄|扩大)(?:了|约)?)?[^\S\n]*$"
+)
+
+
+def points_over_base(between: str) -> bool | None:
+    """Whether the text between a rate and a change in points states the rate's change on
+    the year: after the base written out (，较上年同期的15.89%，下滑) or right after 同比
+    (，同比-1.22pcts). True for a fall, False for a rise or a signed figure, None when it
+    does not state one."""
+    if len(between) > 40:
+        return None
+    found = _POINTS_OVER_BASE.fullmatch(between) or _POINTS_ON_YEAR.fullmatch(between)
+    return None if found is None else found["verb"] in _FALLS
+
+
+# "同比-1.84pct，环比+0.66pct": the same rate's change on the quarter, after its change on
+# the year.
+_POINTS_ON_QUARTER = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*环比[^\S\n]*"
+    r"(?:(?P<verb>增加|上升|提升|提高|下降|减少|下滑|降低|回落|收窄|扩大)(?:了|约)?)?[^\S\n]*$"
+)
+
+
+def points_on_quarter(between: str) -> bool | None:
+    """Whether `between` (after a rate's change on the year) states its change on the
+    quarter: True for a fall, False for a rise or a signed figure, None when it does not."""
+    found = _POINTS_ON_QUARTER.fullmatch(between) if len(between) <= 12 else None
+    return None if found is None else found["verb"] in _FALLS
+
+
+# "精密焊接装联设备营收6.98亿元，同比+32%，毛利率50.84%": a margin written right after a
+# business line's revenue is that line's margin, not the company's.
+_LINE_RATES = frozenset({"gross_margin", "net_margin"})
+_LINE_FIGURES = re.compile(r"revenue(?:_yoy)?")
+_NEXT_ITEM = re.compile(r"[^\S\n]*[，,][^\S\n]*")
+
+
+def line_rate(metric: str, last_metric: str, between: str) -> bool:
+    """Whether the rate `metric`, written after `between` that follows a business line's
+    figure `last_metric`, is that line's."""
+    return (
+        metric in _LINE_RATES
+        and _LINE_FIGURES.fullmatch(last_metric) is not None
+        and _NEXT_ITEM.fullmatch(between) is not None
+    )
+
+
+# "净收入为288亿元，其中游戏及相关增值服务贡献240亿元": the part of the figure just stated
+# that one business line brought in.
+_CONTRIBUTED = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*其中[^\S\n]*(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)"
+    r"[^\S\n]*贡献(?:了|约)?[^\S\n]*$"
+)
+_PART_WORDS = re.compile(r"[了将被把在从由对为是]|同比|环比|较|预计|分别|合计|共")
+_CONTRIBUTED_OF = frozenset({"revenue", "net_profit", "operating_profit", "gross_profit"})
+
+
+def contributed_part(last_metric: str, between: str) -> str | None:
+    """The business line whose share of the figure just stated (`last_metric`) the next
+    amount is, when `between` says 其中X贡献."""
+    if last_metric not in _CONTRIBUTED_OF or "贡献" not in between:
+        return None
+    found = _CONTRIBUTED.fullmatch(between)
+    if found is None or _PART_WORDS.search(found["part"]):
+        return None
+    return found["part"]

@@ -169,7 +169,13 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "筹资活动现金流净额",
     ),
     "capex": ("资本支出", "资本开支"),
-    "rd_expense": ("研发投入", "研发费用", "研发支出"),
+    "rd_expense": ("研发投入", "研发费用", "研发支出", "研发总投入"),
+    "rd_intensity": ("研发投入强度", "研发强度"),  # R&D spending over revenue
+    # Per share: not the company's cash flow, which the longer label would otherwise hide.
+    "operating_cash_flow_per_share": ("每股经营现金流", "每股经营活动现金流量净额"),
+    "cash_to_short_debt": ("现金短债比",),
+    "asset_impairment": ("资产减值", "资产减值损失"),
+    "credit_impairment": ("信用减值", "信用减值损失"),
     "float_market_cap": ("流通市值", "流通值"),
     "avg_holding_value": ("户均持股市值", "户均持有流通股市值", "户均流通股市值"),
     "avg_holding_shares": (
@@ -226,9 +232,10 @@ PERCENT_METRICS = frozenset(
         "margin_share_of_exchange",
         "short_share_of_exchange",
         "net_debt_ratio",
+        "rd_intensity",
     }
 )
-RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
+RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps", "cash_to_short_debt"})
 COUNT_METRICS = frozenset(
     {
         "volume",

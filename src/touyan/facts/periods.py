@@ -142,3 +142,24 @@ def crop_year_mentions(text: str) -> list[DateMention]:
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         out.append(DateMention(start, end, "year", found.span(), found.group()))
     return out
+
+
+# "2024年第四季度，端游收入71亿元…全年研发投入175亿元": 全年 after a quarter or month names the
+# whole year that part belongs to, not the part.
+_FULL_YEAR = re.compile(r"(?<!年)全年(?!度?目标|度?指引|以来)")  # not 2024年全年, 去年全年
+_PARTS = ("quarter", "month")
+
+
+def full_year_mentions(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """A year mention at each 全年 that follows a quarter or a month of that year."""
+    if "全年" not in text:
+        return []
+    out: list[DateMention] = []
+    for found in _FULL_YEAR.finditer(text):
+        before = [d for d in dates if d.span[1] <= found.start() and d.granularity != "relative"]
+        if not before or before[-1].granularity not in _PARTS:
+            continue
+        year = before[-1].end.year
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        out.append(DateMention(start, end, "year", found.span(), found.group()))
+    return out

@@ -105,6 +105,7 @@ _UNITS = {
     "个百分点": "pp",
     "百分点": "pp",
     "percentage points": "pp",
+    "pcts": "pp",  # 同比-1.22pcts: brokers' plural
     "pct": "pp",
     "pp": "pp",
     "个基点": "bp",
