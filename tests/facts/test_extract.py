@@ -147,10 +147,14 @@ def test_flatten_joins_figures_broken_onto_their_own_line() -> None:
 
 
 def test_a_value_of_the_wrong_kind_is_not_that_metric(entities: EntityDictionary) -> None:
+    # The main force's trades are not the stock's turnover; the share is of the whole turnover.
     text = "贵州茅台主力成交额15.27亿，占总成交额的8.71%。"
     assert {(f.metric, f.value) for f in facts(text, entities)} == {
-        ("turnover", Decimal("1527000000"))
+        ("main_turnover", Decimal("1527000000")),
+        ("main_turnover占总成交额比例", Decimal("8.71")),
     }
+    # 成交额 right before a percentage is not a turnover (the percentage is no amount).
+    assert facts("贵州茅台成交额8.71%。", entities) == []
 
 
 def test_industry_figures_and_venues_are_not_the_subject(entities: EntityDictionary) -> None:
