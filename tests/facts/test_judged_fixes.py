@@ -147,7 +147,7 @@ def test_a_us_companys_gaap_net_income_is_its_profit() -> None:
 def test_static_and_trailing_ratios_are_told_apart() -> None:
     text = (
         "截至2025年5月14日，华光电子(600123)的滚动股息率为1.2%，静态股息率为0.8%，"
-        "市盈率（TTM）为18.5倍，市盈率(静)为20.1。"
+        "市盈率（TTM）为18.5倍，市盈率(静)为20.1，市盈率（动态）为16.2。"
     )
     metrics = {f.metric: f.value for f in facts(text)}
     assert metrics == {
@@ -155,4 +155,5 @@ def test_static_and_trailing_ratios_are_told_apart() -> None:
         "dividend_yield_static": Decimal("0.8"),
         "pe_ttm": Decimal("18.5"),
         "pe_static": Decimal("20.1"),
+        "pe_forward": Decimal("16.2"),
     }

@@ -112,7 +112,8 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "dividend_per_share": ("每股派息", "每股派发现金红利", "dividend per share"),
     "volume": ("成交量",),
     "pe_ttm": ("滚动市盈率", "市盈率(TTM)", "市盈率（TTM）", "市盈率TTM"),
-    "pe_static": ("静态市盈率", "市盈率(静)", "市盈率（静）"),
+    "pe_static": ("静态市盈率", "市盈率(静)", "市盈率（静）", "市盈率(静态)", "市盈率（静态）"),
+    "pe_forward": ("动态市盈率", "市盈率(动)", "市盈率（动）", "市盈率(动态)", "市盈率（动态）"),
     "pe": ("市盈率", "P/E"),
     "pb": ("市净率", "P/B"),
     "ps_ttm": ("滚动市销率",),
@@ -238,7 +239,9 @@ PERCENT_METRICS = frozenset(
         "rd_intensity",
     }
 )
-RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps", "cash_to_short_debt"})
+RATIO_METRICS = frozenset(
+    {"pe_ttm", "pe_static", "pe_forward", "pe", "pb", "ps_ttm", "ps", "cash_to_short_debt"}
+)
 COUNT_METRICS = frozenset(
     {
         "volume",
