@@ -157,3 +157,13 @@ def test_static_and_trailing_ratios_are_told_apart() -> None:
         "pe_static": Decimal("20.1"),
         "pe_forward": Decimal("16.2"),
     }
+
+
+def test_an_index_is_the_subject_only_of_sentences_naming_it() -> None:
+    text = "沪指今日下跌0.68%。收盘股价最高的是某新股，今日收盘价为482.00元，上涨2.56%。"
+    assert [(f.subject, f.value) for f in facts(text)] == [("上证综合指数", Decimal("-0.68"))]
+
+
+def test_a_rating_verb_before_a_lost_name_is_no_name() -> None:
+    text = "中原证券05月06日发布研报称，给予（000625.SZ，最新价：12.41元）买入评级。"
+    assert "给予" not in {f.subject for f in facts(text)}

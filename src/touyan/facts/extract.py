@@ -971,6 +971,10 @@ class _Reader:
                 or self.topic
                 or self.sole
             )
+            if record is not None and record.kind == "index" and record not in self._own_topics():
+                # 沪指下跌0.68%。…收盘股价最高的是锦波生物，今日收盘价为482.00元: an index is
+                # what a sentence is about only when the sentence names it.
+                record = None
             if record is None and narrowed is not None and "公司" not in self.text:
                 # 基础设施投资 in a text naming no company: the economy's indicator.
                 metric = narrowed + self._label_text(label_start)
@@ -1997,6 +2001,10 @@ class _Reader:
         if last is None or self.last_end < sentence[0] or label_start - self.last_end > 40:
             return None
         return f"{_base_metric(last.metric)}{label}"
+
+    def _own_topics(self) -> tuple[EntityRecord | None, ...]:
+        """What a text is about as a whole: its title's name, its sector, the market."""
+        return (self.topic, self.sector, MARKET)
 
     def _days_flow(self, metric: str, label_start: int, sentence: tuple[int, int]) -> str:
         """10日主力流入: ten days' flow keeps its window in its name, not the day's metric."""
