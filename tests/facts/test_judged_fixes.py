@@ -167,3 +167,18 @@ def test_an_index_is_the_subject_only_of_sentences_naming_it() -> None:
 def test_a_rating_verb_before_a_lost_name_is_no_name() -> None:
     text = "中原证券05月06日发布研报称，给予（000625.SZ，最新价：12.41元）买入评级。"
     assert "给予" not in {f.subject for f in facts(text)}
+
+
+def test_a_ranked_holder_before_the_holding_is_its_object() -> None:
+    text = (
+        "截止2025年3月31日，华光电子(600123)十大流通股东中，香港中央结算有限公司位居第三大"
+        "流通股东，持股2529.91万股，相比上期增加355.58万股。"
+    )
+    held = [f for f in facts(text) if f.metric == "shares_held"]
+    assert [(f.subject, f.object) for f in held] == [("华光电子", "香港中央结算有限公司")]
+
+
+def test_an_investor_has_no_quote_of_its_own() -> None:
+    title = "中央汇金加仓的上市公司有哪些亮点？"
+    text = "1、某电力当前股价4.61元，汇金持股2.09亿股。"
+    assert facts(text, title=title) == []

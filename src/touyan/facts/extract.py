@@ -145,6 +145,11 @@ _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:a
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
+# What only a listed security has: a quote, a market value, shares others hold.
+_QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
+_RANKED_HOLDER = re.compile(
+    r"(?:位居|位列|成为|为|是)第[一二三四五六七八九十\d]{1,2}大(?:流通|流动)?股东[，,]\s*$"
+)
 _ORG_NAME = re.compile(
     r"[\u4e00-\u9fff()（）A-Za-z0-9]{2,40}(?:有限公司|股份公司|集团|合伙企业(?:\(有限合伙\)|（有限合伙）)?|基金)"
 )
@@ -491,6 +496,7 @@ class _Reader:
         self.title = title
         title_mentions = entities.find(title) if entities else []
         written = _written_records(text, title, entities)
+        self.written = {r.name for r in written}
         # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
         # is then not taken for China's statistics.
         self.company_text = COMPANY_VOCABULARY.search(text) is not None
@@ -1009,6 +1015,8 @@ class _Reader:
             obj = self.round_subject.name
         if metric == "stake_pct":
             obj = self._stake_target(sentence[0], record.name)
+        if metric in _QUOTED_METRICS and self._unlisted(record):
+            return None  # 国电电力当前股价4.61元 under a title about 汇金: an investor has no quote
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
 
@@ -1038,6 +1046,11 @@ class _Reader:
         if not _HELD_TAIL.fullmatch(self.text, rest, q.span[0]):
             return None
         holder = self._named_holder(clause_start, verb.start())
+        if holder is None and (
+            ranked := _RANKED_HOLDER.search(self.text, sentence[0], verb.start())
+        ):
+            # 香港中央结算有限公司位居第三大流通股东，持股2529.91万股: the holder ranked before.
+            holder = self._named_holder(sentence[0], ranked.start())
         if held is None:
             before = [
                 m.entity
@@ -1050,6 +1063,8 @@ class _Reader:
             held = (before[-1] if before else None) or self.topic or self.sole
         if held is None or held.name == holder:
             return None
+        if self._unlisted(held):
+            return None  # 汇金持股2.09亿股 under a title about 汇金: the holder, not the held
         return self._fact_for(held.name, "shares_held", q, sentence, quote, holder)
 
     def _level_before_growth(
@@ -2001,6 +2016,16 @@ class _Reader:
         if last is None or self.last_end < sentence[0] or label_start - self.last_end > 40:
             return None
         return f"{_base_metric(last.metric)}{label}"
+
+    def _unlisted(self, record: EntityRecord) -> bool:
+        """A dictionary's investor or person with no ticker (中央汇金, 云锋基金): it holds
+        shares and invests, but has no share price nor shares of its own. (An organisation
+        may lend its name to an index: 纳斯达克's quote is the Nasdaq Composite's.)"""
+        return (
+            record.kind in ("fund", "person")
+            and not record.tickers
+            and record.name not in self.written
+        )
 
     def _own_topics(self) -> tuple[EntityRecord | None, ...]:
         """What a text is about as a whole: its title's name, its sector, the market."""
