@@ -178,7 +178,17 @@ def test_a_ranked_holder_before_the_holding_is_its_object() -> None:
     assert [(f.subject, f.object) for f in held] == [("华光电子", "香港中央结算有限公司")]
 
 
-def test_an_investor_has_no_quote_of_its_own() -> None:
+def test_an_investor_has_no_quote_of_its_own_only_holdings() -> None:
     title = "中央汇金加仓的上市公司有哪些亮点？"
     text = "1、某电力当前股价4.61元，汇金持股2.09亿股。"
-    assert facts(text, title=title) == []
+    assert [(f.subject, f.metric, f.value) for f in facts(text, title=title)] == [
+        ("中央汇金投资有限责任公司", "holding_shares", Decimal("209000000"))
+    ]
+
+
+def test_a_weeks_low_and_a_listed_window_stay_their_own() -> None:
+    text = "2025年05月14日华光电子(600123)的近三月涨跌幅为-8.06%、上周最低价为6.89元。"
+    found = {f.metric: f for f in facts(text)}
+    assert set(found) == {"change_pct", "上周最低价"}
+    assert found["change_pct"].period == "近三月"
+    assert found["上周最低价"].period != "近三月"  # the window of the item before

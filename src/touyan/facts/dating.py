@@ -16,8 +16,11 @@ from touyan.text.numbers import Quantity
 BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
 
 
+_LISTED_ON = re.compile(r"\d[^、]*、")
+
+
 def date_for(
-    q: Quantity, sentence: tuple[int, int], dates: Sequence[DateMention]
+    q: Quantity, sentence: tuple[int, int], dates: Sequence[DateMention], text: str
 ) -> tuple[DateMention | None, DateMention | None]:
     """The date a figure holds for, and the trailing window it covers (近一周), if any.
 
@@ -27,6 +30,8 @@ def date_for(
     in_sentence = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
     before = [d for d in in_sentence if d.span[0] < q.span[0]]
     window = before[-1] if before and before[-1].granularity == "relative" else None
+    if window and _LISTED_ON.search(text, window.span[1], q.span[0]):
+        window = None  # 近三月涨跌幅为-8.06%、上周最高价为6.89元: the list's next item
     anchors = [d for d in before if d.granularity != "relative"]
     if anchors:
         return anchors[-1], window

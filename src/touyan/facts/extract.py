@@ -300,6 +300,7 @@ _FLOW_BEFORE = re.compile(
     r"主力(?:资金)?(?:出现|呈现|为)?了?(?:净)?流(?P<way>[入出])[^，,。；;]{0,6}[，,]\s*"
 )
 _WHOLE = re.compile(r"\s*占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的")
+_SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
 _PERCENTILE_AFTER = re.compile(r"\s*分位")
 _SHARE_SUFFIX = re.compile(r"占\S*比例$")
 _PERCENTILE_BEFORE = re.compile(
@@ -886,6 +887,12 @@ class _Reader:
             metric, label_start = found
             if metric.startswith(_FLOWS):
                 metric = self._days_flow(metric, label_start, sentence)
+            elif metric in _PRICE_METRICS and (
+                span := _SPAN_BEFORE.search(self.text, 0, label_start)
+            ):
+                # 上周最低价为145.72美元: the week's low, not the day's.
+                said = LABELS.match(self.text, label_start)
+                metric = self.text[span.start() : said.end()] if said else metric
             if self.text.startswith("跌幅", label_start) and q.value > 0:
                 q = replace(q, value=-q.value, negative=True)  # 跌幅0.17%: a fall
         elif after := _label_after(self.text, q.span[1]):
@@ -1064,7 +1071,9 @@ class _Reader:
         if held is None or held.name == holder:
             return None
         if self._unlisted(held):
-            return None  # 汇金持股2.09亿股 under a title about 汇金: the holder, not the held
+            # 国电电力当前股价4.61元汇金持股2.09亿股 under a title about 汇金: the investor's
+            # holding in a company the text names in a way not recognised.
+            return self._fact_for(held.name, "holding_shares", q, sentence, quote, None)
         return self._fact_for(held.name, "shares_held", q, sentence, quote, holder)
 
     def _level_before_growth(
@@ -1515,7 +1524,7 @@ class _Reader:
         quote: str,
         obj: str | None,
     ) -> ExtractedFact:
-        anchor, window = date_for(q, sentence, self.dates)
+        anchor, window = date_for(q, sentence, self.dates, self.text)
         if (
             anchor is not None
             and anchor.granularity != "day"
@@ -1877,7 +1886,7 @@ class _Reader:
     ) -> ExtractedFact | None:
         """2024年…各季度用电量同比分别增长9.8%、8.1%、7.9%和6.8%: the n-th figure is the
         n-th quarter's of the year the sentence names."""
-        anchor, _ = date_for(q, sentence, self.dates)
+        anchor, _ = date_for(q, sentence, self.dates, self.text)
         if anchor is None or anchor.granularity != "year" or not _INDICATOR.fullmatch(name):
             return None
         about = self._subject_or_region(sentence[0], sentence)
