@@ -72,11 +72,14 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "margin_repay": ("融资偿还额", "融资偿还"),
     "margin_net_buy": ("融资净买入", "融资净买入额"),
     "margin_net_repay": ("融资净偿还",),
+    "short_repay": ("融券偿还量", "融券偿还"),  # in shares, as 融券卖出 and 融券余量
+    "diagnosis_score": ("诊断分数", "综合诊断分数"),
+    "diagnosis_beat_pct": ("打败股票",),  # not 资金面打败了32%: one side's score
     "margin_share_of_exchange": ("融资占交易所融资余额比",),
     "short_share_of_exchange": ("融券占交易所融券余额比",),
     "close": ("收盘价", "closing price"),
-    "high": ("最高价", "最高", "盘中最高价"),
-    "low": ("最低价", "最低", "盘中最低价"),
+    "high": ("最高价", "最高", "盘中最高价", "最高价格"),
+    "low": ("最低价", "最低", "盘中最低价", "最低价格"),
     "limit_up": ("涨停价", "涨停"),
     "limit_down": ("跌停价", "跌停"),
     "change_pct": ("涨跌幅", "涨幅", "跌幅"),
@@ -174,6 +177,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "户均流通股",
     ),
 }
+BEFORE_LABELS["price"] = (*BEFORE_LABELS["price"], "最新价格")  # 最新价格是40.45元
 # Quote pages space out two-character labels (最 高：13.96, 换 手：2.42%).
 for _metric, _spaced in (
     ("high", "最 高"),
@@ -220,6 +224,7 @@ PERCENT_METRICS = frozenset(
         "margin_share_of_exchange",
         "short_share_of_exchange",
         "net_debt_ratio",
+        "diagnosis_beat_pct",
     }
 )
 RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
@@ -233,6 +238,7 @@ COUNT_METRICS = frozenset(
         "total_shares",
         "avg_holding_shares",
         "float_shares",
+        "short_repay",
     }
 )
 # metric -> labels written right after the number (11亿美元的融资).
