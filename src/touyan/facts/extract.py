@@ -86,9 +86,19 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.market import (
+    ANY_MARKET_DAY,
     MARKET,
     SECTOR_METRICS,
+    after_listing,
     breadth_counts,
+    day_change,
+    limit_up_runs,
+    move_amount,
+    name_before,
+    opened_at,
+    percentile_side,
+    seal_before,
+    seal_list,
     seat_figures,
     sector_of_title,
     window_moves,
@@ -524,6 +534,8 @@ class _Reader:
         # 上涨个股有1595只, 78股涨停: the market's counts, by where their numbers start.
         self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
         self.seats = "营业部" in text or "专用" in text or "交易单元" in text
+        # *ST亚振8连板, 【2连板】 吉林化纤、茂化实华: the stocks of each run, by its count's start.
+        self.runs = limit_up_runs(text) if "板" in text else {}
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
@@ -584,6 +596,10 @@ class _Reader:
             self.prev_q = None
             self.sentence_qs = quantities
             for q in quantities:
+                if self.runs and (run := self.runs.get(q.span[0])):
+                    out.extend(self._fact_for(n, run[0], q, sentence, quote, None) for n in run[1])
+                    self.prev_q = q
+                    continue
                 fact = self._fact(q, sentence, quote, header, lines_seen)
                 if fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q):
                     out.append(fact)
@@ -724,6 +740,8 @@ class _Reader:
             return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
         if self.seats and q.unit == "money" and (seat := self._seat(q, sentence, quote)):
             return seat
+        if q.unit in _DAY_UNITS and (day := self._market_day(q, sentence, quote)):
+            return day
         if windowed := self._window_item(q, sentence, quote):
             return windowed
         if self.year_ranges and (yearly := self._year_series(q, sentence, quote)):
@@ -1658,6 +1676,131 @@ class _Reader:
         names, metric = seats
         return self._fact_for(names[chain.index(q)], metric, q, sentence, quote, stock.name)
 
+    def _market_day(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """A stock's market-day figures in the shapes market.py reads: its sealed limit-up
+        orders (封单资金9.71亿元, or a list of stocks 分别有…), the average move after its past
+        龙虎榜 listings, its open (以25.11元低开) and its change from the day before (较前一
+        交易日下跌0.07元, 融资余额…，较前一日下降0.68%)."""
+        lo = max(sentence[0], q.span[0] - 40)
+        head = self.text[lo : q.span[0]]
+        if q.unit != "%" and self.text.find("封", sentence[0], q.span[0]) >= 0:
+            if self.text.find("分别", sentence[0], q.span[0]) >= 0:
+                return self._seal_list(q, sentence, quote)
+            if sealed := seal_before(head, q.unit):
+                return self._stock_fact(sealed[0], q, lo + sealed[1], sentence, quote)
+        if q.unit == "%" and "上榜" in head and (listing := after_listing(head)):
+            metric, falls, at = listing
+            q = replace(q, value=-abs(q.value), negative=True) if falls else q
+            return self._stock_fact(metric, q, lo + at, sentence, quote)
+        if q.unit == "money" and opened_at(self.text, q.span[0], q.span[1]):
+            return self._stock_fact("open", q, q.span[0], sentence, quote)
+        if ("较" in head or "比" in head) and (changed := self._day_change(q, sentence, quote, lo)):
+            return changed
+        last = self.last
+        if last is None or not sentence[0] <= self.last_end <= q.span[0]:
+            return None
+        between = self.text[self.last_end : q.span[0]]
+        if q.unit == "money" and last.metric == "change_pct":
+            fell = move_amount(between)
+            if fell is None:
+                return None
+            q = replace(q, value=-abs(q.value), negative=True) if fell else q
+            return self._fact_for(last.subject, "change", q, sentence, quote, None)
+        if q.unit == "%" and "分位" in self.text[q.span[1] : q.span[1] + 3]:
+            return self._percentile(q, sentence, quote, lo)
+        return None
+
+    def _percentile(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, lo: int
+    ) -> ExtractedFact | None:
+        """融资余额超过近一年60%分位水平: the balance named right before, or just stated, above
+        or below that percentile of the past year's (margin_balance_above_1y_pctile)."""
+        placed = percentile_side(self.text[lo : q.span[0]], self.text, q.span[1])
+        if placed is None:
+            return None
+        side, at = placed
+        last = self.last
+        found = _label_before(self.text, lo + at)
+        if found is not None and found[1] > self.last_end:
+            base = found[0]
+        elif last is not None and lo + at - self.last_end <= 3:
+            base = last.metric
+        else:
+            return None
+        if not base.startswith(("margin", "short")) or base not in KNOWN_METRICS or last is None:
+            return None
+        return self._fact_for(last.subject, f"{base}_{side}_1y_pctile", q, sentence, quote, None)
+
+    def _day_change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, lo: int
+    ) -> ExtractedFact | None:
+        """股价报8.16元，较前一交易日下跌0.25元: the day's change of the price just stated;
+        两融余额较昨日上升1.47%: a balance's change from the day before (<metric>_dod)."""
+        moved = day_change(self.text[lo : q.span[0]])
+        if moved is None:
+            return None
+        falls, at = moved
+        q = replace(q, value=-abs(q.value), negative=True) if falls else q
+        phrase = lo + at
+        last = self.last
+        if last is not None and sentence[0] <= self.last_end and phrase - self.last_end <= 3:
+            subject, base = last.subject, last.metric
+        elif (found := _label_before(self.text, phrase)) is not None:
+            record = self._subject_or_region(found[1], sentence)
+            if record is None or record.kind != "company":
+                return None
+            subject, base = record.name, found[0]
+        else:
+            return None
+        if base in ("price", "close"):
+            metric = "change_pct" if q.unit == "%" else "change"
+        elif base.startswith(("margin", "short")) and base in KNOWN_METRICS:
+            metric = base + ("_dod" if q.unit == "%" else "_dod_change")
+        else:
+            return None
+        if metric == "change" and q.unit != "money":
+            return None
+        return self._fact_for(subject, metric, q, sentence, quote, None)
+
+    def _seal_list(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """宁波海运、美农生物等涨停板封单资金最多，分别有9.71亿元、9.66亿元: the n-th stock's
+        sealed orders."""
+        values = [v for v in self.sentence_qs if v.unit == q.unit]
+        at = values.index(q)
+        start = at
+        while start > 0 and _LIST_SEP.fullmatch(
+            self.text, values[start - 1].span[1], values[start].span[0]
+        ):
+            start -= 1
+        chain = self._list_run(values[start:])
+        clause_start = self._clause_start(sentence, chain[0].span[0])
+        lead = max(sentence[0], self.text.rfind("，", sentence[0], clause_start - 1) + 1)
+        listed = seal_list(self.text[lead : chain[0].span[0]], q.unit, len(chain))
+        if listed is None or len(chain) < 2:
+            return None
+        metric, names = listed
+        return self._fact_for(names[chain.index(q)], metric, q, sentence, quote, None)
+
+    def _stock_fact(
+        self, metric: str, q: Quantity, label_start: int, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """The figure as the listed company's that the text names right before its label
+        (热门股宁波海运封单量最高) or else before it, or that the text is about."""
+        clause_start = self._clause_start(sentence, label_start)
+        if not self.subject_before(label_start, clause_start) and (
+            written := name_before(self.text[clause_start:label_start])
+        ):
+            return self._fact_for(written, metric, q, sentence, quote, None)
+        record = self._subject_or_region(label_start, sentence)
+        if record is None or record.kind != "company":
+            return None
+        self.last_record = record
+        return self._fact_for(record.name, metric, q, sentence, quote, None)
+
     def _window_moves(
         self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
     ) -> ExtractedFact | None:
@@ -1933,6 +2076,7 @@ _ORDER_SIZE = re.compile(r"(?:超大单|特大单|大单|中单|小单|主力)(?
 _NOT_A_RATE = re.compile(r"影响|拉动|带动|推动|贡献|导致|使")
 _THIS = re.compile(r"(?:这个|这一|该)")
 _FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
+_DAY_UNITS = frozenset({"money", "shares", "count", "%"})
 
 
 def _list_items(head: str, count: int) -> list[str] | None:
@@ -1957,7 +2101,11 @@ _INDUSTRY_WITH_AND = re.compile(r"[和及与][\u4e00-\u9fff]{1,10}业")
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
 # The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
-_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
+# A site's name after the headline (_网易订阅, | 新浪财经, -网易订阅): a hyphen joined to a name
+# (理想汽车-W) ends a site's name only when a known site follows it.
+_SITE_SUFFIX = re.compile(
+    r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$)).*$"
+)
 _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 
 
@@ -2049,6 +2197,7 @@ def extract_facts(
         and not _ANY_SERIES.search(text)
         and not _ANY_CHANGE.search(text)
         and not _ANY_WINDOW_ITEM.search(text)
+        and not ANY_MARKET_DAY.search(text)
     ):
         return []
     return _Reader(text, title, published_at, entities, mentions).facts()
