@@ -125,4 +125,7 @@ def test_diagnosis_card_beats_share_of_stocks(entities: EntityDictionary) -> Non
 def test_a_site_name_after_a_hyphen_is_no_subject(entities: EntityDictionary) -> None:
     text = "6月20日，青川股份收盘首板涨停，截至当日收盘，青川股份报12.53元/股，成交额2.10亿元。"
     title = "涨停揭秘 青川股份首板涨停，封板资金1.10亿元-网易订阅"
-    assert not [f for f in facts(text, entities, title) if "网易" in f.subject]
+    found = facts(text, entities, title)
+    assert not [f for f in found if "网易" in f.subject]
+    # 收盘首板涨停 after the name: the clause opens with the stock that hit its first limit-up.
+    assert ("青川股份", "price", Decimal("12.53")) in said(found)
