@@ -129,3 +129,11 @@ def test_a_site_name_after_a_hyphen_is_no_subject(entities: EntityDictionary) ->
     assert not [f for f in found if "网易" in f.subject]
     # 收盘首板涨停 after the name: the clause opens with the stock that hit its first limit-up.
     assert ("青川股份", "price", Decimal("12.53")) in said(found)
+
+
+def test_a_valuation_basis_in_brackets_names_the_ratio(entities: EntityDictionary) -> None:
+    text = "远山科技的市盈率(静)为30.12，市盈率（TTM）为28.40倍，市盈率(动)： 26.75。"
+    got = said(facts(text, entities, "远山科技估值"))
+    assert ("远山科技", "pe_static", Decimal("30.12")) in got
+    assert ("远山科技", "pe_ttm", Decimal("28.40")) in got
+    assert ("远山科技", "pe_dynamic", Decimal("26.75")) in got

@@ -322,7 +322,11 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
         start -= 1  # 换手率（37.8%）: the figure in brackets after its label
     aside = _ASIDE_BEFORE.search(text, max(0, start - 40), start)
     # 今年以来涨跌幅(最新的今年以来涨跌幅是多少)为-6.19%, 每股收益（非 GAAP）2.42美元
-    if aside is not None and not _UNIT_ASIDE.match(text, aside.start()):
+    if (
+        aside is not None
+        and not _UNIT_ASIDE.match(text, aside.start())
+        and not _BASIS_ASIDE.match(text, aside.start())
+    ):
         start = aside.start()
     window_start = max(0, start - _LABEL_REACH)
     window = text[window_start:start]
@@ -330,8 +334,9 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     for match in LABELS.finditer(window):
         if best is not None and match.group() in _CONNECTOR_LABELS:
             continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
+        # (from the label's end: 市盈率(TTM) holds its brackets)
         if _CONNECTORS.match(window[match.end() :]) and not _CLAUSE_BREAK.search(
-            window, match.start()
+            window, match.end()
         ):
             best = match
     if best is None:
@@ -362,6 +367,8 @@ _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(
     r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：|达到了?|达|约为?)?[^\S\n]*[+]?$"
 )
+# A valuation's basis in brackets is part of its label (市盈率(TTM), 市盈率（静）), not an aside.
+_BASIS_ASIDE = re.compile(r"[(（](?:TTM|ttm|LYR|lyr|静|静态|动|动态)[)）]")
 # A unit in brackets heads a table's column (主力资金净流入（万元）2025.05.14…), not an aside.
 _UNIT_ASIDE = re.compile(
     r"[(（]\s*(?:单位\s*[:：]\s*)?(?:[万亿千百]?(?:元|股|手|美元|港元)|%|％|倍|个百分点)\s*[)）]"

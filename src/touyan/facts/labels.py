@@ -107,8 +107,9 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "deliveries": ("交付量", "交付", "销量", "deliveries"),
     "dividend_per_share": ("每股派息", "每股派发现金红利", "dividend per share"),
     "volume": ("成交量",),
-    "pe_ttm": ("滚动市盈率", "市盈率(TTM)", "市盈率TTM"),
-    "pe_static": ("静态市盈率",),
+    "pe_ttm": ("滚动市盈率", "市盈率(TTM)", "市盈率TTM", "市盈率（TTM）"),
+    "pe_static": ("静态市盈率", "市盈率(静)", "市盈率（静）", "市盈率(静态)", "市盈率（静态）"),
+    "pe_dynamic": ("动态市盈率", "市盈率(动)", "市盈率（动）", "市盈率(动态)", "市盈率（动态）"),
     "pe": ("市盈率", "P/E"),
     "pb": ("市净率", "P/B"),
     "ps_ttm": ("滚动市销率",),
@@ -227,7 +228,7 @@ PERCENT_METRICS = frozenset(
         "diagnosis_beat_pct",
     }
 )
-RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe", "pb", "ps_ttm", "ps"})
+RATIO_METRICS = frozenset({"pe_ttm", "pe_static", "pe_dynamic", "pe", "pb", "ps_ttm", "ps"})
 COUNT_METRICS = frozenset(
     {
         "volume",
