@@ -137,3 +137,20 @@ def test_a_valuation_basis_in_brackets_names_the_ratio(entities: EntityDictionar
     assert ("远山科技", "pe_static", Decimal("30.12")) in got
     assert ("远山科技", "pe_ttm", Decimal("28.40")) in got
     assert ("远山科技", "pe_dynamic", Decimal("26.75")) in got
+
+
+def test_a_listing_day_net_buy_and_its_share_of_turnover(entities: EntityDictionary) -> None:
+    text = (
+        "6月19日，从龙虎榜公布的当日买卖数据来看，总买入额0.82亿元，总净买-0.35亿元；"
+        "买入总计0.82亿元 ，占总成交额比6.10%。"
+    )
+    got = said(facts(text, entities, "远山科技登上龙虎榜"))
+    assert ("远山科技", "lhb_net_buy", Decimal("-35000000")) in got
+    assert ("远山科技", "买入占总成交额比例", Decimal("6.10")) in got
+
+
+def test_a_moving_average_of_the_close(entities: EntityDictionary) -> None:
+    text = "远山科技收盘价12.88元，高于5日均线价格12.10元，10日均线为11.95元。"
+    got = said(facts(text, entities, "远山科技技术面"))
+    assert ("远山科技", "ma5", Decimal("12.10")) in got
+    assert ("远山科技", "ma10", Decimal("11.95")) in got

@@ -239,7 +239,7 @@ _VERSUS = re.compile(
     r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
 )
 _SHARE_OF = re.compile(
-    r"[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
+    r"\s*[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
 )
 # A price move: the verb right before the percentage, with only time words between the name
 # and the verb (营收下跌5% is not a price move: 营收 stands between).

@@ -74,6 +74,13 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "margin_net_repay": ("融资净偿还",),
     "short_repay": ("融券偿还量", "融券偿还"),  # in shares, as 融券卖出 and 融券余量
     "diagnosis_score": ("诊断分数", "综合诊断分数"),
+    # The 龙虎榜 seats' net buying of the day the stock was listed.
+    "lhb_net_buy": ("总净买", "总净买额", "龙虎榜净买入", "龙虎榜净买额"),
+    "ma5": ("5日均线", "5日均线价格", "五日均线"),  # the moving averages of the close
+    "ma10": ("10日均线", "10日均线价格", "十日均线"),
+    "ma20": ("20日均线", "20日均线价格"),
+    "ma30": ("30日均线", "30日均线价格"),
+    "ma60": ("60日均线", "60日均线价格"),
     "diagnosis_beat_pct": ("打败股票",),  # not 资金面打败了32%: one side's score
     "margin_share_of_exchange": ("融资占交易所融资余额比",),
     "short_share_of_exchange": ("融券占交易所融券余额比",),
@@ -273,6 +280,12 @@ DAILY_METRICS = frozenset(
         "hot_money_net_outflow",
         "retail_net_inflow",
         "retail_net_outflow",
+        "lhb_net_buy",
+        "ma5",
+        "ma10",
+        "ma20",
+        "ma30",
+        "ma60",
     }
 )
 
