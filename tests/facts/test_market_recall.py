@@ -154,3 +154,14 @@ def test_a_moving_average_of_the_close(entities: EntityDictionary) -> None:
     got = said(facts(text, entities, "远山科技技术面"))
     assert ("远山科技", "ma5", Decimal("12.10")) in got
     assert ("远山科技", "ma10", Decimal("11.95")) in got
+
+
+def test_a_money_flow_over_days_keeps_its_window(entities: EntityDictionary) -> None:
+    text = (
+        "6月19日，远山科技主力资金净流入820.50万元。从中期资金面看，5日主力流入达2.10亿元，"
+        "过去10日的主力资金总流入为4.35亿元。"
+    )
+    got = said(facts(text, entities, "远山科技资金流向"))
+    assert ("远山科技", "main_net_inflow", Decimal("8205000")) in got  # 6月19日: a day
+    assert ("远山科技", "main_inflow_5d", Decimal("210000000")) in got
+    assert ("远山科技", "main_inflow_10d", Decimal("435000000")) in got

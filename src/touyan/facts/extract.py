@@ -87,11 +87,13 @@ from touyan.facts.labels import (
 )
 from touyan.facts.market import (
     ANY_MARKET_DAY,
+    FLOW_METRICS,
     MARKET,
     SECTOR_METRICS,
     after_listing,
     breadth_counts,
     day_change,
+    flow_window,
     limit_up_runs,
     move_amount,
     name_before,
@@ -1421,6 +1423,10 @@ class _Reader:
             as_of, period = self.title_year.end, self.title_year.text
         if window is not None:
             period = window.text
+        if metric in FLOW_METRICS and (
+            span := flow_window(self.text[max(sentence[0], q.span[0] - 24) : q.span[0]])
+        ):
+            metric = f"{metric}_{span}d"  # 5日主力流入3.95亿元: the window's, not the day's
         if "_forecast" in metric or (
             _FORECAST.search(self.text, sentence[0], q.span[0]) and "目标" not in metric
         ):

@@ -320,3 +320,31 @@ def percentile_side(head: str, text: str, end: int) -> tuple[str, int] | None:
         return None
     side = {"超过": "above", "高于": "above", "低于": "below"}.get(found["dir"], "at")
     return side, found.start()
+
+
+# Money flows over a window of days (5日主力流入达3.95亿元, 过去5日的主力资金总流入为9.92亿,
+# 过去5日，主力资金净流入为…, 20日主力净流入为…): the window's total, not the day's
+# (main_inflow_5d). A date (5月9日主力资金净流入) is no window.
+FLOW_METRICS = frozenset(
+    {
+        "main_net_inflow",
+        "main_net_outflow",
+        "main_inflow",
+        "main_outflow",
+        "main_net_buy",
+        "hot_money_net_inflow",
+        "hot_money_net_outflow",
+        "retail_net_inflow",
+        "retail_net_outflow",
+    }
+)
+_FLOW_WINDOW = re.compile(
+    r"(?<![月\d.])(?P<n>\d{1,3})个?(?:交易)?日(?:内)?(?:的|[，,])?\s*(?:主力|游资|散户)"
+    r"[\u4e00-\u9fff]{0,8}?(?:为|达|约|是|[:：])?\s*[+]?$"
+)
+
+
+def flow_window(head: str) -> int | None:
+    """The days of the window a money flow's label in `head` (its end) is written after."""
+    found = _FLOW_WINDOW.search(head)
+    return int(found["n"]) if found else None
