@@ -545,6 +545,8 @@ class _Reader:
         self.seats = "营业部" in text or "专用" in text or "交易单元" in text
         # *ST亚振8连板, 【2连板】 吉林化纤、茂化实华: the stocks of each run, by its count's start.
         self.runs = limit_up_runs(text) if "板" in text else {}
+        # The words the shapes of `_market_day` need, so a text without them costs nothing.
+        self.day_words = {w for w in _DAY_WORDS if w in text}
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
@@ -749,7 +751,11 @@ class _Reader:
             return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
         if self.seats and q.unit == "money" and (seat := self._seat(q, sentence, quote)):
             return seat
-        if q.unit in _DAY_UNITS and (day := self._market_day(q, sentence, quote)):
+        if (
+            q.unit in _DAY_UNITS
+            and (self.day_words or (self.last is not None and self.last.metric == "change_pct"))
+            and (day := self._market_day(q, sentence, quote))
+        ):
             return day
         if windowed := self._window_item(q, sentence, quote):
             return windowed
@@ -1696,20 +1702,21 @@ class _Reader:
         orders (封单资金9.71亿元, or a list of stocks 分别有…), the average move after its past
         龙虎榜 listings, its open (以25.11元低开) and its change from the day before (较前一
         交易日下跌0.07元, 融资余额…，较前一日下降0.68%)."""
+        words = self.day_words
         lo = max(sentence[0], q.span[0] - 40)
-        head = self.text[lo : q.span[0]]
-        if q.unit != "%" and self.text.find("封", sentence[0], q.span[0]) >= 0:
+        head = self.text[lo : q.span[0]] if words else ""
+        if "封" in words and q.unit != "%" and self.text.find("封", sentence[0], q.span[0]) >= 0:
             if self.text.find("分别", sentence[0], q.span[0]) >= 0:
                 return self._seal_list(q, sentence, quote)
             if sealed := seal_before(head, q.unit):
                 return self._stock_fact(sealed[0], q, lo + sealed[1], sentence, quote)
-        if q.unit == "%" and "上榜" in head and (listing := after_listing(head)):
+        if "上榜" in words and q.unit == "%" and (listing := after_listing(head)):
             metric, falls, at = listing
             q = replace(q, value=-abs(q.value), negative=True) if falls else q
             return self._stock_fact(metric, q, lo + at, sentence, quote)
-        if q.unit == "money" and opened_at(self.text, q.span[0], q.span[1]):
+        if words & _OPEN_WORDS and q.unit == "money" and opened_at(self.text, *q.span):
             return self._stock_fact("open", q, q.span[0], sentence, quote)
-        if ("较" in head or "比" in head) and (changed := self._day_change(q, sentence, quote, lo)):
+        if words & _BEFORE_WORDS and (changed := self._day_change(q, sentence, quote, lo)):
             return changed
         last = self.last
         if last is None or not sentence[0] <= self.last_end <= q.span[0]:
@@ -1721,7 +1728,7 @@ class _Reader:
                 return None
             q = replace(q, value=-abs(q.value), negative=True) if fell else q
             return self._fact_for(last.subject, "change", q, sentence, quote, None)
-        if q.unit == "%" and "分位" in self.text[q.span[1] : q.span[1] + 3]:
+        if "分位" in words and q.unit == "%" and "分位" in self.text[q.span[1] : q.span[1] + 3]:
             return self._percentile(q, sentence, quote, lo)
         return None
 
@@ -2090,6 +2097,9 @@ _NOT_A_RATE = re.compile(r"影响|拉动|带动|推动|贡献|导致|使")
 _THIS = re.compile(r"(?:这个|这一|该)")
 _FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
 _DAY_UNITS = frozenset({"money", "shares", "count", "%"})
+_OPEN_WORDS = frozenset({"低开", "高开", "平开"})
+_BEFORE_WORDS = frozenset({"较前", "比前", "较上一", "比上一", "较昨", "比昨"})
+_DAY_WORDS = ("封", "上榜", "分位", *_OPEN_WORDS, *_BEFORE_WORDS)
 
 
 def _list_items(head: str, count: int) -> list[str] | None:
