@@ -57,7 +57,7 @@ def test_a_flow_over_days_keeps_its_window() -> None:
         "5日主力流入1.2亿元，10日主力流入累计达3.4亿元。"
     )
     metrics = [f.metric for f in facts(text)]
-    assert metrics == ["main_net_outflow", "5日主力流入", "10日主力流入"]
+    assert metrics == ["main_net_outflow", "main_inflow_5d", "main_inflow_10d"]
 
 
 def test_a_percentile_is_where_a_balance_ranks() -> None:
@@ -68,8 +68,8 @@ def test_a_percentile_is_where_a_balance_ranks() -> None:
     metrics = {f.metric: f.value for f in facts(text) if f.unit == "%"}
     assert metrics == {
         "margin_balance占流通市值比例": Decimal("3.1"),
-        "margin_balance低于历史分位": Decimal("20"),
-        "short_balance超过近一年分位": Decimal("70"),
+        "margin_balance_below_hist_pctile": Decimal("20"),
+        "short_balance_above_1y_pctile": Decimal("70"),
     }
 
 

@@ -93,9 +93,21 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.market import (
+    ANY_MARKET_DAY,
+    FLOW_METRICS,
     MARKET,
     SECTOR_METRICS,
+    after_listing,
     breadth_counts,
+    day_change,
+    flow_window,
+    limit_up_runs,
+    move_amount,
+    name_before,
+    opened_at,
+    percentile_side,
+    seal_before,
+    seal_list,
     seat_figures,
     sector_of_title,
     window_moves,
@@ -242,7 +254,7 @@ _VERSUS = re.compile(
     r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
 )
 _SHARE_OF = re.compile(
-    r"[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
+    r"\s*[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
 )
 # A price move: the verb right before the percentage, with only time words between the name
 # and the verb (营收下跌5% is not a price move: 营收 stands between).
@@ -280,9 +292,6 @@ _STATEMENT_LIKE = re.compile(
 _GROWTH_REACH = 24
 # 相对基准超额回撤32.47%: a fund's excess over its benchmark is a figure's name, not a comparison.
 _EXCESS_LABEL = re.compile(r"相对(?:业绩)?(?:比较)?基准(?:年化)?超额")
-# 5日主力流入1.78亿元: five days' money flow (近5日 is a window the date reader already keeps).
-_DAYS_BEFORE = re.compile(r"(?<![\d月.近去])\d{1,3}个?(?:交易)?日内?$")
-_FLOWS = ("main_", "margin_")
 # Before a move that names no one: another move, or a market's mood (多数上涨, 涨跌不一).
 _LINKS_LOST = re.compile(r"(?:%|上涨|下跌|涨跌不一|普涨|普跌|[、，,]{2})[\s，,。；;、]*$")
 # Labels that name no figure alone (see `_Reader._bare`).
@@ -300,12 +309,8 @@ _FLOW_BEFORE = re.compile(
     r"主力(?:资金)?(?:出现|呈现|为)?了?(?:净)?流(?P<way>[入出])[^，,。；;]{0,6}[，,]\s*"
 )
 _WHOLE = re.compile(r"\s*占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的")
+_SHARE_OF_BALANCE = re.compile(r"占\S*比例$")
 _SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
-_PERCENTILE_AFTER = re.compile(r"\s*分位")
-_SHARE_SUFFIX = re.compile(r"占\S*比例$")
-_PERCENTILE_BEFORE = re.compile(
-    r"[，,]?\s*(?:处于|位于)?(?P<verb>超过|低于|高于|接近)(?P<window>近一年|近\d年|历史)?\s*"
-)
 _DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
 # 今年以来股价涨, 近5个交易日跌: a window's move, dated like a day's quote.
 _MOVE_WINDOW = re.compile(
@@ -359,7 +364,7 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     if (
         aside is not None
         and not _UNIT_ASIDE.match(text, aside.start())
-        and not _NAMING_ASIDE.match(text, aside.start())
+        and not _BASIS_ASIDE.match(text, aside.start())
     ):
         start = aside.start()
     window_start = max(0, start - _LABEL_REACH)
@@ -368,9 +373,9 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     for match in LABELS.finditer(window):
         if best is not None and match.group() in _CONNECTOR_LABELS:
             continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
+        # (from the label's end: 市盈率(TTM) holds its brackets)
         if _CONNECTORS.match(window[match.end() :]) and not _CLAUSE_BREAK.search(
-            window,
-            match.end(),  # from the label's end: 市盈率（TTM） holds brackets
+            window, match.end()
         ):
             best = match
     if best is None:
@@ -401,9 +406,9 @@ _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(
     r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：|达到了?|达|约为?)?[^\S\n]*[+]?$"
 )
+# A valuation's basis in brackets is part of its label (市盈率(TTM), 市盈率（静）), not an aside.
+_BASIS_ASIDE = re.compile(r"[(（](?:TTM|ttm|LYR|lyr|静|静态|动|动态)[)）]")
 # A unit in brackets heads a table's column (主力资金净流入（万元）2025.05.14…), not an aside.
-# 市盈率（TTM）, 市盈率(静): brackets that name which ratio, part of its label.
-_NAMING_ASIDE = re.compile(r"[(（](?:TTM|静态?|动态?)[)）]", re.IGNORECASE)
 _UNIT_ASIDE = re.compile(
     r"[(（]\s*(?:单位\s*[:：]\s*)?(?:[万亿千百]?(?:元|股|手|美元|港元)|%|％|倍|个百分点)\s*[)）]"
 )
@@ -577,6 +582,10 @@ class _Reader:
         # 上涨个股有1595只, 78股涨停: the market's counts, by where their numbers start.
         self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
         self.seats = "营业部" in text or "专用" in text or "交易单元" in text
+        # *ST亚振8连板, 【2连板】 吉林化纤、茂化实华: the stocks of each run, by its count's start.
+        self.runs = limit_up_runs(text) if "板" in text else {}
+        # The words the shapes of `_market_day` need, so a text without them costs nothing.
+        self.day_words = {w for w in _DAY_WORDS if w in text}
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
@@ -637,6 +646,10 @@ class _Reader:
             self.prev_q = None
             self.sentence_qs = quantities
             for q in quantities:
+                if self.runs and (run := self.runs.get(q.span[0])):
+                    out.extend(self._fact_for(n, run[0], q, sentence, quote, None) for n in run[1])
+                    self.prev_q = q
+                    continue
                 fact = self._fact(q, sentence, quote, header, lines_seen)
                 if fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q):
                     out.append(fact)
@@ -814,6 +827,12 @@ class _Reader:
             return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
         if self.seats and q.unit == "money" and (seat := self._seat(q, sentence, quote)):
             return seat
+        if (
+            q.unit in _DAY_UNITS
+            and (self.day_words or (self.last is not None and self.last.metric == "change_pct"))
+            and (day := self._market_day(q, sentence, quote))
+        ):
+            return day
         if windowed := self._window_item(q, sentence, quote):
             return windowed
         if self.year_ranges and (yearly := self._year_series(q, sentence, quote)):
@@ -885,9 +904,7 @@ class _Reader:
                 return follow
         if found:
             metric, label_start = found
-            if metric.startswith(_FLOWS):
-                metric = self._days_flow(metric, label_start, sentence)
-            elif metric in _PRICE_METRICS and (
+            if metric in _PRICE_METRICS and (
                 span := _SPAN_BEFORE.search(self.text, 0, label_start)
             ):
                 # 上周最低价为145.72美元: the week's low, not the day's.
@@ -1297,16 +1314,6 @@ class _Reader:
         if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 16:
             return None
         between = self.text[self.last_end : q.span[0]]
-        if _PERCENTILE_AFTER.match(self.text, q.span[1]):
-            # 融资余额1.96亿元，低于历史30%分位水平: where the balance ranks, not a share of it.
-            found = _PERCENTILE_BEFORE.fullmatch(between)
-            if found is None:
-                return None
-            ranked = _SHARE_SUFFIX.sub(
-                "", _base_metric(last.metric)
-            )  # the balance's, not its share's
-            metric = f"{ranked}{found['verb']}{found['window'] or ''}分位"
-            return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
         # After a growth the share is the grown figure's (系列酒收入70.22亿元，同比增长18.3%，
         # 占总营收的13.88%); a segment's figure may be a share of the same metric's total.
         base = _base_metric(last.metric)
@@ -1561,6 +1568,10 @@ class _Reader:
             as_of, period = self.title_year.end, self.title_year.text
         if window is not None and not _NOW.search(self.text, window.span[1], q.span[0]):
             period = window.text  # but 近5个交易日股价上涨…，当前市值为: the day's
+        if metric in FLOW_METRICS and (
+            span := flow_window(self.text[max(sentence[0], q.span[0] - 24) : q.span[0]])
+        ):
+            metric = f"{metric}_{span}d"  # 5日主力流入3.95亿元: the window's, not the day's
         if "_forecast" in metric or (
             _FORECAST.search(self.text, sentence[0], q.span[0]) and "目标" not in metric
         ):
@@ -1823,6 +1834,134 @@ class _Reader:
         names, metric = seats
         return self._fact_for(names[chain.index(q)], metric, q, sentence, quote, stock.name)
 
+    def _market_day(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """A stock's market-day figures in the shapes market.py reads: its sealed limit-up
+        orders (封单资金9.71亿元, or a list of stocks 分别有…), the average move after its past
+        龙虎榜 listings, its open (以25.11元低开) and its change from the day before (较前一
+        交易日下跌0.07元, 融资余额…，较前一日下降0.68%)."""
+        words = self.day_words
+        lo = max(sentence[0], q.span[0] - 40)
+        head = self.text[lo : q.span[0]] if words else ""
+        if "封" in words and q.unit != "%" and self.text.find("封", sentence[0], q.span[0]) >= 0:
+            if self.text.find("分别", sentence[0], q.span[0]) >= 0:
+                return self._seal_list(q, sentence, quote)
+            if sealed := seal_before(head, q.unit):
+                return self._stock_fact(sealed[0], q, lo + sealed[1], sentence, quote)
+        if "上榜" in words and q.unit == "%" and (listing := after_listing(head)):
+            metric, falls, at = listing
+            q = replace(q, value=-abs(q.value), negative=True) if falls else q
+            return self._stock_fact(metric, q, lo + at, sentence, quote)
+        if words & _OPEN_WORDS and q.unit == "money" and opened_at(self.text, *q.span):
+            return self._stock_fact("open", q, q.span[0], sentence, quote)
+        if words & _BEFORE_WORDS and (changed := self._day_change(q, sentence, quote, lo)):
+            return changed
+        last = self.last
+        if last is None or not sentence[0] <= self.last_end <= q.span[0]:
+            return None
+        between = self.text[self.last_end : q.span[0]]
+        if q.unit == "money" and last.metric == "change_pct":
+            fell = move_amount(between)
+            if fell is None:
+                return None
+            q = replace(q, value=-abs(q.value), negative=True) if fell else q
+            return self._fact_for(last.subject, "change", q, sentence, quote, None)
+        if "分位" in words and q.unit == "%" and "分位" in self.text[q.span[1] : q.span[1] + 3]:
+            return self._percentile(q, sentence, quote, lo)
+        return None
+
+    def _percentile(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, lo: int
+    ) -> ExtractedFact | None:
+        """融资余额超过近一年60%分位水平: the balance named right before, or just stated, above
+        or below that percentile of the past year's or of its history
+        (margin_balance_above_1y_pctile, margin_balance_below_hist_pctile)."""
+        placed = percentile_side(self.text[lo : q.span[0]], self.text, q.span[1])
+        if placed is None:
+            return None
+        side, at = placed
+        last = self.last
+        found = _label_before(self.text, lo + at)
+        if found is not None and found[1] > self.last_end:
+            base = found[0]
+        elif last is not None and lo + at - self.last_end <= 3:
+            # 融资余额…，占流通市值的2.82%，低于历史30%分位: the balance's rank, not its share's
+            base = _SHARE_OF_BALANCE.sub("", last.metric)
+        else:
+            return None
+        if not base.startswith(("margin", "short")) or base not in KNOWN_METRICS or last is None:
+            return None
+        return self._fact_for(last.subject, f"{base}_{side}_pctile", q, sentence, quote, None)
+
+    def _day_change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, lo: int
+    ) -> ExtractedFact | None:
+        """股价报8.16元，较前一交易日下跌0.25元: the day's change of the price just stated;
+        两融余额较昨日上升1.47%: a balance's change from the day before (<metric>_dod)."""
+        moved = day_change(self.text[lo : q.span[0]])
+        if moved is None:
+            return None
+        falls, at = moved
+        q = replace(q, value=-abs(q.value), negative=True) if falls else q
+        phrase = lo + at
+        last = self.last
+        if last is not None and sentence[0] <= self.last_end and phrase - self.last_end <= 3:
+            subject, base = last.subject, last.metric
+        elif (found := _label_before(self.text, phrase)) is not None:
+            record = self._subject_or_region(found[1], sentence)
+            if record is None or record.kind != "company":
+                return None
+            subject, base = record.name, found[0]
+        else:
+            return None
+        if base in ("price", "close"):
+            metric = "change_pct" if q.unit == "%" else "change"
+        elif base.startswith(("margin", "short")) and base in KNOWN_METRICS:
+            metric = base + ("_dod" if q.unit == "%" else "_dod_change")
+        else:
+            return None
+        if metric == "change" and q.unit != "money":
+            return None
+        return self._fact_for(subject, metric, q, sentence, quote, None)
+
+    def _seal_list(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """宁波海运、美农生物等涨停板封单资金最多，分别有9.71亿元、9.66亿元: the n-th stock's
+        sealed orders."""
+        values = [v for v in self.sentence_qs if v.unit == q.unit]
+        at = values.index(q)
+        start = at
+        while start > 0 and _LIST_SEP.fullmatch(
+            self.text, values[start - 1].span[1], values[start].span[0]
+        ):
+            start -= 1
+        chain = self._list_run(values[start:])
+        clause_start = self._clause_start(sentence, chain[0].span[0])
+        lead = max(sentence[0], self.text.rfind("，", sentence[0], clause_start - 1) + 1)
+        listed = seal_list(self.text[lead : chain[0].span[0]], q.unit, len(chain))
+        if listed is None or len(chain) < 2:
+            return None
+        metric, names = listed
+        return self._fact_for(names[chain.index(q)], metric, q, sentence, quote, None)
+
+    def _stock_fact(
+        self, metric: str, q: Quantity, label_start: int, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """The figure as the listed company's that the text names right before its label
+        (热门股宁波海运封单量最高) or else before it, or that the text is about."""
+        clause_start = self._clause_start(sentence, label_start)
+        if not self.subject_before(label_start, clause_start) and (
+            written := name_before(self.text[clause_start:label_start])
+        ):
+            return self._fact_for(written, metric, q, sentence, quote, None)
+        record = self._subject_or_region(label_start, sentence)
+        if record is None or record.kind != "company":
+            return None
+        self.last_record = record
+        return self._fact_for(record.name, metric, q, sentence, quote, None)
+
     def _window_moves(
         self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
     ) -> ExtractedFact | None:
@@ -2040,12 +2179,6 @@ class _Reader:
         """What a text is about as a whole: its title's name, its sector, the market."""
         return (self.topic, self.sector, MARKET)
 
-    def _days_flow(self, metric: str, label_start: int, sentence: tuple[int, int]) -> str:
-        """10日主力流入: ten days' flow keeps its window in its name, not the day's metric."""
-        days = _DAYS_BEFORE.search(self.text, max(sentence[0], label_start - 8), label_start)
-        said = LABELS.match(self.text, label_start) if days else None
-        return self.text[days.start() : said.end()] if days and said else metric
-
     def _names_economy(self, region: re.Match[str], before: int) -> bool:
         """全球 is a subject only in its own sentence, and not as what a figure is compared
         with: 中国在全球制造业中的占比 is China's, and after "4月全球油价大跌" the CPI is still
@@ -2166,6 +2299,10 @@ _ORDER_SIZE = re.compile(r"(?:超大单|特大单|大单|中单|小单|主力)(?
 _NOT_A_RATE = re.compile(r"影响|拉动|带动|推动|贡献|导致|使")
 _THIS = re.compile(r"(?:这个|这一|该)")
 _FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
+_DAY_UNITS = frozenset({"money", "shares", "count", "%"})
+_OPEN_WORDS = frozenset({"低开", "高开", "平开"})
+_BEFORE_WORDS = frozenset({"较前", "比前", "较上一", "比上一", "较昨", "比昨"})
+_DAY_WORDS = ("封", "上榜", "分位", *_OPEN_WORDS, *_BEFORE_WORDS)
 
 
 def _list_items(head: str, count: int) -> list[str] | None:
@@ -2190,7 +2327,11 @@ _INDUSTRY_WITH_AND = re.compile(r"[和及与][\u4e00-\u9fff]{1,10}业")
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
 # The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
-_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s).*$")
+# A site's name after the headline (_网易订阅, | 新浪财经, -网易订阅): a hyphen joined to a name
+# (理想汽车-W) ends a site's name only when a known site follows it.
+_SITE_SUFFIX = re.compile(
+    r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$)).*$"
+)
 _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 
 
@@ -2282,6 +2423,7 @@ def extract_facts(
         and not _ANY_SERIES.search(text)
         and not _ANY_CHANGE.search(text)
         and not _ANY_WINDOW_ITEM.search(text)
+        and not ANY_MARKET_DAY.search(text)
     ):
         return []
     return _Reader(text, title, published_at, entities, mentions).facts()

@@ -78,11 +78,21 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "margin_repay": ("融资偿还额", "融资偿还"),
     "margin_net_buy": ("融资净买入", "融资净买入额"),
     "margin_net_repay": ("融资净偿还",),
+    "short_repay": ("融券偿还量", "融券偿还"),  # in shares, as 融券卖出 and 融券余量
+    "diagnosis_score": ("诊断分数", "综合诊断分数"),
+    # The 龙虎榜 seats' net buying of the day the stock was listed.
+    "lhb_net_buy": ("总净买", "总净买额", "龙虎榜净买入", "龙虎榜净买额"),
+    "ma5": ("5日均线", "5日均线价格", "五日均线"),  # the moving averages of the close
+    "ma10": ("10日均线", "10日均线价格", "十日均线"),
+    "ma20": ("20日均线", "20日均线价格"),
+    "ma30": ("30日均线", "30日均线价格"),
+    "ma60": ("60日均线", "60日均线价格"),
+    "diagnosis_beat_pct": ("打败股票",),  # not 资金面打败了32%: one side's score
     "margin_share_of_exchange": ("融资占交易所融资余额比",),
     "short_share_of_exchange": ("融券占交易所融券余额比",),
     "close": ("收盘价", "closing price"),
-    "high": ("最高价", "最高", "盘中最高价"),
-    "low": ("最低价", "最低", "盘中最低价"),
+    "high": ("最高价", "最高", "盘中最高价", "最高价格"),
+    "low": ("最低价", "最低", "盘中最低价", "最低价格"),
     "limit_up": ("涨停价", "涨停"),
     "limit_down": ("跌停价", "跌停"),
     "change_pct": ("涨跌幅", "涨幅", "跌幅"),
@@ -189,6 +199,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "户均流通股",
     ),
 }
+BEFORE_LABELS["price"] = (*BEFORE_LABELS["price"], "最新价格")  # 最新价格是40.45元
 # Quote pages space out two-character labels (最 高：13.96, 换 手：2.42%).
 for _metric, _spaced in (
     ("high", "最 高"),
@@ -237,6 +248,7 @@ PERCENT_METRICS = frozenset(
         "short_share_of_exchange",
         "net_debt_ratio",
         "rd_intensity",
+        "diagnosis_beat_pct",
     }
 )
 RATIO_METRICS = frozenset(
@@ -252,6 +264,7 @@ COUNT_METRICS = frozenset(
         "total_shares",
         "avg_holding_shares",
         "float_shares",
+        "short_repay",
     }
 )
 # metric -> labels written right after the number (11亿美元的融资).
@@ -285,6 +298,12 @@ DAILY_METRICS = frozenset(
         "hot_money_net_outflow",
         "retail_net_inflow",
         "retail_net_outflow",
+        "lhb_net_buy",
+        "ma5",
+        "ma10",
+        "ma20",
+        "ma30",
+        "ma60",
     }
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from touyan.facts.entities import EntityRecord
+from touyan.facts.names import kind_of, plausible_name
 
 MARKET = EntityRecord("A股", "index", market="cn_a")
 
@@ -130,3 +131,221 @@ def seat_figures(head: str, count: int) -> tuple[list[str], str] | None:
     if any(_NOT_A_SEAT.search(s) for s in seats):
         return None
     return seats, SEAT_METRICS[found["verb"]]
+
+
+# Limit-up runs (连板): how many limit-up days in a row a stock has closed at. Wraps write them
+# after the names (*ST亚振8连板, 苏州龙杰、迎丰股份5连板, 宁波海运、宁波远洋等9股3连板), as a
+# ladder's rung before them (【2连板】 吉林化纤（000420）、茂化实华（000637）), as days held
+# (已连收8个涨停板) or as limit-ups within a few days (拉芳家化3天2板). A list before 等 names
+# some of the stocks, each of which has the run; the count of all (9股) is not a run.
+_STOCK = r"(?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,6}?"
+_CODE_ASIDE = r"(?:\s*[（(](?:\d{6}(?:\.[A-Z]{2})?|维权)[)）])?"
+_STOCKS = rf"(?P<names>{_STOCK}{_CODE_ASIDE}(?:、{_STOCK}{_CODE_ASIDE})*)"
+_STOCKS_LEAD = r"(?:^|(?<=[，,。；;：:\s】]))(?:其他还有|还有|另有)?"
+_STREAKS = (
+    re.compile(_STOCKS_LEAD + _STOCKS + r"(?:等(?:\d{1,3}只?股)?)?(?P<k>\d{1,2})连板(?!股)"),
+    re.compile(_STOCKS_LEAD + _STOCKS + r"已?连收(?P<k>\d{1,2})个涨停板?"),
+    re.compile(_STOCKS_LEAD + _STOCKS + r"(?P<days>\d{1,2})[天日](?P<k>\d{1,2})板"),
+)
+_LADDER = re.compile(r"【(?P<k>\d{1,2})连板】\s*" + _STOCKS + r"(?=\s*(?:[。；;【\n]|$))")
+# What each shape needs, looked for before the shape is.
+_STREAK_NEEDS = tuple(re.compile(w) for w in ("连板", "连收", r"\d[天日]\d{1,2}板", "连板】"))
+_ASIDE_OF = re.compile(_CODE_ASIDE[3:-2])
+# Words a run of characters before 连板 may be that name no stock (迎来3连板, 个股2连板).
+_NOT_A_STOCK = re.compile(
+    r"方面|板块|概念|个股|股票|该股|市场|指数|龙头|题材|迎来|收获|录得|走出|实现|斩获|拿下|晋级|"
+    r"达成|冲击|挑战|打出|再度|继续|高度|空间|最高|今日|昨日|今天|合计|共有|其中|其他|还有|"
+    r"分别|连续|已经|成功|其余|有过|曾经|出现|获得|达到|创下|收出|走出"
+)
+# Nor a run that starts with a word that leads a verb (曾4连板, 又2连板, 已3连板),
+_VERB_LEAD = re.compile(r"^(?:曾|已|又|都|也|还|或|即)")  # not 有研新材, 均胜电子, 再升科技
+
+
+def _stock_names(run: str) -> list[str] | None:
+    """The stock names of a list (A、B（600000）、C), or None when any item is no name."""
+    names = [_ASIDE_OF.sub("", item).strip() for item in run.split("、")]
+    for name in names:
+        if _NOT_A_STOCK.search(name) or _VERB_LEAD.match(name):
+            return None
+        if plausible_name(name) != name or kind_of(name) != "company":
+            return None
+    return names
+
+
+_NAME_LEAD = re.compile(r"^(?:热门股|人气股|龙头股|妖股|个股|其中)")
+
+
+def name_before(run: str) -> str | None:
+    """The stock a clause names right before a figure's label (热门股宁波海运|封单量), if the
+    whole run before the label is one stock's name."""
+    names = _stock_names(_NAME_LEAD.sub("", run.strip()))
+    return names[0] if names and len(names) == 1 else None
+
+
+def limit_up_runs(text: str) -> dict[int, tuple[str, list[str]]]:
+    """Where each limit-up run's count starts in `text`, with its metric and the stocks."""
+    out: dict[int, tuple[str, list[str]]] = {}
+    for shape, needed in zip((*_STREAKS, _LADDER), _STREAK_NEEDS, strict=True):
+        if not needed.search(text):
+            continue
+        for found in shape.finditer(text):
+            names = _stock_names(found["names"])
+            if names is None:
+                continue
+            days = found.groupdict().get("days")
+            metric = f"limit_ups_in_{days}d" if days else "limit_up_streak"
+            out[found.start("k")] = (metric, names)
+    return out
+
+
+# 封单: the buy orders left at the limit-up price, in shares or lots (涨停板封单有23847.13万股,
+# 封单量最高，有134.89万手) or in money (封单资金9.71亿元, 封板资金1.12亿元).
+_SEAL = r"(?:(?:上午|午间)?收盘)?(?:涨停板?)?封(?:单|板)(?P<kind>资金|金额|量)?"
+_SEAL_BEFORE = re.compile(_SEAL + r"(?:(?:最高|最多|最大)[，,]?)?(?:有|为|达|达到|约)?\s*$")
+# A list: 宁波海运、美农生物、宁波远洋等涨停板封单资金最多，分别有9.71亿元、9.66亿元、6.71亿元;
+# 其次是西王食品、吉林化纤等，涨停板封单分别有…; 宁波海运、宁波远洋、成飞集成封单资金居前，分别为….
+_SEAL_LIST = re.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))(?:其次是|其次为|依次是|依次为)?" + _STOCKS + r"等?[，,]?"
+    r"(?P<label>" + _SEAL.replace("?P<kind>", "?:") + r")?(?:最多|居前|最高|较多|靠前)?[，,]?"
+    r"(?P<label2>" + _SEAL.replace("?P<kind>", "?:") + r")?分别(?:有|为|是|达)?\s*$"
+)
+
+
+def seal_metric(kind: str | None, unit: str) -> str | None:
+    """The metric of a sealed-order figure: its money or its size, as its unit and label say."""
+    if unit == "money" and kind in ("资金", "金额"):
+        return "seal_amount"
+    if unit in ("shares", "count") and kind in (None, "量"):
+        return "seal_volume"
+    return None
+
+
+def seal_before(head: str, unit: str) -> tuple[str, int] | None:
+    """The metric and where its label starts, when `head` ends in a sealed-order label."""
+    found = _SEAL_BEFORE.search(head)
+    if found is None:
+        return None
+    metric = seal_metric(found["kind"], unit)
+    return (metric, found.start()) if metric else None
+
+
+def seal_list(head: str, unit: str, count: int) -> tuple[str, list[str]] | None:
+    """The metric and the `count` stocks of a sealed-order list that `head` ends with."""
+    found = _SEAL_LIST.search(head)
+    if found is None:
+        return None
+    label = found["label"] or found["label2"]
+    if label is None:
+        return None
+    kind = next((k for k in ("资金", "金额", "量") if label.endswith(k)), None)
+    metric = seal_metric(kind, unit)
+    names = _stock_names(found["names"])
+    if metric is None or names is None or len(names) != count:
+        return None
+    return metric, names
+
+
+# 龙虎榜: how the stock did after its past listings (上榜次日股价平均涨14.63%, 上榜后5日平均
+# 跌2.1%), the average move the day after and over the days after.
+_AFTER_LISTING = re.compile(
+    r"上榜(?:次日|后(?P<n>\d{1,2})[日天]|后(?P<cn>一|二|两|三|五|十)[日天])(?:股价)?平均"
+    r"(?P<dir>上涨|下跌|涨|跌)(?:幅)?(?:为|达)?\s*$"
+)
+_CN_DAYS = {"一": 1, "二": 2, "两": 2, "三": 3, "五": 5, "十": 10}
+
+
+def after_listing(head: str) -> tuple[str, bool, int] | None:
+    """(metric, falls, where the phrase starts) when `head` ends in a post-listing average."""
+    found = _AFTER_LISTING.search(head)
+    if found is None:
+        return None
+    days = int(found["n"]) if found["n"] else _CN_DAYS.get(found["cn"] or "", 1)
+    metric = "lhb_next_day_avg_change_pct" if days == 1 else f"lhb_{days}d_avg_change_pct"
+    return metric, "跌" in found["dir"], found.start()
+
+
+# The day's open (以25.11元低开) and its change from the day before in money or per cent
+# (较前一交易日下跌0.07元); a margin balance's change from the day before (融资余额25.09亿元，
+# 较前一日下降0.68%).
+_OPENED = re.compile(r"\s*(?:大幅|小幅)?(?:低开|高开|平开)")
+_OPENED_BEFORE = re.compile(r"以\s*$")
+_DAY_BEFORE = re.compile(
+    r"(?:较|比)(?:前一(?:个)?交易日|前一日|上一(?:个)?交易日|昨日|前日)"
+    r"(?:微|小幅|大幅)?(?P<dir>上涨|下跌|上升|下降|增加|减少|涨|跌)(?:了)?\s*$"
+)
+
+
+def opened_at(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` is a price the stock opened at: 以25.11元低开."""
+    return bool(_OPENED_BEFORE.search(text, max(0, start - 2), start)) and bool(
+        _OPENED.match(text, end)
+    )
+
+
+def day_change(head: str) -> tuple[bool, int] | None:
+    """(falls, where the phrase starts) when `head` ends in a change from the day before."""
+    found = _DAY_BEFORE.search(head)
+    if found is None:
+        return None
+    return found["dir"] in ("下跌", "下降", "减少", "跌"), found.start()
+
+
+# Words of the shapes above: a text with none of them holds none of their figures. Read only
+# when a text has no label at all, so the breadth of a wrap that names no other figure counts.
+ANY_MARKET_DAY = re.compile(
+    r"连板|封单|封板|连收|[只股](?:个股|股票)?[涨跌]停|[涨跌]停(?:的|个?股)"
+)
+
+
+# 该股当日涨跌幅高达29.97%，上涨8.21元: the move in money right after the move in per cent.
+_MOVE_AMOUNT = re.compile(r"[，,]\s*(?P<dir>上涨|下跌|涨|跌)了?\s*$")
+
+
+def move_amount(between: str) -> bool | None:
+    """Whether the change in money after a change in per cent is a fall (None: no such)."""
+    found = _MOVE_AMOUNT.fullmatch(between)
+    return None if found is None else "跌" in found["dir"]
+
+
+# 融资余额超过近一年60%分位水平, 融券余额449.63万元，低于近一年50%分位水平: where a margin
+# balance stands among the past year's, above or below a percentile.
+_PERCENTILE_BEFORE = re.compile(r"(?P<dir>超过|高于|低于|处于)(?P<span>近一年|历史)\s*$")
+_PERCENTILE_AFTER = re.compile(r"\s*分位")
+
+
+def percentile_side(head: str, text: str, end: int) -> tuple[str, int] | None:
+    """("above_1y" | "below_hist" | …, where the phrase starts) for 超过近一年60%分位 and
+    低于历史30%分位."""
+    found = _PERCENTILE_BEFORE.search(head)
+    if found is None or not _PERCENTILE_AFTER.match(text, end):
+        return None
+    side = {"超过": "above", "高于": "above", "低于": "below"}.get(found["dir"], "at")
+    return f"{side}_{'1y' if found['span'] == '近一年' else 'hist'}", found.start()
+
+
+# Money flows over a window of days (5日主力流入达3.95亿元, 过去5日的主力资金总流入为9.92亿,
+# 过去5日，主力资金净流入为…, 20日主力净流入为…): the window's total, not the day's
+# (main_inflow_5d). A date (5月9日主力资金净流入) is no window.
+FLOW_METRICS = frozenset(
+    {
+        "main_net_inflow",
+        "main_net_outflow",
+        "main_inflow",
+        "main_outflow",
+        "main_net_buy",
+        "hot_money_net_inflow",
+        "hot_money_net_outflow",
+        "retail_net_inflow",
+        "retail_net_outflow",
+    }
+)
+_FLOW_WINDOW = re.compile(
+    r"(?<![月\d.])(?P<n>\d{1,3})个?(?:交易)?日(?:内)?(?:的|[，,])?\s*(?:主力|游资|散户)"
+    r"[\u4e00-\u9fff]{0,8}?(?:为|达|约|是|[:：])?\s*[+]?$"
+)
+
+
+def flow_window(head: str) -> int | None:
+    """The days of the window a money flow's label in `head` (its end) is written after."""
+    found = _FLOW_WINDOW.search(head)
+    return int(found["n"]) if found else None
