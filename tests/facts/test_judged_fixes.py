@@ -192,3 +192,18 @@ def test_a_weeks_low_and_a_listed_window_stay_their_own() -> None:
     assert set(found) == {"change_pct", "上周最低价"}
     assert found["change_pct"].period == "近三月"
     assert found["上周最低价"].period != "近三月"  # the window of the item before
+
+
+def test_a_clause_read_as_a_label_gives_nothing() -> None:
+    text = (
+        "连续涨停期间，该股累计上涨15.93%。"
+        "截至5月14日，华光电子(600123)的滚动股息率和静态股息率均为0.61%。"
+    )
+    assert facts(text) == []
+    text = "2025年一季度，全国用电量日均同比增长3.7%。"
+    assert [f.metric for f in facts(text)] == ["用电量日均_yoy"]
+
+
+def test_a_headline_promising_a_forecast_forecasts_no_figure() -> None:
+    text = "华光电子跌0.17%，成交额14.55亿元！后市是否有机会？附走势预测华光电子(600123)跌0.17%。"
+    assert not any(f.metric.endswith("_forecast") for f in facts(text))

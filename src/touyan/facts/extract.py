@@ -309,6 +309,9 @@ _FLOW_BEFORE = re.compile(
     r"主力(?:资金)?(?:出现|呈现|为)?了?(?:净)?流(?P<way>[入出])[^，,。；;]{0,6}[，,]\s*"
 )
 _WHOLE = re.compile(r"\s*占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的")
+# Words no figure's name holds: a clause read as a label (该股累计上涨, 苹果、英伟达纷纷上涨,
+# 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two).
+_GARBLED = re.compile(r"该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)")
 _SHARE_OF_BALANCE = re.compile(r"占\S*比例$")
 _SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
 _DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
@@ -400,8 +403,8 @@ _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|�
 # 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario.
 _FORECAST = re.compile(
     r"预计|(?<!的)预期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)(?<!不及预期)(?<!好于预期)"
-    r"(?<!符合预期)|预测|预估|有望|力争|确保|计划|假设"
-)
+    r"(?<!符合预期)(?!提振|升温|增强|改善|落空)|(?<!走势)预测(?!分析)|预估|有望|力争|确保|计划|假设"
+)  # but 附走势预测 (a headline's promise) and 高分红预期提振信心 (a mood) forecast no figure
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(
     r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：|达到了?|达|约为?)?[^\S\n]*[+]?$"
@@ -651,7 +654,12 @@ class _Reader:
                     self.prev_q = q
                     continue
                 fact = self._fact(q, sentence, quote, header, lines_seen)
-                if fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q):
+                if (
+                    fact is not None
+                    and len(fact.metric) <= METRIC_MAX
+                    and not _GARBLED.search(fact.metric)
+                    and self._quoted_in(fact, q)
+                ):
                     out.append(fact)
                 self.prev_q = q
         return out
