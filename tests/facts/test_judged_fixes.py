@@ -194,12 +194,12 @@ def test_a_weeks_low_and_a_listed_window_stay_their_own() -> None:
     assert found["上周最低价"].period != "近三月"  # the window of the item before
 
 
-def test_a_clause_read_as_a_label_gives_nothing() -> None:
-    text = (
-        "连续涨停期间，该股累计上涨15.93%。"
-        "截至5月14日，华光电子(600123)的滚动股息率和静态股息率均为0.61%。"
-    )
-    assert facts(text) == []
+def test_a_clause_read_as_a_label_is_named_as_meant_or_gives_nothing() -> None:
+    assert facts("连续涨停期间，该股累计上涨15.93%。") == []
+    text = "截至5月14日，华光电子(600123)的滚动股息率和静态股息率均为0.61%。"
+    assert {f.metric for f in facts(text)} == {"dividend_yield", "dividend_yield_static"}
+    text = "华光电子600123在近7个交易日中，华光电子有3天上涨，期间整体上涨2.75%。"
+    assert [(f.metric, f.as_of) for f in facts(text)] == [("近7个交易日涨跌幅", DAY)]
     text = "2025年一季度，全国用电量日均同比增长3.7%。"
     assert [f.metric for f in facts(text)] == ["用电量日均_yoy"]
 

@@ -312,6 +312,8 @@ _WHOLE = re.compile(r"\s*占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的")
 # Words no figure's name holds: a clause read as a label (该股累计上涨, 苹果、英伟达纷纷上涨,
 # 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two).
 _GARBLED = re.compile(r"该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)")
+_WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
+_BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
 _SHARE_OF_BALANCE = re.compile(r"占\S*比例$")
 _SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
 _DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
@@ -654,11 +656,10 @@ class _Reader:
                     self.prev_q = q
                     continue
                 fact = self._fact(q, sentence, quote, header, lines_seen)
-                if (
-                    fact is not None
-                    and len(fact.metric) <= METRIC_MAX
-                    and not _GARBLED.search(fact.metric)
-                    and self._quoted_in(fact, q)
+                if fact is not None and _GARBLED.search(fact.metric):
+                    out.extend(self._repaired(fact))
+                elif (
+                    fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q)
                 ):
                     out.append(fact)
                 self.prev_q = q
@@ -2182,6 +2183,21 @@ class _Reader:
             and not record.tickers
             and record.name not in self.written
         )
+
+    def _repaired(self, fact: ExtractedFact) -> list[ExtractedFact]:
+        """A figure under a clause read as a label, named as the clause means it when it can
+        be: (近5日)该股累计上涨3.96% and 在近7个交易日中…期间整体上涨2.75% are the window's
+        move, as of a recent day (not a year named before); 滚动股息率和静态股息率均为0.61% is
+        both figures'. Else nothing is said."""
+        if _WINDOWED_MOVE.fullmatch(fact.metric) and fact.period and fact.period.startswith("近"):
+            label = f"{fact.period}涨跌幅"
+            as_of = fact.as_of
+            if self.published_at and (as_of is None or (self.published_at - as_of).days > 31):
+                as_of = self.published_at
+            return [replace(fact, metric=LABEL_METRIC.get(label, label), as_of=as_of)]
+        if both := _BOTH.fullmatch(fact.metric):
+            return [replace(fact, metric=LABEL_METRIC.get(name, name)) for name in both.groups()]
+        return []
 
     def _own_topics(self) -> tuple[EntityRecord | None, ...]:
         """What a text is about as a whole: its title's name, its sector, the market."""
