@@ -207,3 +207,22 @@ def test_a_clause_read_as_a_label_is_named_as_meant_or_gives_nothing() -> None:
 def test_a_headline_promising_a_forecast_forecasts_no_figure() -> None:
     text = "华光电子跌0.17%，成交额14.55亿元！后市是否有机会？附走势预测华光电子(600123)跌0.17%。"
     assert not any(f.metric.endswith("_forecast") for f in facts(text))
+
+
+def test_list_markers_periods_and_bullets_do_not_name_or_date_figures() -> None:
+    text = (
+        "4月，特别国债开启发行，一是首发1支特别国债1650亿元，"
+        "二是发行2支超长期特别国债合计1210亿元。"
+    )
+    assert not any(f.metric.startswith(("一是", "二是")) for f in facts(text, title="4月中国财政"))
+    text = (
+        "国债净融资保持较快进度。今年前四个月，国债累计发行4.5万亿元。4月下旬，特别国债开启发行，"
+        "一是首发1支特别国债1200亿元，二是发行2支超长期特别国债合计1100亿元。"
+    )
+    metrics = [f.metric for f in facts(text, title="国债发行进度如何？")]
+    assert metrics == ["国债累计发行", "首发1支特别国债", "发行2支超长期特别国债"]
+    text = "截至2025年5月14日，华光电子(600123)• 近5年平均股息率5.0%• 分红率30%"
+    payout = [f for f in facts(text) if f.metric == "分红率"]
+    assert [f.period for f in payout] == ["2025-05-14"]
+    text = "华光电子(600123)在2025年第一季度的表现显示，该季度实现营业收入33.7亿元。"
+    assert [f.object for f in facts(text) if f.metric == "revenue"] == [None]

@@ -16,7 +16,7 @@ from touyan.text.numbers import Quantity
 BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
 
 
-_LISTED_ON = re.compile(r"\d[^、]*、")
+_LISTED_ON = re.compile(r"\d[^、•|]*[、•|]")
 
 
 def date_for(

@@ -311,7 +311,10 @@ _FLOW_BEFORE = re.compile(
 _WHOLE = re.compile(r"\s*占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的")
 # Words no figure's name holds: a clause read as a label (该股累计上涨, 苹果、英伟达纷纷上涨,
 # 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two).
-_GARBLED = re.compile(r"该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)")
+_GARBLED = re.compile(
+    r"^[一二三四五六七八九十]是|该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)"
+)
+_LIST_MARKER = re.compile(r"[一二三四五六七八九十]是")
 _WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
 _BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
 _SHARE_OF_BALANCE = re.compile(r"占\S*比例$")
@@ -2188,13 +2191,16 @@ class _Reader:
         """A figure under a clause read as a label, named as the clause means it when it can
         be: (近5日)该股累计上涨3.96% and 在近7个交易日中…期间整体上涨2.75% are the window's
         move, as of a recent day (not a year named before); 滚动股息率和静态股息率均为0.61% is
-        both figures'. Else nothing is said."""
+        both figures'; 一是首发特别国债1650亿元 is the bond's, without the list's marker. Else
+        nothing is said."""
         if _WINDOWED_MOVE.fullmatch(fact.metric) and fact.period and fact.period.startswith("近"):
             label = f"{fact.period}涨跌幅"
             as_of = fact.as_of
             if self.published_at and (as_of is None or (self.published_at - as_of).days > 31):
                 as_of = self.published_at
             return [replace(fact, metric=LABEL_METRIC.get(label, label), as_of=as_of)]
+        if (marker := _LIST_MARKER.match(fact.metric)) and len(fact.metric) - marker.end() >= 2:
+            return [replace(fact, metric=fact.metric[marker.end() :])]  # 一是首发…国债1650亿元
         if both := _BOTH.fullmatch(fact.metric):
             return [replace(fact, metric=LABEL_METRIC.get(name, name)) for name in both.groups()]
         return []
