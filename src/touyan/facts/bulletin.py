@@ -23,12 +23,25 @@ FALLS = frozenset({"下降", "减少", "降低", "减产", "下滑", "回落"})
 AVERAGE = re.compile(
     rf"(?:年均|平均每年|每年平均)(?:(?P<verb>{_VERB})|增长率|增速|增幅)(?:了|约|为|达)?[^\S\n]*$"
 )
+# 44873千公顷（6.73亿亩）: the level just stated again in another unit, in brackets; what
+# follows it (，较上年度增加132千公顷) is still about the level.
+RESTATED = r"(?:[（(][^（）()\n，,。；;]{1,16}[)）][^\S\n]*)?"
+_RESTATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,4}[^\S\n]*[（(][^（）()\n，,。；;]{1,16}[)）]")
+
+
+def restated(text: str, level_end: int, figure: tuple[int, int]) -> bool:
+    """Whether `figure` is the level ending at `level_end` restated in brackets right after it
+    (44873千公顷（6.73亿亩）): not a figure of its own that a change after it is about."""
+    found = _RESTATED.match(text, level_end)
+    return found is not None and figure[1] < found.end()
+
+
 # 2992万公顷，减少15万公顷: the change of the level just stated, in its own unit.
 # A base year may be written between (比2011年末提高了14.33个百分点, spaced out in a PDF's text),
 # with the base's own level (比1949年的256万吨增长14.1倍: a multiple of the base).
 CHANGE_AFTER_LEVEL = re.compile(
-    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?[，,][^\S\n]*"
-    r"(?:(?:比|较)[^\S\n]*(?P<base>上年|去年|(?:19|20)\d{2}[^\S\n]*年(?:末|底)?)[^\S\n]*"
+    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,][^\S\n]*"
+    r"(?:(?:比|较)[^\S\n]*(?P<base>上年度?|去年|(?:19|20)\d{2}[^\S\n]*年(?:末|底)?)[^\S\n]*"
     r"(?:的[^\S\n]*[\d.,]+[万亿千百]*[\u4e00-\u9fff]{0,3}[^\S\n]*)?)?"
     rf"(?P<verb>{_VERB})了?[^\S\n]*"
 )
@@ -118,3 +131,35 @@ def shared_tail(items: list[str], n: int) -> str:
 
 # 云南和广东的弹性系数分别为…: short names joined by 和 or 、 own the figures in turn.
 OWNERS = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[、和与及][\u4e00-\u9fff]{2,6}){1,5}")
+
+
+# 玉米单产每公顷6600公斤, 粮食单产继续提高，为397千克/亩: a crop's yield per unit of land. 单产
+# is no measure noun a label ends in, and the area it is per is written between it and the figure.
+_YIELD = re.compile(
+    r"(?P<label>(?:(?<![\u4e00-\u9fff\d])|(?<=[年度]))[\u4e00-\u9fff]{1,6}单产|(?<=[，,；;])单产)"
+    r"(?:(?:继续|稳步)?(?:提高|增加|提升)[，,])?[^\S\n]*(?:为|达到?|约)?[^\S\n]*"
+    r"(?P<per>每(?:公顷|亩))?[^\S\n]*$"
+)
+_YIELD_LEAD = re.compile(r"^(?:预计|预测|其中|全国|全年|中国|我国|今年|明年)+")
+
+
+_CROP = re.compile(r"^(?P<crop>[\u4e00-\u9fff]{1,4}?)(?:播种面积|种植面积|收获面积|产量)")
+
+
+def crop_yield(text: str, lo: int, at: int, before: str | None) -> tuple[str, int] | None:
+    """The yield named right before the figure at `at` (from `lo`, its sentence's start), as a
+    metric with the area it is per (玉米单产每公顷), and where its name starts. A bare 单产 is
+    the crop's whose area or output the sentence stated before (`before`, that figure's metric:
+    大豆播种面积…；单产每公顷2023公斤)."""
+    found = _YIELD.search(text, max(lo, at - 20), at)
+    if found is None:
+        return None
+    label, start = found["label"], found.start("label")
+    if lead := _YIELD_LEAD.match(label):
+        label, start = label[lead.end() :], start + lead.end()
+    if label == "单产":
+        crop = _CROP.match(before or "")
+        if crop is None:
+            return None
+        label = crop["crop"] + label
+    return label + (found["per"] or ""), start

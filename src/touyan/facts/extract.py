@@ -29,6 +29,7 @@ from touyan.facts.bulletin import (
     OWNERS,
     POINTS_CHANGE,
     POINTS_FALL,
+    RESTATED,
     SHARE_OF,
     SPAN_TAIL,
     TENOR,
@@ -36,7 +37,9 @@ from touyan.facts.bulletin import (
     TURNED_LIST,
     VIEW,
     change_suffix,
+    crop_yield,
     national_statistics,
+    restated,
     shared_tail,
 )
 from touyan.facts.dating import (
@@ -121,7 +124,7 @@ _CONNECTORS = re.compile(
     re.IGNORECASE,
 )
 _GROWTH = re.compile(
-    r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
+    r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|[较比]上年度|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅|仅|只)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
@@ -187,7 +190,7 @@ _HEAD = (
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?"
-    r"\s*(?:(?:还|也|仍)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
+    r"\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
     r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
@@ -195,7 +198,7 @@ _MEASURE = re.compile(
 # possible last character, checked before the label's backtracking match.
 _HEAD_LAST = frozenset(word[-1] for word in _HEAD[3:-1].split("|")) | frozenset(")）]")
 _MEASURE_TAIL = re.compile(
-    r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
+    r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
     r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
@@ -204,7 +207,7 @@ _TOTAL_AFTER = ("总计", "合计")
 _RMB_BEFORE = re.compile(r"人民币\s*$")
 _ANY_MEASURE = re.compile(
     rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?\s*"
-    r"(?:(?:已经|已|仅)?(?:为|是|达到了?)\s*[:：]?|[:：])\s*[+-]?\d"
+    r"(?:将?(?:已经|已|仅)?(?:为|是|达到了?)\s*[:：]?|[:：])\s*[+-]?\d"
     # 费率较高：产品综合费率1.32%: a card's figure written right after its label
     rf"|[:：][\u4e00-\u9fffA-Za-z0-9]{{0,12}}{_HEAD}[+-]?\d[\d.]*%"
 )
@@ -217,7 +220,9 @@ _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系
 _YEAR_AGO = ("去年同期", "上年同期")
 _YEARS_AFTER = re.compile(r"[多余](?:年|个月)")
 # Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
-_NEAR = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,4}[^\S\n]*(?:\[\d{1,3}\][^\S\n]*)?[，,、]")
+_NEAR = re.compile(
+    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,、]"
+)
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
@@ -802,6 +807,10 @@ class _Reader:
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
             metric = self._order_size(metric, sentence)
+        elif "单产" in self.text and (
+            crop := crop_yield(self.text, sentence[0], q.span[0], self._said_before(q.span[0]))
+        ):
+            metric, label_start = crop
         elif series := self._series(q, sentence, quote):
             return series
         elif q.unit == "%" and (follow := self._follow_on(q, sentence, quote)):
@@ -1066,14 +1075,15 @@ class _Reader:
                 metric = item["tenor"] + last.metric[tenor.end() :]
                 return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
             found = CHANGE_AFTER_LEVEL.fullmatch(self.text, self.last_end, q.span[0])
-            if found is None or q.unit == "%" or _base_metric(last.metric) != last.metric:
+            level = last.metric.removesuffix("_forecast")  # a forecast level's change: forecast
+            if found is None or q.unit == "%" or _base_metric(last.metric) != level:
                 return None
             if (last.unit, last.currency) != (q.unit, q.currency) and not (
                 (q.unit, last.unit) == ("pp", "%") or (q.unit == "times" and last.unit != "%")
             ):
                 return None
             paragraph = self.text.rfind("\n", 0, q.span[0]) + 1
-            metric = last.metric + change_suffix(self.text, paragraph, q.span[0], found["base"])
+            metric = level + change_suffix(self.text, paragraph, q.span[0], found["base"])
             subject, obj, verb = last.subject, last.object, found["verb"]
         else:
             suffix = "_cagr" if q.unit == "%" else "_avg_annual_change"
@@ -1279,6 +1289,14 @@ class _Reader:
         size = _ORDER_SIZE.match(last.metric)
         return size.group() + metric if size else metric
 
+    def _said_before(self, at: int) -> str | None:
+        """The metric of the fact stated last before `at` in its full sentence (； between
+        allowed: 大豆播种面积…；单产…), if any."""
+        if self.last is None or not 0 <= at - self.last_end <= 80:
+            return None
+        between = self.text[self.last_end : at]
+        return None if "。" in between or "\n" in between else self.last.metric
+
     def _measure(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
         """A label ending in a measure noun right before the value, from the clause's start,
         the last name or 的 before it."""
@@ -1289,6 +1307,8 @@ class _Reader:
         if rmb := _RMB_BEFORE.search(self.text, max(lo, stop - 6), stop):
             stop = rmb.start()  # 募集资金余额为人民币53,419.14万元
         tail = _MEASURE_TAIL.search(self.text, max(lo, stop - 14), stop)  # short
+        if tail and "将" in tail.group() and not self._is_statistics():
+            return None  # 粮食产量将达到7.09亿吨 is a release's outlook; elsewhere, a guess
         ends = self.region_ends
         end = tail.start() if tail else stop
         if self.text.endswith(_TOTAL_AFTER, lo, end):
@@ -1482,7 +1502,11 @@ class _Reader:
             return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, narrowed)
         last = self.last
         prev = self.prev_q
-        if prev is not None and prev.span[1] > self.last_end:
+        if (
+            prev is not None
+            and prev.span[1] > self.last_end
+            and not restated(self.text, self.last_end, prev.span)
+        ):
             # 面积8000万亩，…供应总量1.7亿吨，同比增加350万吨: the growth of the figure right
             # before it, which no label named, not of the last fact.
             return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)

@@ -1,0 +1,72 @@
+"""Macro prose the bulletin readers missed: outlooks by crop year, yields, restated levels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from touyan.facts.entities import EntityDictionary
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+
+def facts(
+    text: str, entities: EntityDictionary, title: str = "", published: dt.date | None = None
+) -> list[ExtractedFact]:
+    return extract_facts(
+        text, title=title, published_at=published or dt.date(2025, 6, 10), entities=entities
+    )
+
+
+def by_value(found: list[ExtractedFact]) -> dict[Decimal, ExtractedFact]:
+    return {f.value: f for f in found}
+
+
+def test_growth_against_last_crop_year(entities: EntityDictionary) -> None:
+    text = "本月预测，2025/26年度，中国小麦播种面积23100千公顷，较上年度增长2%。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("2")].metric == "小麦播种面积_yoy_forecast"
+    assert got[Decimal("2")].subject == "中国"
+
+
+def test_change_after_a_level_restated_in_other_units(entities: EntityDictionary) -> None:
+    text = (
+        "本月预测，2025/26年度，中国稻谷种植面积29000千公顷（4.35亿亩），"
+        "较上年度减少150千公顷（225万亩），主要是效益偏低。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("-150")].metric == "稻谷种植面积_yoy_change_forecast"
+    assert got[Decimal("-150")].as_of == dt.date(2025, 12, 31)
+
+
+def test_growth_after_a_level_restated_in_other_units(entities: EntityDictionary) -> None:
+    text = "本月预测，2025/26年度，中国油菜籽播种面积为7000千公顷（10500.0万亩），较上年度增2.2%。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("2.2")].metric == "油菜籽播种面积_yoy_forecast"
+
+
+def test_outlook_said_with_jiang_in_a_release(entities: EntityDictionary) -> None:
+    text = "农业农村部预计，2026年全国棉花产量将达到600万吨，与上年基本持平。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("6000000")].metric == "棉花产量_forecast"
+    assert got[Decimal("6000000")].subject == "中国"
+    assert got[Decimal("6000000")].as_of == dt.date(2026, 12, 31)
+
+
+def test_jiang_in_a_company_text_is_no_figure(entities: EntityDictionary) -> None:
+    text = "如果公司营收目标实现，那么每股收益将达到12.30元，市盈率随之下降。"
+    assert not [f for f in facts(text, entities) if f.value == Decimal("12.30")]
+
+
+def test_crop_yield_per_unit_of_land(entities: EntityDictionary) -> None:
+    text = (
+        "报告预计，2026年粮食单产继续提高，为400千克/亩。预计2025/26年度中国花生播种面积"
+        "4800千公顷，较上年度增长3%；单产每公顷3900公斤，较上年度提高0.5%。"
+        "预计玉米单产每公顷6700公斤（每亩447公斤），较上年度稳中有增。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("400")].metric == "粮食单产_forecast"
+    assert got[Decimal("400")].as_of == dt.date(2026, 12, 31)
+    assert got[Decimal("3900")].metric == "花生单产每公顷"  # the crop of the sentence
+    assert got[Decimal("0.5")].metric == "花生单产每公顷_yoy"
+    assert got[Decimal("6700")].metric == "玉米单产每公顷_forecast"
+    assert Decimal("447") not in got
