@@ -70,3 +70,13 @@ def test_crop_yield_per_unit_of_land(entities: EntityDictionary) -> None:
     assert got[Decimal("0.5")].metric == "花生单产每公顷_yoy"
     assert got[Decimal("6700")].metric == "玉米单产每公顷_forecast"
     assert Decimal("447") not in got
+
+
+def test_bare_month_takes_the_year_its_title_names(entities: EntityDictionary) -> None:
+    text = "3月份，全国PPI同比下降1.8%，其中家具制造业价格同比上涨0.9%。"
+    title = "2022年3月PPI同比变化如何？"
+    got = by_value(facts(text, entities, title=title, published=dt.date(2024, 6, 1)))
+    assert got[Decimal("0.9")].as_of == dt.date(2022, 3, 31)
+    # another month than the title's keeps the publication's year
+    other = by_value(facts("5月份，全国PPI同比下降1.8%。", entities, title=title))
+    assert other[Decimal("-1.8")].as_of == dt.date(2025, 5, 31)

@@ -47,6 +47,7 @@ from touyan.facts.dating import (
     chinese_count,
     data_as_of,
     date_for,
+    title_month,
     title_year,
     with_bare_months,
 )
@@ -478,7 +479,7 @@ class _Reader:
         short += crop_year_mentions(text)  # 2025/26年度
         if short:
             dates = sorted([*dates, *short], key=lambda d: d.span[0])
-        self.dates = with_bare_months(text, dates, published_at)
+        self.dates = with_bare_months(text, dates, published_at, title_month(title, published_at))
         own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
         own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
         if own_period:
