@@ -80,3 +80,47 @@ def test_bare_month_takes_the_year_its_title_names(entities: EntityDictionary) -
     # another month than the title's keeps the publication's year
     other = by_value(facts("5月份，全国PPI同比下降1.8%。", entities, title=title))
     assert other[Decimal("-1.8")].as_of == dt.date(2025, 5, 31)
+
+
+def test_level_said_with_jiang_zhi_and_dang_nian(entities: EntityDictionary) -> None:
+    text = "2016年，重工业用电首次下降，导致当年全国电力弹性系数降至0.22。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("0.22")].metric == "全国电力弹性系数" or (
+        got[Decimal("0.22")].metric == "电力弹性系数"
+    )
+    assert got[Decimal("0.22")].as_of == dt.date(2016, 12, 31)
+
+
+def test_a_bound_that_describes_what_follows_is_no_figure(entities: EntityDictionary) -> None:
+    text = "2016年，全国用电量占比超过60%的制造业用电首次下降，电力弹性系数为0.22。"
+    assert Decimal("60") not in by_value(facts(text, entities))
+
+
+def test_five_year_plans_date_their_figures(entities: EntityDictionary) -> None:
+    text = (
+        "我国能源消费弹性系数总体下降，“九五”期间能源消费弹性系数平均约0.9，“十五”升至1.5，"
+        "“十一五”降至0.6。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("0.9")].metric == "能源消费弹性系数"
+    assert got[Decimal("0.9")].as_of == dt.date(2000, 12, 31)
+    assert got[Decimal("1.5")].metric == "能源消费弹性系数"
+    assert got[Decimal("1.5")].as_of == dt.date(2005, 12, 31)
+    assert got[Decimal("0.6")].as_of == dt.date(2010, 12, 31)
+    assert got[Decimal("0.6")].subject == "中国"
+
+
+def test_a_plan_naming_a_project_dates_nothing(entities: EntityDictionary) -> None:
+    text = "2024年，全国煤炭产量为47亿吨。“十四五”技改项目拟投资约150亿元。"
+    from touyan.facts.bulletin import plan_mentions
+
+    assert plan_mentions(text) == []
+    assert [d.text for d in plan_mentions("“十四五”期间增长")] == ["“十四五”期间"]
+
+
+def test_series_label_written_with_zai(entities: EntityDictionary) -> None:
+    text = "据世界银行数据，全球城镇化率在1990年为43.0%，2020年提高到56.2%。"
+    got = by_value(facts(text, entities))
+    assert (got[Decimal("43.0")].subject, got[Decimal("43.0")].metric) == ("全球", "城镇化率")
+    assert got[Decimal("56.2")].metric == "城镇化率"
+    assert got[Decimal("56.2")].as_of == dt.date(2020, 12, 31)

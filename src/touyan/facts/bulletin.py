@@ -12,9 +12,11 @@ lists (分别由上月下降…转为上涨…). The extractor's reader (`facts.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from touyan.facts.economy import CHINESE_RELEASE, COMPANY_VOCABULARY, REGION
+from touyan.text.dates import DateMention
 
 _VERB = r"增长|增加|提高|提升|上升|增产|下降|减少|降低|减产|下滑|回落"
 FALLS = frozenset({"下降", "减少", "降低", "减产", "下滑", "回落"})
@@ -163,3 +165,49 @@ def crop_yield(text: str, lo: int, at: int, before: str | None) -> tuple[str, in
             return None
         label = crop["crop"] + label
     return label + (found["per"] or ""), start
+
+
+# “十五”期间, 十四五时期: a five-year plan's years. Plans from the sixth (六五, 1981—1985) on
+# follow one another; 十五 unquoted and alone is fifteen, not a plan, and a plan that names a
+# project (“十四五”技改建设项目) dates nothing.
+_PLAN = re.compile(
+    r"[“\"](?P<q>(?:十[一二三四五]?|[六七八九])五)[”\"]"
+    r"(?:(?:规划|计划)?(?:期间|时期|末|以来)|(?=[^\u4e00-\u9fff]|[降升增减下上提回达为是均]))"
+    r"|(?<![\u4e00-\u9fff\d])(?P<b>(?:十[一二三四五]?|[六七八九])五)(?:规划|计划)?(?:期间|时期)"
+)
+_PLANS = ("六五", "七五", "八五", "九五", "十五", "十一五", "十二五", "十三五", "十四五", "十五五")
+
+
+def plan_mentions(text: str) -> list[DateMention]:
+    """A mention of the years of each five-year plan the text names (“十一五”: 2006—2010),
+    not of a span since one began (“十四五”以来)."""
+    if "五" not in text:
+        return []
+    out: list[DateMention] = []
+    for found in _PLAN.finditer(text):
+        if found.group().endswith("以来"):
+            continue
+        first = 1981 + 5 * _PLANS.index(found["q"] or found["b"])
+        start, end = dt.date(first, 1, 1), dt.date(first + 4, 12, 31)
+        out.append(DateMention(start, end, "year", found.span(), found.group()))
+    return out
+
+
+# 电力弹性系数平均约1.32，“十一五”降至1.05: the figure just stated, at the next period named.
+_NEXT_PERIOD_VERB = re.compile(
+    r"[^\S\n]*(?:期间|时期|年间)?[^\S\n]*(?:则|也|进一步|继续|再)?"
+    r"(?:降至|下降至|下降到|回落至|升至|上升至|提高至|提高到|提升至|增至|为|达到|达|高达)[^\S\n]*"
+)
+_NEXT_PERIOD_LEAD = re.compile(r"[^\S\n]*[\u4e00-\u9fff%]{0,4}?[^\S\n]*[，,；;][^\S\n]*")
+
+
+def next_period(text: str, level_end: int, at: int, dates: list[DateMention]) -> DateMention | None:
+    """The period a clause opens with when all it says is the level (，“十二五”降至0.73) of the
+    figure that ended at `level_end`: the figure at `at` is that one's in this period."""
+    lead = _NEXT_PERIOD_LEAD.match(text, level_end, at)
+    if lead is None:
+        return None
+    period = next((d for d in dates if d.span[0] == lead.end()), None)
+    if period is None or period.granularity == "relative":
+        return None
+    return period if _NEXT_PERIOD_VERB.fullmatch(text, period.span[1], at) else None

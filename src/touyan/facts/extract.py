@@ -39,6 +39,8 @@ from touyan.facts.bulletin import (
     change_suffix,
     crop_yield,
     national_statistics,
+    next_period,
+    plan_mentions,
     restated,
     shared_tail,
 )
@@ -191,7 +193,7 @@ _HEAD = (
 )
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?"
-    r"\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
+    r"\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:平均)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
     r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
@@ -199,16 +201,18 @@ _MEASURE = re.compile(
 # possible last character, checked before the label's backtracking match.
 _HEAD_LAST = frozenset(word[-1] for word in _HEAD[3:-1].split("|")) | frozenset(")）]")
 _MEASURE_TAIL = re.compile(
-    r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
+    r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:平均)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
     r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
+_BOUND = re.compile(r"超过|高于|低于|不足")
 # Words between a measure's label and its connector or figure (余额总计为, 为人民币).
 _TOTAL_AFTER = ("总计", "合计")
 _RMB_BEFORE = re.compile(r"人民币\s*$")
 _ANY_MEASURE = re.compile(
     rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?\s*"
-    r"(?:将?(?:已经|已|仅)?(?:为|是|达到了?)\s*[:：]?|[:：])\s*[+-]?\d"
+    r"(?:将?(?:已经|已|仅)?(?:为|是|达到了?|平均约为?)\s*[:：]?|[:：]|(?:下降|降|回落|上升|升|提高|提升|增)至)"
+    r"\s*[+-]?\d"
     # 费率较高：产品综合费率1.32%: a card's figure written right after its label
     rf"|[:：][\u4e00-\u9fffA-Za-z0-9]{{0,12}}{_HEAD}[+-]?\d[\d.]*%"
 )
@@ -229,7 +233,7 @@ _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
 _LABEL_LEAD = re.compile(
     r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并|全年|"
-    r"同时|此外|另外|以及)+"
+    r"同时|此外|另外|以及|导致|当年|当月)+"
 )
 _VERSUS = re.compile(
     r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
@@ -477,6 +481,7 @@ class _Reader:
         ]
         short = short_year_mentions(text, dates, published_at)  # 24年营收
         short += crop_year_mentions(text)  # 2025/26年度
+        short += plan_mentions(text)  # “十一五”
         if short:
             dates = sorted([*dates, *short], key=lambda d: d.span[0])
         self.dates = with_bare_months(text, dates, published_at, title_month(title, published_at))
@@ -752,6 +757,8 @@ class _Reader:
             or (0 <= q.span[0] - self.last_end <= 40 and _NEAR.match(self.text, self.last_end))
         ) and (stated := self._bulletin_change(q, sentence, quote)):
             return stated
+        if self.last_end >= sentence[0] and (carried := self._next_period(q, sentence, quote)):
+            return carried
         if q.unit == "%" and (
             turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
         ):
@@ -1105,6 +1112,21 @@ class _Reader:
             q = replace(q, value=-q.value, negative=True)
         return self._fact_for(subject, metric, q, sentence, quote, obj)
 
+    def _next_period(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """电力弹性系数平均约1.32，“十一五”降至1.05: the level just stated, in the period the
+        next clause opens with (`facts.bulletin.next_period`)."""
+        last = self.last
+        if last is None or q.span[0] - self.last_end > 24:
+            return None
+        level = last.metric.removesuffix("_forecast")
+        if (last.unit, last.currency) != (q.unit, q.currency) or _base_metric(level) != level:
+            return None
+        if next_period(self.text, self.last_end, q.span[0], self.dates) is None:
+            return None
+        return self._fact_for(last.subject, level, q, sentence, quote, last.object)
+
     def _points_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, last: ExtractedFact | None
     ) -> ExtractedFact | None:
@@ -1310,6 +1332,8 @@ class _Reader:
         tail = _MEASURE_TAIL.search(self.text, max(lo, stop - 14), stop)  # short
         if tail and "将" in tail.group() and not self._is_statistics():
             return None  # 粮食产量将达到7.09亿吨 is a release's outlook; elsewhere, a guess
+        if tail and _BOUND.search(tail.group()) and self.text.startswith("的", q.span[1]):
+            return None  # 用电量占比超过70%的工业用电: the bound describes what follows it
         ends = self.region_ends
         end = tail.start() if tail else stop
         if self.text.endswith(_TOTAL_AFTER, lo, end):
@@ -1552,9 +1576,18 @@ class _Reader:
         name = label.group()
         if lead := _INDICATOR_LEAD.match(name):
             name = name[lead.end() :]
+        # 全球城镇化率在1982年为40.1%: 在 is no part of the name, nor is the economy it opens with.
+        region = REGION.match(name) if name.endswith("在") else None
+        name = name.removesuffix("在")
+        if region is not None:
+            name = name[region.end() :]
         if len(name) < 2:
             return None
-        about = self._subject_or_region(label.start(), sentence)
+        about = (
+            EntityRecord(REGION_NAMES.get(region.group(), region.group()), "org")
+            if region is not None
+            else self._subject_or_region(label.start(), sentence)
+        )
         owner, _, measure = name.rpartition("的")
         if about in (None, CHINA) and len(owner) >= 2 and len(measure) >= 2:
             # 固定资产投资额(不含农户)的累计同比2024年12月为3.20%: an indicator's own series.
