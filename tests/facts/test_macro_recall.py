@@ -124,3 +124,24 @@ def test_series_label_written_with_zai(entities: EntityDictionary) -> None:
     assert (got[Decimal("43.0")].subject, got[Decimal("43.0")].metric) == ("全球", "城镇化率")
     assert got[Decimal("56.2")].metric == "城镇化率"
     assert got[Decimal("56.2")].as_of == dt.date(2020, 12, 31)
+
+
+def test_points_change_over_a_span_of_years(entities: EntityDictionary) -> None:
+    text = "从结构看，我国服务业增加值占比从2012年到2024年提高了11个百分点。"
+    got = by_value(facts(text, entities))
+    assert got[Decimal("11")].metric.endswith("_change")
+    assert got[Decimal("11")].unit == "pp"
+    assert got[Decimal("11")].as_of == dt.date(2024, 12, 31)
+
+
+def test_the_base_years_level_of_the_figure_just_stated(entities: EntityDictionary) -> None:
+    text = (
+        "2024年全国茶叶产量350万吨，比1978年的27万吨增长11.9倍。"
+        "目前我国常住人口城镇化率达到67%。较之2000年的36.2%，提升明显。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("270000")].metric == "茶叶产量"
+    assert got[Decimal("270000")].as_of == dt.date(1978, 12, 31)
+    assert got[Decimal("11.9")].metric == "茶叶产量_change"  # still the change of 2024's level
+    assert got[Decimal("36.2")].metric == "常住人口城镇化率"
+    assert got[Decimal("36.2")].as_of == dt.date(2000, 12, 31)

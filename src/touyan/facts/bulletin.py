@@ -67,7 +67,11 @@ POINTS_CHANGE = re.compile(
     r"(?P<verb>提高|上升|提升|回升|增加|扩大|加快|下降|回落|降低|减少|收窄|放缓)了?约?[^\S\n]*$"
 )
 # 城镇化率40多年提高了: the span the change took, after the rate's name.
-SPAN_TAIL = re.compile(r"[\d一二三四五六七八九十]+[多余]?年(?:间|来)?$")
+# 中国城镇化率从1949年到2024年提高了: the years it took, written as a span.
+SPAN_TAIL = re.compile(
+    r"(?:[\d一二三四五六七八九十]+[多余]?年(?:间|来)?"
+    r"|从(?:19|20)\d{2}年?(?:到|至|—|-)(?:19|20)\d{2}年(?:间)?)$"
+)
 POINTS_FALL = frozenset({"下降", "回落", "降低", "减少", "收窄", "放缓"})
 # A bond's or a loan's term: 7年期国债收益率, 1年期LPR; then "10年期为1.67%" is the same rate
 # at another term.
@@ -211,3 +215,20 @@ def next_period(text: str, level_end: int, at: int, dates: list[DateMention]) ->
     if period is None or period.granularity == "relative":
         return None
     return period if _NEXT_PERIOD_VERB.fullmatch(text, period.span[1], at) else None
+
+
+# 油料产量3864万吨，比1949年的256万吨增长14.1倍; 户籍人口城镇化率…48%左右。较之2014年的35.9%:
+# the level just stated, as it was in the base year.
+_BASE_LEVEL = re.compile(
+    r"(?:较之|相较于|相比于?|比|较)[^\S\n]*(?P<year>(?:19|20)\d{2})[^\S\n]*年(?:末|底)?的[^\S\n]*$"
+)
+_BASE_LEAD = re.compile(r"[^\S\n]*[\u4e00-\u9fff%]{0,4}[^\S\n]*[，,。；;][^\S\n]*")
+
+
+def base_level(text: str, level_end: int, at: int) -> int | None:
+    """The base year whose level the figure at `at` is, when it follows the level that ended
+    at `level_end` as the base a comparison names (，比1949年的256万吨…)."""
+    found = _BASE_LEVEL.search(text, max(level_end, at - 16), at)
+    if found is None or not _BASE_LEAD.fullmatch(text, level_end, found.start()):
+        return None
+    return int(found["year"])

@@ -36,6 +36,7 @@ from touyan.facts.bulletin import (
     TENOR_ITEM,
     TURNED_LIST,
     VIEW,
+    base_level,
     change_suffix,
     crop_yield,
     national_statistics,
@@ -759,6 +760,8 @@ class _Reader:
             return stated
         if self.last_end >= sentence[0] and (carried := self._next_period(q, sentence, quote)):
             return carried
+        if self.last is not None and (based := self._base_level(q, sentence, quote)):
+            return based
         if q.unit == "%" and (
             turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
         ):
@@ -1127,6 +1130,26 @@ class _Reader:
             return None
         return self._fact_for(last.subject, level, q, sentence, quote, last.object)
 
+    def _base_level(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """油料产量3864万吨，比1949年的256万吨增长14.1倍: the level just stated (in this
+        sentence or the one before), as it was in the base year (`facts.bulletin.base_level`)."""
+        last = self.last
+        if last is None or not 0 <= q.span[0] - self.last_end <= 24:
+            return None
+        if (last.unit, last.currency) != (q.unit, q.currency) or last.metric != _base_metric(
+            last.metric
+        ):
+            return None
+        year = base_level(self.text, self.last_end, q.span[0])
+        if year is None or "\n" in self.text[self.last_end : q.span[0]]:
+            return None
+        last_end = self.last_end
+        fact = self._fact_for(last.subject, last.metric, q, sentence, quote, last.object)
+        self.last, self.last_end = last, last_end  # what changed (增长14.1倍) is still the level
+        return replace(fact, as_of=dt.date(year, 12, 31), period=f"{year}年")
+
     def _points_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, last: ExtractedFact | None
     ) -> ExtractedFact | None:
@@ -1135,7 +1158,7 @@ class _Reader:
         verb = POINTS_CHANGE.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0])
         if verb is None or (last is not None and self.last_end >= verb.start() - 1):
             return None
-        span = SPAN_TAIL.search(self.text, max(sentence[0], verb.start() - 8), verb.start())
+        span = SPAN_TAIL.search(self.text, max(sentence[0], verb.start() - 14), verb.start())
         named = self._indicator(sentence, span.start() if span else verb.start())
         if named is None or not MEASURED.search(named[0]) or _NOT_A_RATE.match(named[0]):
             return None  # 影响CPI下降0.11个百分点: a contribution to CPI, not its change
