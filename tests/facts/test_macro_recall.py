@@ -145,3 +145,15 @@ def test_the_base_years_level_of_the_figure_just_stated(entities: EntityDictiona
     assert got[Decimal("11.9")].metric == "茶叶产量_change"  # still the change of 2024's level
     assert got[Decimal("36.2")].metric == "常住人口城镇化率"
     assert got[Decimal("36.2")].as_of == dt.date(2000, 12, 31)
+
+
+def test_a_components_contribution_to_the_index(entities: EntityDictionary) -> None:
+    text = (
+        "从环比看，5月份CPI下降0.1%。其中，食品价格是由上月上涨0.3%转为下降0.8%，"
+        "影响CPI环比下降约0.15个百分点。"
+    )
+    got = by_value(facts(text, entities, title="全国居民消费价格变动情况"))
+    assert got[Decimal("-0.8")].metric == "食品价格_qoq"  # 是由…转为
+    assert got[Decimal("-0.15")].metric == "食品价格对CPI环比影响"
+    assert got[Decimal("-0.15")].unit == "pp"
+    assert got[Decimal("-0.15")].as_of == dt.date(2025, 5, 31)

@@ -232,3 +232,16 @@ def base_level(text: str, level_end: int, at: int) -> int | None:
     if found is None or not _BASE_LEAD.fullmatch(text, level_end, found.start()):
         return None
     return int(found["year"])
+
+
+# 食品价格下降0.6%，影响CPI下降0.11个百分点: how much a component moved the index, in points
+# (not a change of the index itself).
+CONTRIBUTION = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*(?:影响|拉动|带动|下拉)(?P<index>CPI|PPI|居民消费价格|工业生产者出厂价格)"
+    r"(?P<view>同比|环比)?(?:总水平)?(?P<verb>上涨|上升|增长|下降|下跌|回落)?约?[^\S\n]*"
+)
+
+
+def contribution_metric(component: str, found: re.Match[str]) -> str:
+    """The name of a component's contribution to an index (食品价格对CPI环比影响)."""
+    return f"{component}对{found['index']}{found['view'] or ''}影响"

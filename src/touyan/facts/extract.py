@@ -23,6 +23,7 @@ from touyan.facts.bulletin import (
     AVERAGE,
     AVERAGE_AFTER,
     CHANGE_AFTER_LEVEL,
+    CONTRIBUTION,
     EACH_QUARTER,
     FALLS,
     MEASURED,
@@ -38,6 +39,7 @@ from touyan.facts.bulletin import (
     VIEW,
     base_level,
     change_suffix,
+    contribution_metric,
     crop_yield,
     national_statistics,
     next_period,
@@ -752,6 +754,8 @@ class _Reader:
             return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
+        if q.unit == "pp" and (moved := self._contribution(q, sentence, quote)):
+            return moved
         if (
             self.averages
             or q.unit == "pp"
@@ -768,7 +772,8 @@ class _Reader:
             # 鲜菜价格由上月下降7.3%转为上涨3.3%: the figure after 转为 is the current one.
             if self.text.startswith("分别", turned.start() - 2):
                 return self._turned_list(q, sentence, quote, turned.start() - 2)
-            return self._change(q, sentence, quote, turned.start())
+            at = turned.start() - self.text.startswith("是", turned.start() - 1)  # 价格是由…
+            return self._change(q, sentence, quote, at)
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
         if respectively >= 0 and self.text.startswith("由", respectively + 2) and q.unit == "%":
             return self._turned_list(q, sentence, quote, respectively)
@@ -1149,6 +1154,22 @@ class _Reader:
         fact = self._fact_for(last.subject, last.metric, q, sentence, quote, last.object)
         self.last, self.last_end = last, last_end  # what changed (增长14.1倍) is still the level
         return replace(fact, as_of=dt.date(year, 12, 31), period=f"{year}年")
+
+    def _contribution(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """食品价格下降0.6%，影响CPI下降0.11个百分点: the points the change just stated moved
+        the index by (`facts.bulletin.CONTRIBUTION`)."""
+        last = self.last
+        if last is None or last.unit != "%" or self.last_end < sentence[0]:
+            return None
+        found = CONTRIBUTION.fullmatch(self.text, self.last_end, q.span[0])
+        if found is None:
+            return None
+        if found["verb"] in FALLS | {"下跌"} and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        metric = contribution_metric(_base_metric(last.metric), found)
+        return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
 
     def _points_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, last: ExtractedFact | None
