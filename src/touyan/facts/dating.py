@@ -192,10 +192,13 @@ def title_year(title: str, published_at: dt.date | None) -> DateMention | None:
     return dates[0]
 
 
+_YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
+
+
 def title_month(title: str, published_at: dt.date | None) -> DateMention | None:
     """The one month a title names with its year (2023年3月PPI的环比和同比…), if it names
     exactly one date."""
-    if "月" not in title:
+    if "月" not in title or not _YEAR_MONTH.search(title):
         return None
     dates = parse_dates(title, today=published_at)
     if len(dates) != 1 or dates[0].granularity != "month":

@@ -209,6 +209,7 @@ _MEASURE_TAIL = re.compile(
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
 _BOUND = re.compile(r"超过|高于|低于|不足")
+_PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 # Words between a measure's label and its connector or figure (余额总计为, 为人民币).
 _TOTAL_AFTER = ("总计", "合计")
 _RMB_BEFORE = re.compile(r"人民币\s*$")
@@ -762,9 +763,14 @@ class _Reader:
             or (0 <= q.span[0] - self.last_end <= 40 and _NEAR.match(self.text, self.last_end))
         ) and (stated := self._bulletin_change(q, sentence, quote)):
             return stated
-        if self.last_end >= sentence[0] and (carried := self._next_period(q, sentence, quote)):
+        before = self.text[q.span[0] - 1 : q.span[0]]  # what the two shapes below end with
+        if (
+            before in _PERIOD_VERB_ENDS
+            and self.last_end >= sentence[0]
+            and (carried := self._next_period(q, sentence, quote))
+        ):
             return carried
-        if self.last is not None and (based := self._base_level(q, sentence, quote)):
+        if before == "的" and (based := self._base_level(q, sentence, quote)):
             return based
         if q.unit == "%" and (
             turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
