@@ -157,3 +157,15 @@ def test_a_components_contribution_to_the_index(entities: EntityDictionary) -> N
     assert got[Decimal("-0.15")].metric == "食品价格对CPI环比影响"
     assert got[Decimal("-0.15")].unit == "pp"
     assert got[Decimal("-0.15")].as_of == dt.date(2025, 5, 31)
+
+
+def test_temperature_and_its_departure_from_normal(entities: EntityDictionary) -> None:
+    text = (
+        "2025年1月，全国平均气温为-3.1℃，较常年同期偏高1.2℃；"
+        "全国降水量为9.5毫米，较常年同期偏少30%。"
+    )
+    got = by_value(facts(text, entities, title="国家气候中心：全国气候概况"))
+    assert got[Decimal("-3.1")].metric == "平均气温"
+    assert got[Decimal("-3.1")].as_of == dt.date(2025, 1, 31)
+    assert got[Decimal("1.2")].metric == "平均气温_anomaly"
+    assert got[Decimal("-30")].metric == "降水量_anomaly"

@@ -245,3 +245,11 @@ CONTRIBUTION = re.compile(
 def contribution_metric(component: str, found: re.Match[str]) -> str:
     """The name of a component's contribution to an index (食品价格对CPI环比影响)."""
     return f"{component}对{found['index']}{found['view'] or ''}影响"
+
+
+# 全国平均气温为0.2，较常年同期偏高0.6; 降水量…，较常年偏少20%: the departure from the
+# climate normal of the level just stated.
+ANOMALY = re.compile(
+    r"[^\S\n]*[\u4e00-\u9fff℃°]{0,3}?[^\S\n]*[，,][^\S\n]*(?:比|较)常年(?:同期)?(?:值)?"
+    r"偏(?P<dir>高|低|多|少)了?约?[^\S\n]*"
+)

@@ -20,6 +20,7 @@ from decimal import Decimal
 import ahocorasick_rs
 
 from touyan.facts.bulletin import (
+    ANOMALY,
     AVERAGE,
     AVERAGE_AFTER,
     CHANGE_AFTER_LEVEL,
@@ -191,7 +192,7 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数|借款|指数|系数|"
+    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数|借款|指数|系数|气温|降水量|"
     r"债(?:券)?(?:累计|合计|共)?发行|净融资)"
 )
 _MEASURE = re.compile(
@@ -757,6 +758,10 @@ class _Reader:
             return rate_change
         if q.unit == "pp" and (moved := self._contribution(q, sentence, quote)):
             return moved
+        if "常年" in self.text[max(0, q.span[0] - 12) : q.span[0]] and (
+            departed := self._anomaly(q, sentence, quote)
+        ):
+            return departed
         if (
             self.averages
             or q.unit == "pp"
@@ -1176,6 +1181,19 @@ class _Reader:
             q = replace(q, value=-q.value, negative=True)
         metric = contribution_metric(_base_metric(last.metric), found)
         return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+
+    def _anomaly(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
+        """平均气温为0.2，较常年同期偏高0.6: how far the level just stated is from its climate
+        normal (`facts.bulletin.ANOMALY`)."""
+        last = self.last
+        if last is None or self.last_end < sentence[0] or last.metric != _base_metric(last.metric):
+            return None
+        found = ANOMALY.fullmatch(self.text, self.last_end, q.span[0])
+        if found is None or q.unit not in (last.unit, "%"):
+            return None
+        if found["dir"] in ("低", "少") and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        return self._fact_for(last.subject, last.metric + "_anomaly", q, sentence, quote, None)
 
     def _points_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, last: ExtractedFact | None
