@@ -169,3 +169,18 @@ def test_temperature_and_its_departure_from_normal(entities: EntityDictionary) -
     assert got[Decimal("-3.1")].as_of == dt.date(2025, 1, 31)
     assert got[Decimal("1.2")].metric == "平均气温_anomaly"
     assert got[Decimal("-30")].metric == "降水量_anomaly"
+
+
+def test_levels_listed_with_fenbie_and_their_changes(entities: EntityDictionary) -> None:
+    text = "2024年，全国冬小麦和油菜籽产量分别为2700亿斤和310亿斤，比上年减少12亿斤和3亿斤。"
+    got = by_value(facts(text, entities, title="2024年全国夏粮产量情况"))
+    assert got[Decimal("270000000000")].metric == "冬小麦产量"
+    assert got[Decimal("31000000000")].metric == "油菜籽产量"
+    assert got[Decimal("-1200000000")].metric == "冬小麦产量_yoy_change"
+    assert got[Decimal("-300000000")].metric == "油菜籽产量_yoy_change"
+    assert got[Decimal("-300000000")].as_of == dt.date(2024, 12, 31)
+
+
+def test_names_listed_with_fenbie_give_no_levels(entities: EntityDictionary) -> None:
+    text = "2024年，全国甲地和乙地分别为270亿元和31亿元。"
+    assert not facts(text, entities, title="2024年全国统计情况")

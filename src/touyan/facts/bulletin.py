@@ -253,3 +253,18 @@ ANOMALY = re.compile(
     r"[^\S\n]*[\u4e00-\u9fff℃°]{0,3}?[^\S\n]*[，,][^\S\n]*(?:比|较)常年(?:同期)?(?:值)?"
     r"偏(?P<dir>高|低|多|少)了?约?[^\S\n]*"
 )
+
+
+def measured_items(items: list[str]) -> list[str] | None:
+    """A list's items as figures' names (夏粮和早稻产量: 夏粮产量, 早稻产量), when every item
+    names a measure; None when it is a list of names (阿里、小米)."""
+    named = [shared_tail(items, n) for n in range(len(items))]
+    return named if all(_TAIL.search(item) for item in named) else None
+
+
+# 夏粮和早稻产量分别为2948.1亿斤和562.5亿斤，比上年增加28.9亿斤和2.1亿斤: the list's changes,
+# in the same order, said right after it.
+LIST_CHANGES = re.compile(
+    rf"[^\S\n]*[\u4e00-\u9fff]{{0,3}}[，,][^\S\n]*(?:比|较)(?P<base>上年同期|去年同期|上年|去年)"
+    rf"(?:分别)?(?P<verb>{_VERB})了?[^\S\n]*"
+)

@@ -27,6 +27,7 @@ from touyan.facts.bulletin import (
     CONTRIBUTION,
     EACH_QUARTER,
     FALLS,
+    LIST_CHANGES,
     MEASURED,
     OWNERS,
     POINTS_CHANGE,
@@ -42,6 +43,7 @@ from touyan.facts.bulletin import (
     change_suffix,
     contribution_metric,
     crop_yield,
+    measured_items,
     national_statistics,
     next_period,
     plan_mentions,
@@ -541,6 +543,7 @@ class _Reader:
         self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
         self.seats = "营业部" in text or "专用" in text or "交易单元" in text
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
+        self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
             r.end()
@@ -762,6 +765,8 @@ class _Reader:
             departed := self._anomaly(q, sentence, quote)
         ):
             return departed
+        if self.listed is not None and (changes := self._list_changes(q, sentence, quote)):
+            return changes
         if (
             self.averages
             or q.unit == "pp"
@@ -790,6 +795,10 @@ class _Reader:
             return self._turned_list(q, sentence, quote, respectively)
         if respectively >= 0 and q.unit == "%":
             return self._respectively(q, sentence, quote, respectively)
+        if respectively >= 0 and self._is_statistics():
+            # 夏粮和早稻产量分别为2948.1亿斤和562.5亿斤
+            if levels := self._respectively(q, sentence, quote, respectively, levels=True):
+                return levels
         if (
             respectively >= 0
             and _OWNED.search(self.text, sentence[0], respectively)
@@ -1323,11 +1332,13 @@ class _Reader:
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], end)]
         return max([sentence[0], *breaks])
 
-    def _list_run(self, values: Sequence[Quantity]) -> list[Quantity]:
-        """The figures from the first of `values` on that a list joins (9.48、10.84和11.95)."""
+    def _list_run(self, values: Sequence[Quantity], units: bool = False) -> list[Quantity]:
+        """The figures from the first of `values` on that a list joins (9.48、10.84和11.95),
+        with `units` each written with its unit word (2948.1亿斤和562.5亿斤)."""
         run = list(values[:1])
+        sep = _UNIT_LIST_SEP if units else _LIST_SEP
         for v in values[1:]:
-            if not _LIST_SEP.fullmatch(self.text, run[-1].span[1], v.span[0]):
+            if not sep.fullmatch(self.text, run[-1].span[1], v.span[0]):
                 break
             run.append(v)
         return run
@@ -1683,18 +1694,25 @@ class _Reader:
         return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
 
     def _respectively(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int, owned: bool = False
+        self,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        at: int,
+        owned: bool = False,
+        levels: bool = False,
     ) -> ExtractedFact | None:
         """铁路运输业、水利管理业投资分别增长20.5%和9.6%: the n-th figure of the list after 分别
         is the n-th item's, when the counts agree; a list of names (阿里、小米分别持股…) gives
-        nothing, since which figure is whose is too easily wrong."""
+        nothing, since which figure is whose is too easily wrong. With `levels`, a release's
+        levels of any unit (夏粮和早稻产量分别为…), when every item names a measure."""
         if windowed := self._window_moves(q, sentence, quote, at):
             return windowed
         verb = _RESPECTIVE_VERB.match(self.text, at + 2)
         if verb is None:
             return None
         values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
-        chain = self._list_run(values)
+        chain = self._list_run(values, units=levels)
         if q not in chain or self.text[verb.end() : chain[0].span[0]].strip():
             return None
         clause_start = self._clause_start(sentence, at)
@@ -1727,6 +1745,10 @@ class _Reader:
         items = _list_items(head, len(chain))
         if items is None:
             return None
+        if levels:
+            items = measured_items(items) if verb.group("verb") == "为" and yoy is None else None
+            if items is None:
+                return None
         if any(clause_start <= m.start < at for m in self.mentions):
             return None
         item = items[chain.index(q)]
@@ -1737,7 +1759,34 @@ class _Reader:
             q = replace(q, value=-q.value, negative=True)  # 分别下降4.6%和3.4%: both fall
         plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
         suffix = "" if plain else "_yoy"
-        return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+        fact = self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+        if levels:
+            self.listed = (items, chain[-1].span[1])
+        return fact
+
+    def _list_changes(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """…分别为2948.1亿斤和562.5亿斤，比上年增加28.9亿斤和2.1亿斤: the changes of the
+        levels just listed, in the same order (`facts.bulletin.LIST_CHANGES`)."""
+        if self.listed is None or self.last is None:
+            return None
+        items, end = self.listed
+        if not sentence[0] <= end <= q.span[0]:
+            return None
+        first = next((v for v in self.sentence_qs if v.span[0] > end), None)
+        found = first and LIST_CHANGES.fullmatch(self.text, end, first.span[0])
+        if first is None or not found:
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= first.span[0]]
+        chain = self._list_run(values, units=True)
+        if q not in chain or len(chain) != len(items):
+            return None
+        item = items[chain.index(q)]
+        if found["verb"] in FALLS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        suffix = "_yoy" if q.unit == "%" else "_yoy_change"
+        return self._fact_for(self.last.subject, item + suffix, q, sentence, quote, None)
 
     def _dated_price(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -2022,6 +2071,7 @@ _RESPECTIVE_VERB = re.compile(
     r"(?:同比|环比)?(?P<verb>增长|上涨|下降|下跌|增加|减少|提高|回落|为|达到|达|是|)\s*"
 )
 _LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
+_UNIT_LIST_SEP = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}?[^\S\n]*(?:、|和|及|与|,|，|/)\s*")
 _ITEM_SEP = re.compile(r"[、和及与]")
 _HEAD_YOY = re.compile(r"(?:同比|环比)$")
 # 持有, 持股, 配置 (a fund's or the state's allocation), not 增持/减持 (a change).
