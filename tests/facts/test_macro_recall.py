@@ -184,3 +184,10 @@ def test_levels_listed_with_fenbie_and_their_changes(entities: EntityDictionary)
 def test_names_listed_with_fenbie_give_no_levels(entities: EntityDictionary) -> None:
     text = "2024年，全国甲地和乙地分别为270亿元和31亿元。"
     assert not facts(text, entities, title="2024年全国统计情况")
+
+
+def test_an_index_written_with_its_base_period(entities: EntityDictionary) -> None:
+    text = "截止2022年中国畜牧业农业生产指数(2004-2006=100)为128.40。"
+    got = by_value(facts(text, entities, title="2022年中国畜牧业农业生产指数"))
+    assert got[Decimal("128.40")].metric == "畜牧业农业生产指数"
+    assert got[Decimal("128.40")].as_of == dt.date(2022, 12, 31)

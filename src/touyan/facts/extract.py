@@ -197,8 +197,12 @@ _HEAD = (
     r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数|借款|指数|系数|气温|降水量|"
     r"债(?:券)?(?:累计|合计|共)?发行|净融资)"
 )
+# 农业生产指数(2014-2016=100): the base period an index is written with.
+_INDEX_BASE = (
+    r"[(（](?:(?:19|20)\d{2}(?:\s*[-—–~～]\s*(?:19|20)\d{2})?|上年|上月|上年同期)\s*=\s*100[)）]"
+)
 _MEASURE = re.compile(
-    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?"
+    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{_INDEX_BASE})?"
     r"\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:平均)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
     r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
@@ -217,7 +221,7 @@ _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 _TOTAL_AFTER = ("总计", "合计")
 _RMB_BEFORE = re.compile(r"人民币\s*$")
 _ANY_MEASURE = re.compile(
-    rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?\s*"
+    rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{_INDEX_BASE})?\s*"
     r"(?:将?(?:已经|已|仅)?(?:为|是|达到了?|平均约为?)\s*[:：]?|[:：]|(?:下降|降|回落|上升|升|提高|提升|增)至)"
     r"\s*[+-]?\d"
     # 费率较高：产品综合费率1.32%: a card's figure written right after its label
@@ -1404,7 +1408,8 @@ class _Reader:
         the last name or 的 before it."""
         if not q.unit and _YEARS_AFTER.match(self.text, q.span[1]):
             return None  # 城镇化率40多年提高了…: a span of years, not the rate
-        lo = max(sentence[0], q.span[0] - 24)
+        reach = 40 if "=100" in self.text[max(0, q.span[0] - 12) : q.span[0]] else 24
+        lo = max(sentence[0], q.span[0] - reach)  # 农业生产指数(2014-2016=100)为: further
         stop = q.span[0]
         if rmb := _RMB_BEFORE.search(self.text, max(lo, stop - 6), stop):
             stop = rmb.start()  # 募集资金余额为人民币53,419.14万元
