@@ -38,6 +38,15 @@ def test_change_after_a_level_restated_in_other_units(entities: EntityDictionary
     assert got[Decimal("-150")].as_of == dt.date(2025, 12, 31)
 
 
+def test_rate_of_a_change_just_stated(entities: EntityDictionary) -> None:
+    text = (
+        "农业农村部本月预测，2025/26年度，中国稻谷种植面积29000千公顷（4.35亿亩），"
+        "较上年度增加150千公顷（225万亩），增幅0.5%，主要是效益提高。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("0.5")].metric == "稻谷种植面积_yoy_forecast"
+
+
 def test_growth_after_a_level_restated_in_other_units(entities: EntityDictionary) -> None:
     text = "本月预测，2025/26年度，中国油菜籽播种面积为7000千公顷（10500.0万亩），较上年度增2.2%。"
     got = by_value(facts(text, entities))

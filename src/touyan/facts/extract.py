@@ -846,7 +846,7 @@ class _Reader:
             )
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
-            metric = self._order_size(metric, sentence)
+            metric = self._rate_of_change(self._order_size(metric, sentence), q)
         elif "单产" in self.text and (
             crop := crop_yield(self.text, sentence[0], q.span[0], self._said_before(q.span[0]))
         ):
@@ -1394,6 +1394,19 @@ class _Reader:
             return metric
         size = _ORDER_SIZE.match(last.metric)
         return size.group() + metric if size else metric
+
+    def _rate_of_change(self, metric: str, q: Quantity) -> str:
+        """较上年度增加132千公顷（198万亩），增幅0.3%: in a release, the rate of the change just
+        stated is the growth of what changed, not a figure named 增幅."""
+        last = self.last
+        if metric not in ("增幅", "增速", "降幅") or last is None or q.unit != "%":
+            return metric
+        level = last.metric.removesuffix("_forecast")
+        if not level.endswith("_yoy_change") or not 0 <= q.span[0] - self.last_end <= 30:
+            return metric
+        if "。" in self.text[self.last_end : q.span[0]] or not self._is_statistics():
+            return metric
+        return level.removesuffix("_change")
 
     def _said_before(self, at: int) -> str | None:
         """The metric of the fact stated last before `at` in its full sentence (； between
