@@ -200,3 +200,13 @@ def test_an_index_written_with_its_base_period(entities: EntityDictionary) -> No
     got = by_value(facts(text, entities, title="2022年中国畜牧业农业生产指数"))
     assert got[Decimal("128.40")].metric == "畜牧业农业生产指数"
     assert got[Decimal("128.40")].as_of == dt.date(2022, 12, 31)
+
+
+def test_industries_introduced_with_de_you(entities: EntityDictionary) -> None:
+    text = (
+        "从同比看，PPI下降1.5%。主要行业中，价格降幅收窄的有纺织业下降2.1%，收窄0.6个百分点；"
+        "价格涨幅扩大的有色金属矿采选业上涨8.0%，扩大1.1个百分点。"
+    )
+    got = by_value(facts(text, entities, title="国家统计局解读全国PPI数据"))
+    assert got[Decimal("-2.1")].metric == "纺织业_yoy"
+    assert got[Decimal("8.0")].metric == "有色金属矿采选业_yoy"  # 有 belongs to 有色

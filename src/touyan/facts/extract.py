@@ -1977,6 +1977,8 @@ class _Reader:
         lead = _INDICATOR_LEAD.match(self.text, start, end)
         if lead:
             start = lead.end()
+        if self.text.startswith("的有", start - 1) and not self.text.startswith("色", start + 1):
+            start += 1  # 价格降幅收窄的有黑色金属冶炼…: those that narrowed are …
         label = self.text[start:end]
         if not _INDICATOR.fullmatch(label) or _NOT_A_LABEL.match(label):
             return None
