@@ -210,3 +210,16 @@ def test_industries_introduced_with_de_you(entities: EntityDictionary) -> None:
     got = by_value(facts(text, entities, title="国家统计局解读全国PPI数据"))
     assert got[Decimal("-2.1")].metric == "纺织业_yoy"
     assert got[Decimal("8.0")].metric == "有色金属矿采选业_yoy"  # 有 belongs to 有色
+
+
+def test_list_items_share_the_last_items_measure(entities: EntityDictionary) -> None:
+    text = (
+        "2024年，能源价格比上年下降0.3%，其中汽油和柴油价格分别下降1.1%和1.4%。"
+        "展望期内，鸡肉、鸭肉和鹅肉产量年均分别增长1.2%、0.8%和0.5%。"
+        "同期，全国全社会用电量仅同比增长2.1%，明显低于经济增速。"
+    )
+    got = by_value(facts(text, entities, title="国家统计局：全国能源价格"))
+    assert got[Decimal("-1.1")].metric == "汽油价格_yoy"
+    assert got[Decimal("1.2")].metric == "鸡肉产量_cagr"
+    assert got[Decimal("0.5")].metric == "鹅肉产量_cagr"
+    assert got[Decimal("2.1")].metric == "全社会用电量_yoy"  # 仅 is no part of the name

@@ -216,6 +216,8 @@ _MEASURE_TAIL = re.compile(
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
 _BOUND = re.compile(r"超过|高于|低于|不足")
+_ADVERB_TAIL = frozenset("仅均也还已")
+_AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 # Words between a measure's label and its connector or figure (余额总计为, 为人民币).
 _TOTAL_AFTER = ("总计", "合计")
@@ -1760,6 +1762,8 @@ class _Reader:
             return self._fact_for(named[chain.index(q)], metric, q, sentence, quote, None)
         if owned:
             return None  # only the owners' figures, for a value of any unit
+        averaged = head.endswith("年均")  # 禽肉、牛肉和羊肉产量年均分别增长: yearly averages
+        head = head.removesuffix("年均")
         items = _list_items(head, len(chain))
         if items is None:
             return None
@@ -1769,14 +1773,14 @@ class _Reader:
                 return None
         if any(clause_start <= m.start < at for m in self.mentions):
             return None
-        item = items[chain.index(q)]
+        item = shared_tail(items, chain.index(q))  # 汽油和柴油价格: 汽油价格
         about = self._subject_or_region(clause_start, sentence)
         if about is None:
             return None
         if verb.group("verb") in _FALL_VERBS and q.value > 0:
             q = replace(q, value=-q.value, negative=True)  # 分别下降4.6%和3.4%: both fall
         plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
-        suffix = "" if plain else "_yoy"
+        suffix = "_cagr" if averaged else "" if plain else "_yoy"
         fact = self._fact_for(about.name, item + suffix, q, sentence, quote, None)
         if levels:
             self.listed = (items, chain[-1].span[1])
@@ -1980,6 +1984,8 @@ class _Reader:
         if self.text.startswith("的有", start - 1) and not self.text.startswith("色", start + 1):
             start += 1  # 价格降幅收窄的有黑色金属冶炼…: those that narrowed are …
         label = self.text[start:end]
+        if len(label) > 3 and label[-1] in _ADVERB_TAIL and label[-2:] not in _AVERAGES:
+            label = label[:-1]  # 全社会用电量仅同比增长, 水泥制造价格均上涨: an adverb
         if not _INDICATOR.fullmatch(label) or _NOT_A_LABEL.match(label):
             return None
         if _STATEMENT_LIKE.search(label):
