@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -181,12 +182,18 @@ def data_as_of(text: str, dates: Sequence[DateMention]) -> dt.date | None:
     return day.start if day else None
 
 
+@functools.lru_cache(maxsize=16)
+def _title_dates(title: str, published_at: dt.date | None) -> tuple[DateMention, ...]:
+    """A title's dates, read once for the title's year and month."""
+    return tuple(parse_dates(title, today=published_at))
+
+
 def title_year(title: str, published_at: dt.date | None) -> DateMention | None:
     """The one year a title names, when it was over before publication: a yearly review's
     undated figures are that year's, not the publication day's."""
     if published_at is None or "年" not in title:
         return None
-    dates = parse_dates(title, today=published_at)
+    dates = _title_dates(title, published_at)
     if len(dates) != 1 or dates[0].granularity != "year" or dates[0].end >= published_at:
         return None
     return dates[0]
@@ -200,7 +207,7 @@ def title_month(title: str, published_at: dt.date | None) -> DateMention | None:
     exactly one date."""
     if "月" not in title or not _YEAR_MONTH.search(title):
         return None
-    dates = parse_dates(title, today=published_at)
+    dates = _title_dates(title, published_at)
     if len(dates) != 1 or dates[0].granularity != "month":
         return None
     return dates[0]

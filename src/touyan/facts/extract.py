@@ -549,6 +549,7 @@ class _Reader:
         self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
         self.seats = "营业部" in text or "专用" in text or "交易单元" in text
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
+        self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
         self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
@@ -767,9 +768,7 @@ class _Reader:
             return rate_change
         if q.unit == "pp" and (moved := self._contribution(q, sentence, quote)):
             return moved
-        if "常年" in self.text[max(0, q.span[0] - 12) : q.span[0]] and (
-            departed := self._anomaly(q, sentence, quote)
-        ):
+        if self.climate and (departed := self._anomaly(q, sentence, quote)):
             return departed
         if self.listed is not None and (changes := self._list_changes(q, sentence, quote)):
             return changes
