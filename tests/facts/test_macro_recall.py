@@ -223,3 +223,15 @@ def test_list_items_share_the_last_items_measure(entities: EntityDictionary) -> 
     assert got[Decimal("1.2")].metric == "鸡肉产量_cagr"
     assert got[Decimal("0.5")].metric == "鹅肉产量_cagr"
     assert got[Decimal("2.1")].metric == "全社会用电量_yoy"  # 仅 is no part of the name
+
+
+def test_a_rate_said_above_a_bound_then_at_a_year(entities: EntityDictionary) -> None:
+    text = (
+        "2023年全国GDP增速为5.2%。国家能源局数据显示，2018年以来，"
+        "我国能源消费弹性系数一直低于1，2023年仅为0.6。"
+    )
+    got = by_value(facts(text, entities))
+    assert got[Decimal("0.6")].metric == "能源消费弹性系数"
+    assert got[Decimal("0.6")].subject == "中国"
+    assert got[Decimal("0.6")].as_of == dt.date(2023, 12, 31)
+    assert Decimal("1") not in got  # the bound is no figure

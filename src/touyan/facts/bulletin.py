@@ -199,7 +199,7 @@ def plan_mentions(text: str) -> list[DateMention]:
 
 # 电力弹性系数平均约1.32，“十一五”降至1.05: the figure just stated, at the next period named.
 _NEXT_PERIOD_VERB = re.compile(
-    r"[^\S\n]*(?:期间|时期|年间)?[^\S\n]*(?:则|也|进一步|继续|再)?"
+    r"[^\S\n]*(?:期间|时期|年间)?[^\S\n]*(?:则|也|进一步|继续|再|仅|只)?"
     r"(?:降至|下降至|下降到|回落至|升至|上升至|提高至|提高到|提升至|增至|为|达到|达|高达)[^\S\n]*"
 )
 _NEXT_PERIOD_LEAD = re.compile(r"[^\S\n]*[\u4e00-\u9fff%]{0,4}?[^\S\n]*[，,；;][^\S\n]*")
@@ -215,6 +215,38 @@ def next_period(text: str, level_end: int, at: int, dates: list[DateMention]) ->
     if period is None or period.granularity == "relative":
         return None
     return period if _NEXT_PERIOD_VERB.fullmatch(text, period.span[1], at) else None
+
+
+# 我国电力弹性系数一直大于1，2024年高达1.4: a rate said only to stay above a bound, then its
+# level in a period the next clause opens with.
+_BOUNDED = re.compile(
+    r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,12}?(?:系数|率|指数|比重|占比))(?:一直|持续|始终|均|都)"
+    r"(?:大于|高于|低于|小于|超过|在)[^\S\n]*\d+(?:\.\d+)?[^，,。；;\n\d]{0,3}?[^\S\n]*[，,][^\S\n]*$"
+)
+
+
+def bounded_label(text: str, lo: int, at: int, dates: list[DateMention]) -> tuple[str, int] | None:
+    """The rate (and where its name starts) whose level in a period the figure at `at` is,
+    when the clause before said only that it stays above or below a bound (`_BOUNDED`)."""
+    period = next(
+        (
+            d
+            for d in dates
+            if lo <= d.span[0] < at
+            and d.granularity != "relative"
+            and _NEXT_PERIOD_VERB.fullmatch(text, d.span[1], at)
+        ),
+        None,
+    )
+    if period is None:
+        return None
+    found = _BOUNDED.search(text, max(lo, period.span[0] - 30), period.span[0])
+    if found is None:
+        return None
+    label, start = found["label"], found.start("label")
+    if region := REGION.match(label):  # 我国电力弹性系数: the economy is the subject
+        label, start = label[region.end() :], start + region.end()
+    return (label, start) if len(label) >= 2 else None
 
 
 # 油料产量3864万吨，比1949年的256万吨增长14.1倍; 户籍人口城镇化率…48%左右。较之2014年的35.9%:

@@ -40,6 +40,7 @@ from touyan.facts.bulletin import (
     TURNED_LIST,
     VIEW,
     base_level,
+    bounded_label,
     change_suffix,
     contribution_metric,
     crop_yield,
@@ -779,11 +780,7 @@ class _Reader:
         ) and (stated := self._bulletin_change(q, sentence, quote)):
             return stated
         before = self.text[q.span[0] - 1 : q.span[0]]  # what the two shapes below end with
-        if (
-            before in _PERIOD_VERB_ENDS
-            and self.last_end >= sentence[0]
-            and (carried := self._next_period(q, sentence, quote))
-        ):
+        if before in _PERIOD_VERB_ENDS and (carried := self._next_period(q, sentence, quote)):
             return carried
         if before == "的" and (based := self._base_level(q, sentence, quote)):
             return based
@@ -1151,14 +1148,31 @@ class _Reader:
         """电力弹性系数平均约1.32，“十一五”降至1.05: the level just stated, in the period the
         next clause opens with (`facts.bulletin.next_period`)."""
         last = self.last
-        if last is None or q.span[0] - self.last_end > 24:
-            return None
+        if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 24:
+            return self._bounded_period(q, sentence, quote)
         level = last.metric.removesuffix("_forecast")
-        if (last.unit, last.currency) != (q.unit, q.currency) or _base_metric(level) != level:
-            return None
-        if next_period(self.text, self.last_end, q.span[0], self.dates) is None:
-            return None
+        if (
+            (last.unit, last.currency) != (q.unit, q.currency)
+            or _base_metric(level) != level
+            or next_period(self.text, self.last_end, q.span[0], self.dates) is None
+        ):
+            return self._bounded_period(q, sentence, quote)
         return self._fact_for(last.subject, level, q, sentence, quote, last.object)
+
+    def _bounded_period(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """我国电力弹性系数一直大于1，2024年高达1.4: in a release, the rate said to stay above
+        a bound, at the period the next clause names (`facts.bulletin.bounded_label`)."""
+        if not self._is_statistics():
+            return None
+        named = bounded_label(self.text, sentence[0], q.span[0], self.dates)
+        if named is None or _CLAUSE_LIKE.search(named[0]):
+            return None
+        record = self._subject_or_region(named[1], sentence)
+        if record is None:
+            return None
+        return self._fact_for(record.name, named[0], q, sentence, quote, None)
 
     def _base_level(
         self, q: Quantity, sentence: tuple[int, int], quote: str
