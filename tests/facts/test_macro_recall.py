@@ -69,13 +69,14 @@ def test_jiang_in_a_company_text_is_no_figure(entities: EntityDictionary) -> Non
 def test_crop_yield_per_unit_of_land(entities: EntityDictionary) -> None:
     text = (
         "报告预计，2026年粮食单产继续提高，为400千克/亩。预计2025/26年度中国花生播种面积"
-        "4800千公顷，较上年度增长3%；单产每公顷3900公斤，较上年度提高0.5%。"
+        "4800千公顷，较上年度增长3%；单产每公顷3900公斤，较上年度提高0.5%；产量保持在1800万吨以上。"
         "预计玉米单产每公顷6700公斤（每亩447公斤），较上年度稳中有增。"
     )
     got = by_value(facts(text, entities))
     assert got[Decimal("400")].metric == "粮食单产_forecast"
     assert got[Decimal("400")].as_of == dt.date(2026, 12, 31)
     assert got[Decimal("3900")].metric == "花生单产每公顷"  # the crop of the sentence
+    assert got[Decimal("18000000")].metric == "花生产量"
     assert got[Decimal("0.5")].metric == "花生单产每公顷_yoy"
     assert got[Decimal("6700")].metric == "玉米单产每公顷_forecast"
     assert Decimal("447") not in got

@@ -145,11 +145,13 @@ _YIELD = re.compile(
     r"(?P<label>(?:(?<![\u4e00-\u9fff\d])|(?<=[年度]))[\u4e00-\u9fff]{1,6}单产|(?<=[，,；;])单产)"
     r"(?:(?:继续|稳步)?(?:提高|增加|提升)[，,])?[^\S\n]*(?:为|达到?|约)?[^\S\n]*"
     r"(?P<per>每(?:公顷|亩))?[^\S\n]*$"
+    # 大豆播种面积…；产量保持在2000万吨以上: the crop's output, said with no name of its own
+    r"|(?<=[，,；;])(?P<output>产量)(?:保持在|稳定在|维持在)[^\S\n]*$"
 )
 _YIELD_LEAD = re.compile(r"^(?:预计|预测|其中|全国|全年|中国|我国|今年|明年)+")
 
 
-_CROP = re.compile(r"^(?P<crop>[\u4e00-\u9fff]{1,4}?)(?:播种面积|种植面积|收获面积|产量)")
+_CROP = re.compile(r"^(?P<crop>[\u4e00-\u9fff]{1,4}?)(?:播种面积|种植面积|收获面积|产量|单产)")
 
 
 def crop_yield(text: str, lo: int, at: int, before: str | None) -> tuple[str, int] | None:
@@ -160,6 +162,9 @@ def crop_yield(text: str, lo: int, at: int, before: str | None) -> tuple[str, in
     found = _YIELD.search(text, max(lo, at - 20), at)
     if found is None:
         return None
+    if found["output"]:
+        crop = _CROP.match(before or "")
+        return (crop["crop"] + "产量", found.start("output")) if crop else None
     label, start = found["label"], found.start("label")
     if lead := _YIELD_LEAD.match(label):
         label, start = label[lead.end() :], start + lead.end()

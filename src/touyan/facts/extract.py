@@ -845,7 +845,7 @@ class _Reader:
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
             metric = self._rate_of_change(self._order_size(metric, sentence), q)
-        elif "单产" in self.text and (
+        elif ("单产" in self.text or "产量" in self.text) and (
             crop := crop_yield(self.text, sentence[0], q.span[0], self._said_before(q.span[0]))
         ):
             metric, label_start = crop
