@@ -236,3 +236,9 @@ def test_a_rate_said_above_a_bound_then_at_a_year(entities: EntityDictionary) ->
     assert got[Decimal("0.6")].subject == "中国"
     assert got[Decimal("0.6")].as_of == dt.date(2023, 12, 31)
     assert Decimal("1") not in got  # the bound is no figure
+
+
+def test_a_quarters_base_year_level_is_not_the_years(entities: EntityDictionary) -> None:
+    text = "2025年一季度，全国规模以上工业利润为1.5万亿元，较2024年的1.4万亿元增长7%。"
+    got = by_value(facts(text, entities, title="国家统计局：全国工业利润"))
+    assert Decimal("1400000000000") not in got

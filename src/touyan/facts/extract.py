@@ -217,6 +217,7 @@ _MEASURE_TAIL = re.compile(
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
 _BOUND = re.compile(r"超过|高于|低于|不足")
+_PART_OF_YEAR = re.compile(r"季|月|半年|[QH]\d|\d[QH]|\d{4}-\d{2}-\d{2}")
 _ADVERB_TAIL = frozenset("仅均也还已")
 _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
@@ -1186,6 +1187,8 @@ class _Reader:
             last.metric
         ):
             return None
+        if last.period and _PART_OF_YEAR.search(last.period):
+            return None  # 一季度净利润…，较2023年的…: the base is that quarter, not the year
         year = base_level(self.text, self.last_end, q.span[0])
         if year is None or "\n" in self.text[self.last_end : q.span[0]]:
             return None
