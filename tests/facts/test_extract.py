@@ -284,7 +284,7 @@ def test_respectively_pairs_items_and_figures_in_order(entities: EntityDictionar
     text = "2023年上半年，全国第一产业、第二产业投资分别增长0.1%和8.9%。"
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
     assert got == {
-        ("中国", "第一产业_yoy", Decimal("0.1")),
+        ("中国", "第一产业投资_yoy", Decimal("0.1")),  # the last item's measure is each one's
         ("中国", "第二产业投资_yoy", Decimal("8.9")),
     }
     # Counts that disagree pair nothing.
@@ -300,9 +300,9 @@ def test_respectively_lists_items_named_with_and_and_falls(entities: EntityDicti
     )
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
     assert got == {
-        ("中国", "汽车制造业_yoy", Decimal("20")),
+        ("中国", "汽车制造业投资_yoy", Decimal("20")),
         ("中国", "电气机械和器材制造业投资_yoy", Decimal("38.9")),
-        ("中国", "燃油小汽车_yoy", Decimal("-4.6")),
+        ("中国", "燃油小汽车价格_yoy", Decimal("-4.6")),
         ("中国", "新能源小汽车价格_yoy", Decimal("-3.4")),
     }
 

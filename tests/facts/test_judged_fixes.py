@@ -28,7 +28,7 @@ def test_the_world_compared_with_is_not_the_subject() -> None:
 def test_a_list_compared_month_on_month_is_month_on_month() -> None:
     text = "统计局公布4月物价数据。门票、快递费和理发价格环比分别上涨2.1%、1.4%和0.6%。"
     metrics = [f.metric for f in facts(text, title="4月中国物价")]
-    assert metrics == ["门票_qoq", "快递费_qoq", "理发价格_qoq"]
+    assert metrics == ["门票价格_qoq", "快递费价格_qoq", "理发价格_qoq"]
 
 
 def test_a_month_day_after_a_reported_quarter_is_in_the_publication_year() -> None:

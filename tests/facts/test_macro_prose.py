@@ -152,7 +152,9 @@ def test_a_rates_change_in_points_without_its_level(entities: EntityDictionary) 
         "城镇化率_change",
     )
     assert got[Decimal("-0.3")].metric == "非制造业PMI_change"
-    assert not any("CPI" in f.metric for f in got.values())  # a contribution, not CPI's change
+    # a contribution to CPI, not CPI's change
+    assert not any(f.metric.startswith("CPI") for f in got.values())
+    assert got[Decimal("-0.22")].metric == "食品价格对CPI影响"
 
 
 def test_a_share_names_its_part_and_whole(entities: EntityDictionary) -> None:

@@ -12,9 +12,11 @@ lists (分别由上月下降…转为上涨…). The extractor's reader (`facts.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from touyan.facts.economy import CHINESE_RELEASE, COMPANY_VOCABULARY, REGION
+from touyan.text.dates import DateMention
 
 _VERB = r"增长|增加|提高|提升|上升|增产|下降|减少|降低|减产|下滑|回落"
 FALLS = frozenset({"下降", "减少", "降低", "减产", "下滑", "回落"})
@@ -23,12 +25,25 @@ FALLS = frozenset({"下降", "减少", "降低", "减产", "下滑", "回落"})
 AVERAGE = re.compile(
     rf"(?:年均|平均每年|每年平均)(?:(?P<verb>{_VERB})|增长率|增速|增幅)(?:了|约|为|达)?[^\S\n]*$"
 )
+# 44873千公顷（6.73亿亩）: the level just stated again in another unit, in brackets; what
+# follows it (，较上年度增加132千公顷) is still about the level.
+RESTATED = r"(?:[（(][^（）()\n，,。；;]{1,16}[)）][^\S\n]*)?"
+_RESTATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,4}[^\S\n]*[（(][^（）()\n，,。；;]{1,16}[)）]")
+
+
+def restated(text: str, level_end: int, figure: tuple[int, int]) -> bool:
+    """Whether `figure` is the level ending at `level_end` restated in brackets right after it
+    (44873千公顷（6.73亿亩）): not a figure of its own that a change after it is about."""
+    found = _RESTATED.match(text, level_end)
+    return found is not None and figure[1] < found.end()
+
+
 # 2992万公顷，减少15万公顷: the change of the level just stated, in its own unit.
 # A base year may be written between (比2011年末提高了14.33个百分点, spaced out in a PDF's text),
 # with the base's own level (比1949年的256万吨增长14.1倍: a multiple of the base).
 CHANGE_AFTER_LEVEL = re.compile(
-    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?[，,][^\S\n]*"
-    r"(?:(?:比|较)[^\S\n]*(?P<base>上年|去年|(?:19|20)\d{2}[^\S\n]*年(?:末|底)?)[^\S\n]*"
+    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,][^\S\n]*"
+    r"(?:(?:比|较)[^\S\n]*(?P<base>上年度?|去年|(?:19|20)\d{2}[^\S\n]*年(?:末|底)?)[^\S\n]*"
     r"(?:的[^\S\n]*[\d.,]+[万亿千百]*[\u4e00-\u9fff]{0,3}[^\S\n]*)?)?"
     rf"(?P<verb>{_VERB})了?[^\S\n]*"
 )
@@ -52,7 +67,11 @@ POINTS_CHANGE = re.compile(
     r"(?P<verb>提高|上升|提升|回升|增加|扩大|加快|下降|回落|降低|减少|收窄|放缓)了?约?[^\S\n]*$"
 )
 # 城镇化率40多年提高了: the span the change took, after the rate's name.
-SPAN_TAIL = re.compile(r"[\d一二三四五六七八九十]+[多余]?年(?:间|来)?$")
+# 中国城镇化率从1949年到2024年提高了: the years it took, written as a span.
+SPAN_TAIL = re.compile(
+    r"(?:[\d一二三四五六七八九十]+[多余]?年(?:间|来)?"
+    r"|从(?:19|20)\d{2}年?(?:到|至|—|-)(?:19|20)\d{2}年(?:间)?)$"
+)
 POINTS_FALL = frozenset({"下降", "回落", "降低", "减少", "收窄", "放缓"})
 # A bond's or a loan's term: 7年期国债收益率, 1年期LPR; then "10年期为1.67%" is the same rate
 # at another term.
@@ -118,3 +137,171 @@ def shared_tail(items: list[str], n: int) -> str:
 
 # 云南和广东的弹性系数分别为…: short names joined by 和 or 、 own the figures in turn.
 OWNERS = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[、和与及][\u4e00-\u9fff]{2,6}){1,5}")
+
+
+# 玉米单产每公顷6600公斤, 粮食单产继续提高，为397千克/亩: a crop's yield per unit of land. 单产
+# is no measure noun a label ends in, and the area it is per is written between it and the figure.
+_YIELD = re.compile(
+    r"(?P<label>(?:(?<![\u4e00-\u9fff\d])|(?<=[年度]))[\u4e00-\u9fff]{1,6}单产|(?<=[，,；;])单产)"
+    r"(?:(?:继续|稳步)?(?:提高|增加|提升)[，,])?[^\S\n]*(?:为|达到?|约)?[^\S\n]*"
+    r"(?P<per>每(?:公顷|亩))?[^\S\n]*$"
+    # 大豆播种面积…；产量保持在2000万吨以上: the crop's output, said with no name of its own
+    r"|(?<=[，,；;])(?P<output>产量)(?:保持在|稳定在|维持在)[^\S\n]*$"
+)
+_YIELD_LEAD = re.compile(r"^(?:预计|预测|其中|全国|全年|中国|我国|今年|明年)+")
+
+
+_CROP = re.compile(r"^(?P<crop>[\u4e00-\u9fff]{1,4}?)(?:播种面积|种植面积|收获面积|产量|单产)")
+
+
+def crop_yield(text: str, lo: int, at: int, before: str | None) -> tuple[str, int] | None:
+    """The yield named right before the figure at `at` (from `lo`, its sentence's start), as a
+    metric with the area it is per (玉米单产每公顷), and where its name starts. A bare 单产 is
+    the crop's whose area or output the sentence stated before (`before`, that figure's metric:
+    大豆播种面积…；单产每公顷2023公斤)."""
+    found = _YIELD.search(text, max(lo, at - 20), at)
+    if found is None:
+        return None
+    if found["output"]:
+        crop = _CROP.match(before or "")
+        return (crop["crop"] + "产量", found.start("output")) if crop else None
+    label, start = found["label"], found.start("label")
+    if lead := _YIELD_LEAD.match(label):
+        label, start = label[lead.end() :], start + lead.end()
+    if label == "单产":
+        crop = _CROP.match(before or "")
+        if crop is None:
+            return None
+        label = crop["crop"] + label
+    return label + (found["per"] or ""), start
+
+
+# “十五”期间, 十四五时期: a five-year plan's years. Plans from the sixth (六五, 1981—1985) on
+# follow one another; 十五 unquoted and alone is fifteen, not a plan, and a plan that names a
+# project (“十四五”技改建设项目) dates nothing.
+_PLAN = re.compile(
+    r"[“\"](?P<q>(?:十[一二三四五]?|[六七八九])五)[”\"]"
+    r"(?:(?:规划|计划)?(?:期间|时期|末|以来)|(?=[^\u4e00-\u9fff]|[降升增减下上提回达为是均]))"
+    r"|(?<![\u4e00-\u9fff\d])(?P<b>(?:十[一二三四五]?|[六七八九])五)(?:规划|计划)?(?:期间|时期)"
+)
+_PLANS = ("六五", "七五", "八五", "九五", "十五", "十一五", "十二五", "十三五", "十四五", "十五五")
+
+
+def plan_mentions(text: str) -> list[DateMention]:
+    """A mention of the years of each five-year plan the text names (“十一五”: 2006—2010),
+    not of a span since one began (“十四五”以来)."""
+    if "五" not in text:
+        return []
+    out: list[DateMention] = []
+    for found in _PLAN.finditer(text):
+        if found.group().endswith("以来"):
+            continue
+        first = 1981 + 5 * _PLANS.index(found["q"] or found["b"])
+        start, end = dt.date(first, 1, 1), dt.date(first + 4, 12, 31)
+        out.append(DateMention(start, end, "year", found.span(), found.group()))
+    return out
+
+
+# 电力弹性系数平均约1.32，“十一五”降至1.05: the figure just stated, at the next period named.
+_NEXT_PERIOD_VERB = re.compile(
+    r"[^\S\n]*(?:期间|时期|年间)?[^\S\n]*(?:则|也|进一步|继续|再|仅|只)?"
+    r"(?:降至|下降至|下降到|回落至|升至|上升至|提高至|提高到|提升至|增至|为|达到|达|高达)[^\S\n]*"
+)
+_NEXT_PERIOD_LEAD = re.compile(r"[^\S\n]*[\u4e00-\u9fff%]{0,4}?[^\S\n]*[，,；;][^\S\n]*")
+
+
+def next_period(text: str, level_end: int, at: int, dates: list[DateMention]) -> DateMention | None:
+    """The period a clause opens with when all it says is the level (，“十二五”降至0.73) of the
+    figure that ended at `level_end`: the figure at `at` is that one's in this period."""
+    lead = _NEXT_PERIOD_LEAD.match(text, level_end, at)
+    if lead is None:
+        return None
+    period = next((d for d in dates if d.span[0] == lead.end()), None)
+    if period is None or period.granularity == "relative":
+        return None
+    return period if _NEXT_PERIOD_VERB.fullmatch(text, period.span[1], at) else None
+
+
+# 我国电力弹性系数一直大于1，2024年高达1.4: a rate said only to stay above a bound, then its
+# level in a period the next clause opens with.
+_BOUNDED = re.compile(
+    r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,12}?(?:系数|率|指数|比重|占比))(?:一直|持续|始终|均|都)"
+    r"(?:大于|高于|低于|小于|超过|在)[^\S\n]*\d+(?:\.\d+)?[^，,。；;\n\d]{0,3}?[^\S\n]*[，,][^\S\n]*$"
+)
+
+
+def bounded_label(text: str, lo: int, at: int, dates: list[DateMention]) -> tuple[str, int] | None:
+    """The rate (and where its name starts) whose level in a period the figure at `at` is,
+    when the clause before said only that it stays above or below a bound (`_BOUNDED`)."""
+    period = next(
+        (
+            d
+            for d in dates
+            if lo <= d.span[0] < at
+            and d.granularity != "relative"
+            and _NEXT_PERIOD_VERB.fullmatch(text, d.span[1], at)
+        ),
+        None,
+    )
+    if period is None:
+        return None
+    found = _BOUNDED.search(text, max(lo, period.span[0] - 30), period.span[0])
+    if found is None:
+        return None
+    label, start = found["label"], found.start("label")
+    if region := REGION.match(label):  # 我国电力弹性系数: the economy is the subject
+        label, start = label[region.end() :], start + region.end()
+    return (label, start) if len(label) >= 2 else None
+
+
+# 油料产量3864万吨，比1949年的256万吨增长14.1倍; 户籍人口城镇化率…48%左右。较之2014年的35.9%:
+# the level just stated, as it was in the base year.
+_BASE_LEVEL = re.compile(
+    r"(?:较之|相较于|相比于?|比|较)[^\S\n]*(?P<year>(?:19|20)\d{2})[^\S\n]*年(?:末|底)?的[^\S\n]*$"
+)
+_BASE_LEAD = re.compile(r"[^\S\n]*[\u4e00-\u9fff%]{0,4}[^\S\n]*[，,。；;][^\S\n]*")
+
+
+def base_level(text: str, level_end: int, at: int) -> int | None:
+    """The base year whose level the figure at `at` is, when it follows the level that ended
+    at `level_end` as the base a comparison names (，比1949年的256万吨…)."""
+    found = _BASE_LEVEL.search(text, max(level_end, at - 16), at)
+    if found is None or not _BASE_LEAD.fullmatch(text, level_end, found.start()):
+        return None
+    return int(found["year"])
+
+
+# 食品价格下降0.6%，影响CPI下降0.11个百分点: how much a component moved the index, in points
+# (not a change of the index itself).
+CONTRIBUTION = re.compile(
+    r"[^\S\n]*[，,][^\S\n]*(?:影响|拉动|带动|下拉)(?P<index>CPI|PPI|居民消费价格|工业生产者出厂价格)"
+    r"(?P<view>同比|环比)?(?:总水平)?(?P<verb>上涨|上升|增长|下降|下跌|回落)?约?[^\S\n]*"
+)
+
+
+def contribution_metric(component: str, found: re.Match[str]) -> str:
+    """The name of a component's contribution to an index (食品价格对CPI环比影响)."""
+    return f"{component}对{found['index']}{found['view'] or ''}影响"
+
+
+# 全国平均气温为0.2，较常年同期偏高0.6; 降水量…，较常年偏少20%: the departure from the
+# climate normal of the level just stated.
+ANOMALY = re.compile(
+    r"[^\S\n]*[\u4e00-\u9fff℃°]{0,3}?[^\S\n]*[，,][^\S\n]*(?:比|较)常年(?:同期)?(?:值)?"
+    r"偏(?P<dir>高|低|多|少)了?约?[^\S\n]*"
+)
+
+
+def measured_items(items: list[str]) -> list[str] | None:
+    """A list's items as figures' names (夏粮和早稻产量: 夏粮产量, 早稻产量), when every item
+    names a measure; None when it is a list of names (阿里、小米)."""
+    named = [shared_tail(items, n) for n in range(len(items))]
+    return named if all(_TAIL.search(item) for item in named) else None
+
+
+# 夏粮和早稻产量分别为2948.1亿斤和562.5亿斤，比上年增加28.9亿斤和2.1亿斤: the list's changes,
+# in the same order, said right after it.
+LIST_CHANGES = re.compile(
+    rf"[^\S\n]*[\u4e00-\u9fff]{{0,3}}[，,][^\S\n]*(?:比|较)(?P<base>上年同期|去年同期|上年|去年)"
+    rf"(?:分别)?(?P<verb>{_VERB})了?[^\S\n]*"
+)

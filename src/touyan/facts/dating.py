@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -97,8 +98,14 @@ def _bare_months(text: str) -> list[re.Match[str]]:
 
 
 def with_bare_months(
-    text: str, dates: list[DateMention], published_at: dt.date | None
+    text: str,
+    dates: list[DateMention],
+    published_at: dt.date | None,
+    titled: DateMention | None = None,
 ) -> list[DateMention]:
+    """`dates` with the months the text writes without a year (`_BARE_MONTHS`). `titled` is
+    the one month the title names (2023年3月PPI…): the month of that name in a text that writes
+    no year near it is the title's, whenever the text was published."""
     if (
         "月" not in text
         and "季" not in text
@@ -153,6 +160,8 @@ def with_bare_months(
             year = published_at.year - (said == "去年")  # 今年4月, 去年4月
         elif years:
             year = years[-1]
+        elif titled is not None and titled.start.month == first == last:
+            year = titled.start.year
         elif published_at is not None:
             year = published_at.year - (last > published_at.month)
         else:
@@ -178,12 +187,32 @@ def data_as_of(text: str, dates: Sequence[DateMention]) -> dt.date | None:
     return day.start if day else None
 
 
+@functools.lru_cache(maxsize=16)
+def _title_dates(title: str, published_at: dt.date | None) -> tuple[DateMention, ...]:
+    """A title's dates, read once for the title's year and month."""
+    return tuple(parse_dates(title, today=published_at))
+
+
 def title_year(title: str, published_at: dt.date | None) -> DateMention | None:
     """The one year a title names, when it was over before publication: a yearly review's
     undated figures are that year's, not the publication day's."""
     if published_at is None or "年" not in title:
         return None
-    dates = parse_dates(title, today=published_at)
+    dates = _title_dates(title, published_at)
     if len(dates) != 1 or dates[0].granularity != "year" or dates[0].end >= published_at:
+        return None
+    return dates[0]
+
+
+_YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
+
+
+def title_month(title: str, published_at: dt.date | None) -> DateMention | None:
+    """The one month a title names with its year (2023年3月PPI的环比和同比…), if it names
+    exactly one date."""
+    if "月" not in title or not _YEAR_MONTH.search(title):
+        return None
+    dates = _title_dates(title, published_at)
+    if len(dates) != 1 or dates[0].granularity != "month":
         return None
     return dates[0]

@@ -20,23 +20,35 @@ from decimal import Decimal
 import ahocorasick_rs
 
 from touyan.facts.bulletin import (
+    ANOMALY,
     AVERAGE,
     AVERAGE_AFTER,
     CHANGE_AFTER_LEVEL,
+    CONTRIBUTION,
     EACH_QUARTER,
     FALLS,
+    LIST_CHANGES,
     MEASURED,
     OWNERS,
     POINTS_CHANGE,
     POINTS_FALL,
+    RESTATED,
     SHARE_OF,
     SPAN_TAIL,
     TENOR,
     TENOR_ITEM,
     TURNED_LIST,
     VIEW,
+    base_level,
+    bounded_label,
     change_suffix,
+    contribution_metric,
+    crop_yield,
+    measured_items,
     national_statistics,
+    next_period,
+    plan_mentions,
+    restated,
     shared_tail,
 )
 from touyan.facts.dating import (
@@ -44,6 +56,7 @@ from touyan.facts.dating import (
     chinese_count,
     data_as_of,
     date_for,
+    title_month,
     title_year,
     with_bare_months,
 )
@@ -141,7 +154,7 @@ _CONNECTORS = re.compile(
     re.IGNORECASE,
 )
 _GROWTH = re.compile(
-    r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
+    r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|[较比]上年度|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅|仅|只)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
@@ -207,12 +220,16 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 _HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
-    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数|借款|指数|系数|"
+    r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数|借款|指数|系数|气温|降水量|"
     r"债(?:券)?(?:累计|合计|共)?发行|净融资)"
 )
+# 农业生产指数(2014-2016=100): the base period an index is written with.
+_INDEX_BASE = (
+    r"[(（](?:(?:19|20)\d{2}(?:\s*[-—–~～]\s*(?:19|20)\d{2})?|上年|上月|上年同期)\s*=\s*100[)）]"
+)
 _MEASURE = re.compile(
-    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?"
-    r"\s*(?:(?:还|也|仍)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
+    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{_INDEX_BASE})?"
+    r"\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:平均)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
     r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
@@ -220,16 +237,22 @@ _MEASURE = re.compile(
 # possible last character, checked before the label's backtracking match.
 _HEAD_LAST = frozenset(word[-1] for word in _HEAD[3:-1].split("|")) | frozenset(")）]")
 _MEASURE_TAIL = re.compile(
-    r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍)?(?:已经|已|仅)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
+    r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:平均)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
     r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
+_BOUND = re.compile(r"超过|高于|低于|不足")
+_PART_OF_YEAR = re.compile(r"季|月|半年|[QH]\d|\d[QH]|\d{4}-\d{2}-\d{2}")
+_ADVERB_TAIL = frozenset("仅均也还已")
+_AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
+_PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 # Words between a measure's label and its connector or figure (余额总计为, 为人民币).
 _TOTAL_AFTER = ("总计", "合计")
 _RMB_BEFORE = re.compile(r"人民币\s*$")
 _ANY_MEASURE = re.compile(
-    rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\])?\s*"
-    r"(?:(?:已经|已|仅)?(?:为|是|达到了?)\s*[:：]?|[:：])\s*[+-]?\d"
+    rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{_INDEX_BASE})?\s*"
+    r"(?:将?(?:已经|已|仅)?(?:为|是|达到了?|平均约为?)\s*[:：]?|[:：]|(?:下降|降|回落|上升|升|提高|提升|增)至)"
+    r"\s*[+-]?\d"
     # 费率较高：产品综合费率1.32%: a card's figure written right after its label
     rf"|[:：][\u4e00-\u9fffA-Za-z0-9]{{0,12}}{_HEAD}[+-]?\d[\d.]*%"
 )
@@ -242,13 +265,15 @@ _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系
 _YEAR_AGO = ("去年同期", "上年同期")
 _YEARS_AFTER = re.compile(r"[多余](?:年|个月)")
 # Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
-_NEAR = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,4}[^\S\n]*(?:\[\d{1,3}\][^\S\n]*)?[，,、]")
+_NEAR = re.compile(
+    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,、]"
+)
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
 _LABEL_LEAD = re.compile(
     r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并|全年|"
-    r"同时|此外|另外|以及)+"
+    r"同时|此外|另外|以及|导致|当年|当月)+"
 )
 _VERSUS = re.compile(
     r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
@@ -536,9 +561,10 @@ class _Reader:
         ]
         short = short_year_mentions(text, dates, published_at)  # 24年营收
         short += crop_year_mentions(text)  # 2025/26年度
+        short += plan_mentions(text)  # “十一五”
         if short:
             dates = sorted([*dates, *short], key=lambda d: d.span[0])
-        self.dates = with_bare_months(text, dates, published_at)
+        self.dates = with_bare_months(text, dates, published_at, title_month(title, published_at))
         own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
         own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
         own_period += full_year_mentions(text, self.dates)  # 第四季度…全年
@@ -595,6 +621,8 @@ class _Reader:
         # The words the shapes of `_market_day` need, so a text without them costs nothing.
         self.day_words = {w for w in _DAY_WORDS if w in text}
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
+        self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
+        self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
             r.end()
@@ -863,19 +891,31 @@ class _Reader:
             return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
             return rate_change
+        if q.unit == "pp" and (moved := self._contribution(q, sentence, quote)):
+            return moved
+        if self.climate and (departed := self._anomaly(q, sentence, quote)):
+            return departed
+        if self.listed is not None and (changes := self._list_changes(q, sentence, quote)):
+            return changes
         if (
             self.averages
             or q.unit == "pp"
             or (0 <= q.span[0] - self.last_end <= 40 and _NEAR.match(self.text, self.last_end))
         ) and (stated := self._bulletin_change(q, sentence, quote)):
             return stated
+        before = self.text[q.span[0] - 1 : q.span[0]]  # what the two shapes below end with
+        if before in _PERIOD_VERB_ENDS and (carried := self._next_period(q, sentence, quote)):
+            return carried
+        if before == "的" and (based := self._base_level(q, sentence, quote)):
+            return based
         if q.unit == "%" and (
             turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
         ):
             # 鲜菜价格由上月下降7.3%转为上涨3.3%: the figure after 转为 is the current one.
             if self.text.startswith("分别", turned.start() - 2):
                 return self._turned_list(q, sentence, quote, turned.start() - 2)
-            return self._change(q, sentence, quote, turned.start())
+            at = turned.start() - self.text.startswith("是", turned.start() - 1)  # 价格是由…
+            return self._change(q, sentence, quote, at)
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
         if respectively >= 0 and self.text.startswith("由", respectively + 2) and q.unit == "%":
             return self._turned_list(q, sentence, quote, respectively)
@@ -891,6 +931,10 @@ class _Reader:
                 or not LABELS.search(self.text, clause_start, q.span[0])
             ):
                 return listed
+        if respectively >= 0 and self._is_statistics():
+            # 夏粮和早稻产量分别为2948.1亿斤和562.5亿斤
+            if levels := self._respectively(q, sentence, quote, respectively, levels=True):
+                return levels
         if (
             respectively >= 0
             and _OWNED.search(self.text, sentence[0], respectively)
@@ -940,7 +984,11 @@ class _Reader:
             )
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
-            metric = self._order_size(metric, sentence)
+            metric = self._rate_of_change(self._order_size(metric, sentence), q)
+        elif ("单产" in self.text or "产量" in self.text) and (
+            crop := crop_yield(self.text, sentence[0], q.span[0], self._said_before(q.span[0]))
+        ):
+            metric, label_start = crop
         elif series := self._series(q, sentence, quote):
             return series
         elif q.unit == "%" and (follow := self._follow_on(q, sentence, quote)):
@@ -1232,14 +1280,15 @@ class _Reader:
                 metric = item["tenor"] + last.metric[tenor.end() :]
                 return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
             found = CHANGE_AFTER_LEVEL.fullmatch(self.text, self.last_end, q.span[0])
-            if found is None or q.unit == "%" or _base_metric(last.metric) != last.metric:
+            level = last.metric.removesuffix("_forecast")  # a forecast level's change: forecast
+            if found is None or q.unit == "%" or _base_metric(last.metric) != level:
                 return None
             if (last.unit, last.currency) != (q.unit, q.currency) and not (
                 (q.unit, last.unit) == ("pp", "%") or (q.unit == "times" and last.unit != "%")
             ):
                 return None
             paragraph = self.text.rfind("\n", 0, q.span[0]) + 1
-            metric = last.metric + change_suffix(self.text, paragraph, q.span[0], found["base"])
+            metric = level + change_suffix(self.text, paragraph, q.span[0], found["base"])
             subject, obj, verb = last.subject, last.object, found["verb"]
         else:
             suffix = "_cagr" if q.unit == "%" else "_avg_annual_change"
@@ -1260,6 +1309,89 @@ class _Reader:
             q = replace(q, value=-q.value, negative=True)
         return self._fact_for(subject, metric, q, sentence, quote, obj)
 
+    def _next_period(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """电力弹性系数平均约1.32，“十一五”降至1.05: the level just stated, in the period the
+        next clause opens with (`facts.bulletin.next_period`)."""
+        last = self.last
+        if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 24:
+            return self._bounded_period(q, sentence, quote)
+        level = last.metric.removesuffix("_forecast")
+        if (
+            (last.unit, last.currency) != (q.unit, q.currency)
+            or _base_metric(level) != level
+            or next_period(self.text, self.last_end, q.span[0], self.dates) is None
+        ):
+            return self._bounded_period(q, sentence, quote)
+        return self._fact_for(last.subject, level, q, sentence, quote, last.object)
+
+    def _bounded_period(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """我国电力弹性系数一直大于1，2024年高达1.4: in a release, the rate said to stay above
+        a bound, at the period the next clause names (`facts.bulletin.bounded_label`)."""
+        if not self._is_statistics():
+            return None
+        named = bounded_label(self.text, sentence[0], q.span[0], self.dates)
+        if named is None or _CLAUSE_LIKE.search(named[0]):
+            return None
+        record = self._subject_or_region(named[1], sentence)
+        if record is None:
+            return None
+        return self._fact_for(record.name, named[0], q, sentence, quote, None)
+
+    def _base_level(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """油料产量3864万吨，比1949年的256万吨增长14.1倍: the level just stated (in this
+        sentence or the one before), as it was in the base year (`facts.bulletin.base_level`)."""
+        last = self.last
+        if last is None or not 0 <= q.span[0] - self.last_end <= 24:
+            return None
+        if (last.unit, last.currency) != (q.unit, q.currency) or last.metric != _base_metric(
+            last.metric
+        ):
+            return None
+        if last.period and _PART_OF_YEAR.search(last.period):
+            return None  # 一季度净利润…，较2023年的…: the base is that quarter, not the year
+        year = base_level(self.text, self.last_end, q.span[0])
+        if year is None or "\n" in self.text[self.last_end : q.span[0]]:
+            return None
+        last_end = self.last_end
+        fact = self._fact_for(last.subject, last.metric, q, sentence, quote, last.object)
+        self.last, self.last_end = last, last_end  # what changed (增长14.1倍) is still the level
+        return replace(fact, as_of=dt.date(year, 12, 31), period=f"{year}年")
+
+    def _contribution(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """食品价格下降0.6%，影响CPI下降0.11个百分点: the points the change just stated moved
+        the index by (`facts.bulletin.CONTRIBUTION`)."""
+        last = self.last
+        if last is None or last.unit != "%" or self.last_end < sentence[0]:
+            return None
+        found = CONTRIBUTION.fullmatch(self.text, self.last_end, q.span[0])
+        if found is None:
+            return None
+        if found["verb"] in FALLS | {"下跌"} and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        metric = contribution_metric(_base_metric(last.metric), found)
+        return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+
+    def _anomaly(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
+        """平均气温为0.2，较常年同期偏高0.6: how far the level just stated is from its climate
+        normal (`facts.bulletin.ANOMALY`)."""
+        last = self.last
+        if last is None or self.last_end < sentence[0] or last.metric != _base_metric(last.metric):
+            return None
+        found = ANOMALY.fullmatch(self.text, self.last_end, q.span[0])
+        if found is None or q.unit not in (last.unit, "%"):
+            return None
+        if found["dir"] in ("低", "少") and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        return self._fact_for(last.subject, last.metric + "_anomaly", q, sentence, quote, None)
+
     def _points_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, last: ExtractedFact | None
     ) -> ExtractedFact | None:
@@ -1268,7 +1400,7 @@ class _Reader:
         verb = POINTS_CHANGE.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0])
         if verb is None or (last is not None and self.last_end >= verb.start() - 1):
             return None
-        span = SPAN_TAIL.search(self.text, max(sentence[0], verb.start() - 8), verb.start())
+        span = SPAN_TAIL.search(self.text, max(sentence[0], verb.start() - 14), verb.start())
         named = self._indicator(sentence, span.start() if span else verb.start())
         if named is None or not MEASURED.search(named[0]) or _NOT_A_RATE.match(named[0]):
             return None  # 影响CPI下降0.11个百分点: a contribution to CPI, not its change
@@ -1393,11 +1525,13 @@ class _Reader:
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], end)]
         return max([sentence[0], *breaks])
 
-    def _list_run(self, values: Sequence[Quantity]) -> list[Quantity]:
-        """The figures from the first of `values` on that a list joins (9.48、10.84和11.95)."""
+    def _list_run(self, values: Sequence[Quantity], units: bool = False) -> list[Quantity]:
+        """The figures from the first of `values` on that a list joins (9.48、10.84和11.95),
+        with `units` each written with its unit word (2948.1亿斤和562.5亿斤)."""
         run = list(values[:1])
+        sep = _UNIT_LIST_SEP if units else _LIST_SEP
         for v in values[1:]:
-            if not _LIST_SEP.fullmatch(self.text, run[-1].span[1], v.span[0]):
+            if not sep.fullmatch(self.text, run[-1].span[1], v.span[0]):
                 break
             run.append(v)
         return run
@@ -1450,16 +1584,42 @@ class _Reader:
         size = _ORDER_SIZE.match(last.metric)
         return size.group() + metric if size else metric
 
+    def _rate_of_change(self, metric: str, q: Quantity) -> str:
+        """较上年度增加132千公顷（198万亩），增幅0.3%: in a release, the rate of the change just
+        stated is the growth of what changed, not a figure named 增幅."""
+        last = self.last
+        if metric not in ("增幅", "增速", "降幅") or last is None or q.unit != "%":
+            return metric
+        level = last.metric.removesuffix("_forecast")
+        if not level.endswith("_yoy_change") or not 0 <= q.span[0] - self.last_end <= 30:
+            return metric
+        if "。" in self.text[self.last_end : q.span[0]] or not self._is_statistics():
+            return metric
+        return level.removesuffix("_change")
+
+    def _said_before(self, at: int) -> str | None:
+        """The metric of the fact stated last before `at` in its full sentence (； between
+        allowed: 大豆播种面积…；单产…), if any."""
+        if self.last is None or not 0 <= at - self.last_end <= 80:
+            return None
+        between = self.text[self.last_end : at]
+        return None if "。" in between or "\n" in between else self.last.metric
+
     def _measure(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
         """A label ending in a measure noun right before the value, from the clause's start,
         the last name or 的 before it."""
         if not q.unit and _YEARS_AFTER.match(self.text, q.span[1]):
             return None  # 城镇化率40多年提高了…: a span of years, not the rate
-        lo = max(sentence[0], q.span[0] - 24)
+        reach = 40 if "=100" in self.text[max(0, q.span[0] - 12) : q.span[0]] else 24
+        lo = max(sentence[0], q.span[0] - reach)  # 农业生产指数(2014-2016=100)为: further
         stop = q.span[0]
         if rmb := _RMB_BEFORE.search(self.text, max(lo, stop - 6), stop):
             stop = rmb.start()  # 募集资金余额为人民币53,419.14万元
         tail = _MEASURE_TAIL.search(self.text, max(lo, stop - 14), stop)  # short
+        if tail and "将" in tail.group() and not self._is_statistics():
+            return None  # 粮食产量将达到7.09亿吨 is a release's outlook; elsewhere, a guess
+        if tail and _BOUND.search(tail.group()) and self.text.startswith("的", q.span[1]):
+            return None  # 用电量占比超过70%的工业用电: the bound describes what follows it
         ends = self.region_ends
         end = tail.start() if tail else stop
         if self.text.endswith(_TOTAL_AFTER, lo, end):
@@ -1670,7 +1830,11 @@ class _Reader:
             return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, narrowed)
         last = self.last
         prev = self.prev_q
-        if prev is not None and prev.span[1] > self.last_end:
+        if (
+            prev is not None
+            and prev.span[1] > self.last_end
+            and not restated(self.text, self.last_end, prev.span)
+        ):
             # 面积8000万亩，…供应总量1.7亿吨，同比增加350万吨: the growth of the figure right
             # before it, which no label named, not of the last fact.
             return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
@@ -1715,9 +1879,18 @@ class _Reader:
         name = label.group()
         if lead := _INDICATOR_LEAD.match(name):
             name = name[lead.end() :]
+        # 全球城镇化率在1982年为40.1%: 在 is no part of the name, nor is the economy it opens with.
+        region = REGION.match(name) if name.endswith("在") else None
+        name = name.removesuffix("在")
+        if region is not None:
+            name = name[region.end() :]
         if len(name) < 2:
             return None
-        about = self._subject_or_region(label.start(), sentence)
+        about = (
+            EntityRecord(REGION_NAMES.get(region.group(), region.group()), "org")
+            if region is not None
+            else self._subject_or_region(label.start(), sentence)
+        )
         owner, _, measure = name.rpartition("的")
         if about in (None, CHINA) and len(owner) >= 2 and len(measure) >= 2:
             # 固定资产投资额(不含农户)的累计同比2024年12月为3.20%: an indicator's own series.
@@ -1745,18 +1918,25 @@ class _Reader:
         return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
 
     def _respectively(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int, owned: bool = False
+        self,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        at: int,
+        owned: bool = False,
+        levels: bool = False,
     ) -> ExtractedFact | None:
         """铁路运输业、水利管理业投资分别增长20.5%和9.6%: the n-th figure of the list after 分别
         is the n-th item's, when the counts agree; a list of names (阿里、小米分别持股…) gives
-        nothing, since which figure is whose is too easily wrong."""
+        nothing, since which figure is whose is too easily wrong. With `levels`, a release's
+        levels of any unit (夏粮和早稻产量分别为…), when every item names a measure."""
         if windowed := self._window_moves(q, sentence, quote, at):
             return windowed
         verb = _RESPECTIVE_VERB.match(self.text, at + 2)
         if verb is None:
             return None
         values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
-        chain = self._list_run(values)
+        chain = self._list_run(values, units=levels)
         if q not in chain or self.text[verb.end() : chain[0].span[0]].strip():
             return None
         clause_start = self._clause_start(sentence, at)
@@ -1786,20 +1966,54 @@ class _Reader:
             return self._fact_for(named[chain.index(q)], metric, q, sentence, quote, None)
         if owned:
             return None  # only the owners' figures, for a value of any unit
+        averaged = head.endswith("年均")  # 禽肉、牛肉和羊肉产量年均分别增长: yearly averages
+        head = head.removesuffix("年均")
         items = _list_items(head, len(chain))
         if items is None:
             return None
+        if levels:
+            items = measured_items(items) if verb.group("verb") == "为" and yoy is None else None
+            if items is None:
+                return None
         if any(clause_start <= m.start < at for m in self.mentions):
             return None
-        item = items[chain.index(q)]
+        item = shared_tail(items, chain.index(q))  # 汽油和柴油价格: 汽油价格
         about = self._subject_or_region(clause_start, sentence)
         if about is None:
             return None
         if verb.group("verb") in _FALL_VERBS and q.value > 0:
             q = replace(q, value=-q.value, negative=True)  # 分别下降4.6%和3.4%: both fall
         plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
-        suffix = "" if plain else "_qoq" if yoy and yoy.group() == "环比" else "_yoy"
-        return self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+        on_month = yoy is not None and yoy.group() == "环比"
+        suffix = "_cagr" if averaged else "" if plain else "_qoq" if on_month else "_yoy"
+        fact = self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+        if levels:
+            self.listed = (items, chain[-1].span[1])
+        return fact
+
+    def _list_changes(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """…分别为2948.1亿斤和562.5亿斤，比上年增加28.9亿斤和2.1亿斤: the changes of the
+        levels just listed, in the same order (`facts.bulletin.LIST_CHANGES`)."""
+        if self.listed is None or self.last is None:
+            return None
+        items, end = self.listed
+        if not sentence[0] <= end <= q.span[0]:
+            return None
+        first = next((v for v in self.sentence_qs if v.span[0] > end), None)
+        found = first and LIST_CHANGES.fullmatch(self.text, end, first.span[0])
+        if first is None or not found:
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= first.span[0]]
+        chain = self._list_run(values, units=True)
+        if q not in chain or len(chain) != len(items):
+            return None
+        item = items[chain.index(q)]
+        if found["verb"] in FALLS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        suffix = "_yoy" if q.unit == "%" else "_yoy_change"
+        return self._fact_for(self.last.subject, item + suffix, q, sentence, quote, None)
 
     def _dated_price(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -2100,7 +2314,11 @@ class _Reader:
         lead = _INDICATOR_LEAD.match(self.text, start, end)
         if lead:
             start = lead.end()
+        if self.text.startswith("的有", start - 1) and not self.text.startswith("色", start + 1):
+            start += 1  # 价格降幅收窄的有黑色金属冶炼…: those that narrowed are …
         label = self.text[start:end]
+        if len(label) > 3 and label[-1] in _ADVERB_TAIL and label[-2:] not in _AVERAGES:
+            label = label[:-1]  # 全社会用电量仅同比增长, 水泥制造价格均上涨: an adverb
         if not _INDICATOR.fullmatch(label) or _NOT_A_LABEL.match(label):
             return None
         if _STATEMENT_LIKE.search(label):
@@ -2291,6 +2509,7 @@ _RESPECTIVE_VERB = re.compile(
     r"(?:同比|环比)?(?P<verb>增长|上涨|下降|下跌|增加|减少|提高|回落|为|达到|达|是|)\s*"
 )
 _LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
+_UNIT_LIST_SEP = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}?[^\S\n]*(?:、|和|及|与|,|，|/)\s*")
 _ITEM_SEP = re.compile(r"[、和及与]")
 _HEAD_YOY = re.compile(r"(?:同比|环比)$")
 # 持有, 持股, 配置 (a fund's or the state's allocation), not 增持/减持 (a change).
