@@ -226,3 +226,11 @@ def test_list_markers_periods_and_bullets_do_not_name_or_date_figures() -> None:
     assert [f.period for f in payout] == ["2025-05-14"]
     text = "华光电子(600123)在2025年第一季度的表现显示，该季度实现营业收入33.7亿元。"
     assert [f.object for f in facts(text) if f.metric == "revenue"] == [None]
+
+
+def test_this_weeks_totals_and_moves_with_their_own_window() -> None:
+    text = "华光电子（600123）周评：本周涨1.1%，主力资金合计净流入900万元。"
+    assert [f.period for f in facts(text)] == ["本周"]
+    text = "5月13日，华光电子(600123)涨4.16%，本周累计涨超16%，今年以来涨超0.7%。"
+    ytd = [f for f in facts(text) if f.metric == "change_ytd_pct"]
+    assert [f.period for f in ytd] == ["2025-05-13"]  # its own window, not 本周

@@ -339,6 +339,8 @@ _WHOLE = re.compile(r"\s*占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的")
 _GARBLED = re.compile(
     r"^[一二三四五六七八九十]是|该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)"
 )
+# Moves whose metric names their window: a window said before them must be theirs.
+_OWN_WINDOW = {"change_ytd_pct": "今年", "change_1w_pct": "周", "change_1m_pct": "月"}
 _LIST_MARKER = re.compile(r"[一二三四五六七八九十]是")
 _WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
 _BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
@@ -1738,8 +1740,14 @@ class _Reader:
         ):
             # 中华人民共和国2021年…, published 2022: 全年粮食种植面积 is 2021's, not the day's.
             as_of, period = self.title_year.end, self.title_year.text
-        if window is not None and not _NOW.search(self.text, window.span[1], q.span[0]):
-            period = window.text  # but 近5个交易日股价上涨…，当前市值为: the day's
+        if (
+            window is not None
+            and not _NOW.search(self.text, window.span[1], q.span[0])
+            and _OWN_WINDOW.get(metric, "") in window.text
+        ):
+            # but 近5个交易日股价上涨…，当前市值为: the day's; 本周累计涨超16%，今年以来涨超0.7%:
+            # a move named with its own window
+            period = window.text
         if metric in FLOW_METRICS and (
             span := flow_window(self.text[max(sentence[0], q.span[0] - 24) : q.span[0]])
         ):

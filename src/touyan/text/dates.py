@@ -64,7 +64,7 @@ _PATTERN = re.compile(
     rf"|(?P<en_dmy>\b(?P<d13>\d{{1,2}})\s+(?P<mn13>{_MONTH_NAMES})\.?,?\s+(?P<y13>(?:19|20)\d{{2}})\b)"
     rf"|(?P<en_my>\b(?P<mn14>{_MONTH_NAMES})\.?,?\s+(?P<y14>(?:19|20)\d{{2}})\b)"
     r"|(?P<rel>(?:近|过去|最近)(?P<n15>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<u15>年|月|个月|周|交易日|日|天)"
-    r"|去年|今年|前年|明年|本年|上月|本月|上个月))",
+    r"|去年|今年|前年|明年|本年|上月|本月|上个月|本周|上周))",
     re.IGNORECASE,
 )
 
@@ -132,6 +132,9 @@ def _relative(text: str, g: dict[str, str | None], today: dt.date) -> tuple[dt.d
     if text in ("上月", "上个月"):
         prev = _shift_months(today, -1)
         return _month_range(prev.year, prev.month)
+    if text in ("本周", "上周"):  # weeks start on Monday
+        monday = today - dt.timedelta(days=today.weekday() + 7 * (text == "上周"))
+        return monday, min(today, monday + dt.timedelta(days=6))
     n = _cn_int(g["n15"] or "1")
     unit = g["u15"] or "年"
     if unit == "年":
