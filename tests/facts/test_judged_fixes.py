@@ -234,3 +234,15 @@ def test_this_weeks_totals_and_moves_with_their_own_window() -> None:
     text = "5月13日，华光电子(600123)涨4.16%，本周累计涨超16%，今年以来涨超0.7%。"
     ytd = [f for f in facts(text) if f.metric == "change_ytd_pct"]
     assert [f.period for f in ytd] == ["2025-05-13"]  # its own window, not 本周
+
+
+def test_broker_branches_named_by_their_street_are_seats() -> None:
+    text = (
+        "5月13日，华光电子(600123)跌5.46%，登上龙虎榜。其中，机构席位买入5650.94万元，"
+        "某某证券杭州互联网分公司买入3699.53万元，某某证券拉萨金融城南环路买入3408.87万元。"
+    )
+    seats = {(f.subject, f.metric, f.object) for f in facts(text) if f.metric.startswith("seat")}
+    assert seats == {
+        ("某某证券杭州互联网分公司", "seat_buy", "华光电子"),
+        ("某某证券拉萨金融城南环路", "seat_buy", "华光电子"),
+    }

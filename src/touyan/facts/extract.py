@@ -617,7 +617,7 @@ class _Reader:
         self.mover: EntityRecord | None = None
         # 上涨个股有1595只, 78股涨停: the market's counts, by where their numbers start.
         self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
-        self.seats = "营业部" in text or "专用" in text or "交易单元" in text
+        self.seats = any(w in text for w in ("营业部", "专用", "交易单元", "席位", "证券"))
         # *ST亚振8连板, 【2连板】 吉林化纤、茂化实华: the stocks of each run, by its count's start.
         self.runs = limit_up_runs(text) if "板" in text else {}
         # The words the shapes of `_market_day` need, so a text without them costs nothing.

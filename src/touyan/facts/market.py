@@ -111,7 +111,12 @@ def sector_of_title(title: str) -> EntityRecord | None:
 
 # 龙虎榜: a broker seat's buying or selling of the stock listed that day (A营业部、B营业部分别买入
 # 2804.85万元、1288.30万元; 机构专用买入5300万元). The seat is the subject, the stock the object.
-_SEAT = r"[\u4e00-\u9fffA-Za-z0-9()（）]{2,40}?(?:营业部|专用|交易单元)"
+# A seat is a broker's branch (…证券营业部, 国信证券浙江互联网分公司, 开源证券西安太华路) or
+# the institutions' (机构专用, 机构席位).
+_SEAT = (
+    r"[\u4e00-\u9fffA-Za-z0-9()（）]{2,40}?(?:营业部|专用|交易单元|机构席位|"
+    r"证券[\u4e00-\u9fff]{2,16}?(?:分公司|路|街|大道))"
+)
 _SEATS = re.compile(
     rf"(?P<list>{_SEAT}(?:、{_SEAT})*)(?P<each>分别)?(?P<verb>买入|卖出)(?:金额)?(?:为|了)?\s*$"
 )
