@@ -5,7 +5,9 @@ them in a few fixed shapes: a name followed by its code (一鸣食品(605179), �
 a short name followed by the full registered one (德邦锐兴债券A（德邦锐兴债券型证券投资基金A类）),
 a quoted fund or company name (“平安短债债券型证券投资基金I类”), and the subject of a data
 statement (X的当前价为…, X单位净值为…). A shape alone is weak evidence for the last form, so
-such a name must be seen at least twice, or in the title. Names are cut at the nearest clause
+such a name must be seen at least twice, or in the title. A headline names its company in a
+few shapes too (恒远科技：…, X的…如何？, X高管报酬), taken only with support from the body or
+the name's own form (_title_subject). Names are cut at the nearest clause
 mark or date and stripped of leading time and function words (截至…, 近一周, 今日), and a
 generic noun (公司, 该股, 主力资金, 行业) is never a name.
 """
@@ -330,7 +332,11 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     for name, count in stated.items():
         if count >= 2 or (title and name in title) or both.count(name) >= 2:
             found[name] = WrittenName(name, kind_of(name))
-    if title and (lead := _title_lead(title, text) or _title_company(title, text)):
+    if title and (
+        lead := (
+            _title_lead(title, text) or _title_company(title, text) or _title_subject(title, text)
+        )
+    ):
         if lead not in found:
             found[lead] = WrittenName(lead, kind_of(lead))
     return list(found.values())
@@ -411,7 +417,8 @@ def _lead_name(prefix: str) -> str | None:
 # What a results headline writes right after the company's name: its report or the period
 # (招商蛇口年报点评, 西藏药业2025年一季度…, 万方发展在2024年…), never a name's own characters.
 # Not a colon ("鹰眼预警：凯大催化…" puts a column's name there), nor topic words (基本面分析,
-# 的…): such headlines head surveys that speak of peers and the industry as much.
+# 的…): such headlines head surveys that speak of peers and the industry as much; _title_subject
+# reads those shapes, with the guards they need.
 _HEADLINE_JOINT = re.compile(
     r"\s*(?:[在于]?(?:19|20)\d{2}\s*年|(?:(?:19|20)\d{2}\s*年?)?(?:年报|年度报告|[一二三1-3]?季报|中报|半年报))"
 )
@@ -452,3 +459,80 @@ def _title_company(title: str, text: str) -> str | None:
 
 def _plain_company(name: str) -> bool:
     return _trim(name) == name and kind_of(name) == "company" and not _STATEMENT_WORDS.search(name)
+
+
+# A headline that states what it is about in a fixed shape: the company's announcement
+# ("恒远科技：订单饱满…"), a question about it ("北辰材料的行情如何？"), or a report on one
+# of its topics ("瑞丰股份高管报酬", "X募集资金使用情况：…", behind a column's name:
+# "风险提示：恒远科技应收账款…"). The name ends at the colon, the 的 or the topic word.
+_NAME_RUN = r"(?P<name>[\u4e00-\u7683\u7685-\u9fffA-Za-z*＊]{2,8}?)"
+_ANNOUNCED = re.compile(rf"{_NAME_RUN}\s*[：:]")
+_ASKED = re.compile(rf"{_NAME_RUN}的[^？?]{{2,30}}[？?]\s*$")
+# Not 基本面分析: such surveys run sections of background and peers, whose figures the last
+# date named would misdate under the company's name.
+_TOPIC_WORDS = r"高管报酬|高管薪酬|募集资金(?:存放|使用)|股东户数"
+_TOPICAL = re.compile(rf"{_NAME_RUN}(?={_TOPIC_WORDS})")
+# Behind a column's name a figure's label ends the name too; not at the start, where
+# "远航材料净利润波动显著" heads a survey of its peers' figures.
+_COLUMN_TOPICAL = re.compile(rf"{_NAME_RUN}(?={_TOPIC_WORDS}|应收账款|营业收入|净利润|毛利率)")
+_BROKER = re.compile(r"(?:证券|研究|研究所|研报)$")
+# Figures spaced from their units ("2024 年 3 月的 12.5 元"): the hand of the opinion pieces
+# that question headlines head, whose dates and windows are too loose to read.
+_SPACED_FIGURES = re.compile(r"\d\s+(?:年|月|日|元|万|亿|%)")
+_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]\s*")  # 风险提示：
+# Words of a question or an opinion, not of a name: "散户如何看待…的…？" asks about people.
+_NOT_NAME = re.compile(
+    r"如何|怎么|怎样|什么|哪些|为何|为什么|是否|看待|分析|人士|投资者|股民|散户|大家|我们|你|我|他|她|"
+    r"这|那|哪|谁|吗|呢|吧"
+)
+# A listed company's short name ends in a trade or a legal form more often than not.
+_COMPANY_ENDING = re.compile(
+    r"(?:科技|智能|股份|集团|控股|实业|电子|材料|药业|医药|制药|汽车|银行|证券|保险|能源|新能|钢铁|"
+    r"电缆|精工|生物|信息|电力|化工|化学|食品|机械|电气|通信|光电|技术|发展|地产|置业|建设|环保|"
+    r"传媒|网络|软件|重工|航空|物流|电器|催化|酒店|管业|环球|矿业|水务|农业|农发)$"
+)
+
+
+def _title_subject(title: str, text: str) -> str | None:
+    """The company a headline's shape names (an announcement, a question, a topic report).
+
+    The shape alone is weak: "风险提示：…" puts a column's name before the colon, and a
+    question may ask about anything (an opinion piece's "爱钓鱼的…如何？" is about no
+    company). So the name must read as a name (no question or function word, no statement
+    vocabulary) and have support: a name in a company's own form (…科技, …股份) written in
+    the body or over a body that speaks of 公司; any other name written in the body, twice
+    for a question.
+    """
+    cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title)
+    start = cut.end() if cut else 0
+    column = _COLUMN.match(title, start)
+    tries = [(_ANNOUNCED, start), (_ASKED, start), (_TOPICAL, start)]
+    if column:
+        tries.append((_COLUMN_TOPICAL, column.end()))
+    for shape, at in tries:
+        found = shape.match(title, at)
+        if found is None:
+            continue
+        name = found["name"]
+        if not _plain_company(name) or _NOT_NAME.search(name):
+            continue
+        if shape is _ASKED and _SPACED_FIGURES.search(text):
+            return None
+        if shape is _ANNOUNCED and _BROKER.search(name):
+            continue  # 华信证券：给予X买入评级: a broker heads its note on another company
+        written = _written_apart(name, title[found.start("name") :], text, shape is _ASKED)
+        if _COMPANY_ENDING.search(name):
+            if written or _COMPANY_WORD.search(text) or shape is _TOPICAL:
+                return name
+        elif written >= (2 if shape is _ASKED else 1):
+            return name
+    return None
+
+
+def _written_apart(name: str, headline: str, text: str, asked: bool) -> int:
+    """How often the body writes the name other than in a copy of the headline (`headline`
+    from the name on): "盘面速递：成交回升" over a body that repeats it shows no name. A
+    question's body is no copy: answering "X的股价如何？" it writes X的股价 in its own words."""
+    if asked:
+        return text.count(name)
+    return text.count(name) - text.count(headline.rstrip("。.！!？? "))
