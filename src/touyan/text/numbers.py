@@ -96,7 +96,11 @@ _SUFFIX_CURRENCY = {
     "gbp": "GBP",
     "jpy": "JPY",
     "yen": "JPY",
+    "美分": "USD",
+    "港仙": "HKD",
 }
+# A cent is a hundredth of its currency: 每股收益52美分 is US$0.52 a share, not 52 of anything.
+_CENTS: dict[str, Decimal] = {"美分": Decimal("0.01"), "港仙": Decimal("0.01")}
 _UNITS = {
     "%": "%",
     "％": "%",
@@ -161,7 +165,7 @@ _STARTS = "".join(
 )
 _NUMBER = re.compile(
     rf"(?=[{re.escape(_STARTS)}])"
-    rf"(?P<sign>[-−+]|{'|'.join(_SIGN_WORDS)})?"
+    rf"(?P<sign>[-−](?: (?=\d))?|\+|{'|'.join(_SIGN_WORDS)})?"
     rf"(?P<open>\()?"
     rf"(?:(?P<prefix>{_PREFIX})\s?)?"
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
@@ -170,7 +174,7 @@ _NUMBER = re.compile(
     rf"(?:\s?(?P<scale>{_SCALE})(?![A-Za-z]))?"
     rf"(?:\s?(?P<cur>{_SUFFIX_CUR})(?![A-Za-z]))?"
     rf"(?:\s?(?P<unit>{_UNIT})(?![A-Za-z]))?"
-    rf"(?P<cls>[{_CLASSIFIERS}](?!元))?"
+    rf"(?: ?(?P<cls>[{_CLASSIFIERS}](?!元)))?"
     rf"(?P<r2>\s*(?:-|~|～|至|到|—|–)\s*(?P<num3>{_ARABIC})"
     rf"(?:\s?(?P<scale3>{_SCALE})(?![A-Za-z]))?(?:\s?(?P<cur3>{_SUFFIX_CUR}))?"
     rf"(?:\s?(?P<unit3>{_UNIT})(?![A-Za-z]))?)?",
@@ -181,6 +185,7 @@ _STOCKS_MOVE = re.compile(r"(?:涨停|跌停|封板|连板|上涨|下跌|收涨|
 _NOT_AFTER = re.compile(
     r"\s*(?:年|月|日|号|时|分|秒|季度|点\d|:\d|：\d|\.(?:SH|SZ|BJ|HK|SS)\b)", re.I
 )
+_SPACED_SIGN_LEAD = re.compile(r"(?:为|是|:|：)\s*$")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_.]$")
 _MARKER_AROUND = re.compile(r"\[\s*$")
 _BEFORE_WINDOW = 32  # the look-behind checks need a few chars, never the whole prefix
@@ -274,7 +279,7 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
         return None
     before = text[max(0, num_start - _BEFORE_WINDOW) : num_start]
     if m.group("prefix") is None and m.group("open") is None:
-        if _WORD_BEFORE.search(before) or before.endswith("第"):
+        if _WORD_BEFORE.search(before) or before.endswith(("第", "第 ")):
             return None
     if _MARKER_AROUND.search(before) and text[num_end : num_end + 1] == "]":
         return None
@@ -307,9 +312,15 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
     scale = _SCALES.get(scale_word, Decimal(1)) if scale_word else Decimal(1)
     if chinese and scale_word and any(c in num for c in "万亿"):
         scale = Decimal(1)
+    if cur_word in _CENTS:
+        scale *= _CENTS[cur_word]
     currency = _PREFIX_CURRENCY.get((m.group("prefix") or "").lower()) or _SUFFIX_CURRENCY.get(
         cur_word
     )
+    if currency and unit_word == "股" and not _is_range(m):
+        # 700亿美元股票回购: after an amount of money 股 starts 股票/股息, it counts no shares.
+        unit_word, cls = "", None
+        tail_end = max(m.end(g) for g in ("num", "close", "num2", "scale", "cur") if m.group(g))
     unit = _UNITS.get(unit_word, "")
     if currency and not unit:
         unit = "money"
@@ -320,6 +331,8 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
     elif chinese and not unit and cur_word == "" and scale_word == "":
         unit = ""
     sign_word = m.group("sign") or ""
+    if sign_word.endswith(" "):
+        sign_word = _spaced_sign(text, m.start())
     accounting = bool(m.group("open") and m.group("close"))
     if accounting and plain and re.fullmatch(r"(?:19|20)\d{2}", num):
         return None  # "(2014)" is a year in brackets, not a negative amount
@@ -354,6 +367,14 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
         negative=negative,
         classifier=cls if unit == "count" else None,
     )
+
+
+def _spaced_sign(text: str, start: int) -> str:
+    """A minus set apart from its number by a space ("为 - 2394.27 万元") is a sign only right
+    after 为/是/a colon, where a value starts, never between two figures (7 - 8.7 元 is a
+    range, 10 - 3 a sum)."""
+    lead = text[max(0, start - 4) : start]
+    return text[start] if _SPACED_SIGN_LEAD.search(lead) else ""
 
 
 def _is_range(m: re.Match[str]) -> bool:
