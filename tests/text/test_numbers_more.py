@@ -85,3 +85,11 @@ def test_gu_after_an_amount_of_money_starts_a_word_not_a_share_count() -> None:
     assert (buyback.unit, buyback.currency, buyback.text) == ("money", "USD", "500亿美元")
     assert one("每股派发0.3元股息").unit == "money"
     assert one("持有1200万股股票").unit == "shares"
+
+
+def test_a_date_run_into_its_row_of_figures_is_skipped_whole() -> None:
+    row = "日期买入额偿还额2024-11-080.000.0031250.002024-11-071.500.0031240.00"
+    assert parse_numbers(row) == []  # not 2024-11 as a range, nor -11-080.000
+    after = one(row + "。当前余额为3.12万元")
+    assert after.value == Decimal(31200)
+    assert one("2024-11-08 收盘价为6.35元").value == Decimal("6.35")

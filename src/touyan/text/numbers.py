@@ -185,6 +185,12 @@ _STOCKS_MOVE = re.compile(r"(?:涨停|跌停|封板|连板|上涨|下跌|收涨|
 _NOT_AFTER = re.compile(
     r"\s*(?:年|月|日|号|时|分|秒|季度|点\d|:\d|：\d|\.(?:SH|SZ|BJ|HK|SS)\b)", re.I
 )
+# 2025-05-140.000.0025520.00: a date run into the figures after it, as a table flattened to
+# text prints its rows. Which digits are the day's and which the cells' is not known here
+# (runtable reads such a table when only one split fits), so the whole run is skipped rather
+# than read as 2025-05 (a range) and -05-140.000.
+_GLUED_ROW = re.compile(r"(?:19|20)\d{2}([-./])\d{2}\1\d{2}(?=[-+]?\d)[-+\d.]*")
+_DATE_SEPARATORS = ("-", ".", "/")
 _SPACED_SIGN_LEAD = re.compile(r"(?:为|是|:|：)\s*$")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_.]$")
 _MARKER_AROUND = re.compile(r"\[\s*$")
@@ -253,9 +259,14 @@ def parse_numbers(text: str, date_spans: list[tuple[int, int]] | None = None) ->
     pos = 0
     while (match := _NUMBER.search(text, pos)) is not None:
         q = _quantity(text, match, dates)
-        pos = max(match.end("num"), q.span[1] if q else 0)
         if q is not None:
+            pos = max(match.end("num"), q.span[1])
             out.append(q)
+        elif (end := match.end("num")) < len(text) and text[end] in _DATE_SEPARATORS:
+            row = _GLUED_ROW.match(text, match.start("num"))
+            pos = row.end() if row else end  # a flattened table's row: skipped whole
+        else:
+            pos = end
     return out
 
 
@@ -387,9 +398,12 @@ def _is_range(m: re.Match[str]) -> bool:
 
 
 def _is_code_or_heading(num: str, start: int, text: str, end: int) -> bool:
-    """Stock codes (600519), section numbers (1.1 at a line start) and list numbers."""
+    """Stock codes (600519), section numbers (1.1 at a line start), list numbers, and a date
+    run into a table row's figures (2025-05-140.00…, read as 2025-05 or 2025.05)."""
     if re.fullmatch(r"\d{6}", num):
         return True
+    if len(num) in (4, 7) and end < len(text) and text[end] in _DATE_SEPARATORS:
+        return _GLUED_ROW.match(text, start) is not None
     if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", num) and _at_line_start(text, start):
         follower = text[end : end + 1]
         if follower == ".":
