@@ -93,3 +93,10 @@ def test_a_date_run_into_its_row_of_figures_is_skipped_whole() -> None:
     after = one(row + "。当前余额为3.12万元")
     assert after.value == Decimal(31200)
     assert one("2024-11-08 收盘价为6.35元").value == Decimal("6.35")
+
+
+def test_an_integer_with_a_full_stop_run_into_words_is_a_marker_not_a_figure() -> None:
+    assert parse_numbers("其优势可归纳为2.渠道下沉更深") == []
+    assert parse_numbers("流通市值3.数据来源于公告") == []  # the figure was cut off
+    assert one("市盈率约为21.37.由此推算").value == Decimal("21.37")
+    assert one("营收增长2.5%").value == Decimal("2.5")

@@ -191,6 +191,7 @@ _NOT_AFTER = re.compile(
 # than read as 2025-05 (a range) and -05-140.000.
 _GLUED_ROW = re.compile(r"(?:19|20)\d{2}([-./])\d{2}\1\d{2}(?=[-+]?\d)[-+\d.]*")
 _DATE_SEPARATORS = ("-", ".", "/")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACED_SIGN_LEAD = re.compile(r"(?:为|是|:|：)\s*$")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_.]$")
 _MARKER_AROUND = re.compile(r"\[\s*$")
@@ -404,6 +405,8 @@ def _is_code_or_heading(num: str, start: int, text: str, end: int) -> bool:
         return True
     if len(num) in (4, 7) and end < len(text) and text[end] in _DATE_SEPARATORS:
         return _GLUED_ROW.match(text, start) is not None
+    if text[end : end + 1] == "." and num.isdigit() and _CJK.match(text, end + 1):
+        return True  # 拆解为1.不可复制的…, 总市值1.本文源自: a list marker or a cut-off figure
     if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", num) and _at_line_start(text, start):
         follower = text[end : end + 1]
         if follower == ".":
