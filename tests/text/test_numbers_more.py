@@ -100,3 +100,15 @@ def test_an_integer_with_a_full_stop_run_into_words_is_a_marker_not_a_figure() -
     assert parse_numbers("流通市值3.数据来源于公告") == []  # the figure was cut off
     assert one("市盈率约为21.37.由此推算").value == Decimal("21.37")
     assert one("营收增长2.5%").value == Decimal("2.5")
+
+
+def test_a_span_of_years_or_months_is_no_range_of_amounts() -> None:
+    assert [q.text for q in parse_numbers("预计2026-2028年营收复合增速为12%")] == ["12%"]
+    assert [q.text for q in parse_numbers("3-9月累计销量增长4.5%")] == ["4.5%"]
+    assert one("目标价区间为2000-3000元").high == Decimal(3000)
+
+
+def test_a_pair_with_a_leading_zero_is_a_code_not_a_range() -> None:
+    assert parse_numbers("公告编号：2024-047") == []
+    assert parse_numbers("联系电话 0571-88776655") == []
+    assert one("市净率在0.8-1.2倍之间").high == Decimal("1.2")

@@ -191,6 +191,9 @@ _NOT_AFTER = re.compile(
 # than read as 2025-05 (a range) and -05-140.000.
 _GLUED_ROW = re.compile(r"(?:19|20)\d{2}([-./])\d{2}\1\d{2}(?=[-+]?\d)[-+\d.]*")
 _DATE_SEPARATORS = ("-", ".", "/")
+_STOCK_CODE = re.compile(r"\d{6}")
+_SECTION = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")  # 1.1 or 2. at a line's start
+_LEADING_ZERO = re.compile(r"0\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACED_SIGN_LEAD = re.compile(r"(?:为|是|:|：)\s*$")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_.]$")
@@ -265,7 +268,9 @@ def parse_numbers(text: str, date_spans: list[tuple[int, int]] | None = None) ->
             out.append(q)
         elif (end := match.end("num")) < len(text) and text[end] in _DATE_SEPARATORS:
             row = _GLUED_ROW.match(text, match.start("num"))
-            pos = row.end() if row else end  # a flattened table's row: skipped whole
+            # a flattened table's row is skipped whole; a pair that is no range (2025-2027年,
+            # 2025-025) is skipped past its second number, which is no figure of its own
+            pos = row.end() if row else max(end, match.end("num2"))
         else:
             pos = end
     return out
@@ -306,8 +311,11 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
             m.end(g) for g in ("num", "close", "num2", "scale", "cur", "unit", "cls") if m.group(g)
         )
     )
-    if not (scale_word or cur_word or unit_word or cls) and _NOT_AFTER.match(text, num_end):
-        return None
+    if not (scale_word or cur_word or unit_word or cls):
+        if _NOT_AFTER.match(text, num_end):
+            return None
+        if (second := m.group("num2")) and _span_or_code(num, second, text, m.end("num2")):
+            return None
     if scale_word in ("b", "m", "k") and m.group("scale") not in ("B", "m", "k", "M", "K"):
         return None
     chinese = num[0] not in "0123456789."
@@ -389,6 +397,15 @@ def _spaced_sign(text: str, start: int) -> str:
     return text[start] if _SPACED_SIGN_LEAD.search(lead) else ""
 
 
+def _span_or_code(first: str, second: str, text: str, end: int) -> bool:
+    """2025-2027年 and 1-7月 are spans of time, 2025-025 (an announcement's number) and
+    0519-86225668 (a telephone) are codes: a bare pair whose second ends before a date word,
+    or either of which is written with a leading zero, is no range of amounts."""
+    if _NOT_AFTER.match(text, end):
+        return True
+    return _LEADING_ZERO.match(first) is not None or _LEADING_ZERO.match(second) is not None
+
+
 def _is_range(m: re.Match[str]) -> bool:
     """45%-65% or 10亿-12亿: a trailing range counts only when its unit repeats the first's."""
     if not m.group("r2") or m.group("num2"):
@@ -401,13 +418,13 @@ def _is_range(m: re.Match[str]) -> bool:
 def _is_code_or_heading(num: str, start: int, text: str, end: int) -> bool:
     """Stock codes (600519), section numbers (1.1 at a line start), list numbers, and a date
     run into a table row's figures (2025-05-140.00…, read as 2025-05 or 2025.05)."""
-    if re.fullmatch(r"\d{6}", num):
+    if _STOCK_CODE.fullmatch(num):
         return True
     if len(num) in (4, 7) and end < len(text) and text[end] in _DATE_SEPARATORS:
         return _GLUED_ROW.match(text, start) is not None
     if text[end : end + 1] == "." and num.isdigit() and _CJK.match(text, end + 1):
         return True  # 拆解为1.不可复制的…, 总市值1.本文源自: a list marker or a cut-off figure
-    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", num) and _at_line_start(text, start):
+    if _SECTION.fullmatch(num) and _at_line_start(text, start):
         follower = text[end : end + 1]
         if follower == ".":
             follower = text[end + 1 : end + 2]
