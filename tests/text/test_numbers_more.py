@@ -112,3 +112,18 @@ def test_a_pair_with_a_leading_zero_is_a_code_not_a_range() -> None:
     assert parse_numbers("公告编号：2024-047") == []
     assert parse_numbers("联系电话 0571-88776655") == []
     assert one("市净率在0.8-1.2倍之间").high == Decimal("1.2")
+
+
+def test_bare_figures_listed_before_a_unit_share_it() -> None:
+    forecast = parse_numbers("预计三年净利润分别为6.2/7.4/8.9 亿元")
+    assert [q.value for q in forecast] == [
+        Decimal(620000000),
+        Decimal(740000000),
+        Decimal(890000000),
+    ]
+    assert {(q.unit, q.currency) for q in forecast} == {("money", "CNY")}
+    narrowed = parse_numbers("降幅分别收窄2.4、0.7个百分点")
+    assert [(q.value, q.unit) for q in narrowed] == [(Decimal("2.4"), "pp"), (Decimal("0.7"), "pp")]
+    # a comma ends the list, and a ratio's two sides (排名12/85) are both bare
+    assert [q.unit for q in parse_numbers("营收为300，同比增长4%")] == ["", "%"]
+    assert [q.unit for q in parse_numbers("行业排名12/85")] == ["", ""]

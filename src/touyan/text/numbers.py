@@ -194,6 +194,7 @@ _DATE_SEPARATORS = ("-", ".", "/")
 _STOCK_CODE = re.compile(r"\d{6}")
 _SECTION = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")  # 1.1 or 2. at a line's start
 _LEADING_ZERO = re.compile(r"0\d")
+_LIST_GAPS = frozenset(("、", "/", "和", "及", "与", "或"))
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACED_SIGN_LEAD = re.compile(r"(?:为|是|:|：)\s*$")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_.]$")
@@ -265,6 +266,8 @@ def parse_numbers(text: str, date_spans: list[tuple[int, int]] | None = None) ->
         q = _quantity(text, match, dates)
         if q is not None:
             pos = max(match.end("num"), q.span[1])
+            if out and not out[-1].unit and (q.unit or q.scale != 1):
+                _share_unit(text, out, q)
             out.append(q)
         elif (end := match.end("num")) < len(text) and text[end] in _DATE_SEPARATORS:
             row = _GLUED_ROW.match(text, match.start("num"))
@@ -274,6 +277,32 @@ def parse_numbers(text: str, date_spans: list[tuple[int, int]] | None = None) ->
         else:
             pos = end
     return out
+
+
+def _share_unit(text: str, out: list[Quantity], q: Quantity) -> None:
+    """9.1/10.5/11.8亿元 and 回落1.3、0.6个百分点: bare figures listed right before one that
+    writes the unit share its unit and scale (9.1亿元, 1.3个百分点), as the writer meant; the
+    list's separators must run straight from figure to figure."""
+    i = len(out) - 1
+    while i >= 0 and _bare(out[i]) and text[out[i].span[1] : q.span[0]].strip() in _LIST_GAPS:
+        p = out[i]
+        out[i] = Quantity(
+            value=_scaled(p.value, q.scale),
+            unit=q.unit,
+            currency=q.currency,
+            scale=q.scale,
+            precision=p.precision * q.scale,
+            span=p.span,
+            text=p.text,
+            negative=p.negative,
+            classifier=q.classifier,
+        )
+        q, i = out[i], i - 1
+
+
+def _bare(q: Quantity) -> bool:
+    """A figure with no unit, scale or range of its own, written in digits."""
+    return not q.unit and q.scale == 1 and q.high is None and q.text[-1:].isdigit()
 
 
 def quantity_in(text: str, value: Decimal, unit: str) -> Quantity | None:
