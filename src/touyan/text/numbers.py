@@ -333,13 +333,14 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
     cur_word = (m.group("cur") or "").lower()
     unit_word = (m.group("unit") or "").lower()
     cls = m.group("cls")
-    tail_end = (
-        m.end("r2")
-        if _is_range(m)
-        else max(
+    if m.group("r2") is None:
+        tail_end = m.end()  # every optional part holds its own spaces: the match ends the tail
+    elif _is_range(m):
+        tail_end = m.end("r2")
+    else:
+        tail_end = max(
             m.end(g) for g in ("num", "close", "num2", "scale", "cur", "unit", "cls") if m.group(g)
         )
-    )
     if not (scale_word or cur_word or unit_word or cls):
         if _NOT_AFTER.match(text, num_end):
             return None
