@@ -96,7 +96,11 @@ _SUFFIX_CURRENCY = {
     "gbp": "GBP",
     "jpy": "JPY",
     "yen": "JPY",
+    "美分": "USD",
+    "港仙": "HKD",
 }
+# A cent is a hundredth of its currency: 每股收益52美分 is US$0.52 a share, not 52 of anything.
+_CENTS: dict[str, Decimal] = {"美分": Decimal("0.01"), "港仙": Decimal("0.01")}
 _UNITS = {
     "%": "%",
     "％": "%",
@@ -161,7 +165,7 @@ _STARTS = "".join(
 )
 _NUMBER = re.compile(
     rf"(?=[{re.escape(_STARTS)}])"
-    rf"(?P<sign>[-−+]|{'|'.join(_SIGN_WORDS)})?"
+    rf"(?P<sign>[-−](?: (?=\d))?|\+|{'|'.join(_SIGN_WORDS)})?"
     rf"(?P<open>\()?"
     rf"(?:(?P<prefix>{_PREFIX})\s?)?"
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
@@ -170,7 +174,7 @@ _NUMBER = re.compile(
     rf"(?:\s?(?P<scale>{_SCALE})(?![A-Za-z]))?"
     rf"(?:\s?(?P<cur>{_SUFFIX_CUR})(?![A-Za-z]))?"
     rf"(?:\s?(?P<unit>{_UNIT})(?![A-Za-z]))?"
-    rf"(?P<cls>[{_CLASSIFIERS}](?!元))?"
+    rf"(?: ?(?P<cls>[{_CLASSIFIERS}](?!元)))?"
     rf"(?P<r2>\s*(?:-|~|～|至|到|—|–)\s*(?P<num3>{_ARABIC})"
     rf"(?:\s?(?P<scale3>{_SCALE})(?![A-Za-z]))?(?:\s?(?P<cur3>{_SUFFIX_CUR}))?"
     rf"(?:\s?(?P<unit3>{_UNIT})(?![A-Za-z]))?)?",
@@ -181,6 +185,18 @@ _STOCKS_MOVE = re.compile(r"(?:涨停|跌停|封板|连板|上涨|下跌|收涨|
 _NOT_AFTER = re.compile(
     r"\s*(?:年|月|日|号|时|分|秒|季度|点\d|:\d|：\d|\.(?:SH|SZ|BJ|HK|SS)\b)", re.I
 )
+# 2025-05-140.000.0025520.00: a date run into the figures after it, as a table flattened to
+# text prints its rows. Which digits are the day's and which the cells' is not known here
+# (runtable reads such a table when only one split fits), so the whole run is skipped rather
+# than read as 2025-05 (a range) and -05-140.000.
+_GLUED_ROW = re.compile(r"(?:19|20)\d{2}([-./])\d{2}\1\d{2}(?=[-+]?\d)[-+\d.]*")
+_DATE_SEPARATORS = ("-", ".", "/")
+_STOCK_CODE = re.compile(r"\d{6}")
+_SECTION = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")  # 1.1 or 2. at a line's start
+_LEADING_ZERO = re.compile(r"0\d")
+_LIST_GAPS = frozenset(("、", "/", "和", "及", "与", "或"))
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPACED_SIGN_LEAD = re.compile(r"(?:为|是|:|：)\s*$")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_.]$")
 _MARKER_AROUND = re.compile(r"\[\s*$")
 _BEFORE_WINDOW = 32  # the look-behind checks need a few chars, never the whole prefix
@@ -248,10 +264,45 @@ def parse_numbers(text: str, date_spans: list[tuple[int, int]] | None = None) ->
     pos = 0
     while (match := _NUMBER.search(text, pos)) is not None:
         q = _quantity(text, match, dates)
-        pos = max(match.end("num"), q.span[1] if q else 0)
         if q is not None:
+            pos = max(match.end("num"), q.span[1])
+            if out and not out[-1].unit and (q.unit or q.scale != 1):
+                _share_unit(text, out, q)
             out.append(q)
+        elif (end := match.end("num")) < len(text) and text[end] in _DATE_SEPARATORS:
+            row = _GLUED_ROW.match(text, match.start("num"))
+            # a flattened table's row is skipped whole; a pair that is no range (2025-2027年,
+            # 2025-025) is skipped past its second number, which is no figure of its own
+            pos = row.end() if row else max(end, match.end("num2"))
+        else:
+            pos = end
     return out
+
+
+def _share_unit(text: str, out: list[Quantity], q: Quantity) -> None:
+    """9.1/10.5/11.8亿元 and 回落1.3、0.6个百分点: bare figures listed right before one that
+    writes the unit share its unit and scale (9.1亿元, 1.3个百分点), as the writer meant; the
+    list's separators must run straight from figure to figure."""
+    i = len(out) - 1
+    while i >= 0 and _bare(out[i]) and text[out[i].span[1] : q.span[0]].strip() in _LIST_GAPS:
+        p = out[i]
+        out[i] = Quantity(
+            value=_scaled(p.value, q.scale),
+            unit=q.unit,
+            currency=q.currency,
+            scale=q.scale,
+            precision=p.precision * q.scale,
+            span=p.span,
+            text=p.text,
+            negative=p.negative,
+            classifier=q.classifier,
+        )
+        q, i = out[i], i - 1
+
+
+def _bare(q: Quantity) -> bool:
+    """A figure with no unit, scale or range of its own, written in digits."""
+    return not q.unit and q.scale == 1 and q.high is None and q.text[-1:].isdigit()
 
 
 def quantity_in(text: str, value: Decimal, unit: str) -> Quantity | None:
@@ -274,7 +325,7 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
         return None
     before = text[max(0, num_start - _BEFORE_WINDOW) : num_start]
     if m.group("prefix") is None and m.group("open") is None:
-        if _WORD_BEFORE.search(before) or before.endswith("第"):
+        if _WORD_BEFORE.search(before) or before.endswith(("第", "第 ")):
             return None
     if _MARKER_AROUND.search(before) and text[num_end : num_end + 1] == "]":
         return None
@@ -282,15 +333,19 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
     cur_word = (m.group("cur") or "").lower()
     unit_word = (m.group("unit") or "").lower()
     cls = m.group("cls")
-    tail_end = (
-        m.end("r2")
-        if _is_range(m)
-        else max(
+    if m.group("r2") is None:
+        tail_end = m.end()  # every optional part holds its own spaces: the match ends the tail
+    elif _is_range(m):
+        tail_end = m.end("r2")
+    else:
+        tail_end = max(
             m.end(g) for g in ("num", "close", "num2", "scale", "cur", "unit", "cls") if m.group(g)
         )
-    )
-    if not (scale_word or cur_word or unit_word or cls) and _NOT_AFTER.match(text, num_end):
-        return None
+    if not (scale_word or cur_word or unit_word or cls):
+        if _NOT_AFTER.match(text, num_end):
+            return None
+        if (second := m.group("num2")) and _span_or_code(num, second, text, m.end("num2")):
+            return None
     if scale_word in ("b", "m", "k") and m.group("scale") not in ("B", "m", "k", "M", "K"):
         return None
     chinese = num[0] not in "0123456789."
@@ -307,9 +362,15 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
     scale = _SCALES.get(scale_word, Decimal(1)) if scale_word else Decimal(1)
     if chinese and scale_word and any(c in num for c in "万亿"):
         scale = Decimal(1)
+    if cur_word in _CENTS:
+        scale *= _CENTS[cur_word]
     currency = _PREFIX_CURRENCY.get((m.group("prefix") or "").lower()) or _SUFFIX_CURRENCY.get(
         cur_word
     )
+    if currency and unit_word == "股" and not _is_range(m):
+        # 700亿美元股票回购: after an amount of money 股 starts 股票/股息, it counts no shares.
+        unit_word, cls = "", None
+        tail_end = max(m.end(g) for g in ("num", "close", "num2", "scale", "cur") if m.group(g))
     unit = _UNITS.get(unit_word, "")
     if currency and not unit:
         unit = "money"
@@ -320,6 +381,8 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
     elif chinese and not unit and cur_word == "" and scale_word == "":
         unit = ""
     sign_word = m.group("sign") or ""
+    if sign_word.endswith(" "):
+        sign_word = _spaced_sign(text, m.start())
     accounting = bool(m.group("open") and m.group("close"))
     if accounting and plain and re.fullmatch(r"(?:19|20)\d{2}", num):
         return None  # "(2014)" is a year in brackets, not a negative amount
@@ -356,6 +419,23 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
     )
 
 
+def _spaced_sign(text: str, start: int) -> str:
+    """A minus set apart from its number by a space ("为 - 2394.27 万元") is a sign only right
+    after 为/是/a colon, where a value starts, never between two figures (7 - 8.7 元 is a
+    range, 10 - 3 a sum)."""
+    lead = text[max(0, start - 4) : start]
+    return text[start] if _SPACED_SIGN_LEAD.search(lead) else ""
+
+
+def _span_or_code(first: str, second: str, text: str, end: int) -> bool:
+    """2025-2027年 and 1-7月 are spans of time, 2025-025 (an announcement's number) and
+    0519-86225668 (a telephone) are codes: a bare pair whose second ends before a date word,
+    or either of which is written with a leading zero, is no range of amounts."""
+    if _NOT_AFTER.match(text, end):
+        return True
+    return _LEADING_ZERO.match(first) is not None or _LEADING_ZERO.match(second) is not None
+
+
 def _is_range(m: re.Match[str]) -> bool:
     """45%-65% or 10亿-12亿: a trailing range counts only when its unit repeats the first's."""
     if not m.group("r2") or m.group("num2"):
@@ -366,10 +446,15 @@ def _is_range(m: re.Match[str]) -> bool:
 
 
 def _is_code_or_heading(num: str, start: int, text: str, end: int) -> bool:
-    """Stock codes (600519), section numbers (1.1 at a line start) and list numbers."""
-    if re.fullmatch(r"\d{6}", num):
+    """Stock codes (600519), section numbers (1.1 at a line start), list numbers, and a date
+    run into a table row's figures (2025-05-140.00…, read as 2025-05 or 2025.05)."""
+    if _STOCK_CODE.fullmatch(num):
         return True
-    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", num) and _at_line_start(text, start):
+    if len(num) in (4, 7) and end < len(text) and text[end] in _DATE_SEPARATORS:
+        return _GLUED_ROW.match(text, start) is not None
+    if text[end : end + 1] == "." and num.isdigit() and _CJK.match(text, end + 1):
+        return True  # 拆解为1.不可复制的…, 总市值1.本文源自: a list marker or a cut-off figure
+    if _SECTION.fullmatch(num) and _at_line_start(text, start):
         follower = text[end : end + 1]
         if follower == ".":
             follower = text[end + 1 : end + 2]
