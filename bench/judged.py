@@ -10,8 +10,9 @@ Which facts are judged must not depend on the extractor's version, or a change c
 own examiners: a fact is in the sample when the hash of where its value sits (row, snippet,
 span) falls in one of two buckets of `SAMPLE_EVERY` (one until 2026-12-04, when a second was
 added to find more errors). Errors found in that sample are fixed, which flatters its figure; a
-second, disjoint sample of a quarter the size is judged and never mined for fixes, so its
-figure is the honest one. A new rule that finds a figure nobody read before
+second, disjoint sample of half the size (two buckets too, the second added the same day so
+that its figure is less noisy) is judged and never mined for fixes, so its figure is the
+honest one. A new rule that finds a figure nobody read before
 adds it to the sample unjudged, and the bench says so until someone judges it (`--judge`).
 
 `facts_judged.tsv` keeps no eval text (the data's licence keeps it out of the repo): each line
@@ -61,12 +62,13 @@ class Sampled:
 
 def in_sample(row: str, snippet: int, span: tuple[int, int]) -> str | None:
     """ "dev" for the sample errors are looked for in (1 fact in 16), "check" for a second,
-    disjoint one (1 in 64) that is only judged, never mined for fixes; None for the rest."""
+    disjoint one (1 in 32) that is only judged, never mined for fixes; None for the rest."""
     key = f"{row}:{snippet}:{span[0]}:{span[1]}".encode()
     bucket = int.from_bytes(hashlib.blake2b(key, digest_size=4).digest()) % (2 * SAMPLE_EVERY)
     if bucket % SAMPLE_EVERY in (0, 2):  # the second bucket joined on 2026-12-04
         return "dev"
-    return "check" if bucket == SAMPLE_EVERY + 1 else None
+    # the second check bucket joined on 2026-12-04, judged before any rule looked at it
+    return "check" if bucket in (SAMPLE_EVERY + 1, SAMPLE_EVERY + 3) else None
 
 
 def load() -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
