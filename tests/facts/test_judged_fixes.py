@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from touyan.facts.entities import bundled_dictionary
+from touyan.facts.entities import EntityRecord, bundled_dictionary
 from touyan.facts.extract import ExtractedFact, extract_facts
 
 DAY = dt.date(2025, 5, 13)
@@ -245,4 +245,15 @@ def test_broker_branches_named_by_their_street_are_seats() -> None:
     assert seats == {
         ("某某证券杭州互联网分公司", "seat_buy", "华光电子"),
         ("某某证券拉萨金融城南环路", "seat_buy", "华光电子"),
+    }
+
+
+def test_a_fund_a_user_added_keeps_its_days_move() -> None:
+    entities = bundled_dictionary()
+    entities.add(EntityRecord("华光创新混合A", "fund"))
+    text = "截止2025年05月13日华光创新混合A单位净值为0.6518元人民币、涨跌幅为0.25%。"
+    found = extract_facts(text, published_at=DAY, entities=entities)
+    assert {(f.subject, f.metric) for f in found} == {
+        ("华光创新混合A", "nav"),
+        ("华光创新混合A", "change_pct"),
     }

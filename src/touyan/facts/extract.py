@@ -170,6 +170,7 @@ _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:a
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
+_FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # What only a listed security has: a quote, a market value, shares others hold.
 _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
 _RANKED_HOLDER = re.compile(
@@ -2407,11 +2408,10 @@ class _Reader:
         """A dictionary's investor or person with no ticker (中央汇金, 云锋基金): it holds
         shares and invests, but has no share price nor shares of its own. (An organisation
         may lend its name to an index: 纳斯达克's quote is the Nasdaq Composite's.)"""
-        return (
-            record.kind in ("fund", "person")
-            and not record.tickers
-            and record.name not in self.written
-        )
+        investor = record.kind == "person" or (
+            record.kind == "fund" and _FIRM.search(record.name) is not None
+        )  # a mutual fund added by a user (南方创新驱动混合A) has a NAV and a day's move
+        return investor and not record.tickers and record.name not in self.written
 
     def _repaired(self, fact: ExtractedFact) -> list[ExtractedFact]:
         """A figure under a clause read as a label, named as the clause means it when it can
