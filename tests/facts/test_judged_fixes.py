@@ -257,3 +257,25 @@ def test_a_fund_a_user_added_keeps_its_days_move() -> None:
         ("华光创新混合A", "nav"),
         ("华光创新混合A", "change_pct"),
     }
+
+
+def test_a_banks_income_lines_are_not_its_revenue() -> None:
+    text = (
+        "2025年一季度，平安银行利息净收入为227.88亿元，同比下降9.42%；"
+        "手续费及佣金净收入为65.93亿元；非息收入同比下降20%。"
+    )
+    metrics = [f.metric for f in facts(text)]
+    assert metrics == [
+        "net_interest_income",
+        "net_interest_income_yoy",
+        "fee_income",
+        "non_interest_income_yoy",
+    ]
+
+
+def test_a_business_named_before_the_period_is_the_segment() -> None:
+    text = "谷歌云业务2025年第一季度收入122.6亿美元，同比增长28%。"
+    assert {(f.metric, f.object) for f in facts(text)} == {
+        ("revenue", "云业务"),
+        ("revenue_yoy", "云业务"),
+    }

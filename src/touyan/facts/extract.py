@@ -170,6 +170,7 @@ _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:a
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
+_SEGMENT_WORDS = ("业务", "板块", "事业部", "分部")
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # What only a listed security has: a quote, a market value, shares others hold.
 _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
@@ -1444,8 +1445,15 @@ class _Reader:
         if metric not in SEGMENTED_METRICS:
             return None
         bounds = [m.end for m in self.mentions if clause_start <= m.end <= label_start]
-        bounds += [d.span[1] for d in self.dates if clause_start <= d.span[1] <= label_start]
-        return qualifier(self.text, clause_start, label_start, bounds)
+        dates = [d for d in self.dates if clause_start <= d.span[1] <= label_start]
+        found = qualifier(self.text, clause_start, label_start, bounds + [d.span[1] for d in dates])
+        before = dates[-1].span[0] if dates and dates[-1].span[1] == label_start else None
+        if found is None and before is not None:
+            # 谷歌云业务2025年第一季度收入122.6亿美元: a business named before the period.
+            earlier = [d.span[1] for d in dates if d.span[1] <= before]
+            named = qualifier(self.text, clause_start, before, bounds + earlier)
+            return named if named and named.endswith(_SEGMENT_WORDS) else None
+        return found
 
     def _label_text(self, label_start: int) -> str:
         found = LABELS.match(self.text, label_start)

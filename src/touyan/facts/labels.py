@@ -30,6 +30,10 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "revenues",
         "sales",
     ),
+    # A bank's income lines, not its revenue (营业收入 is their sum).
+    "net_interest_income": ("净利息收入", "利息净收入"),
+    "non_interest_income": ("非利息收入", "非息收入", "非利息净收入", "非息净收入"),
+    "fee_income": ("手续费及佣金收入", "手续费及佣金净收入", "净手续费及佣金收入"),
     "net_profit": (
         "归母净利润",
         "归属于母公司股东的净利润",
