@@ -18,6 +18,8 @@ BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|�
 
 
 _LISTED_ON = re.compile(r"\d[^、•|]*[、•|]")
+# A full stop written as an ASCII dot between Chinese words (…万元.以4月28日…) ends a sentence.
+_DOT_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 
 
 def date_for(
@@ -37,12 +39,68 @@ def date_for(
     if anchors:
         return anchors[-1], window
     after = [d for d in in_sentence if d.granularity != "relative"]
+    if after and _DOT_STOP.search(text, q.span[1], after[0].span[0]):
+        after = []  # 归母净利润1065.16万元.以4月28日收盘价计算: the next sentence's day
     if after and window is None:
         return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
     if earlier:
         return earlier[-1], window
     return None, window
+
+
+# A period's result (营收, 净利润, 交付量, their growth): what a quarter or a year earned.
+_PERIOD_RESULTS = frozenset(
+    {"revenue", "net_profit", "net_profit_adjusted", "operating_profit", "deliveries", "eps"}
+)
+
+
+_AS_OF_BEFORE = re.compile(r"(?:截至|截止)(?:到|至)?\s*$")
+
+
+def period_result(metric: str) -> bool:
+    """Whether `metric` is what a period earned or grew by, which no single day holds."""
+    return metric.removesuffix("_yoy") in _PERIOD_RESULTS
+
+
+def period_before_day(anchor: DateMention, dates: Sequence[DateMention], text: str) -> DateMention:
+    """The period a result is dated by when the date carried from an earlier sentence is a
+    day: "其股价却在5月7日暴跌7.5%。谷歌云营收为122.6亿美元" is the quarter's revenue named
+    before that day (2025年一季度), not the day's. A quarter's last day (截至2025年3月31日) is
+    a report's date, a day figures are stated as of (截至2025年05月14日，市盈率…) is the
+    card's day, and a day with no period named before it that was over by then stays.
+    """
+    day = anchor.start
+    if day.month % 3 == 0 and day.day == calendar.monthrange(day.year, day.month)[1]:
+        return anchor
+    if _AS_OF_BEFORE.search(text, max(0, anchor.span[0] - 4), anchor.span[0]):
+        return anchor
+    periods = [
+        d
+        for d in dates
+        if d.span[1] <= anchor.span[0]
+        and d.granularity in ("month", "quarter", "year", "report")
+        and d.end < day  # over by that day: not 2025年特别分红 before 2025年5月21日
+    ]
+    return periods[-1] if periods else anchor
+
+
+def day_before(
+    before: int, dates: Sequence[DateMention], published_at: dt.date | None
+) -> DateMention | None:
+    """The last day named before `before`, for a day's quote whose sentence names only a
+    period: "在最新交易日（2025年5月14日）表现强势…公司维持2025年资本支出目标。成交量达
+    4393.92万股" is the 14th's volume, not the year's nor the publication day's. Only a
+    session of the week before publication: an older day is a story's background."""
+    if published_at is None:
+        return None
+    days = [d for d in dates if d.span[1] <= before and d.granularity == "day"]
+    if not days or not 0 <= (published_at - days[-1].start).days <= _RECENT_DAYS:
+        return None
+    return days[-1]
+
+
+_RECENT_DAYS = 7
 
 
 # Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):

@@ -56,6 +56,9 @@ from touyan.facts.dating import (
     chinese_count,
     data_as_of,
     date_for,
+    day_before,
+    period_before_day,
+    period_result,
     title_month,
     title_year,
     with_bare_months,
@@ -1717,11 +1720,21 @@ class _Reader:
         anchor, window = date_for(q, sentence, self.dates, self.text)
         if (
             anchor is not None
+            and anchor.granularity == "day"
+            and anchor.span[1] <= sentence[0]
+            and period_result(metric)
+        ):
+            anchor = period_before_day(anchor, self.dates, self.text)  # 5月7日暴跌。营收为…
+        if (
+            anchor is not None
             and anchor.granularity != "day"
             and (anchor.span[1] <= sentence[0] or anchor.span[0] > q.span[0])
             and (metric in DAILY_METRICS or _WINDOW_MOVE.fullmatch(metric))
         ):
-            anchor = None  # a day's quote is not dated by a period named before or after it
+            # a day's quote is not dated by a period named before or after it, but by the day
+            # named before the period
+            daily = metric in DAILY_METRICS
+            anchor = day_before(anchor.span[0], self.dates, self.published_at) if daily else None
         if (
             anchor is not None
             and not metric.startswith("margin")  # 当前融资余额: margin data is a day's close
