@@ -279,3 +279,14 @@ def test_a_business_named_before_the_period_is_the_segment() -> None:
         ("revenue", "云业务"),
         ("revenue_yoy", "云业务"),
     }
+
+
+def test_a_result_compared_with_last_year_is_last_years_in_report_season() -> None:
+    text = "华光电子(600123)基本每股收益为6.86元/股，较上年的5.95元/股增长15.3%。"
+    found = extract_facts(text, published_at=dt.date(2025, 4, 2))
+    assert {(f.metric, f.as_of) for f in found if f.metric == "eps"} == {
+        ("eps", dt.date(2024, 12, 31))
+    }
+    # Compared with the same quarter, or published after April: the text's own date rules.
+    later = extract_facts(text, published_at=dt.date(2025, 8, 20))
+    assert {f.as_of for f in later if f.metric == "eps"} == {dt.date(2025, 8, 20)}

@@ -173,6 +173,20 @@ _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:a
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
+# A year's results compared with the year before (较上年的59.49元, 比去年增长), not with the
+# same quarter (较去年同期) or month.
+_ANNUAL_BASE = re.compile(r"[较比](?:上年|去年)(?!同期|同月|末|底)")
+_ANNUAL_METRICS = frozenset(
+    {
+        "revenue",
+        "net_profit",
+        "net_profit_adjusted",
+        "eps",
+        "eps_adjusted",
+        "roe",
+        "operating_cash_flow",
+    }
+)
 _SEGMENT_WORDS = ("业务", "板块", "事业部", "分部")
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # What only a listed security has: a quote, a market value, shares others hold.
@@ -1762,6 +1776,8 @@ class _Reader:
         ):
             # 中华人民共和国2021年…, published 2022: 全年粮食种植面积 is 2021's, not the day's.
             as_of, period = self.title_year.end, self.title_year.text
+        elif anchor is None and window is None and (last_year := self._annual_result(metric, q)):
+            as_of, period = last_year
         if (
             window is not None
             and not _NOW.search(self.text, window.span[1], q.span[0])
@@ -2513,6 +2529,21 @@ class _Reader:
                 ):
                     return m.entity.name
         return None
+
+    def _annual_result(self, metric: str, q: Quantity) -> tuple[dt.date, str] | None:
+        """较上年的59.49元增长15.38%, with no date named before it, in a text published in the
+        season of annual reports (January to April): last year's result, not the publication
+        day's."""
+        if self.published_at is None or self.published_at.month > 4:
+            return None
+        if _base_metric(metric) not in _ANNUAL_METRICS:
+            return None
+        if not _ANNUAL_BASE.search(self.text, q.span[1], q.span[1] + 40):
+            clause = self.text[max(0, q.span[0] - 40) : q.span[0]]
+            if not _ANNUAL_BASE.search(clause):
+                return None
+        year = self.published_at.year - 1
+        return dt.date(year, 12, 31), f"{year}年"
 
     def _as_of(self, date: DateMention | None) -> tuple[dt.date | None, str | None]:
         if date is None:
