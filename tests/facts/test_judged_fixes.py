@@ -290,3 +290,12 @@ def test_a_result_compared_with_last_year_is_last_years_in_report_season() -> No
     # Compared with the same quarter, or published after April: the text's own date rules.
     later = extract_facts(text, published_at=dt.date(2025, 8, 20))
     assert {f.as_of for f in later if f.metric == "eps"} == {dt.date(2025, 8, 20)}
+
+
+def test_what_was_achieved_is_the_segment_not_who_achieved_it() -> None:
+    text = "2025年第一季度，华光电子(600123)通过自营平台实现酒类收入58.70亿元。"
+    assert [f.object for f in facts(text) if f.metric == "revenue"] == ["酒类"]
+    text = "2025年第一季度，华光电子(600123)酒店业务实现营收15.63亿元。"
+    assert [f.object for f in facts(text) if f.metric == "revenue"] == ["酒店业务"]
+    text = "平安银行披露2025年一季报，该行实现营收337.09亿元。"
+    assert [f.object for f in facts(text) if f.metric == "revenue"] == [None]

@@ -14,7 +14,7 @@ import re
 
 # Fillers and time words that may stand between a subject and its label without narrowing it.
 _LEAD = re.compile(
-    r"(?:公司|本公司|该公司|集团|母公司|上市公司|企业|实现|共实现|累计|合计|共计|总计|其中|此外|同时|"
+    r"(?:公司|本公司|该公司|该行|该银行|本行|集团|母公司|上市公司|企业|实现|共实现|累计|合计|共计|总计|其中|此外|同时|"
     r"全年|上半年|下半年|前三季度|[一二三四1-4]季度|第[一二三四1-4]季度|单季度?|季度|年度|半年度|"
     r"当月|单月|本月|当季|本季|该季度?|该期|当期|本期|期内|报告期内?|同期|今年以来|今年|去年|上年|"
     r"本年|年内|"
@@ -48,6 +48,9 @@ def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | 
     if breaks:
         start = breaks[-1]
     run = text[start:label_start]
+    if "实现" in run:  # 通过数字平台实现酒类收入: what was achieved; 酒店业务实现营收: who did
+        before, _, after = run.rpartition("实现")
+        run = after if len(after.strip()) >= 2 else before
     lead = _LEAD.match(run)
     while lead and lead.end():
         run = run[lead.end() :]
