@@ -299,3 +299,14 @@ def test_what_was_achieved_is_the_segment_not_who_achieved_it() -> None:
     assert [f.object for f in facts(text) if f.metric == "revenue"] == ["酒店业务"]
     text = "平安银行披露2025年一季报，该行实现营收337.09亿元。"
     assert [f.object for f in facts(text) if f.metric == "revenue"] == [None]
+
+
+def test_a_holdings_value_and_a_listing_criterion_are_no_market_figures() -> None:
+    text = (
+        "华光电子(600123)：截至2025年一季报，共有2家机构持仓华光电子，"
+        "其中券商1家、其他1家，合计持股数3522.57万股，持股市值0.61亿元。"
+    )
+    assert "market_cap" not in {f.metric for f in facts(text)}
+    assert "holding_value" in {f.metric for f in facts(text)}
+    text = "5月13日，华光电子(600123)因换手率达20%的证券登上龙虎榜，当日换手率42.73%。"
+    assert [f.value for f in facts(text) if f.metric == "turnover_rate"] == [Decimal("42.73")]

@@ -187,6 +187,7 @@ _ANNUAL_METRICS = frozenset(
         "operating_cash_flow",
     }
 )
+_CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
 _SEGMENT_WORDS = ("业务", "板块", "事业部", "分部")
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # What only a listed security has: a quote, a market value, shares others hold.
@@ -883,6 +884,8 @@ class _Reader:
         header: tuple[int, str, str | None] | None,
         line_no: int,
     ) -> ExtractedFact | None:
+        if _CRITERION_AFTER.match(self.text, q.span[1]):
+            return None  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
         if self.breadth and q.unit == "count" and (counted := self.breadth.get(q.span[0])):
             self.last_record = MARKET  # 整体封板率, 成交额 said next are the market's too
             return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
