@@ -310,3 +310,16 @@ def test_a_holdings_value_and_a_listing_criterion_are_no_market_figures() -> Non
     assert "holding_value" in {f.metric for f in facts(text)}
     text = "5月13日，华光电子(600123)因换手率达20%的证券登上龙虎榜，当日换手率42.73%。"
     assert [f.value for f in facts(text) if f.metric == "turnover_rate"] == [Decimal("42.73")]
+
+
+def test_taiwan_dollars_and_taiwans_words_for_profit() -> None:
+    text = (
+        "台积电第一季度财报显示，合并营收约8392.5亿新台币，"
+        "税后纯益约3615.6亿新台币，每股盈余13.94元新台币。"
+    )
+    found = {f.metric: (f.value, f.currency) for f in facts(text)}
+    assert found == {
+        "revenue": (Decimal("839250000000"), "TWD"),
+        "net_profit": (Decimal("361560000000"), "TWD"),
+        "eps": (Decimal("13.94"), "TWD"),
+    }

@@ -39,6 +39,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "归属于母公司股东的净利润",
         "归属于上市公司股东的净利润",
         "净利润",
+        "税后纯益",  # Taiwan's word for net profit
         "GAAP净收入",  # a US company's net income; 净收入 alone is net revenue (网易)
         "GAAP 净收入",
         "net income",
@@ -60,7 +61,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "gross_margin": ("毛利率", "销售毛利率", "gross margin"),  # 销售 names no segment
     "net_margin": ("净利率", "净利润率", "net margin"),
-    "eps": ("每股收益", "基本每股收益", "earnings per share", "eps"),
+    "eps": ("每股收益", "基本每股收益", "每股盈余", "earnings per share", "eps"),
     "eps_adjusted": (
         "扣非每股收益",
         "扣非后每股收益",
