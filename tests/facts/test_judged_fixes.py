@@ -323,3 +323,8 @@ def test_taiwan_dollars_and_taiwans_words_for_profit() -> None:
         "net_profit": (Decimal("361560000000"), "TWD"),
         "eps": (Decimal("13.94"), "TWD"),
     }
+
+
+def test_a_block_trade_report_is_no_economys() -> None:
+    text = "2025年5月14日，某银行发生了1笔大宗交易，成交价4.20元。当日收盘报价4.20元，涨幅1.69%。"
+    assert "中国" not in {f.subject for f in facts(text)}
