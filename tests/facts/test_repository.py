@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from touyan.facts.repository import query_facts
@@ -33,3 +34,19 @@ def test_another_fund_of_the_same_house_is_not_matched(db: Database, tmp_path: P
     _ingest(db, tmp_path, TEXT)
     assert query_facts(db, entity="华夏中证500ETF", metric="nav") == []
     assert query_facts(db, entity="华夏中证红利低波动ETF联接A", metric="nav") == []
+
+
+def test_a_range_keeps_both_ends_through_the_store(db: Database, tmp_path: Path) -> None:
+    text = (
+        "华光电子(600123)1月24日晚间发布业绩预告，"
+        "预计2024年归属于上市公司股东的净利润3200万元至4800万元。"
+    )
+    _ingest(db, tmp_path, text)
+    [fact] = query_facts(db, metric="net_profit_forecast")
+    assert (fact.value, fact.value_high) == (Decimal("32000000"), Decimal("48000000"))
+    shown = fact.to_json()
+    assert (shown["value"], shown["value_high"]) == ("32000000", "48000000")
+    # A single figure has no upper end.
+    _ingest(db, tmp_path, TEXT)
+    [nav] = query_facts(db, metric="nav")
+    assert nav.value_high is None and nav.to_json()["value_high"] is None

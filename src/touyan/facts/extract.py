@@ -408,6 +408,7 @@ class ExtractedFact:
     period: str | None = None
     object: str | None = None
     confidence: float = 1.0
+    high: Decimal | None = None  # a range's upper end (3200万元至4800万元); value is its lower
 
 
 def _label_before(text: str, start: int) -> tuple[str, int] | None:
@@ -1821,6 +1822,7 @@ class _Reader:
             as_of=as_of,
             period=period,
             object=obj,
+            high=_upper_end(q),
         )
         self.last, self.last_end = fact, q.span[1]
         return fact
@@ -2645,6 +2647,14 @@ _SITE_SUFFIX = re.compile(
     r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$)).*$"
 )
 _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
+
+
+def _upper_end(q: Quantity) -> Decimal | None:
+    """A range's upper end, kept when the figure was not turned into a fall (a range said to
+    fall, 下降2%-3%, has no upper end that reads the same way)."""
+    if q.high is None or q.negative or q.high <= q.value:
+        return None
+    return q.high
 
 
 def _base_metric(metric: str) -> str:

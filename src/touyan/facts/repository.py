@@ -219,6 +219,7 @@ class Enricher:
             "object_id": self.entity_ids.get(fact.object) if fact.object else None,
             "object_text": fact.object,
             "value": fact.value,
+            "value_high": fact.high,
             "unit": fact.unit,
             "currency": fact.currency,
             "period": fact.period,
@@ -258,6 +259,7 @@ class FactView:
     chunk_id: int
     span: tuple[int, int]
     quote: str
+    value_high: Decimal | None = None  # a range's upper end; value is its lower
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -265,6 +267,7 @@ class FactView:
             "metric": self.metric,
             "object": self.object,
             "value": format(self.value, "f"),
+            "value_high": None if self.value_high is None else format(self.value_high, "f"),
             "unit": self.unit,
             "currency": self.currency,
             "as_of": self.as_of.isoformat() if self.as_of else None,
@@ -325,6 +328,7 @@ def query_facts(
             chunk_id=f.chunk_id,
             span=(f.span_start, f.span_end),
             quote=f.quote,
+            value_high=f.value_high,
         )
         for f, url, title in rows
     ]

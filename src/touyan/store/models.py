@@ -174,6 +174,8 @@ class Fact(Base):
     object_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
     object_text: Mapped[str | None] = mapped_column(Text)
     value: Mapped[Decimal] = mapped_column(DecimalText())
+    # the upper end when the text gives a range (预计净利润3200万元至4800万元); value is the lower
+    value_high: Mapped[Decimal | None] = mapped_column(DecimalText(), nullable=True)
     unit: Mapped[str] = mapped_column(String(16), default="")
     currency: Mapped[str | None] = mapped_column(String(3))
     period: Mapped[str | None] = mapped_column(String(32))
