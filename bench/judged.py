@@ -56,7 +56,7 @@ class Sampled:
         said = (
             f"{f.subject}|{f.metric}|{f.object}|{f.value}|{f.unit}|{f.currency}|{f.as_of}|"
             f"{f.period}"
-        )
+        ) + (f"|{f.high}" if f.high is not None else "")  # a range's claim includes its top
         return hashlib.blake2b(said.encode(), digest_size=6).hexdigest()
 
 
