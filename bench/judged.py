@@ -124,7 +124,8 @@ def show(s: Sampled, note: str) -> None:
     before, after = s.content[max(0, start - 80) : start], s.content[end : end + 30]
     print(f"    {s.row}\t{s.snippet}\t{start}\t{end}\t{s.claim}\t?\t{note}")
     print(
-        f"      [{s.sample}] {f.subject} | {f.metric} | {f.object} | {f.value} {f.unit} "
+        f"      [{s.sample}] {f.subject} | {f.metric} | {f.object} | {f.value}"
+        f"{'' if f.high is None else f'–{f.high}'} {f.unit} "
         f"{f.currency} | as of {f.as_of} | period {f.period} | published {s.published}"
     )
     quote = f"…{before}【{s.content[start:end]}】{after}…".replace("\n", " ")
