@@ -133,3 +133,10 @@ def test_facts_attached_to_evidence_support_numbers() -> None:
     evidence = Evidence(1, "小米完成了融资。", facts=(fact,))
     result = verify("小米完成11亿美元融资[1]。", [evidence], entities=DICT)
     assert result.sentences[0].status == "supported"
+
+
+def test_a_range_in_the_evidence_states_both_its_ends() -> None:
+    evidence = [Evidence(id=1, text="华光电子预计2024年净利润3200万元至4800万元。")]
+    assert verify("华光电子预计2024年净利润最高4800万元[1]。", evidence).summary["supported"] == 1
+    assert verify("华光电子预计2024年净利润最低3200万元[1]。", evidence).summary["supported"] == 1
+    assert verify("华光电子预计2024年净利润5800万元[1]。", evidence).summary["unsupported"] == 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
@@ -60,9 +60,14 @@ class _Indexed:
 
     @cached_property
     def quantities(self) -> list[tuple[Quantity, int]]:
+        """Every number the evidence states; a range (3200万元至4800万元) states both its ends,
+        so "最高4800万元" is as supported as the lower end."""
         out = []
         for q in parse_numbers(self.evidence.text, [d.span for d in self.dates]):
-            out.append((q, self._sentence_of(q.span[0])))
+            sentence = self._sentence_of(q.span[0])
+            out.append((q, sentence))
+            if q.high is not None:
+                out.append((replace(q, value=q.high, high=None), sentence))
         return out
 
     @cached_property
