@@ -187,6 +187,7 @@ _ANNUAL_METRICS = frozenset(
         "operating_cash_flow",
     }
 )
+_SEAT_WORDS = ("营业部", "专用", "交易单元", "席位", "证券")
 _CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
 _SEGMENT_WORDS = ("业务", "板块", "事业部", "分部")
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
@@ -429,7 +430,7 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     for match in LABELS.finditer(window):
         if best is not None and match.group() in _CONNECTOR_LABELS:
             continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
-        # (from the label's end: 市盈率(TTM) holds its brackets)
+        # no clause break after the label (searched from its end: 市盈率(TTM) holds brackets)
         if _CONNECTORS.match(window[match.end() :]) and not _CLAUSE_BREAK.search(
             window, match.end()
         ):
@@ -638,7 +639,8 @@ class _Reader:
         self.mover: EntityRecord | None = None
         # 上涨个股有1595只, 78股涨停: the market's counts, by where their numbers start.
         self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
-        self.seats = any(w in text for w in ("营业部", "专用", "交易单元", "席位", "证券"))
+        # A seat's trade is written with 买入 or 卖出; 证券 alone is every broker's research note.
+        self.seats = ("买入" in text or "卖出" in text) and any(w in text for w in _SEAT_WORDS)
         # *ST亚振8连板, 【2连板】 吉林化纤、茂化实华: the stocks of each run, by its count's start.
         self.runs = limit_up_runs(text) if "板" in text else {}
         # The words the shapes of `_market_day` need, so a text without them costs nothing.
