@@ -1,0 +1,622 @@
+"""The fact reader's state and the steps every shape of text uses.
+
+A reader is made for one text: it finds the names, dates and economies the text holds once,
+then each shape (read_market, read_results, read_series, read_bulletin, read_growth,
+read_labels) reads its figures with the steps here: whom a clause is about (subject_before,
+_subject_or_region), where a clause or a list starts (_clause_start, _list_run), and the fact a
+figure states once its subject and metric are known (_fact_for, dated by _as_of).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from touyan.facts.bulletin import VIEW, national_statistics, plan_mentions
+from touyan.facts.dating import (
+    BASE_BEFORE,
+    data_as_of,
+    date_for,
+    day_before,
+    period_before_day,
+    period_result,
+    title_month,
+    title_year,
+    with_bare_months,
+)
+from touyan.facts.economy import (
+    CHINA,
+    CHINESE_RELEASE,
+    COMPANY_VOCABULARY,
+    ECONOMY_OF,
+    HAN,
+    REGION,
+    REGION_NAMES,
+)
+from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
+from touyan.facts.extract import (
+    _CLAUSE_BREAK,
+    _FORECAST,
+    _TOPIC_KINDS,
+    _WORDS_ACROSS,
+    ExtractedFact,
+    _sentences,
+    flatten,
+)
+from touyan.facts.filings import founded
+from touyan.facts.labels import DAILY_METRICS, LABEL_METRIC, LABELS, SEGMENTED_METRICS
+from touyan.facts.market import (
+    FLOW_METRICS,
+    breadth_counts,
+    flow_window,
+    limit_up_runs,
+    sector_of_title,
+)
+from touyan.facts.names import fund_key, written_names
+from touyan.facts.periods import (
+    crop_year_mentions,
+    full_year_mentions,
+    latest_session_mentions,
+    report_period_mentions,
+    short_year_mentions,
+)
+from touyan.facts.qualifiers import qualifier
+from touyan.text.dates import DateMention, parse_dates
+from touyan.text.numbers import Quantity
+
+# A year's results compared with the year before (较上年的59.49元, 比去年增长), not with the
+# same quarter (较去年同期) or month.
+_ANNUAL_BASE = re.compile(r"[较比](?:上年|去年)(?!同期|同月|末|底)")
+_ANNUAL_METRICS = frozenset(
+    {
+        "revenue",
+        "net_profit",
+        "net_profit_adjusted",
+        "eps",
+        "eps_adjusted",
+        "roe",
+        "operating_cash_flow",
+    }
+)
+_SEAT_WORDS = ("营业部", "专用", "交易单元", "席位", "证券")
+_SEGMENT_WORDS = ("业务", "板块", "事业部", "分部")
+_FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
+# An entity right after these words is where or through which something happened (在香港交易所).
+_LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
+# 今日 and 今天 are the day the text was published (当日 is a day named before it).
+_NOW = re.compile(r"当前|目前|截至发稿|截止发稿|发稿时|今日|今天")
+_BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究所)", re.IGNORECASE)
+# A name followed by these reports a figure rather than being its subject (外汇局数据显示).
+_SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
+_ADVERB_TAIL = frozenset("仅均也还已")
+_AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
+# A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
+NOT_A_LABEL = re.compile(
+    r"^(?:略|远|明显)?(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
+)
+INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
+INDICATOR_LEAD = re.compile(
+    r"(?:其中|此外|同时|全年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|当月|今年以来|"
+    r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|但|而|的|和|及|与|、)+"
+)
+# Words that make a run a clause rather than the name of a figure.
+_STATEMENT_LIKE = re.compile(
+    r"[为是在将已被把对从由却]|实现|录得|显示|预计|分别|达到|同比|环比|较|提出|目标|计划|预期|假设|"
+    r"(?:19|20)\d{2}\s*年"
+)
+# Moves whose metric names their window: a window said before them must be theirs.
+_OWN_WINDOW = {"change_ytd_pct": "今年", "change_1w_pct": "周", "change_1m_pct": "月"}
+WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
+_CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
+_ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集团|公司|证券|研究院)")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
+_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
+# A text that speaks of 公司 or 该股 is about a company, even one it does not name.
+_COMPANY_WORDS = re.compile(
+    r"该公司|本公司|我公司|该股|本行|子公司"
+    # a filing's words (募集资金, 非公开发行, 股东大会): an issuer's, never an economy's
+    r"|募集资金|非公开发行|公开发行公司债|股东大会|董事会决议"
+)
+LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
+_UNIT_LIST_SEP = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}?[^\S\n]*(?:、|和|及|与|,|，|/)\s*")
+_YEAR_RANGE = re.compile(
+    r"(?P<first>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<last>(?:19|20)\d{2})\s*年度?"
+)
+OPEN_WORDS = frozenset({"低开", "高开", "平开"})
+BEFORE_WORDS = frozenset({"较前", "比前", "较上一", "比上一", "较昨", "比昨"})
+_DAY_WORDS = ("封", "上榜", "分位", *OPEN_WORDS, *BEFORE_WORDS)
+# A site's name after the headline (_网易订阅, | 新浪财经, -网易订阅): a hyphen joined to a name
+# (理想汽车-W) ends a site's name only when a known site follows it.
+_SITE_SUFFIX = re.compile(
+    r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$)).*$"
+)
+_DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
+
+
+def _upper_end(q: Quantity) -> Decimal | None:
+    """A range's upper end, kept when the figure was not turned into a fall (a range said to
+    fall, 下降2%-3%, has no upper end that reads the same way)."""
+    if q.high is None or q.negative or q.high <= q.value:
+        return None
+    return q.high
+
+
+def base_metric(metric: str) -> str:
+    """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast."""
+    return _DERIVED.sub("", metric)
+
+
+def _written_records(
+    text: str, title: str, entities: EntityDictionary | None
+) -> list[EntityRecord]:
+    """Entities the text names in a recognisable shape that the dictionary does not know.
+
+    Names of one fund written two ways (short and registered) become one entity.
+    """
+    records: list[EntityRecord] = []
+    by_key: dict[str, int] = {}
+    for written in written_names(text, title):
+        if entities is not None and entities.get(written.name) is not None:
+            continue
+        if written.name.lower() in LABEL_METRIC:
+            continue  # 振幅, 成交额: a figure's label, never a name
+        names = [written.name, *written.aliases]
+        if written.name.startswith(("*ST", "＊ST")):
+            names.append(written.name[1:])
+        key = fund_key(written.name) if written.kind == "fund" else written.name
+        if key in by_key:
+            old = records[by_key[key]]
+            extra = tuple(n for n in names if n not in old.names())
+            records[by_key[key]] = replace(old, aliases=old.aliases + extra)
+            continue
+        by_key[key] = len(records)
+        records.append(EntityRecord(written.name, written.kind, tuple(names[1:])))
+    return records
+
+
+def _occurrences(text: str, records: Sequence[EntityRecord]) -> list[Mention]:
+    if not records or not text:
+        return []
+    owner = {name: r for r in records for name in r.names()}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)))
+    return [
+        Mention(owner[m.group()], m.start(), m.end(), m.group()) for m in pattern.finditer(text)
+    ]
+
+
+def _merge(known: list[Mention], written: list[Mention]) -> list[Mention]:
+    """Dictionary mentions, plus written-form ones where they overlap none."""
+    if not written:
+        return known
+    # A written name wins over a dictionary name inside it (平安 in 平安短债债券I).
+    kept = [
+        k
+        for k in known
+        if not any(
+            w.start <= k.start and k.end <= w.end and (w.end - w.start) > (k.end - k.start)
+            for w in written
+        )
+    ]
+    spans = [(m.start, m.end) for m in kept]
+    extra = [m for m in written if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted([*kept, *extra], key=lambda m: m.start)
+
+
+class Reader:
+    """What a text holds, read once; and the steps that turn a figure into a fact."""
+
+    def __init__(
+        self,
+        text: str,
+        title: str,
+        published_at: dt.date | None,
+        entities: EntityDictionary | None,
+        mentions: Sequence[Mention] | None = None,
+    ) -> None:
+        self.original = text
+        text, self.index = flatten(text)
+        self.text = text
+        self.published_at = published_at
+        known: list[Mention] = []
+        if entities is not None:
+            reuse = mentions is not None and text == self.original
+            known = list(mentions) if reuse and mentions is not None else entities.find(text)
+        title = _SITE_SUFFIX.sub("", title)  # 凯大催化股价下跌2.64%_网易订阅: not about 网易
+        self.title = title
+        title_mentions = entities.find(title) if entities else []
+        written = _written_records(text, title, entities)
+        self.written = {r.name for r in written}
+        # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
+        # is then not taken for China's statistics.
+        self.company_text = COMPANY_VOCABULARY.search(text) is not None
+        self.statistics: bool | None = None  # a national statistics text: read on first need
+        if any(r.kind == "company" for r in written) and self._is_statistics():
+            written = [r for r in written if r.kind != "company"]
+        # 其中石油和天然气开采业: a name read across a word (中石油) names nothing, ends no label.
+        self.mentions = [
+            m
+            for m in _merge(known, _occurrences(text, written))
+            if not (m.start and text[m.start - 1 : m.start + 1] in _WORDS_ACROSS)
+        ]
+        title_mentions = _merge(title_mentions, _occurrences(title, written))
+        # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
+        # the base of a comparison (比1978年增长, 较2010年增加).
+        dates = [
+            d
+            for d in parse_dates(text, today=published_at)
+            if not _SINCE.match(text, d.span[1])
+            and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
+            and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
+            and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
+        ]
+        short = short_year_mentions(text, dates, published_at)  # 24年营收
+        short += crop_year_mentions(text)  # 2025/26年度
+        short += plan_mentions(text)  # “十一五”
+        if short:
+            dates = sorted([*dates, *short], key=lambda d: d.span[0])
+        self.dates = with_bare_months(text, dates, published_at, title_month(title, published_at))
+        own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
+        own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
+        own_period += full_year_mentions(text, self.dates)  # 第四季度…全年
+        if own_period:
+            self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
+        self.data_as_of = data_as_of(text, self.dates)
+        self.title_year = title_year(title, published_at)
+        # 花旗对腾讯和拼多多的业绩预期: a title naming two names neither as what the text is about.
+        topics = {m.entity.name: m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS}
+        self.topic: EntityRecord | None = next(iter(topics.values())) if len(topics) == 1 else None
+        # 通信板块近期有什么事件和观点: the sector's day, for the figures of a day that name no one.
+        self.sector = sector_of_title(title) if self.topic is None else None
+        self.topic = self.topic or self.sector
+        # The one company or fund a text names, if it names only one: what 该产品, 公司 and
+        # unnamed statements are about.
+        named = {
+            m.entity.name: m.entity
+            for m in self.mentions
+            if m.entity.kind in _TOPIC_KINDS and self._can_lead(m)
+        }
+        first_end = next((e for _, e in _sentences(text)), len(text))
+        sole = next(iter(named.values())) if len(named) == 1 else None
+        if (
+            sole is not None
+            and not any(m.entity is sole and m.start < first_end for m in self.mentions)
+            and not any(m.entity is sole for m in title_mentions)
+        ):
+            sole = None  # named only in passing, not what the text is about
+        if sole is None and (card := _CARD_LEAD.match(text)):
+            # “X”是一只债券型基金…同产品的主份额“Y”: a card is about the product it opens with.
+            sole = next((m.entity for m in self.mentions if m.start == card.end(1)), None)
+        self.sole: EntityRecord | None = sole
+        # A text that names a company, or speaks of 公司 or 该股, is about a company.
+        self.names_a_company = (
+            bool(named) or bool(_COMPANY_WORDS.search(text)) or text.count("公司") > 2
+        )
+        self.round_subject: EntityRecord | None = None
+        self.last: ExtractedFact | None = None  # the previous fact, in view offsets
+        self.last_end = -1
+        self.last_record: EntityRecord | None = None
+        self.prev_q: Quantity | None = None  # the figure before, in the same sentence
+        self.sentence_qs: list[Quantity] = []
+        # 预计2025-2027年营收分别为…: a forecast row, one figure a year.
+        self.year_ranges = list(_YEAR_RANGE.finditer(text)) if "年" in text else []
+        # 股票名称：微软。…股价：451.77美元: a record's name field names what its fields are about.
+        self.field_subject: EntityRecord | None = None
+        self.field_at = -1
+        self.mover: EntityRecord | None = None
+        # 上涨个股有1595只, 78股涨停: the market's counts, by where their numbers start.
+        self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
+        # A seat's trade is written with 买入 or 卖出; 证券 alone is every broker's research note.
+        self.seats = ("买入" in text or "卖出" in text) and any(w in text for w in _SEAT_WORDS)
+        # *ST亚振8连板, 【2连板】 吉林化纤、茂化实华: the stocks of each run, by its count's start.
+        self.runs = limit_up_runs(text) if "板" in text else {}
+        # The words the shapes of `_market_day` need, so a text without them costs nothing.
+        self.day_words = {w for w in _DAY_WORDS if w in text}
+        self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
+        self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
+        self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
+        self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
+        self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
+            r.end()
+            for r in REGION.finditer(text)
+            if r.group() != "国内" and not text.startswith("人", r.end())
+        ]
+
+    def subject_before(self, start: int, lo: int) -> Mention | None:
+        found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
+        return found[-1] if found else None
+
+    def _can_lead(self, m: Mention) -> bool:
+        """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor a
+        name read across a word (其中石油 is not 中石油)."""
+        if m.start > 0 and self.text[m.start - 1 : m.start + 1] in _WORDS_ACROSS:
+            return False
+        if self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE):
+            return False
+        if m.entity.name.endswith("交易所") or _BRANCH_AFTER.match(self.text, m.end):
+            return False  # 北京证券交易所, 东方财富证券…营业部, 东方财富Choice数据
+        return m.entity.kind in _TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
+
+    def _after_name(self, lo: int, hi: int) -> int:
+        """Where a label may start: after the last name written in lo..hi."""
+        return max([lo] + [m.end for m in self.mentions if lo <= m.start and m.end <= hi])
+
+    def _said_now(self, anchor: DateMention, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """A figure the text says is current (当前, 目前, 截至发稿), dated only by an earlier
+        sentence."""
+        if anchor.span[1] > sentence[0]:
+            return False  # 2025年5月14日，当前市值为…: the sentence dates it (a title's does not)
+        return _NOW.search(self.text, sentence[0], q.span[0]) is not None
+
+    def _qualifier(self, metric: str, clause_start: int, label_start: int) -> str | None:
+        """The segment or sector narrowing a company-results label (动力电池系统营业收入)."""
+        if metric not in SEGMENTED_METRICS:
+            return None
+        bounds = [m.end for m in self.mentions if clause_start <= m.end <= label_start]
+        dates = [d for d in self.dates if clause_start <= d.span[1] <= label_start]
+        found = qualifier(self.text, clause_start, label_start, bounds + [d.span[1] for d in dates])
+        before = dates[-1].span[0] if dates and dates[-1].span[1] == label_start else None
+        if found is None and before is not None:
+            # 谷歌云业务2025年第一季度收入122.6亿美元: a business named before the period.
+            earlier = [d.span[1] for d in dates if d.span[1] <= before]
+            named = qualifier(self.text, clause_start, before, bounds + earlier)
+            return named if named and named.endswith(_SEGMENT_WORDS) else None
+        return found
+
+    def _label_text(self, label_start: int) -> str:
+        found = LABELS.match(self.text, label_start)
+        return found.group() if found else ""
+
+    def _clause_start(self, sentence: tuple[int, int], end: int) -> int:
+        """Where the clause holding `end` starts: after the sentence's last break before it."""
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], end)]
+        return max([sentence[0], *breaks])
+
+    def _list_run(self, values: Sequence[Quantity], units: bool = False) -> list[Quantity]:
+        """The figures from the first of `values` on that a list joins (9.48、10.84和11.95),
+        with `units` each written with its unit word (2948.1亿斤和562.5亿斤)."""
+        run = list(values[:1])
+        sep = _UNIT_LIST_SEP if units else LIST_SEP
+        for v in values[1:]:
+            if not sep.fullmatch(self.text, run[-1].span[1], v.span[0]):
+                break
+            run.append(v)
+        return run
+
+    def _fact_for(
+        self,
+        subject: str,
+        metric: str,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        obj: str | None,
+    ) -> ExtractedFact:
+        anchor, window = date_for(q, sentence, self.dates, self.text)
+        if (
+            anchor is not None
+            and anchor.granularity == "day"
+            and anchor.span[1] <= sentence[0]
+            and period_result(metric)
+        ):
+            anchor = period_before_day(anchor, self.dates, self.text)  # 5月7日暴跌。营收为…
+        if (
+            anchor is not None
+            and anchor.granularity != "day"
+            and (anchor.span[1] <= sentence[0] or anchor.span[0] > q.span[0])
+            and (metric in DAILY_METRICS or WINDOW_MOVE.fullmatch(metric))
+        ):
+            # a day's quote is not dated by a period named before or after it, but by the day
+            # named before the period
+            daily = metric in DAILY_METRICS
+            anchor = day_before(anchor.span[0], self.dates, self.published_at) if daily else None
+        if (
+            anchor is not None
+            and not metric.startswith("margin")  # 当前融资余额: margin data is a day's close
+            and self._said_now(anchor, q, sentence)
+        ):
+            anchor = None  # 截至发稿，市值为56亿元: as of the report, not a date named earlier
+        if anchor is not None and anchor.granularity == "report" and metric in DAILY_METRICS:
+            # 3月28日，公司发布年报后，股价下跌8.26%: the day's move, not the year's.
+            days = [
+                d
+                for d in self.dates
+                if d.granularity == "day" and sentence[0] <= d.span[0] < q.span[0]
+            ]
+            anchor = days[-1] if days else None
+        if anchor is not None and "目标价" in metric and anchor.granularity != "day":
+            anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
+        as_of, period = self._as_of(anchor)
+        if (
+            anchor is None
+            and window is None
+            and self.title_year is not None
+            and metric not in DAILY_METRICS
+            and not WINDOW_MOVE.fullmatch(metric)
+            and not _NOW.search(self.text, sentence[0], q.span[0])  # 截至发稿，市值为…
+        ):
+            # 中华人民共和国2021年…, published 2022: 全年粮食种植面积 is 2021's, not the day's.
+            as_of, period = self.title_year.end, self.title_year.text
+        elif anchor is None and window is None and (last_year := self._annual_result(metric, q)):
+            as_of, period = last_year
+        if (
+            window is not None
+            and not _NOW.search(self.text, window.span[1], q.span[0])
+            and _OWN_WINDOW.get(metric, "") in window.text
+        ):
+            # but 近5个交易日股价上涨…，当前市值为: the day's; 本周累计涨超16%，今年以来涨超0.7%:
+            # a move named with its own window
+            period = window.text
+        if metric in FLOW_METRICS and (
+            span := flow_window(self.text[max(sentence[0], q.span[0] - 24) : q.span[0]])
+        ):
+            metric = f"{metric}_{span}d"  # 5日主力流入3.95亿元: the window's, not the day's
+        if "_forecast" in metric or (
+            _FORECAST.search(self.text, sentence[0], q.span[0]) and "目标" not in metric
+        ):
+            # 预计2021年净利润70亿元…，同比增长289%, 2027年预测市盈率: a forecast, not a
+            # reported figure (net_profit_yoy_forecast, whichever rule named it).
+            metric = metric.replace("_forecast", "") + "_forecast"
+        elif (
+            anchor is not None
+            and anchor.granularity == "year"
+            and metric in DAILY_METRICS
+            and self.published_at is not None
+            and as_of is not None
+            and as_of > self.published_at
+        ):
+            # 2025年股价上涨8.33%, written in April: the move so far. (A year's output may be
+            # final before its end: 2022年粮食总产量 is reported in December.)
+            as_of = self.published_at
+        fact = ExtractedFact(
+            subject=ECONOMY_OF.get(subject, subject),
+            metric=metric,
+            value=q.value,
+            unit=q.unit,
+            currency=q.currency,
+            span=(self.index[q.span[0]], self.index[q.span[1] - 1] + 1),
+            quote=quote,
+            as_of=as_of,
+            period=period,
+            object=obj,
+            high=_upper_end(q),
+        )
+        self.last, self.last_end = fact, q.span[1]
+        return fact
+
+    def _bare_suffix(self, at: int) -> str:
+        """A change with no 同比 or 环比 of its own: quarter on quarter when its paragraph last
+        said 从环比看, else year on year (`facts.bulletin.VIEW`)."""
+        if self.views is None:
+            self.views = [(m.start(), m["a"] or m["b"]) for m in VIEW.finditer(self.text)]
+        line = self.text.rfind("\n", 0, at)
+        kind = next((k for start, k in reversed(self.views) if line < start < at), None)
+        return "_qoq" if kind == "环比" else "_yoy"
+
+    def _indicator(self, sentence: tuple[int, int], end: int) -> tuple[str, int] | None:
+        """The name of what grew, right before 同比增长 or 增长 (社会消费品零售总额, 核心CPI):
+        from the clause's start, the last name, region or 的 before it."""
+        lo = max(sentence[0], end - 30)
+        start = max(
+            [lo]
+            + [m.end() for m in LABEL_BREAK.finditer(self.text, lo, end)]
+            + [m.end for m in self.mentions if lo <= m.start and m.end <= end]
+            + [m.end() for m in REGION.finditer(self.text, lo, end)]
+        )
+        lead = INDICATOR_LEAD.match(self.text, start, end)
+        if lead:
+            start = lead.end()
+        if self.text.startswith("的有", start - 1) and not self.text.startswith("色", start + 1):
+            start += 1  # 价格降幅收窄的有黑色金属冶炼…: those that narrowed are …
+        label = self.text[start:end]
+        if len(label) > 3 and label[-1] in _ADVERB_TAIL and label[-2:] not in _AVERAGES:
+            label = label[:-1]  # 全社会用电量仅同比增长, 水泥制造价格均上涨: an adverb
+        if not INDICATOR.fullmatch(label) or NOT_A_LABEL.match(label):
+            return None
+        if _STATEMENT_LIKE.search(label):
+            return None
+        return LABEL_METRIC.get(label.lower(), label), start
+
+    def _subject_or_region(
+        self, label_start: int, sentence: tuple[int, int]
+    ) -> EntityRecord | None:
+        """Who a figure is about: a name before its label, the text's subject, else for a text
+        about no company or fund the economy it names (中国, 我国 and 全国 are China)."""
+        clause_start = self._clause_start(sentence, label_start)
+        subject = self.subject_before(label_start, clause_start) or self.subject_before(
+            label_start, sentence[0]
+        )
+        if subject is not None:
+            return subject.entity
+        record = (
+            self._newer_field()
+            or self._carried_subject(sentence[0])
+            or self.field_subject
+            or self.topic
+            or self.sole
+        )
+        return record or self._region(label_start)
+
+    def _region(self, before: int) -> EntityRecord | None:
+        """The economy a text about no company or fund names last before a figure."""
+        if self.names_a_company:
+            return None
+        regions = [
+            r for r in REGION.finditer(self.text, 0, before) if self._names_economy(r, before)
+        ]
+        if not regions:
+            regions = [m] if (m := REGION.search(self.text, before)) else []
+        if not regions:
+            regions = list(REGION.finditer(self.title))
+        if not regions:
+            # A Chinese statistical text that names no economy is about China's (国家统计局:
+            # "8月份，商品零售额同比增长3.7%").
+            if HAN.search(self.text) and not self.company_text:
+                release = CHINESE_RELEASE.search(self.text) or CHINESE_RELEASE.search(self.title)
+                return CHINA if release else None
+            return None
+        name = regions[-1].group()
+        return EntityRecord(REGION_NAMES.get(name, name), "org")
+
+    def _unlisted(self, record: EntityRecord) -> bool:
+        """A dictionary's investor or person with no ticker (中央汇金, 云锋基金): it holds
+        shares and invests, but has no share price nor shares of its own. (An organisation
+        may lend its name to an index: 纳斯达克's quote is the Nasdaq Composite's.)"""
+        investor = record.kind == "person" or (
+            record.kind == "fund" and _FIRM.search(record.name) is not None
+        )  # a mutual fund added by a user (南方创新驱动混合A) has a NAV and a day's move
+        return investor and not record.tickers and record.name not in self.written
+
+    def _names_economy(self, region: re.Match[str], before: int) -> bool:
+        """全球 is a subject only in its own sentence, and not as what a figure is compared
+        with: 中国在全球制造业中的占比 is China's, and after "4月全球油价大跌" the CPI is still
+        the country's the text is about."""
+        if _ORG_AFTER.match(self.text, region.end()):
+            return False  # 中国证券监督管理委员会核准: an agency's name, not the economy
+        if region.group() != "全球":
+            return True
+        if self.text[region.start() - 1 : region.start()] in ("在", "占", "于", "全"):
+            return False
+        return _SENTENCE_END.search(self.text, region.end(), before) is None
+
+    def _is_statistics(self) -> bool:
+        if self.statistics is None:
+            self.statistics = not self.company_text and national_statistics(self.text, self.title)
+        return self.statistics
+
+    def _newer_field(self) -> EntityRecord | None:
+        """A name field read since the last fact: the next record has begun."""
+        return self.field_subject if self.field_at > self.last_end else None
+
+    def _carried_subject(self, sentence_start: int) -> EntityRecord | None:
+        """The subject of the previous fact, while still in the same paragraph line."""
+        if self.last is None or "\n" in self.text[self.last_end : sentence_start]:
+            return None
+        return self.last_record
+
+    def _annual_result(self, metric: str, q: Quantity) -> tuple[dt.date, str] | None:
+        """较上年的59.49元增长15.38%, with no date named before it, in a text published in the
+        season of annual reports (January to April): last year's result, not the publication
+        day's."""
+        if self.published_at is None or self.published_at.month > 4:
+            return None
+        if base_metric(metric) not in _ANNUAL_METRICS:
+            return None
+        if not _ANNUAL_BASE.search(self.text, q.span[1], q.span[1] + 40):
+            clause = self.text[max(0, q.span[0] - 40) : q.span[0]]
+            if not _ANNUAL_BASE.search(clause):
+                return None
+        year = self.published_at.year - 1
+        return dt.date(year, 12, 31), f"{year}年"
+
+    def _as_of(self, date: DateMention | None) -> tuple[dt.date | None, str | None]:
+        if date is None:
+            return self.data_as_of or self.published_at, None
+        if date.granularity == "day":
+            return date.start, date.start.isoformat()
+        if date.granularity == "relative":
+            return date.end, date.text
+        return date.end, date.text
