@@ -43,7 +43,7 @@ from touyan.facts.bulletin import (
     restated,
     shared_tail,
 )
-from touyan.facts.dating import chinese_count, date_for
+from touyan.facts.dating import date_for
 from touyan.facts.economy import CHINA, RATE_CHANGE, REGION, REGION_NAMES, TURNED
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
@@ -56,8 +56,6 @@ from touyan.facts.extract import (
     _ROUND_SUBJECT_KINDS,
     _SLASH_GROWTH,
     _TOPIC_KINDS,
-    _WINDOW_END,
-    _WINDOW_ITEM,
     METRIC_MAX,
     ExtractedFact,
     _label_after,
@@ -91,31 +89,16 @@ from touyan.facts.labels import (
     LABELS,
     unit_fits,
 )
-from touyan.facts.market import (
-    MARKET,
-    SECTOR_METRICS,
-    after_listing,
-    day_change,
-    move_amount,
-    name_before,
-    opened_at,
-    percentile_side,
-    seal_before,
-    seal_list,
-    seat_figures,
-    window_moves,
-)
-from touyan.facts.names import kind_of, plausible_name
+from touyan.facts.market import MARKET, SECTOR_METRICS, window_moves
+from touyan.facts.read_market import MarketShapes
 from touyan.facts.reader import (
-    BEFORE_WORDS,
     INDICATOR,
     INDICATOR_LEAD,
     LABEL_BREAK,
-    LIST_SEP,
+    LABEL_LEAD,
     NOT_A_LABEL,
-    OPEN_WORDS,
+    PRICE_METRICS,
     WINDOW_MOVE,
-    Reader,
     base_metric,
 )
 from touyan.facts.runtable import Cell, run_together_tables
@@ -166,12 +149,6 @@ _NOT_THE_SUBJECT = re.compile(
     r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计|平均|均值)?"
     r"(?:呈现|出现)?$"
 )
-_MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
-_NOT_A_MOVER = re.compile(
-    r"[由较比已也则均仍再亦和与及、]|逆势|继续|大幅|小幅|一度|集体|纷纷|盘中|收盘|开盘|股价|指数|"
-    r"板块|价格|期指|期货"
-)
-_HEAD_END = re.compile(r"(?:率|额|值|价|量|规模|收益|指数|价格|板块|行业|市场|资金)$")
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:为|是|达到|达)[+]?$")
@@ -206,23 +183,11 @@ _NEAR = re.compile(
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 _CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
-_LABEL_LEAD = re.compile(
-    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并|全年|"
-    r"同时|此外|另外|以及|导致|当年|当月)+"
-)
 _VERSUS = re.compile(
     r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
 )
 _SHARE_OF = re.compile(
     r"\s*[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
-)
-# A price move: the verb right before the percentage, with only time words between the name
-# and the verb (营收下跌5% is not a price move: 营收 stands between).
-_MOVE = re.compile(r"(?:上涨|下跌|收涨|收跌|大涨|大跌|微涨|微跌|涨|跌)(?:了|超|逾|近|约|达)?\s*$")
-_MOVE_LEAD = re.compile(
-    r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
-    r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
-    r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止|已经|已)*"
 )
 # "…为3.30%、" between one dated item of a series and the next.
 _SERIES_ITEM = re.compile(
@@ -238,8 +203,6 @@ _CHANGE = re.compile(
 _GROWTH_REACH = 24
 # 相对基准超额回撤32.47%: a fund's excess over its benchmark is a figure's name, not a comparison.
 _EXCESS_LABEL = re.compile(r"相对(?:业绩)?(?:比较)?基准(?:年化)?超额")
-# Before a move that names no one: another move, or a market's mood (多数上涨, 涨跌不一).
-_LINKS_LOST = re.compile(r"(?:%|上涨|下跌|涨跌不一|普涨|普跌|[、，,]{2})[\s，,。；;、]*$")
 _BALANCES = ("期初余额", "期末余额")
 # Labels that name no figure alone (see `ResultShapes._bare`).
 _BARE_LABELS = frozenset({"增幅", "降幅", "金额", *_BALANCES})
@@ -263,22 +226,8 @@ _GARBLED = re.compile(
 _LIST_MARKER = re.compile(r"[一二三四五六七八九十]是")
 _WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
 _BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
-_SHARE_OF_BALANCE = re.compile(r"占\S*比例$")
 _SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
 _DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
-# 今年以来股价涨, 近5个交易日跌: a window's move, dated like a day's quote.
-_MOVE_WINDOW = re.compile(
-    r"近[\d一二两三四五六七八九十]+个?(?:交易日|[日天周月年])|今年以来|今年来|年内"
-    r"|(?<![\d.])(?P<days>\d{1,3})个?(?:交易)?日内"  # 5日内股价下跌2.41%: five days', not the day's
-)
-_CHINESE_DIGITS = re.compile(r"(?<=近)(?:十[一二]|[一二三四五六七八九十])(?=个?[周月年])")
-_PRICE_METRICS = frozenset(
-    {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
-)
-_POINTS_AFTER = re.compile(r"\s*点(?![位多])")
-_DAY_BEFORE = re.compile(r"\s*的?\s*$")
-# Between 股价 and a dated figure, words that make the figure something else than the price.
-_MONEY_LABEL_BETWEEN = re.compile(r"市值|成交|营收|收入|利润|目标价|估值|资金|分红|派息|每股")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
 _CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
@@ -318,7 +267,6 @@ _SERIES_CONNECTOR = re.compile(r"[\s:：]|(?:分别|预计|预测|将)|(?:为|�
 _SERIES_GROWTH = re.compile(r"(?:同比)?(?:增长率?|增速|增幅)$")
 _SERIES_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
 _VAGUE = frozenset({"数据", "情况", "水平", "数值", "表现", "结果"})
-_ORDER_SIZE = re.compile(r"(?:超大单|特大单|大单|中单|小单|主力)(?=买入|卖出)")
 _NOT_A_RATE = re.compile(r"影响|拉动|带动|推动|贡献|导致|使")
 _THIS = re.compile(r"(?:这个|这一|该)")
 _FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
@@ -354,7 +302,7 @@ def _cells(line: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-class FactReader(Reader):
+class FactReader(MarketShapes):
     """Reads the facts of one text."""
 
     def facts(self) -> list[ExtractedFact]:
@@ -513,18 +461,6 @@ class FactReader(Reader):
             return None
         return self._fact_for(record.name, found[0], q, sentence, quote, None)
 
-    def _quoted_in(self, fact: ExtractedFact, q: Quantity) -> bool:
-        """An index is quoted in points and a stock in money: 创新高股平均股价49.01元 is no
-        index's level, 富时100指数报收于8559.33点 no company's price, whoever the text was about."""
-        if fact.metric not in _PRICE_METRICS:
-            return True
-        index = fact.subject == MARKET.name or any(
-            m.entity.kind == "index" and m.entity.name == fact.subject for m in self.mentions
-        )
-        if index or fact.subject == (self.sector.name if self.sector else None):
-            return q.unit != "money"
-        return not _POINTS_AFTER.match(self.text, q.span[1])
-
     def _table_facts(
         self, cells: list[Cell], sentence: tuple[int, int], quote: str
     ) -> list[ExtractedFact]:
@@ -670,9 +606,7 @@ class FactReader(Reader):
                 return follow
         if found:
             metric, label_start = found
-            if metric in _PRICE_METRICS and (
-                span := _SPAN_BEFORE.search(self.text, 0, label_start)
-            ):
+            if metric in PRICE_METRICS and (span := _SPAN_BEFORE.search(self.text, 0, label_start)):
                 # 上周最低价为145.72美元: the week's low, not the day's.
                 said = LABELS.match(self.text, label_start)
                 metric = self.text[span.start() : said.end()] if said else metric
@@ -900,28 +834,6 @@ class FactReader(Reader):
                 return m.entity.name
         orgs = list(_ORG_NAME.finditer(self.text, clause_start, end))
         return orgs[-1].group() if orgs and orgs[-1].end() == end else None
-
-    def _window_item(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """普通定投收益：近1年0.0452,近2年-0.0175: one figure per trailing window, under the
-        label before the colon."""
-        if not _WINDOW_END.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0]):
-            return None  # the common case, cheaply: no window right before the figure
-        lo = max(sentence[0], q.span[0] - 120)
-        found = _WINDOW_ITEM.search(self.text, lo, q.span[0])
-        if found is None:
-            return None
-        label = found["label"]
-        lead = _LABEL_LEAD.match(label)
-        label = label[lead.end() :] if lead else label
-        if len(label) < 2:
-            return None
-        record = self._subject_or_region(found.start("label"), sentence)
-        if record is None:
-            return None
-        metric = LABEL_METRIC.get(label.lower(), label) + found["window"]
-        return self._fact_for(record.name, metric, q, sentence, quote, None)
 
     def _paired_growth(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -1166,51 +1078,6 @@ class FactReader(Reader):
             return None
         return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
 
-    def _move(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
-        """常山北明盘中下跌3.09%, 近5个交易日跌3.34%: a listed name's price change."""
-        found = _MOVE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
-        if found is None:
-            return None
-        named = [m for m in self.mentions if sentence[0] <= m.start and m.end <= found.start()]
-        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(self.text, sentence[0], found.start())]
-        lead = max([named[-1].end if named else sentence[0], *breaks])
-        if named and named[-1].entity.kind not in (*_TOPIC_KINDS, "index"):
-            return None
-        if not named and _LINKS_LOST.search(self.text, max(0, lead - 8), lead):
-            # 热门中概股多数上涨…涨逾15%，涨近3%: a list whose names were links, now lost.
-            if not self.text[lead : found.start()].strip():
-                return None
-        if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
-            return self._unknown_mover(q, sentence, lead, found.start())
-        if window := _MOVE_WINDOW.search(self.text, lead, found.start()):
-            # 今年以来股价涨24.63%, 近5个交易日涨2.78%: the window's move, not the day's
-            if window.group() in ("今年以来", "今年来", "年内"):
-                return "change_ytd_pct", found.start()
-            label = _CHINESE_DIGITS.sub(lambda d: str(chinese_count(d.group())), window.group())
-            label = f"近{window['days']}日" if window["days"] else label
-            return LABEL_METRIC.get(label + "涨跌幅", label + "涨跌幅"), found.start()
-        return "change_pct", found.start()
-
-    def _unknown_mover(
-        self, q: Quantity, sentence: tuple[int, int], lead: int, verb: int
-    ) -> tuple[str, int] | None:
-        """美光科技跌3%, in a list of moves: a name no dictionary knows, right before the verb,
-        is what moved. It becomes this figure's subject."""
-        run = self.text[lead:verb].strip()
-        if not _MOVER.fullmatch(run) or _HEAD_END.search(run) or _NOT_A_MOVER.search(run):
-            return None
-        if run.lower() in LABEL_METRIC:
-            return None  # 振幅跌1.59%: a figure's label, not what moved
-        if any(m.end == lead for m in self.mentions):
-            return None  # 平安好医生: the run goes on from a known name, it is not one itself
-        if self._is_statistics():
-            return None  # 城市上涨0.1%，农村持平: a price index's part, not a listed name
-        name = plausible_name(run)
-        if name is None or name != run or kind_of(name) != "company":
-            return None
-        self.mover = EntityRecord(name, "company")
-        return "change_pct", verb
-
     def _year_series(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
@@ -1250,14 +1117,6 @@ class FactReader(Reader):
             )
         fact = self._fact_for(about.name, metric, q, sentence, quote, None)
         return replace(fact, as_of=dt.date(year, 12, 31), period=f"{year}年")
-
-    def _order_size(self, metric: str, sentence: tuple[int, int]) -> str:
-        """大单买入104.68万元，占比6.88%，卖出249.30万元: the sale is of the size just bought."""
-        last = self.last
-        if metric not in ("买入", "卖出") or last is None or self.last_end < sentence[0]:
-            return metric
-        size = _ORDER_SIZE.match(last.metric)
-        return size.group() + metric if size else metric
 
     def _rate_of_change(self, metric: str, q: Quantity) -> str:
         """较上年度增加132千公顷（198万亩），增幅0.3%: in a release, the rate of the change just
@@ -1321,7 +1180,7 @@ class FactReader(Reader):
         if found is None:
             return None
         label = found.group("label")
-        lead = _LABEL_LEAD.match(label)
+        lead = LABEL_LEAD.match(label)
         if lead:
             label = label[lead.end() :]
         label_start = found.start("label") + (lead.end() if lead else 0)
@@ -1607,179 +1466,6 @@ class FactReader(Reader):
             q = replace(q, value=-q.value, negative=True)
         suffix = "_yoy" if q.unit == "%" else "_yoy_change"
         return self._fact_for(self.last.subject, item + suffix, q, sentence, quote, None)
-
-    def _dated_price(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """股价…从 4 月 14 日的 49.99 元跌到 5 月 14 日的 46.09 元: the price on each day named
-        right before it, in a sentence about the stock's price."""
-        if q.currency not in (None, "CNY") or q.scale != 1:
-            return None
-        before = self.text[max(sentence[0], q.span[0] - 3) : q.span[0]]
-        if before.rstrip().rstrip("的").rstrip()[-1:] != "日":
-            return None  # the common case, cheaply: no day right before the figure
-        gap = _DAY_BEFORE.search(self.text, max(sentence[0], q.span[0] - 3), q.span[0])
-        if gap is None:
-            return None
-        day = next(
-            (d for d in self.dates if d.span[1] == gap.start() and d.granularity == "day"), None
-        )
-        price = self.text.rfind("股价", sentence[0], q.span[0])
-        if day is None or price < 0 or _MONEY_LABEL_BETWEEN.search(self.text, price, q.span[0]):
-            return None
-        if self.published_at is not None and day.start > self.published_at:
-            return None  # a price is not quoted for a day still to come: the date is misread
-        record = self._subject_or_region(price, sentence)
-        if record is None or record.kind != "company":
-            return None
-        return self._fact_for(record.name, "price", q, sentence, quote, None)
-
-    def _seat(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
-        """A营业部、B营业部分别买入2804.85万元、1288.30万元: the n-th seat's trade in the stock
-        the text is about."""
-        values = [v for v in self.sentence_qs if v.unit == "money"]
-        at = values.index(q)
-        start = at
-        while start > 0 and LIST_SEP.fullmatch(
-            self.text, values[start - 1].span[1], values[start].span[0]
-        ):
-            start -= 1
-        chain = self._list_run(values[start:])
-        clause_start = self._clause_start(sentence, chain[0].span[0])
-        seats = seat_figures(self.text[clause_start : chain[0].span[0]], len(chain))
-        stock = self.topic or self.sole or self._carried_subject(sentence[0])
-        if seats is None or stock is None or stock.kind != "company":
-            return None
-        names, metric = seats
-        return self._fact_for(names[chain.index(q)], metric, q, sentence, quote, stock.name)
-
-    def _market_day(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """A stock's market-day figures in the shapes market.py reads: its sealed limit-up
-        orders (封单资金9.71亿元, or a list of stocks 分别有…), the average move after its past
-        龙虎榜 listings, its open (以25.11元低开) and its change from the day before (较前一
-        交易日下跌0.07元, 融资余额…，较前一日下降0.68%)."""
-        words = self.day_words
-        lo = max(sentence[0], q.span[0] - 40)
-        head = self.text[lo : q.span[0]] if words else ""
-        if "封" in words and q.unit != "%" and self.text.find("封", sentence[0], q.span[0]) >= 0:
-            if self.text.find("分别", sentence[0], q.span[0]) >= 0:
-                return self._seal_list(q, sentence, quote)
-            if sealed := seal_before(head, q.unit):
-                return self._stock_fact(sealed[0], q, lo + sealed[1], sentence, quote)
-        if "上榜" in words and q.unit == "%" and (listing := after_listing(head)):
-            metric, falls, at = listing
-            q = replace(q, value=-abs(q.value), negative=True) if falls else q
-            return self._stock_fact(metric, q, lo + at, sentence, quote)
-        if words & OPEN_WORDS and q.unit == "money" and opened_at(self.text, *q.span):
-            return self._stock_fact("open", q, q.span[0], sentence, quote)
-        if words & BEFORE_WORDS and (changed := self._day_change(q, sentence, quote, lo)):
-            return changed
-        last = self.last
-        if last is None or not sentence[0] <= self.last_end <= q.span[0]:
-            return None
-        between = self.text[self.last_end : q.span[0]]
-        if q.unit == "money" and last.metric == "change_pct":
-            fell = move_amount(between)
-            if fell is None:
-                return None
-            q = replace(q, value=-abs(q.value), negative=True) if fell else q
-            return self._fact_for(last.subject, "change", q, sentence, quote, None)
-        if "分位" in words and q.unit == "%" and "分位" in self.text[q.span[1] : q.span[1] + 3]:
-            return self._percentile(q, sentence, quote, lo)
-        return None
-
-    def _percentile(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, lo: int
-    ) -> ExtractedFact | None:
-        """融资余额超过近一年60%分位水平: the balance named right before, or just stated, above
-        or below that percentile of the past year's or of its history
-        (margin_balance_above_1y_pctile, margin_balance_below_hist_pctile)."""
-        placed = percentile_side(self.text[lo : q.span[0]], self.text, q.span[1])
-        if placed is None:
-            return None
-        side, at = placed
-        last = self.last
-        found = _label_before(self.text, lo + at)
-        if found is not None and found[1] > self.last_end:
-            base = found[0]
-        elif last is not None and lo + at - self.last_end <= 3:
-            # 融资余额…，占流通市值的2.82%，低于历史30%分位: the balance's rank, not its share's
-            base = _SHARE_OF_BALANCE.sub("", last.metric)
-        else:
-            return None
-        if not base.startswith(("margin", "short")) or base not in KNOWN_METRICS or last is None:
-            return None
-        return self._fact_for(last.subject, f"{base}_{side}_pctile", q, sentence, quote, None)
-
-    def _day_change(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, lo: int
-    ) -> ExtractedFact | None:
-        """股价报8.16元，较前一交易日下跌0.25元: the day's change of the price just stated;
-        两融余额较昨日上升1.47%: a balance's change from the day before (<metric>_dod)."""
-        moved = day_change(self.text[lo : q.span[0]])
-        if moved is None:
-            return None
-        falls, at = moved
-        q = replace(q, value=-abs(q.value), negative=True) if falls else q
-        phrase = lo + at
-        last = self.last
-        if last is not None and sentence[0] <= self.last_end and phrase - self.last_end <= 3:
-            subject, base = last.subject, last.metric
-        elif (found := _label_before(self.text, phrase)) is not None:
-            record = self._subject_or_region(found[1], sentence)
-            if record is None or record.kind != "company":
-                return None
-            subject, base = record.name, found[0]
-        else:
-            return None
-        if base in ("price", "close"):
-            metric = "change_pct" if q.unit == "%" else "change"
-        elif base.startswith(("margin", "short")) and base in KNOWN_METRICS:
-            metric = base + ("_dod" if q.unit == "%" else "_dod_change")
-        else:
-            return None
-        if metric == "change" and q.unit != "money":
-            return None
-        return self._fact_for(subject, metric, q, sentence, quote, None)
-
-    def _seal_list(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """宁波海运、美农生物等涨停板封单资金最多，分别有9.71亿元、9.66亿元: the n-th stock's
-        sealed orders."""
-        values = [v for v in self.sentence_qs if v.unit == q.unit]
-        at = values.index(q)
-        start = at
-        while start > 0 and LIST_SEP.fullmatch(
-            self.text, values[start - 1].span[1], values[start].span[0]
-        ):
-            start -= 1
-        chain = self._list_run(values[start:])
-        clause_start = self._clause_start(sentence, chain[0].span[0])
-        lead = max(sentence[0], self.text.rfind("，", sentence[0], clause_start - 1) + 1)
-        listed = seal_list(self.text[lead : chain[0].span[0]], q.unit, len(chain))
-        if listed is None or len(chain) < 2:
-            return None
-        metric, names = listed
-        return self._fact_for(names[chain.index(q)], metric, q, sentence, quote, None)
-
-    def _stock_fact(
-        self, metric: str, q: Quantity, label_start: int, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """The figure as the listed company's that the text names right before its label
-        (热门股宁波海运封单量最高) or else before it, or that the text is about."""
-        clause_start = self._clause_start(sentence, label_start)
-        if not self.subject_before(label_start, clause_start) and (
-            written := name_before(self.text[clause_start:label_start])
-        ):
-            return self._fact_for(written, metric, q, sentence, quote, None)
-        record = self._subject_or_region(label_start, sentence)
-        if record is None or record.kind != "company":
-            return None
-        self.last_record = record
-        return self._fact_for(record.name, metric, q, sentence, quote, None)
 
     def _window_moves(
         self, q: Quantity, sentence: tuple[int, int], quote: str, at: int

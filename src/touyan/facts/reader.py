@@ -97,6 +97,10 @@ _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均
 NOT_A_LABEL = re.compile(
     r"^(?:略|远|明显)?(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
 )
+LABEL_LEAD = re.compile(
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并|全年|"
+    r"同时|此外|另外|以及|导致|当年|当月)+"
+)
 INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
 INDICATOR_LEAD = re.compile(
     r"(?:其中|此外|同时|全年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|当月|今年以来|"
@@ -110,6 +114,9 @@ _STATEMENT_LIKE = re.compile(
 # Moves whose metric names their window: a window said before them must be theirs.
 _OWN_WINDOW = {"change_ytd_pct": "今年", "change_1w_pct": "周", "change_1m_pct": "月"}
 WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
+PRICE_METRICS = frozenset(
+    {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
+)
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 _ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集团|公司|证券|研究院)")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
