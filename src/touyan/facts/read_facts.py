@@ -47,7 +47,6 @@ from touyan.facts.dating import date_for
 from touyan.facts.economy import CHINA, RATE_CHANGE, REGION, REGION_NAMES, TURNED
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
-    _CLAUSE_BREAK,
     _HEAD,
     _INDEX_BASE,
     _LEVEL_AFTER,
@@ -63,24 +62,7 @@ from touyan.facts.extract import (
     _sentences,
 )
 from touyan.facts.fields import field_subject, industry_subject
-from touyan.facts.filings import (
-    BALANCE_ENDINGS,
-    PERIODS,
-    across_tail,
-    contributed_part,
-    date_after_label,
-    from_to,
-    growth_over_base,
-    line_rate,
-    loss,
-    movement_metric,
-    named_rate_change,
-    opening_metric,
-    per_ten_shares,
-    points_on_quarter,
-    points_over_base,
-    unglued,
-)
+from touyan.facts.filings import line_rate, unglued
 from touyan.facts.labels import (
     DAILY_METRICS,
     HOLDING_METRICS,
@@ -91,7 +73,9 @@ from touyan.facts.labels import (
 )
 from touyan.facts.market import MARKET, SECTOR_METRICS, window_moves
 from touyan.facts.read_market import MarketShapes
+from touyan.facts.read_results import ResultShapes
 from touyan.facts.reader import (
+    BALANCES,
     INDICATOR,
     INDICATOR_LEAD,
     LABEL_BREAK,
@@ -101,7 +85,7 @@ from touyan.facts.reader import (
     WINDOW_MOVE,
     base_metric,
 )
-from touyan.facts.runtable import Cell, run_together_tables
+from touyan.facts.runtable import run_together_tables
 from touyan.text.numbers import Quantity, parse_numbers
 
 _GROWTH = re.compile(
@@ -113,10 +97,6 @@ _GROWTH = re.compile(
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
-_HOLDER = re.compile(
-    r"(?:股东|董事|监事|高管|董事长|总经理|实际控制人|实控人)"
-    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=先生|女士|于|通过|以|在|累计|计划|拟|已|减持|增持)"
-)
 _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:ago|earlier))", re.I)
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
@@ -124,26 +104,6 @@ _DIRECTION_BEFORE = re.compile(
 _CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
 # What only a listed security has: a quote, a market value, shares others hold.
 _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
-_RANKED_HOLDER = re.compile(
-    r"(?:位居|位列|成为|为|是)第[一二三四五六七八九十\d]{1,2}大(?:流通|流动)?股东[，,]\s*$"
-)
-_ORG_NAME = re.compile(
-    r"[\u4e00-\u9fff()（）A-Za-z0-9]{2,40}(?:有限公司|股份公司|集团|合伙企业(?:\(有限合伙\)|（有限合伙）)?|基金)"
-)
-_HOLDER_COLUMNS = frozenset(
-    {
-        "股东",
-        "股东名称",
-        "合作方",
-        "持有人",
-        "投资方",
-        "投资人",
-        "投资者",
-        "出资方",
-        "出资人",
-        "机构",
-    }
-)
 # A label right after these words is about the industry, sector or market, not the subject.
 _NOT_THE_SUBJECT = re.compile(
     r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计|平均|均值)?"
@@ -203,20 +163,8 @@ _CHANGE = re.compile(
 _GROWTH_REACH = 24
 # 相对基准超额回撤32.47%: a fund's excess over its benchmark is a figure's name, not a comparison.
 _EXCESS_LABEL = re.compile(r"相对(?:业绩)?(?:比较)?基准(?:年化)?超额")
-_BALANCES = ("期初余额", "期末余额")
 # Labels that name no figure alone (see `ResultShapes._bare`).
-_BARE_LABELS = frozenset({"增幅", "降幅", "金额", *_BALANCES})
-_BALANCE_ITEM = re.compile(
-    r"的(?P<item>[\u4e00-\u9fff]{2,10}?)主要由"
-    r"|(?:(?<=[；;。，,：:\s])|(?<=包括))(?P<item2>[\u4e00-\u9fff、]{2,16}?)期初余额"
-)
-_BALANCE_OF = re.compile(r"(?P<item>.{2,16}?)(?:期初余额|期末余额|本期增加|本期减少)$")
-_DEFINED_ITEM = re.compile(
-    r"(?:^|(?<=[。；;，,\s]))(?P<item>[\u4e00-\u9fff]{2,8})包括[^。；;]*[。；;]\s*$"
-)
-_FLOW_BEFORE = re.compile(
-    r"主力(?:资金)?(?:出现|呈现|为)?了?(?:净)?流(?P<way>[入出])[^，,。；;]{0,6}[，,]\s*"
-)
+_BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
 _WHOLE = re.compile(r"\s*占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的")
 # Words no figure's name holds: a clause read as a label (该股累计上涨, 苹果、英伟达纷纷上涨,
 # 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two).
@@ -238,12 +186,6 @@ _RESPECTIVE_VERB = re.compile(
 )
 _ITEM_SEP = re.compile(r"[、和及与]")
 _HEAD_YOY = re.compile(r"(?:同比|环比)$")
-# 持有, 持股, 配置 (a fund's or the state's allocation), not 增持/减持 (a change).
-_HOLD_VERB = re.compile(r"(?<![增减])(?:持有|持股|配置)")
-_HELD_TAIL = re.compile(
-    r"(?:公司)?(?:股份|股票|A股)?(?:数量?)?\s*"
-    r"(?:为|达到|达|高达|约|近|超过|超|逾|共计|共|合计|累计|\s)*"
-)
 # A level's growth written right after it: 3.82亿人次，同比增长6.0%.
 _GROWTH_NEXT = re.compile(
     r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,][^\S\n]*"
@@ -259,9 +201,7 @@ _FALL_AFTER_BASE = re.compile(
     r"(?:了|为|达|约|超|近|逾|达到)?\s*$"
 )
 _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
-_PER_ACCOUNT = re.compile(r"户均|人均|平均")
 _CODE_AFTER = re.compile(r"\s*[(（](?:[A-Za-z]{2}\.?)?\d{4,6}(?:\.[A-Z]{2})?[)）]")
-_CODE_BEFORE = re.compile(r"[(（]\d{6}(?:\.[A-Z]{2})?[)）]$")
 _ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
 _SERIES_CONNECTOR = re.compile(r"[\s:：]|(?:分别|预计|预测|将)|(?:为|是|达|约)$")
 _SERIES_GROWTH = re.compile(r"(?:同比)?(?:增长率?|增速|增幅)$")
@@ -295,14 +235,7 @@ def _list_items(head: str, count: int) -> list[str] | None:
     return None
 
 
-def _cells(line: str) -> list[str]:
-    """Cells of a table line: pipe-separated Markdown, or whitespace-separated plain text."""
-    line = line.strip()
-    parts = line.strip("|").split("|") if "|" in line else line.split()
-    return [p.strip() for p in parts if p.strip()]
-
-
-class FactReader(MarketShapes):
+class FactReader(MarketShapes, ResultShapes):
     """Reads the facts of one text."""
 
     def facts(self) -> list[ExtractedFact]:
@@ -355,148 +288,6 @@ class FactReader(MarketShapes):
                     out.append(fact)
                 self.prev_q = q
         return out
-
-    def _filed(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
-        """Shapes of results and filing prose read in filings.py: a balance's movement (期初余额
-        为…，本期增加…，减少…), growth over a base written out (较上期的X元增加21.31%), an
-        opening balance as a base (相较于期初的X元), a dividend per ten shares, a level 由A
-        减少至B, a loss (净利润亏损10亿元) and a rate's change (较去年同期毛利率减少3.35个
-        百分点, 毛利率下滑2.7pct)."""
-        last, last_end, at, unit = self.last, self.last_end, q.span[0], q.unit
-        # The shapes that read the figure just before it stand within a few words of it.
-        if last is not None and sentence[0] <= last_end <= at <= last_end + 48:
-            between = self.text[last_end:at]
-            if last.metric.endswith(BALANCE_ENDINGS) and (
-                moved := movement_metric(last.metric, between)
-            ):
-                q = replace(q, value=abs(q.value), negative=False)  # 减少 names the direction
-                return self._fact_for(last.subject, moved, q, sentence, quote, last.object)
-        else:
-            between = ""
-        if unit == "%":
-            if last is None or not between:
-                return None
-            if last.metric.endswith("_change") and last.unit == "pp" and between in ("至", "到"):
-                # 期间费用率同比下降1.4个百分点至12.2%: the rate's new level.
-                metric = last.metric.removesuffix("_change")
-                return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-            fell = growth_over_base(between)
-            if fell is None:
-                return None
-            q = replace(q, value=-abs(q.value), negative=True) if fell else q
-            metric = base_metric(last.metric) + "_yoy"
-            return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-        if last is not None and unit == "pp" and between:
-            # 毛利率为14.61%，较上年同期的15.89%，下滑1.28pct, 毛利率52.8%，同比-1.84pct，
-            # 环比+0.66pct: the rate's change in points, on the year, then on the quarter.
-            on_year = last.metric.endswith("_change") and last.unit == "pp"
-            if last.unit == "%" and (fell := points_over_base(between)) is not None:
-                metric = last.metric + "_change"
-            elif on_year and (fell := points_on_quarter(between)) is not None:
-                metric = last.metric.removesuffix("_change") + "_qoq_change"
-            else:
-                metric = ""
-            if metric:
-                q = replace(q, value=-abs(q.value), negative=True) if fell else q
-                return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-        if last is not None and unit == "money" and last.unit == "money" and between:
-            if part := contributed_part(last.metric, between):  # 其中游戏贡献240亿元
-                return self._fact_for(last.subject, last.metric, q, sentence, quote, part)
-        if last is not None and unit == "money" and "初" in between:
-            if opened := opening_metric(last.metric, between):
-                return self._fact_for(last.subject, opened, q, sentence, quote, last.object)
-        before = self.text[max(0, at - 30) : at]
-        if (
-            unit != "pp"
-            and "至" not in before[-3:]
-            and "到" not in before[-3:]
-            and "股派" not in before[-14:]
-            and "亏损" not in before[-24:]
-            and "同期" not in before
-            and "同报告期" not in before
-        ):
-            return None
-        lo = max(sentence[0], q.span[0] - 64)  # no shape reads further back
-        breaks = _CLAUSE_BREAK.finditer(self.text, lo, q.span[0])
-        clause_start = max([lo] + [m.end() for m in breaks])
-        fell = False
-        if (start := per_ten_shares(self.text, clause_start, q)) is not None:
-            metric = "dividend_per_10_shares"
-        elif level := from_to(self.text, self._after_name(clause_start, q.span[0]), q):
-            metric, start = level
-        elif lost := loss(self.text, clause_start, q):
-            (metric, start), fell = lost, True
-        elif changed := named_rate_change(self.text, clause_start, q):
-            metric, start, fell = changed
-        else:
-            return None
-        record = self._subject_or_region(start, sentence)
-        if record is None:
-            return None
-        q = replace(q, value=-abs(q.value), negative=True) if fell else q
-        fact = self._fact_for(record.name, metric, q, sentence, quote, None)
-        # 较去年同报告期营业总收入增加1.69亿元，同比较去年同期上涨18.25%: the amount's change
-        # is read so that the growth after it knows its figure, not stated on its own (a
-        # derived figure reports seldom quote).
-        return None if metric.endswith("_yoy_change") else fact
-
-    def _across_date(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """资产负债率2024年末为62.37%: a label, the period it holds for, then the figure
-        (`facts.filings.date_after_label`)."""
-        tail = across_tail(self.text, sentence[0], q.span[0])
-        if tail is None:
-            return None
-        date = next((d for d in self.dates if d.span[1] == tail and d.granularity in PERIODS), None)
-        if date is None:
-            return None
-        clause_start = self._clause_start(sentence, date.span[0])
-        lo = self._after_name(clause_start, date.span[0])
-        found = date_after_label(self.text, date.span[0], lo)
-        if found is None or found[0] in DAILY_METRICS or not unit_fits(found[0], q):
-            return None
-        record = self._subject_or_region(found[1], sentence)
-        if record is None or record.kind not in _TOPIC_KINDS:
-            return None
-        return self._fact_for(record.name, found[0], q, sentence, quote, None)
-
-    def _table_facts(
-        self, cells: list[Cell], sentence: tuple[int, int], quote: str
-    ) -> list[ExtractedFact]:
-        """The cells of the run-together tables that start in this sentence, about the stock
-        the sentence or the text is about (近日该股表现日期涨跌幅…)."""
-        mine = [c for c in cells if sentence[0] <= c.table[0] < sentence[1]]
-        if not mine:
-            return []
-        record = self._subject_or_region(mine[0].table[0], sentence)
-        if record is None or record.kind not in _TOPIC_KINDS:
-            return []
-        return [
-            ExtractedFact(
-                subject=record.name,
-                metric=c.metric,
-                value=c.quantity.value,
-                unit=c.quantity.unit,
-                currency=c.quantity.currency,
-                span=(self.index[c.quantity.span[0]], self.index[c.quantity.span[1] - 1] + 1),
-                quote=quote,
-                as_of=c.as_of,
-                period=c.as_of.isoformat(),
-            )
-            for c in mine
-        ]
-
-    def _header_metric(self, line: str) -> str | None:
-        """A shareholder table's header: holders in the first column, a stake column after.
-
-        Tables listed by the company held (银行 | 持股比例) name no holder per row, so they
-        give no stake facts rather than wrong ones.
-        """
-        cells = _cells(line)
-        if cells and cells[0] in _HOLDER_COLUMNS and ("持股比例" in line or "股权比例" in line):
-            return "stake_pct"
-        return None
 
     def _fact(
         self,
@@ -748,55 +539,6 @@ class FactReader(MarketShapes):
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
 
-    def _shares_held(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """中央汇金持有软控股份3325万股, 汇金持股2987万股: a holding in shares.
-
-        Filed under the company held, which a text names exactly, with the holder as object
-        when it is named right before the verb (a text often writes the holder loosely: 汇金).
-        Not an average per account (户均持股数量), nor a change (增持, 持仓量增加).
-        """
-        clause_start = self._clause_start(sentence, q.span[0])
-        verbs = list(_HOLD_VERB.finditer(self.text, max(clause_start, q.span[0] - 24), q.span[0]))
-        verb = verbs[-1] if verbs else None
-        if verb is None or _PER_ACCOUNT.search(self.text, max(0, verb.start() - 2), verb.start()):
-            return None
-        if "分别" in self.text[clause_start : q.span[0]]:
-            return None  # 汇金与证金分别持有1040万股和803.9万股: whose is which is not said here
-        held: EntityRecord | None = None
-        rest = verb.end()
-        if self.text.startswith("的", rest):
-            rest += 1
-        inside = [m for m in self.mentions if m.start == rest and m.end <= q.span[0]]
-        if inside:
-            held, rest = inside[0].entity, inside[0].end
-        if not _HELD_TAIL.fullmatch(self.text, rest, q.span[0]):
-            return None
-        holder = self._named_holder(clause_start, verb.start())
-        if holder is None and (
-            ranked := _RANKED_HOLDER.search(self.text, sentence[0], verb.start())
-        ):
-            # 香港中央结算有限公司位居第三大流通股东，持股2529.91万股: the holder ranked before.
-            holder = self._named_holder(sentence[0], ranked.start())
-        if held is None:
-            before = [
-                m.entity
-                for m in self.mentions
-                if sentence[0] <= m.start
-                and m.end <= verb.start()
-                and m.entity.kind == "company"
-                and m.entity.name != holder
-            ]
-            held = (before[-1] if before else None) or self.topic or self.sole
-        if held is None or held.name == holder:
-            return None
-        if self._unlisted(held):
-            # 国电电力当前股价4.61元汇金持股2.09亿股 under a title about 汇金: the investor's
-            # holding in a company the text names in a way not recognised.
-            return self._fact_for(held.name, "holding_shares", q, sentence, quote, None)
-        return self._fact_for(held.name, "shares_held", q, sentence, quote, holder)
-
     def _level_before_growth(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
@@ -822,18 +564,6 @@ class FactReader(MarketShapes):
         if stated := _COMPANY_LEAD.match(metric):
             metric = metric[stated.end() :]  # 当年公司员工总数: the figure is 员工总数
         return self._fact_for(record.name, metric, q, sentence, quote, None)
-
-    def _named_holder(self, clause_start: int, verb_start: int) -> str | None:
-        """The holder written right before 持有: a known name, or an organisation's full name,
-        a fund's code in brackets allowed between (南方中证500ETF（510500）持有)."""
-        end = verb_start
-        if code := _CODE_BEFORE.search(self.text, clause_start, end):
-            end = code.start()
-        for m in self.mentions:
-            if m.end == end and m.start >= clause_start:
-                return m.entity.name
-        orgs = list(_ORG_NAME.finditer(self.text, clause_start, end))
-        return orgs[-1].group() if orgs and orgs[-1].end() == end else None
 
     def _paired_growth(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -1576,30 +1306,6 @@ class FactReader(MarketShapes):
         code = _CODE_AFTER.match(self.text, end)
         return code.end() if code else end
 
-    def _bare(self, label: str, sentence: tuple[int, int], label_start: int) -> str | None:
-        """增幅, 金额 name no figure alone: 股东户数增加至5.27万户，增幅为1.91% is the count's
-        rise, 主力资金出现流出，金额为… the main force's outflow; else nothing is said."""
-        if label == "金额":
-            flow = _FLOW_BEFORE.search(self.text, sentence[0], label_start)
-            return f"main_net_{'outflow' if flow['way'] == '出' else 'inflow'}" if flow else None
-        last = self.last
-        if label in _BALANCES:
-            # 职工福利费期初余额为…，期末余额为…: the item of the balance just stated; 应收款项
-            # 融资主要由银行承兑汇票组成，期末余额为…: the item the sentence is about.
-            found = _BALANCE_ITEM.search(self.text, sentence[0], label_start)
-            if found:
-                return f"{(found['item'] or found['item2']).removeprefix('其中')}{label}"
-            if last and self.last_end >= sentence[0] and (of := _BALANCE_OF.match(last.metric)):
-                return f"{of['item']}{label}"  # …期初余额为…，本期增加…，期末余额为…
-            # 短期薪酬包括工资…。期初余额总计为…: the item the sentence before defines.
-            if label_start - sentence[0] >= 6:
-                return None
-            defined = _DEFINED_ITEM.search(self.text, max(0, sentence[0] - 200), sentence[0])
-            return f"{defined['item']}{label}" if defined else None
-        if last is None or self.last_end < sentence[0] or label_start - self.last_end > 40:
-            return None
-        return f"{base_metric(last.metric)}{label}"
-
     def _repaired(self, fact: ExtractedFact) -> list[ExtractedFact]:
         """A figure under a clause read as a label, named as the clause means it when it can
         be: (近5日)该股累计上涨3.96% and 在近7个交易日中…期间整体上涨2.75% are the window's
@@ -1622,33 +1328,5 @@ class FactReader(MarketShapes):
         """What a text is about as a whole: its title's name, its sector, the market."""
         return (self.topic, self.sector, MARKET)
 
-    def _holder(self, sentence_start: int, label_start: int) -> str | None:
-        """A named shareholder or officer (股东张三) not in the dictionary."""
-        found = list(_HOLDER.finditer(self.text, sentence_start, label_start))
-        return found[-1].group("name") if found else None
-
     def _topic_name(self) -> str | None:
         return self.topic.name if self.topic else None
-
-    def _row_holder(self, sentence: tuple[int, int]) -> EntityRecord | str | None:
-        """The holder in a shareholder-table row: its first cell, known entity or org name."""
-        row = self.text[sentence[0] : sentence[1]]
-        cells = _cells(row)
-        if not cells:
-            return None
-        first_end = sentence[0] + row.index(cells[0]) + len(cells[0])
-        known = [m for m in self.mentions if sentence[0] <= m.start < first_end]
-        if known:
-            return known[0].entity
-        return cells[0] if _ORG_NAME.fullmatch(cells[0]) else None
-
-    def _stake_target(self, before: int, holder: str) -> str | None:
-        """The company a stake is in: the last other company named before the statement."""
-        for m in reversed(self.mentions):
-            if m.start < before and m.entity.kind == "company" and m.entity.name != holder:
-                if (
-                    "有限公司" in m.entity.name
-                    or "合资" in self.text[max(0, m.start - 12) : m.start]
-                ):
-                    return m.entity.name
-        return None

@@ -111,6 +111,7 @@ _STATEMENT_LIKE = re.compile(
     r"[为是在将已被把对从由却]|实现|录得|显示|预计|分别|达到|同比|环比|较|提出|目标|计划|预期|假设|"
     r"(?:19|20)\d{2}\s*年"
 )
+BALANCES = ("期初余额", "期末余额")
 # Moves whose metric names their window: a window said before them must be theirs.
 _OWN_WINDOW = {"change_ytd_pct": "今年", "change_1w_pct": "周", "change_1m_pct": "月"}
 WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
