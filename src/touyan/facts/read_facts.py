@@ -7,12 +7,10 @@ tries the shapes from the most specific (a market day, a filing's balance) to th
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from decimal import Decimal
 
 from touyan.facts.bulletin import (
     ANOMALY,
@@ -20,11 +18,8 @@ from touyan.facts.bulletin import (
     AVERAGE_AFTER,
     CHANGE_AFTER_LEVEL,
     CONTRIBUTION,
-    EACH_QUARTER,
     FALLS,
-    LIST_CHANGES,
     MEASURED,
-    OWNERS,
     POINTS_CHANGE,
     POINTS_FALL,
     RESTATED,
@@ -32,19 +27,15 @@ from touyan.facts.bulletin import (
     SPAN_TAIL,
     TENOR,
     TENOR_ITEM,
-    TURNED_LIST,
     base_level,
     bounded_label,
     change_suffix,
     contribution_metric,
     crop_yield,
-    measured_items,
     next_period,
     restated,
-    shared_tail,
 )
-from touyan.facts.dating import date_for
-from touyan.facts.economy import CHINA, RATE_CHANGE, REGION, REGION_NAMES, TURNED
+from touyan.facts.economy import RATE_CHANGE, REGION, TURNED
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
     _HEAD,
@@ -54,7 +45,6 @@ from touyan.facts.extract import (
     _PAIR_SECOND,
     _ROUND_SUBJECT_KINDS,
     _SLASH_GROWTH,
-    _TOPIC_KINDS,
     METRIC_MAX,
     ExtractedFact,
     _label_after,
@@ -71,13 +61,13 @@ from touyan.facts.labels import (
     LABELS,
     unit_fits,
 )
-from touyan.facts.market import MARKET, SECTOR_METRICS, window_moves
+from touyan.facts.market import MARKET, SECTOR_METRICS
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_results import ResultShapes
+from touyan.facts.read_series import SeriesShapes
 from touyan.facts.reader import (
     BALANCES,
-    INDICATOR,
-    INDICATOR_LEAD,
+    CLAUSE_LIKE,
     LABEL_BREAK,
     LABEL_LEAD,
     NOT_A_LABEL,
@@ -141,20 +131,12 @@ _NEAR = re.compile(
     rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,、]"
 )
 _DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
-# Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
-_CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
 _VERSUS = re.compile(
     r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
 )
 _SHARE_OF = re.compile(
     r"\s*[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
 )
-# "…为3.30%、" between one dated item of a series and the next.
-_SERIES_ITEM = re.compile(
-    r"\s*(?:为|是|[:：])\s*[+-]?[\d.,]+\s*(?:%|[\u4e00-\u9fff]{0,3})\s*[、，,；;]\s*"
-)
-_SERIES_TAIL = re.compile(r"(?:为|是|:|：)\s*[+]?$")
-_SERIES_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）%\-]{2,30}$")
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
@@ -181,11 +163,6 @@ _HEADER_WINDOW = 6
 _CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
 _AMOUNT_UNITS = ("money", "count", "", "shares")
 _THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
-_RESPECTIVE_VERB = re.compile(
-    r"(?:同比|环比)?(?P<verb>增长|上涨|下降|下跌|增加|减少|提高|回落|为|达到|达|是|)\s*"
-)
-_ITEM_SEP = re.compile(r"[、和及与]")
-_HEAD_YOY = re.compile(r"(?:同比|环比)$")
 # A level's growth written right after it: 3.82亿人次，同比增长6.0%.
 _GROWTH_NEXT = re.compile(
     r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,][^\S\n]*"
@@ -203,39 +180,15 @@ _FALL_AFTER_BASE = re.compile(
 _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
 _CODE_AFTER = re.compile(r"\s*[(（](?:[A-Za-z]{2}\.?)?\d{4,6}(?:\.[A-Z]{2})?[)）]")
 _ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
-_SERIES_CONNECTOR = re.compile(r"[\s:：]|(?:分别|预计|预测|将)|(?:为|是|达|约)$")
-_SERIES_GROWTH = re.compile(r"(?:同比)?(?:增长率?|增速|增幅)$")
-_SERIES_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
-_VAGUE = frozenset({"数据", "情况", "水平", "数值", "表现", "结果"})
 _NOT_A_RATE = re.compile(r"影响|拉动|带动|推动|贡献|导致|使")
 _THIS = re.compile(r"(?:这个|这一|该)")
-_FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
 _DAY_UNITS = frozenset({"money", "shares", "count", "%"})
-_INDUSTRY_WITH_AND = re.compile(r"[和及与][\u4e00-\u9fff]{1,10}业")
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
 # The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
 
 
-def _list_items(head: str, count: int) -> list[str] | None:
-    """The `count` items of a list written before 分别, or None when they cannot be told apart.
-
-    Items are split on every list word (服装、通信工具和燃油小汽车). An industry's name in the
-    national classification may hold 和 or 及 (电气机械和器材制造业, 黑色金属冶炼和压延加工业):
-    when splitting on 和 gives the wrong count, 、 alone is tried, and kept only if every item
-    holding 和 names an industry (…业), so 食品、能源和服务价格 stays a list of three.
-    """
-    items = [i for i in _ITEM_SEP.split(head) if i]
-    if len(items) != count:
-        items = [i for i in head.split("、") if i]
-        if any(_ITEM_SEP.search(i) and not _INDUSTRY_WITH_AND.search(i) for i in items):
-            return None
-    if len(items) == count and all(len(i) <= 20 for i in items):
-        return items
-    return None
-
-
-class FactReader(MarketShapes, ResultShapes):
+class FactReader(MarketShapes, ResultShapes, SeriesShapes):
     """Reads the facts of one text."""
 
     def facts(self) -> list[ExtractedFact]:
@@ -408,7 +361,7 @@ class FactReader(MarketShapes, ResultShapes):
         elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":
             metric = header[1]
         elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):
-            if _CLAUSE_LIKE.search(attribute.group("label")):
+            if CLAUSE_LIKE.search(attribute.group("label")):
                 return None
             if _DATE_IN_LABEL.search(attribute.group("label")) and (
                 series := self._series(q, sentence, quote)
@@ -686,7 +639,7 @@ class FactReader(MarketShapes, ResultShapes):
         if not self._is_statistics():
             return None
         named = bounded_label(self.text, sentence[0], q.span[0], self.dates)
-        if named is None or _CLAUSE_LIKE.search(named[0]):
+        if named is None or CLAUSE_LIKE.search(named[0]):
             return None
         record = self._subject_or_region(named[1], sentence)
         if record is None:
@@ -756,7 +709,7 @@ class FactReader(MarketShapes, ResultShapes):
         named = self._indicator(sentence, span.start() if span else verb.start())
         if named is None or not MEASURED.search(named[0]) or _NOT_A_RATE.match(named[0]):
             return None  # 影响CPI下降0.11个百分点: a contribution to CPI, not its change
-        if _CLAUSE_LIKE.search(named[0]):
+        if CLAUSE_LIKE.search(named[0]):
             return None  # 直接推动了系列产品毛利率提升: a clause, not a rate's name
         if lead := _THIS.match(named[0]):
             named = (named[0][lead.end() :], named[1] + lead.end())
@@ -807,46 +760,6 @@ class FactReader(MarketShapes, ResultShapes):
         else:
             return None
         return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-
-    def _year_series(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """预计2025-2027年归母净利润分别为10.2亿元、12.5亿元、15.1亿元: the n-th figure is the
-        n-th year's, under the label between the years and the figures."""
-        ranges = [r for r in self.year_ranges if sentence[0] <= r.start() and r.end() <= q.span[0]]
-        if not ranges:
-            return None
-        years = ranges[-1]
-        first, last = int(years["first"]), int(years["last"])
-        values = [v for v in self.sentence_qs if v.span[0] > years.end()]
-        chain = self._list_run(values)
-        if q not in chain or len(chain) != last - first + 1 or not 2 <= len(chain) <= 6:
-            return None
-        head = _SERIES_CONNECTOR.sub("", self.text[years.end() : chain[0].span[0]]).lstrip("的")
-        growth = _SERIES_GROWTH.search(head)
-        label = head[: growth.start()] if growth else head
-        if not _SERIES_NAME.fullmatch(label) or _CLAUSE_LIKE.search(label) or label in _VAGUE:
-            return None
-        metric = LABEL_METRIC.get(label.lower(), label) + ("_yoy" if growth else "")
-        about = self._subject_or_region(years.start(), sentence) or self.topic or self.sole
-        if about is None or about.kind not in _TOPIC_KINDS:
-            return None
-        year = first + chain.index(q)
-        if self.published_at is not None and year >= self.published_at.year:
-            metric += "_forecast"  # 维持2025~2027年EPS…, written in 2025: a forecast
-        unit = chain[-1]
-        if not q.unit and unit.unit and q is not unit:
-            # 归母净利润分别为9.48、10.84、11.95亿元: the last figure's unit is every figure's.
-            value = q.value * unit.scale
-            q = replace(
-                q,
-                value=value.quantize(Decimal(1)) if value == value.to_integral() else value,
-                unit=unit.unit,
-                currency=unit.currency,
-                precision=q.precision * unit.scale,
-            )
-        fact = self._fact_for(about.name, metric, q, sentence, quote, None)
-        return replace(fact, as_of=dt.date(year, 12, 31), period=f"{year}年")
 
     def _rate_of_change(self, metric: str, q: Quantity) -> str:
         """较上年度增加132千公顷（198万亩），增幅0.3%: in a release, the rate of the change just
@@ -924,7 +837,7 @@ class FactReader(MarketShapes, ResultShapes):
             )
         if NOT_A_LABEL.match(label) and not _EXCESS_LABEL.match(label):
             return None
-        if _CLAUSE_LIKE.search(label):
+        if CLAUSE_LIKE.search(label):
             return None
         label, label_start = self._share_of(label, label_start, sentence)
         last = self.last
@@ -1027,62 +940,6 @@ class FactReader(MarketShapes, ResultShapes):
             return None
         return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
 
-    def _series(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
-        """国家收支差额：2025年3月为-11386亿元，2024年12月为-18867亿元…: a series of dated
-        values under the label before the colon."""
-        head = self.text[max(sentence[0], q.span[0] - 4) : q.span[0]]
-        if not _SERIES_TAIL.search(head):
-            return None
-        tail_start = q.span[0] - len(_SERIES_TAIL.search(head).group())  # type: ignore[union-attr]
-        date = next((d for d in self.dates if d.span[1] == tail_start), None)
-        if date is None or date.granularity == "relative":
-            return None
-        first = date  # the series' first item: its label stands right before it
-        while (
-            previous := next(
-                (
-                    d
-                    for d in self.dates
-                    if d.span[1] <= first.span[0]
-                    and _SERIES_ITEM.fullmatch(self.text, d.span[1], first.span[0])
-                ),
-                None,
-            )
-        ) is not None:
-            first = previous
-        colon = max(
-            self.text.rfind("：", sentence[0], first.span[0]),
-            self.text.rfind(":", sentence[0], first.span[0]),
-        )
-        head_end = colon if colon >= 0 else first.span[0]
-        label = _SERIES_LABEL.search(self.text, max(sentence[0], head_end - 40), head_end)
-        if label is None:
-            return None
-        name = label.group()
-        if lead := INDICATOR_LEAD.match(name):
-            name = name[lead.end() :]
-        # 全球城镇化率在1982年为40.1%: 在 is no part of the name, nor is the economy it opens with.
-        region = REGION.match(name) if name.endswith("在") else None
-        name = name.removesuffix("在")
-        if region is not None:
-            name = name[region.end() :]
-        if len(name) < 2:
-            return None
-        about = (
-            EntityRecord(REGION_NAMES.get(region.group(), region.group()), "org")
-            if region is not None
-            else self._subject_or_region(label.start(), sentence)
-        )
-        owner, _, measure = name.rpartition("的")
-        if about in (None, CHINA) and len(owner) >= 2 and len(measure) >= 2:
-            # 固定资产投资额(不含农户)的累计同比2024年12月为3.20%: an indicator's own series.
-            about, name = EntityRecord(owner, "index"), measure
-        if about is None:
-            return None
-        as_of, period = self._as_of(date)
-        fact = self._fact_for(about.name, name, q, sentence, quote, None)
-        return replace(fact, as_of=as_of, period=period)
-
     def _growth_of_unnamed(
         self, q: Quantity, sentence: tuple[int, int], quote: str, phrase_start: int, suffix: str
     ) -> ExtractedFact | None:
@@ -1098,182 +955,6 @@ class FactReader(MarketShapes, ResultShapes):
         if about is None:
             return None
         return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
-
-    def _respectively(
-        self,
-        q: Quantity,
-        sentence: tuple[int, int],
-        quote: str,
-        at: int,
-        owned: bool = False,
-        levels: bool = False,
-    ) -> ExtractedFact | None:
-        """铁路运输业、水利管理业投资分别增长20.5%和9.6%: the n-th figure of the list after 分别
-        is the n-th item's, when the counts agree; a list of names (阿里、小米分别持股…) gives
-        nothing, since which figure is whose is too easily wrong. With `levels`, a release's
-        levels of any unit (夏粮和早稻产量分别为…), when every item names a measure."""
-        if windowed := self._window_moves(q, sentence, quote, at):
-            return windowed
-        verb = _RESPECTIVE_VERB.match(self.text, at + 2)
-        if verb is None:
-            return None
-        values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
-        chain = self._list_run(values, units=levels)
-        if q not in chain or self.text[verb.end() : chain[0].span[0]].strip():
-            return None
-        clause_start = self._clause_start(sentence, at)
-        head_start = max(
-            [clause_start] + [r.end() for r in REGION.finditer(self.text, clause_start, at)]
-        )
-        lead = INDICATOR_LEAD.match(self.text, head_start, at)
-        head = self.text[lead.end() if lead else head_start : at]
-        last = self.last
-        if head.endswith("同环比") and len(chain) == 2 and last is not None:
-            # 营收341.61亿元，同环比分别-7.7%/-30.0%: the figure just stated, both ways.
-            base = base_metric(last.metric)
-            metric = base + ("_yoy" if q is chain[0] else "_qoq")
-            return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-        yoy = _HEAD_YOY.search(head)  # 制造业投资同比分别增长: the comparison, not the item
-        head = head[: yoy.start()] if yoy else head
-        if (each := EACH_QUARTER.match(head)) and len(chain) == 4:
-            return self._quarter_item(q, sentence, quote, head[each.end() :], chain, verb)
-        owners, _, measure = head.rpartition("的")
-        if OWNERS.fullmatch(owners) and INDICATOR.fullmatch(measure) and len(chain) > 1:
-            # 云南和广东的弹性系数分别为3.3和2.1: whose each figure is, in turn.
-            named = _list_items(owners, len(chain))
-            if named is None or any(clause_start <= m.start < at for m in self.mentions):
-                return None
-            plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
-            metric = measure + ("" if plain else "_yoy")
-            return self._fact_for(named[chain.index(q)], metric, q, sentence, quote, None)
-        if owned:
-            return None  # only the owners' figures, for a value of any unit
-        averaged = head.endswith("年均")  # 禽肉、牛肉和羊肉产量年均分别增长: yearly averages
-        head = head.removesuffix("年均")
-        items = _list_items(head, len(chain))
-        if items is None:
-            return None
-        if levels:
-            items = measured_items(items) if verb.group("verb") == "为" and yoy is None else None
-            if items is None:
-                return None
-        if any(clause_start <= m.start < at for m in self.mentions):
-            return None
-        item = shared_tail(items, chain.index(q))  # 汽油和柴油价格: 汽油价格
-        about = self._subject_or_region(clause_start, sentence)
-        if about is None:
-            return None
-        if verb.group("verb") in _FALL_VERBS and q.value > 0:
-            q = replace(q, value=-q.value, negative=True)  # 分别下降4.6%和3.4%: both fall
-        plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
-        on_month = yoy is not None and yoy.group() == "环比"
-        suffix = "_cagr" if averaged else "" if plain else "_qoq" if on_month else "_yoy"
-        fact = self._fact_for(about.name, item + suffix, q, sentence, quote, None)
-        if levels:
-            self.listed = (items, chain[-1].span[1])
-        return fact
-
-    def _list_changes(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """…分别为2948.1亿斤和562.5亿斤，比上年增加28.9亿斤和2.1亿斤: the changes of the
-        levels just listed, in the same order (`facts.bulletin.LIST_CHANGES`)."""
-        if self.listed is None or self.last is None:
-            return None
-        items, end = self.listed
-        if not sentence[0] <= end <= q.span[0]:
-            return None
-        first = next((v for v in self.sentence_qs if v.span[0] > end), None)
-        found = first and LIST_CHANGES.fullmatch(self.text, end, first.span[0])
-        if first is None or not found:
-            return None
-        values = [v for v in self.sentence_qs if v.span[0] >= first.span[0]]
-        chain = self._list_run(values, units=True)
-        if q not in chain or len(chain) != len(items):
-            return None
-        item = items[chain.index(q)]
-        if found["verb"] in FALLS and q.value > 0:
-            q = replace(q, value=-q.value, negative=True)
-        suffix = "_yoy" if q.unit == "%" else "_yoy_change"
-        return self._fact_for(self.last.subject, item + suffix, q, sentence, quote, None)
-
-    def _window_moves(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
-    ) -> ExtractedFact | None:
-        """近一周、近一月及近一年分别录得1.84%、3.76%及12.76%的涨幅: the n-th figure is the n-th
-        window's move, of the name the clause or the text is about."""
-        lead = self.text[max(sentence[0], at - 40) : at]
-        if "近" not in lead and "以来" not in lead and "年初" not in lead:
-            return None  # the common case, cheaply: no window before 分别
-        values = [v for v in self.sentence_qs if v.span[0] > at]
-        chain = self._list_run(values)
-        if q not in chain:
-            return None
-        clause_start = self._clause_start(sentence, at)
-        head = self.text[clause_start:at]
-        verb = self.text[at + 2 : chain[0].span[0]].strip()
-        tail = self.text[chain[-1].span[1] : chain[-1].span[1] + 6]
-        windows = window_moves(head, verb, tail, len(chain))
-        if windows is None:
-            return None
-        about = self._subject_or_region(clause_start, sentence)
-        if about is None or about.kind not in (*_TOPIC_KINDS, "index"):
-            return None
-        label, falls = windows[chain.index(q)]
-        if falls and q.value > 0:
-            q = replace(q, value=-q.value, negative=True)
-        metric = LABEL_METRIC.get(label, label)
-        return self._fact_for(about.name, metric, q, sentence, quote, None)
-
-    def _turned_list(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
-    ) -> ExtractedFact | None:
-        """鲜菜和鸡蛋价格分别由上月下降7.3%和4.4%转为上涨3.3%和0.8%: the n-th figure after
-        转为 is the n-th item's current change; the figures before it were last month's."""
-        turned = TURNED_LIST.match(self.text, at + 2)
-        if turned is None or q.span[0] < turned.end():
-            return None
-        values = [v for v in self.sentence_qs if v.span[0] >= turned.end()]
-        chain = self._list_run(values)
-        if q not in chain or self.text[turned.end() : chain[0].span[0]].strip():
-            return None
-        clause_start = self._clause_start(sentence, at)
-        lead = INDICATOR_LEAD.match(self.text, clause_start, at)
-        items = _list_items(self.text[lead.end() if lead else clause_start : at], len(chain))
-        about = self._subject_or_region(clause_start, sentence)
-        if items is None or about is None:
-            return None
-        item = shared_tail(items, chain.index(q))
-        if turned["verb"] in _FALL_VERBS and q.value > 0:
-            q = replace(q, value=-q.value, negative=True)
-        metric = item + self._bare_suffix(at)
-        return self._fact_for(about.name, metric, q, sentence, quote, None)
-
-    def _quarter_item(
-        self,
-        q: Quantity,
-        sentence: tuple[int, int],
-        quote: str,
-        name: str,
-        chain: list[Quantity],
-        verb: re.Match[str],
-    ) -> ExtractedFact | None:
-        """2024年…各季度用电量同比分别增长9.8%、8.1%、7.9%和6.8%: the n-th figure is the
-        n-th quarter's of the year the sentence names."""
-        anchor, _ = date_for(q, sentence, self.dates, self.text)
-        if anchor is None or anchor.granularity != "year" or not INDICATOR.fullmatch(name):
-            return None
-        about = self._subject_or_region(sentence[0], sentence)
-        if about is None:
-            return None
-        if verb.group("verb") in _FALL_VERBS and q.value > 0:
-            q = replace(q, value=-q.value, negative=True)
-        plain = verb.group("verb") in ("为", "达", "达到", "是", "")
-        metric = name + ("" if plain else "_yoy")
-        fact = self._fact_for(about.name, metric, q, sentence, quote, None)
-        year, month = anchor.end.year, (chain.index(q) + 1) * 3
-        end = dt.date(year, month, calendar.monthrange(year, month)[1])
-        return replace(fact, as_of=end, period=f"{year}Q{month // 3}")
 
     def _change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int

@@ -1,0 +1,338 @@
+"""Shapes of series and lists: a label's figures year by year (2023-2025年分别为…),
+lists read with 分别, quarter items, windows of moves (近1月、近3月…) and turned lists."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from touyan.facts.bulletin import (
+    EACH_QUARTER,
+    FALLS,
+    LIST_CHANGES,
+    OWNERS,
+    TURNED_LIST,
+    measured_items,
+    shared_tail,
+)
+from touyan.facts.dating import date_for
+from touyan.facts.economy import CHINA, REGION, REGION_NAMES
+from touyan.facts.entities import EntityRecord
+from touyan.facts.extract import _TOPIC_KINDS, ExtractedFact
+from touyan.facts.labels import LABEL_METRIC
+from touyan.facts.market import window_moves
+from touyan.facts.reader import CLAUSE_LIKE, INDICATOR, INDICATOR_LEAD, Reader, base_metric
+from touyan.text.numbers import Quantity
+
+# "…为3.30%、" between one dated item of a series and the next.
+_SERIES_ITEM = re.compile(
+    r"\s*(?:为|是|[:：])\s*[+-]?[\d.,]+\s*(?:%|[\u4e00-\u9fff]{0,3})\s*[、，,；;]\s*"
+)
+_SERIES_TAIL = re.compile(r"(?:为|是|:|：)\s*[+]?$")
+_SERIES_LABEL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）%\-]{2,30}$")
+_RESPECTIVE_VERB = re.compile(
+    r"(?:同比|环比)?(?P<verb>增长|上涨|下降|下跌|增加|减少|提高|回落|为|达到|达|是|)\s*"
+)
+_ITEM_SEP = re.compile(r"[、和及与]")
+_HEAD_YOY = re.compile(r"(?:同比|环比)$")
+_SERIES_CONNECTOR = re.compile(r"[\s:：]|(?:分别|预计|预测|将)|(?:为|是|达|约)$")
+_SERIES_GROWTH = re.compile(r"(?:同比)?(?:增长率?|增速|增幅)$")
+_SERIES_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
+_VAGUE = frozenset({"数据", "情况", "水平", "数值", "表现", "结果"})
+_FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
+_INDUSTRY_WITH_AND = re.compile(r"[和及与][\u4e00-\u9fff]{1,10}业")
+
+
+def _list_items(head: str, count: int) -> list[str] | None:
+    """The `count` items of a list written before 分别, or None when they cannot be told apart.
+
+    Items are split on every list word (服装、通信工具和燃油小汽车). An industry's name in the
+    national classification may hold 和 or 及 (电气机械和器材制造业, 黑色金属冶炼和压延加工业):
+    when splitting on 和 gives the wrong count, 、 alone is tried, and kept only if every item
+    holding 和 names an industry (…业), so 食品、能源和服务价格 stays a list of three.
+    """
+    items = [i for i in _ITEM_SEP.split(head) if i]
+    if len(items) != count:
+        items = [i for i in head.split("、") if i]
+        if any(_ITEM_SEP.search(i) and not _INDUSTRY_WITH_AND.search(i) for i in items):
+            return None
+    if len(items) == count and all(len(i) <= 20 for i in items):
+        return items
+    return None
+
+
+class SeriesShapes(Reader):
+    def _year_series(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """预计2025-2027年归母净利润分别为10.2亿元、12.5亿元、15.1亿元: the n-th figure is the
+        n-th year's, under the label between the years and the figures."""
+        ranges = [r for r in self.year_ranges if sentence[0] <= r.start() and r.end() <= q.span[0]]
+        if not ranges:
+            return None
+        years = ranges[-1]
+        first, last = int(years["first"]), int(years["last"])
+        values = [v for v in self.sentence_qs if v.span[0] > years.end()]
+        chain = self._list_run(values)
+        if q not in chain or len(chain) != last - first + 1 or not 2 <= len(chain) <= 6:
+            return None
+        head = _SERIES_CONNECTOR.sub("", self.text[years.end() : chain[0].span[0]]).lstrip("的")
+        growth = _SERIES_GROWTH.search(head)
+        label = head[: growth.start()] if growth else head
+        if not _SERIES_NAME.fullmatch(label) or CLAUSE_LIKE.search(label) or label in _VAGUE:
+            return None
+        metric = LABEL_METRIC.get(label.lower(), label) + ("_yoy" if growth else "")
+        about = self._subject_or_region(years.start(), sentence) or self.topic or self.sole
+        if about is None or about.kind not in _TOPIC_KINDS:
+            return None
+        year = first + chain.index(q)
+        if self.published_at is not None and year >= self.published_at.year:
+            metric += "_forecast"  # 维持2025~2027年EPS…, written in 2025: a forecast
+        unit = chain[-1]
+        if not q.unit and unit.unit and q is not unit:
+            # 归母净利润分别为9.48、10.84、11.95亿元: the last figure's unit is every figure's.
+            value = q.value * unit.scale
+            q = replace(
+                q,
+                value=value.quantize(Decimal(1)) if value == value.to_integral() else value,
+                unit=unit.unit,
+                currency=unit.currency,
+                precision=q.precision * unit.scale,
+            )
+        fact = self._fact_for(about.name, metric, q, sentence, quote, None)
+        return replace(fact, as_of=dt.date(year, 12, 31), period=f"{year}年")
+
+    def _series(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
+        """国家收支差额：2025年3月为-11386亿元，2024年12月为-18867亿元…: a series of dated
+        values under the label before the colon."""
+        head = self.text[max(sentence[0], q.span[0] - 4) : q.span[0]]
+        if not _SERIES_TAIL.search(head):
+            return None
+        tail_start = q.span[0] - len(_SERIES_TAIL.search(head).group())  # type: ignore[union-attr]
+        date = next((d for d in self.dates if d.span[1] == tail_start), None)
+        if date is None or date.granularity == "relative":
+            return None
+        first = date  # the series' first item: its label stands right before it
+        while (
+            previous := next(
+                (
+                    d
+                    for d in self.dates
+                    if d.span[1] <= first.span[0]
+                    and _SERIES_ITEM.fullmatch(self.text, d.span[1], first.span[0])
+                ),
+                None,
+            )
+        ) is not None:
+            first = previous
+        colon = max(
+            self.text.rfind("：", sentence[0], first.span[0]),
+            self.text.rfind(":", sentence[0], first.span[0]),
+        )
+        head_end = colon if colon >= 0 else first.span[0]
+        label = _SERIES_LABEL.search(self.text, max(sentence[0], head_end - 40), head_end)
+        if label is None:
+            return None
+        name = label.group()
+        if lead := INDICATOR_LEAD.match(name):
+            name = name[lead.end() :]
+        # 全球城镇化率在1982年为40.1%: 在 is no part of the name, nor is the economy it opens with.
+        region = REGION.match(name) if name.endswith("在") else None
+        name = name.removesuffix("在")
+        if region is not None:
+            name = name[region.end() :]
+        if len(name) < 2:
+            return None
+        about = (
+            EntityRecord(REGION_NAMES.get(region.group(), region.group()), "org")
+            if region is not None
+            else self._subject_or_region(label.start(), sentence)
+        )
+        owner, _, measure = name.rpartition("的")
+        if about in (None, CHINA) and len(owner) >= 2 and len(measure) >= 2:
+            # 固定资产投资额(不含农户)的累计同比2024年12月为3.20%: an indicator's own series.
+            about, name = EntityRecord(owner, "index"), measure
+        if about is None:
+            return None
+        as_of, period = self._as_of(date)
+        fact = self._fact_for(about.name, name, q, sentence, quote, None)
+        return replace(fact, as_of=as_of, period=period)
+
+    def _respectively(
+        self,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        at: int,
+        owned: bool = False,
+        levels: bool = False,
+    ) -> ExtractedFact | None:
+        """铁路运输业、水利管理业投资分别增长20.5%和9.6%: the n-th figure of the list after 分别
+        is the n-th item's, when the counts agree; a list of names (阿里、小米分别持股…) gives
+        nothing, since which figure is whose is too easily wrong. With `levels`, a release's
+        levels of any unit (夏粮和早稻产量分别为…), when every item names a measure."""
+        if windowed := self._window_moves(q, sentence, quote, at):
+            return windowed
+        verb = _RESPECTIVE_VERB.match(self.text, at + 2)
+        if verb is None:
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
+        chain = self._list_run(values, units=levels)
+        if q not in chain or self.text[verb.end() : chain[0].span[0]].strip():
+            return None
+        clause_start = self._clause_start(sentence, at)
+        head_start = max(
+            [clause_start] + [r.end() for r in REGION.finditer(self.text, clause_start, at)]
+        )
+        lead = INDICATOR_LEAD.match(self.text, head_start, at)
+        head = self.text[lead.end() if lead else head_start : at]
+        last = self.last
+        if head.endswith("同环比") and len(chain) == 2 and last is not None:
+            # 营收341.61亿元，同环比分别-7.7%/-30.0%: the figure just stated, both ways.
+            base = base_metric(last.metric)
+            metric = base + ("_yoy" if q is chain[0] else "_qoq")
+            return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
+        yoy = _HEAD_YOY.search(head)  # 制造业投资同比分别增长: the comparison, not the item
+        head = head[: yoy.start()] if yoy else head
+        if (each := EACH_QUARTER.match(head)) and len(chain) == 4:
+            return self._quarter_item(q, sentence, quote, head[each.end() :], chain, verb)
+        owners, _, measure = head.rpartition("的")
+        if OWNERS.fullmatch(owners) and INDICATOR.fullmatch(measure) and len(chain) > 1:
+            # 云南和广东的弹性系数分别为3.3和2.1: whose each figure is, in turn.
+            named = _list_items(owners, len(chain))
+            if named is None or any(clause_start <= m.start < at for m in self.mentions):
+                return None
+            plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
+            metric = measure + ("" if plain else "_yoy")
+            return self._fact_for(named[chain.index(q)], metric, q, sentence, quote, None)
+        if owned:
+            return None  # only the owners' figures, for a value of any unit
+        averaged = head.endswith("年均")  # 禽肉、牛肉和羊肉产量年均分别增长: yearly averages
+        head = head.removesuffix("年均")
+        items = _list_items(head, len(chain))
+        if items is None:
+            return None
+        if levels:
+            items = measured_items(items) if verb.group("verb") == "为" and yoy is None else None
+            if items is None:
+                return None
+        if any(clause_start <= m.start < at for m in self.mentions):
+            return None
+        item = shared_tail(items, chain.index(q))  # 汽油和柴油价格: 汽油价格
+        about = self._subject_or_region(clause_start, sentence)
+        if about is None:
+            return None
+        if verb.group("verb") in _FALL_VERBS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)  # 分别下降4.6%和3.4%: both fall
+        plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
+        on_month = yoy is not None and yoy.group() == "环比"
+        suffix = "_cagr" if averaged else "" if plain else "_qoq" if on_month else "_yoy"
+        fact = self._fact_for(about.name, item + suffix, q, sentence, quote, None)
+        if levels:
+            self.listed = (items, chain[-1].span[1])
+        return fact
+
+    def _list_changes(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """…分别为2948.1亿斤和562.5亿斤，比上年增加28.9亿斤和2.1亿斤: the changes of the
+        levels just listed, in the same order (`facts.bulletin.LIST_CHANGES`)."""
+        if self.listed is None or self.last is None:
+            return None
+        items, end = self.listed
+        if not sentence[0] <= end <= q.span[0]:
+            return None
+        first = next((v for v in self.sentence_qs if v.span[0] > end), None)
+        found = first and LIST_CHANGES.fullmatch(self.text, end, first.span[0])
+        if first is None or not found:
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= first.span[0]]
+        chain = self._list_run(values, units=True)
+        if q not in chain or len(chain) != len(items):
+            return None
+        item = items[chain.index(q)]
+        if found["verb"] in FALLS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        suffix = "_yoy" if q.unit == "%" else "_yoy_change"
+        return self._fact_for(self.last.subject, item + suffix, q, sentence, quote, None)
+
+    def _window_moves(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """近一周、近一月及近一年分别录得1.84%、3.76%及12.76%的涨幅: the n-th figure is the n-th
+        window's move, of the name the clause or the text is about."""
+        lead = self.text[max(sentence[0], at - 40) : at]
+        if "近" not in lead and "以来" not in lead and "年初" not in lead:
+            return None  # the common case, cheaply: no window before 分别
+        values = [v for v in self.sentence_qs if v.span[0] > at]
+        chain = self._list_run(values)
+        if q not in chain:
+            return None
+        clause_start = self._clause_start(sentence, at)
+        head = self.text[clause_start:at]
+        verb = self.text[at + 2 : chain[0].span[0]].strip()
+        tail = self.text[chain[-1].span[1] : chain[-1].span[1] + 6]
+        windows = window_moves(head, verb, tail, len(chain))
+        if windows is None:
+            return None
+        about = self._subject_or_region(clause_start, sentence)
+        if about is None or about.kind not in (*_TOPIC_KINDS, "index"):
+            return None
+        label, falls = windows[chain.index(q)]
+        if falls and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        metric = LABEL_METRIC.get(label, label)
+        return self._fact_for(about.name, metric, q, sentence, quote, None)
+
+    def _turned_list(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """鲜菜和鸡蛋价格分别由上月下降7.3%和4.4%转为上涨3.3%和0.8%: the n-th figure after
+        转为 is the n-th item's current change; the figures before it were last month's."""
+        turned = TURNED_LIST.match(self.text, at + 2)
+        if turned is None or q.span[0] < turned.end():
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= turned.end()]
+        chain = self._list_run(values)
+        if q not in chain or self.text[turned.end() : chain[0].span[0]].strip():
+            return None
+        clause_start = self._clause_start(sentence, at)
+        lead = INDICATOR_LEAD.match(self.text, clause_start, at)
+        items = _list_items(self.text[lead.end() if lead else clause_start : at], len(chain))
+        about = self._subject_or_region(clause_start, sentence)
+        if items is None or about is None:
+            return None
+        item = shared_tail(items, chain.index(q))
+        if turned["verb"] in _FALL_VERBS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        metric = item + self._bare_suffix(at)
+        return self._fact_for(about.name, metric, q, sentence, quote, None)
+
+    def _quarter_item(
+        self,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        name: str,
+        chain: list[Quantity],
+        verb: re.Match[str],
+    ) -> ExtractedFact | None:
+        """2024年…各季度用电量同比分别增长9.8%、8.1%、7.9%和6.8%: the n-th figure is the
+        n-th quarter's of the year the sentence names."""
+        anchor, _ = date_for(q, sentence, self.dates, self.text)
+        if anchor is None or anchor.granularity != "year" or not INDICATOR.fullmatch(name):
+            return None
+        about = self._subject_or_region(sentence[0], sentence)
+        if about is None:
+            return None
+        if verb.group("verb") in _FALL_VERBS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        plain = verb.group("verb") in ("为", "达", "达到", "是", "")
+        metric = name + ("" if plain else "_yoy")
+        fact = self._fact_for(about.name, metric, q, sentence, quote, None)
+        year, month = anchor.end.year, (chain.index(q) + 1) * 3
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return replace(fact, as_of=end, period=f"{year}Q{month // 3}")
