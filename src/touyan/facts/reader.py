@@ -125,6 +125,7 @@ _ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
+AMOUNT_UNITS = ("money", "count", "", "shares")
 # A text that speaks of 公司 or 该股 is about a company, even one it does not name.
 _COMPANY_WORDS = re.compile(
     r"该公司|本公司|我公司|该股|本行|子公司"
