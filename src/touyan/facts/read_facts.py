@@ -11,17 +11,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from touyan.facts.bulletin import RESTATED, SHARE_OF, TENOR, crop_yield, restated
+from touyan.facts.bulletin import RESTATED, SHARE_OF, TENOR, crop_yield
 from touyan.facts.economy import REGION, TURNED
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
     _HEAD,
     _INDEX_BASE,
-    _LEVEL_AFTER,
-    _PAIR_FIRST,
-    _PAIR_SECOND,
     _ROUND_SUBJECT_KINDS,
-    _SLASH_GROWTH,
     METRIC_MAX,
     ExtractedFact,
     _label_after,
@@ -40,13 +36,14 @@ from touyan.facts.labels import (
 )
 from touyan.facts.market import MARKET, SECTOR_METRICS
 from touyan.facts.read_bulletin import BulletinShapes
+from touyan.facts.read_growth import GrowthShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_results import ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.reader import (
-    AMOUNT_UNITS,
     BALANCES,
     CLAUSE_LIKE,
+    DATE_IN_LABEL,
     LABEL_BREAK,
     LABEL_LEAD,
     NOT_A_LABEL,
@@ -108,19 +105,11 @@ _YEARS_AFTER = re.compile(r"[多余](?:年|个月)")
 _NEAR = re.compile(
     rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,、]"
 )
-_DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
-_VERSUS = re.compile(
-    r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
-)
-_SHARE_OF = re.compile(
-    r"\s*[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
-)
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
     r"上升|下滑|增产|减产|增|降)(?:了|约|超|近|达)?\s*$"
 )
-_GROWTH_REACH = 24
 # 相对基准超额回撤32.47%: a fund's excess over its benchmark is a figure's name, not a comparison.
 _EXCESS_LABEL = re.compile(r"相对(?:业绩)?(?:比较)?基准(?:年化)?超额")
 # Labels that name no figure alone (see `ResultShapes._bare`).
@@ -138,32 +127,13 @@ _SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|
 _DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
-_CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
-_THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
-# A level's growth written right after it: 3.82亿人次，同比增长6.0%.
-_GROWTH_NEXT = re.compile(
-    r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,][^\S\n]*"
-    r"(?:同比|环比|较上年同期|比上年同期|较上年|比上年|较去年同期|较(?:19|20)\d{2}年)[^\S\n]*"
-    r"(?:大幅|小幅)?(?:增长|增加|上升|提升|提高|下降|减少|下滑|回落|增|降|减|[+-]\d)"
-)
-_LEVEL_CONNECTORS = re.compile(
-    r"(?:累计|合计|共)?(?:达到|达|完成|实现|突破|超过|超|逾|约|近|为)?了?[^\S\n]*$"
-)
-# 同比减2.83%, 较上年下滑5%: a fall the number's own parse may not sign.
-_FALL_AFTER_BASE = re.compile(
-    r"(?:下降|减少|下滑|降低|下跌|回落|大跌|减产|锐减|骤降|暴跌|大降|减|降|跌)\s*"
-    r"(?:了|为|达|约|超|近|逾|达到)?\s*$"
-)
-_COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
 _CODE_AFTER = re.compile(r"\s*[(（](?:[A-Za-z]{2}\.?)?\d{4,6}(?:\.[A-Z]{2})?[)）]")
 _ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
 _DAY_UNITS = frozenset({"money", "shares", "count", "%"})
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
-# The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
-_JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
 
 
-class FactReader(MarketShapes, ResultShapes, SeriesShapes, BulletinShapes):
+class FactReader(MarketShapes, ResultShapes, SeriesShapes, BulletinShapes, GrowthShapes):
     """Reads the facts of one text."""
 
     def facts(self) -> list[ExtractedFact]:
@@ -338,7 +308,7 @@ class FactReader(MarketShapes, ResultShapes, SeriesShapes, BulletinShapes):
         elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):
             if CLAUSE_LIKE.search(attribute.group("label")):
                 return None
-            if _DATE_IN_LABEL.search(attribute.group("label")) and (
+            if DATE_IN_LABEL.search(attribute.group("label")) and (
                 series := self._series(q, sentence, quote)
             ):
                 return series
@@ -467,101 +437,6 @@ class FactReader(MarketShapes, ResultShapes, SeriesShapes, BulletinShapes):
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
 
-    def _level_before_growth(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """全国铁路发送旅客3.82亿人次，同比增长6.0%: a figure named in the text's own words.
-
-        A name no label list holds is taken only when the growth of the figure follows it
-        (，同比增长, ，较上年增加): a figure with a change beside it is a measured quantity, so
-        the words before it name a metric, not a clause. The growth then follows it as usual.
-        """
-        if q.unit not in ("count", "money", "") or not _GROWTH_NEXT.match(self.text, q.span[1]):
-            return None
-        lead = _LEVEL_CONNECTORS.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
-        end = lead.start() if lead else q.span[0]
-        named = self._indicator(sentence, end)
-        if named is None or len(named[0]) > 12 or named[0] in _THE_STOCK:
-            return None
-        metric, label_start = named
-        if not unit_fits(metric, q) or _DATE_IN_LABEL.search(metric):
-            return None
-        record = self._subject_or_region(label_start, sentence)
-        if record is None or ("公司" in metric and record.kind != "company"):
-            return None  # 公司营收突破35亿元 is a company's, not the economy's
-        if stated := _COMPANY_LEAD.match(metric):
-            metric = metric[stated.end() :]  # 当年公司员工总数: the figure is 员工总数
-        return self._fact_for(record.name, metric, q, sentence, quote, None)
-
-    def _paired_growth(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """营收341.6亿元，同环比+2.7%/-2.7%, 营收529.14亿/+7%: growth written right after the
-        figure just stated, year on year, then quarter on quarter after 同环比."""
-        last = self.last
-        if last is None or self.last_end < sentence[0] or last.unit == "%":
-            pair = self.prev_q
-            if (
-                self.last is not None
-                and pair is not None
-                and _PAIR_SECOND.fullmatch(self.text, pair.span[1], q.span[0])
-                and _PAIR_FIRST.search(self.text, max(sentence[0], pair.span[0] - 8), pair.span[0])
-                and self.last.metric.endswith("_yoy")
-            ):
-                base = self.last.metric.removesuffix("_yoy")
-                return self._fact_for(
-                    self.last.subject, base + "_qoq", q, sentence, quote, self.last.object
-                )
-            return None
-        between = self.text[self.last_end : q.span[0]]
-        if _PAIR_FIRST.fullmatch(between) or _SLASH_GROWTH.fullmatch(between):
-            base = base_metric(last.metric)
-            return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
-        return None
-
-    def _level_after_growth(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """净利润同比暴涨658%，达到33.18亿美元: the level the grown figure reached."""
-        last = self.last
-        if last is None or self.last_end < sentence[0] or last.unit != "%":
-            return None
-        if not last.metric.endswith(("_yoy", "_qoq")) or q.unit == "%":
-            return None
-        if not _LEVEL_AFTER.fullmatch(self.text, self.last_end, q.span[0]):
-            return None
-        base = last.metric.removesuffix("_yoy").removesuffix("_qoq")
-        if base in LABEL_METRIC.values() and not unit_fits(base, q):
-            return None
-        return self._fact_for(last.subject, base, q, sentence, quote, last.object)
-
-    def _follow_on(
-        self, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact | None:
-        """A percentage read against the figure just stated, about the same subject: the share
-        it is of a whole (主力资金净流入991.71万元，占总成交额3.23%) or its margin over a
-        benchmark (近3年年化收益6.25%，超过基准指数3.44%)."""
-        last = self.last
-        if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 16:
-            return None
-        between = self.text[self.last_end : q.span[0]]
-        # After a growth the share is the grown figure's (系列酒收入70.22亿元，同比增长18.3%，
-        # 占总营收的13.88%); a segment's figure may be a share of the same metric's total.
-        base = base_metric(last.metric)
-        if (
-            (found := _SHARE_OF.fullmatch(between))
-            and (last.unit != "%" or base != last.metric)
-            and (LABEL_METRIC.get(found["base"].lstrip("总").lower()) != base or last.object)
-        ):
-            # 占比升至38.6%: the share of the whole the text does not name.
-            whole = "" if found["base"].startswith("比") else found["base"]
-            metric = f"{base}占{whole}比例" if whole else f"{base}占比"
-        elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
-            metric = f"{last.metric}{found['verb']}{found['base']}"
-        else:
-            return None
-        return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
-
     def _said_before(self, at: int) -> str | None:
         """The metric of the fact stated last before `at` in its full sentence (； between
         allowed: 大豆播种面积…；单产…), if any."""
@@ -658,117 +533,6 @@ class FactReader(MarketShapes, ResultShapes, SeriesShapes, BulletinShapes):
             # 一般贸易进出口增长4.0%，占进出口总额的比重为65.5%: the share of what was just stated.
             return f"{base_metric(last.metric)}占{whole['whole']}比重", start
         return label, start
-
-    def _growth(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, growth: re.Match[str]
-    ) -> ExtractedFact | None:
-        """同比增长45%: the growth of the figure just stated, or of the label just before."""
-        kind = growth.groupdict().get("kind") or ""
-        suffix = (
-            "_qoq"
-            if kind in ("环比", "较上季度", "较上期", "比上期", "较上月", "比上月")
-            else "_yoy"
-        )
-        if kind.endswith(("年末", "年底", "年初")):
-            suffix = "_ytd"
-        if q.unit != "%":
-            # 比上年增加1336万吨: a change in the figure's own unit, not a rate.
-            if not _CHANGE_VERB.search(growth.group()) or q.unit not in AMOUNT_UNITS:
-                return None
-            suffix += "_change"
-        direction = (growth.groupdict().get("dir") or "").lower()
-        fell = _FALL_AFTER_BASE.search(growth.group()) is not None
-        if (fell or direction in ("down", "fell", "decreased")) and q.value > 0:
-            q = replace(q, value=-q.value, negative=True)
-        phrase_start = q.span[0] - len(growth.group())
-        found = _label_before(self.text, phrase_start)
-        if found is None and (named := self._indicator(sentence, phrase_start)):
-            record = self._subject_or_region(named[1], sentence)
-            if record is None:
-                return None
-            return self._fact_for(record.name, named[0] + suffix, q, sentence, quote, None)
-        if found is not None:
-            clause_start = self._clause_start(sentence, found[1])
-            subject = self.subject_before(found[1], clause_start) or self.subject_before(
-                found[1], sentence[0]
-            )
-            record = (
-                subject.entity
-                if subject
-                else self._newer_field()
-                or self._carried_subject(sentence[0])
-                or self.topic
-                or self.sole
-            )
-            narrowed = self._qualifier(found[0], clause_start, found[1])
-            if record is None and narrowed is not None and "公司" not in self.text:
-                # 基础设施投资同比增长7.2% in a text naming no company: the economy's indicator.
-                region = self._region(found[1])
-                if region is None:
-                    return None
-                metric = narrowed + self._label_text(found[1]) + suffix
-                return self._fact_for(region.name, metric, q, sentence, quote, None)
-            if record is None:
-                return None
-            return self._fact_for(record.name, found[0] + suffix, q, sentence, quote, narrowed)
-        last = self.last
-        prev = self.prev_q
-        if (
-            prev is not None
-            and prev.span[1] > self.last_end
-            and not restated(self.text, self.last_end, prev.span)
-        ):
-            # 面积8000万亩，…供应总量1.7亿吨，同比增加350万吨: the growth of the figure right
-            # before it, which no label named, not of the last fact.
-            return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
-        if last is None or phrase_start - self.last_end > _GROWTH_REACH:
-            return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
-        base = base_metric(last.metric)
-        if "\n" in self.text[self.last_end : phrase_start] or last.metric == base + suffix:
-            return None
-        return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
-
-    def _growth_of_unnamed(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, phrase_start: int, suffix: str
-    ) -> ExtractedFact | None:
-        """新能源零售71349辆，同比增长46.7%: the growth of a figure no label made a fact of,
-        named by what stands before it."""
-        prev = self.prev_q
-        if prev is None or not _JUST_STATED.fullmatch(self.text, prev.span[1], phrase_start):
-            return None
-        indicator = self._indicator(sentence, prev.span[0])
-        if indicator is None:
-            return None
-        about = self._subject_or_region(indicator[1], sentence)
-        if about is None:
-            return None
-        return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
-
-    def _change(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
-    ) -> ExtractedFact | None:
-        """第二产业投资增长8.9%: the change of the figure named right before the verb."""
-        if q.value > 0 and _FALL_AFTER_BASE.search(
-            self.text, max(verb_start, q.span[0] - 6), q.span[0]
-        ):
-            q = replace(q, value=-q.value, negative=True)  # 早稻产量2812万吨，减产0.4%
-        indicator = self._indicator(sentence, verb_start)
-        if indicator is not None and (indicator[0] in _THE_STOCK or indicator[0] == "price"):
-            indicator = ("change_pct", indicator[1])  # 该股上涨1.3%: its price
-        last = self.last
-        if indicator is None:
-            # 乡村消费品零售额5841亿元，增长6.3%: the change of the figure just stated.
-            if last is None or not _JUST_STATED.fullmatch(self.text, self.last_end, verb_start):
-                return None
-            base = base_metric(last.metric) + self._bare_suffix(verb_start)
-            return self._fact_for(last.subject, base, q, sentence, quote, last.object)
-        about = self._subject_or_region(indicator[1], sentence)
-        if about is None or (indicator[0] == "change_pct" and about.kind == "org"):
-            return None  # a price move is a listed name's, not an economy's
-        metric = indicator[0]
-        if metric != "change_pct":
-            metric += self._bare_suffix(verb_start)
-        return self._fact_for(about.name, metric, q, sentence, quote, None)
 
     def _after_code(self, end: int) -> int:
         """Where a name's bracketed code ends: 华光电子(600123)股东户数 labels 股东户数."""
