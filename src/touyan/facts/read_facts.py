@@ -8,15 +8,12 @@ tries the shapes from the most specific (a market day, a filing's balance) to th
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from touyan.facts.bulletin import RESTATED, SHARE_OF, TENOR, crop_yield
-from touyan.facts.economy import REGION, TURNED
+from touyan.facts.bulletin import RESTATED, crop_yield
+from touyan.facts.economy import TURNED
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
-    _HEAD,
-    _INDEX_BASE,
     _ROUND_SUBJECT_KINDS,
     METRIC_MAX,
     ExtractedFact,
@@ -37,20 +34,11 @@ from touyan.facts.labels import (
 from touyan.facts.market import MARKET, SECTOR_METRICS
 from touyan.facts.read_bulletin import BulletinShapes
 from touyan.facts.read_growth import GrowthShapes
+from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_results import ResultShapes
 from touyan.facts.read_series import SeriesShapes
-from touyan.facts.reader import (
-    BALANCES,
-    CLAUSE_LIKE,
-    DATE_IN_LABEL,
-    LABEL_BREAK,
-    LABEL_LEAD,
-    NOT_A_LABEL,
-    PRICE_METRICS,
-    WINDOW_MOVE,
-    base_metric,
-)
+from touyan.facts.reader import BALANCES, CLAUSE_LIKE, DATE_IN_LABEL, PRICE_METRICS, WINDOW_MOVE
 from touyan.facts.runtable import run_together_tables
 from touyan.text.numbers import Quantity, parse_numbers
 
@@ -78,29 +66,9 @@ _NOT_THE_SUBJECT = re.compile(
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:为|是|达到|达)[+]?$")
-_MEASURE = re.compile(
-    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{_INDEX_BASE})?"
-    r"\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:平均)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
-    r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
-    r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
-)
-# The last characters of measure nouns (率, 额, 量 …) and of an aside after one: a label's
-# possible last character, checked before the label's backtracking match.
-_HEAD_LAST = frozenset(word[-1] for word in _HEAD[3:-1].split("|")) | frozenset(")）]")
-_MEASURE_TAIL = re.compile(
-    r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:平均)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
-    r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
-    r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
-)
-_BOUND = re.compile(r"超过|高于|低于|不足")
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
-# Words between a measure's label and its connector or figure (余额总计为, 为人民币).
-_TOTAL_AFTER = ("总计", "合计")
-_RMB_BEFORE = re.compile(r"人民币\s*$")
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
 _YEAR_AGO = ("去年同期", "上年同期")
-# 城镇化率40多年提高了…: a span of years, not a figure.
-_YEARS_AFTER = re.compile(r"[多余](?:年|个月)")
 # Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
 _NEAR = re.compile(
     rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,、]"
@@ -110,11 +78,8 @@ _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
     r"上升|下滑|增产|减产|增|降)(?:了|约|超|近|达)?\s*$"
 )
-# 相对基准超额回撤32.47%: a fund's excess over its benchmark is a figure's name, not a comparison.
-_EXCESS_LABEL = re.compile(r"相对(?:业绩)?(?:比较)?基准(?:年化)?超额")
 # Labels that name no figure alone (see `ResultShapes._bare`).
 _BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
-_WHOLE = re.compile(r"\s*占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的")
 # Words no figure's name holds: a clause read as a label (该股累计上涨, 苹果、英伟达纷纷上涨,
 # 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two).
 _GARBLED = re.compile(
@@ -124,16 +89,15 @@ _LIST_MARKER = re.compile(r"[一二三四五六七八九十]是")
 _WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
 _BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
 _SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
-_DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
-_CODE_AFTER = re.compile(r"\s*[(（](?:[A-Za-z]{2}\.?)?\d{4,6}(?:\.[A-Z]{2})?[)）]")
-_ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
 _DAY_UNITS = frozenset({"money", "shares", "count", "%"})
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
 
 
-class FactReader(MarketShapes, ResultShapes, SeriesShapes, BulletinShapes, GrowthShapes):
+class FactReader(
+    MarketShapes, ResultShapes, SeriesShapes, BulletinShapes, GrowthShapes, LabelShapes
+):
     """Reads the facts of one text."""
 
     def facts(self) -> list[ExtractedFact]:
@@ -436,108 +400,6 @@ class FactReader(MarketShapes, ResultShapes, SeriesShapes, BulletinShapes, Growt
             return None  # 国电电力当前股价4.61元 under a title about 汇金: an investor has no quote
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
-
-    def _said_before(self, at: int) -> str | None:
-        """The metric of the fact stated last before `at` in its full sentence (； between
-        allowed: 大豆播种面积…；单产…), if any."""
-        if self.last is None or not 0 <= at - self.last_end <= 80:
-            return None
-        between = self.text[self.last_end : at]
-        return None if "。" in between or "\n" in between else self.last.metric
-
-    def _measure(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
-        """A label ending in a measure noun right before the value, from the clause's start,
-        the last name or 的 before it."""
-        if not q.unit and _YEARS_AFTER.match(self.text, q.span[1]):
-            return None  # 城镇化率40多年提高了…: a span of years, not the rate
-        reach = 40 if "=100" in self.text[max(0, q.span[0] - 12) : q.span[0]] else 24
-        lo = max(sentence[0], q.span[0] - reach)  # 农业生产指数(2014-2016=100)为: further
-        stop = q.span[0]
-        if rmb := _RMB_BEFORE.search(self.text, max(lo, stop - 6), stop):
-            stop = rmb.start()  # 募集资金余额为人民币53,419.14万元
-        tail = _MEASURE_TAIL.search(self.text, max(lo, stop - 14), stop)  # short
-        if tail and "将" in tail.group() and not self._is_statistics():
-            return None  # 粮食产量将达到7.09亿吨 is a release's outlook; elsewhere, a guess
-        if tail and _BOUND.search(tail.group()) and self.text.startswith("的", q.span[1]):
-            return None  # 用电量占比超过70%的工业用电: the bound describes what follows it
-        ends = self.region_ends
-        end = tail.start() if tail else stop
-        if self.text.endswith(_TOTAL_AFTER, lo, end):
-            end -= 2  # 期初余额总计为150,194,116.99元
-        if self.text[end - 1 : end] not in _HEAD_LAST:
-            return None  # the common case, cheaply: no measure noun ends the label
-        start = max(
-            [lo]
-            + [m.end() for m in LABEL_BREAK.finditer(self.text, lo, end)]
-            + [
-                self._after_code(m.end)
-                for m in self.mentions
-                if sentence[0] <= m.start and m.end <= end
-            ]
-            # 我国城镇化率: the economy is the subject, not part of the label (国内生产总值 is)
-            + self.region_ends[bisect_left(ends, lo) : bisect_right(ends, end)]
-            + [  # 2025年新增政府债务规模: the date is not part of the label (近3年 is)
-                d.span[1]
-                for d in self.dates
-                if lo <= d.span[1] <= end and d.granularity != "relative"
-            ]
-        )
-        found = _MEASURE.fullmatch(self.text, start, end)
-        if found is None:
-            return None
-        label = found.group("label")
-        lead = LABEL_LEAD.match(label)
-        if lead:
-            label = label[lead.end() :]
-        label_start = found.start("label") + (lead.end() if lead else 0)
-        if label[:1] in ("末", "底") and self.text[label_start - 1 : label_start] == "年":
-            label, label_start = label[1:], label_start + 1  # 2023年底…: the date's 底
-        if len(label) < 2:
-            return None
-        if label[0].isdigit() and not _DAYS_LABEL.match(label) and not TENOR.match(label):
-            return (
-                None  # 2025年新增…: a date; but 5日主力资金累计净流入, 10年期国债收益率 are names
-            )
-        if NOT_A_LABEL.match(label) and not _EXCESS_LABEL.match(label):
-            return None
-        if CLAUSE_LIKE.search(label):
-            return None
-        label, label_start = self._share_of(label, label_start, sentence)
-        last = self.last
-        if label == "净融资" and last is not None and self.last_end >= sentence[0]:
-            # 国债累计发行3.3万亿元，净融资1.5万亿元: the net financing of the bonds just issued
-            if issued := _ISSUED.search(last.metric):
-                label = last.metric[: issued.start()] + label
-        return LABEL_METRIC.get(label.lower(), label), label_start
-
-    def _share_of(self, label: str, start: int, sentence: tuple[int, int]) -> tuple[str, int]:
-        """比重 after "X占Y的" is the share of X in Y (高技术制造业增加值占规上工业增加值的比重)."""
-        if label not in ("比重", "比例") or not self.text.startswith("的", start - 1):
-            return label, start
-        lo = max(sentence[0], start - 36)
-        head = max(
-            [lo]
-            + [b.end() for b in LABEL_BREAK.finditer(self.text, lo, start - 1)]
-            + [r.end() for r in REGION.finditer(self.text, lo, start) if r.group() != "国内"]
-            + [d.span[1] for d in self.dates if lo <= d.span[1] <= start]
-        )
-        if share := SHARE_OF.fullmatch(self.text, head, start):
-            return f"{share['part']}占{share['whole']}比重", share.start()
-        last = self.last
-        if (
-            (whole := _WHOLE.fullmatch(self.text, head, start))
-            and last
-            and not last.object  # 广告收入…占营收的比例: a segment's, which the name cannot say
-            and self.last_end > lo
-        ):
-            # 一般贸易进出口增长4.0%，占进出口总额的比重为65.5%: the share of what was just stated.
-            return f"{base_metric(last.metric)}占{whole['whole']}比重", start
-        return label, start
-
-    def _after_code(self, end: int) -> int:
-        """Where a name's bracketed code ends: 华光电子(600123)股东户数 labels 股东户数."""
-        code = _CODE_AFTER.match(self.text, end)
-        return code.end() if code else end
 
     def _repaired(self, fact: ExtractedFact) -> list[ExtractedFact]:
         """A figure under a clause read as a label, named as the clause means it when it can
