@@ -159,49 +159,15 @@ class FactReader(
         header: tuple[int, str, str | None] | None,
         line_no: int,
     ) -> ExtractedFact | None:
+        """The fact a figure states, tried from the most specific shape to the most general:
+        a shape of its own, a list or a growth, then the label that names it."""
         if _CRITERION_AFTER.match(self.text, q.span[1]):
             return None  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
         if self.breadth and q.unit == "count" and (counted := self.breadth.get(q.span[0])):
             self.last_record = MARKET  # 整体封板率, 成交额 said next are the market's too
             return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
-        if self.seats and q.unit == "money" and (seat := self._seat(q, sentence, quote)):
-            return seat
-        if (
-            q.unit in _DAY_UNITS
-            and (self.day_words or (self.last is not None and self.last.metric == "change_pct"))
-            and (day := self._market_day(q, sentence, quote))
-        ):
-            return day
-        if windowed := self._window_item(q, sentence, quote):
-            return windowed
-        if self.year_ranges and (yearly := self._year_series(q, sentence, quote)):
-            return yearly
-        if q.unit == "money" and (dated := self._dated_price(q, sentence, quote)):
-            return dated
-        if filed := self._filed(q, sentence, quote):
-            return filed
-        if q.unit in ("%", "money", "") and (across := self._across_date(q, sentence, quote)):
-            return across
-        if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
-            return held
-        if level := self._level_after_growth(q, sentence, quote):
-            return level
-        if q.unit == "%" and (paired := self._paired_growth(q, sentence, quote)):
-            return paired
-        if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
-            return rate_change
-        if q.unit == "pp" and (moved := self._contribution(q, sentence, quote)):
-            return moved
-        if self.climate and (departed := self._anomaly(q, sentence, quote)):
-            return departed
-        if self.listed is not None and (changes := self._list_changes(q, sentence, quote)):
-            return changes
-        if (
-            self.averages
-            or q.unit == "pp"
-            or (0 <= q.span[0] - self.last_end <= 40 and _NEAR.match(self.text, self.last_end))
-        ) and (stated := self._bulletin_change(q, sentence, quote)):
-            return stated
+        if shaped := self._specific_shape(q, sentence, quote):
+            return shaped
         before = self.text[q.span[0] - 1 : q.span[0]]  # what the two shapes below end with
         if before in _PERIOD_VERB_ENDS and (carried := self._next_period(q, sentence, quote)):
             return carried
@@ -302,6 +268,69 @@ class FactReader(
             return self._level_before_growth(q, sentence, quote)
         if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
             return None
+        return self._labelled(
+            q, sentence, quote, header, metric, label_start, labelled=found is not None
+        )
+
+    def _specific_shape(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """The shapes tried before any list or growth: each names its figure in its own way
+        (a seat's trade, a market day, a filing's balance, a bulletin's change), so the first
+        that reads the figure states its fact."""
+        if self.seats and q.unit == "money" and (seat := self._seat(q, sentence, quote)):
+            return seat
+        if (
+            q.unit in _DAY_UNITS
+            and (self.day_words or (self.last is not None and self.last.metric == "change_pct"))
+            and (day := self._market_day(q, sentence, quote))
+        ):
+            return day
+        if windowed := self._window_item(q, sentence, quote):
+            return windowed
+        if self.year_ranges and (yearly := self._year_series(q, sentence, quote)):
+            return yearly
+        if q.unit == "money" and (dated := self._dated_price(q, sentence, quote)):
+            return dated
+        if filed := self._filed(q, sentence, quote):
+            return filed
+        if q.unit in ("%", "money", "") and (across := self._across_date(q, sentence, quote)):
+            return across
+        if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
+            return held
+        if level := self._level_after_growth(q, sentence, quote):
+            return level
+        if q.unit == "%" and (paired := self._paired_growth(q, sentence, quote)):
+            return paired
+        if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
+            return rate_change
+        if q.unit == "pp" and (moved := self._contribution(q, sentence, quote)):
+            return moved
+        if self.climate and (departed := self._anomaly(q, sentence, quote)):
+            return departed
+        if self.listed is not None and (changes := self._list_changes(q, sentence, quote)):
+            return changes
+        if (
+            self.averages
+            or q.unit == "pp"
+            or (0 <= q.span[0] - self.last_end <= 40 and _NEAR.match(self.text, self.last_end))
+        ) and (stated := self._bulletin_change(q, sentence, quote)):
+            return stated
+        return None
+
+    def _labelled(
+        self,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        header: tuple[int, str, str | None] | None,
+        metric: str,
+        label_start: int,
+        labelled: bool,
+    ) -> ExtractedFact | None:
+        """The fact of a figure whose metric is read (`labelled`: from a label before it), once
+        its subject is known: the clause's name, a card's field, an industry, a holder, else
+        the subject the text is about."""
         clause_start = self._clause_start(sentence, q.span[0])
         if not unit_fits(metric, q):
             return None
@@ -319,7 +348,7 @@ class FactReader(
             return None  # 去年同期的每股收益为91美分: last year's figure, not this period's
         if "分别" in self.text[clause_start : q.span[0]]:
             return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
-        from_header = found is None and metric == "stake_pct"
+        from_header = not labelled and metric == "stake_pct"
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
             label_start, sentence[0]
         )
@@ -348,7 +377,7 @@ class FactReader(
             named = self._holder(sentence[0], label_start)
             if named is not None:
                 return self._fact_for(named, metric, q, sentence, quote, self._topic_name())
-        narrowed = self._qualifier(metric, clause_start, label_start) if found else None
+        narrowed = self._qualifier(metric, clause_start, label_start) if labelled else None
         if record is None:
             record = (
                 self.round_subject
