@@ -398,15 +398,12 @@ class Reader:
             run.append(v)
         return run
 
-    def _fact_for(
-        self,
-        subject: str,
-        metric: str,
-        q: Quantity,
-        sentence: tuple[int, int],
-        quote: str,
-        obj: str | None,
-    ) -> ExtractedFact:
+    def _anchor(
+        self, metric: str, q: Quantity, sentence: tuple[int, int]
+    ) -> tuple[DateMention | None, DateMention | None]:
+        """The date a figure holds for, and the window it covers (近一周): the date named
+        nearest it, unless what the metric is (a day's quote, a period's result, a target)
+        rules that date out."""
         anchor, window = date_for(q, sentence, self.dates, self.text)
         if (
             anchor is not None
@@ -441,6 +438,20 @@ class Reader:
             anchor = days[-1] if days else None
         if anchor is not None and "目标价" in metric and anchor.granularity != "day":
             anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
+        return anchor, window
+
+    def _fact_for(
+        self,
+        subject: str,
+        metric: str,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        obj: str | None,
+    ) -> ExtractedFact:
+        """The fact a figure states about `subject`, dated; kept as the last fact, which the
+        figures after it may be read against (同比增长18.3%, 占总营收的13.88%)."""
+        anchor, window = self._anchor(metric, q, sentence)
         as_of, period = self._as_of(anchor)
         if (
             anchor is None
