@@ -109,9 +109,10 @@ class SeriesShapes(Reader):
         """国家收支差额：2025年3月为-11386亿元，2024年12月为-18867亿元…: a series of dated
         values under the label before the colon."""
         head = self.text[max(sentence[0], q.span[0] - 4) : q.span[0]]
-        if not _SERIES_TAIL.search(head):
+        tail = _SERIES_TAIL.search(head)
+        if tail is None:
             return None
-        tail_start = q.span[0] - len(_SERIES_TAIL.search(head).group())  # type: ignore[union-attr]
+        tail_start = q.span[0] - len(tail.group())
         date = next((d for d in self.dates if d.span[1] == tail_start), None)
         if date is None or date.granularity == "relative":
             return None
