@@ -18,6 +18,7 @@ import ahocorasick_rs
 
 from touyan.facts.names import base_name
 from touyan.facts.tickers import normalize_ticker
+from touyan.text.segment import segmenter
 
 KINDS = frozenset({"company", "fund", "person", "index", "product", "org"})
 MARKETS = frozenset({"cn_a", "hk", "us", "other"})
@@ -114,6 +115,8 @@ class EntityDictionary:
             key = self._keys[index]
             if not _bounded(lowered, start, end, key):
                 continue
+            if end - start <= _SHORT and _is_cjk(key[0]) and _across_words(text, start, end):
+                continue
             if any(s < end and start < e for s, e in ticker_spans):
                 continue
             mentions.append(Mention(self._by_alias[key], start, end, text[start:end]))
@@ -136,6 +139,23 @@ def _bounded(text: str, start: int, end: int, key: str) -> bool:
     if key[0].isascii() and key[0].isalnum() and start > 0 and _wordish(text[start - 1]):
         return False
     return not (key[-1].isascii() and key[-1].isalnum() and end < len(text) and _wordish(text[end]))
+
+
+_SHORT = 3  # characters: a name this short is often a piece of two other words
+_AROUND = 4  # characters either side that decide how the words fall
+
+
+def _across_words(text: str, start: int, end: int) -> bool:
+    """A short name read across two words names nothing: 氟化工行业 writes 化工 and 行业, not
+    工行 (中国工商银行). Words that hold the whole name (茅台酒, 青岛海信) keep it."""
+    lo = max(0, start - _AROUND)
+    at = lo
+    for word in segmenter().cut(text[lo : min(len(text), end + _AROUND)], False):
+        word_end = at + len(word)
+        if at < start < word_end != end or start < at < end < word_end:
+            return True
+        at = word_end
+    return False
 
 
 def _is_cjk(ch: str) -> bool:

@@ -11,9 +11,10 @@ import re
 from dataclasses import replace
 
 from touyan.facts.bulletin import RESTATED, crop_yield
-from touyan.facts.economy import TURNED
+from touyan.facts.economy import REGION, TURNED
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
+    _HEAD,
     _ROUND_SUBJECT_KINDS,
     METRIC_MAX,
     ExtractedFact,
@@ -38,7 +39,14 @@ from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_results import ResultShapes
 from touyan.facts.read_series import SeriesShapes
-from touyan.facts.reader import BALANCES, CLAUSE_LIKE, DATE_IN_LABEL, PRICE_METRICS, WINDOW_MOVE
+from touyan.facts.reader import (
+    BALANCES,
+    CLAUSE_LIKE,
+    DATE_IN_LABEL,
+    PRICE_METRICS,
+    WINDOW_MOVE,
+    YEAR_AGO,
+)
 from touyan.facts.runtable import run_together_tables
 from touyan.text.numbers import Quantity, parse_numbers
 
@@ -68,7 +76,6 @@ _NOT_THE_SUBJECT = re.compile(
 _ATTRIBUTE = re.compile(r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:为|是|达到|达)[+]?$")
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
-_YEAR_AGO = ("去年同期", "上年同期")
 # Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
 _NEAR = re.compile(
     rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,、]"
@@ -93,6 +100,12 @@ _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
 _DAY_UNITS = frozenset({"money", "shares", "count", "%"})
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
+
+# Before 最高 or 最低, a measure other than a price makes it that measure's extreme.
+_OTHER_MEASURE = re.compile(rf"(?:年龄|{_HEAD})(?<!价)\s*$")
+_EXTREMES = frozenset({"high", "low"})
+# Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
+_COMPANY_HEAD = re.compile(r"(?:盈利|毛利|净利|股息|门店|月活|日活|注册用户|活跃用户|估值)$")
 
 
 class FactReader(
@@ -225,6 +238,8 @@ class FactReader(
                 return follow
         if found:
             metric, label_start = found
+            if metric in _EXTREMES and _OTHER_MEASURE.search(self.text, 0, label_start):
+                return None  # 薪酬最高为78.51万元, 年龄最高为62岁: a pay's or an age's top
             if metric in PRICE_METRICS and (span := _SPAN_BEFORE.search(self.text, 0, label_start)):
                 # 上周最低价为145.72美元: the week's low, not the day's.
                 said = LABELS.match(self.text, label_start)
@@ -245,13 +260,13 @@ class FactReader(
             metric, label_start = self._share_of(
                 attribute.group("label"), attribute.start("label"), sentence
             )
-        elif measured := self._measure(q, sentence):
-            metric, label_start = measured
-            metric = self._rate_of_change(self._order_size(metric, sentence), q)
         elif ("单产" in self.text or "产量" in self.text) and (
             crop := crop_yield(self.text, sentence[0], q.span[0], self._said_before(q.span[0]))
         ):
             metric, label_start = crop
+        elif measured := self._measure(q, sentence):
+            metric, label_start = measured
+            metric = self._rate_of_change(self._order_size(metric, sentence), q)
         elif series := self._series(q, sentence, quote):
             return series
         elif q.unit == "%" and (follow := self._follow_on(q, sentence, quote)):
@@ -343,7 +358,7 @@ class FactReader(
         if (
             self.text[max(clause_start, label_start - 5) : label_start]
             .rstrip("的")
-            .endswith(_YEAR_AGO)
+            .endswith(YEAR_AGO)
         ):
             return None  # 去年同期的每股收益为91美分: last year's figure, not this period's
         if "分别" in self.text[clause_start : q.span[0]]:
@@ -408,6 +423,8 @@ class FactReader(
                 record = self._region(label_start)
         if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
+        if record.kind == "org" and _COMPANY_HEAD.search(metric) and REGION.fullmatch(record.name):
+            return None  # 注册用户超过3亿 after a sentence about China: some company's users
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         last = self.last
         if (

@@ -15,14 +15,20 @@ from touyan.facts.reader import (
     LABEL_BREAK,
     LABEL_LEAD,
     NOT_A_LABEL,
+    YEAR_AGO,
     Reader,
     base_metric,
 )
 from touyan.text.numbers import Quantity
 
+# What links a measure to its figure; a bound (超过15亿, 突破33%, ≥30%) states the figure too.
+_MEASURE_VERB = (
+    r"(?:还|也|仍|将)?(?:已经|已|仅)?(?:平均)?"
+    r"(?:为|是|达到了?|达|约为|约|高达|突破|超过|超|逾|仅|保持在|维持在|稳定在|≥|≤)"
+)
 _MEASURE = re.compile(
     rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{_INDEX_BASE})?"
-    r"\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:平均)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|[:：]|"
+    rf"\s*(?:{_MEASURE_VERB}\s*[:：]?|[:：]|"
     r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
@@ -30,7 +36,7 @@ _MEASURE = re.compile(
 # possible last character, checked before the label's backtracking match.
 _HEAD_LAST = frozenset(word[-1] for word in _HEAD[3:-1].split("|")) | frozenset(")）]")
 _MEASURE_TAIL = re.compile(
-    r"(?:\[\d{1,3}\])?\s*(?:(?:还|也|仍|将)?(?:已经|已|仅)?(?:平均)?(?:为|是|达到了?|达|约为|约|高达)\s*[:：]?|"
+    rf"(?:\[\d{{1,3}}\])?\s*(?:{_MEASURE_VERB}\s*[:：]?|"
     r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
@@ -46,6 +52,11 @@ _WHOLE = re.compile(r"\s*占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的")
 _DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
 _CODE_AFTER = re.compile(r"\s*[(（](?:[A-Za-z]{2}\.?)?\d{4,6}(?:\.[A-Z]{2})?[)）]")
 _ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
+# Inside a measure's run, a verb of finding or causing ends a clause, and the measure is what
+# follows it (我们发现单车平均毛利, 推动其本周累计涨幅); a verb of achieving sits between a
+# part and its measure, which keeps the part (规模以上工业企业实现利润总额, 公司实现盈利).
+_LABEL_CLAUSE_VERB = re.compile(r"发现|意味着|源于|推动其?|带动|支付")
+_LABEL_VERB = re.compile(r"实现|拥有|录得|获得|斩获")
 
 
 class LabelShapes(Reader):
@@ -98,10 +109,16 @@ class LabelShapes(Reader):
         if found is None:
             return None
         label = found.group("label")
-        lead = LABEL_LEAD.match(label)
-        if lead:
-            label = label[lead.end() :]
-        label_start = found.start("label") + (lead.end() if lead else 0)
+        label_start = found.start("label")
+        if verbs := list(_LABEL_CLAUSE_VERB.finditer(label)):
+            label, label_start = label[verbs[-1].end() :], label_start + verbs[-1].end()
+        if achieved := _LABEL_VERB.search(label):
+            label = label[: achieved.start()] + label[achieved.end() :]
+            label_start += achieved.end() if achieved.start() == 0 else 0
+        if lead := LABEL_LEAD.match(label):
+            label, label_start = label[lead.end() :], label_start + lead.end()
+        if any(ago in label for ago in YEAR_AGO):
+            return None  # 去年同期净利3.95亿元: last year's figure, which dates differently
         if label[:1] in ("末", "底") and self.text[label_start - 1 : label_start] == "年":
             label, label_start = label[1:], label_start + 1  # 2023年底…: the date's 底
         if len(label) < 2:

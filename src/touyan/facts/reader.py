@@ -96,7 +96,9 @@ _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均
 # A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
 NOT_A_LABEL = re.compile(
     r"^(?:略|远|明显)?(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
+    r"|^(?:当(?![年期月日天前季时周])|如果|若|假如|假设)"  # 当利润超过300万元: a condition
 )
+YEAR_AGO = ("去年同期", "上年同期")
 DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
