@@ -328,3 +328,18 @@ def test_taiwan_dollars_and_taiwans_words_for_profit() -> None:
 def test_a_block_trade_report_is_no_economys() -> None:
     text = "2025年5月14日，某银行发生了1笔大宗交易，成交价4.20元。当日收盘报价4.20元，涨幅1.69%。"
     assert "中国" not in {f.subject for f in facts(text)}
+
+
+def test_a_time_of_day_ends_a_window_and_the_stock_moves_on_the_day() -> None:
+    text = "1月24日收盘前，贵州茅台今年来上涨3.15%，截至13时34分，该股涨1.2%报1530.00元。"
+    found = {f.metric: f for f in facts(text)}
+    assert found["change_ytd_pct"].value == Decimal("3.15")
+    assert found["change_pct"].value == Decimal("1.2")
+    assert found["price"].period != "今年"
+
+
+def test_a_cumulative_move_over_an_unnamed_span_is_not_the_days() -> None:
+    text = "贵州茅台连续涨停期间，该股累计上涨12.50%，换手率为3.20%。"
+    assert [f.metric for f in facts(text) if f.value == Decimal("12.50")] == []
+    text = "近一周来，贵州茅台累计上涨6.20%。"
+    assert [f.period for f in facts(text) if f.value == Decimal("6.20")] == ["近一周"]

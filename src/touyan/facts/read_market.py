@@ -50,7 +50,7 @@ _HEAD_END = re.compile(r"(?:率|额|值|价|量|规模|收益|指数|价格|板�
 # and the verb (营收下跌5% is not a price move: 营收 stands between).
 _MOVE = re.compile(r"(?:上涨|下跌|收涨|收跌|大涨|大跌|微涨|微跌|涨|跌)(?:了|超|逾|近|约|达)?\s*$")
 _MOVE_LEAD = re.compile(
-    r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
+    r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|该股|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
     r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
     r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止|已经|已)*"
 )
@@ -128,6 +128,10 @@ class MarketShapes(Reader):
             label = _CHINESE_DIGITS.sub(lambda d: str(chinese_count(d.group())), window.group())
             label = f"近{window['days']}日" if window["days"] else label
             return LABEL_METRIC.get(label + "涨跌幅", label + "涨跌幅"), found.start()
+        if "累计" in self.text[lead : found.start()] and not _MOVE_WINDOW.search(
+            self.text, sentence[0], found.start()
+        ):
+            return None  # 连续涨停期间，该股累计上涨15.93%: a span's move, not the day's
         return "change_pct", found.start()
 
     def _unknown_mover(

@@ -87,7 +87,7 @@ _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
 # 今日 and 今天 are the day the text was published (当日 is a day named before it).
-_NOW = re.compile(r"当前|目前|截至发稿|截止发稿|发稿时|今日|今天")
+_NOW = re.compile(r"当前|目前|截[至止]发稿|发稿时|今日|今天|截[至止]\d{1,2}[时:：]\d{2}")
 _BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究所)", re.IGNORECASE)
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
