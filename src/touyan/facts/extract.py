@@ -99,6 +99,10 @@ class ExtractedFact:
     high: Decimal | None = None  # a range's upper end (3200万元至4800万元); value is its lower
 
 
+# Here, not at the top, only while a parallel change rewrites the top imports; hoist it then.
+from touyan.facts.label_index import label_spans  # noqa: E402
+
+
 def _label_before(text: str, start: int) -> tuple[str, int] | None:
     """The metric whose label ends just before `start`, connectors allowed between."""
     if start > 0 and text[start - 1] in "(（":
@@ -111,20 +115,18 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
         and not _BASIS_ASIDE.match(text, aside.start())
     ):
         start = aside.start()
-    window_start = max(0, start - _LABEL_REACH)
-    window = text[window_start:start]
-    best: re.Match[str] | None = None
-    for match in LABELS.finditer(window):
-        if best is not None and match.group() in _CONNECTOR_LABELS:
+    best: tuple[int, int, str] | None = None
+    for span in label_spans(text, max(0, start - _LABEL_REACH), start):
+        if best is not None and span[2] in _CONNECTOR_LABELS:
             continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
         # no clause break after the label (searched from its end: 市盈率(TTM) holds brackets)
-        if _CONNECTORS.match(window[match.end() :]) and not _CLAUSE_BREAK.search(
-            window, match.end()
+        if _CONNECTORS.match(text[span[1] : start]) and not _CLAUSE_BREAK.search(
+            text, span[1], start
         ):
-            best = match
+            best = span
     if best is None:
         return None
-    return LABEL_METRIC[best.group().lower()], window_start + best.start()
+    return LABEL_METRIC[best[2]], best[0]
 
 
 # Function words whose second character can start a name (其中石油 → 中石油).

@@ -29,10 +29,14 @@ _CODE = re.compile(
 )
 # A quote page's name and exchange-prefixed code, unbracketed (开开实业 sh600272, 万科A SZ000002).
 _BARE_UPPER = re.compile(r"(?:SH|SZ|BJ)\d")
-_BARE_CODE = re.compile(r"(?<![A-Za-z0-9.])(?:sh|sz|bj|SH|SZ|BJ)\d{6}(?![\dA-Za-z])")
+# The prefix comes first and the look back at the character before it second, so that the engine
+# skips to an s, b, S or B instead of trying every position of the text.
+_BARE_CODE = re.compile(r"(?:sh|sz|bj|SH|SZ|BJ)(?<![A-Za-z0-9.]..)\d{6}(?![\dA-Za-z])")
 # An A-share code written right after the name, unbracketed (苏豪弘业600128在近7个交易日中).
+# The code's first digits come before the look back at the name's last character: the engine
+# then tries only positions holding a 6, 0 or 3.
 _GLUED_CODE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:60[0135]|00[0123]|30[01]|68[89])\d{3}(?![\d.,%万亿元股手])"
+    r"(?:60[0135]|00[0123]|30[01]|68[89])(?<=[\u4e00-\u9fff]...)\d{3}(?![\d.,%万亿元股手])"
 )
 _FULL_NAME = r"(?:基金(?:[A-Za-z]类|[A-Za-z]|[（(][A-Z\-]+[）)])?|有限公司|集团|股份公司)"
 _FULL_TAIL = re.compile(rf"[（(](?P<full>[^（）()\n]{{2,60}}?{_FULL_NAME})[）)]")
@@ -69,11 +73,13 @@ _QUOTED_NAME = re.compile(
     re.IGNORECASE,
 )
 # "<name>的<attribute>为", "<name><label>为": the subject of a data statement.
+# Every alternative opens with a plain character and no group wraps them: the engine then jumps
+# to the next 的 or label's first character instead of trying the pattern at every position.
 _STATED = re.compile(
-    r"(?:的(?P<attr>[\u4e00-\u9fffA-Za-z0-9()（）]{2,16}?)|(?P<lab>"
+    r"(?:的[\u4e00-\u9fffA-Za-z0-9()（）]{2,16}?|"
     r"当前价|最新价|收盘价|开盘价|最高价|最低价|涨停价|跌停价|涨跌幅|涨跌额|成交额|成交量|换手率|"
     r"总市值|流通市值|市盈率|市净率|股息率|单位净值|累计净值|总股本|流通股本|近[一二三四五六七八九十\d]+"
-    r"[日周月年]涨跌幅|今年以来涨跌幅|今年以来收益率|七日年化收益率|主力资金净流[入出]|主力净流[入出]))"
+    r"[日周月年]涨跌幅|今年以来涨跌幅|今年以来收益率|七日年化收益率|主力资金净流[入出]|主力净流[入出])"
     r"(?:为|是|[:：])\s*[+\-]?\d"
 )
 _DATED_FUND = re.compile(
