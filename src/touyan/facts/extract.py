@@ -24,13 +24,13 @@ from decimal import Decimal
 import ahocorasick_rs
 
 from touyan.facts.entities import EntityDictionary, Mention
+from touyan.facts.label_index import label_spans
 from touyan.facts.labels import (
     AFTER_LABEL,
     AFTER_LABELS,
     AFTER_METRIC,
     BEFORE_LABELS,
     LABEL_METRIC,
-    LABELS,
 )
 from touyan.facts.market import ANY_MARKET_DAY
 
@@ -97,10 +97,6 @@ class ExtractedFact:
     object: str | None = None
     confidence: float = 1.0
     high: Decimal | None = None  # a range's upper end (3200万元至4800万元); value is its lower
-
-
-# Here, not at the top, only while a parallel change rewrites the top imports; hoist it then.
-from touyan.facts.label_index import label_spans  # noqa: E402
 
 
 def _label_before(text: str, start: int) -> tuple[str, int] | None:
