@@ -343,3 +343,13 @@ def test_a_cumulative_move_over_an_unnamed_span_is_not_the_days() -> None:
     assert [f.metric for f in facts(text) if f.value == Decimal("12.50")] == []
     text = "近一周来，贵州茅台累计上涨6.20%。"
     assert [f.period for f in facts(text) if f.value == Decimal("6.20")] == ["近一周"]
+
+
+def test_a_window_after_an_unknown_name_is_the_moves_not_the_names() -> None:
+    text = "1月24日收盘消息，华光电子今年来上涨5.12%，截至14时02分，该股涨0.8%报12.30元。"
+    found = {(f.subject, f.metric): f.value for f in facts(text, title="华光电子")}
+    assert found == {
+        ("华光电子", "change_ytd_pct"): Decimal("5.12"),
+        ("华光电子", "change_pct"): Decimal("0.8"),
+        ("华光电子", "price"): Decimal("12.30"),
+    }

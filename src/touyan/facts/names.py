@@ -93,7 +93,7 @@ _MOVED = re.compile(
     r"(?:^|\n|[。；;！!？?]|\d\s*[日号]\s*[，,]?\s*)"
     r"(?P<name>[\u4e00-\u7683\u7685-\u9fff*＊A-Za-z]{2,8}?)"
     r"(?=涨停|跌停|股价|盘中|收涨|收跌|报收|今日|大涨|大跌|上涨|下跌|(?:涨|跌)(?:超|逾|近)?\d|"
-    r"近\d{1,3}个?交易日|近[一二三四五六七八九十]+个?交易日|今年以来)"
+    r"近\d{1,3}个?交易日|近[一二三四五六七八九十]+个?交易日|今年以?来|年内)"
 )
 # Words between a name and its move (收盘首板涨停: the stock's first limit-up of a run).
 _MOVE_TIME = re.compile(
@@ -137,7 +137,7 @@ _REPORT_SUFFIX = re.compile(
 )
 # 平安短债债券I近一周的基金收益率: the window belongs to the figure, not to the name.
 _WINDOW_SUFFIX = re.compile(
-    r"(?:(?:近|过去|最近|前)[一二两三四五六七八九十\d]+个?(?:交易日|日|天|周|月|年)内?|今年以来|成立以来|"
+    r"(?:(?:近|过去|最近|前)[一二两三四五六七八九十\d]+个?(?:交易日|日|天|周|月|年)内?|今年以?来|年内|成立以来|"
     r"周[一二三四五六日]|今日|昨日)$"
 )
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .&\-]+")

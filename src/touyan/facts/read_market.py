@@ -120,7 +120,10 @@ class MarketShapes(Reader):
             if not self.text[lead : found.start()].strip():
                 return None
         if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
-            return self._unknown_mover(q, sentence, lead, found.start())
+            named_end = self._name_end(lead, found.start())
+            if not self._unknown_mover(sentence, lead, named_end, named_end < found.start()):
+                return None
+            lead = named_end
         if window := _MOVE_WINDOW.search(self.text, lead, found.start()):
             # 今年以来股价涨24.63%, 近5个交易日涨2.78%: the window's move, not the day's
             if window.group() in ("今年以来", "今年来", "年内"):
@@ -134,25 +137,36 @@ class MarketShapes(Reader):
             return None  # 连续涨停期间，该股累计上涨15.93%: a span's move, not the day's
         return "change_pct", found.start()
 
+    def _name_end(self, lead: int, verb: int) -> int:
+        """Where a run before a move stops being a name: the move's window follows it
+        (风华高科今年来上涨2.11%, X近5个交易日跌3%)."""
+        window = _MOVE_WINDOW.search(self.text, lead + 2, verb)
+        if window is None or not _MOVE_LEAD.fullmatch(self.text, window.start(), verb):
+            return verb
+        return window.start()
+
     def _unknown_mover(
-        self, q: Quantity, sentence: tuple[int, int], lead: int, verb: int
-    ) -> tuple[str, int] | None:
-        """美光科技跌3%, in a list of moves: a name no dictionary knows, right before the verb,
-        is what moved. It becomes this figure's subject."""
-        run = self.text[lead:verb].strip()
+        self, sentence: tuple[int, int], lead: int, end: int, windowed: bool = False
+    ) -> bool:
+        """美光科技跌3%, in a list of moves: a name no dictionary knows, right before the verb
+        (or its window, 今年来), is what moved. It becomes this figure's subject. Before a
+        window the run must show it is a name: written again, or in the title."""
+        run = self.text[lead:end].strip()
         if not _MOVER.fullmatch(run) or _HEAD_END.search(run) or _NOT_A_MOVER.search(run):
-            return None
+            return False
         if run.lower() in LABEL_METRIC:
-            return None  # 振幅跌1.59%: a figure's label, not what moved
+            return False  # 振幅跌1.59%: a figure's label, not what moved
         if any(m.end == lead for m in self.mentions):
-            return None  # 平安好医生: the run goes on from a known name, it is not one itself
+            return False  # 平安好医生: the run goes on from a known name, it is not one itself
         if self._is_statistics():
-            return None  # 城市上涨0.1%，农村持平: a price index's part, not a listed name
+            return False  # 城市上涨0.1%，农村持平: a price index's part, not a listed name
         name = plausible_name(run)
         if name is None or name != run or kind_of(name) != "company":
-            return None
+            return False
+        if windowed and self.text.count(name) < 2 and name not in self.title:
+            return False
         self.mover = EntityRecord(name, "company")
-        return "change_pct", verb
+        return True
 
     def _order_size(self, metric: str, sentence: tuple[int, int]) -> str:
         """大单买入104.68万元，占比6.88%，卖出249.30万元: the sale is of the size just bought."""
