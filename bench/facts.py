@@ -209,10 +209,13 @@ def same_date(gold: Gold, fact: ExtractedFact, reported: dt.date | None) -> bool
     """The gold's date is the fact's as-of date, or the day its source reported it.
 
     FinEval dates a period's figure by the report ("2025年04月24日，…2024年全年营业收入为…")
-    where the extractor dates it by the period (2024-12-31); both are right.
+    where the extractor dates it by the period (2024-12-31); both are right. A fact with no
+    date matches only a gold with none: "no date" must not pass for any date.
     """
-    if not gold.as_of or not fact.as_of:
+    if not gold.as_of:
         return True
+    if not fact.as_of:
+        return False  # an undated fact states no date the gold could be checked against
     return gold.as_of in (fact.as_of, reported)
 
 
