@@ -138,6 +138,7 @@ from touyan.facts.periods import (
 )
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.runtable import Cell, run_together_tables
+from touyan.facts.sessions import session_mentions
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
 
@@ -592,6 +593,7 @@ class _Reader:
         own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
         own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
         own_period += full_year_mentions(text, self.dates)  # 第四季度…全年
+        own_period += session_mentions(text, self.dates, published_at)  # 周三, 隔夜美股
         if own_period:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
         self.data_as_of = data_as_of(text, self.dates)
@@ -1737,7 +1739,7 @@ class _Reader:
         quote: str,
         obj: str | None,
     ) -> ExtractedFact:
-        anchor, window = date_for(q, sentence, self.dates, self.text)
+        anchor, window = date_for(q, sentence, self.dates, self.text, self.published_at)
         if (
             anchor is not None
             and anchor.granularity == "day"
@@ -2555,6 +2557,8 @@ class _Reader:
     def _as_of(self, date: DateMention | None) -> tuple[dt.date | None, str | None]:
         if date is None:
             return self.data_as_of or self.published_at, None
+        if not date.dated:
+            return None, date.text  # 一季度, in a text that does not say of which year
         if date.granularity == "day":
             return date.start, date.start.isoformat()
         if date.granularity == "relative":
