@@ -9,7 +9,7 @@ import datetime as dt
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 
-_NAMES = ("星辰汽车", "锦纶纺织", "甲骨文", "海川股份", "云岭酒业")
+_NAMES = ("星辰汽车", "锦纶纺织", "甲骨文", "海川股份", "云岭酒业", "百味食品")
 _ENTITIES = EntityDictionary.of(
     [*bundled_entities(), *(EntityRecord(name, "company") for name in _NAMES)]
 )
@@ -77,3 +77,13 @@ def test_a_table_column_is_dated_by_its_own_header() -> None:
     text = "海川股份主要指标：2025-03-31 | 2024-12-31 | 2024-09-30 毛利率为41.25%、39.80%、38.15%"
     facts = _read(text, "海川股份", dt.date(2025, 5, 10))
     assert _fact(facts, "gross_margin", "41.25").as_of == dt.date(2025, 3, 31)
+
+
+def test_a_full_year_after_a_quarter_of_a_year_not_over_has_no_date() -> None:
+    text = "百味食品2025年一季度实现营业收入3.5亿元。公司醋类产品全年实现收入6.60亿元。"
+    facts = _read(text, "百味食品业绩", dt.date(2025, 4, 28))
+    assert _fact(facts, "revenue", "660000000").as_of is None
+    # once the year is over, 全年 is that year's total
+    text = "百味食品2024年第四季度实现营业收入3.5亿元。公司醋类产品全年实现收入6.60亿元。"
+    facts = _read(text, "百味食品业绩", dt.date(2025, 4, 28))
+    assert _fact(facts, "revenue", "660000000").as_of == dt.date(2024, 12, 31)

@@ -592,7 +592,7 @@ class _Reader:
         self.dates = with_bare_months(text, dates, published_at, title_month(title, published_at))
         own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
         own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
-        own_period += full_year_mentions(text, self.dates)  # 第四季度…全年
+        own_period += full_year_mentions(text, [*self.dates, *own_period], published_at)  # 全年
         own_period += session_mentions(text, self.dates, published_at)  # 周三, 隔夜美股
         if own_period:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
