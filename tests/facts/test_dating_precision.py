@@ -87,3 +87,9 @@ def test_a_full_year_after_a_quarter_of_a_year_not_over_has_no_date() -> None:
     text = "百味食品2024年第四季度实现营业收入3.5亿元。公司醋类产品全年实现收入6.60亿元。"
     facts = _read(text, "百味食品业绩", dt.date(2025, 4, 28))
     assert _fact(facts, "revenue", "660000000").as_of == dt.date(2024, 12, 31)
+
+
+def test_full_year_written_inside_a_segment_label_keeps_the_segment() -> None:
+    text = "百味食品2024年第四季度实现营业收入3.5亿元。醋类全年实现收入6.60亿元。"
+    facts = _read(text, "百味食品业绩", dt.date(2025, 4, 28))
+    assert _fact(facts, "revenue", "660000000").object == "醋类"

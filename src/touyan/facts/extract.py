@@ -1470,7 +1470,12 @@ class _Reader:
         if metric not in SEGMENTED_METRICS:
             return None
         bounds = [m.end for m in self.mentions if clause_start <= m.end <= label_start]
-        dates = [d for d in self.dates if clause_start <= d.span[1] <= label_start]
+        dates = [
+            d
+            for d in self.dates
+            if clause_start <= d.span[1] <= label_start
+            and d.text != "全年"  # 酱油类全年实现收入: a time word the qualifier skips
+        ]
         found = qualifier(self.text, clause_start, label_start, bounds + [d.span[1] for d in dates])
         before = dates[-1].span[0] if dates and dates[-1].span[1] == label_start else None
         if found is None and before is not None:
