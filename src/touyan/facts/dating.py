@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity
@@ -23,7 +24,11 @@ _DOT_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 
 
 def date_for(
-    q: Quantity, sentence: tuple[int, int], dates: Sequence[DateMention], text: str
+    q: Quantity,
+    sentence: tuple[int, int],
+    dates: Sequence[DateMention],
+    text: str,
+    published_at: dt.date | None = None,
 ) -> tuple[DateMention | None, DateMention | None]:
     """The date a figure holds for, and the trailing window it covers (近一周), if any.
 
@@ -37,7 +42,7 @@ def date_for(
         window = None  # 近三月涨跌幅为-8.06%、上周最高价为6.89元: the list's next item
     anchors = [d for d in before if d.granularity != "relative"]
     if anchors:
-        return anchors[-1], window
+        return header_column(anchors, q, text), window
     after = [d for d in in_sentence if d.granularity != "relative"]
     if after and _DOT_STOP.search(text, q.span[1], after[0].span[0]):
         after = []  # 归母净利润1065.16万元.以4月28日收盘价计算: the next sentence's day
@@ -45,8 +50,54 @@ def date_for(
         return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
     if earlier:
-        return earlier[-1], window
+        return _carried(earlier[-1], published_at), window
     return None, window
+
+
+def _carried(date: DateMention, published_at: dt.date | None) -> DateMention:
+    """A period named in an earlier sentence, carried to a figure whose sentence names none.
+    A period not over at publication dates no figure stated in it: "2025年股价下跌22.5%。外销
+    占比79.3%" written in April is a share the company has now, not 2025's; which day it holds
+    for the text does not say. A year ahead (到2034年, 2025/26年度 written in 2024) is a
+    forecast's horizon, which dates it."""
+    if (
+        published_at is not None
+        and date.granularity in ("year", "half")
+        and _WRITTEN_YEAR.match(date.text)  # not 2025/26年度, a crop year's forecast
+        and date.start <= published_at
+        and (date.end - published_at).days > _YEAR_END_REPORTS
+    ):
+        return replace(date, dated=False)
+    return date
+
+
+# A year's output may be final before its end (2022年粮食总产量 is reported in December).
+_YEAR_END_REPORTS = 31
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年|$)")
+
+
+# 2025-03-31 2024-12-31 2024-09-30 营业收入同比增长率(%) 39.32 27.76 …: a table's date header,
+# its dates written one after another with nothing but spaces or bars between them.
+_HEADER_GAP = re.compile(r"[\s|｜]*")
+_CELL = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def header_column(anchors: Sequence[DateMention], q: Quantity, text: str) -> DateMention:
+    """The date of a figure's column when the dates before it are a table's header row: the
+    first figure after the header is the first date's, the next the second's, not all the last
+    header's. Any other figure is dated by the last date before it."""
+    last = anchors[-1]
+    if last.granularity != "day" or len(anchors) < 2:
+        return last
+    run = [last]
+    for d in reversed(anchors[:-1]):
+        if d.granularity != "day" or not _HEADER_GAP.fullmatch(text, d.span[1], run[0].span[0]):
+            break
+        run.insert(0, d)
+    if len(run) < 2:
+        return last
+    column = len(_CELL.findall(text, run[-1].span[1], q.span[0]))
+    return run[column] if column < len(run) else last
 
 
 # A period's result (营收, 净利润, 交付量, their growth): what a quarter or a year earned.
@@ -133,6 +184,9 @@ _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年\s*$")
 _YEAR_REACH = 80  # characters: a year named further back does not date a bare month
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
+# Days after a period's end beyond which publication's year is no guess for a period written
+# without one: a release reports the last month or quarter soon after it ends.
+_STALE_DAYS = 183
 
 
 def chinese_count(n: str) -> int:
@@ -211,6 +265,7 @@ def with_bare_months(
             and d.granularity != "relative"
         ]
         said = text[max(0, m.start() - 2) : m.start()]
+        guessed = False  # the year is publication's, the text writes none
         written = _YEAR_BEFORE.search(text, max(0, m.start() - 6), m.start())
         if written:  # 2025年一季报: the year written with it, which no date pattern reads
             year = int(written.group(1))
@@ -222,12 +277,23 @@ def with_bare_months(
             year = titled.start.year
         elif published_at is not None:
             year = published_at.year - (last > published_at.month)
+            guessed = True
         else:
             continue
         start = dt.date(year, first, 1)
         end = dt.date(year, last, calendar.monthrange(year, last)[1])
         kind = "report" if m["report"] else "month"  # a report's period dates no day's quote
-        extra.append(DateMention(start, end, kind, m.span(), m.group()))
+        # 一季度 in a January text that writes no year: last year's first quarter is long
+        # reported (a company reports a quarter within weeks), so the text is an old one
+        # reposted, or a retrospective; its year is unknown.
+        # (2024年各季度…第三季度, beyond the year's reach, keeps the year the text named.)
+        named = [
+            d.end.year for d in dates if d.span[1] <= m.start() and d.granularity != "relative"
+        ]
+        stale = bool(published_at and (published_at - end).days > _STALE_DAYS)
+        # Months keep the guess (8月份 in May is last August's, as releases write them).
+        dated = not (guessed and stale and m["q"] and named[-1:] != [year])
+        extra.append(DateMention(start, end, kind, m.span(), m.group(), dated))
     return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
 
 

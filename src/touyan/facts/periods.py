@@ -147,19 +147,37 @@ def crop_year_mentions(text: str) -> list[DateMention]:
 # "2024年第四季度，端游收入71亿元…全年研发投入175亿元": 全年 after a quarter or month names the
 # whole year that part belongs to, not the part.
 _FULL_YEAR = re.compile(r"(?<!年)全年(?!度?目标|度?指引|以来)")  # not 2024年全年, 去年全年
-_PARTS = ("quarter", "month")
+_PARTS = ("quarter", "month", "report")
+# 预计全年营收增长10%: a forecast for the year, which its end dates.
+_AHEAD = re.compile(r"预计|预期|有望|计划|将|力争|展望|指引|目标")
+_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 
 
-def full_year_mentions(text: str, dates: list[DateMention]) -> list[DateMention]:
-    """A year mention at each 全年 that follows a quarter or a month of that year."""
+def full_year_mentions(
+    text: str, dates: list[DateMention], published_at: dt.date | None = None
+) -> list[DateMention]:
+    """A year mention at each 全年 that follows a quarter, a month or a report of that year.
+
+    A year not over at publication has no reported total: "一季度营收…；全年酱油收入7.3亿元"
+    written in April states last year's total (an annual report out with the first quarter's)
+    or a text's mistake, so its 全年 names the period but no date, unless it is a forecast.
+    """
     if "全年" not in text:
         return []
     out: list[DateMention] = []
     for found in _FULL_YEAR.finditer(text):
         before = [d for d in dates if d.span[1] <= found.start() and d.granularity != "relative"]
-        if not before or before[-1].granularity not in _PARTS:
+        if not before:
             continue
-        year = before[-1].end.year
+        part = max(before, key=lambda d: d.span)  # the last named (a title's report is at 0)
+        if part.granularity not in _PARTS:
+            continue
+        if part.start.month == 1 and part.end.month == 12:
+            continue  # 2024年年报，公司全年实现营收: the report already names the whole year
+        year = part.end.year
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        out.append(DateMention(start, end, "year", found.span(), found.group()))
+        stop = _CLAUSE_END.search(text, found.end())
+        clause = text[max(0, found.start() - 6) : stop.start() if stop else len(text)]
+        dated = published_at is None or end <= published_at or _AHEAD.search(clause) is not None
+        out.append(DateMention(start, end, "year", found.span(), found.group(), dated))
     return out

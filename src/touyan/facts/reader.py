@@ -64,6 +64,7 @@ from touyan.facts.periods import (
     short_year_mentions,
 )
 from touyan.facts.qualifiers import qualifier
+from touyan.facts.sessions import session_mentions
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity
 
@@ -275,7 +276,8 @@ class Reader:
         self.dates = with_bare_months(text, dates, published_at, title_month(title, published_at))
         own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
         own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
-        own_period += full_year_mentions(text, self.dates)  # 第四季度…全年
+        own_period += full_year_mentions(text, [*self.dates, *own_period], published_at)  # 全年
+        own_period += session_mentions(text, self.dates, published_at)  # 周三, 隔夜美股
         if own_period:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
         self.data_as_of = data_as_of(text, self.dates)
@@ -370,7 +372,12 @@ class Reader:
         if metric not in SEGMENTED_METRICS:
             return None
         bounds = [m.end for m in self.mentions if clause_start <= m.end <= label_start]
-        dates = [d for d in self.dates if clause_start <= d.span[1] <= label_start]
+        dates = [
+            d
+            for d in self.dates
+            if clause_start <= d.span[1] <= label_start
+            and d.text != "全年"  # 酱油类全年实现收入: a time word the qualifier skips
+        ]
         found = qualifier(self.text, clause_start, label_start, bounds + [d.span[1] for d in dates])
         before = dates[-1].span[0] if dates and dates[-1].span[1] == label_start else None
         if found is None and before is not None:
@@ -406,7 +413,7 @@ class Reader:
         """The date a figure holds for, and the window it covers (近一周): the date named
         nearest it, unless what the metric is (a day's quote, a period's result, a target)
         rules that date out."""
-        anchor, window = date_for(q, sentence, self.dates, self.text)
+        anchor, window = date_for(q, sentence, self.dates, self.text, self.published_at)
         if (
             anchor is not None
             and anchor.granularity == "day"
@@ -640,6 +647,8 @@ class Reader:
     def _as_of(self, date: DateMention | None) -> tuple[dt.date | None, str | None]:
         if date is None:
             return self.data_as_of or self.published_at, None
+        if not date.dated:
+            return None, date.text  # 一季度, in a text that does not say of which year
         if date.granularity == "day":
             return date.start, date.start.isoformat()
         if date.granularity == "relative":

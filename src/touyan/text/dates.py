@@ -42,6 +42,9 @@ class DateMention:
     granularity: str  # day | month | quarter | half | year | relative
     span: tuple[int, int]
     text: str
+    # False when the text names the period but not which one (一季度 in a text that writes no
+    # year, published long after any recent first quarter): the period is known, its date not.
+    dated: bool = True
 
 
 # Every date starts with a digit, a Q/FY/month-name letter or a relative word; the leading
