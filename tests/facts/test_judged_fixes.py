@@ -353,3 +353,14 @@ def test_a_window_after_an_unknown_name_is_the_moves_not_the_names() -> None:
         ("华光电子", "change_pct"): Decimal("0.8"),
         ("华光电子", "price"): Decimal("12.30"),
     }
+
+
+def test_each_item_of_a_digest_is_about_the_company_that_announced_it() -> None:
+    text = (
+        "公告速递。1、贵州茅台公告，一季度营业收入为514亿元。2、华光电子公告，2024年净利润同比"
+        "下降35.20%。3、东海精工披露重大资产重组草案，收购总价12.5亿元。"
+    )
+    found = {f.value: f.subject for f in facts(text)}
+    assert found[Decimal("51400000000")] == "贵州茅台"
+    assert found[Decimal("-35.20")] == "华光电子"
+    assert found[Decimal("1250000000")] == "东海精工"

@@ -183,6 +183,23 @@ def plausible_name(run: str) -> str | None:
     return _trim(run)
 
 
+# A digest's item opens with who announced it (4、万德斯公告，…; 。舍得酒业公告称…): the
+# announcer is a company, and the item's figures are its own.
+_ANNOUNCER = re.compile(r"公告|披露")
+# Words of a clause, not of a name (通过主动进行信息披露, 但公司业绩预告披露).
+_NOT_ANNOUNCER = re.compile(r"[以在已但了对将从被把与和及或其该本]|通过|上述|公司|信息|预告|调整")
+_ITEM_START = re.compile(r"(?:^|[。；;！!？?\n]|\d{1,2}\s*[、.．)）])\s*$")
+
+
+def _announcer(text: str, verb: int) -> str | None:
+    run = _run_before(text, verb)
+    if run is None or not _ITEM_START.search(text, max(0, verb - len(run) - 6), verb - len(run)):
+        return None
+    if not 3 <= len(run) <= _SHORT_NAME + 3 or _NOT_ANNOUNCER.search(run):
+        return None
+    return run if _plain_company(run) else None
+
+
 def _run_before(text: str, end: int) -> str | None:
     """The run of name characters that ends at `end`."""
     run = _RUN.search(text, max(0, end - 40), end)
@@ -311,6 +328,9 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     for m in _QUOTED.finditer(both):
         if _QUOTED_NAME.fullmatch(m["name"]):
             keep(m["name"])
+    for m in _ANNOUNCER.finditer(both):
+        if name := _announcer(both, m.start()):
+            keep(name)
     stated: dict[str, int] = {}
     for m in _STATED.finditer(both):
         raw = _run_before(both, m.start())
