@@ -157,6 +157,9 @@ _SCALE = _alternation(list(_SCALES))
 _SUFFIX_CUR = _alternation(list(_SUFFIX_CURRENCY))
 _UNIT = _alternation(list(_UNITS))
 
+# 元/股, 美元/桶, 元/平方米: the thing an amount is per. A range's ends each write it
+# (0.125元/股-0.1875元/股), and the first's must not hide the connector after it.
+_PER = r"/(?:[\u4e00-\u9fff]{1,3}|[A-Za-z]{1,6})"
 _SIGN_WORDS = ("下降", "下滑", "下跌", "减少", "降低", "回落", "亏损", "跌", "降")
 # Every quantity starts with one of these characters; the leading look-ahead lets the
 # engine skip every other position at once instead of trying each alternative there.
@@ -180,7 +183,8 @@ _NUMBER = re.compile(
     rf"(?:\s?(?P<cur>{_SUFFIX_CUR})(?![A-Za-z]))?"
     rf"(?:\s?(?P<unit>{_UNIT})(?![A-Za-z]))?"
     rf"(?: ?(?P<cls>[{_CLASSIFIERS}](?!元)))?"
-    rf"(?P<r2>\s*(?:-|~|～|至|到|—|–)\s*(?P<num3>{_ARABIC})"
+    rf"(?P<r2>(?P<per>{_PER})?\s*(?:-|~|～|至|到|—|–|(?P<to>to))\s*"
+    rf"(?:(?P<prefix3>{_PREFIX})\s?)?(?P<num3>{_ARABIC})"
     rf"(?:\s?(?P<scale3>{_SCALE})(?![A-Za-z]))?(?:\s?(?P<cur3>{_SUFFIX_CUR}))?"
     rf"(?:\s?(?P<unit3>{_UNIT})(?![A-Za-z]))?)?",
     re.IGNORECASE,
@@ -204,6 +208,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACED_SIGN_LEAD = re.compile(r"(?:为|是|:|：)\s*$")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_.]$")
 _MARKER_AROUND = re.compile(r"\[\s*$")
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:from|by|rose|fell|up|down|grew|increased|decreased|declined|dropped|climbed|jumped"
+    r"|improved|reached)\s+\S{0,4}$",
+    re.IGNORECASE,
+)
 _BEFORE_WINDOW = 32  # the look-behind checks need a few chars, never the whole prefix
 
 
@@ -338,9 +347,10 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
     cur_word = (m.group("cur") or "").lower()
     unit_word = (m.group("unit") or "").lower()
     cls = m.group("cls")
+    ranged = _is_range(m)
     if m.group("r2") is None:
         tail_end = m.end()  # every optional part holds its own spaces: the match ends the tail
-    elif _is_range(m):
+    elif ranged:
         tail_end = m.end("r2")
     else:
         tail_end = max(
@@ -369,10 +379,10 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
         scale = Decimal(1)
     if cur_word in _CENTS:
         scale *= _CENTS[cur_word]
-    currency = _PREFIX_CURRENCY.get((m.group("prefix") or "").lower()) or _SUFFIX_CURRENCY.get(
-        cur_word
-    )
-    if currency and unit_word == "股" and not _is_range(m):
+    currency = _currency(m.group("prefix"), cur_word)
+    if currency is None and ranged:  # 3000万-4000万元: the upper end names the money for both
+        currency = _currency(m.group("prefix3"), (m.group("cur3") or "").lower())
+    if currency and unit_word == "股" and not ranged:
         # 700亿美元股票回购: after an amount of money 股 starts 股票/股息, it counts no shares.
         unit_word, cls = "", None
         tail_end = max(m.end(g) for g in ("num", "close", "num2", "scale", "cur") if m.group(g))
@@ -403,7 +413,7 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
         )
     value = _scaled(value, scale)
     high = None
-    second = m.group("num2") or (m.group("num3") if _is_range(m) else None)
+    second = m.group("num2") or (m.group("num3") if ranged else None)
     if second:
         high_raw = _decimal(second)
         high = _scaled(high_raw, scale) if high_raw is not None else None
@@ -441,13 +451,56 @@ def _span_or_code(first: str, second: str, text: str, end: int) -> bool:
     return _LEADING_ZERO.match(first) is not None or _LEADING_ZERO.match(second) is not None
 
 
+def _currency(prefix: str | None, cur_word: str) -> str | None:
+    return _PREFIX_CURRENCY.get((prefix or "").lower()) or _SUFFIX_CURRENCY.get(cur_word)
+
+
 def _is_range(m: re.Match[str]) -> bool:
-    """45%-65% or 10亿-12亿: a trailing range counts only when its unit repeats the first's."""
+    """45%-65%, 1.2亿元-1.5亿元, 0.125元/股-0.1875元/股, US$1.0 billion to US$1.2 billion: a
+    trailing range counts only when its second end is written in the first's units, so two
+    figures of different things (1.2亿元-1.5亿美元, 77.5亿元/同比-0.5%) stay apart."""
     if not m.group("r2") or m.group("num2"):
         return False
-    first = (m.group("unit") or m.group("scale") or m.group("cur") or "").lower()
-    second = (m.group("unit3") or m.group("scale3") or m.group("cur3") or "").lower()
-    return bool(first) and first == second
+    first = _EndUnits.of(m, "prefix", "scale", "cur", "unit")
+    second = _EndUnits.of(m, "prefix3", "scale3", "cur3", "unit3")
+    if not first.agrees(second):
+        return False
+    per = m.group("per")
+    if per and not m.string.startswith(per, m.end("r2")):
+        return False  # 80美元/桶-90美元: the upper end is not per barrel
+    # "rose 5% to 15%", "up from US$1.0 billion to US$1.2 billion": a change, not a range
+    return not (m.group("to") and _CHANGE_BEFORE.search(m.string, 0, m.start()))
+
+
+@dataclass(frozen=True, slots=True)
+class _EndUnits:
+    """The words one end of a range writes after (or before) its digits."""
+
+    scale: str  # 亿, billion, bn … as written (lower case)
+    cents: bool  # 50美分 is in hundredths: not in the units of 0.6美元
+    currency: str | None
+    unit: str  # _UNITS' name: %, pp, shares …
+
+    @staticmethod
+    def of(m: re.Match[str], prefix: str, scale: str, cur: str, unit: str) -> _EndUnits:
+        scale_word = (m.group(scale) or "").lower()
+        cur_word = (m.group(cur) or "").lower()
+        return _EndUnits(
+            scale=str(_SCALES[scale_word]) if scale_word else "",
+            cents=cur_word in _CENTS,
+            currency=_currency(m.group(prefix), cur_word),
+            unit=_UNITS.get((m.group(unit) or "").lower(), ""),
+        )
+
+    def agrees(self, other: _EndUnits) -> bool:
+        """Same scale, cents and unit; a currency either end leaves out is the other's
+        (3000万-4000万元, 10亿元-12亿); and something written on both ends ties them (10元-12
+        does not: the 12 may be anything)."""
+        if (self.scale, self.cents, self.unit) != (other.scale, other.cents, other.unit):
+            return False
+        if self.currency and other.currency and self.currency != other.currency:
+            return False
+        return bool(self.scale or self.unit or (self.currency and other.currency))
 
 
 def _is_code_or_heading(num: str, start: int, text: str, end: int) -> bool:
