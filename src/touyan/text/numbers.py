@@ -469,7 +469,10 @@ def _is_range(m: re.Match[str]) -> bool:
     if per and not m.string.startswith(per, m.end("r2")):
         return False  # 80美元/桶-90美元: the upper end is not per barrel
     # "rose 5% to 15%", "up from US$1.0 billion to US$1.2 billion": a change, not a range
-    return not (m.group("to") and _CHANGE_BEFORE.search(m.string, 0, m.start()))
+    start = m.start()
+    return not (
+        m.group("to") and _CHANGE_BEFORE.search(m.string, max(0, start - _BEFORE_WINDOW), start)
+    )
 
 
 @dataclass(frozen=True, slots=True)
