@@ -82,3 +82,12 @@ def test_a_comma_between_per_share_figures_makes_a_list_with_a_fall() -> None:
 @pytest.mark.parametrize("text", ["2023-2026年复合增速", "公司1-9月销量", "公告编号2026-031"])
 def test_spans_of_time_and_codes_stay_out(text: str) -> None:
     assert all(q.high is None for q in parse_numbers(text))
+
+
+def test_a_figure_starting_a_line_is_read_whatever_ends_the_line_before() -> None:
+    # the word check once matched across the line break ($ before a final \n): Q1's 1 hid 3.5
+    assert [q.text for q in parse_numbers("营收\nQ1\n3.5亿元")] == ["3.5亿元"]
+    assert [q.value for q in parse_numbers("两季营收\n12.5\n13.6")] == [
+        Decimal("12.5"),
+        Decimal("13.6"),
+    ]

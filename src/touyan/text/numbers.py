@@ -217,8 +217,7 @@ _LEADING_ZERO = re.compile(r"0\d")
 _LIST_GAPS = frozenset(("、", "/", "和", "及", "与", "或"))
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACED_SIGN_LEAD = re.compile(r"(?:为|是|:|：)\s*$")
-# A letter, digit, _ or . right before a number (600519.SH's 519, v2): checked on the last
-# two characters, as the regex [A-Za-z0-9_.]$ read them (its $ also matches before a final \n).
+# A letter, digit, _ or . right before a number (600519.SH's 519, v2).
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _MARKER_AROUND = re.compile(r"\[\s*$")
@@ -476,10 +475,8 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
 
 def _word_before(text: str, start: int) -> bool:
     """600519.SH's 519, v2's 2, 第3名's 3: a number run on from a word or an ordinal is none
-    of its own. A line break right after such a character counts as it ($ matched before it)."""
+    of its own. A line break ends the word: "Q1\n3.5亿元" starts a figure."""
     last = text[start - 1] if start else ""
-    if last == "\n" and start >= 2:
-        return text[start - 2] in _WORD_CHARS
     return last in _WORD_CHARS or last == "第" or (last == " " and text[start - 2 : start] == "第 ")
 
 
