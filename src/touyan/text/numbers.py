@@ -10,8 +10,11 @@ citation markers are not quantities and are skipped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from touyan.text.dates import _PATTERN as _DATE_PATTERN
 
@@ -157,6 +160,9 @@ _SCALE = _alternation(list(_SCALES))
 _SUFFIX_CUR = _alternation(list(_SUFFIX_CURRENCY))
 _UNIT = _alternation(list(_UNITS))
 
+# 元/股, 美元/桶, 元/平方米: the thing an amount is per. A range's ends each write it
+# (0.125元/股-0.1875元/股), and the first's must not hide the connector after it.
+_PER = r"/(?:[\u4e00-\u9fff]{1,3}|[A-Za-z]{1,6})"
 _SIGN_WORDS = ("下降", "下滑", "下跌", "减少", "降低", "回落", "亏损", "跌", "降")
 # Every quantity starts with one of these characters; the leading look-ahead lets the
 # engine skip every other position at once instead of trying each alternative there.
@@ -180,11 +186,20 @@ _NUMBER = re.compile(
     rf"(?:\s?(?P<cur>{_SUFFIX_CUR})(?![A-Za-z]))?"
     rf"(?:\s?(?P<unit>{_UNIT})(?![A-Za-z]))?"
     rf"(?: ?(?P<cls>[{_CLASSIFIERS}](?!元)))?"
-    rf"(?P<r2>\s*(?:-|~|～|至|到|—|–)\s*(?P<num3>{_ARABIC})"
+    rf"(?P<r2>(?P<per>{_PER})?\s*(?:-|~|～|至|到|—|–|(?P<to>to))\s*"
+    rf"(?:(?P<prefix3>{_PREFIX})\s?)?(?P<num3>{_ARABIC})"
     rf"(?:\s?(?P<scale3>{_SCALE})(?![A-Za-z]))?(?:\s?(?P<cur3>{_SUFFIX_CUR}))?"
     rf"(?:\s?(?P<unit3>{_UNIT})(?![A-Za-z]))?)?",
     re.IGNORECASE,
 )
+# _quantity unpacks a match's groups in one call (m.groups() costs a third of ten m.group calls)
+_GROUPS = (
+    "sign", "open", "prefix", "num", "close", "num2", "scale", "cur", "unit", "cls",
+    "r2", "per", "to", "prefix3", "num3", "scale3", "cur3", "unit3",
+)  # fmt: skip
+if tuple(sorted(_NUMBER.groupindex, key=_NUMBER.groupindex.__getitem__)) != _GROUPS:
+    raise ImportError("numbers: _GROUPS must list _NUMBER's groups in order")
+_NUM = _NUMBER.groupindex["num"]
 # After N股, words that make the 股 stocks counted (78股涨停) rather than shares held.
 _STOCKS_MOVE = re.compile(r"(?:涨停|跌停|封板|连板|上涨|下跌|收涨|收跌|飘红|翻红|平盘)")
 _NOT_AFTER = re.compile(
@@ -202,9 +217,20 @@ _LEADING_ZERO = re.compile(r"0\d")
 _LIST_GAPS = frozenset(("、", "/", "和", "及", "与", "或"))
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACED_SIGN_LEAD = re.compile(r"(?:为|是|:|：)\s*$")
-_WORD_BEFORE = re.compile(r"[A-Za-z0-9_.]$")
+# A letter, digit, _ or . right before a number (600519.SH's 519, v2).
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _MARKER_AROUND = re.compile(r"\[\s*$")
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:from|by|rose|fell|up|down|grew|increased|decreased|declined|dropped|climbed|jumped"
+    r"|improved|reached)\s+\S{0,4}$",
+    re.IGNORECASE,
+)
 _BEFORE_WINDOW = 32  # the look-behind checks need a few chars, never the whole prefix
+
+
+_ONE = Decimal(1)
+_SIGNS = ("-", "−", "+")
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -254,8 +280,15 @@ def _precision(num: str, scale: Decimal) -> Decimal:
         digits = str(int(value))
         zeros = len(digits) - len(digits.rstrip("0")) if value else 0
         return Decimal("0.5") * Decimal(10) ** zeros * scale
-    decimals = len(num.split(".", 1)[1]) if "." in num else 0
-    return Decimal("0.5") * Decimal(10) ** -decimals * scale
+    decimals = len(num) - num.index(".") - 1 if "." in num else 0
+    return _half_unit(decimals) * scale
+
+
+@lru_cache(maxsize=64)
+def _half_unit(decimals: int) -> Decimal:
+    """Half a unit of the last of `decimals` written decimals (0.005 for two): texts write few
+    counts of decimals, and the power costs more than the lookup."""
+    return Decimal("0.5") * Decimal(10) ** -decimals
 
 
 def parse_numbers(text: str, date_spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
@@ -264,18 +297,19 @@ def parse_numbers(text: str, date_spans: list[tuple[int, int]] | None = None) ->
     Digits inside dates are not quantities; a caller that has already found the dates
     (the verifier does) passes their spans and saves a second scan.
     """
-    dates = date_spans if date_spans is not None else date_spans_of(text)
+    dates = _DateCover(date_spans if date_spans is not None else date_spans_of(text))
     out: list[Quantity] = []
     pos = 0
     while (match := _NUMBER.search(text, pos)) is not None:
         q = _quantity(text, match, dates)
+        end = match.end(_NUM)
         if q is not None:
-            pos = max(match.end("num"), q.span[1])
+            pos = max(end, q.span[1])
             if out and not out[-1].unit and (q.unit or q.scale != 1):
                 _share_unit(text, out, q)
             out.append(q)
-        elif (end := match.end("num")) < len(text) and text[end] in _DATE_SEPARATORS:
-            row = _GLUED_ROW.match(text, match.start("num"))
+        elif end < len(text) and text[end] in _DATE_SEPARATORS:
+            row = _GLUED_ROW.match(text, match.start(_NUM))
             # a flattened table's row is skipped whole; a pair that is no range (2025-2027年,
             # 2025-025) is skipped past its second number, which is no figure of its own
             pos = row.end() if row else max(end, match.end("num2"))
@@ -323,24 +357,47 @@ def date_spans_of(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DATE_PATTERN.finditer(text)]
 
 
-def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quantity | None:
-    num = m.group("num")
-    num_start, num_end = m.span("num")
-    if any(s <= num_start < e for s, e in dates):
+class _DateCover:
+    """Whether a position falls inside one of a text's dates, by bisection: every candidate
+    number asks, and a text names dozens of dates (a price table's every row)."""
+
+    __slots__ = ("_starts", "_reach")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []  # the furthest end of any date starting at or before
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._reach[i] > pos
+
+
+def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None:
+    (
+        sign_word, opened, prefix, num, closed, num2, scale_raw, cur_raw, unit_raw, cls,
+        r2, _, _, _, _, _, _, _,
+    ) = m.groups()  # fmt: skip
+    num_start, num_end = m.span(_NUM)
+    if dates.covers(num_start):
         return None
-    before = text[max(0, num_start - _BEFORE_WINDOW) : num_start]
-    if m.group("prefix") is None and m.group("open") is None:
-        if _WORD_BEFORE.search(before) or before.endswith(("第", "第 ")):
-            return None
-    if _MARKER_AROUND.search(before) and text[num_end : num_end + 1] == "]":
+    if prefix is None and opened is None and _word_before(text, num_start):
         return None
-    scale_word = (m.group("scale") or "").lower()
-    cur_word = (m.group("cur") or "").lower()
-    unit_word = (m.group("unit") or "").lower()
-    cls = m.group("cls")
-    if m.group("r2") is None:
+    if text[num_end : num_end + 1] == "]" and _MARKER_AROUND.search(
+        text, max(0, num_start - _BEFORE_WINDOW), num_start
+    ):
+        return None
+    scale_word = scale_raw.lower() if scale_raw else ""
+    cur_word = cur_raw.lower() if cur_raw else ""
+    unit_word = unit_raw.lower() if unit_raw else ""
+    ranged = r2 is not None and num2 is None and _is_range(m)
+    if r2 is None:
         tail_end = m.end()  # every optional part holds its own spaces: the match ends the tail
-    elif _is_range(m):
+    elif ranged:
         tail_end = m.end("r2")
     else:
         tail_end = max(
@@ -349,67 +406,59 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
     if not (scale_word or cur_word or unit_word or cls):
         if _NOT_AFTER.match(text, num_end):
             return None
-        if (second := m.group("num2")) and _span_or_code(num, second, text, m.end("num2")):
+        if num2 and _span_or_code(num, num2, text, m.end("num2")):
             return None
-    if scale_word in ("b", "m", "k") and m.group("scale") not in ("B", "m", "k", "M", "K"):
+    if scale_word in ("b", "m", "k") and scale_raw not in ("B", "m", "k", "M", "K"):
         return None
     chinese = num[0] not in "0123456789."
-    if chinese and not (scale_word or cur_word or unit_word or any(c in num for c in "万亿")):
-        return None
-    if chinese and cls and not any(c in num for c in "十百千万亿"):
-        return None
+    if chinese:
+        big = "万" in num or "亿" in num
+        if not (scale_word or cur_word or unit_word or big):
+            return None
+        if cls and not (big or "十" in num or "百" in num or "千" in num):
+            return None
     value = _decimal(num)
     if value is None:
         return None
-    plain = not (m.group("prefix") or scale_word or cur_word or unit_word or cls)
+    plain = not (prefix or scale_word or cur_word or unit_word or cls)
     if plain and _is_code_or_heading(num, num_start, text, num_end):
         return None
-    scale = _SCALES.get(scale_word, Decimal(1)) if scale_word else Decimal(1)
-    if chinese and scale_word and any(c in num for c in "万亿"):
-        scale = Decimal(1)
+    scale = _SCALES.get(scale_word, _ONE) if scale_word else _ONE
+    if chinese and scale_word and big:
+        scale = _ONE
     if cur_word in _CENTS:
         scale *= _CENTS[cur_word]
-    currency = _PREFIX_CURRENCY.get((m.group("prefix") or "").lower()) or _SUFFIX_CURRENCY.get(
-        cur_word
-    )
-    if currency and unit_word == "股" and not _is_range(m):
+    currency = _currency(prefix, cur_word) if prefix or cur_word else None
+    if currency is None and ranged:  # 3000万-4000万元: the upper end names the money for both
+        currency = _currency(m.group("prefix3"), (m.group("cur3") or "").lower())
+    if currency and unit_word == "股" and not ranged:
         # 700亿美元股票回购: after an amount of money 股 starts 股票/股息, it counts no shares.
         unit_word, cls = "", None
         tail_end = max(m.end(g) for g in ("num", "close", "num2", "scale", "cur") if m.group(g))
-    unit = _UNITS.get(unit_word, "")
+    unit = _UNITS.get(unit_word, "") if unit_word else ""
     if currency and not unit:
         unit = "money"
     elif cls and not unit:
         unit = "count"
     if unit == "shares" and not scale_word and _STOCKS_MOVE.match(text, tail_end):
         unit, cls = "count", "股"  # 78股涨停, 34股封板未遂: 78 stocks, not 78 shares
-    elif chinese and not unit and cur_word == "" and scale_word == "":
-        unit = ""
-    sign_word = m.group("sign") or ""
-    if sign_word.endswith(" "):
+    if sign_word is None:
+        sign_word = ""
+    elif sign_word.endswith(" "):
         sign_word = _spaced_sign(text, m.start())
-    accounting = bool(m.group("open") and m.group("close"))
-    if accounting and plain and re.fullmatch(r"(?:19|20)\d{2}", num):
+    accounting = bool(opened and closed)
+    if accounting and plain and _YEAR.fullmatch(num):
         return None  # "(2014)" is a year in brackets, not a negative amount
-    negative = bool(sign_word) and sign_word not in ("+",) or accounting
-    span_start = m.start("num") if not (m.group("prefix") or accounting) else m.start()
-    if sign_word in ("-", "−", "+") or accounting:
-        span_start = m.start()
-    if sign_word and sign_word not in ("-", "−", "+"):
-        span_start = (
-            m.start("open")
-            if m.group("open")
-            else (m.start("prefix") if m.group("prefix") else m.start("num"))
-        )
+    negative = bool(sign_word) and sign_word != "+" or accounting
+    span_start = _span_start(m, sign_word, accounting)
     value = _scaled(value, scale)
     high = None
-    second = m.group("num2") or (m.group("num3") if _is_range(m) else None)
+    second = num2 or (m.group("num3") if ranged else None)
     if second:
         high_raw = _decimal(second)
         high = _scaled(high_raw, scale) if high_raw is not None else None
     if negative:
         value = -abs(value)
-    matched = text[span_start:tail_end]
     return Quantity(
         value=value,
         unit=unit,
@@ -417,11 +466,31 @@ def _quantity(text: str, m: re.Match[str], dates: list[tuple[int, int]]) -> Quan
         scale=scale,
         precision=_precision(num, scale),
         span=(span_start, tail_end),
-        text=matched,
+        text=text[span_start:tail_end],
         high=high,
         negative=negative,
         classifier=cls if unit == "count" else None,
     )
+
+
+def _word_before(text: str, start: int) -> bool:
+    """600519.SH's 519, v2's 2, 第3名's 3: a number run on from a word or an ordinal is none
+    of its own. A line break ends the word: "Q1\n3.5亿元" starts a figure."""
+    last = text[start - 1] if start else ""
+    return last in _WORD_CHARS or last == "第" or (last == " " and text[start - 2 : start] == "第 ")
+
+
+def _span_start(m: re.Match[str], sign_word: str, accounting: bool) -> int:
+    """A written sign or bracket is part of the figure (-3%, (12.6), US$5); a sign word is not
+    (下降3% starts at the 3)."""
+    if sign_word and sign_word not in _SIGNS:
+        for group in ("open", "prefix"):
+            if m.group(group):
+                return m.start(group)
+        return m.start(_NUM)
+    if sign_word or accounting or m.group("prefix"):
+        return m.start()
+    return m.start(_NUM)
 
 
 def _spaced_sign(text: str, start: int) -> str:
@@ -441,13 +510,59 @@ def _span_or_code(first: str, second: str, text: str, end: int) -> bool:
     return _LEADING_ZERO.match(first) is not None or _LEADING_ZERO.match(second) is not None
 
 
+def _currency(prefix: str | None, cur_word: str) -> str | None:
+    return _PREFIX_CURRENCY.get((prefix or "").lower()) or _SUFFIX_CURRENCY.get(cur_word)
+
+
 def _is_range(m: re.Match[str]) -> bool:
-    """45%-65% or 10亿-12亿: a trailing range counts only when its unit repeats the first's."""
+    """45%-65%, 1.2亿元-1.5亿元, 0.125元/股-0.1875元/股, US$1.0 billion to US$1.2 billion: a
+    trailing range counts only when its second end is written in the first's units, so two
+    figures of different things (1.2亿元-1.5亿美元, 77.5亿元/同比-0.5%) stay apart."""
     if not m.group("r2") or m.group("num2"):
         return False
-    first = (m.group("unit") or m.group("scale") or m.group("cur") or "").lower()
-    second = (m.group("unit3") or m.group("scale3") or m.group("cur3") or "").lower()
-    return bool(first) and first == second
+    first = _EndUnits.of(m, "prefix", "scale", "cur", "unit")
+    second = _EndUnits.of(m, "prefix3", "scale3", "cur3", "unit3")
+    if not first.agrees(second):
+        return False
+    per = m.group("per")
+    if per and not m.string.startswith(per, m.end("r2")):
+        return False  # 80美元/桶-90美元: the upper end is not per barrel
+    # "rose 5% to 15%", "up from US$1.0 billion to US$1.2 billion": a change, not a range
+    start = m.start()
+    return not (
+        m.group("to") and _CHANGE_BEFORE.search(m.string, max(0, start - _BEFORE_WINDOW), start)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _EndUnits:
+    """The words one end of a range writes after (or before) its digits."""
+
+    scale: str  # 亿, billion, bn … as written (lower case)
+    cents: bool  # 50美分 is in hundredths: not in the units of 0.6美元
+    currency: str | None
+    unit: str  # _UNITS' name: %, pp, shares …
+
+    @staticmethod
+    def of(m: re.Match[str], prefix: str, scale: str, cur: str, unit: str) -> _EndUnits:
+        scale_word = (m.group(scale) or "").lower()
+        cur_word = (m.group(cur) or "").lower()
+        return _EndUnits(
+            scale=str(_SCALES[scale_word]) if scale_word else "",
+            cents=cur_word in _CENTS,
+            currency=_currency(m.group(prefix), cur_word),
+            unit=_UNITS.get((m.group(unit) or "").lower(), ""),
+        )
+
+    def agrees(self, other: _EndUnits) -> bool:
+        """Same scale, cents and unit; a currency either end leaves out is the other's
+        (3000万-4000万元, 10亿元-12亿); and something written on both ends ties them (10元-12
+        does not: the 12 may be anything)."""
+        if (self.scale, self.cents, self.unit) != (other.scale, other.cents, other.unit):
+            return False
+        if self.currency and other.currency and self.currency != other.currency:
+            return False
+        return bool(self.scale or self.unit or (self.currency and other.currency))
 
 
 def _is_code_or_heading(num: str, start: int, text: str, end: int) -> bool:
