@@ -364,3 +364,9 @@ def test_each_item_of_a_digest_is_about_the_company_that_announced_it() -> None:
     assert found[Decimal("51400000000")] == "贵州茅台"
     assert found[Decimal("-35.20")] == "华光电子"
     assert found[Decimal("1250000000")] == "东海精工"
+
+
+def test_a_loss_range_keeps_both_ends() -> None:
+    text = "华光电子(600123)发布业绩预告，预计2024年归母净利润亏损2000万元至2800万元。"
+    (fact,) = [f for f in facts(text) if f.metric.startswith("net_profit")]
+    assert (fact.value, fact.high) == (Decimal("-28000000"), Decimal("-20000000"))

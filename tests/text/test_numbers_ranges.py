@@ -91,3 +91,12 @@ def test_a_figure_starting_a_line_is_read_whatever_ends_the_line_before() -> Non
         Decimal("12.5"),
         Decimal("13.6"),
     ]
+
+
+def test_a_loss_word_makes_both_ends_a_fall_and_a_minus_sign_only_its_own() -> None:
+    loss = one("预计亏损2,000万元至2,800万元")
+    assert (loss.value, loss.high) == (Decimal("-28000000"), Decimal("-20000000"))
+    fall = one("同比下降4%-6%")
+    assert (fall.value, fall.high) == (Decimal("-6"), Decimal("-4"))
+    across = one("扣非净利润-800万元至500万元")
+    assert (across.value, across.high) == (Decimal("-8000000"), Decimal("5000000"))

@@ -153,9 +153,8 @@ _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 
 
 def _upper_end(q: Quantity) -> Decimal | None:
-    """A range's upper end, kept when the figure was not turned into a fall (a range said to
-    fall, 下降2%-3%, has no upper end that reads the same way)."""
-    if q.high is None or q.negative or q.high <= q.value:
+    """A range's upper end (亏损1000万元至1500万元 runs from -1500万 to -1000万)."""
+    if q.high is None or q.high <= q.value:
         return None
     return q.high
 
