@@ -370,3 +370,21 @@ def test_a_loss_range_keeps_both_ends() -> None:
     text = "华光电子(600123)发布业绩预告，预计2024年归母净利润亏损2000万元至2800万元。"
     (fact,) = [f for f in facts(text) if f.metric.startswith("net_profit")]
     assert (fact.value, fact.high) == (Decimal("-28000000"), Decimal("-20000000"))
+
+
+def test_a_projects_figures_are_the_projects_and_its_completion_date_dates_none() -> None:
+    text = (
+        "华光电子(600123)在2024年的年度报告中介绍了在建项目：光刻胶项目预计完工时间为2026年3月，"
+        "产能利用率为45.5%，总投资额约3亿元；封装材料项目预计完工时间为2026年9月，产能利用率为"
+        "38.2%。具体项目中，研发费用为0.8亿元。"
+    )
+    found = {f.value: f for f in facts(text)}
+    rate = found[Decimal("45.5")]
+    assert (rate.metric, rate.object, rate.as_of) == (
+        "产能利用率",
+        "光刻胶项目",
+        dt.date(2024, 12, 31),
+    )
+    assert found[Decimal("300000000")].object == "光刻胶项目"
+    assert found[Decimal("38.2")].object == "封装材料项目"
+    assert found[Decimal("80000000")].object is None  # 具体项目: an account's items

@@ -63,12 +63,15 @@ def movement_metric(last_metric: str, between: str) -> str | None:
     return f"{item}本期{found['verb']}"
 
 
-_FOUNDED = re.compile(r"(?:成立|上市|注册|设立)(?:日期|时间)\s*[:：]?\s*$")
+_FOUNDED = re.compile(
+    r"(?:成立|上市|注册|设立|完工|竣工|投产|到期)(?:日期|时间)\s*(?:为|是)?\s*[:：]?\s*$"
+)
 
 
 def founded(text: str, start: int) -> bool:
-    """Whether the date at `start` is a company profile's founding or listing date (成立日期：
-    1993-05-10, 上市日期：), which dates no figure the page shows next to it."""
+    """Whether the date at `start` is the value of a date field: a company's founding or
+    listing date (成立日期：1993-05-10), a project's completion (预计完工时间为2023年6月). It
+    dates no figure written next to it."""
     before = text[max(0, start - 8) : start]
     return ("期" in before or "间" in before) and _FOUNDED.search(before) is not None
 

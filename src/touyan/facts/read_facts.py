@@ -107,6 +107,14 @@ _EXTREMES = frozenset({"high", "low"})
 # Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
 _COMPANY_HEAD = re.compile(r"(?:盈利|毛利|净利|股息|门店|月活|日活|注册用户|活跃用户|估值)$")
 
+# A run of clauses about one project: it opens the sentence or follows a ；or ：.
+_RUN_BREAK = re.compile(r"[；;：:]")
+_PROJECT = re.compile(r"\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,20}?项目)")
+# 项目 is also an account's items (具体项目包括工资…, 非经常性损益项目): no project.
+_ITEMS = re.compile(
+    r"(?:具体|主要|相关|其他|其它|各|上述|下列|以下|该|本|损益|报表|科目|调整|收支|费用|资产|负债)项目$"
+)
+
 
 class FactReader(
     MarketShapes, ResultShapes, SeriesShapes, BulletinShapes, GrowthShapes, LabelShapes
@@ -426,6 +434,7 @@ class FactReader(
         if record.kind == "org" and _COMPANY_HEAD.search(metric) and REGION.fullmatch(record.name):
             return None  # 注册用户超过3亿 after a sentence about China: some company's users
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
+        obj = obj or self._project(sentence, label_start)
         last = self.last
         if (
             obj is None
@@ -446,6 +455,16 @@ class FactReader(
             return None  # 国电电力当前股价4.61元 under a title about 汇金: an investor has no quote
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _project(self, sentence: tuple[int, int], label_start: int) -> str | None:
+        """The project a clause run opens with is what its figures measure (贵金属前驱体项目
+        预计…，产能利用率为31.99%，总投资额约2亿元), not the company as a whole."""
+        start = max(
+            [sentence[0]]
+            + [m.end() for m in _RUN_BREAK.finditer(self.text, sentence[0], label_start)]
+        )
+        found = _PROJECT.match(self.text, start, label_start)
+        return found["name"] if found and not _ITEMS.search(found["name"]) else None
 
     def _repaired(self, fact: ExtractedFact) -> list[ExtractedFact]:
         """A figure under a clause read as a label, named as the clause means it when it can

@@ -152,6 +152,10 @@ _SITE_SUFFIX = re.compile(
 _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 
 
+# A date field after a forecast word: what is expected is the date, not the figures after it.
+_EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
+
+
 def _upper_end(q: Quantity) -> Decimal | None:
     """A range's upper end (亏损1000万元至1500万元 runs from -1500万 to -1000万)."""
     if q.high is None or q.high <= q.value:
@@ -448,6 +452,12 @@ class Reader:
             anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
         return anchor, window
 
+    def _forecast_before(self, lo: int, hi: int) -> bool:
+        """A forecast word governs the figures after it, but not when what it expects is a
+        date (预计完工时间为2023年6月，产能利用率为60%: the rate is today's)."""
+        found = list(_FORECAST.finditer(self.text, lo, hi))
+        return bool(found) and not _EXPECTED_DATE.match(self.text, found[-1].end())
+
     def _fact_for(
         self,
         subject: str,
@@ -486,7 +496,7 @@ class Reader:
         ):
             metric = f"{metric}_{span}d"  # 5日主力流入3.95亿元: the window's, not the day's
         if "_forecast" in metric or (
-            _FORECAST.search(self.text, sentence[0], q.span[0]) and "目标" not in metric
+            self._forecast_before(sentence[0], q.span[0]) and "目标" not in metric
         ):
             # 预计2021年净利润70亿元…，同比增长289%, 2027年预测市盈率: a forecast, not a
             # reported figure (net_profit_yoy_forecast, whichever rule named it).
