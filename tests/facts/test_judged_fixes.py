@@ -388,3 +388,12 @@ def test_a_projects_figures_are_the_projects_and_its_completion_date_dates_none(
     assert found[Decimal("300000000")].object == "光刻胶项目"
     assert found[Decimal("38.2")].object == "封装材料项目"
     assert found[Decimal("80000000")].object is None  # 具体项目: an account's items
+
+
+def test_a_date_does_not_carry_into_the_next_item_of_a_list_of_companies() -> None:
+    text = (
+        "公告精选。1、华光电子公告，公司于2025年5月9日收到中标通知书。2、东海精工公告，"
+        "拟投资5亿元建设新基地。"
+    )
+    (fact,) = [f for f in facts(text) if f.value == Decimal("500000000")]
+    assert (fact.subject, fact.as_of) == ("东海精工", DAY)

@@ -156,6 +156,11 @@ _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 
 
+_ITEM_MARKER = re.compile(
+    r"(?:^|(?<=[。；;！？!?\n\s]))(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*"
+)
+
+
 def _upper_end(q: Quantity) -> Decimal | None:
     """A range's upper end (亏损1000万元至1500万元 runs from -1500万 to -1000万)."""
     if q.high is None or q.high <= q.value:
@@ -410,6 +415,17 @@ class Reader:
             run.append(v)
         return run
 
+    def _item_between(self, lo: int, hi: int) -> bool:
+        """Whether a list item about another company opens between `lo` and `hi` (a digest's
+        10、美湖股份公告…, a pick list's 3. 登康口腔（001328）…): dates do not carry into it."""
+        if hi <= lo:
+            return False
+        starts = {m.start for m in self.mentions}
+        return any(
+            marker.end() in starts and marker.start() <= hi
+            for marker in _ITEM_MARKER.finditer(self.text, lo, hi + 6)
+        )
+
     def _anchor(
         self, metric: str, q: Quantity, sentence: tuple[int, int]
     ) -> tuple[DateMention | None, DateMention | None]:
@@ -417,6 +433,8 @@ class Reader:
         nearest it, unless what the metric is (a day's quote, a period's result, a target)
         rules that date out."""
         anchor, window = date_for(q, sentence, self.dates, self.text, self.published_at)
+        if anchor is not None and self._item_between(anchor.span[1], sentence[0]):
+            anchor = None  # 9、X公告，于3月21日…。10、Y公告，拟投资7亿元: the item's own date
         if (
             anchor is not None
             and anchor.granularity == "day"
