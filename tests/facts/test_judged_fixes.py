@@ -397,3 +397,11 @@ def test_a_date_does_not_carry_into_the_next_item_of_a_list_of_companies() -> No
     )
     (fact,) = [f for f in facts(text) if f.value == Decimal("500000000")]
     assert (fact.subject, fact.as_of) == ("东海精工", DAY)
+
+
+def test_a_list_a_verb_opens_is_what_the_label_measures() -> None:
+    text = "统计局数据显示，我国消费平稳增长。2024年补贴政策带动手机、电脑产品销售额超2000亿元。"
+    (fact,) = facts(text)
+    assert (fact.metric, fact.value) == ("手机、电脑产品销售额", Decimal("200000000000"))
+    text = "统计局数据显示，我国消费平稳增长。2024年手机、电脑产品销售额超2000亿元。"
+    assert [f.metric for f in facts(text)] == ["电脑产品销售额"]  # where the list opens is unknown

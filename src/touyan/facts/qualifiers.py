@@ -24,7 +24,7 @@ _LEAD = re.compile(
     r"[\s：:（）()“”\"'「」]|的)+"
 )
 _TAIL = re.compile(r"(?:实现|共实现|累计实现|累计|合计|全年|当期|本期|的|之)+$")
-_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\-]{2,14}")
+_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\-]{2,14}(?:、[\u4e00-\u9fffA-Za-z0-9\-]{2,14})*")
 # A run holding these is a clause, not a name (营收增速放缓, 预计营收, 带动营收).
 _CLAUSE = re.compile(
     r"[为是在将已被把对从了等由使让向]|实现|录得|显示|预计|分别|达到|同比|环比|较|带动|推动|贡献|拉动|"
@@ -46,7 +46,7 @@ def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | 
     start = max([lo, *(b for b in bounds if b <= label_start)])
     breaks = [m.end() for m in _BREAK.finditer(text, start, label_start)]
     if breaks:
-        start = breaks[-1]
+        start = _list_start(text, max([start, *breaks[:-1]]), breaks[-1])
     run = text[start:label_start]
     if "实现" in run:  # 通过数字平台实现酒类收入: what was achieved; 酒店业务实现营收: who did
         before, _, after = run.rpartition("实现")
@@ -59,3 +59,19 @@ def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | 
     if not _RUN.fullmatch(run) or not _HAN.search(run) or _CLAUSE.search(run) or run[0].isdigit():
         return None
     return run
+
+
+# A verb that opens a list of what a label covers: 带动汽车、家电产品销售额 is both goods' sales.
+_LIST_OPENER = re.compile(r"带动|拉动|推动|包括|涵盖")
+
+
+def _list_start(text: str, lo: int, start: int) -> int:
+    """Where the qualifier starts when the run before it ends with 、: at the list a verb
+    opens (带动汽车、家电产品), else at the last item alone."""
+    if text[start - 1 : start] != "、":
+        return start
+    verbs = list(_LIST_OPENER.finditer(text, lo, start))
+    if not verbs or "、" not in text[verbs[-1].end() : start]:
+        return start
+    items = text[verbs[-1].end() : start - 1].split("、")
+    return verbs[-1].end() if all(_RUN.fullmatch(item) for item in items) else start
