@@ -405,3 +405,9 @@ def test_a_list_a_verb_opens_is_what_the_label_measures() -> None:
     assert (fact.metric, fact.value) == ("手机、电脑产品销售额", Decimal("200000000000"))
     text = "统计局数据显示，我国消费平稳增长。2024年手机、电脑产品销售额超2000亿元。"
     assert [f.metric for f in facts(text)] == ["电脑产品销售额"]  # where the list opens is unknown
+
+
+def test_the_date_a_figure_is_compared_with_does_not_date_it() -> None:
+    text = "截止2025-03-31，华光电子(600123)共有12家主力机构，其中基金持仓与2024-12-31相比增持52.30万股。"
+    (fact,) = [f for f in facts(text) if f.value == Decimal("523000")]
+    assert fact.as_of == dt.date(2025, 3, 31)
