@@ -408,6 +408,9 @@ def test_a_list_a_verb_opens_is_what_the_label_measures() -> None:
 
 
 def test_the_date_a_figure_is_compared_with_does_not_date_it() -> None:
-    text = "截止2025-03-31，华光电子(600123)共有12家主力机构，其中基金持仓与2024-12-31相比增持52.30万股。"
+    text = (
+        "截止2025-03-31，华光电子(600123)共有12家主力机构，"
+        "其中基金持仓与2024-12-31相比增持52.30万股。"
+    )
     (fact,) = [f for f in facts(text) if f.value == Decimal("523000")]
     assert fact.as_of == dt.date(2025, 3, 31)
