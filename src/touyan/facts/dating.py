@@ -20,6 +20,8 @@ BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|�
 
 _LISTED_ON = re.compile(r"\d[^、•|]*[、•|]")
 # A full stop written as an ASCII dot between Chinese words (…万元.以4月28日…) ends a sentence.
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
+_OUTLOOK = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:可能|或将|将|有望|预计|预期|会)")
 _DOT_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 
 
@@ -46,6 +48,12 @@ def date_for(
     after = [d for d in in_sentence if d.granularity != "relative"]
     if after and _DOT_STOP.search(text, q.span[1], after[0].span[0]):
         after = []  # 归母净利润1065.16万元.以4月28日收盘价计算: the next sentence's day
+    if (
+        after
+        and _CLAUSE_BREAK.search(text, q.span[1], after[0].span[0])
+        and _OUTLOOK.match(text, after[0].span[1])
+    ):
+        after = []  # 渗透率达到40%，…，2025年可能迎来拐点: a later clause's outlook
     if after and window is None:
         return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
