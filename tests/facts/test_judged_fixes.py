@@ -417,6 +417,9 @@ def test_the_date_a_figure_is_compared_with_does_not_date_it() -> None:
 
 
 def test_an_outlook_in_a_later_clause_does_not_date_the_figure() -> None:
-    text = "统计局数据显示，我国光伏装机稳定增长。当前国内分布式光伏占比达到45%，2026年有望迎来新的增长。"
+    text = (
+        "统计局数据显示，我国光伏装机稳定增长。"
+        "当前国内分布式光伏占比达到45%，2026年有望迎来新的增长。"
+    )
     (fact,) = [f for f in facts(text) if f.value == Decimal("45")]
     assert fact.as_of == DAY
