@@ -198,3 +198,19 @@ def test_short_name_inside_a_longer_word_is_found() -> None:
     bank: Raw = {"name": "交行", "kind": "company", "aliases": [], "tickers": []}
     assert short_names_inside_words([bank], ["今天两市成交行情清淡。"]) == ["交行 in 成交行情"]
     assert short_names_inside_words([bank], ["交行发布了年报。"]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("要加快科技创新和成果转化。", []),  # 新和成 would sit across 创新 and 成果
+        ("这一片都是豪华住宅。", []),  # 华住 inside 豪华住宅
+        ("青浦发展集团拿下一宗地。", []),  # 浦发 inside 青浦发展
+        ("科思科技日前接到一笔订单。", ["科思科技"]),  # not Cisco (思科)
+        ("思科发布了新一代交换机。", ["思科"]),
+    ],
+)
+def test_short_names_are_not_read_out_of_other_words(sentence: str, names: list[str]) -> None:
+    dictionary = EntityDictionary.of(record_from_json(item) for item in _bundled())
+    found = [m.entity.name for m in dictionary.find(sentence)]
+    assert found == names
