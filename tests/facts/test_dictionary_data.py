@@ -15,6 +15,7 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
+import ahocorasick_rs
 import pytest
 
 from touyan.facts.entities import EntityDictionary, record_from_json
@@ -103,25 +104,31 @@ def short_names_inside_words(items: list[Raw], texts: list[str]) -> list[str]:
     """A 2-3 character name matched where the segmenter sees it inside a longer word.
 
     中行 in 其中行业 or 交行 in 成交行情 would make a fact about the market into one about a
-    bank; the segmenter's word boundaries say whether a hit is a word of its own.
+    bank; the segmenter's word boundaries say whether a hit is a word of its own. Names are
+    matched here as the dictionary's automaton matches them (longest first), without the
+    matcher's own guards, so the data is judged on its own.
     """
-    records = [record_from_json(item) for item in items]
-    dictionary = EntityDictionary.of(records)
+    keys = sorted({name.lower() for item in items for name in _names(item) if len(name) > 1})
+    matcher = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     jieba = segmenter()
     problems = []
     for text in texts:
         for line in text.splitlines():
-            hits = [m for m in dictionary.find(line) if _SHORT_CJK.match(m.text)]
+            hits = [
+                (keys[i], start, end)
+                for i, start, end in matcher.find_matches_as_indexes(line.lower())
+                if _SHORT_CJK.match(keys[i])
+            ]
             if not hits:
                 continue
             tokens = jieba.cut(line)
             bounds = {0, *(sum(len(t) for t in tokens[: i + 1]) for i in range(len(tokens)))}
-            for m in hits:
-                if m.start in bounds and m.end in bounds:
+            for name, start, end in hits:
+                if start in bounds and end in bounds:
                     continue
-                word = "".join(_words_over(tokens, m.start, m.end))
-                if (m.text, word) not in _ACCEPTED_INSIDE:
-                    problems.append(f"{m.text} in {word}")
+                word = "".join(_words_over(tokens, start, end))
+                if (name, word) not in _ACCEPTED_INSIDE:
+                    problems.append(f"{name} in {word}")
     return problems
 
 
