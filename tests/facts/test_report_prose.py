@@ -55,7 +55,7 @@ def test_a_headline_run_into_the_lead_still_names_the_coded_company(
 
 def test_growth_against_last_years_same_period(entities: EntityDictionary) -> None:
     text = (
-        "宏泰实业(600999.SH)发布2024年年报，营业总收入为5.62亿元，同比较去年同期下降8.12%，"
+        "宏泰实业(603999.SH)发布2024年年报，营业总收入为5.62亿元，同比较去年同期下降8.12%，"
         "归母净利润为2380.50万元，较去年同期上涨12.40%。"
     )
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
