@@ -423,3 +423,18 @@ def test_an_outlook_in_a_later_clause_does_not_date_the_figure() -> None:
     )
     (fact,) = [f for f in facts(text) if f.value == Decimal("45")]
     assert fact.as_of == DAY
+
+
+def test_a_broker_citing_or_writing_about_others_is_not_their_subject() -> None:
+    names = EntityRecord("华鑫证券", "company", ("华鑫证券股份有限公司",))
+    dictionary = bundled_dictionary()
+    dictionary.add(names)
+    text = (
+        "个股诊断服务由华鑫证券提供。华鑫证券认为最近四个季度ROE为6.5%，华光电子(600123)"
+        "所属行业为半导体。"
+    )
+    found = extract_facts(text, published_at=DAY, entities=dictionary)
+    assert [f.subject for f in found if f.value == Decimal("6.5")] != ["华鑫证券"]
+    text = "华鑫证券宏观周报。国家统计局数据显示，4月份全国居民消费价格同比上涨0.3%。"
+    found = extract_facts(text, published_at=DAY, entities=dictionary)
+    assert [f.subject for f in found if f.value == Decimal("0.3")] == ["中国"]

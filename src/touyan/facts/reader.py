@@ -91,6 +91,8 @@ _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
 _NOW = re.compile(r"当前|目前|截[至止]发稿|发稿时|今日|今天|截[至止]\d{1,2}[时:：]\d{2}")
 _BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究所)", re.IGNORECASE)
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
+_BROKERS = ("证券", "研究所", "研究院")
+_BROKER_SAYS = re.compile(r"\s*(?:认为|指出|表示|预计|预测|称|提供|发布|研报|给予|维持|分析|点评)")
 _SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 _ADVERB_TAIL = frozenset("仅均也还已")
 _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
@@ -160,6 +162,10 @@ _COMPARED = re.compile(r"\s*(?:相比|相较|比较)")
 _ITEM_MARKER = re.compile(
     r"(?:^|(?<=[。；;！？!?\n\s]))(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*"
 )
+
+
+def _broker(record: EntityRecord) -> bool:
+    return any(name.endswith(_BROKERS) for name in record.names())
 
 
 def _upper_end(q: Quantity) -> Decimal | None:
@@ -300,10 +306,15 @@ class Reader:
         self.topic = self.topic or self.sector
         # The one company or fund a text names, if it names only one: what 该产品, 公司 and
         # unnamed statements are about.
+        # A broker writes about others: its name alone does not make the text its own (中国银河
+        # …财政收支概览), unless the title names it.
+        in_title = {m.entity.name for m in title_mentions}
         named = {
             m.entity.name: m.entity
             for m in self.mentions
-            if m.entity.kind in _TOPIC_KINDS and self._can_lead(m)
+            if m.entity.kind in _TOPIC_KINDS
+            and self._can_lead(m)
+            and (not _broker(m.entity) or m.entity.name in in_title)
         }
         first_end = next((e for _, e in _sentences(text)), len(text))
         sole = next(iter(named.values())) if len(named) == 1 else None
@@ -364,6 +375,10 @@ class Reader:
             return False
         if m.entity.name.endswith("交易所") or _BRANCH_AFTER.match(self.text, m.end):
             return False  # 北京证券交易所, 东方财富证券…营业部, 东方财富Choice数据
+        if _broker(m.entity) and (
+            _BROKER_SAYS.match(self.text, m.end) or self.text[m.start - 1 : m.start] == "由"
+        ):
+            return False  # 国信证券认为…, 诊断服务由国信证券提供: a broker on another company
         return m.entity.kind in _TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
 
     def _after_name(self, lo: int, hi: int) -> int:
