@@ -438,3 +438,9 @@ def test_a_broker_citing_or_writing_about_others_is_not_their_subject() -> None:
     text = "华鑫证券宏观周报。国家统计局数据显示，4月份全国居民消费价格同比上涨0.3%。"
     found = extract_facts(text, published_at=DAY, entities=dictionary)
     assert [f.subject for f in found if f.value == Decimal("0.3")] == ["中国"]
+
+
+def test_a_month_compared_with_is_no_window() -> None:
+    text = "统计局公布4月份数据。全国PPI环比下降0.3%，降幅与上月相同，同比下降2.5%。"
+    (fact,) = [f for f in facts(text) if f.value == Decimal("-2.5")]
+    assert (fact.as_of, fact.period) == (dt.date(2025, 4, 30), "4月份")

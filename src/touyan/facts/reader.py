@@ -158,7 +158,7 @@ _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 
 
-_COMPARED = re.compile(r"\s*(?:相比|相较|比较)")
+_COMPARED = re.compile(r"\s*(?:相比|相较|比较|相同|持平|一致|相当)")
 _ITEM_MARKER = re.compile(
     r"(?:^|(?<=[。；;！？!?\n\s]))(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*"
 )
