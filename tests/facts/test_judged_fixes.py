@@ -444,3 +444,9 @@ def test_a_month_compared_with_is_no_window() -> None:
     text = "统计局公布4月份数据。全国PPI环比下降0.3%，降幅与上月相同，同比下降2.5%。"
     (fact,) = [f for f in facts(text) if f.value == Decimal("-2.5")]
     assert (fact.as_of, fact.period) == (dt.date(2025, 4, 30), "4月份")
+
+
+def test_an_issue_date_field_dates_no_figure_after_it() -> None:
+    text = "华光电子(600123)2024年年报显示。公司债券发行日期为2021年6月8日，累计投入金额为2.5亿元。"
+    (fact,) = [f for f in facts(text) if f.value == Decimal("250000000")]
+    assert fact.as_of == dt.date(2024, 12, 31)

@@ -64,7 +64,7 @@ def movement_metric(last_metric: str, between: str) -> str | None:
 
 
 _FOUNDED = re.compile(
-    r"(?:成立|上市|注册|设立|完工|竣工|投产|到期)(?:日期|时间)\s*(?:为|是)?\s*[:：]?\s*$"
+    r"(?:成立|上市|注册|设立|完工|竣工|投产|到期|发行|起息|兑付)(?:日期|时间)\s*(?:为|是)?\s*[:：]?\s*$"
 )
 
 
