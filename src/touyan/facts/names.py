@@ -6,8 +6,9 @@ a short name followed by the full registered one (德邦锐兴债券A（德邦�
 a quoted fund or company name (“平安短债债券型证券投资基金I类”), and the subject of a data
 statement (X的当前价为…, X单位净值为…). A shape alone is weak evidence for the last form, so
 such a name must be seen at least twice, or in the title. A headline names its company in a
-few shapes too (恒远科技：…, X的…如何？, X高管报酬), taken only with support from the body or
-the name's own form (_title_subject). Names are cut at the nearest clause
+few shapes too (恒远科技：…, X的…如何？, X高管报酬, X股票诊断卡), taken only with support from
+the body or the name's own form (_title_subject), or by its registered name, whose short form
+the body writes (_title_registered). Names are cut at the nearest clause
 mark or date and stripped of leading time and function words (截至…, 近一周, 今日), and a
 generic noun (公司, 该股, 主力资金, 行业) is never a name.
 """
@@ -44,6 +45,7 @@ _RUN = re.compile(rf"{_CHAR}{{2,40}}$")
 _RUN_AFTER = re.compile(rf"{_CHAR}{{2,40}}")
 # A record's name field: 股票名称：微软, 基金简称：博时四月享120天持有期债券A.
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)(?:名称|简称)\s*[:：]\s*")
+_NEXT_FIELD = re.compile(r"公告编号|证券代码|股票代码|证券简称|债券代码|债券简称")
 _QUOTED = re.compile(rf"[“\"「](?P<name>{_CHAR}{{3,60}}?)[”“\"」]")
 # A fund's name ends in its type or share class; a company's in its legal or trade form.
 _FUND_TYPES = (
@@ -121,6 +123,7 @@ _GENERIC = re.compile(
     r"两融|涨停|跌停|归属|扣除|扣非|归母|占)"
     r"|(?:制造|加工|服务|零售|批发|采矿|开采|采选|建筑|运输|餐饮|住宿|农|林|牧|渔|工|商)业$"
     r"|(?:资金|行业|市场|公司|板块|份额|净值|收益|价格|数据|情况|表现|方面|排名|占比|区间)$"
+    r"|^(?:证券|股票|债券)(?:代码|简称)$"  # 证券代码601952: a filing's field, not a name
 )
 # A company's name does not contain the vocabulary of a financial statement (投资活动产生,
 # 静态); fund names may (稳健收益债券A), so this applies to companies only.
@@ -324,7 +327,8 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             keep(name)
     for m in _NAME_FIELD.finditer(both):
         if run := _RUN_AFTER.match(both, m.end()):
-            keep(run.group())
+            # 证券简称：青岛金王公告编号：2025-026: a filing's next field ends the name.
+            keep(_NEXT_FIELD.split(run.group(), maxsplit=1)[0])
     for m in _QUOTED.finditer(both):
         if _QUOTED_NAME.fullmatch(m["name"]):
             keep(m["name"])
@@ -358,7 +362,16 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     for name, count in stated.items():
         if count >= 2 or (title and name in title) or both.count(name) >= 2:
             found[name] = WrittenName(name, kind_of(name))
-    if title and (
+    registered = _title_registered(title, text) if title else None
+    if registered is not None:
+        # 广州普邦园林股份有限公司的…如何？ over a body on 普邦股份: one company, two names.
+        short, full = registered
+        found[short] = (
+            WrittenName(short, "company", (*found[short].aliases, full))
+            if short in found
+            else WrittenName(short, "company", (full,))
+        )
+    elif title and (
         lead := (
             _title_lead(title, text) or _title_company(title, text) or _title_subject(title, text)
         )
@@ -377,10 +390,15 @@ _TITLE_RUN = re.compile(
 _LEADING_DATE = re.compile(
     r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
 )
+# A period a question opens with (2025年第一季度X的销量如何？): the name follows it.
+_LEADING_PERIOD = re.compile(
+    r"\s*(?:19|20)\d{2}\s*年(?:度|全年|第?[一二三四1-4]季度|[上下]半年|前三季度|\d{1,2}\s*月份?)?"
+)
 _DATE_AFTER_NAME = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _LEAD_TAIL = re.compile(
     r"(?:股票|股价|今日|当前|收盘|盘中|涨停|跌停|上涨|下跌|大涨|大跌|涨|跌|发布|公告|申请|通过)+$"
+    r"|(?<=[\u4e00-\u9fff]{4})[在于]$"  # 江苏阳光在2022年…: the preposition before a date
 )
 
 
@@ -451,7 +469,11 @@ _HEADLINE_JOINT = re.compile(
 _HEADLINE_HINT = re.compile(r"年|季报|中报|[(（]")  # some joint needs one of these
 _QUOTE_JOINT = re.compile(r"\s+\d+(?:\.\d+)?\s*[（(][+\-]?\d")
 _BRACKETED_LEAD = re.compile(r"^\s*(?:【[^】]{1,12}】|\[[^\]]{1,12}\])\s*")
-_COMPANY_WORD = re.compile(r"(?:^|[，,。；;：:\s])(?:报告期内，?)?(?:该公司|本公司|公司)")
+_COMPANY_WORD = re.compile(
+    r"(?:^|[，,。；;：:\s])(?:报告期内，?)?(?:该公司|本公司|公司)"
+    # A section's header glued to its first sentence (融资分红公司上市22年以来，…).
+    r"|^[\u4e00-\u9fff]{2,6}(?<!子|分)公司(?=上市|成立|自|于|是|主要|目前|近|本|20)"
+)
 
 
 def _title_company(title: str, text: str) -> str | None:
@@ -501,6 +523,9 @@ _TOPICAL = re.compile(rf"{_NAME_RUN}(?={_TOPIC_WORDS})")
 # Behind a column's name a figure's label ends the name too; not at the start, where
 # "远航材料净利润波动显著" heads a survey of its peers' figures.
 _COLUMN_TOPICAL = re.compile(rf"{_NAME_RUN}(?={_TOPIC_WORDS}|应收账款|营业收入|净利润|毛利率)")
+# A stock's card or profile, named for the stock alone ("X股票诊断卡", "X公司简介"). Not a
+# survey ("X基本面分析"), for the reason _TOPIC_WORDS gives.
+_REPORT_CARD = re.compile(rf"{_NAME_RUN}(?:股票诊断卡|公司简介)\s*$")
 _BROKER = re.compile(r"(?:证券|研究|研究所|研报)$")
 # Figures spaced from their units ("2024 年 3 月的 12.5 元"): the hand of the opinion pieces
 # that question headlines head, whose dates and windows are too loose to read.
@@ -520,7 +545,8 @@ _COMPANY_ENDING = re.compile(
 
 
 def _title_subject(title: str, text: str) -> str | None:
-    """The company a headline's shape names (an announcement, a question, a topic report).
+    """The company a headline's shape names (an announcement, a question, a topic report, a
+    stock's card or profile).
 
     The shape alone is weak: "风险提示：…" puts a column's name before the colon, and a
     question may ask about anything (an opinion piece's "爱钓鱼的…如何？" is about no
@@ -529,10 +555,10 @@ def _title_subject(title: str, text: str) -> str | None:
     the body or over a body that speaks of 公司; any other name written in the body, twice
     for a question.
     """
-    cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title)
+    cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title) or _LEADING_PERIOD.match(title)
     start = cut.end() if cut else 0
     column = _COLUMN.match(title, start)
-    tries = [(_ANNOUNCED, start), (_ASKED, start), (_TOPICAL, start)]
+    tries = [(_ANNOUNCED, start), (_ASKED, start), (_TOPICAL, start), (_REPORT_CARD, start)]
     if column:
         tries.append((_COLUMN_TOPICAL, column.end()))
     for shape, at in tries:
@@ -547,6 +573,11 @@ def _title_subject(title: str, text: str) -> str | None:
         if shape is _ANNOUNCED and _BROKER.search(name):
             continue  # 华信证券：给予X买入评级: a broker heads its note on another company
         written = _written_apart(name, title[found.start("name") :], text, shape is _ASKED)
+        if shape is _REPORT_CARD:
+            # A card's body writes its stock once ("个股评测：X所属行业为…") or calls it 公司.
+            if written or (_COMPANY_ENDING.search(name) and _COMPANY_WORD.search(text)):
+                return name
+            continue
         if _COMPANY_ENDING.search(name):
             if written or _COMPANY_WORD.search(text) or shape is _TOPICAL:
                 return name
@@ -562,3 +593,49 @@ def _written_apart(name: str, headline: str, text: str, asked: bool) -> int:
     if asked:
         return text.count(name)
     return text.count(name) - text.count(headline.rstrip("。.！!？? "))
+
+
+# A headline opening with a registered name (广州普邦园林股份有限公司的股东情况如何？); the body
+# calls the company by its short name, which the dictionary of written names never sees whole.
+_REGISTERED = re.compile(r"(?P<full>[\u4e00-\u9fff]{2,16}?(?:股份有限公司|有限责任公司|有限公司))")
+_SHORT_LENGTH = 4  # an A-share short name: four characters, taken in order from the full name
+_PLACE_LENGTHS = (0, 2, 3)  # a registered name may open with its city or province (广州, 黑龙江)
+
+
+def _title_registered(title: str, text: str) -> tuple[str, str] | None:
+    """The short name of the company a headline names by its registered name, with that name.
+
+    The short name is four characters the body writes that the full name holds in order from
+    its start or after a place (普邦股份 of 广州普邦园林股份有限公司, 青岛金王 of 青岛金王应用化学
+    股份有限公司), other than where the body copies the full name; the one written most often.
+    A statement word its last character opens (五粮液股价) shows the name ended before.
+    """
+    cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title)
+    found = _REGISTERED.match(title, cut.end() if cut else 0)
+    if found is None:
+        return None
+    full = found["full"]
+    counts: dict[str, int] = {}
+    for offset in _PLACE_LENGTHS:
+        rest = full[offset:]
+        head = rest[:2]
+        pos = text.find(head)
+        while pos >= 0:
+            short = text[pos : pos + _SHORT_LENGTH]
+            if (
+                not text.startswith(rest, pos)
+                and _in_order(short, rest)
+                and not _STATEMENT_WORDS.match(text, pos + _SHORT_LENGTH - 1)
+                and _plain_company(short)
+            ):
+                counts[short] = counts.get(short, 0) + 1
+            pos = text.find(head, pos + 1)
+    if not counts:
+        return None
+    return max(counts, key=lambda name: counts[name]), full
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Whether `short` is `full`'s characters, some left out, in their order (普邦股份)."""
+    chars = iter(full)
+    return len(short) == _SHORT_LENGTH and all(ch in chars for ch in short)
