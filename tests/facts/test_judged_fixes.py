@@ -450,3 +450,9 @@ def test_an_issue_date_field_dates_no_figure_after_it() -> None:
     text = "华光电子(600123)2024年年报显示。公司债券发行日期为2021年6月8日，累计投入金额为2.5亿元。"
     (fact,) = [f for f in facts(text) if f.value == Decimal("250000000")]
     assert fact.as_of == dt.date(2024, 12, 31)
+
+
+def test_a_column_before_the_headline_is_cut_not_the_headline() -> None:
+    text = "公司全年实现营业收入1700亿元，同比增长15%。"
+    for title in ("公司热点｜贵州茅台发布年报", "贵州茅台发布年报_网易订阅"):
+        assert {f.subject for f in facts(text, title=title)} == {"贵州茅台"}

@@ -501,7 +501,7 @@ def _title_company(title: str, text: str) -> str | None:
             continue
         if not _plain_company(name) or not _COMPANY_WORD.search(text):
             return None
-        return name
+        return _lead_name(name)  # 贵州茅台发布年报: the verb before the report is no name's
     return None
 
 

@@ -148,8 +148,11 @@ BEFORE_WORDS = frozenset({"较前", "比前", "较上一", "比上一", "较昨"
 _DAY_WORDS = ("封", "上榜", "分位", *OPEN_WORDS, *BEFORE_WORDS)
 # A site's name after the headline (_网易订阅, | 新浪财经, -网易订阅): a hyphen joined to a name
 # (理想汽车-W) ends a site's name only when a known site follows it.
-_SITE_SUFFIX = re.compile(
-    r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$)).*$"
+_COLUMN_NAME = re.compile(
+    r"[\u4e00-\u9fff]{0,4}(?:热点|快讯|早餐|早报|晚报|要闻|速递|精选|聚焦|直击)"
+)
+_TITLE_PARTS = re.compile(
+    r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$))\s*"
 )
 _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 
@@ -162,6 +165,13 @@ _COMPARED = re.compile(r"\s*(?:相比|相较|比较|相同|持平|一致|相当)
 _ITEM_MARKER = re.compile(
     r"(?:^|(?<=[。；;！？!?\n\s]))(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*"
 )
+
+
+def _headline(title: str) -> str:
+    """A title's headline without the site after it or the column before it: 凯大催化股价下跌
+    2.64%_网易订阅 is not about 网易, 公司热点｜业绩刚回暖 凯大催化被立案调查 is about 凯大催化."""
+    parts = _TITLE_PARTS.split(title)
+    return parts[1] if len(parts) > 1 and _COLUMN_NAME.fullmatch(parts[0]) else parts[0]
 
 
 def _broker(record: EntityRecord) -> bool:
@@ -255,7 +265,7 @@ class Reader:
         if entities is not None:
             reuse = mentions is not None and text == self.original
             known = list(mentions) if reuse and mentions is not None else entities.find(text)
-        title = _SITE_SUFFIX.sub("", title)  # 凯大催化股价下跌2.64%_网易订阅: not about 网易
+        title = _headline(title)
         self.title = title
         title_mentions = entities.find(title) if entities else []
         written = _written_records(text, title, entities)
