@@ -106,3 +106,14 @@ def test_a_fund_named_in_its_sentence_keeps_its_profit(entities: EntityDictionar
     text = "5月14日，远航半导体ETF(512999)成交额超过5000万元。远航半导体ETF本期净利润为1.2亿元。"
     found = facts(text, entities, title="远航半导体ETF年报")
     assert owners(found, "120000000") == {"远航半导体ETF"}
+
+
+def test_an_unknown_company_s_growth_is_its_own(entities: EntityDictionary) -> None:
+    text = (
+        "恒瑞医药一季度营收62.1亿元，同比增长8.3%。"
+        "宏远药业营收同比下降6.1%，毛利率为45.5%。同业科技营收同比下降3.1%。"
+    )
+    found = facts(text, entities, title="恒瑞医药一季报点评")
+    assert owners(found, "-6.1") == {"宏远药业"}
+    assert owners(found, "45.5") == {"宏远药业"}  # the clause after it is still its own
+    assert owners(found, "-3.1") == set()
