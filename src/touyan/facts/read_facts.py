@@ -33,6 +33,7 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.market import MARKET, SECTOR_METRICS
+from touyan.facts.names import kind_of
 from touyan.facts.read_bulletin import BulletinShapes
 from touyan.facts.read_growth import GrowthShapes
 from touyan.facts.read_labels import LabelShapes
@@ -91,6 +92,17 @@ _BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
 # 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two).
 _GARBLED = re.compile(
     r"^[一二三四五六七八九十]是|该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)"
+)
+# What a figure is compared with (股息率5.15%，高于乙公司的3.36%): the other one's figure.
+_COMPARED_WITH = re.compile(
+    r"(?:高于|低于|超过|不及|优于|弱于|好于|差于|大于|小于|超出)"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?)的\s*$"
+)
+# A company's results: a fund has none, so when a fund is only carried or the text's topic
+# (an industry paragraph in a note on an ETF: 从净利润来看，第四季度净利同比下滑…), they are
+# the industry's, or the index's members', not the fund's.
+_RESULTS = re.compile(
+    r"^(?:revenue|net_profit|gross_margin|operating_profit)|净利|营收|营业收入|毛利"
 )
 _LIST_MARKER = re.compile(r"[一二三四五六七八九十]是")
 _WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
@@ -163,6 +175,8 @@ class FactReader(
                     self.prev_q = q
                     continue
                 fact = self._fact(q, sentence, quote, header, lines_seen)
+                if fact is not None and self._unnamed_fund_result(fact, sentence):
+                    fact = None
                 if fact is not None and _GARBLED.search(fact.metric):
                     out.extend(self._repaired(fact))
                 elif (
@@ -184,6 +198,12 @@ class FactReader(
         a shape of its own, a list or a growth, then the label that names it."""
         if _CRITERION_AFTER.match(self.text, q.span[1]):
             return None  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
+        if self.text[q.span[0] - 1 : q.span[0]] == "的" and (
+            compared := _COMPARED_WITH.search(
+                self.text, max(sentence[0], q.span[0] - 18), q.span[0]
+            )
+        ):
+            return self._compared(q, sentence, quote, compared)
         if self.breadth and q.unit == "count" and (counted := self.breadth.get(q.span[0])):
             self.last_record = MARKET  # 整体封板率, 成交额 said next are the market's too
             return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
@@ -295,6 +315,41 @@ class FactReader(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
 
+    def _unnamed_fund_result(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
+        """A company's result (净利, 营收) filed under a fund its sentence does not name."""
+        if not _RESULTS.search(fact.metric) or kind_of(fact.subject) != "fund":
+            return False
+        return not any(
+            sentence[0] <= m.start < sentence[1] and m.entity.name == fact.subject
+            for m in self.mentions
+        )
+
+    def _compared(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, compared: re.Match[str]
+    ) -> ExtractedFact | None:
+        """股息率5.15%，高于乙公司的3.36%: the figure after 高于…的 is what the subject's is
+        compared with. It is the other one's figure, of what was just stated, when the
+        dictionary knows the other one; else nobody's."""
+        other = next(
+            (
+                m
+                for m in self.mentions
+                if m.start == compared.start("name") and m.end == compared.end("name")
+            ),
+            None,
+        )
+        last = self.last
+        if (
+            other is None
+            or last is None
+            or not sentence[0] <= self.last_end <= compared.start()
+            or last.unit != q.unit
+        ):
+            return None
+        if q.value > 0 > last.value and "跌" in self.text[self.last_end : compared.start()]:
+            q = replace(q, value=-q.value, negative=True)  # 下跌2.61%，跌幅高于乙指数的1.62%
+        return self._fact_for(other.entity.name, last.metric, q, sentence, quote, None)
+
     def _specific_shape(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
@@ -375,7 +430,6 @@ class FactReader(
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
             label_start, sentence[0]
         )
-        record: EntityRecord | None = None
         # 中证800近一周的市场基准收益率是: a card's field naming its own index or track; a name
         # the dictionary knows (沪深300) is read as the dictionary reads it.
         field = field_subject(self.text, sentence[0], label_start)
@@ -392,6 +446,14 @@ class FactReader(
             target = header[2] if header else None
             name = holder if isinstance(holder, str) else holder.name
             return self._fact_for(name, metric, q, sentence, quote, target)
+        led, lead = (
+            self.unknown_lead(clause_start, label_start)
+            if subject is None or subject.start < clause_start
+            else (False, None)
+        )
+        if led and lead is None:
+            return None  # …；某某科技营收…: an unknown company's figure, not the carried one's
+        record: EntityRecord | None = lead
         if record is None and subject is not None:
             record = subject.entity
         if self.mover is not None:
@@ -400,7 +462,9 @@ class FactReader(
             named = self._holder(sentence[0], label_start)
             if named is not None:
                 return self._fact_for(named, metric, q, sentence, quote, self._topic_name())
-        narrowed = self._qualifier(metric, clause_start, label_start) if labelled else None
+        narrowed = (
+            self._qualifier(metric, clause_start, label_start) if labelled and not led else None
+        )
         if record is None:
             record = (
                 self.round_subject

@@ -177,6 +177,16 @@ class GrowthShapes(Reader):
             subject = self.subject_before(found[1], clause_start) or self.subject_before(
                 found[1], sentence[0]
             )
+            led, lead = (
+                self.unknown_lead(clause_start, found[1])
+                if subject is None or subject.start < clause_start
+                else (False, None)
+            )
+            if led:
+                if lead is None:
+                    return None  # 同业科技营收同比下降3.1%: nobody's, not the carried subject's
+                self.last_record = lead  # 某某生科营收同比下降4.25%: the clauses after are its
+                return self._fact_for(lead.name, found[0] + suffix, q, sentence, quote, None)
             record = (
                 subject.entity
                 if subject

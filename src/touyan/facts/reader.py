@@ -55,7 +55,7 @@ from touyan.facts.market import (
     limit_up_runs,
     sector_of_title,
 )
-from touyan.facts.names import fund_key, written_names
+from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.periods import (
     crop_year_mentions,
     full_year_mentions,
@@ -93,6 +93,17 @@ _BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究�
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _BROKERS = ("证券", "研究所", "研究院")
 _BROKER_SAYS = re.compile(r"\s*(?:认为|指出|表示|预计|预测|称|提供|发布|研报|给予|维持|分析|点评)")
+# How a listed company's short name ends (昊海生科, 恒瑞医药's peers 华东药业, 中信股份): a run
+# ending so, right before a figure's label, names a company, not a business line.
+_COMPANY_FORM = re.compile(r"(?:股份|科技|药业|生科|生物|集团|控股|实业|新材)$")
+_LEAD_MAX = 10
+# 本集团, 该股份公司: the subject itself (but 全志科技 is a name)
+_SELF = re.compile(r"(?:本|该|其|我|此|全|旗下|子|母)(?:公司)?(?:集团|股份|控股)?(?:公司)?")
+# A short name run on into a financial firm's name (平安+口袋银行, 某某+证券): a subsidiary or
+# its product, not the group the short name stands for.
+_GLUED_FIRM = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:银行|证券|保险|信托|期货|资管|租赁|寿险|产险|财险)"
+)
 _SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 _ADVERB_TAIL = frozenset("仅均也还已")
 _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
@@ -383,6 +394,8 @@ class Reader:
             return False
         if self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE):
             return False
+        if self.text[m.start : m.end] != m.entity.name and _GLUED_FIRM.match(self.text, m.end):
+            return False  # 平安口袋银行APP注册用户数: the bank's, not 中国平安's
         if m.entity.name.endswith("交易所") or _BRANCH_AFTER.match(self.text, m.end):
             return False  # 北京证券交易所, 东方财富证券…营业部, 东方财富Choice数据
         if _broker(m.entity) and (
@@ -390,6 +403,22 @@ class Reader:
         ):
             return False  # 国信证券认为…, 诊断服务由国信证券提供: a broker on another company
         return m.entity.kind in _TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
+
+    def unknown_lead(self, clause_start: int, label_start: int) -> tuple[bool, EntityRecord | None]:
+        """A clause that opens with a company's name no dictionary knows, right before its
+        label (…；昊海生科营收6.19亿元), starts a new subject: the figures are that company's
+        when the run reads as a name, else nobody's (同业科技营收), never the subject carried
+        from before. (False, None) when the clause opens with no such name, or with the
+        subject itself (本集团毛利率)."""
+        run = self.text[clause_start:label_start].strip()
+        if not 2 <= len(run) <= _LEAD_MAX or not _COMPANY_FORM.search(run):
+            return False, None
+        if _SELF.fullmatch(run):
+            return False, None
+        name = plausible_name(run)
+        if name is None or not run.endswith(name) or kind_of(name) != "company":
+            return True, None
+        return True, EntityRecord(name, "company")
 
     def _after_name(self, lo: int, hi: int) -> int:
         """Where a label may start: after the last name written in lo..hi."""
