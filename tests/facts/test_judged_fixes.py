@@ -456,3 +456,13 @@ def test_a_column_before_the_headline_is_cut_not_the_headline() -> None:
     text = "公司全年实现营业收入1700亿元，同比增长15%。"
     for title in ("公司热点｜贵州茅台发布年报", "贵州茅台发布年报_网易订阅"):
         assert {f.subject for f in facts(text, title=title)} == {"贵州茅台"}
+
+
+def test_a_cards_rank_among_the_market_is_named_as_a_rank() -> None:
+    text = (
+        "华光电子(600123)个股诊断：最近四个季度ROE为12.39%，高于市场64%的公司；"
+        "最近四个季度毛利率为21.16%，低于市场53%的公司。"
+    )
+    found = {f.metric: f.value for f in facts(text)}
+    assert found["roe_above_market_pct"] == Decimal("64")
+    assert found["gross_margin_below_market_pct"] == Decimal("53")

@@ -92,7 +92,11 @@ _BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
 # 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two).
 _GARBLED = re.compile(
     r"^[一二三四五六七八九十]是|该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)"
+    r"|[高低]于市场上?$"
 )
+# A diagnosis card's rank of a figure among the market's companies (ROE为22.39%，高于市场94%的
+# 公司): where the figure stands, as the share of companies it is above or below.
+_MARKET_RANK = re.compile(r"(?P<base>.+?)(?P<side>[高低])于市场上?$")
 # What a figure is compared with (股息率5.15%，高于乙公司的3.36%): the other one's figure.
 _COMPARED_WITH = re.compile(
     r"(?:高于|低于|超过|不及|优于|弱于|好于|差于|大于|小于|超出)"
@@ -546,6 +550,10 @@ class FactReader(
             return [replace(fact, metric=fact.metric[marker.end() :])]  # 一是首发…国债1650亿元
         if both := _BOTH.fullmatch(fact.metric):
             return [replace(fact, metric=LABEL_METRIC.get(name, name)) for name in both.groups()]
+        if rank := _MARKET_RANK.fullmatch(fact.metric):
+            side = "above" if rank["side"] == "高" else "below"
+            base = LABEL_METRIC.get(rank["base"].lower(), rank["base"])
+            return [replace(fact, metric=f"{base}_{side}_market_pct")]
         return []
 
     def _own_topics(self) -> tuple[EntityRecord | None, ...]:
