@@ -466,3 +466,14 @@ def test_a_cards_rank_among_the_market_is_named_as_a_rank() -> None:
     found = {f.metric: f.value for f in facts(text)}
     assert found["roe_above_market_pct"] == Decimal("64")
     assert found["gross_margin_below_market_pct"] == Decimal("53")
+
+
+def test_a_line_headed_by_a_business_is_that_business() -> None:
+    text = (
+        "贵州茅台2025年第一季度业绩：\n- 系列酒业务：收入45.2亿元，同比增长18.3%。\n"
+        "- 公司整体营业收入为514亿元。"
+    )
+    found = {f.value: f.object for f in facts(text)}
+    assert found[Decimal("4520000000")] == "系列酒业务"
+    assert found[Decimal("18.3")] == "系列酒业务"
+    assert found[Decimal("51400000000")] is None

@@ -125,6 +125,9 @@ _COMPANY_HEAD = re.compile(r"(?:盈利|毛利|净利|股息|门店|月活|日活
 
 # A run of clauses about one project: it opens the sentence or follows a ；or ：.
 _RUN_BREAK = re.compile(r"[；;：:]")
+_SEGMENT_HEADER = re.compile(
+    r"(?:^|[\n\-•*#]|[；;。]\s*)\s*(?P<name>[\u4e00-\u9fffA-Za-z]{1,12}?(?:业务|板块|分部|事业部|事业群))\s*[:：]\s*$"
+)
 _PROJECT = re.compile(r"\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,20}?项目)")
 # 项目 is also an account's items (具体项目包括工资…, 非经常性损益项目): no project.
 _ITEMS = re.compile(
@@ -532,7 +535,11 @@ class FactReader(
             + [m.end() for m in _RUN_BREAK.finditer(self.text, sentence[0], label_start)]
         )
         found = _PROJECT.match(self.text, start, label_start)
-        return found["name"] if found and not _ITEMS.search(found["name"]) else None
+        if found and not _ITEMS.search(found["name"]):
+            return found["name"]
+        # - 云业务：收入122.6亿美元: a line headed by a business is that business's
+        header = _SEGMENT_HEADER.search(self.text, max(0, start - 16), start)
+        return header["name"] if header and start > sentence[0] else None
 
     def _repaired(self, fact: ExtractedFact) -> list[ExtractedFact]:
         """A figure under a clause read as a label, named as the clause means it when it can
