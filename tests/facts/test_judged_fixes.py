@@ -477,3 +477,13 @@ def test_a_line_headed_by_a_business_is_that_business() -> None:
     assert found[Decimal("4520000000")] == "系列酒业务"
     assert found[Decimal("18.3")] == "系列酒业务"
     assert found[Decimal("51400000000")] is None
+
+
+def test_each_item_of_a_list_is_its_share_of_the_whole_named_after_it() -> None:
+    text = (
+        "截至2024年末，招商银行营业收入为3375亿元。负债结构上，存款、同业负债和债券占计息负债"
+        "比重分别为75.2%、12.1%和9.3%。"
+    )
+    metrics = {f.value: f.metric for f in facts(text)}
+    assert metrics[Decimal("75.2")] == "存款占计息负债比重"
+    assert metrics[Decimal("9.3")] == "债券占计息负债比重"

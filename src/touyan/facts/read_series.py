@@ -64,6 +64,9 @@ def _list_items(head: str, count: int) -> list[str] | None:
     return None
 
 
+_SHARE_TAIL = re.compile(r"占[\u4e00-\u9fff]{1,12}?的?(?:比重|比例)$|占比$")
+
+
 class SeriesShapes(Reader):
     def _year_series(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -213,6 +216,10 @@ class SeriesShapes(Reader):
             return None  # only the owners' figures, for a value of any unit
         averaged = head.endswith("年均")  # 禽肉、牛肉和羊肉产量年均分别增长: yearly averages
         head = head.removesuffix("年均")
+        # 存款、债券和同业负债占计息负债比重分别为…: each item's share of the same whole
+        share = _SHARE_TAIL.search(head)
+        whole = share.group().replace("的", "") if share else ""
+        head = head[: share.start()] if share else head
         items = _list_items(head, len(chain))
         if items is None:
             return None
@@ -222,7 +229,7 @@ class SeriesShapes(Reader):
                 return None
         if any(clause_start <= m.start < at for m in self.mentions):
             return None
-        item = shared_tail(items, chain.index(q))  # 汽油和柴油价格: 汽油价格
+        item = shared_tail(items, chain.index(q)) + whole  # 汽油和柴油价格: 汽油价格
         about = self._subject_or_region(clause_start, sentence)
         if about is None:
             return None
