@@ -487,3 +487,11 @@ def test_each_item_of_a_list_is_its_share_of_the_whole_named_after_it() -> None:
     metrics = {f.value: f.metric for f in facts(text)}
     assert metrics[Decimal("75.2")] == "存款占计息负债比重"
     assert metrics[Decimal("9.3")] == "债券占计息负债比重"
+
+
+def test_a_window_that_counts_something_does_not_cover_the_figures_after_it() -> None:
+    text = (
+        "最近30天内有12个研究报告给予贵州茅台评级，涨停：1630.00，跌停：1340.00，成交量：2.1万手。"
+    )
+    (limit,) = [f for f in facts(text) if f.metric == "limit_up"]
+    assert (limit.value, limit.period) == (Decimal("1630.00"), None)

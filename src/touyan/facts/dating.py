@@ -22,6 +22,7 @@ _LISTED_ON = re.compile(r"\d[^、•|]*[、•|]")
 # A full stop written as an ASCII dot between Chinese words (…万元.以4月28日…) ends a sentence.
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _OUTLOOK = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:可能|或将|将|有望|预计|预期|会)")
+_WINDOW_COUNT = re.compile(r"\s*内?(?:共|累计)?有\s*\d+")
 _DOT_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 
 
@@ -42,6 +43,12 @@ def date_for(
     window = before[-1] if before and before[-1].granularity == "relative" else None
     if window and _LISTED_ON.search(text, window.span[1], q.span[0]):
         window = None  # 近三月涨跌幅为-8.06%、上周最高价为6.89元: the list's next item
+    if (
+        window
+        and (counted := _WINDOW_COUNT.match(text, window.span[1]))
+        and counted.end() <= q.span[0]
+    ):
+        window = None  # 最近60天内有16个研究报告…涨停：9.20: the window counts the reports
     anchors = [d for d in before if d.granularity != "relative"]
     if anchors:
         return header_column(anchors, q, text), window
