@@ -495,3 +495,9 @@ def test_a_window_that_counts_something_does_not_cover_the_figures_after_it() ->
     )
     (limit,) = [f for f in facts(text) if f.metric == "limit_up"]
     assert (limit.value, limit.period) == (Decimal("1630.00"), None)
+
+
+def test_a_short_name_that_starts_a_products_word_keeps_the_product_in_the_label() -> None:
+    text = "贵州茅台2024年年报显示，茅台酒生产量为5.6万吨，同比下降1.2%。"
+    metrics = {f.metric for f in facts(text)}
+    assert metrics == {"茅台酒生产量", "茅台酒生产量_yoy"}

@@ -158,6 +158,13 @@ def _across_words(text: str, start: int, end: int) -> bool:
     return False
 
 
+def product_word(text: str, start: int, end: int) -> bool:
+    """Whether the name at start..end begins a longer word (茅台酒, not 茅台|股价): the word is
+    a product or a part that bears the name."""
+    word = next(iter(segmenter().cut(text[start : min(len(text), end + _AROUND)], False)), "")
+    return len(word) > end - start
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 

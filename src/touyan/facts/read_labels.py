@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from touyan.facts.bulletin import SHARE_OF, TENOR
 from touyan.facts.economy import REGION
+from touyan.facts.entities import Mention, product_word
 from touyan.facts.extract import _HEAD, _INDEX_BASE
 from touyan.facts.labels import LABEL_METRIC
 from touyan.facts.reader import (
@@ -93,7 +94,7 @@ class LabelShapes(Reader):
             [lo]
             + [m.end() for m in LABEL_BREAK.finditer(self.text, lo, end)]
             + [
-                self._after_code(m.end)
+                self._label_start_after(m)
                 for m in self.mentions
                 if sentence[0] <= m.start and m.end <= end
             ]
@@ -162,6 +163,14 @@ class LabelShapes(Reader):
             # 一般贸易进出口增长4.0%，占进出口总额的比重为65.5%: the share of what was just stated.
             return f"{base_metric(last.metric)}占{whole['whole']}比重", start
         return label, start
+
+    def _label_start_after(self, m: Mention) -> int:
+        """Where a label may start after a name: after its code, or at the name itself when a
+        short name is the start of a product's word (茅台酒生产量: 茅台酒's output)."""
+        written = self.text[m.start : m.end]
+        if written != m.entity.name and product_word(self.text, m.start, m.end):
+            return m.start
+        return self._after_code(m.end)
 
     def _after_code(self, end: int) -> int:
         """Where a name's bracketed code ends: 华光电子(600123)股东户数 labels 股东户数."""
