@@ -501,3 +501,13 @@ def test_a_short_name_that_starts_a_products_word_keeps_the_product_in_the_label
     text = "贵州茅台2024年年报显示，茅台酒生产量为5.6万吨，同比下降1.2%。"
     metrics = {f.metric for f in facts(text)}
     assert metrics == {"茅台酒生产量", "茅台酒生产量_yoy"}
+
+
+def test_a_balance_of_listed_items_names_them_all() -> None:
+    text = (
+        "华光电子(600123)2024年半年度报告显示，应付职工薪酬期初余额为1.2亿元。具体项目包括工资、"
+        "奖金、津贴和补贴期初余额为8,028.88万元，本期增加4.64亿元。"
+    )
+    metrics = {f.value: f.metric for f in facts(text)}
+    assert metrics[Decimal("80288800")] == "工资、奖金、津贴和补贴期初余额"
+    assert metrics[Decimal("464000000")] == "工资、奖金、津贴和补贴本期增加"

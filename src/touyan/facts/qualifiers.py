@@ -46,7 +46,7 @@ def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | 
     start = max([lo, *(b for b in bounds if b <= label_start)])
     breaks = [m.end() for m in _BREAK.finditer(text, start, label_start)]
     if breaks:
-        start = _list_start(text, max([start, *breaks[:-1]]), breaks[-1])
+        start = list_start(text, max([start, *breaks[:-1]]), breaks[-1])
     run = text[start:label_start]
     if "实现" in run:  # 通过数字平台实现酒类收入: what was achieved; 酒店业务实现营收: who did
         before, _, after = run.rpartition("实现")
@@ -62,10 +62,10 @@ def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | 
 
 
 # A verb that opens a list of what a label covers: 带动汽车、家电产品销售额 is both goods' sales.
-_LIST_OPENER = re.compile(r"带动|拉动|推动|包括|涵盖")
+_LIST_OPENER = re.compile(r"带动|拉动|推动|包括|涵盖|其中")
 
 
-def _list_start(text: str, lo: int, start: int) -> int:
+def list_start(text: str, lo: int, start: int) -> int:
     """Where the qualifier starts when the run before it ends with 、: at the list a verb
     opens (带动汽车、家电产品), else at the last item alone."""
     if text[start - 1 : start] != "、":

@@ -11,6 +11,7 @@ from touyan.facts.economy import REGION
 from touyan.facts.entities import Mention, product_word
 from touyan.facts.extract import _HEAD, _INDEX_BASE
 from touyan.facts.labels import LABEL_METRIC
+from touyan.facts.qualifiers import list_start
 from touyan.facts.reader import (
     CLAUSE_LIKE,
     LABEL_BREAK,
@@ -28,7 +29,7 @@ _MEASURE_VERB = (
     r"(?:为|是|达到了?|达|约为|约|高达|突破|超过|超|逾|仅|保持在|维持在|稳定在|≥|≤)"
 )
 _MEASURE = re.compile(
-    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{_INDEX_BASE})?"
+    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9、]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{_INDEX_BASE})?"
     rf"\s*(?:{_MEASURE_VERB}\s*[:：]?|[:：]|"
     r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
@@ -106,6 +107,9 @@ class LabelShapes(Reader):
                 if lo <= d.span[1] <= end and d.granularity != "relative"
             ]
         )
+        if self.text[start - 1 : start] == "、":
+            # 包括工资、奖金、津贴和补贴期初余额: the balance of all the items a verb opens
+            start = list_start(self.text, max(lo, start - 24), start)
         found = _MEASURE.fullmatch(self.text, start, end)
         if found is None:
             return None
