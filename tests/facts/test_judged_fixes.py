@@ -511,3 +511,9 @@ def test_a_balance_of_listed_items_names_them_all() -> None:
     metrics = {f.value: f.metric for f in facts(text)}
     assert metrics[Decimal("80288800")] == "工资、奖金、津贴和补贴期初余额"
     assert metrics[Decimal("464000000")] == "工资、奖金、津贴和补贴本期增加"
+
+
+def test_a_business_line_named_before_its_short_name_in_brackets_is_the_segment() -> None:
+    text = "贵州茅台2025年第一季度，其中：- 酱香系列酒（系列酒）收入45亿元，同比增长18%。"
+    objects = {f.metric: f.object for f in facts(text)}
+    assert objects == {"revenue": "酱香系列酒", "revenue_yoy": "酱香系列酒"}

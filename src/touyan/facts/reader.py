@@ -172,6 +172,8 @@ _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 
 
+_ASIDE_BEFORE = re.compile(r"[（(][A-Za-z0-9\u4e00-\u9fff]{1,12}[）)]\s*$")
+_RUN_OPENS = re.compile(r"[，,；;。！？!?\n：:\-]")
 _COMPARED = re.compile(r"\s*(?:相比|相较|比较|相同|持平|一致|相当)")
 _ITEM_MARKER = re.compile(
     r"(?:^|(?<=[。；;！？!?\n\s]))(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*"
@@ -435,6 +437,11 @@ class Reader:
         """The segment or sector narrowing a company-results label (动力电池系统营业收入)."""
         if metric not in SEGMENTED_METRICS:
             return None
+        if aside := _ASIDE_BEFORE.search(self.text, max(0, label_start - 16), label_start):
+            # 云基础设施（IaaS）收入: the line named before its short name in brackets
+            label_start = aside.start()
+            opened = list(_RUN_OPENS.finditer(self.text, max(0, label_start - 30), label_start))
+            clause_start = opened[-1].end() if opened else max(0, label_start - 30)
         bounds = [m.end for m in self.mentions if clause_start <= m.end <= label_start]
         dates = [
             d
