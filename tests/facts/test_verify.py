@@ -89,6 +89,12 @@ def test_dates_must_match_the_cited_text() -> None:
     assert ok == ["supported"] and bad == ["unsupported"]
 
 
+def test_a_date_no_calendar_has_is_checked_as_written() -> None:
+    # An altered month or year (2014年42月, 5014年) parses as no date: it must not pass unread.
+    for claim in ("2014年42月，小米完成融资[1]。", "5014年12月，小米完成融资[1]。"):
+        assert run(claim)[2] == ["unsupported"]
+
+
 def test_markers_after_the_full_stop_belong_to_the_sentence() -> None:
     text, _, statuses = run("小米完成11亿美元融资。[1] 估值达到450亿美元。[1]")
     assert statuses == ["supported", "supported"]

@@ -213,7 +213,8 @@ class Verifier:
         dates = parse_dates(plain)
         quantities = self._quantities(plain, dates)
         mentioned = self.entities.find(plain) if self.entities else []
-        if not cited and not quantities and not dates:
+        impossible = _impossible_dates(plain, dates)
+        if not cited and not quantities and not dates and not impossible:
             check = SentenceCheck(sentence, "opinion")
         elif not cited:
             numbers = [NumberCheck(q.text, False) for q in quantities]
@@ -224,6 +225,9 @@ class Verifier:
                 NumberCheck(q.text, self._number_supported(q, plain, sources)) for q in quantities
             ]
             numbers += [NumberCheck(d.text, _date_supported(d, sources)) for d in dates]
+            numbers += [
+                NumberCheck(t, any(t in s.evidence.text for s in sources)) for t in impossible
+            ]
             missing = sorted(
                 {m.entity.name for m in mentioned}
                 - {name for s in sources for name in s.entity_names}
@@ -300,6 +304,23 @@ def _about(subjects: Sequence[EntityRecord], source: _Indexed, sentence_no: int)
         return True
     named = source.sentence_entities(sentence_no)
     return not named or any(s.name in named for s in subjects)
+
+
+# Written like a date (2025年42月, 5025年, 13月31日) but no calendar's: a claim that says it is
+# checked as written, so an altered month or year cannot pass for a date nobody reads.
+_DATE_SHAPE = re.compile(
+    r"(?<!\d)\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+    r"|(?<![\d年])\d{1,2}\s*月(?!份?\s*\d)"
+)
+
+
+def _impossible_dates(text: str, dates: Sequence[DateMention]) -> list[str]:
+    """Date-shaped runs of `text` that no parsed date covers (the parser drops 2025年42月)."""
+    return [
+        m.group()
+        for m in _DATE_SHAPE.finditer(text)
+        if not any(d.span[0] <= m.start() and m.end() <= d.span[1] for d in dates)
+    ]
 
 
 def _date_supported(d: DateMention, sources: Sequence[_Indexed]) -> bool:
