@@ -45,6 +45,16 @@ def test_a_company_like_run_that_is_no_name_owns_nothing(entities: EntityDiction
     assert owners(found, "85.5") == {"恒瑞医药"}  # 本集团 is the subject itself
 
 
+def test_a_field_of_business_in_a_company_s_form_is_a_segment(
+    entities: EntityDictionary,
+) -> None:
+    text = "中国平安2024年营业收入1.03万亿元；金融科技营业收入为120亿元。"
+    found = facts(text, entities)
+    assert [(f.subject, f.object) for f in found if f.value == Decimal("12000000000")] == [
+        ("中国平安", "金融科技")
+    ]
+
+
 def test_what_a_figure_is_compared_with_is_the_other_ones(entities: EntityDictionary) -> None:
     text = "比亚迪估值不高，股息率2.10%，高于茅台的1.85%。"
     found = facts(text, entities, title="比亚迪估值分析")
@@ -79,7 +89,7 @@ def test_a_short_name_run_into_a_bank_name_is_not_the_group(
 def test_company_results_are_no_carried_fund_s(entities: EntityDictionary) -> None:
     text = (
         "5月14日，远航半导体ETF(512999)成交额超过5000万元，近一周累计涨幅达到3.1%。"
-        "半导体行业正在复苏。从净利润来看，2024年第四季度净利同比下滑12.5%。"
+        "半导体行业正在复苏。就盈利而言，行业2024年第四季度净利润同比减少12.5%。"
     )
     found = facts(text, entities, title="远航半导体ETF成交额超5000万元")
     assert owners(found, "3.1") == {"远航半导体ETF"}

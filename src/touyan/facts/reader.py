@@ -97,6 +97,11 @@ _BROKER_SAYS = re.compile(r"\s*(?:认为|指出|表示|预计|预测|称|提供|
 # ending so, right before a figure's label, names a company, not a business line.
 _COMPANY_FORM = re.compile(r"(?:股份|科技|药业|生科|生物|集团|控股|实业|新材)$")
 _LEAD_MAX = 10
+# A field of business in a company's form (金融科技, 生物科技, 新能源汽车): a segment's name.
+_SECTOR = re.compile(
+    r"(?:金融|信息|数字|医疗|生物|智能|网络|互联网|能源|新能源|电子|软件|云|汽车|农业|教育|环保|"
+    r"材料|新材料|制造|健康|物流|文化|传媒|消费|零售|地产)(?:科技|生物|股份|集团|控股|实业|新材)"
+)
 # 本集团, 该股份公司: the subject itself (but 全志科技 is a name)
 _SELF = re.compile(r"(?:本|该|其|我|此|全|旗下|子|母)(?:公司)?(?:集团|股份|控股)?(?:公司)?")
 # A short name run on into a financial firm's name (平安+口袋银行, 某某+证券): a subsidiary or
@@ -415,8 +420,8 @@ class Reader:
         run = self.text[clause_start:label_start].strip()
         if not 2 <= len(run) <= _LEAD_MAX or not _COMPANY_FORM.search(run):
             return False, None
-        if _SELF.fullmatch(run):
-            return False, None
+        if _SELF.fullmatch(run) or _SECTOR.fullmatch(run):
+            return False, None  # 本集团毛利率; 金融科技营业收入: the subject's own line
         name = plausible_name(run)
         if name is None or not run.endswith(name) or kind_of(name) != "company":
             return True, None
