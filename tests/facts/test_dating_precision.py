@@ -93,3 +93,15 @@ def test_full_year_written_inside_a_segment_label_keeps_the_segment() -> None:
     text = "百味食品2024年第四季度实现营业收入3.5亿元。醋类全年实现收入6.60亿元。"
     facts = _read(text, "百味食品业绩", dt.date(2025, 4, 28))
     assert _fact(facts, "revenue", "660000000").object == "醋类"
+
+
+def test_an_overnight_money_rate_dates_no_us_session() -> None:
+    wednesday = dt.date(2025, 5, 7)
+    text = "隔夜拆借利率收盘报1.45%，招商银行股价收涨1.2%。"  # a money market's 隔夜, no US close
+    assert [f.as_of for f in _read(text, "", wednesday)] == [wednesday]
+
+
+def test_the_end_of_a_weekday_range_dates_no_session() -> None:
+    wednesday = dt.date(2025, 5, 7)
+    text = "华光电子(600123)周一至周五累计上涨5.2%。"  # a span of days, not Friday's move
+    assert [f.as_of for f in _read(text, "", wednesday)] == [wednesday]

@@ -18,14 +18,14 @@ from touyan.text.dates import DateMention
 # 周三, 上周五, 星期四, 本周一: a trading day of this week or the last. Not 每周三 (a
 # schedule), 下周一 (ahead), 周一至周五 (a range) nor 周五（10月6日）(the date is written).
 _WEEKDAY = re.compile(
-    r"(?<![每下])(?P<last>上)?(?:周|星期|礼拜)(?P<day>[一二三四五])"
+    r"(?<![每下至到\-—~～])(?P<last>上)?(?:周|星期|礼拜)(?P<day>[一二三四五])"
     r"(?![至到\-—~～、和及与]|[（(]\s*\d)"
 )
 _WEEKDAYS = {c: n for n, c in enumerate("一二三四五")}
 # A date written just before a weekday (5月27日（星期二）, 8月9号 星期五) is the day it names.
 _DATED_BEFORE = 4
-# 美股…收涨, 隔夜美股, 美国股市…收盘: a US session's close.
-_US_MARKET = re.compile(r"隔夜|美股|美国股市|美国三大股指|美股三大指数")
+# 美股…收涨, 隔夜美股, 美国股市…收盘: a US session's close (not 隔夜回购利率, a money rate).
+_US_MARKET = re.compile(r"隔夜美|美股|美国股市|美国三大股指|美股三大指数")
 _CLOSE = re.compile(r"收涨|收跌|收盘|收高|收低|报收|收于|集体收|收平")
 _SENTENCE = re.compile(r"[。！？!?\n]")
 # What a session's figures are written with after its weekday (周三，谷歌盘中一度暴跌超9%).
