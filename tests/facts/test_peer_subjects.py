@@ -127,3 +127,10 @@ def test_an_unknown_company_s_growth_is_its_own(entities: EntityDictionary) -> N
     assert owners(found, "-6.1") == {"宏远药业"}
     assert owners(found, "45.5") == {"宏远药业"}  # the clause after it is still its own
     assert owners(found, "-3.1") == set()
+
+
+def test_a_short_name_before_a_clause_that_mentions_banks_still_leads(
+    entities: EntityDictionary,
+) -> None:
+    found = facts("茅台股价跑赢银行板块，今日上涨2.1%。", entities)
+    assert owners(found, "2.1") == {"贵州茅台"}

@@ -107,7 +107,7 @@ _SELF = re.compile(r"(?:本|该|其|我|此|全|旗下|子|母)(?:公司)?(?:集
 # A short name run on into a financial firm's name (平安+口袋银行, 某某+证券): a subsidiary or
 # its product, not the group the short name stands for.
 _GLUED_FIRM = re.compile(
-    r"[\u4e00-\u9fff]{0,4}?(?:银行|证券|保险|信托|期货|资管|租赁|寿险|产险|财险)"
+    r"[\u4e00-\u9fff]{0,2}?(?:银行|证券|保险|信托|期货|资管|租赁|寿险|产险|财险)"
 )
 _SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 _ADVERB_TAIL = frozenset("仅均也还已")
