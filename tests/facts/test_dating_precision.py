@@ -105,3 +105,9 @@ def test_the_end_of_a_weekday_range_dates_no_session() -> None:
     wednesday = dt.date(2025, 5, 7)
     text = "华光电子(600123)周一至周五累计上涨5.2%。"  # a span of days, not Friday's move
     assert [f.as_of for f in _read(text, "", wednesday)] == [wednesday]
+
+
+def test_a_forecast_word_in_the_sentence_before_does_not_make_full_year_a_forecast() -> None:
+    text = "百味食品2025年一季度营收3.5亿元，新品将上市。全年醋类收入6.60亿元。"
+    facts = _read(text, "百味食品业绩", dt.date(2025, 4, 28))
+    assert _fact(facts, "revenue", "660000000").as_of is None

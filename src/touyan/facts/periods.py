@@ -177,7 +177,9 @@ def full_year_mentions(
         year = part.end.year
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         stop = _CLAUSE_END.search(text, found.end())
-        clause = text[max(0, found.start() - 6) : stop.start() if stop else len(text)]
+        opened = list(_CLAUSE_END.finditer(text, max(0, found.start() - 6), found.start()))
+        lead = opened[-1].end() if opened else max(0, found.start() - 6)  # not the last sentence's
+        clause = text[lead : stop.start() if stop else len(text)]
         dated = published_at is None or end <= published_at or _AHEAD.search(clause) is not None
         out.append(DateMention(start, end, "year", found.span(), found.group(), dated))
     return out
