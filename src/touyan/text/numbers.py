@@ -377,9 +377,6 @@ class _DateCover:
         return i >= 0 and self._reach[i] > pos
 
 
-_MINUS_SIGNS = frozenset("-−–－")
-
-
 def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None:
     (
         sign_word, opened, prefix, num, closed, num2, scale_raw, cur_raw, unit_raw, cls,
@@ -462,7 +459,7 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
         high = _scaled(high_raw, scale) if high_raw is not None else None
     if negative:
         value = -abs(value)
-        if high is not None and not accounting and sign_word.strip() not in _MINUS_SIGNS:
+        if high is not None and sign_word in _SIGN_WORDS:
             # 亏损1000万元至1500万元, 下降2%-3%: the word makes both ends a fall (a minus sign
             # makes only its own: -1000万元至600万元 crosses zero), the larger fall the lower end.
             value, high = -abs(high), value
