@@ -147,7 +147,8 @@ _AROUND = 4  # characters either side that decide how the words fall
 
 def _across_words(text: str, start: int, end: int) -> bool:
     """A short name read across two words names nothing: 氟化工行业 writes 化工 and 行业, not
-    工行 (中国工商银行). Words that hold the whole name (茅台酒, 青岛海信) keep it."""
+    工行 (中国工商银行); nor does one inside a longer word (化工行业). A word that starts or
+    ends with the whole name (茅台酒, 青岛海信) keeps it."""
     lo = max(0, start - _AROUND)
     at = lo
     for word in segmenter().cut(text[lo : min(len(text), end + _AROUND)], False):

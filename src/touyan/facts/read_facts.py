@@ -45,6 +45,7 @@ from touyan.facts.reader import (
     CLAUSE_LIKE,
     DATE_IN_LABEL,
     PRICE_METRICS,
+    SEGMENT_WORDS,
     WINDOW_MOVE,
     YEAR_AGO,
 )
@@ -88,15 +89,16 @@ _CHANGE = re.compile(
 )
 # Labels that name no figure alone (see `ResultShapes._bare`).
 _BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
-# Words no figure's name holds: a clause read as a label (该股累计上涨, 苹果、英伟达纷纷上涨,
-# 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two).
-_GARBLED = re.compile(
-    r"^[一二三四五六七八九十]是|该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)"
-    r"|[高低]于市场上?$"
-)
 # A diagnosis card's rank of a figure among the market's companies (ROE为22.39%，高于市场94%的
 # 公司): where the figure stands, as the share of companies it is above or below.
-_MARKET_RANK = re.compile(r"(?P<base>.+?)(?P<side>[高低])于市场上?$")
+_RANK_TAIL = r"(?P<side>[高低])于市场上?$"
+_MARKET_RANK = re.compile(rf"(?P<base>.+?){_RANK_TAIL}")
+# Words no figure's name holds: a clause read as a label (该股累计上涨, 苹果、英伟达纷纷上涨,
+# 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two; a card's rank).
+_GARBLED = re.compile(
+    r"^[一二三四五六七八九十]是|该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)"
+    rf"|{_RANK_TAIL}"
+)
 # What a figure is compared with (股息率5.15%，高于乙公司的3.36%): the other one's figure.
 _COMPARED_WITH = re.compile(
     r"(?:高于|低于|超过|不及|优于|弱于|好于|差于|大于|小于|超出)"
@@ -126,7 +128,8 @@ _COMPANY_HEAD = re.compile(r"(?:盈利|毛利|净利|股息|门店|月活|日活
 # A run of clauses about one project: it opens the sentence or follows a ；or ：.
 _RUN_BREAK = re.compile(r"[；;：:]")
 _SEGMENT_HEADER = re.compile(
-    r"(?:^|[\n\-•*#]|[；;。]\s*)\s*(?P<name>[\u4e00-\u9fffA-Za-z]{1,12}?(?:业务|板块|分部|事业部|事业群))\s*[:：]\s*$"
+    r"(?:^|[\n\-•*#]|[；;。]\s*)\s*"
+    rf"(?P<name>[\u4e00-\u9fffA-Za-z]{{1,12}}?(?:{'|'.join(SEGMENT_WORDS)}))\s*[:：]\s*$"
 )
 _PROJECT = re.compile(r"\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,20}?项目)")
 # 项目 is also an account's items (具体项目包括工资…, 非经常性损益项目): no project.
@@ -453,11 +456,7 @@ class FactReader(
             target = header[2] if header else None
             name = holder if isinstance(holder, str) else holder.name
             return self._fact_for(name, metric, q, sentence, quote, target)
-        led, lead = (
-            self.unknown_lead(clause_start, label_start)
-            if subject is None or subject.start < clause_start
-            else (False, None)
-        )
+        led, lead = self.unknown_lead(clause_start, label_start, subject)
         if led and lead is None:
             return None  # …；某某科技营收…: an unknown company's figure, not the carried one's
         record: EntityRecord | None = lead

@@ -177,11 +177,7 @@ class GrowthShapes(Reader):
             subject = self.subject_before(found[1], clause_start) or self.subject_before(
                 found[1], sentence[0]
             )
-            led, lead = (
-                self.unknown_lead(clause_start, found[1])
-                if subject is None or subject.start < clause_start
-                else (False, None)
-            )
+            led, lead = self.unknown_lead(clause_start, found[1], subject)
             if led:
                 if lead is None:
                     return None  # 同业科技营收同比下降3.1%: nobody's, not the carried subject's

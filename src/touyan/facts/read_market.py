@@ -121,7 +121,7 @@ class MarketShapes(Reader):
                 return None
         if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
             named_end = self._name_end(lead, found.start())
-            if not self._unknown_mover(sentence, lead, named_end, named_end < found.start()):
+            if not self._unknown_mover(lead, named_end, named_end < found.start()):
                 return None
             lead = named_end
         if window := _MOVE_WINDOW.search(self.text, lead, found.start()):
@@ -145,9 +145,7 @@ class MarketShapes(Reader):
             return verb
         return window.start()
 
-    def _unknown_mover(
-        self, sentence: tuple[int, int], lead: int, end: int, windowed: bool = False
-    ) -> bool:
+    def _unknown_mover(self, lead: int, end: int, windowed: bool = False) -> bool:
         """美光科技跌3%, in a list of moves: a name no dictionary knows, right before the verb
         (or its window, 今年来), is what moved. It becomes this figure's subject. Before a
         window the run must show it is a name: written again, or in the title."""

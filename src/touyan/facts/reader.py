@@ -83,20 +83,21 @@ _ANNUAL_METRICS = frozenset(
     }
 )
 _SEAT_WORDS = ("营业部", "专用", "交易单元", "席位", "证券")
-_SEGMENT_WORDS = ("业务", "板块", "事业部", "分部")
+SEGMENT_WORDS = ("业务", "板块", "事业部", "事业群", "分部")
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
 # 今日 and 今天 are the day the text was published (当日 is a day named before it).
 _NOW = re.compile(r"当前|目前|截[至止]发稿|发稿时|今日|今天|截[至止]\d{1,2}[时:：]\d{2}")
 _BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究所)", re.IGNORECASE)
-# A name followed by these reports a figure rather than being its subject (外汇局数据显示).
+# How a broker's or a research house's name ends, and what it does when it writes about
+# others (国信证券认为…, 诊断服务由国信证券提供).
 _BROKERS = ("证券", "研究所", "研究院")
 _BROKER_SAYS = re.compile(r"\s*(?:认为|指出|表示|预计|预测|称|提供|发布|研报|给予|维持|分析|点评)")
 # How a listed company's short name ends (昊海生科, 恒瑞医药's peers 华东药业, 中信股份): a run
 # ending so, right before a figure's label, names a company, not a business line.
 _COMPANY_FORM = re.compile(r"(?:股份|科技|药业|生科|生物|集团|控股|实业|新材)$")
-_LEAD_MAX = 10
+_LEAD_MAX = 10  # characters: a company's short name, with a few more for a full one
 # A field of business in a company's form (金融科技, 生物科技, 新能源汽车): a segment's name.
 _SECTOR = re.compile(
     r"(?:金融|信息|数字|医疗|生物|智能|网络|互联网|能源|新能源|电子|软件|云|汽车|农业|教育|环保|"
@@ -109,6 +110,7 @@ _SELF = re.compile(r"(?:本|该|其|我|此|全|旗下|子|母)(?:公司)?(?:集
 _GLUED_FIRM = re.compile(
     r"[\u4e00-\u9fff]{0,2}?(?:银行|证券|保险|信托|期货|资管|租赁|寿险|产险|财险)"
 )
+# A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 _ADVERB_TAIL = frozenset("仅均也还已")
 _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
@@ -176,10 +178,13 @@ _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 # A date field after a forecast word: what is expected is the date, not the figures after it.
 _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 
-
+# A short name in brackets right before a label (云基础设施（IaaS）收入), and where the run
+# that names the line before it opens.
 _ASIDE_BEFORE = re.compile(r"[（(][A-Za-z0-9\u4e00-\u9fff]{1,12}[）)]\s*$")
 _RUN_OPENS = re.compile(r"[，,；;。！？!?\n：:\-]")
+# After a date, what makes it the base of a comparison (与2024-06-30相比, 与上月相同).
 _COMPARED = re.compile(r"\s*(?:相比|相较|比较|相同|持平|一致|相当)")
+# A list item's number (10、美湖股份公告, 3. 登康口腔（001328）).
 _ITEM_MARKER = re.compile(
     r"(?:^|(?<=[。；;！？!?\n\s]))(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*"
 )
@@ -411,12 +416,16 @@ class Reader:
             return False  # 国信证券认为…, 诊断服务由国信证券提供: a broker on another company
         return m.entity.kind in _TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
 
-    def unknown_lead(self, clause_start: int, label_start: int) -> tuple[bool, EntityRecord | None]:
+    def unknown_lead(
+        self, clause_start: int, label_start: int, named: Mention | None
+    ) -> tuple[bool, EntityRecord | None]:
         """A clause that opens with a company's name no dictionary knows, right before its
         label (…；昊海生科营收6.19亿元), starts a new subject: the figures are that company's
         when the run reads as a name, else nobody's (同业科技营收), never the subject carried
-        from before. (False, None) when the clause opens with no such name, or with the
-        subject itself (本集团毛利率)."""
+        from before. (False, None) when the clause names its subject (`named`), opens with no
+        such name, or with the subject itself (本集团毛利率)."""
+        if named is not None and named.start >= clause_start:
+            return False, None
         run = self.text[clause_start:label_start].strip()
         if not 2 <= len(run) <= _LEAD_MAX or not _COMPANY_FORM.search(run):
             return False, None
@@ -460,7 +469,7 @@ class Reader:
             # 谷歌云业务2025年第一季度收入122.6亿美元: a business named before the period.
             earlier = [d.span[1] for d in dates if d.span[1] <= before]
             named = qualifier(self.text, clause_start, before, bounds + earlier)
-            return named if named and named.endswith(_SEGMENT_WORDS) else None
+            return named if named and named.endswith(SEGMENT_WORDS) else None
         return found
 
     def _label_text(self, label_start: int) -> str:
