@@ -73,6 +73,13 @@ def test_two_figures_not_in_one_set_of_units_or_said_to_change_are_no_range(text
     assert all(q.high is None for q in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "second"), [("油价80美元/桶-90美元", "90"), ("股息50美分-0.6美元", "0.6")]
+)
+def test_a_hyphen_after_a_price_per_unit_or_in_cents_is_a_dash(text: str, second: str) -> None:
+    assert parse_numbers(text)[1].value == Decimal(second)  # no minus
+
+
 def test_a_comma_between_per_share_figures_makes_a_list_with_a_fall() -> None:
     first, second = parse_numbers("两年每股收益分别为0.6元/股,-0.2元/股")
     assert (first.value, first.high) == (Decimal("0.6"), None)

@@ -231,6 +231,9 @@ _BEFORE_WINDOW = 32  # the look-behind checks need a few chars, never the whole 
 
 _ONE = Decimal(1)
 _SIGNS = ("-", "−", "+")
+# A price per unit or in cents right before a hyphen: the hyphen joins two prices, it is no
+# minus (80美元/桶-90美元, 50美分-0.6美元).
+_DASH_BEFORE = re.compile(r"\d\s*(?:[万亿千百]?(?:美元|港元|欧元|元)/[\u4e00-\u9fff]|美分)$")
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -446,6 +449,8 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
         sign_word = ""
     elif sign_word.endswith(" "):
         sign_word = _spaced_sign(text, m.start())
+    elif sign_word in ("-", "−") and _DASH_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        sign_word = ""  # 油价80美元/桶-90美元: a dash between two figures, no minus
     accounting = bool(opened and closed)
     if accounting and plain and _YEAR.fullmatch(num):
         return None  # "(2014)" is a year in brackets, not a negative amount
