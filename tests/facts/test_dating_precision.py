@@ -40,8 +40,8 @@ def test_a_weekday_in_a_notice_does_not_date_the_figure() -> None:
 def test_a_us_close_reported_in_china_is_the_session_before_publication() -> None:
     # Published on a Monday morning in Beijing: the close is Friday's.
     text = (
-        "美股三大指数集体收涨。截至当天收盘，纳斯达克综合指数上涨48.50点，收于18020.55点，"
-        "涨幅为1.12%。"
+        "美股三大股指全部收涨。到收盘时，纳斯达克综合指数上涨203.10点，收于17890.20点，"
+        "涨幅为1.15%。"
     )
     facts = _read(text, "隔夜外盘", dt.date(2025, 5, 12))
     assert {f.as_of for f in facts if f.metric in ("price", "change_pct")} == {dt.date(2025, 5, 9)}

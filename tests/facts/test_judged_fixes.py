@@ -505,12 +505,12 @@ def test_a_short_name_that_starts_a_products_word_keeps_the_product_in_the_label
 
 def test_a_balance_of_listed_items_names_them_all() -> None:
     text = (
-        "华光电子(600123)2024年半年度报告显示，应付职工薪酬期初余额为1.2亿元。具体项目包括工资、"
-        "奖金、津贴和补贴期初余额为8,028.88万元，本期增加4.64亿元。"
+        "华光电子(600123)2024年半年度报告显示，应付职工薪酬期初余额为1.2亿元。具体项目包括薪金、"
+        "奖励、福利和补助期初余额为6,512.30万元，本期增加3.18亿元。"
     )
     metrics = {f.value: f.metric for f in facts(text)}
-    assert metrics[Decimal("80288800")] == "工资、奖金、津贴和补贴期初余额"
-    assert metrics[Decimal("464000000")] == "工资、奖金、津贴和补贴本期增加"
+    assert metrics[Decimal("65123000")] == "薪金、奖励、福利和补助期初余额"
+    assert metrics[Decimal("318000000")] == "薪金、奖励、福利和补助本期增加"
 
 
 def test_a_business_line_named_before_its_short_name_in_brackets_is_the_segment() -> None:

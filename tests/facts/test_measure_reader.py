@@ -44,9 +44,9 @@ def test_a_verb_of_finding_ends_the_clause_before_the_measure() -> None:
 
 
 def test_a_verb_of_achieving_keeps_the_part_before_it() -> None:
-    text = "统计局发布数据。1—4月份，全国规模以上工业企业实现利润总额21000亿元，同比增长1.4%。"
+    text = "统计局发布数据。前两个季度，全国重点服务业企业实现利润总额8650亿元，同比增长2.3%。"
     found = extract_facts(text, published_at=DAY, entities=bundled_dictionary())
-    assert [f.metric for f in found] == ["规模以上工业企业利润总额", "规模以上工业企业利润总额_yoy"]
+    assert [f.metric for f in found] == ["重点服务业企业利润总额", "重点服务业企业利润总额_yoy"]
     assert measured("2025年一季度实现盈利1.8亿元。") == {"盈利": Decimal("180000000")}
 
 
@@ -66,7 +66,7 @@ def test_a_company_measure_named_by_no_one_is_not_the_economys() -> None:
 
 
 def test_a_condition_states_no_figure() -> None:
-    text = "根据新规，当利润超过300万元时，税率为25%。"
+    text = "按照这一规定，当利润不足80万元时，只需按较低税率缴税。"
     found = extract_facts(text, published_at=DAY, entities=bundled_dictionary())
     assert [f for f in found if "利润" in f.metric] == []
 
