@@ -58,6 +58,7 @@ from common import machine, read_jsonl, require_shared
 from judged import Sampled, in_sample, report
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
+from touyan.facts.labels import SEGMENTED_METRICS
 from touyan.facts.names import same_name
 from touyan.text.dates import DateMention, parse_date, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers, same_quantity
@@ -204,11 +205,18 @@ def same_subject(gold: Gold, fact: ExtractedFact, entities: EntityDictionary) ->
 
     if same_name(canonical(fact.subject), canonical(gold.subject)):
         return True
-    # 网易 | revenue | 网易云音乐: the gold makes the segment its subject
+    # 网易 | revenue | 网易云音乐: the gold makes the segment its subject (not a holding's
+    # target: 汇金 | shares_held | 贵州茅台 is no fact about 贵州茅台)
     obj = fact.object or ""
-    return bool(obj) and (
-        same_name(obj, gold.subject) or same_name(fact.subject + obj, gold.subject)
+    return (
+        bool(obj)
+        and _base_metric(fact.metric) in SEGMENTED_METRICS
+        and (same_name(obj, gold.subject) or same_name(fact.subject + obj, gold.subject))
     )
+
+
+def _base_metric(metric: str) -> str:
+    return re.sub(r"(?:_(?:yoy|qoq|change|forecast))+$", "", metric)
 
 
 def same_date(gold: Gold, fact: ExtractedFact, reported: dt.date | None) -> bool:

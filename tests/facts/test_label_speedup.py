@@ -93,8 +93,7 @@ FOLDED = ["Net İncome 3 billion", "ſales of 3 billion", "a dıvidend yield of 
 
 @pytest.mark.parametrize("text", FOLDED)
 def test_texts_with_fold_traps_are_read_by_the_regex(text: str) -> None:
-    assert label_index(text) is None
-    assert_every_window(text)
+    assert label_index(text) is None  # label_spans then asks LABELS itself
 
 
 def test_fold_traps_are_every_character_lower_and_the_regex_disagree_on() -> None:
