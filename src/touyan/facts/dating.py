@@ -49,9 +49,15 @@ def date_for(
         and counted.end() <= q.span[0]
     ):
         window = None  # 最近60天内有16个研究报告…涨停：9.20: the window counts the reports
+    if window and _WITHIN.match(text, window.span[1]):
+        # 今年春节后，…单日成交额高达220亿元: a day within the year, which the text does not name
+        return replace(window, dated=False), None
     anchors = [d for d in before if d.granularity != "relative"]
     if anchors:
-        return header_column(anchors, q, text), window
+        anchor = header_column(anchors, q, text)
+        if not _ESTIMATE.search(text, sentence[0], q.span[0]):
+            anchor = _so_far(anchor, published_at)
+        return anchor, window
     after = [d for d in in_sentence if d.granularity != "relative"]
     if after and _DOT_STOP.search(text, q.span[1], after[0].span[0]):
         after = []  # 归母净利润1065.16万元.以4月28日收盘价计算: the next sentence's day
@@ -67,6 +73,24 @@ def date_for(
     if earlier:
         return _carried(earlier[-1], published_at), window
     return None, window
+
+
+# A time inside a year or month (今年春节后, 去年年初, 本月上旬): no window up to the day.
+_WITHIN = re.compile(r"\s*(?:春节|节后|年初|年中|年底|年末|初|上旬|中旬|下旬)")
+# 预计1月发行规模为1050亿元, 据此测算，1月净融资约2500亿元: the whole month's, foreseen.
+_ESTIMATE = re.compile(r"预计|预期|预测|测算|估计|估算")
+
+
+def _so_far(date: DateMention, published_at: dt.date | None) -> DateMention:
+    """A month still running at publication holds its figures up to that day: "一路涨到2025年
+    5月的35元，涨幅超过200%" written on 12 May is the move to 12 May, not to 31 May."""
+    if (
+        published_at is not None
+        and date.granularity == "month"
+        and date.start <= published_at < date.end
+    ):
+        return replace(date, end=published_at)
+    return date
 
 
 def _carried(date: DateMention, published_at: dt.date | None) -> DateMention:

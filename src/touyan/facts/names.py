@@ -528,7 +528,8 @@ _COLUMN_TOPICAL = re.compile(rf"{_NAME_RUN}(?={_TOPIC_WORDS}|应收账款|营业
 _REPORT_CARD = re.compile(rf"{_NAME_RUN}(?:股票诊断卡|公司简介)\s*$")
 _BROKER = re.compile(r"(?:证券|研究|研究所|研报)$")
 # Figures spaced from their units ("2024 年 3 月的 12.5 元"): the hand of the opinion pieces
-# that question headlines head, whose dates and windows are too loose to read.
+# that question headlines head, whose dates and windows are too loose to read. The reader's view
+# joins the dates ("2024年3月", `extract.flatten`) but keeps the units apart ("12.5 元").
 _SPACED_FIGURES = re.compile(r"\d\s+(?:年|月|日|元|万|亿|%)")
 _COLUMN = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]\s*")  # 风险提示：
 # Words of a question or an opinion, not of a name: "散户如何看待…的…？" asks about people.

@@ -61,7 +61,7 @@ _PATTERN = re.compile(
     r"|(?P<half>(?P<y7>(?:19|20)\d{2})\s*年?\s*(?P<h7>上半年|下半年|半年度|[Hh][12]))"
     r"|(?P<fy>(?:FY|fy)\s*(?P<y8>(?:19|20)\d{2})|(?P<y9>(?:19|20)\d{2})\s*(?:财年|财政年度))"
     r"|(?P<lead>(?P<y16>(?:19|20)\d{2})\s*年\s*前(?:(?P<n16>[一二三四五六七八九十]{1,2}|\d{1,2})个月|(?P<q16>三季度)))"
-    r"|(?P<year>(?P<y10>(?:19|20)\d{2})\s*(?:年度|年(?![\d一二三四五六七八九十])|全年))"
+    r"|(?P<year>(?P<y10>(?:19|20)\d{2})\s*(?:年度|年(?:(?=\d+(?:\.\d+)?%)|(?![\d一二三四五六七八九十]))|全年))"
     r"|(?P<md>(?<![\d年])(?P<m11>\d{1,2})\s*月\s*(?P<d11>\d{1,2})\s*[日号])"
     rf"|(?P<en_mdy>\b(?P<mn12>{_MONTH_NAMES})\.?\s+(?P<d12>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y12>(?:19|20)\d{{2}})\b)"
     rf"|(?P<en_dmy>\b(?P<d13>\d{{1,2}})\s+(?P<mn13>{_MONTH_NAMES})\.?,?\s+(?P<y13>(?:19|20)\d{{2}})\b)"
@@ -210,6 +210,19 @@ def _range(
     return None
 
 
+def _onward(
+    found: tuple[dt.date, dt.date, str], after: dt.date, today: dt.date
+) -> tuple[dt.date, dt.date, str]:
+    """A month-day that would fall before the month whose year it takes is read in the year
+    after, when that day has come: "（比如2024年11月）买入…5月9日追高" written in May 2025
+    means 2025-05-09, as a story runs forward."""
+    day = found[0]
+    if day >= after:
+        return found
+    later = _shift_years(day, 1)
+    return (later, later, found[2]) if later <= today else found
+
+
 def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]:
     """Every date or period named in `text`, in order; impossible dates are skipped.
 
@@ -223,6 +236,7 @@ def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]
     out: list[DateMention] = []
     last_year: int | None = None
     last_year_end = 0
+    last_start: dt.date | None = None  # the start of the period last_year was read from
     year_only = False
     for match in _PATTERN.finditer(text):
         g = match.groupdict()
@@ -234,6 +248,8 @@ def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]
             if near is not None and _SECTION.search(text, last_year_end, match.start()):
                 near = None  # "…2024年5月股价还在60元以上！一、股价走势…5月12日": a new section
             found = _range(g, match.group(), today, near)
+            if found and g["md"] and near is not None and last_start is not None:
+                found = _onward(found, last_start, today)
         except ValueError:
             continue
         if found is None:
@@ -242,7 +258,7 @@ def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]
         if granularity != "relative" and not _PROFILE_DATE.search(
             text, max(0, match.start() - 8), match.start()
         ):
-            last_year, last_year_end = end.year, match.end()
+            last_year, last_year_end, last_start = end.year, match.end(), start
             year_only = granularity in ("year", "half", "quarter")
         out.append(DateMention(start, end, granularity, match.span(), match.group()))
     return out
