@@ -77,6 +77,10 @@ def test_a_table_column_is_dated_by_its_own_header() -> None:
     text = "海川股份主要指标：2025-03-31 | 2024-12-31 | 2024-09-30 毛利率为41.25%、39.80%、38.15%"
     facts = _read(text, "海川股份", dt.date(2025, 5, 10))
     assert _fact(facts, "gross_margin", "41.25").as_of == dt.date(2025, 3, 31)
+    # a later row starts its columns again at the first header
+    text += "，净利率为12.10%、11.60%、10.90%"
+    facts = _read(text, "海川股份", dt.date(2025, 5, 10))
+    assert _fact(facts, "net_margin", "12.10").as_of == dt.date(2025, 3, 31)
 
 
 def test_a_full_year_after_a_quarter_of_a_year_not_over_has_no_date() -> None:

@@ -19,10 +19,13 @@ BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|�
 
 
 _LISTED_ON = re.compile(r"\d[^、•|]*[、•|]")
-# A full stop written as an ASCII dot between Chinese words (…万元.以4月28日…) ends a sentence.
-_CLAUSE_BREAK = re.compile(r"[，,；;]")
-_OUTLOOK = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:可能|或将|将|有望|预计|预期|会)")
+# A clause break between a figure and a date after it (渗透率达到40%，…，2025年有望…).
+_COMMA = re.compile(r"[，,；;]")
+# A later clause's date that opens an outlook (2026年有望迎来…; not 会计, 年会).
+_OUTLOOK = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:可能|或将|将|有望|预计|预期|会(?![计议]))")
+# A window that counts something (最近60天内有16个研究报告): the count is the window's figure.
 _WINDOW_COUNT = re.compile(r"\s*内?(?:共|累计)?有\s*\d+")
+# A full stop written as an ASCII dot between Chinese words (…万元.以4月28日…) ends a sentence.
 _DOT_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 
 
@@ -54,7 +57,7 @@ def date_for(
         return replace(window, dated=False), None
     anchors = [d for d in before if d.granularity != "relative"]
     if anchors:
-        anchor = header_column(anchors, q, text)
+        anchor = _header_column(anchors, q, text)
         if not _ESTIMATE.search(text, sentence[0], q.span[0]):
             anchor = _so_far(anchor, published_at)
         return anchor, window
@@ -63,7 +66,7 @@ def date_for(
         after = []  # 归母净利润1065.16万元.以4月28日收盘价计算: the next sentence's day
     if (
         after
-        and _CLAUSE_BREAK.search(text, q.span[1], after[0].span[0])
+        and _COMMA.search(text, q.span[1], after[0].span[0])
         and _OUTLOOK.match(text, after[0].span[1])
     ):
         after = []  # 渗透率达到40%，…，2025年可能迎来拐点: a later clause's outlook
@@ -119,9 +122,10 @@ _WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年|$)")
 # its dates written one after another with nothing but spaces or bars between them.
 _HEADER_GAP = re.compile(r"[\s|｜]*")
 _CELL = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+_ROW_LABEL = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def header_column(anchors: Sequence[DateMention], q: Quantity, text: str) -> DateMention:
+def _header_column(anchors: Sequence[DateMention], q: Quantity, text: str) -> DateMention:
     """The date of a figure's column when the dates before it are a table's header row: the
     first figure after the header is the first date's, the next the second's, not all the last
     header's. Any other figure is dated by the last date before it."""
@@ -135,7 +139,9 @@ def header_column(anchors: Sequence[DateMention], q: Quantity, text: str) -> Dat
         run.insert(0, d)
     if len(run) < 2:
         return last
-    column = len(_CELL.findall(text, run[-1].span[1], q.span[0]))
+    labels = list(_ROW_LABEL.finditer(text, run[-1].span[1], q.span[0]))
+    row = labels[-1].end() if labels else run[-1].span[1]  # 净利润 1.1 1.2: the row's cells
+    column = len(_CELL.findall(text, row, q.span[0]))
     return run[column] if column < len(run) else last
 
 
