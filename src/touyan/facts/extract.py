@@ -79,7 +79,6 @@ _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 # Characters before a figure where its label may start: the longest label and a connector
 # (扣除非经常性损益后的基本每股收益为0.65元).
 _LABEL_REACH = max(16, *(len(label) + 4 for label in LABEL_METRIC))
-_ROUND_SUBJECT_KINDS = ("company",)
 _TOPIC_KINDS = ("company", "fund")
 
 
@@ -125,25 +124,8 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
     return LABEL_METRIC[best[2]], best[0]
 
 
-# Function words whose second character can start a name (其中石油 → 中石油).
-_WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
-_WINDOW = r"近[\d一二三四五六七八九十]{1,2}个?[年月周日]"
-_WINDOW_ITEM = re.compile(
-    rf"(?P<label>[\u4e00-\u9fffA-Za-z]{{2,12}})\s*[:：]\s*(?:{_WINDOW}\s*[+\-]?[\d.]+%?\s*[,，、;；]\s*)*"
-    rf"(?P<window>{_WINDOW})\s*[+]?$"
-)
-_WINDOW_END = re.compile(rf"{_WINDOW}\s*[+]?$")
-_ANY_WINDOW_ITEM = re.compile(rf"[:：]\s*{_WINDOW}\s*[+\-]?\d")
-# 营收341.6亿元，同环比+2.7%/-2.7%: year on year, then quarter on quarter.
-_PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
-_PAIR_SECOND = re.compile(r"\s*/\s*")
-_SLASH_GROWTH = re.compile(r"\s*/\s*")  # 营收529.14亿/+7%
-_LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
-# 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario.
-_FORECAST = re.compile(
-    r"预计|(?<!的)预期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)(?<!不及预期)(?<!好于预期)"
-    r"(?<!符合预期)(?!提振|升温|增强|改善|落空)|(?<!走势)预测(?!分析)|预估|有望|力争|确保|计划|假设"
-)  # but 附走势预测 (a headline's promise) and 高分红预期提振信心 (a mood) forecast no figure
+WINDOW = r"近[\d一二三四五六七八九十]{1,2}个?[年月周日]"
+_ANY_WINDOW_ITEM = re.compile(rf"[:：]\s*{WINDOW}\s*[+\-]?\d")
 _CONNECTOR_LABELS = frozenset({"报", "收报", "收于", "报收于"})
 _ASIDE_BEFORE = re.compile(
     r"[(（][^()（）\d\n]{1,30}[)）][^\S\n]*(?:为|是|:|：|达到了?|达|约为?)?[^\S\n]*[+]?$"

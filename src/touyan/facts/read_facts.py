@@ -15,7 +15,6 @@ from touyan.facts.economy import REGION, TURNED
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
     _HEAD,
-    _ROUND_SUBJECT_KINDS,
     METRIC_MAX,
     ExtractedFact,
     _label_after,
@@ -52,6 +51,7 @@ from touyan.facts.reader import (
 from touyan.facts.runtable import run_together_tables
 from touyan.text.numbers import Quantity, parse_numbers
 
+_ROUND_SUBJECT_KINDS = ("company",)
 _GROWTH = re.compile(
     r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|[较比]上年度|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"

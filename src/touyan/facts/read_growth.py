@@ -9,10 +9,6 @@ from dataclasses import replace
 
 from touyan.facts.bulletin import restated
 from touyan.facts.extract import (
-    _LEVEL_AFTER,
-    _PAIR_FIRST,
-    _PAIR_SECOND,
-    _SLASH_GROWTH,
     ExtractedFact,
     _label_before,
 )
@@ -20,6 +16,11 @@ from touyan.facts.labels import LABEL_METRIC, unit_fits
 from touyan.facts.reader import AMOUNT_UNITS, DATE_IN_LABEL, Reader, base_metric
 from touyan.text.numbers import Quantity
 
+# 营收341.6亿元，同环比+2.7%/-2.7%: year on year, then quarter on quarter.
+_PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
+# 营收529.14亿/+7%, 营收341.6亿元，同环比+2.7%/-2.7%: a slash between two figures.
+_SLASH = re.compile(r"\s*/\s*")
+_LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
 _VERSUS = re.compile(
     r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
 )
@@ -86,7 +87,7 @@ class GrowthShapes(Reader):
             if (
                 self.last is not None
                 and pair is not None
-                and _PAIR_SECOND.fullmatch(self.text, pair.span[1], q.span[0])
+                and _SLASH.fullmatch(self.text, pair.span[1], q.span[0])
                 and _PAIR_FIRST.search(self.text, max(sentence[0], pair.span[0] - 8), pair.span[0])
                 and self.last.metric.endswith("_yoy")
             ):
@@ -96,7 +97,7 @@ class GrowthShapes(Reader):
                 )
             return None
         between = self.text[self.last_end : q.span[0]]
-        if _PAIR_FIRST.fullmatch(between) or _SLASH_GROWTH.fullmatch(between):
+        if _PAIR_FIRST.fullmatch(between) or _SLASH.fullmatch(between):
             base = base_metric(last.metric)
             return self._fact_for(last.subject, base + "_yoy", q, sentence, quote, last.object)
         return None

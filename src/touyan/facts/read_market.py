@@ -11,8 +11,7 @@ from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
     _CLAUSE_BREAK,
     _TOPIC_KINDS,
-    _WINDOW_END,
-    _WINDOW_ITEM,
+    WINDOW,
     ExtractedFact,
     _label_before,
 )
@@ -40,6 +39,11 @@ from touyan.facts.reader import (
 )
 from touyan.text.numbers import Quantity
 
+_WINDOW_ITEM = re.compile(
+    rf"(?P<label>[\u4e00-\u9fffA-Za-z]{{2,12}})\s*[:：]\s*(?:{WINDOW}\s*[+\-]?[\d.]+%?\s*[,，、;；]\s*)*"
+    rf"(?P<window>{WINDOW})\s*[+]?$"
+)
+_WINDOW_END = re.compile(rf"{WINDOW}\s*[+]?$")
 _MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
 _NOT_A_MOVER = re.compile(
     r"[由较比已也则均仍再亦和与及、]|逆势|继续|大幅|小幅|一度|集体|纷纷|盘中|收盘|开盘|股价|指数|"
