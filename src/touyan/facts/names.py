@@ -195,6 +195,8 @@ _ITEM_START = re.compile(r"(?:^|[。；;！!？?\n]|\d{1,2}\s*[、.．)）])\s*$
 
 
 def _announcer(text: str, verb: int) -> str | None:
+    """The name before 公告 or 披露 when it opens an item or a sentence: only there is the run
+    surely a name, not a clause (通过主动进行信息披露)."""
     run = _run_before(text, verb)
     if run is None or not _ITEM_START.search(text, max(0, verb - len(run) - 6), verb - len(run)):
         return None
