@@ -517,3 +517,9 @@ def test_a_business_line_named_before_its_short_name_in_brackets_is_the_segment(
     text = "贵州茅台2025年第一季度，其中：- 酱香系列酒（系列酒）收入45亿元，同比增长18%。"
     objects = {f.metric: f.object for f in facts(text)}
     assert objects == {"revenue": "酱香系列酒", "revenue_yoy": "酱香系列酒"}
+
+
+def test_a_fiscal_quarter_reported_before_its_calendar_namesake_is_undated() -> None:
+    text = "英伟达2026财年第一季度营业收入为440.6亿美元，同比增长69%。"
+    found = extract_facts(text, published_at=dt.date(2025, 5, 29), entities=bundled_dictionary())
+    assert {f.as_of for f in found if f.metric.startswith("revenue")} == {None}

@@ -180,6 +180,9 @@ _TITLE_PARTS = re.compile(
 _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 
 
+# A fiscal year's period (2025财年第三季度, 第三财季, FY2025 Q3): its calendar end is the
+# issuer's, which the text rarely says.
+_FISCAL = re.compile(r"财年|财季|财政年度|FY", re.IGNORECASE)
 # A date field after a forecast word: what is expected is the date, not the figures after it.
 _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 
@@ -612,6 +615,16 @@ class Reader:
             # 2025年股价上涨8.33%, written in April: the move so far. (A year's output may be
             # final before its end: 2022年粮食总产量 is reported in December.)
             as_of = self.published_at
+        elif (
+            anchor is not None
+            and _FISCAL.search(self.text, max(0, anchor.span[0] - 8), anchor.span[1])
+            and self.published_at is not None
+            and as_of is not None
+            and as_of > self.published_at
+        ):
+            # 2025财年第三季度营业收入141.3亿美元, reported in May: a fiscal quarter that ended
+            # before publication, on a day the text does not say.
+            as_of = None
         fact = ExtractedFact(
             subject=ECONOMY_OF.get(subject, subject),
             metric=metric,
