@@ -523,3 +523,10 @@ def test_a_fiscal_quarter_reported_before_its_calendar_namesake_is_undated() -> 
     text = "英伟达2026财年第一季度营业收入为440.6亿美元，同比增长69%。"
     found = extract_facts(text, published_at=dt.date(2025, 5, 29), entities=bundled_dictionary())
     assert {f.as_of for f in found if f.metric.startswith("revenue")} == {None}
+
+
+def test_a_bare_flow_after_the_main_forces_is_the_main_forces_too() -> None:
+    text = "5月14日，贵州茅台主力资金流入3.21亿元，流出2.80亿元，实现净流入4100万元。"
+    metrics = {f.value: f.metric for f in facts(text)}
+    assert metrics[Decimal("280000000")] == "main_outflow"
+    assert metrics[Decimal("41000000")] == "main_net_inflow"

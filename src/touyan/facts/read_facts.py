@@ -89,6 +89,9 @@ _CHANGE = re.compile(
 )
 # Labels that name no figure alone (see `ResultShapes._bare`).
 _BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
+# Flows named without whose money they are, and the money a flow named before is.
+_BARE_FLOWS = {"流入": "inflow", "流出": "outflow", "净流入": "net_inflow", "净流出": "net_outflow"}
+_FLOW_OWNER = re.compile(r"(?P<who>main|hot_money|retail)_(?:net_)?(?:inflow|outflow)$")
 # A diagnosis card's rank of a figure among the market's companies (ROE为22.39%，高于市场94%的
 # 公司): where the figure stands, as the share of companies it is above or below.
 _RANK_TAIL = r"(?P<side>[高低])于市场上?$"
@@ -321,6 +324,7 @@ class FactReader(
             return self._level_before_growth(q, sentence, quote)
         if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
             return None
+        metric = self._flow_of_last(metric, sentence)
         return self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
@@ -539,6 +543,15 @@ class FactReader(
         # - 云业务：收入122.6亿美元: a line headed by a business is that business's
         header = _SEGMENT_HEADER.search(self.text, max(0, start - 16), start)
         return header["name"] if header and start > sentence[0] else None
+
+    def _flow_of_last(self, metric: str, sentence: tuple[int, int]) -> str:
+        """A bare flow (流出, 净流入) after a named flow in its sentence is the same money's:
+        主力资金流入5513万元，流出4121万元，实现净流入1392万元 are all the main force's."""
+        last = self.last
+        if metric not in _BARE_FLOWS or last is None or self.last_end < sentence[0]:
+            return metric
+        owner = _FLOW_OWNER.match(last.metric)
+        return f"{owner['who']}_{_BARE_FLOWS[metric]}" if owner else metric
 
     def _repaired(self, fact: ExtractedFact) -> list[ExtractedFact]:
         """A figure under a clause read as a label, named as the clause means it when it can
