@@ -62,14 +62,17 @@ class Sampled:
 
 def in_sample(row: str, snippet: int, span: tuple[int, int]) -> str | None:
     """ "dev" for the sample errors are looked for in (1 fact in 16), "check" for a second,
-    disjoint one (3 in 64) that is only judged, never mined for fixes; None for the rest."""
+    disjoint one (4 in 64) that is only judged, never mined for fixes; None for the rest."""
     key = f"{row}:{snippet}:{span[0]}:{span[1]}".encode()
     bucket = int.from_bytes(hashlib.blake2b(key, digest_size=4).digest()) % (2 * SAMPLE_EVERY)
     if bucket % SAMPLE_EVERY in (0, 2):  # the second bucket joined on 2026-12-04
         return "dev"
-    # the second and third check buckets joined on 2026-12-04, each judged before any rule
-    # looked at it (the third at the end of the day's third session)
-    return "check" if bucket in (SAMPLE_EVERY + 1, SAMPLE_EVERY + 3, SAMPLE_EVERY + 5) else None
+    # the second, third and fourth check buckets joined on 2026-12-04, each judged before any
+    # rule looked at it (the third and fourth at the end of the day's third session)
+    return "check" if bucket in _CHECK_BUCKETS else None
+
+
+_CHECK_BUCKETS = frozenset(SAMPLE_EVERY + n for n in (1, 3, 5, 7))
 
 
 def load() -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
