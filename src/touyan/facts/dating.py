@@ -16,6 +16,8 @@ from touyan.text.numbers import Quantity
 
 # A comparison's base (比1978年, 较4月份) is compared with, not what a figure is dated by.
 BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
+# Written after a date, the same (与2024-06-30相比, 与上月相同).
+BASE_AFTER = re.compile(r"\s*(?:相比|相较|比较|相同|持平|一致|相当)")
 
 
 _LISTED_ON = re.compile(r"\d[^、•|]*[、•|]")

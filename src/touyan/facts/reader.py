@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from touyan.facts.bulletin import VIEW, national_statistics, plan_mentions
 from touyan.facts.dating import (
+    BASE_AFTER,
     BASE_BEFORE,
     data_as_of,
     date_for,
@@ -190,8 +191,6 @@ _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上�
 # that names the line before it opens.
 _ASIDE_BEFORE = re.compile(r"[（(][A-Za-z0-9\u4e00-\u9fff]{1,12}[）)]\s*$")
 _RUN_OPENS = re.compile(r"[，,；;。！？!?\n：:\-]")
-# After a date, what makes it the base of a comparison (与2024-06-30相比, 与上月相同).
-_COMPARED = re.compile(r"\s*(?:相比|相较|比较|相同|持平|一致|相当)")
 # A list item's number (10、美湖股份公告, 3. 登康口腔（001328）).
 _ITEM_MARKER = re.compile(
     r"(?:^|(?<=[。；;！？!?\n\s]))(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*"
@@ -321,7 +320,7 @@ class Reader:
             for d in parse_dates(text, today=published_at)
             if not _SINCE.match(text, d.span[1])
             and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
-            and not _COMPARED.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
+            and not BASE_AFTER.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
             and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
         ]
