@@ -13,7 +13,7 @@ import re
 import pytest
 
 from touyan.facts import names
-from touyan.facts.extract import _label_before
+from touyan.facts.extract import label_before
 from touyan.facts.label_index import FOLD_TRAPS, label_index, label_spans
 from touyan.facts.labels import LABEL_METRIC, LABELS
 
@@ -73,7 +73,7 @@ def test_random_label_strings_match_the_regex() -> None:
 def test_a_label_the_window_starts_inside_is_not_read() -> None:
     # The window (25 characters) starts after 扣除: only 归属于母公司股东的净利润 lies in it whole.
     text = "扣除非经常性损益后归属于母公司股东的净利润约为约为约为12亿元"
-    assert _label_before(text, text.index("12")) == ("net_profit", text.index("归属于"))
+    assert label_before(text, text.index("12")) == ("net_profit", text.index("归属于"))
 
 
 def test_a_label_running_past_the_figure_gives_way_to_a_shorter_one() -> None:
@@ -84,7 +84,7 @@ def test_a_label_running_past_the_figure_gives_way_to_a_shorter_one() -> None:
 
 
 def test_a_connector_label_after_a_label_links_it() -> None:
-    assert _label_before("融资余额报8089.76亿元", 5) == ("margin_balance", 0)
+    assert label_before("融资余额报8089.76亿元", 5) == ("margin_balance", 0)
 
 
 # Characters IGNORECASE matches to a label's letter where str.lower disagrees (ſ is s).

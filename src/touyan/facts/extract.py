@@ -53,7 +53,7 @@ _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[
 # "<label ending in a measure noun> [为|是|:] <value>": the way data text states a figure when
 # no known label names it (近一周的基金收益率是: 0.48%, 持有总人数：3349, 股东户数为1.09万户).
 # The label runs back to the clause start, the subject's name or a 的.
-_HEAD = (
+MEASURE_HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
     r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数|借款|指数|系数|气温|降水量|"
@@ -61,25 +61,25 @@ _HEAD = (
     r"债(?:券)?(?:累计|合计|共)?发行|净融资)"
 )
 # 农业生产指数(2014-2016=100): the base period an index is written with.
-_INDEX_BASE = (
+INDEX_BASE = (
     r"[(（](?:(?:19|20)\d{2}(?:\s*[-—–~～]\s*(?:19|20)\d{2})?|上年|上月|上年同期)\s*=\s*100[)）]"
 )
 _ANY_MEASURE = re.compile(
-    rf"{_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{_INDEX_BASE})?\s*"
+    rf"{MEASURE_HEAD}(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{INDEX_BASE})?\s*"
     r"(?:将?(?:已经|已|仅)?(?:为|是|达到了?|平均约为?)\s*[:：]?|[:：]|(?:下降|降|回落|上升|升|提高|提升|增)至)"
     r"\s*[+-]?\d"
     # 费率较高：产品综合费率1.32%: a card's figure written right after its label
-    rf"|[:：][\u4e00-\u9fffA-Za-z0-9]{{0,12}}{_HEAD}[+-]?\d[\d.]*%"
+    rf"|[:：][\u4e00-\u9fffA-Za-z0-9]{{0,12}}{MEASURE_HEAD}[+-]?\d[\d.]*%"
 )
 _ANY_CHANGE = re.compile(
     r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减|增产|减产)[了约超近达逾]?\s*[+-]?\d"
 )
 _ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
-_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
+CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 # Characters before a figure where its label may start: the longest label and a connector
 # (扣除非经常性损益后的基本每股收益为0.65元).
 _LABEL_REACH = max(16, *(len(label) + 4 for label in LABEL_METRIC))
-_TOPIC_KINDS = ("company", "fund")
+TOPIC_KINDS = ("company", "fund")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,7 @@ class ExtractedFact:
     high: Decimal | None = None  # a range's upper end (3200万元至4800万元); value is its lower
 
 
-def _label_before(text: str, start: int) -> tuple[str, int] | None:
+def label_before(text: str, start: int) -> tuple[str, int] | None:
     """The metric whose label ends just before `start`, connectors allowed between."""
     if start > 0 and text[start - 1] in "(（":
         start -= 1  # 换手率（37.8%）: the figure in brackets after its label
@@ -115,7 +115,7 @@ def _label_before(text: str, start: int) -> tuple[str, int] | None:
         if best is not None and span[2] in _CONNECTOR_LABELS:
             continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
         # no clause break after the label (searched from its end: 市盈率(TTM) holds brackets)
-        if _CONNECTORS.match(text[span[1] : start]) and not _CLAUSE_BREAK.search(
+        if _CONNECTORS.match(text[span[1] : start]) and not CLAUSE_BREAK.search(
             text, span[1], start
         ):
             best = span
@@ -153,7 +153,7 @@ _ANY_LABEL = ahocorasick_rs.AhoCorasick(
 )
 
 
-def _label_after(text: str, end: int) -> str | None:
+def label_after(text: str, end: int) -> str | None:
     found = AFTER_LABEL.match(text, end)
     return AFTER_METRIC[found.group().lower()] if found else None
 
@@ -227,7 +227,7 @@ def _close_spaced_figures(view: str, index: list[int]) -> tuple[str, list[int]]:
     return "".join(parts), kept
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+def sentence_rows(text: str) -> list[tuple[int, int]]:
     """Sentences and table rows: a line break or a terminal mark ends one."""
     spans = []
     start = 0

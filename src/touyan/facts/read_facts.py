@@ -14,12 +14,12 @@ from touyan.facts.bulletin import RESTATED, crop_yield
 from touyan.facts.economy import REGION, TURNED
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
-    _HEAD,
+    MEASURE_HEAD,
     METRIC_MAX,
     ExtractedFact,
-    _label_after,
-    _label_before,
-    _sentences,
+    label_after,
+    label_before,
+    sentence_rows,
 )
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import line_rate, unglued
@@ -123,7 +123,7 @@ _DAY_UNITS = frozenset({"money", "shares", "count", "%"})
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
 
 # Before 最高 or 最低, a measure other than a price makes it that measure's extreme.
-_OTHER_MEASURE = re.compile(rf"(?:年龄|{_HEAD})(?<!价)\s*$")
+_OTHER_MEASURE = re.compile(rf"(?:年龄|{MEASURE_HEAD})(?<!价)\s*$")
 _EXTREMES = frozenset({"high", "low"})
 # Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
 _COMPANY_HEAD = re.compile(r"(?:盈利|毛利|净利|股息|门店|月活|日活|注册用户|活跃用户|估值)$")
@@ -158,7 +158,7 @@ class FactReader(
             # nor are its rows' dates what the prose after it is dated by
             self.dates = [d for d in self.dates if not any(a <= d.span[0] < b for a, b in spans)]
         cursor = 0
-        for sentence in _sentences(self.text):
+        for sentence in sentence_rows(self.text):
             lines_seen += 1
             if named := _NAME_FIELD.search(self.text, sentence[0], sentence[1]):
                 self.field_subject = next(
@@ -272,7 +272,7 @@ class FactReader(
             # PPI同比为97.00: an index against last year (上年=100), read under its own name.
         metric: str | None = None
         label_start = q.span[0]
-        found = _label_before(self.text, q.span[0])
+        found = label_before(self.text, q.span[0])
         if found and not unit_fits(found[0], q) and q.unit == "%":
             # 主力资金净流入…，占总成交额3.23%: 成交额 names the whole, not this figure.
             if follow := self._follow_on(q, sentence, quote):
@@ -287,7 +287,7 @@ class FactReader(
                 metric = self.text[span.start() : said.end()] if said else metric
             if self.text.startswith("跌幅", label_start) and q.value > 0:
                 q = replace(q, value=-q.value, negative=True)  # 跌幅0.17%: a fall
-        elif after := _label_after(self.text, q.span[1]):
+        elif after := label_after(self.text, q.span[1]):
             metric = after
         elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":
             metric = header[1]

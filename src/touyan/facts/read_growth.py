@@ -10,7 +10,7 @@ from dataclasses import replace
 from touyan.facts.bulletin import restated
 from touyan.facts.extract import (
     ExtractedFact,
-    _label_before,
+    label_before,
 )
 from touyan.facts.labels import LABEL_METRIC, unit_fits
 from touyan.facts.reader import AMOUNT_UNITS, DATE_IN_LABEL, Reader, base_metric
@@ -167,7 +167,7 @@ class GrowthShapes(Reader):
         if (fell or direction in ("down", "fell", "decreased")) and q.value > 0:
             q = replace(q, value=-q.value, negative=True)
         phrase_start = q.span[0] - len(growth.group())
-        found = _label_before(self.text, phrase_start)
+        found = label_before(self.text, phrase_start)
         if found is None and (named := self._indicator(sentence, phrase_start)):
             record = self._subject_or_region(named[1], sentence)
             if record is None:

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from touyan.facts.bulletin import SHARE_OF, TENOR
 from touyan.facts.economy import REGION
 from touyan.facts.entities import Mention, product_word
-from touyan.facts.extract import _HEAD, _INDEX_BASE
+from touyan.facts.extract import INDEX_BASE, MEASURE_HEAD
 from touyan.facts.labels import LABEL_METRIC
 from touyan.facts.qualifiers import list_start
 from touyan.facts.reader import (
@@ -29,14 +29,14 @@ _MEASURE_VERB = (
     r"(?:为|是|达到了?|达|约为|约|高达|突破|超过|超|逾|仅|保持在|维持在|稳定在|≥|≤)"
 )
 _MEASURE = re.compile(
-    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9、]{{0,16}}{_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{_INDEX_BASE})?"
+    rf"(?P<label>[\u4e00-\u9fffA-Za-z0-9、]{{0,16}}{MEASURE_HEAD})(?:[(（][^()（）]{{1,10}}[)）]|\[\d{{1,3}}\]|{INDEX_BASE})?"
     rf"\s*(?:{_MEASURE_VERB}\s*[:：]?|[:：]|"
     r"(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"
 )
 # The last characters of measure nouns (率, 额, 量 …) and of an aside after one: a label's
 # possible last character, checked before the label's backtracking match.
-_HEAD_LAST = frozenset(word[-1] for word in _HEAD[3:-1].split("|")) | frozenset(")）]")
+_HEAD_LAST = frozenset(word[-1] for word in MEASURE_HEAD[3:-1].split("|")) | frozenset(")）]")
 _MEASURE_TAIL = re.compile(
     rf"(?:\[\d{{1,3}}\])?\s*(?:{_MEASURE_VERB}\s*[:：]?|"
     r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"

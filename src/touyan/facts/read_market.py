@@ -9,11 +9,11 @@ from dataclasses import replace
 from touyan.facts.dating import chinese_count
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
-    _CLAUSE_BREAK,
-    _TOPIC_KINDS,
+    CLAUSE_BREAK,
+    TOPIC_KINDS,
     WINDOW,
     ExtractedFact,
-    _label_before,
+    label_before,
 )
 from touyan.facts.labels import KNOWN_METRICS, LABEL_METRIC
 from touyan.facts.market import (
@@ -115,9 +115,9 @@ class MarketShapes(Reader):
         if found is None:
             return None
         named = [m for m in self.mentions if sentence[0] <= m.start and m.end <= found.start()]
-        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(self.text, sentence[0], found.start())]
+        breaks = [b.end() for b in CLAUSE_BREAK.finditer(self.text, sentence[0], found.start())]
         lead = max([named[-1].end if named else sentence[0], *breaks])
-        if named and named[-1].entity.kind not in (*_TOPIC_KINDS, "index"):
+        if named and named[-1].entity.kind not in (*TOPIC_KINDS, "index"):
             return None
         if not named and _LINKS_LOST.search(self.text, max(0, lead - 8), lead):
             # 热门中概股多数上涨…涨逾15%，涨近3%: a list whose names were links, now lost.
@@ -271,7 +271,7 @@ class MarketShapes(Reader):
             return None
         side, at = placed
         last = self.last
-        found = _label_before(self.text, lo + at)
+        found = label_before(self.text, lo + at)
         if found is not None and found[1] > self.last_end:
             base = found[0]
         elif last is not None and lo + at - self.last_end <= 3:
@@ -297,7 +297,7 @@ class MarketShapes(Reader):
         last = self.last
         if last is not None and sentence[0] <= self.last_end and phrase - self.last_end <= 3:
             subject, base = last.subject, last.metric
-        elif (found := _label_before(self.text, phrase)) is not None:
+        elif (found := label_before(self.text, phrase)) is not None:
             record = self._subject_or_region(found[1], sentence)
             if record is None or record.kind != "company":
                 return None

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from touyan.facts.entities import EntityRecord
-from touyan.facts.extract import _CLAUSE_BREAK, _TOPIC_KINDS, ExtractedFact
+from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact
 from touyan.facts.filings import (
     BALANCE_ENDINGS,
     PERIODS,
@@ -144,7 +144,7 @@ class ResultShapes(Reader):
         ):
             return None
         lo = max(sentence[0], q.span[0] - 64)  # no shape reads further back
-        breaks = _CLAUSE_BREAK.finditer(self.text, lo, q.span[0])
+        breaks = CLAUSE_BREAK.finditer(self.text, lo, q.span[0])
         clause_start = max([lo] + [m.end() for m in breaks])
         fell = False
         if (start := per_ten_shares(self.text, clause_start, q)) is not None:
@@ -184,7 +184,7 @@ class ResultShapes(Reader):
         if found is None or found[0] in DAILY_METRICS or not unit_fits(found[0], q):
             return None
         record = self._subject_or_region(found[1], sentence)
-        if record is None or record.kind not in _TOPIC_KINDS:
+        if record is None or record.kind not in TOPIC_KINDS:
             return None
         return self._fact_for(record.name, found[0], q, sentence, quote, None)
 
@@ -197,7 +197,7 @@ class ResultShapes(Reader):
         if not mine:
             return []
         record = self._subject_or_region(mine[0].table[0], sentence)
-        if record is None or record.kind not in _TOPIC_KINDS:
+        if record is None or record.kind not in TOPIC_KINDS:
             return []
         return [
             ExtractedFact(

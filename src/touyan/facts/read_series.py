@@ -21,7 +21,7 @@ from touyan.facts.bulletin import (
 from touyan.facts.dating import date_for
 from touyan.facts.economy import CHINA, REGION, REGION_NAMES
 from touyan.facts.entities import EntityRecord
-from touyan.facts.extract import _TOPIC_KINDS, ExtractedFact
+from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
 from touyan.facts.labels import LABEL_METRIC
 from touyan.facts.market import window_moves
 from touyan.facts.reader import CLAUSE_LIKE, INDICATOR, INDICATOR_LEAD, Reader, base_metric
@@ -89,7 +89,7 @@ class SeriesShapes(Reader):
             return None
         metric = LABEL_METRIC.get(label.lower(), label) + ("_yoy" if growth else "")
         about = self._subject_or_region(years.start(), sentence) or self.topic or self.sole
-        if about is None or about.kind not in _TOPIC_KINDS:
+        if about is None or about.kind not in TOPIC_KINDS:
             return None
         year = first + chain.index(q)
         if self.published_at is not None and year >= self.published_at.year:
@@ -287,7 +287,7 @@ class SeriesShapes(Reader):
         if windows is None:
             return None
         about = self._subject_or_region(clause_start, sentence)
-        if about is None or about.kind not in (*_TOPIC_KINDS, "index"):
+        if about is None or about.kind not in (*TOPIC_KINDS, "index"):
             return None
         label, falls = windows[chain.index(q)]
         if falls and q.value > 0:

@@ -39,11 +39,11 @@ from touyan.facts.economy import (
 )
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
 from touyan.facts.extract import (
-    _CLAUSE_BREAK,
-    _TOPIC_KINDS,
+    CLAUSE_BREAK,
+    TOPIC_KINDS,
     ExtractedFact,
-    _sentences,
     flatten,
+    sentence_rows,
 )
 from touyan.facts.filings import founded
 from touyan.facts.labels import DAILY_METRICS, LABEL_METRIC, LABELS, SEGMENTED_METRICS
@@ -339,7 +339,7 @@ class Reader:
         self.data_as_of = data_as_of(text, self.dates)
         self.title_year = title_year(title, published_at)
         # 花旗对腾讯和拼多多的业绩预期: a title naming two names neither as what the text is about.
-        topics = {m.entity.name: m.entity for m in title_mentions if m.entity.kind in _TOPIC_KINDS}
+        topics = {m.entity.name: m.entity for m in title_mentions if m.entity.kind in TOPIC_KINDS}
         self.topic: EntityRecord | None = next(iter(topics.values())) if len(topics) == 1 else None
         # 通信板块近期有什么事件和观点: the sector's day, for the figures of a day that name no one.
         self.sector = sector_of_title(title) if self.topic is None else None
@@ -352,11 +352,11 @@ class Reader:
         named = {
             m.entity.name: m.entity
             for m in self.mentions
-            if m.entity.kind in _TOPIC_KINDS
+            if m.entity.kind in TOPIC_KINDS
             and self._can_lead(m)
             and (not _broker(m.entity) or m.entity.name in in_title)
         }
-        first_end = next((e for _, e in _sentences(text)), len(text))
+        first_end = next((e for _, e in sentence_rows(text)), len(text))
         sole = next(iter(named.values())) if len(named) == 1 else None
         if (
             sole is not None
@@ -421,7 +421,7 @@ class Reader:
             _BROKER_SAYS.match(self.text, m.end) or self.text[m.start - 1 : m.start] == "由"
         ):
             return False  # 国信证券认为…, 诊断服务由国信证券提供: a broker on another company
-        return m.entity.kind in _TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
+        return m.entity.kind in TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
 
     def unknown_lead(
         self, clause_start: int, label_start: int, named: Mention | None
@@ -485,7 +485,7 @@ class Reader:
 
     def _clause_start(self, sentence: tuple[int, int], end: int) -> int:
         """Where the clause holding `end` starts: after the sentence's last break before it."""
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, sentence[0], end)]
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(self.text, sentence[0], end)]
         return max([sentence[0], *breaks])
 
     def _list_run(self, values: Sequence[Quantity], units: bool = False) -> list[Quantity]:
