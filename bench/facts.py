@@ -266,7 +266,7 @@ def evaluate(rows: list[dict[str, Any]], with_entity: bool) -> Score:
             ):
                 found.append((f, fact_quantity(f, s.content)))
                 reported[id(f)] = s.published
-                if sample := in_sample(row["id"], index, f.span):
+                if sample := in_sample(row["id"], index, f.span, half):
                     score.sample.append(
                         Sampled(sample, row["id"], index, f, s.content, s.published)
                     )
