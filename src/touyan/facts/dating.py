@@ -201,6 +201,25 @@ def day_before(
 _RECENT_DAYS = 7
 
 
+def stale_session(anchor: DateMention, text: str, published_at: dt.date | None) -> bool:
+    """Whether a day carried from an earlier sentence is too old to be the session of a quote
+    that names none: a quote page's figures (今开 12.95 | 成交量 8.31万手 | 总市值 23.85亿)
+    under a calendar line of events (美国至10月6日当周石油钻井总数) written months before
+    are the page's, not that day's. A session reported is one of the week before
+    publication (as for `day_before`); a quarter's last day is a report's date, which a
+    results card states its valuation as of (截至2025年3月31日…市盈率(TTM)为…), and a day
+    the text says its figures are as of (截至2025年4月30日，公司股东户数…户均流通市值) is
+    theirs, however old."""
+    if published_at is None or anchor.granularity != "day":
+        return False
+    day = anchor.start
+    if day.month % 3 == 0 and day.day == calendar.monthrange(day.year, day.month)[1]:
+        return False
+    if _AS_OF_BEFORE.search(text, max(0, anchor.span[0] - 4), anchor.span[0]):
+        return False
+    return (published_at - day).days > _RECENT_DAYS
+
+
 # Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):
 # the year is the one said with it (今年, 去年), else the last one named before, else the
 # publication's, or the year before for a later month.
