@@ -51,3 +51,26 @@ def test_an_old_as_of_day_still_dates_what_it_says_it_dates() -> None:
     text = "截至2025年3月20日，远帆科技股东户数为3.1万户。户均流通市值为8.6万元，总市值为52.3亿元。"
     facts = _read(text, "远帆科技股东户数", dt.date(2025, 4, 10))
     assert _fact(facts, "market_cap", "5230000000").as_of == dt.date(2025, 3, 20)
+
+
+def test_a_later_clause_year_with_its_own_figure_does_not_date_the_figure_before() -> None:
+    text = "2024年，澜石材料营收增长12.5%。原料占成本约65%，2023年原料价格上涨超18%，压力不小。"
+    facts = _read(text, "澜石材料分析", dt.date(2025, 5, 6))
+    share = next(f for f in facts if f"{f.value}" == "65")
+    assert share.as_of != dt.date(2023, 12, 31)
+
+
+def test_a_year_closing_the_figure_statement_still_dates_it() -> None:
+    text = "澜石材料净利润为3.2亿元，2024年。"
+    facts = _read(text, "澜石材料年报", dt.date(2025, 4, 20))
+    assert _fact(facts, "net_profit", "320000000").as_of == dt.date(2024, 12, 31)
+
+
+def test_a_plans_future_days_do_not_date_a_holding_stated_now() -> None:
+    text = (
+        "北辰纺机股东持有公司股份1520万股，占公司总股本6.35%，计划自公告之日起十五个交易日后"
+        "的三个月内（2025年6月3日至2025年9月2日）减持不超过1%。"
+    )
+    facts = _read(text, "北辰纺机：股东减持计划", dt.date(2025, 5, 9))
+    stake = next(f for f in facts if f"{f.value}" == "6.35")
+    assert stake.as_of == dt.date(2025, 5, 9)

@@ -72,12 +72,47 @@ def date_for(
         and _OUTLOOK.match(text, after[0].span[1])
     ):
         after = []  # 渗透率达到40%，…，2025年可能迎来拐点: a later clause's outlook
+    if after and _own_figure_after(after[0], dates, text, q):
+        after = []  # 铜材占成本80%以上，2023年铜价波动超20%: the next clause's date
+    if (
+        after
+        and published_at is not None
+        and after[0].granularity == "day"
+        and after[0].start > published_at
+        and _PLAN.search(text, q.span[1], after[0].span[0])
+    ):
+        after = []  # 持股7.2%，计划于2025年6月3日至9月2日减持: a plan's days, ahead
     if after and window is None:
         return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
     if earlier:
         return _carried(earlier[-1], published_at), window
     return None, window
+
+
+# What a plan is written with: the days after it are the plan's (计划自…起三个月内).
+_PLAN = re.compile(r"计划|拟|将于|预计|预期")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+_DIGIT = re.compile(r"\d")
+
+
+def _own_figure_after(
+    date: DateMention, dates: Sequence[DateMention], text: str, q: Quantity
+) -> bool:
+    """Whether a date after a figure, past a clause break, opens a clause that states a figure
+    of its own (…占成本80%以上，2023年铜价波动超20%): it dates that figure, not the one before
+    it. A date that only closes the figure's statement (营收10亿元，2024年) has none. A day
+    after a figure is left alone: a headline run into its text (…累计4281.27万元（04-25）
+    X融资融券信息显示，2025年4月25日融资净偿还…) dates the headline's figure by its day."""
+    if date.granularity == "day" or not _COMMA.search(text, q.span[1], date.span[0]):
+        return False
+    stop = _CLAUSE_END.search(text, date.span[1])
+    end = stop.start() if stop else len(text)
+    for digit in _DIGIT.finditer(text, date.span[1], end):
+        at = digit.start()
+        if not any(d.span[0] <= at < d.span[1] for d in dates):
+            return True
+    return False
 
 
 # A time inside a year or month (今年春节后, 去年年初, 本月上旬): no window up to the day.
