@@ -74,3 +74,12 @@ def test_a_plans_future_days_do_not_date_a_holding_stated_now() -> None:
     facts = _read(text, "北辰纺机：股东减持计划", dt.date(2025, 5, 9))
     stake = next(f for f in facts if f"{f.value}" == "6.35")
     assert stake.as_of == dt.date(2025, 5, 9)
+
+
+def test_a_month_in_an_articles_name_does_not_date_the_figures_before_it() -> None:
+    text = (
+        "我看好的消费股：远帆科技，市值820亿 澜石材料，市值460亿 "
+        "发布了文章：《6月布局指南》 谈谈后市。"
+    )
+    facts = _read(text, "随笔", dt.date(2025, 4, 28))
+    assert {f.as_of for f in facts if f.metric == "market_cap"} == {dt.date(2025, 4, 28)}

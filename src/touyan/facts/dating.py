@@ -72,6 +72,8 @@ def date_for(
         and _OUTLOOK.match(text, after[0].span[1])
     ):
         after = []  # 渗透率达到40%，…，2025年可能迎来拐点: a later clause's outlook
+    if after and _in_book_title(after[0], text):
+        after = []  # 市值2300亿 …发布了头条文章：《5月投资需关注》: a work's name
     if after and _own_figure_after(after[0], dates, text, q):
         after = []  # 铜材占成本80%以上，2023年铜价波动超20%: the next clause's date
     if (
@@ -88,6 +90,13 @@ def date_for(
     if earlier:
         return _carried(earlier[-1], published_at), window
     return None, window
+
+
+def _in_book_title(date: DateMention, text: str) -> bool:
+    """Whether a date is written inside 《》, the name of an article or a report: after a
+    figure it names what came out, not when the figure held."""
+    opened = text.rfind("《", max(0, date.span[0] - 40), date.span[0])
+    return opened >= 0 and "》" not in text[opened : date.span[0]]
 
 
 # What a plan is written with: the days after it are the plan's (计划自…起三个月内).
