@@ -72,12 +72,56 @@ def date_for(
         and _OUTLOOK.match(text, after[0].span[1])
     ):
         after = []  # 渗透率达到40%，…，2025年可能迎来拐点: a later clause's outlook
+    if after and _in_book_title(after[0], text):
+        after = []  # 市值2300亿 …发布了头条文章：《5月投资需关注》: a work's name
+    if after and _own_figure_after(after[0], dates, text, q):
+        after = []  # 铜材占成本80%以上，2023年铜价波动超20%: the next clause's date
+    if (
+        after
+        and published_at is not None
+        and after[0].granularity == "day"
+        and after[0].start > published_at
+        and _PLAN.search(text, q.span[1], after[0].span[0])
+    ):
+        after = []  # 持股7.2%，计划于2025年6月3日至9月2日减持: a plan's days, ahead
     if after and window is None:
         return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
     if earlier:
         return _carried(earlier[-1], published_at), window
     return None, window
+
+
+def _in_book_title(date: DateMention, text: str) -> bool:
+    """Whether a date is written inside 《》, the name of an article or a report: after a
+    figure it names what came out, not when the figure held."""
+    opened = text.rfind("《", max(0, date.span[0] - 40), date.span[0])
+    return opened >= 0 and "》" not in text[opened : date.span[0]]
+
+
+# What a plan is written with: the days after it are the plan's (计划自…起三个月内).
+_PLAN = re.compile(r"计划|拟|将于|预计|预期")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+_DIGIT = re.compile(r"\d")
+
+
+def _own_figure_after(
+    date: DateMention, dates: Sequence[DateMention], text: str, q: Quantity
+) -> bool:
+    """Whether a date after a figure, past a clause break, opens a clause that states a figure
+    of its own (…占成本80%以上，2023年铜价波动超20%): it dates that figure, not the one before
+    it. A date that only closes the figure's statement (营收10亿元，2024年) has none. A day
+    after a figure is left alone: a headline run into its text (…累计4281.27万元（04-25）
+    X融资融券信息显示，2025年4月25日融资净偿还…) dates the headline's figure by its day."""
+    if date.granularity == "day" or not _COMMA.search(text, q.span[1], date.span[0]):
+        return False
+    stop = _CLAUSE_END.search(text, date.span[1])
+    end = stop.start() if stop else len(text)
+    for digit in _DIGIT.finditer(text, date.span[1], end):
+        at = digit.start()
+        if not any(d.span[0] <= at < d.span[1] for d in dates):
+            return True
+    return False
 
 
 # A time inside a year or month (今年春节后, 去年年初, 本月上旬): no window up to the day.
@@ -199,6 +243,25 @@ def day_before(
 
 
 _RECENT_DAYS = 7
+
+
+def stale_session(anchor: DateMention, text: str, published_at: dt.date | None) -> bool:
+    """Whether a day carried from an earlier sentence is too old to be the session of a quote
+    that names none: a quote page's figures (今开 12.95 | 成交量 8.31万手 | 总市值 23.85亿)
+    under a calendar line of events (美国至10月6日当周石油钻井总数) written months before
+    are the page's, not that day's. A session reported is one of the week before
+    publication (as for `day_before`); a quarter's last day is a report's date, which a
+    results card states its valuation as of (截至2025年3月31日…市盈率(TTM)为…), and a day
+    the text says its figures are as of (截至2025年4月30日，公司股东户数…户均流通市值) is
+    theirs, however old."""
+    if published_at is None or anchor.granularity != "day":
+        return False
+    day = anchor.start
+    if day.month % 3 == 0 and day.day == calendar.monthrange(day.year, day.month)[1]:
+        return False
+    if _AS_OF_BEFORE.search(text, max(0, anchor.span[0] - 4), anchor.span[0]):
+        return False
+    return (published_at - day).days > _RECENT_DAYS
 
 
 # Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):

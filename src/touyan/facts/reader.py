@@ -24,6 +24,7 @@ from touyan.facts.dating import (
     day_before,
     period_before_day,
     period_result,
+    stale_session,
     title_month,
     title_year,
     with_bare_months,
@@ -46,7 +47,13 @@ from touyan.facts.extract import (
     sentence_rows,
 )
 from touyan.facts.filings import founded
-from touyan.facts.labels import DAILY_METRICS, LABEL_METRIC, LABELS, SEGMENTED_METRICS
+from touyan.facts.labels import (
+    DAILY_METRICS,
+    LABEL_METRIC,
+    LABELS,
+    RATIO_METRICS,
+    SEGMENTED_METRICS,
+)
 from touyan.facts.market import (
     FLOW_METRICS,
     breadth_counts,
@@ -192,6 +199,8 @@ _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上�
 _ASIDE_BEFORE = re.compile(r"[（(][A-Za-z0-9\u4e00-\u9fff]{1,12}[）)]\s*$")
 _RUN_OPENS = re.compile(r"[，,；;。！？!?\n：:\-]")
 # A list item's number (10、美湖股份公告, 3. 登康口腔（001328）).
+# A session's quote and what the day's price values the company at: a day's figures.
+_QUOTE_METRICS = DAILY_METRICS | RATIO_METRICS | {"market_cap", "float_market_cap"}
 _ITEM_MARKER = re.compile(
     r"(?:^|(?<=[。；;！？!?\n\s]))(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*"
 )
@@ -536,6 +545,15 @@ class Reader:
             # named before the period
             daily = metric in DAILY_METRICS
             anchor = day_before(anchor.span[0], self.dates, self.published_at) if daily else None
+        if (
+            anchor is not None
+            and anchor.span[1] <= sentence[0]
+            and metric in _QUOTE_METRICS
+            and stale_session(anchor, self.text, self.published_at)
+        ):
+            # 美国至10月6日当周石油钻井总数。今开：12.95 written in April: which session the
+            # quote is of the text does not say (see `stale_session`)
+            anchor = replace(anchor, dated=False)
         if (
             anchor is not None
             and not metric.startswith("margin")  # 当前融资余额: margin data is a day's close
