@@ -198,9 +198,9 @@ _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上�
 # that names the line before it opens.
 _ASIDE_BEFORE = re.compile(r"[（(][A-Za-z0-9\u4e00-\u9fff]{1,12}[）)]\s*$")
 _RUN_OPENS = re.compile(r"[，,；;。！？!?\n：:\-]")
-# A list item's number (10、美湖股份公告, 3. 登康口腔（001328）).
 # A session's quote and what the day's price values the company at: a day's figures.
 _QUOTE_METRICS = DAILY_METRICS | RATIO_METRICS | {"market_cap", "float_market_cap"}
+# A list item's number (10、美湖股份公告, 3. 登康口腔（001328）).
 _ITEM_MARKER = re.compile(
     r"(?:^|(?<=[。；;！？!?\n\s]))(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*"
 )
