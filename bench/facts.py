@@ -268,7 +268,7 @@ def evaluate(rows: list[dict[str, Any]], with_entity: bool) -> Score:
                 reported[id(f)] = s.published
                 if sample := in_sample(row["id"], index, f.span, half):
                     score.sample.append(
-                        Sampled(sample, row["id"], index, f, s.content, s.published)
+                        Sampled(sample, half, row["id"], index, f, s.content, s.published)
                     )
         scorable = [g for g in golds if g.quantity is not None]
         for gold in scorable:

@@ -41,6 +41,7 @@ _FIELDS = ("row", "snippet", "start", "end", "claim", "verdict", "note")
 @dataclass(frozen=True, slots=True)
 class Sampled:
     sample: str  # "dev" or "check" (see in_sample)
+    half: str  # the row's: "dev" or "check" (bench/facts.py's HALVES)
     row: str
     snippet: int
     fact: ExtractedFact
@@ -110,15 +111,15 @@ def report(sample: Iterable[Sampled], show_unjudged: bool, show_wrong: bool = Fa
             continue
         judged[s.sample] += 1
         right[s.sample] += verdict[0] == "right"
-        if verdict[0] != "right" and s.sample == "dev":
-            wrong.append((s, verdict[1]))
+        if verdict[0] != "right" and s.sample == "dev" and s.half == "dev":
+            wrong.append((s, verdict[1]))  # a check row's text stays unread (its recall)
     for name, what in (("dev", "errors are looked for here"), ("check", "only judged")):
         n = judged[name]
         share = f"{right[name] / n:.3f} ({right[name]}/{n})" if n else "—"
         print(f"  precision on the hand-judged {name} sample ({what}): {share}")
     print(f"  {len(unjudged)} sampled facts not judged yet")
     if show_wrong:
-        print("\n  dev-sample facts judged wrong:")
+        print("\n  dev-sample facts of dev rows judged wrong:")
         for s, note in wrong:
             show(s, note)
     if show_unjudged:
