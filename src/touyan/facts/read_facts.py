@@ -236,6 +236,8 @@ class FactReader(
             at = turned.start() - self.text.startswith("是", turned.start() - 1)  # 价格是由…
             return self._change(q, sentence, quote, at)
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
+        if respectively >= 0 and (dated := self._dated_list(q, sentence, quote, respectively)):
+            return dated
         if respectively >= 0 and self.text.startswith("由", respectively + 2) and q.unit == "%":
             return self._turned_list(q, sentence, quote, respectively)
         if respectively >= 0 and q.unit == "%":

@@ -395,6 +395,8 @@ class Reader:
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
         self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
         self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
+        # 截至2023年末、2024年末…分别为: the dates a list of figures is read against, and where
+        self.dated_list: tuple[list[DateMention], int] | None = None
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
             r.end()

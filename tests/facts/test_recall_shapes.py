@@ -1,0 +1,62 @@
+"""Recall shapes: figures a list spreads with 分别 over dates, and over figures just stated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from touyan.facts.entities import EntityDictionary
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+
+def facts(text: str, entities: EntityDictionary) -> list[ExtractedFact]:
+    return extract_facts(text, title="", published_at=dt.date(2025, 5, 15), entities=entities)
+
+
+def rows(found: list[ExtractedFact]) -> set[tuple[str, str, Decimal, dt.date | None]]:
+    return {(f.subject, f.metric, f.value, f.as_of) for f in found}
+
+
+def test_a_list_of_dates_gives_each_figure_after_respectively_its_date(
+    entities: EntityDictionary,
+) -> None:
+    text = "2023年第四季度和2024年第一季度，宁德时代的营业收入分别同比增长4.9%和15.9%。"
+    got = rows(facts(text, entities))
+    assert ("宁德时代", "revenue_yoy", Decimal("4.9"), dt.date(2023, 12, 31)) in got
+    assert ("宁德时代", "revenue_yoy", Decimal("15.9"), dt.date(2024, 3, 31)) in got
+
+
+def test_period_end_words_and_the_name_before_the_dates(entities: EntityDictionary) -> None:
+    text = "海天味业2023年度及2024年第一季度的营业收入分别同比下降6.26%和9.60%。"
+    got = rows(facts(text, entities))
+    assert ("海天味业", "revenue_yoy", Decimal("-6.26"), dt.date(2023, 12, 31)) in got
+    assert ("海天味业", "revenue_yoy", Decimal("-9.60"), dt.date(2024, 3, 31)) in got
+    assert not any(metric.startswith("度") for _, metric, _, _ in got)
+
+
+def test_the_lists_after_the_first_name_the_same_dates(entities: EntityDictionary) -> None:
+    text = (
+        "截至2022年末、2023年末及2024年一季度末，招商银行资本充足率分别为15.43%、16.11%、15.44%；"
+        "核心一级资本充足率分别为10.22%、11.12%、11.41%。"
+    )
+    got = rows(facts(text, entities))
+    assert ("招商银行", "capital_adequacy", Decimal("16.11"), dt.date(2023, 12, 31)) in got
+    assert ("招商银行", "capital_adequacy", Decimal("15.44"), dt.date(2024, 3, 31)) in got
+    assert ("招商银行", "core_tier1_ratio", Decimal("10.22"), dt.date(2022, 12, 31)) in got
+    assert ("招商银行", "core_tier1_ratio", Decimal("11.41"), dt.date(2024, 3, 31)) in got
+
+
+def test_years_not_yet_over_are_forecasts(entities: EntityDictionary) -> None:
+    text = (
+        "中金公司预计美团2025年和2026年收入分别为3350亿元和3815亿元，"
+        "调整后净利润分别为445亿元和520亿元。"
+    )
+    got = rows(facts(text, entities))
+    assert ("美团", "revenue_forecast", Decimal("335000000000"), dt.date(2025, 12, 31)) in got
+    assert ("美团", "revenue_forecast", Decimal("381500000000"), dt.date(2026, 12, 31)) in got
+    assert ("美团", "调整后净利润_forecast", Decimal("52000000000"), dt.date(2026, 12, 31)) in got
+
+
+def test_counts_that_disagree_or_a_range_give_no_dated_list(entities: EntityDictionary) -> None:
+    got = rows(facts("2023年和2024年，比亚迪净利润分别为300亿元、402亿元和455亿元。", entities))
+    assert not any(d in (dt.date(2023, 12, 31), dt.date(2024, 12, 31)) for *_, d in got)
