@@ -60,3 +60,54 @@ def test_years_not_yet_over_are_forecasts(entities: EntityDictionary) -> None:
 def test_counts_that_disagree_or_a_range_give_no_dated_list(entities: EntityDictionary) -> None:
     got = rows(facts("2023年和2024年，比亚迪净利润分别为300亿元、402亿元和455亿元。", entities))
     assert not any(d in (dt.date(2023, 12, 31), dt.date(2024, 12, 31)) for *_, d in got)
+
+
+def test_a_company_named_before_a_list_of_its_measures(entities: EntityDictionary) -> None:
+    text = (
+        "2024年末，招商银行的核心一级资本充足率、一级资本充足率、资本充足率"
+        "分别为9.12%、10.69%、13.11%。"
+    )
+    got = rows(facts(text, entities))
+    end = dt.date(2024, 12, 31)
+    assert ("招商银行", "core_tier1_ratio", Decimal("9.12"), end) in got
+    assert ("招商银行", "一级资本充足率", Decimal("10.69"), end) in got
+    assert ("招商银行", "capital_adequacy", Decimal("13.11"), end) in got
+
+
+def test_levels_of_any_unit_and_a_joined_measure(entities: EntityDictionary) -> None:
+    got = rows(facts("2024年，万科A营业收入和净利润分别为100亿元和20亿元。", entities))
+    assert ("万科", "revenue", Decimal("10000000000"), dt.date(2024, 12, 31)) in got
+    assert ("万科", "net_profit", Decimal("2000000000"), dt.date(2024, 12, 31)) in got
+    text = (
+        "2025年一季度，比亚迪的产销量分别达到了30.54万辆和31.00万辆，同比增长分别达到了69%和68%。"
+    )
+    got = rows(facts(text, entities))
+    q1 = dt.date(2025, 3, 31)
+    assert ("比亚迪", "产量", Decimal("305400"), q1) in got
+    assert ("比亚迪", "deliveries", Decimal("310000"), q1) in got
+    assert ("比亚迪", "产量_yoy", Decimal("69"), q1) in got  # the growths of the levels just read
+    assert ("比亚迪", "deliveries_yoy", Decimal("68"), q1) in got
+
+
+def test_a_list_of_names_gives_nothing(entities: EntityDictionary) -> None:
+    assert not facts("中央汇金与中国证金分别持有1040万股和803.9万股。", entities)
+
+
+def test_growths_of_the_figures_just_stated(entities: EntityDictionary) -> None:
+    text = (
+        "2025年3月，牧原股份商品猪销售数量685.94万头，销售收入625.77亿元，"
+        "同比变动分别为-4.82%、-34.81%，环比变动分别为-20.66%、-22.33%。"
+    )
+    got = rows(facts(text, entities))
+    march = dt.date(2025, 3, 31)
+    assert ("牧原股份", "revenue", Decimal("62577000000"), march) in got
+    assert ("牧原股份", "revenue_yoy", Decimal("-34.81"), march) in got
+    assert ("牧原股份", "revenue_qoq", Decimal("-22.33"), march) in got
+    assert ("牧原股份", "商品猪销售数量_yoy", Decimal("-4.82"), march) in got
+    assert ("牧原股份", "商品猪销售数量_qoq", Decimal("-20.66"), march) in got
+
+
+def test_growths_whose_count_differs_from_the_figures_stated(entities: EntityDictionary) -> None:
+    text = "2025年3月，牧原股份销售收入625.77亿元，同比变动分别为-4.82%、-34.81%。"
+    got = rows(facts(text, entities))
+    assert not any(metric.endswith("_yoy") for _, metric, _, _ in got)

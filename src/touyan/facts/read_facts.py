@@ -182,6 +182,7 @@ class FactReader(
                 continue
             self.prev_q = None
             self.sentence_qs = quantities
+            self.stated = []
             for q in quantities:
                 if self.runs and (run := self.runs.get(q.span[0])):
                     out.extend(self._fact_for(n, run[0], q, sentence, quote, None) for n in run[1])
@@ -196,6 +197,7 @@ class FactReader(
                     fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q)
                 ):
                     out.append(fact)
+                    self.stated.append((q, fact))
                 self.prev_q = q
         return out
 
@@ -236,8 +238,12 @@ class FactReader(
             at = turned.start() - self.text.startswith("是", turned.start() - 1)  # 价格是由…
             return self._change(q, sentence, quote, at)
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
-        if respectively >= 0 and (dated := self._dated_list(q, sentence, quote, respectively)):
-            return dated
+        if respectively >= 0 and (
+            (dated := self._dated_list(q, sentence, quote, respectively))
+            or (named := self._named_measures(q, sentence, quote, respectively))
+            or (grown := self._stated_growths(q, sentence, quote, respectively))
+        ):
+            return dated or named or grown
         if respectively >= 0 and self.text.startswith("由", respectively + 2) and q.unit == "%":
             return self._turned_list(q, sentence, quote, respectively)
         if respectively >= 0 and q.unit == "%":

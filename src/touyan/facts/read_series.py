@@ -72,6 +72,18 @@ _DATE_LIST_SEP = re.compile(r"\s*(?:年?末|底|度)?\s*[、和及与]\s*")
 _DATE_LIST_TAIL = re.compile(r"\s*(?:年?末|底|度)?\s*(?:[，,]\s*|的)?")
 
 
+# A list item that names a measure of a company (资本充足率, 归母净利润, 销售数量): the word it
+# ends with says what is measured; a name (中央汇金、中国证金分别持有…) ends with none of these.
+_MEASURE_END = re.compile(
+    r"(?:率|量|额|收入|营收|利润|数量|价格|均价|规模|成本|费用|支出|资产|负债|EPS|ROE)$", re.I
+)
+# Two measures written as one word (产销量分别为…): the items it lists.
+_JOINED_MEASURES = {"产销量": ["产量", "销量"], "产销": ["产量", "销量"], "量价": ["销量", "价格"]}
+_NAMED_LIST_SEP = re.compile(r"[、和及与/]")
+# 同比变动分别为…, 同比分别增长…: growths of the figures just stated, with no item of their own.
+_BARE_GROWTH = re.compile(r"(?:同比|环比|同环比)(?:变动|变化|增长|增速|增幅)?(?:率)?")
+
+
 _SHARE_TAIL = re.compile(r"占[\u4e00-\u9fff]{1,12}?的?(?:比重|比例)$|占比$")
 
 
@@ -233,6 +245,112 @@ class SeriesShapes(Reader):
             metric += "_forecast"  # 预计2025年和2026年收入分别为…, written in 2025
         fact = self._fact_for(about.name, metric, figure, sentence, quote, None)
         return replace(fact, as_of=as_of, period=period)
+
+    def _named_measures(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """平安银行的核心一级资本充足率、一级资本充足率、资本充足率分别为9.12%、10.69%、
+        13.11%: a company named right before a list of its measures, the n-th figure after 分别
+        the n-th measure's (产销量 lists 产量 and 销量). Only when every item names a measure
+        and nothing else is named in the list, so 阿里、小米分别持股… gives nothing."""
+        verb = _RESPECTIVE_VERB.match(self.text, at + 2)
+        if verb is None:
+            return None
+        clause_start = self._clause_start(sentence, at)
+        named = self.subject_before(at, clause_start)
+        if named is None or named.entity.kind not in TOPIC_KINDS:
+            return None
+        if any(named.end <= m.start < at for m in self.mentions):
+            return None
+        if self.text[clause_start : named.start].strip(" 　") and not INDICATOR_LEAD.fullmatch(
+            self.text, clause_start, named.start
+        ):
+            return None  # 浦银国际预计网易…: the name must open the clause
+        head = self.text[named.end : at].strip()
+        head = head.removeprefix("的")
+        yoy = _HEAD_YOY.search(head)
+        head = head[: yoy.start()] if yoy else head
+        items = [i for i in _NAMED_LIST_SEP.split(head) if i]
+        if len(items) == 1 and items[0] in _JOINED_MEASURES:
+            items = _JOINED_MEASURES[items[0]]
+        if len(items) < 2 or not all(
+            len(i) <= 12
+            and INDICATOR.fullmatch(i)
+            and not CLAUSE_LIKE.search(i)
+            and (i.lower() in LABEL_METRIC or _MEASURE_END.search(i))
+            for i in items
+        ):
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
+        chain = self._with_list_unit(self._list_run(values, units=True))
+        if len(chain) != len(items) or self.text[verb.end() : chain[0].span[0]].strip(" 了"):
+            return None
+        index = next((i for i, v in enumerate(chain) if v.span == q.span), None)
+        if index is None:
+            return None
+        said = verb.group("verb")
+        plain = said in ("为", "达", "达到", "是", "") and yoy is None
+        figure = chain[index]
+        if said in _FALL_VERBS and figure.value > 0:
+            figure = replace(figure, value=-figure.value, negative=True)
+        item = items[index]
+        metric = LABEL_METRIC.get(item.lower(), item)
+        metric += "" if plain else "_qoq" if yoy is not None and yoy.group() == "环比" else "_yoy"
+        return self._fact_for(named.entity.name, metric, figure, sentence, quote, None)
+
+    def _stated_growths(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """销售数量685.94万只，销售收入625.77万元，同比变动分别为-4.82%、-34.81%: the n-th
+        growth after 分别 is that of the n-th of the figures just stated, when the counts
+        agree and those figures were read one after the other."""
+        verb = _RESPECTIVE_VERB.match(self.text, at + 2)
+        if verb is None or q.unit != "%":
+            return None
+        clause_start = self._clause_start(sentence, at)
+        head = self.text[clause_start:at].strip()
+        after = self.text[at + 2 : verb.end()]
+        if not (_BARE_GROWTH.fullmatch(head) or (not head and after.startswith(("同比", "环比")))):
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
+        chain = self._list_run(values)
+        if len(chain) < 2 or self.text[verb.end() : chain[0].span[0]].strip(" 了"):
+            return None
+        index = next((i for i, v in enumerate(chain) if v.span == q.span), None)
+        if index is None:
+            return None
+        # the figures stated before, in this sentence, not themselves growths
+        levels = [
+            (v, f)
+            for v, f in self.stated
+            if v.span[1] <= clause_start and base_metric(f.metric) == f.metric
+        ]
+        if len(levels) < len(chain):
+            return None
+        levels = levels[-len(chain) :]
+        positions = [self.sentence_qs.index(v) for v, _ in levels if v in self.sentence_qs]
+        if len(positions) != len(levels) or positions != list(
+            range(positions[0], positions[0] + len(levels))
+        ):
+            return None  # not read one after the other
+        # between them and this list only other growth lists (同比变动分别为…，环比变动分别为…)
+        last_end = levels[-1][0].span[1]
+        if any(
+            last_end <= v.span[0] < at and "分别" not in self.text[last_end : v.span[0]]
+            for v in self.sentence_qs
+        ):
+            return None
+        if len({f.subject for _, f in levels}) != 1:
+            return None
+        level = levels[index][1]
+        growth_word = head + after
+        on_month = "环比" in growth_word and "同比" not in growth_word
+        said = verb.group("verb")
+        if said in _FALL_VERBS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        metric = level.metric + ("_qoq" if on_month else "_yoy")
+        fact = self._fact_for(level.subject, metric, q, sentence, quote, level.object)
+        return replace(fact, as_of=level.as_of, period=level.period)
 
     def _date_list(self, sentence: tuple[int, int], at: int) -> list[DateMention] | None:
         """The dates a list before `at` names in turn (2023年末、2024年末及2025年一季度末),

@@ -397,6 +397,8 @@ class Reader:
         self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
         # 截至2023年末、2024年末…分别为: the dates a list of figures is read against, and where
         self.dated_list: tuple[list[DateMention], int] | None = None
+        # the figures read in this sentence so far, with their facts (同比变动分别为… reads them)
+        self.stated: list[tuple[Quantity, ExtractedFact]] = []
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
             r.end()
