@@ -111,3 +111,12 @@ def test_growths_whose_count_differs_from_the_figures_stated(entities: EntityDic
     text = "2025年3月，牧原股份销售收入625.77亿元，同比变动分别为-4.82%、-34.81%。"
     got = rows(facts(text, entities))
     assert not any(metric.endswith("_yoy") for _, metric, _, _ in got)
+
+
+def test_one_growth_for_two_measures_with_jun(entities: EntityDictionary) -> None:
+    got = rows(facts("2024年，比亚迪营业收入和净利润均增长20%。", entities))
+    year = dt.date(2024, 12, 31)
+    assert ("比亚迪", "revenue_yoy", Decimal("20"), year) in got
+    assert ("比亚迪", "net_profit_yoy", Decimal("20"), year) in got
+    got = rows(facts("3月份，全国鲜菜和鸡蛋价格均上涨1.5%。", entities))
+    assert {m for _, m, _, _ in got} == {"鲜菜价格_yoy", "鸡蛋价格_yoy"}

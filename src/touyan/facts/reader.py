@@ -669,7 +669,12 @@ class Reader:
         if self.text.startswith("的有", start - 1) and not self.text.startswith("色", start + 1):
             start += 1  # 价格降幅收窄的有黑色金属冶炼…: those that narrowed are …
         label = self.text[start:end]
-        if len(label) > 3 and label[-1] in _ADVERB_TAIL and label[-2:] not in _AVERAGES:
+        if (
+            len(label) > 3
+            and label[-1] in _ADVERB_TAIL
+            and label[-2:] not in _AVERAGES
+            and not (label[-1] == "均" and "和" in label)  # 出厂价格和购进价格均下降: both's
+        ):
             label = label[:-1]  # 全社会用电量仅同比增长, 水泥制造价格均上涨: an adverb
         if not INDICATOR.fullmatch(label) or NOT_A_LABEL.match(label):
             return None
