@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from touyan.facts.bulletin import RESTATED, crop_yield
+from touyan.facts.bulletin import RESTATED, crop_yield, shared_tail
 from touyan.facts.economy import REGION, TURNED
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
@@ -116,6 +116,7 @@ _RESULTS = re.compile(
 _LIST_MARKER = re.compile(r"[一二三四五六七八九十]是")
 _WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
 _BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
+_SUFFIXES = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr))+")
 _SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
@@ -182,6 +183,7 @@ class FactReader(
                 continue
             self.prev_q = None
             self.sentence_qs = quantities
+            self.stated = []
             for q in quantities:
                 if self.runs and (run := self.runs.get(q.span[0])):
                     out.extend(self._fact_for(n, run[0], q, sentence, quote, None) for n in run[1])
@@ -196,6 +198,7 @@ class FactReader(
                     fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q)
                 ):
                     out.append(fact)
+                    self.stated.append((q, fact))
                 self.prev_q = q
         return out
 
@@ -236,6 +239,12 @@ class FactReader(
             at = turned.start() - self.text.startswith("是", turned.start() - 1)  # 价格是由…
             return self._change(q, sentence, quote, at)
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
+        if respectively >= 0 and (
+            (dated := self._dated_list(q, sentence, quote, respectively))
+            or (named := self._named_measures(q, sentence, quote, respectively))
+            or (grown := self._stated_growths(q, sentence, quote, respectively))
+        ):
+            return dated or named or grown
         if respectively >= 0 and self.text.startswith("由", respectively + 2) and q.unit == "%":
             return self._turned_list(q, sentence, quote, respectively)
         if respectively >= 0 and q.unit == "%":
@@ -569,6 +578,11 @@ class FactReader(
             return [replace(fact, metric=fact.metric[marker.end() :])]  # 一是首发…国债1650亿元
         if both := _BOTH.fullmatch(fact.metric):
             return [replace(fact, metric=LABEL_METRIC.get(name, name)) for name in both.groups()]
+        if (both := _BOTH.match(fact.metric)) and _SUFFIXES.fullmatch(fact.metric, both.end()):
+            # 出厂价格和购进价格均下降2.2%: each one's growth (鲜菜和鸡蛋价格: 鲜菜价格)
+            items, suffix = [both["a"], both["b"]], fact.metric[both.end() :]
+            named = [shared_tail(items, n) for n in range(2)]
+            return [replace(fact, metric=LABEL_METRIC.get(n, n) + suffix) for n in named]
         if rank := _MARKET_RANK.fullmatch(fact.metric):
             side = "above" if rank["side"] == "高" else "below"
             base = LABEL_METRIC.get(rank["base"].lower(), rank["base"])

@@ -25,6 +25,7 @@ from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
 from touyan.facts.labels import LABEL_METRIC
 from touyan.facts.market import window_moves
 from touyan.facts.reader import CLAUSE_LIKE, INDICATOR, INDICATOR_LEAD, Reader, base_metric
+from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
 # "…为3.30%、" between one dated item of a series and the next.
@@ -62,6 +63,25 @@ def _list_items(head: str, count: int) -> list[str] | None:
     if len(items) == count and all(len(i) <= 20 for i in items):
         return items
     return None
+
+
+# Between two dates of a list (2023年末、2024年末及2025年一季度末, 2024年度及2025年第一季度):
+# a list word, after a period's end word; never 至 or -, which write a range.
+_DATE_LIST_SEP = re.compile(r"\s*(?:年?末|底|度)?\s*[、和及与]\s*")
+# What may stand between a list's last date and its label: an end word, a comma, 的.
+_DATE_LIST_TAIL = re.compile(r"\s*(?:年?末|底|度)?\s*(?:[，,]\s*|的)?")
+
+
+# A list item that names a measure of a company (资本充足率, 归母净利润, 销售数量): the word it
+# ends with says what is measured; a name (中央汇金、中国证金分别持有…) ends with none of these.
+_MEASURE_END = re.compile(
+    r"(?:率|量|额|收入|营收|利润|数量|价格|均价|规模|成本|费用|支出|资产|负债|EPS|ROE)$", re.I
+)
+# Two measures written as one word (产销量分别为…): the items it lists.
+_JOINED_MEASURES = {"产销量": ["产量", "销量"], "产销": ["产量", "销量"], "量价": ["销量", "价格"]}
+_NAMED_LIST_SEP = re.compile(r"[、和及与/]")
+# 同比变动分别为…, 同比分别增长…: growths of the figures just stated, with no item of their own.
+_BARE_GROWTH = re.compile(r"(?:同比|环比|同环比)(?:变动|变化|增长|增速|增幅)?(?:率)?")
 
 
 _SHARE_TAIL = re.compile(r"占[\u4e00-\u9fff]{1,12}?的?(?:比重|比例)$|占比$")
@@ -164,6 +184,226 @@ class SeriesShapes(Reader):
         as_of, period = self._as_of(date)
         fact = self._fact_for(about.name, name, q, sentence, quote, None)
         return replace(fact, as_of=as_of, period=period)
+
+    def _dated_list(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """2024年第四季度和2025年第一季度，营业收入分别同比增长2.9%和12.9%: the n-th figure
+        after 分别 is the n-th date's, under the label before 分别, when the counts agree. A
+        list of dates may open the sentence before (截至2023年末、2024年末，资本充足率分别
+        为…；一级资本充足率分别为…): the clauses after it list the same dates."""
+        verb = _RESPECTIVE_VERB.match(self.text, at + 2)
+        if verb is None:
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
+        chain = self._with_list_unit(self._list_run(values, units=True))
+        if (
+            len(chain) < 2
+            or all(v.span != q.span for v in chain)
+            or self.text[verb.end() : chain[0].span[0]].strip()
+        ):
+            return None
+        dates = self._date_list(sentence, at)
+        if dates is None or len(dates) != len(chain):
+            return None
+        clause_start = self._clause_start(sentence, at)
+        head_start = max(clause_start, dates[-1].span[1])
+        if dates[-1].span[1] >= clause_start:
+            tail = _DATE_LIST_TAIL.match(self.text, dates[-1].span[1], at)
+            head_start = tail.end() if tail else head_start
+        named = self.subject_before(at, head_start)
+        if named is not None:
+            head_start = named.end + self.text.startswith("的", named.end)
+        head = self.text[head_start:at].strip()
+        if lead := INDICATOR_LEAD.match(head):
+            head = head[lead.end() :]
+        yoy = _HEAD_YOY.search(head)
+        label = head[: yoy.start()] if yoy else head
+        growth = _SERIES_GROWTH.search(label)
+        label = label[: growth.start()] if growth else label
+        if (
+            not _SERIES_NAME.fullmatch(label)
+            or CLAUSE_LIKE.search(label)
+            or label in _VAGUE
+            or any(head_start <= m.start < at for m in self.mentions)
+        ):
+            return None
+        about = named.entity if named is not None else self._subject_or_region(at, sentence)
+        if about is None or about.kind not in TOPIC_KINDS:
+            return None
+        said = verb.group("verb")
+        plain = said in ("为", "达", "达到", "是", "") and yoy is None and growth is None
+        index = next(i for i, v in enumerate(chain) if v.span == q.span)
+        figure = chain[index]  # with the list's unit (9.48、10.84亿元)
+        if said in _FALL_VERBS and figure.value > 0:
+            figure = replace(figure, value=-figure.value, negative=True)  # 分别下降…: both fall
+        on_month = yoy is not None and yoy.group() == "环比"
+        metric = LABEL_METRIC.get(label.lower(), label)
+        metric += "" if plain else "_qoq" if on_month else "_yoy"
+        as_of, period = self._as_of(dates[index])
+        if self.published_at is not None and as_of is not None and as_of > self.published_at:
+            metric += "_forecast"  # 预计2025年和2026年收入分别为…, written in 2025
+        fact = self._fact_for(about.name, metric, figure, sentence, quote, None)
+        return replace(fact, as_of=as_of, period=period)
+
+    def _named_measures(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """平安银行的核心一级资本充足率、一级资本充足率、资本充足率分别为9.12%、10.69%、
+        13.11%: a company named right before a list of its measures, the n-th figure after 分别
+        the n-th measure's (产销量 lists 产量 and 销量). Only when every item names a measure
+        and nothing else is named in the list, so 阿里、小米分别持股… gives nothing."""
+        verb = _RESPECTIVE_VERB.match(self.text, at + 2)
+        if verb is None:
+            return None
+        clause_start = self._clause_start(sentence, at)
+        named = self.subject_before(at, clause_start)
+        if named is None or named.entity.kind not in TOPIC_KINDS:
+            return None
+        if any(named.end <= m.start < at for m in self.mentions):
+            return None
+        if self.text[clause_start : named.start].strip(" 　") and not INDICATOR_LEAD.fullmatch(
+            self.text, clause_start, named.start
+        ):
+            return None  # 浦银国际预计网易…: the name must open the clause
+        head = self.text[named.end : at].strip()
+        head = head.removeprefix("的")
+        yoy = _HEAD_YOY.search(head)
+        head = head[: yoy.start()] if yoy else head
+        items = [i for i in _NAMED_LIST_SEP.split(head) if i]
+        if len(items) == 1 and items[0] in _JOINED_MEASURES:
+            items = _JOINED_MEASURES[items[0]]
+        if len(items) < 2 or not all(
+            len(i) <= 12
+            and INDICATOR.fullmatch(i)
+            and not CLAUSE_LIKE.search(i)
+            and (i.lower() in LABEL_METRIC or _MEASURE_END.search(i))
+            for i in items
+        ):
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
+        chain = self._with_list_unit(self._list_run(values, units=True))
+        if len(chain) != len(items) or self.text[verb.end() : chain[0].span[0]].strip(" 了"):
+            return None
+        index = next((i for i, v in enumerate(chain) if v.span == q.span), None)
+        if index is None:
+            return None
+        said = verb.group("verb")
+        plain = said in ("为", "达", "达到", "是", "") and yoy is None
+        figure = chain[index]
+        if said in _FALL_VERBS and figure.value > 0:
+            figure = replace(figure, value=-figure.value, negative=True)
+        item = items[index]
+        metric = LABEL_METRIC.get(item.lower(), item)
+        metric += "" if plain else "_qoq" if yoy is not None and yoy.group() == "环比" else "_yoy"
+        return self._fact_for(named.entity.name, metric, figure, sentence, quote, None)
+
+    def _stated_growths(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """销售数量685.94万只，销售收入625.77万元，同比变动分别为-4.82%、-34.81%: the n-th
+        growth after 分别 is that of the n-th of the figures just stated, when the counts
+        agree and those figures were read one after the other."""
+        verb = _RESPECTIVE_VERB.match(self.text, at + 2)
+        if verb is None or q.unit != "%":
+            return None
+        clause_start = self._clause_start(sentence, at)
+        head = self.text[clause_start:at].strip()
+        after = self.text[at + 2 : verb.end()]
+        if not (_BARE_GROWTH.fullmatch(head) or (not head and after.startswith(("同比", "环比")))):
+            return None
+        values = [v for v in self.sentence_qs if v.span[0] >= verb.end()]
+        chain = self._list_run(values)
+        if len(chain) < 2 or self.text[verb.end() : chain[0].span[0]].strip(" 了"):
+            return None
+        index = next((i for i, v in enumerate(chain) if v.span == q.span), None)
+        if index is None:
+            return None
+        # the figures stated before, in this sentence, not themselves growths
+        levels = [
+            (v, f)
+            for v, f in self.stated
+            if v.span[1] <= clause_start and base_metric(f.metric) == f.metric
+        ]
+        if len(levels) < len(chain):
+            return None
+        levels = levels[-len(chain) :]
+        positions = [self.sentence_qs.index(v) for v, _ in levels if v in self.sentence_qs]
+        if len(positions) != len(levels) or positions != list(
+            range(positions[0], positions[0] + len(levels))
+        ):
+            return None  # not read one after the other
+        # between them and this list only other growth lists (同比变动分别为…，环比变动分别为…)
+        last_end = levels[-1][0].span[1]
+        if any(
+            last_end <= v.span[0] < at and "分别" not in self.text[last_end : v.span[0]]
+            for v in self.sentence_qs
+        ):
+            return None
+        if len({f.subject for _, f in levels}) != 1:
+            return None
+        level = levels[index][1]
+        growth_word = head + after
+        on_month = "环比" in growth_word and "同比" not in growth_word
+        said = verb.group("verb")
+        if said in _FALL_VERBS and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)
+        metric = level.metric + ("_qoq" if on_month else "_yoy")
+        fact = self._fact_for(level.subject, metric, q, sentence, quote, level.object)
+        return replace(fact, as_of=level.as_of, period=level.period)
+
+    def _date_list(self, sentence: tuple[int, int], at: int) -> list[DateMention] | None:
+        """The dates a list before `at` names in turn (2023年末、2024年末及2025年一季度末),
+        in this sentence, or else in the one before when it ended with ；."""
+        lo = sentence[0]
+        if not any(lo <= d.span[0] < at for d in self.dates) and self.dated_list is not None:
+            dates, end = self.dated_list
+            # …；一级资本充足率分别为…: the same dates, when only lists came between
+            between = self.text[end:lo]
+            if self.text[lo - 1 : lo] in "；;" and "分别" in between and "。" not in between:
+                return dates
+            return None
+        before = [d for d in self.dates if lo <= d.span[0] and d.span[1] <= at]
+        if len(before) < 2 or before[-1].granularity == "relative":
+            return None
+        run = [before[-1]]
+        for d in reversed(before[:-1]):
+            if d.granularity == "relative" or not d.dated:
+                break
+            if not _DATE_LIST_SEP.fullmatch(self.text, d.span[1], run[0].span[0]):
+                break
+            run.insert(0, d)
+        if len(run) < 2 or not all(d.dated for d in run):
+            return None
+        # what comes between the dates and 分别 may not be a figure of its own
+        # (营收分别为…，净利润分别为…: the lists after a first one name the same dates)
+        end = run[-1].span[1]
+        if any(
+            end <= v.span[0] < at and "分别" not in self.text[end : v.span[0]]
+            for v in self.sentence_qs
+        ):
+            return None
+        self.dated_list = (run, at)
+        return run
+
+    def _with_list_unit(self, chain: list[Quantity]) -> list[Quantity]:
+        """归母净利润分别为9.48、10.84、11.95亿元: the last figure's unit is every figure's."""
+        unit = chain[-1] if chain else None
+        if unit is None or not unit.unit:
+            return chain
+        out = []
+        for q in chain:
+            if not q.unit and q is not unit:
+                value = q.value * unit.scale
+                q = replace(
+                    q,
+                    value=value.quantize(Decimal(1)) if value == value.to_integral() else value,
+                    unit=unit.unit,
+                    currency=unit.currency,
+                    precision=q.precision * unit.scale,
+                )
+            out.append(q)
+        return out
 
     def _respectively(
         self,

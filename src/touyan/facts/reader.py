@@ -404,6 +404,10 @@ class Reader:
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
         self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
         self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
+        # 截至2023年末、2024年末…分别为: the dates a list of figures is read against, and where
+        self.dated_list: tuple[list[DateMention], int] | None = None
+        # the figures read in this sentence so far, with their facts (同比变动分别为… reads them)
+        self.stated: list[tuple[Quantity, ExtractedFact]] = []
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
             r.end()
@@ -683,7 +687,12 @@ class Reader:
         if self.text.startswith("的有", start - 1) and not self.text.startswith("色", start + 1):
             start += 1  # 价格降幅收窄的有黑色金属冶炼…: those that narrowed are …
         label = self.text[start:end]
-        if len(label) > 3 and label[-1] in _ADVERB_TAIL and label[-2:] not in _AVERAGES:
+        if (
+            len(label) > 3
+            and label[-1] in _ADVERB_TAIL
+            and label[-2:] not in _AVERAGES
+            and not (label[-1] == "均" and "和" in label)  # 出厂价格和购进价格均下降: both's
+        ):
             label = label[:-1]  # 全社会用电量仅同比增长, 水泥制造价格均上涨: an adverb
         if not INDICATOR.fullmatch(label) or NOT_A_LABEL.match(label):
             return None
