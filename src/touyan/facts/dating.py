@@ -26,7 +26,11 @@ _COMMA = re.compile(r"[，,；;]")
 # A later clause's date that opens an outlook (2026年有望迎来…; not 会计, 年会).
 _OUTLOOK = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:可能|或将|将|有望|预计|预期|会(?![计议]))")
 # A window that counts something (最近60天内有16个研究报告): the count is the window's figure.
-_WINDOW_COUNT = re.compile(r"\s*内?(?:共|累计)?有\s*\d+")
+# So does one that counts brokers' reports (近3个月累计研报27家, 近一个月获得17份券商研报).
+_WINDOW_COUNT = re.compile(r"\s*内?(?:共|累计)?(?:有|获得?|研报)+\s*\d+")
+# A caption or heading that introduces a table (近5日资金流向一览见下表：): the window is the
+# table's, which the text no longer holds, not the figures written after the caption.
+_CAPTION = re.compile(r"见下表|见表|如下表|一览|如下\s*[:：]")
 # A full stop written as an ASCII dot between Chinese words (…万元.以4月28日…) ends a sentence.
 _DOT_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 
@@ -54,6 +58,8 @@ def date_for(
         and counted.end() <= q.span[0]
     ):
         window = None  # 最近60天内有16个研究报告…涨停：9.20: the window counts the reports
+    if window and _CAPTION.search(text, window.span[1], q.span[0]):
+        window = None
     if window and _WITHIN.match(text, window.span[1]):
         # 今年春节后，…单日成交额高达220亿元: a day within the year, which the text does not name
         return replace(window, dated=False), None

@@ -159,6 +159,49 @@ def _across_words(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A listed company's name run on into a business and a company's form (中石油昆仑制造有限公司,
+# 比亚迪汽车工业有限公司, 京东科技集团): a subsidiary, whose figures are its own. The business
+# word ends the run; the company's own registered forms (吉利汽车控股有限公司, 贵州茅台酒股份
+# 有限公司: a listed company is a 股份有限公司) and words of a clause (小米等公司) are no
+# subsidiary's.
+_UNIT = re.compile(
+    r"(?P<unit>[\u4e00-\u9fff]{0,6}?"
+    r"(?:科技|技术|汽车|工业|制造|物流|健康|医疗|金融|支付|音乐|影业|影视|文化|传媒|娱乐|互娱|"
+    r"游戏|地产|置业|置地|电子|半导体|能源|电力|智能|数科|网络|信息|软件|教育|生物|保险|银行|"
+    r"证券|信托|资本|投资|商业|贸易|零售|物业|电器|电池|材料|化工|装备|机械|通信|航空|旅游|"
+    r"酒店|食品|电商|租赁))"
+    r"(?P<form>有限责任公司|有限公司|公司|集团|控股)"
+)
+_NOT_UNIT = re.compile(r"[的等和与及或在是为了这那其各每该本此旗下属子分]|股份|控股|集团")
+
+
+def units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, each listed company's name that runs on into a subsidiary's replaced by
+    that subsidiary (a company of its own, one record per name)."""
+    records: dict[str, EntityRecord] = {}
+    out = []
+    for m in mentions:
+        end = unit_end(text, m)
+        if end is not None:
+            name = text[m.start : end]
+            m = Mention(records.setdefault(name, EntityRecord(name, "company")), m.start, end, name)
+        out.append(m)
+    return out
+
+
+def unit_end(text: str, mention: Mention) -> int | None:
+    """Where a subsidiary's name ends, when a listed company's name in `text` runs on into
+    one (`_UNIT`), else None."""
+    if not mention.entity.tickers:
+        return None  # an unlisted group's operating company (华为技术) is the group itself
+    found = _UNIT.match(text, mention.end)
+    if found is None or _NOT_UNIT.search(found["unit"]):
+        return None
+    if text.startswith("股份有限公司", found.end("unit")):
+        return None
+    return found.end("form") if found["form"] in ("集团", "控股") else found.end("unit")
+
+
 def product_word(text: str, start: int, end: int) -> bool:
     """Whether the name at start..end begins a longer word (茅台酒, not 茅台|股价): the word is
     a product or a part that bears the name."""

@@ -488,7 +488,7 @@ class FactReader(
             record = (
                 self.round_subject
                 or self._newer_field()
-                or self._carried_subject(sentence[0])
+                or self._carried_subject(label_start)
                 or self.field_subject
                 or self.topic
                 or self.sole
@@ -512,6 +512,12 @@ class FactReader(
                 and not WINDOW_MOVE.match(metric)
             ):
                 record = self._region(label_start)
+        if (
+            narrowed is not None
+            and (subject is None or subject.start < clause_start)
+            and (parent := self._sibling_line(record, metric))
+        ):
+            record = parent
         if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
         if record.kind == "org" and _COMPANY_HEAD.search(metric) and REGION.fullmatch(record.name):

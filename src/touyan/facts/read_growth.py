@@ -188,7 +188,7 @@ class GrowthShapes(Reader):
                 subject.entity
                 if subject
                 else self._newer_field()
-                or self._carried_subject(sentence[0])
+                or self._carried_subject(found[1])
                 or self.topic
                 or self.sole
             )

@@ -217,7 +217,7 @@ class MarketShapes(Reader):
         chain = self._list_run(values[start:])
         clause_start = self._clause_start(sentence, chain[0].span[0])
         seats = seat_figures(self.text[clause_start : chain[0].span[0]], len(chain))
-        stock = self.topic or self.sole or self._carried_subject(sentence[0])
+        stock = self.topic or self.sole or self._carried_subject(chain[0].span[0])
         if seats is None or stock is None or stock.kind != "company":
             return None
         names, metric = seats

@@ -38,7 +38,7 @@ from touyan.facts.economy import (
     REGION,
     REGION_NAMES,
 )
-from touyan.facts.entities import EntityDictionary, EntityRecord, Mention
+from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, units
 from touyan.facts.extract import (
     CLAUSE_BREAK,
     TOPIC_KINDS,
@@ -159,6 +159,7 @@ PRICE_METRICS = frozenset(
 )
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 _ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集团|公司|证券|研究院)")
+_HEADING_MARK = re.compile(r"(?:^|\s)#{2,6}\s")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
@@ -318,10 +319,10 @@ class Reader:
         # 其中石油和天然气开采业: a name read across a word (中石油) names nothing, ends no label.
         self.mentions = [
             m
-            for m in _merge(known, _occurrences(text, written))
+            for m in _merge(units(text, known), _occurrences(text, written))
             if not (m.start and text[m.start - 1 : m.start + 1] in _WORDS_ACROSS)
         ]
-        title_mentions = _merge(title_mentions, _occurrences(title, written))
+        title_mentions = _merge(units(title, title_mentions), _occurrences(title, written))
         # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
         # the base of a comparison (比1978年增长, 较2010年增加).
         dates = [
@@ -713,7 +714,7 @@ class Reader:
             return subject.entity
         record = (
             self._newer_field()
-            or self._carried_subject(sentence[0])
+            or self._carried_subject(label_start)
             or self.field_subject
             or self.topic
             or self.sole
@@ -771,11 +772,32 @@ class Reader:
         """A name field read since the last fact: the next record has begun."""
         return self.field_subject if self.field_at > self.last_end else None
 
-    def _carried_subject(self, sentence_start: int) -> EntityRecord | None:
-        """The subject of the previous fact, while still in the same paragraph line."""
-        if self.last is None or "\n" in self.text[self.last_end : sentence_start]:
+    def _carried_subject(self, at: int) -> EntityRecord | None:
+        """The subject of the previous fact, for a figure whose label starts at `at`, while still
+        in the same paragraph line and section (a markdown heading run into the line, ####
+        成本与费用控制, opens another)."""
+        if self.last is None:
+            return None
+        between = self.text[self.last_end : at]
+        if "\n" in between or _HEADING_MARK.search(between):
             return None
         return self.last_record
+
+    def _sibling_line(self, record: EntityRecord | None, metric: str) -> EntityRecord | None:
+        """The text's company, for a business line listed after one of its units named like it
+        (网易有道净收入13亿元，网易云音乐净收入19亿元，创新及其他业务净收入16亿元): the line is
+        the unit's sibling, not a part of it. `record` is the subject carried from the unit's
+        figure, which states the same metric with no line of its own."""
+        parent = self.topic or self.sole
+        last = self.last
+        if record is None or parent is None or last is None or record is parent:
+            return None
+        if last.subject != record.name or last.metric != metric or last.object:
+            return None
+        named_after = any(
+            record.name.startswith(name) and len(record.name) > len(name) for name in parent.names()
+        )
+        return parent if named_after else None
 
     def _annual_result(self, metric: str, q: Quantity) -> tuple[dt.date, str] | None:
         """较上年的59.49元增长15.38%, with no date named before it, in a text published in the
