@@ -93,6 +93,16 @@ def date_for(
     if after and window is None:
         return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
+    if (
+        earlier
+        and window is not None
+        and window.text.startswith(_TRAILING)
+        and window.text.endswith(_SHORT)
+        and earlier[-1].granularity != "day"
+    ):
+        # 一季度营收排名第1。近7日涨跌幅2.8%: a trailing window ends on a recent day, not at
+        # the end of a period an earlier sentence named
+        return day_before(sentence[0], dates, published_at), window
     if earlier:
         return _carried(earlier[-1], published_at), window
     return None, window
@@ -130,6 +140,10 @@ def _own_figure_after(
     return False
 
 
+# How a trailing window is written (近7日, 过去90天, 最近一个月; not 上月, 今年).
+_TRAILING = ("近", "过去", "最近")
+# A market's windows, of days to months (近三年 after 2024年 may be the three years to 2024).
+_SHORT = ("日", "天", "周", "交易日", "月")
 # A time inside a year or month (今年春节后, 去年年初, 本月上旬): no window up to the day.
 _WITHIN = re.compile(r"\s*(?:春节|节后|年初|年中|年底|年末|初|上旬|中旬|下旬)")
 # 预计1月发行规模为1050亿元, 据此测算，1月净融资约2500亿元: the whole month's, foreseen.
@@ -281,6 +295,8 @@ _BARE_MONTHS = re.compile(
     r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
     r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
     r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
+    # 其中，Q4公司实现收入…: a quarter written without its year, as 四季度 is
+    r"|(?<![\dA-Za-z])Q(?P<bq>[1-4])(?![\dA-Za-z])(?!\s*(?:FY|fy|'|(?:19|20)?\d{2}))"
 )
 
 
@@ -358,6 +374,9 @@ def with_bare_months(
             continue
         if m["report"]:
             first, last = _REPORT_MONTHS[m["report"]]
+        elif m["bq"]:
+            quarter = int(m["bq"])
+            first, last = quarter * 3 - 2, quarter * 3
         elif m["h1"]:
             first, last = 1, 6
         elif m["n"]:  # 前四个月: from January
@@ -408,7 +427,7 @@ def with_bare_months(
         ]
         stale = bool(published_at and (published_at - end).days > _STALE_DAYS)
         # Months keep the guess (8月份 in May is last August's, as releases write them).
-        dated = not (guessed and stale and m["q"] and named[-1:] != [year])
+        dated = not (guessed and stale and (m["q"] or m["bq"]) and named[-1:] != [year])
         extra.append(DateMention(start, end, kind, m.span(), m.group(), dated))
     return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
 

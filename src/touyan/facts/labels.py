@@ -103,6 +103,9 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "limit_up": ("涨停价", "涨停"),
     "limit_down": ("跌停价", "跌停"),
     "change_pct": ("涨跌幅", "涨幅", "跌幅"),
+    # the window's peak gain or deepest fall (最高涨幅超过70%), not its change to the end
+    "max_gain_pct": ("最高涨幅", "最大涨幅", "最高涨超"),
+    "max_fall_pct": ("最大跌幅", "最大跌超"),
     "change": ("涨跌额",),
     "turnover": ("成交额", "成交金额", "成交"),
     "main_turnover": ("主力成交额",),  # the main force's trades, a part of the turnover
@@ -232,6 +235,8 @@ PERCENT_METRICS = frozenset(
         "change_pct",
         "turnover_rate",
         "max_drawdown",
+        "max_gain_pct",
+        "max_fall_pct",
         "return_3y",
         "return_1y",
         "stake_pct",

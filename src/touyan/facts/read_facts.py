@@ -29,6 +29,7 @@ from touyan.facts.labels import (
     KNOWN_METRICS,
     LABEL_METRIC,
     LABELS,
+    SEGMENTED_METRICS,
     unit_fits,
 )
 from touyan.facts.market import MARKET, SECTOR_METRICS
@@ -135,6 +136,32 @@ _SEGMENT_HEADER = re.compile(
     r"(?:^|[\n\-•*#]|[；;。]\s*)\s*"
     rf"(?P<name>[\u4e00-\u9fffA-Za-z]{{1,12}}?(?:{'|'.join(SEGMENT_WORDS)}))\s*[:：]\s*$"
 )
+# A list line headed by an industry or sector (- 算力基础行业：市值排名26/175): the rank is
+# within that industry, not among all companies.
+_RANK_HEADER = re.compile(
+    r"(?:^|[\n\-•*#]|[；;。]\s*)\s*"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?:行业|产业|板块|概念|领域|赛道))\s*[:：]\s*$"
+)
+# 在锂电池行业，天赐材料市值排名32/119: the same, said before the name.
+_RANK_IN = re.compile(
+    r"在(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?:行业|产业|板块|概念|领域|赛道))(?:中|内|里)?"
+    r"[^，,。；;：:\d]{0,10}[，,]?[^，,。；;：:\d]{0,10}$"
+)
+# A clause about a product's launch (长安启源Q07一经发布，首月就斩获订单31057辆): the figures
+# after it are the product's, which no reader names; not the company's.
+_LAUNCHED = re.compile(
+    r"(?:一经|一经正式|正式)?(?:发布|上市|推出|亮相|开启[^，,。；;]{0,6}预售|预售)(?:后|以来|之后)?"
+    r"[，,]"
+)
+# A clause that names a part and judges it (其中银河品牌表现尤为亮眼，销量达26万辆): the
+# figures of the clause right after it, which names nothing of its own, are that part's.
+_PART_CLAUSE = re.compile(
+    r"(?:^|[，,；;。\n])\s*(?:其中|特别是|尤其是|而)?[，,]?\s*"
+    rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?(?:品牌|系列|车型|{'|'.join(SEGMENT_WORDS)}))"
+    r"(?:的)?(?:表现|方面|同样|也|则|更是)[^，,。；;\d]{0,8}[，,]\s*$"
+)
+# What may stand between that clause and the label (销量达, 营收为).
+_PART_FILLER = re.compile(r"\s*(?:其|其中|全年|单季度?|当季|[一二三四1-4]季度|期内)?\s*")
 _PROJECT = re.compile(r"\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,20}?项目)")
 # 项目 is also an account's items (具体项目包括工资…, 非经常性损益项目): no project.
 _ITEMS = re.compile(
@@ -524,6 +551,12 @@ class FactReader(
             return None  # 注册用户超过3亿 after a sentence about China: some company's users
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         obj = obj or self._project(sentence, label_start)
+        if obj is None and "排名" in metric:
+            obj = self._ranked_within(sentence, label_start)
+        if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
+            obj = self._part_before(sentence, clause_start, label_start)
+        if obj is None and self._after_launch(sentence, clause_start):
+            return None
         last = self.last
         if (
             obj is None
@@ -558,6 +591,40 @@ class FactReader(
         # - 云业务：收入122.6亿美元: a line headed by a business is that business's
         header = _SEGMENT_HEADER.search(self.text, max(0, start - 16), start)
         return header["name"] if header and start > sentence[0] else None
+
+    def _ranked_within(self, sentence: tuple[int, int], label_start: int) -> str | None:
+        """The industry a list line is headed by (- 算力基础行业：市值排名26/175)."""
+        start = max(
+            [sentence[0]]
+            + [m.end() for m in _RUN_BREAK.finditer(self.text, sentence[0], label_start)]
+        )
+        header = _RANK_HEADER.search(self.text, max(0, start - 20), start)
+        if header and start == label_start:
+            return header["name"]
+        within = _RANK_IN.search(self.text, max(sentence[0], label_start - 30), label_start)
+        return within["name"] if within else None
+
+    def _after_launch(self, sentence: tuple[int, int], clause_start: int) -> bool:
+        """The clause right before the label's tells of a product's launch (…一经发布，)."""
+        if clause_start <= sentence[0]:
+            return False
+        run_start = max(
+            [sentence[0]]
+            + [m.end() for m in _RUN_BREAK.finditer(self.text, sentence[0], clause_start)]
+        )
+        return bool(_LAUNCHED.search(self.text, max(run_start, clause_start - 12), clause_start))
+
+    def _part_before(
+        self, sentence: tuple[int, int], clause_start: int, label_start: int
+    ) -> str | None:
+        """The part a clause before the label's names and judges (其中银河品牌表现尤为亮眼，
+        销量达26万辆), when the label's own clause names nothing before the label."""
+        if clause_start <= sentence[0] or not _PART_FILLER.fullmatch(
+            self.text, clause_start, label_start
+        ):
+            return None
+        found = _PART_CLAUSE.search(self.text, max(sentence[0], clause_start - 30), clause_start)
+        return found["name"] if found else None
 
     def _flow_of_last(self, metric: str, sentence: tuple[int, int]) -> str:
         """A bare flow (流出, 净流入) after a named flow in its sentence is the same money's:

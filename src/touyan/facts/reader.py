@@ -95,6 +95,13 @@ _ANNUAL_METRICS = frozenset(
         "operating_cash_flow",
     }
 )
+
+
+def _valued(metric: str) -> bool:
+    """A market value and a rank by it are a day's, like a quote (市值排名26/175)."""
+    return metric == "market_cap" or "市值" in metric
+
+
 _SEAT_WORDS = ("营业部", "专用", "交易单元", "席位", "证券")
 SEGMENT_WORDS = ("业务", "板块", "事业部", "事业群", "分部")
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
@@ -136,8 +143,9 @@ YEAR_AGO = ("去年同期", "上年同期")
 DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
+# Words a label may open with that are not its name (并表, consolidated, is: 并表收入).
 LABEL_LEAD = re.compile(
-    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并|全年|"
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并(?!表)|全年|"
     r"同时|此外|另外|以及|导致|当年|当月)+"
 )
 INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
@@ -544,11 +552,11 @@ class Reader:
             anchor is not None
             and anchor.granularity != "day"
             and (anchor.span[1] <= sentence[0] or anchor.span[0] > q.span[0])
-            and (metric in DAILY_METRICS or WINDOW_MOVE.fullmatch(metric))
+            and (metric in DAILY_METRICS or WINDOW_MOVE.fullmatch(metric) or _valued(metric))
         ):
             # a day's quote is not dated by a period named before or after it, but by the day
-            # named before the period
-            daily = metric in DAILY_METRICS
+            # named before the period (a market value, and a rank by it, is a day's too)
+            daily = metric in DAILY_METRICS or _valued(metric)
             anchor = day_before(anchor.span[0], self.dates, self.published_at) if daily else None
         if (
             anchor is not None

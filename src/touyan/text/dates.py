@@ -47,10 +47,11 @@ class DateMention:
     dated: bool = True
 
 
-# Every date starts with a digit, a Q/FY/month-name letter or a relative word; the leading
-# look-ahead lets the engine skip all other positions at once (8x faster on Chinese text).
+# Every date starts with a digit, a Q/FY/month-name letter, a relative word or a Chinese
+# numeral (两个交易日最大回撤); the leading look-ahead lets the engine skip all other
+# positions at once (8x faster on Chinese text).
 _PATTERN = re.compile(
-    r"(?=[\dQqFfJjMmAaSsOoNnDd近过最去今前明本上])(?:"
+    r"(?=[\dQqFfJjMmAaSsOoNnDd近过最去今前明本上两二三四五六七八九十])(?:"
     r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
     r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?![\d.])))"
     r"|(?P<mrange>(?P<y0>(?:19|20)\d{2})\s*年\s*(?P<m0a>\d{1,2})\s*月?\s*(?:份\s*)?(?:至|到|-|—|–|~|～)\s*"
@@ -66,7 +67,9 @@ _PATTERN = re.compile(
     rf"|(?P<en_mdy>\b(?P<mn12>{_MONTH_NAMES})\.?\s+(?P<d12>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y12>(?:19|20)\d{{2}})\b)"
     rf"|(?P<en_dmy>\b(?P<d13>\d{{1,2}})\s+(?P<mn13>{_MONTH_NAMES})\.?,?\s+(?P<y13>(?:19|20)\d{{2}})\b)"
     rf"|(?P<en_my>\b(?P<mn14>{_MONTH_NAMES})\.?,?\s+(?P<y14>(?:19|20)\d{{2}})\b)"
-    r"|(?P<rel>(?:近|过去|最近)(?P<n15>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<u15>年|月|个月|周|交易日|日|天)"
+    r"|(?P<rel>(?:近|过去|最近)(?P<n15>\d+|[一二两三四五六七八九十]+|半)(?:个)?(?P<u15>年|月|个月|季度|周|交易日|日|天)"
+    # 两个交易日最大回撤: a window of sessions named without 近, before the move it measures
+    r"|(?P<n17>\d+|[一二两三四五六七八九十]+)个交易日(?=(?:内|以来)?(?:最大回撤|累计|最高|最大))"
     r"|去年|今年|前年|明年|本年|上月|本月|上个月|本周|上周))",
     re.IGNORECASE,
 )
@@ -138,8 +141,15 @@ def _relative(text: str, g: dict[str, str | None], today: dt.date) -> tuple[dt.d
     if text in ("本周", "上周"):  # weeks start on Monday
         monday = today - dt.timedelta(days=today.weekday() + 7 * (text == "上周"))
         return monday, min(today, monday + dt.timedelta(days=6))
+    if g["n15"] == "半":  # 近半年, 近半个月
+        half_year = (g["u15"] or "年") == "年"
+        return (_shift_months(today, -6) if half_year else today - dt.timedelta(days=15)), today
+    if g["n17"]:  # 两个交易日最大回撤
+        return today - dt.timedelta(days=_cn_int(g["n17"]) * 7 // 5), today
     n = _cn_int(g["n15"] or "1")
     unit = g["u15"] or "年"
+    if unit == "季度":  # 最近四个季度
+        return _shift_months(today, -3 * n), today
     if unit == "年":
         return _shift_years(today, -n), today
     if unit in ("月", "个月"):
