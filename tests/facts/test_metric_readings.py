@@ -138,3 +138,30 @@ def test_a_cloud_business_named_with_its_company(entities: EntityDictionary) -> 
     text = "2025年一季度，腾讯云收入为155亿元，同比增长12%。"
     found = {f.value: f for f in facts(text, entities)}
     assert found[Decimal("15500000000")].object == "云"
+
+
+def test_net_of_one_off_items_is_the_adjusted_profit(entities: EntityDictionary) -> None:
+    text = (
+        f"{COMPANY}2024年归母净利润5.2亿元，扣非后归母净利润4.6亿元。"
+        "基本每股收益与扣非每股收益双双增长，基本每股收益为1.18元。"
+    )
+    got = metrics(text, entities)
+    assert got[Decimal("520000000")] == "net_profit"
+    assert got[Decimal("460000000")] == "net_profit_adjusted"
+    assert got[Decimal("1.18")] == "eps"
+
+
+def test_a_business_named_with_operations_is_a_segment(entities: EntityDictionary) -> None:
+    text = f"{COMPANY}分业务看，2024年物业运营业务实现营收3.15亿元，同比增长4.2%。"
+    found = {f.value: f for f in facts(text, entities)}
+    assert found[Decimal("315000000")].object == "物业运营业务"
+
+
+def test_a_heading_or_a_report_is_no_segment(entities: EntityDictionary) -> None:
+    text = (
+        f"截止2025年03月31日{COMPANY}季度报告的净利润为2315.40万元人民币。"
+        f"{COMPANY}2024年业绩稳步提升，盈利能力持续增强归属于上市公司股东的净利润为1.62亿元。"
+    )
+    found = {f.value: f for f in facts(text, entities)}
+    assert found[Decimal("23154000")].object is None
+    assert found[Decimal("162000000")].object is None

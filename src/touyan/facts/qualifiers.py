@@ -29,7 +29,10 @@ _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\-]{2,14}(?:、[\u4e00-\u9fffA-Za-z0-
 _CLAUSE = re.compile(
     r"[为是在将已被把对从了等由使让向]|实现|录得|显示|预计|分别|达到|同比|环比|较|带动|推动|贡献|拉动|"
     r"增长|下降|增加|减少|提升|主要|来自|整体|合并|综合|总体|全部|相关|对应|包括|占|约|超|近|"
-    r"归属|归母|扣非|扣除|经调整|调整后|营业|毛|净|税前|税后|利润|收入|总额|"
+    r"归属|归母|扣非|扣除|经调整|调整后|营业(?!务)|毛|净|税前|税后|利润|收入|总额|"
+    # a heading or the document the figure is in, not a line of business (盈利能力持续增强,
+    # 季度报告的净利润); but 景区运营业务 is one
+    r"增强|持续|能力|报告|财报|年报|季报|公告|"
     # how the figure is counted or meant, not what it covers (含税营收, 确保单月交付)
     r"含税|不含税|确保|力争|目标|计划"
 )
