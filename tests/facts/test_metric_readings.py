@@ -165,3 +165,14 @@ def test_a_heading_or_a_report_is_no_segment(entities: EntityDictionary) -> None
     found = {f.value: f for f in facts(text, entities)}
     assert found[Decimal("23154000")].object is None
     assert found[Decimal("162000000")].object is None
+
+
+def test_a_groups_valuation_is_not_the_subjects(entities: EntityDictionary) -> None:
+    text = (
+        f"{COMPANY}最新市盈率为85.60，公司所属专用设备制造业市盈率为31.25。"
+        "同行业可比公司平均市盈率约28倍，而公司近五年平均市盈率为40.5倍。"
+    )
+    values = {f.value for f in facts(text, entities)}
+    assert Decimal("85.60") in values
+    assert Decimal("31.25") not in values
+    assert Decimal("28") not in values

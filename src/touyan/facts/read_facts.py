@@ -29,6 +29,7 @@ from touyan.facts.labels import (
     KNOWN_METRICS,
     LABEL_METRIC,
     LABELS,
+    RATIO_METRICS,
     unit_fits,
 )
 from touyan.facts.market import MARKET, SECTOR_METRICS
@@ -66,6 +67,13 @@ _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
 _CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
+# What stands right before a valuation label when it is a group's: an industry (…制造业), an
+# average (行业平均, 车企平均).
+_GROUP_BEFORE = re.compile(
+    r"(?:行业|板块|同行|同业|车企|企业|公司|可比|市场)(?:整体)?(?:平均|均值|中位数)的?$"
+    r"|所属[\u4e00-\u9fff]{2,16}业的?$"
+)  # but 近五年平均市盈率: the company's own history
+_VALUATIONS = RATIO_METRICS | {"dividend_yield", "dividend_yield_static"}
 # What only a listed security has: a quote, a market value, shares others hold.
 _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
 # A label right after these words is about the industry, sector or market, not the subject.
@@ -498,6 +506,15 @@ class FactReader(
             target = header[2] if header else None
             name = holder if isinstance(holder, str) else holder.name
             return self._fact_for(name, metric, q, sentence, quote, target)
+        group = (
+            _GROUP_BEFORE.search(self.text, max(clause_start, label_start - 20), label_start)
+            if metric in _VALUATIONS
+            else None
+        )
+        if group and not any(m.start <= group.start() < m.end for m in self.mentions):
+            # 所属化学制品制造业市盈率为23.92, 新能源车企平均市盈率约20倍: an industry's or a
+            # group's valuation, not the subject's (but 海能实业的股息率 is the company's)
+            return None
         led, lead = self.unknown_lead(clause_start, label_start, subject)
         if led and lead is None:
             return None  # …；某某科技营收…: an unknown company's figure, not the carried one's
