@@ -73,7 +73,8 @@ def test_random_label_strings_match_the_regex() -> None:
 def test_a_label_the_window_starts_inside_is_not_read() -> None:
     # The window (25 characters) starts after 扣除: only 归属于母公司股东的净利润 lies in it whole.
     text = "扣除非经常性损益后归属于母公司股东的净利润约为约为约为12亿元"
-    assert label_before(text, text.index("12")) == ("net_profit", text.index("归属于"))
+    # (扣除非经常性损益 before it still makes the figure the adjusted one: labels.py's words)
+    assert label_before(text, text.index("12")) == ("net_profit_adjusted", text.index("归属于"))
 
 
 def test_a_label_running_past_the_figure_gives_way_to_a_shorter_one() -> None:

@@ -121,7 +121,33 @@ def label_before(text: str, start: int) -> tuple[str, int] | None:
             best = span
     if best is None:
         return None
-    return LABEL_METRIC[best[2]], best[0]
+    metric = LABEL_METRIC[best[2]]
+    if metric in _ADJUSTABLE:
+        prefix = _LABEL_PREFIX.search(text, max(0, best[0] - 16), best[0])
+        marks = list(_ADJUSTED.finditer(text, prefix.start(), best[0])) if prefix else []
+        # but 扣非每股收益双增长，基本每股收益为…: the mark is another label's
+        adjusted = bool(marks) and not label_spans(text, marks[-1].end(), best[0])
+        if aside is not None and start == aside.start() and _ADJUSTED.search(aside.group()):
+            adjusted = True  # 每股收益（非 GAAP）
+        if adjusted:
+            metric = _ADJUSTED_METRIC.get(metric, f"{metric}_adjusted")
+    return metric, best[0]
+
+
+# 每股收益（非 GAAP）0.73美元, 调整后的每股收益, 调整后特斯拉每股收益, Non-GAAP净利润率: a company's
+# adjusted figure, reported beside the GAAP one the bare label names. (Not 下调整后, 预测调整后:
+# a revised forecast.) 扣非后归母净利润: net of one-off items, the same adjusted figure.
+_ADJUSTED = re.compile(
+    r"非\s*GAAP|non-?\s*GAAP|经调整|(?<![上下测])调整后|\badjusted\b|扣非|扣除非经常性损益",
+    re.IGNORECASE,
+)
+_ADJUSTABLE = frozenset(
+    {"eps", "net_profit", "operating_profit", "gross_margin", "net_margin", "revenue", "roe"}
+)
+_ADJUSTED_METRIC = {"eps": "eps_adjusted", "net_profit": "net_profit_adjusted"}
+# The words right before a label, back to a clause break or a figure: what may qualify it.
+# (A stock's code in brackets is part of its name: 调整后某某(600999)每股收益.)
+_LABEL_PREFIX = re.compile(r"(?:[^，,；;。！？!?\n\d%]|[(（]\d{4,6}[)）])*$")
 
 
 WINDOW = r"近[\d一二三四五六七八九十]{1,2}个?[年月周日]"

@@ -37,7 +37,7 @@ _CLAUSE = re.compile(
     # a heading's judgement run on into the label (盈利能力持续增强归属于…净利润), not a line
     r"增强|改善|优化|稳步|显著|大幅|亮眼|强劲|承压|回暖|向好|能力|持续|"
     # who states the figure, not what it covers (季度报告的净利润, 市场预测净利润)
-    r"报告|预测"
+    r"报告|财报|年报|季报|公告|预测"
 )
 # A word of the label's own name, not a part (销售净利率 is the net margin on sales).
 _OF_THE_LABEL = frozenset({"销售", "营收", "经营"})

@@ -29,6 +29,7 @@ from touyan.facts.labels import (
     KNOWN_METRICS,
     LABEL_METRIC,
     LABELS,
+    RATIO_METRICS,
     SEGMENTED_METRICS,
     unit_fits,
 )
@@ -67,6 +68,13 @@ _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
 _CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
+# What stands right before a valuation label when it is a group's: an industry (…制造业), an
+# average (行业平均, 车企平均).
+_GROUP_BEFORE = re.compile(
+    r"(?:行业|板块|同行|同业|车企|企业|公司|可比|市场)(?:整体)?(?:平均|均值|中位数)的?$"
+    r"|所属[\u4e00-\u9fff]{2,16}业的?$"
+)  # but 近五年平均市盈率: the company's own history
+_VALUATIONS = RATIO_METRICS | {"dividend_yield", "dividend_yield_static"}
 # What only a listed security has: a quote, a market value, shares others hold.
 _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
 # A label right after these words is about the industry, sector or market, not the subject.
@@ -76,7 +84,9 @@ _NOT_THE_SUBJECT = re.compile(
 )
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
-_ATTRIBUTE = re.compile(r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:为|是|达到|达)[+]?$")
+_ATTRIBUTE = re.compile(
+    r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概)?(?:为|是|达到|达)[+]?$"
+)  # 的pe大约是14.88: the label is pe
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
 # Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
@@ -119,9 +129,22 @@ _WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
 _BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
 _SUFFIXES = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr))+")
 _SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
+_PEAK_MOVE = re.compile(r"(?:盘中|日内|期间|区间)?最大$|盘中$")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
 _DAY_UNITS = frozenset({"money", "shares", "count", "%"})
+# 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
+# closes with 计算 frames the figure in it as the basis of a computation.
+_BASIS_BEFORE = re.compile(r"[，,：:（(\s](?:如果|若|假设)?(?:以|按照?)[^，,。；;：:（）()\d]*$")
+_BASIS_AFTER = re.compile(r"[^，,。；;！？!?\d]{0,12}?(?:计算|测算|来算|估算)")
+# 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
+# which no date named near it is the date of.
+_UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔")
+# A relative clause before 的 (已背书或贴现且尚未到期的, 未解除限售的): it narrows the
+# attribute after it to a part of the whole the attribute's name alone says.
+_RELATIVE = re.compile(
+    r"尚未|且|未(?:到期|解除|偿还|支付|确认|使用|行权|兑付)|已(?:背书|贴现|质押|冻结|逾期|到期)"
+)
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
 
 # Before 最高 or 最低, a measure other than a price makes it that measure's extreme.
@@ -217,7 +240,13 @@ class FactReader(
                     self.prev_q = q
                     continue
                 fact = self._fact(q, sentence, quote, header, lines_seen)
-                if fact is not None and self._unnamed_fund_result(fact, sentence):
+                if fact is not None and (
+                    self._unnamed_fund_result(fact, sentence)
+                    or self._basis(q, sentence)
+                    or _UNDATED_PAST.search(
+                        self.text, self._clause_start(sentence, q.span[0]), q.span[0]
+                    )
+                ):
                     fact = None
                 if fact is not None and _GARBLED.search(fact.metric):
                     out.extend(self._repaired(fact))
@@ -321,6 +350,10 @@ class FactReader(
                 # 上周最低价为145.72美元: the week's low, not the day's.
                 said = LABELS.match(self.text, label_start)
                 metric = self.text[span.start() : said.end()] if said else metric
+            if metric == "change_pct" and (peak := _PEAK_MOVE.search(self.text, 0, label_start)):
+                # 盘中最大跌幅超过9%: the day's deepest move, not its close-to-close change
+                said = LABELS.match(self.text, label_start)
+                metric = self.text[peak.start() : said.end()] if said else metric
             if self.text.startswith("跌幅", label_start) and q.value > 0:
                 q = replace(q, value=-q.value, negative=True)  # 跌幅0.17%: a fall
         elif after := label_after(self.text, q.span[1]):
@@ -330,6 +363,10 @@ class FactReader(
         elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):
             if CLAUSE_LIKE.search(attribute.group("label")):
                 return None
+            if _RELATIVE.search(
+                self.text, self._clause_start(sentence, attribute.start()), attribute.start()
+            ):
+                return None  # 已背书且尚未到期的应收款项融资总额: a part, which the label drops
             if DATE_IN_LABEL.search(attribute.group("label")) and (
                 series := self._series(q, sentence, quote)
             ):
@@ -364,6 +401,15 @@ class FactReader(
         return self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
+
+    def _basis(self, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """以买入价10.5元计算, 按每股8元的价格测算: the figure a computation is made on, an
+        assumption the writer chose, not a figure the company reported."""
+        if not _BASIS_AFTER.match(self.text, q.span[1], sentence[1]):
+            return False
+        lo = max(sentence[0], q.span[0] - 24)
+        before = ("，" if lo == sentence[0] else "") + self.text[lo : q.span[0]]
+        return _BASIS_BEFORE.search(before) is not None
 
     def _unnamed_fund_result(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
         """A company's result (净利, 营收) filed under a fund its sentence does not name."""
@@ -496,6 +542,15 @@ class FactReader(
             target = header[2] if header else None
             name = holder if isinstance(holder, str) else holder.name
             return self._fact_for(name, metric, q, sentence, quote, target)
+        group = (
+            _GROUP_BEFORE.search(self.text, max(clause_start, label_start - 20), label_start)
+            if metric in _VALUATIONS
+            else None
+        )
+        if group and not any(m.start <= group.start() < m.end for m in self.mentions):
+            # 所属化学制品制造业市盈率为23.92, 新能源车企平均市盈率约20倍: an industry's or a
+            # group's valuation, not the subject's (but 海能实业的股息率 is the company's)
+            return None
         led, lead = self.unknown_lead(clause_start, label_start, subject)
         if led and lead is None:
             return None  # …；某某科技营收…: an unknown company's figure, not the carried one's

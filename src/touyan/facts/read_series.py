@@ -450,7 +450,8 @@ class SeriesShapes(Reader):
             if named is None or any(clause_start <= m.start < at for m in self.mentions):
                 return None
             plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
-            metric = measure + ("" if plain else "_yoy")
+            bare = "_yoy" if yoy is not None else self._bare_suffix(at)  # 同比, else as said
+            metric = measure + ("" if plain else bare)
             return self._fact_for(named[chain.index(q)], metric, q, sentence, quote, None)
         if owned:
             return None  # only the owners' figures, for a value of any unit
@@ -476,8 +477,10 @@ class SeriesShapes(Reader):
         if verb.group("verb") in _FALL_VERBS and q.value > 0:
             q = replace(q, value=-q.value, negative=True)  # 分别下降4.6%和3.4%: both fall
         plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
-        on_month = yoy is not None and yoy.group() == "环比"
-        suffix = "_cagr" if averaged else "" if plain else "_qoq" if on_month else "_yoy"
+        # 从环比看，…，石油和天然气开采业、…价格分别上涨2.8%、2.5%: a bare change is on the
+        # comparison its paragraph last named
+        bare = self._bare_suffix(at) if yoy is None else "_qoq" if yoy.group() == "环比" else "_yoy"
+        suffix = "_cagr" if averaged else "" if plain else bare
         fact = self._fact_for(about.name, item + suffix, q, sentence, quote, None)
         if levels:
             self.listed = (items, chain[-1].span[1])

@@ -201,6 +201,12 @@ _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 # issuer's, which the text rarely says.
 _FISCAL = re.compile(r"财年|财季|财政年度|FY", re.IGNORECASE)
 # A date field after a forecast word: what is expected is the date, not the figures after it.
+# A sector a sentence names as its example (如住宿和餐饮业，), whose figures it goes on with.
+_SECTOR_EXAMPLE = re.compile(r"(?:如|例如|比如|诸如)(?P<sector>[\u4e00-\u9fff]{2,12}业)[，,]")
+_PART_OPENS = re.compile(r"\s*其中")
+# The sentence that carries a scenario on (此时, 届时, 到那时), and the words that set one.
+_THEN = re.compile(r"\s*(?:此时|届时|到时候?|到那时|那时)")
+_SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预期|预测|测算")
 _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 
 # A short name in brackets right before a label (云基础设施（IaaS）收入), and where the run
@@ -493,6 +499,12 @@ class Reader:
             and d.text != "全年"  # 酱油类全年实现收入: a time word the qualifier skips
         ]
         found = qualifier(self.text, clause_start, label_start, bounds + [d.span[1] for d in dates])
+        if (
+            found is None
+            and self.text[label_start - 1 : label_start] == "云"
+            and any(m.end == label_start - 1 for m in self.mentions)
+        ):
+            return "云"  # 谷歌云营收, 腾讯云收入: the cloud business, named with its company
         before = dates[-1].span[0] if dates and dates[-1].span[1] == label_start else None
         if found is None and before is not None:
             # 谷歌云业务2025年第一季度收入122.6亿美元: a business named before the period.
@@ -589,7 +601,19 @@ class Reader:
         """A forecast word governs the figures after it, but not when what it expects is a
         date (预计完工时间为2023年6月，产能利用率为60%: the rate is today's)."""
         found = list(_FORECAST.finditer(self.text, lo, hi))
-        return bool(found) and not _EXPECTED_DATE.match(self.text, found[-1].end())
+        if found:
+            return not _EXPECTED_DATE.match(self.text, found[-1].end())
+        return self._in_scenario(lo)
+
+    def _in_scenario(self, lo: int) -> bool:
+        """假设28年业绩增长5%，…。此时公司的市盈率约为14.88: a sentence that opens with 此时 or
+        届时 goes on with the scenario the sentence before it set, so its figures are that
+        scenario's, not the company's reported ones."""
+        if not _THEN.match(self.text, lo):
+            return False
+        ends = list(_SENTENCE_END.finditer(self.text, max(0, lo - 200), max(0, lo - 1)))
+        start = ends[-1].end() if ends else max(0, lo - 200)
+        return _SCENARIO.search(self.text, start, lo) is not None
 
     def _fact_for(
         self,
@@ -678,7 +702,18 @@ class Reader:
             self.views = [(m.start(), m["a"] or m["b"]) for m in VIEW.finditer(self.text)]
         line = self.text.rfind("\n", 0, at)
         kind = next((k for start, k in reversed(self.views) if line < start < at), None)
-        return "_qoq" if kind == "环比" else "_yoy"
+        return "_qoq" if kind == "环比" or self._part_on_month(at) else "_yoy"
+
+    def _part_on_month(self, at: int) -> bool:
+        """全国CPI环比持平。其中，食品价格下降0.6%: the parts a sentence opening with 其中 lists
+        are compared as the whole the sentence before stated was, on the month."""
+        ends = list(_SENTENCE_END.finditer(self.text, max(0, at - 160), at))
+        if not ends or not _PART_OPENS.match(self.text, ends[-1].end()):
+            return False
+        before = self.text[
+            (ends[-2].end() if len(ends) > 1 else max(0, at - 160)) : ends[-1].start()
+        ]
+        return "环比" in before and "同比" not in before
 
     def _indicator(self, sentence: tuple[int, int], end: int) -> tuple[str, int] | None:
         """The name of what grew, right before 同比增长 or 增长 (社会消费品零售总额, 核心CPI):
@@ -707,6 +742,11 @@ class Reader:
             return None
         if _STATEMENT_LIKE.search(label):
             return None
+        example = list(_SECTOR_EXAMPLE.finditer(self.text, sentence[0], start))
+        if example and "业" not in label:
+            # 部分行业，如住宿和餐饮业，…，一季度用电量同比增长3.7%: the sector's use, not the
+            # whole economy's
+            return example[-1]["sector"] + label, start
         return LABEL_METRIC.get(label.lower(), label), start
 
     def _subject_or_region(
