@@ -146,3 +146,14 @@ def test_the_latest_quarterly_report_names_no_date() -> None:
     facts = _read(text, dt.date(2025, 1, 31))
     fact = _value(facts, "41")
     assert fact.as_of is None
+
+
+def test_the_days_flow_after_a_plan_and_a_years_meeting_is_the_days() -> None:
+    text = (
+        "消息面上，远帆科技于5月14日下午召开2024年年度股东大会，审议2025年度财务预算等此外，"
+        "公司计划向银行申请综合授信额度资金方面，远帆科技当日主力资金净流出512.6万元"
+    )
+    facts = _read(text, dt.date(2025, 5, 14))
+    flow = _value(facts, "5126000")
+    assert flow.metric == "main_net_outflow"
+    assert flow.as_of == dt.date(2025, 5, 14)

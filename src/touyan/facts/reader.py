@@ -224,6 +224,9 @@ _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上�
 # that names the line before it opens.
 _ASIDE_BEFORE = re.compile(r"[（(][A-Za-z0-9\u4e00-\u9fff]{1,12}[）)]\s*$")
 _RUN_OPENS = re.compile(r"[，,；;。！？!?\n：:\-]")
+# What says a figure is the day's (当日主力资金净流出).
+_THAT_DAY = re.compile(r"当日|当天|今日")
+_CLAUSE_SEP = re.compile(r"[，,；;]")  # but 预计今日…: today's, foreseen
 # Where a statement from a source starts (数据显示, 据Wind统计).
 _SOURCE = re.compile(r"数据显示|资料显示|行情显示|据[^，,。；;]{0,12}统计")
 _DIGIT = re.compile(r"\d")
@@ -592,12 +595,18 @@ class Reader:
             and anchor.granularity != "day"
             and sentence[0] <= anchor.span[0] < q.span[0]
             and metric in DAILY_METRICS
-            and (source := _SOURCE.search(self.text, anchor.span[1], q.span[0]))
-            and _DIGIT.search(self.text, anchor.span[1], source.start())
+            and (
+                (
+                    (source := _SOURCE.search(self.text, anchor.span[1], q.span[0]))
+                    and _DIGIT.search(self.text, anchor.span[1], source.start())
+                )
+                or _THAT_DAY.search(self.text, anchor.span[1], q.span[0])
+            )
         ):
             # 2024年公司拟分红223亿元，分红率达70%，创下历史新高有券商发布研报…数据显示，主力资金
             # 净流出1.33亿元: a new statement from a source, run on without a stop, about the
-            # day, not the year the statements before it were of
+            # day, not the year the statements before it were of; so is one the text says is
+            # of the day (召开2024年年度股东大会…当日主力资金净流出)
             anchor = day_before(anchor.span[0], self.dates, self.published_at)
         if (
             anchor is not None
@@ -641,6 +650,12 @@ class Reader:
         """A forecast word governs the figures after it, but not when what it expects is a
         date (预计完工时间为2023年6月，产能利用率为60%: the rate is today's)."""
         found = list(_FORECAST.finditer(self.text, lo, hi))
+        if (
+            found
+            and (day := _THAT_DAY.search(self.text, found[-1].end(), hi))
+            and _CLAUSE_SEP.search(self.text, found[-1].end(), day.start())
+        ):
+            return False  # 计划向银行申请授信…资金方面，当日主力资金净流出: the day's, done
         return bool(found) and not _EXPECTED_DATE.match(self.text, found[-1].end())
 
     def _fact_for(
