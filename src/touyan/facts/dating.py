@@ -4,6 +4,7 @@ are as of, and the year a yearly review's title names."""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -44,16 +45,11 @@ def date_for(
     A window is measured back from a date (截止2025年05月14日…近一周涨跌幅): the window names
     the period, the last calendar date before it the as-of day.
     """
-    sections = (
-        list(_SECTION_MARK.finditer(text, sentence[0], q.span[0]))
-        if text.find("、", sentence[0], q.span[0]) >= 0
-        or text.find("##", sentence[0], q.span[0]) >= 0
-        else ()
-    )
-    if sections:
+    marks = _section_marks(text)
+    if marks and (at := bisect.bisect_right(marks, q.span[0])) and marks[at - 1] > sentence[0]:
         # …营收排名前十的股票如下表：二、近期盘面情况…近7日涨跌幅: a section heading starts a
         # new context within a run the text writes without a full stop
-        sentence = (sections[-1].end(), sentence[1])
+        sentence = (marks[at - 1], sentence[1])
     in_sentence = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
     before = [d for d in in_sentence if d.span[0] < q.span[0]]
     window = before[-1] if before and before[-1].granularity == "relative" else None
@@ -191,6 +187,14 @@ def _own_figure_after(
 
 # A numbered section's heading (二、, ### ), after a stop, a colon or a space.
 _SECTION_MARK = re.compile(r"(?:(?<=[。！？!?\s”\"：:])[一二三四五六七八九十]{1,2}、|#{2,}\s*)")
+
+
+@functools.lru_cache(maxsize=4)
+def _section_marks(text: str) -> tuple[int, ...]:
+    """Where each section heading of `text` ends, read once a text."""
+    if "、" not in text and "##" not in text:
+        return ()
+    return tuple(m.end() for m in _SECTION_MARK.finditer(text))
 
 
 # A time inside a year or month (今年春节后, 去年年初, 本月上旬): no window up to the day.

@@ -199,6 +199,21 @@ def year_range(found: re.Match[str], published_at: dt.date | None) -> tuple[int,
 
 
 _SHORT_SPAN = 5  # years a short-written forecast row runs, and runs ahead of publication
+# A range's end and its start, looked for from the end: `_YEAR_RANGE` tried at every digit
+# of a text costs more than all else it reads the years with.
+_RANGE_TAIL = re.compile(r"[-—–~至到]\s*\d{2}(?:\d{2})?\s*年")
+_RANGE_HEAD = re.compile(r"(?<![\d.])(?:19|20)?\d{2}\s*(?:年\s*)?$")
+
+
+def year_ranges(text: str) -> list[re.Match[str]]:
+    """The `_YEAR_RANGE` matches in `text` (2025-2027年, 25-27年)."""
+    out = []
+    for tail in _RANGE_TAIL.finditer(text):
+        head = _RANGE_HEAD.search(text, max(0, tail.start() - 8), tail.start())
+        if head and (found := _YEAR_RANGE.match(text, head.start())) and found.end() >= tail.end():
+            out.append(found)
+    return out
+
 
 OPEN_WORDS = frozenset({"低开", "高开", "平开"})
 BEFORE_WORDS = frozenset({"较前", "比前", "较上一", "比上一", "较昨", "比昨"})
@@ -427,7 +442,7 @@ class Reader:
         self.prev_q: Quantity | None = None  # the figure before, in the same sentence
         self.sentence_qs: list[Quantity] = []
         # 预计2025-2027年营收分别为…: a forecast row, one figure a year.
-        self.year_ranges = list(_YEAR_RANGE.finditer(text)) if "年" in text else []
+        self.year_ranges = year_ranges(text) if "年" in text else []
         # 股票名称：微软。…股价：451.77美元: a record's name field names what its fields are about.
         self.field_subject: EntityRecord | None = None
         self.field_at = -1
@@ -642,7 +657,12 @@ class Reader:
                 if d.granularity == "day" and sentence[0] <= d.span[0] < q.span[0]
             ]
             anchor = days[-1] if days else None
-        if anchor is not None and _TARGET.search(metric) and anchor.granularity != "day":
+        if (
+            anchor is not None
+            and "目标" in metric
+            and _TARGET.search(metric)
+            and anchor.granularity != "day"
+        ):
             anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
         return anchor, window
 
@@ -742,7 +762,12 @@ class Reader:
             # 2025财年第三季度营业收入141.3亿美元, reported in May: a fiscal quarter that ended
             # before publication, on a day the text does not say.
             as_of = None
-        if anchor is not None and anchor.dated and anchor.span[0] >= sentence[0]:
+        if (
+            anchor is not None
+            and metric not in DAILY_METRICS
+            and anchor.dated
+            and anchor.span[0] >= sentence[0]
+        ):
             self.told.setdefault((subject, metric, q.value), (as_of, period))
         fact = ExtractedFact(
             subject=ECONOMY_OF.get(subject, subject),
