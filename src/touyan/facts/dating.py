@@ -4,6 +4,7 @@ are as of, and the year a yearly review's title names."""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -11,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from touyan.facts.labels import RATIO_METRICS
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity
 
@@ -47,6 +49,11 @@ def date_for(
     A window is measured back from a date (截止2025年05月14日…近一周涨跌幅): the window names
     the period, the last calendar date before it the as-of day.
     """
+    marks = _section_marks(text)
+    if marks and (at := bisect.bisect_right(marks, q.span[0])) and marks[at - 1] > sentence[0]:
+        # …营收排名前十的股票如下表：二、近期盘面情况…近7日涨跌幅: a section heading starts a
+        # new context within a run the text writes without a full stop
+        sentence = (marks[at - 1], sentence[1])
     in_sentence = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
     before = [d for d in in_sentence if d.span[0] < q.span[0]]
     window = before[-1] if before and before[-1].granularity == "relative" else None
@@ -60,6 +67,8 @@ def date_for(
         window = None  # 最近60天内有16个研究报告…涨停：9.20: the window counts the reports
     if window and _CAPTION.search(text, window.span[1], q.span[0]):
         window = None
+    if window and published_at is not None and (year := _past_year(window, before, text)):
+        return year, None  # 去年我国城镇化率是64.7%: last year's rate
     if window and _WITHIN.match(text, window.span[1]):
         # 今年春节后，…单日成交额高达220亿元: a day within the year, which the text does not name
         return replace(window, dated=False), None
@@ -70,6 +79,14 @@ def date_for(
             anchor = _so_far(anchor, published_at)
         return anchor, window
     after = [d for d in in_sentence if d.granularity != "relative"]
+    if after and after[0].granularity == "day" and _DISCLOSED.match(text, after[0].span[1]):
+        # 股东户数下降1.16%，户均持股6.7万元X公司2025年5月12日在互动易披露，截至2025年4月
+        # 30日…: the day a headline's figures were told, not the day they are as of
+        as_of = [
+            d for d in after[1:] if _AS_OF_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
+        ]
+        if as_of:
+            after = as_of
     if after and _DOT_STOP.search(text, q.span[1], after[0].span[0]):
         after = []  # 归母净利润1065.16万元.以4月28日收盘价计算: the next sentence's day
     if (
@@ -108,11 +125,44 @@ def date_for(
     return None, window
 
 
+_PAST_YEARS = ("去年", "前年")
+# 去年同期 is a period of last year the text leaves unnamed, 去年年初 a time within it,
+# 去年以来 a span; 去年底 and 去年全年 are the year's.
+_NOT_THE_YEAR = re.compile(
+    r"\s*(?:同期|年?初|年中|春节|节后|[上中下]旬|以来|至今|以前|前|上半年|下半年)"
+)
+
+
+_FROM_BEFORE = re.compile(r"[从自由]\s*$")
+
+
+def _past_year(window: DateMention, before: Sequence[DateMention], text: str) -> DateMention | None:
+    """去年 or 前年 (read against publication) as the year a figure after it holds for, when
+    it is the only date its sentence names before the figure: "去年我国城镇化率是64.7%，比上
+    年提高0.8个百分点" written in March 2022 is 2021's rate, not one over the trailing year to
+    the day of writing. Not when a date before it sets the sentence's period (在1月份…的PPI
+    降幅中，去年价格变动的翘尾影响: January's), nor a start (应收账款从去年的1.2亿…)."""
+    if (
+        window.text not in _PAST_YEARS
+        or _NOT_THE_YEAR.match(text, window.span[1])
+        or _FROM_BEFORE.search(text, max(0, window.span[0] - 2), window.span[0])
+        or any(d.granularity != "relative" for d in before)
+    ):
+        return None
+    return replace(window, granularity="year")
+
+
 def _in_book_title(date: DateMention, text: str) -> bool:
     """Whether a date is written inside 《》, the name of an article or a report: after a
     figure it names what came out, not when the figure held."""
     opened = text.rfind("《", max(0, date.span[0] - 40), date.span[0])
     return opened >= 0 and "》" not in text[opened : date.span[0]]
+
+
+# What is done on a day written after a headline's figures: they are told then (在互动易披露).
+_DISCLOSED = re.compile(
+    r"\s*(?:在|于|通过)?[^，,。；;！？!?\d]{0,14}?(?:披露|公告|发布|表示|宣布|回复)"
+)
 
 
 # What a plan is written with: the days after it are the plan's (计划自…起三个月内).
@@ -144,6 +194,18 @@ def _own_figure_after(
 _TRAILING = ("近", "过去", "最近")
 # A market's windows, of days to months (近三年 after 2024年 may be the three years to 2024).
 _SHORT = ("日", "天", "周", "交易日", "月")
+# A numbered section's heading (二、, ### ), after a stop, a colon or a space.
+_SECTION_MARK = re.compile(r"(?:(?<=[。！？!?\s”\"：:])[一二三四五六七八九十]{1,2}、|#{2,}\s*)")
+
+
+@functools.lru_cache(maxsize=4)
+def _section_marks(text: str) -> tuple[int, ...]:
+    """Where each section heading of `text` ends, read once a text."""
+    if "、" not in text and "##" not in text:
+        return ()
+    return tuple(m.end() for m in _SECTION_MARK.finditer(text))
+
+
 # A time inside a year or month (今年春节后, 去年年初, 本月上旬): no window up to the day.
 _WITHIN = re.compile(r"\s*(?:春节|节后|年初|年中|年底|年末|初|上旬|中旬|下旬)")
 # 预计1月发行规模为1050亿元, 据此测算，1月净融资约2500亿元: the whole month's, foreseen.
@@ -218,6 +280,27 @@ _PERIOD_RESULTS = frozenset(
 
 
 _AS_OF_BEFORE = re.compile(r"(?:截至|截止)(?:到|至)?\s*$")
+
+# What a day's share price sets: the valuation ratios, the market value and its rank, the
+# yield on the price, a target price.
+_PRICED = (RATIO_METRICS - {"cash_to_short_debt"}) | {"market_cap", "float_market_cap"}
+_PRICED_LABEL = re.compile(
+    r"^dividend_yield(?!.*_forecast)|市值排名|市盈率|市净率|市销率|目标\S{0,2}价"
+)
+
+
+def priced(metric: str) -> bool:
+    """Whether `metric` is set by the day's share price (市盈率, 总市值, 市值排名, 目标均价)."""
+    return metric in _PRICED or _PRICED_LABEL.search(metric) is not None
+
+
+def report_date(date: DateMention) -> bool:
+    """Whether a date names a reporting period (2025年一季度, 2024年, 一季报) or a quarter's
+    last day (截至2025年3月31日), what results are stated for and no price is."""
+    if date.granularity == "day":
+        day = date.start
+        return day.month % 3 == 0 and day.day == calendar.monthrange(day.year, day.month)[1]
+    return date.granularity in ("month", "quarter", "half", "year", "report")
 
 
 def period_result(metric: str) -> bool:

@@ -24,7 +24,14 @@ from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
 from touyan.facts.labels import LABEL_METRIC
 from touyan.facts.market import window_moves
-from touyan.facts.reader import CLAUSE_LIKE, INDICATOR, INDICATOR_LEAD, Reader, base_metric
+from touyan.facts.reader import (
+    CLAUSE_LIKE,
+    INDICATOR,
+    INDICATOR_LEAD,
+    Reader,
+    base_metric,
+    year_range,
+)
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
@@ -39,7 +46,7 @@ _RESPECTIVE_VERB = re.compile(
 )
 _ITEM_SEP = re.compile(r"[、和及与]")
 _HEAD_YOY = re.compile(r"(?:同比|环比)$")
-_SERIES_CONNECTOR = re.compile(r"[\s:：]|(?:分别|预计|预测|将)|(?:为|是|达|约)$")
+_SERIES_CONNECTOR = re.compile(r"[\s:：]|(?:分别|预计|预测|将)|各?(?:为|是|达|约)$")
 _SERIES_GROWTH = re.compile(r"(?:同比)?(?:增长率?|增速|增幅)$")
 _SERIES_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
 _VAGUE = frozenset({"数据", "情况", "水平", "数值", "表现", "结果"})
@@ -97,7 +104,10 @@ class SeriesShapes(Reader):
         if not ranges:
             return None
         years = ranges[-1]
-        first, last = int(years["first"]), int(years["last"])
+        span = year_range(years, self.published_at)
+        if span is None:
+            return None
+        first, last = span
         values = [v for v in self.sentence_qs if v.span[0] > years.end()]
         chain = self._list_run(values)
         if q not in chain or len(chain) != last - first + 1 or not 2 <= len(chain) <= 6:

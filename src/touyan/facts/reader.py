@@ -24,6 +24,8 @@ from touyan.facts.dating import (
     day_before,
     period_before_day,
     period_result,
+    priced,
+    report_date,
     stale_session,
     title_month,
     title_year,
@@ -180,9 +182,48 @@ _COMPANY_WORDS = re.compile(
 )
 LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
 _UNIT_LIST_SEP = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}?[^\S\n]*(?:、|和|及|与|,|，|/)\s*")
+# 2025-2027年, and as brokers write it in short, 25-27年 or 2025-27年 (see `year_range`).
 _YEAR_RANGE = re.compile(
-    r"(?P<first>(?:19|20)\d{2})\s*(?:年\s*)?[-—–~至到]\s*(?P<last>(?:19|20)\d{2})\s*年度?"
+    r"(?<![\d.])(?P<first>(?:19|20)?\d{2})\s*(?:年\s*)?[-—–~至到]\s*"
+    r"(?P<last>(?:19|20)?\d{2})\s*年度?"
 )
+
+
+def year_range(found: re.Match[str], published_at: dt.date | None) -> tuple[int, int] | None:
+    """The first and last years a `_YEAR_RANGE` match names. Two-digit years (25-27年) are a
+    broker's forecast row, read only near publication: the years from a little before it
+    to a few after, so that 10-15年 (a span of years) is none."""
+    first, last = found["first"], found["last"]
+    if len(first) == 4 and len(last) == 4:
+        return int(first), int(last)
+    if published_at is None:
+        return None
+    start = int(first) if len(first) == 4 else 2000 + int(first)
+    end = start // 100 * 100 + int(last[-2:])
+    if not 1 <= end - start <= _SHORT_SPAN or not (
+        published_at.year - 2 <= start and end <= published_at.year + _SHORT_SPAN
+    ):
+        return None
+    return start, end
+
+
+_SHORT_SPAN = 5  # years a short-written forecast row runs, and runs ahead of publication
+# A range's end and its start, looked for from the end: `_YEAR_RANGE` tried at every digit
+# of a text costs more than all else it reads the years with.
+_RANGE_TAIL = re.compile(r"[-—–~至到]\s*\d{2}(?:\d{2})?\s*年")
+_RANGE_HEAD = re.compile(r"(?<![\d.])(?:19|20)?\d{2}\s*(?:年\s*)?$")
+
+
+def year_ranges(text: str) -> list[re.Match[str]]:
+    """The `_YEAR_RANGE` matches in `text` (2025-2027年, 25-27年)."""
+    out = []
+    for tail in _RANGE_TAIL.finditer(text):
+        head = _RANGE_HEAD.search(text, max(0, tail.start() - 8), tail.start())
+        if head and (found := _YEAR_RANGE.match(text, head.start())) and found.end() >= tail.end():
+            out.append(found)
+    return out
+
+
 OPEN_WORDS = frozenset({"低开", "高开", "平开"})
 BEFORE_WORDS = frozenset({"较前", "比前", "较上一", "比上一", "较昨", "比昨"})
 _DAY_WORDS = ("封", "上榜", "分位", *OPEN_WORDS, *BEFORE_WORDS)
@@ -213,6 +254,19 @@ _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上�
 # that names the line before it opens.
 _ASIDE_BEFORE = re.compile(r"[（(][A-Za-z0-9\u4e00-\u9fff]{1,12}[）)]\s*$")
 _RUN_OPENS = re.compile(r"[，,；;。！？!?\n：:\-]")
+# What says a figure is the day's (当日主力资金净流出).
+_THAT_DAY = re.compile(r"当日|当天|今日")
+_CLAUSE_SEP = re.compile(r"[，,；;]")  # but 预计今日…: today's, foreseen
+# Where a statement from a source starts (数据显示, 据Wind统计).
+_SOURCE = re.compile(r"数据显示|资料显示|行情显示|据[^，,。；;]{0,12}统计")
+_DIGIT = re.compile(r"\d")
+# The latest report, which the text does not name (在最新的季度报告中, 据最新财报).
+_LATEST_REPORT = re.compile(
+    r"最新(?:的|一期|一份)?(?:季度报告|季报|财报|财务报告|业绩报告|年报|中报|半年报|一季报|三季报)"
+)
+_LATEST_REACH = 120  # characters back from a figure
+# A target price however named (目标价, 目标均价, 过去90天内机构目标均价).
+_TARGET = re.compile(r"目标\S{0,2}价")
 # A session's quote and what the day's price values the company at: a day's figures.
 _QUOTE_METRICS = DAILY_METRICS | RATIO_METRICS | {"market_cap", "float_market_cap"}
 # A list item's number (10、美湖股份公告, 3. 登康口腔（001328）).
@@ -403,7 +457,7 @@ class Reader:
         self.prev_q: Quantity | None = None  # the figure before, in the same sentence
         self.sentence_qs: list[Quantity] = []
         # 预计2025-2027年营收分别为…: a forecast row, one figure a year.
-        self.year_ranges = list(_YEAR_RANGE.finditer(text)) if "年" in text else []
+        self.year_ranges = year_ranges(text) if "年" in text else []
         # 股票名称：微软。…股价：451.77美元: a record's name field names what its fields are about.
         self.field_subject: EntityRecord | None = None
         self.field_at = -1
@@ -417,6 +471,8 @@ class Reader:
         # The words the shapes of `_market_day` need, so a text without them costs nothing.
         self.day_words = {w for w in _DAY_WORDS if w in text}
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
+        # (subject, metric, value) → the date a figure was told with in its own sentence
+        self.told: dict[tuple[str, str, Decimal], tuple[dt.date | None, str | None]] = {}
         self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
         self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
         # 截至2023年末、2024年末…分别为: the dates a list of figures is read against, and where
@@ -572,6 +628,24 @@ class Reader:
             anchor = day_before(anchor.span[0], self.dates, self.published_at) if daily else None
         if (
             anchor is not None
+            and anchor.granularity != "day"
+            and sentence[0] <= anchor.span[0] < q.span[0]
+            and metric in DAILY_METRICS
+            and (
+                (
+                    (source := _SOURCE.search(self.text, anchor.span[1], q.span[0]))
+                    and _DIGIT.search(self.text, anchor.span[1], source.start())
+                )
+                or _THAT_DAY.search(self.text, anchor.span[1], q.span[0])
+            )
+        ):
+            # 2024年公司拟分红223亿元，分红率达70%，创下历史新高有券商发布研报…数据显示，主力资金
+            # 净流出1.33亿元: a new statement from a source, run on without a stop, about the
+            # day, not the year the statements before it were of; so is one the text says is
+            # of the day (召开2024年年度股东大会…当日主力资金净流出)
+            anchor = day_before(anchor.span[0], self.dates, self.published_at)
+        if (
+            anchor is not None
             and anchor.span[1] <= sentence[0]
             and metric in _QUOTE_METRICS
             and stale_session(anchor, self.text, self.published_at)
@@ -579,6 +653,17 @@ class Reader:
             # 美国至10月6日当周石油钻井总数。今开：12.95 written in April: which session the
             # quote is of the text does not say (see `stale_session`)
             anchor = replace(anchor, dated=False)
+        if (
+            anchor is not None
+            and anchor.span[1] <= sentence[0]
+            and priced(metric)
+            and report_date(anchor)
+            and "对应" not in self.text[max(sentence[0], q.span[0] - 12) : q.span[0]]
+        ):
+            # 截至2025年3月31日，营收3.44亿元。市盈率(静)为-6.48: the price of the day of
+            # writing over the report's earnings, not a ratio as of the report's date (but
+            # 2024年核心盈利42亿美元，对应市盈率178倍: the ratio on that year's earnings)
+            anchor = None
         if (
             anchor is not None
             and not metric.startswith("margin")  # 当前融资余额: margin data is a day's close
@@ -593,7 +678,12 @@ class Reader:
                 if d.granularity == "day" and sentence[0] <= d.span[0] < q.span[0]
             ]
             anchor = days[-1] if days else None
-        if anchor is not None and "目标价" in metric and anchor.granularity != "day":
+        if (
+            anchor is not None
+            and "目标" in metric
+            and _TARGET.search(metric)
+            and anchor.granularity != "day"
+        ):
             anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
         return anchor, window
 
@@ -601,6 +691,12 @@ class Reader:
         """A forecast word governs the figures after it, but not when what it expects is a
         date (预计完工时间为2023年6月，产能利用率为60%: the rate is today's)."""
         found = list(_FORECAST.finditer(self.text, lo, hi))
+        if (
+            found
+            and (day := _THAT_DAY.search(self.text, found[-1].end(), hi))
+            and _CLAUSE_SEP.search(self.text, found[-1].end(), day.start())
+        ):
+            return False  # 计划向银行申请授信…资金方面，当日主力资金净流出: the day's, done
         if found:
             return not _EXPECTED_DATE.match(self.text, found[-1].end())
         return self._in_scenario(lo)
@@ -640,6 +736,26 @@ class Reader:
             as_of, period = self.title_year.end, self.title_year.text
         elif anchor is None and window is None and (last_year := self._annual_result(metric, q)):
             as_of, period = last_year
+        elif (
+            anchor is None
+            and window is None
+            and metric not in DAILY_METRICS
+            and not priced(metric)
+            and self.data_as_of is None
+            and (latest := self._latest_report(q.span[0]))
+        ):
+            # 在最新的季度报告中…毛利率突破33%: which quarter the text does not say (a card
+            # whose data are all as of a day states the latest report's figure known then)
+            as_of, period = None, latest
+        if (
+            window is None
+            and metric not in DAILY_METRICS
+            and (anchor is None or anchor.span[1] <= sentence[0])
+            and (told := self.told.get((subject, metric, q.value))) is not None
+        ):
+            # 截止2025年05月09日，质押比例为12.63%。…综上所述，2025年05月14日…。公司质押比例
+            # 为12.63%: a summary restates the figure, as of the day it was first told
+            as_of, period = told
         if (
             window is not None
             and not _NOW.search(self.text, window.span[1], q.span[0])
@@ -679,6 +795,13 @@ class Reader:
             # 2025财年第三季度营业收入141.3亿美元, reported in May: a fiscal quarter that ended
             # before publication, on a day the text does not say.
             as_of = None
+        if (
+            anchor is not None
+            and metric not in DAILY_METRICS
+            and anchor.dated
+            and anchor.span[0] >= sentence[0]
+        ):
+            self.told.setdefault((subject, metric, q.value), (as_of, period))
         fact = ExtractedFact(
             subject=ECONOMY_OF.get(subject, subject),
             metric=metric,
@@ -694,6 +817,13 @@ class Reader:
         )
         self.last, self.last_end = fact, q.span[1]
         return fact
+
+    def _latest_report(self, at: int) -> str | None:
+        """The latest report the figure at `at` is said to be from (在最新的季度报告中…), in its
+        paragraph, when the text names no date before it."""
+        line = self.text.rfind("\n", 0, at) + 1
+        found = _LATEST_REPORT.search(self.text, max(line, at - _LATEST_REACH), at)
+        return found.group() if found else None
 
     def _bare_suffix(self, at: int) -> str:
         """A change with no 同比 or 环比 of its own: quarter on quarter when its paragraph last
