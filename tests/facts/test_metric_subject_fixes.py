@@ -151,3 +151,60 @@ def test_a_sentence_turning_to_another_company_is_about_it(entities: EntityDicti
     )
     got = by_value(text, entities, title="宏泰实业：成也萧何")
     assert got[Decimal("60.92")].subject == "东方股份"
+
+
+def test_a_figure_compared_with_an_industrys_valuation_is_not_the_subjects(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "近3个交易日收盘价格涨幅偏离值累计超过20%，属于异常波动。"
+        f"{COMPANY}市盈率为88.10，远高于橡胶和塑料制品业市盈率21.40，存在投资风险。"
+    )
+    got = by_value(text, entities, title="宏泰实业异常波动公告")
+    assert got[Decimal("88.10")].metric == "pe"
+    assert Decimal("21.40") not in got
+
+
+def test_the_upside_to_a_target_price_is_no_price_move(entities: EntityDictionary) -> None:
+    text = (
+        f"{COMPANY}近一个月获得9份券商研报关注，平均目标价为21.50元，"
+        "与最新价18.00元相比，高3.5元，目标均价涨幅19.44%。"
+    )
+    assert by_value(text, entities)[Decimal("19.44")].metric == "目标均价涨幅"
+
+
+def test_an_average_holders_market_value_is_not_the_float_value(
+    entities: EntityDictionary,
+) -> None:
+    text = f"{COMPANY}户均持有流通股数量上升至2.1万股，户均流通市值8.4万元。"
+    assert by_value(text, entities)[Decimal("84000")].metric == "avg_holding_value"
+
+
+def test_non_recurring_items_effect_is_not_the_profit(entities: EntityDictionary) -> None:
+    text = (
+        f"{COMPANY}预计2024年归母净利润5000万元。"
+        "此外，公司预计非经常性损益影响净利润金额约为3100万元。"
+    )
+    assert Decimal("31000000") not in by_value(text, entities)
+
+
+def test_a_modal_verb_is_not_part_of_the_label(entities: EntityDictionary) -> None:
+    text = "市场分析师此前预计大华股份的营收能达到244亿元。"
+    got = by_value(text, entities)
+    assert got[Decimal("24400000000")].metric.startswith("营收")
+    assert "能" not in got[Decimal("24400000000")].metric
+
+
+def test_an_unknown_index_quoted_in_its_sentence_is_not_the_carried_subject(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "文远知行跌近8%，阿里巴巴跌超3%。法国巴黎股市CAC40平均价格指数7日报收于7500.12点，"
+        "较前一交易日下跌30.09点，跌幅为0.40%。"
+    )
+    assert Decimal("0.40") not in by_value(text, entities)
+
+
+def test_a_circled_items_company_is_not_the_texts(entities: EntityDictionary) -> None:
+    text = f"{COMPANY}一季度毛利率为13.9%，环比下降主因包括①远航科技Q1销量8.1万台，环比下降30%。"
+    assert Decimal("81000") not in by_value(text, entities)

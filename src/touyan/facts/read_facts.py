@@ -75,6 +75,8 @@ _CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
 _GROUP_BEFORE = re.compile(
     r"(?:行业|板块|同行|同业|车企|企业|公司|可比|市场)(?:整体)?(?:平均|均值|中位数)的?$"
     r"|所属[\u4e00-\u9fff]{2,16}业的?$"
+    # 远高于化学原料和化学制品制造业市盈率23.92: what the subject's is compared with
+    r"|(?:高于|低于|超过|不及|优于|弱于)[\u4e00-\u9fff]{1,16}(?:业|板块|指数)的?$"
 )  # but 近五年平均市盈率: the company's own history
 _VALUATIONS = RATIO_METRICS | {"dividend_yield", "dividend_yield_static"}
 # What only a listed security has: a quote, a market value, shares others hold.
@@ -89,6 +91,8 @@ _NOT_THE_SUBJECT = re.compile(
 _ATTRIBUTE = re.compile(
     r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概)?(?:为|是|达到|达)[+]?$"
 )  # 的pe大约是14.88: the label is pe
+# A modal verb between an attribute and its verb (营收能达到144亿美元): not the label's.
+_MODAL_TAIL = re.compile(r"(?:能够|能|可以|可能|可|会|将|有望)$")
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
 # Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
@@ -145,6 +149,17 @@ _SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|
 # A price said at the session's open or close (开盘时的股价, 收盘时股价): that quote, not the
 # latest one.
 _SESSION_POINT = re.compile(r"(?P<at>[开收])盘时?的?$")
+# An index the sentence names and quotes (…价格指数7日报收于8559.33点).
+_INDEX_CLOSE = re.compile(
+    r"指数[^，,。；;\d]{0,4}\d{0,2}日?[^，,。；;\d]{0,2}(?:报?收于|收报|收跌|收涨)"
+)
+# A circled list item opening with a company's name, its period, then the label.
+_ITEM_COMPANY = re.compile(
+    r"[①-⑳]\s*[\u4e00-\u9fff]{2,8}?(?:股份|科技|汽车|集团|控股|实业|药业|新材)"
+    r"(?:Q[1-4]|[1-4]Q|[一二三四]季度|\d{4}年)?$"
+)
+_TARGET_BEFORE = re.compile(r"(?:平均|最高|最低)?目标(?:均|平均)?价(?:格)?(?:的)?$")
+_NON_RECURRING = re.compile(r"非经常性损益(?:对|影响|将|预计)*(?:归母)?$")
 _PEAK_MOVE = re.compile(r"(?:盘中|日内|期间|区间)?最大$|盘中$")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
@@ -378,6 +393,16 @@ class FactReader(
                 metric = self.text[span.start() : said.end()] if said else metric
             if metric == "price" and (session := _SESSION_POINT.search(self.text, 0, label_start)):
                 metric = "open" if session["at"] == "开" else "close"  # 开盘时的股价为8.70元
+            if metric == "change_pct" and (
+                target := _TARGET_BEFORE.search(self.text, max(0, label_start - 8), label_start)
+            ):
+                metric = target.group() + "涨幅"  # 目标均价涨幅24.17%: the upside to a target
+            if metric.startswith("net_profit") and _NON_RECURRING.search(
+                self.text, max(0, label_start - 12), label_start
+            ):
+                # 非经常性损益影响净利润金额约为4200万元: what one-off items add, not the profit
+                # (nor dated as a period's result would be): nothing is said
+                return None
             if metric == "change_pct" and (peak := _PEAK_MOVE.search(self.text, 0, label_start)):
                 # 盘中最大跌幅超过9%: the day's deepest move, not its close-to-close change
                 said = LABELS.match(self.text, label_start)
@@ -406,7 +431,7 @@ class FactReader(
             ):
                 return series
             metric, label_start = self._share_of(
-                attribute.group("label"), attribute.start("label"), sentence
+                _MODAL_TAIL.sub("", attribute.group("label")), attribute.start("label"), sentence
             )
         elif ("单产" in self.text or "产量" in self.text) and (
             crop := crop_yield(self.text, sentence[0], q.span[0], self._said_before(q.span[0]))
@@ -588,10 +613,18 @@ class FactReader(
         led, lead = self.unknown_lead(clause_start, label_start, subject)
         if led and lead is None:
             return None  # …；某某科技营收…: an unknown company's figure, not the carried one's
+        item = _ITEM_COMPANY.search(self.text, max(sentence[0], label_start - 16), label_start)
+        if item and (subject is None or subject.end <= item.start()):
+            return None  # 主因包括①深蓝科技Q1销量10.1万台: the item's own company's
         if subject is None and not led:
             led, lead = self.turned_to(sentence, label_start)
             if led and lead is None:
                 return None
+            index = _INDEX_CLOSE.search(self.text, sentence[0], label_start)
+            if index and not any(
+                m.start < index.end() and index.start() < m.end for m in self.mentions
+            ):
+                return None  # 《金融时报》100种股票平均价格指数收于…，跌幅为: no known index's
         record: EntityRecord | None = lead
         if record is None and subject is not None:
             record = subject.entity
