@@ -200,7 +200,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "asset_impairment": ("资产减值", "资产减值损失"),
     "credit_impairment": ("信用减值", "信用减值损失"),
     "float_market_cap": ("流通市值", "流通值"),
-    "avg_holding_value": ("户均持股市值", "户均持有流通股市值", "户均流通股市值"),
+    "avg_holding_value": ("户均持股市值", "户均持有流通股市值", "户均流通股市值", "户均流通市值"),
     "avg_holding_shares": (
         "户均持股数量",
         "户均持有流通股数量",

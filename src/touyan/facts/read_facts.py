@@ -67,19 +67,23 @@ _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:a
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
+# A bare year run into a heading, then a space and words (资产质量2024 平安银行…).
+_HEADING_YEAR = re.compile(r"[^\S\n]+[\u4e00-\u9fff]")
 _CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
 # What stands right before a valuation label when it is a group's: an industry (…制造业), an
 # average (行业平均, 车企平均).
 _GROUP_BEFORE = re.compile(
     r"(?:行业|板块|同行|同业|车企|企业|公司|可比|市场)(?:整体)?(?:平均|均值|中位数)的?$"
     r"|所属[\u4e00-\u9fff]{2,16}业的?$"
+    # 远高于化学原料和化学制品制造业市盈率23.92: what the subject's is compared with
+    r"|(?:高于|低于|超过|不及|优于|弱于)[\u4e00-\u9fff]{1,16}(?:业|板块|指数)的?$"
 )  # but 近五年平均市盈率: the company's own history
 _VALUATIONS = RATIO_METRICS | {"dividend_yield", "dividend_yield_static"}
 # What only a listed security has: a quote, a market value, shares others hold.
 _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
 # A label right after these words is about the industry, sector or market, not the subject.
 _NOT_THE_SUBJECT = re.compile(
-    r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计|平均|均值)?"
+    r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计|平均|均值|总)?"
     r"(?:呈现|出现)?$"
 )
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
@@ -87,6 +91,8 @@ _NOT_THE_SUBJECT = re.compile(
 _ATTRIBUTE = re.compile(
     r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概)?(?:为|是|达到|达)[+]?$"
 )  # 的pe大约是14.88: the label is pe
+# A modal verb between an attribute and its verb (营收能达到144亿美元): not the label's.
+_MODAL_TAIL = re.compile(r"(?:能够|能|可以|可能|可|会|将|有望)$")
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
 # Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
@@ -98,11 +104,22 @@ _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
     r"上升|下滑|增产|减产|增|降)(?:了|约|超|近|达)?\s*$"
 )
+# A share's word: alone, it does not say of what in what.
+_BARE_SHARES = frozenset({"比重", "比例"})
 # Labels that name no figure alone (see `ResultShapes._bare`).
 _BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
 # Flows named without whose money they are, and the money a flow named before is.
 _BARE_FLOWS = {"流入": "inflow", "流出": "outflow", "净流入": "net_inflow", "净流出": "net_outflow"}
 _FLOW_OWNER = re.compile(r"(?P<who>main|hot_money|retail)_(?:net_)?(?:inflow|outflow)$")
+# A window's flow named without whose money it is (过去20日总流入), and the owner a flow named
+# before it in the same line was written with (主力资金过去5日总流入, 主力资金在过去10日…).
+_WINDOW_FLOW = re.compile(
+    r"(?:过去|近|最近)\s*\d{1,3}\s*(?:日|天|个交易日)内?(?:总|合计|累计)?净?(?:流入|流出)"
+)
+_OWNER_WORDS = re.compile(
+    r"主力资金|主力|超大单|大单|中单|小单|散户资金|散户|游资资金|游资|北向资金"
+)
+_OWNER_OF = {"main": "主力资金", "hot_money": "游资资金", "retail": "散户资金"}
 # A diagnosis card's rank of a figure among the market's companies (ROE为22.39%，高于市场94%的
 # 公司): where the figure stands, as the share of companies it is above or below.
 _RANK_TAIL = r"(?P<side>[高低])于市场上?$"
@@ -129,6 +146,20 @@ _WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
 _BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
 _SUFFIXES = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr))+")
 _SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
+# A price said at the session's open or close (开盘时的股价, 收盘时股价): that quote, not the
+# latest one.
+_SESSION_POINT = re.compile(r"(?P<at>[开收])盘时?的?$")
+# An index the sentence names and quotes (…价格指数7日报收于8559.33点).
+_INDEX_CLOSE = re.compile(
+    r"指数[^，,。；;\d]{0,4}\d{0,2}日?[^，,。；;\d]{0,2}(?:报?收于|收报|收跌|收涨)"
+)
+# A circled list item opening with a company's name, its period, then the label.
+_ITEM_COMPANY = re.compile(
+    r"[①-⑳]\s*[\u4e00-\u9fff]{2,8}?(?:股份|科技|汽车|集团|控股|实业|药业|新材)"
+    r"(?:Q[1-4]|[1-4]Q|[一二三四]季度|\d{4}年)?$"
+)
+_TARGET_BEFORE = re.compile(r"(?:平均|最高|最低)?目标(?:均|平均)?价(?:格)?(?:的)?$")
+_NON_RECURRING = re.compile(r"非经常性损益(?:对|影响|将|预计)*(?:归母)?$")
 _PEAK_MOVE = re.compile(r"(?:盘中|日内|期间|区间)?最大$|盘中$")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
@@ -136,6 +167,8 @@ _DAY_UNITS = frozenset({"money", "shares", "count", "%"})
 # 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
 # closes with 计算 frames the figure in it as the basis of a computation.
 _BASIS_BEFORE = re.compile(r"[，,：:（(\s](?:如果|若|假设)?(?:以|按照?)[^，,。；;：:（）()\d]*$")
+# 若2025年医保谈判降价超5%，…: a clause that opens with if states a condition, not a figure.
+_CONDITION = re.compile(r"\s*(?:若(?![干羽])|如果|假如|倘若|一旦)")
 _BASIS_AFTER = re.compile(r"[^，,。；;！？!?\d]{0,12}?(?:计算|测算|来算|估算)")
 # 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
 # which no date named near it is the date of.
@@ -192,6 +225,11 @@ _ITEMS = re.compile(
 )
 
 
+def _year_like(q: Quantity) -> bool:
+    """A whole number a recent year could be (1990-2039)."""
+    return q.value == q.value.to_integral_value() and 1990 <= q.value <= 2039
+
+
 class FactReader(
     MarketShapes, ResultShapes, SeriesShapes, BulletinShapes, GrowthShapes, LabelShapes
 ):
@@ -243,6 +281,7 @@ class FactReader(
                 if fact is not None and (
                     self._unnamed_fund_result(fact, sentence)
                     or self._basis(q, sentence)
+                    or _CONDITION.match(self.text, self._clause_start(sentence, q.span[0]))
                     or _UNDATED_PAST.search(
                         self.text, self._clause_start(sentence, q.span[0]), q.span[0]
                     )
@@ -270,6 +309,8 @@ class FactReader(
         a shape of its own, a list or a growth, then the label that names it."""
         if _CRITERION_AFTER.match(self.text, q.span[1]):
             return None  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
+        if not q.unit and _HEADING_YEAR.match(self.text, q.span[1]) and _year_like(q):
+            return None  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
         if self.text[q.span[0] - 1 : q.span[0]] == "的" and (
             compared := _COMPARED_WITH.search(
                 self.text, max(sentence[0], q.span[0] - 18), q.span[0]
@@ -350,12 +391,30 @@ class FactReader(
                 # 上周最低价为145.72美元: the week's low, not the day's.
                 said = LABELS.match(self.text, label_start)
                 metric = self.text[span.start() : said.end()] if said else metric
+            if metric == "price" and (session := _SESSION_POINT.search(self.text, 0, label_start)):
+                metric = "open" if session["at"] == "开" else "close"  # 开盘时的股价为8.70元
+            if metric == "change_pct" and (
+                target := _TARGET_BEFORE.search(self.text, max(0, label_start - 8), label_start)
+            ):
+                metric = target.group() + "涨幅"  # 目标均价涨幅24.17%: the upside to a target
+            if metric.startswith("net_profit") and _NON_RECURRING.search(
+                self.text, max(0, label_start - 12), label_start
+            ):
+                # 非经常性损益影响净利润金额约为4200万元: what one-off items add, not the profit
+                # (nor dated as a period's result would be): nothing is said
+                return None
             if metric == "change_pct" and (peak := _PEAK_MOVE.search(self.text, 0, label_start)):
                 # 盘中最大跌幅超过9%: the day's deepest move, not its close-to-close change
                 said = LABELS.match(self.text, label_start)
                 metric = self.text[peak.start() : said.end()] if said else metric
             if self.text.startswith("跌幅", label_start) and q.value > 0:
                 q = replace(q, value=-q.value, negative=True)  # 跌幅0.17%: a fall
+            if metric in _BARE_SHARES:
+                # 城镇人口占全国人口的比重达到66.16%: the share of what in what; a share whose
+                # part the text does not name here says nothing
+                metric, label_start = self._share_of(metric, label_start, sentence)
+                if metric in _BARE_SHARES:
+                    return None
         elif after := label_after(self.text, q.span[1]):
             metric = after
         elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":
@@ -372,7 +431,7 @@ class FactReader(
             ):
                 return series
             metric, label_start = self._share_of(
-                attribute.group("label"), attribute.start("label"), sentence
+                _MODAL_TAIL.sub("", attribute.group("label")), attribute.start("label"), sentence
             )
         elif ("单产" in self.text or "产量" in self.text) and (
             crop := crop_yield(self.text, sentence[0], q.span[0], self._said_before(q.span[0]))
@@ -397,7 +456,7 @@ class FactReader(
             return self._level_before_growth(q, sentence, quote)
         if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
             return None
-        metric = self._flow_of_last(metric, sentence)
+        metric = self._flow_of_last(metric, sentence, label_start)
         return self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
@@ -554,6 +613,18 @@ class FactReader(
         led, lead = self.unknown_lead(clause_start, label_start, subject)
         if led and lead is None:
             return None  # …；某某科技营收…: an unknown company's figure, not the carried one's
+        item = _ITEM_COMPANY.search(self.text, max(sentence[0], label_start - 16), label_start)
+        if item and (subject is None or subject.end <= item.start()):
+            return None  # 主因包括①深蓝科技Q1销量10.1万台: the item's own company's
+        if subject is None and not led:
+            led, lead = self.turned_to(sentence, label_start)
+            if led and lead is None:
+                return None
+            index = _INDEX_CLOSE.search(self.text, sentence[0], label_start)
+            if index and not any(
+                m.start < index.end() and index.start() < m.end for m in self.mentions
+            ):
+                return None  # 《金融时报》100种股票平均价格指数收于…，跌幅为: no known index's
         record: EntityRecord | None = lead
         if record is None and subject is not None:
             record = subject.entity
@@ -681,10 +752,21 @@ class FactReader(
         found = _PART_CLAUSE.search(self.text, max(sentence[0], clause_start - 30), clause_start)
         return found["name"] if found else None
 
-    def _flow_of_last(self, metric: str, sentence: tuple[int, int]) -> str:
+    def _flow_of_last(self, metric: str, sentence: tuple[int, int], label_start: int) -> str:
         """A bare flow (流出, 净流入) after a named flow in its sentence is the same money's:
-        主力资金流入5513万元，流出4121万元，实现净流入1392万元 are all the main force's."""
+        主力资金流入5513万元，流出4121万元，实现净流入1392万元 are all the main force's; so is
+        a window's (主力资金过去5日总流入为1.54亿元，过去20日总流入为8.23亿元) after one in its
+        line."""
         last = self.last
+        if (
+            _WINDOW_FLOW.fullmatch(metric)
+            and last is not None
+            and "\n" not in self.text[self.last_end : label_start]
+        ):
+            if named := _OWNER_WORDS.match(last.metric):
+                return named.group() + metric
+            if owner := _FLOW_OWNER.match(last.metric):
+                return _OWNER_OF[owner["who"]] + metric
         if metric not in _BARE_FLOWS or last is None or self.last_end < sentence[0]:
             return metric
         owner = _FLOW_OWNER.match(last.metric)

@@ -13,7 +13,13 @@ from touyan.facts.extract import (
     label_before,
 )
 from touyan.facts.labels import LABEL_METRIC, unit_fits
-from touyan.facts.reader import AMOUNT_UNITS, DATE_IN_LABEL, Reader, base_metric
+from touyan.facts.reader import (
+    AMOUNT_UNITS,
+    CUMULATIVE_WINDOW,
+    DATE_IN_LABEL,
+    Reader,
+    base_metric,
+)
 from touyan.text.numbers import Quantity
 
 # 营收341.6亿元，同环比+2.7%/-2.7%: year on year, then quarter on quarter.
@@ -46,6 +52,8 @@ _FALL_AFTER_BASE = re.compile(
 )
 _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
 # The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
+# The figure just stated's window from the year's start, opening the next clause.
+_WINDOW_NEXT = re.compile(rf"[^\S\n]*[，,；;][^\S\n]*(?:{CUMULATIVE_WINDOW.pattern})[^\S\n]*")
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
 
 
@@ -216,7 +224,14 @@ class GrowthShapes(Reader):
         if last is None or phrase_start - self.last_end > _GROWTH_REACH:
             return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
         base = base_metric(last.metric)
-        if "\n" in self.text[self.last_end : phrase_start] or last.metric == base + suffix:
+        between = self.text[self.last_end : phrase_start]
+        if last.metric == base + suffix and _WINDOW_NEXT.fullmatch(between):
+            # 7月份CPI同比上涨0.5%，1-7月份比上年同期上涨0.2%: the same figure's growth over
+            # the year so far, dated by its window
+            return self._fact_for(
+                last.subject, base + "累计" + suffix, q, sentence, quote, last.object
+            )
+        if "\n" in between or last.metric == base + suffix:
             return None
         return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
 
@@ -252,12 +267,13 @@ class GrowthShapes(Reader):
             # 乡村消费品零售额5841亿元，增长6.3%: the change of the figure just stated.
             if last is None or not _JUST_STATED.fullmatch(self.text, self.last_end, verb_start):
                 return None
-            base = base_metric(last.metric) + self._bare_suffix(verb_start)
+            base = base_metric(last.metric)
+            base += self._bare_suffix(verb_start, base)
             return self._fact_for(last.subject, base, q, sentence, quote, last.object)
         about = self._subject_or_region(indicator[1], sentence)
         if about is None or (indicator[0] == "change_pct" and about.kind == "org"):
             return None  # a price move is a listed name's, not an economy's
         metric = indicator[0]
         if metric != "change_pct":
-            metric += self._bare_suffix(verb_start)
+            metric += self._bare_suffix(verb_start, metric)
         return self._fact_for(about.name, metric, q, sentence, quote, None)

@@ -53,6 +53,10 @@ _EXCESS_LABEL = re.compile(r"相对(?:业绩)?(?:比较)?基准(?:年化)?超额
 _WHOLE = re.compile(r"\s*占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)的")
 _DAYS_LABEL = re.compile(r"\d{1,3}个?(?:交易)?日[\u4e00-\u9fff]*(?:流入|流出)$")
 _CODE_AFTER = re.compile(r"\s*[(（](?:[A-Za-z]{2}\.?)?\d{4,6}(?:\.[A-Z]{2})?[)）]")
+# A risk's name opening a list item (1. 原材料价格波动风险…), its text run on after it.
+_RISK_TITLE = re.compile(r"[\u4e00-\u9fff]{2,8}风险(?=[\u4e00-\u9fffA-Za-z]{4})")
+_ITEM_OPENS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*$|[（(]\d{1,2}[）)]\s*$")
+_ITEM = re.compile(r"(?![一二三四五六七八九十]+$)[\u4e00-\u9fffA-Za-z]{2,6}")
 _ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
 # Inside a measure's run, a verb of finding or causing ends a clause, and the measure is what
 # follows it (我们发现单车平均毛利, 推动其本周累计涨幅); a verb of achieving sits between a
@@ -109,7 +113,12 @@ class LabelShapes(Reader):
         )
         if self.text[start - 1 : start] == "、":
             # 包括工资、奖金、津贴和补贴期初余额: the balance of all the items a verb opens
-            start = list_start(self.text, max(lo, start - 24), start)
+            listed = list_start(self.text, max(lo, start - 24), start)
+            if listed == start:
+                # ，司法、税务领域市占率超10%: the share of both fields, not of the last alone
+                listed = self._items_start(lo, start) or start
+            if listed == start or _MEASURE.fullmatch(self.text, listed, end):
+                start = listed
         found = _MEASURE.fullmatch(self.text, start, end)
         if found is None:
             return None
@@ -136,6 +145,11 @@ class LabelShapes(Reader):
             return None
         if CLAUSE_LIKE.search(label):
             return None
+        if (risk := _RISK_TITLE.match(label)) and _ITEM_OPENS.search(
+            self.text, max(0, label_start - 6), label_start
+        ):
+            # 1. 单品依赖风险新活素收入占比仍超85%: a risk list's item title run into its text
+            label, label_start = label[risk.end() :], label_start + risk.end()
         label, label_start = self._share_of(label, label_start, sentence)
         last = self.last
         if label == "净融资" and last is not None and self.last_end >= sentence[0]:
@@ -143,6 +157,21 @@ class LabelShapes(Reader):
             if issued := _ISSUED.search(last.metric):
                 label = last.metric[: issued.start()] + label
         return LABEL_METRIC.get(label.lower(), label), label_start
+
+    def _items_start(self, lo: int, start: int) -> int | None:
+        """Where a list of short items (司法、税务) that a label's run ends with opens, right
+        after a clause's break; None when the run before the 、 is no such list (a figure, a
+        list's number: 三、监测港口…)."""
+        breaks = [
+            b.end() for b in LABEL_BREAK.finditer(self.text, lo, start - 1) if b.group() != "、"
+        ]
+        opens = max([lo, *breaks])
+        if opens == lo and lo > 0 and not LABEL_BREAK.match(self.text, lo - 1):
+            return None  # the run goes on before the reach: no whole list in view
+        items = self.text[opens : start - 1].split("、")
+        if any(not _ITEM.fullmatch(item) or item.lower() in LABEL_METRIC for item in items):
+            return None  # 营收、净利润…: figures of their own, not items of one
+        return opens
 
     def _share_of(self, label: str, start: int, sentence: tuple[int, int]) -> tuple[str, int]:
         """比重 after "X占Y的" is the share of X in Y (高技术制造业增加值占规上工业增加值的比重)."""
@@ -152,7 +181,11 @@ class LabelShapes(Reader):
         head = max(
             [lo]
             + [b.end() for b in LABEL_BREAK.finditer(self.text, lo, start - 1)]
-            + [r.end() for r in REGION.finditer(self.text, lo, start) if r.group() != "国内"]
+            + [
+                r.end()
+                for r in REGION.finditer(self.text, lo, start)
+                if r.group() != "国内" and self.text[r.start() - 1 : r.start()] != "占"
+            ]  # but 城镇人口占全国人口的比重: 全国 is in the whole
             + [d.span[1] for d in self.dates if lo <= d.span[1] <= start]
         )
         if share := SHARE_OF.fullmatch(self.text, head, start):

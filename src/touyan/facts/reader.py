@@ -119,6 +119,11 @@ _BROKER_SAYS = re.compile(r"\s*(?:认为|指出|表示|预计|预测|称|提供|
 # How a listed company's short name ends (昊海生科, 恒瑞医药's peers 华东药业, 中信股份): a run
 # ending so, right before a figure's label, names a company, not a business line.
 _COMPANY_FORM = re.compile(r"(?:股份|科技|药业|生科|生物|集团|控股|实业|新材)$")
+# A sentence opening by turning to another company (再看税友股份，, 反观某某科技：).
+_TURN_TO = re.compile(
+    r"\s*(?:再看看?|再来看|来看看?|反观|对比|对比之下|相比之下|隔壁的?|至于|而)\s*"
+    r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:股份|科技|药业|生科|生物|集团|控股|实业|新材))\s*[，,：:]"
+)
 _LEAD_MAX = 10  # characters: a company's short name, with a few more for a full one
 # A field of business in a company's form (金融科技, 生物科技, 新能源汽车): a segment's name.
 _SECTOR = re.compile(
@@ -155,6 +160,11 @@ INDICATOR_LEAD = re.compile(
     r"(?:其中|此外|同时|全年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|当月|今年以来|"
     r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|但|而|的|和|及|与|、)+"
 )
+# A window from the year's start (1-7月份, 1至8月, 前三季度, 上半年): a period, never what grew.
+CUMULATIVE_WINDOW = re.compile(
+    r"(?:(?:19|20)\d{2}年)?(?:(?:1|一)\s*[-—–~至到]\s*\d{1,2}\s*月份?|前[一二三四五六七八九十\d]{1,2}个?月"
+    r"|前[一二三]季度|上半年)"
+)
 # Words that make a run a clause rather than the name of a figure.
 _STATEMENT_LIKE = re.compile(
     r"[为是在将已被把对从由却]|实现|录得|显示|预计|分别|达到|同比|环比|较|提出|目标|计划|预期|假设|"
@@ -169,7 +179,12 @@ PRICE_METRICS = frozenset(
 )
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 _ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集团|公司|证券|研究院)")
+# Counts a company discloses from time to time: a bare change is against the last disclosure.
+_ON_LAST_COUNT = re.compile(r"股东户数|股东人数|户均持股")
 _HEADING_MARK = re.compile(r"(?:^|\s)#{2,6}\s")
+# Where a markdown text opens another section inside one run of text: a rule, a heading, a
+# bold numbered heading (**四、风险提示**).
+_SECTION_BREAK = re.compile(r"-{3,}|#{2,6}\s|\*\*[一二三四五六七八九十]{1,3}[、.．]")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
@@ -527,6 +542,21 @@ class Reader:
             return True, None
         return True, EntityRecord(name, "company")
 
+    def turned_to(
+        self, sentence: tuple[int, int], label_start: int
+    ) -> tuple[bool, EntityRecord | None]:
+        """A sentence that opens by turning to another company (再看税友股份，…毛利率60.92%;
+        反观某某科技，…): its figures are that company's, not the subject carried from before.
+        (True, the company) when the run reads as a name, (True, None) when it does not, and
+        (False, None) when the sentence opens with no such turn or with a known name."""
+        turn = _TURN_TO.match(self.text, sentence[0], label_start)
+        if turn is None or any(m.start == turn.start("name") for m in self.mentions):
+            return False, None
+        name = plausible_name(turn["name"])
+        if name is None or name != turn["name"] or kind_of(name) != "company":
+            return True, None
+        return True, EntityRecord(name, "company")
+
     def _after_name(self, lo: int, hi: int) -> int:
         """Where a label may start: after the last name written in lo..hi."""
         return max([lo] + [m.end for m in self.mentions if lo <= m.start and m.end <= hi])
@@ -697,6 +727,9 @@ class Reader:
             and _CLAUSE_SEP.search(self.text, found[-1].end(), day.start())
         ):
             return False  # 计划向银行申请授信…资金方面，当日主力资金净流出: the day's, done
+        if found and _SECTION_BREAK.search(self.text, found[-1].end(), hi):
+            # **三、2025年预测**…---**四、风险提示**1. 收入占比仍超85%: another section
+            return False
         if found:
             return not _EXPECTED_DATE.match(self.text, found[-1].end())
         return self._in_scenario(lo)
@@ -825,9 +858,12 @@ class Reader:
         found = _LATEST_REPORT.search(self.text, max(line, at - _LATEST_REACH), at)
         return found.group() if found else None
 
-    def _bare_suffix(self, at: int) -> str:
+    def _bare_suffix(self, at: int, metric: str = "") -> str:
         """A change with no 同比 or 环比 of its own: quarter on quarter when its paragraph last
-        said 从环比看, else year on year (`facts.bulletin.VIEW`)."""
+        said 从环比看, else year on year (`facts.bulletin.VIEW`). A holder count's is against
+        the count disclosed before it (股东户数下降1.16%), like 较上期."""
+        if _ON_LAST_COUNT.search(metric):
+            return "_qoq"
         if self.views is None:
             self.views = [(m.start(), m["a"] or m["b"]) for m in VIEW.finditer(self.text)]
         line = self.text.rfind("\n", 0, at)
@@ -870,6 +906,8 @@ class Reader:
             label = label[:-1]  # 全社会用电量仅同比增长, 水泥制造价格均上涨: an adverb
         if not INDICATOR.fullmatch(label) or NOT_A_LABEL.match(label):
             return None
+        if CUMULATIVE_WINDOW.fullmatch(label):
+            return None  # 1-7月份比上年同期上涨0.2%: the window's growth of what was just named
         if _STATEMENT_LIKE.search(label):
             return None
         example = list(_SECTOR_EXAMPLE.finditer(self.text, sentence[0], start))
