@@ -91,6 +91,21 @@ _NAMED_LIST_SEP = re.compile(r"[、和及与/]")
 _BARE_GROWTH = re.compile(r"(?:同比|环比|同环比)(?:变动|变化|增长|增速|增幅)?(?:率)?")
 
 
+def _in_unit_of(q: Quantity, last: Quantity) -> Quantity:
+    """A list's figure written without the unit its last figure carries (归母净利润分别为9.48、
+    10.84、11.95亿元): in that unit."""
+    if q.unit or not last.unit or q is last:
+        return q
+    value = q.value * last.scale
+    return replace(
+        q,
+        value=value.quantize(Decimal(1)) if value == value.to_integral() else value,
+        unit=last.unit,
+        currency=last.currency,
+        precision=q.precision * last.scale,
+    )
+
+
 _SHARE_TAIL = re.compile(r"占[\u4e00-\u9fff]{1,12}?的?(?:比重|比例)$|占比$")
 
 
@@ -124,17 +139,7 @@ class SeriesShapes(Reader):
         year = first + chain.index(q)
         if self.published_at is not None and year >= self.published_at.year:
             metric += "_forecast"  # 维持2025~2027年EPS…, written in 2025: a forecast
-        unit = chain[-1]
-        if not q.unit and unit.unit and q is not unit:
-            # 归母净利润分别为9.48、10.84、11.95亿元: the last figure's unit is every figure's.
-            value = q.value * unit.scale
-            q = replace(
-                q,
-                value=value.quantize(Decimal(1)) if value == value.to_integral() else value,
-                unit=unit.unit,
-                currency=unit.currency,
-                precision=q.precision * unit.scale,
-            )
+        q = _in_unit_of(q, chain[-1])
         fact = self._fact_for(about.name, metric, q, sentence, quote, None)
         return replace(fact, as_of=dt.date(year, 12, 31), period=f"{year}年")
 
@@ -398,22 +403,7 @@ class SeriesShapes(Reader):
 
     def _with_list_unit(self, chain: list[Quantity]) -> list[Quantity]:
         """归母净利润分别为9.48、10.84、11.95亿元: the last figure's unit is every figure's."""
-        unit = chain[-1] if chain else None
-        if unit is None or not unit.unit:
-            return chain
-        out = []
-        for q in chain:
-            if not q.unit and q is not unit:
-                value = q.value * unit.scale
-                q = replace(
-                    q,
-                    value=value.quantize(Decimal(1)) if value == value.to_integral() else value,
-                    unit=unit.unit,
-                    currency=unit.currency,
-                    precision=q.precision * unit.scale,
-                )
-            out.append(q)
-        return out
+        return [_in_unit_of(q, chain[-1]) for q in chain] if chain else chain
 
     def _respectively(
         self,
