@@ -530,3 +530,15 @@ def test_a_bare_flow_after_the_main_forces_is_the_main_forces_too() -> None:
     metrics = {f.value: f.metric for f in facts(text)}
     assert metrics[Decimal("280000000")] == "main_outflow"
     assert metrics[Decimal("41000000")] == "main_net_inflow"
+
+
+def test_a_forecast_ends_at_a_cards_next_field() -> None:
+    text = (
+        "小米集团最新现价50.20元，机构对其预测的最低目标价58元，最高目标价66元，"
+        "个股诊断：诊断分数：72分，打败股票71.30%，其中行业排名9/120，总体排名801/5400。"
+    )
+    found = {f.value: f.metric for f in facts(text)}
+    assert found[Decimal("801")] == "总体排名"
+    assert found[Decimal("71.30")] == "diagnosis_beat_pct"
+    text = "机构预测小米集团2026年营收5800亿元，净利润400亿元。"
+    assert {f.metric for f in facts(text)} >= {"revenue_forecast", "net_profit_forecast"}

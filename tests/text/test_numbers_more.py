@@ -127,3 +127,11 @@ def test_bare_figures_listed_before_a_unit_share_it() -> None:
     # a comma ends the list, and a ratio's two sides (排名12/85) are both bare
     assert [q.unit for q in parse_numbers("营收为300，同比增长4%")] == ["", "%"]
     assert [q.unit for q in parse_numbers("行业排名12/85")] == ["", ""]
+
+
+def test_a_chinese_unit_word_may_run_into_latin_text() -> None:
+    eps = parse_numbers("每股收益（非 GAAP）1.85 美元GAAP 净收入…")[0]
+    assert (eps.value, eps.unit, eps.currency) == (Decimal("1.85"), "money", "USD")
+    assert one("收入增长12%YoY").unit == "%"
+    assert one("回购不超过2.5亿A股").value == Decimal("250000000")
+    assert parse_numbers("5 mns") == []  # but a Latin word must end where the word does

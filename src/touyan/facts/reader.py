@@ -184,7 +184,11 @@ _ON_LAST_COUNT = re.compile(r"股东户数|股东人数|户均持股")
 _HEADING_MARK = re.compile(r"(?:^|\s)#{2,6}\s")
 # Where a markdown text opens another section inside one run of text: a rule, a heading, a
 # bold numbered heading (**四、风险提示**).
-_SECTION_BREAK = re.compile(r"-{3,}|#{2,6}\s|\*\*[一二三四五六七八九十]{1,3}[、.．]")
+_SECTION_BREAK = re.compile(
+    r"-{3,}|#{2,6}\s|\*\*[一二三四五六七八九十]{1,3}[、.．]"
+    # a card's next field (…预测的最低目标价21.2元，个股诊断：…总体排名538/5412)
+    r"|[，,。；;][\u4e00-\u9fff]{2,6}[:：]"
+)
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")

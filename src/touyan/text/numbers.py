@@ -163,6 +163,9 @@ _UNIT = _alternation(list(_UNITS))
 # 元/股, 美元/桶, 元/平方米: the thing an amount is per. A range's ends each write it
 # (0.125元/股-0.1875元/股), and the first's must not hide the connector after it.
 _PER = r"/(?:[\u4e00-\u9fff]{1,3}|[A-Za-z]{1,6})"
+# A Latin unit word ends where a word does (5 mn, not 5 mns); 美元 or % may run into one
+# (每股收益2.42 美元GAAP 净收入…, 增长5%YoY).
+_WORD_END = r"(?:(?<![A-Za-z])|(?![A-Za-z]))"
 _SIGN_WORDS = ("下降", "下滑", "下跌", "减少", "降低", "回落", "亏损", "跌", "降")
 # Every quantity starts with one of these characters; the leading look-ahead lets the
 # engine skip every other position at once instead of trying each alternative there.
@@ -182,14 +185,14 @@ _NUMBER = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
     rf"(?P<close>\))?"
     rf"(?:\s*(?:-|~|～|至|到|—|–|to)\s*(?:{_PREFIX})?\s?(?P<num2>{_ARABIC}))?"
-    rf"(?:\s?(?P<scale>{_SCALE})(?![A-Za-z]))?"
-    rf"(?:\s?(?P<cur>{_SUFFIX_CUR})(?![A-Za-z]))?"
-    rf"(?:\s?(?P<unit>{_UNIT})(?![A-Za-z]))?"
+    rf"(?:\s?(?P<scale>{_SCALE}){_WORD_END})?"
+    rf"(?:\s?(?P<cur>{_SUFFIX_CUR}){_WORD_END})?"
+    rf"(?:\s?(?P<unit>{_UNIT}){_WORD_END})?"
     rf"(?: ?(?P<cls>[{_CLASSIFIERS}](?!元)))?"
     rf"(?P<r2>(?P<per>{_PER})?\s*(?:-|~|～|至|到|—|–|(?P<to>to))\s*"
     rf"(?:(?P<prefix3>{_PREFIX})\s?)?(?P<num3>{_ARABIC})"
-    rf"(?:\s?(?P<scale3>{_SCALE})(?![A-Za-z]))?(?:\s?(?P<cur3>{_SUFFIX_CUR}))?"
-    rf"(?:\s?(?P<unit3>{_UNIT})(?![A-Za-z]))?)?",
+    rf"(?:\s?(?P<scale3>{_SCALE}){_WORD_END})?(?:\s?(?P<cur3>{_SUFFIX_CUR}))?"
+    rf"(?:\s?(?P<unit3>{_UNIT}){_WORD_END})?)?",
     re.IGNORECASE,
 )
 # _quantity unpacks a match's groups in one call (m.groups() costs a third of ten m.group calls)
