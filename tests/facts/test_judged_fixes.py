@@ -542,3 +542,13 @@ def test_a_forecast_ends_at_a_cards_next_field() -> None:
     assert found[Decimal("71.30")] == "diagnosis_beat_pct"
     text = "机构预测小米集团2026年营收5800亿元，净利润400亿元。"
     assert {f.metric for f in facts(text)} >= {"revenue_forecast", "net_profit_forecast"}
+
+
+def test_a_bold_section_heading_ends_the_year_an_earlier_heading_named() -> None:
+    text = (
+        "**三、2026年财务预测**1. 营收预测---**四、风险提示**1. 单品依赖风险"
+        "小米集团手机收入占比仍超60%，若2026年存储价格上涨超5%，毛利率或承压。"
+    )
+    found = extract_facts(text, published_at=dt.date(2026, 4, 25), entities=bundled_dictionary())
+    share = next(f for f in found if f.value == Decimal("60"))
+    assert share.as_of != dt.date(2026, 12, 31)  # the running year carried, not the heading's
