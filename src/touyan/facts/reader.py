@@ -506,8 +506,14 @@ class Reader:
         ]
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
-        found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
-        return found[-1] if found else None
+        return next(
+            (
+                m
+                for m in reversed(self.mentions)
+                if lo <= m.start and m.end <= start and self._can_lead(m)
+            ),
+            None,
+        )
 
     def _can_lead(self, m: Mention) -> bool:
         """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor a
@@ -609,8 +615,10 @@ class Reader:
 
     def _clause_start(self, sentence: tuple[int, int], end: int) -> int:
         """Where the clause holding `end` starts: after the sentence's last break before it."""
-        breaks = [m.end() for m in CLAUSE_BREAK.finditer(self.text, sentence[0], end)]
-        return max([sentence[0], *breaks])
+        start = sentence[0]
+        for found in CLAUSE_BREAK.finditer(self.text, sentence[0], end):
+            start = found.end()
+        return start
 
     def _list_run(self, values: Sequence[Quantity], units: bool = False) -> list[Quantity]:
         """The figures from the first of `values` on that a list joins (9.48、10.84和11.95),
