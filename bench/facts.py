@@ -6,13 +6,15 @@ Each row of eval/fineval_fact_extraction_dev.jsonl holds retrieved snippets (tit
 date, content) and gold facts written as "2025年05月15日，一鸣食品的涨跌幅为+1.68%。". A gold
 fact's value is the last number in its sentence, its subject the text between the date's comma
 and 的 (without a date or window written next to it: "长电科技4月23日的…", "X近一周的…"), its
-date the first date it names. Three readings of a gold sentence's words, not of its facts
-(2026-12-04): the owners a profit is attributed to are part of the figure's name, not of the
+date the first date it names. Readings of a gold sentence's words, not of its facts
+(2026-12-04, the last on 2026-12-05): the owners a profit is attributed to are part of the figure's name, not of the
 subject ("招商蛇口归属于上市公司股东的净资产" is 招商蛇口's); a year written with the part of it
 it means is that part ("2025年前四个月" ends on 04-30, "2024年前三季度" on 09-30, "2024年
 半年度" on 06-30, "长电科技2024年半年度的…" names 长电科技); a span since a year ("2025年以来")
 runs to the question's day, not to the year's end; a span of days ("2025年5月5日至5月11日") is
-as of its last day. It is recalled when a fact extracted from the row's snippets has the
+as of its last day; what a name does before 的 is not part of it ("长电科技计划2025年的…",
+"谷歌支付的股息总额", "特斯拉调整后的每股收益" name 长电科技, 谷歌, 特斯拉; a fund's name is
+taken whole). It is recalled when a fact extracted from the row's snippets has the
 same quantity (`same_quantity`, within the looser written rounding), the same subject when
 both name one and the same as-of date when both have one.
 Subjects are the same after the dictionary's aliases and when they are one name written two
@@ -59,7 +61,7 @@ from judged import Sampled, in_sample, report
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.facts.labels import SEGMENTED_METRICS
-from touyan.facts.names import same_name
+from touyan.facts.names import kind_of, same_name
 from touyan.text.dates import DateMention, parse_date, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers, same_quantity
 
@@ -123,7 +125,14 @@ def _clean_subject(subject: str) -> str | None:
             subject = subject[: d.span[0]].strip() if d.span[0] else subject[d.span[1] :].strip()
             break
     subject = _WINDOW.sub("", _LEADING_WINDOW.sub("", subject)).strip()
+    if kind_of(subject) != "fund" and (acts := _ACTS.search(subject)):
+        subject = subject[: acts.start()]  # 长电科技计划2025年的…, 谷歌支付的股息总额: a verb's
     return subject or None
+
+
+# What a name does or how its figure is meant, between the name and 的 (长电科技计划, 谷歌支付,
+# 航天科技领取报酬, 特斯拉调整后, 贵州茅台通过…实现): not part of the name.
+_ACTS = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?:计划|支付|领取|通过|调整后|截至|在(?!线)|实现)")
 
 
 # The part of a period a year is written with (2024年半年度, 2024年末), which no date reads.
