@@ -7,8 +7,8 @@ date, content) and gold facts written as "2025年05月15日，一鸣食品的涨
 fact's value is the last number in its sentence, its subject the text between the date's comma
 and 的 (without a date or window written next to it: "长电科技4月23日的…", "X近一周的…"), its
 date the first date it names. Readings of a gold sentence's words, not of its facts
-(2026-12-04, the last on 2026-12-05): the owners a profit is attributed to are part of the figure's name, not of the
-subject ("招商蛇口归属于上市公司股东的净资产" is 招商蛇口's); a year written with the part of it
+(2026-12-04, the last on 2026-12-05): the owners a profit is attributed to are part of the
+figure's name, not of the subject ("招商蛇口归属于上市公司股东的净资产" is 招商蛇口's); a year written with the part of it
 it means is that part ("2025年前四个月" ends on 04-30, "2024年前三季度" on 09-30, "2024年
 半年度" on 06-30, "长电科技2024年半年度的…" names 长电科技); a span since a year ("2025年以来")
 runs to the question's day, not to the year's end; a span of days ("2025年5月5日至5月11日") is
@@ -132,7 +132,9 @@ def _clean_subject(subject: str) -> str | None:
 
 # What a name does or how its figure is meant, between the name and 的 (长电科技计划, 谷歌支付,
 # 航天科技领取报酬, 特斯拉调整后, 贵州茅台通过…实现): not part of the name.
-_ACTS = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?:计划|支付|领取|通过|调整后|截至|在(?!线)|实现)")
+_ACTS = re.compile(
+    r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?:计划|支付|领取|通过|调整后|截至|在(?!线)|实现)"
+)
 
 
 # The part of a period a year is written with (2024年半年度, 2024年末), which no date reads.
