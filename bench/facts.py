@@ -6,17 +6,17 @@ Each row of eval/fineval_fact_extraction_dev.jsonl holds retrieved snippets (tit
 date, content) and gold facts written as "2025年05月15日，一鸣食品的涨跌幅为+1.68%。". A gold
 fact's value is the last number in its sentence, its subject the text between the date's comma
 and 的 (without a date or window written next to it: "长电科技4月23日的…", "X近一周的…"), its
-date the first date it names. Readings of a gold sentence's words, not of its facts
-(2026-12-04, the last on 2026-12-05): the owners a profit is attributed to are part of the
-figure's name, not of the subject ("招商蛇口归属于上市公司股东的净资产" is 招商蛇口's); a year written with the part of it
-it means is that part ("2025年前四个月" ends on 04-30, "2024年前三季度" on 09-30, "2024年
-半年度" on 06-30, "长电科技2024年半年度的…" names 长电科技); a span since a year ("2025年以来")
-runs to the question's day, not to the year's end; a span of days ("2025年5月5日至5月11日") is
-as of its last day; what a name does before 的 is not part of it ("长电科技计划2025年的…",
-"谷歌支付的股息总额", "特斯拉调整后的每股收益" name 长电科技, 谷歌, 特斯拉; a fund's name is
-taken whole). It is recalled when a fact extracted from the row's snippets has the
-same quantity (`same_quantity`, within the looser written rounding), the same subject when
-both name one and the same as-of date when both have one.
+date the first date it names. Readings of a gold sentence's words, not of its facts (2026-12-04,
+the last on 2026-12-05): the owners a profit is attributed to are part of the figure's name, not
+of the subject ("招商蛇口归属于上市公司股东的净资产" is 招商蛇口's); a year written with the
+part of it it means is that part ("2025年前四个月" ends on 04-30, "2024年前三季度" on 09-30,
+"2024年半年度" on 06-30, "长电科技2024年半年度的…" names 长电科技); a span since a year
+("2025年以来") runs to the question's day, not to the year's end; a span of days
+("2025年5月5日至5月11日") is as of its last day; what a name does before 的 is not part of it
+("长电科技计划2025年的…", "谷歌支付的股息总额", "特斯拉调整后的每股收益" name 长电科技, 谷歌,
+特斯拉; a fund's name is taken whole). It is recalled when a fact extracted from the row's
+snippets has the same quantity (`same_quantity`, within the looser written rounding), the same
+subject when both name one and the same as-of date when both have one.
 Subjects are the same after the dictionary's aliases and when they are one name written two
 ways (`names.same_name`: a fund's short and registered names, 理想汽车-W and 理想汽车,
 新能源汽车板块 and 新能源汽车).
