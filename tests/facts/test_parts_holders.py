@@ -96,3 +96,20 @@ def test_a_moves_clause_opening_with_an_adverb_names_no_mover(
     got = by_value(text, entities)
     assert got[Decimal("2.35")].subject == "贵州茅台"
     assert all(f.subject not in ("成功", "尽管当日", "仍然") for f in got.values())
+
+
+def test_a_part_named_after_its_parent_may_be_a_listed_company(
+    entities: EntityDictionary,
+) -> None:
+    text = "网易业务呈现差异化韧性：云音乐会员订阅收入同比增长12.6%，游戏收入同比增长8.1%。"
+    got = by_value(text, entities, title="网易业务分析")
+    assert (got[Decimal("12.6")].subject, got[Decimal("12.6")].object) == ("网易云音乐", "会员订阅")
+
+
+def test_a_parent_announcing_its_listed_subsidiarys_results_does_not_take_them(
+    entities: EntityDictionary,
+) -> None:
+    text = "吉利汽车发布极氪2025年第一季度业绩，总交付量为12.3万辆，同比增长15.0%。"
+    got = by_value(text, entities, title="吉利汽车发布极氪2025年第一季度业绩")
+    assert got[Decimal("123000")].subject == "极氪"
+    assert got[Decimal("15.0")].subject == "极氪"
