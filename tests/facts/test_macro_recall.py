@@ -33,9 +33,9 @@ def test_change_after_a_level_restated_in_other_units(entities: EntityDictionary
         "本月预测，2025/26年度，中国稻谷种植面积29000千公顷（4.35亿亩），"
         "较上年度减少150千公顷（225万亩），主要是效益偏低。"
     )
-    got = by_value(facts(text, entities))
-    assert got[Decimal("-150")].metric == "稻谷种植面积_yoy_change_forecast"
-    assert got[Decimal("-150")].as_of == dt.date(2025, 12, 31)
+    got = by_value(facts(text, entities))  # 150千公顷: 150,000 hectares
+    assert got[Decimal("-150000")].metric == "稻谷种植面积_yoy_change_forecast"
+    assert got[Decimal("-150000")].as_of == dt.date(2025, 12, 31)
 
 
 def test_rate_of_a_change_just_stated(entities: EntityDictionary) -> None:

@@ -24,7 +24,9 @@ _LEAD = re.compile(
     r"\d{1,2}日|不过|但|而|和|及|与|、|并|且|也|还|则|均|总|最新|目前|当前|首次|再次|"
     r"[\s：:（）()“”\"'「」]|的)+"
 )
-_TAIL = re.compile(r"(?:实现|共实现|累计实现|累计|合计|全年|单季度?|当季|单月|当期|本期|的|之)+$")
+_TAIL = re.compile(
+    r"(?:实现|共实现|累计实现|累计|合计|全年|单季度?|当季|单月|当期|本期|的|之|总)+$"
+)
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\-]{2,14}(?:、[\u4e00-\u9fffA-Za-z0-9\-]{2,14})*")
 # A run holding these is a clause, not a name (营收增速放缓, 预计营收, 带动营收).
 _CLAUSE = re.compile(
@@ -41,6 +43,8 @@ _CLAUSE = re.compile(
 )
 # A word of the label's own name, not a part (销售净利率 is the net margin on sales).
 _OF_THE_LABEL = frozenset({"销售", "营收", "经营"})
+# A word naming no part of the whole (极氪品牌交付: the company's own figure).
+_NO_PART = frozenset({"品牌", "产品", "业务", "整体", "总体"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BREAK = re.compile(r"[，,；;。！？!?\n、：:（）()|【】\[\]「」“”\"]")
 
@@ -66,7 +70,7 @@ def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | 
     run = _TAIL.sub("", run.strip())
     if not _RUN.fullmatch(run) or not _HAN.search(run) or _CLAUSE.search(run) or run[0].isdigit():
         return None
-    if run in _OF_THE_LABEL:
+    if run in _OF_THE_LABEL or run in _NO_PART:
         return None
     return run
 

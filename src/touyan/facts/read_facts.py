@@ -35,6 +35,7 @@ from touyan.facts.labels import (
 )
 from touyan.facts.market import MARKET, SECTOR_METRICS
 from touyan.facts.names import kind_of
+from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_bulletin import BulletinShapes
 from touyan.facts.read_growth import GrowthShapes
 from touyan.facts.read_labels import LabelShapes
@@ -169,6 +170,34 @@ _DAY_UNITS = frozenset({"money", "shares", "count", "%"})
 _BASIS_BEFORE = re.compile(r"[，,：:（(\s](?:如果|若|假设)?(?:以|按照?)[^，,。；;：:（）()\d]*$")
 # 若2025年医保谈判降价超5%，…: a clause that opens with if states a condition, not a figure.
 _CONDITION = re.compile(r"\s*(?:若(?![干羽])|如果|假如|倘若|一旦)")
+# 低于行业均值21.53%, 高于同行业平均水平的: the figure after is a group's average the subject's
+# is compared with, nobody's own.
+_GROUP_AVERAGE = re.compile(
+    r"(?:高于|低于|超过|不及|优于|弱于|接近|略高于|略低于|远高于|远低于)?"
+    r"(?:所属|同)?(?:行业|同行|同业|板块|市场|可比公司)(?:整体)?"
+    r"(?:平均值?|均值|中位数|平均水平)(?:水平)?的?(?:为|是)?\s*$"
+)
+# 流动负债净值, 资产净值: a balance's net amount, not a fund's net asset value per share.
+_NET_OF_BALANCE = re.compile(r"(?:流动负债|流动资产|负债|资产|资本|敞口|头寸)$")
+# 买入成交额, 卖出成交额: one side's amount (龙虎榜 seats'), not the stock's turnover; nor is
+# a total in a sentence about the listed seats (上榜的前五大买卖营业部合计成交1.31亿元).
+_SIDE_BEFORE = re.compile(r"(?:买入|卖出|买方|卖方|净买入|净卖出)$")
+_SEATS_WORDS = re.compile(r"营业部|席位|机构专用|龙虎榜")
+# 从乡村流向城镇的人口: a relative clause narrowing a bare count to a part of the people.
+_BARE_PEOPLE = frozenset({"人口"})
+# 财务总监袁晓斌报告期内从公司获得的税前报酬总额: one officer's pay, not the company's total.
+_PAY = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴")
+_OFFICER = re.compile(
+    r"(?:副?董事长|副?总经理|副?总裁|财务总监|财务负责人|董事会秘书|董秘|监事会主席|职工监事|"
+    r"独立董事|监事|董事|首席[\u4e00-\u9fff]{2,4}官|CEO|CFO|COO)"
+    r"[\u4e00-\u9fff·]{2,4}?(?=报告期|从公司|在公司|税前|年薪|薪酬|报酬|获得|领取|的|，|,)"
+)
+# 白羽肉鸡苗销售数量4,893.20万只，销售收入14,129.28万元: the revenue of the clause right
+# after a product's sales volume, which names nothing of its own, is that product's.
+_VOLUME_CLAUSE = re.compile(
+    r"(?P<head>销售数量|销量|产量|出货量|交付量)(?:为|达到?|约|共)?\s*[-+]?[\d,.]+\s*"
+    r"[万亿千]?[\u4e00-\u9fff]{0,2}\s*[，,]\s*$"
+)
 _BASIS_AFTER = re.compile(r"[^，,。；;！？!?\d]{0,12}?(?:计算|测算|来算|估算)")
 # 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
 # which no date named near it is the date of.
@@ -320,6 +349,8 @@ class FactReader(
         if self.breadth and q.unit == "count" and (counted := self.breadth.get(q.span[0])):
             self.last_record = MARKET  # 整体封板率, 成交额 said next are the market's too
             return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
+        if _GROUP_AVERAGE.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0]):
+            return None
         if shaped := self._specific_shape(q, sentence, quote):
             return shaped
         before = self.text[q.span[0] - 1 : q.span[0]]  # what the two shapes below end with
@@ -409,6 +440,19 @@ class FactReader(
                 metric = self.text[peak.start() : said.end()] if said else metric
             if self.text.startswith("跌幅", label_start) and q.value > 0:
                 q = replace(q, value=-q.value, negative=True)  # 跌幅0.17%: a fall
+            if metric == "nav" and (
+                net := _NET_OF_BALANCE.search(self.text, max(0, label_start - 4), label_start)
+            ):
+                metric = net.group() + "净值"  # 流动负债净值达112.51亿元
+            if metric == "turnover" and (
+                _SIDE_BEFORE.search(self.text, max(0, label_start - 3), label_start)
+                or _SEATS_WORDS.search(self.text, sentence[0], label_start)
+            ):
+                return None  # 卖出成交额为8547.41万元: the seats' selling, not the turnover
+            if metric in _BARE_PEOPLE and self.text[label_start - 1 : label_start] == "的":
+                metric = self._narrowed_people(metric, sentence, label_start)
+                if not metric:
+                    return None
             if metric in _BARE_SHARES:
                 # 城镇人口占全国人口的比重达到66.16%: the share of what in what; a share whose
                 # part the text does not name here says nothing
@@ -433,6 +477,10 @@ class FactReader(
             metric, label_start = self._share_of(
                 _MODAL_TAIL.sub("", attribute.group("label")), attribute.start("label"), sentence
             )
+            if metric in _BARE_PEOPLE:
+                metric = self._narrowed_people(metric, sentence, label_start)
+                if not metric:
+                    return None
         elif ("单产" in self.text or "产量" in self.text) and (
             crop := crop_yield(self.text, sentence[0], q.span[0], self._said_before(q.span[0]))
         ):
@@ -454,12 +502,24 @@ class FactReader(
             return self._change(q, sentence, quote, change.start())
         if metric is None:
             return self._level_before_growth(q, sentence, quote)
+        if (cut := metric.rfind("情况")) > 0 and len(metric) - cut - 2 >= 4:
+            metric = metric[cut + 2 :]  # 种猪销售情况种猪销售数量: a heading run into the label
         if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
             return None
         metric = self._flow_of_last(metric, sentence, label_start)
         return self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
+
+    def _narrowed_people(self, metric: str, sentence: tuple[int, int], label_start: int) -> str:
+        """其中从乡村流向城镇的人口为2.49亿人: the people a relative clause names (its words
+        and the label), or nothing when the clause is too long to be a name."""
+        start = self._clause_start(sentence, label_start)
+        run = self.text[start:label_start]
+        run = re.sub(r"^(?:其中|此外|同时|而)+", "", run.strip())
+        if not run or len(run) > 12 or re.search(r"[，,、\d]", run):
+            return ""
+        return run + metric
 
     def _basis(self, q: Quantity, sentence: tuple[int, int]) -> bool:
         """以买入价10.5元计算, 按每股8元的价格测算: the figure a computation is made on, an
@@ -681,6 +741,13 @@ class FactReader(
             obj = self._ranked_within(sentence, label_start)
         if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
             obj = self._part_before(sentence, clause_start, label_start)
+        if obj is None and _PAY.search(metric):
+            officers = list(_OFFICER.finditer(self.text, sentence[0], label_start))
+            obj = officers[-1].group() if officers else None
+        if obj is None and metric == "holding_value":
+            obj = self._group_holder(sentence[0], label_start)  # 2家机构…，持股市值0.61亿元
+        if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
+            obj = self._product_before(sentence, clause_start, label_start)
         if obj is None and self._after_launch(sentence, clause_start):
             return None
         last = self.last
@@ -751,6 +818,24 @@ class FactReader(
             return None
         found = _PART_CLAUSE.search(self.text, max(sentence[0], clause_start - 30), clause_start)
         return found["name"] if found else None
+
+    def _product_before(
+        self, sentence: tuple[int, int], clause_start: int, label_start: int
+    ) -> str | None:
+        """The product whose sales volume the clause before the label's states (白羽肉鸡苗销售
+        数量4,893.20万只，销售收入…), when the label's clause names nothing before the label."""
+        if clause_start <= sentence[0] or not _PART_FILLER.fullmatch(
+            self.text, clause_start, label_start
+        ):
+            return None
+        volume = _VOLUME_CLAUSE.search(self.text, max(sentence[0], clause_start - 40), clause_start)
+        if volume is None:
+            return None
+        lo = max(sentence[0], volume.start() - 24)
+        heading = self.text.rfind("情况", lo, volume.start())  # 种猪销售情况种猪销售数量
+        lo = heading + 2 if heading >= 0 else self._clause_start(sentence, volume.start())
+        bounds = [m.end for m in self.mentions if lo <= m.end <= volume.start()]
+        return qualifier(self.text, lo, volume.start(), bounds)
 
     def _flow_of_last(self, metric: str, sentence: tuple[int, int], label_start: int) -> str:
         """A bare flow (流出, 净流入) after a named flow in its sentence is the same money's:

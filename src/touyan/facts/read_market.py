@@ -47,7 +47,7 @@ _WINDOW_END = re.compile(rf"{WINDOW}\s*[+]?$")
 _MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
 _NOT_A_MOVER = re.compile(
     r"[由较比已也则均仍再亦和与及、]|逆势|继续|大幅|小幅|一度|集体|纷纷|盘中|收盘|开盘|股价|指数|"
-    r"板块|价格|期指|期货"
+    r"板块|价格|期指|期货|成功|再次|再度|随后|最终|终于|依然|仍然|尽管|虽然|但是|当日|今日"
 )
 _HEAD_END = re.compile(r"(?:率|额|值|价|量|规模|收益|指数|价格|板块|行业|市场|资金)$")
 # A price move: the verb right before the percentage, with only time words between the name
@@ -56,7 +56,9 @@ _MOVE = re.compile(r"(?:上涨|下跌|收涨|收跌|大涨|大跌|微涨|微跌|
 _MOVE_LEAD = re.compile(
     r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|该股|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
     r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
-    r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止|已经|已)*"
+    r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止|已经|已|"
+    # adverbs and conjunctions a move's clause opens with (成功上涨, 尽管当日下跌): no name
+    r"成功|再次|再度|又|随后|最终|终于|依然|仍然|仍|尽管|虽然|虽|但是?|却|而)*"
 )
 # Before a move that names no one: another move, or a market's mood (多数上涨, 涨跌不一).
 _LINKS_LOST = re.compile(r"(?:%|上涨|下跌|涨跌不一|普涨|普跌|[、，,]{2})[\s，,。；;、]*$")

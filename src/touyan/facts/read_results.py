@@ -66,6 +66,12 @@ _FLOW_BEFORE = re.compile(
     r"主力(?:资金)?(?:出现|呈现|为)?了?(?:净)?流(?P<way>[入出])[^，,。；;]{0,6}[，,]\s*"
 )
 # 持有, 持股, 配置 (a fund's or the state's allocation), not 增持/减持 (a change).
+# A group of holders a text counts rather than names (前十大股东持股数量, 共有2家机构持仓…，
+# 合计持股数): whose holding it is, which is not the company's own.
+_GROUP_HOLDER = re.compile(
+    r"前(?:十|10|五|5)大(?:流通)?股东|(?:\d{1,4}|[一二三四五六七八九十两]{1,3})只?家?"
+    r"(?:机构|基金|公募基金|券商|QFII|社保|险资|私募|保险)(?=持|合计|共|，|,)|机构投资者"
+)
 _HOLD_VERB = re.compile(r"(?<![增减])(?:持有|持股|配置)")
 _HELD_TAIL = re.compile(
     r"(?:公司)?(?:股份|股票|A股)?(?:数量?)?\s*"
@@ -256,6 +262,8 @@ class ResultShapes(Reader):
         ):
             # 香港中央结算有限公司位居第三大流通股东，持股2529.91万股: the holder ranked before.
             holder = self._named_holder(sentence[0], ranked.start())
+        if holder is None:
+            holder = self._group_holder(sentence[0], verb.start())
         if held is None:
             before = [
                 m.entity
@@ -273,6 +281,11 @@ class ResultShapes(Reader):
             # holding in a company the text names in a way not recognised.
             return self._fact_for(held.name, "holding_shares", q, sentence, quote, None)
         return self._fact_for(held.name, "shares_held", q, sentence, quote, holder)
+
+    def _group_holder(self, lo: int, hi: int) -> str | None:
+        """The group of holders counted before `hi` (前十大股东, 2家机构), the last one."""
+        found = list(_GROUP_HOLDER.finditer(self.text, lo, hi))
+        return found[-1].group() if found else None
 
     def _named_holder(self, clause_start: int, verb_start: int) -> str | None:
         """The holder written right before 持有: a known name, or an organisation's full name,

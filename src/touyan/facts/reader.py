@@ -385,6 +385,7 @@ class Reader:
         mentions: Sequence[Mention] | None = None,
     ) -> None:
         self.original = text
+        self.entities = entities
         text, self.index = flatten(text)
         self.text = text
         self.published_at = published_at
@@ -847,6 +848,8 @@ class Reader:
             and anchor.span[0] >= sentence[0]
         ):
             self.told.setdefault((subject, metric, q.value), (as_of, period))
+        if obj and self.entities is not None:
+            subject, obj = self._listed_part(subject, obj)
         fact = ExtractedFact(
             subject=ECONOMY_OF.get(subject, subject),
             metric=metric,
@@ -862,6 +865,17 @@ class Reader:
         )
         self.last, self.last_end = fact, q.span[1]
         return fact
+
+    def _listed_part(self, subject: str, obj: str) -> tuple[str, str | None]:
+        """网易 with 云音乐会员订阅: a part whose name, written after its parent's, makes a
+        company the dictionary knows (网易云音乐, listed on its own) is that company's, with
+        what is left of the part (会员订阅) as its object."""
+        assert self.entities is not None
+        for cut in range(len(obj), 1, -1):
+            record = self.entities.get(subject + obj[:cut])
+            if record is not None and record.name != subject and record.kind == "company":
+                return record.name, obj[cut:] or None
+        return subject, obj
 
     def _latest_report(self, at: int) -> str | None:
         """The latest report the figure at `at` is said to be from (在最新的季度报告中…), in its

@@ -52,6 +52,7 @@ _SCALES: dict[str, Decimal] = {
     "m": Decimal(10) ** 6,
     "thousand": Decimal(10) ** 3,
     "k": Decimal(10) ** 3,
+    "千": Decimal(10) ** 3,
 }
 _PREFIX_CURRENCY = {
     "us$": "USD",
@@ -156,7 +157,10 @@ def _alternation(words: list[str]) -> str:
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]{2,}"
 _PREFIX = _alternation([k for k in _PREFIX_CURRENCY])
-_SCALE = _alternation(list(_SCALES))
+# 千 is a scale only before a unit it multiplies (132千公顷, 26千吨, 5千人): 千克, 千米 and 千瓦
+# are units of their own, and a bare 千 after digits is rarely written.
+_THOUSAND_OF = r"千(?=公顷|吨|桶|亩|立方米|平方米|公里|标箱|人|户|头|只|辆|台|件|套|个)"
+_SCALE = _alternation([w for w in _SCALES if w != "千"]) + "|" + _THOUSAND_OF
 _SUFFIX_CUR = _alternation(list(_SUFFIX_CURRENCY))
 _UNIT = _alternation(list(_UNITS))
 
