@@ -552,3 +552,12 @@ def test_a_bold_section_heading_ends_the_year_an_earlier_heading_named() -> None
     found = extract_facts(text, published_at=dt.date(2026, 4, 25), entities=bundled_dictionary())
     share = next(f for f in found if f.value == Decimal("60"))
     assert share.as_of != dt.date(2026, 12, 31)  # the running year carried, not the heading's
+
+
+def test_a_name_in_a_bracketed_list_of_examples_states_no_figure() -> None:
+    text = (
+        "此模式与特斯拉的降本逻辑相似，但小米集团通过多品牌矩阵（小米/红米/极氪）分摊研发成本，"
+        "2024年毛利率提升0.8个百分点。"
+    )
+    margin = next(f for f in facts(text) if f.value == Decimal("0.8"))
+    assert margin.subject == "小米集团"

@@ -124,6 +124,8 @@ _TURN_TO = re.compile(
     r"\s*(?:再看看?|再来看|来看看?|反观|对比|对比之下|相比之下|隔壁的?|至于|而)\s*"
     r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:股份|科技|药业|生科|生物|集团|控股|实业|新材))\s*[，,：:]"
 )
+_CLOSE = re.compile(r"[）)]")
+_ASIDE_LIST = re.compile(r"[/、]")
 _LEAD_MAX = 10  # characters: a company's short name, with a few more for a full one
 # A field of business in a company's form (金融科技, 生物科技, 新能源汽车): a segment's name.
 _SECTOR = re.compile(
@@ -531,7 +533,23 @@ class Reader:
             _BROKER_SAYS.match(self.text, m.end) or self.text[m.start - 1 : m.start] == "由"
         ):
             return False  # 国信证券认为…, 诊断服务由国信证券提供: a broker on another company
+        if self._in_listed_aside(m):
+            return False  # 吉利通过多品牌矩阵（银河/极氪/领克）分摊…，毛利率: 吉利's, not 极氪's
         return m.entity.kind in TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
+
+    def _in_listed_aside(self, m: Mention) -> bool:
+        """Whether a name is one item of a list in brackets (（银河/极氪/领克）): an aside
+        naming examples, which states no figure of its own."""
+        opened = max(
+            self.text.rfind("（", max(0, m.start - 20), m.start),
+            self.text.rfind("(", max(0, m.start - 20), m.start),
+        )
+        if opened < 0 or _CLOSE.search(self.text, opened, m.start):
+            return False
+        closed = _CLOSE.search(self.text, m.end, m.end + 20)
+        return (
+            closed is not None and _ASIDE_LIST.search(self.text, opened, closed.start()) is not None
+        )
 
     def unknown_lead(
         self, clause_start: int, label_start: int, named: Mention | None
