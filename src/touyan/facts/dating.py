@@ -125,6 +125,31 @@ def date_for(
     return None, window
 
 
+# Two days joined as a span (5月5日-5月11日, 5月6日至5月9日): a week's or a few days' total.
+_JOIN_BEFORE = re.compile(r"[-－—–~～至到][^\S\n]*$")
+_RANGE_JOIN = re.compile(r"[^\S\n]*(?:-|－|—|–|~|～|至|到)[^\S\n]*")
+
+
+def day_range(day: DateMention, dates: Sequence[DateMention], text: str) -> str | None:
+    """The span a day closes (5月5日-5月11日), as the text writes it, when the day is the end
+    of two days joined by a dash or 至: a figure dated by it covers the span, not its last day."""
+    if day.granularity != "day" or not _JOIN_BEFORE.search(
+        text, max(0, day.span[0] - 3), day.span[0]
+    ):
+        return None  # the common case, cheaply
+    at = next((i for i, d in enumerate(dates) if d.span == day.span), 0)
+    if at == 0:
+        return None
+    first = dates[at - 1]
+    if (
+        first.granularity != "day"
+        or not first.start < day.start
+        or not _RANGE_JOIN.fullmatch(text, first.span[1], day.span[0])
+    ):
+        return None
+    return text[first.span[0] : day.span[1]]
+
+
 _PAST_YEARS = ("去年", "前年")
 # 去年同期 is a period of last year the text leaves unnamed, 去年年初 a time within it,
 # 去年以来 a span; 去年底 and 去年全年 are the year's.
@@ -178,10 +203,14 @@ def _own_figure_after(
     of its own (…占成本80%以上，2023年铜价波动超20%): it dates that figure, not the one before
     it. A date that only closes the figure's statement (营收10亿元，2024年) has none. A day
     after a figure is left alone: a headline run into its text (…累计4281.27万元（04-25）
-    X融资融券信息显示，2025年4月25日融资净偿还…) dates the headline's figure by its day."""
+    X融资融券信息显示，2025年4月25日融资净偿还…) dates the headline's figure by its day.
+    A date set off as its clause's topic (…；货运方面，4月份，全国铁路货运发送量4.28亿吨) opens
+    the clause after it: its figures are that clause's."""
     if date.granularity == "day" or not _COMMA.search(text, q.span[1], date.span[0]):
         return False
     stop = _CLAUSE_END.search(text, date.span[1])
+    if stop and stop.start() == date.span[1] and stop.group() in "，,":
+        stop = _CLAUSE_END.search(text, stop.end())  # 4月份，全国…发送量4.28亿吨
     end = stop.start() if stop else len(text)
     for digit in _DIGIT.finditer(text, date.span[1], end):
         at = digit.start()

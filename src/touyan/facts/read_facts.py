@@ -33,7 +33,7 @@ from touyan.facts.labels import (
     SEGMENTED_METRICS,
     unit_fits,
 )
-from touyan.facts.market import MARKET, SECTOR_METRICS
+from touyan.facts.market import FLOW_METRICS, MARKET, SECTOR_METRICS
 from touyan.facts.names import kind_of
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_bulletin import BulletinShapes
@@ -111,7 +111,19 @@ _BARE_SHARES = frozenset({"比重", "比例"})
 _BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
 # Flows named without whose money they are, and the money a flow named before is.
 _BARE_FLOWS = {"流入": "inflow", "流出": "outflow", "净流入": "net_inflow", "净流出": "net_outflow"}
-_FLOW_OWNER = re.compile(r"(?P<who>main|hot_money|retail)_(?:net_)?(?:inflow|outflow)$")
+_FLOW_OWNER = re.compile(
+    r"(?P<who>main|hot_money|retail)_(?:net_)?(?:inflow|outflow)(?P<days>_\d{1,3}d)?$"
+)
+# A day named between a window's flow and a bare one (5日主力流入2亿元，今日净流入…): the bare
+# one is not the window's.
+_DAY_WORD = re.compile(r"今日|当日|今天|当天|日")
+# A list of flows over windows after a lead-in that names whose money they are (X的主力资金流入
+# 流出情况如下：- 过去5日：总流入为2.09亿 - 过去10日：…): each item's window, the lead-in's owner.
+_FLOW_LEAD = re.compile(r"(?P<lead>[^，,。；;#\n]{0,40})如下\s*[:：]")
+_ITEM_WINDOW = re.compile(r"(?:过去|近|最近)\s*(?P<n>\d{1,3})\s*(?:日|天|个交易日)\s*[:：]")
+_ITEM_FLOWS = {**_BARE_FLOWS, "总流入": "inflow", "总流出": "outflow"}
+_PERIOD_DAYS = re.compile(r"(?:过去|近|最近)(?P<n>\d{1,3})(?:日|天|个交易日)")
+_OWNER_KEY = (("主力", "main"), ("游资", "hot_money"), ("散户", "retail"))
 # A window's flow named without whose money it is (过去20日总流入), and the owner a flow named
 # before it in the same line was written with (主力资金过去5日总流入, 主力资金在过去10日…).
 _WINDOW_FLOW = re.compile(
@@ -852,10 +864,51 @@ class FactReader(
                 return named.group() + metric
             if owner := _FLOW_OWNER.match(last.metric):
                 return _OWNER_OF[owner["who"]] + metric
+        if metric in _ITEM_FLOWS and (listed := self._listed_flow(label_start)):
+            return f"{listed[0]}_{_ITEM_FLOWS[metric]}_{listed[1]}d"
         if metric not in _BARE_FLOWS or last is None or self.last_end < sentence[0]:
             return metric
         owner = _FLOW_OWNER.match(last.metric)
-        return f"{owner['who']}_{_BARE_FLOWS[metric]}" if owner else metric
+        if owner is None:
+            return metric
+        days = owner["days"] or ""
+        if days and _DAY_WORD.search(self.text, self.last_end, label_start):
+            days = ""
+        # 5日主力资金流入2.09亿元，净流入310.62万元: the window's net inflow too
+        return f"{owner['who']}_{_BARE_FLOWS[metric]}{days}"
+
+    @staticmethod
+    def _both_flows(names: tuple[str, ...], period: str | None) -> list[str]:
+        """The metrics of two figures said to be one (A和B均为): each name's, and for flows
+        (主力资金总流入和总流出均为21.46亿) the second is the first one's money's, and both are
+        the window's (过去10日的…) when the figure has one."""
+        metrics = [LABEL_METRIC.get(name, name) for name in names]
+        owner = _FLOW_OWNER.match(metrics[0])
+        if owner is None or owner["days"]:
+            return metrics
+        if metrics[1] in _ITEM_FLOWS:
+            metrics[1] = f"{owner['who']}_{_ITEM_FLOWS[metrics[1]]}"
+        days = _PERIOD_DAYS.fullmatch(period or "")
+        if days:
+            metrics = [f"{m}_{days['n']}d" if m in FLOW_METRICS else m for m in metrics]
+        return metrics
+
+    def _listed_flow(self, label_start: int) -> tuple[str, int] | None:
+        """(owner, days) of a bare flow (总流入) in a list item that opens with its window
+        (- 过去10日：总流入为3.57亿，总流出为3.57亿) after a lead-in naming whose money the list
+        is (主力资金流入流出情况如下：)."""
+        lo = max(self.text.rfind("\n", 0, label_start) + 1, label_start - 200)
+        leads = list(_FLOW_LEAD.finditer(self.text, lo, label_start))
+        if not leads:
+            return None
+        lead = leads[-1]
+        if any(c in self.text[lead.end() : label_start] for c in "。#；;"):
+            return None
+        who = next((k for w, k in _OWNER_KEY if w in lead["lead"]), None)
+        items = list(_ITEM_WINDOW.finditer(self.text, lead.end(), label_start))
+        if who is None or not items:
+            return None
+        return who, int(items[-1]["n"])
 
     def _repaired(self, fact: ExtractedFact) -> list[ExtractedFact]:
         """A figure under a clause read as a label, named as the clause means it when it can
@@ -872,7 +925,7 @@ class FactReader(
         if (marker := _LIST_MARKER.match(fact.metric)) and len(fact.metric) - marker.end() >= 2:
             return [replace(fact, metric=fact.metric[marker.end() :])]  # 一是首发…国债1650亿元
         if both := _BOTH.fullmatch(fact.metric):
-            return [replace(fact, metric=LABEL_METRIC.get(name, name)) for name in both.groups()]
+            return [replace(fact, metric=m) for m in self._both_flows(both.groups(), fact.period)]
         if (both := _BOTH.match(fact.metric)) and _SUFFIXES.fullmatch(fact.metric, both.end()):
             # 出厂价格和购进价格均下降2.2%: each one's growth (鲜菜和鸡蛋价格: 鲜菜价格)
             items, suffix = [both["a"], both["b"]], fact.metric[both.end() :]

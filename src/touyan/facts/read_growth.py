@@ -36,6 +36,11 @@ _SHARE_OF = re.compile(
 _GROWTH_REACH = 24
 _CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
 _THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
+# A stock's move in one session (股价一天暴涨29.99%, 单日大涨): the day's move, not a growth.
+_ONE_DAY = re.compile(r"(?:该股|股价|个股)?(?:一天|单日|一日|当天|当日)(?:内)?")
+# A stock's move since a point the text names (本期筹码集中以来股价累计上涨3.44%, 上市以来):
+# over that span, not year on year.
+_SINCE_MOVE = re.compile(r"(?P<since>[\u4e00-\u9fff]{2,12}?以来)(?:该股|股价|个股)?(?:累计)?")
 # A level's growth written right after it: 3.82亿人次，同比增长6.0%.
 _GROWTH_NEXT = re.compile(
     r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,][^\S\n]*"
@@ -260,8 +265,13 @@ class GrowthShapes(Reader):
         ):
             q = replace(q, value=-q.value, negative=True)  # 早稻产量2812万吨，减产0.4%
         indicator = self._indicator(sentence, verb_start)
-        if indicator is not None and (indicator[0] in _THE_STOCK or indicator[0] == "price"):
+        if indicator is not None and (
+            indicator[0] in _THE_STOCK
+            or indicator[0] == "price"
+            or _ONE_DAY.fullmatch(indicator[0])
+        ):
             indicator = ("change_pct", indicator[1])  # 该股上涨1.3%: its price
+        since = _SINCE_MOVE.fullmatch(indicator[0]) if indicator is not None else None
         last = self.last
         if indicator is None:
             # 乡村消费品零售额5841亿元，增长6.3%: the change of the figure just stated.
@@ -274,6 +284,12 @@ class GrowthShapes(Reader):
         if about is None or (indicator[0] == "change_pct" and about.kind == "org"):
             return None  # a price move is a listed name's, not an economy's
         metric = indicator[0]
+        if since is not None and about.kind == "company":
+            label = since["since"] + "涨跌幅"
+            fact = self._fact_for(
+                about.name, LABEL_METRIC.get(label, label), q, sentence, quote, None
+            )
+            return replace(fact, period=since["since"])
         if metric != "change_pct":
             metric += self._bare_suffix(verb_start, metric)
         return self._fact_for(about.name, metric, q, sentence, quote, None)

@@ -22,6 +22,7 @@ from touyan.facts.dating import (
     data_as_of,
     date_for,
     day_before,
+    day_range,
     period_before_day,
     period_result,
     priced,
@@ -174,6 +175,33 @@ _STATEMENT_LIKE = re.compile(
 )
 BALANCES = ("期初余额", "期末余额")
 # Moves whose metric names their window: a window said before them must be theirs.
+# The year so far (今年以来, 今年来, 今年至今): a window from the year's start to the day of
+# writing, which the date parser, reading 今年 alone, gives as the whole year.
+_YTD = ("今年以来", "今年来", "今年至今")
+_YTD_WINDOW = re.compile(r"今年(?:以来|来|至今)")
+
+
+def _ytd_windows(text: str, published_at: dt.date) -> list[DateMention]:
+    """A window mention for each 今年以来 of `text`, ending on the day of writing."""
+    start = dt.date(published_at.year, 1, 1)
+    return [
+        DateMention(start, published_at, "relative", m.span(), m.group())
+        for m in _YTD_WINDOW.finditer(text)
+    ]
+
+
+# A change against a base, or its yearly average: over the years since a base year it names.
+_SINCE_BASE = re.compile(r"(?<!_yoy)(?<!_qoq)_(?:change|avg_annual_change|cagr)$")
+_BASE_YEAR = re.compile(
+    r"(?:(?<![同环])比|较之?|相比)[^\S\n]*(?P<year>(?:19|20)\d{2})[^\S\n]*年末?(?!同期)"
+)
+_OTHER_BASE = re.compile(r"同比|环比|上年|去年|上月|上季|同期|上期")
+# A new statement as of a day, after a figure (…为0.45%，截止X…): a window does not reach it.
+_NEW_AS_OF = re.compile(r"\d[^\d，,。；;]{0,3}[，,；;]\s*(?:截止|截至)")
+# A figure a name runs on from with no stop (-738.02万航天信息, 8270万元_新浪财经_新浪网X).
+_GLUED_FIGURE = re.compile(r"\d(?:[万亿]?[元股手]?|%)[_A-Za-z\u4e00-\u9fff]{0,10}$")
+# A quote of one moment of a session (收盘价): a span's is its last day's.
+_POINT_QUOTES = frozenset({"price", "open", "close", "prev_close", "limit_up", "limit_down"})
 _OWN_WINDOW = {"change_ytd_pct": "今年", "change_1w_pct": "周", "change_1m_pct": "月"}
 WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
 PRICE_METRICS = frozenset(
@@ -424,6 +452,8 @@ class Reader:
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
             and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
         ]
+        if published_at is not None and "今年" in text:
+            dates = sorted([*dates, *_ytd_windows(text, published_at)], key=lambda d: d.span[0])
         short = short_year_mentions(text, dates, published_at)  # 24年营收
         short += crop_year_mentions(text)  # 2025/26年度
         short += plan_mentions(text)  # “十一五”
@@ -668,6 +698,22 @@ class Reader:
         nearest it, unless what the metric is (a day's quote, a period's result, a target)
         rules that date out."""
         anchor, window = date_for(q, sentence, self.dates, self.text, self.published_at)
+        if (
+            window is not None
+            and window.text in _YTD
+            and anchor is not None
+            and (anchor.span[1] <= sentence[0] or anchor.granularity != "day")
+        ):
+            # 授权日为5月13日。今年以来，新获得专利授权99个, 2024年营收增长…，今年以来新获专利
+            # 授权同比增加73.68%: the year so far, to the day of writing
+            anchor = None
+        if window is not None and (
+            self._run_on_name(window.span[1], q.span[0])
+            or _NEW_AS_OF.search(self.text, window.span[1], q.span[0])
+        ):
+            # …近5日主力净流入-738.02万X跌1.26%，成交额…, 今年以来涨跌幅为0.45%，截止X最大
+            # 单日涨幅为4.87%: a new statement's, after the window's own figure
+            window = None
         if anchor is not None and self._item_between(anchor.span[1], sentence[0]):
             anchor = None  # 9、X公告，于3月21日…。10、Y公告，拟投资7亿元: the item's own date
         if (
@@ -765,6 +811,39 @@ class Reader:
             return not _EXPECTED_DATE.match(self.text, found[-1].end())
         return self._in_scenario(lo)
 
+    def _base_year(
+        self, q: Quantity, sentence: tuple[int, int], as_of: dt.date | None
+    ) -> int | None:
+        """The year a change is measured from (比1978年, 较2011年末), named before it in its
+        sentence with no other comparison (同比, 较上月) between, when it is not the year just
+        before the figure's (a year on year change)."""
+        bases = list(_BASE_YEAR.finditer(self.text, sentence[0], q.span[0]))
+        if not bases or _OTHER_BASE.search(self.text, bases[-1].end(), q.span[0]):
+            return None
+        if any(bases[-1].end() <= d.span[0] < q.span[0] for d in self.dates):
+            return None  # 比2012年增加…，2013—2021年年均增长2.6%: a span of its own
+        year = int(bases[-1]["year"])
+        if as_of is not None and (year >= as_of.year - 1 or as_of.month != 12):
+            return None
+        return year
+
+    def _run_on_name(self, lo: int, hi: int) -> bool:
+        """Whether a name opens a new statement between `lo` and `hi`, run on after a figure
+        with no stop (a headline repeated: …近5日主力净流入-738.02万X跌1.26%，成交额…): a
+        window written before it covers its own figures, not the new statement's."""
+        if not _DIGIT.search(self.text, lo, hi):
+            return False  # the common case, cheaply: no figure between
+        for m in self.mentions:
+            if m.start >= hi:
+                break
+            if (
+                m.start > lo
+                and _GLUED_FIGURE.search(self.text, max(lo, m.start - 12), m.start)
+                and _DIGIT.search(self.text, lo, m.start)
+            ):
+                return True
+        return False
+
     def _in_scenario(self, lo: int) -> bool:
         """假设28年业绩增长5%，…。此时公司的市盈率约为14.88: a sentence that opens with 此时 or
         届时 goes on with the scenario the sentence before it set, so its figures are that
@@ -788,6 +867,12 @@ class Reader:
         figures after it may be read against (同比增长18.3%, 占总营收的13.88%)."""
         anchor, window = self._anchor(metric, q, sentence)
         as_of, period = self._as_of(anchor)
+        if (
+            anchor is not None
+            and metric not in _POINT_QUOTES
+            and (joined := day_range(anchor, self.dates, self.text))
+        ):
+            period = joined  # 5月5日-5月11日，…累计货车通行5175.1万辆: the week's, as of its end
         if (
             anchor is None
             and window is None
@@ -859,6 +944,10 @@ class Reader:
             # 2025财年第三季度营业收入141.3亿美元, reported in May: a fiscal quarter that ended
             # before publication, on a day the text does not say.
             as_of = None
+        if _SINCE_BASE.search(metric) and (base := self._base_year(q, sentence, as_of)):
+            # 比1978年提高48.24个百分点，平均每年提高1.07个百分点: the change over the years
+            # since the base, not within the year it is dated by
+            period = f"{base}年—{as_of.year}年" if as_of else f"{base}年以来"
         if (
             anchor is not None
             and metric not in DAILY_METRICS
