@@ -21,6 +21,13 @@ _REPORT = re.compile(
     r"|(?P<half>半年度报告|半年度报|半年报|中期报告|中报)"
     r"|(?P<annual>年度报告|年报|年度财报))"
 )
+# A title naming a period's results rather than its report (西藏药业2025年一季度业绩表现如何,
+# 2024年度业绩, 2024年上半年经营情况): the period 报告期内 in its text is.
+_TITLE_PERIOD = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:"
+    r"第?(?P<q>[一二三四1-4])季度|(?P<half>上半年|半年度|中期)|(?P<three>前三季度)|(?P<annual>年度|全年)?"
+    r")\s*(?:的)?(?:业绩|财报|财务|经营|报告)"
+)
 # The words a report's text uses for its own period; 去年同报告期, 上报告期 and 报告期后 are
 # other times.
 _OWN_PERIOD = re.compile(r"(?<![同上])(?:本|当)?报告期(?:内|末|间)?(?!后)")
@@ -39,7 +46,28 @@ def _covered(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
     return dt.date(year, 1, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
 
 
-def report_period_mentions(text: str, title: str) -> list[DateMention]:
+def _title_period(title: str, published_at: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The period whose results a title names (2025年一季度业绩), when it was over by
+    publication: a report's period, as a report's name in the title would be."""
+    found = _TITLE_PERIOD.search(title)
+    if found is None or published_at is None:
+        return None
+    year = int(found["year"])
+    if found["q"]:
+        last = _QUARTER[found["q"]] * 3
+    elif found["half"]:
+        last = 6
+    elif found["three"]:
+        last = 9
+    else:
+        last = 12
+    end = dt.date(year, last, calendar.monthrange(year, last)[1])
+    return (dt.date(year, 1, 1), end) if end < published_at else None
+
+
+def report_period_mentions(
+    text: str, title: str, published_at: dt.date | None = None
+) -> list[DateMention]:
     """A date mention at each 报告期 word of `text`, for the report the text names, and one
     where the text starts for the report its title names.
 
@@ -61,7 +89,12 @@ def report_period_mentions(text: str, title: str) -> list[DateMention]:
     out: list[DateMention] = []
     for own in _OWN_PERIOD.finditer(text):
         before = [period for at, period in named if at < own.start()]
-        period = before[-1] if before else (_covered(heading) if heading else None)
+        if before:
+            period = before[-1]
+        elif heading is not None:
+            period = _covered(heading)
+        else:  # 2025年一季度业绩表现如何: the period the title names results of
+            period = _title_period(title, published_at)
         if period is None:
             continue
         # "month" as bare months are: a period, which dates no day's quote.
