@@ -67,6 +67,7 @@ from touyan.facts.market import (
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.periods import (
     crop_year_mentions,
+    fiscal_mentions,
     full_year_mentions,
     latest_session_mentions,
     report_period_mentions,
@@ -469,6 +470,8 @@ class Reader:
             # “X”是一只债券型基金…同产品的主份额“Y”: a card is about the product it opens with.
             sole = next((m.entity for m in self.mentions if m.start == card.end(1)), None)
         self.sole: EntityRecord | None = sole
+        # 甲骨文2025财年第三季度: a fiscal period on the company's own calendar
+        self.dates = fiscal_mentions(text, self.dates, self._fiscal_year_end, published_at)
         # A text that names a company, or speaks of 公司 or 该股, is about a company.
         self.names_a_company = (
             bool(named) or bool(_COMPANY_WORDS.search(text)) or text.count("公司") > 2
@@ -511,6 +514,18 @@ class Reader:
             for r in REGION.finditer(text)
             if r.group() != "国内" and not text.startswith("人", r.end())
         ]
+
+    def _fiscal_year_end(self, at: int) -> int | None:
+        """The month the fiscal year ends in of the company a fiscal period at `at` is about:
+        the last company named before it in its sentence, else the text's."""
+        line = max(self.text.rfind(stop, 0, at) for stop in "。！？!?\n")
+        named = [
+            m.entity
+            for m in self.mentions
+            if line < m.start and m.end <= at and m.entity.kind == "company"
+        ]
+        record = named[-1] if named else (self.topic or self.sole)
+        return record.fiscal_year_end if record is not None else None
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         found = [m for m in self.mentions if lo <= m.start and m.end <= start and self._can_lead(m)]
