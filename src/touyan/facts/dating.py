@@ -405,7 +405,8 @@ _BARE_MONTHS = re.compile(
     r"|(?P<span>(?<![\d年前近])第?(?P<q>[一二三四1-4])季度|(?<![\d年])(?:上半年|下半年)|前三季度)"
     r"|(?<![上下])(?P<h1>半年度)(?!报)"  # 2024年半年度; 前四季度 is the trailing year
     r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
-    r"|(?<!\d)(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
+    # 2025年一季报, and 2023一季报 with the year run in without 年
+    r"|(?:(?<!\d)|(?<=(?<!\d)(?:19|20)\d\d))(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
     r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
     # 其中，Q4公司实现收入…: a quarter written without its year, as 四季度 is
     r"|(?<![\dA-Za-z])Q(?P<bq>[1-4])(?![\dA-Za-z])(?!\s*(?:FY|fy|'|(?:19|20)?\d{2}))"
@@ -425,6 +426,7 @@ _REPORT_MONTHS = {
 }
 _CHINESE_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年\s*$")
+_YEAR_RUN_IN = re.compile(r"((?:19|20)\d{2})$")  # 2023一季报: a report's year written without 年
 _YEAR_REACH = 80  # characters: a year named further back does not date a bare month
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
@@ -451,6 +453,25 @@ def _bare_months(text: str) -> list[re.Match[str]]:
         else:
             windows.append([lo, hi])
     return [m for lo, hi in windows for m in _BARE_MONTHS.finditer(text, lo, hi)]
+
+
+# Days after a month's end within which its statistics are released (a month's CPI and PPI
+# by the 15th of the next, a company's monthly sales within days).
+_FRESH_DAYS = 45
+
+
+def _title_slip(titled: DateMention, published_at: dt.date | None) -> bool:
+    """Whether a title's year is a slip the publication contradicts: "2023年3月PPI…" over a
+    text published on 11 April 2025 that writes 3月份 with no year is the release of March
+    2025, just ended, not of a March two years before. A title's month long before
+    publication that the publication's own month of that name does not follow closely (a
+    retrospective published in June) keeps the title's year."""
+    if published_at is None:
+        return False
+    month = titled.start.month
+    year = published_at.year - (month > published_at.month)
+    end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return year != titled.start.year and 0 <= (published_at - end).days <= _FRESH_DAYS
 
 
 def with_bare_months(
@@ -514,13 +535,19 @@ def with_bare_months(
         said = text[max(0, m.start() - 2) : m.start()]
         guessed = False  # the year is publication's, the text writes none
         written = _YEAR_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if m["report"] and not written:
+            written = _YEAR_RUN_IN.search(text, max(0, m.start() - 4), m.start())
         if written:  # 2025年一季报: the year written with it, which no date pattern reads
             year = int(written.group(1))
         elif said in ("今年", "去年") and published_at is not None:
             year = published_at.year - (said == "去年")  # 今年4月, 去年4月
         elif years:
             year = years[-1]
-        elif titled is not None and titled.start.month == first == last:
+        elif (
+            titled is not None
+            and titled.start.month == first == last
+            and not _title_slip(titled, published_at)
+        ):
             year = titled.start.year
         elif published_at is not None:
             year = published_at.year - (last > published_at.month)
@@ -587,3 +614,29 @@ def title_month(title: str, published_at: dt.date | None) -> DateMention | None:
     if len(dates) != 1 or dates[0].granularity != "month":
         return None
     return dates[0]
+
+
+# Days after a quarter's end by which every fund has published its quarterly report (15
+# working days, the rule; a margin for holidays).
+_FUND_REPORTS_BY = 25
+# The months in which a mainland company's latest quarterly report is certain: all first-
+# quarter reports are out by 30 April and no half-year report comes before July; all half-year
+# reports by 31 August and no third-quarter one before October; all third-quarter reports by
+# 31 October and no annual one before January. (January to April, annual and first-quarter
+# reports come out side by side.)
+_COMPANY_LATEST = {5: 3, 6: 3, 9: 6, 11: 9, 12: 9}
+
+
+def latest_quarter_end(day: dt.date, fund: bool = False) -> dt.date | None:
+    """The last day of the quarter whose report is the latest published by `day` (最近季报),
+    when that is certain, else None."""
+    if fund:
+        month = (day.month - 1) // 3 * 3  # the last quarter that ended before `day`'s
+        year = day.year if month else day.year - 1
+        month = month or 12
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return end if (day - end).days >= _FUND_REPORTS_BY else None
+    last = _COMPANY_LATEST.get(day.month)
+    if last is None:
+        return None
+    return dt.date(day.year, last, calendar.monthrange(day.year, last)[1])

@@ -37,6 +37,10 @@ class EntityRecord:
     aliases: tuple[str, ...] = ()
     tickers: tuple[str, ...] = ()
     market: str | None = None
+    # The month a company's fiscal year ends in, for one that ends on a fixed month's last day
+    # other than December's (甲骨文 5: its 2025财年 is June 2024 to May 2025); None when the
+    # year is the calendar's or ends on a weekday (52/53-week years), which no month fixes.
+    fiscal_year_end: int | None = None
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
@@ -235,8 +239,16 @@ def record_from_json(item: dict[str, object]) -> EntityRecord:
         if ticker is None:
             raise ValueError(f"{name}: {raw!r} is not a ticker (600519.SH, 0700.HK, AAPL)")
         tickers.append(ticker)
+    fiscal = item.get("fiscal_year_end")
+    if fiscal is not None and (not isinstance(fiscal, int) or not 1 <= fiscal <= 11):
+        raise ValueError(f"{name}: fiscal_year_end must be a month, 1 to 11")
     return EntityRecord(
-        name, kind, aliases, tuple(tickers), market if isinstance(market, str) else None
+        name,
+        kind,
+        aliases,
+        tuple(tickers),
+        market if isinstance(market, str) else None,
+        fiscal if isinstance(fiscal, int) else None,
     )
 
 

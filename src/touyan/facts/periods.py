@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from touyan.text.dates import DateMention
 
@@ -20,6 +21,13 @@ _REPORT = re.compile(
     r"(?:第?(?P<q>[一二三四1-4])季度|(?P<q2>[一三])季)(?:报告|报|财报)"
     r"|(?P<half>半年度报告|半年度报|半年报|中期报告|中报)"
     r"|(?P<annual>年度报告|年报|年度财报))"
+)
+# A title naming a period's results rather than its report (西藏药业2025年一季度业绩表现如何,
+# 2024年度业绩, 2024年上半年经营情况): the period 报告期内 in its text is.
+_TITLE_PERIOD = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:"
+    r"第?(?P<q>[一二三四1-4])季度|(?P<half>上半年|半年度|中期)|(?P<three>前三季度)|(?P<annual>年度|全年)?"
+    r")\s*(?:的)?(?:业绩|财报|财务|经营|报告)"
 )
 # The words a report's text uses for its own period; 去年同报告期, 上报告期 and 报告期后 are
 # other times.
@@ -39,7 +47,28 @@ def _covered(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
     return dt.date(year, 1, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
 
 
-def report_period_mentions(text: str, title: str) -> list[DateMention]:
+def _title_period(title: str, published_at: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The period whose results a title names (2025年一季度业绩), when it was over by
+    publication: a report's period, as a report's name in the title would be."""
+    found = _TITLE_PERIOD.search(title)
+    if found is None or published_at is None:
+        return None
+    year = int(found["year"])
+    if found["q"]:
+        last = _QUARTER[found["q"]] * 3
+    elif found["half"]:
+        last = 6
+    elif found["three"]:
+        last = 9
+    else:
+        last = 12
+    end = dt.date(year, last, calendar.monthrange(year, last)[1])
+    return (dt.date(year, 1, 1), end) if end < published_at else None
+
+
+def report_period_mentions(
+    text: str, title: str, published_at: dt.date | None = None
+) -> list[DateMention]:
     """A date mention at each 报告期 word of `text`, for the report the text names, and one
     where the text starts for the report its title names.
 
@@ -61,7 +90,12 @@ def report_period_mentions(text: str, title: str) -> list[DateMention]:
     out: list[DateMention] = []
     for own in _OWN_PERIOD.finditer(text):
         before = [period for at, period in named if at < own.start()]
-        period = before[-1] if before else (_covered(heading) if heading else None)
+        if before:
+            period = before[-1]
+        elif heading is not None:
+            period = _covered(heading)
+        else:  # 2025年一季度业绩表现如何: the period the title names results of
+            period = _title_period(title, published_at)
         if period is None:
             continue
         # "month" as bare months are: a period, which dates no day's quote.
@@ -183,3 +217,79 @@ def full_year_mentions(
         dated = published_at is None or end <= published_at or _AHEAD.search(clause) is not None
         out.append(DateMention(start, end, "year", found.span(), found.group(), dated))
     return out
+
+
+# 2025财年第三季度, 2025财年, 第三财季, FY25 Q3, Q3 FY2025: a company's fiscal period.
+_FISCAL_PERIOD = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*财年(?:\s*(?:的)?第?(?P<q>[一二三四1-4])(?:财季|财政季度|季度|季))?"
+    r"|(?<![\d年])第?(?P<bq>[一二三四1-4])财季"
+    r"|(?<![A-Za-z])FY\s*(?P<fy>(?:19|20)?\d{2})(?:\s*Q(?P<fq>[1-4]))?(?![\dA-Za-z])"
+    r"|(?<![A-Za-z\d])Q(?P<qf>[1-4])\s*FY\s*(?P<fy2>(?:19|20)?\d{2})(?![\dA-Za-z])"
+)
+_FISCAL_REPORTED = 92  # days: a bare 第三财季 is the one just reported, within a quarter
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _fiscal_quarter(fiscal_year: int, quarter: int, year_end: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a fiscal quarter, for a year ending on `year_end`'s last day
+    of the calendar year `fiscal_year` (甲骨文's 2025财年 ends in May 2025)."""
+    last = year_end - 3 * (4 - quarter)  # months before the year's end
+    year = fiscal_year + (last - 1) // 12
+    last = (last - 1) % 12 + 1
+    first = last - 2
+    first_year = year + (first - 1) // 12
+    first = (first - 1) % 12 + 1
+    return dt.date(first_year, first, 1), _month_end(year, last)
+
+
+def fiscal_mentions(
+    text: str,
+    dates: list[DateMention],
+    year_end_at: Callable[[int], int | None],
+    published_at: dt.date | None,
+) -> list[DateMention]:
+    """`dates` with a company's fiscal periods read on its own calendar: "2025财年第三季度"
+    of 甲骨文 is December 2024 to February 2025, not July to September 2025. `year_end_at`
+    gives the month the fiscal year of the company a period at that offset is about ends in
+    (None: the calendar's, or not known). The date mentions a fiscal period overlaps (2025财年
+    read as a calendar year, 三季度 as a calendar quarter) are replaced. A bare 第三财季 is the
+    last one that ended before publication, when it ended within a quarter of it; a period not
+    over at publication names no date."""
+    if "财年" not in text and "财季" not in text and "FY" not in text:
+        return dates
+    found: list[DateMention] = []
+    for m in _FISCAL_PERIOD.finditer(text):
+        year_end = year_end_at(m.start())
+        if year_end is None:
+            continue
+        quarter = m["q"] or m["bq"] or m["fq"] or m["qf"]
+        written = m["year"] or m["fy"] or m["fy2"]
+        number = _QUARTER[quarter] if quarter else None
+        if written:
+            fiscal_year = int(written) + (2000 if len(written) == 2 else 0)
+            if number is None:
+                start = _fiscal_quarter(fiscal_year, 1, year_end)[0]
+                end = _month_end(fiscal_year, year_end)
+            else:
+                start, end = _fiscal_quarter(fiscal_year, number, year_end)
+            dated = published_at is None or end <= published_at
+        elif number is not None and published_at is not None:
+            # the latest quarter of that number ended by publication
+            fiscal_year = published_at.year + 1
+            start, end = _fiscal_quarter(fiscal_year, number, year_end)
+            while end > published_at:
+                fiscal_year -= 1
+                start, end = _fiscal_quarter(fiscal_year, number, year_end)
+            dated = (published_at - end).days <= _FISCAL_REPORTED
+        else:
+            continue
+        kind = "year" if number is None else "quarter"
+        found.append(DateMention(start, end, kind, m.span(), m.group(), dated))
+    if not found:
+        return dates
+    spans = [d.span for d in found]
+    kept = [d for d in dates if not any(s < d.span[1] and d.span[0] < e for s, e in spans)]
+    return sorted([*kept, *found], key=lambda d: d.span[0])

@@ -23,6 +23,7 @@ from touyan.facts.dating import (
     date_for,
     day_before,
     day_range,
+    latest_quarter_end,
     period_before_day,
     period_result,
     priced,
@@ -67,13 +68,14 @@ from touyan.facts.market import (
 from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
 from touyan.facts.periods import (
     crop_year_mentions,
+    fiscal_mentions,
     full_year_mentions,
     latest_session_mentions,
     report_period_mentions,
     short_year_mentions,
 )
 from touyan.facts.qualifiers import qualifier
-from touyan.facts.sessions import session_mentions
+from touyan.facts.sessions import PREVIOUS_SESSION, session_mentions
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity
 
@@ -311,7 +313,8 @@ _SOURCE = re.compile(r"数据显示|资料显示|行情显示|据[^，,。；;]{
 _DIGIT = re.compile(r"\d")
 # The latest report, which the text does not name (在最新的季度报告中, 据最新财报).
 _LATEST_REPORT = re.compile(
-    r"最新(?:的|一期|一份)?(?:季度报告|季报|财报|财务报告|业绩报告|年报|中报|半年报|一季报|三季报)"
+    r"(?:最新|最近)(?:的|一期|一份)?"
+    r"(?:季度报告|季报|财报|财务报告|业绩报告|年报|中报|半年报|一季报|三季报)"
 )
 _LATEST_REACH = 120  # characters back from a figure
 # A target price however named (目标价, 目标均价, 过去90天内机构目标均价).
@@ -460,7 +463,9 @@ class Reader:
         if short:
             dates = sorted([*dates, *short], key=lambda d: d.span[0])
         self.dates = with_bare_months(text, dates, published_at, title_month(title, published_at))
-        own_period = report_period_mentions(text, title)  # 报告期内 in a report's text
+        own_period = report_period_mentions(
+            text, title, published_at
+        )  # 报告期内 in a report's text
         own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
         own_period += full_year_mentions(text, [*self.dates, *own_period], published_at)  # 全年
         own_period += session_mentions(text, self.dates, published_at)  # 周三, 隔夜美股
@@ -498,6 +503,8 @@ class Reader:
             # “X”是一只债券型基金…同产品的主份额“Y”: a card is about the product it opens with.
             sole = next((m.entity for m in self.mentions if m.start == card.end(1)), None)
         self.sole: EntityRecord | None = sole
+        # 甲骨文2025财年第三季度: a fiscal period on the company's own calendar
+        self.dates = fiscal_mentions(text, self.dates, self._fiscal_year_end, published_at)
         # A text that names a company, or speaks of 公司 or 该股, is about a company.
         self.names_a_company = (
             bool(named) or bool(_COMPANY_WORDS.search(text)) or text.count("公司") > 2
@@ -525,6 +532,9 @@ class Reader:
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
         # (subject, metric, value) → the date a figure was told with in its own sentence
         self.told: dict[tuple[str, str, Decimal], tuple[dt.date | None, str | None]] = {}
+        # a result compared with last year was read (`_annual_result`): the text is an annual
+        # report's, published in the season of annual reports
+        self.annual_text = False
         self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
         self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
         # 截至2023年末、2024年末…分别为: the dates a list of figures is read against, and where
@@ -537,6 +547,18 @@ class Reader:
             for r in REGION.finditer(text)
             if r.group() != "国内" and not text.startswith("人", r.end())
         ]
+
+    def _fiscal_year_end(self, at: int) -> int | None:
+        """The month the fiscal year ends in of the company a fiscal period at `at` is about:
+        the last company named before it in its sentence, else the text's."""
+        line = max(self.text.rfind(stop, 0, at) for stop in "。！？!?\n")
+        named = [
+            m.entity
+            for m in self.mentions
+            if line < m.start and m.end <= at and m.entity.kind == "company"
+        ]
+        record = named[-1] if named else (self.topic or self.sole)
+        return record.fiscal_year_end if record is not None else None
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
         return next(
@@ -714,6 +736,10 @@ class Reader:
             # …近5日主力净流入-738.02万X跌1.26%，成交额…, 今年以来涨跌幅为0.45%，截止X最大
             # 单日涨幅为4.87%: a new statement's, after the window's own figure
             window = None
+        if window is not None and anchor is not None and anchor.text in PREVIOUS_SESSION:
+            # 上一个交易日，X已下跌5%，两个交易日最大回撤14.5%: a window after it runs back
+            # from the day the text is about, not from the session before
+            anchor = day_before(anchor.span[0], self.dates, self.published_at)
         if anchor is not None and self._item_between(anchor.span[1], sentence[0]):
             anchor = None  # 9、X公告，于3月21日…。10、Y公告，拟投资7亿元: the item's own date
         if (
@@ -890,12 +916,13 @@ class Reader:
             and window is None
             and metric not in DAILY_METRICS
             and not priced(metric)
-            and self.data_as_of is None
             and (latest := self._latest_report(q.span[0]))
         ):
-            # 在最新的季度报告中…毛利率突破33%: which quarter the text does not say (a card
-            # whose data are all as of a day states the latest report's figure known then)
-            as_of, period = None, latest
+            # 在最新的季度报告中…毛利率突破33%: which quarter the text does not say, unless
+            # the day leaves one (最近季报固定收益类资产占比 on a fund's card of 14 May is the
+            # first quarter's); not the day a card's data are as of, a report's figure is
+            # the period's
+            as_of, period = self._latest_quarter(subject, latest), latest
         if (
             window is None
             and metric not in DAILY_METRICS
@@ -990,6 +1017,22 @@ class Reader:
         line = self.text.rfind("\n", 0, at) + 1
         found = _LATEST_REPORT.search(self.text, max(line, at - _LATEST_REACH), at)
         return found.group() if found else None
+
+    def _latest_quarter(self, subject: str, latest: str) -> dt.date | None:
+        """The last day of the quarter whose report is the latest (最近季报) on the day a text's
+        data are as of, for a fund or a mainland-listed company, when that day leaves one
+        (`latest_quarter_end`); a US or Hong Kong company keeps its own calendar."""
+        day = self.data_as_of or self.published_at
+        if (
+            day is None
+            or not latest.endswith(("季报", "季度报告"))
+            or latest.endswith(("一季报", "三季报"))
+        ):
+            return None
+        record = next((m.entity for m in self.mentions if m.entity.name == subject), None)
+        if record is None or not (record.kind == "fund" or record.market == "cn_a"):
+            return None
+        return latest_quarter_end(day, fund=record.kind == "fund")
 
     def _bare_suffix(self, at: int, metric: str = "") -> str:
         """A change with no 同比 or 环比 of its own: quarter on quarter when its paragraph last
@@ -1151,15 +1194,17 @@ class Reader:
     def _annual_result(self, metric: str, q: Quantity) -> tuple[dt.date, str] | None:
         """较上年的59.49元增长15.38%, with no date named before it, in a text published in the
         season of annual reports (January to April): last year's result, not the publication
-        day's."""
+        day's. Once one result of a text is, the others it states before naming any date
+        are too (…较上年增长15.38%；扣非每股收益68.65元，同比增长15.37%): an annual report's."""
         if self.published_at is None or self.published_at.month > 4:
             return None
         if base_metric(metric) not in _ANNUAL_METRICS:
             return None
-        if not _ANNUAL_BASE.search(self.text, q.span[1], q.span[1] + 40):
+        if not self.annual_text and not _ANNUAL_BASE.search(self.text, q.span[1], q.span[1] + 40):
             clause = self.text[max(0, q.span[0] - 40) : q.span[0]]
             if not _ANNUAL_BASE.search(clause):
                 return None
+        self.annual_text = True
         year = self.published_at.year - 1
         return dt.date(year, 12, 31), f"{year}年"
 

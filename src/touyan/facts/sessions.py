@@ -96,10 +96,42 @@ def us_session_mentions(
     return out
 
 
+# 上一个交易日，X已下跌5%: the session before the one the text is about, opening a clause;
+# not a base (较前一交易日下跌), nor one whose date is written after it (上一交易日2025年05月14日).
+_PREVIOUS = re.compile(
+    r"(?:^|(?<=[。！？!?\n，,；;：:\s]))(?:在|而)?(?P<word>上一个?交易日|前一个?交易日|上个交易日)"
+    r"(?!\s*[（(]?\s*\d)"
+)
+PREVIOUS_SESSION = frozenset(
+    {"上一个交易日", "上一交易日", "前一个交易日", "前一交易日", "上个交易日"}
+)
+_RECENT_DAYS = 7  # a day named before, from which the previous session is counted
+
+
+def previous_session_mentions(
+    text: str, dates: Sequence[DateMention], published_at: dt.date | None
+) -> list[DateMention]:
+    """A day mention at each 上一个交易日 that opens a clause: the weekday before the last day
+    named before it (9月8日，…大跌。上一个交易日，…已下跌5%: the 7th), or before publication;
+    a day named before that is not of the week before publication is a story's background."""
+    if published_at is None or "交易日" not in text:
+        return []
+    out: list[DateMention] = []
+    for found in _PREVIOUS.finditer(text):
+        days = [d for d in dates if d.span[1] <= found.start() and d.granularity == "day"]
+        recent = days and 0 <= (published_at - days[-1].start).days <= _RECENT_DAYS
+        day = _previous_session(days[-1].start if recent else published_at)
+        out.append(DateMention(day, day, "day", found.span("word"), found["word"]))
+    return out
+
+
 def session_mentions(
     text: str, dates: Sequence[DateMention], published_at: dt.date | None
 ) -> list[DateMention]:
-    """The days of the sessions a text names by weekday or as a US close."""
-    return weekday_mentions(text, dates, published_at) + us_session_mentions(
-        text, dates, published_at
+    """The days of the sessions a text names by weekday, as a US close or as the session
+    before."""
+    return (
+        weekday_mentions(text, dates, published_at)
+        + us_session_mentions(text, dates, published_at)
+        + previous_session_mentions(text, dates, published_at)
     )
