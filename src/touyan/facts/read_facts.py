@@ -42,6 +42,7 @@ from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_results import ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.reader import (
+    AMOUNT_UNITS,
     BALANCES,
     CLAUSE_LIKE,
     DATE_IN_LABEL,
@@ -59,7 +60,7 @@ _GROWTH = re.compile(
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅|仅|只)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
-    r"暴跌|骤降|锐减|大降|暴增|骤增|增产|减产|增|降|减|涨|跌|up|down|rose|fell|grew)?"
+    r"暴跌|骤降|锐减|大降|暴增|骤增|增产|减产|上调|下调|增|降|减|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
@@ -103,6 +104,12 @@ _NEAR = re.compile(
 _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
     r"上升|下滑|增产|减产|增|降)(?:了|约|超|近|达)?\s*$"
+)
+# 产量减少46万吨, 总市值上涨了9477万, 增长了超88000万人: an amount's change, a revision
+# (上调, 下调) among them, a bound allowed after the verb.
+_AMOUNT_CHANGE = re.compile(
+    r"(?:大幅|小幅)?(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|增产|减产|上调|下调)"
+    r"了?(?:约|超|近|达|逾|超过)?\s*$"
 )
 # A share's word: alone, it does not say of what in what.
 _BARE_SHARES = frozenset({"比重", "比例"})
@@ -452,6 +459,16 @@ class FactReader(
             change := _CHANGE.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
         ):
             return self._change(q, sentence, quote, change.start())
+        elif (
+            q.unit in AMOUNT_UNITS
+            and (
+                change := _AMOUNT_CHANGE.search(
+                    self.text, max(sentence[0], q.span[0] - 8), q.span[0]
+                )
+            )
+            and (changed := self._amount_change(q, sentence, quote, change.start()))
+        ):
+            return changed
         if metric is None:
             return self._level_before_growth(q, sentence, quote)
         if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
