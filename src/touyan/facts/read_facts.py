@@ -43,6 +43,7 @@ from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_results import ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.reader import (
+    AMOUNT_UNITS,
     BALANCES,
     CLAUSE_LIKE,
     DATE_IN_LABEL,
@@ -52,6 +53,7 @@ from touyan.facts.reader import (
     YEAR_AGO,
 )
 from touyan.facts.runtable import run_together_tables
+from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers
 
 _ROUND_SUBJECT_KINDS = ("company",)
@@ -60,7 +62,7 @@ _GROWTH = re.compile(
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅|仅|只)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
-    r"暴跌|骤降|锐减|大降|暴增|骤增|增产|减产|增|降|减|涨|跌|up|down|rose|fell|grew)?"
+    r"暴跌|骤降|锐减|大降|暴增|骤增|增产|减产|上调|下调|增|降|减|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
@@ -105,8 +107,60 @@ _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
     r"上升|下滑|增产|减产|增|降)(?:了|约|超|近|达)?\s*$"
 )
+# 产量减少46万吨, 总市值上涨了9477万, 增长了超88000万人: an amount's change, a revision
+# (上调, 下调) among them, a bound allowed after the verb.
+_AMOUNT_CHANGE = re.compile(
+    r"(?:大幅|小幅)?(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|增产|减产|上调|下调)"
+    r"了?(?:约|超|近|达|逾|超过)?\s*$"
+)
+# 毛利率从20%提升至25%, 转股价格将由28.60元/股调整为28.50元/股, 股息提高5%至每股0.21美元:
+# the level a measure reached, its old level or the rate of the step written between. The
+# figure after 至 is the new level of what the label before 从 names.
+_FROM_TO = re.compile(
+    r"(?:(?:从|由)[^\S\n]*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:末|底)?的?)?[^\S\n]*"
+    r"[+-]?\d[\d.,]*[^\S\n]*(?:[%％]|[万亿千百]*(?:元|美元|港元|欧元|日元)?(?:/股)?)[^\S\n]*"
+    r"(?:的?(?:上市价|发行价|低点|高点|低位|高位|水平))?[^\S\n]*(?:一路|大幅|小幅|进一步)?"
+    r"(?:上调|下调|调整|调升|调降|提高|提升|上升|增长|增加|下降|降低|减少|回落|飙升|攀升|上涨|"
+    r"下跌|涨|跌|升|降|增|减)?"
+    r"|(?:上调|下调|提高|提升|降低|下降|增长|增加|减少)[^\S\n]*\d[\d.]*[%％][^\S\n]*)"
+    r"(?:为|至|到)[^\S\n]*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:末|底)?的?)?[^\S\n]*(?:每股)?"
+    r"[^\S\n]*$"
+)
+# The label before 从 when no lexicon knows it: after 的, 将 or 把 (宣布将股息提高5%至),
+# ending in a measure noun or 价格 (转股价格将由…调整为).
+_FROM_TO_LABEL = re.compile(r"[的将把](?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:将|已|也|仍)?$")
+_FROM_TO_RUN = re.compile(
+    r"(?:^|[，,；;。：:\s\"”」])(?P<label>[\u4e00-\u9fff]{1,10}?(?:价格|股息|分红))(?:将|已|也|仍)?$"
+)
+_FROM_TO_NAMED = re.compile(r"(?P<label>[\u4e00-\u9fff]{1,10}?(?:价格|股息|分红))(?:将|已|也|仍)?")
+# The old level of a step, when a date is written with it (从2023年的15%提升至…).
+_FROM_DATED = re.compile(
+    r"(?:从|由)[^\S\n]*(?:19|20)\d{2}[^\S\n]*年(?:[^\S\n]*\d{1,2}[^\S\n]*月)?(?:末|底)?的?[^\S\n]*$"
+)
+_TO_AFTER = re.compile(
+    r"[^\S\n]*(?:一路|大幅|小幅|进一步)?(?:上调|下调|调整|提高|提升|上升|增长|增加|下降|降低|减少|"
+    r"回落|飙升|攀升|上涨|下跌|涨|跌|升|降|增|减)?(?:为|至|到)[^\S\n]*(?:(?:19|20)\d{2}|\d)"
+)
+# 一直在40-50元之间, 大概在30-40亿左右: where a range a level stays in opens (not a
+# forecast's: 将保持在, 预计在).
+_RANGE_HELD = re.compile(
+    r"(?P<guess>将|预计将?|有望)?(?:一直|大概|大约|基本|始终|仍然|仍)?"
+    r"(?:保持|维持|稳定|徘徊|波动|处于)?在"
+    r"[^\S\n]*$"
+)
+# …调整为28.50元/股，自2025年5月22日开始生效: the day a new level holds from.
+_EFFECTIVE = re.compile(
+    r"[^，,。；;\n\d]{0,6}[，,]?[^\S\n]*(?:自|从|于)[^\S\n]*(?P<date>[^，,。；;\n]{4,16}?)"
+    r"[^\S\n]*(?:起|开始)?(?:正式)?(?:生效|实施|执行|起)"
+)
+# 下调某某的目标价至130美元: the verb before the owner, the level after its label.
+_RAISED_TO = re.compile(
+    r"(?:上调|下调|调升|调降|提高|降低)[^，,。；;\d]{1,16}?的(?P<label>[\u4e00-\u9fff]{2,6}?)"
+    r"(?:至|到)[^\S\n]*$"
+)
 # A share's word: alone, it does not say of what in what.
 _BARE_SHARES = frozenset({"比重", "比例"})
+_BARE_PARTS = frozenset({"份额", "占比"})
 # Labels that name no figure alone (see `ResultShapes._bare`).
 _BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
 # Flows named without whose money they are, and the money a flow named before is.
@@ -365,6 +419,28 @@ class FactReader(
             return None
         if shaped := self._specific_shape(q, sentence, quote):
             return shaped
+        if self.text[q.span[0] - 1 : q.span[0]] in "至到为股的 " and (
+            moved := _FROM_TO.search(self.text, max(sentence[0], q.span[0] - 40), q.span[0])
+            or _RAISED_TO.search(self.text, max(sentence[0], q.span[0] - 30), q.span[0])
+        ):
+            at = moved.end("label") if moved.re is _RAISED_TO else moved.start()
+            return self._from_to(q, sentence, quote, header, at)
+        if (
+            self.text[q.span[0] - 1 : q.span[0]] in "的年月末底"
+            and (old := _FROM_DATED.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0]))
+            and _TO_AFTER.match(self.text, q.span[1])
+        ):
+            # 城镇化率从1949年的11%提高到…: the old level, of the year written with it
+            return self._from_to(q, sentence, quote, header, old.start())
+        if (
+            q.high is not None
+            and self.text[q.span[0] - 1 : q.span[0]] == "在"
+            and (held := _RANGE_HELD.search(self.text, max(sentence[0], q.span[0] - 10), q.span[0]))
+            and not held["guess"]
+            and (ranged := self._from_to(q, sentence, quote, header, held.start()))
+            and ranged.as_of is not None  # a range of no date states nothing to check
+        ):
+            return ranged  # 股价一直在40-50元之间震荡: the range the level stays in
         before = self.text[q.span[0] - 1 : q.span[0]]  # what the two shapes below end with
         if before in _PERIOD_VERB_ENDS and (carried := self._next_period(q, sentence, quote)):
             return carried
@@ -512,6 +588,16 @@ class FactReader(
             change := _CHANGE.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
         ):
             return self._change(q, sentence, quote, change.start())
+        elif (
+            q.unit in AMOUNT_UNITS
+            and (
+                change := _AMOUNT_CHANGE.search(
+                    self.text, max(sentence[0], q.span[0] - 8), q.span[0]
+                )
+            )
+            and (changed := self._amount_change(q, sentence, quote, change.start()))
+        ):
+            return changed
         if metric is None:
             return self._level_before_growth(q, sentence, quote)
         if (cut := metric.rfind("情况")) > 0 and len(metric) - cut - 2 >= 4:
@@ -532,6 +618,73 @@ class FactReader(
         if not run or len(run) > 12 or re.search(r"[，,、\d]", run):
             return ""
         return run + metric
+
+    def _from_to(
+        self,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        header: tuple[int, str, str | None] | None,
+        at: int,
+    ) -> ExtractedFact | None:
+        """The new level of a measure named before 从 (毛利率从20%提升至25%): its label read as
+        if the figure stood where the step starts."""
+        found = label_before(self.text, at)
+        if found is not None:
+            metric, label_start = found
+        elif measured := self._measure(replace(q, span=(at, q.span[1])), sentence):
+            metric, label_start = measured
+        elif named := (
+            _FROM_TO_LABEL.search(self.text, max(sentence[0], at - 16), at)
+            or next(  # 远帆科技可转债转股价格将由…: the run right after a name
+                (
+                    run
+                    for m in self.mentions
+                    if at - 16 <= m.end < at
+                    and (run := _FROM_TO_NAMED.fullmatch(self.text, m.end, at))
+                ),
+                None,
+            )
+            or _FROM_TO_RUN.search(self.text, max(sentence[0] - 1, at - 16), at)
+        ):
+            label = named["label"]
+            if CLAUSE_LIKE.search(label) or DATE_IN_LABEL.search(label):
+                return None
+            metric, label_start = LABEL_METRIC.get(label.lower(), label), named.start("label")
+        else:
+            return None
+        if (
+            metric.startswith(("change", "turnover_rate"))
+            or metric in _BARE_LABELS
+            or metric.endswith(("降幅", "跌幅", "涨幅", "增幅", "增速"))
+        ):
+            return None  # 涨幅从3%扩大至5%, 价格降幅在1.3%-13.8%之间: moves, not levels
+        if metric in _BARE_SHARES or metric in _BARE_PARTS:
+            # 城镇人口占全国人口的比重从10.64%增加到17.92%: the share of what in what; a
+            # share whose part and whole the text does not name here (的份额从3%提升至7%) says
+            # nothing
+            metric, label_start = self._share_of(metric, label_start, sentence)
+            if metric in _BARE_SHARES or metric in _BARE_PARTS:
+                return None
+        fact = self._labelled(
+            q, sentence, quote, header, metric, label_start, labelled=found is not None
+        )
+        if fact is not None and (effective := self._effective(q, sentence)):
+            # 转股价格将由…调整为28.50元/股，自2025年5月22日开始生效: the day it holds from
+            as_of, period = self._as_of(effective)
+            fact = replace(fact, as_of=as_of, period=period)
+        return fact
+
+    def _effective(self, q: Quantity, sentence: tuple[int, int]) -> DateMention | None:
+        """The day a new level is said to hold from, right after it (，自2025年5月22日开始生效);
+        the reader's dates leave such a start out (a span's start dates no figure)."""
+        said = _EFFECTIVE.match(self.text, q.span[1], sentence[1])
+        if said is None:
+            return None
+        days = parse_dates(said["date"], today=self.published_at)
+        if len(days) != 1 or days[0].granularity != "day" or days[0].text != said["date"]:
+            return None
+        return days[0]
 
     def _basis(self, q: Quantity, sentence: tuple[int, int]) -> bool:
         """以买入价10.5元计算, 按每股8元的价格测算: the figure a computation is made on, an

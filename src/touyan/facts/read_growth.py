@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from touyan.facts.bulletin import restated
+from touyan.facts.bulletin import change_suffix, restated
 from touyan.facts.extract import (
     ExtractedFact,
     label_before,
@@ -34,7 +34,10 @@ _SHARE_OF = re.compile(
     r"\s*[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
 )
 _GROWTH_REACH = 24
-_CHANGE_VERB = re.compile(r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|增|降")
+# 比上年度下调5万吨: a forecast's revision is its change too.
+_CHANGE_VERB = re.compile(
+    r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|上调|下调|增|降"
+)
 _THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
 # A stock's move in one session (股价一天暴涨29.99%, 单日大涨): the day's move, not a growth.
 _ONE_DAY = re.compile(r"(?:该股|股价|个股)?(?:一天|单日|一日|当天|当日)(?:内)?")
@@ -52,13 +55,21 @@ _LEVEL_CONNECTORS = re.compile(
 )
 # 同比减2.83%, 较上年下滑5%: a fall the number's own parse may not sign.
 _FALL_AFTER_BASE = re.compile(
-    r"(?:下降|减少|下滑|降低|下跌|回落|大跌|减产|锐减|骤降|暴跌|大降|减|降|跌)\s*"
+    r"(?:下降|减少|下滑|降低|下跌|回落|大跌|减产|锐减|骤降|暴跌|大降|下调|减|降|跌)\s*"
     r"(?:了|为|达|约|超|近|逾|达到)?\s*$"
 )
 _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
 # The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
 # The figure just stated's window from the year's start, opening the next clause.
 _WINDOW_NEXT = re.compile(rf"[^\S\n]*[，,；;][^\S\n]*(?:{CUMULATIVE_WINDOW.pattern})[^\S\n]*")
+# What an amount's change is the change of: a measure counted or summed (产量, 面积, 市值,
+# 收入), not a rate or a price, whose change a bare amount would not state in its own unit.
+_AMOUNT_HEAD = re.compile(
+    r"(?:产量|销量|面积|市值|规模|收入|营收|利润|净利|人口|人数|产能|资产|负债|支出|投资|用户|"
+    r"户数|股本|余额|订单|出口额|进口额|成交额|总额|存量|储量|库存)$"
+)
+# A change over a span of years (经过70多年, 40年来): dated by no year the sentence names.
+_YEARS_SPAN = re.compile(r"[\d一二三四五六七八九十]+[多余]?年(?:来|间|里|中)|经过|历经")
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
 
 
@@ -255,6 +266,28 @@ class GrowthShapes(Reader):
         if about is None:
             return None
         return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
+
+    def _amount_change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
+    ) -> ExtractedFact | None:
+        """豆油产量减少46万吨, 总市值上涨了9477万: the change of the measure named right before
+        the verb, in the measure's own unit. Against last year when the paragraph last named
+        that base (比上年度…，其中豆油产量减少), else a plain change."""
+        indicator = self._indicator(sentence, verb_start)
+        if indicator is None or not _AMOUNT_HEAD.search(self.text, indicator[1], verb_start):
+            return None
+        if _YEARS_SPAN.search(self.text, sentence[0], verb_start):
+            return None  # 1949年末…为5765万人，经过70多年，增长了…: the span's, not the year's
+        about = self._subject_or_region(indicator[1], sentence)
+        if about is None:
+            return None
+        paragraph = self.text.rfind("\n", 0, verb_start) + 1
+        metric = indicator[0] + change_suffix(self.text, paragraph, verb_start, None)
+        if q.value > 0 and _FALL_AFTER_BASE.search(
+            self.text, max(verb_start, q.span[0] - 6), q.span[0]
+        ):
+            q = replace(q, value=-q.value, negative=True)
+        return self._fact_for(about.name, metric, q, sentence, quote, None)
 
     def _change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
