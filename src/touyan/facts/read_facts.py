@@ -383,6 +383,8 @@ class FactReader(
             # 主力资金净流入…，占总成交额3.23%: 成交额 names the whole, not this figure.
             if follow := self._follow_on(q, sentence, quote):
                 return follow
+            if self._share_stated(q, sentence):
+                found = None  # 国内业务收入占公司营收的65%: 营收 names the whole
         if found:
             metric, label_start = found
             if metric in _EXTREMES and _OTHER_MEASURE.search(self.text, 0, label_start):
@@ -433,6 +435,8 @@ class FactReader(
             metric, label_start = self._share_of(
                 _MODAL_TAIL.sub("", attribute.group("label")), attribute.start("label"), sentence
             )
+        elif shared := self._share_stated(q, sentence) or self._part_count(q, sentence):
+            metric, label_start = shared
         elif ("单产" in self.text or "产量" in self.text) and (
             crop := crop_yield(self.text, sentence[0], q.span[0], self._said_before(q.span[0]))
         ):

@@ -63,6 +63,17 @@ _ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
 # part and its measure, which keeps the part (规模以上工业企业实现利润总额, 公司实现盈利).
 _LABEL_CLAUSE_VERB = re.compile(r"发现|意味着|源于|推动其?|带动|支付")
 _LABEL_VERB = re.compile(r"实现|拥有|录得|获得|斩获")
+# 中高端客房间数占总数的41.7%, 出口额仅占农产品总出口额[6]的11.5%: a share written with its part
+# and its whole, the figure right after the whole's 的 (a footnote's mark may stand between).
+_SHARED_TAIL = re.compile(
+    r"占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)\s*(?:\[\d{1,3}\]\s*)?的\s*$"
+)
+# 酒店数量为7084家，其中中高端酒店2057家: the count of a part of the total just stated.
+_PART_COUNT = re.compile(
+    r"(?:其中[，,]?)?\s*(?P<part>[\u4e00-\u9fffA-Za-z]{2,12}?)\s*(?:有|共有|共|约|达)?\s*$"
+)
+_COUNT_NOUN = re.compile(r"(?:数量|数|家数|个数)$")
+_SHARE_PART = re.compile(r"(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:仅|约|已|只|已经)?")
 
 
 class LabelShapes(Reader):
@@ -200,6 +211,61 @@ class LabelShapes(Reader):
             # 一般贸易进出口增长4.0%，占进出口总额的比重为65.5%: the share of what was just stated.
             return f"{base_metric(last.metric)}占{whole['whole']}比重", start
         return label, start
+
+    def _share_stated(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
+        """X占Y的N%: the share of the part X in the whole Y, named as 比重 after 占Y的 is
+        (`_share_of`). The part runs back to the clause's break, the economy's or a name's
+        end, or a date; a part that reads as a clause (其中, 了, 将) names no figure."""
+        if q.unit != "%":
+            return None
+        lo = max(sentence[0], q.span[0] - 40)
+        tail = _SHARED_TAIL.search(self.text, lo, q.span[0])
+        if tail is None:
+            return None
+        at = tail.start()
+        head = max(
+            [lo]
+            + [b.end() for b in LABEL_BREAK.finditer(self.text, lo, at)]
+            + [r.end() for r in REGION.finditer(self.text, lo, at) if r.group() != "国内"]
+            + [
+                self._label_start_after(m)
+                for m in self.mentions
+                if lo <= m.end <= at and m.start >= sentence[0]
+            ]
+            + [d.span[1] for d in self.dates if lo <= d.span[1] <= at]
+        )
+        part = _SHARE_PART.fullmatch(self.text, head, at)
+        if part is None:
+            return None
+        label, start = part["part"], part.start("part")
+        if lead := LABEL_LEAD.match(label):
+            label, start = label[lead.end() :], start + lead.end()
+        if len(label) < 2 or NOT_A_LABEL.match(label) or CLAUSE_LIKE.search(label):
+            return None
+        return f"{label}占{tail['whole']}比重", start
+
+    def _part_count(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
+        """酒店数量为7084家，其中中高端酒店2057家: a count written right after the part's name,
+        in a clause opened by 其中 after a count of the whole in the same sentence, is the
+        part's count (中高端酒店数量); a share after it (，占比29.0%) is then the part's."""
+        last = self.last
+        if q.unit != "count" or last is None or last.unit != "count":
+            return None
+        clause = self._clause_start(sentence, q.span[0])
+        if not sentence[0] <= self.last_end <= clause:
+            return None
+        opened = self.text.startswith("其中", clause) or self.text.endswith("其中", 0, clause - 1)
+        found = _PART_COUNT.fullmatch(self.text, clause, q.span[0])
+        if not opened or found is None:
+            return None
+        label, start = found["part"], found.start("part")
+        if lead := LABEL_LEAD.match(label):
+            label, start = label[lead.end() :], start + lead.end()
+        if len(label) < 2 or NOT_A_LABEL.match(label) or CLAUSE_LIKE.search(label):
+            return None
+        if any(clause <= m.start < q.span[0] for m in self.mentions):
+            return None  # 其中茅台2家: a name's count, which says of what only the text around does
+        return (label if _COUNT_NOUN.search(label) else f"{label}数量"), start
 
     def _label_start_after(self, m: Mention) -> int:
         """Where a label may start after a name: after its code, or at the name itself when a

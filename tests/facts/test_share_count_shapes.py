@@ -1,0 +1,71 @@
+"""Shares, counts and figures written before their label: 占Y的N% (a share named by its part
+and whole), a part's count after 其中 and its share (其中中高端门店860家，占比31.5%), N%的资产负债率
+(the figure before its name), counts of events and of rating institutions, and ages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from touyan.facts.entities import EntityDictionary
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+
+def facts(
+    text: str, entities: EntityDictionary, title: str = "", published: dt.date | None = None
+) -> list[ExtractedFact]:
+    return extract_facts(
+        text,
+        title=title,
+        published_at=published or dt.date(2025, 5, 15),
+        entities=entities,
+    )
+
+
+def by_value(
+    text: str, entities: EntityDictionary, title: str = "", published: dt.date | None = None
+) -> dict[Decimal, ExtractedFact]:
+    return {f.value: f for f in facts(text, entities, title, published)}
+
+
+def test_a_share_named_by_its_part_and_whole(entities: EntityDictionary) -> None:
+    text = (
+        "据海关统计，2023年我国水果出口额占农产品总出口额的6.35%，比上年有所提高。"
+        "1978年我国油料播种面积仅占农作物总播种面积[4]的4.1%。"
+    )
+    got = by_value(text, entities, published=dt.date(2024, 3, 1))
+    share = got[Decimal("6.35")]
+    assert (share.subject, share.metric) == ("中国", "水果出口额占农产品总出口额比重")
+    assert share.as_of == dt.date(2023, 12, 31)
+    old = got[Decimal("4.1")]
+    assert (old.subject, old.metric) == ("中国", "油料播种面积占农作物总播种面积比重")
+    assert old.as_of == dt.date(1978, 12, 31)
+
+
+def test_a_share_whose_whole_holds_a_known_label(entities: EntityDictionary) -> None:
+    # 营收 names the whole here, not the figure: no revenue of 86.5%.
+    text = "2024年，贵州茅台茅台酒营收占公司营收的86.5%。"
+    got = by_value(text, entities)
+    assert got[Decimal("86.5")].subject == "贵州茅台"
+    assert got[Decimal("86.5")].metric == "茅台酒营收占公司营收比重"
+
+
+def test_a_stake_share_keeps_its_own_label(entities: EntityDictionary) -> None:
+    text = "2025年5月10日，招商银行公告称，股东减持股份数量占公司总股本的1.02%。"
+    got = by_value(text, entities)
+    assert got[Decimal("1.02")].metric == "stake_change_pct"
+
+
+def test_a_parts_count_after_qizhong_and_its_share(entities: EntityDictionary) -> None:
+    text = "截至2025年3月末，美团合作酒店数量为9120家，其中中高端酒店2873家，占比31.5%。"
+    got = by_value(text, entities)
+    count = got[Decimal("2873")]
+    assert (count.subject, count.metric, count.unit) == ("美团", "中高端酒店数量", "count")
+    assert count.as_of == dt.date(2025, 3, 31)
+    share = got[Decimal("31.5")]
+    assert (share.subject, share.metric) == ("美团", "中高端酒店数量占比")
+
+
+def test_a_count_after_qizhong_needs_a_total_before_it(entities: EntityDictionary) -> None:
+    text = "2024年美团新开门店较多，其中中高端酒店2873家。"
+    assert Decimal("2873") not in by_value(text, entities)
