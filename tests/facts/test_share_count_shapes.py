@@ -69,3 +69,40 @@ def test_a_parts_count_after_qizhong_and_its_share(entities: EntityDictionary) -
 def test_a_count_after_qizhong_needs_a_total_before_it(entities: EntityDictionary) -> None:
     text = "2024年美团新开门店较多，其中中高端酒店2873家。"
     assert Decimal("2873") not in by_value(text, entities)
+
+
+def test_a_rate_written_before_its_name(entities: EntityDictionary) -> None:
+    text = (
+        "截至2025年3月31日，立讯精密的财务状况良好。52%的资产负债率，说明公司财务结构稳健；"
+        "近一月公司股价已实现8.25%的涨幅。"
+    )
+    got = by_value(text, entities)
+    assert got[Decimal("52")].metric == "debt_ratio"
+    assert got[Decimal("52")].subject == "立讯精密"
+    assert got[Decimal("8.25")].metric == "change_pct"
+    assert got[Decimal("8.25")].period == "近一月"
+
+
+def test_a_fall_written_before_its_name(entities: EntityDictionary) -> None:
+    text = "2025年4月24日，比亚迪股价遭遇3.18%的跌幅。"
+    assert by_value(text, entities)[Decimal("-3.18")].metric == "change_pct"
+
+
+def test_a_rate_before_its_name_compared_with_anothers_is_not_read(
+    entities: EntityDictionary,
+) -> None:
+    # the index's fall, which this clause only compares the stock's with
+    text = "2025年5月15日，比亚迪下跌2.71%，跌幅超过同期沪深300指数1.46%的跌幅。"
+    got = by_value(text, entities)
+    assert Decimal("1.46") not in got and Decimal("-1.46") not in got
+    text = "若按5%的股息率测算，招商银行目标价为48元；7-8%的股息率也并非不可能。"
+    got = by_value(text, entities)
+    assert Decimal("5") not in got and Decimal("7") not in got
+
+
+def test_a_plans_sum_keeps_the_plans_name(entities: EntityDictionary) -> None:
+    text = "2025年5月8日，微软宣布维持全年800亿美元的资本支出计划，并新增600亿美元股票回购计划。"
+    got = by_value(text, entities)
+    capex = got[Decimal("80000000000")]
+    assert (capex.subject, capex.metric) == ("微软", "资本支出计划")
+    assert got[Decimal("60000000000")].metric == "股票回购计划"

@@ -419,6 +419,13 @@ class FactReader(
                     return None
         elif after := label_after(self.text, q.span[1]):
             metric = after
+        elif name := self._named_after(q, sentence):
+            fact = self._labelled(q, sentence, quote, header, name, q.span[0], labelled=False)
+            if fact is None or (q.unit == "%" and fact.metric.endswith("_forecast")):
+                return None  # 计划…，叠加0.5%的股息率: a plan's word governs no rate after it
+            if fact.metric == "change_pct" and fact.value > 0 and self._falls_after(q):
+                return replace(fact, value=-fact.value)  # 4.29%的跌幅: a fall
+            return fact
         elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":
             metric = header[1]
         elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):

@@ -10,7 +10,8 @@ from touyan.facts.bulletin import SHARE_OF, TENOR
 from touyan.facts.economy import REGION
 from touyan.facts.entities import Mention, product_word
 from touyan.facts.extract import INDEX_BASE, MEASURE_HEAD
-from touyan.facts.labels import LABEL_METRIC
+from touyan.facts.label_index import label_spans
+from touyan.facts.labels import LABEL_METRIC, unit_fits
 from touyan.facts.qualifiers import list_start
 from touyan.facts.reader import (
     CLAUSE_LIKE,
@@ -73,6 +74,19 @@ _PART_COUNT = re.compile(
     r"(?:其中[，,]?)?\s*(?P<part>[\u4e00-\u9fffA-Za-z]{2,12}?)\s*(?:有|共有|共|约|达)?\s*$"
 )
 _COUNT_NOUN = re.compile(r"(?:数量|数|家数|个数)$")
+# 47%的资产负债率，说明…, 已实现7.10%的涨幅, 75%的高分红率搭配3.5%的股息率: a rate written
+# before its name, a 的 between; not a target, a threshold or an assumption named after it
+# (5%的股息率目标, 30%的毛利率门槛).
+_OF_BEFORE_NAME = re.compile(r"\s*的(?:较高|较低|高|低)?")
+_NOT_THE_FIGURE = re.compile(r"目标|预期|要求|假设|门槛|上限|下限|标准|阈值|以上|以下|左右的")
+# 750亿美元的资本支出目标, 新增700亿美元股票回购计划: a sum a plan names (its own name kept).
+_PLAN_AFTER = re.compile(
+    r"\s*的?(?P<name>(?:股票|股份)?(?:资本支出|回购|增持|减持|投资|融资|分红|派息|募资|定增)"
+    r"(?:计划|目标|预算|规模))"
+)
+_PLAN_BEFORE = re.compile(r"(?:给予|按|按照|假设|若|如果)[^，,。；;]{0,12}$")
+# 跌幅超过同期深成指1.62%的跌幅, 相较于恒生指数-0.79%的跌幅: the figure compared with, another's.
+_COMPARING = re.compile(r"超过|超出|高于|低于|相较|相比|较|跑赢|跑输|不及|优于|弱于|大于|小于|同期")
 _SHARE_PART = re.compile(r"(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:仅|约|已|只|已经)?")
 
 
@@ -266,6 +280,35 @@ class LabelShapes(Reader):
         if any(clause <= m.start < q.span[0] for m in self.mentions):
             return None  # 其中茅台2家: a name's count, which says of what only the text around does
         return (label if _COUNT_NOUN.search(label) else f"{label}数量"), start
+
+    def _named_after(self, q: Quantity, sentence: tuple[int, int]) -> str | None:
+        """A figure written before its name: a rate the lexicon knows after 的 (47%的资产负债率),
+        or a plan's sum (750亿美元的资本支出目标: 资本支出目标)."""
+        if q.unit == "money":
+            plan = _PLAN_AFTER.match(self.text, q.span[1], sentence[1])
+            if plan is None or _PLAN_BEFORE.search(self.text, sentence[0], q.span[0]):
+                return None
+            return plan["name"] if q.value >= 1_000_000 else None
+        if q.unit != "%" or q.high is not None:
+            return None  # 7-8%的股息率: a band one may reach, not a figure stated
+        if _COMPARING.search(self.text, self._clause_start(sentence, q.span[0]), q.span[0]):
+            return None
+        lead = _OF_BEFORE_NAME.match(self.text, q.span[1], sentence[1])
+        if lead is None:
+            return None
+        at = lead.end()
+        spans = label_spans(self.text, at, min(sentence[1], at + 12))
+        if not spans or spans[0][0] != at:
+            return None
+        metric = LABEL_METRIC[spans[0][2]]
+        if not unit_fits(metric, q) or _NOT_THE_FIGURE.match(self.text, spans[0][1]):
+            return None
+        return metric
+
+    def _falls_after(self, q: Quantity) -> bool:
+        """4.29%的跌幅: the name after the figure says it is a fall."""
+        lead = _OF_BEFORE_NAME.match(self.text, q.span[1])
+        return lead is not None and self.text.startswith("跌幅", lead.end())
 
     def _label_start_after(self, m: Mention) -> int:
         """Where a label may start after a name: after its code, or at the name itself when a
