@@ -106,3 +106,26 @@ def test_a_plans_sum_keeps_the_plans_name(entities: EntityDictionary) -> None:
     capex = got[Decimal("80000000000")]
     assert (capex.subject, capex.metric) == ("微软", "资本支出计划")
     assert got[Decimal("60000000000")].metric == "股票回购计划"
+
+
+def test_how_often_a_stock_was_listed_so_far(entities: EntityDictionary) -> None:
+    text = (
+        "比亚迪今年以来股价涨12.5%。今年以来比亚迪已经4次登上龙虎榜，最近一次登上龙虎榜为3月21日。"
+    )
+    got = by_value(text, entities, published=dt.date(2025, 4, 30))
+    listed = got[Decimal("4")]
+    assert (listed.subject, listed.metric, listed.unit) == ("比亚迪", "龙虎榜上榜次数", "count")
+    assert listed.as_of == dt.date(2025, 4, 30)  # the day of writing, not the last listing's
+    assert listed.period == "今年以来"
+
+
+def test_how_many_brokers_rated_a_stock(entities: EntityDictionary) -> None:
+    text = (
+        "比亚迪最新价为360.5元，近3月有15家机构给出了买入的评级。"
+        "机构研报评级：近3个月累计研报19家，有15家建议买入，4家建议增持。"
+    )
+    got = facts(text, entities)
+    rated = {(f.metric, f.value) for f in got if f.subject == "比亚迪"}
+    assert ("买入评级机构数", Decimal("15")) in rated
+    assert ("增持评级机构数", Decimal("4")) in rated
+    assert not any(f.value == Decimal("19") for f in got)

@@ -163,6 +163,8 @@ _NON_RECURRING = re.compile(r"非经常性损益(?:对|影响|将|预计)*(?:归
 _PEAK_MOVE = re.compile(r"(?:盘中|日内|期间|区间)?最大$|盘中$")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
+# The window a count so far is counted over (今年以来已经3次登上龙虎榜).
+_SO_FAR = re.compile(r"今年以来|年初至今|近(?:\d{1,3}|[一二三六])个?(?:交易日|月|周|日|天|年)")
 _DAY_UNITS = frozenset({"money", "shares", "count", "%"})
 # 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
 # closes with 计算 frames the figure in it as the basis of a computation.
@@ -425,6 +427,8 @@ class FactReader(
                 return None  # 计划…，叠加0.5%的股息率: a plan's word governs no rate after it
             if fact.metric == "change_pct" and fact.value > 0 and self._falls_after(q):
                 return replace(fact, value=-fact.value)  # 4.29%的跌幅: a fall
+            if q.unit == "count":
+                return self._count_so_far(fact, sentence, q)
             return fact
         elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":
             metric = header[1]
@@ -471,6 +475,20 @@ class FactReader(
         return self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
+
+    def _count_so_far(
+        self, fact: ExtractedFact, sentence: tuple[int, int], q: Quantity
+    ) -> ExtractedFact:
+        """今年以来已经3次登上龙虎榜，最近一次登上龙虎榜为4月8日: a count so far, dated by no
+        day before it in its clause, is the day of writing's, over the window it names (a day
+        after it is another figure's)."""
+        clause_start = self._clause_start(sentence, q.span[0])
+        before = [d for d in self.dates if clause_start <= d.span[0] < q.span[0]]
+        if any(d.granularity != "relative" for d in before) or self.published_at is None:
+            return fact
+        named = _SO_FAR.search(self.text, clause_start, q.span[0])
+        window = named.group() if named else before[-1].text if before else None
+        return replace(fact, as_of=self.published_at, period=window)
 
     def _basis(self, q: Quantity, sentence: tuple[int, int]) -> bool:
         """以买入价10.5元计算, 按每股8元的价格测算: the figure a computation is made on, an

@@ -84,6 +84,13 @@ _PLAN_AFTER = re.compile(
     r"\s*的?(?P<name>(?:股票|股份)?(?:资本支出|回购|增持|减持|投资|融资|分红|派息|募资|定增)"
     r"(?:计划|目标|预算|规模))"
 )
+# 今年以来已经3次登上龙虎榜, 近3月有8家机构给出了买入的评级, 有8家建议买入，4家建议增持: a
+# count the words after it name (how often a stock was listed, how many brokers rated it).
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:(?<=次)(?P<listed>登上?龙虎榜|上榜龙虎榜)"
+    r"|(?<=家)(?:机构|券商)?(?:给出了?|给予了?)(?P<rating>买入|增持|中性|持有|减持|卖出)的?评级"
+    r"|(?<=家)(?:机构|券商)?建议(?P<advice>买入|增持|中性|持有|减持|卖出))"
+)
 _PLAN_BEFORE = re.compile(r"(?:给予|按|按照|假设|若|如果)[^，,。；;]{0,12}$")
 # 跌幅超过同期深成指1.62%的跌幅, 相较于恒生指数-0.79%的跌幅: the figure compared with, another's.
 _COMPARING = re.compile(r"超过|超出|高于|低于|相较|相比|较|跑赢|跑输|不及|优于|弱于|大于|小于|同期")
@@ -284,6 +291,13 @@ class LabelShapes(Reader):
     def _named_after(self, q: Quantity, sentence: tuple[int, int]) -> str | None:
         """A figure written before its name: a rate the lexicon knows after 的 (47%的资产负债率),
         or a plan's sum (750亿美元的资本支出目标: 资本支出目标)."""
+        if q.unit == "count":
+            counted = _COUNTED_AFTER.match(self.text, q.span[1], sentence[1])
+            if counted is None:
+                return None
+            if counted["listed"]:
+                return "龙虎榜上榜次数"
+            return f"{counted['rating'] or counted['advice']}评级机构数"
         if q.unit == "money":
             plan = _PLAN_AFTER.match(self.text, q.span[1], sentence[1])
             if plan is None or _PLAN_BEFORE.search(self.text, sentence[0], q.span[0]):
