@@ -74,6 +74,11 @@ _ANY_MEASURE = re.compile(
 _ANY_CHANGE = re.compile(
     r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减|增产|减产)[了约超近达逾]?\s*[+-]?\d"
 )
+# 出口额占农产品总出口额的18.74%: a share named by its part and whole alone; 3次登上龙虎榜,
+# 8家机构给出了买入的评级: a count the words after it name.
+_ANY_SHARE = re.compile(
+    r"占[^，,。；;]{2,24}?的\s*[+-]?\d|\d\s*(?:次登上?龙虎榜|家(?:机构|券商)?(?:给出|给予|建议))"
+)
 _ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 # Characters before a figure where its label may start: the longest label and a connector
@@ -285,6 +290,7 @@ def extract_facts(
         and not _ANY_ATTRIBUTE.search(text)
         and not _ANY_MEASURE.search(text)
         and not _ANY_SERIES.search(text)
+        and not _ANY_SHARE.search(text)
         and not _ANY_CHANGE.search(text)
         and not _ANY_WINDOW_ITEM.search(text)
         and not ANY_MARKET_DAY.search(text)

@@ -230,6 +230,8 @@ _NON_RECURRING = re.compile(r"非经常性损益(?:对|影响|将|预计)*(?:归
 _PEAK_MOVE = re.compile(r"(?:盘中|日内|期间|区间)?最大$|盘中$")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
+# The window a count so far is counted over (今年以来已经3次登上龙虎榜).
+_SO_FAR = re.compile(r"今年以来|年初至今|近(?:\d{1,3}|[一二三六])个?(?:交易日|月|周|日|天|年)")
 _DAY_UNITS = frozenset({"money", "shares", "count", "%"})
 # 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
 # closes with 计算 frames the figure in it as the basis of a computation.
@@ -502,6 +504,8 @@ class FactReader(
             # 主力资金净流入…，占总成交额3.23%: 成交额 names the whole, not this figure.
             if follow := self._follow_on(q, sentence, quote):
                 return follow
+            if self._share_stated(q, sentence):
+                found = None  # 国内业务收入占公司营收的65%: 营收 names the whole
         if found:
             metric, label_start = found
             if metric in _EXTREMES and _OTHER_MEASURE.search(self.text, 0, label_start):
@@ -549,6 +553,15 @@ class FactReader(
                     return None
         elif after := label_after(self.text, q.span[1]):
             metric = after
+        elif name := self._named_after(q, sentence):
+            fact = self._labelled(q, sentence, quote, header, name, q.span[0], labelled=False)
+            if fact is None or (q.unit == "%" and fact.metric.endswith("_forecast")):
+                return None  # 计划…，叠加0.5%的股息率: a plan's word governs no rate after it
+            if fact.metric == "change_pct" and fact.value > 0 and self._falls_after(q):
+                return replace(fact, value=-fact.value)  # 4.29%的跌幅: a fall
+            if q.unit == "count":
+                return self._count_so_far(fact, sentence, q)
+            return fact
         elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":
             metric = header[1]
         elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):
@@ -569,6 +582,8 @@ class FactReader(
                 metric = self._narrowed_people(metric, sentence, label_start)
                 if not metric:
                     return None
+        elif shared := self._share_stated(q, sentence) or self._part_count(q, sentence):
+            metric, label_start = shared
         elif ("单产" in self.text or "产量" in self.text) and (
             crop := crop_yield(self.text, sentence[0], q.span[0], self._said_before(q.span[0]))
         ):
@@ -685,6 +700,20 @@ class FactReader(
         if len(days) != 1 or days[0].granularity != "day" or days[0].text != said["date"]:
             return None
         return days[0]
+
+    def _count_so_far(
+        self, fact: ExtractedFact, sentence: tuple[int, int], q: Quantity
+    ) -> ExtractedFact:
+        """今年以来已经3次登上龙虎榜，最近一次登上龙虎榜为4月8日: a count so far, dated by no
+        day before it in its clause, is the day of writing's, over the window it names (a day
+        after it is another figure's)."""
+        clause_start = self._clause_start(sentence, q.span[0])
+        before = [d for d in self.dates if clause_start <= d.span[0] < q.span[0]]
+        if any(d.granularity != "relative" for d in before) or self.published_at is None:
+            return fact
+        named = _SO_FAR.search(self.text, clause_start, q.span[0])
+        window = named.group() if named else before[-1].text if before else None
+        return replace(fact, as_of=self.published_at, period=window)
 
     def _basis(self, q: Quantity, sentence: tuple[int, int]) -> bool:
         """以买入价10.5元计算, 按每股8元的价格测算: the figure a computation is made on, an

@@ -10,7 +10,8 @@ from touyan.facts.bulletin import SHARE_OF, TENOR
 from touyan.facts.economy import REGION
 from touyan.facts.entities import Mention, product_word
 from touyan.facts.extract import INDEX_BASE, MEASURE_HEAD
-from touyan.facts.labels import LABEL_METRIC
+from touyan.facts.label_index import label_spans
+from touyan.facts.labels import LABEL_METRIC, unit_fits
 from touyan.facts.qualifiers import list_start
 from touyan.facts.reader import (
     CLAUSE_LIKE,
@@ -63,6 +64,37 @@ _ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
 # part and its measure, which keeps the part (规模以上工业企业实现利润总额, 公司实现盈利).
 _LABEL_CLAUSE_VERB = re.compile(r"发现|意味着|源于|推动其?|带动|支付")
 _LABEL_VERB = re.compile(r"实现|拥有|录得|获得|斩获")
+# 中高端客房间数占总数的41.7%, 出口额仅占农产品总出口额[6]的11.5%: a share written with its part
+# and its whole, the figure right after the whole's 的 (a footnote's mark may stand between).
+_SHARED_TAIL = re.compile(
+    r"占(?P<whole>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)\s*(?:\[\d{1,3}\]\s*)?的\s*$"
+)
+# 酒店数量为7084家，其中中高端酒店2057家: the count of a part of the total just stated.
+_PART_COUNT = re.compile(
+    r"(?:其中[，,]?)?\s*(?P<part>[\u4e00-\u9fffA-Za-z]{2,12}?)\s*(?:有|共有|共|约|达)?\s*$"
+)
+_COUNT_NOUN = re.compile(r"(?:数量|数|家数|个数)$")
+# 47%的资产负债率，说明…, 已实现7.10%的涨幅, 75%的高分红率搭配3.5%的股息率: a rate written
+# before its name, a 的 between; not a target, a threshold or an assumption named after it
+# (5%的股息率目标, 30%的毛利率门槛).
+_OF_BEFORE_NAME = re.compile(r"\s*的(?:较高|较低|高|低)?")
+_NOT_THE_FIGURE = re.compile(r"目标|预期|要求|假设|门槛|上限|下限|标准|阈值|以上|以下|左右的")
+# 750亿美元的资本支出目标, 新增700亿美元股票回购计划: a sum a plan names (its own name kept).
+_PLAN_AFTER = re.compile(
+    r"\s*的?(?P<name>(?:股票|股份)?(?:资本支出|回购|增持|减持|投资|融资|分红|派息|募资|定增)"
+    r"(?:计划|目标|预算|规模))"
+)
+# 今年以来已经3次登上龙虎榜, 近3月有8家机构给出了买入的评级, 有8家建议买入，4家建议增持: a
+# count the words after it name (how often a stock was listed, how many brokers rated it).
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:(?<=次)(?P<listed>登上?龙虎榜|上榜龙虎榜)"
+    r"|(?<=家)(?:机构|券商)?(?:给出了?|给予了?)(?P<rating>买入|增持|中性|持有|减持|卖出)的?评级"
+    r"|(?<=家)(?:机构|券商)?建议(?P<advice>买入|增持|中性|持有|减持|卖出))"
+)
+_PLAN_BEFORE = re.compile(r"(?:给予|按|按照|假设|若|如果)[^，,。；;]{0,12}$")
+# 跌幅超过同期深成指1.62%的跌幅, 相较于恒生指数-0.79%的跌幅: the figure compared with, another's.
+_COMPARING = re.compile(r"超过|超出|高于|低于|相较|相比|较|跑赢|跑输|不及|优于|弱于|大于|小于|同期")
+_SHARE_PART = re.compile(r"(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:仅|约|已|只|已经)?")
 
 
 class LabelShapes(Reader):
@@ -200,6 +232,97 @@ class LabelShapes(Reader):
             # 一般贸易进出口增长4.0%，占进出口总额的比重为65.5%: the share of what was just stated.
             return f"{base_metric(last.metric)}占{whole['whole']}比重", start
         return label, start
+
+    def _share_stated(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
+        """X占Y的N%: the share of the part X in the whole Y, named as 比重 after 占Y的 is
+        (`_share_of`). The part runs back to the clause's break, the economy's or a name's
+        end, or a date; a part that reads as a clause (其中, 了, 将) names no figure."""
+        if q.unit != "%":
+            return None
+        lo = max(sentence[0], q.span[0] - 40)
+        tail = _SHARED_TAIL.search(self.text, lo, q.span[0])
+        if tail is None:
+            return None
+        at = tail.start()
+        head = max(
+            [lo]
+            + [b.end() for b in LABEL_BREAK.finditer(self.text, lo, at)]
+            + [r.end() for r in REGION.finditer(self.text, lo, at) if r.group() != "国内"]
+            + [
+                self._label_start_after(m)
+                for m in self.mentions
+                if lo <= m.end <= at and m.start >= sentence[0]
+            ]
+            + [d.span[1] for d in self.dates if lo <= d.span[1] <= at]
+        )
+        part = _SHARE_PART.fullmatch(self.text, head, at)
+        if part is None:
+            return None
+        label, start = part["part"], part.start("part")
+        if lead := LABEL_LEAD.match(label):
+            label, start = label[lead.end() :], start + lead.end()
+        if len(label) < 2 or NOT_A_LABEL.match(label) or CLAUSE_LIKE.search(label):
+            return None
+        return f"{label}占{tail['whole']}比重", start
+
+    def _part_count(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
+        """酒店数量为7084家，其中中高端酒店2057家: a count written right after the part's name,
+        in a clause opened by 其中 after a count of the whole in the same sentence, is the
+        part's count (中高端酒店数量); a share after it (，占比29.0%) is then the part's."""
+        last = self.last
+        if q.unit != "count" or last is None or last.unit != "count":
+            return None
+        clause = self._clause_start(sentence, q.span[0])
+        if not sentence[0] <= self.last_end <= clause:
+            return None
+        opened = self.text.startswith("其中", clause) or self.text.endswith("其中", 0, clause - 1)
+        found = _PART_COUNT.fullmatch(self.text, clause, q.span[0])
+        if not opened or found is None:
+            return None
+        label, start = found["part"], found.start("part")
+        if lead := LABEL_LEAD.match(label):
+            label, start = label[lead.end() :], start + lead.end()
+        if len(label) < 2 or NOT_A_LABEL.match(label) or CLAUSE_LIKE.search(label):
+            return None
+        if any(clause <= m.start < q.span[0] for m in self.mentions):
+            return None  # 其中茅台2家: a name's count, which says of what only the text around does
+        return (label if _COUNT_NOUN.search(label) else f"{label}数量"), start
+
+    def _named_after(self, q: Quantity, sentence: tuple[int, int]) -> str | None:
+        """A figure written before its name: a rate the lexicon knows after 的 (47%的资产负债率),
+        or a plan's sum (750亿美元的资本支出目标: 资本支出目标)."""
+        if q.unit == "count":
+            counted = _COUNTED_AFTER.match(self.text, q.span[1], sentence[1])
+            if counted is None:
+                return None
+            if counted["listed"]:
+                return "龙虎榜上榜次数"
+            return f"{counted['rating'] or counted['advice']}评级机构数"
+        if q.unit == "money":
+            plan = _PLAN_AFTER.match(self.text, q.span[1], sentence[1])
+            if plan is None or _PLAN_BEFORE.search(self.text, sentence[0], q.span[0]):
+                return None
+            return plan["name"] if q.value >= 1_000_000 else None
+        if q.unit != "%" or q.high is not None:
+            return None  # 7-8%的股息率: a band one may reach, not a figure stated
+        if _COMPARING.search(self.text, self._clause_start(sentence, q.span[0]), q.span[0]):
+            return None
+        lead = _OF_BEFORE_NAME.match(self.text, q.span[1], sentence[1])
+        if lead is None:
+            return None
+        at = lead.end()
+        spans = label_spans(self.text, at, min(sentence[1], at + 12))
+        if not spans or spans[0][0] != at:
+            return None
+        metric = LABEL_METRIC[spans[0][2]]
+        if not unit_fits(metric, q) or _NOT_THE_FIGURE.match(self.text, spans[0][1]):
+            return None
+        return metric
+
+    def _falls_after(self, q: Quantity) -> bool:
+        """4.29%的跌幅: the name after the figure says it is a fall."""
+        lead = _OF_BEFORE_NAME.match(self.text, q.span[1])
+        return lead is not None and self.text.startswith("跌幅", lead.end())
 
     def _label_start_after(self, m: Mention) -> int:
         """Where a label may start after a name: after its code, or at the name itself when a

@@ -945,7 +945,9 @@ class Reader:
         ):
             metric = f"{metric}_{span}d"  # 5日主力流入3.95亿元: the window's, not the day's
         if "_forecast" in metric or (
-            self._forecast_before(sentence[0], q.span[0]) and "目标" not in metric
+            self._forecast_before(sentence[0], q.span[0])
+            and "目标" not in metric
+            and not metric.endswith(("计划", "预算"))  # 750亿美元的资本支出计划: the plan's sum
         ):
             # 预计2021年净利润70亿元…，同比增长289%, 2027年预测市盈率: a forecast, not a
             # reported figure (net_profit_yoy_forecast, whichever rule named it).
