@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -421,6 +422,8 @@ class Reader:
         self.entities = entities
         text, self.index = flatten(text)
         self.text = text
+        # where each clause break (，；。…) ends, in order: `_clause_start` looks them up
+        self.clause_breaks = [b.end() for b in CLAUSE_BREAK.finditer(text)]
         self.published_at = published_at
         known: list[Mention] = []
         if entities is not None:
@@ -686,10 +689,8 @@ class Reader:
 
     def _clause_start(self, sentence: tuple[int, int], end: int) -> int:
         """Where the clause holding `end` starts: after the sentence's last break before it."""
-        start = sentence[0]
-        for found in CLAUSE_BREAK.finditer(self.text, sentence[0], end):
-            start = found.end()
-        return start
+        before = bisect_right(self.clause_breaks, end)  # the breaks that end by `end`
+        return max(sentence[0], self.clause_breaks[before - 1]) if before else sentence[0]
 
     def _list_run(self, values: Sequence[Quantity], units: bool = False) -> list[Quantity]:
         """The figures from the first of `values` on that a list joins (9.48、10.84和11.95),
