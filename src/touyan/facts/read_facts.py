@@ -66,6 +66,8 @@ _GROWTH = re.compile(
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
+# What every `_GROWTH` names its base with (同比, 较上年, 环比, yoy): a cheap test first.
+_GROWTH_WORDS = re.compile(r"[比较yY]")
 _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:ago|earlier))", re.I)
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
@@ -344,9 +346,13 @@ class FactReader(
             # nor are its rows' dates what the prose after it is dated by
             self.dates = [d for d in self.dates if not any(a <= d.span[0] < b for a, b in spans)]
         cursor = 0
+        # The words some checks below need, looked for once: a text without them skips them.
+        name_fields = "名称" in self.text or "简称" in self.text  # 股票名称：
+        undated_past = _UNDATED_PAST.search(self.text) is not None  # 当初, 曾经
+        computed = "算" in self.text  # 以…计算, 按…测算: see `_basis`
         for sentence in sentence_rows(self.text):
             lines_seen += 1
-            if named := _NAME_FIELD.search(self.text, sentence[0], sentence[1]):
+            if name_fields and (named := _NAME_FIELD.search(self.text, sentence[0], sentence[1])):
                 self.field_subject = next(
                     (m.entity for m in self.mentions if m.start == named.end()), None
                 )
@@ -375,15 +381,18 @@ class FactReader(
                     self.prev_q = q
                     continue
                 fact = self._fact(q, sentence, quote, header, lines_seen)
-                if fact is not None and (
-                    self._unnamed_fund_result(fact, sentence)
-                    or self._basis(q, sentence)
-                    or _CONDITION.match(self.text, self._clause_start(sentence, q.span[0]))
-                    or _UNDATED_PAST.search(
-                        self.text, self._clause_start(sentence, q.span[0]), q.span[0]
-                    )
-                ):
-                    fact = None
+                if fact is not None:
+                    clause_start = self._clause_start(sentence, q.span[0])
+                    if (
+                        self._unnamed_fund_result(fact, sentence)
+                        or (computed and self._basis(q, sentence))
+                        or _CONDITION.match(self.text, clause_start)
+                        or (
+                            undated_past
+                            and _UNDATED_PAST.search(self.text, clause_start, q.span[0])
+                        )
+                    ):
+                        fact = None
                 if fact is not None and _GARBLED.search(fact.metric):
                     out.extend(self._repaired(fact))
                 elif (
@@ -417,7 +426,8 @@ class FactReader(
         if self.breadth and q.unit == "count" and (counted := self.breadth.get(q.span[0])):
             self.last_record = MARKET  # 整体封板率, 成交额 said next are the market's too
             return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
-        if _GROUP_AVERAGE.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0]):
+        near = self.text[max(sentence[0], q.span[0] - 16) : q.span[0]]  # the words right before
+        if ("均" in near or "中位数" in near) and _GROUP_AVERAGE.search(near):
             return None
         if shaped := self._specific_shape(q, sentence, quote):
             return shaped
@@ -487,7 +497,7 @@ class FactReader(
             and (owned := self._respectively(q, sentence, quote, respectively, owned=True))
         ):
             return owned
-        growth = _GROWTH.search(self.text[max(sentence[0], q.span[0] - 16) : q.span[0]])
+        growth = _GROWTH.search(near) if _GROWTH_WORDS.search(near) else None
         if growth is None and _GROWTH_AFTER.match(self.text, q.span[1]):
             growth = _DIRECTION_BEFORE.search(
                 self.text, max(sentence[0], q.span[0] - 16), q.span[0]
