@@ -446,6 +446,9 @@ class Reader:
             for m in _merge(units(text, known), _occurrences(text, written))
             if not (m.start and text[m.start - 1 : m.start + 1] in _WORDS_ACROSS)
         ]
+        # where each name starts, in the mentions' order (by start): looked up, not walked
+        self.mention_starts = [m.start for m in self.mentions]
+        self.mention_start_set = frozenset(self.mention_starts)
         title_mentions = _merge(units(title, title_mentions), _occurrences(title, written))
         # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
         # the base of a comparison (比1978年增长, 较2010年增加).
@@ -564,14 +567,15 @@ class Reader:
         return record.fiscal_year_end if record is not None else None
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
-        return next(
-            (
-                m
-                for m in reversed(self.mentions)
-                if lo <= m.start and m.end <= start and self._can_lead(m)
-            ),
-            None,
-        )
+        """The last name that can lead, written within lo..start."""
+        # Mentions are in order of their starts: those starting by `start`, walked back to `lo`.
+        for i in range(bisect_right(self.mention_starts, start) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.start < lo:
+                return None
+            if m.end <= start and self._can_lead(m):
+                return m
+        return None
 
     def _can_lead(self, m: Mention) -> bool:
         """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor a
@@ -708,9 +712,8 @@ class Reader:
         10、美湖股份公告…, a pick list's 3. 登康口腔（001328）…): dates do not carry into it."""
         if hi <= lo:
             return False
-        starts = {m.start for m in self.mentions}
         return any(
-            marker.end() in starts and marker.start() <= hi
+            marker.end() in self.mention_start_set and marker.start() <= hi
             for marker in _ITEM_MARKER.finditer(self.text, lo, hi + 6)
         )
 
