@@ -19,7 +19,6 @@ from touyan.facts.extract import (
     ExtractedFact,
     label_after,
     label_before,
-    sentence_rows,
 )
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import line_rate, unglued
@@ -350,7 +349,7 @@ class FactReader(
         name_fields = "名称" in self.text or "简称" in self.text  # 股票名称：
         undated_past = _UNDATED_PAST.search(self.text) is not None  # 当初, 曾经
         computed = "算" in self.text  # 以…计算, 按…测算: see `_basis`
-        for sentence in sentence_rows(self.text):
+        for sentence in self.sentences:
             lines_seen += 1
             if name_fields and (named := _NAME_FIELD.search(self.text, sentence[0], sentence[1])):
                 self.field_subject = next(
@@ -413,11 +412,12 @@ class FactReader(
     ) -> ExtractedFact | None:
         """The fact a figure states, tried from the most specific shape to the most general:
         a shape of its own, a list or a growth, then the label that names it."""
+        before = self.text[q.span[0] - 1 : q.span[0]]  # the character right before the figure
         if _CRITERION_AFTER.match(self.text, q.span[1]):
             return None  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
         if not q.unit and _HEADING_YEAR.match(self.text, q.span[1]) and _year_like(q):
             return None  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
-        if self.text[q.span[0] - 1 : q.span[0]] == "的" and (
+        if before == "的" and (
             compared := _COMPARED_WITH.search(
                 self.text, max(sentence[0], q.span[0] - 18), q.span[0]
             )
@@ -431,14 +431,14 @@ class FactReader(
             return None
         if shaped := self._specific_shape(q, sentence, quote):
             return shaped
-        if self.text[q.span[0] - 1 : q.span[0]] in "至到为股的 " and (
+        if before in "至到为股的 " and (
             moved := _FROM_TO.search(self.text, max(sentence[0], q.span[0] - 40), q.span[0])
             or _RAISED_TO.search(self.text, max(sentence[0], q.span[0] - 30), q.span[0])
         ):
             at = moved.end("label") if moved.re is _RAISED_TO else moved.start()
             return self._from_to(q, sentence, quote, header, at)
         if (
-            self.text[q.span[0] - 1 : q.span[0]] in "的年月末底"
+            before in "的年月末底"
             and (old := _FROM_DATED.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0]))
             and _TO_AFTER.match(self.text, q.span[1])
         ):
@@ -446,20 +446,21 @@ class FactReader(
             return self._from_to(q, sentence, quote, header, old.start())
         if (
             q.high is not None
-            and self.text[q.span[0] - 1 : q.span[0]] == "在"
+            and before == "在"
             and (held := _RANGE_HELD.search(self.text, max(sentence[0], q.span[0] - 10), q.span[0]))
             and not held["guess"]
             and (ranged := self._from_to(q, sentence, quote, header, held.start()))
             and ranged.as_of is not None  # a range of no date states nothing to check
         ):
             return ranged  # 股价一直在40-50元之间震荡: the range the level stays in
-        before = self.text[q.span[0] - 1 : q.span[0]]  # what the two shapes below end with
         if before in _PERIOD_VERB_ENDS and (carried := self._next_period(q, sentence, quote)):
             return carried
         if before == "的" and (based := self._base_level(q, sentence, quote)):
             return based
-        if q.unit == "%" and (
-            turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
+        if (
+            q.unit == "%"
+            and "转为" in self.text[max(sentence[0], q.span[0] - 24) : q.span[0]]
+            and (turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]))
         ):
             # 鲜菜价格由上月下降7.3%转为上涨3.3%: the figure after 转为 is the current one.
             if self.text.startswith("分别", turned.start() - 2):
@@ -986,8 +987,10 @@ class FactReader(
         if found and not _ITEMS.search(found["name"]):
             return found["name"]
         # - 云业务：收入122.6亿美元: a line headed by a business is that business's
+        if start == sentence[0]:
+            return None
         header = _SEGMENT_HEADER.search(self.text, max(0, start - 16), start)
-        return header["name"] if header and start > sentence[0] else None
+        return header["name"] if header else None
 
     def _ranked_within(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The industry a list line is headed by (- 算力基础行业：市值排名26/175)."""

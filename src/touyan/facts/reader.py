@@ -497,7 +497,8 @@ class Reader:
             and self._can_lead(m)
             and (not _broker(m.entity) or m.entity.name in in_title)
         }
-        first_end = next((e for _, e in sentence_rows(text)), len(text))
+        self.sentences = sentence_rows(text)  # read once: `FactReader.facts` walks them
+        first_end = next((e for _, e in self.sentences), len(text))
         sole = next(iter(named.values())) if len(named) == 1 else None
         if (
             sole is not None
@@ -542,6 +543,8 @@ class Reader:
         # report's, published in the season of annual reports
         self.annual_text = False
         self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
+        # a forecast word (预计, 计划) written anywhere: `_forecast_before` looks only then
+        self.forecast_words = _FORECAST.search(text) is not None
         self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
         # 截至2023年末、2024年末…分别为: the dates a list of figures is read against, and where
         self.dated_list: tuple[list[DateMention], int] | None = None
@@ -827,7 +830,7 @@ class Reader:
     def _forecast_before(self, lo: int, hi: int) -> bool:
         """A forecast word governs the figures after it, but not when what it expects is a
         date (预计完工时间为2023年6月，产能利用率为60%: the rate is today's)."""
-        found = list(_FORECAST.finditer(self.text, lo, hi))
+        found = list(_FORECAST.finditer(self.text, lo, hi)) if self.forecast_words else []
         if (
             found
             and (day := _THAT_DAY.search(self.text, found[-1].end(), hi))
