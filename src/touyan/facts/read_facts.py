@@ -284,8 +284,6 @@ _EXTREMES = frozenset({"high", "low"})
 # Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
 _COMPANY_HEAD = re.compile(r"(?:盈利|毛利|净利|股息|门店|月活|日活|注册用户|活跃用户|估值)$")
 
-# A run of clauses about one project: it opens the sentence or follows a ；or ：.
-_RUN_BREAK = re.compile(r"[；;：:]")
 _SEGMENT_HEADER = re.compile(
     r"(?:^|[\n\-•*#]|[；;。]\s*)\s*"
     rf"(?P<name>[\u4e00-\u9fffA-Za-z]{{1,12}}?(?:{'|'.join(SEGMENT_WORDS)}))\s*[:：]\s*$"
@@ -979,10 +977,7 @@ class FactReader(
     def _project(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The project a clause run opens with is what its figures measure (贵金属前驱体项目
         预计…，产能利用率为31.99%，总投资额约2亿元), not the company as a whole."""
-        start = max(
-            [sentence[0]]
-            + [m.end() for m in _RUN_BREAK.finditer(self.text, sentence[0], label_start)]
-        )
+        start = self._run_start(sentence, label_start)
         found = _PROJECT.match(self.text, start, label_start)
         if found and not _ITEMS.search(found["name"]):
             return found["name"]
@@ -994,10 +989,7 @@ class FactReader(
 
     def _ranked_within(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The industry a list line is headed by (- 算力基础行业：市值排名26/175)."""
-        start = max(
-            [sentence[0]]
-            + [m.end() for m in _RUN_BREAK.finditer(self.text, sentence[0], label_start)]
-        )
+        start = self._run_start(sentence, label_start)
         header = _RANK_HEADER.search(self.text, max(0, start - 20), start)
         if header and start == label_start:
             return header["name"]
@@ -1008,10 +1000,7 @@ class FactReader(
         """The clause right before the label's tells of a product's launch (…一经发布，)."""
         if clause_start <= sentence[0]:
             return False
-        run_start = max(
-            [sentence[0]]
-            + [m.end() for m in _RUN_BREAK.finditer(self.text, sentence[0], clause_start)]
-        )
+        run_start = self._run_start(sentence, clause_start)
         return bool(_LAUNCHED.search(self.text, max(run_start, clause_start - 12), clause_start))
 
     def _part_before(

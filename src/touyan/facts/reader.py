@@ -129,6 +129,8 @@ _TURN_TO = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:股份|科技|药业|生科|生物|集团|控股|实业|新材))\s*[，,：:]"
 )
 _CLOSE = re.compile(r"[）)]")
+# A run of clauses about one project: it opens the sentence or follows a ；or ：.
+_RUN_BREAK = re.compile(r"[；;：:]")
 _ASIDE_LIST = re.compile(r"[/、]")
 _LEAD_MAX = 10  # characters: a company's short name, with a few more for a full one
 # A field of business in a company's form (金融科技, 生物科技, 新能源汽车): a segment's name.
@@ -424,6 +426,7 @@ class Reader:
         self.text = text
         # where each clause break (，；。…) ends, in order: `_clause_start` looks them up
         self.clause_breaks = [b.end() for b in CLAUSE_BREAK.finditer(text)]
+        self.run_breaks = [b.end() for b in _RUN_BREAK.finditer(text)]  # and each ；or ：
         self.published_at = published_at
         known: list[Mention] = []
         if entities is not None:
@@ -698,6 +701,12 @@ class Reader:
         """Where the clause holding `end` starts: after the sentence's last break before it."""
         before = bisect_right(self.clause_breaks, end)  # the breaks that end by `end`
         return max(sentence[0], self.clause_breaks[before - 1]) if before else sentence[0]
+
+    def _run_start(self, sentence: tuple[int, int], end: int) -> int:
+        """Where the run of clauses holding `end` starts: the sentence's start or its last ；
+        or ： before `end` (a run of clauses about one project, one business)."""
+        before = bisect_right(self.run_breaks, end)  # the breaks that end by `end`
+        return max(sentence[0], self.run_breaks[before - 1]) if before else sentence[0]
 
     def _list_run(self, values: Sequence[Quantity], units: bool = False) -> list[Quantity]:
         """The figures from the first of `values` on that a list joins (9.48、10.84和11.95),
