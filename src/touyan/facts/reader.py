@@ -452,6 +452,7 @@ class Reader:
         # where each name starts, in the mentions' order (by start): looked up, not walked
         self.mention_starts = [m.start for m in self.mentions]
         self.mention_start_set = frozenset(self.mention_starts)
+        self.leads: dict[int, bool] = {}  # whether the i-th mention can lead, once asked
         title_mentions = _merge(units(title, title_mentions), _occurrences(title, written))
         # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
         # the base of a comparison (比1978年增长, 较2010年增加).
@@ -495,9 +496,9 @@ class Reader:
         in_title = {m.entity.name for m in title_mentions}
         named = {
             m.entity.name: m.entity
-            for m in self.mentions
+            for i, m in enumerate(self.mentions)
             if m.entity.kind in TOPIC_KINDS
-            and self._can_lead(m)
+            and self._leads(i)
             and (not _broker(m.entity) or m.entity.name in in_title)
         }
         self.sentences = sentence_rows(text)  # read once: `FactReader.facts` walks them
@@ -579,9 +580,15 @@ class Reader:
             m = self.mentions[i]
             if m.start < lo:
                 return None
-            if m.end <= start and self._can_lead(m):
+            if m.end <= start and self._leads(i):
                 return m
         return None
+
+    def _leads(self, i: int) -> bool:
+        """`_can_lead` of the i-th mention, read once a text: every figure after it asks."""
+        if (known := self.leads.get(i)) is None:
+            known = self.leads[i] = self._can_lead(self.mentions[i])
+        return known
 
     def _can_lead(self, m: Mention) -> bool:
         """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor a
