@@ -335,7 +335,8 @@ class FactReader(
         out: list[ExtractedFact] = []
         header: tuple[int, str, str | None] | None = None  # (line, metric, company held)
         lines_seen = 0
-        pending = unglued(self.text, parse_numbers(self.text))  # handed out per sentence
+        # handed out per sentence; the digits in dates were found with the dates
+        pending = unglued(self.text, parse_numbers(self.text, self.date_spans))
         tables = run_together_tables(self.text, self.published_at) if "日期" in self.text else []
         if tables:  # a run-together table's digits are its cells, not numbers of the prose
             spans = {c.table for c in tables}

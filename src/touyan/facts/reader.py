@@ -77,7 +77,7 @@ from touyan.facts.periods import (
 )
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.sessions import PREVIOUS_SESSION, session_mentions
-from touyan.text.dates import DateMention, parse_dates
+from touyan.text.dates import DateMention, read_dates
 from touyan.text.numbers import Quantity
 
 # Function words whose second character can start a name (其中石油 → 中石油).
@@ -456,9 +456,10 @@ class Reader:
         title_mentions = _merge(units(title, title_mentions), _occurrences(title, written))
         # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
         # the base of a comparison (比1978年增长, 较2010年增加).
+        found_dates, self.date_spans = read_dates(text, today=published_at)
         dates = [
             d
-            for d in parse_dates(text, today=published_at)
+            for d in found_dates
             if not _SINCE.match(text, d.span[1])
             and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
             and not BASE_AFTER.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
