@@ -19,7 +19,6 @@ from touyan.facts.extract import (
     ExtractedFact,
     label_after,
     label_before,
-    sentence_rows,
 )
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import line_rate, unglued
@@ -66,6 +65,8 @@ _GROWTH = re.compile(
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
     re.IGNORECASE,
 )
+# What every `_GROWTH` names its base with (同比, 较上年, 环比, yoy): a cheap test first.
+_GROWTH_WORDS = re.compile(r"[比较yY]")
 _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:ago|earlier))", re.I)
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
@@ -283,8 +284,6 @@ _EXTREMES = frozenset({"high", "low"})
 # Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
 _COMPANY_HEAD = re.compile(r"(?:盈利|毛利|净利|股息|门店|月活|日活|注册用户|活跃用户|估值)$")
 
-# A run of clauses about one project: it opens the sentence or follows a ；or ：.
-_RUN_BREAK = re.compile(r"[；;：:]")
 _SEGMENT_HEADER = re.compile(
     r"(?:^|[\n\-•*#]|[；;。]\s*)\s*"
     rf"(?P<name>[\u4e00-\u9fffA-Za-z]{{1,12}}?(?:{'|'.join(SEGMENT_WORDS)}))\s*[:：]\s*$"
@@ -336,7 +335,8 @@ class FactReader(
         out: list[ExtractedFact] = []
         header: tuple[int, str, str | None] | None = None  # (line, metric, company held)
         lines_seen = 0
-        pending = unglued(self.text, parse_numbers(self.text))  # handed out per sentence
+        # handed out per sentence; the digits in dates were found with the dates
+        pending = unglued(self.text, parse_numbers(self.text, self.date_spans))
         tables = run_together_tables(self.text, self.published_at) if "日期" in self.text else []
         if tables:  # a run-together table's digits are its cells, not numbers of the prose
             spans = {c.table for c in tables}
@@ -344,9 +344,13 @@ class FactReader(
             # nor are its rows' dates what the prose after it is dated by
             self.dates = [d for d in self.dates if not any(a <= d.span[0] < b for a, b in spans)]
         cursor = 0
-        for sentence in sentence_rows(self.text):
+        # The words some checks below need, looked for once: a text without them skips them.
+        name_fields = "名称" in self.text or "简称" in self.text  # 股票名称：
+        undated_past = _UNDATED_PAST.search(self.text) is not None  # 当初, 曾经
+        computed = "算" in self.text  # 以…计算, 按…测算: see `_basis`
+        for sentence in self.sentences:
             lines_seen += 1
-            if named := _NAME_FIELD.search(self.text, sentence[0], sentence[1]):
+            if name_fields and (named := _NAME_FIELD.search(self.text, sentence[0], sentence[1])):
                 self.field_subject = next(
                     (m.entity for m in self.mentions if m.start == named.end()), None
                 )
@@ -375,15 +379,18 @@ class FactReader(
                     self.prev_q = q
                     continue
                 fact = self._fact(q, sentence, quote, header, lines_seen)
-                if fact is not None and (
-                    self._unnamed_fund_result(fact, sentence)
-                    or self._basis(q, sentence)
-                    or _CONDITION.match(self.text, self._clause_start(sentence, q.span[0]))
-                    or _UNDATED_PAST.search(
-                        self.text, self._clause_start(sentence, q.span[0]), q.span[0]
-                    )
-                ):
-                    fact = None
+                if fact is not None:
+                    clause_start = self._clause_start(sentence, q.span[0])
+                    if (
+                        self._unnamed_fund_result(fact, sentence)
+                        or (computed and self._basis(q, sentence))
+                        or _CONDITION.match(self.text, clause_start)
+                        or (
+                            undated_past
+                            and _UNDATED_PAST.search(self.text, clause_start, q.span[0])
+                        )
+                    ):
+                        fact = None
                 if fact is not None and _GARBLED.search(fact.metric):
                     out.extend(self._repaired(fact))
                 elif (
@@ -404,11 +411,12 @@ class FactReader(
     ) -> ExtractedFact | None:
         """The fact a figure states, tried from the most specific shape to the most general:
         a shape of its own, a list or a growth, then the label that names it."""
+        before = self.text[q.span[0] - 1 : q.span[0]]  # the character right before the figure
         if _CRITERION_AFTER.match(self.text, q.span[1]):
             return None  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
         if not q.unit and _HEADING_YEAR.match(self.text, q.span[1]) and _year_like(q):
             return None  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
-        if self.text[q.span[0] - 1 : q.span[0]] == "的" and (
+        if before == "的" and (
             compared := _COMPARED_WITH.search(
                 self.text, max(sentence[0], q.span[0] - 18), q.span[0]
             )
@@ -417,18 +425,19 @@ class FactReader(
         if self.breadth and q.unit == "count" and (counted := self.breadth.get(q.span[0])):
             self.last_record = MARKET  # 整体封板率, 成交额 said next are the market's too
             return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
-        if _GROUP_AVERAGE.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0]):
+        near = self.text[max(sentence[0], q.span[0] - 16) : q.span[0]]  # the words right before
+        if ("均" in near or "中位数" in near) and _GROUP_AVERAGE.search(near):
             return None
         if shaped := self._specific_shape(q, sentence, quote):
             return shaped
-        if self.text[q.span[0] - 1 : q.span[0]] in "至到为股的 " and (
+        if before in "至到为股的 " and (
             moved := _FROM_TO.search(self.text, max(sentence[0], q.span[0] - 40), q.span[0])
             or _RAISED_TO.search(self.text, max(sentence[0], q.span[0] - 30), q.span[0])
         ):
             at = moved.end("label") if moved.re is _RAISED_TO else moved.start()
             return self._from_to(q, sentence, quote, header, at)
         if (
-            self.text[q.span[0] - 1 : q.span[0]] in "的年月末底"
+            before in "的年月末底"
             and (old := _FROM_DATED.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0]))
             and _TO_AFTER.match(self.text, q.span[1])
         ):
@@ -436,20 +445,21 @@ class FactReader(
             return self._from_to(q, sentence, quote, header, old.start())
         if (
             q.high is not None
-            and self.text[q.span[0] - 1 : q.span[0]] == "在"
+            and before == "在"
             and (held := _RANGE_HELD.search(self.text, max(sentence[0], q.span[0] - 10), q.span[0]))
             and not held["guess"]
             and (ranged := self._from_to(q, sentence, quote, header, held.start()))
             and ranged.as_of is not None  # a range of no date states nothing to check
         ):
             return ranged  # 股价一直在40-50元之间震荡: the range the level stays in
-        before = self.text[q.span[0] - 1 : q.span[0]]  # what the two shapes below end with
         if before in _PERIOD_VERB_ENDS and (carried := self._next_period(q, sentence, quote)):
             return carried
         if before == "的" and (based := self._base_level(q, sentence, quote)):
             return based
-        if q.unit == "%" and (
-            turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
+        if (
+            q.unit == "%"
+            and "转为" in self.text[max(sentence[0], q.span[0] - 24) : q.span[0]]
+            and (turned := TURNED.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]))
         ):
             # 鲜菜价格由上月下降7.3%转为上涨3.3%: the figure after 转为 is the current one.
             if self.text.startswith("分别", turned.start() - 2):
@@ -487,7 +497,7 @@ class FactReader(
             and (owned := self._respectively(q, sentence, quote, respectively, owned=True))
         ):
             return owned
-        growth = _GROWTH.search(self.text[max(sentence[0], q.span[0] - 16) : q.span[0]])
+        growth = _GROWTH.search(near) if _GROWTH_WORDS.search(near) else None
         if growth is None and _GROWTH_AFTER.match(self.text, q.span[1]):
             growth = _DIRECTION_BEFORE.search(
                 self.text, max(sentence[0], q.span[0] - 16), q.span[0]
@@ -968,23 +978,19 @@ class FactReader(
     def _project(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The project a clause run opens with is what its figures measure (贵金属前驱体项目
         预计…，产能利用率为31.99%，总投资额约2亿元), not the company as a whole."""
-        start = max(
-            [sentence[0]]
-            + [m.end() for m in _RUN_BREAK.finditer(self.text, sentence[0], label_start)]
-        )
+        start = self._run_start(sentence, label_start)
         found = _PROJECT.match(self.text, start, label_start)
         if found and not _ITEMS.search(found["name"]):
             return found["name"]
         # - 云业务：收入122.6亿美元: a line headed by a business is that business's
+        if start == sentence[0]:
+            return None
         header = _SEGMENT_HEADER.search(self.text, max(0, start - 16), start)
-        return header["name"] if header and start > sentence[0] else None
+        return header["name"] if header else None
 
     def _ranked_within(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The industry a list line is headed by (- 算力基础行业：市值排名26/175)."""
-        start = max(
-            [sentence[0]]
-            + [m.end() for m in _RUN_BREAK.finditer(self.text, sentence[0], label_start)]
-        )
+        start = self._run_start(sentence, label_start)
         header = _RANK_HEADER.search(self.text, max(0, start - 20), start)
         if header and start == label_start:
             return header["name"]
@@ -995,10 +1001,7 @@ class FactReader(
         """The clause right before the label's tells of a product's launch (…一经发布，)."""
         if clause_start <= sentence[0]:
             return False
-        run_start = max(
-            [sentence[0]]
-            + [m.end() for m in _RUN_BREAK.finditer(self.text, sentence[0], clause_start)]
-        )
+        run_start = self._run_start(sentence, clause_start)
         return bool(_LAUNCHED.search(self.text, max(run_start, clause_start - 12), clause_start))
 
     def _part_before(

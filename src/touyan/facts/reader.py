@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -76,7 +77,7 @@ from touyan.facts.periods import (
 )
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.sessions import PREVIOUS_SESSION, session_mentions
-from touyan.text.dates import DateMention, parse_dates
+from touyan.text.dates import DateMention, read_dates
 from touyan.text.numbers import Quantity
 
 # Function words whose second character can start a name (其中石油 → 中石油).
@@ -128,6 +129,8 @@ _TURN_TO = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:股份|科技|药业|生科|生物|集团|控股|实业|新材))\s*[，,：:]"
 )
 _CLOSE = re.compile(r"[）)]")
+# A run of clauses about one project: it opens the sentence or follows a ；or ：.
+_RUN_BREAK = re.compile(r"[；;：:]")
 _ASIDE_LIST = re.compile(r"[/、]")
 _LEAD_MAX = 10  # characters: a company's short name, with a few more for a full one
 # A field of business in a company's form (金融科技, 生物科技, 新能源汽车): a segment's name.
@@ -421,6 +424,9 @@ class Reader:
         self.entities = entities
         text, self.index = flatten(text)
         self.text = text
+        # where each clause break (，；。…) ends, in order: `_clause_start` looks them up
+        self.clause_breaks = [b.end() for b in CLAUSE_BREAK.finditer(text)]
+        self.run_breaks = [b.end() for b in _RUN_BREAK.finditer(text)]  # and each ；or ：
         self.published_at = published_at
         known: list[Mention] = []
         if entities is not None:
@@ -443,12 +449,17 @@ class Reader:
             for m in _merge(units(text, known), _occurrences(text, written))
             if not (m.start and text[m.start - 1 : m.start + 1] in _WORDS_ACROSS)
         ]
+        # where each name starts, in the mentions' order (by start): looked up, not walked
+        self.mention_starts = [m.start for m in self.mentions]
+        self.mention_start_set = frozenset(self.mention_starts)
+        self.leads: dict[int, bool] = {}  # whether the i-th mention can lead, once asked
         title_mentions = _merge(units(title, title_mentions), _occurrences(title, written))
         # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
         # the base of a comparison (比1978年增长, 较2010年增加).
+        found_dates, self.date_spans = read_dates(text, today=published_at)
         dates = [
             d
-            for d in parse_dates(text, today=published_at)
+            for d in found_dates
             if not _SINCE.match(text, d.span[1])
             and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
             and not BASE_AFTER.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
@@ -486,12 +497,13 @@ class Reader:
         in_title = {m.entity.name for m in title_mentions}
         named = {
             m.entity.name: m.entity
-            for m in self.mentions
+            for i, m in enumerate(self.mentions)
             if m.entity.kind in TOPIC_KINDS
-            and self._can_lead(m)
+            and self._leads(i)
             and (not _broker(m.entity) or m.entity.name in in_title)
         }
-        first_end = next((e for _, e in sentence_rows(text)), len(text))
+        self.sentences = sentence_rows(text)  # read once: `FactReader.facts` walks them
+        first_end = next((e for _, e in self.sentences), len(text))
         sole = next(iter(named.values())) if len(named) == 1 else None
         if (
             sole is not None
@@ -536,6 +548,8 @@ class Reader:
         # report's, published in the season of annual reports
         self.annual_text = False
         self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
+        # a forecast word (预计, 计划) written anywhere: `_forecast_before` looks only then
+        self.forecast_words = _FORECAST.search(text) is not None
         self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
         # 截至2023年末、2024年末…分别为: the dates a list of figures is read against, and where
         self.dated_list: tuple[list[DateMention], int] | None = None
@@ -561,14 +575,21 @@ class Reader:
         return record.fiscal_year_end if record is not None else None
 
     def subject_before(self, start: int, lo: int) -> Mention | None:
-        return next(
-            (
-                m
-                for m in reversed(self.mentions)
-                if lo <= m.start and m.end <= start and self._can_lead(m)
-            ),
-            None,
-        )
+        """The last name that can lead, written within lo..start."""
+        # Mentions are in order of their starts: those starting by `start`, walked back to `lo`.
+        for i in range(bisect_right(self.mention_starts, start) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.start < lo:
+                return None
+            if m.end <= start and self._leads(i):
+                return m
+        return None
+
+    def _leads(self, i: int) -> bool:
+        """`_can_lead` of the i-th mention, read once a text: every figure after it asks."""
+        if (known := self.leads.get(i)) is None:
+            known = self.leads[i] = self._can_lead(self.mentions[i])
+        return known
 
     def _can_lead(self, m: Mention) -> bool:
         """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor a
@@ -686,10 +707,14 @@ class Reader:
 
     def _clause_start(self, sentence: tuple[int, int], end: int) -> int:
         """Where the clause holding `end` starts: after the sentence's last break before it."""
-        start = sentence[0]
-        for found in CLAUSE_BREAK.finditer(self.text, sentence[0], end):
-            start = found.end()
-        return start
+        before = bisect_right(self.clause_breaks, end)  # the breaks that end by `end`
+        return max(sentence[0], self.clause_breaks[before - 1]) if before else sentence[0]
+
+    def _run_start(self, sentence: tuple[int, int], end: int) -> int:
+        """Where the run of clauses holding `end` starts: the sentence's start or its last ；
+        or ： before `end` (a run of clauses about one project, one business)."""
+        before = bisect_right(self.run_breaks, end)  # the breaks that end by `end`
+        return max(sentence[0], self.run_breaks[before - 1]) if before else sentence[0]
 
     def _list_run(self, values: Sequence[Quantity], units: bool = False) -> list[Quantity]:
         """The figures from the first of `values` on that a list joins (9.48、10.84和11.95),
@@ -707,9 +732,8 @@ class Reader:
         10、美湖股份公告…, a pick list's 3. 登康口腔（001328）…): dates do not carry into it."""
         if hi <= lo:
             return False
-        starts = {m.start for m in self.mentions}
         return any(
-            marker.end() in starts and marker.start() <= hi
+            marker.end() in self.mention_start_set and marker.start() <= hi
             for marker in _ITEM_MARKER.finditer(self.text, lo, hi + 6)
         )
 
@@ -823,7 +847,7 @@ class Reader:
     def _forecast_before(self, lo: int, hi: int) -> bool:
         """A forecast word governs the figures after it, but not when what it expects is a
         date (预计完工时间为2023年6月，产能利用率为60%: the rate is today's)."""
-        found = list(_FORECAST.finditer(self.text, lo, hi))
+        found = list(_FORECAST.finditer(self.text, lo, hi)) if self.forecast_words else []
         if (
             found
             and (day := _THAT_DAY.search(self.text, found[-1].end(), hi))

@@ -242,13 +242,24 @@ def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]
     5月12日公司公告…" in a 2025 article means 2025-05-12, while "2014年12月…。12月29日…"
     keeps 2014.
     """
+    return read_dates(text, today=today)[0]
+
+
+def read_dates(
+    text: str, *, today: dt.date | None = None
+) -> tuple[list[DateMention], list[tuple[int, int]]]:
+    """`parse_dates`'s dates, and the span of everything written like a date, impossible
+    dates included: the spans `touyan.text.numbers.parse_numbers` reads no figure inside,
+    found in the same scan (a caller that reads both saves the second)."""
     today = today or dt.date.today()
     out: list[DateMention] = []
+    spans: list[tuple[int, int]] = []
     last_year: int | None = None
     last_year_end = 0
     last_start: dt.date | None = None  # the start of the period last_year was read from
     year_only = False
     for match in _PATTERN.finditer(text):
+        spans.append(match.span())
         g = match.groupdict()
         try:
             # A year named far back (成立日期1999年…) does not date a later bare 3月31日.
@@ -271,7 +282,7 @@ def parse_dates(text: str, *, today: dt.date | None = None) -> list[DateMention]
             last_year, last_year_end, last_start = end.year, match.end(), start
             year_only = granularity in ("year", "half", "quarter")
         out.append(DateMention(start, end, granularity, match.span(), match.group()))
-    return out
+    return out, spans
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
