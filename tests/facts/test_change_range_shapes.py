@@ -5,6 +5,7 @@ level reached from an old one (由A调整为B, 从A下调至B) and a range a fig
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
@@ -48,8 +49,12 @@ def test_a_result_falls_by_an_amount() -> None:
 
 
 def test_a_change_over_a_span_of_years_is_not_dated_by_the_first_year() -> None:
-    text = "1978年末全省城镇常住人口为1200万人，经过40多年，城镇常住人口增加了3100万人。"
-    assert not any(f.metric.endswith("_change") for f in _read(text))
+    text = (
+        "国家统计局数据显示，1978年末我国城镇常住人口为1.7亿人，经过40多年，"
+        "城镇常住人口增加了7.3亿人。"
+    )
+    got = _read(text)
+    assert [f.value for f in got] == [Decimal("170000000")]  # the level is read, the change not
 
 
 def test_a_rate_is_not_changed_by_an_amount() -> None:

@@ -561,3 +561,38 @@ def test_a_name_in_a_bracketed_list_of_examples_states_no_figure() -> None:
     )
     margin = next(f for f in facts(text) if f.value == Decimal("0.8"))
     assert margin.subject == "小米集团"
+
+
+# Found in review (2026-12-05), each confirmed on sentences of our own.
+
+
+def test_a_forecast_goes_on_past_a_breakdown_colon() -> None:
+    text = "小米集团预计2025年实现营收5000亿元，其中：手机营收2000亿元。"
+    assert {f.metric for f in facts(text)} == {"revenue_forecast"}
+
+
+def test_the_new_level_is_not_dated_by_the_old_levels_year() -> None:
+    found = {f.value: f.as_of for f in facts("小米集团净利润从2023年的1.5亿元增长到2.0亿元。")}
+    assert found[Decimal("150000000")] == dt.date(2023, 12, 31)
+    assert found[Decimal("200000000")] != dt.date(2023, 12, 31)
+    found = {f.value: f.as_of for f in facts("小米集团市占率从2023年的15%提升至2024年的22%。")}
+    assert found[Decimal("22")] == dt.date(2024, 12, 31)
+
+
+def test_regions_growths_said_month_on_month_are_month_on_month() -> None:
+    text = "国家能源局发布数据。2025年一季度，云南和广东的用电量环比分别增长3.3%和2.1%。"
+    assert {f.metric for f in facts(text)} == {"用电量_qoq"}
+
+
+def test_a_listed_name_in_its_own_registered_form_is_no_subsidiary() -> None:
+    from touyan.facts.entities import units
+
+    text = "京东方科技集团股份有限公司发布公告。"
+    found = bundled_dictionary().find(text)
+    assert [m.entity.name for m in units(text, found)] == [m.entity.name for m in found]
+
+
+def test_one_trading_day_is_a_window() -> None:
+    from touyan.text.dates import parse_dates
+
+    assert any(d.granularity == "relative" for d in parse_dates("一个交易日内最大回撤5%"))

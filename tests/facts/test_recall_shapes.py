@@ -60,6 +60,8 @@ def test_years_not_yet_over_are_forecasts(entities: EntityDictionary) -> None:
 def test_counts_that_disagree_or_a_range_give_no_dated_list(entities: EntityDictionary) -> None:
     got = rows(facts("2023年和2024年，比亚迪净利润分别为300亿元、402亿元和455亿元。", entities))
     assert not any(d in (dt.date(2023, 12, 31), dt.date(2024, 12, 31)) for *_, d in got)
+    got = rows(facts("2023年、2024年，比亚迪净利润分别为300亿元、402亿元。", entities))
+    assert ("比亚迪", "net_profit", Decimal("40200000000"), dt.date(2024, 12, 31)) in got
 
 
 def test_a_company_named_before_a_list_of_its_measures(entities: EntityDictionary) -> None:

@@ -135,14 +135,14 @@ def test_a_fiscal_period_is_read_on_the_companys_own_calendar() -> None:
     for value in ("69630000000", "12.3", "24110000000", "34.6"):
         assert _value(facts, value).as_of == dt.date(2024, 12, 31)
     # its whole fiscal year, over by publication
-    facts = _read("微软2024财年营业收入为2451.2亿美元。", dt.date(2024, 9, 1))
-    assert _value(facts, "245120000000").as_of == dt.date(2024, 6, 30)
+    facts = _read("微软2024财年营业收入为2388.6亿美元。", dt.date(2024, 9, 1))
+    assert _value(facts, "238860000000").as_of == dt.date(2024, 6, 30)
     # a fiscal quarter not over at publication names no date
     facts = _read("微软2025财年第四季度营业收入为735亿美元。", dt.date(2025, 5, 2))
     assert _value(facts, "73500000000").as_of is None
     # a bare 第三财季 is the one just reported
-    facts = _read("甲骨文公布第三财季业绩，营收增长了6%，达到141亿美元。", dt.date(2025, 3, 12))
-    assert _value(facts, "14100000000").as_of == dt.date(2025, 2, 28)
+    facts = _read("甲骨文公布第三财季业绩，营收增长了7%，达到152亿美元。", dt.date(2025, 3, 12))
+    assert _value(facts, "15200000000").as_of == dt.date(2025, 2, 28)
     # a company whose fiscal year the dictionary does not fix keeps the rule of the day
     facts = _read("2025财年第一季度，远帆科技营收为3.1亿元。", dt.date(2025, 5, 2))
     assert _value(facts, "310000000").as_of == dt.date(2025, 3, 31)

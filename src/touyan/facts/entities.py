@@ -201,7 +201,7 @@ def unit_end(text: str, mention: Mention) -> int | None:
     found = _UNIT.match(text, mention.end)
     if found is None or _NOT_UNIT.search(found["unit"]):
         return None
-    if text.startswith("股份有限公司", found.end("unit")):
+    if text.startswith("股份有限公司", found.end("form")):
         return None
     return found.end("form") if found["form"] in ("集团", "控股") else found.end("unit")
 

@@ -435,7 +435,7 @@ class FactReader(
             or _RAISED_TO.search(self.text, max(sentence[0], q.span[0] - 30), q.span[0])
         ):
             at = moved.end("label") if moved.re is _RAISED_TO else moved.start()
-            return self._from_to(q, sentence, quote, header, at)
+            return self._from_to(q, sentence, quote, header, at, new_level=True)
         if (
             before in "的年月末底"
             and (old := _FROM_DATED.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0]))
@@ -651,9 +651,11 @@ class FactReader(
         quote: str,
         header: tuple[int, str, str | None] | None,
         at: int,
+        new_level: bool = False,
     ) -> ExtractedFact | None:
         """The new level of a measure named before 从 (毛利率从20%提升至25%): its label read as
-        if the figure stood where the step starts."""
+        if the figure stood where the step starts; a date written inside the step (从2023年的
+        1.5亿元增长到2.0亿元) is the old level's and does not date the new one."""
         found = label_before(self.text, at)
         if found is not None:
             metric, label_start = found
@@ -697,6 +699,20 @@ class FactReader(
         if fact is not None and (effective := self._effective(q, sentence)):
             # 转股价格将由…调整为28.50元/股，自2025年5月22日开始生效: the day it holds from
             as_of, period = self._as_of(effective)
+            fact = replace(fact, as_of=as_of, period=period)
+        elif (
+            fact is not None
+            and new_level
+            and (to := max(self.text.rfind(c, at, q.span[0]) for c in "至到为")) > at
+            and any(at <= d.span[0] < to and d.granularity != "relative" for d in self.dates)
+        ):
+            every = self.dates  # (提升至2024年的22%: a date after 至 is the new level's own)
+            self.dates = [d for d in every if not at <= d.span[0] < to]
+            try:
+                anchor, _ = self._anchor(metric, q, sentence)
+            finally:
+                self.dates = every
+            as_of, period = self._as_of(anchor)
             fact = replace(fact, as_of=as_of, period=period)
         return fact
 

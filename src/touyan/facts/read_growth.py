@@ -59,7 +59,6 @@ _FALL_AFTER_BASE = re.compile(
     r"(?:了|为|达|约|超|近|逾|达到)?\s*$"
 )
 _COMPANY_LEAD = re.compile(r"(?:当年|当期|本期|报告期内?)?(?:该公司|本公司|公司)")
-# The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
 # The figure just stated's window from the year's start, opening the next clause.
 _WINDOW_NEXT = re.compile(rf"[^\S\n]*[，,；;][^\S\n]*(?:{CUMULATIVE_WINDOW.pattern})[^\S\n]*")
 # What an amount's change is the change of: a measure counted or summed (产量, 面积, 市值,
@@ -70,6 +69,7 @@ _AMOUNT_HEAD = re.compile(
 )
 # A change over a span of years (经过70多年, 40年来): dated by no year the sentence names.
 _YEARS_SPAN = re.compile(r"[\d一二三四五六七八九十]+[多余]?年(?:来|间|里|中)|经过|历经")
+# The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
 
 

@@ -65,13 +65,13 @@ _DEFINED_ITEM = re.compile(
 _FLOW_BEFORE = re.compile(
     r"主力(?:资金)?(?:出现|呈现|为)?了?(?:净)?流(?P<way>[入出])[^，,。；;]{0,6}[，,]\s*"
 )
-# 持有, 持股, 配置 (a fund's or the state's allocation), not 增持/减持 (a change).
 # A group of holders a text counts rather than names (前十大股东持股数量, 共有2家机构持仓…，
 # 合计持股数): whose holding it is, which is not the company's own.
 _GROUP_HOLDER = re.compile(
     r"前(?:十|10|五|5)大(?:流通)?股东|(?:\d{1,4}|[一二三四五六七八九十两]{1,3})只?家?"
     r"(?:机构|基金|公募基金|券商|QFII|社保|险资|私募|保险)(?=持|合计|共|，|,)|机构投资者"
 )
+# 持有, 持股, 配置 (a fund's or the state's allocation), not 增持/减持 (a change).
 _HOLD_VERB = re.compile(r"(?<![增减])(?:持有|持股|配置)")
 _HELD_TAIL = re.compile(
     r"(?:公司)?(?:股份|股票|A股)?(?:数量?)?\s*"

@@ -367,6 +367,13 @@ class SeriesShapes(Reader):
         fact = self._fact_for(level.subject, metric, q, sentence, quote, level.object)
         return replace(fact, as_of=level.as_of, period=level.period)
 
+    def _said_suffix(self, said: re.Match[str] | None, at: int) -> str:
+        """The comparison a list's growths are against: 环比 or 同比 as said before 分别, else
+        as the paragraph says (`_bare_suffix`)."""
+        if said is None:
+            return self._bare_suffix(at)
+        return "_qoq" if said.group() == "环比" else "_yoy"
+
     def _date_list(self, sentence: tuple[int, int], at: int) -> list[DateMention] | None:
         """The dates a list before `at` names in turn (2023年末、2024年末及2025年一季度末),
         in this sentence, or else in the one before when it ended with ；."""
@@ -450,7 +457,7 @@ class SeriesShapes(Reader):
             if named is None or any(clause_start <= m.start < at for m in self.mentions):
                 return None
             plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
-            bare = "_yoy" if yoy is not None else self._bare_suffix(at)  # 同比, else as said
+            bare = self._said_suffix(yoy, at)
             metric = measure + ("" if plain else bare)
             return self._fact_for(named[chain.index(q)], metric, q, sentence, quote, None)
         if owned:
@@ -479,7 +486,7 @@ class SeriesShapes(Reader):
         plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
         # 从环比看，…，石油和天然气开采业、…价格分别上涨2.8%、2.5%: a bare change is on the
         # comparison its paragraph last named
-        bare = self._bare_suffix(at) if yoy is None else "_qoq" if yoy.group() == "环比" else "_yoy"
+        bare = self._said_suffix(yoy, at)
         suffix = "_cagr" if averaged else "" if plain else bare
         fact = self._fact_for(about.name, item + suffix, q, sentence, quote, None)
         if levels:

@@ -179,7 +179,6 @@ _STATEMENT_LIKE = re.compile(
     r"(?:19|20)\d{2}\s*年"
 )
 BALANCES = ("期初余额", "期末余额")
-# Moves whose metric names their window: a window said before them must be theirs.
 # The year so far (今年以来, 今年来, 今年至今): a window from the year's start to the day of
 # writing, which the date parser, reading 今年 alone, gives as the whole year.
 _YTD = ("今年以来", "今年来", "今年至今")
@@ -207,6 +206,7 @@ _NEW_AS_OF = re.compile(r"\d[^\d，,。；;]{0,3}[，,；;]\s*(?:截止|截至)"
 _GLUED_FIGURE = re.compile(r"\d(?:[万亿]?[元股手]?|%)[_A-Za-z\u4e00-\u9fff]{0,10}$")
 # A quote of one moment of a session (收盘价): a span's is its last day's.
 _POINT_QUOTES = frozenset({"price", "open", "close", "prev_close", "limit_up", "limit_down"})
+# Moves whose metric names their window: a window said before them must be theirs.
 _OWN_WINDOW = {"change_ytd_pct": "今年", "change_1w_pct": "周", "change_1m_pct": "月"}
 WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
 PRICE_METRICS = frozenset(
@@ -222,11 +222,11 @@ _HEADING_MARK = re.compile(r"(?:^|\s)#{2,6}\s")
 _SECTION_BREAK = re.compile(
     r"-{3,}|#{2,6}\s|\*\*[一二三四五六七八九十]{1,3}[、.．]"
     # a card's next field (…预测的最低目标价21.2元，个股诊断：…总体排名538/5412)
-    r"|[，,。；;][\u4e00-\u9fff]{2,6}[:：]"
+    r"|[，,。；;](?!其中|具体|分|包括)[\u4e00-\u9fff]{2,6}[:：]"
 )
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
-_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始)")
+_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始|(?<=年)来)")
 AMOUNT_UNITS = ("money", "count", "", "shares")
 # A text that speaks of 公司 or 该股 is about a company, even one it does not name.
 _COMPANY_WORDS = re.compile(
@@ -295,13 +295,13 @@ _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 # A fiscal year's period (2025财年第三季度, 第三财季, FY2025 Q3): its calendar end is the
 # issuer's, which the text rarely says.
 _FISCAL = re.compile(r"财年|财季|财政年度|FY", re.IGNORECASE)
-# A date field after a forecast word: what is expected is the date, not the figures after it.
 # A sector a sentence names as its example (如住宿和餐饮业，), whose figures it goes on with.
 _SECTOR_EXAMPLE = re.compile(r"(?:如|例如|比如|诸如)(?P<sector>[\u4e00-\u9fff]{2,12}业)[，,]")
 _PART_OPENS = re.compile(r"\s*其中")
 # The sentence that carries a scenario on (此时, 届时, 到那时), and the words that set one.
 _THEN = re.compile(r"\s*(?:此时|届时|到时候?|到那时|那时)")
 _SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预期|预测|测算")
+# A date field after a forecast word: what is expected is the date, not the figures after it.
 _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 
 # A short name in brackets right before a label (云基础设施（IaaS）收入), and where the run

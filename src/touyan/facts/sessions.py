@@ -119,7 +119,7 @@ def previous_session_mentions(
     out: list[DateMention] = []
     for found in _PREVIOUS.finditer(text):
         days = [d for d in dates if d.span[1] <= found.start() and d.granularity == "day"]
-        recent = days and 0 <= (published_at - days[-1].start).days <= _RECENT_DAYS
+        recent = bool(days) and 0 <= (published_at - days[-1].start).days <= _RECENT_DAYS
         day = _previous_session(days[-1].start if recent else published_at)
         out.append(DateMention(day, day, "day", found.span("word"), found["word"]))
     return out
