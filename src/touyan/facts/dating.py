@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from touyan.facts.labels import RATIO_METRICS
+from touyan.facts.sessions import RECENT_DAYS
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity
 
@@ -369,12 +370,9 @@ def day_before(
     if published_at is None:
         return None
     days = [d for d in dates if d.span[1] <= before and d.granularity == "day"]
-    if not days or not 0 <= (published_at - days[-1].start).days <= _RECENT_DAYS:
+    if not days or not 0 <= (published_at - days[-1].start).days <= RECENT_DAYS:
         return None
     return days[-1]
-
-
-_RECENT_DAYS = 7
 
 
 def stale_session(anchor: DateMention, text: str, published_at: dt.date | None) -> bool:
@@ -393,7 +391,7 @@ def stale_session(anchor: DateMention, text: str, published_at: dt.date | None) 
         return False
     if _AS_OF_BEFORE.search(text, max(0, anchor.span[0] - 4), anchor.span[0]):
         return False
-    return (published_at - day).days > _RECENT_DAYS
+    return (published_at - day).days > RECENT_DAYS
 
 
 # Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):

@@ -105,7 +105,8 @@ _PREVIOUS = re.compile(
 PREVIOUS_SESSION = frozenset(
     {"上一个交易日", "上一交易日", "前一个交易日", "前一交易日", "上个交易日"}
 )
-_RECENT_DAYS = 7  # a day named before, from which the previous session is counted
+# A day named before that a session's figures may be counted from: the week before writing.
+RECENT_DAYS = 7
 
 
 def previous_session_mentions(
@@ -119,7 +120,7 @@ def previous_session_mentions(
     out: list[DateMention] = []
     for found in _PREVIOUS.finditer(text):
         days = [d for d in dates if d.span[1] <= found.start() and d.granularity == "day"]
-        recent = bool(days) and 0 <= (published_at - days[-1].start).days <= _RECENT_DAYS
+        recent = bool(days) and 0 <= (published_at - days[-1].start).days <= RECENT_DAYS
         day = _previous_session(days[-1].start if recent else published_at)
         out.append(DateMention(day, day, "day", found.span("word"), found["word"]))
     return out
