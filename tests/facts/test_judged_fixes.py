@@ -596,3 +596,9 @@ def test_one_trading_day_is_a_window() -> None:
     from touyan.text.dates import parse_dates
 
     assert any(d.granularity == "relative" for d in parse_dates("一个交易日内最大回撤5%"))
+
+
+def test_a_code_is_no_quantity() -> None:
+    found = facts("小米集团的股票代码为1810，公司员工人数为4.5万人。")
+    assert [f.metric for f in found if f.value == Decimal("1810")] == []
+    assert any(f.value == Decimal("45000") for f in found)

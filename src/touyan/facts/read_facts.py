@@ -229,6 +229,8 @@ _ITEM_COMPANY = re.compile(
 _TARGET_BEFORE = re.compile(r"(?:平均|最高|最低)?目标(?:均|平均)?价(?:格)?(?:的)?$")
 _NON_RECURRING = re.compile(r"非经常性损益(?:对|影响|将|预计)*(?:归母)?$")
 _PEAK_MOVE = re.compile(r"(?:盘中|日内|期间|区间)?最大$|盘中$")
+# Labels of a code or a number that names (股票代码, 公告编号, 联系电话): no quantity.
+_IDENTIFIER = re.compile(r"(?:代码|编号|编码|号码|电话|邮编|证号)$")
 _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
 # The window a count so far is counted over (今年以来已经3次登上龙虎榜).
@@ -629,6 +631,8 @@ class FactReader(
             metric = metric[cut + 2 :]  # 种猪销售情况种猪销售数量: a heading run into the label
         if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
             return None
+        if _IDENTIFIER.search(metric):
+            return None  # 小米的股票代码为1810: a code names something, it measures nothing
         metric = self._flow_of_last(metric, sentence, label_start)
         return self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
