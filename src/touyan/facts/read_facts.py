@@ -512,11 +512,12 @@ class FactReader(
         metric: str | None = None
         label_start = q.span[0]
         found = label_before(self.text, q.span[0])
+        stated: tuple[str, int] | None = None
         if found and not unit_fits(found[0], q) and q.unit == "%":
             # 主力资金净流入…，占总成交额3.23%: 成交额 names the whole, not this figure.
             if follow := self._follow_on(q, sentence, quote):
                 return follow
-            if self._share_stated(q, sentence):
+            if stated := self._share_stated(q, sentence):
                 found = None  # 国内业务收入占公司营收的65%: 营收 names the whole
         if found:
             metric, label_start = found
@@ -594,7 +595,7 @@ class FactReader(
                 metric = self._narrowed_people(metric, sentence, label_start)
                 if not metric:
                     return None
-        elif shared := self._share_stated(q, sentence) or self._part_count(q, sentence):
+        elif shared := stated or self._share_stated(q, sentence) or self._part_count(q, sentence):
             metric, label_start = shared
         elif ("单产" in self.text or "产量" in self.text) and (
             crop := crop_yield(self.text, sentence[0], q.span[0], self._said_before(q.span[0]))

@@ -652,7 +652,7 @@ class Reader:
         (True, the company) when the run reads as a name, (True, None) when it does not, and
         (False, None) when the sentence opens with no such turn or with a known name."""
         turn = _TURN_TO.match(self.text, sentence[0], label_start)
-        if turn is None or any(m.start == turn.start("name") for m in self.mentions):
+        if turn is None or turn.start("name") in self.mention_start_set:
             return False, None
         name = plausible_name(turn["name"])
         if name is None or name != turn["name"] or kind_of(name) != "company":
@@ -707,14 +707,12 @@ class Reader:
 
     def _clause_start(self, sentence: tuple[int, int], end: int) -> int:
         """Where the clause holding `end` starts: after the sentence's last break before it."""
-        before = bisect_right(self.clause_breaks, end)  # the breaks that end by `end`
-        return max(sentence[0], self.clause_breaks[before - 1]) if before else sentence[0]
+        return _after_last(self.clause_breaks, sentence[0], end)
 
     def _run_start(self, sentence: tuple[int, int], end: int) -> int:
         """Where the run of clauses holding `end` starts: the sentence's start or its last ；
         or ： before `end` (a run of clauses about one project, one business)."""
-        before = bisect_right(self.run_breaks, end)  # the breaks that end by `end`
-        return max(sentence[0], self.run_breaks[before - 1]) if before else sentence[0]
+        return _after_last(self.run_breaks, sentence[0], end)
 
     def _list_run(self, values: Sequence[Quantity], units: bool = False) -> list[Quantity]:
         """The figures from the first of `values` on that a list joins (9.48、10.84和11.95),
@@ -1244,3 +1242,10 @@ class Reader:
         if date.granularity == "relative":
             return date.end, date.text
         return date.end, date.text
+
+
+def _after_last(breaks: list[int], start: int, end: int) -> int:
+    """The end of the last of `breaks` (sorted ends of break marks) by `end`, not before
+    `start`."""
+    before = bisect_right(breaks, end)
+    return max(start, breaks[before - 1]) if before else start
