@@ -74,6 +74,8 @@ def date_for(
         # 今年春节后，…单日成交额高达220亿元: a day within the year, which the text does not name
         return replace(window, dated=False), None
     anchors = [d for d in before if d.granularity != "relative"]
+    if anchors and window is not None and window.text.startswith(_TRAILING):
+        anchors = _past_session_item(anchors, window, text)
     if anchors:
         anchor = _header_column(anchors, q, text)
         if not _ESTIMATE.search(text, sentence[0], q.span[0]):
@@ -124,6 +126,27 @@ def date_for(
     if earlier:
         return _carried(earlier[-1], published_at), window
     return None, window
+
+
+# A list item dated by the session before (上一交易日2025年05月14日涨跌幅为5.06%、).
+_PREVIOUS_SESSION_BEFORE = re.compile(r"(?:上一个?|前一个?|上个)交易日\s*[（(]?\s*$")
+
+
+def _past_session_item(
+    anchors: list[DateMention], window: DateMention, text: str
+) -> list[DateMention]:
+    """The dates a trailing window may run back from, without the day of the session before
+    when that day dates an earlier item of the list: "2025年05月15日X的近一年涨跌幅为-6.43%、
+    上一交易日2025年05月14日涨跌幅为5.06%、近一月涨跌幅为-22.64%" measures the month back
+    from the 15th, the list's day, not from the 14th, which is the one item's."""
+    last = anchors[-1]
+    if (
+        last.granularity == "day"
+        and "、" in text[last.span[1] : window.span[0]]
+        and _PREVIOUS_SESSION_BEFORE.search(text, max(0, last.span[0] - 8), last.span[0])
+    ):
+        return anchors[:-1]
+    return anchors
 
 
 # Two days joined as a span (5月5日-5月11日, 5月6日至5月9日): a week's or a few days' total.
@@ -612,6 +635,15 @@ def title_month(title: str, published_at: dt.date | None) -> DateMention | None:
     if len(dates) != 1 or dates[0].granularity != "month":
         return None
     return dates[0]
+
+
+def reviewed_month(titled: DateMention | None, published_at: dt.date | None) -> DateMention | None:
+    """The month a text reviews when its title names it and it had just ended at publication
+    (X在2025年4月的销售表现, published on 13 May): the month the text calls 本月 (本月市值为…),
+    written of the month reviewed, not of the month it was published in."""
+    if titled is None or published_at is None or titled.end >= published_at:
+        return None
+    return titled if (published_at - titled.end).days <= _FRESH_DAYS else None
 
 
 # Days after a quarter's end by which every fund has published its quarterly report (15

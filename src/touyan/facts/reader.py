@@ -29,6 +29,7 @@ from touyan.facts.dating import (
     period_result,
     priced,
     report_date,
+    reviewed_month,
     stale_session,
     title_month,
     title_year,
@@ -314,6 +315,13 @@ _CLAUSE_SEP = re.compile(r"[，,；;]")  # but 预计今日…: today's, foresee
 # Where a statement from a source starts (数据显示, 据Wind统计).
 _SOURCE = re.compile(r"数据显示|资料显示|行情显示|据[^，,。；;]{0,12}统计")
 _DIGIT = re.compile(r"\d")
+# A day's share-price move written after the day (5月7日暴跌7.5%, 5月7日股价下跌).
+_MOVE_AFTER = re.compile(
+    r"[^\d，,。；;]{0,4}?(?:暴跌|大跌|下跌|跌停|收跌|暴涨|大涨|上涨|涨停|收涨|飙升|跳水)"
+)
+# What only a yearly report or release states: the urbanization rate, the pay of directors
+# and executives (前三名高管报酬, 董监高薪酬, 报酬总额).
+_YEARLY_ONLY = re.compile(r"城镇化率|(?:董事|监事|高管|董监高|管理层)\S{0,4}(?:报酬|薪酬)|报酬总额")
 # The latest report, which the text does not name (在最新的季度报告中, 据最新财报).
 _LATEST_REPORT = re.compile(
     r"(?:最新|最近)(?:的|一期|一份)?"
@@ -473,7 +481,9 @@ class Reader:
         short += plan_mentions(text)  # “十一五”
         if short:
             dates = sorted([*dates, *short], key=lambda d: d.span[0])
-        self.dates = with_bare_months(text, dates, published_at, title_month(title, published_at))
+        titled = title_month(title, published_at)
+        self.dates = with_bare_months(text, dates, published_at, titled)
+        self.reviewed = reviewed_month(titled, published_at) if "本月" in text else None
         own_period = report_period_mentions(
             text, title, published_at
         )  # 报告期内 in a report's text
@@ -742,6 +752,9 @@ class Reader:
         nearest it, unless what the metric is (a day's quote, a period's result, a target)
         rules that date out."""
         anchor, window = date_for(q, sentence, self.dates, self.text, self.published_at)
+        if window is not None and anchor is None and self.reviewed and window.text == "本月":
+            # 吉利汽车在2025年4月的…(title), published 13 May: 本月市值为1577.2亿元 is April's
+            anchor, window = replace(self.reviewed, span=window.span), None
         if (
             window is not None
             and window.text in _YTD
@@ -768,7 +781,7 @@ class Reader:
             anchor is not None
             and anchor.granularity == "day"
             and anchor.span[1] <= sentence[0]
-            and period_result(metric)
+            and (period_result(metric) or self._after_move(anchor, metric))
         ):
             anchor = period_before_day(anchor, self.dates, self.text)  # 5月7日暴跌。营收为…
         if (
@@ -841,6 +854,20 @@ class Reader:
         ):
             anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
         return anchor, window
+
+    def _after_move(self, day: DateMention, metric: str) -> bool:
+        """Whether `day`, carried from an earlier sentence, is the day of a share-price move
+        (股价在5月7日暴跌7.5%) and the figure not one a session sets: "2025年一季度…。其股价
+        却在5月7日暴跌7.5%。…本季度支付股息24.2亿美元，宣布将股息提高5%" pays and raises
+        the dividend with the quarter's report, not on the day of the fall."""
+        return (
+            metric not in _QUOTE_METRICS
+            and not WINDOW_MOVE.fullmatch(metric)
+            and not _valued(metric)
+            and not priced(metric)
+            and not metric.startswith("margin")
+            and _MOVE_AFTER.match(self.text, day.span[1]) is not None
+        )
 
     def _forecast_before(self, lo: int, hi: int) -> bool:
         """A forecast word governs the figures after it, but not when what it expects is a
@@ -933,6 +960,12 @@ class Reader:
             as_of, period = self.title_year.end, self.title_year.text
         elif anchor is None and window is None and (last_year := self._annual_result(metric, q)):
             as_of, period = last_year
+        elif (
+            anchor is None
+            and window is None
+            and (report := self._latest_filed(subject, metric, sentence[0], q))
+        ):
+            as_of, period = report, None
         elif (
             anchor is None
             and window is None
@@ -1041,6 +1074,28 @@ class Reader:
         line = self.text.rfind("\n", 0, at) + 1
         found = _LATEST_REPORT.search(self.text, max(line, at - _LATEST_REACH), at)
         return found.group() if found else None
+
+    def _latest_filed(self, subject: str, metric: str, lo: int, q: Quantity) -> dt.date | None:
+        """The period a figure a report states holds for when the text names no date at all,
+        from the day it was published: not that day, which holds no period's result. A figure
+        only a yearly report or release states (城镇化率, 前三名高管报酬, 董监高薪酬) is the
+        last year's once every such report is out (from May: annual reports by 30 April); a
+        mainland company's result on a quote card (营业总收入249.78亿元，净利润10.71亿元,
+        published in December) is its latest quarterly report's, when the day leaves one
+        (`latest_quarter_end`)."""
+        day = self.data_as_of or self.published_at
+        if day is None or _NOW.search(self.text, lo, q.span[0]):  # 目前城镇化率为…: the day's
+            return None
+        if _upper_end(q) is not None:
+            return None  # 城镇化率30%—70%一般被认为是…: a band or an estimate, no report's figure
+        if _YEARLY_ONLY.search(metric):
+            return dt.date(day.year - 1, 12, 31) if day.month > 4 else None
+        if not period_result(metric):
+            return None
+        record = next((m.entity for m in self.mentions if m.entity.name == subject), None)
+        if record is None or record.kind != "company" or record.market != "cn_a":
+            return None
+        return latest_quarter_end(day)
 
     def _latest_quarter(self, subject: str, latest: str) -> dt.date | None:
         """The last day of the quarter whose report is the latest (最近季报) on the day a text's

@@ -62,7 +62,8 @@ _PATTERN = re.compile(
     r"|(?P<half>(?P<y7>(?:19|20)\d{2})\s*年?\s*(?P<h7>上半年|下半年|半年度|[Hh][12]))"
     r"|(?P<fy>(?:FY|fy)\s*(?P<y8>(?:19|20)\d{2})|(?P<y9>(?:19|20)\d{2})\s*(?:财年|财政年度))"
     r"|(?P<lead>(?P<y16>(?:19|20)\d{2})\s*年\s*前(?:(?P<n16>[一二三四五六七八九十]{1,2}|\d{1,2})个月|(?P<q16>三季度)))"
-    r"|(?P<year>(?P<y10>(?:19|20)\d{2})\s*(?:年度|年(?:(?=\d+(?:\.\d+)?%)|(?![\d一二三四五六七八九十]))|全年))"
+    # 2025年12%, 维持2025年750亿美元的资本支出目标: a year run into the figure it dates
+    r"|(?P<year>(?P<y10>(?:19|20)\d{2})\s*(?:年度|年(?:(?=\d+(?:\.\d+)?(?:%|亿|万))|(?![\d一二三四五六七八九十]))|全年))"
     r"|(?P<md>(?<![\d年])(?P<m11>\d{1,2})\s*月\s*(?P<d11>\d{1,2})\s*[日号])"
     rf"|(?P<en_mdy>\b(?P<mn12>{_MONTH_NAMES})\.?\s+(?P<d12>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y12>(?:19|20)\d{{2}})\b)"
     rf"|(?P<en_dmy>\b(?P<d13>\d{{1,2}})\s+(?P<mn13>{_MONTH_NAMES})\.?,?\s+(?P<y13>(?:19|20)\d{{2}})\b)"
@@ -76,6 +77,7 @@ _PATTERN = re.compile(
 
 
 _YEAR_REACH = 80  # characters
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:亿|万)")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 # A numbered section or a heading starts a new context: a year named before it is not carried.
 _SECTION = re.compile(r"(?:^|(?<=[。！？!?\s”\"]))[一二三四五六七八九十]{1,2}、|#{2,}")
@@ -259,8 +261,15 @@ def read_dates(
     last_start: dt.date | None = None  # the start of the period last_year was read from
     year_only = False
     for match in _PATTERN.finditer(text):
-        spans.append(match.span())
         g = match.groupdict()
+        if (
+            g["y10"]
+            and int(g["y10"]) > today.year
+            and match.group().endswith("年")
+            and _AMOUNT.match(text, match.end())
+        ):
+            continue  # 盈利目标（2032年500亿美元净利润）: a goal's horizon, run into its figure
+        spans.append(match.span())
         try:
             # A year named far back (成立日期1999年…) does not date a later bare 3月31日.
             near = last_year if match.start() - last_year_end <= _YEAR_REACH else None
