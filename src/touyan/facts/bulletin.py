@@ -147,11 +147,16 @@ _YIELD = re.compile(
     r"(?P<per>每(?:公顷|亩))?[^\S\n]*$"
     # 大豆播种面积…；产量保持在2000万吨以上: the crop's output, said with no name of its own
     r"|(?<=[，,；;])(?P<output>产量)(?:保持在|稳定在|维持在)[^\S\n]*$"
+    # 全国蔬菜面积达到3.4亿亩，产量8.3亿吨: so is a bare output right after the crop's area
+    # (a note's mark allowed between: 产量[7]8.3亿吨)
+    r"|(?<=[，,；;])(?P<bare>产量)(?:为|达到?|约)?[^\S\n]*(?:\[\d{1,3}\])?[^\S\n]*$"
 )
 _YIELD_LEAD = re.compile(r"^(?:预计|预测|其中|全国|全年|中国|我国|今年|明年)+")
 
 
 _CROP = re.compile(r"^(?P<crop>[\u4e00-\u9fff]{1,4}?)(?:播种面积|种植面积|收获面积|产量|单产)")
+# The crop whose area (蔬菜面积, 大豆播种面积) the figure just stated measured.
+_CROP_AREA = re.compile(r"(?!播种|种植|收获)(?P<crop>[\u4e00-\u9fff]{2,4}?)(?:播种|种植|收获)?面积")
 
 
 def crop_yield(text: str, lo: int, at: int, before: str | None) -> tuple[str, int] | None:
@@ -165,6 +170,9 @@ def crop_yield(text: str, lo: int, at: int, before: str | None) -> tuple[str, in
     if found["output"]:
         crop = _CROP.match(before or "")
         return (crop["crop"] + "产量", found.start("output")) if crop else None
+    if found["bare"]:
+        area = _CROP_AREA.fullmatch(before or "")
+        return (area["crop"] + "产量", found.start("bare")) if area else None
     label, start = found["label"], found.start("label")
     if lead := _YIELD_LEAD.match(label):
         label, start = label[lead.end() :], start + lead.end()

@@ -315,6 +315,10 @@ def points_on_quarter(between: str) -> bool | None:
 # "精密焊接装联设备营收6.98亿元，同比+32%，毛利率50.84%": a margin written right after a
 # business line's revenue is that line's margin, not the company's.
 _LINE_RATES = frozenset({"gross_margin", "net_margin"})
+# So are a line's operating margin and its share of revenue, which no known metric names
+# (云服务收入52亿元，同比增长31%，营业利润率提升至12.4%; 海外业务收入同比+18%，收入占比升至
+# 27.5%): the line's, not the company's.
+_LINE_RATE_WORDS = re.compile(r"(?:营业|经营)利润率|(?:营业)?(?:收入|营收)占比")
 _LINE_FIGURES = re.compile(r"revenue(?:_yoy)?")
 _NEXT_ITEM = re.compile(r"[^\S\n]*[，,][^\S\n]*")
 
@@ -323,7 +327,7 @@ def line_rate(metric: str, last_metric: str, between: str) -> bool:
     """Whether the rate `metric`, written after `between` that follows a business line's
     figure `last_metric`, is that line's."""
     return (
-        metric in _LINE_RATES
+        (metric in _LINE_RATES or _LINE_RATE_WORDS.fullmatch(metric) is not None)
         and _LINE_FIGURES.fullmatch(last_metric) is not None
         and _NEXT_ITEM.fullmatch(between) is not None
     )

@@ -167,7 +167,9 @@ def _trim(raw: str) -> str | None:
             break
         name = name[lead.end() :]
     name = name.strip("-·*＊ ") if not name.startswith(("*ST", "＊ST")) else name
-    if not (_MIN_NAME <= len(name) <= _MAX_NAME) or name[0].isdigit():
+    if not (_MIN_NAME <= len(name) <= _MAX_NAME) or (
+        name[0].isdigit() and not _DIGIT_NAME.match(name)
+    ):
         return None
     if not re.search(r"[\u4e00-\u9fff]", name) and not re.fullmatch(
         r"[A-Za-z][A-Za-z .&\-]+", name
@@ -211,7 +213,9 @@ def _run_before(text: str, end: int) -> str | None:
     return run.group() if run else None
 
 
-_FIGURE_LEAD = re.compile(r"^[\d.]+(?:[元角%亿万股手倍]|港元|美元)*")
+# (A digit written on to a Latin letter starts the name: 5G通信ETF, 3D打印, 8K显示.)
+_FIGURE_LEAD = re.compile(r"^[\d.]+(?![\d.A-Za-z])(?:[元角%亿万股手倍]|港元|美元)*")
+_DIGIT_NAME = re.compile(r"\d[A-Za-z](?![A-Za-z])")
 _MAX_LEAD = 8  # characters of a headline's lead name
 _SHORT_NAME = 5  # listed companies' short names: 4 characters in A-shares, a few more in HK
 

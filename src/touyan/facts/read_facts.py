@@ -93,8 +93,14 @@ _NOT_THE_SUBJECT = re.compile(
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(
-    r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概)?(?:为|是|达到|达)[+]?$"
+    r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概)?(?:为|是|达到|高达|达)[+]?$"
 )  # 的pe大约是14.88: the label is pe
+# A doer and its trade before the attribute's 的 (银行信托账户净买入的外国证券总额): the
+# figure is that doer's, whom no name the reader knows stands for.
+_DOER = re.compile(
+    r"(?P<doer>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:净买入|净卖出|买入|卖出|持有|增持|减持|购买)$"
+)
+_SELF_DOER = re.compile(r"(?:本|该|其)?(?:公司|基金|集团|本行|该行)|其|我们")
 # A modal verb between an attribute and its verb (营收能达到144亿美元): not the label's.
 _MODAL_TAIL = re.compile(r"(?:能够|能|可以|可能|可|会|将|有望)$")
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
@@ -254,6 +260,19 @@ _NET_OF_BALANCE = re.compile(r"(?:流动负债|流动资产|负债|资产|资本
 # a total in a sentence about the listed seats (上榜的前五大买卖营业部合计成交1.31亿元).
 _SIDE_BEFORE = re.compile(r"(?:买入|卖出|买方|卖方|净买入|净卖出)$")
 _SEATS_WORDS = re.compile(r"营业部|席位|机构专用|龙虎榜")
+# A clause naming the part a text turns to (来料加工业务方面的数据显示，): what a 相关 label
+# right after it (相关收入, 相关金额) is of.
+_ASPECT = re.compile(
+    r"(?:^|[，,；;。\n])\s*(?:在|而|其中|此外|另外)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)方面"
+    r"[^，,。；;\d]{0,12}[，,]\s*$"
+)
+# How the name of an investing fund or firm ends (产业投资基金三期, 某某资本, 某某创投).
+_INVESTOR = re.compile(r"(?:基金(?:[一二三四五六七八九十]期)?|资本|创投|有限公司)$")
+# A trade a 龙虎榜 sentence states with no seat of its own (合计买入金额, 卖出金额, 净买入), and
+# the seats it names (2家机构专用席位, 前五大买卖营业部), whose trade it is.
+_SEAT_TRADE = re.compile(r"(?:合计)?(?:买入|卖出|净买入|净卖出)(?:金额)?")
+# (Not a bare 营业部: 第一大买入营业部为某某营业部，买入金额为… is one seat's, named.)
+_SEATS_NAMED = re.compile(r"机构专用席位|机构专用|机构席位|前[五十]大?(?:买卖)?营业部")
 # 从乡村流向城镇的人口: a relative clause narrowing a bare count to a part of the people.
 _BARE_PEOPLE = frozenset({"人口"})
 # 财务总监袁晓斌报告期内从公司获得的税前报酬总额: one officer's pay, not the company's total.
@@ -311,7 +330,7 @@ _LAUNCHED = re.compile(
 # figures of the clause right after it, which names nothing of its own, are that part's.
 _PART_CLAUSE = re.compile(
     r"(?:^|[，,；;。\n])\s*(?:其中|特别是|尤其是|而)?[，,]?\s*"
-    rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?(?:品牌|系列|车型|{'|'.join(SEGMENT_WORDS)}))"
+    rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?(?:品牌|系列|车型|市场|{'|'.join(SEGMENT_WORDS)}))"
     r"(?:的)?(?:表现|方面|同样|也|则|更是)[^，,。；;\d]{0,8}[，,]\s*$"
 )
 # What may stand between that clause and the label (销量达, 营收为).
@@ -580,6 +599,12 @@ class FactReader(
         elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):
             if CLAUSE_LIKE.search(attribute.group("label")):
                 return None
+            opened = self._clause_start(sentence, attribute.start())
+            if (
+                doer := _DOER.search(self.text, opened, attribute.start())
+            ) and not _SELF_DOER.fullmatch(doer["doer"]):
+                if not any(opened <= m.start < attribute.start() for m in self.mentions):
+                    return None  # 某国养老金净买入的海外股票总额达: an unnamed doer's
             if _RELATIVE.search(
                 self.text, self._clause_start(sentence, attribute.start()), attribute.start()
             ):
@@ -627,7 +652,10 @@ class FactReader(
         ):
             return changed
         if metric is None:
-            return self._level_before_growth(q, sentence, quote)
+            level = self._level_before_growth(q, sentence, quote)
+            if level is not None and level.object is None:
+                level = self._level_of_part(level, sentence, q)
+            return level
         if (cut := metric.rfind("情况")) > 0 and len(metric) - cut - 2 >= 4:
             metric = metric[cut + 2 :]  # 种猪销售情况种猪销售数量: a heading run into the label
         if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
@@ -922,6 +950,14 @@ class FactReader(
         narrowed = (
             self._qualifier(metric, clause_start, label_start) if labelled and not led else None
         )
+        if (
+            narrowed is not None
+            and (subject is None or subject.start < clause_start)
+            and _INVESTOR.search(narrowed)
+        ):
+            # 某某产业投资基金二期注资500亿元: a fund or firm the dictionary does not know,
+            # not a part of the subject carried from before
+            return None
         if record is None:
             record = (
                 self.round_subject
@@ -969,6 +1005,17 @@ class FactReader(
         if obj is None and _PAY.search(metric):
             officers = list(_OFFICER.finditer(self.text, sentence[0], label_start))
             obj = officers[-1].group() if officers else None
+        if obj is None and _SEAT_TRADE.fullmatch(metric) and _SEATS_WORDS.search(quote):
+            # 上榜营业部中有3家机构专用席位，合计买入金额5120万元，卖出金额860万元: those
+            # seats' trades together, not all of the stock's buying
+            seats = list(_SEATS_NAMED.finditer(self.text, sentence[0], label_start))
+            obj = seats[-1].group() if seats else None
+        if obj is None and metric.startswith("相关") and clause_start > sentence[0]:
+            # 来料加工业务方面的数据显示，相关收入为3.2亿元: 相关 points back to the part
+            aspect = _ASPECT.search(
+                self.text, max(sentence[0] - 1, clause_start - 30, 0), clause_start
+            )
+            obj = aspect["name"] if aspect else None
         if obj is None and metric == "holding_value":
             obj = self._group_holder(sentence[0], label_start)  # 2家机构…，持股市值0.61亿元
         if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
@@ -1034,8 +1081,32 @@ class FactReader(
             self.text, clause_start, label_start
         ):
             return None
-        found = _PART_CLAUSE.search(self.text, max(sentence[0], clause_start - 30), clause_start)
+        # (from the break before the sentence: a part clause may open it)
+        lo = max(sentence[0] - 1, clause_start - 30, 0)
+        found = _PART_CLAUSE.search(self.text, lo, clause_start)
         return found["name"] if found else None
+
+    def _level_of_part(
+        self, level: ExtractedFact, sentence: tuple[int, int], q: Quantity
+    ) -> ExtractedFact:
+        """海外市场表现尤为突出，销售超过20万辆，同比增长110%: a company's figure named in
+        the text's own words, in a clause after one naming and judging a part, is that
+        part's (and so is the growth after it)."""
+        clause_start = self._clause_start(sentence, q.span[0])
+        filler = _PART_FILLER.match(self.text, clause_start)
+        if (
+            filler is None
+            or not self.text.startswith(level.metric, filler.end())
+            or not any(
+                m.entity.name == level.subject and m.entity.kind == "company" for m in self.mentions
+            )
+        ):
+            return level
+        part = self._part_before(sentence, clause_start, filler.end())
+        if part is None:
+            return level
+        self.last = replace(level, object=part)
+        return self.last
 
     def _product_before(
         self, sentence: tuple[int, int], clause_start: int, label_start: int

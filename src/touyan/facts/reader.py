@@ -111,6 +111,7 @@ def _valued(metric: str) -> bool:
 
 _SEAT_WORDS = ("营业部", "专用", "交易单元", "席位", "证券")
 SEGMENT_WORDS = ("业务", "板块", "事业部", "事业群", "分部")
+_LINE_WORDS = (*SEGMENT_WORDS, "品牌", "系列", "车型")  # a business, or a line of products
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
@@ -703,13 +704,39 @@ class Reader:
             and any(m.end == label_start - 1 for m in self.mentions)
         ):
             return "云"  # 谷歌云营收, 腾讯云收入: the cloud business, named with its company
+        if found is None and (brand := self._listed_brand(clause_start, label_start)):
+            return brand
         before = dates[-1].span[0] if dates and dates[-1].span[1] == label_start else None
         if found is None and before is not None:
-            # 谷歌云业务2025年第一季度收入122.6亿美元: a business named before the period.
+            # 谷歌云业务2025年第一季度收入122.6亿美元: a business named before the period; so
+            # is a product line (某某新能源车型2024年销量同比增长60%, 某某高端系列一季度营收)
             earlier = [d.span[1] for d in dates if d.span[1] <= before]
             named = qualifier(self.text, clause_start, before, bounds + earlier)
-            return named if named and named.endswith(SEGMENT_WORDS) else None
+            return named if named and named.endswith(_LINE_WORDS) else None
         return found
+
+    def _listed_brand(self, clause_start: int, label_start: int) -> str | None:
+        """A brand named with the company's name (某某品牌交付2.1万辆) is the company's own
+        figure, unless the text lists its brands (…，某某品牌交付2.1万辆，另一品牌交付1.3万辆):
+        then it is one brand's, a part of the group's total."""
+        if "品牌" not in self.text[clause_start:label_start]:
+            return None
+        named = next(
+            (
+                m
+                for m in self.mentions
+                if clause_start <= m.start
+                and self.text.startswith("品牌", m.end)
+                and self.text[m.end + 2 : label_start] in ("", "的")
+            ),
+            None,
+        )
+        if named is None:
+            return None
+        brand = named.text + "品牌"
+        said = self.text[named.end : label_start + 2]  # 品牌交付, 品牌的销量
+        listed = (self.text[max(0, at - 4) : at] for at in _find_all(self.text, said))
+        return brand if any(not b.endswith(named.text) for b in listed) else None
 
     def _label_text(self, label_start: int) -> str:
         found = LABELS.match(self.text, label_start)
@@ -767,6 +794,7 @@ class Reader:
         if window is not None and (
             self._run_on_name(window.span[1], q.span[0])
             or _NEW_AS_OF.search(self.text, window.span[1], q.span[0])
+            or self._name_after_window_label(window, q)
         ):
             # …近5日主力净流入-738.02万X跌1.26%，成交额…, 今年以来涨跌幅为0.45%，截止X最大
             # 单日涨幅为4.87%: a new statement's, after the window's own figure
@@ -901,6 +929,17 @@ class Reader:
         if as_of is not None and (year >= as_of.year - 1 or as_of.month != 12):
             return None
         return year
+
+    def _name_after_window_label(self, window: DateMention, q: Quantity) -> bool:
+        """近一周涨幅居首。某某ETF成交额超7000万元: a window written with its own label and
+        no figure covers that label; a name after it opens a new statement, not in it."""
+        if LABELS.match(self.text, window.span[1]) is None:
+            return False
+        return any(
+            window.span[1] < m.start < q.span[0]
+            and not _DIGIT.search(self.text, window.span[1], m.start)
+            for m in self.mentions
+        )
 
     def _run_on_name(self, lo: int, hi: int) -> bool:
         """Whether a name opens a new statement between `lo` and `hi`, run on after a figure
@@ -1297,6 +1336,15 @@ class Reader:
         if date.granularity == "relative":
             return date.end, date.text
         return date.end, date.text
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, every time."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _after_last(breaks: list[int], start: int, end: int) -> int:
