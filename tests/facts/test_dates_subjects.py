@@ -129,12 +129,12 @@ def test_a_two_digit_year_dates_its_figures(entities: EntityDictionary) -> None:
     text = (
         "贵州茅台2025年经营稳健。公司主营白酒；19年系列酒收入12.3亿元，营收占比14.08%。"
         "25 年Q1 实现营收506 亿元，同比上升10.6%。"
-        "假设26年年报分红率为80%，每股收益达到80元以上。"
+        "预计26年年报分红率为80%，每股收益达到80元以上。"
     )
     got = {(f.metric, f.value, f.as_of) for f in facts(text, entities)}
     assert ("营收占比", Decimal("14.08"), dt.date(2019, 12, 31)) in got
     assert ("revenue", Decimal("50600000000"), dt.date(2025, 3, 31)) in got
-    assert ("eps_forecast", Decimal("80"), dt.date(2026, 12, 31)) in got  # 假设: a scenario
+    assert ("eps_forecast", Decimal("80"), dt.date(2026, 12, 31)) in got  # 预计: a forecast
 
 
 def test_a_span_of_years_is_no_year() -> None:

@@ -189,8 +189,8 @@ def test_an_investor_has_no_quote_of_its_own_only_holdings() -> None:
 def test_a_weeks_low_and_a_listed_window_stay_their_own() -> None:
     text = "2025年05月14日华光电子(600123)的近三月涨跌幅为-8.06%、上周最低价为6.89元。"
     found = {f.metric: f for f in facts(text)}
-    assert set(found) == {"change_pct", "上周最低价"}
-    assert found["change_pct"].period == "近三月"
+    assert set(found) == {"change_3m_pct", "上周最低价"}  # the window's move, not the day's
+    assert found["change_3m_pct"].period == "近三月"
     assert found["上周最低价"].period != "近三月"  # the window of the item before
 
 

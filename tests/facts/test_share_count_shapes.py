@@ -79,7 +79,7 @@ def test_a_rate_written_before_its_name(entities: EntityDictionary) -> None:
     got = by_value(text, entities)
     assert got[Decimal("52")].metric == "debt_ratio"
     assert got[Decimal("52")].subject == "立讯精密"
-    assert got[Decimal("8.25")].metric == "change_pct"
+    assert got[Decimal("8.25")].metric == "change_1m_pct"  # the month's move
     assert got[Decimal("8.25")].period == "近一月"
 
 

@@ -224,12 +224,12 @@ def flatten(text: str) -> tuple[str, list[int]]:
 
 # "2024 年，公司营收突破 35 亿元": a hand that sets each figure apart with spaces. A figure
 # written apart from the words before it is read as one with them ("营收突破35 亿元", "比重达到
-# 66.16%"), and a date as one ("2024年", "5月9日"). The space between a figure and its unit
-# stays: the numbers read "35 亿元" as it is, and `names._title_subject` tells the opinion
-# pieces of that hand by it.
-_SPACES = re.compile(r" +(?=[\d年月日号])")
+# 66.16%"), and a date as one ("2024年", "5月9日"), a window of days or weeks too ("最近360
+# 天", read as 最近360天). The space between a figure and its unit stays: the numbers read
+# "35 亿元" as it is, and `names._title_subject` tells the opinion pieces of that hand by it.
+_SPACES = re.compile(r" +(?=[\d年月日号天周])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_DAY_PART = "年月日号"
+_DAY_PART = "年月日号天周"
 _BARE_NUMBER = re.compile(r"(?<![A-Za-z\d.,])\d+$")  # 2024, 11; not 2025Q1, 9.69
 
 

@@ -157,6 +157,14 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "avg_cost": ("平均交易成本", "筹码平均交易成本"),
     "change_1w_pct": ("近一周涨跌幅", "近1周涨跌幅"),
     "change_1m_pct": ("近一月涨跌幅", "近1月涨跌幅", "近一个月涨跌幅"),
+    "change_3m_pct": ("近三月涨跌幅", "近3月涨跌幅", "近三个月涨跌幅", "近3个月涨跌幅"),
+    "change_6m_pct": (
+        "近六月涨跌幅",
+        "近6月涨跌幅",
+        "近六个月涨跌幅",
+        "近6个月涨跌幅",
+        "近半年涨跌幅",
+    ),
     "change_ytd_pct": ("今年以来涨跌幅", "今年以来收益率"),
     "change_1y_pct": ("近一年涨跌幅", "近1年涨跌幅"),
     # Banks.
@@ -247,6 +255,8 @@ PERCENT_METRICS = frozenset(
         "debt_ratio",
         "change_1w_pct",
         "change_1m_pct",
+        "change_3m_pct",
+        "change_6m_pct",
         "change_ytd_pct",
         "change_1y_pct",
         "amplitude",

@@ -73,7 +73,14 @@ _DIRECTION_BEFORE = re.compile(
 )
 # A bare year run into a heading, then a space and words (资产质量2024 平安银行…).
 _HEADING_YEAR = re.compile(r"[^\S\n]+[\u4e00-\u9fff]")
+# What units sold are counted in: vehicles, machines, sets (not 家, 人, 户).
+_UNITS = frozenset("辆台部架艘套")
 _CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
+# 持股5%以上股东, 持股超5%股东: the class of major holders, named by its threshold; the
+# holder's own stake is another figure (若减持完毕，将不再是持股5%以上股东).
+_HOLDER_CLASS_AFTER = re.compile(r"\s*(?:以上|以下)的?(?:大)?股东")
+_HOLDER_CLASS_BEFORE = re.compile(r"(?:超过|超|逾)\s*$")
+_HOLDER_AFTER = re.compile(r"\s*的?(?:大)?股东")
 # What stands right before a valuation label when it is a group's: an industry (…制造业), an
 # average (行业平均, 车企平均).
 _GROUP_BEFORE = re.compile(
@@ -435,6 +442,16 @@ class FactReader(
         before = self.text[q.span[0] - 1 : q.span[0]]  # the character right before the figure
         if _CRITERION_AFTER.match(self.text, q.span[1]):
             return None  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
+        if q.unit == "%" and (
+            _HOLDER_CLASS_AFTER.match(self.text, q.span[1])
+            or (
+                _HOLDER_AFTER.match(self.text, q.span[1])
+                and _HOLDER_CLASS_BEFORE.search(self.text, max(0, q.span[0] - 3), q.span[0])
+            )
+        ):
+            return None  # 持股5%以上股东: a class of holders, not a holder's stake
+        if self.in_premise(q, sentence):
+            return None  # 假设26年每股收益达到80元: an assumption, not a figure told
         if not q.unit and _HEADING_YEAR.match(self.text, q.span[1]) and _year_like(q):
             return None  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
         if before == "的" and (
@@ -589,8 +606,9 @@ class FactReader(
             fact = self._labelled(q, sentence, quote, header, name, q.span[0], labelled=False)
             if fact is None or (q.unit == "%" and fact.metric.endswith("_forecast")):
                 return None  # 计划…，叠加0.5%的股息率: a plan's word governs no rate after it
-            if fact.metric == "change_pct" and fact.value > 0 and self._falls_after(q):
-                return replace(fact, value=-fact.value)  # 4.29%的跌幅: a fall
+            a_move = fact.metric == "change_pct" or bool(WINDOW_MOVE.fullmatch(fact.metric))
+            if a_move and fact.value > 0 and self._falls_after(q):
+                return replace(fact, value=-fact.value)  # 4.29%的跌幅, 近一周2.27%的跌幅: a fall
             if q.unit == "count":
                 return self._count_so_far(fact, sentence, q)
             return fact
@@ -653,6 +671,8 @@ class FactReader(
             return changed
         if metric is None:
             level = self._level_before_growth(q, sentence, quote)
+            if level is not None:
+                level = self._units_sold(level, q, sentence, quote)
             if level is not None and level.object is None:
                 level = self._level_of_part(level, sentence, q)
             return level
@@ -666,6 +686,21 @@ class FactReader(
         return self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
+
+    def _units_sold(
+        self, level: ExtractedFact, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact:
+        """吉利中国星销售33万辆，同比增长10%: units sold (销售 before a count of vehicles or
+        machines) are what 销量 names, of the line the words before 销售 name; else the level
+        as the text's own words name it."""
+        if not (level.metric.endswith("销售") and q.classifier and q.classifier in _UNITS):
+            return level
+        at = self.text.rfind("销售", sentence[0], q.span[0])
+        sold = self._labelled(q, sentence, quote, None, "deliveries", at, labelled=True)
+        if sold is not None and sold.object and sold.subject == level.subject:
+            return sold
+        self.last = level  # the part is not named: the growth after is the level's
+        return level
 
     def _narrowed_people(self, metric: str, sentence: tuple[int, int], label_start: int) -> str:
         """其中从乡村流向城镇的人口为2.49亿人: the people a relative clause names (its words

@@ -39,6 +39,11 @@ _CHANGE_VERB = re.compile(
     r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|上调|下调|增|降"
 )
 _THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
+# 股价突然暴涨6.73%, 该股再度大跌5%: the stock's move, with a word of manner or sequence
+# between (not 一度, which tells of a peak within the session).
+_STOCK_ADVERB = re.compile(
+    r"(?:该股|股价|个股|该股股价|公司股价)(?:突然|骤然|再度|再次|应声|随即|随之|也|亦|更是)"
+)
 # A stock's move in one session (股价一天暴涨29.99%, 单日大涨): the day's move, not a growth.
 _ONE_DAY = re.compile(r"(?:该股|股价|个股)?(?:一天|单日|一日|当天|当日)(?:内)?")
 # A stock's move since a point the text names (本期筹码集中以来股价累计上涨3.44%, 上市以来):
@@ -300,6 +305,7 @@ class GrowthShapes(Reader):
         indicator = self._indicator(sentence, verb_start)
         if indicator is not None and (
             indicator[0] in _THE_STOCK
+            or _STOCK_ADVERB.fullmatch(indicator[0])
             or indicator[0] == "price"
             or _ONE_DAY.fullmatch(indicator[0])
         ):

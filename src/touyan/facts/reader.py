@@ -210,6 +210,12 @@ _GLUED_FIGURE = re.compile(r"\d(?:[万亿]?[元股手]?|%)[_A-Za-z\u4e00-\u9fff]
 _POINT_QUOTES = frozenset({"price", "open", "close", "prev_close", "limit_up", "limit_down"})
 # Moves whose metric names their window: a window said before them must be theirs.
 _OWN_WINDOW = {"change_ytd_pct": "今年", "change_1w_pct": "周", "change_1m_pct": "月"}
+# A trailing window a move is measured over (近三月, 最近360天, 近5个交易日), not one session
+# (近1日, 近一天).
+_TRAILING = re.compile(
+    r"最?近(?P<span>(?![1一]个?(?:交易日|日|天)$)(?:\d+|[一二两三四五六七八九十百]+|半)个?"
+    r"(?:交易日|日|天|周|月|季度|年))"
+)
 WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
 PRICE_METRICS = frozenset(
     {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
@@ -301,6 +307,11 @@ _FISCAL = re.compile(r"财年|财季|财政年度|FY", re.IGNORECASE)
 _SECTOR_EXAMPLE = re.compile(r"(?:如|例如|比如|诸如)(?P<sector>[\u4e00-\u9fff]{2,12}业)[，,]")
 _PART_OPENS = re.compile(r"\s*其中")
 # The sentence that carries a scenario on (此时, 届时, 到那时), and the words that set one.
+# A hypothesis a sentence sets (假设26年利润增长7%，每股收益达到80元), and the words that
+# turn to what follows from it (则每股分红64元, 对应…的股息率, 此时市盈率约为…).
+_HYPOTHESIS_WORDS = ("假设", "假如", "倘若", "假定")
+_HYPOTHESIS = re.compile(r"(?:我们)?(?:假设|假如|倘若|假定)(?![:：条前])")
+_CONSEQUENCE = re.compile(r"则|那么|此时|届时|对应|相当于|意味着")
 _THEN = re.compile(r"\s*(?:此时|届时|到时候?|到那时|那时)")
 _SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预期|预测|测算")
 # A date field after a forecast word: what is expected is the date, not the figures after it.
@@ -561,6 +572,8 @@ class Reader:
         self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
         # a forecast word (预计, 计划) written anywhere: `_forecast_before` looks only then
         self.forecast_words = _FORECAST.search(text) is not None
+        # a hypothesis (假设, 假如) set anywhere: `in_premise` looks only then
+        self.hypotheses = any(w in text for w in _HYPOTHESIS_WORDS)
         self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
         # 截至2023年末、2024年末…分别为: the dates a list of figures is read against, and where
         self.dated_list: tuple[list[DateMention], int] | None = None
@@ -941,6 +954,32 @@ class Reader:
             for m in self.mentions
         )
 
+    def _ahead(self, anchor: DateMention | None, as_of: dt.date | None, q: Quantity) -> bool:
+        """A figure dated in a year after the one the text is published in: no one can have
+        reported it yet, so it is projected. Not a fiscal year named ahead of the calendar
+        (2026财年第一季度, reported in May 2025), nor a year a heading of another section
+        names (**三、2026年预测**---**四、风险提示**…)."""
+        return (
+            anchor is not None
+            and as_of is not None
+            and self.published_at is not None
+            and as_of.year > self.published_at.year
+            and not _FISCAL.search(self.text, max(0, anchor.span[0] - 8), anchor.span[1] + 4)
+            and not _SECTION_BREAK.search(self.text, anchor.span[1], q.span[0])
+        )
+
+    def _years_spanned(self, anchor: DateMention | None) -> tuple[int, int] | None:
+        """The first and last years of a span of years (1949—1978年) whose last year is the
+        year `anchor` names."""
+        if anchor is None or anchor.granularity != "year":
+            return None
+        for found in self.year_ranges:
+            if found.start() < anchor.span[0] < found.end():
+                years = year_range(found, self.published_at)
+                if years and years[0] < years[1] == anchor.end.year:
+                    return years
+        return None
+
     def _run_on_name(self, lo: int, hi: int) -> bool:
         """Whether a name opens a new statement between `lo` and `hi`, run on after a figure
         with no stop (a headline repeated: …近5日主力净流入-738.02万X跌1.26%，成交额…): a
@@ -957,6 +996,19 @@ class Reader:
             ):
                 return True
         return False
+
+    def in_premise(self, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """假设26年利润增长7%，每股收益达到80元以上，则每股分红64元: the figures a hypothesis
+        opening a clause sets, up to the words that turn to its consequence, are assumed, not
+        told nor forecast (the consequence after 则 is the scenario's forecast)."""
+        if not self.hypotheses:
+            return False
+        found = [
+            m
+            for m in _HYPOTHESIS.finditer(self.text, sentence[0], q.span[0])
+            if m.start() == sentence[0] or self.text[m.start() - 1] in "，,；;：: \n"
+        ]
+        return bool(found) and not _CONSEQUENCE.search(self.text, found[-1].end(), q.span[0])
 
     def _in_scenario(self, lo: int) -> bool:
         """假设28年业绩增长5%，…。此时公司的市盈率约为14.88: a sentence that opens with 此时 or
@@ -1030,21 +1082,30 @@ class Reader:
             window is not None
             and not _NOW.search(self.text, window.span[1], q.span[0])
             and _OWN_WINDOW.get(metric, "") in window.text
+            and (metric not in _POINT_QUOTES or q.high is not None)
         ):
             # but 近5个交易日股价上涨…，当前市值为: the day's; 本周累计涨超16%，今年以来涨超0.7%:
-            # a move named with its own window
+            # a move named with its own window; 最近60天，股价一直在7-8.7元之间: the window's
+            # range (but 最近360天，股价从15元跌到8元: 8 is the day's quote)
             period = window.text
+            if metric == "change_pct" and (trailing := _TRAILING.fullmatch(window.text)):
+                # 近三月涨跌幅为-2.79%, 最近90天，…跌幅接近30%: the window's move, named as a
+                # card names it (近一周涨跌幅 is change_1w_pct), not the day's change
+                label = f"近{trailing['span']}涨跌幅"
+                metric = LABEL_METRIC.get(label, label)
         if metric in FLOW_METRICS and (
             span := flow_window(self.text[max(sentence[0], q.span[0] - 24) : q.span[0]])
         ):
             metric = f"{metric}_{span}d"  # 5日主力流入3.95亿元: the window's, not the day's
         if "_forecast" in metric or (
-            self._forecast_before(sentence[0], q.span[0])
+            (self._forecast_before(sentence[0], q.span[0]) or self._ahead(anchor, as_of, q))
             and "目标" not in metric
             and not metric.endswith(("计划", "预算"))  # 750亿美元的资本支出计划: the plan's sum
         ):
             # 预计2021年净利润70亿元…，同比增长289%, 2027年预测市盈率: a forecast, not a
-            # reported figure (net_profit_yoy_forecast, whichever rule named it).
+            # reported figure (net_profit_yoy_forecast, whichever rule named it); so is a
+            # figure of a year after the text's (an outlook written in 2025: 预计2034年…。禽肉
+            # 产量年均增长1.6%).
             metric = metric.replace("_forecast", "") + "_forecast"
         elif (
             anchor is not None
@@ -1071,6 +1132,10 @@ class Reader:
             # 比1978年提高48.24个百分点，平均每年提高1.07个百分点: the change over the years
             # since the base, not within the year it is dated by
             period = f"{base}年—{as_of.year}年" if as_of else f"{base}年以来"
+        elif _SINCE_BASE.search(metric) and (years := self._years_spanned(anchor)):
+            # 1949—1978年，…比重从10.64%增加到17.92%，平均每年提高0.25个百分点: the change over
+            # the span of years the figure is dated by, not within its last year
+            period = f"{years[0]}年—{years[1]}年"
         if (
             anchor is not None
             and metric not in DAILY_METRICS
