@@ -39,6 +39,7 @@ from touyan.facts.read_bulletin import BulletinShapes
 from touyan.facts.read_growth import GrowthShapes
 from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
+from touyan.facts.read_named import NamedShapes
 from touyan.facts.read_results import ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.reader import (
@@ -355,7 +356,13 @@ def _year_like(q: Quantity) -> bool:
 
 
 class FactReader(
-    MarketShapes, ResultShapes, SeriesShapes, BulletinShapes, GrowthShapes, LabelShapes
+    MarketShapes,
+    ResultShapes,
+    SeriesShapes,
+    BulletinShapes,
+    GrowthShapes,
+    LabelShapes,
+    NamedShapes,
 ):
     """Reads the facts of one text."""
 
@@ -675,7 +682,7 @@ class FactReader(
                 level = self._units_sold(level, q, sentence, quote)
             if level is not None and level.object is None:
                 level = self._level_of_part(level, sentence, q)
-            return level
+            return level or self._named(q, sentence, quote)
         if (cut := metric.rfind("情况")) > 0 and len(metric) - cut - 2 >= 4:
             metric = metric[cut + 2 :]  # 种猪销售情况种猪销售数量: a heading run into the label
         if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
