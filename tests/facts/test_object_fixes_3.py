@@ -86,8 +86,9 @@ def test_a_market_judged_in_the_clause_before_is_the_figures_part() -> None:
         "海外市场表现尤为突出，销售超过8万辆，同比增长95%。"
     )
     found = facts(text)
-    assert said(at(found, "80000")) == ("蓝湾股份", "销售", "海外市场", Decimal("80000"), Q1)
-    assert said(at(found, "95")) == ("蓝湾股份", "销售_yoy", "海外市场", Decimal("95"), Q1)
+    # 销售 before a count of vehicles is units sold (deliveries), of the part named before
+    assert said(at(found, "80000")) == ("蓝湾股份", "deliveries", "海外市场", Decimal("80000"), Q1)
+    assert said(at(found, "95")) == ("蓝湾股份", "deliveries_yoy", "海外市场", Decimal("95"), Q1)
 
 
 def test_the_seats_trades_on_the_list_are_the_seats() -> None:
