@@ -10,7 +10,7 @@ Which facts are judged must not depend on the extractor's version, or a change c
 own examiners: a fact is in the sample when the hash of where its value sits (row, snippet,
 span) falls in one of two buckets of `SAMPLE_EVERY` (one until 2026-12-04, when a second was
 added to find more errors; on 2026-12-05 four more, of dev rows only, when the first two had
-been mined out, and two more the next session). Errors found in that sample are fixed, which flatters its figure; a
+been mined out, and four more the next session). Errors found in that sample are fixed, which flatters its figure; a
 second, disjoint sample of half the size (two buckets too, the second added the same day so
 that its figure is less noisy) is judged and never mined for fixes, so its figure is the
 honest one. A new rule that finds a figure nobody read before
@@ -63,16 +63,17 @@ class Sampled:
 
 
 def in_sample(row: str, snippet: int, span: tuple[int, int], half: str) -> str | None:
-    """ "dev" for the sample errors are looked for in (1 fact in 16, and 1 more in 8 of the
+    """ "dev" for the sample errors are looked for in (1 fact in 16, and 1 more in 4 of the
     dev rows'), "check" for a second, disjoint one (4 in 64) that is only judged, never mined
     for fixes; None for the rest."""
     key = f"{row}:{snippet}:{span[0]}:{span[1]}".encode()
     bucket = int.from_bytes(hashlib.blake2b(key, digest_size=4).digest()) % (2 * SAMPLE_EVERY)
     if bucket % SAMPLE_EVERY in (0, 2):  # the second bucket joined on 2026-12-04
         return "dev"
-    if bucket % SAMPLE_EVERY in (4, 6, 8, 10, 12, 14) and half == "dev":  # 4-10 joined on
-        return "dev"  # 2026-12-05, 12 and 14 a session later: dev rows only, so that fixes
+    if bucket % SAMPLE_EVERY in (4, 6, 8, 10, 12, 14, 16, 18) and half == "dev":
+        # 4-10 joined on 2026-12-05, 12-18 a session later: dev rows only, so that fixes
         # they prompt do not reach check-row recall
+        return "dev"
     # the second, third and fourth check buckets joined on 2026-12-04, each judged before any
     # rule looked at it (the third and fourth at the end of the day's third session); the fifth
     # joined on 2026-12-05 and was judged while that day's fixes were written, unread by them;
