@@ -76,6 +76,8 @@ def date_for(
     anchors = [d for d in before if d.granularity != "relative"]
     if anchors and window is not None and window.text.startswith(_TRAILING):
         anchors = _past_session_item(anchors, window, text)
+    elif len(anchors) > 1 and window is None and "、" in text[anchors[-1].span[1] : q.span[0]]:
+        anchors = _past_session_repeated(anchors, q, text)
     if anchors:
         anchor = _header_column(anchors, q, text)
         if not _ESTIMATE.search(text, sentence[0], q.span[0]):
@@ -147,6 +149,27 @@ def _past_session_item(
     ):
         return anchors[:-1]
     return anchors
+
+
+# An item's label and what joins it to its figure (收盘价为, 最高价：).
+_ITEM_LABEL = re.compile(r"\s*([^\d、，,。；;]{1,12}?)\s*(?:为|是|：|:)?\s*(?=[+-]?\d)")
+
+
+def _past_session_repeated(anchors: list[DateMention], q: Quantity, text: str) -> list[DateMention]:
+    """The dates a list item is dated by, without the day of the session before when the
+    item repeats the label that day's own item was written with: "2025年05月15日X的上一交易
+    日2025年05月14日收盘价为64.79元、收盘价为63.34元" gives the 14th's close, then the 15th's,
+    the list's day (one share has one close a day)."""
+    last = anchors[-1]
+    if last.granularity != "day" or not _PREVIOUS_SESSION_BEFORE.search(
+        text, max(0, last.span[0] - 8), last.span[0]
+    ):
+        return anchors
+    own = _ITEM_LABEL.match(text, last.span[1])
+    item = _ITEM_LABEL.match(text, text.rfind("、", 0, q.span[0]) + 1)
+    if own is None or item is None or item.end() != q.span[0] or own.group(1) != item.group(1):
+        return anchors
+    return anchors[:-1]
 
 
 # Two days joined as a span (5月5日-5月11日, 5月6日至5月9日): a week's or a few days' total.

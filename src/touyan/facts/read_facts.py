@@ -299,6 +299,11 @@ _VOLUME_CLAUSE = re.compile(
 _BASIS_AFTER = re.compile(r"[^，,。；;！？!?\d]{0,12}?(?:计算|测算|来算|估算)")
 # 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
 # which no date named near it is the date of.
+# A bracket that gives the forecast a new one replaces (（原预测值：…, （前次预测…).
+_SUPERSEDED = re.compile(
+    r"[（(]\s*(?:原|前次|此前|上次|调整前的?)(?:盈利)?(?:预测值?|预期值?|预估值?)\s*[:：为]?"
+)
+_BRACKET_CLOSE = re.compile(r"[）)]")
 _UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔")
 # A relative clause before 的 (已背书或贴现且尚未到期的, 未解除限售的): it narrows the
 # attribute after it to a part of the whole the attribute's name alone says.
@@ -436,6 +441,12 @@ class FactReader(
                 self.prev_q = q
         return out
 
+    def _superseded(self, q: Quantity) -> bool:
+        """Whether a figure is inside a bracket that gives the forecast a new one replaces
+        (EPS分别为0.48、0.53元（原预测值：2025-2026年为0.84和0.90元）): withdrawn, not told."""
+        opened = _SUPERSEDED.search(self.text, max(0, q.span[0] - 40), q.span[0])
+        return opened is not None and not _BRACKET_CLOSE.search(self.text, opened.end(), q.span[0])
+
     def _fact(
         self,
         q: Quantity,
@@ -459,6 +470,8 @@ class FactReader(
             return None  # 持股5%以上股东: a class of holders, not a holder's stake
         if self.in_premise(q, sentence):
             return None  # 假设26年每股收益达到80元: an assumption, not a figure told
+        if "原" in self.text[max(sentence[0], q.span[0] - 40) : q.span[0]] and self._superseded(q):
+            return None  # 预计EPS为0.48元（原预测值：0.84元）: a forecast withdrawn
         if not q.unit and _HEADING_YEAR.match(self.text, q.span[1]) and _year_like(q):
             return None  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
         if before == "的" and (

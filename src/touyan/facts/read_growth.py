@@ -46,6 +46,11 @@ _STOCK_ADVERB = re.compile(
 )
 # A stock's move in one session (股价一天暴涨29.99%, 单日大涨): the day's move, not a growth.
 _ONE_DAY = re.compile(r"(?:该股|股价|个股)?(?:一天|单日|一日|当天|当日)(?:内)?")
+# A trailing window's price or net value (近三年净值, 近6个月股价): what moves over it.
+_WINDOW_PRICE = re.compile(
+    r"(?:近|过去|最近)(?:\d+|[一二两三四五六七八九十半]+)个?(?:年|月|季度|周|交易日|日|天)"
+    r"(?:以来)?(?:的)?(?:单位)?(?:净值|股价)(?:累计)?"
+)
 # A stock's move since a point the text names (本期筹码集中以来股价累计上涨3.44%, 上市以来):
 # over that span, not year on year.
 _SINCE_MOVE = re.compile(r"(?P<since>[\u4e00-\u9fff]{2,12}?以来)(?:该股|股价|个股)?(?:累计)?")
@@ -310,6 +315,10 @@ class GrowthShapes(Reader):
             or _ONE_DAY.fullmatch(indicator[0])
         ):
             indicator = ("change_pct", indicator[1])  # 该股上涨1.3%: its price
+        elif indicator is not None and _WINDOW_PRICE.fullmatch(indicator[0]):
+            # 某ETF近三年净值上涨12.5%: the price's or net value's move over the window (its
+            # 近三年涨跌幅), not a growth on the year
+            indicator = ("change_pct", indicator[1])
         since = _SINCE_MOVE.fullmatch(indicator[0]) if indicator is not None else None
         last = self.last
         if indicator is None:

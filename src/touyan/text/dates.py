@@ -78,7 +78,9 @@ _PATTERN = re.compile(
 
 _YEAR_REACH = 80  # characters
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:亿|万)")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
+# A full stop written as an ASCII dot between Chinese words ends a sentence too: "2024年归母
+# 净利润1065万元.以4月28日收盘价计算" in a 2025 article prices on 2025-04-28, not 2024's.
+_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 # A numbered section or a heading starts a new context: a year named before it is not carried.
 _SECTION = re.compile(r"(?:^|(?<=[。！？!?\s”\"]))[一二三四五六七八九十]{1,2}、|#{2,}")
 # A company profile's founding or listing date (成立日期1999年7月14日) is no narrative's year:
