@@ -75,9 +75,10 @@ def test_crop_yield_per_unit_of_land(entities: EntityDictionary) -> None:
     got = by_value(facts(text, entities))
     assert got[Decimal("400")].metric == "粮食单产_forecast"
     assert got[Decimal("400")].as_of == dt.date(2026, 12, 31)
-    assert got[Decimal("3900")].metric == "花生单产每公顷"  # the crop of the sentence
-    assert got[Decimal("18000000")].metric == "花生产量"
-    assert got[Decimal("0.5")].metric == "花生单产每公顷_yoy"
+    # the crop of the sentence; forecast, as the 预计 that opens the sentence says
+    assert got[Decimal("3900")].metric == "花生单产每公顷_forecast"
+    assert got[Decimal("18000000")].metric == "花生产量_forecast"
+    assert got[Decimal("0.5")].metric == "花生单产每公顷_yoy_forecast"
     assert got[Decimal("6700")].metric == "玉米单产每公顷_forecast"
     assert Decimal("447") not in got
 

@@ -44,7 +44,11 @@ def field_subject(text: str, lo: int, label_start: int) -> tuple[str, int] | Non
 # company the text is about. A company's place in an industry (在电机及电控行业市值排名, 所属
 # 行业, 行业排名) is the company's.
 _INDUSTRY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?行业(?:[\u4e00-\u9fff]{1,4}类)?)")
-_INDUSTRY_LEAD = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度|末)?的?|同期|其中|同时|此外|另外|而|的)+")
+_INDUSTRY_LEAD = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年(?:度|末)?的?|同期|其中|同时|此外|另外|而|的"
+    # 截至2025年4月30日房地产行业上市公司平均股东户数: the day the clause is as of
+    r"|(?:截至|截止到?)\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:末|底)?\s*)+"
+)
 _PLACE_IN = re.compile(r"[在属所其]|公司|企业")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from touyan.facts.bulletin import RESTATED, crop_yield, shared_tail
 from touyan.facts.economy import REGION, TURNED
@@ -51,6 +52,7 @@ from touyan.facts.reader import (
     SEGMENT_WORDS,
     WINDOW_MOVE,
     YEAR_AGO,
+    base_metric,
 )
 from touyan.facts.runtable import run_together_tables
 from touyan.text.dates import DateMention, parse_dates
@@ -77,6 +79,12 @@ _HEADING_YEAR = re.compile(r"[^\S\n]+[\u4e00-\u9fff]")
 # What units sold are counted in: vehicles, machines, sets (not 家, 人, 户).
 _UNITS = frozenset("辆台部架艘套")
 _CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
+# 负债率40%—60%一般被认为是合理区间, 增速3%以下通常被视为: a threshold a definition sets,
+# which no one's figure is.
+_DEFINED_AFTER = re.compile(
+    r"\s*(?:以上|以下|之间|左右)?的?\s*(?:一般|通常|往往|普遍|常|则)?\s*(?:被)?"
+    r"(?:认为|视为|看作|称为|定义为|界定为)"
+)
 # 持股5%以上股东, 持股超5%股东: the class of major holders, named by its threshold; the
 # holder's own stake is another figure (若减持完毕，将不再是持股5%以上股东).
 _HOLDER_CLASS_AFTER = re.compile(r"\s*(?:以上|以下)的?(?:大)?股东")
@@ -242,6 +250,18 @@ _ITEM_COMPANY = re.compile(
 )
 _TARGET_BEFORE = re.compile(r"(?:平均|最高|最低)?目标(?:均|平均)?价(?:格)?(?:的)?$")
 _NON_RECURRING = re.compile(r"非经常性损益(?:对|影响|将|预计)*(?:归母)?$")
+# Figures of one session that a span sums (累计换手率, 累计成交额), and the span a sentence
+# opens with (连续涨停期间，, 停牌前5个交易日内，).
+_SUMMED_DAILY = frozenset({"turnover_rate", "turnover", "volume"})
+_SPAN_OPENS = re.compile(r"\s*(?P<span>[\u4e00-\u9fff\d]{2,10}?(?:期间|以来))[，,]")
+# A measure said to have moved, in words, in the clause before a bare move's label (股东户数
+# 有所下降，区间跌幅为…, 融资余额持续增加，累计增幅…); not a price's (股价有所回落，跌幅为).
+_MEASURE_MOVED = re.compile(
+    r"(?:^|[，,。；;\s]|公司|该公司|其)(?P<measure>(?!公司|该公司|其)[\u4e00-\u9fff]{0,6}?"
+    r"(?:户数|人数|数量|规模|余额|份额|销量|产量|用户数|订单|库存))"
+    r"(?:有所|略有|明显|大幅|小幅|持续|进一步)?(?:下降|上升|增加|减少|下滑|回落|增长|提升)了?"
+    r"[，,]\s*(?P<span>区间|期间|累计)?$"
+)
 _PEAK_MOVE = re.compile(r"(?:盘中|日内|期间|区间)?最大$|盘中$")
 # Labels of a code or a number that names (股票代码, 公告编号, 联系电话): no quantity.
 _IDENTIFIER = re.compile(r"(?:代码|编号|编码|号码|电话|邮编|证号)$")
@@ -348,11 +368,62 @@ _PART_CLAUSE = re.compile(
 )
 # What may stand between that clause and the label (销量达, 营收为).
 _PART_FILLER = re.compile(r"\s*(?:其|其中|全年|单季度?|当季|[一二三四1-4]季度|期内)?\s*")
+# Where the words before a bracket start, a judgement of a business they may open with, and
+# what names a business or a line of products.
+_CLAUSE_OPENS = re.compile(r"[，,；;。！？!?\n：:（）()、]")
+_JUDGED_PART = re.compile(r"[高低](?:毛利|利润|增长|估值)率?的?")
+_ASIDE_PARTS = (*SEGMENT_WORDS, "产品", "系列", "品牌", "车型")
+# A product's volume read under its own name (深加工产品年产量), and the clause right after
+# its figure, whose label opens it (，年销量).
+_PART_VOLUME = re.compile(
+    r"(?:^|的)(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:产品|业务|系列|车型|品牌))"
+    r"(?:年|全年|当年|累计)?(?:产量|销量|产能|出货量|生产量|销售量)$"
+)
+_NEXT_CLAUSE = re.compile(
+    r"[^\S\n]*[\u4e00-\u9fff]{0,4}[^\S\n]*[，,][^\S\n]*(?:年|全年|当年|累计)?"
+)
+# The thing a clause opens with before its period (中欧班列一季度, 我国新能源汽车1-4月), and
+# words that make the run a measure or a statement rather than a thing.
+_TOPIC_BEFORE = re.compile(
+    r"\s*(?:尤其|特别|其中|此外|同时|而)?(?:是)?(?:中国|我国|全国|国内)?"
+    r"(?P<topic>[\u4e00-\u9fffA-Za-z]{2,10})"
+)
+_TOPIC_NOT = re.compile(rf"{MEASURE_HEAD}$|[在于为是了的将已从截至]|方面|期间|以来|数据|显示")
 _PROJECT = re.compile(r"\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,20}?项目)")
 # 项目 is also an account's items (具体项目包括工资…, 非经常性损益项目): no project.
 _ITEMS = re.compile(
     r"(?:具体|主要|相关|其他|其它|各|上述|下列|以下|该|本|损益|报表|科目|调整|收支|费用|资产|负债)项目$"
 )
+
+
+# 前三名高管报酬(元):1781700.0000, 营业收入（万元）：52,310: a card's label with its unit in
+# brackets, then a bare number, which is an amount in that unit.
+_LABEL_UNIT = re.compile(
+    r"[(（]\s*(?:单位\s*[:：]\s*)?(?P<scale>万|亿|千|百万|千万)?(?P<unit>元|美元|港元|股)\s*[)）]"
+    r"\s*[:：]?\s*$"
+)
+_UNIT_SCALES = {"万": 10**4, "亿": 10**8, "千": 10**3, "百万": 10**6, "千万": 10**7}
+_UNIT_CURRENCIES = {"元": "CNY", "美元": "USD", "港元": "HKD"}
+
+
+def _bracketed_unit(text: str, q: Quantity) -> Quantity:
+    """The figure in the unit its label's brackets name, when the text wrote none with it."""
+    if q.unit or q.scale != 1 or text[q.span[0] - 1 : q.span[0]] not in (")", "）", ":", "：", " "):
+        return q
+    found = _LABEL_UNIT.search(text, max(0, q.span[0] - 16), q.span[0])
+    if found is None:
+        return q
+    scale = Decimal(_UNIT_SCALES.get(found["scale"] or "", 1))
+    currency = _UNIT_CURRENCIES.get(found["unit"])
+    return replace(
+        q,
+        value=q.value * scale,
+        high=q.high * scale if q.high is not None else None,
+        precision=q.precision * scale,
+        scale=scale,
+        unit="money" if currency else "shares",
+        currency=currency,
+    )
 
 
 def _year_like(q: Quantity) -> bool:
@@ -370,6 +441,9 @@ class FactReader(
     NamedShapes,
 ):
     """Reads the facts of one text."""
+
+    # The metric of the last figure of a part of the text's company, and where it ends.
+    topic_part: tuple[str, int] | None = None
 
     def facts(self) -> list[ExtractedFact]:
         out: list[ExtractedFact] = []
@@ -418,6 +492,7 @@ class FactReader(
                     out.extend(self._fact_for(n, run[0], q, sentence, quote, None) for n in run[1])
                     self.prev_q = q
                     continue
+                q = _bracketed_unit(self.text, q)
                 fact = self._fact(q, sentence, quote, header, lines_seen)
                 if fact is not None:
                     clause_start = self._clause_start(sentence, q.span[0])
@@ -460,6 +535,8 @@ class FactReader(
         before = self.text[q.span[0] - 1 : q.span[0]]  # the character right before the figure
         if _CRITERION_AFTER.match(self.text, q.span[1]):
             return None  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
+        if _DEFINED_AFTER.match(self.text, q.span[1]):
+            return None  # 城镇化率30%—70%一般被认为是快速发展区间: a threshold, no figure
         if q.unit == "%" and (
             _HOLDER_CLASS_AFTER.match(self.text, q.span[1])
             or (
@@ -583,6 +660,11 @@ class FactReader(
                 # 上周最低价为145.72美元: the week's low, not the day's.
                 said = LABELS.match(self.text, label_start)
                 metric = self.text[span.start() : said.end()] if said else metric
+            if metric in _SUMMED_DAILY and self.text.endswith("累计", 0, label_start):
+                # 连续涨停期间，…累计换手率为10.36%: the span's sum, not the day's figure
+                said = LABELS.match(self.text, label_start)
+                span = _SPAN_OPENS.match(self.text, sentence[0], label_start)
+                metric = (span["span"] if span else "") + "累计" + (said.group() if said else "")
             if metric == "price" and (session := _SESSION_POINT.search(self.text, 0, label_start)):
                 metric = "open" if session["at"] == "开" else "close"  # 开盘时的股价为8.70元
             if metric == "change_pct" and (
@@ -599,6 +681,14 @@ class FactReader(
                 # 盘中最大跌幅超过9%: the day's deepest move, not its close-to-close change
                 said = LABELS.match(self.text, label_start)
                 metric = self.text[peak.start() : said.end()] if said else metric
+            if metric == "change_pct" and (
+                moved := _MEASURE_MOVED.search(
+                    self.text, max(sentence[0], label_start - 24), label_start
+                )
+            ):
+                # 公司股东户数有所下降，区间跌幅为5.43%: the count's change, not the price's
+                said = LABELS.match(self.text, label_start)
+                metric = moved["measure"] + (moved["span"] or "") + (said.group() if said else "")
             if self.text.startswith("跌幅", label_start) and q.value > 0:
                 q = replace(q, value=-q.value, negative=True)  # 跌幅0.17%: a fall
             if metric == "nav" and (
@@ -1044,7 +1134,7 @@ class FactReader(
         if (
             narrowed is not None
             and (subject is None or subject.start < clause_start)
-            and (parent := self._sibling_line(record, metric))
+            and (parent := self._sibling_line(record, metric) or self._sibling_part(record, metric))
         ):
             record = parent
         if record is None or (record is self.sector and metric not in SECTOR_METRICS):
@@ -1053,6 +1143,8 @@ class FactReader(
             return None  # 注册用户超过3亿 after a sentence about China: some company's users
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         obj = obj or self._project(sentence, label_start)
+        if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
+            obj = self._part_aside(clause_start, label_start)
         if obj is None and "排名" in metric:
             obj = self._ranked_within(sentence, label_start)
         if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
@@ -1077,6 +1169,14 @@ class FactReader(
             obj = self._product_before(sentence, clause_start, label_start)
         if obj is None and self._after_launch(sentence, clause_start):
             return None
+        if (
+            obj is None
+            and record.kind == "org"
+            and REGION.fullmatch(record.name)
+            and metric.endswith("率")
+            and not self.text[clause_start:label_start].strip()
+        ):
+            obj = self._clause_topic(sentence, clause_start)
         last = self.last
         if (
             obj is None
@@ -1087,6 +1187,18 @@ class FactReader(
             and line_rate(metric, last.metric, self.text[self.last_end : label_start])
         ):
             obj = last.object  # A设备营收6.98亿元，同比+32%，毛利率50.84%: the line's margin
+        if (
+            obj is None
+            and labelled
+            and metric in SEGMENTED_METRICS
+            and last is not None
+            and last.object is None
+            and last.subject == record.name
+            and sentence[0] <= self.last_end <= label_start
+            and (part := _PART_VOLUME.search(last.metric))
+            and _NEXT_CLAUSE.fullmatch(self.text, self.last_end, label_start)
+        ):
+            obj = part["part"]  # 深加工产品年产量3.39亿平方米，年销量3.64亿平方米: the product's
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
             self.round_subject = record
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
@@ -1096,7 +1208,26 @@ class FactReader(
         if metric in _QUOTED_METRICS and self._unlisted(record):
             return None  # 国电电力当前股价4.61元 under a title about 汇金: an investor has no quote
         self.last_record = record
+        if obj is not None and record is self.topic:
+            self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _sibling_part(self, record: EntityRecord | None, metric: str) -> EntityRecord | None:
+        """The text's company, for a part named after another company's figure in a list of
+        the company's parts (吉利中国星销售33万辆；极氪交付4.1万辆；领克品牌销量为7.3万辆): the
+        part is the company's, like the parts listed before, not the carried company's."""
+        said = self.topic_part
+        if (
+            record is None
+            or self.topic is None
+            or record is self.topic
+            or said is None
+            or said[0] != base_metric(metric)
+            or not said[1] <= self.last_end
+            or "\n" in self.text[said[1] : self.last_end]
+        ):
+            return None
+        return self.topic
 
     def _project(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The project a clause run opens with is what its figures measure (贵金属前驱体项目
@@ -1110,6 +1241,42 @@ class FactReader(
             return None
         header = _SEGMENT_HEADER.search(self.text, max(0, start - 16), start)
         return header["name"] if header else None
+
+    def _clause_topic(self, sentence: tuple[int, int], clause_start: int) -> str | None:
+        """What an economy's earlier clause in the sentence opens with, before its period
+        (中欧班列一季度共开行3582列，同比增长25.5%，返程重载率提升至97.3%; 我国新能源汽车1-4月
+        销量…，渗透率达到42.7%): a rate whose clause names nothing else is that thing's."""
+        for d in reversed(self.dates):
+            if d.span[0] >= clause_start:
+                continue
+            if d.span[0] < sentence[0]:
+                return None
+            opened = self._clause_start(sentence, d.span[0])
+            found = _TOPIC_BEFORE.fullmatch(self.text, opened, d.span[0])
+            if found is None:
+                continue
+            topic = found["topic"]
+            return None if _TOPIC_NOT.search(topic) else topic
+        return None
+
+    def _part_aside(self, clause_start: int, label_start: int) -> str | None:
+        """The business a bracket right after its name gives a figure of (低毛利系列酒业务（毛利
+        率约55%）盈利承压): that part's figure, not the company's."""
+        if (
+            clause_start < 2
+            or self.text[clause_start - 1] not in "（("
+            or self.text[clause_start:label_start].strip()
+        ):
+            return None
+        opened = list(
+            _CLAUSE_OPENS.finditer(self.text, max(0, clause_start - 20), clause_start - 1)
+        )
+        lo = opened[-1].end() if opened else max(0, clause_start - 20)
+        if judged := _JUDGED_PART.match(self.text, lo, clause_start - 1):
+            lo = judged.end()  # 低毛利系列酒业务: the business, not the judgement of it
+        bounds = [m.end for m in self.mentions if lo <= m.end < clause_start]
+        found = qualifier(self.text, lo, clause_start - 1, bounds)
+        return found if found and found.endswith(_ASIDE_PARTS) else None
 
     def _ranked_within(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The industry a list line is headed by (- 算力基础行业：市值排名26/175)."""

@@ -8,7 +8,9 @@ import re
 from dataclasses import replace
 
 from touyan.facts.bulletin import change_suffix, restated
+from touyan.facts.economy import REGION
 from touyan.facts.extract import (
+    MEASURE_HEAD,
     ExtractedFact,
     label_before,
 )
@@ -80,6 +82,9 @@ _AMOUNT_HEAD = re.compile(
 # A change over a span of years (经过70多年, 40年来): dated by no year the sentence names.
 _YEARS_SPAN = re.compile(r"[\d一二三四五六七八九十]+[多余]?年(?:来|间|里|中)|经过|历经")
 # The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
+# A part a clause opens with (其中集装箱运输), and how a measure's name ends.
+_PART_LEAD = re.compile(r"其中[，,]?\s*$")
+_MEASURED = re.compile(rf"(?:{MEASURE_HEAD}|量|总额|指数|价格)$")
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
 
 
@@ -172,6 +177,11 @@ class GrowthShapes(Reader):
         ):
             # 占比升至38.6%: the share of the whole the text does not name.
             whole = "" if found["base"].startswith("比") else found["base"]
+            if last.object and REGION.fullmatch(last.subject):
+                # 全国铁路货物发送量…，其中集装箱运输增长20.4%，占铁路货运总量的42.1%: the
+                # part's share of the economy's whole, named by the part
+                base, whole = last.object, whole or base
+                last = replace(last, object=None)
             metric = f"{base}占{whole}比例" if whole else f"{base}占比"
         elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
             metric = f"{last.metric}{found['verb']}{found['base']}"
@@ -338,6 +348,21 @@ class GrowthShapes(Reader):
                 about.name, LABEL_METRIC.get(label, label), q, sentence, quote, None
             )
             return replace(fact, period=since["since"])
+        part = None
+        if (
+            metric != "change_pct"
+            and about.kind == "org"
+            and (last := self.last) is not None
+            and last.subject == about.name
+            and last.object is None
+            and sentence[0] <= self.last_end <= indicator[1]
+            and _PART_LEAD.search(self.text, max(sentence[0], indicator[1] - 4), indicator[1])
+            and not _MEASURED.search(metric)
+            and _MEASURED.search(base_metric(last.metric))
+        ):
+            # 全国铁路货物发送量同比增长3.1%，其中集装箱运输增长20.4%: a part of the measure
+            # just stated, which the part's name alone does not name
+            part, metric = metric, base_metric(last.metric)
         if metric != "change_pct":
             metric += self._bare_suffix(verb_start, metric)
-        return self._fact_for(about.name, metric, q, sentence, quote, None)
+        return self._fact_for(about.name, metric, q, sentence, quote, part)

@@ -74,10 +74,12 @@ _GROUP_HOLDER = re.compile(
 # 持有, 持股, 配置 (a fund's or the state's allocation), not 增持/减持 (a change).
 _HOLD_VERB = re.compile(r"(?<![增减])(?:持有|持股|配置)")
 _HELD_TAIL = re.compile(
-    r"(?:公司)?(?:股份|股票|A股)?(?:数量?)?\s*"
+    r"的?(?:公司)?(?:股份|股票|A股)?(?:数量?)?\s*"
     r"(?:为|达到|达|高达|约|近|超过|超|逾|共计|共|合计|累计|\s)*"
 )
 _PER_ACCOUNT = re.compile(r"户均|人均|平均")
+# The Stock Connect channels, which hold shares as one holder (深股通持有某某2104.5万股).
+_CONNECT_HOLDER = re.compile(r"(?:沪深股通|沪股通|深股通|陆股通|北向资金|港股通)$")
 _CODE_BEFORE = re.compile(r"[(（]\d{6}(?:\.[A-Z]{2})?[)）]$")
 
 
@@ -297,6 +299,8 @@ class ResultShapes(Reader):
             if m.end == end and m.start >= clause_start:
                 return m.entity.name
         orgs = list(_ORG_NAME.finditer(self.text, clause_start, end))
+        if connect := _CONNECT_HOLDER.search(self.text, max(clause_start, end - 4), end):
+            return connect.group()
         return orgs[-1].group() if orgs and orgs[-1].end() == end else None
 
     def _bare(self, label: str, sentence: tuple[int, int], label_start: int) -> str | None:

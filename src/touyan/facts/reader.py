@@ -216,11 +216,18 @@ _TRAILING = re.compile(
     r"最?近(?P<span>(?![1一]个?(?:交易日|日|天)$)(?:\d+|[一二两三四五六七八九十百]+|半)个?"
     r"(?:交易日|日|天|周|月|季度|年))"
 )
+# The later day of a span a move is measured over (…，到2025年5月12日涨到了…), and the
+# trailing windows a span from a day to the same day some months later is.
+_SPAN_TO = re.compile(r"(?:到|至|直到)\s*$")
+_SPAN_MONTHS = {1: "近一月", 3: "近三月", 6: "近六月", 12: "近一年"}
 WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
 PRICE_METRICS = frozenset(
     {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
 )
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
+# A short phrase in quotation marks around a region's name (“全国玩家”).
+_QUOTED_BEFORE = re.compile(r"[“\"][^”\"，,。；;]{0,6}$")
+_QUOTED_AFTER = re.compile(r"[^“”\"，,。；;]{0,6}[”\"]")
 _ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集团|公司|证券|研究院)")
 # Counts a company discloses from time to time: a bare change is against the last disclosure.
 _ON_LAST_COUNT = re.compile(r"股东户数|股东人数|户均持股")
@@ -315,6 +322,10 @@ _CONSEQUENCE = re.compile(r"则|那么|此时|届时|对应|相当于|意味着"
 _THEN = re.compile(r"\s*(?:此时|届时|到时候?|到那时|那时)")
 _SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预期|预测|测算")
 # A date field after a forecast word: what is expected is the date, not the figures after it.
+# A sentence that opens with a forecast and lists its figures in clauses joined by ；
+# (预计2026年某作物播种面积…；单产…；产量保持在…以上。): every clause is forecast.
+_FULL_STOP = re.compile(r"[。！？!?\n]")
+_FORECAST_OPENS = re.compile(r"\s*(?:据|本月|本期|我们|机构|市场)?(?:预计|预测)")
 _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 
 # A short name in brackets right before a label (云基础设施（IaaS）收入), and where the run
@@ -927,6 +938,17 @@ class Reader:
             return not _EXPECTED_DATE.match(self.text, found[-1].end())
         return self._in_scenario(lo)
 
+    def _forecast_run(self, sentence: tuple[int, int], q: Quantity) -> bool:
+        """A figure in a ；-clause of a sentence that opens with 预计 or 预测, its own clause
+        naming no date of its own: the forecast goes on (…增长1%；单产每公顷2023公斤)."""
+        if not self.forecast_words or sentence[0] == 0 or self.text[sentence[0] - 1] not in "；;":
+            return False
+        ends = list(_FULL_STOP.finditer(self.text, max(0, sentence[0] - 300), sentence[0]))
+        start = ends[-1].end() if ends else max(0, sentence[0] - 300)
+        if not _FORECAST_OPENS.match(self.text, start):
+            return False
+        return not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
+
     def _base_year(
         self, q: Quantity, sentence: tuple[int, int], as_of: dt.date | None
     ) -> int | None:
@@ -1039,6 +1061,8 @@ class Reader:
             and (joined := day_range(anchor, self.dates, self.text))
         ):
             period = joined  # 5月5日-5月11日，…累计货车通行5175.1万辆: the week's, as of its end
+        if metric == "change_pct" and (spanned := self._moved_between(anchor, sentence, q)):
+            metric, period = spanned
         if (
             anchor is None
             and window is None
@@ -1098,7 +1122,11 @@ class Reader:
         ):
             metric = f"{metric}_{span}d"  # 5日主力流入3.95亿元: the window's, not the day's
         if "_forecast" in metric or (
-            (self._forecast_before(sentence[0], q.span[0]) or self._ahead(anchor, as_of, q))
+            (
+                self._forecast_before(sentence[0], q.span[0])
+                or self._ahead(anchor, as_of, q)
+                or self._forecast_run(sentence, q)
+            )
             and "目标" not in metric
             and not metric.endswith(("计划", "预算"))  # 750亿美元的资本支出计划: the plan's sum
         ):
@@ -1160,6 +1188,38 @@ class Reader:
         )
         self.last, self.last_end = fact, q.span[1]
         return fact
+
+    def _moved_between(
+        self, anchor: DateMention | None, sentence: tuple[int, int], q: Quantity
+    ) -> tuple[str, str] | None:
+        """2024年5月12日股价是8.00元，到2025年5月12日涨到了11.87元，涨幅约48.38%: a move
+        between two days its sentence names, the later one after 到 or 至, is the span's, not
+        the later day's: named as a card names a trailing window's move when the span is one
+        (近一年涨跌幅), else the day's change over the span."""
+        if (
+            anchor is None
+            or anchor.granularity != "day"
+            or not sentence[0] <= anchor.span[0] < q.span[0]
+            or not _SPAN_TO.search(self.text, max(sentence[0], anchor.span[0] - 3), anchor.span[0])
+        ):
+            return None
+        first = next(
+            (
+                d
+                for d in self.dates
+                if d.granularity == "day"
+                and sentence[0] <= d.span[0] < anchor.span[0]
+                and d.start < anchor.start
+            ),
+            None,
+        )
+        if first is None:
+            return None
+        a, b = first.start, anchor.start
+        months = (b.year - a.year) * 12 + b.month - a.month if a.day == b.day else 0
+        label = "近一周" if (b - a).days == 7 else _SPAN_MONTHS.get(months)
+        metric = LABEL_METRIC.get(f"{label}涨跌幅", "change_pct") if label else "change_pct"
+        return metric, f"{first.text}至{anchor.text}"
 
     def _listed_part(self, subject: str, obj: str) -> tuple[str, str | None]:
         """网易 with 云音乐会员订阅: a part whose name, written after its parent's, makes a
@@ -1332,6 +1392,10 @@ class Reader:
         the country's the text is about."""
         if _ORG_AFTER.match(self.text, region.end()):
             return False  # 中国证券监督管理委员会核准: an agency's name, not the economy
+        if _QUOTED_BEFORE.search(self.text, max(0, region.start() - 8), region.start()) and (
+            _QUOTED_AFTER.match(self.text, region.end())
+        ):
+            return False  # 从“区域王者”到“全国玩家”: a figure of speech, not the economy
         if region.group() != "全球":
             return True
         if self.text[region.start() - 1 : region.start()] in ("在", "占", "于", "全"):
