@@ -139,7 +139,7 @@ def test_a_chinese_unit_word_may_run_into_latin_text() -> None:
 
 def test_thousand_scales_a_physical_unit_but_is_part_of_kilo_units() -> None:
     area = one("较上年度增加132千公顷")
-    assert (area.value, area.text) == (Decimal("132000"), "132千")
+    assert (area.value, area.unit, area.text) == (Decimal("132000"), "公顷", "132千公顷")
     assert one("库存26千吨").value == Decimal("26000")
     assert one("体重65千克").value == Decimal("65")  # 千克 is a unit of its own
     assert one("续航500千米").value == Decimal("500")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from touyan.text.numbers import Quantity
+from touyan.text.numbers import Quantity, is_physical
 
 # metric -> labels written before the number (longest first wins).
 BEFORE_LABELS: dict[str, tuple[str, ...]] = {
@@ -369,7 +369,7 @@ def unit_fits(metric: str, q: Quantity) -> bool:
     if metric in RATIO_METRICS:
         return q.unit in ("", "times")
     if metric in COUNT_METRICS:
-        return q.unit in ("shares", "count", "")
+        return q.unit in ("shares", "count", "") or is_physical(q.unit)  # 销量50万吨
     if metric not in BEFORE_LABELS and metric not in AFTER_LABELS:
         return True  # an attribute named by the text itself: its unit is what the text says
     return q.unit in ("money", "")

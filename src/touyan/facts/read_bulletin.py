@@ -29,7 +29,7 @@ from touyan.facts.bulletin import (
 )
 from touyan.facts.economy import RATE_CHANGE
 from touyan.facts.extract import ExtractedFact
-from touyan.facts.reader import AMOUNT_UNITS, CLAUSE_LIKE, Reader, base_metric
+from touyan.facts.reader import CLAUSE_LIKE, Reader, amount_unit, base_metric
 from touyan.text.numbers import Quantity
 
 _PART_OF_YEAR = re.compile(r"季|月|半年|[QH]\d|\d[QH]|\d{4}-\d{2}-\d{2}")
@@ -54,7 +54,11 @@ class BulletinShapes(Reader):
         if average is None:
             if q.unit == "pp" and (points := self._points_change(q, sentence, quote, last)):
                 return points
-            if last is None or not near or q.unit not in (*AMOUNT_UNITS, "pp", "%", "times"):
+            if (
+                last is None
+                or not near
+                or not (amount_unit(q.unit) or q.unit in ("pp", "%", "times"))
+            ):
                 return None
             if q.unit == "%" and (tenor := TENOR.match(last.metric)):
                 item = TENOR_ITEM.fullmatch(self.text, self.last_end, q.span[0])

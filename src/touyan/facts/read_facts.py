@@ -44,7 +44,6 @@ from touyan.facts.read_named import NamedShapes
 from touyan.facts.read_results import ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.reader import (
-    AMOUNT_UNITS,
     BALANCES,
     CLAUSE_LIKE,
     DATE_IN_LABEL,
@@ -52,11 +51,12 @@ from touyan.facts.reader import (
     SEGMENT_WORDS,
     WINDOW_MOVE,
     YEAR_AGO,
+    amount_unit,
     base_metric,
 )
 from touyan.facts.runtable import run_together_tables
 from touyan.text.dates import DateMention, parse_dates
-from touyan.text.numbers import Quantity, parse_numbers
+from touyan.text.numbers import Quantity, is_physical, parse_numbers
 
 _ROUND_SUBJECT_KINDS = ("company",)
 _GROWTH = re.compile(
@@ -770,7 +770,7 @@ class FactReader(
         ):
             return self._change(q, sentence, quote, change.start())
         elif (
-            q.unit in AMOUNT_UNITS
+            amount_unit(q.unit)
             and (
                 change := _AMOUNT_CHANGE.search(
                     self.text, max(sentence[0], q.span[0] - 8), q.span[0]
@@ -985,7 +985,9 @@ class FactReader(
             return dated
         if filed := self._filed(q, sentence, quote):
             return filed
-        if q.unit in ("%", "money", "") and (across := self._across_date(q, sentence, quote)):
+        if (q.unit in ("%", "money", "") or is_physical(q.unit)) and (
+            across := self._across_date(q, sentence, quote)
+        ):
             return across
         if q.unit == "shares" and (held := self._shares_held(q, sentence, quote)):
             return held

@@ -16,10 +16,10 @@ from touyan.facts.extract import (
 )
 from touyan.facts.labels import LABEL_METRIC, unit_fits
 from touyan.facts.reader import (
-    AMOUNT_UNITS,
     CUMULATIVE_WINDOW,
     DATE_IN_LABEL,
     Reader,
+    amount_unit,
     base_metric,
 )
 from touyan.text.numbers import Quantity
@@ -98,7 +98,11 @@ class GrowthShapes(Reader):
         (，同比增长, ，较上年增加): a figure with a change beside it is a measured quantity, so
         the words before it name a metric, not a clause. The growth then follows it as usual.
         """
-        if q.unit not in ("count", "money", "") or not _GROWTH_NEXT.match(self.text, q.span[1]):
+        if (
+            q.unit == "shares"
+            or not amount_unit(q.unit)
+            or not _GROWTH_NEXT.match(self.text, q.span[1])
+        ):
             return None
         lead = _LEVEL_CONNECTORS.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
         end = lead.start() if lead else q.span[0]
@@ -203,7 +207,7 @@ class GrowthShapes(Reader):
             suffix = "_ytd"
         if q.unit != "%":
             # 比上年增加1336万吨: a change in the figure's own unit, not a rate.
-            if not _CHANGE_VERB.search(growth.group()) or q.unit not in AMOUNT_UNITS:
+            if not _CHANGE_VERB.search(growth.group()) or not amount_unit(q.unit):
                 return None
             suffix += "_change"
         direction = (growth.groupdict().get("dir") or "").lower()

@@ -79,7 +79,7 @@ from touyan.facts.periods import (
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.sessions import PREVIOUS_SESSION, session_mentions
 from touyan.text.dates import DateMention, read_dates
-from touyan.text.numbers import Quantity
+from touyan.text.numbers import Quantity, is_physical
 
 # Function words whose second character can start a name (其中石油 → 中石油).
 _WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
@@ -243,6 +243,14 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始|(?<=年)来)")
 AMOUNT_UNITS = ("money", "count", "", "shares")
+
+
+def amount_unit(unit: str) -> bool:
+    """An amount of something: money, a count, shares, a plain figure or a physical quantity
+    (8.3亿吨, 31.4吉瓦时), not a rate or multiple."""
+    return unit in AMOUNT_UNITS or is_physical(unit)
+
+
 # A text that speaks of 公司 or 该股 is about a company, even one it does not name.
 _COMPANY_WORDS = re.compile(
     r"该公司|本公司|我公司|该股|本行|子公司"

@@ -22,7 +22,9 @@ from touyan.text.dates import _PATTERN as _DATE_PATTERN
 @dataclass(frozen=True, slots=True)
 class Quantity:
     value: Decimal  # base units: 11亿美元 -> 1100000000; percentages as written: 45% -> 45
-    unit: str  # "" plain, "%", "pp", "bp", "times", "shares", "money", "count"
+    # "" plain, "%", "pp", "bp", "times", "shares", "money", "count", or a physical unit by
+    # its Chinese name (吨, 公顷, 吉瓦时; 吨/日 with what it is per): see `is_physical`
+    unit: str
     currency: str | None  # ISO code for money
     scale: Decimal  # multiplier the text applied (亿 -> 1e8, billion -> 1e9)
     precision: Decimal  # half a unit of the last written digit, in base units
@@ -131,6 +133,86 @@ _UNITS = {
     "股": "shares",
     "shares": "shares",
 }
+# Physical units, each word to its one name (kWh and 千瓦时 are one unit; 公斤 is 千克). Some
+# single characters start other words too: 克 in 克拉/克服, 升 in 升级/升至, 米 in 米哈游, 瓦 in
+# 瓦解, 桶 in 桶装; `_PHYSICAL_GUARD` keeps those out. 度 (年度, 力度) and 方 (方面, 方案) are
+# left out altogether.
+_PHYSICAL: dict[str, str] = {
+    "吨": "吨",
+    "千克": "千克",
+    "公斤": "千克",
+    "kg": "千克",
+    "克": "克",
+    "斤": "斤",
+    "公顷": "公顷",
+    "亩": "亩",
+    "平方米": "平方米",
+    "平方公里": "平方公里",
+    "平方千米": "平方公里",
+    "千瓦时": "千瓦时",
+    "kwh": "千瓦时",
+    "兆瓦时": "兆瓦时",
+    "mwh": "兆瓦时",
+    "吉瓦时": "吉瓦时",
+    "gwh": "吉瓦时",
+    "太瓦时": "太瓦时",
+    "twh": "太瓦时",
+    "瓦": "瓦",
+    "千瓦": "千瓦",
+    "kw": "千瓦",
+    "兆瓦": "兆瓦",
+    "mw": "兆瓦",
+    "吉瓦": "吉瓦",
+    "gw": "吉瓦",
+    "立方米": "立方米",
+    "升": "升",
+    "桶": "桶",
+    "公里": "公里",
+    "千米": "公里",
+    "km": "公里",
+    "米": "米",
+    "毫米": "毫米",
+    "厘米": "厘米",
+    "吨公里": "吨公里",  # freight turnover
+    "人公里": "人公里",  # passenger turnover
+    "标箱": "标箱",
+    "teu": "标箱",
+    "盎司": "盎司",
+}
+_PHYSICAL_GUARD = {
+    "克": "(?![拉服隆制罗])",
+    "升": r"(?=的|[^\u4e00-\u9fff]|$)",
+    "米": "(?![哈粒饭])",
+    "瓦": "(?![解片斯尔])",
+    "桶": "(?!装)",
+}
+# 5万吨/年, 397千克/亩, 5270吨/日: what a physical quantity is per is part of its unit.
+_PHYSICAL_PER = "小时|公顷|日|天|年|月|周|时|亩|人|头|吨|次|台"
+# base unit of a dimension and the exact factor to it: 1吨 is 1000千克, 1斤 is 0.5千克
+_CONVERSIONS: dict[str, tuple[str, Decimal]] = {
+    "吨": ("千克", Decimal(1000)),
+    "千克": ("千克", Decimal(1)),
+    "克": ("千克", Decimal("0.001")),
+    "斤": ("千克", Decimal("0.5")),
+    "平方米": ("平方米", Decimal(1)),
+    "公顷": ("平方米", Decimal(10**4)),
+    "平方公里": ("平方米", Decimal(10**6)),
+    "千瓦时": ("千瓦时", Decimal(1)),
+    "兆瓦时": ("千瓦时", Decimal(10**3)),
+    "吉瓦时": ("千瓦时", Decimal(10**6)),
+    "太瓦时": ("千瓦时", Decimal(10**9)),
+    "瓦": ("千瓦", Decimal("0.001")),
+    "千瓦": ("千瓦", Decimal(1)),
+    "兆瓦": ("千瓦", Decimal(10**3)),
+    "吉瓦": ("千瓦", Decimal(10**6)),
+    "米": ("米", Decimal(1)),
+    "公里": ("米", Decimal(10**3)),
+    "厘米": ("米", Decimal("0.01")),
+    "毫米": ("米", Decimal("0.001")),
+    "立方米": ("立方米", Decimal(1)),
+    "升": ("立方米", Decimal("0.001")),
+}
+_NOT_PHYSICAL = frozenset(("", "%", "pp", "bp", "times", "shares", "money", "count"))
 _CLASSIFIERS = "家个人名位次台辆只项起例架艘笔户手款部座"
 _CN_DIGIT = {
     "零": 0,
@@ -162,7 +244,14 @@ _PREFIX = _alternation([k for k in _PREFIX_CURRENCY])
 _THOUSAND_OF = r"千(?=公顷|吨|桶|亩|立方米|平方米|公里|标箱|人|户|头|只|辆|台|件|套|个)"
 _SCALE = _alternation([w for w in _SCALES if w != "千"]) + "|" + _THOUSAND_OF
 _SUFFIX_CUR = _alternation(list(_SUFFIX_CURRENCY))
-_UNIT = _alternation(list(_UNITS))
+_UNIT = (
+    _alternation(list(_UNITS))
+    + "|(?:"
+    + "|".join(
+        re.escape(w) + _PHYSICAL_GUARD.get(w, "") for w in sorted(_PHYSICAL, key=len, reverse=True)
+    )
+    + f")(?:/(?:{_PHYSICAL_PER}))?"
+)
 
 # 元/股, 美元/桶, 元/平方米: the thing an amount is per. A range's ends each write it
 # (0.125元/股-0.1875元/股), and the first's must not hide the connector after it.
@@ -356,9 +445,10 @@ def _bare(q: Quantity) -> bool:
 
 def quantity_in(text: str, value: Decimal, unit: str) -> Quantity | None:
     """The quantity `text` writes with this value and unit: a stored fact read back from its
-    quote, so it compares (and shows) as its source wrote it."""
+    quote, so it compares (and shows) as its source wrote it. A fact stored as a plain figure
+    before physical units were read (8.3亿 of 8.3亿吨) is found with the unit its quote writes."""
     for q in parse_numbers(text):
-        if q.value == value and q.unit == unit:
+        if q.value == value and (q.unit == unit or (not unit and is_physical(q.unit))):
             return q
     return None
 
@@ -445,7 +535,11 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
         # 700亿美元股票回购: after an amount of money 股 starts 股票/股息, it counts no shares.
         unit_word, cls = "", None
         tail_end = max(m.end(g) for g in ("num", "close", "num2", "scale", "cur") if m.group(g))
-    unit = _UNITS.get(unit_word, "") if unit_word else ""
+    unit = _unit_name(unit_word) if unit_word else ""
+    if currency and is_physical(unit):
+        # 10亿元 米…: after an amount of money a unit word belongs to the next words
+        unit = ""
+        tail_end = max(m.end(g) for g in ("num", "close", "num2", "scale", "cur") if m.group(g))
     if currency and not unit:
         unit = "money"
     elif cls and not unit:
@@ -487,6 +581,19 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
         negative=negative,
         classifier=cls if unit == "count" else None,
     )
+
+
+def _unit_name(word: str) -> str:
+    """The unit a written (lower-cased) unit word names: 个百分点 → pp, kwh → 千瓦时, 吨/日."""
+    if (unit := _UNITS.get(word)) is not None:
+        return unit
+    base, slash, per = word.partition("/")
+    return _PHYSICAL.get(base, "") + slash + per if base in _PHYSICAL else ""
+
+
+def is_physical(unit: str) -> bool:
+    """A physical unit (吨, 公顷, 吉瓦时, 吨/日), not a plain number, share of, money or count."""
+    return unit not in _NOT_PHYSICAL
 
 
 def _word_before(text: str, start: int) -> bool:
@@ -567,7 +674,7 @@ class _EndUnits:
             scale=str(_SCALES[scale_word]) if scale_word else "",
             cents=cur_word in _CENTS,
             currency=_currency(m.group(prefix), cur_word),
-            unit=_UNITS.get((m.group(unit) or "").lower(), ""),
+            unit=_unit_name((m.group(unit) or "").lower()),
         )
 
     def agrees(self, other: _EndUnits) -> bool:
@@ -606,9 +713,12 @@ def _at_line_start(text: str, start: int) -> bool:
 
 
 def _comparable_units(a: Quantity, b: Quantity) -> bool:
+    """Same unit, or one figure written bare. Two units that differ (吨 and 斤, 元 and 吨) are
+    two claims; `same_quantity` converts between units of one dimension first."""
     if a.unit == b.unit:
         return True
-    # A bare number may stand for an amount whose unit was named earlier in the text.
+    # A bare number may stand for an amount whose unit was named earlier in the text (a
+    # table's 万吨 header), or in a word not read as a unit (58万方 of land is 58万平方米).
     return "" in (a.unit, b.unit) and "%" not in (a.unit, b.unit)
 
 
@@ -624,6 +734,12 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
         va, vb = pct.value, plain.value * 100
         tolerance = max(pct.precision, plain.precision * 100)
         return _close(va, vb, tolerance, a, b)
+    if a.unit != b.unit and a.unit in _CONVERSIONS and b.unit in _CONVERSIONS:
+        (base_a, fa), (base_b, fb) = _CONVERSIONS[a.unit], _CONVERSIONS[b.unit]
+        if base_a != base_b:
+            return False  # 8.3亿吨 and 8.3亿亩 are no one quantity
+        # 8300万吨 and 1660亿斤 are one harvest
+        return _close(va * fa, vb * fb, max(a.precision * fa, b.precision * fb), a, b)
     if not _comparable_units(a, b):
         return False
     return _close(va, vb, max(a.precision, b.precision), a, b)
@@ -667,6 +783,36 @@ _EN_CURRENCY = {
     "TWD": "NT$",
 }
 
+_EN_PHYSICAL = {
+    "吨": "t",
+    "千克": "kg",
+    "克": "g",
+    "斤": "jin",
+    "公顷": "ha",
+    "亩": "mu",
+    "平方米": "m²",
+    "平方公里": "km²",
+    "千瓦时": "kWh",
+    "兆瓦时": "MWh",
+    "吉瓦时": "GWh",
+    "太瓦时": "TWh",
+    "瓦": "W",
+    "千瓦": "kW",
+    "兆瓦": "MW",
+    "吉瓦": "GW",
+    "立方米": "m³",
+    "升": "L",
+    "桶": "barrels",
+    "公里": "km",
+    "米": "m",
+    "毫米": "mm",
+    "厘米": "cm",
+    "吨公里": "tonne-km",
+    "人公里": "passenger-km",
+    "标箱": "TEU",
+    "盎司": "oz",
+}
+
 
 def _trim(value: Decimal) -> str:
     return format(value.normalize(), "f")
@@ -691,11 +837,12 @@ def format_quantity(q: Quantity, lang: str = "zh") -> str:
                 break
         else:
             number = _trim(value)
-        unit = (
-            _ZH_CURRENCY.get(q.currency or "", "")
-            if q.unit == "money"
-            else ("股" if q.unit == "shares" else (q.classifier or ""))
-        )
+        if q.unit == "money":
+            unit = _ZH_CURRENCY.get(q.currency or "", "")
+        elif q.unit == "shares":
+            unit = "股"
+        else:
+            unit = q.unit if is_physical(q.unit) else (q.classifier or "")
         return f"{sign}{number}{unit}"
     for word, scale in (
         ("trillion", Decimal(10) ** 12),
@@ -711,4 +858,7 @@ def format_quantity(q: Quantity, lang: str = "zh") -> str:
         return f"{sign}{_EN_CURRENCY.get(q.currency or '', '')}{number}"
     if q.unit == "shares":
         return f"{sign}{number} shares"
+    if is_physical(q.unit):
+        base, slash, per = q.unit.partition("/")
+        return f"{sign}{number} {_EN_PHYSICAL.get(base, base)}{slash}{per}"
     return f"{sign}{number}"
