@@ -660,8 +660,13 @@ class FactReader(
             return follow
         elif q.unit == "%" and (move := self._move(q, sentence)):
             metric, label_start = move
-            if "跌" in self.text[label_start : q.span[0]] and q.value > 0:
+            peak = metric in ("max_gain_pct", "max_fall_pct")  # told as its size, as 最大跌幅
+            if "跌" in self.text[label_start : q.span[0]] and q.value > 0 and not peak:
                 q = replace(q, value=-q.value, negative=True)  # 跌超9%: a fall
+            if self.mover is not None and self.mover.kind == "index":
+                # 通用设备指数涨6.04%: the index or sector named by its own head moved
+                self.last_record, self.mover = self.mover, None
+                return self._fact_for(self.last_record.name, metric, q, sentence, quote, None)
         elif q.unit == "%" and (
             change := _CHANGE.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
         ):
@@ -870,7 +875,10 @@ class FactReader(
             return seat
         if (
             q.unit in _DAY_UNITS
-            and (self.day_words or (self.last is not None and self.last.metric == "change_pct"))
+            and (
+                self.day_words
+                or (self.last is not None and self.last.metric in ("change_pct", "price", "close"))
+            )
             and (day := self._market_day(q, sentence, quote))
         ):
             return day
@@ -878,7 +886,9 @@ class FactReader(
             return windowed
         if self.year_ranges and (yearly := self._year_series(q, sentence, quote)):
             return yearly
-        if q.unit == "money" and (dated := self._dated_price(q, sentence, quote)):
+        if q.unit == "money" and (
+            dated := self._dated_price(q, sentence, quote) or self._level_on_day(q, sentence, quote)
+        ):
             return dated
         if filed := self._filed(q, sentence, quote):
             return filed
