@@ -140,7 +140,8 @@ class MarketShapes(Reader):
         return self._fact_for(record.name, metric, q, sentence, quote, None)
 
     def _move(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
-        """常山北明盘中下跌3.09%, 近5个交易日跌3.34%: a listed name's price change."""
+        """常山北明下跌3.09%, 近5个交易日跌3.34%, 通用设备指数涨6.04%: a listed name's, an index's
+        or a sector's price change (盘中下跌3.09%: the session's, named so)."""
         found = _MOVE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
         if found is None:
             return None
@@ -280,7 +281,8 @@ class MarketShapes(Reader):
             (
                 d
                 for d in self.dates
-                if d.granularity == "day" and d.span[1] <= moved.start()
+                if d.granularity == "day"
+                and d.span[1] <= moved.start()
                 and not self.text[d.span[1] : moved.start()].strip()
             ),
             None,
@@ -288,9 +290,11 @@ class MarketShapes(Reader):
         if day is None or (self.published_at is not None and day.start > self.published_at):
             return None
         record = self._subject_or_region(day.span[0], sentence)
-        if record is None or record.kind != "company" or "股价" not in self.text[
-            max(0, sentence[0] - 200) : q.span[0]
-        ]:
+        if (
+            record is None
+            or record.kind != "company"
+            or "股价" not in self.text[max(0, sentence[0] - 200) : q.span[0]]
+        ):
             return None  # a price is told of a stock in a text about its price
         return self._fact_for(record.name, "price", q, sentence, quote, None)
 
