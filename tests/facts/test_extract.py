@@ -242,7 +242,7 @@ def test_price_moves_and_shares_of_turnover(entities: EntityDictionary) -> None:
     )
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities, title="恒远精密跌3.09%")}
     assert got == {
-        ("恒远精密", "change_pct", Decimal("-3.09")),
+        ("恒远精密", "盘中涨跌幅", Decimal("-3.09")),  # during the session, not at the close
         ("恒远精密", "price", Decimal("25.10")),
         ("恒远精密", "main_net_inflow", Decimal("9917100")),
         ("恒远精密", "main_net_inflow占总成交额比例", Decimal("3.23")),
@@ -325,8 +325,10 @@ def test_unknown_names_in_a_list_of_moves(entities: EntityDictionary) -> None:
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
     assert ("英伟达", "change_pct", Decimal("-4.8")) in got
     assert ("恒远半导体", "change_pct", Decimal("-3.5")) in got
-    # An index, a price or an adverb before the verb is not a company's name.
-    assert not any(subject in ("费城半导体指数", "股价") for subject, _, _ in got)
+    # A price or an adverb before the verb is not a company's name; an index named by its
+    # head is its own subject.
+    assert not any(subject == "股价" for subject, _, _ in got)
+    assert ("费城半导体指数", "change_pct", Decimal("-2.1")) in got
     assert facts("从环比看，PPI由上月上涨0.4%转为持平。", entities) == []
 
 

@@ -46,7 +46,7 @@ _CONNECTORS = re.compile(
     r"收窄至|扩大至|攀升至|跌至|涨至|超过|超|逾|接近|近|"
     r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
     r"公司股份|股份|公司|所持|其所持|持有的|本公司|无限售流通股|流通股|股票|触及|下探至|下探|"
-    r"[|｜]|[(（][^()（）\d]{1,20}[)）])*$",
+    r"[|｜]|[(（][^()（）\d]{1,20}[)）]|(?<![-\w])GAAP)*$",
     re.IGNORECASE,
 )
 _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[+-]?\d")
@@ -72,12 +72,13 @@ _ANY_MEASURE = re.compile(
     rf"|[:：][\u4e00-\u9fffA-Za-z0-9]{{0,12}}{MEASURE_HEAD}[+-]?\d[\d.]*%"
 )
 _ANY_CHANGE = re.compile(
-    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减|增产|减产)[了约超近达逾]?\s*[+-]?\d"
+    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减|增产|减产)(?:[了约超近达逾]|超过)?\s*[+-]?\d"
 )
 # 出口额占农产品总出口额的18.74%: a share named by its part and whole alone; 3次登上龙虎榜,
 # 8家机构给出了买入的评级: a count the words after it name.
 _ANY_SHARE = re.compile(
-    r"占[^，,。；;]{2,24}?的\s*[+-]?\d|\d\s*(?:次登上?龙虎榜|家(?:机构|券商)?(?:给出|给予|建议))"
+    r"占[^，,。；;]{2,24}?的\s*[+-]?\d|\d\s*(?:次登上?龙虎榜|家(?:机构|券商|投行)?(?:给出|给予|建议)"
+    r"|[个份篇](?:研究报告|研报)发布)"
 )
 _ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
@@ -119,6 +120,13 @@ def label_before(text: str, start: int) -> tuple[str, int] | None:
     for span in label_spans(text, max(0, start - _LABEL_REACH), start):
         if best is not None and span[2] in _CONNECTOR_LABELS:
             continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
+        if (
+            span[2][0].isascii()
+            and span[0] > 0
+            and text[span[0] - 1].isascii()
+            and text[span[0] - 1].isalpha()
+        ):
+            continue  # ADR in CADR, EBIT in PEBIT: a Latin label is a word of its own
         # no clause break after the label (searched from its end: 市盈率(TTM) holds brackets)
         if _CONNECTORS.match(text[span[1] : start]) and not CLAUSE_BREAK.search(
             text, span[1], start

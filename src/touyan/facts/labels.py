@@ -218,6 +218,31 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     ),
 }
 BEFORE_LABELS["price"] = (*BEFORE_LABELS["price"], "最新价格")  # 最新价格是40.45元
+# Company-report KPIs written in Latin letters (RevPAR 134元, Occ 61.1%, EBITDA 12亿元). A
+# Latin label is read only as a word of its own: not ADR in CADR (see `extract.label_before`).
+BEFORE_LABELS.update(
+    {
+        "revpar": ("RevPAR",),  # a hotel's revenue per available room
+        "adr": ("ADR",),  # a hotel's average daily rate (read only in a text about hotels)
+        "occupancy": ("OCC", "出租率", "入住率"),
+        "arpu": ("ARPU",),
+        "gmv": ("GMV",),
+        "dau": ("DAU",),
+        "mau": ("MAU",),
+        "ebitda": ("EBITDA",),
+        "ebit": ("EBIT",),
+        "fcf": ("FCF", "自由现金流"),
+        "cagr": ("CAGR",),
+        # a quote card's 分红方面，X A股上市后累计派现14.20亿元: all cash paid out since listing
+        "dividends_since_listing": (
+            "上市后累计派现",
+            "上市以来累计派现",
+            "上市后累计分红",
+            "上市以来累计分红",
+        ),
+    }
+)
+BEFORE_LABELS["capex"] = (*BEFORE_LABELS["capex"], "capex")
 # Quote pages space out two-character labels (最 高：13.96, 换 手：2.42%).
 for _metric, _spaced in (
     ("high", "最 高"),
@@ -271,6 +296,8 @@ PERCENT_METRICS = frozenset(
         "net_debt_ratio",
         "rd_intensity",
         "diagnosis_beat_pct",
+        "occupancy",
+        "cagr",
     }
 )
 RATIO_METRICS = frozenset(
@@ -287,6 +314,8 @@ COUNT_METRICS = frozenset(
         "avg_holding_shares",
         "float_shares",
         "short_repay",
+        "dau",
+        "mau",
     }
 )
 # metric -> labels written right after the number (11亿美元的融资).

@@ -262,6 +262,8 @@ _MEASURE_MOVED = re.compile(
     r"(?:有所|略有|明显|大幅|小幅|持续|进一步)?(?:下降|上升|增加|减少|下滑|回落|增长|提升)了?"
     r"[，,]\s*(?P<span>区间|期间|累计)?$"
 )
+# A text about hotels, where ADR is the average room rate.
+_HOTEL = re.compile(r"酒店|客房|房价|RevPAR|入住率|出租率", re.IGNORECASE)
 _PEAK_MOVE = re.compile(r"(?:盘中|日内|期间|区间)?最大$|盘中$")
 # Labels of a code or a number that names (股票代码, 公告编号, 联系电话): no quantity.
 _IDENTIFIER = re.compile(r"(?:代码|编号|编码|号码|电话|邮编|证号)$")
@@ -654,6 +656,13 @@ class FactReader(
                 found = None  # 国内业务收入占公司营收的65%: 营收 names the whole
         if found:
             metric, label_start = found
+            if metric == "adr" and not _HOTEL.search(self.text):
+                return None  # 每股ADR 12美元: a depositary receipt, not a room rate
+            if metric == "cagr" and (
+                over := LABELS.search(self.text, max(0, label_start - 12), label_start)
+            ):
+                if not self.text[over.end() : label_start].strip():
+                    metric = LABEL_METRIC[over.group().lower()] + "_cagr"  # EPS CAGR为4.6%
             if metric in _EXTREMES and _OTHER_MEASURE.search(self.text, 0, label_start):
                 return None  # 薪酬最高为78.51万元, 年龄最高为62岁: a pay's or an age's top
             if metric in PRICE_METRICS and (span := _SPAN_BEFORE.search(self.text, 0, label_start)):
@@ -763,8 +772,13 @@ class FactReader(
             return follow
         elif q.unit == "%" and (move := self._move(q, sentence)):
             metric, label_start = move
-            if "跌" in self.text[label_start : q.span[0]] and q.value > 0:
+            sized = metric in ("max_gain_pct", "max_fall_pct")  # told as its size, as 最大跌幅
+            if "跌" in self.text[label_start : q.span[0]] and q.value > 0 and not sized:
                 q = replace(q, value=-q.value, negative=True)  # 跌超9%: a fall
+            if self.mover is not None and self.mover.kind == "index":
+                # 通用设备指数涨6.04%: the index or sector named by its own head moved
+                self.last_record, self.mover = self.mover, None
+                return self._fact_for(self.last_record.name, metric, q, sentence, quote, None)
         elif q.unit == "%" and (
             change := _CHANGE.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
         ):
@@ -973,7 +987,10 @@ class FactReader(
             return seat
         if (
             q.unit in _DAY_UNITS
-            and (self.day_words or (self.last is not None and self.last.metric == "change_pct"))
+            and (
+                self.day_words
+                or (self.last is not None and self.last.metric in ("change_pct", "price", "close"))
+            )
             and (day := self._market_day(q, sentence, quote))
         ):
             return day
@@ -981,7 +998,9 @@ class FactReader(
             return windowed
         if self.year_ranges and (yearly := self._year_series(q, sentence, quote)):
             return yearly
-        if q.unit == "money" and (dated := self._dated_price(q, sentence, quote)):
+        if q.unit == "money" and (
+            dated := self._dated_price(q, sentence, quote) or self._level_on_day(q, sentence, quote)
+        ):
             return dated
         if filed := self._filed(q, sentence, quote):
             return filed

@@ -88,8 +88,14 @@ _PLAN_AFTER = re.compile(
 # count the words after it name (how often a stock was listed, how many brokers rated it).
 _COUNTED_AFTER = re.compile(
     r"\s*(?:(?<=次)(?P<listed>登上?龙虎榜|上榜龙虎榜)"
-    r"|(?<=家)(?:机构|券商)?(?:给出了?|给予了?)(?P<rating>买入|增持|中性|持有|减持|卖出)的?评级"
-    r"|(?<=家)(?:机构|券商)?建议(?P<advice>买入|增持|中性|持有|减持|卖出))"
+    r"|(?<=家)(?:机构|券商|投行)?(?:给出了?|给予了?)(?P<rating>买入|增持|中性|持有|减持|卖出)的?评级"
+    r"|(?<=家)(?:机构|券商|投行)?建议(?P<advice>买入|增持|中性|持有|减持|卖出)"
+    r"|(?<=[个份篇])(?P<notes>研究报告|研报)发布)"
+)
+# The window a count of notes is over, written before it (最近60天内有16个).
+_COUNT_WINDOW = re.compile(
+    r"(?:最近|近)(?:\d{1,3}|[一二两三四五六七八九十]{1,2})个?[天日周月年]内?"
+    r"(?:共有|有|共|累计)?\s*$"
 )
 _PLAN_BEFORE = re.compile(r"(?:给予|按|按照|假设|若|如果)[^，,。；;]{0,12}$")
 # 跌幅超过同期深成指1.62%的跌幅, 相较于恒生指数-0.79%的跌幅: the figure compared with, another's.
@@ -297,6 +303,12 @@ class LabelShapes(Reader):
                 return None
             if counted["listed"]:
                 return "龙虎榜上榜次数"
+            if counted["notes"]:
+                # 最近60天内有16个研究报告发布: the notes of a window (dated and spanned by it)
+                window = _COUNT_WINDOW.search(
+                    self.text, max(sentence[0], q.span[0] - 12), q.span[0]
+                )
+                return "研报数量" if window else None
             return f"{counted['rating'] or counted['advice']}评级机构数"
         if q.unit == "money":
             plan = _PLAN_AFTER.match(self.text, q.span[1], sentence[1])

@@ -52,10 +52,14 @@ _NOT_A_MOVER = re.compile(
 _HEAD_END = re.compile(r"(?:率|额|值|价|量|规模|收益|指数|价格|板块|行业|市场|资金)$")
 # A price move: the verb right before the percentage, with only time words between the name
 # and the verb (营收下跌5% is not a price move: 营收 stands between).
-_MOVE = re.compile(r"(?:上涨|下跌|收涨|收跌|大涨|大跌|微涨|微跌|涨|跌)(?:了|超|逾|近|约|达)?\s*$")
+_MOVE = re.compile(
+    r"(?:上涨|下跌|收涨|收跌|大涨|大跌|微涨|微跌|领涨|领跌|涨|跌)(?:了|超过|超|逾|近|约|达)?\s*$"
+)
 _MOVE_LEAD = re.compile(
     r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|该股|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
     r"区间|累计|一度|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
+    # a day (5月14日当天涨超11%), the stock's price after a name in quotes (“X”）的股价)
+    r"\d{1,2}月\d{1,2}日|当天|的股价|[”\"]?[）)](?=的股价)|"
     r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止|已经|已|"
     # adverbs and conjunctions a move's clause opens with (成功上涨, 尽管当日下跌): no name
     r"成功|再次|再度|又|随后|最终|终于|依然|仍然|仍|尽管|虽然|虽|但是?|却|而)*"
@@ -63,6 +67,22 @@ _MOVE_LEAD = re.compile(
 # Before a move that names no one: another move, or a market's mood (多数上涨, 涨跌不一).
 _LINKS_LOST = re.compile(r"(?:%|上涨|下跌|涨跌不一|普涨|普跌|[、，,]{2})[\s，,。；;、]*$")
 _SHARE_OF_BALANCE = re.compile(r"占\S*比例$")
+# An index or a sector the dictionary does not know, named by its own head right before its
+# move (纳斯达克中国金龙指数收跌2.34%, 建筑材料板块下跌0.69%): its own subject.
+_INDEX_MOVER = re.compile(
+    r"(?:与|而|同期|同时|其中|此外|另外|以及)*"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:指数|板块))"
+    rf"(?P<lead>{_MOVE_LEAD.pattern})"
+)
+# Heads that name no one index or sector (行业指数, 该板块, 三大指数, 公司锂电板块) and lists.
+_NOT_AN_INDEX = re.compile(
+    r"^(?:该|各|相关|其他|其它|多个|部分|整个|所属|热门|两|本|三大|主要|行业|同类|对应|上述|这些|"
+    r"其|跟踪|标的|基准|成分|大盘|全部|多数|少数|个股|概念|公司|业务|市场|指数|板块)"
+    r"|[等和及与、涨跌均或的]|^\d"
+)
+# A move said of a session, not of the day's close: its peak (一度大跌超9%) or its course
+# (盘中上涨超过2%, 早盘跌1%).
+_SESSION_MOVE = re.compile(r"盘中|日内|早盘")
 # 今年以来股价涨, 近5个交易日跌: a window's move, dated like a day's quote.
 _MOVE_WINDOW = re.compile(
     r"近[\d一二两三四五六七八九十]+个?(?:交易日|[日天周月年])|今年以来|今年来|年内"
@@ -71,6 +91,14 @@ _MOVE_WINDOW = re.compile(
 _CHINESE_DIGITS = re.compile(r"(?<=近)(?:十[一二]|[一二三四五六七八九十])(?=个?[周月年])")
 _POINTS_AFTER = re.compile(r"\s*点(?![位多])")
 _DAY_BEFORE = re.compile(r"\s*的?\s*$")
+# A price the stock went to on a day the text names right before (4月28日甚至跌至7.28元,
+# 5月13日，股价又跌回8.37元); not a level reached 一度 within a span, nor one of no named day.
+_LEVEL_ON_DAY = re.compile(
+    r"\s*[，,]?\s*(?:该股|股价)?\s*(?:又|再|甚至|进一步|最终|则)?\s*(?:股价)?\s*"
+    r"(?:下跌|上涨|回落|回升|大跌|大涨|跌|涨)(?:至|到|回)\s*$"
+)
+# 股价收盘下跌2.71%，至21.16元: where the move took the price.
+_LEVEL_AFTER_MOVE = re.compile(r"[，,]\s*(?:收|报)?(?:至|到)\s*$")
 # Between 股价 and a dated figure, words that make the figure something else than the price.
 _MONEY_LABEL_BETWEEN = re.compile(r"市值|成交|营收|收入|利润|目标价|估值|资金|分红|派息|每股")
 _ORDER_SIZE = re.compile(r"(?:超大单|特大单|大单|中单|小单|主力)(?=买入|卖出)")
@@ -112,24 +140,35 @@ class MarketShapes(Reader):
         return self._fact_for(record.name, metric, q, sentence, quote, None)
 
     def _move(self, q: Quantity, sentence: tuple[int, int]) -> tuple[str, int] | None:
-        """常山北明盘中下跌3.09%, 近5个交易日跌3.34%: a listed name's price change."""
+        """常山北明下跌3.09%, 近5个交易日跌3.34%, 通用设备指数涨6.04%: a listed name's, an index's
+        or a sector's price change (盘中下跌3.09%: the session's, named so)."""
         found = _MOVE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
         if found is None:
             return None
         named = [m for m in self.mentions if sentence[0] <= m.start and m.end <= found.start()]
         breaks = [b.end() for b in CLAUSE_BREAK.finditer(self.text, sentence[0], found.start())]
         lead = max([named[-1].end if named else sentence[0], *breaks])
-        if named and named[-1].entity.kind not in (*TOPIC_KINDS, "index"):
+        index = self._index_mover(max([sentence[0], *breaks]), found.start())
+        if index is not None:
+            lead = index
+        elif named and named[-1].entity.kind not in (*TOPIC_KINDS, "index"):
             return None
         if not named and _LINKS_LOST.search(self.text, max(0, lead - 8), lead):
             # 热门中概股多数上涨…涨逾15%，涨近3%: a list whose names were links, now lost.
             if not self.text[lead : found.start()].strip():
                 return None
         if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
+            if index is not None:
+                return None
             named_end = self._name_end(lead, found.start())
             if not self._unknown_mover(lead, named_end, named_end < found.start()):
                 return None
             lead = named_end
+        said = self.text[lead : found.start()]
+        if "一度" in said:
+            # 股价一度大跌超9%: the deepest the price went, not where it closed
+            falls = "跌" in found.group()
+            return ("max_fall_pct" if falls else "max_gain_pct"), found.start()
         if window := _MOVE_WINDOW.search(self.text, lead, found.start()):
             # 今年以来股价涨24.63%, 近5个交易日涨2.78%: the window's move, not the day's
             if window.group() in ("今年以来", "今年来", "年内"):
@@ -141,7 +180,29 @@ class MarketShapes(Reader):
             self.text, sentence[0], found.start()
         ):
             return None  # 连续涨停期间，该股累计上涨15.93%: a span's move, not the day's
+        if session := _SESSION_MOVE.search(said):
+            # 盘中上涨超过2%: where the price stood during the session, not the day's change
+            return ("盘中" if session.group() != "早盘" else "早盘") + "涨跌幅", found.start()
         return "change_pct", found.start()
+
+    def _index_mover(self, clause: int, verb: int) -> int | None:
+        """Where the name of an index or sector no dictionary knows ends, when the clause
+        before a move is that name (通用设备指数涨6.04%, 大盘下跌1.62%、建筑材料板块下跌0.69%:
+        each item of a list of moves, not a list of names sharing one move)."""
+        if not ("指数" in self.text[clause:verb] or "板块" in self.text[clause:verb]):
+            return None  # the common case, cheaply
+        start = self.text.rfind("、", clause, verb)
+        if start >= 0:
+            if self.text[start - 1 : start] != "%":
+                return None  # 上证指数、深证成指均下跌: a list of names
+            clause = start + 1
+        found = _INDEX_MOVER.fullmatch(self.text, clause, verb)
+        if found is None or _NOT_AN_INDEX.search(found["name"]):
+            return None
+        if any(m.end == found.end("name") for m in self.mentions):
+            return None  # 创业板指数: a name the dictionary knows, read as it reads it
+        self.mover = EntityRecord(found["name"], "index", market=None)
+        return found.end("name")
 
     def _name_end(self, lead: int, verb: int) -> int:
         """Where a run before a move stops being a name: the move's window follows it
@@ -206,6 +267,37 @@ class MarketShapes(Reader):
             return None
         return self._fact_for(record.name, "price", q, sentence, quote, None)
 
+    def _level_on_day(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """4月28日甚至跌至7.28元: the price a listed stock went to on the day named right
+        before the verb."""
+        if q.currency not in (None, "CNY", "USD", "HKD") or q.scale != 1:
+            return None
+        moved = _LEVEL_ON_DAY.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0])
+        if moved is None:
+            return None
+        day = next(
+            (
+                d
+                for d in self.dates
+                if d.granularity == "day"
+                and d.span[1] <= moved.start()
+                and not self.text[d.span[1] : moved.start()].strip()
+            ),
+            None,
+        )
+        if day is None or (self.published_at is not None and day.start > self.published_at):
+            return None
+        record = self._subject_or_region(day.span[0], sentence)
+        if (
+            record is None
+            or record.kind != "company"
+            or "股价" not in self.text[max(0, sentence[0] - 200) : q.span[0]]
+        ):
+            return None  # a price is told of a stock in a text about its price
+        return self._fact_for(record.name, "price", q, sentence, quote, None)
+
     def _seat(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
         """A营业部、B营业部分别买入2804.85万元、1288.30万元: the n-th seat's trade in the stock
         the text is about."""
@@ -252,7 +344,21 @@ class MarketShapes(Reader):
         if last is None or not sentence[0] <= self.last_end <= q.span[0]:
             return None
         between = self.text[self.last_end : q.span[0]]
-        if q.unit == "money" and last.metric == "change_pct":
+        if (
+            q.unit == "money"
+            and last.metric == "change_pct"
+            and _LEVEL_AFTER_MOVE.fullmatch(between)
+            and any(d.granularity == "day" and sentence[0] <= d.span[0] for d in self.dates)
+            and self.published_at is not None
+            and last.as_of is not None
+            and last.as_of <= self.published_at
+        ):
+            # 11月18日，…股价收盘下跌2.71%，至21.16元: the price the named day's move ended at
+            moved = self.text[self._clause_start(sentence, self.last_end - 1) : self.last_end]
+            metric = "close" if "收盘" in moved or "收跌" in moved or "收涨" in moved else "price"
+            return self._fact_for(last.subject, metric, q, sentence, quote, None)
+        if q.unit == "money" and last.metric in ("change_pct", "price", "close"):
+            # 涨幅3.66%，上涨5.84美元; 收盘价报165.37美元，上涨5.84美元: the day's move in money
             fell = move_amount(between)
             if fell is None:
                 return None
