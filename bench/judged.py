@@ -77,11 +77,12 @@ def in_sample(row: str, snippet: int, span: tuple[int, int], half: str) -> str |
     # the second, third and fourth check buckets joined on 2026-12-04, each judged before any
     # rule looked at it (the third and fourth at the end of the day's third session); the fifth
     # joined on 2026-12-05 and was judged while that day's fixes were written, unread by them;
-    # the sixth joined at that session's end, after every fix
+    # the sixth joined at that session's end, after every fix, and the seventh at the end of
+    # the next session
     return "check" if bucket in _CHECK_BUCKETS else None
 
 
-_CHECK_BUCKETS = frozenset(SAMPLE_EVERY + n for n in (1, 3, 5, 7, 9, 11))
+_CHECK_BUCKETS = frozenset(SAMPLE_EVERY + n for n in (1, 3, 5, 7, 9, 11, 13))
 
 
 def load() -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
