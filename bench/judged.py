@@ -59,6 +59,7 @@ class Sampled:
             f"{f.subject}|{f.metric}|{f.object}|{f.value}|{f.unit}|{f.currency}|{f.as_of}|"
             f"{f.period}"
         ) + (f"|{f.high}" if f.high is not None else "")  # a range's claim includes its top
+        said += f"|{f.bound}" if f.bound else ""  # so does a floor's or a ceiling's
         return hashlib.blake2b(said.encode(), digest_size=6).hexdigest()
 
 
@@ -139,7 +140,8 @@ def show(s: Sampled, note: str) -> None:
     print(f"    {s.row}\t{s.snippet}\t{start}\t{end}\t{s.claim}\t?\t{note}")
     print(
         f"      [{s.sample}] {f.subject} | {f.metric} | {f.object} | {f.value}"
-        f"{'' if f.high is None else f'–{f.high}'} {f.unit} "
+        f"{'' if f.high is None else f'–{f.high}'}"
+        f"{'' if f.bound is None else f' ({f.bound})'} {f.unit} "
         f"{f.currency} | as of {f.as_of} | period {f.period} | published {s.published}"
     )
     quote = f"…{before}【{s.content[start:end]}】{after}…".replace("\n", " ")

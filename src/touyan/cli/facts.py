@@ -68,9 +68,17 @@ def _base_units(f: FactView) -> str:
 
 
 def _as_written(f: FactView) -> str:
-    """The value as its source writes it (2.5亿美元), which a reader checks at a glance."""
+    """The value as its source writes it (2.5亿美元), which a reader checks at a glance, with
+    ≥ or ≤ where the source gives only a bound (超过9% → ≥ 9%)."""
     written = quantity_in(f.quote, f.value, f.unit)
-    return escape(written.text if written else _base_units(f))
+    shown = written.text if written else _base_units(f)
+    if f.bound is None:
+        return escape(shown)
+    # a fall's bound is stored on the signed value (跌超9%: ≤ -9), but shown on the size the
+    # source writes unless it writes the sign
+    signed = f.value >= 0 or shown.lstrip().startswith(("-", "−"))
+    floor = (f.bound == "floor") == signed
+    return escape(("≥ " if floor else "≤ ") + shown)
 
 
 @entity_app.command("add")

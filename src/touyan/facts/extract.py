@@ -18,11 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import ahocorasick_rs
 
+from touyan.facts.bounds import Bound, bound_of
 from touyan.facts.entities import EntityDictionary, Mention
 from touyan.facts.label_index import label_spans
 from touyan.facts.labels import (
@@ -43,7 +44,7 @@ __all__ = ["AFTER_LABELS", "BEFORE_LABELS", "ExtractedFact", "extract_facts", "f
 _CONNECTORS = re.compile(
     r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|仅|只有|"
     r"保持在|维持在|提升至|提高至|升至|降至|回落至|下降至|增至|增长至|上升至|下滑至|缩水至|"
-    r"收窄至|扩大至|攀升至|跌至|涨至|超过|超|逾|接近|近|"
+    r"收窄至|扩大至|攀升至|跌至|涨至|超过|超|逾|接近|近|不足|不到|不超过|不低于|至少|"
     r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
     r"公司股份|股份|公司|所持|其所持|持有的|本公司|无限售流通股|流通股|股票|触及|下探至|下探|"
     r"[|｜]|[(（][^()（）\d]{1,20}[)）]|(?<![-\w])GAAP)*$",
@@ -102,6 +103,7 @@ class ExtractedFact:
     object: str | None = None
     confidence: float = 1.0
     high: Decimal | None = None  # a range's upper end (3200万元至4800万元); value is its lower
+    bound: Bound | None = None  # the value is a floor (超过9%: x ≥ value) or a ceiling (x ≤ value)
 
 
 def label_before(text: str, start: int) -> tuple[str, int] | None:
@@ -307,4 +309,13 @@ def extract_facts(
     # Imported here, not at the top: the readers import this module (the fact, the labels).
     from touyan.facts.read_facts import FactReader
 
-    return FactReader(text, title, published_at, entities, mentions).facts()
+    found = FactReader(text, title, published_at, entities, mentions).facts()
+    return [_bounded(text, f) for f in found]
+
+
+def _bounded(text: str, fact: ExtractedFact) -> ExtractedFact:
+    if fact.high is not None:
+        return fact  # a range has both ends already
+    size_only = fact.value < 0 and text[fact.span[0] : fact.span[0] + 1] not in "-−"
+    bound = bound_of(text, fact.span, negative=size_only)
+    return fact if bound is None else replace(fact, bound=bound)

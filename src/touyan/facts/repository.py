@@ -220,6 +220,7 @@ class Enricher:
             "object_text": fact.object,
             "value": fact.value,
             "value_high": fact.high,
+            "bound": fact.bound,
             "unit": fact.unit,
             "currency": fact.currency,
             "period": fact.period,
@@ -260,6 +261,7 @@ class FactView:
     span: tuple[int, int]
     quote: str
     value_high: Decimal | None = None  # a range's upper end; value is its lower
+    bound: str | None = None  # "floor" (超过9%) or "ceiling" (不超过2%): value is not exact
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -268,6 +270,7 @@ class FactView:
             "object": self.object,
             "value": format(self.value, "f"),
             "value_high": None if self.value_high is None else format(self.value_high, "f"),
+            "bound": self.bound,
             "unit": self.unit,
             "currency": self.currency,
             "as_of": self.as_of.isoformat() if self.as_of else None,
@@ -329,6 +332,7 @@ def query_facts(
             span=(f.span_start, f.span_end),
             quote=f.quote,
             value_high=f.value_high,
+            bound=f.bound,
         )
         for f, url, title in rows
     ]

@@ -176,6 +176,8 @@ class Fact(Base):
     value: Mapped[Decimal] = mapped_column(DecimalText())
     # the upper end when the text gives a range (预计净利润3200万元至4800万元); value is the lower
     value_high: Mapped[Decimal | None] = mapped_column(DecimalText(), nullable=True)
+    # "floor" or "ceiling" when the text bounds the value (超过9%, 不超过2%) instead of stating it
+    bound: Mapped[str | None] = mapped_column(String(8), nullable=True)
     unit: Mapped[str] = mapped_column(String(16), default="")
     currency: Mapped[str | None] = mapped_column(String(3))
     period: Mapped[str | None] = mapped_column(String(32))

@@ -1,0 +1,34 @@
+"""Figures the text gives as a floor or a ceiling (超过9%, 不超过2%的股份, 50%以上), not exactly.
+
+A reader who sees "跌9%" where the source says "跌超9%" has been told more than the source
+knows, so a fact keeps the word: `floor` when the figure is at least this big, `ceiling` when
+at most. For a fall the bound is on its size (跌超9% is a fall of 9% or more). Comparisons with
+something else (高于市场99%的公司, 低于预期) are not bounds of the figure, and nor is
+"近/约" (an approximation of it), so those words are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Bound = Literal["floor", "ceiling"]
+
+# Checked before the floor words: 不超过 ends in 超过.
+_CEILING_BEFORE = re.compile(r"(?:不超过|不高于|不多于|不到|不足|少于|至多|最多)\s*[+-]?$")
+_FLOOR_BEFORE = re.compile(r"(?:超过|超出|超|逾|多于|不低于|不少于|至少|最少)\s*[+-]?$")
+_FLOOR_AFTER = re.compile(r"\s*(?:以上|有余)")
+_CEILING_AFTER = re.compile(r"\s*(?:以下|以内)")
+_REACH = 4  # the longest word before a figure, and a space
+
+
+def bound_of(text: str, span: tuple[int, int], negative: bool) -> Bound | None:
+    """Whether the words around the figure at `span` make its value a floor or a ceiling;
+    `negative`: the value is below zero though the text wrote its size (跌超9%)."""
+    start, end = span
+    before = text[max(0, start - _REACH) : start]
+    if _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(text, end):
+        return "floor" if negative else "ceiling"
+    if _FLOOR_BEFORE.search(before) or _FLOOR_AFTER.match(text, end):
+        return "ceiling" if negative else "floor"
+    return None
