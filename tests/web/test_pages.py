@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -7,9 +8,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from seed_story import SEED_SLUG
+from sqlalchemy import select
 from web_support import PASSWORD, csrf_of, login, make_user
 
 from touyan.config import Settings
+from touyan.ingest.pipeline import ingest
 from touyan.store.db import Database
 from touyan.store.models import Analysis, Document
 from touyan.web.app import create_app
@@ -122,7 +125,6 @@ def test_exports_download(client: TestClient, feed: dict[str, Analysis]) -> None
 def test_document_page_shows_text_chunks_facts_and_labels(
     client: TestClient, db: Database, feed: dict[str, Analysis]
 ) -> None:
-    from sqlalchemy import select
 
     with db.session() as session:
         doc = session.scalars(
@@ -141,6 +143,24 @@ def test_document_page_shows_text_chunks_facts_and_labels(
     assert ctx["facts"], "the demo document has facts about the round"
     assert any(f.metric in ("raised", "valuation", "invested") for f in ctx["facts"])
     assert 'id="chunk-' in html and "11亿美元" in html
+
+
+def test_document_page_shows_a_bound_and_a_range(
+    client: TestClient, db: Database, tmp_path: Path
+) -> None:
+    """超过7000万元 is a floor and 3200万元至4800万元 a range: the table says so, not one figure."""
+    text = (
+        "2025年5月10日，远帆汽车公告：4月远帆汽车成交额超过7000万元。"
+        "远帆汽车预计2024年归属于上市公司股东的净利润3200万元至4800万元。"
+    )
+    doc = tmp_path / "bounds.jsonl"
+    doc.write_text(json.dumps({"title": "远帆汽车公告", "text": text}, ensure_ascii=False))
+    assert ingest(db, [str(doc)]).added == 1
+    with db.session() as session:
+        doc_id = session.scalars(select(Document.id).where(Document.title == "远帆汽车公告")).one()
+    html = client.get(f"/d/{doc_id}").text
+    assert "≥ 7000万元" in html or "≥ 7,000万元" in html
+    assert re.search(r"3,?200万元–4,?800万元", html)
 
 
 def test_login_logout_register_and_language(client: TestClient, db: Database) -> None:
@@ -234,7 +254,6 @@ def test_api_docs_page_lists_operations(client: TestClient, app: FastAPI) -> Non
 def test_document_page_links_related_and_adjacent_documents(
     client: TestClient, db: Database, feed: dict[str, Analysis]
 ) -> None:
-    from sqlalchemy import select
 
     with db.engine.connect() as conn:
         doc_id = conn.execute(
