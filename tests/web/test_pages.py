@@ -125,7 +125,6 @@ def test_exports_download(client: TestClient, feed: dict[str, Analysis]) -> None
 def test_document_page_shows_text_chunks_facts_and_labels(
     client: TestClient, db: Database, feed: dict[str, Analysis]
 ) -> None:
-
     with db.session() as session:
         doc = session.scalars(
             select(Document).where(Document.title.like("雷军宣布小米估值%"))
@@ -254,7 +253,6 @@ def test_api_docs_page_lists_operations(client: TestClient, app: FastAPI) -> Non
 def test_document_page_links_related_and_adjacent_documents(
     client: TestClient, db: Database, feed: dict[str, Analysis]
 ) -> None:
-
     with db.engine.connect() as conn:
         doc_id = conn.execute(
             select(Document.id).where(Document.title.contains("雷军宣布小米估值"))
