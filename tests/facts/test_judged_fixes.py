@@ -340,7 +340,10 @@ def test_a_time_of_day_ends_a_window_and_the_stock_moves_on_the_day() -> None:
 
 def test_a_cumulative_move_over_an_unnamed_span_is_not_the_days() -> None:
     text = "贵州茅台连续涨停期间，该股累计上涨12.50%，换手率为3.20%。"
-    assert [f.metric for f in facts(text) if f.value == Decimal("12.50")] == []
+    # the run's gain, named by its span (read_cards), never the day's change_pct
+    assert [f.metric for f in facts(text) if f.value == Decimal("12.50")] == [
+        "连续涨停期间累计涨幅"
+    ]
     text = "近一周来，贵州茅台累计上涨6.20%。"
     assert [f.period for f in facts(text) if f.value == Decimal("6.20")] == ["近一周"]
 

@@ -37,6 +37,7 @@ from touyan.facts.market import FLOW_METRICS, MARKET, SECTOR_METRICS
 from touyan.facts.names import kind_of
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_bulletin import BulletinShapes
+from touyan.facts.read_cards import CardShapes
 from touyan.facts.read_growth import GrowthShapes
 from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
@@ -441,6 +442,7 @@ class FactReader(
     GrowthShapes,
     LabelShapes,
     NamedShapes,
+    CardShapes,
 ):
     """Reads the facts of one text."""
 
@@ -985,6 +987,8 @@ class FactReader(
         that reads the figure states its fact."""
         if self.seats and q.unit == "money" and (seat := self._seat(q, sentence, quote)):
             return seat
+        if card := self._card(q, sentence, quote):
+            return card
         if (
             q.unit in _DAY_UNITS
             and (

@@ -225,6 +225,9 @@ PRICE_METRICS = frozenset(
     {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
 )
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
+# 这是关于你咨询的基金 X 的加减仓建议：…产品分析：“X”是一只…: an advice card's product part
+# opens with its product after a market part that names sectors.
+_ADVICE_HEAD = "产品分析："
 # A short phrase in quotation marks around a region's name (“全国玩家”).
 _QUOTED_BEFORE = re.compile(r"[“\"][^”\"，,。；;]{0,6}$")
 _QUOTED_AFTER = re.compile(r"[^“”\"，,。；;]{0,6}[”\"]")
@@ -552,7 +555,7 @@ class Reader:
             and not any(m.entity is sole for m in title_mentions)
         ):
             sole = None  # named only in passing, not what the text is about
-        if sole is None and (card := _CARD_LEAD.match(text)):
+        if sole is None and (card := _CARD_LEAD.match(text) or _card_in_advice(text)):
             # “X”是一只债券型基金…同产品的主份额“Y”: a card is about the product it opens with.
             sole = next((m.entity for m in self.mentions if m.start == card.end(1)), None)
         self.sole: EntityRecord | None = sole
@@ -1489,3 +1492,9 @@ def _after_last(breaks: list[int], start: int, end: int) -> int:
     `start`."""
     before = bisect_right(breaks, end)
     return max(start, breaks[before - 1]) if before else start
+
+
+def _card_in_advice(text: str) -> re.Match[str] | None:
+    """The card lead of an advice's product part (产品分析：“X”是一只…), if it has one."""
+    at = text.find(_ADVICE_HEAD)
+    return _CARD_LEAD.match(text, at + len(_ADVICE_HEAD)) if at >= 0 else None
