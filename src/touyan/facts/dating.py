@@ -339,7 +339,7 @@ def _act_year(date: DateMention, text: str, published_at: dt.date | None) -> Dat
     return date
 
 
-_FULL_STOP = re.compile(r"[。！？!?\n]")
+_FULL_STOPS = ("。", "！", "？", "!", "?", "\n")
 
 
 def _listed_period(earlier: Sequence[DateMention], text: str) -> DateMention | None:
@@ -350,8 +350,7 @@ def _listed_period(earlier: Sequence[DateMention], text: str) -> DateMention | N
     last = earlier[-1]
     if last.granularity not in ("month", "quarter") or (last.end - last.start).days < 80:
         return None
-    stops = list(_FULL_STOP.finditer(text, 0, last.span[0]))
-    opened = stops[-1].end() if stops else 0
+    opened = max(text.rfind(stop, 0, last.span[0]) for stop in _FULL_STOPS) + 1
     items = [
         d
         for d in earlier[:-1]
