@@ -19,8 +19,9 @@ from touyan.text.numbers import Quantity
 
 # A comparison's base (比1978年, 较4月份) is compared with, not what a figure is dated by.
 BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
-# Written after a date, the same (与2024-06-30相比, 与上月相同).
-BASE_AFTER = re.compile(r"\s*(?:相比|相较|比较|相同|持平|一致|相当)")
+# Written after a date, the same (与2024-06-30相比, 与上月相同); so is a period of it
+# (与去年同期相比: the figure is this year's, compared with last year's).
+BASE_AFTER = re.compile(r"\s*(?:同期\s*)?(?:相比|相较|比较|相同|持平|一致|相当)")
 
 
 _LISTED_ON = re.compile(r"\d[^、•|]*[、•|]")
@@ -80,9 +81,11 @@ def date_for(
         anchors = _past_session_repeated(anchors, q, text)
     if anchors:
         anchor = _header_column(anchors, q, text)
+        if window is not None and anchor.granularity == "day" and window.text in _LAST_PERIODS:
+            return _last_period(window, anchor.start), None
         if not _ESTIMATE.search(text, sentence[0], q.span[0]):
             anchor = _so_far(anchor, published_at)
-        return anchor, window
+        return _act_year(anchor, text, published_at), window
     after = [d for d in in_sentence if d.granularity != "relative"]
     if after and after[0].granularity == "day" and _DISCLOSED.match(text, after[0].span[1]):
         # 股东户数下降1.16%，户均持股6.7万元X公司2025年5月12日在互动易披露，截至2025年4月
@@ -126,8 +129,26 @@ def date_for(
         # the end of a period an earlier sentence named
         return day_before(sentence[0], dates, published_at), window
     if earlier:
-        return _carried(earlier[-1], published_at), window
+        carried = _listed_period(earlier, text) or _last_listed_day(earlier[-1], text)
+        return _carried(carried, published_at), window
     return None, window
+
+
+# A calendar period before the one a day is in (上周, 上月), not a trailing window.
+_LAST_PERIODS = frozenset({"上周", "上月", "上个月"})
+
+
+def _last_period(window: DateMention, day: dt.date) -> DateMention:
+    """上周 or 上月 read against the day a statement is dated by, not against publication:
+    "2025年05月15日统计数据：X的上周成交金额为…" is the week to Sunday 11 May, "上月成交金额"
+    April's, as of the period's last day."""
+    if window.text == "上周":  # weeks start on Monday
+        start = day - dt.timedelta(days=day.weekday() + 7)
+        end = start + dt.timedelta(days=6)
+    else:
+        end = day.replace(day=1) - dt.timedelta(days=1)
+        start = end.replace(day=1)
+    return replace(window, start=start, end=end)
 
 
 # A list item dated by the session before (上一交易日2025年05月14日涨跌幅为5.06%、).
@@ -298,6 +319,75 @@ def _so_far(date: DateMention, published_at: dt.date | None) -> DateMention:
     ):
         return replace(date, end=published_at)
     return date
+
+
+# What a company does in a year, told as done (2025年宣布新增回购计划, 今年公布…).
+_ACT_AFTER = re.compile(r"\s*(?:公司)?(?:已)?(?:宣布|公布|推出|披露|发布|启动)")
+
+
+def _act_year(date: DateMention, text: str, published_at: dt.date | None) -> DateMention:
+    """A year still running at publication, written as when something was done ("2025年宣布
+    新增700亿美元股票回购计划" written in May): the year names the act's time, not a period
+    the figure holds for, and which day it was the text does not say."""
+    if (
+        published_at is not None
+        and date.granularity == "year"
+        and date.start <= published_at < date.end
+        and _ACT_AFTER.match(text, date.span[1])
+    ):
+        return replace(date, dated=False)
+    return date
+
+
+_FULL_STOPS = ("。", "！", "？", "!", "?", "\n")
+
+
+def _listed_period(earlier: Sequence[DateMention], text: str) -> DateMention | None:
+    """The year a sentence listing its quarters one by one is about, for a figure in a later
+    sentence that names no date: "2024年各季度主要财务数据：第一季度营收…；第二季度…；第三
+    季度…；第四季度营收…。非经常性损益…为…" goes on with the year's report, not with its
+    last quarter, which the list only reached last. None when the last date is no such item."""
+    last = earlier[-1]
+    if last.granularity not in ("month", "quarter") or (last.end - last.start).days < 80:
+        return None
+    opened = max(text.rfind(stop, 0, last.span[0]) for stop in _FULL_STOPS) + 1
+    items = [
+        d
+        for d in earlier[:-1]
+        if d.span[0] >= opened
+        and d.granularity == last.granularity
+        and d.start.year == last.start.year
+        and 80 <= (d.end - d.start).days < 100
+        and d.start != last.start
+    ]
+    if len(items) < 2:
+        return None  # 一季度…；二季度…: too short a list to tell from a comparison
+    years = [
+        d
+        for d in earlier
+        if d.span[1] <= items[0].span[0] and d.granularity == "year" and d.start <= last.start
+    ]
+    return years[-1] if years and last.end <= years[-1].end else None
+
+
+# Days of the same month listed after a day (2025年5月13日、14日): the month is not repeated.
+_LISTED_DAYS = re.compile(r"(?:\s*、\s*(\d{1,2})\s*日)+")
+
+
+def _last_listed_day(date: DateMention, text: str) -> DateMention:
+    """The last of a list of days a carried day opens: "连续两个交易日（2025年5月13日、14日）
+    涨幅偏离值累计超过20%。公司市盈率为…" states the ratio after the sessions, as of the
+    14th, not the first of them."""
+    if date.granularity != "day" or not text.startswith("、", date.span[1]):
+        return date
+    listed = _LISTED_DAYS.match(text, date.span[1])
+    if listed is None:
+        return date
+    last = int(listed.group(1))  # the last repetition's
+    if not date.start.day < last <= calendar.monthrange(date.start.year, date.start.month)[1]:
+        return date
+    day = date.start.replace(day=last)
+    return replace(date, start=day, end=day)
 
 
 def _carried(date: DateMention, published_at: dt.date | None) -> DateMention:

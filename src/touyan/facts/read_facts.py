@@ -518,7 +518,7 @@ class FactReader(
                     out.append(fact)
                     self.stated.append((q, fact))
                 self.prev_q = q
-        return out
+        return self.restated(out)
 
     def _superseded(self, q: Quantity) -> bool:
         """Whether a figure is inside a bracket that gives the forecast a new one replaces

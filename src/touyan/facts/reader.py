@@ -588,6 +588,11 @@ class Reader:
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
         # (subject, metric, value) → the date a figure was told with in its own sentence
         self.told: dict[tuple[str, str, Decimal], tuple[dt.date | None, str | None]] = {}
+        # each fact stated with no date at all → its (subject, metric, value), for `restated`
+        self.undated: dict[ExtractedFact, tuple[str, str, Decimal]] = {}
+        # (subject, metric, value) → the date a figure was first told with, once one was
+        # told with none: `restated` dates it so
+        self.dated_as: dict[tuple[str, str, Decimal], tuple[dt.date | None, str | None]] = {}
         # a result compared with last year was read (`_annual_result`): the text is an annual
         # report's, published in the season of annual reports
         self.annual_text = False
@@ -838,6 +843,13 @@ class Reader:
             # 上一个交易日，X已下跌5%，两个交易日最大回撤14.5%: a window after it runs back
             # from the day the text is about, not from the session before
             anchor = day_before(anchor.span[0], self.dates, self.published_at)
+        if (
+            anchor is not None
+            and anchor.granularity == "year"
+            and anchor.span[1] <= sentence[0]
+            and metric.endswith("_qoq")
+        ):
+            anchor = self._month_of_year(anchor)  # 2023年12月份…。2023年全年…。PPI环比下降
         if anchor is not None and self._item_between(anchor.span[1], sentence[0]):
             anchor = None  # 9、X公告，于3月21日…。10、Y公告，拟投资7亿元: the item's own date
         if (
@@ -917,6 +929,21 @@ class Reader:
         ):
             anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
         return anchor, window
+
+    def _month_of_year(self, year: DateMention) -> DateMention:
+        """The month a month-on-month change carried from an earlier sentence holds for when
+        that sentence names a year: "2023年12月份CPI同比下降0.3%。2023年全年CPI上涨0.2%。PPI
+        环比下降0.3%" is December's change (a year has no change on the month before), the
+        last single month of that year named before."""
+        months = [
+            d
+            for d in self.dates
+            if d.span[1] <= year.span[0]
+            and d.granularity == "month"
+            and d.start.month == d.end.month
+            and year.start <= d.start <= year.end
+        ]
+        return months[-1] if months else year
 
     def _after_move(self, day: DateMention, metric: str) -> bool:
         """Whether `day`, carried from an earlier sentence, is the day of a share-price move
@@ -1182,6 +1209,9 @@ class Reader:
             and anchor.span[0] >= sentence[0]
         ):
             self.told.setdefault((subject, metric, q.value), (as_of, period))
+        if anchor is not None and anchor.dated and metric not in DAILY_METRICS and self.undated:
+            self.dated_as.setdefault((subject, metric, q.value), (as_of, period))
+        told_as = (subject, metric, q.value)
         if obj and self.entities is not None:
             subject, obj = self._listed_part(subject, obj)
         fact = ExtractedFact(
@@ -1197,8 +1227,33 @@ class Reader:
             object=obj,
             high=_upper_end(q),
         )
+        if (
+            anchor is None
+            and window is None
+            and period is None
+            and as_of == (self.data_as_of or self.published_at)
+            and metric not in DAILY_METRICS
+            and not priced(metric)  # 市盈率160.35 in a lead: the ratio at writing
+            and told_as not in self.dated_as
+        ):
+            self.undated[fact] = told_as
         self.last, self.last_end = fact, q.span[1]
         return fact
+
+    def restated(self, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+        """`facts` with each figure stated without a date dated as the text dates it when it
+        states it again: a news lead repeats the release's figures before the sentence that
+        dates them ("一、国家铁路累计运输货物7696.7万吨…。…显示：5月5日-5月11日，…一、国家
+        铁路累计运输货物7696.7万吨"), and they are the week's, not the publication day's."""
+        if not self.undated or not self.dated_as:
+            return facts
+        out = []
+        for fact in facts:
+            told = self.dated_as.get(self.undated.get(fact, ("", "", Decimal(0))))
+            if told is not None:
+                fact = replace(fact, as_of=told[0], period=told[1])
+            out.append(fact)
+        return out
 
     def _moved_between(
         self, anchor: DateMention | None, sentence: tuple[int, int], q: Quantity
@@ -1470,7 +1525,9 @@ class Reader:
         if date is None:
             return self.data_as_of or self.published_at, None
         if not date.dated:
-            return None, date.text  # 一季度, in a text that does not say of which year
+            # 一季度, in a text that does not say of which year; a day is no period to name
+            # (a quote under an old calendar line, `stale_session`: the page's, undated)
+            return None, None if date.granularity == "day" else date.text
         if date.granularity == "day":
             return date.start, date.start.isoformat()
         if date.granularity == "relative":
