@@ -24,6 +24,11 @@ _LEAD = re.compile(
     r"\d{1,2}日|不过|但|而|和|及|与|、|并|且|也|还|则|均|总|最新|目前|当前|首次|再次|"
     r"[\s：:（）()“”\"'「」]|的)+"
 )
+# A numbered or marked heading, then a space, before the body's words (2. 海外布局加速 某市场).
+_HEADING = re.compile(
+    r"\s*(?:#+|(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、](?!\d))\s*"
+    r"[\u4e00-\u9fff][^\s，,。；;]{1,15}\s+(?=\S)"
+)
 _TAIL = re.compile(
     r"(?:实现|共实现|累计实现|累计|合计|全年|单季度?|当季|单月|当期|本期|的|之|总)+$"
 )
@@ -63,6 +68,8 @@ def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | 
     if "实现" in run:  # 通过数字平台实现酒类收入: what was achieved; 酒店业务实现营收: who did
         before, _, after = run.rpartition("实现")
         run = after if len(after.strip()) >= 2 else before
+    if heading := _HEADING.match(run):
+        run = run[heading.end() :]  # 2. 全球化布局加速 海外市场销量: the heading is no part
     lead = _LEAD.match(run)
     while lead and lead.end():
         run = run[lead.end() :]

@@ -121,6 +121,21 @@ _SELF_DOER = re.compile(r"(?:本|该|其)?(?:公司|基金|集团|本行|该行)
 # A modal verb between an attribute and its verb (营收能达到144亿美元): not the label's.
 _MODAL_TAIL = re.compile(r"(?:能够|能|可以|可能|可|会|将|有望)$")
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
+# What a sentence leaves out of its figures (剔除某类门店后, 不含某类门店的): not 不含税.
+_LEFT_OUT = re.compile(
+    r"(?:剔除|不含|不包括|除去)(?P<part>(?!税)[\u4e00-\u9fffA-Za-z]{2,10}?)(?:之?后|以?外|的)"
+)
+# A part, then its share of a whole (某某业务在一季度仍贡献了75%的): before the whole's label.
+_CONTRIBUTED = re.compile(
+    r"(?:但|而|且|其|则|仍|也)*(?P<part>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务|板块|分部|产品|品牌|系列|市场))"
+    r"[^，,。；;]{0,20}?贡献了?(?:约|超过?|近)?[\d.]+%的$"
+)
+# Words that turn a sentence about a part back to the whole or to another part.
+_WHOLE_NAMED = re.compile(r"公司|集团|整体|总体|全部|合计|其中|此外|另外|业务|板块")
+# A product's model number or series glued to its maker's name (某某酒1618白酒).
+_MODEL_AFTER_NAME = re.compile(r"[A-Za-z0-9]{2,8}[\u4e00-\u9fff]{0,4}")
+# Words after a name that name the company's own stock or itself, not a part of it.
+_NOT_A_PART = re.compile(r"股票|股价|股份|[AHB]股|公司|集团|证券|控股")
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
 # Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
 _NEAR = re.compile(
@@ -365,12 +380,19 @@ _LAUNCHED = re.compile(
 # A clause that names a part and judges it (其中银河品牌表现尤为亮眼，销量达26万辆): the
 # figures of the clause right after it, which names nothing of its own, are that part's.
 _PART_CLAUSE = re.compile(
-    r"(?:^|[，,；;。\n])\s*(?:其中|特别是|尤其是|而)?[，,]?\s*"
+    # (or a heading run into it: #### 核心业务表现某某业务为…)
+    r"(?:^|[，,；;。\n]|#\s*[\u4e00-\u9fff]{2,8}?(?:表现|分析|情况|概况))\s*"
+    r"(?:其中|特别是|尤其是|而)?[，,]?\s*"
     rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?(?:品牌|系列|车型|市场|{'|'.join(SEGMENT_WORDS)}))"
-    r"(?:的)?(?:表现|方面|同样|也|则|更是)[^，,。；;\d]{0,8}[，,]\s*$"
+    r"(?:的)?(?:表现|方面|同样|也|则|更是|"
+    # 某某业务为营收主要驱动力: the part judged the driver of the whole
+    r"(?:成为|为|是)(?=[^，,。；;\d]{0,8}(?:驱动力|引擎|支柱|主力|亮点)))"
+    r"[^，,。；;\d]{0,8}[，,]\s*$"
 )
 # What may stand between that clause and the label (销量达, 营收为).
-_PART_FILLER = re.compile(r"\s*(?:其|其中|全年|单季度?|当季|[一二三四1-4]季度|期内)?\s*")
+_PART_FILLER = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*年(?:度|全年)?)?\s*(?:其|其中|全年|单季度?|当季|[一二三四1-4]季度|期内)?\s*"
+)
 # Where the words before a bracket start, a judgement of a business they may open with, and
 # what names a business or a line of products.
 _CLAUSE_OPENS = re.compile(r"[，,；;。！？!?\n：:（）()、]")
@@ -1168,6 +1190,16 @@ class FactReader(
             return None  # 注册用户超过3亿 after a sentence about China: some company's users
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         obj = obj or self._project(sentence, label_start)
+        if obj is None and subject is not None and not led:
+            obj = self._owned_part(subject.text, subject.end, label_start)
+        if obj is None and not led:
+            obj = self._part_pointed_back(record, label_start)
+        if obj is None:
+            obj = self._scope_left_out(sentence, label_start)
+        if obj is None and not led:
+            obj = self._contributor(sentence, label_start, q)
+        if obj is None and not led and metric not in _QUOTED_METRICS and "排名" not in metric:
+            obj = self._part_opening_sentence(record, label_start)
         if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
             obj = self._part_aside(clause_start, label_start)
         if obj is None and "排名" in metric:
@@ -1253,6 +1285,69 @@ class FactReader(
         ):
             return None
         return self.topic
+
+    def _owned_part(self, name: str, name_end: int, label_start: int) -> str | None:
+        """The words between a name and the 的 of its attribute (某某汽车狭义乘用车批发销量的
+        市场份额, 某某酒业1618白酒的行情价) name a part or a product of it: the figure is that
+        part's, not the whole's. A model number glued to the name is read with the name."""
+        if self.text[label_start - 1 : label_start] != "的" or label_start - name_end < 3:
+            return None
+        words = self.text[name_end : label_start - 1]
+        if _MODEL_AFTER_NAME.fullmatch(words):
+            return name + words  # 某某酒1618白酒: the product the name and its number name
+        part = qualifier(self.text, name_end, label_start - 1, [])
+        return None if part is None or part != words or _NOT_A_PART.search(part) else part
+
+    def _scope_left_out(self, sentence: tuple[int, int], label_start: int) -> str | None:
+        """A sentence that first leaves something out (剔除某类门店后，…; 不含某类门店的全部门店
+        收入为…；…): its figures, over its semicolons, are of what remains, not the whole's."""
+        lo = max(self.text.rfind("。", 0, sentence[0]), self.text.rfind("\n", 0, sentence[0]))
+        found = list(_LEFT_OUT.finditer(self.text, max(lo + 1, sentence[0] - 200), label_start))
+        if not found or self.text[found[-1].start() - 1 : found[-1].start()] in "（(":
+            return None
+        return "不含" + found[-1]["part"]
+
+    def _contributor(self, sentence: tuple[int, int], label_start: int, q: Quantity) -> str | None:
+        """The amount in brackets after a part's share of a whole (某某业务贡献了75%的营收（600
+        亿元）) is that part's, not the whole's."""
+        lo = max(sentence[0], label_start - 40)
+        if (
+            self.text[q.span[0] - 1 : q.span[0]] not in "（("
+            or "贡献" not in self.text[lo:label_start]
+        ):
+            return None
+        found = _CONTRIBUTED.search(self.text, lo, label_start)
+        return found["part"] if found else None
+
+    def _part_opening_sentence(self, record: EntityRecord, label_start: int) -> str | None:
+        """A sentence that opens with a part's figure (某某云营收为…，同比增28%；不过运营利润达…)
+        is about that part: a later figure naming nothing else is the part's too."""
+        last = self.last
+        if last is None or last.object is None or last.subject != record.name:
+            return None
+        lo = max(self.text.rfind("。", 0, label_start), self.text.rfind("\n", 0, label_start)) + 1
+        if last.span[0] < lo or last.object not in self.text[lo : lo + 16]:
+            return None
+        between = self.text[last.span[1] : label_start]
+        if _WHOLE_NAMED.search(between) or any(
+            last.span[1] <= m.start < label_start for m in self.mentions
+        ):
+            return None
+        return last.object
+
+    def _part_pointed_back(self, record: EntityRecord, label_start: int) -> str | None:
+        """其 before a label points back to the part the last figure was of (4月某某福特销量为
+        1.2万辆…；1-4月其销量为6万辆): the figure is that part's, not the company's."""
+        last = self.last
+        if (
+            last is None
+            or last.object is None
+            or last.subject != record.name
+            or self.text[label_start - 1 : label_start] != "其"
+            or "。" in self.text[last.span[1] : label_start]
+        ):
+            return None
+        return last.object
 
     def _project(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The project a clause run opens with is what its figures measure (贵金属前驱体项目

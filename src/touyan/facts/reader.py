@@ -112,6 +112,9 @@ def _valued(metric: str) -> bool:
 _SEAT_WORDS = ("营业部", "专用", "交易单元", "席位", "证券")
 SEGMENT_WORDS = ("业务", "板块", "事业部", "事业群", "分部")
 _LINE_WORDS = (*SEGMENT_WORDS, "品牌", "系列", "车型")  # a business, or a line of products
+# 其中 before a consolidated scope: a group's total that counts its joint ventures is split
+# into what its own books report (其中合并报表销量) and the rest, so the figure is a part.
+_CONSOLIDATED_PART = re.compile(r"其中[，,]?\s*(?:合并报表|并表|合并口径)的?$")
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
@@ -738,6 +741,8 @@ class Reader:
             and d.text != "全年"  # 酱油类全年实现收入: a time word the qualifier skips
         ]
         found = qualifier(self.text, clause_start, label_start, bounds + [d.span[1] for d in dates])
+        if found is None and _CONSOLIDATED_PART.search(self.text, clause_start, label_start):
+            return "合并报表"  # 总销量70万辆，其中合并报表销量50万辆: the consolidated part
         if (
             found is None
             and self.text[label_start - 1 : label_start] == "云"
