@@ -56,11 +56,17 @@ COMPANY_VOCABULARY = re.compile(
 TURNED = re.compile(r"由[^，,。；;由]{0,16}?转为(?:上涨|下降|增长|下跌|上升|回落)(?:了|约)?\s*$")
 # Between a rate and the change of that rate (…12.5%，涨幅较上月回落1.2个百分点).
 RATE_CHANGE = re.compile(
-    r"\s*[，,]?\s*(?:同比|环比)?(?:涨幅|降幅|增速|增幅|跌幅|增长率|降速)?\s*"
+    r"\s*[，,]?\s*(?:同比|环比)?(?P<rate>涨幅|降幅|增速|增幅|跌幅|增长率|降速)?\s*"
     r"(?:(?:比|较)(?:上月|上年|上季度|上期|前值|去年同期|上年同期|上年末|年初|[\d—\-～~至月份]{1,12}))?"
-    r"(?:小幅|大幅|明显)?(?:扩大|收窄|回落|加快|放缓|提高|下降|回升|上升|提升|缩小|降低|增加|减少)"
+    r"(?:小幅|大幅|明显)?(?P<verb>扩大|收窄|回落|加快|放缓|提高|下降|回升|上升|提升|缩小|降低|增加|减少)"
     r"(?:了|约)?\s*"
 )
+# The verbs of RATE_CHANGE that make a rate lower; but a fall's size (降幅, 跌幅) that widens
+# (降幅扩大0.1个百分点) makes the rate lower, one that narrows makes it higher. A size verb
+# after a fall names the fall's size too (下降14.7%，收窄4.0个百分点).
+RATE_FALLS = frozenset({"收窄", "回落", "放缓", "下降", "缩小", "降低", "减少"})
+FALL_SIZES = frozenset({"降幅", "跌幅", "降速"})
+SIZE_VERBS = frozenset({"扩大", "收窄", "缩小"})
 # A text that names no economy is China's only when it reads like a Chinese release: an
 # agency, a national word or amounts in yuan (a Kazakh city's 1126亿坚戈 is not China's).
 CHINESE_RELEASE = re.compile(

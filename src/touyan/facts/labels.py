@@ -106,6 +106,9 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     # the window's peak gain or deepest fall (最高涨幅超过70%), not its change to the end
     "max_gain_pct": ("最高涨幅", "最大涨幅", "最高涨超"),
     "max_fall_pct": ("最大跌幅", "最大跌超"),
+    # a fund's or a stock's largest move in one session over its history, not the day's
+    "max_daily_gain_pct": ("最大单日涨幅", "单日最大涨幅"),
+    "max_daily_fall_pct": ("最大单日跌幅", "单日最大跌幅"),
     "change": ("涨跌额",),
     "turnover": ("成交额", "成交金额", "成交"),
     "main_turnover": ("主力成交额",),  # the main force's trades, a part of the turnover
@@ -270,6 +273,8 @@ PERCENT_METRICS = frozenset(
         "max_drawdown",
         "max_gain_pct",
         "max_fall_pct",
+        "max_daily_gain_pct",
+        "max_daily_fall_pct",
         "return_3y",
         "return_1y",
         "stake_pct",

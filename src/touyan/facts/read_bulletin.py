@@ -27,7 +27,7 @@ from touyan.facts.bulletin import (
     contribution_metric,
     next_period,
 )
-from touyan.facts.economy import RATE_CHANGE
+from touyan.facts.economy import FALL_SIZES, RATE_CHANGE, RATE_FALLS, SIZE_VERBS
 from touyan.facts.extract import ExtractedFact
 from touyan.facts.reader import CLAUSE_LIKE, Reader, amount_unit, base_metric
 from touyan.text.numbers import Quantity
@@ -210,8 +210,15 @@ class BulletinShapes(Reader):
         last = self.last
         if last is None or last.unit != "%" or self.last_end < sentence[0]:
             return None
-        if not RATE_CHANGE.fullmatch(self.text, self.last_end, q.span[0]):
+        found = RATE_CHANGE.fullmatch(self.text, self.last_end, q.span[0])
+        if found is None:
             return None
+        of_a_fall = found["rate"] in FALL_SIZES or (
+            found["rate"] is None and last.value < 0 and found["verb"] in SIZE_VERBS
+        )
+        falls = (found["verb"] in RATE_FALLS) != of_a_fall
+        if falls != (q.value < 0):
+            q = replace(q, value=-q.value, negative=falls)
         return self._fact_for(
             last.subject, last.metric + "_change", q, sentence, quote, last.object
         )

@@ -48,6 +48,7 @@ from touyan.facts.reader import (
     BALANCES,
     CLAUSE_LIKE,
     DATE_IN_LABEL,
+    LABEL_LEAD,
     PRICE_METRICS,
     SEGMENT_WORDS,
     WINDOW_MOVE,
@@ -120,6 +121,8 @@ _DOER = re.compile(
 _SELF_DOER = re.compile(r"(?:本|该|其)?(?:公司|基金|集团|本行|该行)|其|我们")
 # A modal verb between an attribute and its verb (营收能达到144亿美元): not the label's.
 _MODAL_TAIL = re.compile(r"(?:能够|能|可以|可能|可|会|将|有望)$")
+# 处置非流动资产产生的利润或损失为…: a gain or a loss, named by what produced it.
+_GAIN_OR_LOSS = re.compile(r"(?:利润|收益|利得)?或?损失|净?损益")
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 # What a sentence leaves out of its figures (剔除某类门店后, 不含某类门店的): not 不含税.
 _LEFT_OUT = re.compile(
@@ -774,9 +777,12 @@ class FactReader(
                 series := self._series(q, sentence, quote)
             ):
                 return series
-            metric, label_start = self._share_of(
-                _MODAL_TAIL.sub("", attribute.group("label")), attribute.start("label"), sentence
-            )
+            label, label_start = attribute.group("label"), attribute.start("label")
+            if _GAIN_OR_LOSS.fullmatch(label) and (
+                produced := self._gain_or_loss(sentence, attribute.start(), label)
+            ):
+                label, label_start = produced
+            metric, label_start = self._share_of(_MODAL_TAIL.sub("", label), label_start, sentence)
             if metric in _BARE_PEOPLE:
                 metric = self._narrowed_people(metric, sentence, label_start)
                 if not metric:
@@ -830,10 +836,30 @@ class FactReader(
             return None
         if _IDENTIFIER.search(metric):
             return None  # 小米的股票代码为1810: a code names something, it measures nothing
+        if metric == "revenue" and "GAAP" in self.text[label_start : q.span[0]].upper():
+            # 营业收入GAAP 71亿美元: revenue is no figure reported on and off GAAP; a 营业收入
+            # marked so is a translated income line (operating or net income), which one the
+            # words do not tell
+            return None
         metric = self._flow_of_last(metric, sentence, label_start)
         return self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
+
+    def _gain_or_loss(
+        self, sentence: tuple[int, int], of: int, label: str
+    ) -> tuple[str, int] | None:
+        """The name of a gain or loss (利润或损失) and where it starts: the words before its 的,
+        from the clause's start or the name before them (处置非流动资产产生的利润或损失), which
+        the bare words do not name; none when only a name stands there (公司的净损益)."""
+        start = self._clause_start(sentence, of)
+        start = max([start] + [m.end for m in self.mentions if start <= m.start and m.end <= of])
+        run = self.text[start:of]
+        if lead := LABEL_LEAD.match(run):
+            run, start = run[lead.end() :], start + lead.end()
+        if len(run) < 2:
+            return None
+        return f"{run}的{label}", start
 
     def _units_sold(
         self, level: ExtractedFact, q: Quantity, sentence: tuple[int, int], quote: str

@@ -83,9 +83,10 @@ from touyan.text.numbers import Quantity, is_physical
 
 # Function words whose second character can start a name (其中石油 → 中石油).
 _WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
-# 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario.
+# 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario;
+# 应该会增长: what the writer expects.
 _FORECAST = re.compile(
-    r"预计|(?<!的)预期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)(?<!不及预期)(?<!好于预期)"
+    r"预计|应该会|应当会|(?<!的)预期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)(?<!不及预期)(?<!好于预期)"
     r"(?<!符合预期)(?!提振|升温|增强|改善|落空)|(?<!走势)预测(?!分析)|预估|有望|力争|确保|计划|假设"
 )  # but 附走势预测 (a headline's promise) and 高分红预期提振信心 (a mood) forecast no figure
 # A year's results compared with the year before (较上年的59.49元, 比去年增长), not with the
@@ -153,6 +154,8 @@ _GLUED_FIRM = re.compile(
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 _ADVERB_TAIL = frozenset("仅均也还已")
+# 应该会, 应当会: an expectation (the forecast words name it so), not part of what grows.
+_SHOULD_TAIL = re.compile(r"应[该当]会$")
 _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
 # A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
 NOT_A_LABEL = re.compile(
@@ -163,9 +166,10 @@ YEAR_AGO = ("去年同期", "上年同期")
 DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
 CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
-# Words a label may open with that are not its name (并表, consolidated, is: 并表收入).
+# Words a label may open with that are not its name (并表, consolidated, is: 并表收入); not
+# the 其 of 其他 (其他业务占比 names the other lines, 他业务 nothing).
 LABEL_LEAD = re.compile(
-    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其|合计|共计|总计|不过|但|而|且|并(?!表)|全年|"
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其(?![他它余])|合计|共计|总计|不过|但|而|且|并(?!表)|全年|"
     r"同时|此外|另外|以及|导致|当年|当月)+"
 )
 INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
@@ -178,9 +182,10 @@ CUMULATIVE_WINDOW = re.compile(
     r"(?:(?:19|20)\d{2}年)?(?:(?:1|一)\s*[-—–~至到]\s*\d{1,2}\s*月份?|前[一二三四五六七八九十\d]{1,2}个?月"
     r"|前[一二三]季度|上半年)"
 )
-# Words that make a run a clause rather than the name of a figure.
+# Words that make a run a clause rather than the name of a figure (盘中一度: at one moment,
+# how far a price went within the session, not what grew).
 _STATEMENT_LIKE = re.compile(
-    r"[为是在将已被把对从由却]|实现|录得|显示|预计|分别|达到|同比|环比|较|提出|目标|计划|预期|假设|"
+    r"[为是在将已被把对从由却]|实现|录得|显示|预计|分别|达到|同比|环比|较|提出|目标|计划|预期|假设|一度|"
     r"(?:19|20)\d{2}\s*年"
 )
 BALANCES = ("期初余额", "期末余额")
@@ -340,6 +345,10 @@ _SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预�
 # (预计2026年某作物播种面积…；单产…；产量保持在…以上。): every clause is forecast.
 _FULL_STOP = re.compile(r"[。！？!?\n]")
 _FORECAST_OPENS = re.compile(r"\s*(?:据|本月|本期|我们|机构|市场)?(?:预计|预测)")
+# 本月预测，2025/26年度…, 本月估计，2024/25年度…: a monthly supply-and-demand release's frame;
+# the paragraph's figures after it are the month's projections (an estimate of a season not
+# over is one too), until the release turns to a season it leaves as it was (本月对…不作调整).
+_MONTH_FRAME = re.compile(r"本月(?:预测|估计|对)")
 _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 
 # A short name in brackets right before a label (云基础设施（IaaS）收入), and where the run
@@ -602,6 +611,7 @@ class Reader:
         self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
         # a forecast word (预计, 计划) written anywhere: `_forecast_before` looks only then
         self.forecast_words = _FORECAST.search(text) is not None
+        self.month_frames = "本月" in text  # `_framed` looks only then
         # a hypothesis (假设, 假如) set anywhere: `in_premise` looks only then
         self.hypotheses = any(w in text for w in _HYPOTHESIS_WORDS)
         self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
@@ -992,6 +1002,14 @@ class Reader:
             return False
         return not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
 
+    def _framed(self, q: Quantity) -> bool:
+        """A figure of a paragraph a release opens with 本月预测 or 本月估计: projected."""
+        if not self.month_frames:
+            return False
+        paragraph = self.text.rfind("\n", 0, q.span[0]) + 1
+        frames = list(_MONTH_FRAME.finditer(self.text, max(paragraph, q.span[0] - 600), q.span[0]))
+        return bool(frames) and frames[-1].group() != "本月对"
+
     def _base_year(
         self, q: Quantity, sentence: tuple[int, int], as_of: dt.date | None
     ) -> int | None:
@@ -1169,6 +1187,7 @@ class Reader:
                 self._forecast_before(sentence[0], q.span[0])
                 or self._ahead(anchor, as_of, q)
                 or self._forecast_run(sentence, q)
+                or self._framed(q)
             )
             and "目标" not in metric
             and not metric.endswith(("计划", "预算"))  # 750亿美元的资本支出计划: the plan's sum
@@ -1387,6 +1406,8 @@ class Reader:
         if self.text.startswith("的有", start - 1) and not self.text.startswith("色", start + 1):
             start += 1  # 价格降幅收窄的有黑色金属冶炼…: those that narrowed are …
         label = self.text[start:end]
+        if label.endswith("会") and (should := _SHOULD_TAIL.search(label)):
+            label = label[: should.start()]  # 每股收益应该会增长: what is expected to grow
         if (
             len(label) > 3
             and label[-1] in _ADVERB_TAIL

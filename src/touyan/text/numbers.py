@@ -310,6 +310,8 @@ _DATE_SEPARATORS = ("-", ".", "/")
 _STOCK_CODE = re.compile(r"\d{6}")
 _SECTION = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")  # 1.1 or 2. at a line's start
 _LEADING_ZERO = re.compile(r"0\d")
+# 期末余额为1,… where the text ends: a figure cut at its thousands comma, whose digits are lost.
+_CUT_AT_COMMA = re.compile(r",\s*(?:…+|\.{2,})?\s*$")
 _LIST_GAPS = frozenset(("、", "/", "和", "及", "与", "或"))
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACED_SIGN_LEAD = re.compile(r"(?:为|是|:|：)\s*$")
@@ -697,6 +699,8 @@ def _is_code_or_heading(num: str, start: int, text: str, end: int) -> bool:
         return _GLUED_ROW.match(text, start) is not None
     if text[end : end + 1] == "." and num.isdigit() and _CJK.match(text, end + 1):
         return True  # 拆解为1.不可复制的…, 总市值1.本文源自: a list marker or a cut-off figure
+    if text[end : end + 1] == "," and _CUT_AT_COMMA.match(text, end):
+        return True
     if _SECTION.fullmatch(num) and _at_line_start(text, start):
         follower = text[end : end + 1]
         if follower == ".":
