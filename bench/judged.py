@@ -10,11 +10,11 @@ Which facts are judged must not depend on the extractor's version, or a change c
 own examiners: a fact is in the sample when the hash of where its value sits (row, snippet,
 span) falls in one of the sample's buckets of `SAMPLE_EVERY` (one until 2026-12-04, when a
 second was added to find more errors; on 2026-12-05 four more, of dev rows only, when the
-first two had been mined out, and four more in each of the next two sessions). Errors found
-in that sample are fixed, which flatters its figure; a second, disjoint sample (seven buckets
-by now, each added before or after a round of fixes and judged without being read for them) is
-never mined for fixes, so its figure is the honest one. A new rule that finds a figure nobody
-read before adds it to the sample unjudged, and the bench says so until someone judges it
+first two had been mined out, four more in each of the next two sessions, then two). Errors
+found in that sample are fixed, which flatters its figure; a second, disjoint sample (seven
+buckets by now, each added before or after a round of fixes and judged without being read for
+them) is never mined for fixes, so its figure is the honest one. A new rule that finds a figure
+nobody read before adds it to the sample unjudged, and the bench says so until someone judges it
 (`--judge`).
 
 `facts_judged.tsv` keeps no eval text (the data's licence keeps it out of the repo): each line
@@ -72,9 +72,10 @@ def in_sample(row: str, snippet: int, span: tuple[int, int], half: str) -> str |
     bucket = int.from_bytes(hashlib.blake2b(key, digest_size=4).digest()) % (2 * SAMPLE_EVERY)
     if bucket % SAMPLE_EVERY in (0, 2):  # the second bucket joined on 2026-12-04
         return "dev"
-    if bucket % SAMPLE_EVERY in (4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26) and half == "dev":
-        # 4-10 joined on 2026-12-05, 12-18 a session later and 20-26 the session after: dev
-        # rows only, so that fixes they prompt do not reach check-row recall
+    if bucket % SAMPLE_EVERY in range(4, 32, 2) and half == "dev":
+        # 4-10 joined on 2026-12-05, 12-18 a session later, 20-26 the session after and 28-30
+        # later in that session: dev rows only, so that fixes they prompt do not reach
+        # check-row recall
         return "dev"
     # the second, third and fourth check buckets joined on 2026-12-04, each judged before any
     # rule looked at it (the third and fourth at the end of the day's third session); the fifth
