@@ -6,7 +6,8 @@ comes from."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+
+from tests.facts.reading import at
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
@@ -26,25 +27,21 @@ def _read(text: str, title: str, published: dt.date) -> list[ExtractedFact]:
     return extract_facts(text, title=title, published_at=published, entities=_ENTITIES)
 
 
-def _fact(facts: list[ExtractedFact], metric: str, value: str) -> ExtractedFact:
-    return next(f for f in facts if f.metric == metric and f.value == Decimal(value))
-
-
 def test_a_window_after_a_previous_session_item_runs_from_the_lists_day() -> None:
     text = (
         "2025年06月12日青禾股份的近三月涨跌幅为-8.10%、上一交易日2025年06月11日涨跌幅为"
         "3.20%、近一月涨跌幅为-12.40%、近一周涨跌幅为6.70%。"
     )
     facts = _read(text, "青禾股份近一月涨跌幅", dt.date(2025, 6, 12))
-    month = _fact(facts, "change_1m_pct", "-12.40")
-    week = _fact(facts, "change_1w_pct", "6.70")
+    month = at(facts, "-12.40", "change_1m_pct")
+    week = at(facts, "6.70", "change_1w_pct")
     assert (month.subject, month.as_of, month.period) == (
         "青禾股份",
         dt.date(2025, 6, 12),
         "近一月",
     )
     assert (week.subject, week.as_of, week.period) == ("青禾股份", dt.date(2025, 6, 12), "近一周")
-    day = _fact(facts, "change_pct", "3.20")
+    day = at(facts, "3.20", "change_pct")
     assert day.as_of == dt.date(2025, 6, 11)  # the item's own day
 
 
@@ -56,7 +53,7 @@ def test_a_year_run_into_an_amount_dates_it() -> None:
         "远帆科技业绩点评",
         dt.date(2025, 6, 3),
     )
-    capex = _fact(facts, "资本支出目标", "48000000000")
+    capex = at(facts, "48000000000", "资本支出目标")
     assert (capex.subject, capex.object, capex.currency) == ("远帆科技", None, "USD")
     assert (capex.as_of, capex.period) == (dt.date(2025, 12, 31), "2025年")
     # 2031, years after writing, is a goal's horizon written against its figure: no date a
@@ -70,8 +67,8 @@ def test_a_day_of_a_share_price_move_does_not_date_the_quarters_payout() -> None
         "本季度支付股息12.4亿美元，宣布将股息提高8%至每股0.27美元。"
     )
     facts = _read(text, "远帆科技一季报点评", dt.date(2025, 5, 25))
-    paid = _fact(facts, "股息", "1240000000")
-    raised = _fact(facts, "股息", "0.27")
+    paid = at(facts, "1240000000", "股息")
+    raised = at(facts, "0.27", "股息")
     for fact in (paid, raised):
         assert (fact.subject, fact.currency) == ("远帆科技", "USD")
         assert (fact.as_of, fact.period) == (dt.date(2025, 3, 31), "2025年一季度")
@@ -83,16 +80,16 @@ def test_this_month_in_a_review_of_the_month_just_ended_is_that_month() -> None:
         "澜石汽车在2025年5月的销售表现如何？",
         dt.date(2025, 6, 10),
     )
-    cap = _fact(facts, "market_cap", "86050000000")
+    cap = at(facts, "86050000000", "market_cap")
     assert (cap.subject, cap.as_of, cap.period) == ("澜石汽车", dt.date(2025, 5, 31), "2025年5月")
 
 
 def test_an_undated_result_on_a_quote_card_is_the_latest_reports() -> None:
     text = "青禾股份最新价格是12.40元，换手率3.10%。营业总收入88.60亿元，净利润5.21亿元。"
     facts = _read(text, "青禾股份的股票表现如何？", dt.date(2024, 11, 20))
-    profit = _fact(facts, "net_profit", "521000000")
+    profit = at(facts, "521000000", "net_profit")
     assert (profit.subject, profit.object, profit.as_of) == ("青禾股份", None, dt.date(2024, 9, 30))
-    assert _fact(facts, "price", "12.40").as_of == dt.date(2024, 11, 20)  # the day's quote
+    assert at(facts, "12.40", "price").as_of == dt.date(2024, 11, 20)  # the day's quote
 
 
 def test_a_yearly_only_figure_with_no_date_is_last_years() -> None:
@@ -101,11 +98,11 @@ def test_a_yearly_only_figure_with_no_date_is_last_years() -> None:
         "青禾股份高管报酬",
         dt.date(2025, 6, 5),
     )
-    pay = _fact(facts, "前三名高管报酬", "1260000.0000")
+    pay = at(facts, "1260000.0000", "前三名高管报酬")
     assert (pay.subject, pay.as_of) == ("青禾股份", dt.date(2024, 12, 31))
-    rate = _fact(
+    rate = at(
         _read("城镇化率达到68%，意味着什么？", "中国城镇化率的历史与走势", dt.date(2026, 6, 1)),
-        "城镇化率",
         "68",
+        "城镇化率",
     )
     assert (rate.subject, rate.as_of) == ("中国", dt.date(2025, 12, 31))

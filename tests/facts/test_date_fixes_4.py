@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from tests.facts.reading import at
+
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.text.dates import parse_dates
@@ -24,10 +26,6 @@ def _read(text: str, title: str, published: dt.date) -> list[ExtractedFact]:
     return extract_facts(text, title=title, published_at=published, entities=_ENTITIES)
 
 
-def _fact(facts: list[ExtractedFact], metric: str, value: str) -> ExtractedFact:
-    return next(f for f in facts if f.metric == metric and f.value == Decimal(value))
-
-
 def _said(f: ExtractedFact) -> tuple[object, ...]:
     return (f.subject, f.metric, f.object, f.value, f.as_of)
 
@@ -40,9 +38,9 @@ def test_an_ascii_dot_between_words_ends_the_sentence_a_year_dates() -> None:
     days = [d for d in parse_dates(text, today=dt.date(2025, 5, 9)) if d.granularity == "day"]
     assert [d.start for d in days] == [dt.date(2025, 5, 6)]
     facts = _read(text, "青禾股份：2024年盈利2310.50万元", dt.date(2025, 5, 9))
-    pe = _fact(facts, "pe_ttm", "45.30")
+    pe = at(facts, "45.30", "pe_ttm")
     assert _said(pe) == ("青禾股份", "pe_ttm", None, Decimal("45.30"), dt.date(2025, 5, 6))
-    ps = _fact(facts, "ps", "3.10")
+    ps = at(facts, "3.10", "ps")
     assert _said(ps) == ("青禾股份", "ps", None, Decimal("3.10"), dt.date(2025, 5, 6))
 
 
@@ -51,9 +49,9 @@ def test_a_list_item_repeating_the_previous_sessions_label_is_the_lists_day() ->
         "2025年06月12日青禾股份的上一交易日2025年06月11日收盘价为18.20元人民币、收盘价为18.65元。"
     )
     facts = _read(text, "青禾股份上一交易日收盘价", dt.date(2025, 6, 12))
-    today = _fact(facts, "close", "18.65")
+    today = at(facts, "18.65", "close")
     assert _said(today) == ("青禾股份", "close", None, Decimal("18.65"), dt.date(2025, 6, 12))
-    before = _fact(facts, "close", "18.20")
+    before = at(facts, "18.20", "close")
     assert before.as_of == dt.date(2025, 6, 11)  # the item's own day
 
 
@@ -63,7 +61,7 @@ def test_a_forecast_in_brackets_a_new_one_replaces_is_withdrawn() -> None:
         "1.45和1.62元/股），维持公司“买入”评级。"
     )
     facts = _read(text, "青禾股份年报点评：业绩承压", dt.date(2025, 4, 28))
-    first = _fact(facts, "eps_forecast", "1.12")
+    first = at(facts, "1.12", "eps_forecast")
     assert _said(first) == (
         "青禾股份",
         "eps_forecast",
@@ -71,7 +69,7 @@ def test_a_forecast_in_brackets_a_new_one_replaces_is_withdrawn() -> None:
         Decimal("1.12"),
         dt.date(2025, 12, 31),
     )
-    assert _fact(facts, "eps_forecast", "1.51").as_of == dt.date(2027, 12, 31)
+    assert at(facts, "1.51", "eps_forecast").as_of == dt.date(2027, 12, 31)
     assert not [f for f in facts if f.value in (Decimal("1.45"), Decimal("1.62"))]
 
 
@@ -81,7 +79,7 @@ def test_a_net_values_move_over_a_trailing_window_is_the_windows_move() -> None:
         "近三年净值上涨31.27%，在同类基金中排名靠前。"
     )
     facts = _read(text, "澜石成长ETF近一周涨幅居首", dt.date(2025, 5, 14))
-    move = _fact(facts, "近三年涨跌幅", "31.27")
+    move = at(facts, "31.27", "近三年涨跌幅")
     assert _said(move) == (
         "澜石成长ETF",
         "近三年涨跌幅",

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from tests.facts.reading import at, said
+
 from touyan.facts.entities import EntityDictionary, EntityRecord
 from touyan.facts.extract import ExtractedFact, extract_facts
 
@@ -25,14 +27,6 @@ NAMES = EntityDictionary.of(
 
 def facts(text: str, title: str = "") -> list[ExtractedFact]:
     return extract_facts(text, title=title, published_at=DAY, entities=NAMES)
-
-
-def said(fact: ExtractedFact) -> tuple[str, str, str | None, Decimal, dt.date | None]:
-    return fact.subject, fact.metric, fact.object, fact.value, fact.as_of
-
-
-def at(found: list[ExtractedFact], value: str) -> ExtractedFact:
-    return next(f for f in found if f.value == Decimal(value))
 
 
 def test_a_move_between_two_named_days_is_the_spans() -> None:
