@@ -98,3 +98,11 @@ def test_the_facts_table_marks_a_bound(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stdout
     assert "≥ 7000万元" in result.stdout
     assert "≥ 3.2%" not in result.stdout and "3.2%" in result.stdout
+
+
+def test_card_signs_a_breakthrough_and_and_some_more() -> None:
+    card = "青禾股份投资风格稳定：最大行业占比≤60%，成长风格占比≥70%。"
+    assert set(_bounds(card).values()) == {"ceiling", "floor"}
+    assert _one("2025年一季度，远帆汽车销量突破70万辆。", "deliveries").bound == "floor"
+    fact = _one("2024年全年，远帆汽车交付9.5万余辆。", "deliveries")
+    assert (fact.value, fact.bound) == (Decimal("95000"), "floor")

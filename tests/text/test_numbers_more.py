@@ -143,3 +143,16 @@ def test_thousand_scales_a_physical_unit_but_is_part_of_kilo_units() -> None:
     assert one("库存26千吨").value == Decimal("26000")
     assert one("体重65千克").value == Decimal("65")  # 千克 is a unit of its own
     assert one("续航500千米").value == Decimal("500")
+
+
+def test_and_some_more_after_the_digits_or_the_scale_keeps_what_they_count() -> None:
+    """3000余万元 is over 30 million yuan, not 3000; 9.5万余吨 keeps its tonnes."""
+    got = {q.text: (q.value, q.unit) for q in parse_numbers("净利润3000余万元，交付9.5万余吨")}
+    assert got == {
+        "3000余万元": (Decimal("30000000"), "money"),
+        "9.5万余吨": (Decimal("95000"), "吨"),
+    }
+    [firms] = parse_numbers("共有100多家公司")
+    assert (firms.text, firms.value, firms.classifier) == ("100多家", Decimal("100"), "家")
+    # 多 that counts nothing is no part of the number
+    assert [q.text for q in parse_numbers("近20日多头占优，涨幅30%多")] == ["30%"]

@@ -14,12 +14,14 @@ from typing import Literal
 
 Bound = Literal["floor", "ceiling"]
 
-# Checked before the floor words: 不超过 ends in 超过.
-_CEILING_BEFORE = re.compile(r"(?:不超过|不高于|不多于|不到|不足|少于|至多|最多)\s*[+-]?$")
-_FLOOR_BEFORE = re.compile(r"(?:超过|超出|超|逾|多于|不低于|不少于|至少|最少)\s*[+-]?$")
+# Checked before the floor words: 不超过 ends in 超过. Cards write ≤ and ≥ (最大行业占比≤60%).
+_CEILING_BEFORE = re.compile(r"(?:不超过|不高于|不多于|不到|不足|少于|至多|最多|≤|<=)\s*[+-]?$")
+_FLOOR_BEFORE = re.compile(r"(?:超过|超出|超|逾|多于|不低于|不少于|至少|最少|突破|≥|>=)\s*[+-]?$")
 _FLOOR_AFTER = re.compile(r"\s*(?:以上|有余)")
 _CEILING_AFTER = re.compile(r"\s*(?:以下|以内)")
 _REACH = 4  # the longest word before a figure, and a space
+# 3000余万元, 9.5万余吨, 100多家: the number's own "and some" (text.numbers keeps it in the span)
+_SOME_MORE = re.compile(r"[\d万亿千百][余多]")
 
 
 def bound_of(text: str, span: tuple[int, int], negative: bool) -> Bound | None:
@@ -29,6 +31,10 @@ def bound_of(text: str, span: tuple[int, int], negative: bool) -> Bound | None:
     before = text[max(0, start - _REACH) : start]
     if _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(text, end):
         return "floor" if negative else "ceiling"
-    if _FLOOR_BEFORE.search(before) or _FLOOR_AFTER.match(text, end):
+    if (
+        _FLOOR_BEFORE.search(before)
+        or _FLOOR_AFTER.match(text, end)
+        or _SOME_MORE.search(text, start, end)
+    ):
         return "ceiling" if negative else "floor"
     return None

@@ -270,6 +270,9 @@ _STARTS = "".join(
         | {k[0].upper() for k in _PREFIX_CURRENCY}
     )
 )
+# 3000余万元, 9.5万余吨, 100多家: "and some" after the digits or the scale, before what they
+# count; the figure is a floor (facts.bounds reads it from the span).
+_MORE_THAN = "[余多]"
 _NUMBER = re.compile(
     rf"(?=[{re.escape(_STARTS)}])"
     rf"(?P<sign>[-−](?: (?=\d))?|\+|{'|'.join(_SIGN_WORDS)})?"
@@ -278,7 +281,9 @@ _NUMBER = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
     rf"(?P<close>\))?"
     rf"(?:\s*(?:-|~|～|至|到|—|–|to)\s*(?:{_PREFIX})?\s?(?P<num2>{_ARABIC}))?"
+    rf"(?:{_MORE_THAN}(?=[万亿千百]|{_SUFFIX_CUR}|{_UNIT}|[{_CLASSIFIERS}]))?"
     rf"(?:\s?(?P<scale>{_SCALE}){_WORD_END})?"
+    rf"(?:{_MORE_THAN}(?={_SUFFIX_CUR}|{_UNIT}|[{_CLASSIFIERS}]))?"
     rf"(?:\s?(?P<cur>{_SUFFIX_CUR}){_WORD_END})?"
     rf"(?:\s?(?P<unit>{_UNIT}){_WORD_END})?"
     rf"(?: ?(?P<cls>[{_CLASSIFIERS}](?!元)))?"
