@@ -59,6 +59,10 @@ def date_for(
     in_sentence = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
     before = [d for d in in_sentence if d.span[0] < q.span[0]]
     window = before[-1] if before and before[-1].granularity == "relative" else None
+    if not before and text.startswith(_BACK_TO_SPAN, sentence[0]):
+        window = _span_before(sentence[0], dates, text)
+    if window and _TURNED_FROM.match(text, max(0, window.span[0] - 1), q.span[0]):
+        window = None  # PPI由上月上涨0.1%转为下降0.5%: the start of a turn, not the figure's
     if window and _LISTED_ON.search(text, window.span[1], q.span[0]):
         window = None  # 近三月涨跌幅为-8.06%、上周最高价为6.89元: the list's next item
     if (
@@ -132,6 +136,23 @@ def date_for(
         carried = _listed_period(earlier, text) or _last_listed_day(earlier[-1], text)
         return _carried(carried, published_at), window
     return None, window
+
+
+# A change written from a period's figure (由上月上涨0.1%转为下降0.5%): the period is the base.
+_TURNED_FROM = re.compile(r"[由从][^，,。；;]{0,12}?[转变]为")
+# A sentence that opens by pointing back at a span (回顾近5个交易日，…。期间整体下跌0.5%，最高价
+# 为12.47元): its figures are the span's.
+_BACK_TO_SPAN = ("期间", "这期间", "此期间", "该期间", "其间")
+
+
+def _span_before(start: int, dates: Sequence[DateMention], text: str) -> DateMention | None:
+    """The trailing window the sentence before `start` names last, which a sentence opening
+    with 期间 refers back to (its high and low are the window's, not a day's)."""
+    opened = max(text.rfind(stop, 0, start - 1) for stop in "。！？!?\n") + 1
+    named = [d for d in dates if opened <= d.span[0] < start]
+    if named and named[-1].granularity == "relative" and named[-1].text.startswith(_TRAILING):
+        return named[-1]
+    return None
 
 
 # A calendar period before the one a day is in (上周, 上月), not a trailing window.
@@ -261,6 +282,9 @@ _DISCLOSED = re.compile(
 # What a plan is written with: the days after it are the plan's (计划自…起三个月内).
 _PLAN = re.compile(r"计划|拟|将于|预计|预期")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+# What ends an item of a run written without full stops: a clause break, or a bracket closed
+# and a space (汽车总收入198.0亿美元（约1438亿元人民币）特斯拉2024年全年业绩每股收益2.04美元).
+_ITEM_BREAK = re.compile(r"[，,；;]|[）)]\s*(?=[^\s，,。；;])|[^\S\n]{1,3}(?=[\u4e00-\u9fff])")
 _DIGIT = re.compile(r"\d")
 
 
@@ -274,7 +298,7 @@ def _own_figure_after(
     X融资融券信息显示，2025年4月25日融资净偿还…) dates the headline's figure by its day.
     A date set off as its clause's topic (…；货运方面，4月份，全国铁路货运发送量4.28亿吨) opens
     the clause after it: its figures are that clause's."""
-    if date.granularity == "day" or not _COMMA.search(text, q.span[1], date.span[0]):
+    if date.granularity == "day" or not _ITEM_BREAK.search(text, q.span[1], date.span[0]):
         return False
     stop = _CLAUSE_END.search(text, date.span[1])
     if stop and stop.start() == date.span[1] and stop.group() in "，,":
@@ -736,6 +760,17 @@ def title_year(title: str, published_at: dt.date | None) -> DateMention | None:
     return dates[0]
 
 
+def title_day(title: str, published_at: dt.date | None) -> DateMention | None:
+    """The one day a title names, on or before publication (X在5月14日的融资和经营状况): the
+    day a text's 当日 means when the text names no day before it."""
+    if published_at is None or "日" not in title:
+        return None
+    dates = _title_dates(title, published_at)
+    if len(dates) != 1 or dates[0].granularity != "day" or dates[0].start > published_at:
+        return None
+    return dates[0]
+
+
 _YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
 
 
@@ -757,6 +792,31 @@ def reviewed_month(titled: DateMention | None, published_at: dt.date | None) -> 
     if titled is None or published_at is None or titled.end >= published_at:
         return None
     return titled if (published_at - titled.end).days <= _FRESH_DAYS else None
+
+
+# Days after a quarter's end within which a review of its report is still the latest one (a
+# half-year report may come two months after the half's end).
+_QUARTER_REVIEWED_DAYS = 92
+
+
+def reviewed_quarter(title: str, published_at: dt.date | None) -> DateMention | None:
+    """The quarter a report review's title names (X25Q1财报点评, 2025年一季度业绩点评) when it
+    had ended at publication and its report is the latest: the quarter its text calls 本季
+    (本季公司整体RevPAR同比-5.3%), not the one it was published in."""
+    if published_at is None or ("季" not in title and "Q" not in title):
+        return None
+    found = with_bare_months(title, list(_title_dates(title, published_at)), published_at)
+    quarters = {
+        (d.start, d.end)
+        for d in found
+        if d.start.day == 1 and d.start.month % 3 == 1 and d.end.month == d.start.month + 2
+    }
+    if len(quarters) != 1:
+        return None
+    start, end = quarters.pop()
+    if not 0 < (published_at - end).days <= _QUARTER_REVIEWED_DAYS:
+        return None
+    return DateMention(start, end, "quarter", (0, 0), "本季")
 
 
 # Days after a quarter's end by which every fund has published its quarterly report (15

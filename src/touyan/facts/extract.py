@@ -309,8 +309,32 @@ def extract_facts(
     # Imported here, not at the top: the readers import this module (the fact, the labels).
     from touyan.facts.read_facts import FactReader
 
+    published_at = _dateline(text, published_at)
+
     found = FactReader(text, title, published_at, entities, mentions).facts()
     return [_bounded(text, f) for f in found]
+
+
+# A news item's own time stamp at its head (…居首2025-05-14 11:495月14日，通信板块…).
+_DATELINE = re.compile(r"(20\d{2})-(\d{2})-(\d{2})\s?\d{2}:\d{2}")
+_DATELINE_REACH = 200
+_DATELINE_DAYS = 31
+
+
+def _dateline(text: str, published_at: dt.date | None) -> dt.date | None:
+    """The day a text was written when its head stamps one later than the day it is said to
+    be published (a listing's date lags the article it links): its 近三年, 当日 and 今日 are
+    the stamp's."""
+    if published_at is None or "-" not in text[:_DATELINE_REACH]:
+        return published_at
+    stamp = _DATELINE.search(text, 0, _DATELINE_REACH)
+    if stamp is None:
+        return published_at
+    try:
+        day = dt.date(*map(int, stamp.groups()))
+    except ValueError:
+        return published_at
+    return day if 0 < (day - published_at).days <= _DATELINE_DAYS else published_at
 
 
 def _bounded(text: str, fact: ExtractedFact) -> ExtractedFact:

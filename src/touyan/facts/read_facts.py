@@ -283,6 +283,11 @@ _MEASURE_MOVED = re.compile(
 )
 # A text about hotels, where ADR is the average room rate.
 _HOTEL = re.compile(r"酒店|客房|房价|RevPAR|入住率|出租率", re.IGNORECASE)
+# A move measured from a peak or trough before the day (从年初的高点一路下跌): the span's.
+_FROM_EARLIER_PEAK = re.compile(
+    r"[从自较](?:今年|去年)?(?:年初|前期|历史|年内|阶段|此前|上市|去年)[^，,。；;]{0,6}?"
+    r"(?:高点|低点|高位|低位|峰值|最高点?|最低点?)"
+)
 _PEAK_MOVE = re.compile(r"(?:盘中|日内|期间|区间)?最大$|盘中$")
 # Labels of a code or a number that names (股票代码, 公告编号, 联系电话): no quantity.
 _IDENTIFIER = re.compile(r"(?:代码|编号|编码|号码|电话|邮编|证号)$")
@@ -725,6 +730,10 @@ class FactReader(
                 # 公司股东户数有所下降，区间跌幅为5.43%: the count's change, not the price's
                 said = LABELS.match(self.text, label_start)
                 metric = moved["measure"] + (moved["span"] or "") + (said.group() if said else "")
+            if metric == "change_pct" and _FROM_EARLIER_PEAK.search(
+                self.text, sentence[0], label_start
+            ):
+                return None  # 股价从年初的高点一路下跌…，跌幅超过20%: a span's fall, no day's
             if self.text.startswith("跌幅", label_start) and q.value > 0:
                 q = replace(q, value=-q.value, negative=True)  # 跌幅0.17%: a fall
             if metric == "nav" and (

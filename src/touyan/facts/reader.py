@@ -30,7 +30,9 @@ from touyan.facts.dating import (
     priced,
     report_date,
     reviewed_month,
+    reviewed_quarter,
     stale_session,
+    title_day,
     title_month,
     title_year,
     with_bare_months,
@@ -530,6 +532,8 @@ class Reader:
         titled = title_month(title, published_at)
         self.dates = with_bare_months(text, dates, published_at, titled)
         self.reviewed = reviewed_month(titled, published_at) if "本月" in text else None
+        self.quarter = reviewed_quarter(title, published_at) if "本季" in text else None
+        self.title_day = title_day(title, published_at) if "当日" in text else None
         own_period = report_period_mentions(
             text, title, published_at
         )  # 报告期内 in a report's text
@@ -732,7 +736,15 @@ class Reader:
         sentence."""
         if anchor.span[1] > sentence[0]:
             return False  # 2025年5月14日，当前市值为…: the sentence dates it (a title's does not)
-        return _NOW.search(self.text, sentence[0], q.span[0]) is not None
+        return any(
+            not self._in_aside(now.start(), sentence[0])
+            for now in _NOW.finditer(self.text, sentence[0], q.span[0])
+        )
+
+    def _in_aside(self, at: int, lo: int) -> bool:
+        """Whether `at` is within brackets opened after `lo`: 总收入257亿美元（当前约1867亿元
+        人民币）汽车总收入198亿美元 converts at the day's rate, which dates no figure after it."""
+        return self.text.rfind("（", lo, at) > self.text.rfind("）", lo, at)
 
     def _qualifier(self, metric: str, clause_start: int, label_start: int) -> str | None:
         """The segment or sector narrowing a company-results label (动力电池系统营业收入)."""
@@ -837,6 +849,25 @@ class Reader:
         if window is not None and anchor is None and self.reviewed and window.text == "本月":
             # 吉利汽车在2025年4月的…(title), published 13 May: 本月市值为1577.2亿元 is April's
             anchor, window = replace(self.reviewed, span=window.span), None
+        if (
+            anchor is None
+            and window is None
+            and self.title_day
+            and (this := self.text.find("当日", sentence[0], q.span[0])) >= 0
+            and not any(d.span[0] < q.span[0] for d in self.dates)
+        ):
+            # X在5月14日的融资状况 (title): 当日X获融资买入额804.82万元, the title's day
+            anchor = replace(self.title_day, span=(this, this + 2), text="当日")
+        if (
+            self.quarter
+            and anchor is None
+            and (this := self.text.find("本季", sentence[0], q.span[0])) >= 0
+            and not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
+        ):
+            # X25Q1财报点评 (title): 本季公司整体RevPAR同比-5.3% is the first quarter's
+            span = (this, this + (3 if self.text.startswith("本季度", this) else 2))
+            anchor = replace(self.quarter, span=span, text=self.text[span[0] : span[1]])
+            window = None
         if (
             window is not None
             and window.text in _YTD

@@ -1,0 +1,90 @@
+"""Dates read the way Chinese financial text writes them (sixth round): a sentence opening with
+期间 that points back at a window, the quarter a report review's title names as its 本季, a
+date after a figure that heads the next item of a run, an aside's 当前 that dates no figure
+after it, a turn from last month's figure, a title's day as the text's 当日, a fall from an
+earlier peak, and a news item's own time stamp."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+_NAMES = ("青禾股份", "远帆汽车", "澜石酒店", "华光水务")
+_ENTITIES = EntityDictionary.of(
+    [*bundled_entities(), *(EntityRecord(name, "company") for name in _NAMES)]
+)
+_DAY = dt.date(2025, 5, 15)
+
+
+def _read(text: str, day: dt.date = _DAY, title: str = "") -> list[ExtractedFact]:
+    return extract_facts(text, title=title, published_at=day, entities=_ENTITIES)
+
+
+def _dated(facts: list[ExtractedFact], metric: str, value: str) -> list[tuple[object, object]]:
+    return [(f.as_of, f.period) for f in facts if f.metric == metric and f"{f.value}" == value]
+
+
+def test_a_sentence_opening_with_a_span_word_takes_the_window_before() -> None:
+    text = (
+        "华光水务水资源龙头。回顾近5个交易日，华光水务有2天上涨。"
+        "期间整体上涨1.2%，最高价为8.47元，最低价为8.01元。"
+    )
+    facts = _read(text, day=dt.date(2025, 3, 9), title="华光水务股价近期上涨")
+    assert _dated(facts, "high", "8.47") == [(dt.date(2025, 3, 9), "近5个交易日")]
+    assert _dated(facts, "low", "8.01") == [(dt.date(2025, 3, 9), "近5个交易日")]
+
+
+def test_this_quarter_in_a_quarter_review_is_the_titles_quarter() -> None:
+    text = "新开门店表现较好：本季公司整体RevPAR同比-5.3%，同店-8.5%。"
+    facts = _read(text, day=dt.date(2025, 5, 10), title="澜石酒店(600999)25Q1财报点评：开店加速")
+    assert _dated(facts, "revpar_yoy", "-5.3") == [(dt.date(2025, 3, 31), "本季")]
+
+
+def test_a_date_heading_the_next_item_of_a_run_does_not_date_the_figure() -> None:
+    text = (
+        "远帆汽车 2024 年第四季度业绩每股收益 0.66 美元；第四季度净收入 23 亿美元。 "
+        "总收入257 亿美元（当前约 1867.18 亿元人民币） 汽车总收入198.0 亿美元"
+        "（当前约 1438.52 亿元人民币）远帆汽车 2024 年全年业绩每股收益 2.04 美元"
+    )
+    facts = _read(text, day=dt.date(2025, 1, 30), title="远帆汽车 2024 年收入 977 亿美元")
+    quarter = (dt.date(2024, 12, 31), "第四季度")
+    assert _dated(facts, "revenue", "25700000000") == [quarter]
+    assert [(f.as_of, f.period) for f in facts if f.object == "汽车"] == [quarter]
+    assert _dated(facts, "eps", "2.04") == [(dt.date(2024, 12, 31), "2024年")]
+
+
+def test_a_turn_from_last_months_figure_is_this_months() -> None:
+    text = "12月份，全国工业生产者出厂价格同比下降0.7%。从环比看，PPI由上月上涨0.1%转为下降0.5%。"
+    facts = _read(text, day=dt.date(2023, 1, 12), title="2022年12月份工业生产者出厂价格")
+    assert _dated(facts, "PPI_qoq", "-0.5") == [(dt.date(2022, 12, 31), "12月份")]
+
+
+def test_that_day_before_any_day_is_the_titles_day() -> None:
+    text = (
+        "两融数据显示，当日青禾股份获融资买入额804.82万元，融资偿还878.62万元。"
+        "截至5月14日，青禾股份融资余额2.66亿元。"
+    )
+    facts = _read(text, title="青禾股份在5月14日的融资和经营状况如何？")
+    assert [d for d, _ in _dated(facts, "margin_buy", "8048200")] == [dt.date(2025, 5, 14)]
+
+
+def test_a_fall_from_an_earlier_peak_is_no_days_move() -> None:
+    text = (
+        "最近 180 天，股价从年初的高点一路下跌，4 月 28 日甚至跌至 7.28 元，跌幅超过 20%。"
+        "5月13日收盘价为8.40元，跌幅0.12%。"
+    )
+    facts = _read(text, day=dt.date(2025, 5, 13), title="青禾股份近期股价走势如何？")
+    assert _dated(facts, "change_pct", "-20") == []
+    assert _dated(facts, "change_pct", "-0.12") == [(dt.date(2025, 5, 13), "2025-05-13")]
+
+
+def test_a_news_items_own_stamp_is_its_day_when_later_than_the_listing() -> None:
+    text = (
+        "青禾股份成交活跃2025-05-14 11:49 5月14日，通信板块表现强劲。"
+        "2025年第一季度，通信设备营收同比增长12.9%。"
+        "青禾股份的表现也不容忽视，近三年净值上涨24.14%。"
+    )
+    facts = _read(text, day=dt.date(2025, 5, 8), title="青禾股份成交活跃")
+    assert [d for d, _ in _dated(facts, "近三年涨跌幅", "24.14")] == [dt.date(2025, 5, 14)]
