@@ -1235,7 +1235,11 @@ class FactReader(
             obj = self._owned_part(subject.text, subject.end, label_start)
         if obj is None and not led:
             obj = self._part_pointed_back(record, label_start)
-        if obj is None and (work := _WORK_BEFORE.search(self.text, clause_start, label_start)):
+        if (
+            obj is None
+            and self.text[label_start - 1 : label_start] in "》球内外计总"
+            and (work := _WORK_BEFORE.search(self.text, clause_start, label_start))
+        ):
             obj = work["name"]
         if obj is None and metric in HOLDING_METRICS:
             obj = self._trading_holder(record, clause_start, label_start)
