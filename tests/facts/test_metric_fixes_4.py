@@ -120,8 +120,8 @@ def test_a_releases_monthly_projection_frames_its_paragraph(names: EntityDiction
         "本月估计，2024/25年度，中国菜籽油产量612万吨，比上年度下调4万吨。"
     )
     got = {(f.metric, f.value) for f in facts(text, names)}
-    assert ("总产量_forecast", Decimal("3980000")) in got
-    assert ("总产量_yoy_forecast", Decimal("1.5")) in got
+    assert ("高粱总产量_forecast", Decimal("3980000")) in got
+    assert ("高粱总产量_yoy_forecast", Decimal("1.5")) in got
     assert ("菜籽油产量_forecast", Decimal("6120000")) in got
     assert ("小麦产量", Decimal("138000000")) in got  # 本月对…不作调整: left as it was
 

@@ -92,6 +92,25 @@ _DEFINED_AFTER = re.compile(
 _HOLDER_CLASS_AFTER = re.compile(r"\s*(?:以上|以下)的?(?:大)?股东")
 _HOLDER_CLASS_BEFORE = re.compile(r"(?:超过|超|逾)\s*$")
 _HOLDER_AFTER = re.compile(r"\s*的?(?:大)?股东")
+# The holder a sale or purchase of shares is announced for (持股超5%的股东某某银行计划减持):
+# the figure is that holder's change in the company, not the company's own; and words that
+# make the run no single holder's name (股东及其一致行动人, 股东计划减持).
+_TRADING_HOLDER = re.compile(
+    r"(?:股东|实际控制人|实控人)(?P<name>[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)(?:先生|女士)?"
+    r"(?:计划|拟|将|已|近日|累计|通过[\u4e00-\u9fff]{2,8}?)*$"
+)
+_NOT_A_HOLDER = re.compile(
+    r"^(?:计划|拟|将|已|近日|累计|通过|合计|共|均)|[及和与、其等]|一致行动|大会"
+)
+# A work's title in 《》 right before a label (其中《某游戏》全球注册用户突破1亿): the figure is
+# that game's, book's or film's, not its maker's.
+_WORK_BEFORE = re.compile(r"《(?P<name>[^《》\n]{1,20})》(?:全球|国内|海外|累计|总)*$")
+# What an economy's earlier figure measured of one product (玉米单产每公顷, 大豆播种面积): the
+# product a later bare total (总产量) opening a sentence of the same paragraph is of.
+_PRODUCT_MEASURE = re.compile(
+    r"(?P<part>[\u4e00-\u9fff]{1,6}?)(?:单产|产量|种植面积|播种面积|收获面积|消费量|进口量|出口量)"
+)
+_BARE_TOTAL = re.compile(r"总(?:产量|消费量|需求量?|供给量?|进口量|出口量)")
 # What stands right before a valuation label when it is a group's: an industry (…制造业), an
 # average (行业平均, 车企平均).
 _GROUP_BEFORE = re.compile(
@@ -99,6 +118,9 @@ _GROUP_BEFORE = re.compile(
     r"|所属[\u4e00-\u9fff]{2,16}业的?$"
     # 远高于化学原料和化学制品制造业市盈率23.92: what the subject's is compared with
     r"|(?:高于|低于|超过|不及|优于|弱于)[\u4e00-\u9fff]{1,16}(?:业|板块|指数)的?$"
+    # 传统车企如某甲、某乙市盈率不足10倍: the peers a group is shown by, not the subject
+    r"|(?:如|例如|比如|像|包括)[\u4e00-\u9fffA-Za-z]{1,10}(?:[、和及与][\u4e00-\u9fffA-Za-z]{1,10})+"
+    r"等?(?:公司|企业|车企)?的?$"
 )  # but 近五年平均市盈率: the company's own history
 _VALUATIONS = RATIO_METRICS | {"dividend_yield", "dividend_yield_static"}
 # What only a listed security has: a quote, a market value, shares others hold.
@@ -406,15 +428,6 @@ _PART_FILLER = re.compile(
 _CLAUSE_OPENS = re.compile(r"[，,；;。！？!?\n：:（）()、]")
 _JUDGED_PART = re.compile(r"[高低](?:毛利|利润|增长|估值)率?的?")
 _ASIDE_PARTS = (*SEGMENT_WORDS, "产品", "系列", "品牌", "车型")
-# A product's volume read under its own name (深加工产品年产量), and the clause right after
-# its figure, whose label opens it (，年销量).
-_PART_VOLUME = re.compile(
-    r"(?:^|的)(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:产品|业务|系列|车型|品牌))"
-    r"(?:年|全年|当年|累计)?(?:产量|销量|产能|出货量|生产量|销售量)$"
-)
-_NEXT_CLAUSE = re.compile(
-    r"[^\S\n]*[\u4e00-\u9fff]{0,4}[^\S\n]*[，,][^\S\n]*(?:年|全年|当年|累计)?"
-)
 # The thing a clause opens with before its period (中欧班列一季度, 我国新能源汽车1-4月), and
 # words that make the run a measure or a statement rather than a thing.
 _TOPIC_BEFORE = re.compile(
@@ -1223,12 +1236,22 @@ class FactReader(
             return None
         if record.kind == "org" and _COMPANY_HEAD.search(metric) and REGION.fullmatch(record.name):
             return None  # 注册用户超过3亿 after a sentence about China: some company's users
+        if record.kind == "org" and _BARE_TOTAL.fullmatch(metric) and REGION.fullmatch(record.name):
+            metric = self._product_total(record.name, metric, sentence, label_start)
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         obj = obj or self._project(sentence, label_start)
         if obj is None and subject is not None and not led:
             obj = self._owned_part(subject.text, subject.end, label_start)
         if obj is None and not led:
             obj = self._part_pointed_back(record, label_start)
+        if (
+            obj is None
+            and self.text[label_start - 1 : label_start] in "》球内外计总"
+            and (work := _WORK_BEFORE.search(self.text, clause_start, label_start))
+        ):
+            obj = work["name"]
+        if obj is None and metric in HOLDING_METRICS:
+            obj = self._trading_holder(record, clause_start, label_start)
         if obj is None:
             obj = self._scope_left_out(sentence, label_start)
         if obj is None and not led:
@@ -1279,18 +1302,8 @@ class FactReader(
             and line_rate(metric, last.metric, self.text[self.last_end : label_start])
         ):
             obj = last.object  # A设备营收6.98亿元，同比+32%，毛利率50.84%: the line's margin
-        if (
-            obj is None
-            and labelled
-            and metric in SEGMENTED_METRICS
-            and last is not None
-            and last.object is None
-            and last.subject == record.name
-            and sentence[0] <= self.last_end <= label_start
-            and (part := _PART_VOLUME.search(last.metric))
-            and _NEXT_CLAUSE.fullmatch(self.text, self.last_end, label_start)
-        ):
-            obj = part["part"]  # 深加工产品年产量3.39亿平方米，年销量3.64亿平方米: the product's
+        if obj is None and labelled and metric in SEGMENTED_METRICS:
+            obj = self._volume_part(record.name, sentence, label_start)
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
             self.round_subject = record
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
@@ -1303,6 +1316,33 @@ class FactReader(
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _product_total(
+        self, region: str, metric: str, sentence: tuple[int, int], label_start: int
+    ) -> str:
+        """An economy's bare total opening a sentence (…，预计玉米单产每公顷6600公斤。总产量
+        29616万吨) is the total of the product the paragraph's last figure measured, not of
+        the whole economy's output."""
+        last = self.last
+        if (
+            last is None
+            or last.subject != region
+            or self.text[sentence[0] : label_start].strip()
+            or "\n" in self.text[self.last_end : label_start]
+            or (part := _PRODUCT_MEASURE.match(last.metric)) is None
+        ):
+            return metric
+        return part["part"] + metric
+
+    def _trading_holder(
+        self, record: EntityRecord, clause_start: int, label_start: int
+    ) -> str | None:
+        """The holder named right before a sale or purchase of the company's shares (股东某某
+        银行计划减持不超过…): the change is that holder's, the company's shares its object."""
+        found = _TRADING_HOLDER.search(self.text, clause_start, label_start)
+        if found is None or _NOT_A_HOLDER.search(found["name"]) or found["name"] == record.name:
+            return None
+        return found["name"]
 
     def _sibling_part(self, record: EntityRecord | None, metric: str) -> EntityRecord | None:
         """The text's company, for a part named after another company's figure in a list of

@@ -14,7 +14,7 @@ from touyan.facts.extract import (
     ExtractedFact,
     label_before,
 )
-from touyan.facts.labels import LABEL_METRIC, unit_fits
+from touyan.facts.labels import KNOWN_METRICS, LABEL_METRIC, SEGMENTED_METRICS, unit_fits
 from touyan.facts.reader import (
     CUMULATIVE_WINDOW,
     DATE_IN_LABEL,
@@ -86,6 +86,27 @@ _YEARS_SPAN = re.compile(r"[\d一二三四五六七八九十]+[多余]?年(?:来
 _PART_LEAD = re.compile(r"其中[，,]?\s*$")
 _MEASURED = re.compile(rf"(?:{MEASURE_HEAD}|量|总额|指数|价格)$")
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
+
+# A product's volume read under its own name (深加工产品年产量, 某某材料产能), and the clause
+# right after its figure, whose label opens it (，年销量; ，2024年交付量). A bare name (某某材料
+# 产能) is a product's only when its metric is the text's words, not a known label, and when
+# it names no scope of the whole (公司产能, 国内产能).
+_PART_VOLUME = re.compile(
+    r"(?:^|的)(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:产品|业务|系列|车型|品牌))"
+    r"(?:年|全年|当年|累计)?(?:产量|销量|产能|出货量|生产量|销售量)$"
+)
+_BARE_PART_VOLUME = re.compile(
+    r"(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:年|全年|当年|累计)?"
+    r"(?:产量|销量|产能|出货量|生产量|销售量)$"
+)
+_NOT_A_PRODUCT = re.compile(
+    r"公司|集团|企业|行业|全球|国内|海外|国外|境内|境外|全国|总|合计|累计|现有|新增|规划|在建|"
+    r"设计|名义|有效|实际|年|月|季"
+)
+_NEXT_CLAUSE = re.compile(
+    r"[^\S\n]*[\u4e00-\u9fff]{0,4}[^\S\n]*[，,][^\S\n]*"
+    r"(?:(?:19|20)\d{2}\s*年(?:度)?\s*)?(?:年|全年|当年|累计)?"
+)
 
 
 class GrowthShapes(Reader):
@@ -193,6 +214,26 @@ class GrowthShapes(Reader):
             return None
         return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
 
+    def _volume_part(self, subject: str, sentence: tuple[int, int], label_start: int) -> str | None:
+        """The product whose volume the clause before the label's states (深加工产品年产量3.39亿
+        平方米，年销量3.64亿平方米; 某某材料产能达33万吨，2024年交付量同比增长109%): the
+        label opening the next clause names that product's figure, not the company's."""
+        last = self.last
+        if (
+            last is None
+            or last.object is not None
+            or last.subject != subject
+            or not sentence[0] <= self.last_end <= label_start
+            or not _NEXT_CLAUSE.fullmatch(self.text, self.last_end, label_start)
+        ):
+            return None
+        if part := _PART_VOLUME.search(last.metric):
+            return part["part"]
+        bare = _BARE_PART_VOLUME.fullmatch(last.metric)
+        if bare is None or last.metric in KNOWN_METRICS or _NOT_A_PRODUCT.search(bare["part"]):
+            return None
+        return bare["part"]
+
     def _growth(
         self, q: Quantity, sentence: tuple[int, int], quote: str, growth: re.Match[str]
     ) -> ExtractedFact | None:
@@ -241,6 +282,8 @@ class GrowthShapes(Reader):
                 or self.sole
             )
             narrowed = self._qualifier(found[0], clause_start, found[1])
+            if narrowed is None and record is not None and found[0] in SEGMENTED_METRICS:
+                narrowed = self._volume_part(record.name, sentence, found[1])
             if record is None and narrowed is not None and "公司" not in self.text:
                 # 基础设施投资同比增长7.2% in a text naming no company: the economy's indicator.
                 region = self._region(found[1])

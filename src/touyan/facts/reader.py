@@ -114,6 +114,8 @@ def _valued(metric: str) -> bool:
 
 _SEAT_WORDS = ("营业部", "专用", "交易单元", "席位", "证券")
 SEGMENT_WORDS = ("业务", "板块", "事业部", "事业群", "分部")
+# 公司 right before a short run of words, which the period follows.
+_OWNED_BEFORE = re.compile(r"公司(?=[\u4e00-\u9fff]{2,8}\s*$)")
 _LINE_WORDS = (*SEGMENT_WORDS, "品牌", "系列", "车型")  # a business, or a line of products
 # 其中 before a consolidated scope: a group's total that counts its joint ventures is split
 # into what its own books report (其中合并报表销量) and the rest, so the figure is a part.
@@ -779,7 +781,11 @@ class Reader:
             # is a product line (某某新能源车型2024年销量同比增长60%, 某某高端系列一季度营收)
             earlier = [d.span[1] for d in dates if d.span[1] <= before]
             named = qualifier(self.text, clause_start, before, bounds + earlier)
-            return named if named and named.endswith(_LINE_WORDS) else None
+            if named and named.endswith(_LINE_WORDS):
+                return named
+            # 公司某某材料2024全年交付…: what 公司 names of itself before the period
+            owned = _OWNED_BEFORE.search(self.text, max(clause_start, before - 12), before)
+            return qualifier(self.text, owned.end(), before, []) if owned else None
         return found
 
     def _listed_brand(self, clause_start: int, label_start: int) -> str | None:
