@@ -83,3 +83,14 @@ def test_a_bare_total_after_a_crops_figure_is_the_crops() -> None:
     found = facts(text)
     assert said(at(found, "21320000"))[:3] == ("中国", "大豆总产量_forecast", None)
     assert at(found, "1.2").metric == "大豆总产量_yoy_forecast"
+
+
+def test_this_quarter_before_a_label_names_no_part() -> None:
+    """本季度公司营业收入: the whole of 本季度 is a time word, so no 度公司 part is left over."""
+    found = extract_facts(
+        "远帆汽车发布一季报，本季度公司营业收入为5.2亿元，同比增长3%。",
+        title="",
+        published_at=dt.date(2025, 4, 25),
+        entities=NAMES,
+    )
+    assert {(f.metric, f.object) for f in found} == {("revenue", None), ("revenue_yoy", None)}
