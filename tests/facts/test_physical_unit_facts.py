@@ -58,3 +58,16 @@ def test_the_verifier_flags_a_changed_physical_unit() -> None:
     assert _statuses("2024年，全国油菜籽产量1562万公顷[1]。") == ["unsupported"]
     # the same harvest in another unit of weight is the same claim
     assert _statuses("2024年，全国油菜籽产量312.4亿斤[1]。") == ["supported"]
+
+
+def test_a_volume_in_lots_keeps_its_lots() -> None:
+    """6.22万手 is 62,200 lots (a lot is 100 shares on the A-share market, other sizes
+    elsewhere): read as a bare count it would pass for 62,200 shares."""
+    text = "截至2025年5月14日收盘，澄川化工成交量6.22万手，成交额8695.11万元。"
+    got = _by_metric(_read(text))
+    assert got["volume"] == (Decimal("62200"), "手")
+    lots = Evidence(1, text, document_id=7)
+    supported = verify("澄川化工成交量6.22万手[1]。", [lots], entities=_ENTITIES)
+    assert [s.status for s in supported.sentences] == ["supported"]
+    shares = verify("澄川化工成交量6.22万股[1]。", [lots], entities=_ENTITIES)
+    assert [s.status for s in shares.sentences] == ["unsupported"]

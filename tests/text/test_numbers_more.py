@@ -156,3 +156,9 @@ def test_and_some_more_after_the_digits_or_the_scale_keeps_what_they_count() -> 
     assert (firms.text, firms.value, firms.classifier) == ("100多家", Decimal("100"), "家")
     # 多 that counts nothing is no part of the number
     assert [q.text for q in parse_numbers("近20日多头占优，涨幅30%多")] == ["30%"]
+
+
+def test_lots_are_their_own_unit() -> None:
+    lots = one("成交量6.22万手")
+    assert (lots.value, lots.unit, lots.classifier) == (Decimal("62200"), "手", None)
+    assert same_quantity(lots, one("6.22万手")) and not same_quantity(lots, one("6.22万股"))

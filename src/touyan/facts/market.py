@@ -220,7 +220,7 @@ def seal_metric(kind: str | None, unit: str) -> str | None:
     """The metric of a sealed-order figure: its money or its size, as its unit and label say."""
     if unit == "money" and kind in ("资金", "金额"):
         return "seal_amount"
-    if unit in ("shares", "count") and kind in (None, "量"):
+    if unit in ("shares", "count", "手") and kind in (None, "量"):
         return "seal_volume"
     return None
 

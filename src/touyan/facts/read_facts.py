@@ -317,7 +317,7 @@ _STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
 # The window a count so far is counted over (今年以来已经3次登上龙虎榜).
 _SO_FAR = re.compile(r"今年以来|年初至今|近(?:\d{1,3}|[一二三六])个?(?:交易日|月|周|日|天|年)")
-_DAY_UNITS = frozenset({"money", "shares", "count", "%"})
+_DAY_UNITS = frozenset({"money", "shares", "count", "手", "%"})
 # 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
 # closes with 计算 frames the figure in it as the basis of a computation.
 _BASIS_BEFORE = re.compile(r"[，,：:（(\s](?:如果|若|假设)?(?:以|按照?)[^，,。；;：:（）()\d]*$")

@@ -22,7 +22,7 @@ from touyan.text.dates import _PATTERN as _DATE_PATTERN
 @dataclass(frozen=True, slots=True)
 class Quantity:
     value: Decimal  # base units: 11亿美元 -> 1100000000; percentages as written: 45% -> 45
-    # "" plain, "%", "pp", "bp", "times", "shares", "money", "count", or a physical unit by
+    # "" plain, "%", "pp", "bp", "times", "shares", "money", "count", "手" (lots), or a physical unit by
     # its Chinese name (吨, 公顷, 吉瓦时; 吨/日 with what it is per): see `is_physical`
     unit: str
     currency: str | None  # ISO code for money
@@ -549,6 +549,8 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
         tail_end = max(m.end(g) for g in ("num", "close", "num2", "scale", "cur") if m.group(g))
     if currency and not unit:
         unit = "money"
+    elif cls == "手" and not unit:
+        unit = "手"  # 6.22万手: lots of shares, a unit of its own (a board lot differs by market)
     elif cls and not unit:
         unit = "count"
     if unit == "shares" and not scale_word and _STOCKS_MOVE.match(text, tail_end):
@@ -599,7 +601,8 @@ def _unit_name(word: str) -> str:
 
 
 def is_physical(unit: str) -> bool:
-    """A physical unit (吨, 公顷, 吉瓦时, 吨/日), not a plain number, share of, money or count."""
+    """A unit named by its Chinese word (吨, 公顷, 吉瓦时, 吨/日, and 手 for lots of shares), not
+    a plain number, share of, money or count."""
     return unit not in _NOT_PHYSICAL
 
 
