@@ -22,8 +22,8 @@ from touyan.text.dates import _PATTERN as _DATE_PATTERN
 @dataclass(frozen=True, slots=True)
 class Quantity:
     value: Decimal  # base units: 11亿美元 -> 1100000000; percentages as written: 45% -> 45
-    # "" plain, "%", "pp", "bp", "times", "shares", "money", "count", "手" (lots), or a physical unit by
-    # its Chinese name (吨, 公顷, 吉瓦时; 吨/日 with what it is per): see `is_physical`
+    # "" plain, "%", "pp", "bp", "times", "shares", "money", "count", or a unit by its Chinese
+    # name (吨, 公顷, 吉瓦时; 吨/日 with what it is per; 手 for lots of shares): see `is_physical`
     unit: str
     currency: str | None  # ISO code for money
     scale: Decimal  # multiplier the text applied (亿 -> 1e8, billion -> 1e9)
