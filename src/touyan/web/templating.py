@@ -15,6 +15,7 @@ from starlette.responses import Response
 from touyan.research.export import DISCLAIMER, format_date, verification_line
 from touyan.research.feed import label
 from touyan.research.render import reference_label, render_markdown
+from touyan.text.numbers import is_physical
 from touyan.web.deps import get_viewer
 from touyan.web.i18n import Translator, request_lang
 
@@ -42,7 +43,8 @@ def _plain(value: Decimal, *, grouped: bool = False) -> str:
 
 
 def format_figure(value: Decimal, unit: str, currency: str | None, lang: str) -> str:
-    """A fact's value as a reader writes it: 450亿美元 / US$45 billion, 12.5%, 3,000股."""
+    """A fact's value as a reader writes it: 450亿美元 / US$45 billion, 12.5%, 3,000股, 8.3亿吨,
+    6.22万手."""
     if unit in UNIT_NAMES and unit != "count" and unit != "shares":
         return f"{_plain(value)}{UNIT_NAMES[unit]}"
     zh, symbol = CURRENCY_NAMES.get(currency or "", (currency or "", (currency or "") + " "))
@@ -55,7 +57,7 @@ def format_figure(value: Decimal, unit: str, currency: str | None, lang: str) ->
                 break
         else:
             number = _plain(value, grouped=True)
-        suffix = " shares" if unit == "shares" else ""
+        suffix = " shares" if unit == "shares" else f" {unit}" if is_physical(unit) else ""
         return f"{symbol}{number}{suffix}" if currency else f"{number}{suffix}"
     for size, word in (
         (Decimal(10) ** 12, "万亿"),
@@ -67,7 +69,7 @@ def format_figure(value: Decimal, unit: str, currency: str | None, lang: str) ->
             break
     else:
         number = _plain(value)
-    return f"{number}{zh}" + ("股" if unit == "shares" else "")
+    return f"{number}{zh}" + ("股" if unit == "shares" else unit if is_physical(unit) else "")
 
 
 def _query(params: dict[str, Any], **changes: Any) -> str:
