@@ -320,7 +320,12 @@ _LINE_RATES = frozenset({"gross_margin", "net_margin"})
 # 27.5%): the line's, not the company's.
 _LINE_RATE_WORDS = re.compile(r"(?:营业|经营)利润率|(?:营业)?(?:收入|营收)占比")
 _LINE_FIGURES = re.compile(r"revenue(?:_yoy)?")
-_NEXT_ITEM = re.compile(r"[^\S\n]*[，,][^\S\n]*")
+# The next item, maybe after a clause that states no figure and turns to no whole (同比增长28%，
+# 增速高于行业平均水平，且营业利润率…): still the line's.
+_NEXT_ITEM = re.compile(
+    r"[^\S\n]*[，,](?:[^\d，,。；;\n]{1,16}[，,])?[^\S\n]*(?:且|并且|同时|但|而)?[^\S\n]*"
+)
+_WHOLE_WORDS = re.compile(r"公司|集团|整体|总体|全年|合计|业务|板块|分部")
 
 
 def line_rate(metric: str, last_metric: str, between: str) -> bool:
@@ -330,6 +335,7 @@ def line_rate(metric: str, last_metric: str, between: str) -> bool:
         (metric in _LINE_RATES or _LINE_RATE_WORDS.fullmatch(metric) is not None)
         and _LINE_FIGURES.fullmatch(last_metric) is not None
         and _NEXT_ITEM.fullmatch(between) is not None
+        and _WHOLE_WORDS.search(between) is None
     )
 
 

@@ -206,7 +206,13 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "rd_expense": ("研发投入", "研发费用", "研发支出", "研发总投入"),
     "rd_intensity": ("研发投入强度", "研发强度"),  # R&D spending over revenue
     # Per share: not the company's cash flow, which the longer label would otherwise hide.
-    "operating_cash_flow_per_share": ("每股经营现金流", "每股经营活动现金流量净额"),
+    "operating_cash_flow_per_share": (
+        "每股经营现金流",
+        "每股经营性现金流",
+        "每股经营活动现金流",
+        "每股经营活动现金流量净额",
+        "每股经营活动产生的现金流量净额",
+    ),
     "cash_to_short_debt": ("现金短债比",),
     "asset_impairment": ("资产减值", "资产减值损失"),
     "credit_impairment": ("信用减值", "信用减值损失"),

@@ -22,7 +22,7 @@ from touyan.facts.extract import (
     label_before,
 )
 from touyan.facts.fields import field_subject, industry_subject
-from touyan.facts.filings import line_rate, unglued
+from touyan.facts.filings import unglued
 from touyan.facts.labels import (
     DAILY_METRICS,
     HOLDING_METRICS,
@@ -129,6 +129,14 @@ _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_hel
 _NOT_THE_SUBJECT = re.compile(
     r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计|平均|均值|总)?"
     r"(?:呈现|出现)?$"
+)
+# A whole market written as the label's own first words, opening its clause (国际资本回流：A股
+# 市盈率13倍显著低于美股): the market's valuation, when the sentence names no company before
+# it; but 某某A股市盈率 is a company's A shares', and so is 最新A股总市值…，A股流通市值.
+_MARKET_RATIOS = re.compile(r"(?:pe|pb|ps|dividend_yield)(?:_|$)")
+_MARKET_BEFORE = re.compile(
+    r"(?:(?<![\u4e00-\u9fffA-Za-z0-9])|(?<=当前|目前|整个))"
+    r"(?:A股|港股|美股|中概股|全A|沪深两市)(?:市场)?(?:整体|总体|平均|的)?$"
 )
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
@@ -353,6 +361,13 @@ _SEATS_NAMED = re.compile(r"机构专用席位|机构专用|机构席位|前[五
 _BARE_PEOPLE = frozenset({"人口"})
 # 财务总监袁晓斌报告期内从公司获得的税前报酬总额: one officer's pay, not the company's total.
 _PAY = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴")
+# Officers taken together (董事和高级管理人员合计领取报酬…，平均薪酬…，年薪中位数…): the
+# pay or age figures after them in the sentence are that group's, not all staff's.
+_OFFICERS_STAT = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴|年龄")
+_OFFICER_GROUP = re.compile(
+    r"董事、监事(?:和|及|与)高级管理人员|董事(?:和|及|与)高级管理人员|董监高|高级管理人员|高管"
+)
+_OFFICER_WORD = re.compile(r"董事|监事|高管|高级管理人员|总经理|总裁|总监|董秘|首席|CEO|CFO|COO")
 _OFFICER = re.compile(
     r"(?:副?董事长|副?总经理|副?总裁|财务总监|财务负责人|董事会秘书|董秘|监事会主席|职工监事|"
     r"独立董事|监事|董事|首席[\u4e00-\u9fff]{2,4}官|CEO|CFO|COO)"
@@ -1126,6 +1141,8 @@ class FactReader(
             self.text[max(sentence[0], label_start - 10) : label_start]
         ) and not any(m.end == label_start for m in self.mentions):
             return None  # 行业指数上涨: but 科创50指数上涨 is the index's own move
+        if self._market_ratio(metric, sentence[0], label_start):
+            return None
         if (
             self.text[max(clause_start, label_start - 5) : label_start]
             .rstrip("的")
@@ -1267,6 +1284,8 @@ class FactReader(
         if obj is None and _PAY.search(metric):
             officers = list(_OFFICER.finditer(self.text, sentence[0], label_start))
             obj = officers[-1].group() if officers else None
+        if obj is None and _OFFICERS_STAT.search(metric):
+            obj = self._officer_group(metric, sentence[0], label_start)
         if obj is None and _SEAT_TRADE.fullmatch(metric) and _SEATS_WORDS.search(quote):
             # 上榜营业部中有3家机构专用席位，合计买入金额5120万元，卖出金额860万元: those
             # seats' trades together, not all of the stock's buying
@@ -1292,16 +1311,8 @@ class FactReader(
             and not self.text[clause_start:label_start].strip()
         ):
             obj = self._clause_topic(sentence, clause_start)
-        last = self.last
-        if (
-            obj is None
-            and last is not None
-            and last.object
-            and last.subject == record.name
-            and sentence[0] <= self.last_end <= label_start
-            and line_rate(metric, last.metric, self.text[self.last_end : label_start])
-        ):
-            obj = last.object  # A设备营收6.98亿元，同比+32%，毛利率50.84%: the line's margin
+        if obj is None:
+            obj = self._line_of_rate(record.name, metric, sentence, label_start)
         if obj is None and labelled and metric in SEGMENTED_METRICS:
             obj = self._volume_part(record.name, sentence, label_start)
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
@@ -1472,6 +1483,23 @@ class FactReader(
         bounds = [m.end for m in self.mentions if lo <= m.end < clause_start]
         found = qualifier(self.text, lo, clause_start - 1, bounds)
         return found if found and found.endswith(_ASIDE_PARTS) else None
+
+    def _market_ratio(self, metric: str, lo: int, label_start: int) -> bool:
+        """Whether a valuation ratio is a whole market's (A股市盈率13倍), not the subject's."""
+        return (
+            _MARKET_RATIOS.match(metric) is not None
+            and _MARKET_BEFORE.search(self.text, max(lo, label_start - 10), label_start) is not None
+            and not any(lo <= m.start < label_start for m in self.mentions)
+        )
+
+    def _officer_group(self, metric: str, lo: int, label_start: int) -> str | None:
+        """The officers taken together a pay or age figure is of, named earlier in its
+        sentence, unless the label names them or one of them itself (董事和高级管理人员平均
+        年龄, 董事长某某税前薪酬)."""
+        groups = list(_OFFICER_GROUP.finditer(self.text, lo, label_start))
+        if not groups or _OFFICER_WORD.search(metric):
+            return None
+        return groups[-1].group()
 
     def _ranked_within(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The industry a list line is headed by (- 算力基础行业：市值排名26/175)."""

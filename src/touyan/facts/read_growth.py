@@ -41,10 +41,11 @@ _CHANGE_VERB = re.compile(
     r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|上调|下调|增|降"
 )
 _THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
-# 股价突然暴涨6.73%, 该股再度大跌5%: the stock's move, with a word of manner or sequence
-# between (not 一度, which tells of a peak within the session).
+# 股价突然暴涨6.73%, 该股再度大跌5%, 股价逆势上涨2%: the stock's move, with a word of manner
+# or sequence between (not 一度, which tells of a peak within the session).
 _STOCK_ADVERB = re.compile(
-    r"(?:该股|股价|个股|该股股价|公司股价)(?:突然|骤然|再度|再次|应声|随即|随之|也|亦|更是)"
+    r"(?:该股|股价|个股|该股股价|公司股价)"
+    r"(?:突然|骤然|再度|再次|应声|随即|随之|也|亦|更是|逆势|逆市|强势)"
 )
 # A stock's move in one session (股价一天暴涨29.99%, 单日大涨): the day's move, not a growth.
 _ONE_DAY = re.compile(r"(?:该股|股价|个股)?(?:一天|单日|一日|当天|当日)(?:内)?")

@@ -169,7 +169,9 @@ class ResultShapes(Reader):
         if record is None:
             return None
         q = replace(q, value=-abs(q.value), negative=True) if fell else q
-        fact = self._fact_for(record.name, metric, q, sentence, quote, None)
+        rate = metric.removesuffix("_change")
+        line = self._line_of_rate(record.name, rate, sentence, start) if q.unit == "pp" else None
+        fact = self._fact_for(record.name, metric, q, sentence, quote, line)
         # 较去年同报告期营业总收入增加1.69亿元，同比较去年同期上涨18.25%: the amount's change
         # is read so that the growth after it knows its figure, not stated on its own (a
         # derived figure reports seldom quote).

@@ -54,7 +54,7 @@ from touyan.facts.extract import (
     flatten,
     sentence_rows,
 )
-from touyan.facts.filings import founded
+from touyan.facts.filings import founded, line_rate
 from touyan.facts.labels import (
     DAILY_METRICS,
     LABEL_METRIC,
@@ -120,6 +120,11 @@ _LINE_WORDS = (*SEGMENT_WORDS, "品牌", "系列", "车型")  # a business, or a
 # 其中 before a consolidated scope: a group's total that counts its joint ventures is split
 # into what its own books report (其中合并报表销量) and the rest, so the figure is a part.
 _CONSOLIDATED_PART = re.compile(r"其中[，,]?\s*(?:合并报表|并表|合并口径)的?$")
+# The same scope written as the label's own first word (实现并表销量49.8万台): a group's units
+# sold count its joint ventures' unless the scope is named, so this is a part too. Only units:
+# 并表营收 is the revenue the company reports, not a part of it.
+_CONSOLIDATED_LABEL = re.compile(r"(?:合并报表|并表|合并口径)的?$")
+_CONSOLIDATED_COUNTS = frozenset({"deliveries"})
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
@@ -365,6 +370,11 @@ _CLAUSE_SEP = re.compile(r"[，,；;]")  # but 预计今日…: today's, foresee
 # Where a statement from a source starts (数据显示, 据Wind统计).
 _SOURCE = re.compile(r"数据显示|资料显示|行情显示|据[^，,。；;]{0,12}统计")
 _DIGIT = re.compile(r"\d")
+# A clause judging a period's results, stating no figure (Q1业绩强劲：, 年报超预期，): the
+# period is the results', not that of a price move in the clause after it.
+_RESULTS_JUDGED = re.compile(
+    r"[^\d，,：:；;。]{0,6}?(?:业绩|财报|季报|年报|中报)[^\d，,：:；;。]{0,8}[，,：:；;]"
+)
 # A day's share-price move written after the day (5月7日暴跌7.5%, 5月7日股价下跌).
 _MOVE_AFTER = re.compile(
     r"[^\d，,。；;]{0,4}?(?:暴跌|大跌|下跌|跌停|收跌|暴涨|大涨|上涨|涨停|收涨|飙升|跳水)"
@@ -378,6 +388,8 @@ _LATEST_REPORT = re.compile(
     r"(?:季度报告|季报|财报|财务报告|业绩报告|年报|中报|半年报|一季报|三季报)"
 )
 _LATEST_REACH = 120  # characters back from a figure
+# Totals since the company listed, which no period bounds.
+_SINCE_LISTING = frozenset({"dividends_since_listing"})
 # A target price however named (目标价, 目标均价, 过去90天内机构目标均价).
 _TARGET = re.compile(r"目标\S{0,2}价")
 # A session's quote and what the day's price values the company at: a day's figures.
@@ -729,6 +741,23 @@ class Reader:
             return True, None
         return True, EntityRecord(name, "company")
 
+    def _line_of_rate(
+        self, subject: str, rate: str, sentence: tuple[int, int], label_start: int
+    ) -> str | None:
+        """The business line a rate (or its change) written after that line's revenue is of
+        (A设备营收6.98亿元，同比+32%，毛利率50.84%, 云业务收入…，营业利润率提升14个百分点),
+        not the company's."""
+        last = self.last
+        if (
+            last is None
+            or not last.object
+            or last.subject != subject
+            or not sentence[0] <= self.last_end <= label_start
+            or not line_rate(rate, last.metric, self.text[self.last_end : label_start])
+        ):
+            return None
+        return last.object
+
     def _after_name(self, lo: int, hi: int) -> int:
         """Where a label may start: after the last name written in lo..hi."""
         return max([lo] + [m.end for m in self.mentions if lo <= m.start and m.end <= hi])
@@ -767,6 +796,14 @@ class Reader:
         found = qualifier(self.text, clause_start, label_start, bounds + [d.span[1] for d in dates])
         if found is None and _CONSOLIDATED_PART.search(self.text, clause_start, label_start):
             return "合并报表"  # 总销量70万辆，其中合并报表销量50万辆: the consolidated part
+        if (
+            found is None
+            and metric in _CONSOLIDATED_COUNTS
+            and _CONSOLIDATED_LABEL.search(
+                self.text, max(clause_start, label_start - 5), label_start
+            )
+        ):
+            return "合并报表"
         if (
             found is None
             and self.text[label_start - 1 : label_start] == "云"
@@ -911,6 +948,10 @@ class Reader:
             and (period_result(metric) or self._after_move(anchor, metric))
         ):
             anchor = period_before_day(anchor, self.dates, self.text)  # 5月7日暴跌。营收为…
+        if anchor is not None and metric in _SINCE_LISTING and anchor.span[1] <= sentence[0]:
+            # 2025年1-3月，营收302亿元。…A股上市后累计派现97亿元: a running total to the day of
+            # writing, not the period an earlier sentence names
+            anchor = None
         if (
             anchor is not None
             and anchor.granularity != "day"
@@ -938,6 +979,15 @@ class Reader:
             # 净流出1.33亿元: a new statement from a source, run on without a stop, about the
             # day, not the year the statements before it were of; so is one the text says is
             # of the day (召开2024年年度股东大会…当日主力资金净流出)
+            anchor = day_before(anchor.span[0], self.dates, self.published_at)
+        if (
+            anchor is not None
+            and anchor.granularity != "day"
+            and sentence[0] <= anchor.span[0] < q.span[0]
+            and metric in DAILY_METRICS
+            and _RESULTS_JUDGED.match(self.text, anchor.span[1], q.span[0])
+        ):
+            # X Q1业绩强劲：股价逆势上涨2.30%: the quarter is the results', the move the day's
             anchor = day_before(anchor.span[0], self.dates, self.published_at)
         if (
             anchor is not None
