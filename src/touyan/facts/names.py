@@ -41,7 +41,9 @@ _GLUED_CODE = re.compile(
 )
 _FULL_NAME = r"(?:基金(?:[A-Za-z]类|[A-Za-z]|[（(][A-Z\-]+[）)])?|有限公司|集团|股份公司)"
 _FULL_TAIL = re.compile(rf"[（(](?P<full>[^（）()\n]{{2,60}}?{_FULL_NAME})[）)]")
-_RUN = re.compile(rf"{_CHAR}{{2,40}}$")
+# Possessive (+): a name character's match has one length wherever it starts, so a run that
+# does not reach the end cannot by giving characters back; it fails at once.
+_RUN = re.compile(rf"{_CHAR}{{2,40}}+$")
 _RUN_AFTER = re.compile(rf"{_CHAR}{{2,40}}")
 # A record's name field: 股票名称：微软, 基金简称：博时四月享120天持有期债券A.
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)(?:名称|简称)\s*[:：]\s*")
@@ -319,7 +321,12 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             keep(m["inner"])
         if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
             keep(name)
-    bare = "sh" in both or "sz" in both or "bj" in both or _BARE_UPPER.search(both)
+    bare = (
+        "sh" in both
+        or "sz" in both
+        or "bj" in both
+        or (("SH" in both or "SZ" in both or "BJ" in both) and _BARE_UPPER.search(both))
+    )
     for m in _BARE_CODE.finditer(both) if bare else ():
         end = m.start()
         while end > 0 and both[end - 1] in " \u3000":
