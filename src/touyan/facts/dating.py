@@ -271,7 +271,12 @@ _TRAILING = ("近", "过去", "最近")
 # A market's windows, of days to months (近三年 after 2024年 may be the three years to 2024).
 _SHORT = ("日", "天", "周", "交易日", "月")
 # A numbered section's heading (二、, ### ), after a stop, a colon or a space.
-_SECTION_MARK = re.compile(r"(?:(?<=[。！？!?\s”\"：:*])[一二三四五六七八九十]{1,2}、|#{2,}\s*)")
+# (Its first character read as a class and checked by lookbehinds: a pattern that opens with
+# a class is scanned for it in native code.)
+_SECTION_MARK = re.compile(
+    r"[一二三四五六七八九十#](?:(?<=[。！？!?\s”\"：:*][一二三四五六七八九十])[一二三四五六七八九十]?、"
+    r"|(?<=#)#+\s*)"
+)
 
 
 @functools.lru_cache(maxsize=4)

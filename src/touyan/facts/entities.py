@@ -33,9 +33,12 @@ def ascii_lower(text: str) -> str:
     return _ASCII_UPPER.sub(lambda m: m.group().lower(), text)
 
 
+# \d{6}\.(?:SH|SZ|BJ|SS), \d{4,5}\.HK or NASDAQ:/NYSE: and a symbol, not inside a word: the
+# first character read as a class, then checked (with the one before it) by lookbehinds, so
+# the scan for the class runs in native code instead of trying each position.
 _TICKER_SHAPES = re.compile(
-    r"(?<![A-Za-z0-9.])"
-    r"(?:\d{6}\.(?:SH|SZ|BJ|SS)|\d{4,5}\.HK|(?:NASDAQ|NYSE)\s*[:：]\s*[A-Z]{1,5})"
+    r"[\dN](?:(?<![A-Za-z0-9.]\d)(?<=\d)(?:\d{5}\.(?:SH|SZ|BJ|SS)|\d{3,4}\.HK)"
+    r"|(?<![A-Za-z0-9.]N)(?<=N)(?:ASDAQ|YSE)\s*[:：]\s*[A-Z]{1,5})"
     r"(?![A-Za-z0-9])"
 )
 

@@ -192,7 +192,9 @@ def plausible_name(run: str) -> str | None:
 
 # A digest's item opens with who announced it (4、万德斯公告，…; 。舍得酒业公告称…): the
 # announcer is a company, and the item's figures are its own.
-_ANNOUNCER = re.compile(r"(?:晚间)?(?:发布)?公告|披露")
+# (The optional words spelt out, longest first as the optional groups try them: a pattern
+# whose every branch opens with a literal is scanned for those characters in native code.)
+_ANNOUNCER = re.compile(r"晚间发布公告|晚间公告|发布公告|公告|披露")
 # Words of a clause, not of a name (通过主动进行信息披露, 但公司业绩预告披露).
 _NOT_ANNOUNCER = re.compile(r"[以在已但了对将从被把与和及或其该本]|通过|上述|公司|信息|预告|调整")
 _ITEM_START = re.compile(r"(?:^|[。；;！!？?\n]|\d{1,2}\s*[、.．)）])\s*$")
