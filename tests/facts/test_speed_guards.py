@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from touyan.facts import dating, entities, extract, names, periods, reader, sessions
+from touyan.facts import dating, entities, extract, market, names, periods, reader, sessions
 
 # The spellings before the rewrite, which the rewritten patterns must match exactly.
 _PLAIN = {
@@ -49,11 +49,15 @@ _PLAIN = {
         r"(?![至到\-—~～、和及与]|[（(]\s*\d)",
     ),
     "name_run": (names._RUN, rf"{names._CHAR}{{2,40}}$"),
+    "count_first": (
+        market._COUNT_FIRST,
+        market._COUNT_FIRST.pattern.removeprefix(r"(?=[近约超逾\d])"),
+    ),
 }
 _ALPHABET = (
     "预期计测估有望力争确保划假设的超出低于高不及好符合走势分析提振晚间发布公告披露"
     '0123456789.SHZBJKAYDNQqas:：  一二三四五六七八九十、#。！？!?\n”"*上市成立交易日个'
-    "在而前周星期礼拜每下至到-—~～和与及日号，,（）()LOF股年季度报x"
+    "在而前周星期礼拜每下至到-—~～和与及日号，,（）()LOF股年季度报x只家涨停跌连第约逾"
 )
 
 

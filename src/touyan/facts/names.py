@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A name's characters: CJK, Latin, digits, *ST's star, and bracketed share-type tags (LOF).
 _CHAR = r"(?:[\u4e00-\u9fffA-Za-z0-9*＊·\-]|[（(](?:[A-Z][A-Z\-]{1,11}|[A-Z]股)[）)])"
@@ -157,8 +158,10 @@ class WrittenName:
     aliases: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=4096)
 def _trim(raw: str) -> str | None:
-    """The name inside a captured run: after its last date, without leading function words."""
+    """The name inside a captured run: after its last date, without leading function words.
+    (Cached: a text and the next write the same runs, and each costs a dozen patterns.)"""
     name = raw.strip()
     cut = _DATE_PREFIX.match(name)
     if cut and cut.end() < len(name):
@@ -254,6 +257,7 @@ def _tails(run: str) -> list[str]:
     return [run[start:] for start in range(1, len(run) - 1)]
 
 
+@lru_cache(maxsize=4096)
 def kind_of(name: str) -> str:
     return "fund" if _FUNDISH.search(name) and not name.endswith(("公司", "集团")) else "company"
 
