@@ -316,7 +316,12 @@ _TRAILING = ("近", "过去", "最近")
 # A market's windows, of days to months (近三年 after 2024年 may be the three years to 2024).
 _SHORT = ("日", "天", "周", "交易日", "月")
 # A numbered section's heading (二、, ### ), after a stop, a colon or a space.
-_SECTION_MARK = re.compile(r"(?:(?<=[。！？!?\s”\"：:*])[一二三四五六七八九十]{1,2}、|#{2,}\s*)")
+# (Its first character read as a class and checked by lookbehinds: a pattern that opens with
+# a class is scanned for it in native code.)
+_SECTION_MARK = re.compile(
+    r"[一二三四五六七八九十#](?:(?<=[。！？!?\s”\"：:*][一二三四五六七八九十])[一二三四五六七八九十]?、"
+    r"|(?<=#)#+\s*)"
+)
 
 
 @functools.lru_cache(maxsize=4)
@@ -558,6 +563,9 @@ def stale_session(anchor: DateMention, text: str, published_at: dt.date | None) 
 # the year is the one said with it (今年, 去年), else the last one named before, else the
 # publication's, or the year before for a later month.
 _BARE_MONTHS = re.compile(
+    # (?=…): the first character any alternative below reads (lookbehinds read none), so a
+    # position holding none is passed over without trying each alternative's lookbehinds
+    r"(?=[\d第一二三四上下半前中年Q])(?:"
     r"(?<![\d.\-/近前])(?<!\d年)(?<!\d\s年)(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月"
     r"(?:份)?(?!\s*\d)(?![日号个])"
     r"|(?P<span>(?<![\d年前近])第?(?P<q>[一二三四1-4])季度|(?<![\d年])(?:上半年|下半年)|前三季度)"
@@ -567,7 +575,7 @@ _BARE_MONTHS = re.compile(
     r"|(?:(?<!\d)|(?<=(?<!\d)(?:19|20)\d\d))(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
     r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
     # 其中，Q4公司实现收入…: a quarter written without its year, as 四季度 is
-    r"|(?<![\dA-Za-z])Q(?P<bq>[1-4])(?![\dA-Za-z])(?!\s*(?:FY|fy|'|(?:19|20)?\d{2}))"
+    r"|(?<![\dA-Za-z])Q(?P<bq>[1-4])(?![\dA-Za-z])(?!\s*(?:FY|fy|'|(?:19|20)?\d{2})))"
 )
 
 

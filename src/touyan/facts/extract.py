@@ -237,7 +237,7 @@ def flatten(text: str) -> tuple[str, list[int]]:
 # 66.16%"), and a date as one ("2024年", "5月9日"), a window of days or weeks too ("最近360
 # 天", read as 最近360天). The space between a figure and its unit stays: the numbers read
 # "35 亿元" as it is, and `names._title_subject` tells the opinion pieces of that hand by it.
-_SPACES = re.compile(r" +(?=[\d年月日号天周])")
+_SPACES = re.compile(r"  *(?=[\d年月日号天周])")  # " +" with its literal first: scanned natively
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DAY_PART = "年月日号天周"
 _BARE_NUMBER = re.compile(r"(?<![A-Za-z\d.,])\d+$")  # 2024, 11; not 2025Q1, 9.69

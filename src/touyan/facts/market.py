@@ -31,6 +31,7 @@ _MOVE_FIRST = re.compile(
 )
 # 1417只个股上涨, 78股涨停, 76只涨停股: not 连收8个涨停板 (a streak, not a count)
 _COUNT_FIRST = re.compile(
+    r"(?=[近约超逾\d])"  # the first character read: a position holding none fails at once
     r"(?<![连第\d.])(?:近|约|超|逾)?(?P<n>\d+)" + _UNIT + r"(?:个股|股票)?" + _MOVE
 )
 # The count is some other whole's: a sector's, a board's, another market's, a portfolio's.

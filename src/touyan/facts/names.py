@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A name's characters: CJK, Latin, digits, *ST's star, and bracketed share-type tags (LOF).
 _CHAR = r"(?:[\u4e00-\u9fffA-Za-z0-9*＊·\-]|[（(](?:[A-Z][A-Z\-]{1,11}|[A-Z]股)[）)])"
@@ -41,7 +42,9 @@ _GLUED_CODE = re.compile(
 )
 _FULL_NAME = r"(?:基金(?:[A-Za-z]类|[A-Za-z]|[（(][A-Z\-]+[）)])?|有限公司|集团|股份公司)"
 _FULL_TAIL = re.compile(rf"[（(](?P<full>[^（）()\n]{{2,60}}?{_FULL_NAME})[）)]")
-_RUN = re.compile(rf"{_CHAR}{{2,40}}$")
+# Possessive (+): a name character's match has one length wherever it starts, so a run that
+# does not reach the end cannot by giving characters back; it fails at once.
+_RUN = re.compile(rf"{_CHAR}{{2,40}}+$")
 _RUN_AFTER = re.compile(rf"{_CHAR}{{2,40}}")
 # A record's name field: 股票名称：微软, 基金简称：博时四月享120天持有期债券A.
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)(?:名称|简称)\s*[:：]\s*")
@@ -155,8 +158,10 @@ class WrittenName:
     aliases: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=4096)
 def _trim(raw: str) -> str | None:
-    """The name inside a captured run: after its last date, without leading function words."""
+    """The name inside a captured run: after its last date, without leading function words.
+    (Cached: a text and the next write the same runs, and each costs a dozen patterns.)"""
     name = raw.strip()
     cut = _DATE_PREFIX.match(name)
     if cut and cut.end() < len(name):
@@ -190,7 +195,9 @@ def plausible_name(run: str) -> str | None:
 
 # A digest's item opens with who announced it (4、万德斯公告，…; 。舍得酒业公告称…): the
 # announcer is a company, and the item's figures are its own.
-_ANNOUNCER = re.compile(r"(?:晚间)?(?:发布)?公告|披露")
+# (The optional words spelt out, longest first as the optional groups try them: a pattern
+# whose every branch opens with a literal is scanned for those characters in native code.)
+_ANNOUNCER = re.compile(r"晚间发布公告|晚间公告|发布公告|公告|披露")
 # Words of a clause, not of a name (通过主动进行信息披露, 但公司业绩预告披露).
 _NOT_ANNOUNCER = re.compile(r"[以在已但了对将从被把与和及或其该本]|通过|上述|公司|信息|预告|调整")
 _ITEM_START = re.compile(r"(?:^|[。；;！!？?\n]|\d{1,2}\s*[、.．)）])\s*$")
@@ -250,6 +257,7 @@ def _tails(run: str) -> list[str]:
     return [run[start:] for start in range(1, len(run) - 1)]
 
 
+@lru_cache(maxsize=4096)
 def kind_of(name: str) -> str:
     return "fund" if _FUNDISH.search(name) and not name.endswith(("公司", "集团")) else "company"
 
@@ -319,7 +327,12 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             keep(m["inner"])
         if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
             keep(name)
-    bare = "sh" in both or "sz" in both or "bj" in both or _BARE_UPPER.search(both)
+    bare = (
+        "sh" in both
+        or "sz" in both
+        or "bj" in both
+        or (("SH" in both or "SZ" in both or "BJ" in both) and _BARE_UPPER.search(both))
+    )
     for m in _BARE_CODE.finditer(both) if bare else ():
         end = m.start()
         while end > 0 and both[end - 1] in " \u3000":

@@ -106,8 +106,10 @@ def report_period_mentions(
 # 24年营收, 19年服装类收入, 假设26年年报…: a year written with two digits. Not a span of years
 # (过去10年, 上市22年以来, 20年来, 10年间, 10年期国债, 80年代, 5年内) nor part of a longer date.
 _SHORT_YEAR = re.compile(
-    r"(?=[0-4]\d\s*年)(?<![\d.．/\-年月日近过去前约超逾多这第共满达余])(?<!上市)(?<!成立)"
-    r"(?P<yy>[0-4]\d)\s*年(?:\s*(?:[Qq](?P<q>[1-4])|第?(?P<cq>[一二三四1-4])季度(?!报)))?"
+    # the words that may not come before the year are looked behind from its first digit: a
+    # pattern that opens with a class is scanned for it in native code
+    r"(?P<yy>[0-4](?<![\d.．/\-年月日近过去前约超逾多这第共满达余][0-4])(?<!上市[0-4])"
+    r"(?<!成立[0-4])\d)\s*年(?:\s*(?:[Qq](?P<q>[1-4])|第?(?P<cq>[一二三四1-4])季度(?!报)))?"
     r"(?![\d期度内来间代初中半前后多余左以至])"
 )
 _SHORT_YEAR_BACK = 12  # years before publication a two-digit year may name

@@ -18,6 +18,7 @@ from touyan.text.dates import DateMention
 # 周三, 上周五, 星期四, 本周一: a trading day of this week or the last. Not 每周三 (a
 # schedule), 下周一 (ahead), 周一至周五 (a range) nor 周五（10月6日）(the date is written).
 _WEEKDAY = re.compile(
+    r"(?=[上周星礼])"  # the first character read: a position holding none fails at once
     r"(?<![每下至到\-—~～])(?P<last>上)?(?:周|星期|礼拜)(?P<day>[一二三四五])"
     r"(?![至到\-—~～、和及与]|[（(]\s*\d)"
 )
@@ -99,6 +100,7 @@ def us_session_mentions(
 # 上一个交易日，X已下跌5%: the session before the one the text is about, opening a clause;
 # not a base (较前一交易日下跌), nor one whose date is written after it (上一交易日2025年05月14日).
 _PREVIOUS = re.compile(
+    r"(?=[在而上前])"  # the first character read: a position holding none fails at once
     r"(?:^|(?<=[。！？!?\n，,；;：:\s]))(?:在|而)?(?P<word>上一个?交易日|前一个?交易日|上个交易日)"
     r"(?!\s*[（(]?\s*\d)"
 )
