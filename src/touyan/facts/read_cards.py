@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from touyan.facts.extract import ExtractedFact
-from touyan.facts.reader import Reader
+from touyan.facts.reader import LabelledShapes
 from touyan.text.numbers import Quantity
 
 # 收盘价格涨幅偏离值累计达到43.00%, 收盘价格涨幅累计偏离值累计为16.99%, 收盘价跌幅偏离值累计
@@ -44,20 +43,7 @@ _PERSON_TOP = re.compile(
 _AVERAGE_AGE = re.compile(rf"(?P<board>{_BOARD})(?:的)?平均年龄\s*(?:为|是|约为|约)?\s*$")
 
 
-class CardShapes(Reader):
-    if TYPE_CHECKING:  # the fact reader's (read_facts): a labelled figure's subject and guards
-
-        def _labelled(
-            self,
-            q: Quantity,
-            sentence: tuple[int, int],
-            quote: str,
-            header: tuple[int, str, str | None] | None,
-            metric: str,
-            label_start: int,
-            labelled: bool,
-        ) -> ExtractedFact | None: ...
-
+class CardShapes(LabelledShapes):
     def _card(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
         """A figure a card or notice names in its fixed words (see the module's patterns)."""
         near = max(sentence[0], q.span[0] - 40)

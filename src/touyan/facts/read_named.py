@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from touyan.facts.extract import MEASURE_HEAD, ExtractedFact
 from touyan.facts.labels import KNOWN_METRICS
-from touyan.facts.reader import Reader
+from touyan.facts.reader import LabelledShapes
 from touyan.text.numbers import Quantity
 
 # What may stand between a label and its figure: adverbs (持续, 显著, 连续六年), a verb that
@@ -59,22 +58,9 @@ _SPACE = re.compile(r"[^\S\n]*/[^\S\n]*|(?<=[^\sA-Za-z0-9])[^\S\n]+|[^\S\n]+(?=[
 _OPEN, _CLOSE = "（(", "）)"
 
 
-class NamedShapes(Reader):
+class NamedShapes(LabelledShapes):
     # The end of the last part read (其中A…，B…): a list of parts goes on from there.
     _part_end: int = -1
-
-    if TYPE_CHECKING:  # the fact reader's (read_facts): a labelled figure's subject and guards
-
-        def _labelled(
-            self,
-            q: Quantity,
-            sentence: tuple[int, int],
-            quote: str,
-            header: tuple[int, str, str | None] | None,
-            metric: str,
-            label_start: int,
-            labelled: bool,
-        ) -> ExtractedFact | None: ...
 
     def _named(
         self,

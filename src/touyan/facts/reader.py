@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from touyan.facts.bulletin import VIEW, national_statistics, plan_mentions
 from touyan.facts.dating import (
@@ -1649,6 +1650,24 @@ class Reader:
         if date.granularity == "relative":
             return date.end, date.text
         return date.end, date.text
+
+
+class LabelledShapes(Reader):
+    """A shape that files a labelled figure through the fact reader (`read_facts`), which
+    holds the subject and the guards every labelled figure goes through."""
+
+    if TYPE_CHECKING:
+
+        def _labelled(
+            self,
+            q: Quantity,
+            sentence: tuple[int, int],
+            quote: str,
+            header: tuple[int, str, str | None] | None,
+            metric: str,
+            label_start: int,
+            labelled: bool,
+        ) -> ExtractedFact | None: ...
 
 
 def _find_all(text: str, word: str) -> list[int]:
