@@ -107,6 +107,8 @@ def date_for(
         and _OUTLOOK.match(text, after[0].span[1])
     ):
         after = []  # 渗透率达到40%，…，2025年可能迎来拐点: a later clause's outlook
+    if after and _now_before(text, max(sentence[0], q.span[0] - 16), q.span[0], after[0]):
+        after = []  # 当前市盈率TTM为15.88倍，5月14日某券商研报给予评级: the report's day
     if after and _in_book_title(after[0], text):
         after = []  # 市值2300亿 …发布了头条文章：《5月投资需关注》: a work's name
     if after and _own_figure_after(after[0], dates, text, q):
@@ -264,6 +266,25 @@ def _past_year(window: DateMention, before: Sequence[DateMention], text: str) ->
     ):
         return None
     return replace(window, granularity="year")
+
+
+# A figure its own clause says is current (当前市盈率为, 目前股价).
+_NOW_WORD = re.compile(r"当前|目前")
+
+
+def _now_before(text: str, lo: int, at: int, date: DateMention) -> bool:
+    """Whether the clause of a figure at `at` says it is current and a clause break stands
+    between it and a `date` after it: that date is what the next clause tells, not the
+    figure's (but 当前市值为56亿元（截至5月14日）dates it)."""
+    if "当" not in text[lo:at] and "目" not in text[lo:at]:
+        return False
+    said = list(_NOW_WORD.finditer(text, lo, at))
+    return (
+        bool(said)
+        and not _COMMA.search(text, said[-1].end(), at)
+        and _COMMA.search(text, at, date.span[0]) is not None
+        and not _AS_OF_BEFORE.search(text, max(0, date.span[0] - 4), date.span[0])
+    )
 
 
 def _in_book_title(date: DateMention, text: str) -> bool:
@@ -470,7 +491,15 @@ def _header_column(anchors: Sequence[DateMention], q: Quantity, text: str) -> Da
 
 # A period's result (营收, 净利润, 交付量, their growth): what a quarter or a year earned.
 _PERIOD_RESULTS = frozenset(
-    {"revenue", "net_profit", "net_profit_adjusted", "operating_profit", "deliveries", "eps"}
+    {
+        "revenue",
+        "net_profit",
+        "net_profit_adjusted",
+        "operating_profit",
+        "deliveries",
+        "eps",
+        "eps_adjusted",
+    }
 )
 
 
@@ -825,6 +854,31 @@ def reviewed_quarter(title: str, published_at: dt.date | None) -> DateMention | 
     if not 0 < (published_at - end).days <= _QUARTER_REVIEWED_DAYS:
         return None
     return DateMention(start, end, "quarter", (0, 0), "本季")
+
+
+# A day on which a company put out its results (4月22日，X发布的报告显示, 4月22日X公布财报):
+# the release's day, not the day the figures it reports hold for.
+RELEASED_AFTER = re.compile(
+    r"\s*[，,]?[^。！？!?\n]{0,24}?(?:发布|公布|披露)了?的?[^。！？!?，,；;\n]{0,12}?"
+    r"(?:财报|报告|业绩|季报|年报|财务数据)"
+)
+# Days after a period's end within which its results come out (an annual report by April).
+_RESULTS_OUT_DAYS = 122
+
+
+def titled_period(title: str, published_at: dt.date | None) -> DateMention | None:
+    """The one quarter, half or year a title names (特斯拉2025年第一季度净利润同比下降71%) when
+    it had ended, recently, at publication: the period whose results the text reports, which
+    dates the figures of a text that names only the day they were released."""
+    if published_at is None or "年" not in title:
+        return None
+    periods = [
+        d for d in _title_dates(title, published_at) if d.granularity in ("quarter", "half", "year")
+    ]
+    if len(periods) != 1:
+        return None
+    period = periods[0]
+    return period if 0 < (published_at - period.end).days <= _RESULTS_OUT_DAYS else None
 
 
 # Days after a quarter's end by which every fund has published its quarterly report (15

@@ -21,6 +21,7 @@ from touyan.facts.bulletin import VIEW, national_statistics, plan_mentions
 from touyan.facts.dating import (
     BASE_AFTER,
     BASE_BEFORE,
+    RELEASED_AFTER,
     data_as_of,
     date_for,
     day_before,
@@ -36,6 +37,7 @@ from touyan.facts.dating import (
     title_day,
     title_month,
     title_year,
+    titled_period,
     with_bare_months,
 )
 from touyan.facts.economy import (
@@ -241,6 +243,13 @@ _TRAILING = re.compile(
 # trailing windows a span from a day to the same day some months later is.
 _SPAN_TO = re.compile(r"(?:到|至|直到)\s*$")
 _SPAN_MONTHS = {1: "近一月", 3: "近三月", 6: "近六月", 12: "近一年"}
+# 4月8日因三天内涨幅超过40%登上龙虎榜, 5个交易日内累计跌幅达12%: a move over the few days up
+# to the day named (not one day's, 1天内 is), named as a trailing window's move is.
+_DAYS_MOVE = re.compile(
+    r"(?<![\d月.．近])(?P<span>(?:(?!1(?!\d))\d{1,3}|[两三四五六七八九十]{1,3})\s*个?"
+    r"(?:交易日|日|天))\s*(?P<within>之?内(?:累计|合计)?|累计|合计)的?(?:股价)?"
+    r"(?:涨跌幅|涨幅|跌幅)\s*(?:为|达到?|超过|超|逾|接近|近|约|高达)?\s*$"
+)
 WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
 PRICE_METRICS = frozenset(
     {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
@@ -952,6 +961,17 @@ class Reader:
             and (period_result(metric) or self._after_move(anchor, metric))
         ):
             anchor = period_before_day(anchor, self.dates, self.text)  # 5月7日暴跌。营收为…
+        if (
+            anchor is not None
+            and anchor.granularity == "day"
+            and period_result(metric)
+            and RELEASED_AFTER.match(self.text, anchor.span[1])
+            and (titled := titled_period(self.title, self.published_at)) is not None
+            and titled.end < anchor.start
+        ):
+            # X2025年第一季度净利润同比下降71% (title): 4月22日，X发布的报告显示…每股收益为0.27
+            # 美元 is the quarter's, told on the 22nd
+            anchor = replace(titled, span=anchor.span)
         if anchor is not None and metric in _SINCE_LISTING and anchor.span[1] <= sentence[0]:
             # 2025年1-3月，营收302亿元。…A股上市后累计派现97亿元: a running total to the day of
             # writing, not the period an earlier sentence names
@@ -1215,6 +1235,12 @@ class Reader:
             period = joined  # 5月5日-5月11日，…累计货车通行5175.1万辆: the week's, as of its end
         if metric == "change_pct" and (spanned := self._moved_between(anchor, sentence, q)):
             metric, period = spanned
+        elif metric == "change_pct" and (
+            days := _DAYS_MOVE.search(self.text, max(sentence[0], q.span[0] - 20), q.span[0])
+        ):
+            counted = re.sub(r"\s+", "", days["span"])
+            period = counted + ("内" if "内" in days["within"] else "")
+            metric = LABEL_METRIC.get(f"近{counted}涨跌幅", f"近{counted}涨跌幅")
         if (
             anchor is None
             and window is None
