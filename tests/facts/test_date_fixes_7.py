@@ -1,6 +1,6 @@
 """Dates read the way Chinese financial text writes them (seventh round): a result told on the
-day its report came out, a figure said to be current before a clause with a report's day, and a
-move over a few days up to a day named."""
+day its report came out, a figure said to be current before a clause with a report's day, a
+move over a few days up to a day named, and a balance a period opened with."""
 
 from __future__ import annotations
 
@@ -64,3 +64,14 @@ def test_a_day_of_the_month_before_a_move_is_no_window() -> None:
     text = "青禾股份5月8日涨幅为3.2%，成交额为1.2亿元。"
     facts = _read(text, dt.date(2025, 5, 13))
     assert at(facts, "3.2").metric == "change_pct"
+
+
+def test_an_opening_balance_is_as_of_the_day_before_its_period() -> None:
+    text = (
+        "澜石酒店2024年半年度报告中显示，职工福利费期初余额为1,354,922.59元，"
+        "本期增加6,497,567.60元，期末余额为613,048.25元。"
+    )
+    facts = _read(text, dt.date(2024, 8, 30), title="澜石酒店2024年半年度短期薪酬情况如何？")
+    opening = at(facts, "1354922.59")
+    assert (opening.as_of, opening.period) == (dt.date(2023, 12, 31), "2024年半年度")
+    assert at(facts, "613048.25").as_of == dt.date(2024, 6, 30)

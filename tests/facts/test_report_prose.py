@@ -79,9 +79,10 @@ def test_a_balances_movement_over_the_period(entities: EntityDictionary) -> None
         "期末余额为1,100,000.00元。"
     )
     half = dt.date(2024, 6, 30)
+    opened = dt.date(2023, 12, 31)  # an opening balance: brought in from the end of 2023
     got = values(text, entities, title)
     # The item a bare balance is of: the one the sentence before defines, else the one just stated.
-    assert ("宏泰实业", "应付职工薪酬期初余额", Decimal("12345678.90"), half) in got
+    assert ("宏泰实业", "应付职工薪酬期初余额", Decimal("12345678.90"), opened) in got
     assert ("宏泰实业", "应付职工薪酬本期增加", Decimal("45678901.23"), half) in got
     assert ("宏泰实业", "应付职工薪酬本期减少", Decimal("44444444.44"), half) in got
     assert ("宏泰实业", "应付职工薪酬期末余额", Decimal("13580135.69"), half) in got

@@ -243,6 +243,9 @@ _TRAILING = re.compile(
 # trailing windows a span from a day to the same day some months later is.
 _SPAN_TO = re.compile(r"(?:到|至|直到)\s*$")
 _SPAN_MONTHS = {1: "近一月", 3: "近三月", 6: "近六月", 12: "近一年"}
+# A balance a period opened with (期初余额, 年初余额, 年初数), as against its closing one.
+_OPENING = re.compile(r"期初|年初(?:余额|数)")
+_REPORTING_SPANS = frozenset({"month", "quarter", "half", "year", "report"})
 # 4月8日因三天内涨幅超过40%登上龙虎榜, 5个交易日内累计跌幅达12%: a move over the few days up
 # to the day named (not one day's, 1天内 is), named as a trailing window's move is.
 _DAYS_MOVE = re.compile(
@@ -1335,6 +1338,15 @@ class Reader:
             # 2025财年第三季度营业收入141.3亿美元, reported in May: a fiscal quarter that ended
             # before publication, on a day the text does not say.
             as_of = None
+        if (
+            anchor is not None
+            and as_of == anchor.end
+            and anchor.granularity in _REPORTING_SPANS
+            and _OPENING.search(metric)
+        ):
+            # 2024年半年度报告…职工福利费期初余额为135万元: the balance the half-year opened
+            # with, as of the day before it began (the end of 2023), not its last day
+            as_of = anchor.start - dt.timedelta(days=1)
         if _SINCE_BASE.search(metric) and (base := self._base_year(q, sentence, as_of)):
             # 比1978年提高48.24个百分点，平均每年提高1.07个百分点: the change over the years
             # since the base, not within the year it is dated by
