@@ -1415,8 +1415,12 @@ class FactReader(
         before: a central bank's or a regulator's measures (近期一行两局宣布降准…，包括下调
         政策利率0.1个百分点), unless it turns back to the company (央行降息后，公司净息差为…);
         or a ranked group a clause of it opens with (前五名酒企营收占…，净利润占比超60%)."""
+        lo = max(0, sentence[0] - 1)
+        run = self.text[lo:label_start]
         for others in (_RANKED_GROUP, _AUTHORITY_ACTS):
-            found = others.search(self.text, max(0, sentence[0] - 1), label_start)
+            if others is _RANKED_GROUP and "前" not in run and "头部" not in run:
+                continue  # the common case, cheaply: no ranked group
+            found = others.search(self.text, lo, label_start)
             if found and not _BACK_TO_SELF.search(self.text, found.end(), label_start):
                 return True
         return False
