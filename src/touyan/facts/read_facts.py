@@ -34,7 +34,7 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.market import FLOW_METRICS, MARKET, SECTOR_METRICS
-from touyan.facts.names import kind_of
+from touyan.facts.names import kind_of, plausible_name
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_bulletin import BulletinShapes
 from touyan.facts.read_cards import CardShapes
@@ -49,6 +49,7 @@ from touyan.facts.reader import (
     CLAUSE_LIKE,
     DATE_IN_LABEL,
     LABEL_LEAD,
+    NOT_A_PART,
     PRICE_METRICS,
     SEGMENT_WORDS,
     WINDOW_MOVE,
@@ -105,6 +106,28 @@ _NOT_A_HOLDER = re.compile(
 # A work's title in 《》 right before a label (其中《某游戏》全球注册用户突破1亿): the figure is
 # that game's, book's or film's, not its maker's.
 _WORK_BEFORE = re.compile(r"《(?P<name>[^《》\n]{1,20})》(?:全球|国内|海外|累计|总)*$")
+# Whom an investment goes to, named before its verb (对某某追加投资10亿美元, 向某某投资).
+_INVESTEE_BEFORE = re.compile(
+    r"(?:对|向)(?P<name>[\u4e00-\u9fffA-Za-z0-9.\-]{2,20}?)"
+    r"(?:追加|增加|继续|再次|新增|累计|进行|完成)?(?:战略|股权)?$"
+)
+# A central bank or regulator acting in a sentence (一行两局宣布降准、降息…，包括下调政策利率
+# 0.1个百分点): the figures are its measures, not the company the text is about.
+_AUTHORITY_ACTS = re.compile(
+    r"(?:央行|人民银行|人行|一行两局|一行一局一会|美联储|欧洲央行|欧央行|日本央行|英国央行|"
+    r"金融监管总局|证监会|国务院|财政部)[^。；;！？\n]{0,20}?"
+    r"(?:宣布|决定|下调|上调|降准|降息|加息|推出|出台|实施)"
+)
+# Words that bring such a sentence back to the company (央行降息后，公司净息差为…).
+_BACK_TO_SELF = re.compile(r"[，,；;]\s*(?:(?:本|该)?(?:公司|集团)|本行|该行)")
+# A clause opening with a ranked group of companies (前五名酒企营收占…，净利润占比超60%): the
+# figures after it are the group's, not those of a company carried from before.
+_RANKED_GROUP = re.compile(
+    r"(?:^|[。！？!?\n，,；;：:])[^，,。；;\n]{0,8}?"
+    r"(?:前[一二三四五六七八九十\d]{1,3}(?:名|大|家)[\u4e00-\u9fff]{0,6}?|"
+    r"前[一二三四五六七八九十\d]{1,3}|头部[\u4e00-\u9fff]{0,6}?)"  # (not 前三季度公司)
+    r"(?:企业|酒企|车企|房企|药企|险企|公司|厂商|品牌|银行|券商|玩家)"
+)
 # What an economy's earlier figure measured of one product (玉米单产每公顷, 大豆播种面积): the
 # product a later bare total (总产量) opening a sentence of the same paragraph is of.
 _PRODUCT_MEASURE = re.compile(
@@ -158,6 +181,18 @@ _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 _LEFT_OUT = re.compile(
     r"(?:剔除|不含|不包括|除去)(?P<part>(?!税)[\u4e00-\u9fffA-Za-z]{2,10}?)(?:之?后|以?外|的)"
 )
+# An app named with its users' label (某某银行APP注册用户数, 某某App的月活跃用户数): the
+# users are the app's, not its maker's as a whole.
+_APP = r"(?P<app>[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?:APP|App|app|客户端|小程序))"
+_APP_IN_METRIC = re.compile(_APP + r"(?=[\u4e00-\u9fff])")
+_APP_BEFORE = re.compile(_APP + r"的?$")
+_APP_WORDS = ("APP", "App", "app", "客户端", "小程序")
+# One kind of income written before the income it is part of (手续费及佣金收入的非利息收入).
+_INCOME_KIND = re.compile(r"[\u4e00-\u9fff]{1,10}收入")
+# A heading on the main subsidiaries run into their figures (主要子公司分析实现营业总收入…).
+_SUBSIDIARIES = re.compile(
+    r"主要(?:控股|参股)?子公司(?:及参股公司)?的?(?:分析|情况|经营情况|经营业绩|业绩)"
+)
 # A part, then its share of a whole (某某业务在一季度仍贡献了75%的): before the whole's label.
 _CONTRIBUTED = re.compile(
     r"(?:但|而|且|其|则|仍|也)*(?P<part>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务|板块|分部|产品|品牌|系列|市场))"
@@ -167,8 +202,6 @@ _CONTRIBUTED = re.compile(
 _WHOLE_NAMED = re.compile(r"公司|集团|整体|总体|全部|合计|其中|此外|另外|业务|板块")
 # A product's model number or series glued to its maker's name (某某酒1618白酒).
 _MODEL_AFTER_NAME = re.compile(r"[A-Za-z0-9]{2,8}[\u4e00-\u9fff]{0,4}")
-# Words after a name that name the company's own stock or itself, not a part of it.
-_NOT_A_PART = re.compile(r"股票|股价|股份|[AHB]股|公司|集团|证券|控股")
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
 # Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
 _NEAR = re.compile(
@@ -1251,6 +1284,12 @@ class FactReader(
             record = parent
         if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
+        if (
+            subject is None
+            and record.kind == "company"
+            and self._about_others(sentence, label_start)
+        ):
+            return None
         if record.kind == "org" and _COMPANY_HEAD.search(metric) and REGION.fullmatch(record.name):
             return None  # 注册用户超过3亿 after a sentence about China: some company's users
         if record.kind == "org" and _BARE_TOTAL.fullmatch(metric) and REGION.fullmatch(record.name):
@@ -1261,6 +1300,10 @@ class FactReader(
             obj = self._owned_part(subject.text, subject.end, label_start)
         if obj is None and not led:
             obj = self._part_pointed_back(record, label_start)
+        if obj is None and not led and labelled and metric in SEGMENTED_METRICS:
+            obj = self._namesake_part(record.name, clause_start, label_start)
+        if obj is None and any(w in self.text[clause_start : label_start + 12] for w in _APP_WORDS):
+            metric, obj = self._app_users(record, metric, clause_start, label_start)
         if (
             obj is None
             and self.text[label_start - 1 : label_start] in "》球内外计总"
@@ -1270,7 +1313,7 @@ class FactReader(
         if obj is None and metric in HOLDING_METRICS:
             obj = self._trading_holder(record, clause_start, label_start)
         if obj is None:
-            obj = self._scope_left_out(sentence, label_start)
+            obj = self._sentence_scope(sentence, label_start)
         if obj is None and not led:
             obj = self._contributor(sentence, label_start, q)
         if obj is None and not led and metric not in _QUOTED_METRICS and "排名" not in metric:
@@ -1319,6 +1362,8 @@ class FactReader(
             self.round_subject = record
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
             obj = self.round_subject.name
+        if metric == "invested" and obj is None:
+            obj = self._investee(record.name, clause_start, label_start)
         if metric == "stake_pct":
             obj = self._stake_target(sentence[0], record.name)
         if metric in _QUOTED_METRICS and self._unlisted(record):
@@ -1327,6 +1372,58 @@ class FactReader(
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _app_users(
+        self, record: EntityRecord, metric: str, clause_start: int, label_start: int
+    ) -> tuple[str, str | None]:
+        """The app a figure is of, named in its label or right before it (某某口袋银行APP注册
+        用户数达1.7亿户): the metric without the app's name, and the app as its object. A
+        name glued to the app's (平安 of 平安口袋银行APP) is read as part of it."""
+        app_end = label_start
+        if found := _APP_IN_METRIC.match(metric):
+            app, metric = found["app"], metric[found.end() :]
+        elif found := _APP_BEFORE.search(self.text, clause_start, label_start):
+            app, app_end = found["app"], found.start("app")
+        else:
+            return metric, None
+        glued = next(
+            (
+                self.text[m.start : m.end]
+                for m in self.mentions
+                if m.end == app_end and m.entity.name != record.name
+            ),
+            "",
+        )
+        return metric, glued + app
+
+    def _investee(self, investor: str, clause_start: int, label_start: int) -> str | None:
+        """The company an investment is in, named after 对 or 向 before the verb (某某对某某
+        追加投资10亿美元): the amount is the investor's stake in it, not its own spending at
+        large. A run that is no name (对外投资, 对子公司投资) names nobody."""
+        found = _INVESTEE_BEFORE.search(self.text, clause_start, label_start)
+        if found is None:
+            return None
+        named = next(
+            (m.entity.name for m in self.mentions if (m.start, m.end) == found.span("name")), None
+        )
+        if named is None and plausible_name(found["name"]) == found["name"]:
+            named = found["name"]
+        return named if named != investor else None
+
+    def _about_others(self, sentence: tuple[int, int], label_start: int) -> bool:
+        """Whether a sentence naming no company is about others than the one carried from
+        before: a central bank's or a regulator's measures (近期一行两局宣布降准…，包括下调
+        政策利率0.1个百分点), unless it turns back to the company (央行降息后，公司净息差为…);
+        or a ranked group a clause of it opens with (前五名酒企营收占…，净利润占比超60%)."""
+        lo = max(0, sentence[0] - 1)
+        run = self.text[lo:label_start]
+        for others in (_RANKED_GROUP, _AUTHORITY_ACTS):
+            if others is _RANKED_GROUP and "前" not in run and "头部" not in run:
+                continue  # the common case, cheaply: no ranked group
+            found = others.search(self.text, lo, label_start)
+            if found and not _BACK_TO_SELF.search(self.text, found.end(), label_start):
+                return True
+        return False
 
     def _product_total(
         self, region: str, metric: str, sentence: tuple[int, int], label_start: int
@@ -1375,23 +1472,38 @@ class FactReader(
     def _owned_part(self, name: str, name_end: int, label_start: int) -> str | None:
         """The words between a name and the 的 of its attribute (某某汽车狭义乘用车批发销量的
         市场份额, 某某酒业1618白酒的行情价) name a part or a product of it: the figure is that
-        part's, not the whole's. A model number glued to the name is read with the name."""
+        part's, not the whole's. A model number glued to the name is read with the name; one
+        kind of income before an income (某某银行手续费及佣金收入的非利息收入) is that kind."""
         if self.text[label_start - 1 : label_start] != "的" or label_start - name_end < 3:
             return None
         words = self.text[name_end : label_start - 1]
         if _MODEL_AFTER_NAME.fullmatch(words):
             return name + words  # 某某酒1618白酒: the product the name and its number name
+        if _INCOME_KIND.fullmatch(words) and self._label_text(label_start).endswith("收入"):
+            return words
         part = qualifier(self.text, name_end, label_start - 1, [])
-        return None if part is None or part != words or _NOT_A_PART.search(part) else part
+        return None if part is None or part != words or NOT_A_PART.search(part) else part
 
-    def _scope_left_out(self, sentence: tuple[int, int], label_start: int) -> str | None:
+    def _sentence_scope(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """A sentence that first leaves something out (剔除某类门店后，…; 不含某类门店的全部门店
-        收入为…；…): its figures, over its semicolons, are of what remains, not the whole's."""
+        收入为…；…): its figures, over its semicolons, are of what remains, not the whole's.
+        One run on from a heading on the main subsidiaries (主要子公司分析实现营业总收入…，
+        实现净利润…) states theirs, unless it turns back to the company."""
         lo = max(self.text.rfind("。", 0, sentence[0]), self.text.rfind("\n", 0, sentence[0]))
-        found = list(_LEFT_OUT.finditer(self.text, max(lo + 1, sentence[0] - 200), label_start))
-        if not found or self.text[found[-1].start() - 1 : found[-1].start()] in "（(":
+        lo = max(lo + 1, sentence[0] - 200)
+        found = list(_LEFT_OUT.finditer(self.text, lo, label_start))
+        if found and self.text[found[-1].start() - 1 : found[-1].start()] not in "（(":
+            return "不含" + found[-1]["part"]
+        if "子公司" not in self.text[lo:label_start]:
             return None
-        return "不含" + found[-1]["part"]
+        heading = list(_SUBSIDIARIES.finditer(self.text, lo, label_start))
+        if not heading or _WHOLE_NAMED.search(self.text, heading[-1].end(), label_start):
+            return None
+        return (
+            None
+            if any(heading[-1].end() <= m.start < label_start for m in self.mentions)
+            else "主要子公司"
+        )
 
     def _contributor(self, sentence: tuple[int, int], label_start: int, q: Quantity) -> str | None:
         """The amount in brackets after a part's share of a whole (某某业务贡献了75%的营收（600

@@ -284,7 +284,9 @@ class GrowthShapes(Reader):
             )
             narrowed = self._qualifier(found[0], clause_start, found[1])
             if narrowed is None and record is not None and found[0] in SEGMENTED_METRICS:
-                narrowed = self._volume_part(record.name, sentence, found[1])
+                narrowed = self._volume_part(
+                    record.name, sentence, found[1]
+                ) or self._namesake_part(record.name, clause_start, found[1])
             if record is None and narrowed is not None and "公司" not in self.text:
                 # 基础设施投资同比增长7.2% in a text naming no company: the economy's indicator.
                 region = self._region(found[1])

@@ -123,6 +123,8 @@ SEGMENT_WORDS = ("业务", "板块", "事业部", "事业群", "分部")
 # 公司 right before a short run of words, which the period follows.
 _OWNED_BEFORE = re.compile(r"公司(?=[\u4e00-\u9fff]{2,8}\s*$)")
 _LINE_WORDS = (*SEGMENT_WORDS, "品牌", "系列", "车型")  # a business, or a line of products
+# Words after a name that name the company's own stock or itself, not a part of it.
+NOT_A_PART = re.compile(r"股票|股价|股份|[AHB]股|公司|集团|证券|控股")
 # 其中 before a consolidated scope: a group's total that counts its joint ventures is split
 # into what its own books report (其中合并报表销量) and the rest, so the figure is a part.
 _CONSOLIDATED_PART = re.compile(r"其中[，,]?\s*(?:合并报表|并表|合并口径)的?$")
@@ -832,14 +834,42 @@ class Reader:
         if found is None and before is not None:
             # 谷歌云业务2025年第一季度收入122.6亿美元: a business named before the period; so
             # is a product line (某某新能源车型2024年销量同比增长60%, 某某高端系列一季度营收)
-            earlier = [d.span[1] for d in dates if d.span[1] <= before]
-            named = qualifier(self.text, clause_start, before, bounds + earlier)
+            named = self._named_before_period(clause_start, label_start)
             if named and named.endswith(_LINE_WORDS):
                 return named
             # 公司某某材料2024全年交付…: what 公司 names of itself before the period
             owned = _OWNED_BEFORE.search(self.text, max(clause_start, before - 12), before)
             return qualifier(self.text, owned.end(), before, []) if owned else None
         return found
+
+    def _named_before_period(self, clause_start: int, label_start: int) -> str | None:
+        """The words before a period written right before a label (某某系列2024年销量), which
+        the qualifier does not reach across the period to read."""
+        dates = [
+            d for d in self.dates if clause_start <= d.span[1] <= label_start and d.text != "全年"
+        ]
+        if not dates or dates[-1].span[1] != label_start:
+            return None
+        before = dates[-1].span[0]
+        bounds = [m.end for m in self.mentions if clause_start <= m.end <= before]
+        earlier = [d.span[1] for d in dates if d.span[1] <= before]
+        return qualifier(self.text, clause_start, before, bounds + earlier)
+
+    def _namesake_part(self, owner: str, clause_start: int, label_start: int) -> str | None:
+        """A name opening with the company's own first characters but not the company's (某某
+        福特 under 某某汽车: a joint venture or brand carrying its parent's name), written
+        before the period and the label (某某福特4月销量), is the part the figure is of. (With
+        no period between, the qualifier reads it already.)"""
+        named = self._named_before_period(clause_start, label_start)
+        if (
+            named is None
+            or len(named) < 3
+            or not named.startswith(owner[:2])
+            or owner.startswith(named)
+            or NOT_A_PART.search(named)
+        ):
+            return None
+        return named
 
     def _listed_brand(self, clause_start: int, label_start: int) -> str | None:
         """A brand named with the company's name (某某品牌交付2.1万辆) is the company's own
