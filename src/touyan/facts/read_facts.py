@@ -128,6 +128,22 @@ _RANKED_GROUP = re.compile(
     r"前[一二三四五六七八九十\d]{1,3}|头部[\u4e00-\u9fff]{0,6}?)"  # (not 前三季度公司)
     r"(?:企业|酒企|车企|房企|药企|险企|公司|厂商|品牌|银行|券商|玩家)"
 )
+# A share of the companies of a group (25%的公司户均持股市值在…区间, 三成的企业): the figure
+# after it is where those companies fall, not the carried company's.
+_SHARE_OF_COMPANIES = re.compile(
+    r"(?:\d+(?:\.\d+)?%|[一二三四五六七八九]成|半数|多数|过半)的?(?:上市)?(?:公司|企业|个股|股票)"
+)
+# A clause saying the industry does the same (这种趋势在本行业内普遍存在，): a total or an
+# overall figure (主力资金总体净流出) right after it is the industry's.
+_INDUSTRY_WIDE = re.compile(
+    r"(?:本|全|整个|所属|同)?行业(?:内|中|里|整体)?[^，,。；;\d]{0,10}[，,]\s*$"
+)
+_OVERALL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:总体|整体|合计|总计)")
+# The market's penetration of new-energy cars (新能源汽车销量渗透率达…), an industry indicator
+# a sentence naming no company does not state of the company carried from before.
+_MARKET_PENETRATION = re.compile(
+    r"(?:新能源|电动|纯电|混动|插混)(?:汽车|乘用车|车)(?:销量|零售|批发|市场)?渗透率"
+)
 # What an economy's earlier figure measured of one product (玉米单产每公顷, 大豆播种面积): the
 # product a later bare total (总产量) opening a sentence of the same paragraph is of.
 _PRODUCT_MEASURE = re.compile(
@@ -1414,9 +1430,21 @@ class FactReader(
         """Whether a sentence naming no company is about others than the one carried from
         before: a central bank's or a regulator's measures (近期一行两局宣布降准…，包括下调
         政策利率0.1个百分点), unless it turns back to the company (央行降息后，公司净息差为…);
-        or a ranked group a clause of it opens with (前五名酒企营收占…，净利润占比超60%)."""
+        or a ranked group a clause of it opens with (前五名酒企营收占…，净利润占比超60%); a
+        share of a group's companies (25%的公司…在…区间); an overall figure after a clause
+        saying the industry does the same (在本行业内普遍存在，主力资金总体净流出); or the
+        market's penetration of new-energy cars."""
         lo = max(0, sentence[0] - 1)
         run = self.text[lo:label_start]
+        if "%的" in run or "成的" in run or "数的" in run:
+            if _SHARE_OF_COMPANIES.search(run):
+                return True
+        if "行业" in run and _OVERALL.match(self.text, label_start):
+            clause = self._clause_start(sentence, label_start)
+            if _INDUSTRY_WIDE.search(self.text, max(lo, clause - 24), clause):
+                return True
+        if _MARKET_PENETRATION.match(self.text, label_start):
+            return True
         for others in (_RANKED_GROUP, _AUTHORITY_ACTS):
             if others is _RANKED_GROUP and "前" not in run and "头部" not in run:
                 continue  # the common case, cheaply: no ranked group

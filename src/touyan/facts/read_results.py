@@ -26,6 +26,7 @@ from touyan.facts.filings import (
     points_over_base,
 )
 from touyan.facts.labels import DAILY_METRICS, unit_fits
+from touyan.facts.names import plausible_name
 from touyan.facts.reader import BALANCES, Reader, base_metric
 from touyan.facts.runtable import Cell
 from touyan.text.numbers import Quantity
@@ -74,8 +75,13 @@ _GROUP_HOLDER = re.compile(
 # 持有, 持股, 配置 (a fund's or the state's allocation), not 增持/减持 (a change).
 _HOLD_VERB = re.compile(r"(?<![增减])(?:持有|持股|配置)")
 _HELD_TAIL = re.compile(
-    r"的?(?:公司)?(?:股份|股票|A股)?(?:数量?)?\s*"
+    r"的?(?:公司)?(?:股份|股票|A股|(?:无限售(?:条件)?|有限售(?:条件)?|限售)?流通股|限售股)?(?:数量?)?\s*"
     r"(?:为|达到|达|高达|约|近|超过|超|逾|共计|共|合计|累计|\s)*"
+)
+# A name written right before the kind of shares held (某某银行持有某某发展无限售流通股2263万
+# 股): the company held, though the dictionary does not know it.
+_HELD_NAME = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?=的?(?:股份|股票|A股|(?:无限售|有限售|限售)(?:条件)?流通股|流通股))"
 )
 _PER_ACCOUNT = re.compile(r"户均|人均|平均")
 # The Stock Connect channels, which hold shares as one holder (深股通持有某某2104.5万股).
@@ -240,7 +246,8 @@ class ResultShapes(Reader):
     ) -> ExtractedFact | None:
         """中央汇金持有软控股份3325万股, 汇金持股2987万股: a holding in shares.
 
-        Filed under the company held, which a text names exactly, with the holder as object
+        Filed under the company held, which a text names exactly or writes right before the
+        kind of shares (持有某某发展无限售流通股), with the holder as object
         when it is named right before the verb (a text often writes the holder loosely: 汇金).
         Not an average per account (户均持股数量), nor a change (增持, 持仓量增加).
         """
@@ -256,8 +263,13 @@ class ResultShapes(Reader):
         if self.text.startswith("的", rest):
             rest += 1
         inside = [m for m in self.mentions if m.start == rest and m.end <= q.span[0]]
+        held_name: str | None = None
         if inside:
             held, rest = inside[0].entity, inside[0].end
+        elif (named := _HELD_NAME.match(self.text, rest, q.span[0])) and plausible_name(
+            named["name"]
+        ) == named["name"]:
+            held_name, rest = named["name"], named.end()
         if not _HELD_TAIL.fullmatch(self.text, rest, q.span[0]):
             return None
         holder = self._named_holder(clause_start, verb.start())
@@ -268,6 +280,8 @@ class ResultShapes(Reader):
             holder = self._named_holder(sentence[0], ranked.start())
         if holder is None:
             holder = self._group_holder(sentence[0], verb.start())
+        if held_name is not None and held_name != holder:
+            return self._fact_for(held_name, "shares_held", q, sentence, quote, holder)
         if held is None:
             before = [
                 m.entity

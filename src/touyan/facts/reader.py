@@ -146,10 +146,11 @@ _BROKER_SAYS = re.compile(r"\s*(?:认为|指出|表示|预计|预测|称|提供|
 # How a listed company's short name ends (昊海生科, 恒瑞医药's peers 华东药业, 中信股份): a run
 # ending so, right before a figure's label, names a company, not a business line.
 _COMPANY_FORM = re.compile(r"(?:股份|科技|药业|生科|生物|集团|控股|实业|新材)$")
-# A sentence opening by turning to another company (再看税友股份，, 反观某某科技：).
+# A sentence opening by turning to another company (再看税友股份，, 反观某某科技：); a name
+# the turn calls a peer (反观同行业的某某检测，) need not end as _COMPANY_FORM does.
 _TURN_TO = re.compile(
     r"\s*(?:再看看?|再来看|来看看?|反观|对比|对比之下|相比之下|隔壁的?|至于|而)\s*"
-    r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:股份|科技|药业|生科|生物|集团|控股|实业|新材))\s*[，,：:]"
+    r"(?P<peer>(?:同行业|同行|同业|竞争对手|对手)的?)?\s*(?P<name>[\u4e00-\u9fff]{2,8}?)\s*[，,：:]"
 )
 _CLOSE = re.compile(r"[）)]")
 # A run of clauses about one project: it opens the sentence or follows a ；or ：.
@@ -617,6 +618,8 @@ class Reader:
         self.last: ExtractedFact | None = None  # the previous fact, in view offsets
         self.last_end = -1
         self.last_record: EntityRecord | None = None
+        # Companies a clause led with or a sentence turned to that no dictionary knows.
+        self.unnamed_leads: set[str] = set()
         self.prev_q: Quantity | None = None  # the figure before, in the same sentence
         self.sentence_qs: list[Quantity] = []
         # 预计2025-2027年营收分别为…: a forecast row, one figure a year.
@@ -742,21 +745,26 @@ class Reader:
         name = plausible_name(run)
         if name is None or not run.endswith(name) or kind_of(name) != "company":
             return True, None
+        self.unnamed_leads.add(name)
         return True, EntityRecord(name, "company")
 
     def turned_to(
         self, sentence: tuple[int, int], label_start: int
     ) -> tuple[bool, EntityRecord | None]:
         """A sentence that opens by turning to another company (再看税友股份，…毛利率60.92%;
-        反观某某科技，…): its figures are that company's, not the subject carried from before.
+        反观同行业的某某检测，…): its figures are that company's, not the subject carried from
+        before.
         (True, the company) when the run reads as a name, (True, None) when it does not, and
         (False, None) when the sentence opens with no such turn or with a known name."""
         turn = _TURN_TO.match(self.text, sentence[0], label_start)
         if turn is None or turn.start("name") in self.mention_start_set:
             return False, None
+        if turn["peer"] is None and not _COMPANY_FORM.search(turn["name"]):
+            return False, None
         name = plausible_name(turn["name"])
         if name is None or name != turn["name"] or kind_of(name) != "company":
             return True, None
+        self.unnamed_leads.add(name)
         return True, EntityRecord(name, "company")
 
     def _line_of_rate(
@@ -1665,13 +1673,28 @@ class Reader:
     def _carried_subject(self, at: int) -> EntityRecord | None:
         """The subject of the previous fact, for a figure whose label starts at `at`, while still
         in the same paragraph line and section (a markdown heading run into the line, ####
-        成本与费用控制, opens another)."""
+        成本与费用控制, opens another), and, for a company no dictionary knows, while the facts
+        are still its own and no known one is named."""
         if self.last is None:
             return None
         between = self.text[self.last_end : at]
         if "\n" in between or _HEADING_MARK.search(between):
             return None
-        return self.last_record
+        record = self.last_record
+        if (
+            record is not None
+            and record.name in self.unnamed_leads
+            and (self.last.subject != record.name or self._named_since(at))
+        ):
+            return None  # 反观同行的某某，…。而公司却…。净利润…: back to the company named
+        return record
+
+    def _named_since(self, at: int) -> bool:
+        """Whether a company the dictionary knows is named between the previous fact and `at`:
+        the text has left a peer it turned to (one no dictionary knows) for a known one."""
+        return any(
+            self.last_end <= m.start < at and m.entity.kind == "company" for m in self.mentions
+        )
 
     def _sibling_line(self, record: EntityRecord | None, metric: str) -> EntityRecord | None:
         """The text's company, for a business line listed after one of its units named like it
