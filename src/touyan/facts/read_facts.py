@@ -174,6 +174,10 @@ _DOER = re.compile(
 _SELF_DOER = re.compile(r"(?:本|该|其)?(?:公司|基金|集团|本行|该行)|其|我们")
 # A modal verb between an attribute and its verb (营收能达到144亿美元): not the label's.
 _MODAL_TAIL = re.compile(r"(?:能够|能|可以|可能|可|会|将|有望)$")
+# 处置交易性金融资产取得的投资收益, 持有…产生的公允价值变动损益: the part of an income line a
+# dealing in some assets produced (a one-off item), not the line the company reports.
+_PRODUCED_BY = ("产生的", "取得的")
+_TRADE_PRODUCED = re.compile(r"(?:处置|持有|出售|转让)[^，,。；;]{0,40}?(?:产生|取得)的$")
 # 处置非流动资产产生的利润或损失为…: a gain or a loss, named by what produced it.
 _GAIN_OR_LOSS = re.compile(r"(?:利润|收益|利得)?或?损失|净?损益")
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
@@ -904,6 +908,10 @@ class FactReader(
             metric = metric[cut + 2 :]  # 种猪销售情况种猪销售数量: a heading run into the label
         if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
             return None
+        if self.text.endswith(_PRODUCED_BY, 0, label_start) and _TRADE_PRODUCED.search(
+            self.text, max(sentence[0], label_start - 48), label_start
+        ):
+            return None  # 处置交易性金融资产取得的投资收益为…: one source's part, not the item
         if _IDENTIFIER.search(metric):
             return None  # 小米的股票代码为1810: a code names something, it measures nothing
         if metric == "revenue" and "GAAP" in self.text[label_start : q.span[0]].upper():
