@@ -70,6 +70,13 @@ def test_an_income_a_dealing_in_assets_produced_is_no_income_line() -> None:
     assert at(facts, "1200000.00").metric == "政府补助"
 
 
+def test_an_income_one_dealing_produced_is_named_by_it() -> None:
+    text = "青禾股份2024年处置长期股权投资产生的投资收益为3.2亿元，投资收益为5亿元。"
+    facts = _read(text, dt.date(2025, 5, 10))
+    assert at(facts, "320000000").metric == "处置长期股权投资产生的投资收益"
+    assert at(facts, "500000000").metric == "投资收益"
+
+
 def test_revenue_through_a_named_platform_is_the_platforms() -> None:
     text = "2025年第一季度，青禾股份通过“禾乐购”线上平台实现酒类收入12.30亿元。"
     revenue = at(_read(text, dt.date(2025, 5, 10)), "1230000000")
