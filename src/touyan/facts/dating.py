@@ -124,6 +124,8 @@ def date_for(
     if after and window is None:
         return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
+    while earlier and _ISSUE_NAMED.match(text, earlier[-1].span[1]):
+        earlier.pop()  # 2020年公开发行公司债券，…。主要子公司…净利润: the bond's name
     if (
         earlier
         and window is not None
@@ -138,6 +140,11 @@ def date_for(
         carried = _listed_period(earlier, text) or _last_listed_day(earlier[-1], text)
         return _carried(carried, published_at), window
     return None, window
+
+
+# 2020年公开发行公司债券, 2019年度非公开发行股票: a year that names an issue of securities,
+# not a period later sentences' figures are of.
+_ISSUE_NAMED = re.compile(r"度?(?:向不?特定对象|非?公开|首次公开|定向)发行")
 
 
 # A change written from a period's figure (由上月上涨0.1%转为下降0.5%): the period is the base.

@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from touyan.text.dates import DateMention
 
@@ -294,4 +295,28 @@ def fiscal_mentions(
         return dates
     spans = [d.span for d in found]
     kept = [d for d in dates if not any(s < d.span[1] and d.span[0] < e for s, e in spans)]
+    kept = [_fiscal_again(d, found, year_end_at) for d in kept]
     return sorted([*kept, *found], key=lambda d: d.span[0])
+
+
+# 第三季度, 三季度, Q3: a quarter written with no year.
+_BARE_QUARTER = re.compile(r"第?(?P<q>[一二三四1-4])(?:季度|财季)|[Qq](?P<q2>[1-4])")
+
+
+def _fiscal_again(
+    date: DateMention, fiscal: list[DateMention], year_end_at: Callable[[int], int | None]
+) -> DateMention:
+    """甲骨文2025财年第三季度营收…。云服务收入第三季度达62亿美元: a quarter written with no
+    year after a fiscal quarter of that number of the same company is that fiscal quarter
+    again, not the calendar's."""
+    bare = _BARE_QUARTER.fullmatch(date.text)
+    if bare is None or year_end_at(date.span[0]) is None:
+        return date
+    number = _QUARTER[bare["q"] or bare["q2"]]
+    before = [d for d in fiscal if d.span[1] <= date.span[0] and d.granularity == "quarter"]
+    if not before:
+        return date
+    named = _BARE_QUARTER.search(before[-1].text)
+    if named is None or _QUARTER[named["q"] or named["q2"]] != number:
+        return date
+    return replace(date, start=before[-1].start, end=before[-1].end, dated=before[-1].dated)

@@ -51,6 +51,12 @@ _OF_THE_LABEL = frozenset({"销售", "营收", "经营"})
 # A word naming no part of the whole (极氪品牌交付: the company's own figure).
 _NO_PART = frozenset({"品牌", "产品", "业务", "整体", "总体"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# 通过“某某”数字平台实现酒类收入: what a channel the text names in quotes brought in is that
+# channel's figure (the liquor sold there), not all of the goods' (酒类).
+_NAMED_CHANNEL = re.compile(
+    r"通过[“\"「](?P<name>[^”\"」，,。；;]{1,12})[”\"」][\u4e00-\u9fff]{0,6}?"
+    r"(?:平台|渠道|商城|APP|App|app|小程序)[\u4e00-\u9fff]{0,2}?实现[\u4e00-\u9fff]{0,8}$"
+)
 _BREAK = re.compile(r"[，,；;。！？!?\n、：:（）()|【】\[\]「」“”\"]")
 
 
@@ -60,6 +66,10 @@ def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | 
     `lo` is the clause start; `bounds` are offsets a qualifier cannot reach back across
     (the ends of names and dates before the label).
     """
+    if "通过" in text[lo:label_start] and (
+        channel := _NAMED_CHANNEL.search(text, max(lo, label_start - 40), label_start)
+    ):
+        return channel["name"]  # 通过“某某”数字平台实现酒类收入: the platform's revenue
     start = max([lo, *(b for b in bounds if b <= label_start)])
     breaks = [m.end() for m in _BREAK.finditer(text, start, label_start)]
     if breaks:

@@ -190,6 +190,12 @@ _DOER = re.compile(
 _SELF_DOER = re.compile(r"(?:本|该|其)?(?:公司|基金|集团|本行|该行)|其|我们")
 # A modal verb between an attribute and its verb (营收能达到144亿美元): not the label's.
 _MODAL_TAIL = re.compile(r"(?:能够|能|可以|可能|可|会|将|有望)$")
+# 处置交易性金融资产取得的投资收益, 持有…产生的公允价值变动损益: the part of an income line a
+# dealing in some assets produced (a one-off item), not the line the company reports.
+_PRODUCED_BY = ("产生的", "取得的")
+# The label a figure is stated with and its verb (投资收益为).
+_ITEM_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,16}?)(?:为|是|达到|高达|达|约)*\s*")
+_TRADE_PRODUCED = re.compile(r"(?:处置|持有|出售|转让)[^，,。；;]{0,40}?(?:产生|取得)的$")
 # 处置非流动资产产生的利润或损失为…: a gain or a loss, named by what produced it.
 _GAIN_OR_LOSS = re.compile(r"(?:利润|收益|利得)?或?损失|净?损益")
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
@@ -920,6 +926,13 @@ class FactReader(
             metric = metric[cut + 2 :]  # 种猪销售情况种猪销售数量: a heading run into the label
         if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
             return None
+        if self.text.endswith(_PRODUCED_BY, 0, label_start) and _TRADE_PRODUCED.search(
+            self.text, max(sentence[0], label_start - 48), label_start
+        ):
+            # 处置交易性金融资产取得的投资收益为…: one source's part, not the item
+            if (item := self._produced_item(sentence, label_start, q.span[0])) is None:
+                return None
+            metric = item
         if _IDENTIFIER.search(metric):
             return None  # 小米的股票代码为1810: a code names something, it measures nothing
         if metric == "revenue" and "GAAP" in self.text[label_start : q.span[0]].upper():
@@ -931,6 +944,24 @@ class FactReader(
         return self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
+
+    def _produced_item(self, sentence: tuple[int, int], label_start: int, end: int) -> str | None:
+        """The one-off item a dealing in assets produced, named whole from its run's start
+        (处置长期股权投资产生的投资收益), after any name or date written before it; none when the
+        words hold a figure or run longer than a metric's name may (持有…产生的公允价值变动
+        损益，以及处置…取得的投资收益, two items of 非经常性损益 in one)."""
+        start = self._run_start(sentence, label_start)
+        ends = [m.end for m in self.mentions if start <= m.start and m.end <= label_start]
+        ends += [d.span[1] for d in self.dates if start <= d.span[0] and d.span[1] <= label_start]
+        start = max([start, *ends])
+        run = self.text[start:label_start]
+        if lead := LABEL_LEAD.match(run):
+            run = run[lead.end() :]
+        said = _ITEM_LABEL.fullmatch(self.text, label_start, end)
+        if said is None or any(c.isdigit() for c in run):
+            return None
+        named = run + said["label"]
+        return named if len(named) <= METRIC_MAX else None
 
     def _gain_or_loss(
         self, sentence: tuple[int, int], of: int, label: str

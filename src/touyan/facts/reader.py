@@ -246,9 +246,14 @@ _TRAILING = re.compile(
 # trailing windows a span from a day to the same day some months later is.
 _SPAN_TO = re.compile(r"(?:到|至|直到)\s*$")
 _SPAN_MONTHS = {1: "近一月", 3: "近三月", 6: "近六月", 12: "近一年"}
+# 股价从2024年5月的60多元一路跌到现在，跌幅超过20%: a move from a day or month named after 从
+# or 自 up to now, written after the date (到现在, 至今).
+_FROM_BEFORE = re.compile(r"[从自]\s*$")
+_TO_NOW = re.compile(r"(?:到|至)(?:现在|今天?|目前|当前)")
 # A balance a period opened with (期初余额, 年初余额, 年初数), as against its closing one.
 _OPENING = re.compile(r"期初|年初(?:余额|数)")
 _REPORTING_SPANS = frozenset({"month", "quarter", "half", "year", "report"})
+_QUARTER_ENDS = frozenset({(3, 31), (6, 30), (9, 30), (12, 31)})
 # 4月8日因三天内涨幅超过40%登上龙虎榜, 5个交易日内累计跌幅达12%: a move over the few days up
 # to the day named (not one day's, 1天内 is), named as a trailing window's move is.
 _DAYS_MOVE = re.compile(
@@ -428,6 +433,18 @@ def _headline(title: str) -> str:
 
 def _broker(record: EntityRecord) -> bool:
     return any(name.endswith(_BROKERS) for name in record.names())
+
+
+def _opened_on(anchor: DateMention, as_of: dt.date) -> dt.date:
+    """The day a balance dated by `anchor` opened with is as of: the day before a reporting
+    period began (2024年半年度报告…期初余额 is the end of 2023's), and the last year-end for
+    a report's closing day (截至2024年6月30日…相较于期初的X元: Chinese interim statements
+    compare with the start of the year). Any other day is kept as it is written."""
+    if anchor.granularity in _REPORTING_SPANS:
+        return anchor.start - dt.timedelta(days=1)
+    if anchor.granularity == "day" and (as_of.month, as_of.day) in _QUARTER_ENDS:
+        return dt.date(as_of.year - 1, 12, 31)
+    return as_of
 
 
 def _upper_end(q: Quantity) -> Decimal | None:
@@ -1276,6 +1293,8 @@ class Reader:
             period = joined  # 5月5日-5月11日，…累计货车通行5175.1万辆: the week's, as of its end
         if metric == "change_pct" and (spanned := self._moved_between(anchor, sentence, q)):
             metric, period = spanned
+        elif metric == "change_pct" and (since := self._moved_since(anchor, sentence, q)):
+            metric, as_of, period = since
         elif metric == "change_pct" and (
             days := _DAYS_MOVE.search(self.text, max(sentence[0], q.span[0] - 20), q.span[0])
         ):
@@ -1376,15 +1395,10 @@ class Reader:
             # 2025财年第三季度营业收入141.3亿美元, reported in May: a fiscal quarter that ended
             # before publication, on a day the text does not say.
             as_of = None
-        if (
-            anchor is not None
-            and as_of == anchor.end
-            and anchor.granularity in _REPORTING_SPANS
-            and _OPENING.search(metric)
-        ):
-            # 2024年半年度报告…职工福利费期初余额为135万元: the balance the half-year opened
-            # with, as of the day before it began (the end of 2023), not its last day
-            as_of = anchor.start - dt.timedelta(days=1)
+        if anchor is not None and as_of == anchor.end and _OPENING.search(metric):
+            as_of = _opened_on(anchor, as_of)
+            if anchor.granularity == "day":
+                period = as_of.isoformat()  # a day is its own period
         if _SINCE_BASE.search(metric) and (base := self._base_year(q, sentence, as_of)):
             # 比1978年提高48.24个百分点，平均每年提高1.07个百分点: the change over the years
             # since the base, not within the year it is dated by
@@ -1477,6 +1491,31 @@ class Reader:
         label = "近一周" if (b - a).days == 7 else _SPAN_MONTHS.get(months)
         metric = LABEL_METRIC.get(f"{label}涨跌幅", "change_pct") if label else "change_pct"
         return metric, f"{first.text}至{anchor.text}"
+
+    def _moved_since(
+        self, anchor: DateMention | None, sentence: tuple[int, int], q: Quantity
+    ) -> tuple[str, dt.date, str] | None:
+        """股价从2024年5月的60多元一路跌到现在，跌幅超过20%: a move from the day or month after
+        从 up to now is as of now, not of its start: named as a card names a trailing window's
+        move when the span is one (近一年涨跌幅), else the change since the date."""
+        now = self.data_as_of or self.published_at
+        if (
+            now is None
+            or anchor is None
+            or anchor.granularity not in ("day", "month")
+            or not sentence[0] <= anchor.span[0] < q.span[0]
+            or not _FROM_BEFORE.search(
+                self.text, max(sentence[0], anchor.span[0] - 3), anchor.span[0]
+            )
+            or not _TO_NOW.search(self.text, anchor.span[1], q.span[0])
+            or any(anchor.span[1] <= d.span[0] < q.span[0] for d in self.dates)
+        ):
+            return None
+        months = (now.year - anchor.start.year) * 12 + now.month - anchor.start.month
+        same_day = anchor.granularity == "month" or anchor.start.day == now.day
+        label = _SPAN_MONTHS.get(months) if same_day else None
+        metric = LABEL_METRIC.get(f"{label}涨跌幅", "change_pct") if label else "change_pct"
+        return metric, now, f"{anchor.text}至今"
 
     def _listed_part(self, subject: str, obj: str) -> tuple[str, str | None]:
         """网易 with 云音乐会员订阅: a part whose name, written after its parent's, makes a
