@@ -15,3 +15,8 @@ def said(fact: ExtractedFact) -> tuple[str, str, str | None, Decimal, dt.date | 
 def at(found: list[ExtractedFact], value: str, metric: str | None = None) -> ExtractedFact:
     """The first fact with this value (and metric, when given)."""
     return next(f for f in found if f.value == Decimal(value) and metric in (None, f.metric))
+
+
+def dated(found: list[ExtractedFact], metric: str, value: str) -> list[tuple[object, object]]:
+    """(as of, period) of each fact with this metric and value as written."""
+    return [(f.as_of, f.period) for f in found if f.metric == metric and f"{f.value}" == value]

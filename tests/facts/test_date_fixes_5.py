@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.facts.reading import dated
+
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 
@@ -21,24 +23,20 @@ def _read(text: str, day: dt.date = _DAY, title: str = "") -> list[ExtractedFact
     return extract_facts(text, title=title, published_at=day, entities=_ENTITIES)
 
 
-def _dated(facts: list[ExtractedFact], metric: str, value: str) -> list[tuple[object, object]]:
-    return [(f.as_of, f.period) for f in facts if f.metric == metric and f"{f.value}" == value]
-
-
 def test_last_week_and_last_month_end_before_the_cards_day() -> None:
     text = (
         "2025年05月15日统计数据：青禾股份的上周成交金额为5120.33万元人民币。"
         "2025年05月15日青禾股份的上月成交金额为3.41亿元人民币。"
     )
     facts = _read(text)
-    assert _dated(facts, "turnover", "51203300") == [(dt.date(2025, 5, 11), "上周")]
-    assert _dated(facts, "turnover", "341000000") == [(dt.date(2025, 4, 30), "上月")]
+    assert dated(facts, "turnover", "51203300") == [(dt.date(2025, 5, 11), "上周")]
+    assert dated(facts, "turnover", "341000000") == [(dt.date(2025, 4, 30), "上月")]
 
 
 def test_last_year_same_period_is_a_base_not_a_window() -> None:
     text = "截至2025年3月31日，青禾股份的营业收入为5.12亿元。与去年同期相比，净利润同比下降21.4%。"
     facts = _read(text)
-    assert _dated(facts, "net_profit_yoy", "-21.4") == [(dt.date(2025, 3, 31), "2025-03-31")]
+    assert dated(facts, "net_profit_yoy", "-21.4") == [(dt.date(2025, 3, 31), "2025-03-31")]
 
 
 def test_a_lead_repeating_figures_takes_the_date_the_text_gives_them() -> None:
@@ -49,8 +47,8 @@ def test_a_lead_repeating_figures_takes_the_date_the_text_gives_them() -> None:
     )
     facts = _read(text, day=dt.date(2025, 5, 6))
     week = (dt.date(2025, 5, 4), "4月28日-5月4日")
-    assert _dated(facts, "港口累计完成货物吞吐量", "181234000") == [week, week]
-    assert _dated(facts, "港口累计完成货物吞吐量_qoq", "-2.31") == [week, week]
+    assert dated(facts, "港口累计完成货物吞吐量", "181234000") == [week, week]
+    assert dated(facts, "港口累计完成货物吞吐量_qoq", "-2.31") == [week, week]
 
 
 def test_an_old_calendar_line_names_no_period_of_a_quote() -> None:
@@ -75,7 +73,7 @@ def test_a_list_of_days_carries_its_last_day() -> None:
         "涨幅偏离值累计超过20%。公司市盈率为88.12，远高于行业市盈率21.5。"
     )
     facts = _read(text)
-    assert _dated(facts, "pe", "88.12") == [(dt.date(2025, 5, 13), "2025-05-13")]
+    assert dated(facts, "pe", "88.12") == [(dt.date(2025, 5, 13), "2025-05-13")]
 
 
 def test_a_month_on_month_change_after_a_years_total_is_the_months() -> None:
@@ -84,9 +82,7 @@ def test_a_month_on_month_change_after_a_years_total_is_the_months() -> None:
         "0.2%。工业生产者出厂价格（PPI）同比下降2.3%，环比下降0.1%。"
     )
     facts = _read(text, day=dt.date(2025, 1, 10))
-    assert [p for _, p in _dated(facts, "工业生产者出厂价格（PPI）_qoq", "-0.1")] == [
-        "2024年12月份"
-    ]
+    assert [p for _, p in dated(facts, "工业生产者出厂价格（PPI）_qoq", "-0.1")] == ["2024年12月份"]
 
 
 def test_a_sentence_after_a_list_of_quarters_is_the_years() -> None:

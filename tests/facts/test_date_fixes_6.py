@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.facts.reading import dated
+
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 
@@ -22,24 +24,20 @@ def _read(text: str, day: dt.date = _DAY, title: str = "") -> list[ExtractedFact
     return extract_facts(text, title=title, published_at=day, entities=_ENTITIES)
 
 
-def _dated(facts: list[ExtractedFact], metric: str, value: str) -> list[tuple[object, object]]:
-    return [(f.as_of, f.period) for f in facts if f.metric == metric and f"{f.value}" == value]
-
-
 def test_a_sentence_opening_with_a_span_word_takes_the_window_before() -> None:
     text = (
         "华光水务水资源龙头。回顾近5个交易日，华光水务有2天上涨。"
         "期间整体上涨1.2%，最高价为8.47元，最低价为8.01元。"
     )
     facts = _read(text, day=dt.date(2025, 3, 9), title="华光水务股价近期上涨")
-    assert _dated(facts, "high", "8.47") == [(dt.date(2025, 3, 9), "近5个交易日")]
-    assert _dated(facts, "low", "8.01") == [(dt.date(2025, 3, 9), "近5个交易日")]
+    assert dated(facts, "high", "8.47") == [(dt.date(2025, 3, 9), "近5个交易日")]
+    assert dated(facts, "low", "8.01") == [(dt.date(2025, 3, 9), "近5个交易日")]
 
 
 def test_this_quarter_in_a_quarter_review_is_the_titles_quarter() -> None:
     text = "新开门店表现较好：本季公司整体RevPAR同比-5.3%，同店-8.5%。"
     facts = _read(text, day=dt.date(2025, 5, 10), title="澜石酒店(600999)25Q1财报点评：开店加速")
-    assert _dated(facts, "revpar_yoy", "-5.3") == [(dt.date(2025, 3, 31), "本季")]
+    assert dated(facts, "revpar_yoy", "-5.3") == [(dt.date(2025, 3, 31), "本季")]
 
 
 def test_a_date_heading_the_next_item_of_a_run_does_not_date_the_figure() -> None:
@@ -50,15 +48,15 @@ def test_a_date_heading_the_next_item_of_a_run_does_not_date_the_figure() -> Non
     )
     facts = _read(text, day=dt.date(2025, 1, 30), title="远帆汽车 2024 年收入 977 亿美元")
     quarter = (dt.date(2024, 12, 31), "第四季度")
-    assert _dated(facts, "revenue", "25700000000") == [quarter]
+    assert dated(facts, "revenue", "25700000000") == [quarter]
     assert [(f.as_of, f.period) for f in facts if f.object == "汽车"] == [quarter]
-    assert _dated(facts, "eps", "2.04") == [(dt.date(2024, 12, 31), "2024年")]
+    assert dated(facts, "eps", "2.04") == [(dt.date(2024, 12, 31), "2024年")]
 
 
 def test_a_turn_from_last_months_figure_is_this_months() -> None:
     text = "12月份，全国工业生产者出厂价格同比下降0.7%。从环比看，PPI由上月上涨0.1%转为下降0.5%。"
     facts = _read(text, day=dt.date(2023, 1, 12), title="2022年12月份工业生产者出厂价格")
-    assert _dated(facts, "PPI_qoq", "-0.5") == [(dt.date(2022, 12, 31), "12月份")]
+    assert dated(facts, "PPI_qoq", "-0.5") == [(dt.date(2022, 12, 31), "12月份")]
 
 
 def test_that_day_before_any_day_is_the_titles_day() -> None:
@@ -67,7 +65,7 @@ def test_that_day_before_any_day_is_the_titles_day() -> None:
         "截至5月14日，青禾股份融资余额2.66亿元。"
     )
     facts = _read(text, title="青禾股份在5月14日的融资和经营状况如何？")
-    assert [d for d, _ in _dated(facts, "margin_buy", "8048200")] == [dt.date(2025, 5, 14)]
+    assert [d for d, _ in dated(facts, "margin_buy", "8048200")] == [dt.date(2025, 5, 14)]
 
 
 def test_a_fall_from_an_earlier_peak_is_no_days_move() -> None:
@@ -76,8 +74,8 @@ def test_a_fall_from_an_earlier_peak_is_no_days_move() -> None:
         "5月13日收盘价为8.40元，跌幅0.12%。"
     )
     facts = _read(text, day=dt.date(2025, 5, 13), title="青禾股份近期股价走势如何？")
-    assert _dated(facts, "change_pct", "-20") == []
-    assert _dated(facts, "change_pct", "-0.12") == [(dt.date(2025, 5, 13), "2025-05-13")]
+    assert dated(facts, "change_pct", "-20") == []
+    assert dated(facts, "change_pct", "-0.12") == [(dt.date(2025, 5, 13), "2025-05-13")]
 
 
 def test_a_news_items_own_stamp_is_its_day_when_later_than_the_listing() -> None:
@@ -87,4 +85,4 @@ def test_a_news_items_own_stamp_is_its_day_when_later_than_the_listing() -> None
         "青禾股份的表现也不容忽视，近三年净值上涨24.14%。"
     )
     facts = _read(text, day=dt.date(2025, 5, 8), title="青禾股份成交活跃")
-    assert [d for d, _ in _dated(facts, "近三年涨跌幅", "24.14")] == [dt.date(2025, 5, 14)]
+    assert [d for d, _ in dated(facts, "近三年涨跌幅", "24.14")] == [dt.date(2025, 5, 14)]
