@@ -60,7 +60,8 @@ class Sampled:
             f"{f.subject}|{f.metric}|{f.object}|{f.value}|{f.unit}|{f.currency}|{f.as_of}|"
             f"{f.period}"
         ) + (f"|{f.high}" if f.high is not None else "")  # a range's claim includes its top
-        said += f"|{f.bound}" if f.bound else ""  # so does a floor's or a ceiling's
+        # so does a floor's or a ceiling's (getattr: a tree from before bounds is scored too)
+        said += f"|{bound}" if (bound := getattr(f, "bound", None)) else ""
         return hashlib.blake2b(said.encode(), digest_size=6).hexdigest()
 
 
@@ -146,7 +147,7 @@ def show(s: Sampled, note: str) -> None:
     print(
         f"      [{s.sample}] {f.subject} | {f.metric} | {f.object} | {f.value}"
         f"{'' if f.high is None else f'–{f.high}'}"
-        f"{'' if f.bound is None else f' ({f.bound})'} {f.unit} "
+        f"{'' if getattr(f, 'bound', None) is None else f' ({f.bound})'} {f.unit} "
         f"{f.currency} | as of {f.as_of} | period {f.period} | published {s.published}"
     )
     quote = f"…{before}【{s.content[start:end]}】{after}…".replace("\n", " ")
