@@ -10,8 +10,8 @@ Which facts are judged must not depend on the extractor's version, or a change c
 own examiners: a fact is in the sample when the hash of where its value sits (row, snippet,
 span) falls in one of the sample's buckets of `SAMPLE_EVERY` (one until 2026-12-04, when a
 second was added to find more errors; on 2026-12-05 four more, of dev rows only, when the
-first two had been mined out, four more in each of the next two sessions, then two, then twelve
-odd buckets of dev rows, four at a time). Errors found in that sample are fixed, which flatters
+first two had been mined out, four more in each of the next two sessions, then two, then all
+sixteen odd buckets of dev rows, four at a time). Errors found there are fixed, which flatters
 its figure; a second, disjoint sample (nine buckets by now, each added before or after a round
 of fixes and judged without being read for them) is never mined for fixes, so its figure is the
 honest one. A new rule that finds a figure nobody read before adds it to the sample unjudged,
@@ -78,7 +78,7 @@ def in_sample(row: str, snippet: int, span: tuple[int, int], half: str) -> str |
         # later in that session: dev rows only, so that fixes they prompt do not reach
         # check-row recall
         return "dev"
-    if bucket in range(1, 24, 2) and half == "dev":  # joined when the even ones were mined
+    if bucket in range(1, 32, 2) and half == "dev":  # joined when the even ones were mined
         return "dev"
     # the second, third and fourth check buckets joined on 2026-12-04, each judged before any
     # rule looked at it (the third and fourth at the end of the day's third session); the fifth
