@@ -354,6 +354,8 @@ _ITEM_COMPANY = re.compile(
 )
 _TARGET_BEFORE = re.compile(r"(?:平均|最高|最低)?目标(?:均|平均)?价(?:格)?(?:的)?$")
 _NON_RECURRING = re.compile(r"非经常性损益(?:对|影响|将|预计)*(?:归母)?$")
+# A sum said of the items a label ends a list of (销售费用、管理费用、财务费用总计).
+_SUM_SAID = re.compile(r"[^\S\n]*(?:的)?(?:总计|合计|共计|总和|之和|加总)")
 # Figures of one session that a span sums (累计换手率, 累计成交额), and the span a sentence
 # opens with (连续涨停期间，, 停牌前5个交易日内，).
 _SUMMED_DAILY = frozenset({"turnover_rate", "turnover", "volume"})
@@ -617,6 +619,7 @@ class FactReader(
                         self._unnamed_fund_result(fact, sentence)
                         or (computed and self._basis(q, sentence))
                         or _CONDITION.match(self.text, clause_start)
+                        or self.sessionless(fact)
                         or (
                             undated_past
                             and _UNDATED_PAST.search(self.text, clause_start, q.span[0])
@@ -632,6 +635,14 @@ class FactReader(
                     self.stated.append((q, fact))
                 self.prev_q = q
         return self.restated(out)
+
+    def _listed_total(self, label_start: int, q: Quantity) -> bool:
+        """Whether a label is the last of a list (A、B、C总计754.54万元) whose figure is said as
+        the items' sum: the figure is the whole list's, which no one label names."""
+        if self.text[label_start - 1 : label_start] != "、":
+            return False
+        said = LABELS.match(self.text, label_start)
+        return said is not None and _SUM_SAID.match(self.text, said.end(), q.span[0]) is not None
 
     def _superseded(self, q: Quantity) -> bool:
         """Whether a figure is inside a bracket that gives the forecast a new one replaces
@@ -801,6 +812,12 @@ class FactReader(
                 # 非经常性损益影响净利润金额约为4200万元: what one-off items add, not the profit
                 # (nor dated as a period's result would be): nothing is said
                 return None
+            if self._listed_total(label_start, q):
+                return (
+                    None  # 销售费用、管理费用、财务费用总计…: the list's sum, not the last item's
+                )
+            if metric == "buyback_amount" and "回购" not in self.text[sentence[0] : sentence[1]]:
+                return None  # 耗资20亿打造实验中心: money spent on something else than a buyback
             if metric == "change_pct" and (peak := _PEAK_MOVE.search(self.text, 0, label_start)):
                 # 盘中最大跌幅超过9%: the day's deepest move, not its close-to-close change
                 said = LABELS.match(self.text, label_start)

@@ -137,7 +137,14 @@ _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
 # 今日 and 今天 are the day the text was published (当日 is a day named before it).
-_NOW = re.compile(r"当前|目前|截[至止]发稿|发稿时|今日|今天|截[至止]\d{1,2}[时:：]\d{2}")
+# 近期 opening a clause (。近期放量突破25元) says now; a heading's or a topic's 近期 (### 近期的
+# 资金表现, 从近期表现看) names no time of the figures after it.
+_NOW = re.compile(
+    r"当前|目前|(?:^|(?<=[。，,；;！？!?\n]))近期(?!的)|截[至止]发稿|发稿时|今日|今天|截[至止]\d{1,2}[时:：]\d{2}"
+)
+# A news item's dateline: its day, then 消息 or 电 (2月13日消息，, 新华社北京5月9日电).
+_NEWS_DAY = re.compile(r"[^\S\n]*(?:消息|电)[，,：:\s]")
+_NEWS_DAY_REACH = 16
 _BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究所)", re.IGNORECASE)
 # How a broker's or a research house's name ends, and what it does when it writes about
 # others (国信证券认为…, 诊断服务由国信证券提供).
@@ -815,6 +822,19 @@ class Reader:
             for now in _NOW.finditer(self.text, sentence[0], q.span[0])
         )
 
+    def _news_day(self) -> DateMention | None:
+        """The day a news item opens with as its own (2月13日消息，…, 5月9日电): the day it was
+        written, which a listing may post months later; what it says is current is of then."""
+        first = self.dates[0] if self.dates else None
+        if (
+            first is None
+            or first.granularity != "day"
+            or first.span[0] > _NEWS_DAY_REACH
+            or not _NEWS_DAY.match(self.text, first.span[1])
+        ):
+            return None
+        return first
+
     def _in_aside(self, at: int, lo: int) -> bool:
         """Whether `at` is within brackets opened after `lo`: 总收入257亿美元（当前约1867亿元
         人民币）汽车总收入198亿美元 converts at the day's rate, which dates no figure after it."""
@@ -1096,7 +1116,9 @@ class Reader:
             and not metric.startswith("margin")  # 当前融资余额: margin data is a day's close
             and self._said_now(anchor, q, sentence)
         ):
-            anchor = None  # 截至发稿，市值为56亿元: as of the report, not a date named earlier
+            # 截至发稿，市值为56亿元: as of the report, not a date named earlier (but a news
+            # item's own day, 2月13日消息，…, is the day it went to press)
+            anchor = self._news_day()
         if anchor is not None and anchor.granularity == "report" and metric in DAILY_METRICS:
             # 3月28日，公司发布年报后，股价下跌8.26%: the day's move, not the year's.
             days = [
@@ -1170,6 +1192,16 @@ class Reader:
         if not _FORECAST_OPENS.match(self.text, start):
             return False
         return not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
+
+    def _preannounced(self, metric: str, q: Quantity) -> bool:
+        """A result told as a range (基本每股收益0.12元至0.18元) in a text about an earnings
+        preannouncement (业绩预告): the range is the company's estimate of a period it has not
+        reported yet, as a preannouncement gives it; a reported result is one figure."""
+        return (
+            q.high is not None
+            and base_metric(metric) in _ANNUAL_METRICS
+            and "业绩预告" in self.text
+        )
 
     def _framed(self, q: Quantity) -> bool:
         """A figure of a paragraph a release opens with 本月预测 or 本月估计: projected."""
@@ -1365,6 +1397,7 @@ class Reader:
                 or self._ahead(anchor, as_of, q)
                 or self._forecast_run(sentence, q)
                 or self._framed(q)
+                or self._preannounced(metric, q)
             )
             and "目标" not in metric
             and not metric.endswith(("计划", "预算"))  # 750亿美元的资本支出计划: the plan's sum
@@ -1767,6 +1800,17 @@ class Reader:
         self.annual_text = True
         year = self.published_at.year - 1
         return dt.date(year, 12, 31), f"{year}年"
+
+    def sessionless(self, fact: ExtractedFact) -> bool:
+        """Whether a quote is one no session dates (a quote page's 今开 12.95 under a calendar
+        line written months before, `stale_session`): a day's figure of a day the text does
+        not name says nothing checkable, so it is dropped rather than kept undated."""
+        return (
+            fact.as_of is None
+            and fact.period is None
+            and self.published_at is not None
+            and fact.metric in _QUOTE_METRICS
+        )
 
     def _as_of(self, date: DateMention | None) -> tuple[dt.date | None, str | None]:
         if date is None:
