@@ -254,6 +254,15 @@ def _coded_name(run: str, text: str) -> str | None:
     return None
 
 
+def _after_heading(run: str, text: str) -> str:
+    """The name a markdown heading runs into (### 国际市场环境某某科技的…占比): the longest
+    tail the text writes more often than the run, else the run."""
+    count = text.count(run)
+    return next(
+        (t for t in _tails(run) if len(t) >= 3 and text.count(t) > count and _trim(t) == t), run
+    )
+
+
 def _tails(run: str) -> list[str]:
     return [run[start:] for start in range(1, len(run) - 1)]
 
@@ -364,6 +373,8 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             # as good as a name seen twice.
             start = m.start() - len(raw or "")
             alone = start == 0 or both[start - 1] in ' \n\t【[“"'
+            if alone and raw == name and both[max(0, start - 2) : start] == "# ":
+                name = _after_heading(name, both)
             stated[name] = stated.get(name, 0) + (2 if alone and raw == name else 1)
     for m in _DATED_FUND.finditer(both):
         # "截止2025年05月13日前海联合智选3个月持有期混合(FOF)A近一年涨跌幅为…": a fund's

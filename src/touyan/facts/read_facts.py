@@ -144,6 +144,14 @@ _OVERALL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:总体|整体|合计|总计)")
 _MARKET_PENETRATION = re.compile(
     r"(?:新能源|电动|纯电|混动|插混)(?:汽车|乘用车|车)(?:销量|零售|批发|市场)?渗透率"
 )
+# A price raised or cut from one level to another (某酒批发价由19年的750元/瓶上调至870元/瓶，
+# 涨幅达12.0%): the rise is that price's, not the stock's move.
+_RAISED_FROM_TO = re.compile(r"由[^，,。；;]{1,16}(?:上调|提升|提高|上涨|增长|下调|降低|下降)至")
+# A named seat on a trading list (第一大卖出营业部为某某证券…营业部，卖出金额为…): the amount is
+# that seat's, and the broker in its name is no subject.
+_SEAT_NAMED = re.compile(
+    r"第[一二三四五\d]大(?:买入|卖出)营业部为(?P<name>[\u4e00-\u9fffA-Za-z0-9（）()]{4,40}?营业部)"
+)
 # What an economy's earlier figure measured of one product (玉米单产每公顷, 大豆播种面积): the
 # product a later bare total (总产量) opening a sentence of the same paragraph is of.
 _PRODUCT_MEASURE = re.compile(
@@ -222,6 +230,9 @@ _CONTRIBUTED = re.compile(
 )
 # Words that turn a sentence about a part back to the whole or to another part.
 _WHOLE_NAMED = re.compile(r"公司|集团|整体|总体|全部|合计|其中|此外|另外|业务|板块")
+# Parts joined by 及, 和 or 与 (精细化工及日化材料和特种化学品), too long for one qualifier.
+_JOINED_PARTS = re.compile(r"[\u4e00-\u9fff]{2,14}(?:[及和与][\u4e00-\u9fff]{2,14})+")
+_PART_JOIN = re.compile(r"[及和与]")
 # A product's model number or series glued to its maker's name (某某酒1618白酒).
 _MODEL_AFTER_NAME = re.compile(r"[A-Za-z0-9]{2,8}[\u4e00-\u9fff]{0,4}")
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
@@ -1248,10 +1259,19 @@ class FactReader(
             return None  # 去年同期的每股收益为91美分: last year's figure, not this period's
         if "分别" in self.text[clause_start : q.span[0]]:
             return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
+        if metric == "change_pct" and _RAISED_FROM_TO.search(self.text, sentence[0], label_start):
+            return None
         from_header = not labelled and metric == "stake_pct"
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
             label_start, sentence[0]
         )
+        seat = (
+            self._named_seat(sentence, label_start)
+            if "营业部" in self.text[sentence[0] : label_start]
+            else None
+        )
+        if seat is not None and subject is not None and subject.start >= seat.start("name"):
+            subject = None  # 第一大卖出营业部为某某证券…营业部，卖出金额为: not the broker's
         # 中证800近一周的市场基准收益率是: a card's field naming its own index or track; a name
         # the dictionary knows (沪深300) is read as the dictionary reads it.
         field = field_subject(self.text, sentence[0], label_start)
@@ -1393,6 +1413,8 @@ class FactReader(
             obj = officers[-1].group() if officers else None
         if obj is None and _OFFICERS_STAT.search(metric):
             obj = self._officer_group(metric, sentence[0], label_start)
+        if obj is None and seat is not None and _SEAT_TRADE.fullmatch(metric):
+            obj = seat["name"]
         if obj is None and _SEAT_TRADE.fullmatch(metric) and _SEATS_WORDS.search(quote):
             # 上榜营业部中有3家机构专用席位，合计买入金额5120万元，卖出金额860万元: those
             # seats' trades together, not all of the stock's buying
@@ -1481,9 +1503,12 @@ class FactReader(
         or a ranked group a clause of it opens with (前五名酒企营收占…，净利润占比超60%); a
         share of a group's companies (25%的公司…在…区间); an overall figure after a clause
         saying the industry does the same (在本行业内普遍存在，主力资金总体净流出); or the
-        market's penetration of new-energy cars."""
+        market's penetration of new-energy cars; the nation's or the world's total (据IDC，
+        全球智能手机出货量同比…)."""
         lo = max(0, sentence[0] - 1)
         run = self.text[lo:label_start]
+        if self.nationwide(sentence, label_start):
+            return True
         if "%的" in run or "成的" in run or "数的" in run:
             if _SHARE_OF_COMPANIES.search(run):
                 return True
@@ -1528,6 +1553,15 @@ class FactReader(
             return None
         return found["name"]
 
+    def _named_seat(self, sentence: tuple[int, int], label_start: int) -> re.Match[str] | None:
+        """The seat the clause before a trade amount names (第一大买入营业部为某某营业部，
+        买入金额为…), when no other clause comes between."""
+        seats = list(_SEAT_NAMED.finditer(self.text, sentence[0], label_start))
+        if not seats:
+            return None
+        between = self.text[seats[-1].end() : label_start]
+        return seats[-1] if between.count("，") + between.count(",") <= 1 else None
+
     def _sibling_part(self, record: EntityRecord | None, metric: str) -> EntityRecord | None:
         """The text's company, for a part named after another company's figure in a list of
         the company's parts (吉利中国星销售33万辆；极氪交付4.1万辆；领克品牌销量为7.3万辆): the
@@ -1558,6 +1592,10 @@ class FactReader(
         if _INCOME_KIND.fullmatch(words) and self._label_text(label_start).endswith("收入"):
             return words
         part = qualifier(self.text, name_end, label_start - 1, [])
+        if part is None and _JOINED_PARTS.fullmatch(words):
+            # 某某化工精细化工及日化材料和特种化学品的销量: parts joined, each one a part
+            pieces = _PART_JOIN.split(words)
+            part = words if all(qualifier(p, 0, len(p), []) == p for p in pieces) else None
         return None if part is None or part != words or NOT_A_PART.search(part) else part
 
     def _sentence_scope(self, sentence: tuple[int, int], label_start: int) -> str | None:

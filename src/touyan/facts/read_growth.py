@@ -260,8 +260,8 @@ class GrowthShapes(Reader):
         found = label_before(self.text, phrase_start)
         if found is None and (named := self._indicator(sentence, phrase_start)):
             record = self._subject_or_region(named[1], sentence)
-            if record is None:
-                return None
+            if record is None or (record.kind == "company" and self.nationwide(sentence, named[1])):
+                return None  # 据IDC，全球智能手机出货量同比…: the world's, not the company's
             return self._fact_for(record.name, named[0] + suffix, q, sentence, quote, None)
         if found is not None:
             clause_start = self._clause_start(sentence, found[1])
@@ -282,6 +282,13 @@ class GrowthShapes(Reader):
                 or self.topic
                 or self.sole
             )
+            if (
+                subject is None
+                and record is not None
+                and record.kind == "company"
+                and self.nationwide(sentence, found[1])
+            ):
+                return None  # 据IDC，全球智能手机出货量同比…: the world's, not the company's
             narrowed = self._qualifier(found[0], clause_start, found[1])
             if narrowed is None and record is not None and found[0] in SEGMENTED_METRICS:
                 narrowed = self._volume_part(

@@ -290,6 +290,14 @@ _SECTION_BREAK = re.compile(
     # a card's next field (…预测的最低目标价21.2元，个股诊断：…总体排名538/5412)
     r"|[，,。；;](?!其中|具体|分|包括)[\u4e00-\u9fff]{2,6}[:：]"
 )
+# A clause opening (after a heading, a source and a year) on the nation's or the world's total
+# (据IDC，2024年全球智能手机出货量同比…; 2025年国家水网建设投资同比增速达…): an industry's or an
+# economy's figure, not the carried company's; its share of that market (全球市场份额) is its own.
+_NATIONWIDE = re.compile(
+    r"(?:据[^，,。；;]{1,12}[，,])?(?:(?:19|20)\d{2}年(?:\d{1,2}月份?)?)?(?:全国|全球|国家|我国)"
+)
+_CLAUSE_OPENING = re.compile(r"[\s，,：:]")
+_COMPANY_SHARE = re.compile(r"份额|市占|占有率|占比|排名|第")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始|(?<=年)来)")
@@ -1666,6 +1674,22 @@ class Reader:
             # whole economy's
             return example[-1]["sector"] + label, start
         return LABEL_METRIC.get(label.lower(), label), start
+
+    def nationwide(self, sentence: tuple[int, int], label_start: int) -> bool:
+        """Whether the label's clause opens, after a source and a year, on the nation or the
+        world (2025年国家水网建设投资, 据IDC，2024年全球智能手机出货量), a market's share
+        of which (全球市场份额) is not meant."""
+        clause = self._clause_start(sentence, label_start)
+        window = self.text[clause : label_start + 2]
+        if not ("全" in window or "国" in window):
+            return False
+        opening = _CLAUSE_OPENING.split(window)[-1] if "据" not in window else window.lstrip()
+        found = _NATIONWIDE.match(opening)
+        return (
+            found is not None
+            and found.end() >= len(opening) - 2
+            and not _COMPANY_SHARE.search(self._label_text(label_start))
+        )
 
     def _subject_or_region(
         self, label_start: int, sentence: tuple[int, int]
