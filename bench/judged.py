@@ -12,7 +12,7 @@ span) falls in one of the sample's buckets of `SAMPLE_EVERY` (one until 2026-12-
 second was added to find more errors; on 2026-12-05 four more, of dev rows only, when the
 first two had been mined out, four more in each of the next two sessions, then two, then all
 sixteen odd buckets of dev rows, four at a time). Errors found there are fixed, which flatters
-its figure; a second, disjoint sample (nine buckets by now, each added before or after a round
+its figure; a second, disjoint sample (ten buckets by now, each added before or after a round
 of fixes and judged without being read for them) is never mined for fixes, so its figure is the
 honest one. A new rule that finds a figure nobody read before adds it to the sample unjudged,
 and the bench says so until someone judges it (`--judge`).
@@ -84,12 +84,12 @@ def in_sample(row: str, snippet: int, span: tuple[int, int], half: str) -> str |
     # rule looked at it (the third and fourth at the end of the day's third session); the fifth
     # joined on 2026-12-05 and was judged while that day's fixes were written, unread by them;
     # the sixth joined at that session's end, after every fix, the seventh at the end of the
-    # next session, and in the one after the eighth after its third round of fixes and the
-    # ninth after its last
+    # next session, and in the one after the eighth after its third round of fixes, the ninth
+    # after its fifth and the tenth after its sixth and last
     return "check" if bucket in _CHECK_BUCKETS else None
 
 
-_CHECK_BUCKETS = frozenset(SAMPLE_EVERY + n for n in (1, 3, 5, 7, 9, 11, 13, 15, 17))
+_CHECK_BUCKETS = frozenset(SAMPLE_EVERY + n for n in (1, 3, 5, 7, 9, 11, 13, 15, 17, 19))
 
 
 def load() -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
