@@ -59,15 +59,15 @@ def test_a_falls_size_bound_turns_round_on_its_signed_value() -> None:
 def test_exact_approximate_and_compared_figures_have_no_bound() -> None:
     text = "2025年5月14日，青禾股份换手率为12.5%，成交额约3亿元，股价上涨近5%。"
     assert set(_bounds(text).values()) == {None}
-    # 高于市场99%的公司: the figure is a percentile, compared with other companies, not bounded
-    card = "青禾股份最近四个季度ROE为25.99%，高于市场96%的公司。"
+    # 高于市场91%的公司: the figure is a percentile, compared with other companies, not bounded
+    card = "青禾股份最近四个季度ROE为18.73%，高于市场91%的公司。"
     assert set(_bounds(card).values()) == {None}
 
 
 def test_a_range_keeps_its_two_ends_and_no_bound() -> None:
-    text = "青禾股份1月24日晚间发布业绩预告，预计2024年归母净利润超3200万元至4800万元。"
+    text = "青禾股份1月27日晚间披露业绩预告，公司预计2024年归母净利润超2600万元至3900万元。"
     fact = _one(text, "net_profit_forecast")
-    assert (fact.high, fact.bound) == (Decimal("48000000"), None)
+    assert (fact.high, fact.bound) == (Decimal("39000000"), None)
 
 
 def _ingest(db: Database, tmp_path: Path, text: str) -> None:
@@ -76,13 +76,13 @@ def _ingest(db: Database, tmp_path: Path, text: str) -> None:
     assert ingest(db, [str(doc)]).added == 1
 
 
-_SALES = "2025年5月10日，远帆汽车公告：4月远帆汽车成交额超过7000万元，换手率为3.2%。"
+_SALES = "2025年5月10日，远帆汽车公告：4月远帆汽车成交额超过5800万元，换手率为3.2%。"
 
 
 def test_the_bound_survives_the_store_and_the_json(db: Database, tmp_path: Path) -> None:
     _ingest(db, tmp_path, _SALES)
     [turnover] = query_facts(db, metric="turnover")
-    assert (turnover.value, turnover.bound) == (Decimal("70000000"), "floor")
+    assert (turnover.value, turnover.bound) == (Decimal("58000000"), "floor")
     assert turnover.to_json()["bound"] == "floor"
     [rate] = query_facts(db, metric="turnover_rate")
     assert rate.bound is None and rate.to_json()["bound"] is None
@@ -96,7 +96,7 @@ def test_the_facts_table_marks_a_bound(tmp_path: Path) -> None:
     database.close()
     result = CliRunner().invoke(app, ["facts", "远帆汽车", "--db", url])
     assert result.exit_code == 0, result.stdout
-    assert "≥ 7000万元" in result.stdout
+    assert "≥ 5800万元" in result.stdout
     assert "≥ 3.2%" not in result.stdout and "3.2%" in result.stdout
 
 

@@ -40,13 +40,13 @@ def test_a_move_from_a_day_up_to_now_is_the_change_since() -> None:
 
 def test_an_opening_balance_next_to_a_quarter_end_is_the_last_year_ends() -> None:
     text = (
-        "截至2024年9月30日，青禾股份的短期借款余额总计为3,210,000.00元，"
-        "相较于期初的5,430,000.00元有所下降。"
+        "截至2024年9月30日，青禾股份的短期借款余额总计为2,785,416.38元，"
+        "相较于期初的4,916,327.52元有所下降。"
     )
     facts = _read(text, dt.date(2024, 10, 28))
-    opening = at(facts, "5430000.00")
+    opening = at(facts, "4916327.52")
     assert (opening.as_of, opening.period) == (dt.date(2023, 12, 31), "2023-12-31")
-    assert at(facts, "3210000.00").as_of == dt.date(2024, 9, 30)
+    assert at(facts, "2785416.38").as_of == dt.date(2024, 9, 30)
 
 
 def test_a_year_naming_a_bond_issue_dates_no_later_sentence() -> None:
@@ -61,13 +61,13 @@ def test_a_year_naming_a_bond_issue_dates_no_later_sentence() -> None:
 
 def test_an_income_a_dealing_in_assets_produced_is_no_income_line() -> None:
     text = (
-        "青禾股份2025年第一季度非经常性损益中，计入当期损益的政府补助为1,200,000.00元；"
+        "青禾股份2025年第一季度非经常性损益中，计入当期损益的政府补助为1,263,758.42元；"
         "持有交易性金融资产产生的公允价值变动损益，以及处置交易性金融资产取得的投资收益为"
         "3,456,789.00元。青禾股份2024年投资收益为5亿元。"
     )
     facts = _read(text, dt.date(2025, 5, 10))
     assert [f.value for f in facts if f.metric == "投资收益"] == [500000000]
-    assert at(facts, "1200000.00").metric == "政府补助"
+    assert at(facts, "1263758.42").metric == "政府补助"
 
 
 def test_an_income_one_dealing_produced_is_named_by_it() -> None:

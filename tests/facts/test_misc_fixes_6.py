@@ -65,9 +65,9 @@ def test_a_news_items_day_dates_what_it_says_is_current() -> None:
 
 def test_a_range_of_a_preannouncement_is_a_forecast() -> None:
     text = (
-        "青禾股份1月20日晚间发布业绩预告，预计2024年归母净利润2000万元~3000万元。"
-        "基本每股收益0.10元至0.15元。"
+        "青禾股份1月23日晚间披露业绩预告，公司预计2024年归母净利润1600万元~2500万元。"
+        "基本每股收益0.08元至0.13元。"
     )
-    facts = _read(text, dt.date(2025, 1, 21))
-    eps = at(facts, "0.10")
+    facts = _read(text, dt.date(2025, 1, 24))
+    eps = at(facts, "0.08")
     assert (eps.metric, eps.as_of) == ("eps_forecast", dt.date(2024, 12, 31))

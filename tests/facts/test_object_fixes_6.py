@@ -29,10 +29,10 @@ def facts(text: str, title: str = "") -> list[ExtractedFact]:
 
 
 def test_the_question_a_card_field_asks_names_no_one() -> None:
-    title = "2025年05月13日青松稳进混合A近一月涨跌幅(最新的近一月涨跌幅是多少)。"
+    title = "2025年05月12日青松稳进混合A近一月涨跌幅(最新的近一月涨跌幅是多少)。"
     text = (
-        "截止2025年05月13日青松稳进混合A单位净值为1.2034元、近三月涨跌幅(最新的近三月涨跌幅"
-        "是多少)为-2.10%、近一月涨跌幅(最新的近一月涨跌幅是多少)为0.85%。"
+        "截止2025年05月12日青松稳进混合A单位净值为1.1378元、近三月涨跌幅(最新的近三月涨跌幅"
+        "是多少)为-3.46%、近一月涨跌幅(最新的近一月涨跌幅是多少)为1.64%。"
     )
     found = facts(text, title)
     assert {f.subject for f in found} == {"青松稳进混合A"}
@@ -62,11 +62,11 @@ def test_a_games_users_are_the_games() -> None:
 
 
 def test_a_products_figure_in_the_clause_after_its_capacity() -> None:
-    text = "星河材料锰酸锂产能达12万吨，2024年交付量同比增长58%，产品持续升级。"
-    fact = at(facts(text), "58")
+    text = "星河材料锰酸锂产能达9万吨，2023年交付量同比增长47%，产品持续升级。"
+    fact = at(facts(text), "47")
     assert (fact.subject, fact.metric, fact.object) == ("星河材料", "deliveries_yoy", "锰酸锂")
-    text = "星河材料国内产能达12万吨，2024年交付量同比增长58%。"
-    assert at(facts(text), "58").object is None
+    text = "星河材料国内产能达9万吨，2023年交付量同比增长47%。"
+    assert at(facts(text), "47").object is None
 
 
 def test_what_gongsi_names_of_itself_before_the_period() -> None:
@@ -77,12 +77,12 @@ def test_what_gongsi_names_of_itself_before_the_period() -> None:
 
 def test_a_bare_total_after_a_crops_figure_is_the_crops() -> None:
     text = (
-        "本月预测，2025/26年度，中国大豆种植面积10400千公顷（1.56亿亩），较上年度增加32千公顷"
-        "（48万亩）。预计大豆单产每公顷2050公斤，较上年度有所提高。总产量2132万吨，较上年度增1.2%。"
+        "本月预测，2025/26年度，中国大豆种植面积10150千公顷（1.52亿亩），较上年度增加27千公顷"
+        "（40.5万亩）。预计大豆单产每公顷2150公斤，较上年度有所提高。总产量2182万吨，较上年度增1.7%。"
     )
     found = facts(text)
-    assert said(at(found, "21320000"))[:3] == ("中国", "大豆总产量_forecast", None)
-    assert at(found, "1.2").metric == "大豆总产量_yoy_forecast"
+    assert said(at(found, "21820000"))[:3] == ("中国", "大豆总产量_forecast", None)
+    assert at(found, "1.7").metric == "大豆总产量_yoy_forecast"
 
 
 def test_this_quarter_before_a_label_names_no_part() -> None:

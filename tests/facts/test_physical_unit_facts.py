@@ -61,13 +61,13 @@ def test_the_verifier_flags_a_changed_physical_unit() -> None:
 
 
 def test_a_volume_in_lots_keeps_its_lots() -> None:
-    """6.22万手 is 62,200 lots (a lot is 100 shares on the A-share market, other sizes
-    elsewhere): read as a bare count it would pass for 62,200 shares."""
-    text = "截至2025年5月14日收盘，澄川化工成交量6.22万手，成交额8695.11万元。"
+    """4.87万手 is 48,700 lots (a lot is 100 shares on the A-share market, other sizes
+    elsewhere): read as a bare count it would pass for 48,700 shares."""
+    text = "截至2025年5月12日收盘，澄川化工成交量4.87万手，成交额6312.45万元。"
     got = _by_metric(_read(text))
-    assert got["volume"] == (Decimal("62200"), "手")
+    assert got["volume"] == (Decimal("48700"), "手")
     lots = Evidence(1, text, document_id=7)
-    supported = verify("澄川化工成交量6.22万手[1]。", [lots], entities=_ENTITIES)
+    supported = verify("澄川化工成交量4.87万手[1]。", [lots], entities=_ENTITIES)
     assert [s.status for s in supported.sentences] == ["supported"]
-    shares = verify("澄川化工成交量6.22万股[1]。", [lots], entities=_ENTITIES)
+    shares = verify("澄川化工成交量4.87万股[1]。", [lots], entities=_ENTITIES)
     assert [s.status for s in shares.sentences] == ["unsupported"]

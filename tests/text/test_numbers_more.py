@@ -146,19 +146,19 @@ def test_thousand_scales_a_physical_unit_but_is_part_of_kilo_units() -> None:
 
 
 def test_and_some_more_after_the_digits_or_the_scale_keeps_what_they_count() -> None:
-    """3000余万元 is over 30 million yuan, not 3000; 9.5万余吨 keeps its tonnes."""
-    got = {q.text: (q.value, q.unit) for q in parse_numbers("净利润3000余万元，交付9.5万余吨")}
+    """2600余万元 is over 26 million yuan, not 2600; 7.3万余吨 keeps its tonnes."""
+    got = {q.text: (q.value, q.unit) for q in parse_numbers("净利润2600余万元，交付7.3万余吨")}
     assert got == {
-        "3000余万元": (Decimal("30000000"), "money"),
-        "9.5万余吨": (Decimal("95000"), "吨"),
+        "2600余万元": (Decimal("26000000"), "money"),
+        "7.3万余吨": (Decimal("73000"), "吨"),
     }
-    [firms] = parse_numbers("共有100多家公司")
-    assert (firms.text, firms.value, firms.classifier) == ("100多家", Decimal("100"), "家")
+    [firms] = parse_numbers("共有400多家公司")
+    assert (firms.text, firms.value, firms.classifier) == ("400多家", Decimal("400"), "家")
     # 多 that counts nothing is no part of the number
     assert [q.text for q in parse_numbers("近20日多头占优，涨幅30%多")] == ["30%"]
 
 
 def test_lots_are_their_own_unit() -> None:
-    lots = one("成交量6.22万手")
-    assert (lots.value, lots.unit, lots.classifier) == (Decimal("62200"), "手", None)
-    assert same_quantity(lots, one("6.22万手")) and not same_quantity(lots, one("6.22万股"))
+    lots = one("成交量4.87万手")
+    assert (lots.value, lots.unit, lots.classifier) == (Decimal("48700"), "手", None)
+    assert same_quantity(lots, one("4.87万手")) and not same_quantity(lots, one("4.87万股"))

@@ -15,6 +15,6 @@ def test_money_shares_and_percentages() -> None:
 
 def test_physical_units_and_lots_keep_their_unit() -> None:
     assert format_figure(Decimal("830000000"), "吨", None, "zh") == "8.3亿吨"
-    assert format_figure(Decimal("62200"), "手", None, "zh") == "6.22万手"
+    assert format_figure(Decimal("48700"), "手", None, "zh") == "4.87万手"
     assert format_figure(Decimal("830000000"), "吨", None, "en") == "830 million 吨"
-    assert format_figure(Decimal("62200"), "count", None, "zh") == "6.22万"
+    assert format_figure(Decimal("48700"), "count", None, "zh") == "4.87万"

@@ -147,10 +147,10 @@ def test_document_page_shows_text_chunks_facts_and_labels(
 def test_document_page_shows_a_bound_and_a_range(
     client: TestClient, db: Database, tmp_path: Path
 ) -> None:
-    """超过7000万元 is a floor and 3200万元至4800万元 a range: the table says so, not one figure."""
+    """超过5800万元 is a floor and 2600万元至3900万元 a range: the table says so, not one figure."""
     text = (
-        "2025年5月10日，远帆汽车公告：4月远帆汽车成交额超过7000万元。"
-        "远帆汽车预计2024年归属于上市公司股东的净利润3200万元至4800万元。"
+        "2025年5月10日，远帆汽车公告：4月远帆汽车成交额超过5800万元。"
+        "远帆汽车预计2024年归属于上市公司股东的净利润2600万元至3900万元。"
     )
     doc = tmp_path / "bounds.jsonl"
     doc.write_text(json.dumps({"title": "远帆汽车公告", "text": text}, ensure_ascii=False))
@@ -158,8 +158,8 @@ def test_document_page_shows_a_bound_and_a_range(
     with db.session() as session:
         doc_id = session.scalars(select(Document.id).where(Document.title == "远帆汽车公告")).one()
     html = client.get(f"/d/{doc_id}").text
-    assert "≥ 7000万元" in html or "≥ 7,000万元" in html
-    assert re.search(r"3,?200万元–4,?800万元", html)
+    assert "≥ 5800万元" in html or "≥ 5,800万元" in html
+    assert re.search(r"2,?600万元–3,?900万元", html)
 
 
 def test_login_logout_register_and_language(client: TestClient, db: Database) -> None:

@@ -20,7 +20,7 @@ _FLOOR_BEFORE = re.compile(r"(?:超过|超出|超|逾|多于|不低于|不少于
 _FLOOR_AFTER = re.compile(r"\s*(?:以上|有余)")
 _CEILING_AFTER = re.compile(r"\s*(?:以下|以内)")
 _REACH = 4  # the longest word before a figure, and a space
-# 3000余万元, 9.5万余吨, 100多家: the number's own "and some" (text.numbers keeps it in the span)
+# 2600余万元, 7.3万余吨, 400多家: the number's own "and some" (text.numbers keeps it in the span)
 _SOME_MORE = re.compile(r"[\d万亿千百][余多]")
 
 

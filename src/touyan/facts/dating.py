@@ -62,7 +62,7 @@ def date_for(
     if not before and text.startswith(_BACK_TO_SPAN, sentence[0]):
         window = _span_before(sentence[0], dates, text)
     if window and _TURNED_FROM.match(text, max(0, window.span[0] - 1), q.span[0]):
-        window = None  # PPI由上月上涨0.1%转为下降0.5%: the start of a turn, not the figure's
+        window = None  # CPI由上月下降0.4%转为上涨0.7%: the start of a turn, not the figure's
     if window and _LISTED_ON.search(text, window.span[1], q.span[0]):
         window = None  # 近三月涨跌幅为-8.06%、上周最高价为6.89元: the list's next item
     if (
@@ -108,7 +108,7 @@ def date_for(
     ):
         after = []  # 渗透率达到40%，…，2025年可能迎来拐点: a later clause's outlook
     if after and _now_before(text, max(sentence[0], q.span[0] - 16), q.span[0], after[0]):
-        after = []  # 当前市盈率TTM为15.88倍，5月14日某券商研报给予评级: the report's day
+        after = []  # 当前市盈率TTM为23.41倍，6月9日某券商研报给予评级: the report's day
     if after and _in_book_title(after[0], text):
         after = []  # 市值2300亿 …发布了头条文章：《5月投资需关注》: a work's name
     if after and _own_figure_after(after[0], dates, text, q):
@@ -125,7 +125,7 @@ def date_for(
         return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
     while earlier and _ISSUE_NAMED.match(text, earlier[-1].span[1]):
-        earlier.pop()  # 2020年公开发行公司债券，…。主要子公司…净利润: the bond's name
+        earlier.pop()  # 2017年公开发行公司债券，…。主要子公司…净利润: the bond's name
     if (
         earlier
         and window is not None
@@ -142,15 +142,15 @@ def date_for(
     return None, window
 
 
-# 2020年公开发行公司债券, 2019年度非公开发行股票: a year that names an issue of securities,
+# 2017年公开发行公司债券, 2016年度非公开发行股票: a year that names an issue of securities,
 # not a period later sentences' figures are of.
 _ISSUE_NAMED = re.compile(r"度?(?:向不?特定对象|非?公开|首次公开|定向)发行")
 
 
 # A change written from a period's figure (由上月上涨0.1%转为下降0.5%): the period is the base.
 _TURNED_FROM = re.compile(r"[由从][^，,。；;]{0,12}?[转变]为")
-# A sentence that opens by pointing back at a span (回顾近5个交易日，…。期间整体下跌0.5%，最高价
-# 为12.47元): its figures are the span's.
+# A sentence that opens by pointing back at a span (回顾近5个交易日，…。期间整体上涨1.7%，最高价
+# 为8.36元): its figures are the span's.
 _BACK_TO_SPAN = ("期间", "这期间", "此期间", "该期间", "其间")
 
 
@@ -170,8 +170,8 @@ _LAST_PERIODS = frozenset({"上周", "上月", "上个月"})
 
 def _last_period(window: DateMention, day: dt.date) -> DateMention:
     """上周 or 上月 read against the day a statement is dated by, not against publication:
-    "2025年05月15日统计数据：X的上周成交金额为…" is the week to Sunday 11 May, "上月成交金额"
-    April's, as of the period's last day."""
+    "2025年06月12日统计数据：X的上周成交金额为…" is the week to Sunday 8 June, "上月成交金额"
+    May's, as of the period's last day."""
     if window.text == "上周":  # weeks start on Monday
         start = day - dt.timedelta(days=day.weekday() + 7)
         end = start + dt.timedelta(days=6)
@@ -384,7 +384,7 @@ _ACT_AFTER = re.compile(r"\s*(?:公司)?(?:已)?(?:宣布|公布|推出|披露|�
 
 def _act_year(date: DateMention, text: str, published_at: dt.date | None) -> DateMention:
     """A year still running at publication, written as when something was done ("2025年宣布
-    新增700亿美元股票回购计划" written in May): the year names the act's time, not a period
+    启动120亿元股份回购计划" written in May): the year names the act's time, not a period
     the figure holds for, and which day it was the text does not say."""
     if (
         published_at is not None
@@ -432,7 +432,7 @@ _LISTED_DAYS = re.compile(r"(?:\s*、\s*(\d{1,2})\s*日)+")
 
 
 def _last_listed_day(date: DateMention, text: str) -> DateMention:
-    """The last of a list of days a carried day opens: "连续两个交易日（2025年5月13日、14日）
+    """The last of a list of days a carried day opens: "连续两个交易日（2025年6月9日、10日）
     涨幅偏离值累计超过20%。公司市盈率为…" states the ratio after the sessions, as of the
     14th, not the first of them."""
     if date.granularity != "day" or not text.startswith("、", date.span[1]):

@@ -315,7 +315,7 @@ def extract_facts(
     return [_bounded(text, f) for f in found]
 
 
-# A news item's own time stamp at its head (…居首2025-05-14 11:495月14日，通信板块…).
+# A news item's own time stamp at its head (…领涨2025-06-10 09:376月10日，有色板块…).
 _DATELINE = re.compile(r"(20\d{2})-(\d{2})-(\d{2})\s?\d{2}:\d{2}")
 _DATELINE_REACH = 200
 _DATELINE_DAYS = 31

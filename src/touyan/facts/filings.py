@@ -320,8 +320,8 @@ _LINE_RATES = frozenset({"gross_margin", "net_margin"})
 # 27.5%): the line's, not the company's.
 _LINE_RATE_WORDS = re.compile(r"(?:营业|经营)利润率|(?:营业)?(?:收入|营收)占比")
 _LINE_FIGURES = re.compile(r"revenue(?:_yoy)?")
-# The next item, maybe after a clause that states no figure and turns to no whole (同比增长28%，
-# 增速高于行业平均水平，且营业利润率…): still the line's.
+# The next item, maybe after a clause that states no figure and turns to no whole (同比增长19%，
+# 增速领先同业，且营业利润率…): still the line's.
 _NEXT_ITEM = re.compile(
     r"[^\S\n]*[，,](?:[^\d，,。；;\n]{1,16}[，,])?[^\S\n]*(?:且|并且|同时|但|而)?[^\S\n]*"
 )

@@ -12,24 +12,24 @@ from touyan.facts.extract import ExtractedFact
 from touyan.facts.reader import LabelledShapes
 from touyan.text.numbers import Quantity
 
-# 收盘价格涨幅偏离值累计达到43.00%, 收盘价格涨幅累计偏离值累计为16.99%, 收盘价跌幅偏离值累计
-# 21.90%: the stock's close-to-close move off its index over the notice's days. A bound (超过
+# 收盘价格涨幅偏离值累计达到37.20%, 收盘价格涨幅累计偏离值累计为22.45%, 收盘价跌幅偏离值累计
+# 24.60%: the stock's close-to-close move off its index over the notice's days. A bound (超过
 # 20%) is the exchange's threshold, not the stock's figure.
 _DEVIATION = re.compile(
     r"收盘价格?(?P<dir>涨|跌)幅(?:偏离值累计|累计偏离值)(?:累计)?\s*(?:为|达到|达)?\s*$"
 )
-# 2025年5月13日至15日期间: a span whose end writes its day alone, which the dates do not read.
+# 2025年6月9日至11日期间: a span whose end writes its day alone, which the dates do not read.
 _DAY_AFTER_SPAN = re.compile(r"\s*(?:至|到|－|-|—|~|～)\s*(?P<day>\d{1,2})日")
-# 连续涨停期间，该股累计上涨15.93%: the gain over the run of limit-up days, not the day's move.
+# 连续涨停期间，该股累计上涨21.07%: the gain over the run of limit-up days, not the day's move.
 _RUN_GAIN = re.compile(
     r"(?P<span>连续(?:涨停|跌停|上涨|下跌)期间)[，,]\s*(?:该股|公司股价|股价)?\s*"
     r"累计(?P<dir>上涨|下跌|涨|跌)\s*$"
 )
-# 共有12位董事和高级管理人员: the board card's head count.
+# 共有9位董事和高级管理人员: the board card's head count.
 _BOARD = r"董事、监事和高级管理人员|董事和高级管理人员|董监高"
 _HEAD_COUNT_BEFORE = re.compile(r"(?:共有|共计|合计)\s*$")
 _HEAD_COUNT_AFTER = re.compile(rf"\s*(?:名|位)?(?P<board>{_BOARD})")
-# 董事长及非独立董事袁宁薪酬最高为78.51万元, 非独立董事李艳志年龄最高为62岁: one officer's pay
+# 董事长及非独立董事周启明薪酬最高为64.20万元, 非独立董事韩晓岚年龄最高为58岁: one officer's pay
 # or age, the board's top or bottom; a price's 最高 it is not (nor 董事中张明: among them).
 _TITLE = (
     r"(?:副?董事长|非独立董事|独立董事|职工代表董事|董事|副?总经理|副?总裁|财务总监|财务负责人|"
@@ -39,7 +39,7 @@ _PERSON_TOP = re.compile(
     rf"(?P<who>(?:{_TITLE}(?:及|兼|、|,)?)*{_TITLE}(?![中里内们])[\u4e00-\u9fff·]{{2,4}}?)"
     r"(?P<measure>薪酬|年薪|报酬|年龄)最(?:高|低|大|小)的?\s*(?:为|是)?\s*$"
 )
-# 董事和高级管理人员平均年龄为49岁: the board's average age.
+# 董事和高级管理人员平均年龄为53岁: the board's average age.
 _AVERAGE_AGE = re.compile(rf"(?P<board>{_BOARD})(?:的)?平均年龄\s*(?:为|是|约为|约)?\s*$")
 
 
@@ -79,7 +79,7 @@ class CardShapes(LabelledShapes):
     def _to_span_end(
         self, fact: ExtractedFact | None, sentence: tuple[int, int], label_start: int
     ) -> ExtractedFact | None:
-        """公司股票在2025年5月13日至15日期间…偏离值累计为16.99%: a notice's figure is as of the
+        """公司股票在2025年6月9日至11日期间…偏离值累计为22.45%: a notice's figure is as of the
         last day of its span, whose end may be written as a day alone."""
         if fact is None or fact.as_of is None:
             return fact

@@ -204,7 +204,7 @@ _PRODUCED_BY = ("产生的", "取得的")
 # The label a figure is stated with and its verb (投资收益为).
 _ITEM_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,16}?)(?:为|是|达到|高达|达|约)*\s*")
 _TRADE_PRODUCED = re.compile(r"(?:处置|持有|出售|转让)[^，,。；;]{0,40}?(?:产生|取得)的$")
-# 处置非流动资产产生的利润或损失为…: a gain or a loss, named by what produced it.
+# 处置子公司股权产生的利润或损失为…: a gain or a loss, named by what produced it.
 _GAIN_OR_LOSS = re.compile(r"(?:利润|收益|利得)?或?损失|净?损益")
 _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 # What a sentence leaves out of its figures (剔除某类门店后, 不含某类门店的): not 不含税.
@@ -825,7 +825,7 @@ class FactReader(
                 return None
             if self._listed_total(label_start, q):
                 return (
-                    None  # 销售费用、管理费用、财务费用总计…: the list's sum, not the last item's
+                    None  # 管理费用、销售费用、财务费用总计…: the list's sum, not the last item's
                 )
             if metric == "buyback_amount" and "回购" not in self.text[sentence[0] : sentence[1]]:
                 return None  # 耗资20亿打造实验中心: money spent on something else than a buyback
@@ -1529,8 +1529,8 @@ class FactReader(
     def _product_total(
         self, region: str, metric: str, sentence: tuple[int, int], label_start: int
     ) -> str:
-        """An economy's bare total opening a sentence (…，预计玉米单产每公顷6600公斤。总产量
-        29616万吨) is the total of the product the paragraph's last figure measured, not of
+        """An economy's bare total opening a sentence (…，预计大豆单产每公顷2150公斤。总产量
+        2084万吨) is the total of the product the paragraph's last figure measured, not of
         the whole economy's output."""
         last = self.last
         if (

@@ -216,8 +216,8 @@ class GrowthShapes(Reader):
         return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
 
     def _volume_part(self, subject: str, sentence: tuple[int, int], label_start: int) -> str | None:
-        """The product whose volume the clause before the label's states (深加工产品年产量3.39亿
-        平方米，年销量3.64亿平方米; 某某材料产能达33万吨，2024年交付量同比增长109%): the
+        """The product whose volume the clause before the label's states (深加工产品年产量2.71亿
+        平方米，年销量2.58亿平方米; 某某材料产能达18万吨，2023年交付量同比增长64%): the
         label opening the next clause names that product's figure, not the company's."""
         last = self.last
         if (

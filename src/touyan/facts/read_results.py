@@ -78,7 +78,7 @@ _HELD_TAIL = re.compile(
     r"的?(?:公司)?(?:股份|股票|A股|(?:无限售(?:条件)?|有限售(?:条件)?|限售)?流通股|限售股)?(?:数量?)?\s*"
     r"(?:为|达到|达|高达|约|近|超过|超|逾|共计|共|合计|累计|\s)*"
 )
-# A name written right before the kind of shares held (某某银行持有某某发展无限售流通股2263万
+# A name written right before the kind of shares held (某某银行持有某某发展无限售流通股1875万
 # 股): the company held, though the dictionary does not know it.
 _HELD_NAME = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?=的?(?:股份|股票|A股|(?:无限售|有限售|限售)(?:条件)?流通股|流通股))"

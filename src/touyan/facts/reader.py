@@ -291,7 +291,7 @@ _SECTION_BREAK = re.compile(
     r"|[，,。；;](?!其中|具体|分|包括)[\u4e00-\u9fff]{2,6}[:：]"
 )
 # A clause opening (after a heading, a source and a year) on the nation's or the world's total
-# (据IDC，2024年全球智能手机出货量同比…; 2025年国家水网建设投资同比增速达…): an industry's or an
+# (据某机构，2024年全球平板电脑出货量同比…; 2025年国家燃气管网投资同比增速达…): an industry's or an
 # economy's figure, not the carried company's; its share of that market (全球市场份额) is its own.
 _NATIONWIDE = re.compile(
     r"(?:据[^，,。；;]{1,12}[，,])?(?:(?:19|20)\d{2}年(?:\d{1,2}月份?)?)?(?:全国|全球|国家|我国)"
@@ -393,7 +393,7 @@ _SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预�
 # (预计2026年某作物播种面积…；单产…；产量保持在…以上。): every clause is forecast.
 _FULL_STOP = re.compile(r"[。！？!?\n]")
 _FORECAST_OPENS = re.compile(r"\s*(?:据|本月|本期|我们|机构|市场)?(?:预计|预测)")
-# 本月预测，2025/26年度…, 本月估计，2024/25年度…: a monthly supply-and-demand release's frame;
+# 本月预测，2026/27年度…, 本月估计，2025/26年度…: a monthly supply-and-demand release's frame;
 # the paragraph's figures after it are the month's projections (an estimate of a season not
 # over is one too), until the release turns to a season it leaves as it was (本月对…不作调整).
 _MONTH_FRAME = re.compile(r"本月(?:预测|估计|对)")
@@ -803,7 +803,7 @@ class Reader:
         self, subject: str, rate: str, sentence: tuple[int, int], label_start: int
     ) -> str | None:
         """The business line a rate (or its change) written after that line's revenue is of
-        (A设备营收6.98亿元，同比+32%，毛利率50.84%, 云业务收入…，营业利润率提升14个百分点),
+        (A设备营收4.15亿元，同比+27%，毛利率43.62%, 云业务收入…，营业利润率提升9个百分点),
         not the company's."""
         last = self.last
         if (
@@ -1037,7 +1037,7 @@ class Reader:
             and anchor.span[1] <= sentence[0]
             and metric.endswith("_qoq")
         ):
-            anchor = self._month_of_year(anchor)  # 2023年12月份…。2023年全年…。PPI环比下降
+            anchor = self._month_of_year(anchor)  # 2022年12月份…。2022年全年…。PPI环比下降
         if anchor is not None and self._item_between(anchor.span[1], sentence[0]):
             anchor = None  # 9、X公告，于3月21日…。10、Y公告，拟投资7亿元: the item's own date
         if (
@@ -1055,11 +1055,11 @@ class Reader:
             and (titled := titled_period(self.title, self.published_at)) is not None
             and titled.end < anchor.start
         ):
-            # X2025年第一季度净利润同比下降71% (title): 4月22日，X发布的报告显示…每股收益为0.27
-            # 美元 is the quarter's, told on the 22nd
+            # X2025年第一季度净利润同比下降38% (title): 4月24日，X发布的报告显示…每股收益为0.36
+            # 美元 is the quarter's, told on the 24th
             anchor = replace(titled, span=anchor.span)
         if anchor is not None and metric in _SINCE_LISTING and anchor.span[1] <= sentence[0]:
-            # 2025年1-3月，营收302亿元。…A股上市后累计派现97亿元: a running total to the day of
+            # 2025年1-3月，营收185亿元。…A股上市后累计派现63亿元: a running total to the day of
             # writing, not the period an earlier sentence names
             anchor = None
         if (
@@ -1097,7 +1097,7 @@ class Reader:
             and metric in DAILY_METRICS
             and _RESULTS_JUDGED.match(self.text, anchor.span[1], q.span[0])
         ):
-            # X Q1业绩强劲：股价逆势上涨2.30%: the quarter is the results', the move the day's
+            # X Q1业绩强劲：股价逆势上涨3.14%: the quarter is the results', the move the day's
             anchor = day_before(anchor.span[0], self.dates, self.published_at)
         if (
             anchor is not None
@@ -1146,8 +1146,8 @@ class Reader:
 
     def _month_of_year(self, year: DateMention) -> DateMention:
         """The month a month-on-month change carried from an earlier sentence holds for when
-        that sentence names a year: "2023年12月份CPI同比下降0.3%。2023年全年CPI上涨0.2%。PPI
-        环比下降0.3%" is December's change (a year has no change on the month before), the
+        that sentence names a year: "2022年12月份CPI同比上涨2.6%。2022年全年CPI上涨1.4%。PPI
+        环比下降0.7%" is December's change (a year has no change on the month before), the
         last single month of that year named before."""
         months = [
             d
@@ -1479,7 +1479,7 @@ class Reader:
             and period is None
             and as_of == (self.data_as_of or self.published_at)
             and metric not in DAILY_METRICS
-            and not priced(metric)  # 市盈率160.35 in a lead: the ratio at writing
+            and not priced(metric)  # 市盈率87.46 in a lead: the ratio at writing
             and told_as not in self.dated_as
         ):
             self.undated[fact] = told_as
@@ -1489,8 +1489,8 @@ class Reader:
     def restated(self, facts: list[ExtractedFact]) -> list[ExtractedFact]:
         """`facts` with each figure stated without a date dated as the text dates it when it
         states it again: a news lead repeats the release's figures before the sentence that
-        dates them ("一、国家铁路累计运输货物7696.7万吨…。…显示：5月5日-5月11日，…一、国家
-        铁路累计运输货物7696.7万吨"), and they are the week's, not the publication day's."""
+        dates them ("一、全国港口累计完成货物吞吐量2.6亿吨…。…显示：6月2日-6月8日，…一、全国
+        港口累计完成货物吞吐量2.6亿吨"), and they are the week's, not the publication day's."""
         if not self.undated or not self.dated_as:
             return facts
         out = []
@@ -1677,7 +1677,7 @@ class Reader:
 
     def nationwide(self, sentence: tuple[int, int], label_start: int) -> bool:
         """Whether the label's clause opens, after a source and a year, on the nation or the
-        world (2025年国家水网建设投资, 据IDC，2024年全球智能手机出货量), a market's share
+        world (2025年国家燃气管网投资, 据某机构，2024年全球平板电脑出货量), a market's share
         of which (全球市场份额) is not meant."""
         clause = self._clause_start(sentence, label_start)
         window = self.text[clause : label_start + 2]

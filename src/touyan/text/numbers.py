@@ -270,7 +270,7 @@ _STARTS = "".join(
         | {k[0].upper() for k in _PREFIX_CURRENCY}
     )
 )
-# 3000余万元, 9.5万余吨, 100多家: "and some" after the digits or the scale, before what they
+# 2600余万元, 7.3万余吨, 400多家: "and some" after the digits or the scale, before what they
 # count; the figure is a floor (facts.bounds reads it from the span).
 _MORE_THAN = "[余多]"
 _NUMBER = re.compile(
@@ -550,7 +550,7 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
     if currency and not unit:
         unit = "money"
     elif cls == "手" and not unit:
-        unit = "手"  # 6.22万手: lots of shares, a unit of its own (a board lot differs by market)
+        unit = "手"  # 4.87万手: lots of shares, a unit of its own (a board lot differs by market)
     elif cls and not unit:
         unit = "count"
     if unit == "shares" and not scale_word and _STOCKS_MOVE.match(text, tail_end):
