@@ -66,8 +66,8 @@ class Sampled:
 
 
 def in_sample(row: str, snippet: int, span: tuple[int, int], half: str) -> str | None:
-    """ "dev" for the sample errors are looked for in (1 fact in 16, and 1 more in 4 of the
-    dev rows'), "check" for a second, disjoint one (4 in 64) that is only judged, never mined
+    """ "dev" for the sample errors are looked for in (1 fact in 16 of any row, 3 in 4 of the
+    dev rows'), "check" for a second, disjoint one (10 in 64) that is only judged, never mined
     for fixes; None for the rest."""
     key = f"{row}:{snippet}:{span[0]}:{span[1]}".encode()
     bucket = int.from_bytes(hashlib.blake2b(key, digest_size=4).digest()) % (2 * SAMPLE_EVERY)
