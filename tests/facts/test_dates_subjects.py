@@ -118,7 +118,7 @@ def test_a_figure_said_of_today_is_not_dated_by_an_earlier_year(
 ) -> None:
     text = (
         "如2020年公司研发出新钢种。"
-        "资金分析今日贵州茅台主力净流入-849.76万，占比0.04%，行业排名19/23。"
+        "资金分析今日贵州茅台主力净流入-536.18万，占比0.07%，行业排名14/21。"
     )
     got = dated(facts(text, entities, published=dt.date(2025, 5, 14)))
     assert all(as_of == dt.date(2025, 5, 14) for _, _, as_of in got), got

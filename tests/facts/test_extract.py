@@ -188,7 +188,7 @@ def test_attribute_statements_keep_the_text_s_own_metric_name() -> None:
     )
     assert fact.as_of == dt.date(2025, 5, 14)
     # A known label still maps to its metric.
-    (price,) = facts("2025年05月15日，贵州茅台的当前价为1632.01元。", entities)
+    (price,) = facts("2025年03月21日，贵州茅台的当前价为1587.36元。", entities)
     assert price.metric == "price"
 
 
@@ -215,7 +215,7 @@ def test_fund_profile_dated_by_its_stated_data_date(entities: EntityDictionary) 
     text = (
         "“长乐稳健债券型证券投资基金A类”是一只债券型基金。长期收益能力强：产品近3年年化收益4.10%，"
         "超过基准指数1.20%。管理规模合适：当前产品主副份额合并规模为12.50亿。"
-        " * 以上关于该产品的数据指标统计时间截止到2025年05月14日。"
+        " * 以上产品数据指标的统计时间截止到2025年03月20日。"
     )
     found = facts(text, entities, title="基金基本信息")
     name = "长乐稳健债券型证券投资基金A类"
@@ -224,7 +224,7 @@ def test_fund_profile_dated_by_its_stated_data_date(entities: EntityDictionary) 
         (name, "近3年年化收益超过基准指数", Decimal("1.20")),
         (name, "主副份额合并规模", Decimal("1250000000")),
     }
-    assert {f.as_of for f in found} == {dt.date(2025, 5, 14)}
+    assert {f.as_of for f in found} == {dt.date(2025, 3, 20)}
 
 
 def test_a_trailing_window_keeps_the_as_of_date(entities: EntityDictionary) -> None:
@@ -258,11 +258,11 @@ def test_macro_figures_are_about_the_economy_the_text_names(entities: EntityDict
         ("中国", "居民消费价格_yoy", Decimal("0.1"), dt.date(2024, 12, 31)),
         ("中国", "食品价格_yoy", Decimal("-0.5"), dt.date(2024, 12, 31)),
     }
-    series = "中国国家收支差额(月)(亿元)：2025年3月为-11386亿元，2024年12月为-18867亿元。"
+    series = "中国国家外贸差额(月)(亿元)：2025年3月为-9472亿元，2024年12月为-15239亿元。"
     got = {(f.subject, f.value, f.as_of) for f in facts(series, entities)}
     assert got == {
-        ("中国", Decimal("-1138600000000"), dt.date(2025, 3, 31)),
-        ("中国", Decimal("-1886700000000"), dt.date(2024, 12, 31)),
+        ("中国", Decimal("-947200000000"), dt.date(2025, 3, 31)),
+        ("中国", Decimal("-1523900000000"), dt.date(2024, 12, 31)),
     }
 
 
@@ -272,11 +272,11 @@ def test_who_reports_a_figure_is_not_its_subject(entities: EntityDictionary) -> 
 
 
 def test_an_indicator_s_own_series(entities: EntityDictionary) -> None:
-    text = "固定资产投资额(不含农户)的累计同比2024年12月为3.20%、2024年11月为3.30%。"
+    text = "基础设施投资额(不含电力)的累计同比2024年10月为4.30%、2024年9月为4.10%。"
     got = {(f.subject, f.metric, f.value, f.as_of) for f in facts(text, entities)}
     assert got == {
-        ("固定资产投资额(不含农户)", "累计同比", Decimal("3.20"), dt.date(2024, 12, 31)),
-        ("固定资产投资额(不含农户)", "累计同比", Decimal("3.30"), dt.date(2024, 11, 30)),
+        ("基础设施投资额(不含电力)", "累计同比", Decimal("4.30"), dt.date(2024, 10, 31)),
+        ("基础设施投资额(不含电力)", "累计同比", Decimal("4.10"), dt.date(2024, 9, 30)),
     }
 
 
@@ -296,14 +296,14 @@ def test_respectively_lists_items_named_with_and_and_falls(entities: EntityDicti
     # before 分别 is the comparison, and 分别下降 makes every figure of the list a fall.
     text = (
         "2023年上半年，全国汽车制造业、电气机械和器材制造业投资同比分别增长20%和38.9%。"
-        "燃油小汽车和新能源小汽车价格分别下降4.6%和3.4%。"
+        "柴油货车和电动货车价格分别下降2.7%和1.9%。"
     )
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
     assert got == {
         ("中国", "汽车制造业投资_yoy", Decimal("20")),
         ("中国", "电气机械和器材制造业投资_yoy", Decimal("38.9")),
-        ("中国", "燃油小汽车价格_yoy", Decimal("-4.6")),
-        ("中国", "新能源小汽车价格_yoy", Decimal("-3.4")),
+        ("中国", "柴油货车价格_yoy", Decimal("-2.7")),
+        ("中国", "电动货车价格_yoy", Decimal("-1.9")),
     }
 
 
@@ -359,20 +359,20 @@ def test_a_figure_in_the_text_s_own_words_when_its_growth_follows(
 ) -> None:
     # No label list names 发送旅客 or 员工总数; the growth written right after the figure
     # shows it is a measured quantity. 同比减 is a fall.
-    text = "4月份，全国铁路发送旅客3.82亿人次，同比增长6.0%。"
+    text = "7月份，全国铁路发送旅客4.15亿人次，同比增长3.7%。"
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
     assert got == {
-        ("中国", "铁路发送旅客", Decimal("382000000")),
-        ("中国", "铁路发送旅客_yoy", Decimal("6.0")),
+        ("中国", "铁路发送旅客", Decimal("415000000")),
+        ("中国", "铁路发送旅客_yoy", Decimal("3.7")),
     }
-    text = "贵州茅台2024年年报显示业绩稳定。当年公司员工总数6043人，同比减2.83%。"
+    text = "贵州茅台2024年年报显示业绩稳定。当年公司员工总数5218人，同比减1.76%。"
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
     assert got == {
-        ("贵州茅台", "员工总数", Decimal("6043")),
-        ("贵州茅台", "员工总数_yoy", Decimal("-2.83")),
+        ("贵州茅台", "员工总数", Decimal("5218")),
+        ("贵州茅台", "员工总数_yoy", Decimal("-1.76")),
     }
     # Without a growth beside it, nor for a company figure in a text naming no company.
-    assert facts("4月份，全国铁路发送旅客3.82亿人次。", entities) == []
+    assert facts("7月份，全国铁路发送旅客4.15亿人次。", entities) == []
     assert facts("2024年，公司营收突破35亿元，同比增长20.19%。", entities) == []
 
 

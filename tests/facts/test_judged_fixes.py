@@ -274,7 +274,7 @@ def test_a_banks_income_lines_are_not_its_revenue() -> None:
 
 
 def test_a_business_named_before_the_period_is_the_segment() -> None:
-    text = "谷歌云业务2025年第一季度收入122.6亿美元，同比增长28%。"
+    text = "谷歌云业务2024年第四季度收入119.6亿美元，同比增长31%。"
     assert {(f.metric, f.object) for f in facts(text)} == {
         ("revenue", "云业务"),
         ("revenue_yoy", "云业务"),
@@ -297,14 +297,14 @@ def test_what_was_achieved_is_the_segment_not_who_achieved_it() -> None:
     assert [f.object for f in facts(text) if f.metric == "revenue"] == ["酒类"]
     text = "2025年第一季度，华光电子(600123)酒店业务实现营收15.63亿元。"
     assert [f.object for f in facts(text) if f.metric == "revenue"] == ["酒店业务"]
-    text = "平安银行披露2025年一季报，该行实现营收337.09亿元。"
+    text = "平安银行发布2025年一季报，该行实现营收281.46亿元。"
     assert [f.object for f in facts(text) if f.metric == "revenue"] == [None]
 
 
 def test_a_holdings_value_and_a_listing_criterion_are_no_market_figures() -> None:
     text = (
-        "华光电子(600123)：截至2025年一季报，共有2家机构持仓华光电子，"
-        "其中券商1家、其他1家，合计持股数3522.57万股，持股市值0.61亿元。"
+        "华光电子(600123)：截至2025年一季报，共有3家机构持仓华光电子，"
+        "其中基金2家、其他1家，合计持股数2168.43万股，持股市值0.47亿元。"
     )
     assert "market_cap" not in {f.metric for f in facts(text)}
     assert "holding_value" in {f.metric for f in facts(text)}
@@ -314,14 +314,14 @@ def test_a_holdings_value_and_a_listing_criterion_are_no_market_figures() -> Non
 
 def test_taiwan_dollars_and_taiwans_words_for_profit() -> None:
     text = (
-        "台积电第一季度财报显示，合并营收约8392.5亿新台币，"
-        "税后纯益约3615.6亿新台币，每股盈余13.94元新台币。"
+        "台积电公布第四季度业绩，合并营收约6127.3亿新台币，"
+        "税后纯益约2489.7亿新台币，每股盈余9.61元新台币。"
     )
     found = {f.metric: (f.value, f.currency) for f in facts(text)}
     assert found == {
-        "revenue": (Decimal("839250000000"), "TWD"),
-        "net_profit": (Decimal("361560000000"), "TWD"),
-        "eps": (Decimal("13.94"), "TWD"),
+        "revenue": (Decimal("612730000000"), "TWD"),
+        "net_profit": (Decimal("248970000000"), "TWD"),
+        "eps": (Decimal("9.61"), "TWD"),
     }
 
 

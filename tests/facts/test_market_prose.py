@@ -28,8 +28,8 @@ def dated(found: list[ExtractedFact]) -> set[tuple[str, str, Decimal, str, dt.da
 
 def test_run_together_table_splits_by_its_decimals(entities: EntityDictionary) -> None:
     text = (
-        "远山科技今日放量上涨。近日该股表现日期当日涨跌幅（%）换手率（%）主力资金净流入（万元）"
-        "2025.06.193.214.05-120.352025.06.18-1.730.9887.602025.06.170.402.111034.08数据来源"
+        "远山科技今日放量上涨。该股近期走势如下：日期换手率（%）当日涨跌幅（%）主力资金净流入（万元）"
+        "2025.06.194.053.21-120.352025.06.180.98-1.7387.602025.06.172.110.401034.08数据来源"
     )
     got = dated(facts(text, entities))
     day = dt.date
@@ -45,17 +45,17 @@ def test_run_together_table_splits_by_its_decimals(entities: EntityDictionary) -
 
 def test_run_together_table_without_units_and_spaced_rows() -> None:
     text = (
-        "交易日期融资买入额融资偿还额融资余额2025-06-195210300.004120000.00183000000.00 "
-        "2025-06-183300000.002500000.00181909700.00。"
+        "交易日期融资余额融资买入额融资偿还额2025-06-19183000000.005210300.004120000.00 "
+        "2025-06-18181909700.003300000.002500000.00。"
     )
     cells = run_together_tables(text)
     assert [(c.metric, c.quantity.value, c.as_of.day) for c in cells] == [
+        ("margin_balance", Decimal("183000000.00"), 19),
         ("margin_buy", Decimal("5210300.00"), 19),
         ("margin_repay", Decimal("4120000.00"), 19),
-        ("margin_balance", Decimal("183000000.00"), 19),
+        ("margin_balance", Decimal("181909700.00"), 18),
         ("margin_buy", Decimal("3300000.00"), 18),
         ("margin_repay", Decimal("2500000.00"), 18),
-        ("margin_balance", Decimal("181909700.00"), 18),
     ]
     assert all(text[c.quantity.span[0] : c.quantity.span[1]] == c.quantity.text for c in cells)
 

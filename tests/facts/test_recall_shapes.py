@@ -66,14 +66,14 @@ def test_counts_that_disagree_or_a_range_give_no_dated_list(entities: EntityDict
 
 def test_a_company_named_before_a_list_of_its_measures(entities: EntityDictionary) -> None:
     text = (
-        "2024年末，招商银行的核心一级资本充足率、一级资本充足率、资本充足率"
-        "分别为9.12%、10.69%、13.11%。"
+        "2024年末，招商银行的资本充足率、一级资本充足率、核心一级资本充足率"
+        "分别为12.96%、10.24%、8.87%。"
     )
     got = rows(facts(text, entities))
     end = dt.date(2024, 12, 31)
-    assert ("招商银行", "core_tier1_ratio", Decimal("9.12"), end) in got
-    assert ("招商银行", "一级资本充足率", Decimal("10.69"), end) in got
-    assert ("招商银行", "capital_adequacy", Decimal("13.11"), end) in got
+    assert ("招商银行", "core_tier1_ratio", Decimal("8.87"), end) in got
+    assert ("招商银行", "一级资本充足率", Decimal("10.24"), end) in got
+    assert ("招商银行", "capital_adequacy", Decimal("12.96"), end) in got
 
 
 def test_levels_of_any_unit_and_a_joined_measure(entities: EntityDictionary) -> None:

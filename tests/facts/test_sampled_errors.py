@@ -79,14 +79,14 @@ def test_sales_gross_margin_names_no_segment_and_shares_per_holder_are_not_float
 
 def test_the_period_compared_with_dates_no_figure() -> None:
     text = (
-        "1—5月份，全国规模以上工业企业实现利润总额26688.9亿元，同比下降18.8%，"
-        "降幅比1—4月份收窄1.8个百分点。"
+        "1—7月份，全国规模以上工业企业共实现利润39127.4亿元，同比下降9.3%，"
+        "降幅比1—6月份收窄2.4个百分点。"
     )
     found = extract_facts(
-        text, title="2023年1—5月份全国规模以上工业企业利润", published_at=dt.date(2023, 6, 28)
+        text, title="2023年1—7月份全国规模以上工业企业利润", published_at=dt.date(2023, 8, 27)
     )
-    assert {f.as_of for f in found} == {dt.date(2023, 5, 31)}
-    assert any(f.unit == "pp" and f.value == Decimal("1.8") for f in found)
+    assert {f.as_of for f in found} == {dt.date(2023, 7, 31)}
+    assert any(f.unit == "pp" and f.value == Decimal("2.4") for f in found)
 
 
 def test_a_sale_is_of_the_order_size_just_bought() -> None:

@@ -2,7 +2,7 @@
 
 A bulletin states a level and then its change without repeating what changed: "稻谷种植面积
 2992万公顷，减少15万公顷" (the base, 上年, was named once at the paragraph's head), and a change
-over a span of years as a yearly average: "比1978年增加7.6亿人，平均每年增加1689万人",
+over a span of years as a yearly average: "比1985年增加5.3亿人，平均每年增加1402万人",
 "城镇化率年均提高0.7个百分点". Read on their own, the bare verb (年均增长3.4%) looks like the
 growth of something named 年均; these shapes say what the figure is the change of. Releases
 also say once what their bare changes are (从环比看), list rates by term (7年期…，10年期为),
@@ -48,7 +48,7 @@ CHANGE_AFTER_LEVEL = re.compile(
     rf"(?P<verb>{_VERB})了?[^\S\n]*"
 )
 # Between a level and its yearly average: a comma, and at most one change clause
-# (9.3亿人，比1978年增加7.6亿人，平均每年增加1689万人), a footnote mark allowed ([7]), and
+# (7.8亿人，比1985年增加5.3亿人，平均每年增加1402万人), a footnote mark allowed ([7]), and
 # the span averaged over (2013—2021年年均增长2.6%).
 AVERAGE_AFTER = re.compile(
     rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?[，,][^\S\n]*"
@@ -262,7 +262,7 @@ def bounded_label(text: str, lo: int, at: int, dates: list[DateMention]) -> tupl
     return (label, start) if len(label) >= 2 else None
 
 
-# 油料产量3864万吨，比1949年的256万吨增长14.1倍; 户籍人口城镇化率…48%左右。较之2014年的35.9%:
+# 茶叶产量3172万吨，比1952年的214万吨增长13.8倍; 户籍人口城镇化率…48%左右。较之2014年的35.9%:
 # the level just stated, as it was in the base year.
 _BASE_LEVEL = re.compile(
     r"(?:较之|相较于|相比于?|比|较)[^\S\n]*(?P<year>(?:19|20)\d{2})[^\S\n]*年(?:末|底)?的[^\S\n]*$"

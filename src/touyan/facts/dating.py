@@ -189,9 +189,9 @@ def _past_session_item(
     anchors: list[DateMention], window: DateMention, text: str
 ) -> list[DateMention]:
     """The dates a trailing window may run back from, without the day of the session before
-    when that day dates an earlier item of the list: "2025年05月15日X的近一年涨跌幅为-6.43%、
-    上一交易日2025年05月14日涨跌幅为5.06%、近一月涨跌幅为-22.64%" measures the month back
-    from the 15th, the list's day, not from the 14th, which is the one item's."""
+    when that day dates an earlier item of the list: "2025年03月21日X的近一年涨跌幅为-4.17%、
+    上一交易日2025年03月20日涨跌幅为3.82%、近一月涨跌幅为-15.36%" measures the month back
+    from the 21st, the list's day, not from the 20th, which is the one item's."""
     last = anchors[-1]
     if (
         last.granularity == "day"
@@ -565,8 +565,8 @@ def day_before(
     before: int, dates: Sequence[DateMention], published_at: dt.date | None
 ) -> DateMention | None:
     """The last day named before `before`, for a day's quote whose sentence names only a
-    period: "在最新交易日（2025年5月14日）表现强势…公司维持2025年资本支出目标。成交量达
-    4393.92万股" is the 14th's volume, not the year's nor the publication day's. Only a
+    period: "在最新交易日（2025年3月20日）走势偏强…公司维持2025年产能扩张计划。成交量达
+    2716.35万股" is the 20th's volume, not the year's nor the publication day's. Only a
     session of the week before publication: an older day is a story's background."""
     if published_at is None:
         return None

@@ -111,7 +111,7 @@ def label_before(text: str, start: int) -> tuple[str, int] | None:
     if start > 0 and text[start - 1] in "(（":
         start -= 1  # 换手率（37.8%）: the figure in brackets after its label
     aside = _ASIDE_BEFORE.search(text, max(0, start - 40), start)
-    # 今年以来涨跌幅(最新的今年以来涨跌幅是多少)为-6.19%, 每股收益（非 GAAP）2.42美元
+    # 年初至今涨幅(最新的年初至今涨幅是多少)为-3.27%, 每股收益（非 GAAP）1.86美元
     if (
         aside is not None
         and not _UNIT_ASIDE.match(text, aside.start())

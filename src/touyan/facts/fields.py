@@ -1,8 +1,8 @@
 """The subject a card's field names for itself, when it is not the card's fund or company.
 
 A fund's return breakdown lists, field by field, the fund's own figures and those of what it
-is measured against: "广发X混合C近一周的基金收益率是: 0.71% 中证800近一周的市场基准收益率是:
-2.38% 制造赛道近一周的赛道相对全市场超额收益率是: -0.26%". The benchmark's return and the
+is measured against: "青禾X混合C近一月的基金收益率是: 1.37% 中证800近一月的市场基准收益率是:
+3.05% 新材赛道近一月的赛道相对全市场超额收益率是: -0.48%". The benchmark's return and the
 track's excess return belong to the index and the track the field names, not to the fund the
 card is about.
 """

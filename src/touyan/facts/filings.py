@@ -172,7 +172,7 @@ _RATE_LEAD = re.compile(r"公司|其|和|及|与|、|的|但|而|且|了|即使|
 _PERIOD_LEAD = re.compile(r"^(?:年|季度|月|全年|单季)")
 
 
-# "户均持股数量由上期的8670股减少至8462股": the figure after 至 is the label's new level; the
+# "户均持股数量由上期的7315股增加至7581股": the figure after 至 is the label's new level; the
 # one after 由 is the previous period's, read as nothing.
 _FROM_TO = re.compile(
     r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,16}?)由(?:上期|上年|去年|年初|上月|上季度?)?的?[^\S\n]*"
@@ -226,7 +226,7 @@ def opening_metric(last_metric: str, between: str) -> str | None:
     return f"{_CLOSING.sub('', last_metric, count=1)}期初余额"
 
 
-# "资产负债率2024年末为62.37%", "归属于上市公司股东的净资产2024年末为1110.07亿元": a results
+# "资产负债率2023年末为57.19%", "归属于上市公司股东的净资产2023年末为836.42亿元": a results
 # label, then the period it holds for, then the figure. The period is no part of the label.
 _ACROSS_TAIL = re.compile(r"(?:末|底)?[^\S\n]*(?:为|是)[^\S\n]*[+]?$")
 _ACROSS_HEAD = re.compile(r"(?:率|额|资产|负债|权益|比|利润|收入|营收|收益)$")
@@ -270,7 +270,7 @@ def across_tail(text: str, lo: int, at: int) -> int | None:
     return found.start() if found else None
 
 
-# "销售毛利率为14.61%，较上年同期的15.89%，下滑1.28pct": the rate's change, in points,
+# "销售毛利率为21.35%，较上年同期的23.02%，下滑1.67pct": the rate's change, in points,
 # written after the base it is measured from.
 _POINTS_OVER_BASE = re.compile(
     r"[^\S\n]*[，,][^\S\n]*(?:较|比|相比)(?:上年同期|去年同期|上年|去年|上期|年初)的?[^\S\n]*"
@@ -339,7 +339,7 @@ def line_rate(metric: str, last_metric: str, between: str) -> bool:
     )
 
 
-# "净收入为288亿元，其中游戏及相关增值服务贡献240亿元": the part of the figure just stated
+# "净收入为173亿元，其中云计算及企业服务贡献96亿元": the part of the figure just stated
 # that one business line brought in.
 _CONTRIBUTED = re.compile(
     r"[^\S\n]*[，,][^\S\n]*其中[^\S\n]*(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)"

@@ -145,8 +145,8 @@ def short_year_mentions(
     return out
 
 
-# "### 最近一个交易日的个股资金表现收盘价为9.44元": a data card written on a day about the last
-# session before it (the cards that name the day write 2025年05月14日当天 on the 15th).
+# "### 最近一个交易日的行情表现收盘价为12.57元": a data card written on a day about the last
+# session before it (the cards that name the day write 2025年03月20日当天 on the 21st).
 _LATEST_SESSION = re.compile(r"最近一个交易日|最近交易日|最新交易日")
 
 

@@ -762,7 +762,7 @@ class FactReader(
             ):
                 return listed
         if respectively >= 0 and self._is_statistics():
-            # 夏粮和早稻产量分别为2948.1亿斤和562.5亿斤
+            # 玉米和大豆产量分别为5321.6亿斤和407.3亿斤
             if levels := self._respectively(q, sentence, quote, respectively, levels=True):
                 return levels
         if (

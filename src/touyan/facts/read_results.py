@@ -128,8 +128,8 @@ class ResultShapes(Reader):
             metric = base_metric(last.metric) + "_yoy"
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
         if last is not None and unit == "pp" and between:
-            # 毛利率为14.61%，较上年同期的15.89%，下滑1.28pct, 毛利率52.8%，同比-1.84pct，
-            # 环比+0.66pct: the rate's change in points, on the year, then on the quarter.
+            # 毛利率为21.35%，较上年同期的23.02%，下滑1.67pct, 毛利率47.3%，同比-2.15pct，
+            # 环比+0.42pct: the rate's change in points, on the year, then on the quarter.
             on_year = last.metric.endswith("_change") and last.unit == "pp"
             if last.unit == "%" and (fell := points_over_base(between)) is not None:
                 metric = last.metric + "_change"
@@ -295,7 +295,7 @@ class ResultShapes(Reader):
         if held is None or held.name == holder:
             return None
         if self._unlisted(held):
-            # 国电电力当前股价4.61元汇金持股2.09亿股 under a title about 汇金: the investor's
+            # 远帆汽车当前股价7.38元汇金持股1.46亿股 under a title about 汇金: the investor's
             # holding in a company the text names in a way not recognised.
             return self._fact_for(held.name, "holding_shares", q, sentence, quote, None)
         return self._fact_for(held.name, "shares_held", q, sentence, quote, holder)
@@ -320,7 +320,7 @@ class ResultShapes(Reader):
         return orgs[-1].group() if orgs and orgs[-1].end() == end else None
 
     def _bare(self, label: str, sentence: tuple[int, int], label_start: int) -> str | None:
-        """增幅, 金额 name no figure alone: 股东户数增加至5.27万户，增幅为1.91% is the count's
+        """增幅, 金额 name no figure alone: 股东户数增加至3.84万户，增幅为2.63% is the count's
         rise, 主力资金出现流出，金额为… the main force's outflow; else nothing is said."""
         if label == "金额":
             flow = _FLOW_BEFORE.search(self.text, sentence[0], label_start)

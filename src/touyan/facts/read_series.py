@@ -264,8 +264,8 @@ class SeriesShapes(Reader):
     def _named_measures(
         self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
     ) -> ExtractedFact | None:
-        """平安银行的核心一级资本充足率、一级资本充足率、资本充足率分别为9.12%、10.69%、
-        13.11%: a company named right before a list of its measures, the n-th figure after 分别
+        """华光银行的资本充足率、一级资本充足率、核心一级资本充足率分别为12.96%、10.24%、
+        8.87%: a company named right before a list of its measures, the n-th figure after 分别
         the n-th measure's (产销量 lists 产量 and 销量). Only when every item names a measure
         and nothing else is named in the list, so 阿里、小米分别持股… gives nothing."""
         verb = _RESPECTIVE_VERB.match(self.text, at + 2)
@@ -316,7 +316,7 @@ class SeriesShapes(Reader):
     def _stated_growths(
         self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
     ) -> ExtractedFact | None:
-        """销售数量685.94万只，销售收入625.77万元，同比变动分别为-4.82%、-34.81%: the n-th
+        """销售数量412.36万只，销售收入538.09万元，同比变动分别为-7.15%、-21.63%: the n-th
         growth after 分别 is that of the n-th of the figures just stated, when the counts
         agree and those figures were read one after the other."""
         verb = _RESPECTIVE_VERB.match(self.text, at + 2)

@@ -1085,8 +1085,8 @@ class Reader:
                 or _THAT_DAY.search(self.text, anchor.span[1], q.span[0])
             )
         ):
-            # 2024年公司拟分红223亿元，分红率达70%，创下历史新高有券商发布研报…数据显示，主力资金
-            # 净流出1.33亿元: a new statement from a source, run on without a stop, about the
+            # 2024年公司拟分红168亿元，分红率达65%，再创历史纪录有券商发布研报…数据显示，主力资金
+            # 净流出2.74亿元: a new statement from a source, run on without a stop, about the
             # day, not the year the statements before it were of; so is one the text says is
             # of the day (召开2024年年度股东大会…当日主力资金净流出)
             anchor = day_before(anchor.span[0], self.dates, self.published_at)

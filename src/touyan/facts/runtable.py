@@ -1,8 +1,8 @@
 """Dated tables whose cells lost their separators when the page was flattened to text.
 
 Quote pages print a stock's recent days as a table; scraped to text, the header's labels and
-every row's cells run together: "日期当日涨跌幅（%）换手率（%）主力资金净流入（万元）
-2025.05.145.062.12468.47 2025.05.13…". Such a run is read only when it can be split one way:
+every row's cells run together: "日期换手率（%）当日涨跌幅（%）主力资金净流入（万元）
+2025.03.212.374.151836.20 2025.03.20…". Such a run is read only when it can be split one way:
 each row starts with a date in the first row's format, holds one number per column, and every
 number shows the same count of decimals, which exactly one count from 1 to 4 satisfies across
 all the rows (at least two). A row of 5.062.12468.47 splits as 5.06 | 2.12 | 468.47 with two
