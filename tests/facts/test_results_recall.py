@@ -61,7 +61,7 @@ def test_gaap_net_income_is_the_profit_not_the_revenue(entities: EntityDictionar
 def test_cash_flow_per_share_is_not_the_cash_flow(entities: EntityDictionary) -> None:
     text = "2024年12月31日贵州茅台的每股经营现金流为3.21元/股、每股净资产为20.10元/股。"
     got = {(m, v) for _, m, v, _ in found(text, entities)}
-    assert ("operating_cash_flow_per_share", Decimal("3.21")) in got
+    assert ("ocf_per_share", Decimal("3.21")) in got
     assert not any(m == "operating_cash_flow" for m, _ in got)
 
 

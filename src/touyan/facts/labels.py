@@ -206,7 +206,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "rd_expense": ("研发投入", "研发费用", "研发支出", "研发总投入"),
     "rd_intensity": ("研发投入强度", "研发强度"),  # R&D spending over revenue
     # Per share: not the company's cash flow, which the longer label would otherwise hide.
-    "operating_cash_flow_per_share": (
+    "ocf_per_share": (  # operating cash flow per share, short enough for its _yoy to fit the column
         "每股经营现金流",
         "每股经营性现金流",
         "每股经营活动现金流",
