@@ -24,13 +24,22 @@ from touyan.facts.extract import (
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import unglued
 from touyan.facts.labels import (
+    BALANCES,
+    CLAUSE_LIKE,
     DAILY_METRICS,
+    DATE_IN_LABEL,
     HOLDING_METRICS,
     KNOWN_METRICS,
+    LABEL_LEAD,
     LABEL_METRIC,
     LABELS,
+    PRICE_METRICS,
     RATIO_METRICS,
     SEGMENTED_METRICS,
+    WINDOW_MOVE,
+    YEAR_AGO,
+    amount_unit,
+    base_metric,
     unit_fits,
 )
 from touyan.facts.market import FLOW_METRICS, MARKET, SECTOR_METRICS
@@ -44,19 +53,7 @@ from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
 from touyan.facts.read_results import ResultShapes
 from touyan.facts.read_series import SeriesShapes
-from touyan.facts.reader import (
-    BALANCES,
-    CLAUSE_LIKE,
-    DATE_IN_LABEL,
-    LABEL_LEAD,
-    NOT_A_PART,
-    PRICE_METRICS,
-    SEGMENT_WORDS,
-    WINDOW_MOVE,
-    YEAR_AGO,
-    amount_unit,
-    base_metric,
-)
+from touyan.facts.reader import NOT_A_PART, SEGMENT_WORDS
 from touyan.facts.runtable import run_together_tables
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, is_physical, parse_numbers

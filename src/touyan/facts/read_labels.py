@@ -11,17 +11,18 @@ from touyan.facts.economy import REGION
 from touyan.facts.entities import Mention, product_word
 from touyan.facts.extract import INDEX_BASE, MEASURE_HEAD
 from touyan.facts.label_index import label_spans
-from touyan.facts.labels import LABEL_METRIC, unit_fits
-from touyan.facts.qualifiers import list_start
-from touyan.facts.reader import (
+from touyan.facts.labels import (
     CLAUSE_LIKE,
     LABEL_BREAK,
     LABEL_LEAD,
+    LABEL_METRIC,
     NOT_A_LABEL,
     YEAR_AGO,
-    Reader,
     base_metric,
+    unit_fits,
 )
+from touyan.facts.qualifiers import list_start
+from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
 # What links a measure to its figure; a bound (超过15亿, 突破33%, ≥30%) states the figure too.

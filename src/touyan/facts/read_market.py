@@ -15,9 +15,11 @@ from touyan.facts.extract import (
     ExtractedFact,
     label_before,
 )
-from touyan.facts.labels import KNOWN_METRICS, LABEL_METRIC
+from touyan.facts.labels import KNOWN_METRICS, LABEL_LEAD, LABEL_METRIC, PRICE_METRICS
 from touyan.facts.market import (
+    BEFORE_WORDS,
     MARKET,
+    OPEN_WORDS,
     after_listing,
     day_change,
     move_amount,
@@ -29,14 +31,7 @@ from touyan.facts.market import (
     seat_figures,
 )
 from touyan.facts.names import kind_of, plausible_name
-from touyan.facts.reader import (
-    BEFORE_WORDS,
-    LABEL_LEAD,
-    LIST_SEP,
-    OPEN_WORDS,
-    PRICE_METRICS,
-    Reader,
-)
+from touyan.facts.reader import LIST_SEP, Reader
 from touyan.text.numbers import Quantity
 
 _WINDOW_ITEM = re.compile(

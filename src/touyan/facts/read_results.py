@@ -25,9 +25,9 @@ from touyan.facts.filings import (
     points_on_quarter,
     points_over_base,
 )
-from touyan.facts.labels import DAILY_METRICS, unit_fits
+from touyan.facts.labels import BALANCES, DAILY_METRICS, base_metric, unit_fits
 from touyan.facts.names import plausible_name
-from touyan.facts.reader import BALANCES, Reader, base_metric
+from touyan.facts.reader import Reader
 from touyan.facts.runtable import Cell
 from touyan.text.numbers import Quantity
 

@@ -60,12 +60,17 @@ from touyan.facts.extract import (
 from touyan.facts.filings import founded, line_rate
 from touyan.facts.labels import (
     DAILY_METRICS,
+    LABEL_BREAK,
     LABEL_METRIC,
     LABELS,
+    NOT_A_LABEL,
     RATIO_METRICS,
     SEGMENTED_METRICS,
+    WINDOW_MOVE,
+    base_metric,
 )
 from touyan.facts.market import (
+    DAY_WORDS,
     FLOW_METRICS,
     breadth_counts,
     flow_window,
@@ -80,11 +85,13 @@ from touyan.facts.periods import (
     latest_session_mentions,
     report_period_mentions,
     short_year_mentions,
+    year_range,
+    year_ranges,
 )
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.sessions import PREVIOUS_SESSION, session_mentions
 from touyan.text.dates import DateMention, read_dates
-from touyan.text.numbers import Quantity, is_physical
+from touyan.text.numbers import Quantity
 
 # Function words whose second character can start a name (其中石油 → 中石油).
 _WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
@@ -182,21 +189,6 @@ _ADVERB_TAIL = frozenset("仅均也还已")
 # 应该会, 应当会: an expectation (the forecast words name it so), not part of what grows.
 _SHOULD_TAIL = re.compile(r"应[该当]会$")
 _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
-# A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
-NOT_A_LABEL = re.compile(
-    r"^(?:略|远|明显)?(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
-    r"|^(?:当(?![年期月日天前季时周])|如果|若|假如|假设)"  # 当利润超过300万元: a condition
-)
-YEAR_AGO = ("去年同期", "上年同期")
-DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
-# Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
-CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
-# Words a label may open with that are not its name (并表, consolidated, is: 并表收入); not
-# the 其 of 其他 (其他业务占比 names the other lines, 他业务 nothing).
-LABEL_LEAD = re.compile(
-    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其(?![他它余])|合计|共计|总计|不过|但|而|且|并(?!表)|全年|"
-    r"同时|此外|另外|以及|导致|当年|当月)+"
-)
 INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
 INDICATOR_LEAD = re.compile(
     r"(?:其中|此外|同时|全年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|当月|今年以来|"
@@ -213,7 +205,6 @@ _STATEMENT_LIKE = re.compile(
     r"[为是在将已被把对从由却]|实现|录得|显示|预计|分别|达到|同比|环比|较|提出|目标|计划|预期|假设|一度|"
     r"(?:19|20)\d{2}\s*年"
 )
-BALANCES = ("期初余额", "期末余额")
 # The year so far (今年以来, 今年来, 今年至今): a window from the year's start to the day of
 # writing, which the date parser, reading 今年 alone, gives as the whole year.
 _YTD = ("今年以来", "今年来", "今年至今")
@@ -268,10 +259,6 @@ _DAYS_MOVE = re.compile(
     r"(?:交易日|日|天))\s*(?P<within>之?内(?:累计|合计)?|累计|合计)的?(?:股价)?"
     r"(?:涨跌幅|涨幅|跌幅)\s*(?:为|达到?|超过|超|逾|接近|近|约|高达)?\s*$"
 )
-WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
-PRICE_METRICS = frozenset(
-    {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
-)
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 # 这是关于你咨询的基金 X 的加减仓建议：…产品分析：“X”是一只…: an advice card's product part
 # opens with its product after a market part that names sectors.
@@ -299,15 +286,7 @@ _NATIONWIDE = re.compile(
 _CLAUSE_OPENING = re.compile(r"[\s，,：:]")
 _COMPANY_SHARE = re.compile(r"份额|市占|占有率|占比|排名|第")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
 _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始|(?<=年)来)")
-AMOUNT_UNITS = ("money", "count", "", "shares")
-
-
-def amount_unit(unit: str) -> bool:
-    """An amount of something: money, a count, shares, a plain figure or a physical quantity
-    (8.3亿吨, 31.4吉瓦时), not a rate or multiple."""
-    return unit in AMOUNT_UNITS or is_physical(unit)
 
 
 # A text that speaks of 公司 or 该股 is about a company, even one it does not name.
@@ -318,51 +297,8 @@ _COMPANY_WORDS = re.compile(
 )
 LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
 _UNIT_LIST_SEP = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}?[^\S\n]*(?:、|和|及|与|,|，|/)\s*")
-# 2025-2027年, and as brokers write it in short, 25-27年 or 2025-27年 (see `year_range`).
-_YEAR_RANGE = re.compile(
-    r"(?<![\d.])(?P<first>(?:19|20)?\d{2})\s*(?:年\s*)?[-—–~至到]\s*"
-    r"(?P<last>(?:19|20)?\d{2})\s*年度?"
-)
 
 
-def year_range(found: re.Match[str], published_at: dt.date | None) -> tuple[int, int] | None:
-    """The first and last years a `_YEAR_RANGE` match names. Two-digit years (25-27年) are a
-    broker's forecast row, read only near publication: the years from a little before it
-    to a few after, so that 10-15年 (a span of years) is none."""
-    first, last = found["first"], found["last"]
-    if len(first) == 4 and len(last) == 4:
-        return int(first), int(last)
-    if published_at is None:
-        return None
-    start = int(first) if len(first) == 4 else 2000 + int(first)
-    end = start // 100 * 100 + int(last[-2:])
-    if not 1 <= end - start <= _SHORT_SPAN or not (
-        published_at.year - 2 <= start and end <= published_at.year + _SHORT_SPAN
-    ):
-        return None
-    return start, end
-
-
-_SHORT_SPAN = 5  # years a short-written forecast row runs, and runs ahead of publication
-# A range's end and its start, looked for from the end: `_YEAR_RANGE` tried at every digit
-# of a text costs more than all else it reads the years with.
-_RANGE_TAIL = re.compile(r"[-—–~至到]\s*\d{2}(?:\d{2})?\s*年")
-_RANGE_HEAD = re.compile(r"(?<![\d.])(?:19|20)?\d{2}\s*(?:年\s*)?$")
-
-
-def year_ranges(text: str) -> list[re.Match[str]]:
-    """The `_YEAR_RANGE` matches in `text` (2025-2027年, 25-27年)."""
-    out = []
-    for tail in _RANGE_TAIL.finditer(text):
-        head = _RANGE_HEAD.search(text, max(0, tail.start() - 8), tail.start())
-        if head and (found := _YEAR_RANGE.match(text, head.start())) and found.end() >= tail.end():
-            out.append(found)
-    return out
-
-
-OPEN_WORDS = frozenset({"低开", "高开", "平开"})
-BEFORE_WORDS = frozenset({"较前", "比前", "较上一", "比上一", "较昨", "比昨"})
-_DAY_WORDS = ("封", "上榜", "分位", *OPEN_WORDS, *BEFORE_WORDS)
 # A site's name after the headline (_网易订阅, | 新浪财经, -网易订阅): a hyphen joined to a name
 # (理想汽车-W) ends a site's name only when a known site follows it.
 _COLUMN_NAME = re.compile(
@@ -371,7 +307,6 @@ _COLUMN_NAME = re.compile(
 _TITLE_PARTS = re.compile(
     r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$))\s*"
 )
-_DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 
 
 # A fiscal year's period (2025财年第三季度, 第三财季, FY2025 Q3): its calendar end is the
@@ -467,11 +402,6 @@ def _upper_end(q: Quantity) -> Decimal | None:
     if q.high is None or q.high <= q.value:
         return None
     return q.high
-
-
-def base_metric(metric: str) -> str:
-    """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast."""
-    return _DERIVED.sub("", metric)
 
 
 def _written_records(
@@ -667,7 +597,7 @@ class Reader:
         # *ST亚振8连板, 【2连板】 吉林化纤、茂化实华: the stocks of each run, by its count's start.
         self.runs = limit_up_runs(text) if "板" in text else {}
         # The words the shapes of `_market_day` need, so a text without them costs nothing.
-        self.day_words = {w for w in _DAY_WORDS if w in text}
+        self.day_words = {w for w in DAY_WORDS if w in text}
         self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
         # (subject, metric, value) → the date a figure was told with in its own sentence
         self.told: dict[tuple[str, str, Decimal], tuple[dt.date | None, str | None]] = {}
