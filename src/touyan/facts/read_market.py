@@ -31,7 +31,8 @@ from touyan.facts.market import (
     seat_figures,
 )
 from touyan.facts.names import kind_of, plausible_name
-from touyan.facts.reader import LIST_SEP, Reader
+from touyan.facts.read_text import LIST_SEP
+from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
 _WINDOW_ITEM = re.compile(

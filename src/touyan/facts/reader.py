@@ -1,28 +1,21 @@
-"""The fact reader's state and the steps every shape of text uses.
+"""The steps every shape of text uses, on what `read_text.TextReader` reads of a text once.
 
-A reader is made for one text: it finds the names, dates and economies the text holds once,
-then each shape (read_market, read_results, read_series, read_bulletin, read_growth,
-read_labels) reads its figures with the steps here: whom a clause is about (subject_before,
-_subject_or_region), where a clause or a list starts (_clause_start, _list_run), and the fact a
-figure states once its subject and metric are known (_fact_for, dated by _as_of).
+Each shape (read_market, read_results, read_series, read_bulletin, read_growth, read_labels)
+reads its figures with the steps here: whom a clause is about (_subject_or_region), and the
+fact a figure states once its subject and metric are known (_fact_for, dated by _as_of).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from touyan.facts.bulletin import VIEW, national_statistics, plan_mentions
+from touyan.facts.bulletin import VIEW
 from touyan.facts.dating import (
-    BASE_AFTER,
-    BASE_BEFORE,
     RELEASED_AFTER,
-    data_as_of,
     date_for,
     day_before,
     day_range,
@@ -31,33 +24,22 @@ from touyan.facts.dating import (
     period_result,
     priced,
     report_date,
-    reviewed_month,
-    reviewed_quarter,
     stale_session,
-    title_day,
-    title_month,
-    title_year,
     titled_period,
-    with_bare_months,
 )
 from touyan.facts.economy import (
     CHINA,
     CHINESE_RELEASE,
-    COMPANY_VOCABULARY,
     ECONOMY_OF,
     HAN,
     REGION,
     REGION_NAMES,
 )
-from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, units
+from touyan.facts.entities import EntityRecord, Mention
 from touyan.facts.extract import (
-    CLAUSE_BREAK,
-    TOPIC_KINDS,
     ExtractedFact,
-    flatten,
-    sentence_rows,
 )
-from touyan.facts.filings import founded, line_rate
+from touyan.facts.filings import line_rate
 from touyan.facts.labels import (
     DAILY_METRICS,
     LABEL_BREAK,
@@ -70,40 +52,19 @@ from touyan.facts.labels import (
     base_metric,
 )
 from touyan.facts.market import (
-    DAY_WORDS,
     FLOW_METRICS,
-    breadth_counts,
     flow_window,
-    limit_up_runs,
-    sector_of_title,
 )
-from touyan.facts.names import fund_key, kind_of, plausible_name, written_names
+from touyan.facts.names import kind_of, plausible_name
 from touyan.facts.periods import (
-    crop_year_mentions,
-    fiscal_mentions,
-    full_year_mentions,
-    latest_session_mentions,
-    report_period_mentions,
-    short_year_mentions,
     year_range,
-    year_ranges,
 )
 from touyan.facts.qualifiers import qualifier
-from touyan.facts.sessions import PREVIOUS_SESSION, session_mentions
-from touyan.text.dates import DateMention, read_dates
+from touyan.facts.read_text import FORECAST, SENTENCE_END, TextReader
+from touyan.facts.sessions import PREVIOUS_SESSION
+from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
-# Function words whose second character can start a name (其中石油 → 中石油).
-_WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
-# 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario;
-# 应该会增长: what the writer expects. Each word starts with its own first character, the
-# lookbehinds after it (预(?<!的预)期 is (?<!的)预期): a pattern whose every branch opens with a
-# literal is scanned for those characters in native code, not tried at each position.
-_FORECAST = re.compile(
-    r"预计|应该会|应当会|预(?<!的预)期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)"
-    r"(?<!不及预期)(?<!好于预期)(?<!符合预期)(?!提振|升温|增强|改善|落空)|预(?<!走势预)测(?!分析)"
-    r"|预估|有望|力争|确保|计划|假设"
-)  # but 附走势预测 (a headline's promise) and 高分红预期提振信心 (a mood) forecast no figure
 # A year's results compared with the year before (较上年的59.49元, 比去年增长), not with the
 # same quarter (较去年同期) or month.
 _ANNUAL_BASE = re.compile(r"[较比](?:上年|去年)(?!同期|同月|末|底)")
@@ -125,7 +86,6 @@ def _valued(metric: str) -> bool:
     return metric == "market_cap" or "市值" in metric
 
 
-_SEAT_WORDS = ("营业部", "专用", "交易单元", "席位", "证券")
 SEGMENT_WORDS = ("业务", "板块", "事业部", "事业群", "分部")
 # 公司 right before a short run of words, which the period follows.
 _OWNED_BEFORE = re.compile(r"公司(?=[\u4e00-\u9fff]{2,8}\s*$)")
@@ -141,8 +101,6 @@ _CONSOLIDATED_PART = re.compile(r"其中[，,]?\s*(?:合并报表|并表|合并�
 _CONSOLIDATED_LABEL = re.compile(r"(?:合并报表|并表|合并口径)的?$")
 _CONSOLIDATED_COUNTS = frozenset({"deliveries"})
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
-# An entity right after these words is where or through which something happened (在香港交易所).
-_LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
 # 今日 and 今天 are the day the text was published (当日 is a day named before it).
 # 近期 opening a clause (。近期放量突破25元) says now; a heading's or a topic's 近期 (### 近期的
 # 资金表现, 从近期表现看) names no time of the figures after it.
@@ -152,11 +110,6 @@ _NOW = re.compile(
 # A news item's dateline: its day, then 消息 or 电 (2月13日消息，, 新华社北京5月9日电).
 _NEWS_DAY = re.compile(r"[^\S\n]*(?:消息|电)[，,：:\s]")
 _NEWS_DAY_REACH = 16
-_BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究所)", re.IGNORECASE)
-# How a broker's or a research house's name ends, and what it does when it writes about
-# others (国信证券认为…, 诊断服务由国信证券提供).
-_BROKERS = ("证券", "研究所", "研究院")
-_BROKER_SAYS = re.compile(r"\s*(?:认为|指出|表示|预计|预测|称|提供|发布|研报|给予|维持|分析|点评)")
 # How a listed company's short name ends (昊海生科, 恒瑞医药's peers 华东药业, 中信股份): a run
 # ending so, right before a figure's label, names a company, not a business line.
 _COMPANY_FORM = re.compile(r"(?:股份|科技|药业|生科|生物|集团|控股|实业|新材)$")
@@ -166,10 +119,6 @@ _TURN_TO = re.compile(
     r"\s*(?:再看看?|再来看|来看看?|反观|对比|对比之下|相比之下|隔壁的?|至于|而)\s*"
     r"(?P<peer>(?:同行业|同行|同业|竞争对手|对手)的?)?\s*(?P<name>[\u4e00-\u9fff]{2,8}?)\s*[，,：:]"
 )
-_CLOSE = re.compile(r"[）)]")
-# A run of clauses about one project: it opens the sentence or follows a ；or ：.
-_RUN_BREAK = re.compile(r"[；;：:]")
-_ASIDE_LIST = re.compile(r"[/、]")
 _LEAD_MAX = 10  # characters: a company's short name, with a few more for a full one
 # A field of business in a company's form (金融科技, 生物科技, 新能源汽车): a segment's name.
 _SECTOR = re.compile(
@@ -178,13 +127,6 @@ _SECTOR = re.compile(
 )
 # 本集团, 该股份公司: the subject itself (but 全志科技 is a name)
 _SELF = re.compile(r"(?:本|该|其|我|此|全|旗下|子|母)(?:公司)?(?:集团|股份|控股)?(?:公司)?")
-# A short name run on into a financial firm's name (平安+口袋银行, 某某+证券): a subsidiary or
-# its product, not the group the short name stands for.
-_GLUED_FIRM = re.compile(
-    r"[\u4e00-\u9fff]{0,2}?(?:银行|证券|保险|信托|期货|资管|租赁|寿险|产险|财险)"
-)
-# A name followed by these reports a figure rather than being its subject (外汇局数据显示).
-_SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 _ADVERB_TAIL = frozenset("仅均也还已")
 # 应该会, 应当会: an expectation (the forecast words name it so), not part of what grows.
 _SHOULD_TAIL = re.compile(r"应[该当]会$")
@@ -208,16 +150,6 @@ _STATEMENT_LIKE = re.compile(
 # The year so far (今年以来, 今年来, 今年至今): a window from the year's start to the day of
 # writing, which the date parser, reading 今年 alone, gives as the whole year.
 _YTD = ("今年以来", "今年来", "今年至今")
-_YTD_WINDOW = re.compile(r"今年(?:以来|来|至今)")
-
-
-def _ytd_windows(text: str, published_at: dt.date) -> list[DateMention]:
-    """A window mention for each 今年以来 of `text`, ending on the day of writing."""
-    start = dt.date(published_at.year, 1, 1)
-    return [
-        DateMention(start, published_at, "relative", m.span(), m.group())
-        for m in _YTD_WINDOW.finditer(text)
-    ]
 
 
 # A change against a base, or its yearly average: over the years since a base year it names.
@@ -259,10 +191,6 @@ _DAYS_MOVE = re.compile(
     r"(?:交易日|日|天))\s*(?P<within>之?内(?:累计|合计)?|累计|合计)的?(?:股价)?"
     r"(?:涨跌幅|涨幅|跌幅)\s*(?:为|达到?|超过|超|逾|接近|近|约|高达)?\s*$"
 )
-_CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
-# 这是关于你咨询的基金 X 的加减仓建议：…产品分析：“X”是一只…: an advice card's product part
-# opens with its product after a market part that names sectors.
-_ADVICE_HEAD = "产品分析："
 # A short phrase in quotation marks around a region's name (“全国玩家”).
 _QUOTED_BEFORE = re.compile(r"[“\"][^”\"，,。；;]{0,6}$")
 _QUOTED_AFTER = re.compile(r"[^“”\"，,。；;]{0,6}[”\"]")
@@ -285,28 +213,6 @@ _NATIONWIDE = re.compile(
 )
 _CLAUSE_OPENING = re.compile(r"[\s，,：:]")
 _COMPANY_SHARE = re.compile(r"份额|市占|占有率|占比|排名|第")
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始|(?<=年)来)")
-
-
-# A text that speaks of 公司 or 该股 is about a company, even one it does not name.
-_COMPANY_WORDS = re.compile(
-    r"该公司|本公司|我公司|该股|本行|子公司"
-    # a filing's words (募集资金, 非公开发行, 股东大会): an issuer's, never an economy's
-    r"|募集资金|非公开发行|公开发行公司债|股东大会|董事会决议"
-)
-LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
-_UNIT_LIST_SEP = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}?[^\S\n]*(?:、|和|及|与|,|，|/)\s*")
-
-
-# A site's name after the headline (_网易订阅, | 新浪财经, -网易订阅): a hyphen joined to a name
-# (理想汽车-W) ends a site's name only when a known site follows it.
-_COLUMN_NAME = re.compile(
-    r"[\u4e00-\u9fff]{0,4}(?:热点|快讯|早餐|早报|晚报|要闻|速递|精选|聚焦|直击)"
-)
-_TITLE_PARTS = re.compile(
-    r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$))\s*"
-)
 
 
 # A fiscal year's period (2025财年第三季度, 第三财季, FY2025 Q3): its calendar end is the
@@ -315,12 +221,11 @@ _FISCAL = re.compile(r"财年|财季|财政年度|FY", re.IGNORECASE)
 # A sector a sentence names as its example (如住宿和餐饮业，), whose figures it goes on with.
 _SECTOR_EXAMPLE = re.compile(r"(?:如|例如|比如|诸如)(?P<sector>[\u4e00-\u9fff]{2,12}业)[，,]")
 _PART_OPENS = re.compile(r"\s*其中")
-# The sentence that carries a scenario on (此时, 届时, 到那时), and the words that set one.
 # A hypothesis a sentence sets (假设26年利润增长7%，每股收益达到80元), and the words that
 # turn to what follows from it (则每股分红64元, 对应…的股息率, 此时市盈率约为…).
-_HYPOTHESIS_WORDS = ("假设", "假如", "倘若", "假定")
 _HYPOTHESIS = re.compile(r"(?:我们)?(?:假设|假如|倘若|假定)(?![:：条前])")
 _CONSEQUENCE = re.compile(r"则|那么|此时|届时|对应|相当于|意味着")
+# The sentence that carries a scenario on (此时, 届时, 到那时), and the words that set one.
 _THEN = re.compile(r"\s*(?:此时|届时|到时候?|到那时|那时)")
 _SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预期|预测|测算")
 # A date field after a forecast word: what is expected is the date, not the figures after it.
@@ -374,17 +279,6 @@ _ITEM_MARKER = re.compile(
 )
 
 
-def _headline(title: str) -> str:
-    """A title's headline without the site after it or the column before it: 凯大催化股价下跌
-    2.64%_网易订阅 is not about 网易, 公司热点｜业绩刚回暖 凯大催化被立案调查 is about 凯大催化."""
-    parts = _TITLE_PARTS.split(title)
-    return parts[1] if len(parts) > 1 and _COLUMN_NAME.fullmatch(parts[0]) else parts[0]
-
-
-def _broker(record: EntityRecord) -> bool:
-    return any(name.endswith(_BROKERS) for name in record.names())
-
-
 def _opened_on(anchor: DateMention, as_of: dt.date) -> dt.date:
     """The day a balance dated by `anchor` opened with is as of: the day before a reporting
     period began (2024年半年度报告…期初余额 is the end of 2023's), and the last year-end for
@@ -404,290 +298,8 @@ def _upper_end(q: Quantity) -> Decimal | None:
     return q.high
 
 
-def _written_records(
-    text: str, title: str, entities: EntityDictionary | None
-) -> list[EntityRecord]:
-    """Entities the text names in a recognisable shape that the dictionary does not know.
-
-    Names of one fund written two ways (short and registered) become one entity.
-    """
-    records: list[EntityRecord] = []
-    by_key: dict[str, int] = {}
-    for written in written_names(text, title):
-        if entities is not None and entities.get(written.name) is not None:
-            continue
-        if written.name.lower() in LABEL_METRIC:
-            continue  # 振幅, 成交额: a figure's label, never a name
-        names = [written.name, *written.aliases]
-        if written.name.startswith(("*ST", "＊ST")):
-            names.append(written.name[1:])
-        key = fund_key(written.name) if written.kind == "fund" else written.name
-        if key in by_key:
-            old = records[by_key[key]]
-            extra = tuple(n for n in names if n not in old.names())
-            records[by_key[key]] = replace(old, aliases=old.aliases + extra)
-            continue
-        by_key[key] = len(records)
-        records.append(EntityRecord(written.name, written.kind, tuple(names[1:])))
-    return records
-
-
-def _occurrences(text: str, records: Sequence[EntityRecord]) -> list[Mention]:
-    if not records or not text:
-        return []
-    owner = {name: r for r in records for name in r.names()}
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)))
-    return [
-        Mention(owner[m.group()], m.start(), m.end(), m.group()) for m in pattern.finditer(text)
-    ]
-
-
-def _merge(known: list[Mention], written: list[Mention]) -> list[Mention]:
-    """Dictionary mentions, plus written-form ones where they overlap none."""
-    if not written:
-        return known
-    # A written name wins over a dictionary name inside it (平安 in 平安短债债券I).
-    kept = [
-        k
-        for k in known
-        if not any(
-            w.start <= k.start and k.end <= w.end and (w.end - w.start) > (k.end - k.start)
-            for w in written
-        )
-    ]
-    spans = [(m.start, m.end) for m in kept]
-    extra = [m for m in written if not any(s < m.end and m.start < e for s, e in spans)]
-    return sorted([*kept, *extra], key=lambda m: m.start)
-
-
-class Reader:
-    """What a text holds, read once; and the steps that turn a figure into a fact."""
-
-    def __init__(
-        self,
-        text: str,
-        title: str,
-        published_at: dt.date | None,
-        entities: EntityDictionary | None,
-        mentions: Sequence[Mention] | None = None,
-    ) -> None:
-        self.original = text
-        self.entities = entities
-        text, self.index = flatten(text)
-        self.text = text
-        # where each clause break (，；。…) ends, in order: `_clause_start` looks them up
-        self.clause_breaks = [b.end() for b in CLAUSE_BREAK.finditer(text)]
-        self.run_breaks = [b.end() for b in _RUN_BREAK.finditer(text)]  # and each ；or ：
-        self.published_at = published_at
-        known: list[Mention] = []
-        if entities is not None:
-            reuse = mentions is not None and text == self.original
-            known = list(mentions) if reuse and mentions is not None else entities.find(text)
-        title = _headline(title)
-        self.title = title
-        title_mentions = entities.find(title) if entities else []
-        written = _written_records(text, title, entities)
-        self.written = {r.name for r in written}
-        # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
-        # is then not taken for China's statistics.
-        self.company_text = COMPANY_VOCABULARY.search(text) is not None
-        self.statistics: bool | None = None  # a national statistics text: read on first need
-        if any(r.kind == "company" for r in written) and self._is_statistics():
-            written = [r for r in written if r.kind != "company"]
-        # 其中石油和天然气开采业: a name read across a word (中石油) names nothing, ends no label.
-        self.mentions = [
-            m
-            for m in _merge(units(text, known), _occurrences(text, written))
-            if not (m.start and text[m.start - 1 : m.start + 1] in _WORDS_ACROSS)
-        ]
-        # where each name starts, in the mentions' order (by start): looked up, not walked
-        self.mention_starts = [m.start for m in self.mentions]
-        self.mention_start_set = frozenset(self.mention_starts)
-        self.leads: dict[int, bool] = {}  # whether the i-th mention can lead, once asked
-        title_mentions = _merge(units(title, title_mentions), _occurrences(title, written))
-        # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
-        # the base of a comparison (比1978年增长, 较2010年增加).
-        found_dates, self.date_spans = read_dates(text, today=published_at)
-        dates = [
-            d
-            for d in found_dates
-            if not _SINCE.match(text, d.span[1])
-            and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
-            and not BASE_AFTER.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
-            and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
-            and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
-        ]
-        if published_at is not None and "今年" in text:
-            dates = sorted([*dates, *_ytd_windows(text, published_at)], key=lambda d: d.span[0])
-        short = short_year_mentions(text, dates, published_at)  # 24年营收
-        short += crop_year_mentions(text)  # 2025/26年度
-        short += plan_mentions(text)  # “十一五”
-        if short:
-            dates = sorted([*dates, *short], key=lambda d: d.span[0])
-        titled = title_month(title, published_at)
-        self.dates = with_bare_months(text, dates, published_at, titled)
-        self.reviewed = reviewed_month(titled, published_at) if "本月" in text else None
-        self.quarter = reviewed_quarter(title, published_at) if "本季" in text else None
-        self.title_day = title_day(title, published_at) if "当日" in text else None
-        own_period = report_period_mentions(
-            text, title, published_at
-        )  # 报告期内 in a report's text
-        own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
-        own_period += full_year_mentions(text, [*self.dates, *own_period], published_at)  # 全年
-        own_period += session_mentions(text, self.dates, published_at)  # 周三, 隔夜美股
-        if own_period:
-            self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
-        self.data_as_of = data_as_of(text, self.dates)
-        self.title_year = title_year(title, published_at)
-        # 花旗对腾讯和拼多多的业绩预期: a title naming two names neither as what the text is about.
-        topics = {m.entity.name: m.entity for m in title_mentions if m.entity.kind in TOPIC_KINDS}
-        self.topic: EntityRecord | None = next(iter(topics.values())) if len(topics) == 1 else None
-        # 通信板块近期有什么事件和观点: the sector's day, for the figures of a day that name no one.
-        self.sector = sector_of_title(title) if self.topic is None else None
-        self.topic = self.topic or self.sector
-        # The one company or fund a text names, if it names only one: what 该产品, 公司 and
-        # unnamed statements are about.
-        # A broker writes about others: its name alone does not make the text its own (中国银河
-        # …财政收支概览), unless the title names it.
-        in_title = {m.entity.name for m in title_mentions}
-        named = {
-            m.entity.name: m.entity
-            for i, m in enumerate(self.mentions)
-            if m.entity.kind in TOPIC_KINDS
-            and self._leads(i)
-            and (not _broker(m.entity) or m.entity.name in in_title)
-        }
-        self.sentences = sentence_rows(text)  # read once: `FactReader.facts` walks them
-        first_end = next((e for _, e in self.sentences), len(text))
-        sole = next(iter(named.values())) if len(named) == 1 else None
-        if (
-            sole is not None
-            and not any(m.entity is sole and m.start < first_end for m in self.mentions)
-            and not any(m.entity is sole for m in title_mentions)
-        ):
-            sole = None  # named only in passing, not what the text is about
-        if sole is None and (card := _CARD_LEAD.match(text) or _card_in_advice(text)):
-            # “X”是一只债券型基金…同产品的主份额“Y”: a card is about the product it opens with.
-            sole = next((m.entity for m in self.mentions if m.start == card.end(1)), None)
-        self.sole: EntityRecord | None = sole
-        # 甲骨文2025财年第三季度: a fiscal period on the company's own calendar
-        self.dates = fiscal_mentions(text, self.dates, self._fiscal_year_end, published_at)
-        # A text that names a company, or speaks of 公司 or 该股, is about a company.
-        self.names_a_company = (
-            bool(named) or bool(_COMPANY_WORDS.search(text)) or text.count("公司") > 2
-        )
-        self.round_subject: EntityRecord | None = None
-        self.last: ExtractedFact | None = None  # the previous fact, in view offsets
-        self.last_end = -1
-        self.last_record: EntityRecord | None = None
-        # Companies a clause led with or a sentence turned to that no dictionary knows.
-        self.unnamed_leads: set[str] = set()
-        self.prev_q: Quantity | None = None  # the figure before, in the same sentence
-        self.sentence_qs: list[Quantity] = []
-        # 预计2025-2027年营收分别为…: a forecast row, one figure a year.
-        self.year_ranges = year_ranges(text) if "年" in text else []
-        # 股票名称：微软。…股价：451.77美元: a record's name field names what its fields are about.
-        self.field_subject: EntityRecord | None = None
-        self.field_at = -1
-        self.mover: EntityRecord | None = None
-        # 上涨个股有1595只, 78股涨停: the market's counts, by where their numbers start.
-        self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
-        # A seat's trade is written with 买入 or 卖出; 证券 alone is every broker's research note.
-        self.seats = ("买入" in text or "卖出" in text) and any(w in text for w in _SEAT_WORDS)
-        # *ST亚振8连板, 【2连板】 吉林化纤、茂化实华: the stocks of each run, by its count's start.
-        self.runs = limit_up_runs(text) if "板" in text else {}
-        # The words the shapes of `_market_day` need, so a text without them costs nothing.
-        self.day_words = {w for w in DAY_WORDS if w in text}
-        self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
-        # (subject, metric, value) → the date a figure was told with in its own sentence
-        self.told: dict[tuple[str, str, Decimal], tuple[dt.date | None, str | None]] = {}
-        # each fact stated with no date at all → its (subject, metric, value), for `restated`
-        self.undated: dict[ExtractedFact, tuple[str, str, Decimal]] = {}
-        # (subject, metric, value) → the date a figure was first told with, once one was
-        # told with none: `restated` dates it so
-        self.dated_as: dict[tuple[str, str, Decimal], tuple[dt.date | None, str | None]] = {}
-        # a result compared with last year was read (`_annual_result`): the text is an annual
-        # report's, published in the season of annual reports
-        self.annual_text = False
-        self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
-        # a forecast word (预计, 计划) written anywhere: `_forecast_before` looks only then
-        self.forecast_words = _FORECAST.search(text) is not None
-        self.month_frames = "本月" in text  # `_framed` looks only then
-        # a hypothesis (假设, 假如) set anywhere: `in_premise` looks only then
-        self.hypotheses = any(w in text for w in _HYPOTHESIS_WORDS)
-        self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
-        # 截至2023年末、2024年末…分别为: the dates a list of figures is read against, and where
-        self.dated_list: tuple[list[DateMention], int] | None = None
-        # the figures read in this sentence so far, with their facts (同比变动分别为… reads them)
-        self.stated: list[tuple[Quantity, ExtractedFact]] = []
-        self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
-        self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
-            r.end()
-            for r in REGION.finditer(text)
-            if r.group() != "国内" and not text.startswith("人", r.end())
-        ]
-
-    def _fiscal_year_end(self, at: int) -> int | None:
-        """The month the fiscal year ends in of the company a fiscal period at `at` is about:
-        the last company named before it in its sentence, else the text's."""
-        line = max(self.text.rfind(stop, 0, at) for stop in "。！？!?\n")
-        named = [
-            m.entity
-            for m in self.mentions
-            if line < m.start and m.end <= at and m.entity.kind == "company"
-        ]
-        record = named[-1] if named else (self.topic or self.sole)
-        return record.fiscal_year_end if record is not None else None
-
-    def subject_before(self, start: int, lo: int) -> Mention | None:
-        """The last name that can lead, written within lo..start."""
-        # Mentions are in order of their starts: those starting by `start`, walked back to `lo`.
-        for i in range(bisect_right(self.mention_starts, start) - 1, -1, -1):
-            m = self.mentions[i]
-            if m.start < lo:
-                return None
-            if m.end <= start and self._leads(i):
-                return m
-        return None
-
-    def _leads(self, i: int) -> bool:
-        """`_can_lead` of the i-th mention, read once a text: every figure after it asks."""
-        if (known := self.leads.get(i)) is None:
-            known = self.leads[i] = self._can_lead(self.mentions[i])
-        return known
-
-    def _can_lead(self, m: Mention) -> bool:
-        """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor a
-        name read across a word (其中石油 is not 中石油)."""
-        if m.start > 0 and self.text[m.start - 1 : m.start + 1] in _WORDS_ACROSS:
-            return False
-        if self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE):
-            return False
-        if self.text[m.start : m.end] != m.entity.name and _GLUED_FIRM.match(self.text, m.end):
-            return False  # 平安口袋银行APP注册用户数: the bank's, not 中国平安's
-        if m.entity.name.endswith("交易所") or _BRANCH_AFTER.match(self.text, m.end):
-            return False  # 北京证券交易所, 东方财富证券…营业部, 东方财富Choice数据
-        if _broker(m.entity) and (
-            _BROKER_SAYS.match(self.text, m.end) or self.text[m.start - 1 : m.start] == "由"
-        ):
-            return False  # 国信证券认为…, 诊断服务由国信证券提供: a broker on another company
-        if self._in_listed_aside(m):
-            return False  # 吉利通过多品牌矩阵（银河/极氪/领克）分摊…，毛利率: 吉利's, not 极氪's
-        return m.entity.kind in TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
-
-    def _in_listed_aside(self, m: Mention) -> bool:
-        """Whether a name is one item of a list in brackets (（银河/极氪/领克）): an aside
-        naming examples, which states no figure of its own."""
-        opened = max(
-            self.text.rfind("（", max(0, m.start - 20), m.start),
-            self.text.rfind("(", max(0, m.start - 20), m.start),
-        )
-        if opened < 0 or _CLOSE.search(self.text, opened, m.start):
-            return False
-        closed = _CLOSE.search(self.text, m.end, m.end + 20)
-        return (
-            closed is not None and _ASIDE_LIST.search(self.text, opened, closed.start()) is not None
-        )
+class Reader(TextReader):
+    """The steps that turn a figure into a fact, on what a text holds."""
 
     def unknown_lead(
         self, clause_start: int, label_start: int, named: Mention | None
@@ -745,10 +357,6 @@ class Reader:
         ):
             return None
         return last.object
-
-    def _after_name(self, lo: int, hi: int) -> int:
-        """Where a label may start: after the last name written in lo..hi."""
-        return max([lo] + [m.end for m in self.mentions if lo <= m.start and m.end <= hi])
 
     def _said_now(self, anchor: DateMention, q: Quantity, sentence: tuple[int, int]) -> bool:
         """A figure the text says is current (当前, 目前, 截至发稿), dated only by an earlier
@@ -876,30 +484,6 @@ class Reader:
         said = self.text[named.end : label_start + 2]  # 品牌交付, 品牌的销量
         listed = (self.text[max(0, at - 4) : at] for at in _find_all(self.text, said))
         return brand if any(not b.endswith(named.text) for b in listed) else None
-
-    def _label_text(self, label_start: int) -> str:
-        found = LABELS.match(self.text, label_start)
-        return found.group() if found else ""
-
-    def _clause_start(self, sentence: tuple[int, int], end: int) -> int:
-        """Where the clause holding `end` starts: after the sentence's last break before it."""
-        return _after_last(self.clause_breaks, sentence[0], end)
-
-    def _run_start(self, sentence: tuple[int, int], end: int) -> int:
-        """Where the run of clauses holding `end` starts: the sentence's start or its last ；
-        or ： before `end` (a run of clauses about one project, one business)."""
-        return _after_last(self.run_breaks, sentence[0], end)
-
-    def _list_run(self, values: Sequence[Quantity], units: bool = False) -> list[Quantity]:
-        """The figures from the first of `values` on that a list joins (9.48、10.84和11.95),
-        with `units` each written with its unit word (2948.1亿斤和562.5亿斤)."""
-        run = list(values[:1])
-        sep = _UNIT_LIST_SEP if units else LIST_SEP
-        for v in values[1:]:
-            if not sep.fullmatch(self.text, run[-1].span[1], v.span[0]):
-                break
-            run.append(v)
-        return run
 
     def _item_between(self, lo: int, hi: int) -> bool:
         """Whether a list item about another company opens between `lo` and `hi` (a digest's
@@ -1106,7 +690,7 @@ class Reader:
     def _forecast_before(self, lo: int, hi: int) -> bool:
         """A forecast word governs the figures after it, but not when what it expects is a
         date (预计完工时间为2023年6月，产能利用率为60%: the rate is today's)."""
-        found = list(_FORECAST.finditer(self.text, lo, hi)) if self.forecast_words else []
+        found = list(FORECAST.finditer(self.text, lo, hi)) if self.forecast_words else []
         if (
             found
             and (day := _THAT_DAY.search(self.text, found[-1].end(), hi))
@@ -1238,7 +822,7 @@ class Reader:
         scenario's, not the company's reported ones."""
         if not _THEN.match(self.text, lo):
             return False
-        ends = list(_SENTENCE_END.finditer(self.text, max(0, lo - 200), max(0, lo - 1)))
+        ends = list(SENTENCE_END.finditer(self.text, max(0, lo - 200), max(0, lo - 1)))
         start = ends[-1].end() if ends else max(0, lo - 200)
         return _SCENARIO.search(self.text, start, lo) is not None
 
@@ -1559,7 +1143,7 @@ class Reader:
     def _part_on_month(self, at: int) -> bool:
         """全国CPI环比持平。其中，食品价格下降0.6%: the parts a sentence opening with 其中 lists
         are compared as the whole the sentence before stated was, on the month."""
-        ends = list(_SENTENCE_END.finditer(self.text, max(0, at - 160), at))
+        ends = list(SENTENCE_END.finditer(self.text, max(0, at - 160), at))
         if not ends or not _PART_OPENS.match(self.text, ends[-1].end()):
             return False
         before = self.text[
@@ -1685,12 +1269,7 @@ class Reader:
             return True
         if self.text[region.start() - 1 : region.start()] in ("在", "占", "于", "全"):
             return False
-        return _SENTENCE_END.search(self.text, region.end(), before) is None
-
-    def _is_statistics(self) -> bool:
-        if self.statistics is None:
-            self.statistics = not self.company_text and national_statistics(self.text, self.title)
-        return self.statistics
+        return SENTENCE_END.search(self.text, region.end(), before) is None
 
     def _newer_field(self) -> EntityRecord | None:
         """A name field read since the last fact: the next record has begun."""
@@ -1805,16 +1384,3 @@ def _find_all(text: str, word: str) -> list[int]:
         found.append(at)
         at = text.find(word, at + 1)
     return found
-
-
-def _after_last(breaks: list[int], start: int, end: int) -> int:
-    """The end of the last of `breaks` (sorted ends of break marks) by `end`, not before
-    `start`."""
-    before = bisect_right(breaks, end)
-    return max(start, breaks[before - 1]) if before else start
-
-
-def _card_in_advice(text: str) -> re.Match[str] | None:
-    """The card lead of an advice's product part (产品分析：“X”是一只…), if it has one."""
-    at = text.find(_ADVICE_HEAD)
-    return _CARD_LEAD.match(text, at + len(_ADVICE_HEAD)) if at >= 0 else None
