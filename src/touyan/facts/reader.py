@@ -38,7 +38,6 @@ from touyan.facts.labels import (
     NOT_A_LABEL,
     SEGMENTED_METRICS,
     WINDOW_MOVE,
-    base_metric,
 )
 from touyan.facts.market import (
     FLOW_METRICS,
@@ -46,8 +45,9 @@ from touyan.facts.market import (
 )
 from touyan.facts.names import kind_of, plausible_name
 from touyan.facts.qualifiers import qualifier
-from touyan.facts.read_dates import ANNUAL_METRICS, NOW, THAT_DAY, DatedReader, upper_end
-from touyan.facts.read_text import FORECAST, SENTENCE_END
+from touyan.facts.read_dates import NOW, DatedReader, upper_end
+from touyan.facts.read_forecasts import FISCAL, ForecastReader
+from touyan.facts.read_text import SENTENCE_END
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
@@ -143,13 +143,6 @@ _ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集
 # Counts a company discloses from time to time: a bare change is against the last disclosure.
 _ON_LAST_COUNT = re.compile(r"股东户数|股东人数|户均持股")
 _HEADING_MARK = re.compile(r"(?:^|\s)#{2,6}\s")
-# Where a markdown text opens another section inside one run of text: a rule, a heading, a
-# bold numbered heading (**四、风险提示**).
-_SECTION_BREAK = re.compile(
-    r"-{3,}|#{2,6}\s|\*\*[一二三四五六七八九十]{1,3}[、.．]"
-    # a card's next field (…预测的最低目标价21.2元，个股诊断：…总体排名538/5412)
-    r"|[，,。；;](?!其中|具体|分|包括)[\u4e00-\u9fff]{2,6}[:：]"
-)
 # A clause opening (after a heading, a source and a year) on the nation's or the world's total
 # (据某机构，2024年全球平板电脑出货量同比…; 2025年国家燃气管网投资同比增速达…): an industry's or an
 # economy's figure, not the carried company's; its share of that market (全球市场份额) is its own.
@@ -160,35 +153,14 @@ _CLAUSE_OPENING = re.compile(r"[\s，,：:]")
 _COMPANY_SHARE = re.compile(r"份额|市占|占有率|占比|排名|第")
 
 
-# A fiscal year's period (2025财年第三季度, 第三财季, FY2025 Q3): its calendar end is the
-# issuer's, which the text rarely says.
-_FISCAL = re.compile(r"财年|财季|财政年度|FY", re.IGNORECASE)
 # A sector a sentence names as its example (如住宿和餐饮业，), whose figures it goes on with.
 _SECTOR_EXAMPLE = re.compile(r"(?:如|例如|比如|诸如)(?P<sector>[\u4e00-\u9fff]{2,12}业)[，,]")
 _PART_OPENS = re.compile(r"\s*其中")
-# A hypothesis a sentence sets (假设26年利润增长7%，每股收益达到80元), and the words that
-# turn to what follows from it (则每股分红64元, 对应…的股息率, 此时市盈率约为…).
-_HYPOTHESIS = re.compile(r"(?:我们)?(?:假设|假如|倘若|假定)(?![:：条前])")
-_CONSEQUENCE = re.compile(r"则|那么|此时|届时|对应|相当于|意味着")
-# The sentence that carries a scenario on (此时, 届时, 到那时), and the words that set one.
-_THEN = re.compile(r"\s*(?:此时|届时|到时候?|到那时|那时)")
-_SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预期|预测|测算")
-# A date field after a forecast word: what is expected is the date, not the figures after it.
-# A sentence that opens with a forecast and lists its figures in clauses joined by ；
-# (预计2026年某作物播种面积…；单产…；产量保持在…以上。): every clause is forecast.
-_FULL_STOP = re.compile(r"[。！？!?\n]")
-_FORECAST_OPENS = re.compile(r"\s*(?:据|本月|本期|我们|机构|市场)?(?:预计|预测)")
-# 本月预测，2026/27年度…, 本月估计，2025/26年度…: a monthly supply-and-demand release's frame;
-# the paragraph's figures after it are the month's projections (an estimate of a season not
-# over is one too), until the release turns to a season it leaves as it was (本月对…不作调整).
-_MONTH_FRAME = re.compile(r"本月(?:预测|估计|对)")
-_EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 
 # A short name in brackets right before a label (云基础设施（IaaS）收入), and where the run
 # that names the line before it opens.
 _ASIDE_BEFORE = re.compile(r"[（(][A-Za-z0-9\u4e00-\u9fff]{1,12}[）)]\s*$")
 _RUN_OPENS = re.compile(r"[，,；;。！？!?\n：:\-]")
-_CLAUSE_SEP = re.compile(r"[，,；;]")  # but 预计今日…: today's, foreseen
 
 
 def _opened_on(anchor: DateMention, as_of: dt.date) -> dt.date:
@@ -203,7 +175,7 @@ def _opened_on(anchor: DateMention, as_of: dt.date) -> dt.date:
     return as_of
 
 
-class Reader(DatedReader):
+class Reader(DatedReader, ForecastReader):
     """The steps that turn a figure into a fact, on what a text holds."""
 
     def unknown_lead(
@@ -362,87 +334,6 @@ class Reader(DatedReader):
         listed = (self.text[max(0, at - 4) : at] for at in _find_all(self.text, said))
         return brand if any(not b.endswith(named.text) for b in listed) else None
 
-    def _forecast_before(self, lo: int, hi: int) -> bool:
-        """A forecast word governs the figures after it, but not when what it expects is a
-        date (预计完工时间为2023年6月，产能利用率为60%: the rate is today's)."""
-        found = list(FORECAST.finditer(self.text, lo, hi)) if self.forecast_words else []
-        if (
-            found
-            and (day := THAT_DAY.search(self.text, found[-1].end(), hi))
-            and _CLAUSE_SEP.search(self.text, found[-1].end(), day.start())
-        ):
-            return False  # 计划向银行申请授信…资金方面，当日主力资金净流出: the day's, done
-        if found and _SECTION_BREAK.search(self.text, found[-1].end(), hi):
-            # **三、2025年预测**…---**四、风险提示**1. 收入占比仍超85%: another section
-            return False
-        if found:
-            return not _EXPECTED_DATE.match(self.text, found[-1].end())
-        return self._in_scenario(lo)
-
-    def _forecast_run(self, sentence: tuple[int, int], q: Quantity) -> bool:
-        """A figure in a ；-clause of a sentence that opens with 预计 or 预测, its own clause
-        naming no date of its own: the forecast goes on (…增长1%；单产每公顷2023公斤)."""
-        if not self.forecast_words or sentence[0] == 0 or self.text[sentence[0] - 1] not in "；;":
-            return False
-        ends = list(_FULL_STOP.finditer(self.text, max(0, sentence[0] - 300), sentence[0]))
-        start = ends[-1].end() if ends else max(0, sentence[0] - 300)
-        if not _FORECAST_OPENS.match(self.text, start):
-            return False
-        return not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
-
-    def _preannounced(self, metric: str, q: Quantity) -> bool:
-        """A result told as a range (基本每股收益0.12元至0.18元) in a text about an earnings
-        preannouncement (业绩预告): the range is the company's estimate of a period it has not
-        reported yet, as a preannouncement gives it; a reported result is one figure."""
-        return (
-            q.high is not None and base_metric(metric) in ANNUAL_METRICS and "业绩预告" in self.text
-        )
-
-    def _framed(self, q: Quantity) -> bool:
-        """A figure of a paragraph a release opens with 本月预测 or 本月估计: projected."""
-        if not self.month_frames:
-            return False
-        paragraph = self.text.rfind("\n", 0, q.span[0]) + 1
-        frames = list(_MONTH_FRAME.finditer(self.text, max(paragraph, q.span[0] - 600), q.span[0]))
-        return bool(frames) and frames[-1].group() != "本月对"
-
-    def _ahead(self, anchor: DateMention | None, as_of: dt.date | None, q: Quantity) -> bool:
-        """A figure dated in a year after the one the text is published in: no one can have
-        reported it yet, so it is projected. Not a fiscal year named ahead of the calendar
-        (2026财年第一季度, reported in May 2025), nor a year a heading of another section
-        names (**三、2026年预测**---**四、风险提示**…)."""
-        return (
-            anchor is not None
-            and as_of is not None
-            and self.published_at is not None
-            and as_of.year > self.published_at.year
-            and not _FISCAL.search(self.text, max(0, anchor.span[0] - 8), anchor.span[1] + 4)
-            and not _SECTION_BREAK.search(self.text, anchor.span[1], q.span[0])
-        )
-
-    def in_premise(self, q: Quantity, sentence: tuple[int, int]) -> bool:
-        """假设26年利润增长7%，每股收益达到80元以上，则每股分红64元: the figures a hypothesis
-        opening a clause sets, up to the words that turn to its consequence, are assumed, not
-        told nor forecast (the consequence after 则 is the scenario's forecast)."""
-        if not self.hypotheses:
-            return False
-        found = [
-            m
-            for m in _HYPOTHESIS.finditer(self.text, sentence[0], q.span[0])
-            if m.start() == sentence[0] or self.text[m.start() - 1] in "，,；;：: \n"
-        ]
-        return bool(found) and not _CONSEQUENCE.search(self.text, found[-1].end(), q.span[0])
-
-    def _in_scenario(self, lo: int) -> bool:
-        """假设28年业绩增长5%，…。此时公司的市盈率约为14.88: a sentence that opens with 此时 or
-        届时 goes on with the scenario the sentence before it set, so its figures are that
-        scenario's, not the company's reported ones."""
-        if not _THEN.match(self.text, lo):
-            return False
-        ends = list(SENTENCE_END.finditer(self.text, max(0, lo - 200), max(0, lo - 1)))
-        start = ends[-1].end() if ends else max(0, lo - 200)
-        return _SCENARIO.search(self.text, start, lo) is not None
-
     def _fact_for(
         self,
         subject: str,
@@ -559,7 +450,7 @@ class Reader(DatedReader):
             as_of = self.published_at
         elif (
             anchor is not None
-            and _FISCAL.search(self.text, max(0, anchor.span[0] - 8), anchor.span[1])
+            and FISCAL.search(self.text, max(0, anchor.span[0] - 8), anchor.span[1])
             and self.published_at is not None
             and as_of is not None
             and as_of > self.published_at
