@@ -51,9 +51,9 @@ from touyan.facts.read_growth import GrowthShapes
 from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
+from touyan.facts.read_parts import NOT_A_PART, SEGMENT_WORDS
 from touyan.facts.read_results import ResultShapes
 from touyan.facts.read_series import SeriesShapes
-from touyan.facts.reader import NOT_A_PART, SEGMENT_WORDS
 from touyan.facts.runtable import run_together_tables
 from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, is_physical, parse_numbers
