@@ -23,7 +23,8 @@ from touyan.facts.labels import (
     base_metric,
     unit_fits,
 )
-from touyan.facts.reader import CUMULATIVE_WINDOW, Reader
+from touyan.facts.read_indicators import CUMULATIVE_WINDOW
+from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
 # 营收341.6亿元，同环比+2.7%/-2.7%: year on year, then quarter on quarter.

@@ -25,7 +25,8 @@ from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
 from touyan.facts.labels import CLAUSE_LIKE, LABEL_METRIC, base_metric
 from touyan.facts.market import window_moves
 from touyan.facts.periods import year_range
-from touyan.facts.reader import INDICATOR, INDICATOR_LEAD, Reader
+from touyan.facts.read_indicators import INDICATOR, INDICATOR_LEAD
+from touyan.facts.reader import Reader
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
