@@ -1,8 +1,14 @@
-"""The steps every shape of text uses, on what `read_text.TextReader` reads of a text once.
+"""The reader every shape extends, and the fact a figure states once it is read.
 
-Each shape (read_market, read_results, read_series, read_bulletin, read_growth, read_labels)
-reads its figures with the steps here: whom a clause is about (_subject_or_region), and the
-fact a figure states once its subject and metric are known (_fact_for, dated by _as_of).
+`Reader` puts together what a text holds (`read_text.TextReader`) and the steps every shape
+of text uses: when a figure holds (`read_dates`), whether it is foreseen or assumed
+(`read_forecasts`), whom it is about (`read_subjects`), which part of its subject
+(`read_parts`), and what grew and against what (`read_indicators`). Its own step is the one
+every shape ends with: the fact a figure states once its subject and metric are known
+(`_fact_for`), dated, marked a forecast when it is one, and kept as the last fact, which the
+figures after it may be read against. The shapes (read_market, read_results, read_series,
+read_bulletin, read_growth, read_labels, read_named, read_cards) extend it, and
+`read_facts.FactReader` puts them together.
 """
 
 from __future__ import annotations
@@ -86,7 +92,7 @@ def _opened_on(anchor: DateMention, as_of: dt.date) -> dt.date:
 
 
 class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorReader):
-    """The steps that turn a figure into a fact, on what a text holds."""
+    """What a text holds and the steps that turn a figure into a fact."""
 
     def _fact_for(
         self,
