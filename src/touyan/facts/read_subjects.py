@@ -20,6 +20,7 @@ from touyan.facts.economy import (
     REGION_NAMES,
 )
 from touyan.facts.entities import EntityRecord, Mention
+from touyan.facts.market import MARKET
 from touyan.facts.names import kind_of, plausible_name
 from touyan.facts.read_text import SENTENCE_END, TextReader
 
@@ -214,3 +215,10 @@ class SubjectReader(TextReader):
         return any(
             self.last_end <= m.start < at and m.entity.kind == "company" for m in self.mentions
         )
+
+    def _own_topics(self) -> tuple[EntityRecord | None, ...]:
+        """What a text is about as a whole: its title's name, its sector, the market."""
+        return (self.topic, self.sector, MARKET)
+
+    def _topic_name(self) -> str | None:
+        return self.topic.name if self.topic else None
