@@ -24,7 +24,6 @@ from touyan.facts.extract import (
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import unglued
 from touyan.facts.labels import (
-    BALANCES,
     CLAUSE_LIKE,
     DAILY_METRICS,
     DATE_IN_LABEL,
@@ -47,15 +46,15 @@ from touyan.facts.names import kind_of
 from touyan.facts.read_bulletin import BulletinShapes
 from touyan.facts.read_cards import CardShapes
 from touyan.facts.read_flows import FlowSteps
+from touyan.facts.read_from_to import FromToShapes
 from touyan.facts.read_growth import GrowthShapes
-from touyan.facts.read_labels import LabelShapes
+from touyan.facts.read_labels import BARE_SHARES, LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
 from touyan.facts.read_owner import OwnerSteps
-from touyan.facts.read_results import ResultShapes
+from touyan.facts.read_results import BARE_LABELS, ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.runtable import run_together_tables
-from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, is_physical, parse_numbers
 
 _ROUND_SUBJECT_KINDS = ("company",)
@@ -168,13 +167,6 @@ _FROM_TO = re.compile(
     r"(?:为|至|到)[^\S\n]*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:末|底)?的?)?[^\S\n]*(?:每股)?"
     r"[^\S\n]*$"
 )
-# The label before 从 when no lexicon knows it: after 的, 将 or 把 (宣布将股息提高5%至),
-# ending in a measure noun or 价格 (转股价格将由…调整为).
-_FROM_TO_LABEL = re.compile(r"[的将把](?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:将|已|也|仍)?$")
-_FROM_TO_RUN = re.compile(
-    r"(?:^|[，,；;。：:\s\"”」])(?P<label>[\u4e00-\u9fff]{1,10}?(?:价格|股息|分红))(?:将|已|也|仍)?$"
-)
-_FROM_TO_NAMED = re.compile(r"(?P<label>[\u4e00-\u9fff]{1,10}?(?:价格|股息|分红))(?:将|已|也|仍)?")
 # The old level of a step, when a date is written with it (从2023年的15%提升至…).
 _FROM_DATED = re.compile(
     r"(?:从|由)[^\S\n]*(?:19|20)\d{2}[^\S\n]*年(?:[^\S\n]*\d{1,2}[^\S\n]*月)?(?:末|底)?的?[^\S\n]*$"
@@ -190,21 +182,11 @@ _RANGE_HELD = re.compile(
     r"(?:保持|维持|稳定|徘徊|波动|处于)?在"
     r"[^\S\n]*$"
 )
-# …调整为28.50元/股，自2025年5月22日开始生效: the day a new level holds from.
-_EFFECTIVE = re.compile(
-    r"[^，,。；;\n\d]{0,6}[，,]?[^\S\n]*(?:自|从|于)[^\S\n]*(?P<date>[^，,。；;\n]{4,16}?)"
-    r"[^\S\n]*(?:起|开始)?(?:正式)?(?:生效|实施|执行|起)"
-)
 # 下调某某的目标价至130美元: the verb before the owner, the level after its label.
 _RAISED_TO = re.compile(
     r"(?:上调|下调|调升|调降|提高|降低)[^，,。；;\d]{1,16}?的(?P<label>[\u4e00-\u9fff]{2,6}?)"
     r"(?:至|到)[^\S\n]*$"
 )
-# A share's word: alone, it does not say of what in what.
-_BARE_SHARES = frozenset({"比重", "比例"})
-_BARE_PARTS = frozenset({"份额", "占比"})
-# Labels that name no figure alone (see `ResultShapes._bare`).
-_BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
 # A diagnosis card's rank of a figure among the market's companies (ROE为22.39%，高于市场94%的
 # 公司): where the figure stands, as the share of companies it is above or below.
 _RANK_TAIL = r"(?P<side>[高低])于市场上?$"
@@ -381,6 +363,7 @@ class FactReader(
     SeriesShapes,
     BulletinShapes,
     GrowthShapes,
+    FromToShapes,
     LabelShapes,
     NamedShapes,
     CardShapes,
@@ -674,11 +657,11 @@ class FactReader(
                 metric = self._narrowed_people(metric, sentence, label_start)
                 if not metric:
                     return None
-            if metric in _BARE_SHARES:
+            if metric in BARE_SHARES:
                 # 城镇人口占全国人口的比重达到66.16%: the share of what in what; a share whose
                 # part the text does not name here says nothing
                 metric, label_start = self._share_of(metric, label_start, sentence)
-                if metric in _BARE_SHARES:
+                if metric in BARE_SHARES:
                     return None
         elif after := label_after(self.text, q.span[1]):
             metric = after
@@ -766,7 +749,7 @@ class FactReader(
             return level or self._named(q, sentence, quote)
         if (cut := metric.rfind("情况")) > 0 and len(metric) - cut - 2 >= 4:
             metric = metric[cut + 2 :]  # 种猪销售情况种猪销售数量: a heading run into the label
-        if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
+        if metric in BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
             return None
         if self.text.endswith(_PRODUCED_BY, 0, label_start) and _TRADE_PRODUCED.search(
             self.text, max(sentence[0], label_start - 48), label_start
@@ -844,89 +827,6 @@ class FactReader(
         if not run or len(run) > 12 or re.search(r"[，,、\d]", run):
             return ""
         return run + metric
-
-    def _from_to(
-        self,
-        q: Quantity,
-        sentence: tuple[int, int],
-        quote: str,
-        header: tuple[int, str, str | None] | None,
-        at: int,
-        new_level: bool = False,
-    ) -> ExtractedFact | None:
-        """The new level of a measure named before 从 (毛利率从20%提升至25%): its label read as
-        if the figure stood where the step starts; a date written inside the step (从2023年的
-        1.5亿元增长到2.0亿元) is the old level's and does not date the new one."""
-        found = label_before(self.text, at)
-        if found is not None:
-            metric, label_start = found
-        elif measured := self._measure(replace(q, span=(at, q.span[1])), sentence):
-            metric, label_start = measured
-        elif named := (
-            _FROM_TO_LABEL.search(self.text, max(sentence[0], at - 16), at)
-            or next(  # 远帆科技可转债转股价格将由…: the run right after a name
-                (
-                    run
-                    for m in self.mentions
-                    if at - 16 <= m.end < at
-                    and (run := _FROM_TO_NAMED.fullmatch(self.text, m.end, at))
-                ),
-                None,
-            )
-            or _FROM_TO_RUN.search(self.text, max(sentence[0] - 1, at - 16), at)
-        ):
-            label = named["label"]
-            if CLAUSE_LIKE.search(label) or DATE_IN_LABEL.search(label):
-                return None
-            metric, label_start = LABEL_METRIC.get(label.lower(), label), named.start("label")
-        else:
-            return None
-        if (
-            metric.startswith(("change", "turnover_rate"))
-            or metric in _BARE_LABELS
-            or metric.endswith(("降幅", "跌幅", "涨幅", "增幅", "增速"))
-        ):
-            return None  # 涨幅从3%扩大至5%, 价格降幅在1.3%-13.8%之间: moves, not levels
-        if metric in _BARE_SHARES or metric in _BARE_PARTS:
-            # 城镇人口占全国人口的比重从10.64%增加到17.92%: the share of what in what; a
-            # share whose part and whole the text does not name here (的份额从3%提升至7%) says
-            # nothing
-            metric, label_start = self._share_of(metric, label_start, sentence)
-            if metric in _BARE_SHARES or metric in _BARE_PARTS:
-                return None
-        fact = self._labelled(
-            q, sentence, quote, header, metric, label_start, labelled=found is not None
-        )
-        if fact is not None and (effective := self._effective(q, sentence)):
-            # 转股价格将由…调整为28.50元/股，自2025年5月22日开始生效: the day it holds from
-            as_of, period = self._as_of(effective)
-            fact = replace(fact, as_of=as_of, period=period)
-        elif (
-            fact is not None
-            and new_level
-            and (to := max(self.text.rfind(c, at, q.span[0]) for c in "至到为")) > at
-            and any(at <= d.span[0] < to and d.granularity != "relative" for d in self.dates)
-        ):
-            every = self.dates  # (提升至2024年的22%: a date after 至 is the new level's own)
-            self.dates = [d for d in every if not at <= d.span[0] < to]
-            try:
-                anchor, _ = self._anchor(metric, q, sentence)
-            finally:
-                self.dates = every
-            as_of, period = self._as_of(anchor)
-            fact = replace(fact, as_of=as_of, period=period)
-        return fact
-
-    def _effective(self, q: Quantity, sentence: tuple[int, int]) -> DateMention | None:
-        """The day a new level is said to hold from, right after it (，自2025年5月22日开始生效);
-        the reader's dates leave such a start out (a span's start dates no figure)."""
-        said = _EFFECTIVE.match(self.text, q.span[1], sentence[1])
-        if said is None:
-            return None
-        days = parse_dates(said["date"], today=self.published_at)
-        if len(days) != 1 or days[0].granularity != "day" or days[0].text != said["date"]:
-            return None
-        return days[0]
 
     def _count_so_far(
         self, fact: ExtractedFact, sentence: tuple[int, int], q: Quantity

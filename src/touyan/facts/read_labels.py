@@ -104,6 +104,10 @@ _COMPARING = re.compile(r"超过|超出|高于|低于|相较|相比|较|跑赢|�
 _SHARE_PART = re.compile(r"(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:仅|约|已|只|已经)?")
 
 
+# A share's word (比重, 比例): alone, it does not say of what in what (see `_share_of`).
+BARE_SHARES = frozenset({"比重", "比例"})
+
+
 class LabelShapes(Reader):
     def _said_before(self, at: int) -> str | None:
         """The metric of the fact stated last before `at` in its full sentence (； between

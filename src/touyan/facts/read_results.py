@@ -96,6 +96,10 @@ def _cells(line: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# Labels that name no figure alone (see `ResultShapes._bare`).
+BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
+
+
 class ResultShapes(Reader):
     def _filed(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
         """Shapes of results and filing prose read in filings.py: a balance's movement (期初余额
