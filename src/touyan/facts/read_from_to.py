@@ -43,10 +43,79 @@ _EFFECTIVE = re.compile(
 )
 # A part's word (份额, 占比): alone, it does not say of what in what either.
 _BARE_PARTS = frozenset({"份额", "占比"})
+# 毛利率从20%提升至25%, 转股价格将由28.60元/股调整为28.50元/股, 股息提高5%至每股0.21美元:
+# the level a measure reached, its old level or the rate of the step written between. The
+# figure after 至 is the new level of what the label before 从 names.
+_FROM_TO = re.compile(
+    r"(?:(?:从|由)[^\S\n]*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:末|底)?的?)?[^\S\n]*"
+    r"[+-]?\d[\d.,]*[^\S\n]*(?:[%％]|[万亿千百]*(?:元|美元|港元|欧元|日元)?(?:/股)?)[^\S\n]*"
+    r"(?:的?(?:上市价|发行价|低点|高点|低位|高位|水平))?[^\S\n]*(?:一路|大幅|小幅|进一步)?"
+    r"(?:上调|下调|调整|调升|调降|提高|提升|上升|增长|增加|下降|降低|减少|回落|飙升|攀升|上涨|"
+    r"下跌|涨|跌|升|降|增|减)?"
+    r"|(?:上调|下调|提高|提升|降低|下降|增长|增加|减少)[^\S\n]*\d[\d.]*[%％][^\S\n]*)"
+    r"(?:为|至|到)[^\S\n]*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:末|底)?的?)?[^\S\n]*(?:每股)?"
+    r"[^\S\n]*$"
+)
+# The old level of a step, when a date is written with it (从2023年的15%提升至…).
+_FROM_DATED = re.compile(
+    r"(?:从|由)[^\S\n]*(?:19|20)\d{2}[^\S\n]*年(?:[^\S\n]*\d{1,2}[^\S\n]*月)?(?:末|底)?的?[^\S\n]*$"
+)
+_TO_AFTER = re.compile(
+    r"[^\S\n]*(?:一路|大幅|小幅|进一步)?(?:上调|下调|调整|提高|提升|上升|增长|增加|下降|降低|减少|"
+    r"回落|飙升|攀升|上涨|下跌|涨|跌|升|降|增|减)?(?:为|至|到)[^\S\n]*(?:(?:19|20)\d{2}|\d)"
+)
+# 一直在40-50元之间, 大概在30-40亿左右: where a range a level stays in opens (not a
+# forecast's: 将保持在, 预计在).
+_RANGE_HELD = re.compile(
+    r"(?P<guess>将|预计将?|有望)?(?:一直|大概|大约|基本|始终|仍然|仍)?"
+    r"(?:保持|维持|稳定|徘徊|波动|处于)?在"
+    r"[^\S\n]*$"
+)
+# 下调某某的目标价至130美元: the verb before the owner, the level after its label.
+_RAISED_TO = re.compile(
+    r"(?:上调|下调|调升|调降|提高|降低)[^，,。；;\d]{1,16}?的(?P<label>[\u4e00-\u9fff]{2,6}?)"
+    r"(?:至|到)[^\S\n]*$"
+)
 
 
 class FromToShapes(LabelShapes, LabelledShapes):
     """The level a measure steps to or from, read from its label before the step."""
+
+    def _stepped(
+        self,
+        q: Quantity,
+        sentence: tuple[int, int],
+        quote: str,
+        header: tuple[int, str, str | None] | None,
+        before: str,
+    ) -> tuple[bool, ExtractedFact | None]:
+        """Whether a figure is a level a measure steps to or from, and its fact: the new level
+        after 至 (毛利率从20%提升至25%), the old level after 从 written with its date, the
+        range after 在 a level stays in. (True, None) when it is a step that states nothing,
+        (False, None) when it is no step; `before` is the character right before the figure."""
+        if before in "至到为股的 " and (
+            moved := _FROM_TO.search(self.text, max(sentence[0], q.span[0] - 40), q.span[0])
+            or _RAISED_TO.search(self.text, max(sentence[0], q.span[0] - 30), q.span[0])
+        ):
+            at = moved.end("label") if moved.re is _RAISED_TO else moved.start()
+            return True, self._from_to(q, sentence, quote, header, at, new_level=True)
+        if (
+            before in "的年月末底"
+            and (old := _FROM_DATED.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0]))
+            and _TO_AFTER.match(self.text, q.span[1])
+        ):
+            # 城镇化率从1949年的11%提高到…: the old level, of the year written with it
+            return True, self._from_to(q, sentence, quote, header, old.start())
+        if (
+            q.high is not None
+            and before == "在"
+            and (held := _RANGE_HELD.search(self.text, max(sentence[0], q.span[0] - 10), q.span[0]))
+            and not held["guess"]
+            and (ranged := self._from_to(q, sentence, quote, header, held.start()))
+            and ranged.as_of is not None  # a range of no date states nothing to check
+        ):
+            return True, ranged  # 股价一直在40-50元之间震荡: the range the level stays in
+        return False, None
 
     def _from_to(
         self,
