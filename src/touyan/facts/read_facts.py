@@ -42,7 +42,6 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.market import MARKET, SECTOR_METRICS
-from touyan.facts.names import kind_of
 from touyan.facts.read_bulletin import BulletinShapes
 from touyan.facts.read_cards import CardShapes
 from touyan.facts.read_flows import FlowSteps
@@ -54,6 +53,7 @@ from touyan.facts.read_named import NamedShapes
 from touyan.facts.read_owner import OwnerSteps
 from touyan.facts.read_results import BARE_LABELS, ResultShapes
 from touyan.facts.read_series import SeriesShapes
+from touyan.facts.read_unstated import UnstatedSteps
 from touyan.facts.runtable import run_together_tables
 from touyan.text.numbers import Quantity, is_physical, parse_numbers
 
@@ -73,22 +73,8 @@ _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:a
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
-# A bare year run into a heading, then a space and words (资产质量2024 平安银行…).
-_HEADING_YEAR = re.compile(r"[^\S\n]+[\u4e00-\u9fff]")
 # What units sold are counted in: vehicles, machines, sets (not 家, 人, 户).
 _UNITS = frozenset("辆台部架艘套")
-_CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
-# 负债率40%—60%一般被认为是合理区间, 增速3%以下通常被视为: a threshold a definition sets,
-# which no one's figure is.
-_DEFINED_AFTER = re.compile(
-    r"\s*(?:以上|以下|之间|左右)?的?\s*(?:一般|通常|往往|普遍|常|则)?\s*(?:被)?"
-    r"(?:认为|视为|看作|称为|定义为|界定为)"
-)
-# 持股5%以上股东, 持股超5%股东: the class of major holders, named by its threshold; the
-# holder's own stake is another figure (若减持完毕，将不再是持股5%以上股东).
-_HOLDER_CLASS_AFTER = re.compile(r"\s*(?:以上|以下)的?(?:大)?股东")
-_HOLDER_CLASS_BEFORE = re.compile(r"(?:超过|超|逾)\s*$")
-_HOLDER_AFTER = re.compile(r"\s*的?(?:大)?股东")
 # A work's title in 《》 right before a label (其中《某游戏》全球注册用户突破1亿): the figure is
 # that game's, book's or film's, not its maker's.
 _WORK_BEFORE = re.compile(r"《(?P<name>[^《》\n]{1,20})》(?:全球|国内|海外|累计|总)*$")
@@ -169,12 +155,6 @@ _COMPARED_WITH = re.compile(
     r"(?:高于|低于|超过|不及|优于|弱于|好于|差于|大于|小于|超出)"
     r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?)的\s*$"
 )
-# A company's results: a fund has none, so when a fund is only carried or the text's topic
-# (an industry paragraph in a note on an ETF: 从净利润来看，第四季度净利同比下滑…), they are
-# the industry's, or the index's members', not the fund's.
-_RESULTS = re.compile(
-    r"^(?:revenue|net_profit|gross_margin|operating_profit)|净利|营收|营业收入|毛利"
-)
 _LIST_MARKER = re.compile(r"[一二三四五六七八九十]是")
 _WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
 _BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
@@ -223,9 +203,6 @@ _HEADER_WINDOW = 6
 # The window a count so far is counted over (今年以来已经3次登上龙虎榜).
 _SO_FAR = re.compile(r"今年以来|年初至今|近(?:\d{1,3}|[一二三六])个?(?:交易日|月|周|日|天|年)")
 _DAY_UNITS = frozenset({"money", "shares", "count", "手", "%"})
-# 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
-# closes with 计算 frames the figure in it as the basis of a computation.
-_BASIS_BEFORE = re.compile(r"[，,：:（(\s](?:如果|若|假设)?(?:以|按照?)[^，,。；;：:（）()\d]*$")
 # 若2025年医保谈判降价超5%，…: a clause that opens with if states a condition, not a figure.
 _CONDITION = re.compile(r"\s*(?:若(?![干羽])|如果|假如|倘若|一旦)")
 # 低于行业均值21.53%, 高于同行业平均水平的: the figure after is a group's average the subject's
@@ -266,14 +243,8 @@ _OFFICER = re.compile(
     r"独立董事|监事|董事|首席[\u4e00-\u9fff]{2,4}官|CEO|CFO|COO)"
     r"[\u4e00-\u9fff·]{2,4}?(?=报告期|从公司|在公司|税前|年薪|薪酬|报酬|获得|领取|的|，|,)"
 )
-_BASIS_AFTER = re.compile(r"[^，,。；;！？!?\d]{0,12}?(?:计算|测算|来算|估算)")
 # 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
 # which no date named near it is the date of.
-# A bracket that gives the forecast a new one replaces (（原预测值：…, （前次预测…).
-_SUPERSEDED = re.compile(
-    r"[（(]\s*(?:原|前次|此前|上次|调整前的?)(?:盈利)?(?:预测值?|预期值?|预估值?)\s*[:：为]?"
-)
-_BRACKET_CLOSE = re.compile(r"[）)]")
 _UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔")
 # A relative clause before 的 (已背书或贴现且尚未到期的, 未解除限售的): it narrows the
 # attribute after it to a part of the whole the attribute's name alone says.
@@ -319,11 +290,6 @@ def _bracketed_unit(text: str, q: Quantity) -> Quantity:
     )
 
 
-def _year_like(q: Quantity) -> bool:
-    """A whole number a recent year could be (1990-2039)."""
-    return q.value == q.value.to_integral_value() and 1990 <= q.value <= 2039
-
-
 class FactReader(
     MarketShapes,
     ResultShapes,
@@ -336,6 +302,7 @@ class FactReader(
     CardShapes,
     FlowSteps,
     OwnerSteps,
+    UnstatedSteps,
 ):
     """Reads the facts of one text."""
 
@@ -419,12 +386,6 @@ class FactReader(
         said = LABELS.match(self.text, label_start)
         return said is not None and _SUM_SAID.match(self.text, said.end(), q.span[0]) is not None
 
-    def _superseded(self, q: Quantity) -> bool:
-        """Whether a figure is inside a bracket that gives the forecast a new one replaces
-        (EPS分别为0.48、0.53元（原预测值：2025-2026年为0.84和0.90元）): withdrawn, not told."""
-        opened = _SUPERSEDED.search(self.text, max(0, q.span[0] - 40), q.span[0])
-        return opened is not None and not _BRACKET_CLOSE.search(self.text, opened.end(), q.span[0])
-
     def _fact(
         self,
         q: Quantity,
@@ -436,24 +397,8 @@ class FactReader(
         """The fact a figure states, tried from the most specific shape to the most general:
         a shape of its own, a list or a growth, then the label that names it."""
         before = self.text[q.span[0] - 1 : q.span[0]]  # the character right before the figure
-        if _CRITERION_AFTER.match(self.text, q.span[1]):
-            return None  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
-        if _DEFINED_AFTER.match(self.text, q.span[1]):
-            return None  # 城镇化率30%—70%一般被认为是快速发展区间: a threshold, no figure
-        if q.unit == "%" and (
-            _HOLDER_CLASS_AFTER.match(self.text, q.span[1])
-            or (
-                _HOLDER_AFTER.match(self.text, q.span[1])
-                and _HOLDER_CLASS_BEFORE.search(self.text, max(0, q.span[0] - 3), q.span[0])
-            )
-        ):
-            return None  # 持股5%以上股东: a class of holders, not a holder's stake
-        if self.in_premise(q, sentence):
-            return None  # 假设26年每股收益达到80元: an assumption, not a figure told
-        if "原" in self.text[max(sentence[0], q.span[0] - 40) : q.span[0]] and self._superseded(q):
-            return None  # 预计EPS为0.48元（原预测值：0.84元）: a forecast withdrawn
-        if not q.unit and _HEADING_YEAR.match(self.text, q.span[1]) and _year_like(q):
-            return None  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
+        if self._states_nothing(q, sentence):
+            return None
         if before == "的" and (
             compared := _COMPARED_WITH.search(
                 self.text, max(sentence[0], q.span[0] - 18), q.span[0]
@@ -789,24 +734,6 @@ class FactReader(
         named = _SO_FAR.search(self.text, clause_start, q.span[0])
         window = named.group() if named else before[-1].text if before else None
         return replace(fact, as_of=self.published_at, period=window)
-
-    def _basis(self, q: Quantity, sentence: tuple[int, int]) -> bool:
-        """以买入价10.5元计算, 按每股8元的价格测算: the figure a computation is made on, an
-        assumption the writer chose, not a figure the company reported."""
-        if not _BASIS_AFTER.match(self.text, q.span[1], sentence[1]):
-            return False
-        lo = max(sentence[0], q.span[0] - 24)
-        before = ("，" if lo == sentence[0] else "") + self.text[lo : q.span[0]]
-        return _BASIS_BEFORE.search(before) is not None
-
-    def _unnamed_fund_result(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
-        """A company's result (净利, 营收) filed under a fund its sentence does not name."""
-        if not _RESULTS.search(fact.metric) or kind_of(fact.subject) != "fund":
-            return False
-        return not any(
-            sentence[0] <= m.start < sentence[1] and m.entity.name == fact.subject
-            for m in self.mentions
-        )
 
     def _specific_shape(
         self, q: Quantity, sentence: tuple[int, int], quote: str
