@@ -112,6 +112,9 @@ _LAUNCHED = re.compile(
 )
 
 
+SEATS_WORDS = re.compile(r"营业部|席位|机构专用|龙虎榜")
+
+
 class OwnerSteps(Reader):
     """Whose a figure is when others than the subject are named or meant."""
 
