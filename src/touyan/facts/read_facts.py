@@ -29,10 +29,8 @@ from touyan.facts.labels import (
     KNOWN_METRICS,
     LABEL_METRIC,
     LABELS,
-    RATIO_METRICS,
     SEGMENTED_METRICS,
     WINDOW_MOVE,
-    YEAR_AGO,
     amount_unit,
     base_metric,
     unit_fits,
@@ -47,7 +45,7 @@ from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
 from touyan.facts.read_narrowed import NarrowedLabels
-from touyan.facts.read_owner import SEATS_WORDS, OwnerSteps
+from touyan.facts.read_owner import OwnerSteps
 from touyan.facts.read_results import BARE_LABELS, ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.read_unstated import UnstatedSteps
@@ -72,32 +70,9 @@ _DIRECTION_BEFORE = re.compile(
 )
 # What units sold are counted in: vehicles, machines, sets (not 家, 人, 户).
 _UNITS = frozenset("辆台部架艘套")
-# A work's title in 《》 right before a label (其中《某游戏》全球注册用户突破1亿): the figure is
-# that game's, book's or film's, not its maker's.
-_WORK_BEFORE = re.compile(r"《(?P<name>[^《》\n]{1,20})》(?:全球|国内|海外|累计|总)*$")
-# A price raised or cut from one level to another (某酒批发价由19年的750元/瓶上调至870元/瓶，
-# 涨幅达12.0%): the rise is that price's, not the stock's move.
-_RAISED_FROM_TO = re.compile(r"由[^，,。；;]{1,16}(?:上调|提升|提高|上涨|增长|下调|降低|下降)至")
 _BARE_TOTAL = re.compile(r"总(?:产量|消费量|需求量?|供给量?|进口量|出口量)")
-# What stands right before a valuation label when it is a group's: an industry (…制造业), an
-# average (行业平均, 车企平均).
-_GROUP_BEFORE = re.compile(
-    r"(?:行业|板块|同行|同业|车企|企业|公司|可比|市场)(?:整体)?(?:平均|均值|中位数)的?$"
-    r"|所属[\u4e00-\u9fff]{2,16}业的?$"
-    # 远高于化学原料和化学制品制造业市盈率23.92: what the subject's is compared with
-    r"|(?:高于|低于|超过|不及|优于|弱于)[\u4e00-\u9fff]{1,16}(?:业|板块|指数)的?$"
-    # 传统车企如某甲、某乙市盈率不足10倍: the peers a group is shown by, not the subject
-    r"|(?:如|例如|比如|像|包括)[\u4e00-\u9fffA-Za-z]{1,10}(?:[、和及与][\u4e00-\u9fffA-Za-z]{1,10})+"
-    r"等?(?:公司|企业|车企)?的?$"
-)  # but 近五年平均市盈率: the company's own history
-_VALUATIONS = RATIO_METRICS | {"dividend_yield", "dividend_yield_static"}
 # What only a listed security has: a quote, a market value, shares others hold.
 _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
-# A label right after these words is about the industry, sector or market, not the subject.
-_NOT_THE_SUBJECT = re.compile(
-    r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计|平均|均值|总)?"
-    r"(?:呈现|出现)?$"
-)
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(
@@ -144,18 +119,8 @@ _LIST_MARKER = re.compile(r"[一二三四五六七八九十]是")
 _WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
 _BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
 _SUFFIXES = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr))+")
-# An index the sentence names and quotes (…价格指数7日报收于8559.33点).
-_INDEX_CLOSE = re.compile(
-    r"指数[^，,。；;\d]{0,4}\d{0,2}日?[^，,。；;\d]{0,2}(?:报?收于|收报|收跌|收涨)"
-)
-# A circled list item opening with a company's name, its period, then the label.
-_ITEM_COMPANY = re.compile(
-    r"[①-⑳]\s*[\u4e00-\u9fff]{2,8}?(?:股份|科技|汽车|集团|控股|实业|药业|新材)"
-    r"(?:Q[1-4]|[1-4]Q|[一二三四]季度|\d{4}年)?$"
-)
 # Labels of a code or a number that names (股票代码, 公告编号, 联系电话): no quantity.
 _IDENTIFIER = re.compile(r"(?:代码|编号|编码|号码|电话|邮编|证号)$")
-_STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
 _HEADER_WINDOW = 6
 # The window a count so far is counted over (今年以来已经3次登上龙虎榜).
 _SO_FAR = re.compile(r"今年以来|年初至今|近(?:\d{1,3}|[一二三六])个?(?:交易日|月|周|日|天|年)")
@@ -169,29 +134,8 @@ _GROUP_AVERAGE = re.compile(
     r"(?:所属|同)?(?:行业|同行|同业|板块|市场|可比公司)(?:整体)?"
     r"(?:平均值?|均值|中位数|平均水平)(?:水平)?的?(?:为|是)?\s*$"
 )
-# A clause naming the part a text turns to (来料加工业务方面的数据显示，): what a 相关 label
-# right after it (相关收入, 相关金额) is of.
-_ASPECT = re.compile(
-    r"(?:^|[，,；;。\n])\s*(?:在|而|其中|此外|另外)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)方面"
-    r"[^，,。；;\d]{0,12}[，,]\s*$"
-)
 # How the name of an investing fund or firm ends (产业投资基金三期, 某某资本, 某某创投).
 _INVESTOR = re.compile(r"(?:基金(?:[一二三四五六七八九十]期)?|资本|创投|有限公司)$")
-# A trade a 龙虎榜 sentence states with no seat of its own (合计买入金额, 卖出金额, 净买入), and
-# the seats it names (2家机构专用席位, 前五大买卖营业部), whose trade it is.
-_SEAT_TRADE = re.compile(r"(?:合计)?(?:买入|卖出|净买入|净卖出)(?:金额)?")
-# (Not a bare 营业部: 第一大买入营业部为某某营业部，买入金额为… is one seat's, named.)
-_SEATS_NAMED = re.compile(r"机构专用席位|机构专用|机构席位|前[五十]大?(?:买卖)?营业部")
-# 财务总监袁晓斌报告期内从公司获得的税前报酬总额: one officer's pay, not the company's total.
-_PAY = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴")
-# Officers taken together (董事和高级管理人员合计领取报酬…，平均薪酬…，年薪中位数…): the
-# pay or age figures after them in the sentence are that group's, not all staff's.
-_OFFICERS_STAT = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴|年龄")
-_OFFICER = re.compile(
-    r"(?:副?董事长|副?总经理|副?总裁|财务总监|财务负责人|董事会秘书|董秘|监事会主席|职工监事|"
-    r"独立董事|监事|董事|首席[\u4e00-\u9fff]{2,4}官|CEO|CFO|COO)"
-    r"[\u4e00-\u9fff·]{2,4}?(?=报告期|从公司|在公司|税前|年薪|薪酬|报酬|获得|领取|的|，|,)"
-)
 # 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
 # which no date named near it is the date of.
 _UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔")
@@ -608,25 +552,7 @@ class FactReader(
         its subject is known: the clause's name, a card's field, an industry, a holder, else
         the subject the text is about."""
         clause_start = self._clause_start(sentence, q.span[0])
-        if not unit_fits(metric, q):
-            return None
-        if metric in DAILY_METRICS and not q.unit and _STREAK.match(self.text, q.span[1]):
-            return None  # 已连续涨停2天: how long, not the limit price
-        if _NOT_THE_SUBJECT.search(
-            self.text[max(sentence[0], label_start - 10) : label_start]
-        ) and not any(m.end == label_start for m in self.mentions):
-            return None  # 行业指数上涨: but 科创50指数上涨 is the index's own move
-        if self._market_ratio(metric, sentence[0], label_start):
-            return None
-        if (
-            self.text[max(clause_start, label_start - 5) : label_start]
-            .rstrip("的")
-            .endswith(YEAR_AGO)
-        ):
-            return None  # 去年同期的每股收益为91美分: last year's figure, not this period's
-        if "分别" in self.text[clause_start : q.span[0]]:
-            return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
-        if metric == "change_pct" and _RAISED_FROM_TO.search(self.text, sentence[0], label_start):
+        if self._no_subjects(q, sentence, metric, label_start, clause_start):
             return None
         from_header = not labelled and metric == "stake_pct"
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
@@ -655,30 +581,19 @@ class FactReader(
             target = header[2] if header else None
             name = holder if isinstance(holder, str) else holder.name
             return self._fact_for(name, metric, q, sentence, quote, target)
-        group = (
-            _GROUP_BEFORE.search(self.text, max(clause_start, label_start - 20), label_start)
-            if metric in _VALUATIONS
-            else None
-        )
-        if group and not any(m.start <= group.start() < m.end for m in self.mentions):
-            # 所属化学制品制造业市盈率为23.92, 新能源车企平均市盈率约20倍: an industry's or a
-            # group's valuation, not the subject's (but 海能实业的股息率 is the company's)
+        if self._group_valuation(metric, clause_start, label_start):
             return None
         led, lead = self.unknown_lead(clause_start, label_start, subject)
         if led and lead is None:
             return None  # …；某某科技营收…: an unknown company's figure, not the carried one's
-        item = _ITEM_COMPANY.search(self.text, max(sentence[0], label_start - 16), label_start)
-        if item and (subject is None or subject.end <= item.start()):
-            return None  # 主因包括①深蓝科技Q1销量10.1万台: the item's own company's
+        if self._item_company(sentence, label_start, subject):
+            return None
         if subject is None and not led:
             led, lead = self.turned_to(sentence, label_start)
             if led and lead is None:
                 return None
-            index = _INDEX_CLOSE.search(self.text, sentence[0], label_start)
-            if index and not any(
-                m.start < index.end() and index.start() < m.end for m in self.mentions
-            ):
-                return None  # 《金融时报》100种股票平均价格指数收于…，跌幅为: no known index's
+            if self._unknown_index(sentence, label_start):
+                return None
         record: EntityRecord | None = lead
         if record is None and subject is not None:
             record = subject.entity
@@ -755,12 +670,8 @@ class FactReader(
             obj = self._namesake_part(record.name, clause_start, label_start)
         if obj is None and any(w in self.text[clause_start : label_start + 12] for w in _APP_WORDS):
             metric, obj = self._app_users(record, metric, clause_start, label_start)
-        if (
-            obj is None
-            and self.text[label_start - 1 : label_start] in "》球内外计总"
-            and (work := _WORK_BEFORE.search(self.text, clause_start, label_start))
-        ):
-            obj = work["name"]
+        if obj is None:
+            obj = self._work(clause_start, label_start)
         if obj is None and metric in HOLDING_METRICS:
             obj = self._trading_holder(record, clause_start, label_start)
         if obj is None:
@@ -775,24 +686,12 @@ class FactReader(
             obj = self._ranked_within(sentence, label_start)
         if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
             obj = self._part_before(sentence, clause_start, label_start)
-        if obj is None and _PAY.search(metric):
-            officers = list(_OFFICER.finditer(self.text, sentence[0], label_start))
-            obj = officers[-1].group() if officers else None
-        if obj is None and _OFFICERS_STAT.search(metric):
-            obj = self._officer_group(metric, sentence[0], label_start)
-        if obj is None and seat is not None and _SEAT_TRADE.fullmatch(metric):
-            obj = seat["name"]
-        if obj is None and _SEAT_TRADE.fullmatch(metric) and SEATS_WORDS.search(quote):
-            # 上榜营业部中有3家机构专用席位，合计买入金额5120万元，卖出金额860万元: those
-            # seats' trades together, not all of the stock's buying
-            seats = list(_SEATS_NAMED.finditer(self.text, sentence[0], label_start))
-            obj = seats[-1].group() if seats else None
-        if obj is None and metric.startswith("相关") and clause_start > sentence[0]:
-            # 来料加工业务方面的数据显示，相关收入为3.2亿元: 相关 points back to the part
-            aspect = _ASPECT.search(
-                self.text, max(sentence[0] - 1, clause_start - 30, 0), clause_start
-            )
-            obj = aspect["name"] if aspect else None
+        if obj is None:
+            obj = self._officer(metric, sentence[0], label_start)
+        if obj is None:
+            obj = self._seats_traded(metric, seat, quote, sentence[0], label_start)
+        if obj is None:
+            obj = self._aspect(metric, sentence, clause_start)
         if obj is None and metric == "holding_value":
             obj = self._group_holder(sentence[0], label_start)  # 2家机构…，持股市值0.61亿元
         if obj is None and labelled and metric in SEGMENTED_METRICS and not led:

@@ -144,6 +144,18 @@ _ITEMS = re.compile(
 )
 
 
+# A work's title in 《》 right before a label (其中《某游戏》全球注册用户突破1亿): the figure is
+# that game's, book's or film's, not its maker's.
+_WORK_BEFORE = re.compile(r"《(?P<name>[^《》\n]{1,20})》(?:全球|国内|海外|累计|总)*$")
+
+# A clause naming the part a text turns to (来料加工业务方面的数据显示，): what a 相关 label
+# right after it (相关收入, 相关金额) is of.
+_ASPECT = re.compile(
+    r"(?:^|[，,；;。\n])\s*(?:在|而|其中|此外|另外)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)方面"
+    r"[^，,。；;\d]{0,12}[，,]\s*$"
+)
+
+
 class PartReader(TextReader):
     """The part of a company a figure is of, when the words name one."""
 
@@ -523,3 +535,19 @@ class PartReader(TextReader):
         lo = heading + 2 if heading >= 0 else self._clause_start(sentence, volume.start())
         bounds = [m.end for m in self.mentions if lo <= m.end <= volume.start()]
         return qualifier(self.text, lo, volume.start(), bounds)
+
+    def _work(self, clause_start: int, label_start: int) -> str | None:
+        """The work whose title in 《》 stands right before a label (其中《某游戏》全球注册用户突破
+        1亿): the figure is that game's, book's or film's, not its maker's."""
+        if self.text[label_start - 1 : label_start] not in "》球内外计总":
+            return None
+        work = _WORK_BEFORE.search(self.text, clause_start, label_start)
+        return work["name"] if work else None
+
+    def _aspect(self, metric: str, sentence: tuple[int, int], clause_start: int) -> str | None:
+        """The part a 相关 label points back to, named by the clause before it (来料加工业务方面
+        的数据显示，相关收入为3.2亿元)."""
+        if not metric.startswith("相关") or clause_start <= sentence[0]:
+            return None
+        aspect = _ASPECT.search(self.text, max(sentence[0] - 1, clause_start - 30, 0), clause_start)
+        return aspect["name"] if aspect else None
