@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
 
-from touyan.facts.bulletin import RESTATED, crop_yield, shared_tail
+from touyan.facts.bulletin import RESTATED, crop_yield
 from touyan.facts.economy import REGION, TURNED
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
@@ -20,14 +19,13 @@ from touyan.facts.extract import (
     label_after,
     label_before,
 )
-from touyan.facts.fields import field_subject, industry_subject
+from touyan.facts.fields import bracketed_unit, field_subject, industry_subject
 from touyan.facts.filings import unglued
 from touyan.facts.labels import (
     DAILY_METRICS,
     DATE_IN_LABEL,
     HOLDING_METRICS,
     KNOWN_METRICS,
-    LABEL_METRIC,
     LABELS,
     SEGMENTED_METRICS,
     WINDOW_MOVE,
@@ -46,6 +44,7 @@ from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
 from touyan.facts.read_narrowed import NarrowedLabels
 from touyan.facts.read_owner import OwnerSteps
+from touyan.facts.read_repairs import GARBLED, RepairedLabels
 from touyan.facts.read_results import BARE_LABELS, ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.read_unstated import UnstatedSteps
@@ -100,25 +99,11 @@ _AMOUNT_CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|增产|减产|上调|下调)"
     r"了?(?:约|超|近|达|逾|超过)?\s*$"
 )
-# A diagnosis card's rank of a figure among the market's companies (ROE为22.39%，高于市场94%的
-# 公司): where the figure stands, as the share of companies it is above or below.
-_RANK_TAIL = r"(?P<side>[高低])于市场上?$"
-_MARKET_RANK = re.compile(rf"(?P<base>.+?){_RANK_TAIL}")
-# Words no figure's name holds: a clause read as a label (该股累计上涨, 苹果、英伟达纷纷上涨,
-# 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two; a card's rank).
-_GARBLED = re.compile(
-    r"^[一二三四五六七八九十]是|该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)"
-    rf"|{_RANK_TAIL}"
-)
 # What a figure is compared with (股息率5.15%，高于乙公司的3.36%): the other one's figure.
 _COMPARED_WITH = re.compile(
     r"(?:高于|低于|超过|不及|优于|弱于|好于|差于|大于|小于|超出)"
     r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?)的\s*$"
 )
-_LIST_MARKER = re.compile(r"[一二三四五六七八九十]是")
-_WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
-_BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
-_SUFFIXES = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr))+")
 # Labels of a code or a number that names (股票代码, 公告编号, 联系电话): no quantity.
 _IDENTIFIER = re.compile(r"(?:代码|编号|编码|号码|电话|邮编|证号)$")
 _HEADER_WINDOW = 6
@@ -145,36 +130,6 @@ _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简�
 _COMPANY_HEAD = re.compile(r"(?:盈利|毛利|净利|股息|门店|月活|日活|注册用户|活跃用户|估值)$")
 
 
-# 前三名高管报酬(元):1781700.0000, 营业收入（万元）：52,310: a card's label with its unit in
-# brackets, then a bare number, which is an amount in that unit.
-_LABEL_UNIT = re.compile(
-    r"[(（]\s*(?:单位\s*[:：]\s*)?(?P<scale>万|亿|千|百万|千万)?(?P<unit>元|美元|港元|股)\s*[)）]"
-    r"\s*[:：]?\s*$"
-)
-_UNIT_SCALES = {"万": 10**4, "亿": 10**8, "千": 10**3, "百万": 10**6, "千万": 10**7}
-_UNIT_CURRENCIES = {"元": "CNY", "美元": "USD", "港元": "HKD"}
-
-
-def _bracketed_unit(text: str, q: Quantity) -> Quantity:
-    """The figure in the unit its label's brackets name, when the text wrote none with it."""
-    if q.unit or q.scale != 1 or text[q.span[0] - 1 : q.span[0]] not in (")", "）", ":", "：", " "):
-        return q
-    found = _LABEL_UNIT.search(text, max(0, q.span[0] - 16), q.span[0])
-    if found is None:
-        return q
-    scale = Decimal(_UNIT_SCALES.get(found["scale"] or "", 1))
-    currency = _UNIT_CURRENCIES.get(found["unit"])
-    return replace(
-        q,
-        value=q.value * scale,
-        high=q.high * scale if q.high is not None else None,
-        precision=q.precision * scale,
-        scale=scale,
-        unit="money" if currency else "shares",
-        currency=currency,
-    )
-
-
 class FactReader(
     MarketShapes,
     ResultShapes,
@@ -186,6 +141,7 @@ class FactReader(
     LabelShapes,
     NamedShapes,
     CardShapes,
+    RepairedLabels,
     FlowSteps,
     OwnerSteps,
     UnstatedSteps,
@@ -239,7 +195,7 @@ class FactReader(
                     out.extend(self._fact_for(n, run[0], q, sentence, quote, None) for n in run[1])
                     self.prev_q = q
                     continue
-                q = _bracketed_unit(self.text, q)
+                q = bracketed_unit(self.text, q)
                 fact = self._fact(q, sentence, quote, header, lines_seen)
                 if fact is not None:
                     clause_start = self._clause_start(sentence, q.span[0])
@@ -254,7 +210,7 @@ class FactReader(
                         )
                     ):
                         fact = None
-                if fact is not None and _GARBLED.search(fact.metric):
+                if fact is not None and GARBLED.search(fact.metric):
                     out.extend(self._repaired(fact))
                 elif (
                     fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q)
@@ -724,30 +680,3 @@ class FactReader(
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
-
-    def _repaired(self, fact: ExtractedFact) -> list[ExtractedFact]:
-        """A figure under a clause read as a label, named as the clause means it when it can
-        be: (近5日)该股累计上涨3.96% and 在近7个交易日中…期间整体上涨2.75% are the window's
-        move, as of a recent day (not a year named before); 滚动股息率和静态股息率均为0.61% is
-        both figures'; 一是首发特别国债1650亿元 is the bond's, without the list's marker. Else
-        nothing is said."""
-        if _WINDOWED_MOVE.fullmatch(fact.metric) and fact.period and fact.period.startswith("近"):
-            label = f"{fact.period}涨跌幅"
-            as_of = fact.as_of
-            if self.published_at and (as_of is None or (self.published_at - as_of).days > 31):
-                as_of = self.published_at
-            return [replace(fact, metric=LABEL_METRIC.get(label, label), as_of=as_of)]
-        if (marker := _LIST_MARKER.match(fact.metric)) and len(fact.metric) - marker.end() >= 2:
-            return [replace(fact, metric=fact.metric[marker.end() :])]  # 一是首发…国债1650亿元
-        if both := _BOTH.fullmatch(fact.metric):
-            return [replace(fact, metric=m) for m in self._both_flows(both.groups(), fact.period)]
-        if (both := _BOTH.match(fact.metric)) and _SUFFIXES.fullmatch(fact.metric, both.end()):
-            # 出厂价格和购进价格均下降2.2%: each one's growth (鲜菜和鸡蛋价格: 鲜菜价格)
-            items, suffix = [both["a"], both["b"]], fact.metric[both.end() :]
-            named = [shared_tail(items, n) for n in range(2)]
-            return [replace(fact, metric=LABEL_METRIC.get(n, n) + suffix) for n in named]
-        if rank := _MARKET_RANK.fullmatch(fact.metric):
-            side = "above" if rank["side"] == "高" else "below"
-            base = LABEL_METRIC.get(rank["base"].lower(), rank["base"])
-            return [replace(fact, metric=f"{base}_{side}_market_pct")]
-        return []
