@@ -1,8 +1,14 @@
-"""The fact reader: every shape's steps put together, and the order they are tried in.
+"""The fact reader: every shape and step put together, and the order they are tried in.
 
 `FactReader.facts` walks a text sentence by sentence and hands each figure to `_fact`, which
 tries the shapes from the most specific (a market day, a filing's balance) to the most general
-(a label before or after the figure).
+(a label before or after the figure); a figure whose metric is read goes through `_labelled`,
+which finds whose it is and which part of them. The shapes live in the `read_*` module named
+for each family; the steps these two ask live beside them: `read_unstated` (figures that
+state nothing), `read_narrowed` (a label narrowed by the words around it), `read_from_to` (a
+step from one level to another), `read_owner` (whose a figure is when not the subject's),
+`read_flows` (whose money a flow is) and `read_repairs` (a label read across a clause), all on
+the `reader.Reader` every shape extends.
 """
 
 from __future__ import annotations
@@ -51,7 +57,29 @@ from touyan.facts.read_unstated import UnstatedSteps
 from touyan.facts.runtable import run_together_tables
 from touyan.text.numbers import Quantity, is_physical, parse_numbers
 
-_ROUND_SUBJECT_KINDS = ("company",)
+# A card's name field (股票名称：): what the fields after it are about.
+_NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
+# 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
+# which no date named near it is the date of.
+_UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔")
+# 若2025年医保谈判降价超5%，…: a clause that opens with if states a condition, not a figure.
+_CONDITION = re.compile(r"\s*(?:若(?![干羽])|如果|假如|倘若|一旦)")
+
+# What a figure is compared with (股息率5.15%，高于乙公司的3.36%): the other one's figure.
+_COMPARED_WITH = re.compile(
+    r"(?:高于|低于|超过|不及|优于|弱于|好于|差于|大于|小于|超出)"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?)的\s*$"
+)
+# 低于行业均值21.53%, 高于同行业平均水平的: the figure after is a group's average the subject's
+# is compared with, nobody's own.
+_GROUP_AVERAGE = re.compile(
+    r"(?:高于|低于|超过|不及|优于|弱于|接近|略高于|略低于|远高于|远低于)?"
+    r"(?:所属|同)?(?:行业|同行|同业|板块|市场|可比公司)(?:整体)?"
+    r"(?:平均值?|均值|中位数|平均水平)(?:水平)?的?(?:为|是)?\s*$"
+)
+_PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
+_OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
+# A growth against a base, written right before the figure (同比增长, 较上年末下降, yoy).
 _GROWTH = re.compile(
     r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|[较比]上年度|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
@@ -67,27 +95,13 @@ _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:a
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
-# What units sold are counted in: vehicles, machines, sets (not 家, 人, 户).
-_UNITS = frozenset("辆台部架艘套")
-_BARE_TOTAL = re.compile(r"总(?:产量|消费量|需求量?|供给量?|进口量|出口量)")
-# What only a listed security has: a quote, a market value, shares others hold.
-_QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
+# Lines a table header's metric carries on to the percentages under it.
+_HEADER_WINDOW = 6
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(
     r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概)?(?:为|是|达到|高达|达)[+]?$"
 )  # 的pe大约是14.88: the label is pe
-# 处置交易性金融资产取得的投资收益, 持有…产生的公允价值变动损益: the part of an income line a
-# dealing in some assets produced (a one-off item), not the line the company reports.
-_PRODUCED_BY = ("产生的", "取得的")
-_TRADE_PRODUCED = re.compile(r"(?:处置|持有|出售|转让)[^，,。；;]{0,40}?(?:产生|取得)的$")
-_PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
-_APP_WORDS = ("APP", "App", "app", "客户端", "小程序")
-_OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
-# Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
-_NEAR = re.compile(
-    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,、]"
-)
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
@@ -99,35 +113,37 @@ _AMOUNT_CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|增产|减产|上调|下调)"
     r"了?(?:约|超|近|达|逾|超过)?\s*$"
 )
-# What a figure is compared with (股息率5.15%，高于乙公司的3.36%): the other one's figure.
-_COMPARED_WITH = re.compile(
-    r"(?:高于|低于|超过|不及|优于|弱于|好于|差于|大于|小于|超出)"
-    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?)的\s*$"
-)
+# 处置交易性金融资产取得的投资收益, 持有…产生的公允价值变动损益: the part of an income line a
+# dealing in some assets produced (a one-off item), not the line the company reports.
+_PRODUCED_BY = ("产生的", "取得的")
+_TRADE_PRODUCED = re.compile(r"(?:处置|持有|出售|转让)[^，,。；;]{0,40}?(?:产生|取得)的$")
 # Labels of a code or a number that names (股票代码, 公告编号, 联系电话): no quantity.
 _IDENTIFIER = re.compile(r"(?:代码|编号|编码|号码|电话|邮编|证号)$")
-_HEADER_WINDOW = 6
-# The window a count so far is counted over (今年以来已经3次登上龙虎榜).
-_SO_FAR = re.compile(r"今年以来|年初至今|近(?:\d{1,3}|[一二三六])个?(?:交易日|月|周|日|天|年)")
+
+# The units a market day's figures are in.
 _DAY_UNITS = frozenset({"money", "shares", "count", "手", "%"})
-# 若2025年医保谈判降价超5%，…: a clause that opens with if states a condition, not a figure.
-_CONDITION = re.compile(r"\s*(?:若(?![干羽])|如果|假如|倘若|一旦)")
-# 低于行业均值21.53%, 高于同行业平均水平的: the figure after is a group's average the subject's
-# is compared with, nobody's own.
-_GROUP_AVERAGE = re.compile(
-    r"(?:高于|低于|超过|不及|优于|弱于|接近|略高于|略低于|远高于|远低于)?"
-    r"(?:所属|同)?(?:行业|同行|同业|板块|市场|可比公司)(?:整体)?"
-    r"(?:平均值?|均值|中位数|平均水平)(?:水平)?的?(?:为|是)?\s*$"
+# Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
+_NEAR = re.compile(
+    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,、]"
 )
+
 # How the name of an investing fund or firm ends (产业投资基金三期, 某某资本, 某某创投).
 _INVESTOR = re.compile(r"(?:基金(?:[一二三四五六七八九十]期)?|资本|创投|有限公司)$")
-# 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
-# which no date named near it is the date of.
-_UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔")
-_NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
-
 # Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
 _COMPANY_HEAD = re.compile(r"(?:盈利|毛利|净利|股息|门店|月活|日活|注册用户|活跃用户|估值)$")
+# An economy's bare total (总产量): the total of what its paragraph measured (`_product_total`).
+_BARE_TOTAL = re.compile(r"总(?:产量|消费量|需求量?|供给量?|进口量|出口量)")
+# How an app's name ends: a cheap test before `_app_users`.
+_APP_WORDS = ("APP", "App", "app", "客户端", "小程序")
+# What only a listed security has: a quote, a market value, shares others hold.
+_QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
+# Who raises a funding round, which an investment stated after it goes into.
+_ROUND_SUBJECT_KINDS = ("company",)
+
+# What units sold are counted in: vehicles, machines, sets (not 家, 人, 户).
+_UNITS = frozenset("辆台部架艘套")
+# The window a count so far is counted over (今年以来已经3次登上龙虎榜).
+_SO_FAR = re.compile(r"今年以来|年初至今|近(?:\d{1,3}|[一二三六])个?(?:交易日|月|周|日|天|年)")
 
 
 class FactReader(
@@ -146,7 +162,7 @@ class FactReader(
     OwnerSteps,
     UnstatedSteps,
 ):
-    """Reads the facts of one text."""
+    """Reads the facts of one text: the shapes and steps, tried in order."""
 
     def facts(self) -> list[ExtractedFact]:
         out: list[ExtractedFact] = []
@@ -410,35 +426,6 @@ class FactReader(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
 
-    def _units_sold(
-        self, level: ExtractedFact, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact:
-        """吉利中国星销售33万辆，同比增长10%: units sold (销售 before a count of vehicles or
-        machines) are what 销量 names, of the line the words before 销售 name; else the level
-        as the text's own words name it."""
-        if not (level.metric.endswith("销售") and q.classifier and q.classifier in _UNITS):
-            return level
-        at = self.text.rfind("销售", sentence[0], q.span[0])
-        sold = self._labelled(q, sentence, quote, None, "deliveries", at, labelled=True)
-        if sold is not None and sold.object and sold.subject == level.subject:
-            return sold
-        self.last = level  # the part is not named: the growth after is the level's
-        return level
-
-    def _count_so_far(
-        self, fact: ExtractedFact, sentence: tuple[int, int], q: Quantity
-    ) -> ExtractedFact:
-        """今年以来已经3次登上龙虎榜，最近一次登上龙虎榜为4月8日: a count so far, dated by no
-        day before it in its clause, is the day of writing's, over the window it names (a day
-        after it is another figure's)."""
-        clause_start = self._clause_start(sentence, q.span[0])
-        before = [d for d in self.dates if clause_start <= d.span[0] < q.span[0]]
-        if any(d.granularity != "relative" for d in before) or self.published_at is None:
-            return fact
-        named = _SO_FAR.search(self.text, clause_start, q.span[0])
-        window = named.group() if named else before[-1].text if before else None
-        return replace(fact, as_of=self.published_at, period=window)
-
     def _specific_shape(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
@@ -680,3 +667,32 @@ class FactReader(
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _units_sold(
+        self, level: ExtractedFact, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact:
+        """吉利中国星销售33万辆，同比增长10%: units sold (销售 before a count of vehicles or
+        machines) are what 销量 names, of the line the words before 销售 name; else the level
+        as the text's own words name it."""
+        if not (level.metric.endswith("销售") and q.classifier and q.classifier in _UNITS):
+            return level
+        at = self.text.rfind("销售", sentence[0], q.span[0])
+        sold = self._labelled(q, sentence, quote, None, "deliveries", at, labelled=True)
+        if sold is not None and sold.object and sold.subject == level.subject:
+            return sold
+        self.last = level  # the part is not named: the growth after is the level's
+        return level
+
+    def _count_so_far(
+        self, fact: ExtractedFact, sentence: tuple[int, int], q: Quantity
+    ) -> ExtractedFact:
+        """今年以来已经3次登上龙虎榜，最近一次登上龙虎榜为4月8日: a count so far, dated by no
+        day before it in its clause, is the day of writing's, over the window it names (a day
+        after it is another figure's)."""
+        clause_start = self._clause_start(sentence, q.span[0])
+        before = [d for d in self.dates if clause_start <= d.span[0] < q.span[0]]
+        if any(d.granularity != "relative" for d in before) or self.published_at is None:
+            return fact
+        named = _SO_FAR.search(self.text, clause_start, q.span[0])
+        window = named.group() if named else before[-1].text if before else None
+        return replace(fact, as_of=self.published_at, period=window)
