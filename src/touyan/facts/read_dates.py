@@ -16,20 +16,18 @@ from dataclasses import replace
 from decimal import Decimal
 
 from touyan.facts.dating import (
-    RELEASED_AFTER,
     date_for,
     day_before,
-    latest_quarter_end,
     period_before_day,
     period_result,
     priced,
     report_date,
     stale_session,
-    titled_period,
 )
 from touyan.facts.extract import (
     ExtractedFact,
 )
+from touyan.facts.implied_dates import RELEASED_AFTER, latest_quarter_end, titled_period
 from touyan.facts.labels import (
     DAILY_METRICS,
     LABELS,

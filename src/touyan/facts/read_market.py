@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from touyan.facts.dating import chinese_count
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
     CLAUSE_BREAK,
@@ -15,6 +14,7 @@ from touyan.facts.extract import (
     ExtractedFact,
     label_before,
 )
+from touyan.facts.implied_dates import chinese_count
 from touyan.facts.labels import KNOWN_METRICS, LABEL_LEAD, LABEL_METRIC, PRICE_METRICS
 from touyan.facts.market import (
     BEFORE_WORDS,

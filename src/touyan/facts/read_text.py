@@ -18,17 +18,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from touyan.facts.bulletin import national_statistics, plan_mentions
-from touyan.facts.dating import (
-    BASE_AFTER,
-    BASE_BEFORE,
-    data_as_of,
-    reviewed_month,
-    reviewed_quarter,
-    title_day,
-    title_month,
-    title_year,
-    with_bare_months,
-)
+from touyan.facts.dating import BASE_AFTER, BASE_BEFORE
 from touyan.facts.economy import (
     COMPANY_VOCABULARY,
     REGION,
@@ -42,6 +32,15 @@ from touyan.facts.extract import (
     sentence_rows,
 )
 from touyan.facts.filings import founded
+from touyan.facts.implied_dates import (
+    data_as_of,
+    reviewed_month,
+    reviewed_quarter,
+    title_day,
+    title_month,
+    title_year,
+    with_bare_months,
+)
 from touyan.facts.labels import (
     LABEL_METRIC,
     LABELS,

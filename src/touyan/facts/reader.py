@@ -19,10 +19,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from touyan.facts.dating import (
-    day_range,
-    priced,
-)
+from touyan.facts.dating import day_range, priced
 from touyan.facts.economy import (
     ECONOMY_OF,
 )
