@@ -24,20 +24,10 @@ from touyan.facts.dating import (
     report_date,
     stale_session,
 )
-from touyan.facts.extract import (
-    ExtractedFact,
-)
+from touyan.facts.extract import ExtractedFact
 from touyan.facts.implied_dates import RELEASED_AFTER, latest_quarter_end, titled_period
-from touyan.facts.labels import (
-    DAILY_METRICS,
-    LABELS,
-    RATIO_METRICS,
-    WINDOW_MOVE,
-    base_metric,
-)
-from touyan.facts.periods import (
-    year_range,
-)
+from touyan.facts.labels import DAILY_METRICS, LABELS, RATIO_METRICS, WINDOW_MOVE, base_metric
+from touyan.facts.periods import year_range
 from touyan.facts.read_text import TextReader
 from touyan.facts.sessions import PREVIOUS_SESSION
 from touyan.text.dates import DateMention

@@ -19,12 +19,7 @@ from dataclasses import replace
 from touyan.facts.bulletin import RESTATED, crop_yield
 from touyan.facts.economy import REGION, TURNED
 from touyan.facts.entities import EntityRecord
-from touyan.facts.extract import (
-    METRIC_MAX,
-    ExtractedFact,
-    label_after,
-    label_before,
-)
+from touyan.facts.extract import METRIC_MAX, ExtractedFact, label_after, label_before
 from touyan.facts.fields import bracketed_unit, field_subject, industry_subject
 from touyan.facts.filings import unglued
 from touyan.facts.labels import (

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 
-from touyan.facts.labels import (
-    LABEL_METRIC,
-)
+from touyan.facts.labels import LABEL_METRIC
 from touyan.facts.market import FLOW_METRICS
 from touyan.facts.reader import Reader
 

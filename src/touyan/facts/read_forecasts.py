@@ -12,9 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from touyan.facts.labels import (
-    base_metric,
-)
+from touyan.facts.labels import base_metric
 from touyan.facts.read_dates import ANNUAL_METRICS, THAT_DAY
 from touyan.facts.read_text import FORECAST, SENTENCE_END, TextReader
 from touyan.text.dates import DateMention

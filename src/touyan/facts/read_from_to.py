@@ -13,15 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from touyan.facts.extract import (
-    ExtractedFact,
-    label_before,
-)
-from touyan.facts.labels import (
-    CLAUSE_LIKE,
-    DATE_IN_LABEL,
-    LABEL_METRIC,
-)
+from touyan.facts.extract import ExtractedFact, label_before
+from touyan.facts.labels import CLAUSE_LIKE, DATE_IN_LABEL, LABEL_METRIC
 from touyan.facts.read_labels import BARE_SHARES, LabelShapes
 from touyan.facts.read_results import BARE_LABELS
 from touyan.facts.reader import LabelledShapes

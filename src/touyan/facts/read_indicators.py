@@ -12,14 +12,8 @@ from __future__ import annotations
 import re
 
 from touyan.facts.bulletin import VIEW
-from touyan.facts.economy import (
-    REGION,
-)
-from touyan.facts.labels import (
-    LABEL_BREAK,
-    LABEL_METRIC,
-    NOT_A_LABEL,
-)
+from touyan.facts.economy import REGION
+from touyan.facts.labels import LABEL_BREAK, LABEL_METRIC, NOT_A_LABEL
 from touyan.facts.read_text import SENTENCE_END, TextReader
 
 # An adverb ending the run before a growth (用电量仅同比增长): not part of the name.

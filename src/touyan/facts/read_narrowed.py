@@ -14,17 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from touyan.facts.extract import (
-    MEASURE_HEAD,
-    METRIC_MAX,
-)
-from touyan.facts.labels import (
-    CLAUSE_LIKE,
-    LABEL_LEAD,
-    LABEL_METRIC,
-    LABELS,
-    PRICE_METRICS,
-)
+from touyan.facts.extract import MEASURE_HEAD, METRIC_MAX
+from touyan.facts.labels import CLAUSE_LIKE, LABEL_LEAD, LABEL_METRIC, LABELS, PRICE_METRICS
 from touyan.facts.read_labels import BARE_SHARES, LabelShapes
 from touyan.facts.read_owner import SEATS_WORDS
 from touyan.text.numbers import Quantity

@@ -15,9 +15,7 @@ import re
 from dataclasses import replace
 
 from touyan.facts.entities import EntityRecord, Mention
-from touyan.facts.extract import (
-    ExtractedFact,
-)
+from touyan.facts.extract import ExtractedFact
 from touyan.facts.labels import DAILY_METRICS, RATIO_METRICS, YEAR_AGO, unit_fits
 from touyan.facts.names import plausible_name
 from touyan.facts.reader import Reader

@@ -17,15 +17,9 @@ import re
 from dataclasses import replace
 
 from touyan.facts.entities import EntityRecord
-from touyan.facts.extract import (
-    MEASURE_HEAD,
-    ExtractedFact,
-)
+from touyan.facts.extract import MEASURE_HEAD, ExtractedFact
 from touyan.facts.filings import line_rate
-from touyan.facts.labels import (
-    SEGMENTED_METRICS,
-    base_metric,
-)
+from touyan.facts.labels import SEGMENTED_METRICS, base_metric
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_text import TextReader
 from touyan.text.numbers import Quantity

@@ -12,12 +12,8 @@ import re
 from dataclasses import replace
 
 from touyan.facts.bulletin import shared_tail
-from touyan.facts.extract import (
-    ExtractedFact,
-)
-from touyan.facts.labels import (
-    LABEL_METRIC,
-)
+from touyan.facts.extract import ExtractedFact
+from touyan.facts.labels import LABEL_METRIC
 from touyan.facts.read_flows import FlowSteps
 
 # A diagnosis card's rank of a figure among the market's companies (ROE为22.39%，高于市场94%的

@@ -12,13 +12,7 @@ from __future__ import annotations
 
 import re
 
-from touyan.facts.economy import (
-    CHINA,
-    CHINESE_RELEASE,
-    HAN,
-    REGION,
-    REGION_NAMES,
-)
+from touyan.facts.economy import CHINA, CHINESE_RELEASE, HAN, REGION, REGION_NAMES
 from touyan.facts.entities import EntityRecord, Mention
 from touyan.facts.market import MARKET
 from touyan.facts.names import kind_of, plausible_name

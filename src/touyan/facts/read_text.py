@@ -19,18 +19,9 @@ from decimal import Decimal
 
 from touyan.facts.bulletin import national_statistics, plan_mentions
 from touyan.facts.dating import BASE_AFTER, BASE_BEFORE
-from touyan.facts.economy import (
-    COMPANY_VOCABULARY,
-    REGION,
-)
+from touyan.facts.economy import COMPANY_VOCABULARY, REGION
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, units
-from touyan.facts.extract import (
-    CLAUSE_BREAK,
-    TOPIC_KINDS,
-    ExtractedFact,
-    flatten,
-    sentence_rows,
-)
+from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact, flatten, sentence_rows
 from touyan.facts.filings import founded
 from touyan.facts.implied_dates import (
     data_as_of,
@@ -41,16 +32,8 @@ from touyan.facts.implied_dates import (
     title_year,
     with_bare_months,
 )
-from touyan.facts.labels import (
-    LABEL_METRIC,
-    LABELS,
-)
-from touyan.facts.market import (
-    DAY_WORDS,
-    breadth_counts,
-    limit_up_runs,
-    sector_of_title,
-)
+from touyan.facts.labels import LABEL_METRIC, LABELS
+from touyan.facts.market import DAY_WORDS, breadth_counts, limit_up_runs, sector_of_title
 from touyan.facts.names import fund_key, written_names
 from touyan.facts.periods import (
     crop_year_mentions,

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 
-from touyan.facts.extract import (
-    ExtractedFact,
-)
+from touyan.facts.extract import ExtractedFact
 from touyan.facts.names import kind_of
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity

@@ -20,21 +20,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from touyan.facts.dating import day_range, priced
-from touyan.facts.economy import (
-    ECONOMY_OF,
-)
-from touyan.facts.extract import (
-    ExtractedFact,
-)
-from touyan.facts.labels import (
-    DAILY_METRICS,
-    LABEL_METRIC,
-    WINDOW_MOVE,
-)
-from touyan.facts.market import (
-    FLOW_METRICS,
-    flow_window,
-)
+from touyan.facts.economy import ECONOMY_OF
+from touyan.facts.extract import ExtractedFact
+from touyan.facts.labels import DAILY_METRICS, LABEL_METRIC, WINDOW_MOVE
+from touyan.facts.market import FLOW_METRICS, flow_window
 from touyan.facts.read_dates import NOW, DatedReader, upper_end
 from touyan.facts.read_forecasts import FISCAL, ForecastReader
 from touyan.facts.read_indicators import IndicatorReader
