@@ -1,4 +1,5 @@
-"""The subject a card's field names for itself, when it is not the card's fund or company.
+"""What a card's field says of itself: the subject it names when that is not the card's fund
+or company, and the unit its label's brackets name.
 
 A fund's return breakdown lists, field by field, the fund's own figures and those of what it
 is measured against: "青禾X混合C近一月的基金收益率是: 1.37% 中证800近一月的市场基准收益率是:

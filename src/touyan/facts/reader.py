@@ -339,8 +339,8 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
 
 
 class LabelledShapes(Reader):
-    """A shape that files a labelled figure through the fact reader (`read_facts`), which
-    holds the subject and the guards every labelled figure goes through."""
+    """A shape that files a labelled figure through the fact reader's `_labelled`
+    (`read_facts`), which finds whose it is with the steps of `read_owner` and `read_parts`."""
 
     if TYPE_CHECKING:
 
