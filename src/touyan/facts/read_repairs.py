@@ -27,6 +27,8 @@ GARBLED = re.compile(
     rf"|{_RANK_TAIL}"
 )
 
+# What `_repaired` reads a garbled label by: a list's marker (一是), a window's move named by
+# a clause (近5日该股累计上涨), two figures said as one (A和B均为), a derived metric's suffixes.
 _LIST_MARKER = re.compile(r"[一二三四五六七八九十]是")
 _WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
 _BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")

@@ -66,16 +66,19 @@ _SEAT_WORDS = ("营业部", "专用", "交易单元", "席位", "证券")
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
 
+# A branch, a terminal or a research arm after a name (某某证券营业部, 东方财富Choice数据): the
+# name is where the figure comes from, not its subject.
 _BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究所)", re.IGNORECASE)
 # How a broker's or a research house's name ends, and what it does when it writes about
 # others (国信证券认为…, 诊断服务由国信证券提供).
 _BROKERS = ("证券", "研究所", "研究院")
 _BROKER_SAYS = re.compile(r"\s*(?:认为|指出|表示|预计|预测|称|提供|发布|研报|给予|维持|分析|点评)")
 
+# A bracket's close, and the marks that list names in an aside (（银河/极氪/领克）).
 _CLOSE = re.compile(r"[）)]")
+_ASIDE_LIST = re.compile(r"[/、]")
 # A run of clauses about one project: it opens the sentence or follows a ；or ：.
 _RUN_BREAK = re.compile(r"[；;：:]")
-_ASIDE_LIST = re.compile(r"[/、]")
 
 # A short name run on into a financial firm's name (平安+口袋银行, 某某+证券): a subsidiary or
 # its product, not the group the short name stands for.
@@ -85,6 +88,7 @@ _GLUED_FIRM = re.compile(
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
 _SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 
+# 今年以来, 今年来, 今年至今: the year so far, to the day of writing (see `_ytd_windows`).
 _YTD_WINDOW = re.compile(r"今年(?:以来|来|至今)")
 
 
@@ -97,6 +101,7 @@ def _ytd_windows(text: str, published_at: dt.date) -> list[DateMention]:
     ]
 
 
+# A card that opens with its product (“X”是一只债券型基金): what the card is about.
 _CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
 # 这是关于你咨询的基金 X 的加减仓建议：…产品分析：“X”是一只…: an advice card's product part
 # opens with its product after a market part that names sectors.
