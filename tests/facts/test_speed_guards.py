@@ -10,12 +10,12 @@ import re
 
 import pytest
 
-from touyan.facts import dating, entities, extract, market, names, periods, reader, sessions
+from touyan.facts import dating, entities, extract, market, names, periods, read_text, sessions
 
 # The spellings before the rewrite, which the rewritten patterns must match exactly.
 _PLAIN = {
     "forecast": (
-        reader._FORECAST,
+        read_text.FORECAST,
         r"预计|应该会|应当会|(?<!的)预期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)(?<!不及预期)"
         r"(?<!好于预期)(?<!符合预期)(?!提振|升温|增强|改善|落空)|(?<!走势)预测(?!分析)|预估|有望"
         r"|力争|确保|计划|假设",
@@ -80,8 +80,8 @@ def test_a_rewritten_pattern_matches_as_its_plain_spelling(name: str) -> None:
 
 
 def test_the_rewritten_patterns_match_the_shapes_they_name() -> None:
-    assert reader._FORECAST.search("公司预计全年营收增长") is not None
-    assert reader._FORECAST.search("业绩好于预期") is None
+    assert read_text.FORECAST.search("公司预计全年营收增长") is not None
+    assert read_text.FORECAST.search("业绩好于预期") is None
     announced = names._ANNOUNCER.search("青禾股份晚间发布公告称")
     assert announced is not None and announced.group() == "晚间发布公告"
     assert entities._TICKER_SHAPES.search("远帆汽车（600123.SH）") is not None

@@ -6,11 +6,11 @@ clause, else the subject the paragraph is about) and the date it holds for (name
 sentence, else the last date named before it, else the publication date). A number with no
 label that maps to a known metric yields nothing: precision first.
 
-The reading is `read_facts.FactReader`'s, put together from the reader's state and steps
-(`reader`) and the shapes of text it knows (`read_market`, `read_results`, `read_series`,
-`read_bulletin`, `read_growth`, `read_labels`). This module holds what they share with
-callers: the fact, the lookups of a figure's label, and the quick test of whether a text
-may state a fact at all.
+The reading is `read_facts.FactReader`'s, put together from the reader's state (`read_text`)
+and steps (`reader` and the modules it names) and the shapes of text it knows (`read_market`,
+`read_results`, `read_series`, `read_bulletin`, `read_growth`, `read_labels`, …). This module
+holds what they share with callers: the fact, the lookups of a figure's label, and the quick
+test of whether a text may state a fact at all.
 """
 
 from __future__ import annotations

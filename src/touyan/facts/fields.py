@@ -1,15 +1,23 @@
-"""The subject a card's field names for itself, when it is not the card's fund or company.
+"""What a card's field says of itself: the subject it names when that is not the card's fund
+or company, and the unit its label's brackets name.
 
 A fund's return breakdown lists, field by field, the fund's own figures and those of what it
 is measured against: "青禾X混合C近一月的基金收益率是: 1.37% 中证800近一月的市场基准收益率是:
 3.05% 新材赛道近一月的赛道相对全市场超额收益率是: -0.48%". The benchmark's return and the
 track's excess return belong to the index and the track the field names, not to the fund the
 card is about.
+
+A card's label may also name the unit its bare figure is in (营业收入（万元）：52,310, 前三名
+高管报酬(元):1781700.0000): `bracketed_unit` reads the figure in that unit.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from decimal import Decimal
+
+from touyan.text.numbers import Quantity
 
 # A benchmark index (中证800, 沪深300, 中证全指, 恒生指数) or a fund track (固收赛道, 固收+赛道),
 # then the trailing window the figure covers, written where the field starts.
@@ -65,3 +73,33 @@ def industry_subject(text: str, lo: int, value_start: int) -> str | None:
     if _PLACE_IN.search(name):
         return None
     return name
+
+
+# 前三名高管报酬(元):1781700.0000, 营业收入（万元）：52,310: a card's label with its unit in
+# brackets, then a bare number, which is an amount in that unit.
+_LABEL_UNIT = re.compile(
+    r"[(（]\s*(?:单位\s*[:：]\s*)?(?P<scale>万|亿|千|百万|千万)?(?P<unit>元|美元|港元|股)\s*[)）]"
+    r"\s*[:：]?\s*$"
+)
+_UNIT_SCALES = {"万": 10**4, "亿": 10**8, "千": 10**3, "百万": 10**6, "千万": 10**7}
+_UNIT_CURRENCIES = {"元": "CNY", "美元": "USD", "港元": "HKD"}
+
+
+def bracketed_unit(text: str, q: Quantity) -> Quantity:
+    """The figure in the unit its label's brackets name, when the text wrote none with it."""
+    if q.unit or q.scale != 1 or text[q.span[0] - 1 : q.span[0]] not in (")", "）", ":", "：", " "):
+        return q
+    found = _LABEL_UNIT.search(text, max(0, q.span[0] - 16), q.span[0])
+    if found is None:
+        return q
+    scale = Decimal(_UNIT_SCALES.get(found["scale"] or "", 1))
+    currency = _UNIT_CURRENCIES.get(found["unit"])
+    return replace(
+        q,
+        value=q.value * scale,
+        high=q.high * scale if q.high is not None else None,
+        precision=q.precision * scale,
+        scale=scale,
+        unit="money" if currency else "shares",
+        currency=currency,
+    )

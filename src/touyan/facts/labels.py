@@ -1,5 +1,5 @@
 """The vocabulary of figures: which written labels name which metric, and what a metric's
-value may be.
+value may be, and which runs of words are no figure's label.
 
 A label is read before its figure (营业收入3620亿元, 换手率：2.42%) or right after it (11亿美元的
 融资). The reader in `extract` finds labels with these tables; `research.question` finds the
@@ -413,3 +413,44 @@ def unit_fits(metric: str, q: Quantity) -> bool:
     if metric not in BEFORE_LABELS and metric not in AFTER_LABELS:
         return True  # an attribute named by the text itself: its unit is what the text says
     return q.unit in ("money", "")
+
+
+# A label that compares or apportions (占总成交额, 较上期, 超过基准) is not the figure's name.
+NOT_A_LABEL = re.compile(
+    r"^(?:略|远|明显)?(?:占|较|比|与|和|及|跑赢|跑输|超过|超越|低于|高于|相对|相比|同比|环比)"
+    r"|^(?:当(?![年期月日天前季时周])|如果|若|假如|假设)"  # 当利润超过300万元: a condition
+)
+YEAR_AGO = ("去年同期", "上年同期")  # 去年同期的每股收益: last year's figure
+DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
+# Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
+CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
+# Words a label may open with that are not its name (并表, consolidated, is: 并表收入); not
+# the 其 of 其他 (其他业务占比 names the other lines, 他业务 nothing).
+LABEL_LEAD = re.compile(
+    r"^(?:产品|该产品|该基金|本基金|该股|公司|当前|最新|目前|其中|其(?![他它余])|合计|共计|总计|不过|但|而|且|并(?!表)|全年|"
+    r"同时|此外|另外|以及|导致|当年|当月)+"
+)
+# Where a label's run stops (a break, 的, a heading's mark).
+LABEL_BREAK = re.compile(r"[，,；;。！？!?\n、：:\s的|【】\[\]#*]")
+# 期初余额, 期末余额: a balance, of the item named with it (`ResultShapes._bare`).
+BALANCES = ("期初余额", "期末余额")
+# A move over a window (近一周涨跌幅, change_1m_pct), and the metrics of a price.
+WINDOW_MOVE = re.compile(r"change_(?:ytd|\d[wmy])_pct|近\S{1,6}涨跌幅")
+PRICE_METRICS = frozenset(
+    {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
+)
+AMOUNT_UNITS = ("money", "count", "", "shares")
+
+
+def amount_unit(unit: str) -> bool:
+    """An amount of something: money, a count, shares, a plain figure or a physical quantity
+    (8.3亿吨, 31.4吉瓦时), not a rate or multiple."""
+    return unit in AMOUNT_UNITS or is_physical(unit)
+
+
+_DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
+
+
+def base_metric(metric: str) -> str:
+    """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast."""
+    return _DERIVED.sub("", metric)

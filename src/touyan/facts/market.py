@@ -355,3 +355,11 @@ def flow_window(head: str) -> int | None:
     """The days of the window a money flow's label in `head` (its end) is written after."""
     found = _FLOW_WINDOW.search(head)
     return int(found["n"]) if found else None
+
+
+# Words of a stock's day: an open against the close before (低开), a change against the
+# session before (较前); with them, the words every market-day shape needs (`DAY_WORDS`), so a
+# text without any costs the reader nothing.
+OPEN_WORDS = frozenset({"低开", "高开", "平开"})
+BEFORE_WORDS = frozenset({"较前", "比前", "较上一", "比上一", "较昨", "比昨"})
+DAY_WORDS = ("封", "上榜", "分位", *OPEN_WORDS, *BEFORE_WORDS)

@@ -5,6 +5,10 @@ its figures as 本报告期, 报告期内 or 截至本报告期末 and names the
 a sentence before. Those figures hold for the report's period (2025-03-31 for a first-quarter
 report), not for the day the text was published nor for a year named in a background
 sentence before them ("2025年旅游经济预期更加乐观。报告期内，公司实现营业收入…").
+
+Beside it, the other periods a text writes in its own way: two-digit years (24年营收), crop
+years (2025/26年度), the whole year (全年), the latest session, a company's fiscal periods, and
+ranges of years (2025-2027年, a broker's 25-27年).
 """
 
 from __future__ import annotations
@@ -320,3 +324,45 @@ def _fiscal_again(
     if named is None or _QUARTER[named["q"] or named["q2"]] != number:
         return date
     return replace(date, start=before[-1].start, end=before[-1].end, dated=before[-1].dated)
+
+
+# 2025-2027年, and as brokers write it in short, 25-27年 or 2025-27年 (see `year_range`).
+_YEAR_RANGE = re.compile(
+    r"(?<![\d.])(?P<first>(?:19|20)?\d{2})\s*(?:年\s*)?[-—–~至到]\s*"
+    r"(?P<last>(?:19|20)?\d{2})\s*年度?"
+)
+
+
+def year_range(found: re.Match[str], published_at: dt.date | None) -> tuple[int, int] | None:
+    """The first and last years a `_YEAR_RANGE` match names. Two-digit years (25-27年) are a
+    broker's forecast row, read only near publication: the years from a little before it
+    to a few after, so that 10-15年 (a span of years) is none."""
+    first, last = found["first"], found["last"]
+    if len(first) == 4 and len(last) == 4:
+        return int(first), int(last)
+    if published_at is None:
+        return None
+    start = int(first) if len(first) == 4 else 2000 + int(first)
+    end = start // 100 * 100 + int(last[-2:])
+    if not 1 <= end - start <= _SHORT_SPAN or not (
+        published_at.year - 2 <= start and end <= published_at.year + _SHORT_SPAN
+    ):
+        return None
+    return start, end
+
+
+_SHORT_SPAN = 5  # years a short-written forecast row runs, and runs ahead of publication
+# A range's end and its start, looked for from the end: `_YEAR_RANGE` tried at every digit
+# of a text costs more than all else it reads the years with.
+_RANGE_TAIL = re.compile(r"[-—–~至到]\s*\d{2}(?:\d{2})?\s*年")
+_RANGE_HEAD = re.compile(r"(?<![\d.])(?:19|20)?\d{2}\s*(?:年\s*)?$")
+
+
+def year_ranges(text: str) -> list[re.Match[str]]:
+    """The `_YEAR_RANGE` matches in `text` (2025-2027年, 25-27年)."""
+    out = []
+    for tail in _RANGE_TAIL.finditer(text):
+        head = _RANGE_HEAD.search(text, max(0, tail.start() - 8), tail.start())
+        if head and (found := _YEAR_RANGE.match(text, head.start())) and found.end() >= tail.end():
+            out.append(found)
+    return out

@@ -29,7 +29,8 @@ from touyan.facts.bulletin import (
 )
 from touyan.facts.economy import FALL_SIZES, RATE_CHANGE, RATE_FALLS, SIZE_VERBS
 from touyan.facts.extract import ExtractedFact
-from touyan.facts.reader import CLAUSE_LIKE, Reader, amount_unit, base_metric
+from touyan.facts.labels import CLAUSE_LIKE, amount_unit, base_metric
+from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
 _PART_OF_YEAR = re.compile(r"季|月|半年|[QH]\d|\d[QH]|\d{4}-\d{2}-\d{2}")

@@ -1,67 +1,80 @@
-"""The fact reader: every shape's steps put together, and the order they are tried in.
+"""The fact reader: every shape and step put together, and the order they are tried in.
 
 `FactReader.facts` walks a text sentence by sentence and hands each figure to `_fact`, which
 tries the shapes from the most specific (a market day, a filing's balance) to the most general
-(a label before or after the figure).
+(a label before or after the figure); a figure whose metric is read goes through `_labelled`,
+which finds whose it is and which part of them. The shapes live in the `read_*` module named
+for each family; the steps these two ask live beside them: `read_unstated` (figures that
+state nothing), `read_narrowed` (a label narrowed by the words around it), `read_from_to` (a
+step from one level to another), `read_owner` (whose a figure is when not the subject's),
+`read_flows` (whose money a flow is) and `read_repairs` (a label read across a clause), all on
+the `reader.Reader` every shape extends.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
 
-from touyan.facts.bulletin import RESTATED, crop_yield, shared_tail
+from touyan.facts.bulletin import RESTATED, crop_yield
 from touyan.facts.economy import REGION, TURNED
 from touyan.facts.entities import EntityRecord
-from touyan.facts.extract import (
-    MEASURE_HEAD,
-    METRIC_MAX,
-    ExtractedFact,
-    label_after,
-    label_before,
-)
-from touyan.facts.fields import field_subject, industry_subject
+from touyan.facts.extract import METRIC_MAX, ExtractedFact, label_after, label_before
+from touyan.facts.fields import bracketed_unit, field_subject, industry_subject
 from touyan.facts.filings import unglued
 from touyan.facts.labels import (
     DAILY_METRICS,
+    DATE_IN_LABEL,
     HOLDING_METRICS,
     KNOWN_METRICS,
-    LABEL_METRIC,
     LABELS,
-    RATIO_METRICS,
     SEGMENTED_METRICS,
+    WINDOW_MOVE,
+    amount_unit,
+    base_metric,
     unit_fits,
 )
-from touyan.facts.market import FLOW_METRICS, MARKET, SECTOR_METRICS
-from touyan.facts.names import kind_of, plausible_name
-from touyan.facts.qualifiers import qualifier
+from touyan.facts.market import MARKET, SECTOR_METRICS
 from touyan.facts.read_bulletin import BulletinShapes
 from touyan.facts.read_cards import CardShapes
+from touyan.facts.read_flows import FlowSteps
+from touyan.facts.read_from_to import FromToShapes
 from touyan.facts.read_growth import GrowthShapes
 from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
-from touyan.facts.read_results import ResultShapes
+from touyan.facts.read_narrowed import NarrowedLabels
+from touyan.facts.read_owner import OwnerSteps
+from touyan.facts.read_repairs import GARBLED, RepairedLabels
+from touyan.facts.read_results import BARE_LABELS, ResultShapes
 from touyan.facts.read_series import SeriesShapes
-from touyan.facts.reader import (
-    BALANCES,
-    CLAUSE_LIKE,
-    DATE_IN_LABEL,
-    LABEL_LEAD,
-    NOT_A_PART,
-    PRICE_METRICS,
-    SEGMENT_WORDS,
-    WINDOW_MOVE,
-    YEAR_AGO,
-    amount_unit,
-    base_metric,
-)
+from touyan.facts.read_unstated import UnstatedSteps
 from touyan.facts.runtable import run_together_tables
-from touyan.text.dates import DateMention, parse_dates
 from touyan.text.numbers import Quantity, is_physical, parse_numbers
 
-_ROUND_SUBJECT_KINDS = ("company",)
+# A card's name field (股票名称：): what the fields after it are about.
+_NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
+# 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
+# which no date named near it is the date of.
+_UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔")
+# 若2025年医保谈判降价超5%，…: a clause that opens with if states a condition, not a figure.
+_CONDITION = re.compile(r"\s*(?:若(?![干羽])|如果|假如|倘若|一旦)")
+
+# What a figure is compared with (股息率5.15%，高于乙公司的3.36%): the other one's figure.
+_COMPARED_WITH = re.compile(
+    r"(?:高于|低于|超过|不及|优于|弱于|好于|差于|大于|小于|超出)"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?)的\s*$"
+)
+# 低于行业均值21.53%, 高于同行业平均水平的: the figure after is a group's average the subject's
+# is compared with, nobody's own.
+_GROUP_AVERAGE = re.compile(
+    r"(?:高于|低于|超过|不及|优于|弱于|接近|略高于|略低于|远高于|远低于)?"
+    r"(?:所属|同)?(?:行业|同行|同业|板块|市场|可比公司)(?:整体)?"
+    r"(?:平均值?|均值|中位数|平均水平)(?:水平)?的?(?:为|是)?\s*$"
+)
+_PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
+_OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
+# A growth against a base, written right before the figure (同比增长, 较上年末下降, yoy).
 _GROWTH = re.compile(
     r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|[较比]上年度|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
@@ -77,169 +90,13 @@ _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:a
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
-# A bare year run into a heading, then a space and words (资产质量2024 平安银行…).
-_HEADING_YEAR = re.compile(r"[^\S\n]+[\u4e00-\u9fff]")
-# What units sold are counted in: vehicles, machines, sets (not 家, 人, 户).
-_UNITS = frozenset("辆台部架艘套")
-_CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
-# 负债率40%—60%一般被认为是合理区间, 增速3%以下通常被视为: a threshold a definition sets,
-# which no one's figure is.
-_DEFINED_AFTER = re.compile(
-    r"\s*(?:以上|以下|之间|左右)?的?\s*(?:一般|通常|往往|普遍|常|则)?\s*(?:被)?"
-    r"(?:认为|视为|看作|称为|定义为|界定为)"
-)
-# 持股5%以上股东, 持股超5%股东: the class of major holders, named by its threshold; the
-# holder's own stake is another figure (若减持完毕，将不再是持股5%以上股东).
-_HOLDER_CLASS_AFTER = re.compile(r"\s*(?:以上|以下)的?(?:大)?股东")
-_HOLDER_CLASS_BEFORE = re.compile(r"(?:超过|超|逾)\s*$")
-_HOLDER_AFTER = re.compile(r"\s*的?(?:大)?股东")
-# The holder a sale or purchase of shares is announced for (持股超5%的股东某某银行计划减持):
-# the figure is that holder's change in the company, not the company's own; and words that
-# make the run no single holder's name (股东及其一致行动人, 股东计划减持).
-_TRADING_HOLDER = re.compile(
-    r"(?:股东|实际控制人|实控人)(?P<name>[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)(?:先生|女士)?"
-    r"(?:计划|拟|将|已|近日|累计|通过[\u4e00-\u9fff]{2,8}?)*$"
-)
-_NOT_A_HOLDER = re.compile(
-    r"^(?:计划|拟|将|已|近日|累计|通过|合计|共|均)|[及和与、其等]|一致行动|大会"
-)
-# A work's title in 《》 right before a label (其中《某游戏》全球注册用户突破1亿): the figure is
-# that game's, book's or film's, not its maker's.
-_WORK_BEFORE = re.compile(r"《(?P<name>[^《》\n]{1,20})》(?:全球|国内|海外|累计|总)*$")
-# Whom an investment goes to, named before its verb (对某某追加投资10亿美元, 向某某投资).
-_INVESTEE_BEFORE = re.compile(
-    r"(?:对|向)(?P<name>[\u4e00-\u9fffA-Za-z0-9.\-]{2,20}?)"
-    r"(?:追加|增加|继续|再次|新增|累计|进行|完成)?(?:战略|股权)?$"
-)
-# A central bank or regulator acting in a sentence (一行两局宣布降准、降息…，包括下调政策利率
-# 0.1个百分点): the figures are its measures, not the company the text is about.
-_AUTHORITY_ACTS = re.compile(
-    r"(?:央行|人民银行|人行|一行两局|一行一局一会|美联储|欧洲央行|欧央行|日本央行|英国央行|"
-    r"金融监管总局|证监会|国务院|财政部)[^。；;！？\n]{0,20}?"
-    r"(?:宣布|决定|下调|上调|降准|降息|加息|推出|出台|实施)"
-)
-# Words that bring such a sentence back to the company (央行降息后，公司净息差为…).
-_BACK_TO_SELF = re.compile(r"[，,；;]\s*(?:(?:本|该)?(?:公司|集团)|本行|该行)")
-# A clause opening with a ranked group of companies (前五名酒企营收占…，净利润占比超60%): the
-# figures after it are the group's, not those of a company carried from before.
-_RANKED_GROUP = re.compile(
-    r"(?:^|[。！？!?\n，,；;：:])[^，,。；;\n]{0,8}?"
-    r"(?:前[一二三四五六七八九十\d]{1,3}(?:名|大|家)[\u4e00-\u9fff]{0,6}?|"
-    r"前[一二三四五六七八九十\d]{1,3}|头部[\u4e00-\u9fff]{0,6}?)"  # (not 前三季度公司)
-    r"(?:企业|酒企|车企|房企|药企|险企|公司|厂商|品牌|银行|券商|玩家)"
-)
-# A share of the companies of a group (25%的公司户均持股市值在…区间, 三成的企业): the figure
-# after it is where those companies fall, not the carried company's.
-_SHARE_OF_COMPANIES = re.compile(
-    r"(?:\d+(?:\.\d+)?%|[一二三四五六七八九]成|半数|多数|过半)的?(?:上市)?(?:公司|企业|个股|股票)"
-)
-# A clause saying the industry does the same (这种趋势在本行业内普遍存在，): a total or an
-# overall figure (主力资金总体净流出) right after it is the industry's.
-_INDUSTRY_WIDE = re.compile(
-    r"(?:本|全|整个|所属|同)?行业(?:内|中|里|整体)?[^，,。；;\d]{0,10}[，,]\s*$"
-)
-_OVERALL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:总体|整体|合计|总计)")
-# The market's penetration of new-energy cars (新能源汽车销量渗透率达…), an industry indicator
-# a sentence naming no company does not state of the company carried from before.
-_MARKET_PENETRATION = re.compile(
-    r"(?:新能源|电动|纯电|混动|插混)(?:汽车|乘用车|车)(?:销量|零售|批发|市场)?渗透率"
-)
-# A price raised or cut from one level to another (某酒批发价由19年的750元/瓶上调至870元/瓶，
-# 涨幅达12.0%): the rise is that price's, not the stock's move.
-_RAISED_FROM_TO = re.compile(r"由[^，,。；;]{1,16}(?:上调|提升|提高|上涨|增长|下调|降低|下降)至")
-# A named seat on a trading list (第一大卖出营业部为某某证券…营业部，卖出金额为…): the amount is
-# that seat's, and the broker in its name is no subject.
-_SEAT_NAMED = re.compile(
-    r"第[一二三四五\d]大(?:买入|卖出)营业部为(?P<name>[\u4e00-\u9fffA-Za-z0-9（）()]{4,40}?营业部)"
-)
-# What an economy's earlier figure measured of one product (玉米单产每公顷, 大豆播种面积): the
-# product a later bare total (总产量) opening a sentence of the same paragraph is of.
-_PRODUCT_MEASURE = re.compile(
-    r"(?P<part>[\u4e00-\u9fff]{1,6}?)(?:单产|产量|种植面积|播种面积|收获面积|消费量|进口量|出口量)"
-)
-_BARE_TOTAL = re.compile(r"总(?:产量|消费量|需求量?|供给量?|进口量|出口量)")
-# What stands right before a valuation label when it is a group's: an industry (…制造业), an
-# average (行业平均, 车企平均).
-_GROUP_BEFORE = re.compile(
-    r"(?:行业|板块|同行|同业|车企|企业|公司|可比|市场)(?:整体)?(?:平均|均值|中位数)的?$"
-    r"|所属[\u4e00-\u9fff]{2,16}业的?$"
-    # 远高于化学原料和化学制品制造业市盈率23.92: what the subject's is compared with
-    r"|(?:高于|低于|超过|不及|优于|弱于)[\u4e00-\u9fff]{1,16}(?:业|板块|指数)的?$"
-    # 传统车企如某甲、某乙市盈率不足10倍: the peers a group is shown by, not the subject
-    r"|(?:如|例如|比如|像|包括)[\u4e00-\u9fffA-Za-z]{1,10}(?:[、和及与][\u4e00-\u9fffA-Za-z]{1,10})+"
-    r"等?(?:公司|企业|车企)?的?$"
-)  # but 近五年平均市盈率: the company's own history
-_VALUATIONS = RATIO_METRICS | {"dividend_yield", "dividend_yield_static"}
-# What only a listed security has: a quote, a market value, shares others hold.
-_QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
-# A label right after these words is about the industry, sector or market, not the subject.
-_NOT_THE_SUBJECT = re.compile(
-    r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计|平均|均值|总)?"
-    r"(?:呈现|出现)?$"
-)
-# A whole market written as the label's own first words, opening its clause (国际资本回流：A股
-# 市盈率13倍显著低于美股): the market's valuation, when the sentence names no company before
-# it; but 某某A股市盈率 is a company's A shares', and so is 最新A股总市值…，A股流通市值.
-_MARKET_RATIOS = re.compile(r"(?:pe|pb|ps|dividend_yield)(?:_|$)")
-_MARKET_BEFORE = re.compile(
-    r"(?:(?<![\u4e00-\u9fffA-Za-z0-9])|(?<=当前|目前|整个))"
-    r"(?:A股|港股|美股|中概股|全A|沪深两市)(?:市场)?(?:整体|总体|平均|的)?$"
-)
+# Lines a table header's metric carries on to the percentages under it.
+_HEADER_WINDOW = 6
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(
     r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概)?(?:为|是|达到|高达|达)[+]?$"
 )  # 的pe大约是14.88: the label is pe
-# A doer and its trade before the attribute's 的 (银行信托账户净买入的外国证券总额): the
-# figure is that doer's, whom no name the reader knows stands for.
-_DOER = re.compile(
-    r"(?P<doer>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:净买入|净卖出|买入|卖出|持有|增持|减持|购买)$"
-)
-_SELF_DOER = re.compile(r"(?:本|该|其)?(?:公司|基金|集团|本行|该行)|其|我们")
-# A modal verb between an attribute and its verb (营收能达到144亿美元): not the label's.
-_MODAL_TAIL = re.compile(r"(?:能够|能|可以|可能|可|会|将|有望)$")
-# 处置交易性金融资产取得的投资收益, 持有…产生的公允价值变动损益: the part of an income line a
-# dealing in some assets produced (a one-off item), not the line the company reports.
-_PRODUCED_BY = ("产生的", "取得的")
-# The label a figure is stated with and its verb (投资收益为).
-_ITEM_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,16}?)(?:为|是|达到|高达|达|约)*\s*")
-_TRADE_PRODUCED = re.compile(r"(?:处置|持有|出售|转让)[^，,。；;]{0,40}?(?:产生|取得)的$")
-# 处置子公司股权产生的利润或损失为…: a gain or a loss, named by what produced it.
-_GAIN_OR_LOSS = re.compile(r"(?:利润|收益|利得)?或?损失|净?损益")
-_PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
-# What a sentence leaves out of its figures (剔除某类门店后, 不含某类门店的): not 不含税.
-_LEFT_OUT = re.compile(
-    r"(?:剔除|不含|不包括|除去)(?P<part>(?!税)[\u4e00-\u9fffA-Za-z]{2,10}?)(?:之?后|以?外|的)"
-)
-# An app named with its users' label (某某银行APP注册用户数, 某某App的月活跃用户数): the
-# users are the app's, not its maker's as a whole.
-_APP = r"(?P<app>[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?:APP|App|app|客户端|小程序))"
-_APP_IN_METRIC = re.compile(_APP + r"(?=[\u4e00-\u9fff])")
-_APP_BEFORE = re.compile(_APP + r"的?$")
-_APP_WORDS = ("APP", "App", "app", "客户端", "小程序")
-# One kind of income written before the income it is part of (手续费及佣金收入的非利息收入).
-_INCOME_KIND = re.compile(r"[\u4e00-\u9fff]{1,10}收入")
-# A heading on the main subsidiaries run into their figures (主要子公司分析实现营业总收入…).
-_SUBSIDIARIES = re.compile(
-    r"主要(?:控股|参股)?子公司(?:及参股公司)?的?(?:分析|情况|经营情况|经营业绩|业绩)"
-)
-# A part, then its share of a whole (某某业务在一季度仍贡献了75%的): before the whole's label.
-_CONTRIBUTED = re.compile(
-    r"(?:但|而|且|其|则|仍|也)*(?P<part>[\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务|板块|分部|产品|品牌|系列|市场))"
-    r"[^，,。；;]{0,20}?贡献了?(?:约|超过?|近)?[\d.]+%的$"
-)
-# Words that turn a sentence about a part back to the whole or to another part.
-_WHOLE_NAMED = re.compile(r"公司|集团|整体|总体|全部|合计|其中|此外|另外|业务|板块")
-# Parts joined by 及, 和 or 与 (精细化工及日化材料和特种化学品), too long for one qualifier.
-_JOINED_PARTS = re.compile(r"[\u4e00-\u9fff]{2,14}(?:[及和与][\u4e00-\u9fff]{2,14})+")
-_PART_JOIN = re.compile(r"[及和与]")
-# A product's model number or series glued to its maker's name (某某酒1618白酒).
-_MODEL_AFTER_NAME = re.compile(r"[A-Za-z0-9]{2,8}[\u4e00-\u9fff]{0,4}")
-_OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
-# Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
-_NEAR = re.compile(
-    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,、]"
-)
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
@@ -251,313 +108,37 @@ _AMOUNT_CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|增产|减产|上调|下调)"
     r"了?(?:约|超|近|达|逾|超过)?\s*$"
 )
-# 毛利率从20%提升至25%, 转股价格将由28.60元/股调整为28.50元/股, 股息提高5%至每股0.21美元:
-# the level a measure reached, its old level or the rate of the step written between. The
-# figure after 至 is the new level of what the label before 从 names.
-_FROM_TO = re.compile(
-    r"(?:(?:从|由)[^\S\n]*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:末|底)?的?)?[^\S\n]*"
-    r"[+-]?\d[\d.,]*[^\S\n]*(?:[%％]|[万亿千百]*(?:元|美元|港元|欧元|日元)?(?:/股)?)[^\S\n]*"
-    r"(?:的?(?:上市价|发行价|低点|高点|低位|高位|水平))?[^\S\n]*(?:一路|大幅|小幅|进一步)?"
-    r"(?:上调|下调|调整|调升|调降|提高|提升|上升|增长|增加|下降|降低|减少|回落|飙升|攀升|上涨|"
-    r"下跌|涨|跌|升|降|增|减)?"
-    r"|(?:上调|下调|提高|提升|降低|下降|增长|增加|减少)[^\S\n]*\d[\d.]*[%％][^\S\n]*)"
-    r"(?:为|至|到)[^\S\n]*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:末|底)?的?)?[^\S\n]*(?:每股)?"
-    r"[^\S\n]*$"
-)
-# The label before 从 when no lexicon knows it: after 的, 将 or 把 (宣布将股息提高5%至),
-# ending in a measure noun or 价格 (转股价格将由…调整为).
-_FROM_TO_LABEL = re.compile(r"[的将把](?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:将|已|也|仍)?$")
-_FROM_TO_RUN = re.compile(
-    r"(?:^|[，,；;。：:\s\"”」])(?P<label>[\u4e00-\u9fff]{1,10}?(?:价格|股息|分红))(?:将|已|也|仍)?$"
-)
-_FROM_TO_NAMED = re.compile(r"(?P<label>[\u4e00-\u9fff]{1,10}?(?:价格|股息|分红))(?:将|已|也|仍)?")
-# The old level of a step, when a date is written with it (从2023年的15%提升至…).
-_FROM_DATED = re.compile(
-    r"(?:从|由)[^\S\n]*(?:19|20)\d{2}[^\S\n]*年(?:[^\S\n]*\d{1,2}[^\S\n]*月)?(?:末|底)?的?[^\S\n]*$"
-)
-_TO_AFTER = re.compile(
-    r"[^\S\n]*(?:一路|大幅|小幅|进一步)?(?:上调|下调|调整|提高|提升|上升|增长|增加|下降|降低|减少|"
-    r"回落|飙升|攀升|上涨|下跌|涨|跌|升|降|增|减)?(?:为|至|到)[^\S\n]*(?:(?:19|20)\d{2}|\d)"
-)
-# 一直在40-50元之间, 大概在30-40亿左右: where a range a level stays in opens (not a
-# forecast's: 将保持在, 预计在).
-_RANGE_HELD = re.compile(
-    r"(?P<guess>将|预计将?|有望)?(?:一直|大概|大约|基本|始终|仍然|仍)?"
-    r"(?:保持|维持|稳定|徘徊|波动|处于)?在"
-    r"[^\S\n]*$"
-)
-# …调整为28.50元/股，自2025年5月22日开始生效: the day a new level holds from.
-_EFFECTIVE = re.compile(
-    r"[^，,。；;\n\d]{0,6}[，,]?[^\S\n]*(?:自|从|于)[^\S\n]*(?P<date>[^，,。；;\n]{4,16}?)"
-    r"[^\S\n]*(?:起|开始)?(?:正式)?(?:生效|实施|执行|起)"
-)
-# 下调某某的目标价至130美元: the verb before the owner, the level after its label.
-_RAISED_TO = re.compile(
-    r"(?:上调|下调|调升|调降|提高|降低)[^，,。；;\d]{1,16}?的(?P<label>[\u4e00-\u9fff]{2,6}?)"
-    r"(?:至|到)[^\S\n]*$"
-)
-# A share's word: alone, it does not say of what in what.
-_BARE_SHARES = frozenset({"比重", "比例"})
-_BARE_PARTS = frozenset({"份额", "占比"})
-# Labels that name no figure alone (see `ResultShapes._bare`).
-_BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
-# Flows named without whose money they are, and the money a flow named before is.
-_BARE_FLOWS = {"流入": "inflow", "流出": "outflow", "净流入": "net_inflow", "净流出": "net_outflow"}
-_FLOW_OWNER = re.compile(
-    r"(?P<who>main|hot_money|retail)_(?:net_)?(?:inflow|outflow)(?P<days>_\d{1,3}d)?$"
-)
-# A day named between a window's flow and a bare one (5日主力流入2亿元，今日净流入…): the bare
-# one is not the window's.
-_DAY_WORD = re.compile(r"今日|当日|今天|当天|日")
-# A list of flows over windows after a lead-in that names whose money they are (X的主力资金流入
-# 流出情况如下：- 过去5日：总流入为2.09亿 - 过去10日：…): each item's window, the lead-in's owner.
-_FLOW_LEAD = re.compile(r"(?P<lead>[^，,。；;#\n]{0,40})如下\s*[:：]")
-_ITEM_WINDOW = re.compile(r"(?:过去|近|最近)\s*(?P<n>\d{1,3})\s*(?:日|天|个交易日)\s*[:：]")
-_ITEM_FLOWS = {**_BARE_FLOWS, "总流入": "inflow", "总流出": "outflow"}
-_PERIOD_DAYS = re.compile(r"(?:过去|近|最近)(?P<n>\d{1,3})(?:日|天|个交易日)")
-_OWNER_KEY = (("主力", "main"), ("游资", "hot_money"), ("散户", "retail"))
-# A window's flow named without whose money it is (过去20日总流入), and the owner a flow named
-# before it in the same line was written with (主力资金过去5日总流入, 主力资金在过去10日…).
-_WINDOW_FLOW = re.compile(
-    r"(?:过去|近|最近)\s*\d{1,3}\s*(?:日|天|个交易日)内?(?:总|合计|累计)?净?(?:流入|流出)"
-)
-_OWNER_WORDS = re.compile(
-    r"主力资金|主力|超大单|大单|中单|小单|散户资金|散户|游资资金|游资|北向资金"
-)
-_OWNER_OF = {"main": "主力资金", "hot_money": "游资资金", "retail": "散户资金"}
-# A diagnosis card's rank of a figure among the market's companies (ROE为22.39%，高于市场94%的
-# 公司): where the figure stands, as the share of companies it is above or below.
-_RANK_TAIL = r"(?P<side>[高低])于市场上?$"
-_MARKET_RANK = re.compile(rf"(?P<base>.+?){_RANK_TAIL}")
-# Words no figure's name holds: a clause read as a label (该股累计上涨, 苹果、英伟达纷纷上涨,
-# 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two; a card's rank).
-_GARBLED = re.compile(
-    r"^[一二三四五六七八九十]是|该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)"
-    rf"|{_RANK_TAIL}"
-)
-# What a figure is compared with (股息率5.15%，高于乙公司的3.36%): the other one's figure.
-_COMPARED_WITH = re.compile(
-    r"(?:高于|低于|超过|不及|优于|弱于|好于|差于|大于|小于|超出)"
-    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?)的\s*$"
-)
-# A company's results: a fund has none, so when a fund is only carried or the text's topic
-# (an industry paragraph in a note on an ETF: 从净利润来看，第四季度净利同比下滑…), they are
-# the industry's, or the index's members', not the fund's.
-_RESULTS = re.compile(
-    r"^(?:revenue|net_profit|gross_margin|operating_profit)|净利|营收|营业收入|毛利"
-)
-_LIST_MARKER = re.compile(r"[一二三四五六七八九十]是")
-_WINDOWED_MOVE = re.compile(r"(?:近\S{1,6})?(?:该股累计|期间整体)_yoy")
-_BOTH = re.compile(r"(?P<a>[\u4e00-\u9fffA-Za-z]{2,12})和(?P<b>[\u4e00-\u9fffA-Za-z]{2,12})均")
-_SUFFIXES = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr))+")
-_SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
-# A price said at the session's open or close (开盘时的股价, 收盘时股价): that quote, not the
-# latest one.
-_SESSION_POINT = re.compile(r"(?P<at>[开收])盘时?的?$")
-# An index the sentence names and quotes (…价格指数7日报收于8559.33点).
-_INDEX_CLOSE = re.compile(
-    r"指数[^，,。；;\d]{0,4}\d{0,2}日?[^，,。；;\d]{0,2}(?:报?收于|收报|收跌|收涨)"
-)
-# A circled list item opening with a company's name, its period, then the label.
-_ITEM_COMPANY = re.compile(
-    r"[①-⑳]\s*[\u4e00-\u9fff]{2,8}?(?:股份|科技|汽车|集团|控股|实业|药业|新材)"
-    r"(?:Q[1-4]|[1-4]Q|[一二三四]季度|\d{4}年)?$"
-)
-_TARGET_BEFORE = re.compile(r"(?:平均|最高|最低)?目标(?:均|平均)?价(?:格)?(?:的)?$")
-_NON_RECURRING = re.compile(r"非经常性损益(?:对|影响|将|预计)*(?:归母)?$")
-# A sum said of the items a label ends a list of (销售费用、管理费用、财务费用总计).
-_SUM_SAID = re.compile(r"[^\S\n]*(?:的)?(?:总计|合计|共计|总和|之和|加总)")
-# Figures of one session that a span sums (累计换手率, 累计成交额), and the span a sentence
-# opens with (连续涨停期间，, 停牌前5个交易日内，).
-_SUMMED_DAILY = frozenset({"turnover_rate", "turnover", "volume"})
-_SPAN_OPENS = re.compile(r"\s*(?P<span>[\u4e00-\u9fff\d]{2,10}?(?:期间|以来))[，,]")
-# A measure said to have moved, in words, in the clause before a bare move's label (股东户数
-# 有所下降，区间跌幅为…, 融资余额持续增加，累计增幅…); not a price's (股价有所回落，跌幅为).
-_MEASURE_MOVED = re.compile(
-    r"(?:^|[，,。；;\s]|公司|该公司|其)(?P<measure>(?!公司|该公司|其)[\u4e00-\u9fff]{0,6}?"
-    r"(?:户数|人数|数量|规模|余额|份额|销量|产量|用户数|订单|库存))"
-    r"(?:有所|略有|明显|大幅|小幅|持续|进一步)?(?:下降|上升|增加|减少|下滑|回落|增长|提升)了?"
-    r"[，,]\s*(?P<span>区间|期间|累计)?$"
-)
-# A text about hotels, where ADR is the average room rate.
-_HOTEL = re.compile(r"酒店|客房|房价|RevPAR|入住率|出租率", re.IGNORECASE)
-# A move measured from a peak or trough before the day (从年初的高点一路下跌): the span's.
-_FROM_EARLIER_PEAK = re.compile(
-    r"[从自较](?:今年|去年)?(?:年初|前期|历史|年内|阶段|此前|上市|去年)[^，,。；;]{0,6}?"
-    r"(?:高点|低点|高位|低位|峰值|最高点?|最低点?)"
-)
-_PEAK_MOVE = re.compile(r"(?:盘中|日内|期间|区间)?最大$|盘中$")
+# 处置交易性金融资产取得的投资收益, 持有…产生的公允价值变动损益: the part of an income line a
+# dealing in some assets produced (a one-off item), not the line the company reports.
+_PRODUCED_BY = ("产生的", "取得的")
+_TRADE_PRODUCED = re.compile(r"(?:处置|持有|出售|转让)[^，,。；;]{0,40}?(?:产生|取得)的$")
 # Labels of a code or a number that names (股票代码, 公告编号, 联系电话): no quantity.
 _IDENTIFIER = re.compile(r"(?:代码|编号|编码|号码|电话|邮编|证号)$")
-_STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
-_HEADER_WINDOW = 6
-# The window a count so far is counted over (今年以来已经3次登上龙虎榜).
-_SO_FAR = re.compile(r"今年以来|年初至今|近(?:\d{1,3}|[一二三六])个?(?:交易日|月|周|日|天|年)")
+
+# The units a market day's figures are in.
 _DAY_UNITS = frozenset({"money", "shares", "count", "手", "%"})
-# 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
-# closes with 计算 frames the figure in it as the basis of a computation.
-_BASIS_BEFORE = re.compile(r"[，,：:（(\s](?:如果|若|假设)?(?:以|按照?)[^，,。；;：:（）()\d]*$")
-# 若2025年医保谈判降价超5%，…: a clause that opens with if states a condition, not a figure.
-_CONDITION = re.compile(r"\s*(?:若(?![干羽])|如果|假如|倘若|一旦)")
-# 低于行业均值21.53%, 高于同行业平均水平的: the figure after is a group's average the subject's
-# is compared with, nobody's own.
-_GROUP_AVERAGE = re.compile(
-    r"(?:高于|低于|超过|不及|优于|弱于|接近|略高于|略低于|远高于|远低于)?"
-    r"(?:所属|同)?(?:行业|同行|同业|板块|市场|可比公司)(?:整体)?"
-    r"(?:平均值?|均值|中位数|平均水平)(?:水平)?的?(?:为|是)?\s*$"
+# Right after a figure, what a bulletin's change or a rate's next term starts with: a comma.
+_NEAR = re.compile(
+    rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,、]"
 )
-# 流动负债净值, 资产净值: a balance's net amount, not a fund's net asset value per share.
-_NET_OF_BALANCE = re.compile(r"(?:流动负债|流动资产|负债|资产|资本|敞口|头寸)$")
-# 买入成交额, 卖出成交额: one side's amount (龙虎榜 seats'), not the stock's turnover; nor is
-# a total in a sentence about the listed seats (上榜的前五大买卖营业部合计成交1.31亿元).
-_SIDE_BEFORE = re.compile(r"(?:买入|卖出|买方|卖方|净买入|净卖出)$")
-_SEATS_WORDS = re.compile(r"营业部|席位|机构专用|龙虎榜")
-# A clause naming the part a text turns to (来料加工业务方面的数据显示，): what a 相关 label
-# right after it (相关收入, 相关金额) is of.
-_ASPECT = re.compile(
-    r"(?:^|[，,；;。\n])\s*(?:在|而|其中|此外|另外)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)方面"
-    r"[^，,。；;\d]{0,12}[，,]\s*$"
-)
+
 # How the name of an investing fund or firm ends (产业投资基金三期, 某某资本, 某某创投).
 _INVESTOR = re.compile(r"(?:基金(?:[一二三四五六七八九十]期)?|资本|创投|有限公司)$")
-# A trade a 龙虎榜 sentence states with no seat of its own (合计买入金额, 卖出金额, 净买入), and
-# the seats it names (2家机构专用席位, 前五大买卖营业部), whose trade it is.
-_SEAT_TRADE = re.compile(r"(?:合计)?(?:买入|卖出|净买入|净卖出)(?:金额)?")
-# (Not a bare 营业部: 第一大买入营业部为某某营业部，买入金额为… is one seat's, named.)
-_SEATS_NAMED = re.compile(r"机构专用席位|机构专用|机构席位|前[五十]大?(?:买卖)?营业部")
-# 从乡村流向城镇的人口: a relative clause narrowing a bare count to a part of the people.
-_BARE_PEOPLE = frozenset({"人口"})
-# 财务总监袁晓斌报告期内从公司获得的税前报酬总额: one officer's pay, not the company's total.
-_PAY = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴")
-# Officers taken together (董事和高级管理人员合计领取报酬…，平均薪酬…，年薪中位数…): the
-# pay or age figures after them in the sentence are that group's, not all staff's.
-_OFFICERS_STAT = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴|年龄")
-_OFFICER_GROUP = re.compile(
-    r"董事、监事(?:和|及|与)高级管理人员|董事(?:和|及|与)高级管理人员|董监高|高级管理人员|高管"
-)
-_OFFICER_WORD = re.compile(r"董事|监事|高管|高级管理人员|总经理|总裁|总监|董秘|首席|CEO|CFO|COO")
-_OFFICER = re.compile(
-    r"(?:副?董事长|副?总经理|副?总裁|财务总监|财务负责人|董事会秘书|董秘|监事会主席|职工监事|"
-    r"独立董事|监事|董事|首席[\u4e00-\u9fff]{2,4}官|CEO|CFO|COO)"
-    r"[\u4e00-\u9fff·]{2,4}?(?=报告期|从公司|在公司|税前|年薪|薪酬|报酬|获得|领取|的|，|,)"
-)
-# 白羽肉鸡苗销售数量4,893.20万只，销售收入14,129.28万元: the revenue of the clause right
-# after a product's sales volume, which names nothing of its own, is that product's.
-_VOLUME_CLAUSE = re.compile(
-    r"(?P<head>销售数量|销量|产量|出货量|交付量)(?:为|达到?|约|共)?\s*[-+]?[\d,.]+\s*"
-    r"[万亿千]?[\u4e00-\u9fff]{0,2}\s*[，,]\s*$"
-)
-_BASIS_AFTER = re.compile(r"[^，,。；;！？!?\d]{0,12}?(?:计算|测算|来算|估算)")
-# 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
-# which no date named near it is the date of.
-# A bracket that gives the forecast a new one replaces (（原预测值：…, （前次预测…).
-_SUPERSEDED = re.compile(
-    r"[（(]\s*(?:原|前次|此前|上次|调整前的?)(?:盈利)?(?:预测值?|预期值?|预估值?)\s*[:：为]?"
-)
-_BRACKET_CLOSE = re.compile(r"[）)]")
-_UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔")
-# A relative clause before 的 (已背书或贴现且尚未到期的, 未解除限售的): it narrows the
-# attribute after it to a part of the whole the attribute's name alone says.
-_RELATIVE = re.compile(
-    r"尚未|且|未(?:到期|解除|偿还|支付|确认|使用|行权|兑付)|已(?:背书|贴现|质押|冻结|逾期|到期)"
-)
-_NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
-
-# Before 最高 or 最低, a measure other than a price makes it that measure's extreme.
-_OTHER_MEASURE = re.compile(rf"(?:年龄|{MEASURE_HEAD})(?<!价)\s*$")
-_EXTREMES = frozenset({"high", "low"})
 # Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
 _COMPANY_HEAD = re.compile(r"(?:盈利|毛利|净利|股息|门店|月活|日活|注册用户|活跃用户|估值)$")
+# An economy's bare total (总产量): the total of what its paragraph measured (`_product_total`).
+_BARE_TOTAL = re.compile(r"总(?:产量|消费量|需求量?|供给量?|进口量|出口量)")
+# How an app's name ends: a cheap test before `_app_users`.
+_APP_WORDS = ("APP", "App", "app", "客户端", "小程序")
+# What only a listed security has: a quote, a market value, shares others hold.
+_QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
+# Who raises a funding round, which an investment stated after it goes into.
+_ROUND_SUBJECT_KINDS = ("company",)
 
-_SEGMENT_HEADER = re.compile(
-    r"(?:^|[\n\-•*#]|[；;。]\s*)\s*"
-    rf"(?P<name>[\u4e00-\u9fffA-Za-z]{{1,12}}?(?:{'|'.join(SEGMENT_WORDS)}))\s*[:：]\s*$"
-)
-# A list line headed by an industry or sector (- 算力基础行业：市值排名26/175): the rank is
-# within that industry, not among all companies.
-_RANK_HEADER = re.compile(
-    r"(?:^|[\n\-•*#]|[；;。]\s*)\s*"
-    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?:行业|产业|板块|概念|领域|赛道))\s*[:：]\s*$"
-)
-# 在锂电池行业，天赐材料市值排名32/119: the same, said before the name.
-_RANK_IN = re.compile(
-    r"在(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?:行业|产业|板块|概念|领域|赛道))(?:中|内|里)?"
-    r"[^，,。；;：:\d]{0,10}[，,]?[^，,。；;：:\d]{0,10}$"
-)
-# A clause about a product's launch (长安启源Q07一经发布，首月就斩获订单31057辆): the figures
-# after it are the product's, which no reader names; not the company's.
-_LAUNCHED = re.compile(
-    r"(?:一经|一经正式|正式)?(?:发布|上市|推出|亮相|开启[^，,。；;]{0,6}预售|预售)(?:后|以来|之后)?"
-    r"[，,]"
-)
-# A clause that names a part and judges it (其中银河品牌表现尤为亮眼，销量达26万辆): the
-# figures of the clause right after it, which names nothing of its own, are that part's.
-_PART_CLAUSE = re.compile(
-    # (or a heading run into it: #### 核心业务表现某某业务为…)
-    r"(?:^|[，,；;。\n]|#\s*[\u4e00-\u9fff]{2,8}?(?:表现|分析|情况|概况))\s*"
-    r"(?:其中|特别是|尤其是|而)?[，,]?\s*"
-    rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?(?:品牌|系列|车型|市场|{'|'.join(SEGMENT_WORDS)}))"
-    r"(?:的)?(?:表现|方面|同样|也|则|更是|"
-    # 某某业务为营收主要驱动力: the part judged the driver of the whole
-    r"(?:成为|为|是)(?=[^，,。；;\d]{0,8}(?:驱动力|引擎|支柱|主力|亮点)))"
-    r"[^，,。；;\d]{0,8}[，,]\s*$"
-)
-# What may stand between that clause and the label (销量达, 营收为).
-_PART_FILLER = re.compile(
-    r"\s*(?:(?:19|20)\d{2}\s*年(?:度|全年)?)?\s*(?:其|其中|全年|单季度?|当季|[一二三四1-4]季度|期内)?\s*"
-)
-# Where the words before a bracket start, a judgement of a business they may open with, and
-# what names a business or a line of products.
-_CLAUSE_OPENS = re.compile(r"[，,；;。！？!?\n：:（）()、]")
-_JUDGED_PART = re.compile(r"[高低](?:毛利|利润|增长|估值)率?的?")
-_ASIDE_PARTS = (*SEGMENT_WORDS, "产品", "系列", "品牌", "车型")
-# The thing a clause opens with before its period (中欧班列一季度, 我国新能源汽车1-4月), and
-# words that make the run a measure or a statement rather than a thing.
-_TOPIC_BEFORE = re.compile(
-    r"\s*(?:尤其|特别|其中|此外|同时|而)?(?:是)?(?:中国|我国|全国|国内)?"
-    r"(?P<topic>[\u4e00-\u9fffA-Za-z]{2,10})"
-)
-_TOPIC_NOT = re.compile(rf"{MEASURE_HEAD}$|[在于为是了的将已从截至]|方面|期间|以来|数据|显示")
-_PROJECT = re.compile(r"\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,20}?项目)")
-# 项目 is also an account's items (具体项目包括工资…, 非经常性损益项目): no project.
-_ITEMS = re.compile(
-    r"(?:具体|主要|相关|其他|其它|各|上述|下列|以下|该|本|损益|报表|科目|调整|收支|费用|资产|负债)项目$"
-)
-
-
-# 前三名高管报酬(元):1781700.0000, 营业收入（万元）：52,310: a card's label with its unit in
-# brackets, then a bare number, which is an amount in that unit.
-_LABEL_UNIT = re.compile(
-    r"[(（]\s*(?:单位\s*[:：]\s*)?(?P<scale>万|亿|千|百万|千万)?(?P<unit>元|美元|港元|股)\s*[)）]"
-    r"\s*[:：]?\s*$"
-)
-_UNIT_SCALES = {"万": 10**4, "亿": 10**8, "千": 10**3, "百万": 10**6, "千万": 10**7}
-_UNIT_CURRENCIES = {"元": "CNY", "美元": "USD", "港元": "HKD"}
-
-
-def _bracketed_unit(text: str, q: Quantity) -> Quantity:
-    """The figure in the unit its label's brackets name, when the text wrote none with it."""
-    if q.unit or q.scale != 1 or text[q.span[0] - 1 : q.span[0]] not in (")", "）", ":", "：", " "):
-        return q
-    found = _LABEL_UNIT.search(text, max(0, q.span[0] - 16), q.span[0])
-    if found is None:
-        return q
-    scale = Decimal(_UNIT_SCALES.get(found["scale"] or "", 1))
-    currency = _UNIT_CURRENCIES.get(found["unit"])
-    return replace(
-        q,
-        value=q.value * scale,
-        high=q.high * scale if q.high is not None else None,
-        precision=q.precision * scale,
-        scale=scale,
-        unit="money" if currency else "shares",
-        currency=currency,
-    )
-
-
-def _year_like(q: Quantity) -> bool:
-    """A whole number a recent year could be (1990-2039)."""
-    return q.value == q.value.to_integral_value() and 1990 <= q.value <= 2039
+# What units sold are counted in: vehicles, machines, sets (not 家, 人, 户).
+_UNITS = frozenset("辆台部架艘套")
+# The window a count so far is counted over (今年以来已经3次登上龙虎榜).
+_SO_FAR = re.compile(r"今年以来|年初至今|近(?:\d{1,3}|[一二三六])个?(?:交易日|月|周|日|天|年)")
 
 
 class FactReader(
@@ -566,14 +147,17 @@ class FactReader(
     SeriesShapes,
     BulletinShapes,
     GrowthShapes,
+    FromToShapes,
+    NarrowedLabels,
     LabelShapes,
     NamedShapes,
     CardShapes,
+    RepairedLabels,
+    FlowSteps,
+    OwnerSteps,
+    UnstatedSteps,
 ):
-    """Reads the facts of one text."""
-
-    # The metric of the last figure of a part of the text's company, and where it ends.
-    topic_part: tuple[str, int] | None = None
+    """Reads the facts of one text: the shapes and steps, tried in order."""
 
     def facts(self) -> list[ExtractedFact]:
         out: list[ExtractedFact] = []
@@ -622,7 +206,7 @@ class FactReader(
                     out.extend(self._fact_for(n, run[0], q, sentence, quote, None) for n in run[1])
                     self.prev_q = q
                     continue
-                q = _bracketed_unit(self.text, q)
+                q = bracketed_unit(self.text, q)
                 fact = self._fact(q, sentence, quote, header, lines_seen)
                 if fact is not None:
                     clause_start = self._clause_start(sentence, q.span[0])
@@ -637,7 +221,7 @@ class FactReader(
                         )
                     ):
                         fact = None
-                if fact is not None and _GARBLED.search(fact.metric):
+                if fact is not None and GARBLED.search(fact.metric):
                     out.extend(self._repaired(fact))
                 elif (
                     fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q)
@@ -646,20 +230,6 @@ class FactReader(
                     self.stated.append((q, fact))
                 self.prev_q = q
         return self.restated(out)
-
-    def _listed_total(self, label_start: int, q: Quantity) -> bool:
-        """Whether a label is the last of a list (A、B、C总计754.54万元) whose figure is said as
-        the items' sum: the figure is the whole list's, which no one label names."""
-        if self.text[label_start - 1 : label_start] != "、":
-            return False
-        said = LABELS.match(self.text, label_start)
-        return said is not None and _SUM_SAID.match(self.text, said.end(), q.span[0]) is not None
-
-    def _superseded(self, q: Quantity) -> bool:
-        """Whether a figure is inside a bracket that gives the forecast a new one replaces
-        (EPS分别为0.48、0.53元（原预测值：2025-2026年为0.84和0.90元）): withdrawn, not told."""
-        opened = _SUPERSEDED.search(self.text, max(0, q.span[0] - 40), q.span[0])
-        return opened is not None and not _BRACKET_CLOSE.search(self.text, opened.end(), q.span[0])
 
     def _fact(
         self,
@@ -672,24 +242,8 @@ class FactReader(
         """The fact a figure states, tried from the most specific shape to the most general:
         a shape of its own, a list or a growth, then the label that names it."""
         before = self.text[q.span[0] - 1 : q.span[0]]  # the character right before the figure
-        if _CRITERION_AFTER.match(self.text, q.span[1]):
-            return None  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
-        if _DEFINED_AFTER.match(self.text, q.span[1]):
-            return None  # 城镇化率30%—70%一般被认为是快速发展区间: a threshold, no figure
-        if q.unit == "%" and (
-            _HOLDER_CLASS_AFTER.match(self.text, q.span[1])
-            or (
-                _HOLDER_AFTER.match(self.text, q.span[1])
-                and _HOLDER_CLASS_BEFORE.search(self.text, max(0, q.span[0] - 3), q.span[0])
-            )
-        ):
-            return None  # 持股5%以上股东: a class of holders, not a holder's stake
-        if self.in_premise(q, sentence):
-            return None  # 假设26年每股收益达到80元: an assumption, not a figure told
-        if "原" in self.text[max(sentence[0], q.span[0] - 40) : q.span[0]] and self._superseded(q):
-            return None  # 预计EPS为0.48元（原预测值：0.84元）: a forecast withdrawn
-        if not q.unit and _HEADING_YEAR.match(self.text, q.span[1]) and _year_like(q):
-            return None  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
+        if self._states_nothing(q, sentence):
+            return None
         if before == "的" and (
             compared := _COMPARED_WITH.search(
                 self.text, max(sentence[0], q.span[0] - 18), q.span[0]
@@ -704,28 +258,9 @@ class FactReader(
             return None
         if shaped := self._specific_shape(q, sentence, quote):
             return shaped
-        if before in "至到为股的 " and (
-            moved := _FROM_TO.search(self.text, max(sentence[0], q.span[0] - 40), q.span[0])
-            or _RAISED_TO.search(self.text, max(sentence[0], q.span[0] - 30), q.span[0])
-        ):
-            at = moved.end("label") if moved.re is _RAISED_TO else moved.start()
-            return self._from_to(q, sentence, quote, header, at, new_level=True)
-        if (
-            before in "的年月末底"
-            and (old := _FROM_DATED.search(self.text, max(sentence[0], q.span[0] - 16), q.span[0]))
-            and _TO_AFTER.match(self.text, q.span[1])
-        ):
-            # 城镇化率从1949年的11%提高到…: the old level, of the year written with it
-            return self._from_to(q, sentence, quote, header, old.start())
-        if (
-            q.high is not None
-            and before == "在"
-            and (held := _RANGE_HELD.search(self.text, max(sentence[0], q.span[0] - 10), q.span[0]))
-            and not held["guess"]
-            and (ranged := self._from_to(q, sentence, quote, header, held.start()))
-            and ranged.as_of is not None  # a range of no date states nothing to check
-        ):
-            return ranged  # 股价一直在40-50元之间震荡: the range the level stays in
+        stepped, level = self._stepped(q, sentence, quote, header, before)
+        if stepped:
+            return level
         if before in _PERIOD_VERB_ENDS and (carried := self._next_period(q, sentence, quote)):
             return carried
         if before == "的" and (based := self._base_level(q, sentence, quote)):
@@ -792,80 +327,10 @@ class FactReader(
             if stated := self._share_stated(q, sentence):
                 found = None  # 国内业务收入占公司营收的65%: 营收 names the whole
         if found:
-            metric, label_start = found
-            if metric == "adr" and not _HOTEL.search(self.text):
-                return None  # 每股ADR 12美元: a depositary receipt, not a room rate
-            if metric == "cagr" and (
-                over := LABELS.search(self.text, max(0, label_start - 12), label_start)
-            ):
-                if not self.text[over.end() : label_start].strip():
-                    metric = LABEL_METRIC[over.group().lower()] + "_cagr"  # EPS CAGR为4.6%
-            if metric in _EXTREMES and _OTHER_MEASURE.search(self.text, 0, label_start):
-                return None  # 薪酬最高为78.51万元, 年龄最高为62岁: a pay's or an age's top
-            if metric in PRICE_METRICS and (span := _SPAN_BEFORE.search(self.text, 0, label_start)):
-                # 上周最低价为145.72美元: the week's low, not the day's.
-                said = LABELS.match(self.text, label_start)
-                metric = self.text[span.start() : said.end()] if said else metric
-            if metric in _SUMMED_DAILY and self.text.endswith("累计", 0, label_start):
-                # 连续涨停期间，…累计换手率为10.36%: the span's sum, not the day's figure
-                said = LABELS.match(self.text, label_start)
-                span = _SPAN_OPENS.match(self.text, sentence[0], label_start)
-                metric = (span["span"] if span else "") + "累计" + (said.group() if said else "")
-            if metric == "price" and (session := _SESSION_POINT.search(self.text, 0, label_start)):
-                metric = "open" if session["at"] == "开" else "close"  # 开盘时的股价为8.70元
-            if metric == "change_pct" and (
-                target := _TARGET_BEFORE.search(self.text, max(0, label_start - 8), label_start)
-            ):
-                metric = target.group() + "涨幅"  # 目标均价涨幅24.17%: the upside to a target
-            if metric.startswith("net_profit") and _NON_RECURRING.search(
-                self.text, max(0, label_start - 12), label_start
-            ):
-                # 非经常性损益影响净利润金额约为4200万元: what one-off items add, not the profit
-                # (nor dated as a period's result would be): nothing is said
+            narrowed = self._narrowed_label(found, q, sentence)
+            if narrowed is None:
                 return None
-            if self._listed_total(label_start, q):
-                return (
-                    None  # 管理费用、销售费用、财务费用总计…: the list's sum, not the last item's
-                )
-            if metric == "buyback_amount" and "回购" not in self.text[sentence[0] : sentence[1]]:
-                return None  # 耗资20亿打造实验中心: money spent on something else than a buyback
-            if metric == "change_pct" and (peak := _PEAK_MOVE.search(self.text, 0, label_start)):
-                # 盘中最大跌幅超过9%: the day's deepest move, not its close-to-close change
-                said = LABELS.match(self.text, label_start)
-                metric = self.text[peak.start() : said.end()] if said else metric
-            if metric == "change_pct" and (
-                moved := _MEASURE_MOVED.search(
-                    self.text, max(sentence[0], label_start - 24), label_start
-                )
-            ):
-                # 公司股东户数有所下降，区间跌幅为5.43%: the count's change, not the price's
-                said = LABELS.match(self.text, label_start)
-                metric = moved["measure"] + (moved["span"] or "") + (said.group() if said else "")
-            if metric == "change_pct" and _FROM_EARLIER_PEAK.search(
-                self.text, sentence[0], label_start
-            ):
-                return None  # 股价从年初的高点一路下跌…，跌幅超过20%: a span's fall, no day's
-            if self.text.startswith("跌幅", label_start) and q.value > 0:
-                q = replace(q, value=-q.value, negative=True)  # 跌幅0.17%: a fall
-            if metric == "nav" and (
-                net := _NET_OF_BALANCE.search(self.text, max(0, label_start - 4), label_start)
-            ):
-                metric = net.group() + "净值"  # 流动负债净值达112.51亿元
-            if metric == "turnover" and (
-                _SIDE_BEFORE.search(self.text, max(0, label_start - 3), label_start)
-                or _SEATS_WORDS.search(self.text, sentence[0], label_start)
-            ):
-                return None  # 卖出成交额为8547.41万元: the seats' selling, not the turnover
-            if metric in _BARE_PEOPLE and self.text[label_start - 1 : label_start] == "的":
-                metric = self._narrowed_people(metric, sentence, label_start)
-                if not metric:
-                    return None
-            if metric in _BARE_SHARES:
-                # 城镇人口占全国人口的比重达到66.16%: the share of what in what; a share whose
-                # part the text does not name here says nothing
-                metric, label_start = self._share_of(metric, label_start, sentence)
-                if metric in _BARE_SHARES:
-                    return None
+            metric, label_start, q = narrowed
         elif after := label_after(self.text, q.span[1]):
             metric = after
         elif name := self._named_after(q, sentence):
@@ -881,32 +346,15 @@ class FactReader(
         elif header and line_no - header[0] <= _HEADER_WINDOW and q.unit == "%":
             metric = header[1]
         elif attribute := _ATTRIBUTE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0]):
-            if CLAUSE_LIKE.search(attribute.group("label")):
+            if self._not_an_attribute(sentence, attribute):
                 return None
-            opened = self._clause_start(sentence, attribute.start())
-            if (
-                doer := _DOER.search(self.text, opened, attribute.start())
-            ) and not _SELF_DOER.fullmatch(doer["doer"]):
-                if not any(opened <= m.start < attribute.start() for m in self.mentions):
-                    return None  # 某国养老金净买入的海外股票总额达: an unnamed doer's
-            if _RELATIVE.search(
-                self.text, self._clause_start(sentence, attribute.start()), attribute.start()
-            ):
-                return None  # 已背书且尚未到期的应收款项融资总额: a part, which the label drops
             if DATE_IN_LABEL.search(attribute.group("label")) and (
                 series := self._series(q, sentence, quote)
             ):
                 return series
-            label, label_start = attribute.group("label"), attribute.start("label")
-            if _GAIN_OR_LOSS.fullmatch(label) and (
-                produced := self._gain_or_loss(sentence, attribute.start(), label)
-            ):
-                label, label_start = produced
-            metric, label_start = self._share_of(_MODAL_TAIL.sub("", label), label_start, sentence)
-            if metric in _BARE_PEOPLE:
-                metric = self._narrowed_people(metric, sentence, label_start)
-                if not metric:
-                    return None
+            if (said := self._attribute_label(sentence, attribute)) is None:
+                return None
+            metric, label_start = said
         elif shared := stated or self._share_stated(q, sentence) or self._part_count(q, sentence):
             metric, label_start = shared
         elif ("单产" in self.text or "产量" in self.text) and (
@@ -952,7 +400,7 @@ class FactReader(
             return level or self._named(q, sentence, quote)
         if (cut := metric.rfind("情况")) > 0 and len(metric) - cut - 2 >= 4:
             metric = metric[cut + 2 :]  # 种猪销售情况种猪销售数量: a heading run into the label
-        if metric in _BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
+        if metric in BARE_LABELS and (metric := self._bare(metric, sentence, label_start)) is None:
             return None
         if self.text.endswith(_PRODUCED_BY, 0, label_start) and _TRADE_PRODUCED.search(
             self.text, max(sentence[0], label_start - 48), label_start
@@ -972,205 +420,6 @@ class FactReader(
         return self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
-
-    def _produced_item(self, sentence: tuple[int, int], label_start: int, end: int) -> str | None:
-        """The one-off item a dealing in assets produced, named whole from its run's start
-        (处置长期股权投资产生的投资收益), after any name or date written before it; none when the
-        words hold a figure or run longer than a metric's name may (持有…产生的公允价值变动
-        损益，以及处置…取得的投资收益, two items of 非经常性损益 in one)."""
-        start = self._run_start(sentence, label_start)
-        ends = [m.end for m in self.mentions if start <= m.start and m.end <= label_start]
-        ends += [d.span[1] for d in self.dates if start <= d.span[0] and d.span[1] <= label_start]
-        start = max([start, *ends])
-        run = self.text[start:label_start]
-        if lead := LABEL_LEAD.match(run):
-            run = run[lead.end() :]
-        said = _ITEM_LABEL.fullmatch(self.text, label_start, end)
-        if said is None or any(c.isdigit() for c in run):
-            return None
-        named = run + said["label"]
-        return named if len(named) <= METRIC_MAX else None
-
-    def _gain_or_loss(
-        self, sentence: tuple[int, int], of: int, label: str
-    ) -> tuple[str, int] | None:
-        """The name of a gain or loss (利润或损失) and where it starts: the words before its 的,
-        from the clause's start or the name before them (处置非流动资产产生的利润或损失), which
-        the bare words do not name; none when only a name stands there (公司的净损益)."""
-        start = self._clause_start(sentence, of)
-        start = max([start] + [m.end for m in self.mentions if start <= m.start and m.end <= of])
-        run = self.text[start:of]
-        if lead := LABEL_LEAD.match(run):
-            run, start = run[lead.end() :], start + lead.end()
-        if len(run) < 2:
-            return None
-        return f"{run}的{label}", start
-
-    def _units_sold(
-        self, level: ExtractedFact, q: Quantity, sentence: tuple[int, int], quote: str
-    ) -> ExtractedFact:
-        """吉利中国星销售33万辆，同比增长10%: units sold (销售 before a count of vehicles or
-        machines) are what 销量 names, of the line the words before 销售 name; else the level
-        as the text's own words name it."""
-        if not (level.metric.endswith("销售") and q.classifier and q.classifier in _UNITS):
-            return level
-        at = self.text.rfind("销售", sentence[0], q.span[0])
-        sold = self._labelled(q, sentence, quote, None, "deliveries", at, labelled=True)
-        if sold is not None and sold.object and sold.subject == level.subject:
-            return sold
-        self.last = level  # the part is not named: the growth after is the level's
-        return level
-
-    def _narrowed_people(self, metric: str, sentence: tuple[int, int], label_start: int) -> str:
-        """其中从乡村流向城镇的人口为2.49亿人: the people a relative clause names (its words
-        and the label), or nothing when the clause is too long to be a name."""
-        start = self._clause_start(sentence, label_start)
-        run = self.text[start:label_start]
-        run = re.sub(r"^(?:其中|此外|同时|而)+", "", run.strip())
-        if not run or len(run) > 12 or re.search(r"[，,、\d]", run):
-            return ""
-        return run + metric
-
-    def _from_to(
-        self,
-        q: Quantity,
-        sentence: tuple[int, int],
-        quote: str,
-        header: tuple[int, str, str | None] | None,
-        at: int,
-        new_level: bool = False,
-    ) -> ExtractedFact | None:
-        """The new level of a measure named before 从 (毛利率从20%提升至25%): its label read as
-        if the figure stood where the step starts; a date written inside the step (从2023年的
-        1.5亿元增长到2.0亿元) is the old level's and does not date the new one."""
-        found = label_before(self.text, at)
-        if found is not None:
-            metric, label_start = found
-        elif measured := self._measure(replace(q, span=(at, q.span[1])), sentence):
-            metric, label_start = measured
-        elif named := (
-            _FROM_TO_LABEL.search(self.text, max(sentence[0], at - 16), at)
-            or next(  # 远帆科技可转债转股价格将由…: the run right after a name
-                (
-                    run
-                    for m in self.mentions
-                    if at - 16 <= m.end < at
-                    and (run := _FROM_TO_NAMED.fullmatch(self.text, m.end, at))
-                ),
-                None,
-            )
-            or _FROM_TO_RUN.search(self.text, max(sentence[0] - 1, at - 16), at)
-        ):
-            label = named["label"]
-            if CLAUSE_LIKE.search(label) or DATE_IN_LABEL.search(label):
-                return None
-            metric, label_start = LABEL_METRIC.get(label.lower(), label), named.start("label")
-        else:
-            return None
-        if (
-            metric.startswith(("change", "turnover_rate"))
-            or metric in _BARE_LABELS
-            or metric.endswith(("降幅", "跌幅", "涨幅", "增幅", "增速"))
-        ):
-            return None  # 涨幅从3%扩大至5%, 价格降幅在1.3%-13.8%之间: moves, not levels
-        if metric in _BARE_SHARES or metric in _BARE_PARTS:
-            # 城镇人口占全国人口的比重从10.64%增加到17.92%: the share of what in what; a
-            # share whose part and whole the text does not name here (的份额从3%提升至7%) says
-            # nothing
-            metric, label_start = self._share_of(metric, label_start, sentence)
-            if metric in _BARE_SHARES or metric in _BARE_PARTS:
-                return None
-        fact = self._labelled(
-            q, sentence, quote, header, metric, label_start, labelled=found is not None
-        )
-        if fact is not None and (effective := self._effective(q, sentence)):
-            # 转股价格将由…调整为28.50元/股，自2025年5月22日开始生效: the day it holds from
-            as_of, period = self._as_of(effective)
-            fact = replace(fact, as_of=as_of, period=period)
-        elif (
-            fact is not None
-            and new_level
-            and (to := max(self.text.rfind(c, at, q.span[0]) for c in "至到为")) > at
-            and any(at <= d.span[0] < to and d.granularity != "relative" for d in self.dates)
-        ):
-            every = self.dates  # (提升至2024年的22%: a date after 至 is the new level's own)
-            self.dates = [d for d in every if not at <= d.span[0] < to]
-            try:
-                anchor, _ = self._anchor(metric, q, sentence)
-            finally:
-                self.dates = every
-            as_of, period = self._as_of(anchor)
-            fact = replace(fact, as_of=as_of, period=period)
-        return fact
-
-    def _effective(self, q: Quantity, sentence: tuple[int, int]) -> DateMention | None:
-        """The day a new level is said to hold from, right after it (，自2025年5月22日开始生效);
-        the reader's dates leave such a start out (a span's start dates no figure)."""
-        said = _EFFECTIVE.match(self.text, q.span[1], sentence[1])
-        if said is None:
-            return None
-        days = parse_dates(said["date"], today=self.published_at)
-        if len(days) != 1 or days[0].granularity != "day" or days[0].text != said["date"]:
-            return None
-        return days[0]
-
-    def _count_so_far(
-        self, fact: ExtractedFact, sentence: tuple[int, int], q: Quantity
-    ) -> ExtractedFact:
-        """今年以来已经3次登上龙虎榜，最近一次登上龙虎榜为4月8日: a count so far, dated by no
-        day before it in its clause, is the day of writing's, over the window it names (a day
-        after it is another figure's)."""
-        clause_start = self._clause_start(sentence, q.span[0])
-        before = [d for d in self.dates if clause_start <= d.span[0] < q.span[0]]
-        if any(d.granularity != "relative" for d in before) or self.published_at is None:
-            return fact
-        named = _SO_FAR.search(self.text, clause_start, q.span[0])
-        window = named.group() if named else before[-1].text if before else None
-        return replace(fact, as_of=self.published_at, period=window)
-
-    def _basis(self, q: Quantity, sentence: tuple[int, int]) -> bool:
-        """以买入价10.5元计算, 按每股8元的价格测算: the figure a computation is made on, an
-        assumption the writer chose, not a figure the company reported."""
-        if not _BASIS_AFTER.match(self.text, q.span[1], sentence[1]):
-            return False
-        lo = max(sentence[0], q.span[0] - 24)
-        before = ("，" if lo == sentence[0] else "") + self.text[lo : q.span[0]]
-        return _BASIS_BEFORE.search(before) is not None
-
-    def _unnamed_fund_result(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
-        """A company's result (净利, 营收) filed under a fund its sentence does not name."""
-        if not _RESULTS.search(fact.metric) or kind_of(fact.subject) != "fund":
-            return False
-        return not any(
-            sentence[0] <= m.start < sentence[1] and m.entity.name == fact.subject
-            for m in self.mentions
-        )
-
-    def _compared(
-        self, q: Quantity, sentence: tuple[int, int], quote: str, compared: re.Match[str]
-    ) -> ExtractedFact | None:
-        """股息率5.15%，高于乙公司的3.36%: the figure after 高于…的 is what the subject's is
-        compared with. It is the other one's figure, of what was just stated, when the
-        dictionary knows the other one; else nobody's."""
-        other = next(
-            (
-                m
-                for m in self.mentions
-                if m.start == compared.start("name") and m.end == compared.end("name")
-            ),
-            None,
-        )
-        last = self.last
-        if (
-            other is None
-            or last is None
-            or not sentence[0] <= self.last_end <= compared.start()
-            or last.unit != q.unit
-        ):
-            return None
-        if q.value > 0 > last.value and "跌" in self.text[self.last_end : compared.start()]:
-            q = replace(q, value=-q.value, negative=True)  # 下跌2.61%，跌幅高于乙指数的1.62%
-        return self._fact_for(other.entity.name, last.metric, q, sentence, quote, None)
 
     def _specific_shape(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -1241,25 +490,7 @@ class FactReader(
         its subject is known: the clause's name, a card's field, an industry, a holder, else
         the subject the text is about."""
         clause_start = self._clause_start(sentence, q.span[0])
-        if not unit_fits(metric, q):
-            return None
-        if metric in DAILY_METRICS and not q.unit and _STREAK.match(self.text, q.span[1]):
-            return None  # 已连续涨停2天: how long, not the limit price
-        if _NOT_THE_SUBJECT.search(
-            self.text[max(sentence[0], label_start - 10) : label_start]
-        ) and not any(m.end == label_start for m in self.mentions):
-            return None  # 行业指数上涨: but 科创50指数上涨 is the index's own move
-        if self._market_ratio(metric, sentence[0], label_start):
-            return None
-        if (
-            self.text[max(clause_start, label_start - 5) : label_start]
-            .rstrip("的")
-            .endswith(YEAR_AGO)
-        ):
-            return None  # 去年同期的每股收益为91美分: last year's figure, not this period's
-        if "分别" in self.text[clause_start : q.span[0]]:
-            return None  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
-        if metric == "change_pct" and _RAISED_FROM_TO.search(self.text, sentence[0], label_start):
+        if self._no_subjects(q, sentence, metric, label_start, clause_start):
             return None
         from_header = not labelled and metric == "stake_pct"
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
@@ -1288,30 +519,19 @@ class FactReader(
             target = header[2] if header else None
             name = holder if isinstance(holder, str) else holder.name
             return self._fact_for(name, metric, q, sentence, quote, target)
-        group = (
-            _GROUP_BEFORE.search(self.text, max(clause_start, label_start - 20), label_start)
-            if metric in _VALUATIONS
-            else None
-        )
-        if group and not any(m.start <= group.start() < m.end for m in self.mentions):
-            # 所属化学制品制造业市盈率为23.92, 新能源车企平均市盈率约20倍: an industry's or a
-            # group's valuation, not the subject's (but 海能实业的股息率 is the company's)
+        if self._group_valuation(metric, clause_start, label_start):
             return None
         led, lead = self.unknown_lead(clause_start, label_start, subject)
         if led and lead is None:
             return None  # …；某某科技营收…: an unknown company's figure, not the carried one's
-        item = _ITEM_COMPANY.search(self.text, max(sentence[0], label_start - 16), label_start)
-        if item and (subject is None or subject.end <= item.start()):
-            return None  # 主因包括①深蓝科技Q1销量10.1万台: the item's own company's
+        if self._item_company(sentence, label_start, subject):
+            return None
         if subject is None and not led:
             led, lead = self.turned_to(sentence, label_start)
             if led and lead is None:
                 return None
-            index = _INDEX_CLOSE.search(self.text, sentence[0], label_start)
-            if index and not any(
-                m.start < index.end() and index.start() < m.end for m in self.mentions
-            ):
-                return None  # 《金融时报》100种股票平均价格指数收于…，跌幅为: no known index's
+            if self._unknown_index(sentence, label_start):
+                return None
         record: EntityRecord | None = lead
         if record is None and subject is not None:
             record = subject.entity
@@ -1388,12 +608,8 @@ class FactReader(
             obj = self._namesake_part(record.name, clause_start, label_start)
         if obj is None and any(w in self.text[clause_start : label_start + 12] for w in _APP_WORDS):
             metric, obj = self._app_users(record, metric, clause_start, label_start)
-        if (
-            obj is None
-            and self.text[label_start - 1 : label_start] in "》球内外计总"
-            and (work := _WORK_BEFORE.search(self.text, clause_start, label_start))
-        ):
-            obj = work["name"]
+        if obj is None:
+            obj = self._work(clause_start, label_start)
         if obj is None and metric in HOLDING_METRICS:
             obj = self._trading_holder(record, clause_start, label_start)
         if obj is None:
@@ -1408,24 +624,12 @@ class FactReader(
             obj = self._ranked_within(sentence, label_start)
         if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
             obj = self._part_before(sentence, clause_start, label_start)
-        if obj is None and _PAY.search(metric):
-            officers = list(_OFFICER.finditer(self.text, sentence[0], label_start))
-            obj = officers[-1].group() if officers else None
-        if obj is None and _OFFICERS_STAT.search(metric):
-            obj = self._officer_group(metric, sentence[0], label_start)
-        if obj is None and seat is not None and _SEAT_TRADE.fullmatch(metric):
-            obj = seat["name"]
-        if obj is None and _SEAT_TRADE.fullmatch(metric) and _SEATS_WORDS.search(quote):
-            # 上榜营业部中有3家机构专用席位，合计买入金额5120万元，卖出金额860万元: those
-            # seats' trades together, not all of the stock's buying
-            seats = list(_SEATS_NAMED.finditer(self.text, sentence[0], label_start))
-            obj = seats[-1].group() if seats else None
-        if obj is None and metric.startswith("相关") and clause_start > sentence[0]:
-            # 来料加工业务方面的数据显示，相关收入为3.2亿元: 相关 points back to the part
-            aspect = _ASPECT.search(
-                self.text, max(sentence[0] - 1, clause_start - 30, 0), clause_start
-            )
-            obj = aspect["name"] if aspect else None
+        if obj is None:
+            obj = self._officer(metric, sentence[0], label_start)
+        if obj is None:
+            obj = self._seats_traded(metric, seat, quote, sentence[0], label_start)
+        if obj is None:
+            obj = self._aspect(metric, sentence, clause_start)
         if obj is None and metric == "holding_value":
             obj = self._group_holder(sentence[0], label_start)  # 2家机构…，持股市值0.61亿元
         if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
@@ -1459,435 +663,31 @@ class FactReader(
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
 
-    def _app_users(
-        self, record: EntityRecord, metric: str, clause_start: int, label_start: int
-    ) -> tuple[str, str | None]:
-        """The app a figure is of, named in its label or right before it (某某口袋银行APP注册
-        用户数达1.7亿户): the metric without the app's name, and the app as its object. A
-        name glued to the app's (平安 of 平安口袋银行APP) is read as part of it."""
-        app_end = label_start
-        if found := _APP_IN_METRIC.match(metric):
-            app, metric = found["app"], metric[found.end() :]
-        elif found := _APP_BEFORE.search(self.text, clause_start, label_start):
-            app, app_end = found["app"], found.start("app")
-        else:
-            return metric, None
-        glued = next(
-            (
-                self.text[m.start : m.end]
-                for m in self.mentions
-                if m.end == app_end and m.entity.name != record.name
-            ),
-            "",
-        )
-        return metric, glued + app
-
-    def _investee(self, investor: str, clause_start: int, label_start: int) -> str | None:
-        """The company an investment is in, named after 对 or 向 before the verb (某某对某某
-        追加投资10亿美元): the amount is the investor's stake in it, not its own spending at
-        large. A run that is no name (对外投资, 对子公司投资) names nobody."""
-        found = _INVESTEE_BEFORE.search(self.text, clause_start, label_start)
-        if found is None:
-            return None
-        named = next(
-            (m.entity.name for m in self.mentions if (m.start, m.end) == found.span("name")), None
-        )
-        if named is None and plausible_name(found["name"]) == found["name"]:
-            named = found["name"]
-        return named if named != investor else None
-
-    def _about_others(self, sentence: tuple[int, int], label_start: int) -> bool:
-        """Whether a sentence naming no company is about others than the one carried from
-        before: a central bank's or a regulator's measures (近期一行两局宣布降准…，包括下调
-        政策利率0.1个百分点), unless it turns back to the company (央行降息后，公司净息差为…);
-        or a ranked group a clause of it opens with (前五名酒企营收占…，净利润占比超60%); a
-        share of a group's companies (25%的公司…在…区间); an overall figure after a clause
-        saying the industry does the same (在本行业内普遍存在，主力资金总体净流出); or the
-        market's penetration of new-energy cars; the nation's or the world's total (据IDC，
-        全球智能手机出货量同比…)."""
-        lo = max(0, sentence[0] - 1)
-        run = self.text[lo:label_start]
-        if self.nationwide(sentence, label_start):
-            return True
-        if "%的" in run or "成的" in run or "数的" in run:
-            if _SHARE_OF_COMPANIES.search(run):
-                return True
-        if "行业" in run and _OVERALL.match(self.text, label_start):
-            clause = self._clause_start(sentence, label_start)
-            if _INDUSTRY_WIDE.search(self.text, max(lo, clause - 24), clause):
-                return True
-        if _MARKET_PENETRATION.match(self.text, label_start):
-            return True
-        for others in (_RANKED_GROUP, _AUTHORITY_ACTS):
-            if others is _RANKED_GROUP and "前" not in run and "头部" not in run:
-                continue  # the common case, cheaply: no ranked group
-            found = others.search(self.text, lo, label_start)
-            if found and not _BACK_TO_SELF.search(self.text, found.end(), label_start):
-                return True
-        return False
-
-    def _product_total(
-        self, region: str, metric: str, sentence: tuple[int, int], label_start: int
-    ) -> str:
-        """An economy's bare total opening a sentence (…，预计大豆单产每公顷2150公斤。总产量
-        2084万吨) is the total of the product the paragraph's last figure measured, not of
-        the whole economy's output."""
-        last = self.last
-        if (
-            last is None
-            or last.subject != region
-            or self.text[sentence[0] : label_start].strip()
-            or "\n" in self.text[self.last_end : label_start]
-            or (part := _PRODUCT_MEASURE.match(last.metric)) is None
-        ):
-            return metric
-        return part["part"] + metric
-
-    def _trading_holder(
-        self, record: EntityRecord, clause_start: int, label_start: int
-    ) -> str | None:
-        """The holder named right before a sale or purchase of the company's shares (股东某某
-        银行计划减持不超过…): the change is that holder's, the company's shares its object."""
-        found = _TRADING_HOLDER.search(self.text, clause_start, label_start)
-        if found is None or _NOT_A_HOLDER.search(found["name"]) or found["name"] == record.name:
-            return None
-        return found["name"]
-
-    def _named_seat(self, sentence: tuple[int, int], label_start: int) -> re.Match[str] | None:
-        """The seat the clause before a trade amount names (第一大买入营业部为某某营业部，
-        买入金额为…), when no other clause comes between."""
-        seats = list(_SEAT_NAMED.finditer(self.text, sentence[0], label_start))
-        if not seats:
-            return None
-        between = self.text[seats[-1].end() : label_start]
-        return seats[-1] if between.count("，") + between.count(",") <= 1 else None
-
-    def _sibling_part(self, record: EntityRecord | None, metric: str) -> EntityRecord | None:
-        """The text's company, for a part named after another company's figure in a list of
-        the company's parts (吉利中国星销售33万辆；极氪交付4.1万辆；领克品牌销量为7.3万辆): the
-        part is the company's, like the parts listed before, not the carried company's."""
-        said = self.topic_part
-        if (
-            record is None
-            or self.topic is None
-            or record is self.topic
-            or said is None
-            or said[0] != base_metric(metric)
-            or not said[1] <= self.last_end
-            or "\n" in self.text[said[1] : self.last_end]
-        ):
-            return None
-        return self.topic
-
-    def _owned_part(self, name: str, name_end: int, label_start: int) -> str | None:
-        """The words between a name and the 的 of its attribute (某某汽车狭义乘用车批发销量的
-        市场份额, 某某酒业1618白酒的行情价) name a part or a product of it: the figure is that
-        part's, not the whole's. A model number glued to the name is read with the name; one
-        kind of income before an income (某某银行手续费及佣金收入的非利息收入) is that kind."""
-        if self.text[label_start - 1 : label_start] != "的" or label_start - name_end < 3:
-            return None
-        words = self.text[name_end : label_start - 1]
-        if _MODEL_AFTER_NAME.fullmatch(words):
-            return name + words  # 某某酒1618白酒: the product the name and its number name
-        if _INCOME_KIND.fullmatch(words) and self._label_text(label_start).endswith("收入"):
-            return words
-        part = qualifier(self.text, name_end, label_start - 1, [])
-        if part is None and _JOINED_PARTS.fullmatch(words):
-            # 某某化工精细化工及日化材料和特种化学品的销量: parts joined, each one a part
-            pieces = _PART_JOIN.split(words)
-            part = words if all(qualifier(p, 0, len(p), []) == p for p in pieces) else None
-        return None if part is None or part != words or NOT_A_PART.search(part) else part
-
-    def _sentence_scope(self, sentence: tuple[int, int], label_start: int) -> str | None:
-        """A sentence that first leaves something out (剔除某类门店后，…; 不含某类门店的全部门店
-        收入为…；…): its figures, over its semicolons, are of what remains, not the whole's.
-        One run on from a heading on the main subsidiaries (主要子公司分析实现营业总收入…，
-        实现净利润…) states theirs, unless it turns back to the company."""
-        lo = max(self.text.rfind("。", 0, sentence[0]), self.text.rfind("\n", 0, sentence[0]))
-        lo = max(lo + 1, sentence[0] - 200)
-        found = list(_LEFT_OUT.finditer(self.text, lo, label_start))
-        if found and self.text[found[-1].start() - 1 : found[-1].start()] not in "（(":
-            return "不含" + found[-1]["part"]
-        if "子公司" not in self.text[lo:label_start]:
-            return None
-        heading = list(_SUBSIDIARIES.finditer(self.text, lo, label_start))
-        if not heading or _WHOLE_NAMED.search(self.text, heading[-1].end(), label_start):
-            return None
-        return (
-            None
-            if any(heading[-1].end() <= m.start < label_start for m in self.mentions)
-            else "主要子公司"
-        )
-
-    def _contributor(self, sentence: tuple[int, int], label_start: int, q: Quantity) -> str | None:
-        """The amount in brackets after a part's share of a whole (某某业务贡献了75%的营收（600
-        亿元）) is that part's, not the whole's."""
-        lo = max(sentence[0], label_start - 40)
-        if (
-            self.text[q.span[0] - 1 : q.span[0]] not in "（("
-            or "贡献" not in self.text[lo:label_start]
-        ):
-            return None
-        found = _CONTRIBUTED.search(self.text, lo, label_start)
-        return found["part"] if found else None
-
-    def _part_opening_sentence(self, record: EntityRecord, label_start: int) -> str | None:
-        """A sentence that opens with a part's figure (某某云营收为…，同比增28%；不过运营利润达…)
-        is about that part: a later figure naming nothing else is the part's too."""
-        last = self.last
-        if last is None or last.object is None or last.subject != record.name:
-            return None
-        lo = max(self.text.rfind("。", 0, label_start), self.text.rfind("\n", 0, label_start)) + 1
-        if last.span[0] < lo or last.object not in self.text[lo : lo + 16]:
-            return None
-        between = self.text[last.span[1] : label_start]
-        if _WHOLE_NAMED.search(between) or any(
-            last.span[1] <= m.start < label_start for m in self.mentions
-        ):
-            return None
-        return last.object
-
-    def _part_pointed_back(self, record: EntityRecord, label_start: int) -> str | None:
-        """其 before a label points back to the part the last figure was of (4月某某福特销量为
-        1.2万辆…；1-4月其销量为6万辆): the figure is that part's, not the company's."""
-        last = self.last
-        if (
-            last is None
-            or last.object is None
-            or last.subject != record.name
-            or self.text[label_start - 1 : label_start] != "其"
-            or "。" in self.text[last.span[1] : label_start]
-        ):
-            return None
-        return last.object
-
-    def _project(self, sentence: tuple[int, int], label_start: int) -> str | None:
-        """The project a clause run opens with is what its figures measure (贵金属前驱体项目
-        预计…，产能利用率为31.99%，总投资额约2亿元), not the company as a whole."""
-        start = self._run_start(sentence, label_start)
-        found = _PROJECT.match(self.text, start, label_start)
-        if found and not _ITEMS.search(found["name"]):
-            return found["name"]
-        # - 云业务：收入122.6亿美元: a line headed by a business is that business's
-        if start == sentence[0]:
-            return None
-        header = _SEGMENT_HEADER.search(self.text, max(0, start - 16), start)
-        return header["name"] if header else None
-
-    def _clause_topic(self, sentence: tuple[int, int], clause_start: int) -> str | None:
-        """What an economy's earlier clause in the sentence opens with, before its period
-        (中欧班列一季度共开行3582列，同比增长25.5%，返程重载率提升至97.3%; 我国新能源汽车1-4月
-        销量…，渗透率达到42.7%): a rate whose clause names nothing else is that thing's."""
-        for d in reversed(self.dates):
-            if d.span[0] >= clause_start:
-                continue
-            if d.span[0] < sentence[0]:
-                return None
-            opened = self._clause_start(sentence, d.span[0])
-            found = _TOPIC_BEFORE.fullmatch(self.text, opened, d.span[0])
-            if found is None:
-                continue
-            topic = found["topic"]
-            return None if _TOPIC_NOT.search(topic) else topic
-        return None
-
-    def _part_aside(self, clause_start: int, label_start: int) -> str | None:
-        """The business a bracket right after its name gives a figure of (低毛利系列酒业务（毛利
-        率约55%）盈利承压): that part's figure, not the company's."""
-        if (
-            clause_start < 2
-            or self.text[clause_start - 1] not in "（("
-            or self.text[clause_start:label_start].strip()
-        ):
-            return None
-        opened = list(
-            _CLAUSE_OPENS.finditer(self.text, max(0, clause_start - 20), clause_start - 1)
-        )
-        lo = opened[-1].end() if opened else max(0, clause_start - 20)
-        if judged := _JUDGED_PART.match(self.text, lo, clause_start - 1):
-            lo = judged.end()  # 低毛利系列酒业务: the business, not the judgement of it
-        bounds = [m.end for m in self.mentions if lo <= m.end < clause_start]
-        found = qualifier(self.text, lo, clause_start - 1, bounds)
-        return found if found and found.endswith(_ASIDE_PARTS) else None
-
-    def _market_ratio(self, metric: str, lo: int, label_start: int) -> bool:
-        """Whether a valuation ratio is a whole market's (A股市盈率13倍), not the subject's."""
-        return (
-            _MARKET_RATIOS.match(metric) is not None
-            and _MARKET_BEFORE.search(self.text, max(lo, label_start - 10), label_start) is not None
-            and not any(lo <= m.start < label_start for m in self.mentions)
-        )
-
-    def _officer_group(self, metric: str, lo: int, label_start: int) -> str | None:
-        """The officers taken together a pay or age figure is of, named earlier in its
-        sentence, unless the label names them or one of them itself (董事和高级管理人员平均
-        年龄, 董事长某某税前薪酬)."""
-        groups = list(_OFFICER_GROUP.finditer(self.text, lo, label_start))
-        if not groups or _OFFICER_WORD.search(metric):
-            return None
-        return groups[-1].group()
-
-    def _ranked_within(self, sentence: tuple[int, int], label_start: int) -> str | None:
-        """The industry a list line is headed by (- 算力基础行业：市值排名26/175)."""
-        start = self._run_start(sentence, label_start)
-        header = _RANK_HEADER.search(self.text, max(0, start - 20), start)
-        if header and start == label_start:
-            return header["name"]
-        within = _RANK_IN.search(self.text, max(sentence[0], label_start - 30), label_start)
-        return within["name"] if within else None
-
-    def _after_launch(self, sentence: tuple[int, int], clause_start: int) -> bool:
-        """The clause right before the label's tells of a product's launch (…一经发布，)."""
-        if clause_start <= sentence[0]:
-            return False
-        run_start = self._run_start(sentence, clause_start)
-        return bool(_LAUNCHED.search(self.text, max(run_start, clause_start - 12), clause_start))
-
-    def _part_before(
-        self, sentence: tuple[int, int], clause_start: int, label_start: int
-    ) -> str | None:
-        """The part a clause before the label's names and judges (其中银河品牌表现尤为亮眼，
-        销量达26万辆), when the label's own clause names nothing before the label."""
-        if clause_start <= sentence[0] or not _PART_FILLER.fullmatch(
-            self.text, clause_start, label_start
-        ):
-            return None
-        # (from the break before the sentence: a part clause may open it)
-        lo = max(sentence[0] - 1, clause_start - 30, 0)
-        found = _PART_CLAUSE.search(self.text, lo, clause_start)
-        return found["name"] if found else None
-
-    def _level_of_part(
-        self, level: ExtractedFact, sentence: tuple[int, int], q: Quantity
+    def _units_sold(
+        self, level: ExtractedFact, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact:
-        """海外市场表现尤为突出，销售超过20万辆，同比增长110%: a company's figure named in
-        the text's own words, in a clause after one naming and judging a part, is that
-        part's (and so is the growth after it)."""
+        """吉利中国星销售33万辆，同比增长10%: units sold (销售 before a count of vehicles or
+        machines) are what 销量 names, of the line the words before 销售 name; else the level
+        as the text's own words name it."""
+        if not (level.metric.endswith("销售") and q.classifier and q.classifier in _UNITS):
+            return level
+        at = self.text.rfind("销售", sentence[0], q.span[0])
+        sold = self._labelled(q, sentence, quote, None, "deliveries", at, labelled=True)
+        if sold is not None and sold.object and sold.subject == level.subject:
+            return sold
+        self.last = level  # the part is not named: the growth after is the level's
+        return level
+
+    def _count_so_far(
+        self, fact: ExtractedFact, sentence: tuple[int, int], q: Quantity
+    ) -> ExtractedFact:
+        """今年以来已经3次登上龙虎榜，最近一次登上龙虎榜为4月8日: a count so far, dated by no
+        day before it in its clause, is the day of writing's, over the window it names (a day
+        after it is another figure's)."""
         clause_start = self._clause_start(sentence, q.span[0])
-        filler = _PART_FILLER.match(self.text, clause_start)
-        if (
-            filler is None
-            or not self.text.startswith(level.metric, filler.end())
-            or not any(
-                m.entity.name == level.subject and m.entity.kind == "company" for m in self.mentions
-            )
-        ):
-            return level
-        part = self._part_before(sentence, clause_start, filler.end())
-        if part is None:
-            return level
-        self.last = replace(level, object=part)
-        return self.last
-
-    def _product_before(
-        self, sentence: tuple[int, int], clause_start: int, label_start: int
-    ) -> str | None:
-        """The product whose sales volume the clause before the label's states (白羽肉鸡苗销售
-        数量4,893.20万只，销售收入…), when the label's clause names nothing before the label."""
-        if clause_start <= sentence[0] or not _PART_FILLER.fullmatch(
-            self.text, clause_start, label_start
-        ):
-            return None
-        volume = _VOLUME_CLAUSE.search(self.text, max(sentence[0], clause_start - 40), clause_start)
-        if volume is None:
-            return None
-        lo = max(sentence[0], volume.start() - 24)
-        heading = self.text.rfind("情况", lo, volume.start())  # 种猪销售情况种猪销售数量
-        lo = heading + 2 if heading >= 0 else self._clause_start(sentence, volume.start())
-        bounds = [m.end for m in self.mentions if lo <= m.end <= volume.start()]
-        return qualifier(self.text, lo, volume.start(), bounds)
-
-    def _flow_of_last(self, metric: str, sentence: tuple[int, int], label_start: int) -> str:
-        """A bare flow (流出, 净流入) after a named flow in its sentence is the same money's:
-        主力资金流入5513万元，流出4121万元，实现净流入1392万元 are all the main force's; so is
-        a window's (主力资金过去5日总流入为1.54亿元，过去20日总流入为8.23亿元) after one in its
-        line."""
-        last = self.last
-        if (
-            _WINDOW_FLOW.fullmatch(metric)
-            and last is not None
-            and "\n" not in self.text[self.last_end : label_start]
-        ):
-            if named := _OWNER_WORDS.match(last.metric):
-                return named.group() + metric
-            if owner := _FLOW_OWNER.match(last.metric):
-                return _OWNER_OF[owner["who"]] + metric
-        if metric in _ITEM_FLOWS and (listed := self._listed_flow(label_start)):
-            return f"{listed[0]}_{_ITEM_FLOWS[metric]}_{listed[1]}d"
-        if metric not in _BARE_FLOWS or last is None or self.last_end < sentence[0]:
-            return metric
-        owner = _FLOW_OWNER.match(last.metric)
-        if owner is None:
-            return metric
-        days = owner["days"] or ""
-        if days and _DAY_WORD.search(self.text, self.last_end, label_start):
-            days = ""
-        # 5日主力资金流入2.09亿元，净流入310.62万元: the window's net inflow too
-        return f"{owner['who']}_{_BARE_FLOWS[metric]}{days}"
-
-    @staticmethod
-    def _both_flows(names: tuple[str, ...], period: str | None) -> list[str]:
-        """The metrics of two figures said to be one (A和B均为): each name's, and for flows
-        (主力资金总流入和总流出均为21.46亿) the second is the first one's money's, and both are
-        the window's (过去10日的…) when the figure has one."""
-        metrics = [LABEL_METRIC.get(name, name) for name in names]
-        owner = _FLOW_OWNER.match(metrics[0])
-        if owner is None or owner["days"]:
-            return metrics
-        if metrics[1] in _ITEM_FLOWS:
-            metrics[1] = f"{owner['who']}_{_ITEM_FLOWS[metrics[1]]}"
-        days = _PERIOD_DAYS.fullmatch(period or "")
-        if days:
-            metrics = [f"{m}_{days['n']}d" if m in FLOW_METRICS else m for m in metrics]
-        return metrics
-
-    def _listed_flow(self, label_start: int) -> tuple[str, int] | None:
-        """(owner, days) of a bare flow (总流入) in a list item that opens with its window
-        (- 过去10日：总流入为3.57亿，总流出为3.57亿) after a lead-in naming whose money the list
-        is (主力资金流入流出情况如下：)."""
-        lo = max(self.text.rfind("\n", 0, label_start) + 1, label_start - 200)
-        leads = list(_FLOW_LEAD.finditer(self.text, lo, label_start))
-        if not leads:
-            return None
-        lead = leads[-1]
-        if any(c in self.text[lead.end() : label_start] for c in "。#；;"):
-            return None
-        who = next((k for w, k in _OWNER_KEY if w in lead["lead"]), None)
-        items = list(_ITEM_WINDOW.finditer(self.text, lead.end(), label_start))
-        if who is None or not items:
-            return None
-        return who, int(items[-1]["n"])
-
-    def _repaired(self, fact: ExtractedFact) -> list[ExtractedFact]:
-        """A figure under a clause read as a label, named as the clause means it when it can
-        be: (近5日)该股累计上涨3.96% and 在近7个交易日中…期间整体上涨2.75% are the window's
-        move, as of a recent day (not a year named before); 滚动股息率和静态股息率均为0.61% is
-        both figures'; 一是首发特别国债1650亿元 is the bond's, without the list's marker. Else
-        nothing is said."""
-        if _WINDOWED_MOVE.fullmatch(fact.metric) and fact.period and fact.period.startswith("近"):
-            label = f"{fact.period}涨跌幅"
-            as_of = fact.as_of
-            if self.published_at and (as_of is None or (self.published_at - as_of).days > 31):
-                as_of = self.published_at
-            return [replace(fact, metric=LABEL_METRIC.get(label, label), as_of=as_of)]
-        if (marker := _LIST_MARKER.match(fact.metric)) and len(fact.metric) - marker.end() >= 2:
-            return [replace(fact, metric=fact.metric[marker.end() :])]  # 一是首发…国债1650亿元
-        if both := _BOTH.fullmatch(fact.metric):
-            return [replace(fact, metric=m) for m in self._both_flows(both.groups(), fact.period)]
-        if (both := _BOTH.match(fact.metric)) and _SUFFIXES.fullmatch(fact.metric, both.end()):
-            # 出厂价格和购进价格均下降2.2%: each one's growth (鲜菜和鸡蛋价格: 鲜菜价格)
-            items, suffix = [both["a"], both["b"]], fact.metric[both.end() :]
-            named = [shared_tail(items, n) for n in range(2)]
-            return [replace(fact, metric=LABEL_METRIC.get(n, n) + suffix) for n in named]
-        if rank := _MARKET_RANK.fullmatch(fact.metric):
-            side = "above" if rank["side"] == "高" else "below"
-            base = LABEL_METRIC.get(rank["base"].lower(), rank["base"])
-            return [replace(fact, metric=f"{base}_{side}_market_pct")]
-        return []
-
-    def _own_topics(self) -> tuple[EntityRecord | None, ...]:
-        """What a text is about as a whole: its title's name, its sector, the market."""
-        return (self.topic, self.sector, MARKET)
-
-    def _topic_name(self) -> str | None:
-        return self.topic.name if self.topic else None
+        before = [d for d in self.dates if clause_start <= d.span[0] < q.span[0]]
+        if any(d.granularity != "relative" for d in before) or self.published_at is None:
+            return fact
+        named = _SO_FAR.search(self.text, clause_start, q.span[0])
+        window = named.group() if named else before[-1].text if before else None
+        return replace(fact, as_of=self.published_at, period=window)

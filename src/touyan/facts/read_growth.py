@@ -14,14 +14,17 @@ from touyan.facts.extract import (
     ExtractedFact,
     label_before,
 )
-from touyan.facts.labels import KNOWN_METRICS, LABEL_METRIC, SEGMENTED_METRICS, unit_fits
-from touyan.facts.reader import (
-    CUMULATIVE_WINDOW,
+from touyan.facts.labels import (
     DATE_IN_LABEL,
-    Reader,
+    KNOWN_METRICS,
+    LABEL_METRIC,
+    SEGMENTED_METRICS,
     amount_unit,
     base_metric,
+    unit_fits,
 )
+from touyan.facts.read_indicators import CUMULATIVE_WINDOW
+from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
 # 营收341.6亿元，同环比+2.7%/-2.7%: year on year, then quarter on quarter.

@@ -11,17 +11,18 @@ from touyan.facts.economy import REGION
 from touyan.facts.entities import Mention, product_word
 from touyan.facts.extract import INDEX_BASE, MEASURE_HEAD
 from touyan.facts.label_index import label_spans
-from touyan.facts.labels import LABEL_METRIC, unit_fits
-from touyan.facts.qualifiers import list_start
-from touyan.facts.reader import (
+from touyan.facts.labels import (
     CLAUSE_LIKE,
     LABEL_BREAK,
     LABEL_LEAD,
+    LABEL_METRIC,
     NOT_A_LABEL,
     YEAR_AGO,
-    Reader,
     base_metric,
+    unit_fits,
 )
+from touyan.facts.qualifiers import list_start
+from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
 # What links a measure to its figure; a bound (超过15亿, 突破33%, ≥30%) states the figure too.
@@ -101,6 +102,10 @@ _PLAN_BEFORE = re.compile(r"(?:给予|按|按照|假设|若|如果)[^，,。；;
 # 跌幅超过同期深成指1.62%的跌幅, 相较于恒生指数-0.79%的跌幅: the figure compared with, another's.
 _COMPARING = re.compile(r"超过|超出|高于|低于|相较|相比|较|跑赢|跑输|不及|优于|弱于|大于|小于|同期")
 _SHARE_PART = re.compile(r"(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:仅|约|已|只|已经)?")
+
+
+# A share's word (比重, 比例): alone, it does not say of what in what (see `_share_of`).
+BARE_SHARES = frozenset({"比重", "比例"})
 
 
 class LabelShapes(Reader):

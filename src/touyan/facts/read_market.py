@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from touyan.facts.dating import chinese_count
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import (
     CLAUSE_BREAK,
@@ -15,9 +14,12 @@ from touyan.facts.extract import (
     ExtractedFact,
     label_before,
 )
-from touyan.facts.labels import KNOWN_METRICS, LABEL_METRIC
+from touyan.facts.implied_dates import chinese_count
+from touyan.facts.labels import KNOWN_METRICS, LABEL_LEAD, LABEL_METRIC, PRICE_METRICS
 from touyan.facts.market import (
+    BEFORE_WORDS,
     MARKET,
+    OPEN_WORDS,
     after_listing,
     day_change,
     move_amount,
@@ -29,14 +31,8 @@ from touyan.facts.market import (
     seat_figures,
 )
 from touyan.facts.names import kind_of, plausible_name
-from touyan.facts.reader import (
-    BEFORE_WORDS,
-    LABEL_LEAD,
-    LIST_SEP,
-    OPEN_WORDS,
-    PRICE_METRICS,
-    Reader,
-)
+from touyan.facts.read_text import LIST_SEP
+from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
 _WINDOW_ITEM = re.compile(

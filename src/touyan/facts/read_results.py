@@ -25,9 +25,9 @@ from touyan.facts.filings import (
     points_on_quarter,
     points_over_base,
 )
-from touyan.facts.labels import DAILY_METRICS, unit_fits
+from touyan.facts.labels import BALANCES, DAILY_METRICS, base_metric, unit_fits
 from touyan.facts.names import plausible_name
-from touyan.facts.reader import BALANCES, Reader, base_metric
+from touyan.facts.reader import Reader
 from touyan.facts.runtable import Cell
 from touyan.text.numbers import Quantity
 
@@ -94,6 +94,10 @@ def _cells(line: str) -> list[str]:
     line = line.strip()
     parts = line.strip("|").split("|") if "|" in line else line.split()
     return [p.strip() for p in parts if p.strip()]
+
+
+# Labels that name no figure alone (see `ResultShapes._bare`).
+BARE_LABELS = frozenset({"增幅", "降幅", "金额", *BALANCES})
 
 
 class ResultShapes(Reader):

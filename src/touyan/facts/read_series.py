@@ -22,16 +22,11 @@ from touyan.facts.dating import date_for
 from touyan.facts.economy import CHINA, REGION, REGION_NAMES
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
-from touyan.facts.labels import LABEL_METRIC
+from touyan.facts.labels import CLAUSE_LIKE, LABEL_METRIC, base_metric
 from touyan.facts.market import window_moves
-from touyan.facts.reader import (
-    CLAUSE_LIKE,
-    INDICATOR,
-    INDICATOR_LEAD,
-    Reader,
-    base_metric,
-    year_range,
-)
+from touyan.facts.periods import year_range
+from touyan.facts.read_indicators import INDICATOR, INDICATOR_LEAD
+from touyan.facts.reader import Reader
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 

@@ -1,0 +1,135 @@
+"""What a figure is when it is not told: forecast, projected, assumed.
+
+A figure after a forecast word (预计, 计划), in a clause run on from a sentence that opens with
+one, in a paragraph a release frames as the month's projections (本月预测), of a year after
+the text's, or a range a preannouncement gives, is a forecast: its metric is marked so
+(`_forecast`) rather than filed as reported. A figure a hypothesis sets (假设…) is no one's,
+and a sentence opening with 此时 or 届时 carries the scenario before it on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from touyan.facts.labels import base_metric
+from touyan.facts.read_dates import ANNUAL_METRICS, THAT_DAY
+from touyan.facts.read_text import FORECAST, SENTENCE_END, TextReader
+from touyan.text.dates import DateMention
+from touyan.text.numbers import Quantity
+
+# Where a markdown text opens another section inside one run of text: a rule, a heading, a
+# bold numbered heading (**四、风险提示**).
+_SECTION_BREAK = re.compile(
+    r"-{3,}|#{2,6}\s|\*\*[一二三四五六七八九十]{1,3}[、.．]"
+    # a card's next field (…预测的最低目标价21.2元，个股诊断：…总体排名538/5412)
+    r"|[，,。；;](?!其中|具体|分|包括)[\u4e00-\u9fff]{2,6}[:：]"
+)
+
+# A fiscal year's period (2025财年第三季度, 第三财季, FY2025 Q3): its calendar end is the
+# issuer's, which the text rarely says.
+FISCAL = re.compile(r"财年|财季|财政年度|FY", re.IGNORECASE)
+
+# A hypothesis a sentence sets (假设26年利润增长7%，每股收益达到80元), and the words that
+# turn to what follows from it (则每股分红64元, 对应…的股息率, 此时市盈率约为…).
+_HYPOTHESIS = re.compile(r"(?:我们)?(?:假设|假如|倘若|假定)(?![:：条前])")
+_CONSEQUENCE = re.compile(r"则|那么|此时|届时|对应|相当于|意味着")
+# The sentence that carries a scenario on (此时, 届时, 到那时), and the words that set one.
+_THEN = re.compile(r"\s*(?:此时|届时|到时候?|到那时|那时)")
+_SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预期|预测|测算")
+# A sentence that opens with a forecast and lists its figures in clauses joined by ；
+# (预计2026年某作物播种面积…；单产…；产量保持在…以上。): every clause is forecast.
+_FULL_STOP = re.compile(r"[。！？!?\n]")
+_FORECAST_OPENS = re.compile(r"\s*(?:据|本月|本期|我们|机构|市场)?(?:预计|预测)")
+# 本月预测，2026/27年度…, 本月估计，2025/26年度…: a monthly supply-and-demand release's frame;
+# the paragraph's figures after it are the month's projections (an estimate of a season not
+# over is one too), until the release turns to a season it leaves as it was (本月对…不作调整).
+_MONTH_FRAME = re.compile(r"本月(?:预测|估计|对)")
+# A date field after a forecast word: what is expected is the date, not the figures after it.
+_EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
+_CLAUSE_SEP = re.compile(r"[，,；;]")  # but 预计今日…: today's, foreseen
+
+
+class ForecastReader(TextReader):
+    """Whether a figure is foreseen or assumed rather than told."""
+
+    def _forecast_before(self, lo: int, hi: int) -> bool:
+        """A forecast word governs the figures after it, but not when what it expects is a
+        date (预计完工时间为2023年6月，产能利用率为60%: the rate is today's)."""
+        found = list(FORECAST.finditer(self.text, lo, hi)) if self.forecast_words else []
+        if (
+            found
+            and (day := THAT_DAY.search(self.text, found[-1].end(), hi))
+            and _CLAUSE_SEP.search(self.text, found[-1].end(), day.start())
+        ):
+            return False  # 计划向银行申请授信…资金方面，当日主力资金净流出: the day's, done
+        if found and _SECTION_BREAK.search(self.text, found[-1].end(), hi):
+            # **三、2025年预测**…---**四、风险提示**1. 收入占比仍超85%: another section
+            return False
+        if found:
+            return not _EXPECTED_DATE.match(self.text, found[-1].end())
+        return self._in_scenario(lo)
+
+    def _forecast_run(self, sentence: tuple[int, int], q: Quantity) -> bool:
+        """A figure in a ；-clause of a sentence that opens with 预计 or 预测, its own clause
+        naming no date of its own: the forecast goes on (…增长1%；单产每公顷2023公斤)."""
+        if not self.forecast_words or sentence[0] == 0 or self.text[sentence[0] - 1] not in "；;":
+            return False
+        ends = list(_FULL_STOP.finditer(self.text, max(0, sentence[0] - 300), sentence[0]))
+        start = ends[-1].end() if ends else max(0, sentence[0] - 300)
+        if not _FORECAST_OPENS.match(self.text, start):
+            return False
+        return not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
+
+    def _preannounced(self, metric: str, q: Quantity) -> bool:
+        """A result told as a range (基本每股收益0.12元至0.18元) in a text about an earnings
+        preannouncement (业绩预告): the range is the company's estimate of a period it has not
+        reported yet, as a preannouncement gives it; a reported result is one figure."""
+        return (
+            q.high is not None and base_metric(metric) in ANNUAL_METRICS and "业绩预告" in self.text
+        )
+
+    def _framed(self, q: Quantity) -> bool:
+        """A figure of a paragraph a release opens with 本月预测 or 本月估计: projected."""
+        if not self.month_frames:
+            return False
+        paragraph = self.text.rfind("\n", 0, q.span[0]) + 1
+        frames = list(_MONTH_FRAME.finditer(self.text, max(paragraph, q.span[0] - 600), q.span[0]))
+        return bool(frames) and frames[-1].group() != "本月对"
+
+    def _ahead(self, anchor: DateMention | None, as_of: dt.date | None, q: Quantity) -> bool:
+        """A figure dated in a year after the one the text is published in: no one can have
+        reported it yet, so it is projected. Not a fiscal year named ahead of the calendar
+        (2026财年第一季度, reported in May 2025), nor a year a heading of another section
+        names (**三、2026年预测**---**四、风险提示**…)."""
+        return (
+            anchor is not None
+            and as_of is not None
+            and self.published_at is not None
+            and as_of.year > self.published_at.year
+            and not FISCAL.search(self.text, max(0, anchor.span[0] - 8), anchor.span[1] + 4)
+            and not _SECTION_BREAK.search(self.text, anchor.span[1], q.span[0])
+        )
+
+    def in_premise(self, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """假设26年利润增长7%，每股收益达到80元以上，则每股分红64元: the figures a hypothesis
+        opening a clause sets, up to the words that turn to its consequence, are assumed, not
+        told nor forecast (the consequence after 则 is the scenario's forecast)."""
+        if not self.hypotheses:
+            return False
+        found = [
+            m
+            for m in _HYPOTHESIS.finditer(self.text, sentence[0], q.span[0])
+            if m.start() == sentence[0] or self.text[m.start() - 1] in "，,；;：: \n"
+        ]
+        return bool(found) and not _CONSEQUENCE.search(self.text, found[-1].end(), q.span[0])
+
+    def _in_scenario(self, lo: int) -> bool:
+        """假设28年业绩增长5%，…。此时公司的市盈率约为14.88: a sentence that opens with 此时 or
+        届时 goes on with the scenario the sentence before it set, so its figures are that
+        scenario's, not the company's reported ones."""
+        if not _THEN.match(self.text, lo):
+            return False
+        ends = list(SENTENCE_END.finditer(self.text, max(0, lo - 200), max(0, lo - 1)))
+        start = ends[-1].end() if ends else max(0, lo - 200)
+        return _SCENARIO.search(self.text, start, lo) is not None

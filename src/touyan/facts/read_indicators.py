@@ -1,0 +1,112 @@
+"""What grew, and against what: the indicator named before a growth, and a bare change's base.
+
+A release states a growth right after the name of what grew (社会消费品零售总额同比增长,
+核心CPI上涨): `_indicator` reads that name back from the growth's words to the clause's start,
+the last name, region or 的 before it, and tells it from a clause, a period or a comparison.
+A change written with no 同比 or 环比 of its own is against the base its paragraph last
+named (从环比看), and a holder count's against the count disclosed before (`_bare_suffix`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from touyan.facts.bulletin import VIEW
+from touyan.facts.economy import REGION
+from touyan.facts.labels import LABEL_BREAK, LABEL_METRIC, NOT_A_LABEL
+from touyan.facts.read_text import SENTENCE_END, TextReader
+
+# An adverb ending the run before a growth (用电量仅同比增长): not part of the name.
+_ADVERB_TAIL = frozenset("仅均也还已")
+# 应该会, 应当会: an expectation (the forecast words name it so), not part of what grows.
+_SHOULD_TAIL = re.compile(r"应[该当]会$")
+_AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
+# What an indicator's name may hold, and the words before it that are no part of it.
+INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
+INDICATOR_LEAD = re.compile(
+    r"(?:其中|此外|同时|全年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|当月|今年以来|"
+    r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|但|而|的|和|及|与|、)+"
+)
+# A window from the year's start (1-7月份, 1至8月, 前三季度, 上半年): a period, never what grew.
+CUMULATIVE_WINDOW = re.compile(
+    r"(?:(?:19|20)\d{2}年)?(?:(?:1|一)\s*[-—–~至到]\s*\d{1,2}\s*月份?|前[一二三四五六七八九十\d]{1,2}个?月"
+    r"|前[一二三]季度|上半年)"
+)
+# Words that make a run a clause rather than the name of a figure (盘中一度: at one moment,
+# how far a price went within the session, not what grew).
+_STATEMENT_LIKE = re.compile(
+    r"[为是在将已被把对从由却]|实现|录得|显示|预计|分别|达到|同比|环比|较|提出|目标|计划|预期|假设|一度|"
+    r"(?:19|20)\d{2}\s*年"
+)
+
+# Counts a company discloses from time to time: a bare change is against the last disclosure.
+_ON_LAST_COUNT = re.compile(r"股东户数|股东人数|户均持股")
+
+# A sector a sentence names as its example (如住宿和餐饮业，), whose figures it goes on with.
+_SECTOR_EXAMPLE = re.compile(r"(?:如|例如|比如|诸如)(?P<sector>[\u4e00-\u9fff]{2,12}业)[，,]")
+_PART_OPENS = re.compile(r"\s*其中")  # a sentence listing the parts of a whole
+
+
+class IndicatorReader(TextReader):
+    """The name of what grew, and the base a bare change is measured against."""
+
+    def _bare_suffix(self, at: int, metric: str = "") -> str:
+        """A change with no 同比 or 环比 of its own: quarter on quarter when its paragraph last
+        said 从环比看, else year on year (`facts.bulletin.VIEW`). A holder count's is against
+        the count disclosed before it (股东户数下降1.16%), like 较上期."""
+        if _ON_LAST_COUNT.search(metric):
+            return "_qoq"
+        if self.views is None:
+            self.views = [(m.start(), m["a"] or m["b"]) for m in VIEW.finditer(self.text)]
+        line = self.text.rfind("\n", 0, at)
+        kind = next((k for start, k in reversed(self.views) if line < start < at), None)
+        return "_qoq" if kind == "环比" or self._part_on_month(at) else "_yoy"
+
+    def _part_on_month(self, at: int) -> bool:
+        """全国CPI环比持平。其中，食品价格下降0.6%: the parts a sentence opening with 其中 lists
+        are compared as the whole the sentence before stated was, on the month."""
+        ends = list(SENTENCE_END.finditer(self.text, max(0, at - 160), at))
+        if not ends or not _PART_OPENS.match(self.text, ends[-1].end()):
+            return False
+        before = self.text[
+            (ends[-2].end() if len(ends) > 1 else max(0, at - 160)) : ends[-1].start()
+        ]
+        return "环比" in before and "同比" not in before
+
+    def _indicator(self, sentence: tuple[int, int], end: int) -> tuple[str, int] | None:
+        """The name of what grew, right before 同比增长 or 增长 (社会消费品零售总额, 核心CPI):
+        from the clause's start, the last name, region or 的 before it."""
+        lo = max(sentence[0], end - 30)
+        start = max(
+            [lo]
+            + [m.end() for m in LABEL_BREAK.finditer(self.text, lo, end)]
+            + [m.end for m in self.mentions if lo <= m.start and m.end <= end]
+            + [m.end() for m in REGION.finditer(self.text, lo, end)]
+        )
+        lead = INDICATOR_LEAD.match(self.text, start, end)
+        if lead:
+            start = lead.end()
+        if self.text.startswith("的有", start - 1) and not self.text.startswith("色", start + 1):
+            start += 1  # 价格降幅收窄的有黑色金属冶炼…: those that narrowed are …
+        label = self.text[start:end]
+        if label.endswith("会") and (should := _SHOULD_TAIL.search(label)):
+            label = label[: should.start()]  # 每股收益应该会增长: what is expected to grow
+        if (
+            len(label) > 3
+            and label[-1] in _ADVERB_TAIL
+            and label[-2:] not in _AVERAGES
+            and not (label[-1] == "均" and "和" in label)  # 出厂价格和购进价格均下降: both's
+        ):
+            label = label[:-1]  # 全社会用电量仅同比增长, 水泥制造价格均上涨: an adverb
+        if not INDICATOR.fullmatch(label) or NOT_A_LABEL.match(label):
+            return None
+        if CUMULATIVE_WINDOW.fullmatch(label):
+            return None  # 1-7月份比上年同期上涨0.2%: the window's growth of what was just named
+        if _STATEMENT_LIKE.search(label):
+            return None
+        example = list(_SECTOR_EXAMPLE.finditer(self.text, sentence[0], start))
+        if example and "业" not in label:
+            # 部分行业，如住宿和餐饮业，…，一季度用电量同比增长3.7%: the sector's use, not the
+            # whole economy's
+            return example[-1]["sector"] + label, start
+        return LABEL_METRIC.get(label.lower(), label), start

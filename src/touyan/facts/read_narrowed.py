@@ -1,0 +1,253 @@
+"""A label's name narrowed, or dropped, by the words around it.
+
+A lexicon reads 最低价, 跌幅, 股价, 换手率 or 净利润 right before a figure; the words before the
+label may narrow what it names (上周最低价: the week's low; 盘中最大跌幅: the session's deepest
+move; 开盘时的股价: the open; 连续涨停期间…累计换手率: the span's sum; 流动负债净值: a balance's
+net amount; 城镇人口占全国人口的比重: a share of what in what), or say the figure is no one's to
+file (非经常性损益影响净利润: what one-off items add; 卖出成交额: one side's trade; 管理费用、销售
+费用总计: a list's sum). An attribute the text names itself (…的X为) is narrowed so too: a
+doer's trade, a relative clause, a gain named by what produced it (处置…产生的投资收益).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from touyan.facts.extract import MEASURE_HEAD, METRIC_MAX
+from touyan.facts.labels import CLAUSE_LIKE, LABEL_LEAD, LABEL_METRIC, LABELS, PRICE_METRICS
+from touyan.facts.read_labels import BARE_SHARES, LabelShapes
+from touyan.facts.read_owner import SEATS_WORDS
+from touyan.text.numbers import Quantity
+
+# A text about hotels, where ADR is the average room rate.
+_HOTEL = re.compile(r"酒店|客房|房价|RevPAR|入住率|出租率", re.IGNORECASE)
+# Before 最高 or 最低, a measure other than a price makes it that measure's extreme.
+_OTHER_MEASURE = re.compile(rf"(?:年龄|{MEASURE_HEAD})(?<!价)\s*$")
+_EXTREMES = frozenset({"high", "low"})
+# A span before a price's label (上周最低价, 历史最高价): the span's extreme, not the day's.
+_SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
+# Figures of one session that a span sums (累计换手率, 累计成交额), and the span a sentence
+# opens with (连续涨停期间，, 停牌前5个交易日内，).
+_SUMMED_DAILY = frozenset({"turnover_rate", "turnover", "volume"})
+_SPAN_OPENS = re.compile(r"\s*(?P<span>[\u4e00-\u9fff\d]{2,10}?(?:期间|以来))[，,]")
+# A price said at the session's open or close (开盘时的股价, 收盘时股价): that quote, not the
+# latest one.
+_SESSION_POINT = re.compile(r"(?P<at>[开收])盘时?的?$")
+# 目标均价涨幅24.17%: the upside to a target price, not a move.
+_TARGET_BEFORE = re.compile(r"(?:平均|最高|最低)?目标(?:均|平均)?价(?:格)?(?:的)?$")
+# 非经常性损益影响净利润: what one-off items add to the profit, not the profit.
+_NON_RECURRING = re.compile(r"非经常性损益(?:对|影响|将|预计)*(?:归母)?$")
+# A sum said of the items a label ends a list of (销售费用、管理费用、财务费用总计).
+_SUM_SAID = re.compile(r"[^\S\n]*(?:的)?(?:总计|合计|共计|总和|之和|加总)")
+# 盘中最大跌幅: the session's deepest move, not its close-to-close change.
+_PEAK_MOVE = re.compile(r"(?:盘中|日内|期间|区间)?最大$|盘中$")
+# A measure said to have moved, in words, in the clause before a bare move's label (股东户数
+# 有所下降，区间跌幅为…, 融资余额持续增加，累计增幅…); not a price's (股价有所回落，跌幅为).
+_MEASURE_MOVED = re.compile(
+    r"(?:^|[，,。；;\s]|公司|该公司|其)(?P<measure>(?!公司|该公司|其)[\u4e00-\u9fff]{0,6}?"
+    r"(?:户数|人数|数量|规模|余额|份额|销量|产量|用户数|订单|库存))"
+    r"(?:有所|略有|明显|大幅|小幅|持续|进一步)?(?:下降|上升|增加|减少|下滑|回落|增长|提升)了?"
+    r"[，,]\s*(?P<span>区间|期间|累计)?$"
+)
+# A move measured from a peak or trough before the day (从年初的高点一路下跌): the span's.
+_FROM_EARLIER_PEAK = re.compile(
+    r"[从自较](?:今年|去年)?(?:年初|前期|历史|年内|阶段|此前|上市|去年)[^，,。；;]{0,6}?"
+    r"(?:高点|低点|高位|低位|峰值|最高点?|最低点?)"
+)
+# 流动负债净值, 资产净值: a balance's net amount, not a fund's net asset value per share.
+_NET_OF_BALANCE = re.compile(r"(?:流动负债|流动资产|负债|资产|资本|敞口|头寸)$")
+# 买入成交额, 卖出成交额: one side's amount (龙虎榜 seats'), not the stock's turnover; nor is
+# a total in a sentence about the listed seats (上榜的前五大买卖营业部合计成交1.31亿元).
+_SIDE_BEFORE = re.compile(r"(?:买入|卖出|买方|卖方|净买入|净卖出)$")
+# 从乡村流向城镇的人口: a relative clause narrowing a bare count to a part of the people.
+_BARE_PEOPLE = frozenset({"人口"})
+
+# A doer and its trade before the attribute's 的 (银行信托账户净买入的外国证券总额): the
+# figure is that doer's, whom no name the reader knows stands for.
+_DOER = re.compile(
+    r"(?P<doer>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:净买入|净卖出|买入|卖出|持有|增持|减持|购买)$"
+)
+_SELF_DOER = re.compile(r"(?:本|该|其)?(?:公司|基金|集团|本行|该行)|其|我们")
+# A relative clause before 的 (已背书或贴现且尚未到期的, 未解除限售的): it narrows the
+# attribute after it to a part of the whole the attribute's name alone says.
+_RELATIVE = re.compile(
+    r"尚未|且|未(?:到期|解除|偿还|支付|确认|使用|行权|兑付)|已(?:背书|贴现|质押|冻结|逾期|到期)"
+)
+# 处置子公司股权产生的利润或损失为…: a gain or a loss, named by what produced it.
+_GAIN_OR_LOSS = re.compile(r"(?:利润|收益|利得)?或?损失|净?损益")
+# A modal verb between an attribute and its verb (营收能达到144亿美元): not the label's.
+_MODAL_TAIL = re.compile(r"(?:能够|能|可以|可能|可|会|将|有望)$")
+# The label a figure is stated with and its verb (投资收益为).
+_ITEM_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,16}?)(?:为|是|达到|高达|达|约)*\s*")
+
+
+class NarrowedLabels(LabelShapes):
+    """The name a label before a figure gives it, once the words around it are read."""
+
+    def _narrowed_label(
+        self, found: tuple[str, int], q: Quantity, sentence: tuple[int, int]
+    ) -> tuple[str, int, Quantity] | None:
+        """The metric a lexicon's label before a figure names once the words around it are
+        read, where that label starts, and the figure (a fall is negative); none when the
+        words say the figure is no one's (非经常性损益影响净利润, 卖出成交额, a list's sum)."""
+        metric, label_start = found
+        if metric == "adr" and not _HOTEL.search(self.text):
+            return None  # 每股ADR 12美元: a depositary receipt, not a room rate
+        if metric == "cagr" and (
+            over := LABELS.search(self.text, max(0, label_start - 12), label_start)
+        ):
+            if not self.text[over.end() : label_start].strip():
+                metric = LABEL_METRIC[over.group().lower()] + "_cagr"  # EPS CAGR为4.6%
+        if metric in _EXTREMES and _OTHER_MEASURE.search(self.text, 0, label_start):
+            return None  # 薪酬最高为78.51万元, 年龄最高为62岁: a pay's or an age's top
+        if metric in PRICE_METRICS and (span := _SPAN_BEFORE.search(self.text, 0, label_start)):
+            # 上周最低价为145.72美元: the week's low, not the day's.
+            said = LABELS.match(self.text, label_start)
+            metric = self.text[span.start() : said.end()] if said else metric
+        if metric in _SUMMED_DAILY and self.text.endswith("累计", 0, label_start):
+            # 连续涨停期间，…累计换手率为10.36%: the span's sum, not the day's figure
+            said = LABELS.match(self.text, label_start)
+            span = _SPAN_OPENS.match(self.text, sentence[0], label_start)
+            metric = (span["span"] if span else "") + "累计" + (said.group() if said else "")
+        if metric == "price" and (session := _SESSION_POINT.search(self.text, 0, label_start)):
+            metric = "open" if session["at"] == "开" else "close"  # 开盘时的股价为8.70元
+        if metric == "change_pct" and (
+            target := _TARGET_BEFORE.search(self.text, max(0, label_start - 8), label_start)
+        ):
+            metric = target.group() + "涨幅"  # 目标均价涨幅24.17%: the upside to a target
+        if metric.startswith("net_profit") and _NON_RECURRING.search(
+            self.text, max(0, label_start - 12), label_start
+        ):
+            # 非经常性损益影响净利润金额约为4200万元: what one-off items add, not the profit
+            # (nor dated as a period's result would be): nothing is said
+            return None
+        if self._listed_total(label_start, q):
+            return None  # 管理费用、销售费用、财务费用总计…: the list's sum, not the last item's
+        if metric == "buyback_amount" and "回购" not in self.text[sentence[0] : sentence[1]]:
+            return None  # 耗资20亿打造实验中心: money spent on something else than a buyback
+        if metric == "change_pct" and (peak := _PEAK_MOVE.search(self.text, 0, label_start)):
+            # 盘中最大跌幅超过9%: the day's deepest move, not its close-to-close change
+            said = LABELS.match(self.text, label_start)
+            metric = self.text[peak.start() : said.end()] if said else metric
+        if metric == "change_pct" and (
+            moved := _MEASURE_MOVED.search(
+                self.text, max(sentence[0], label_start - 24), label_start
+            )
+        ):
+            # 公司股东户数有所下降，区间跌幅为5.43%: the count's change, not the price's
+            said = LABELS.match(self.text, label_start)
+            metric = moved["measure"] + (moved["span"] or "") + (said.group() if said else "")
+        if metric == "change_pct" and _FROM_EARLIER_PEAK.search(
+            self.text, sentence[0], label_start
+        ):
+            return None  # 股价从年初的高点一路下跌…，跌幅超过20%: a span's fall, no day's
+        if self.text.startswith("跌幅", label_start) and q.value > 0:
+            q = replace(q, value=-q.value, negative=True)  # 跌幅0.17%: a fall
+        if metric == "nav" and (
+            net := _NET_OF_BALANCE.search(self.text, max(0, label_start - 4), label_start)
+        ):
+            metric = net.group() + "净值"  # 流动负债净值达112.51亿元
+        if metric == "turnover" and (
+            _SIDE_BEFORE.search(self.text, max(0, label_start - 3), label_start)
+            or SEATS_WORDS.search(self.text, sentence[0], label_start)
+        ):
+            return None  # 卖出成交额为8547.41万元: the seats' selling, not the turnover
+        if metric in _BARE_PEOPLE and self.text[label_start - 1 : label_start] == "的":
+            metric = self._narrowed_people(metric, sentence, label_start)
+            if not metric:
+                return None
+        if metric in BARE_SHARES:
+            # 城镇人口占全国人口的比重达到66.16%: the share of what in what; a share whose
+            # part the text does not name here says nothing
+            metric, label_start = self._share_of(metric, label_start, sentence)
+            if metric in BARE_SHARES:
+                return None
+        return metric, label_start, q
+
+    def _not_an_attribute(self, sentence: tuple[int, int], attribute: re.Match[str]) -> bool:
+        """Whether the run a `的…为` attribute reads is no figure of the subject's: a clause,
+        an unnamed doer's trade, or a part a relative clause narrows it to, which the label
+        drops."""
+        if CLAUSE_LIKE.search(attribute.group("label")):
+            return True
+        opened = self._clause_start(sentence, attribute.start())
+        if (
+            doer := _DOER.search(self.text, opened, attribute.start())
+        ) and not _SELF_DOER.fullmatch(doer["doer"]):
+            if not any(opened <= m.start < attribute.start() for m in self.mentions):
+                return True  # 某国养老金净买入的海外股票总额达: an unnamed doer's
+        if _RELATIVE.search(
+            self.text, self._clause_start(sentence, attribute.start()), attribute.start()
+        ):
+            return True  # 已背书且尚未到期的应收款项融资总额: a part, which the label drops
+        return False
+
+    def _attribute_label(
+        self, sentence: tuple[int, int], attribute: re.Match[str]
+    ) -> tuple[str, int] | None:
+        """The metric a `的…为` attribute names and where its label starts: a gain or loss by
+        what produced it, without a modal verb, a share of what in what, the people a
+        relative clause names; none when those people are not named."""
+        label, label_start = attribute.group("label"), attribute.start("label")
+        if _GAIN_OR_LOSS.fullmatch(label) and (
+            produced := self._gain_or_loss(sentence, attribute.start(), label)
+        ):
+            label, label_start = produced
+        metric, label_start = self._share_of(_MODAL_TAIL.sub("", label), label_start, sentence)
+        if metric in _BARE_PEOPLE:
+            metric = self._narrowed_people(metric, sentence, label_start)
+            if not metric:
+                return None
+        return metric, label_start
+
+    def _listed_total(self, label_start: int, q: Quantity) -> bool:
+        """Whether a label is the last of a list (A、B、C总计754.54万元) whose figure is said as
+        the items' sum: the figure is the whole list's, which no one label names."""
+        if self.text[label_start - 1 : label_start] != "、":
+            return False
+        said = LABELS.match(self.text, label_start)
+        return said is not None and _SUM_SAID.match(self.text, said.end(), q.span[0]) is not None
+
+    def _produced_item(self, sentence: tuple[int, int], label_start: int, end: int) -> str | None:
+        """The one-off item a dealing in assets produced, named whole from its run's start
+        (处置长期股权投资产生的投资收益), after any name or date written before it; none when the
+        words hold a figure or run longer than a metric's name may (持有…产生的公允价值变动
+        损益，以及处置…取得的投资收益, two items of 非经常性损益 in one)."""
+        start = self._run_start(sentence, label_start)
+        ends = [m.end for m in self.mentions if start <= m.start and m.end <= label_start]
+        ends += [d.span[1] for d in self.dates if start <= d.span[0] and d.span[1] <= label_start]
+        start = max([start, *ends])
+        run = self.text[start:label_start]
+        if lead := LABEL_LEAD.match(run):
+            run = run[lead.end() :]
+        said = _ITEM_LABEL.fullmatch(self.text, label_start, end)
+        if said is None or any(c.isdigit() for c in run):
+            return None
+        named = run + said["label"]
+        return named if len(named) <= METRIC_MAX else None
+
+    def _gain_or_loss(
+        self, sentence: tuple[int, int], of: int, label: str
+    ) -> tuple[str, int] | None:
+        """The name of a gain or loss (利润或损失) and where it starts: the words before its 的,
+        from the clause's start or the name before them (处置非流动资产产生的利润或损失), which
+        the bare words do not name; none when only a name stands there (公司的净损益)."""
+        start = self._clause_start(sentence, of)
+        start = max([start] + [m.end for m in self.mentions if start <= m.start and m.end <= of])
+        run = self.text[start:of]
+        if lead := LABEL_LEAD.match(run):
+            run, start = run[lead.end() :], start + lead.end()
+        if len(run) < 2:
+            return None
+        return f"{run}的{label}", start
+
+    def _narrowed_people(self, metric: str, sentence: tuple[int, int], label_start: int) -> str:
+        """其中从乡村流向城镇的人口为2.49亿人: the people a relative clause names (its words
+        and the label), or nothing when the clause is too long to be a name."""
+        start = self._clause_start(sentence, label_start)
+        run = self.text[start:label_start]
+        run = re.sub(r"^(?:其中|此外|同时|而)+", "", run.strip())
+        if not run or len(run) > 12 or re.search(r"[，,、\d]", run):
+            return ""
+        return run + metric

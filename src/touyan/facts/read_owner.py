@@ -1,0 +1,372 @@
+"""Whose figure a labelled figure is, when it is not the subject's: the guards of `_labelled`.
+
+A figure a sentence states may belong to others than the company carried from before: a
+central bank's measures, a ranked group of companies, the industry, the nation's total, a
+whole market's valuation; or to someone its words name though no dictionary knows them: an
+investee, a holder trading the company's shares, a seat on a trading list, the officers
+taken together, the industry a rank is within; or to the company it is compared with
+(高于乙公司的3.36%). These steps tell `FactReader._labelled` so, which then files the figure
+under its owner, as the owner's object, or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from touyan.facts.entities import EntityRecord, Mention
+from touyan.facts.extract import ExtractedFact
+from touyan.facts.labels import DAILY_METRICS, RATIO_METRICS, YEAR_AGO, unit_fits
+from touyan.facts.names import plausible_name
+from touyan.facts.reader import Reader
+from touyan.text.numbers import Quantity
+
+# A streak's length after a figure (已连续涨停2天): how long, no price.
+_STREAK = re.compile(r"\s*(?:天|日|板|连板|个?交易日)")
+# A label right after these words is about the industry, sector or market, not the subject.
+_NOT_THE_SUBJECT = re.compile(
+    r"(?:所属行业|行业|板块|大盘|指数|全市场|两市)(?:整体|总体|全天|合计|共|共计|平均|均值|总)?"
+    r"(?:呈现|出现)?$"
+)
+# A whole market written as the label's own first words, opening its clause (国际资本回流：A股
+# 市盈率13倍显著低于美股): the market's valuation, when the sentence names no company before
+# it; but 某某A股市盈率 is a company's A shares', and so is 最新A股总市值…，A股流通市值.
+_MARKET_RATIOS = re.compile(r"(?:pe|pb|ps|dividend_yield)(?:_|$)")
+_MARKET_BEFORE = re.compile(
+    r"(?:(?<![\u4e00-\u9fffA-Za-z0-9])|(?<=当前|目前|整个))"
+    r"(?:A股|港股|美股|中概股|全A|沪深两市)(?:市场)?(?:整体|总体|平均|的)?$"
+)
+# A price raised or cut from one level to another (某酒批发价由19年的750元/瓶上调至870元/瓶，
+# 涨幅达12.0%): the rise is that price's, not the stock's move.
+_RAISED_FROM_TO = re.compile(r"由[^，,。；;]{1,16}(?:上调|提升|提高|上涨|增长|下调|降低|下降)至")
+
+# A central bank or regulator acting in a sentence (一行两局宣布降准、降息…，包括下调政策利率
+# 0.1个百分点): the figures are its measures, not the company the text is about.
+_AUTHORITY_ACTS = re.compile(
+    r"(?:央行|人民银行|人行|一行两局|一行一局一会|美联储|欧洲央行|欧央行|日本央行|英国央行|"
+    r"金融监管总局|证监会|国务院|财政部)[^。；;！？\n]{0,20}?"
+    r"(?:宣布|决定|下调|上调|降准|降息|加息|推出|出台|实施)"
+)
+# Words that bring such a sentence back to the company (央行降息后，公司净息差为…).
+_BACK_TO_SELF = re.compile(r"[，,；;]\s*(?:(?:本|该)?(?:公司|集团)|本行|该行)")
+# A clause opening with a ranked group of companies (前五名酒企营收占…，净利润占比超60%): the
+# figures after it are the group's, not those of a company carried from before.
+_RANKED_GROUP = re.compile(
+    r"(?:^|[。！？!?\n，,；;：:])[^，,。；;\n]{0,8}?"
+    r"(?:前[一二三四五六七八九十\d]{1,3}(?:名|大|家)[\u4e00-\u9fff]{0,6}?|"
+    r"前[一二三四五六七八九十\d]{1,3}|头部[\u4e00-\u9fff]{0,6}?)"  # (not 前三季度公司)
+    r"(?:企业|酒企|车企|房企|药企|险企|公司|厂商|品牌|银行|券商|玩家)"
+)
+# A share of the companies of a group (25%的公司户均持股市值在…区间, 三成的企业): the figure
+# after it is where those companies fall, not the carried company's.
+_SHARE_OF_COMPANIES = re.compile(
+    r"(?:\d+(?:\.\d+)?%|[一二三四五六七八九]成|半数|多数|过半)的?(?:上市)?(?:公司|企业|个股|股票)"
+)
+# A clause saying the industry does the same (这种趋势在本行业内普遍存在，): a total or an
+# overall figure (主力资金总体净流出) right after it is the industry's.
+_INDUSTRY_WIDE = re.compile(
+    r"(?:本|全|整个|所属|同)?行业(?:内|中|里|整体)?[^，,。；;\d]{0,10}[，,]\s*$"
+)
+_OVERALL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:总体|整体|合计|总计)")
+# The market's penetration of new-energy cars (新能源汽车销量渗透率达…), an industry indicator
+# a sentence naming no company does not state of the company carried from before.
+_MARKET_PENETRATION = re.compile(
+    r"(?:新能源|电动|纯电|混动|插混)(?:汽车|乘用车|车)(?:销量|零售|批发|市场)?渗透率"
+)
+
+# What stands right before a valuation label when it is a group's: an industry (…制造业), an
+# average (行业平均, 车企平均).
+_GROUP_BEFORE = re.compile(
+    r"(?:行业|板块|同行|同业|车企|企业|公司|可比|市场)(?:整体)?(?:平均|均值|中位数)的?$"
+    r"|所属[\u4e00-\u9fff]{2,16}业的?$"
+    # 远高于化学原料和化学制品制造业市盈率23.92: what the subject's is compared with
+    r"|(?:高于|低于|超过|不及|优于|弱于)[\u4e00-\u9fff]{1,16}(?:业|板块|指数)的?$"
+    # 传统车企如某甲、某乙市盈率不足10倍: the peers a group is shown by, not the subject
+    r"|(?:如|例如|比如|像|包括)[\u4e00-\u9fffA-Za-z]{1,10}(?:[、和及与][\u4e00-\u9fffA-Za-z]{1,10})+"
+    r"等?(?:公司|企业|车企)?的?$"
+)  # but 近五年平均市盈率: the company's own history
+_VALUATIONS = RATIO_METRICS | {"dividend_yield", "dividend_yield_static"}
+# A circled list item opening with a company's name, its period, then the label.
+_ITEM_COMPANY = re.compile(
+    r"[①-⑳]\s*[\u4e00-\u9fff]{2,8}?(?:股份|科技|汽车|集团|控股|实业|药业|新材)"
+    r"(?:Q[1-4]|[1-4]Q|[一二三四]季度|\d{4}年)?$"
+)
+# An index the sentence names and quotes (…价格指数7日报收于8559.33点).
+_INDEX_CLOSE = re.compile(
+    r"指数[^，,。；;\d]{0,4}\d{0,2}日?[^，,。；;\d]{0,2}(?:报?收于|收报|收跌|收涨)"
+)
+# A clause about a product's launch (长安启源Q07一经发布，首月就斩获订单31057辆): the figures
+# after it are the product's, which no reader names; not the company's.
+_LAUNCHED = re.compile(
+    r"(?:一经|一经正式|正式)?(?:发布|上市|推出|亮相|开启[^，,。；;]{0,6}预售|预售)(?:后|以来|之后)?"
+    r"[，,]"
+)
+
+# Whom an investment goes to, named before its verb (对某某追加投资10亿美元, 向某某投资).
+_INVESTEE_BEFORE = re.compile(
+    r"(?:对|向)(?P<name>[\u4e00-\u9fffA-Za-z0-9.\-]{2,20}?)"
+    r"(?:追加|增加|继续|再次|新增|累计|进行|完成)?(?:战略|股权)?$"
+)
+# The holder a sale or purchase of shares is announced for (持股超5%的股东某某银行计划减持):
+# the figure is that holder's change in the company, not the company's own; and words that
+# make the run no single holder's name (股东及其一致行动人, 股东计划减持).
+_TRADING_HOLDER = re.compile(
+    r"(?:股东|实际控制人|实控人)(?P<name>[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)(?:先生|女士)?"
+    r"(?:计划|拟|将|已|近日|累计|通过[\u4e00-\u9fff]{2,8}?)*$"
+)
+_NOT_A_HOLDER = re.compile(
+    r"^(?:计划|拟|将|已|近日|累计|通过|合计|共|均)|[及和与、其等]|一致行动|大会"
+)
+# A named seat on a trading list (第一大卖出营业部为某某证券…营业部，卖出金额为…): the amount is
+# that seat's, and the broker in its name is no subject.
+_SEAT_NAMED = re.compile(
+    r"第[一二三四五\d]大(?:买入|卖出)营业部为(?P<name>[\u4e00-\u9fffA-Za-z0-9（）()]{4,40}?营业部)"
+)
+# Words of a trading list's seats: a sentence with them states the seats' trades.
+SEATS_WORDS = re.compile(r"营业部|席位|机构专用|龙虎榜")
+# A trade a 龙虎榜 sentence states with no seat of its own (合计买入金额, 卖出金额, 净买入), and
+# the seats it names (2家机构专用席位, 前五大买卖营业部), whose trade it is.
+_SEAT_TRADE = re.compile(r"(?:合计)?(?:买入|卖出|净买入|净卖出)(?:金额)?")
+# (Not a bare 营业部: 第一大买入营业部为某某营业部，买入金额为… is one seat's, named.)
+_SEATS_NAMED = re.compile(r"机构专用席位|机构专用|机构席位|前[五十]大?(?:买卖)?营业部")
+
+# 财务总监袁晓斌报告期内从公司获得的税前报酬总额: one officer's pay, not the company's total.
+_PAY = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴")
+# Officers taken together (董事和高级管理人员合计领取报酬…，平均薪酬…，年薪中位数…): the
+# pay or age figures after them in the sentence are that group's, not all staff's.
+_OFFICERS_STAT = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴|年龄")
+# An officer named by title and name before a pay figure (财务总监某某报告期内从公司获得…).
+_OFFICER = re.compile(
+    r"(?:副?董事长|副?总经理|副?总裁|财务总监|财务负责人|董事会秘书|董秘|监事会主席|职工监事|"
+    r"独立董事|监事|董事|首席[\u4e00-\u9fff]{2,4}官|CEO|CFO|COO)"
+    r"[\u4e00-\u9fff·]{2,4}?(?=报告期|从公司|在公司|税前|年薪|薪酬|报酬|获得|领取|的|，|,)"
+)
+# Officers taken together, and the words that name one of them or their kind.
+_OFFICER_GROUP = re.compile(
+    r"董事、监事(?:和|及|与)高级管理人员|董事(?:和|及|与)高级管理人员|董监高|高级管理人员|高管"
+)
+_OFFICER_WORD = re.compile(r"董事|监事|高管|高级管理人员|总经理|总裁|总监|董秘|首席|CEO|CFO|COO")
+# A list line headed by an industry or sector (- 算力基础行业：市值排名26/175): the rank is
+# within that industry, not among all companies.
+_RANK_HEADER = re.compile(
+    r"(?:^|[\n\-•*#]|[；;。]\s*)\s*"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?:行业|产业|板块|概念|领域|赛道))\s*[:：]\s*$"
+)
+# 在锂电池行业，天赐材料市值排名32/119: the same, said before the name.
+_RANK_IN = re.compile(
+    r"在(?P<name>[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?:行业|产业|板块|概念|领域|赛道))(?:中|内|里)?"
+    r"[^，,。；;：:\d]{0,10}[，,]?[^，,。；;：:\d]{0,10}$"
+)
+
+
+class OwnerSteps(Reader):
+    """Whose a figure is when others than the subject are named or meant."""
+
+    def _no_subjects(
+        self,
+        q: Quantity,
+        sentence: tuple[int, int],
+        metric: str,
+        label_start: int,
+        clause_start: int,
+    ) -> bool:
+        """Whether a labelled figure is none of a subject's: not in a unit its metric takes, a
+        streak's length, the industry's or the market's, last year's, one of a distributive
+        list, a price's rise."""
+        if not unit_fits(metric, q):
+            return True
+        if metric in DAILY_METRICS and not q.unit and _STREAK.match(self.text, q.span[1]):
+            return True  # 已连续涨停2天: how long, not the limit price
+        if _NOT_THE_SUBJECT.search(
+            self.text[max(sentence[0], label_start - 10) : label_start]
+        ) and not any(m.end == label_start for m in self.mentions):
+            return True  # 行业指数上涨: but 科创50指数上涨 is the index's own move
+        if self._market_ratio(metric, sentence[0], label_start):
+            return True
+        if (
+            self.text[max(clause_start, label_start - 5) : label_start]
+            .rstrip("的")
+            .endswith(YEAR_AGO)
+        ):
+            return True  # 去年同期的每股收益为91美分: last year's figure, not this period's
+        if "分别" in self.text[clause_start : q.span[0]]:
+            return True  # "A、B、C分别持股67%、18%、15%": a distributive list, not one subject
+        return metric == "change_pct" and bool(
+            _RAISED_FROM_TO.search(self.text, sentence[0], label_start)
+        )
+
+    def _market_ratio(self, metric: str, lo: int, label_start: int) -> bool:
+        """Whether a valuation ratio is a whole market's (A股市盈率13倍), not the subject's."""
+        return (
+            _MARKET_RATIOS.match(metric) is not None
+            and _MARKET_BEFORE.search(self.text, max(lo, label_start - 10), label_start) is not None
+            and not any(lo <= m.start < label_start for m in self.mentions)
+        )
+
+    def _about_others(self, sentence: tuple[int, int], label_start: int) -> bool:
+        """Whether a sentence naming no company is about others than the one carried from
+        before: a central bank's or a regulator's measures (近期一行两局宣布降准…，包括下调
+        政策利率0.1个百分点), unless it turns back to the company (央行降息后，公司净息差为…);
+        or a ranked group a clause of it opens with (前五名酒企营收占…，净利润占比超60%); a
+        share of a group's companies (25%的公司…在…区间); an overall figure after a clause
+        saying the industry does the same (在本行业内普遍存在，主力资金总体净流出); or the
+        market's penetration of new-energy cars; the nation's or the world's total (据IDC，
+        全球智能手机出货量同比…)."""
+        lo = max(0, sentence[0] - 1)
+        run = self.text[lo:label_start]
+        if self.nationwide(sentence, label_start):
+            return True
+        if "%的" in run or "成的" in run or "数的" in run:
+            if _SHARE_OF_COMPANIES.search(run):
+                return True
+        if "行业" in run and _OVERALL.match(self.text, label_start):
+            clause = self._clause_start(sentence, label_start)
+            if _INDUSTRY_WIDE.search(self.text, max(lo, clause - 24), clause):
+                return True
+        if _MARKET_PENETRATION.match(self.text, label_start):
+            return True
+        for others in (_RANKED_GROUP, _AUTHORITY_ACTS):
+            if others is _RANKED_GROUP and "前" not in run and "头部" not in run:
+                continue  # the common case, cheaply: no ranked group
+            found = others.search(self.text, lo, label_start)
+            if found and not _BACK_TO_SELF.search(self.text, found.end(), label_start):
+                return True
+        return False
+
+    def _group_valuation(self, metric: str, clause_start: int, label_start: int) -> bool:
+        """Whether a valuation is an industry's or a group's, named right before its label
+        (所属化学制品制造业市盈率为23.92, 新能源车企平均市盈率约20倍), not the subject's (but
+        海能实业的股息率 is the company's)."""
+        if metric not in _VALUATIONS:
+            return False
+        group = _GROUP_BEFORE.search(self.text, max(clause_start, label_start - 20), label_start)
+        return group is not None and not any(
+            m.start <= group.start() < m.end for m in self.mentions
+        )
+
+    def _item_company(
+        self, sentence: tuple[int, int], label_start: int, subject: Mention | None
+    ) -> bool:
+        """Whether a circled list item opens with a company of its own before the label
+        (主因包括①深蓝科技Q1销量10.1万台): the item's company's figure, not the subject's."""
+        item = _ITEM_COMPANY.search(self.text, max(sentence[0], label_start - 16), label_start)
+        return item is not None and (subject is None or subject.end <= item.start())
+
+    def _unknown_index(self, sentence: tuple[int, int], label_start: int) -> bool:
+        """Whether the sentence quotes an index no dictionary knows (《金融时报》100种股票平均
+        价格指数收于…，跌幅为): its move is that index's, not the subject's."""
+        index = _INDEX_CLOSE.search(self.text, sentence[0], label_start)
+        return index is not None and not any(
+            m.start < index.end() and index.start() < m.end for m in self.mentions
+        )
+
+    def _after_launch(self, sentence: tuple[int, int], clause_start: int) -> bool:
+        """The clause right before the label's tells of a product's launch (…一经发布，)."""
+        if clause_start <= sentence[0]:
+            return False
+        run_start = self._run_start(sentence, clause_start)
+        return bool(_LAUNCHED.search(self.text, max(run_start, clause_start - 12), clause_start))
+
+    def _investee(self, investor: str, clause_start: int, label_start: int) -> str | None:
+        """The company an investment is in, named after 对 or 向 before the verb (某某对某某
+        追加投资10亿美元): the amount is the investor's stake in it, not its own spending at
+        large. A run that is no name (对外投资, 对子公司投资) names nobody."""
+        found = _INVESTEE_BEFORE.search(self.text, clause_start, label_start)
+        if found is None:
+            return None
+        named = next(
+            (m.entity.name for m in self.mentions if (m.start, m.end) == found.span("name")), None
+        )
+        if named is None and plausible_name(found["name"]) == found["name"]:
+            named = found["name"]
+        return named if named != investor else None
+
+    def _trading_holder(
+        self, record: EntityRecord, clause_start: int, label_start: int
+    ) -> str | None:
+        """The holder named right before a sale or purchase of the company's shares (股东某某
+        银行计划减持不超过…): the change is that holder's, the company's shares its object."""
+        found = _TRADING_HOLDER.search(self.text, clause_start, label_start)
+        if found is None or _NOT_A_HOLDER.search(found["name"]) or found["name"] == record.name:
+            return None
+        return found["name"]
+
+    def _named_seat(self, sentence: tuple[int, int], label_start: int) -> re.Match[str] | None:
+        """The seat the clause before a trade amount names (第一大买入营业部为某某营业部，
+        买入金额为…), when no other clause comes between."""
+        seats = list(_SEAT_NAMED.finditer(self.text, sentence[0], label_start))
+        if not seats:
+            return None
+        between = self.text[seats[-1].end() : label_start]
+        return seats[-1] if between.count("，") + between.count(",") <= 1 else None
+
+    def _seats_traded(
+        self, metric: str, seat: re.Match[str] | None, quote: str, lo: int, label_start: int
+    ) -> str | None:
+        """The seat a trade on a trading list is of: the seat its clause names (`_named_seat`),
+        else the seats the sentence counts (上榜营业部中有3家机构专用席位，合计买入金额5120万元，
+        卖出金额860万元: those seats' trades together, not all of the stock's buying)."""
+        if not _SEAT_TRADE.fullmatch(metric):
+            return None
+        if seat is not None:
+            return seat["name"]
+        if SEATS_WORDS.search(quote):
+            seats = list(_SEATS_NAMED.finditer(self.text, lo, label_start))
+            return seats[-1].group() if seats else None
+        return None
+
+    def _officer(self, metric: str, lo: int, label_start: int) -> str | None:
+        """The officer a pay figure names with it (财务总监某某报告期内从公司获得的税前报酬总额:
+        one officer's pay, not the company's total), else the officers taken together a pay
+        or age figure is of (`_officer_group`)."""
+        if _PAY.search(metric):
+            officers = list(_OFFICER.finditer(self.text, lo, label_start))
+            if officers:
+                return officers[-1].group()
+        if _OFFICERS_STAT.search(metric):
+            return self._officer_group(metric, lo, label_start)
+        return None
+
+    def _officer_group(self, metric: str, lo: int, label_start: int) -> str | None:
+        """The officers taken together a pay or age figure is of, named earlier in its
+        sentence, unless the label names them or one of them itself (董事和高级管理人员平均
+        年龄, 董事长某某税前薪酬)."""
+        groups = list(_OFFICER_GROUP.finditer(self.text, lo, label_start))
+        if not groups or _OFFICER_WORD.search(metric):
+            return None
+        return groups[-1].group()
+
+    def _ranked_within(self, sentence: tuple[int, int], label_start: int) -> str | None:
+        """The industry a list line is headed by (- 算力基础行业：市值排名26/175)."""
+        start = self._run_start(sentence, label_start)
+        header = _RANK_HEADER.search(self.text, max(0, start - 20), start)
+        if header and start == label_start:
+            return header["name"]
+        within = _RANK_IN.search(self.text, max(sentence[0], label_start - 30), label_start)
+        return within["name"] if within else None
+
+    def _compared(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, compared: re.Match[str]
+    ) -> ExtractedFact | None:
+        """股息率5.15%，高于乙公司的3.36%: the figure after 高于…的 is what the subject's is
+        compared with. It is the other one's figure, of what was just stated, when the
+        dictionary knows the other one; else nobody's."""
+        other = next(
+            (
+                m
+                for m in self.mentions
+                if m.start == compared.start("name") and m.end == compared.end("name")
+            ),
+            None,
+        )
+        last = self.last
+        if (
+            other is None
+            or last is None
+            or not sentence[0] <= self.last_end <= compared.start()
+            or last.unit != q.unit
+        ):
+            return None
+        if q.value > 0 > last.value and "跌" in self.text[self.last_end : compared.start()]:
+            q = replace(q, value=-q.value, negative=True)  # 下跌2.61%，跌幅高于乙指数的1.62%
+        return self._fact_for(other.entity.name, last.metric, q, sentence, quote, None)

@@ -1,0 +1,218 @@
+"""Whom a figure is about, when no name leads its clause.
+
+A clause that opens with a company's name no dictionary knows (…；某某生科营收…) or a sentence
+that turns to another company (再看某某股份，…) starts a new subject; else the figure is the
+subject carried from the fact before (while still in its line and section), a card's name
+field, the text's topic or sole subject, and for a text about no company or fund the economy
+it names (`_region`: 中国, 我国, 全国 are China). `nationwide` tells a clause about the nation's
+or the world's total (全球平板电脑出货量), which is no company's figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from touyan.facts.economy import CHINA, CHINESE_RELEASE, HAN, REGION, REGION_NAMES
+from touyan.facts.entities import EntityRecord, Mention
+from touyan.facts.market import MARKET
+from touyan.facts.names import kind_of, plausible_name
+from touyan.facts.read_text import SENTENCE_END, TextReader
+
+# How an investing firm's name ends: a "fund" so named (某某资本) invests, it has no quote.
+_FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
+# How a listed company's short name ends (昊海生科, 恒瑞医药's peers 华东药业, 中信股份): a run
+# ending so, right before a figure's label, names a company, not a business line.
+_COMPANY_FORM = re.compile(r"(?:股份|科技|药业|生科|生物|集团|控股|实业|新材)$")
+# A sentence opening by turning to another company (再看税友股份，, 反观某某科技：); a name
+# the turn calls a peer (反观同行业的某某检测，) need not end as _COMPANY_FORM does.
+_TURN_TO = re.compile(
+    r"\s*(?:再看看?|再来看|来看看?|反观|对比|对比之下|相比之下|隔壁的?|至于|而)\s*"
+    r"(?P<peer>(?:同行业|同行|同业|竞争对手|对手)的?)?\s*(?P<name>[\u4e00-\u9fff]{2,8}?)\s*[，,：:]"
+)
+_LEAD_MAX = 10  # characters: a company's short name, with a few more for a full one
+# A field of business in a company's form (金融科技, 生物科技, 新能源汽车): a segment's name.
+_SECTOR = re.compile(
+    r"(?:金融|信息|数字|医疗|生物|智能|网络|互联网|能源|新能源|电子|软件|云|汽车|农业|教育|环保|"
+    r"材料|新材料|制造|健康|物流|文化|传媒|消费|零售|地产)(?:科技|生物|股份|集团|控股|实业|新材)"
+)
+# 本集团, 该股份公司: the subject itself (but 全志科技 is a name)
+_SELF = re.compile(r"(?:本|该|其|我|此|全|旗下|子|母)(?:公司)?(?:集团|股份|控股)?(?:公司)?")
+
+# A short phrase in quotation marks around a region's name (“全国玩家”).
+_QUOTED_BEFORE = re.compile(r"[“\"][^”\"，,。；;]{0,6}$")
+_QUOTED_AFTER = re.compile(r"[^“”\"，,。；;]{0,6}[”\"]")
+_ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集团|公司|证券|研究院)")
+
+# A markdown heading run into a line (#### 成本与费用控制): another section, not carried into.
+_HEADING_MARK = re.compile(r"(?:^|\s)#{2,6}\s")
+# A clause opening (after a heading, a source and a year) on the nation's or the world's total
+# (据某机构，2024年全球平板电脑出货量同比…; 2025年国家燃气管网投资同比增速达…): an industry's or an
+# economy's figure, not the carried company's; its share of that market (全球市场份额) is its own.
+_NATIONWIDE = re.compile(
+    r"(?:据[^，,。；;]{1,12}[，,])?(?:(?:19|20)\d{2}年(?:\d{1,2}月份?)?)?(?:全国|全球|国家|我国)"
+)
+_CLAUSE_OPENING = re.compile(r"[\s，,：:]")
+_COMPANY_SHARE = re.compile(r"份额|市占|占有率|占比|排名|第")
+
+
+class SubjectReader(TextReader):
+    """The subject a figure falls to: a new lead, the one carried, the text's, or an economy."""
+
+    def unknown_lead(
+        self, clause_start: int, label_start: int, named: Mention | None
+    ) -> tuple[bool, EntityRecord | None]:
+        """A clause that opens with a company's name no dictionary knows, right before its
+        label (…；昊海生科营收6.19亿元), starts a new subject: the figures are that company's
+        when the run reads as a name, else nobody's (同业科技营收), never the subject carried
+        from before. (False, None) when the clause names its subject (`named`), opens with no
+        such name, or with the subject itself (本集团毛利率)."""
+        if named is not None and named.start >= clause_start:
+            return False, None
+        run = self.text[clause_start:label_start].strip()
+        if not 2 <= len(run) <= _LEAD_MAX or not _COMPANY_FORM.search(run):
+            return False, None
+        if _SELF.fullmatch(run) or _SECTOR.fullmatch(run):
+            return False, None  # 本集团毛利率; 金融科技营业收入: the subject's own line
+        name = plausible_name(run)
+        if name is None or not run.endswith(name) or kind_of(name) != "company":
+            return True, None
+        self.unnamed_leads.add(name)
+        return True, EntityRecord(name, "company")
+
+    def turned_to(
+        self, sentence: tuple[int, int], label_start: int
+    ) -> tuple[bool, EntityRecord | None]:
+        """A sentence that opens by turning to another company (再看税友股份，…毛利率60.92%;
+        反观同行业的某某检测，…): its figures are that company's, not the subject carried from
+        before.
+        (True, the company) when the run reads as a name, (True, None) when it does not, and
+        (False, None) when the sentence opens with no such turn or with a known name."""
+        turn = _TURN_TO.match(self.text, sentence[0], label_start)
+        if turn is None or turn.start("name") in self.mention_start_set:
+            return False, None
+        if turn["peer"] is None and not _COMPANY_FORM.search(turn["name"]):
+            return False, None
+        name = plausible_name(turn["name"])
+        if name is None or name != turn["name"] or kind_of(name) != "company":
+            return True, None
+        self.unnamed_leads.add(name)
+        return True, EntityRecord(name, "company")
+
+    def nationwide(self, sentence: tuple[int, int], label_start: int) -> bool:
+        """Whether the label's clause opens, after a source and a year, on the nation or the
+        world (2025年国家燃气管网投资, 据某机构，2024年全球平板电脑出货量), a market's share
+        of which (全球市场份额) is not meant."""
+        clause = self._clause_start(sentence, label_start)
+        window = self.text[clause : label_start + 2]
+        if not ("全" in window or "国" in window):
+            return False
+        opening = _CLAUSE_OPENING.split(window)[-1] if "据" not in window else window.lstrip()
+        found = _NATIONWIDE.match(opening)
+        return (
+            found is not None
+            and found.end() >= len(opening) - 2
+            and not _COMPANY_SHARE.search(self._label_text(label_start))
+        )
+
+    def _subject_or_region(
+        self, label_start: int, sentence: tuple[int, int]
+    ) -> EntityRecord | None:
+        """Who a figure is about: a name before its label, the text's subject, else for a text
+        about no company or fund the economy it names (中国, 我国 and 全国 are China)."""
+        clause_start = self._clause_start(sentence, label_start)
+        subject = self.subject_before(label_start, clause_start) or self.subject_before(
+            label_start, sentence[0]
+        )
+        if subject is not None:
+            return subject.entity
+        record = (
+            self._newer_field()
+            or self._carried_subject(label_start)
+            or self.field_subject
+            or self.topic
+            or self.sole
+        )
+        return record or self._region(label_start)
+
+    def _region(self, before: int) -> EntityRecord | None:
+        """The economy a text about no company or fund names last before a figure."""
+        if self.names_a_company:
+            return None
+        regions = [
+            r for r in REGION.finditer(self.text, 0, before) if self._names_economy(r, before)
+        ]
+        if not regions:
+            regions = [m] if (m := REGION.search(self.text, before)) else []
+        if not regions:
+            regions = list(REGION.finditer(self.title))
+        if not regions:
+            # A Chinese statistical text that names no economy is about China's (国家统计局:
+            # "8月份，商品零售额同比增长3.7%").
+            if HAN.search(self.text) and not self.company_text:
+                release = CHINESE_RELEASE.search(self.text) or CHINESE_RELEASE.search(self.title)
+                return CHINA if release else None
+            return None
+        name = regions[-1].group()
+        return EntityRecord(REGION_NAMES.get(name, name), "org")
+
+    def _unlisted(self, record: EntityRecord) -> bool:
+        """A dictionary's investor or person with no ticker (中央汇金, 云锋基金): it holds
+        shares and invests, but has no share price nor shares of its own. (An organisation
+        may lend its name to an index: 纳斯达克's quote is the Nasdaq Composite's.)"""
+        investor = record.kind == "person" or (
+            record.kind == "fund" and _FIRM.search(record.name) is not None
+        )  # a mutual fund added by a user (南方创新驱动混合A) has a NAV and a day's move
+        return investor and not record.tickers and record.name not in self.written
+
+    def _names_economy(self, region: re.Match[str], before: int) -> bool:
+        """全球 is a subject only in its own sentence, and not as what a figure is compared
+        with: 中国在全球制造业中的占比 is China's, and after "4月全球油价大跌" the CPI is still
+        the country's the text is about."""
+        if _ORG_AFTER.match(self.text, region.end()):
+            return False  # 中国证券监督管理委员会核准: an agency's name, not the economy
+        if _QUOTED_BEFORE.search(self.text, max(0, region.start() - 8), region.start()) and (
+            _QUOTED_AFTER.match(self.text, region.end())
+        ):
+            return False  # 从“区域王者”到“全国玩家”: a figure of speech, not the economy
+        if region.group() != "全球":
+            return True
+        if self.text[region.start() - 1 : region.start()] in ("在", "占", "于", "全"):
+            return False
+        return SENTENCE_END.search(self.text, region.end(), before) is None
+
+    def _newer_field(self) -> EntityRecord | None:
+        """A name field read since the last fact: the next record has begun."""
+        return self.field_subject if self.field_at > self.last_end else None
+
+    def _carried_subject(self, at: int) -> EntityRecord | None:
+        """The subject of the previous fact, for a figure whose label starts at `at`, while still
+        in the same paragraph line and section (a markdown heading run into the line, ####
+        成本与费用控制, opens another), and, for a company no dictionary knows, while the facts
+        are still its own and no known one is named."""
+        if self.last is None:
+            return None
+        between = self.text[self.last_end : at]
+        if "\n" in between or _HEADING_MARK.search(between):
+            return None
+        record = self.last_record
+        if (
+            record is not None
+            and record.name in self.unnamed_leads
+            and (self.last.subject != record.name or self._named_since(at))
+        ):
+            return None  # 反观同行的某某，…。而公司却…。净利润…: back to the company named
+        return record
+
+    def _named_since(self, at: int) -> bool:
+        """Whether a company the dictionary knows is named between the previous fact and `at`:
+        the text has left a peer it turned to (one no dictionary knows) for a known one."""
+        return any(
+            self.last_end <= m.start < at and m.entity.kind == "company" for m in self.mentions
+        )
+
+    def _own_topics(self) -> tuple[EntityRecord | None, ...]:
+        """What a text is about as a whole: its title's name, its sector, the market."""
+        return (self.topic, self.sector, MARKET)
+
+    def _topic_name(self) -> str | None:
+        return self.topic.name if self.topic else None

@@ -1,0 +1,476 @@
+"""What a text holds, read once, and where its clauses start.
+
+`TextReader` reads a text's names (the dictionary's and the ones written in a recognisable
+shape), dates, sentences, title, topic and sole subject when it is made, and flags the words
+the steps after it look for, so that a text without them costs those steps nothing. Every
+step of the reader (`reader.Reader`) and every shape builds on this state; the ones here are
+those the reading itself needs: which name can lead a clause (`subject_before`) and where a
+clause or a run of clauses starts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from touyan.facts.bulletin import national_statistics, plan_mentions
+from touyan.facts.dating import BASE_AFTER, BASE_BEFORE
+from touyan.facts.economy import COMPANY_VOCABULARY, REGION
+from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, units
+from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact, flatten, sentence_rows
+from touyan.facts.filings import founded
+from touyan.facts.implied_dates import (
+    data_as_of,
+    reviewed_month,
+    reviewed_quarter,
+    title_day,
+    title_month,
+    title_year,
+    with_bare_months,
+)
+from touyan.facts.labels import LABEL_METRIC, LABELS
+from touyan.facts.market import DAY_WORDS, breadth_counts, limit_up_runs, sector_of_title
+from touyan.facts.names import fund_key, written_names
+from touyan.facts.periods import (
+    crop_year_mentions,
+    fiscal_mentions,
+    full_year_mentions,
+    latest_session_mentions,
+    report_period_mentions,
+    short_year_mentions,
+    year_ranges,
+)
+from touyan.facts.sessions import session_mentions
+from touyan.text.dates import DateMention, read_dates
+from touyan.text.numbers import Quantity
+
+# Function words whose second character can start a name (其中石油 → 中石油).
+_WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
+# 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario;
+# 应该会增长: what the writer expects. Each word starts with its own first character, the
+# lookbehinds after it (预(?<!的预)期 is (?<!的)预期): a pattern whose every branch opens with a
+# literal is scanned for those characters in native code, not tried at each position.
+FORECAST = re.compile(
+    r"预计|应该会|应当会|预(?<!的预)期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)"
+    r"(?<!不及预期)(?<!好于预期)(?<!符合预期)(?!提振|升温|增强|改善|落空)|预(?<!走势预)测(?!分析)"
+    r"|预估|有望|力争|确保|计划|假设"
+)  # but 附走势预测 (a headline's promise) and 高分红预期提振信心 (a mood) forecast no figure
+
+# A seat on a trading list (营业部, 机构专用): see `seats`.
+_SEAT_WORDS = ("营业部", "专用", "交易单元", "席位", "证券")
+
+# An entity right after these words is where or through which something happened (在香港交易所).
+_LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
+
+# A branch, a terminal or a research arm after a name (某某证券营业部, 东方财富Choice数据): the
+# name is where the figure comes from, not its subject.
+_BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究所)", re.IGNORECASE)
+# How a broker's or a research house's name ends, and what it does when it writes about
+# others (国信证券认为…, 诊断服务由国信证券提供).
+_BROKERS = ("证券", "研究所", "研究院")
+_BROKER_SAYS = re.compile(r"\s*(?:认为|指出|表示|预计|预测|称|提供|发布|研报|给予|维持|分析|点评)")
+
+# A bracket's close, and the marks that list names in an aside (（银河/极氪/领克）).
+_CLOSE = re.compile(r"[）)]")
+_ASIDE_LIST = re.compile(r"[/、]")
+# A run of clauses about one project: it opens the sentence or follows a ；or ：.
+_RUN_BREAK = re.compile(r"[；;：:]")
+
+# A short name run on into a financial firm's name (平安+口袋银行, 某某+证券): a subsidiary or
+# its product, not the group the short name stands for.
+_GLUED_FIRM = re.compile(
+    r"[\u4e00-\u9fff]{0,2}?(?:银行|证券|保险|信托|期货|资管|租赁|寿险|产险|财险)"
+)
+# A name followed by these reports a figure rather than being its subject (外汇局数据显示).
+_SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
+
+# 今年以来, 今年来, 今年至今: the year so far, to the day of writing (see `_ytd_windows`).
+_YTD_WINDOW = re.compile(r"今年(?:以来|来|至今)")
+
+
+def _ytd_windows(text: str, published_at: dt.date) -> list[DateMention]:
+    """A window mention for each 今年以来 of `text`, ending on the day of writing."""
+    start = dt.date(published_at.year, 1, 1)
+    return [
+        DateMention(start, published_at, "relative", m.span(), m.group())
+        for m in _YTD_WINDOW.finditer(text)
+    ]
+
+
+# A card that opens with its product (“X”是一只债券型基金): what the card is about.
+_CARD_LEAD = re.compile(r"\s*([“\"]?)[^“”\"，,。]{2,60}[”\"]?(?:是一只|是一家|是一款)")
+# 这是关于你咨询的基金 X 的加减仓建议：…产品分析：“X”是一只…: an advice card's product part
+# opens with its product after a market part that names sectors.
+_ADVICE_HEAD = "产品分析："
+
+# Where a sentence, or a clause run as one (；), ends.
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始|(?<=年)来)")
+
+# A text that speaks of 公司 or 该股 is about a company, even one it does not name.
+_COMPANY_WORDS = re.compile(
+    r"该公司|本公司|我公司|该股|本行|子公司"
+    # a filing's words (募集资金, 非公开发行, 股东大会): an issuer's, never an economy's
+    r"|募集资金|非公开发行|公开发行公司债|股东大会|董事会决议"
+)
+LIST_SEP = re.compile(r"\s*(?:、|和|及|与|,|，|/)\s*")
+_UNIT_LIST_SEP = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}?[^\S\n]*(?:、|和|及|与|,|，|/)\s*")
+
+# A site's name after the headline (_网易订阅, | 新浪财经, -网易订阅): a hyphen joined to a name
+# (理想汽车-W) ends a site's name only when a known site follows it.
+_COLUMN_NAME = re.compile(
+    r"[\u4e00-\u9fff]{0,4}(?:热点|快讯|早餐|早报|晚报|要闻|速递|精选|聚焦|直击)"
+)
+_TITLE_PARTS = re.compile(
+    r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$))\s*"
+)
+
+# The words that set a hypothesis (假设26年利润增长7%): `in_premise` looks only after them.
+_HYPOTHESIS_WORDS = ("假设", "假如", "倘若", "假定")
+
+
+def _headline(title: str) -> str:
+    """A title's headline without the site after it or the column before it: 凯大催化股价下跌
+    2.64%_网易订阅 is not about 网易, 公司热点｜业绩刚回暖 凯大催化被立案调查 is about 凯大催化."""
+    parts = _TITLE_PARTS.split(title)
+    return parts[1] if len(parts) > 1 and _COLUMN_NAME.fullmatch(parts[0]) else parts[0]
+
+
+def _broker(record: EntityRecord) -> bool:
+    return any(name.endswith(_BROKERS) for name in record.names())
+
+
+def _written_records(
+    text: str, title: str, entities: EntityDictionary | None
+) -> list[EntityRecord]:
+    """Entities the text names in a recognisable shape that the dictionary does not know.
+
+    Names of one fund written two ways (short and registered) become one entity.
+    """
+    records: list[EntityRecord] = []
+    by_key: dict[str, int] = {}
+    for written in written_names(text, title):
+        if entities is not None and entities.get(written.name) is not None:
+            continue
+        if written.name.lower() in LABEL_METRIC:
+            continue  # 振幅, 成交额: a figure's label, never a name
+        names = [written.name, *written.aliases]
+        if written.name.startswith(("*ST", "＊ST")):
+            names.append(written.name[1:])
+        key = fund_key(written.name) if written.kind == "fund" else written.name
+        if key in by_key:
+            old = records[by_key[key]]
+            extra = tuple(n for n in names if n not in old.names())
+            records[by_key[key]] = replace(old, aliases=old.aliases + extra)
+            continue
+        by_key[key] = len(records)
+        records.append(EntityRecord(written.name, written.kind, tuple(names[1:])))
+    return records
+
+
+def _occurrences(text: str, records: Sequence[EntityRecord]) -> list[Mention]:
+    if not records or not text:
+        return []
+    owner = {name: r for r in records for name in r.names()}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)))
+    return [
+        Mention(owner[m.group()], m.start(), m.end(), m.group()) for m in pattern.finditer(text)
+    ]
+
+
+def _merge(known: list[Mention], written: list[Mention]) -> list[Mention]:
+    """Dictionary mentions, plus written-form ones where they overlap none."""
+    if not written:
+        return known
+    # A written name wins over a dictionary name inside it (平安 in 平安短债债券I).
+    kept = [
+        k
+        for k in known
+        if not any(
+            w.start <= k.start and k.end <= w.end and (w.end - w.start) > (k.end - k.start)
+            for w in written
+        )
+    ]
+    spans = [(m.start, m.end) for m in kept]
+    extra = [m for m in written if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted([*kept, *extra], key=lambda m: m.start)
+
+
+def _after_last(breaks: list[int], start: int, end: int) -> int:
+    """The end of the last of `breaks` (sorted ends of break marks) by `end`, not before
+    `start`."""
+    before = bisect_right(breaks, end)
+    return max(start, breaks[before - 1]) if before else start
+
+
+def _card_in_advice(text: str) -> re.Match[str] | None:
+    """The card lead of an advice's product part (产品分析：“X”是一只…), if it has one."""
+    at = text.find(_ADVICE_HEAD)
+    return _CARD_LEAD.match(text, at + len(_ADVICE_HEAD)) if at >= 0 else None
+
+
+class TextReader:
+    """What a text holds, read once: its names, dates and sentences, and whom it is about."""
+
+    def __init__(
+        self,
+        text: str,
+        title: str,
+        published_at: dt.date | None,
+        entities: EntityDictionary | None,
+        mentions: Sequence[Mention] | None = None,
+    ) -> None:
+        self.original = text
+        self.entities = entities
+        text, self.index = flatten(text)
+        self.text = text
+        # where each clause break (，；。…) ends, in order: `_clause_start` looks them up
+        self.clause_breaks = [b.end() for b in CLAUSE_BREAK.finditer(text)]
+        self.run_breaks = [b.end() for b in _RUN_BREAK.finditer(text)]  # and each ；or ：
+        self.published_at = published_at
+        known: list[Mention] = []
+        if entities is not None:
+            reuse = mentions is not None and text == self.original
+            known = list(mentions) if reuse and mentions is not None else entities.find(text)
+        title = _headline(title)
+        self.title = title
+        title_mentions = entities.find(title) if entities else []
+        written = _written_records(text, title, entities)
+        self.written = {r.name for r in written}
+        # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
+        # is then not taken for China's statistics.
+        self.company_text = COMPANY_VOCABULARY.search(text) is not None
+        self.statistics: bool | None = None  # a national statistics text: read on first need
+        if any(r.kind == "company" for r in written) and self._is_statistics():
+            written = [r for r in written if r.kind != "company"]
+        # 其中石油和天然气开采业: a name read across a word (中石油) names nothing, ends no label.
+        self.mentions = [
+            m
+            for m in _merge(units(text, known), _occurrences(text, written))
+            if not (m.start and text[m.start - 1 : m.start + 1] in _WORDS_ACROSS)
+        ]
+        # where each name starts, in the mentions' order (by start): looked up, not walked
+        self.mention_starts = [m.start for m in self.mentions]
+        self.mention_start_set = frozenset(self.mention_starts)
+        self.leads: dict[int, bool] = {}  # whether the i-th mention can lead, once asked
+        title_mentions = _merge(units(title, title_mentions), _occurrences(title, written))
+        # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
+        # the base of a comparison (比1978年增长, 较2010年增加).
+        found_dates, self.date_spans = read_dates(text, today=published_at)
+        dates = [
+            d
+            for d in found_dates
+            if not _SINCE.match(text, d.span[1])
+            and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
+            and not BASE_AFTER.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
+            and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
+            and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
+        ]
+        if published_at is not None and "今年" in text:
+            dates = sorted([*dates, *_ytd_windows(text, published_at)], key=lambda d: d.span[0])
+        short = short_year_mentions(text, dates, published_at)  # 24年营收
+        short += crop_year_mentions(text)  # 2025/26年度
+        short += plan_mentions(text)  # “十一五”
+        if short:
+            dates = sorted([*dates, *short], key=lambda d: d.span[0])
+        titled = title_month(title, published_at)
+        self.dates = with_bare_months(text, dates, published_at, titled)
+        self.reviewed = reviewed_month(titled, published_at) if "本月" in text else None
+        self.quarter = reviewed_quarter(title, published_at) if "本季" in text else None
+        self.title_day = title_day(title, published_at) if "当日" in text else None
+        own_period = report_period_mentions(
+            text, title, published_at
+        )  # 报告期内 in a report's text
+        own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
+        own_period += full_year_mentions(text, [*self.dates, *own_period], published_at)  # 全年
+        own_period += session_mentions(text, self.dates, published_at)  # 周三, 隔夜美股
+        if own_period:
+            self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
+        self.data_as_of = data_as_of(text, self.dates)
+        self.title_year = title_year(title, published_at)
+        # 花旗对腾讯和拼多多的业绩预期: a title naming two names neither as what the text is about.
+        topics = {m.entity.name: m.entity for m in title_mentions if m.entity.kind in TOPIC_KINDS}
+        self.topic: EntityRecord | None = next(iter(topics.values())) if len(topics) == 1 else None
+        # 通信板块近期有什么事件和观点: the sector's day, for the figures of a day that name no one.
+        self.sector = sector_of_title(title) if self.topic is None else None
+        self.topic = self.topic or self.sector
+        # The one company or fund a text names, if it names only one: what 该产品, 公司 and
+        # unnamed statements are about.
+        # A broker writes about others: its name alone does not make the text its own (中国银河
+        # …财政收支概览), unless the title names it.
+        in_title = {m.entity.name for m in title_mentions}
+        named = {
+            m.entity.name: m.entity
+            for i, m in enumerate(self.mentions)
+            if m.entity.kind in TOPIC_KINDS
+            and self._leads(i)
+            and (not _broker(m.entity) or m.entity.name in in_title)
+        }
+        self.sentences = sentence_rows(text)  # read once: `FactReader.facts` walks them
+        first_end = next((e for _, e in self.sentences), len(text))
+        sole = next(iter(named.values())) if len(named) == 1 else None
+        if (
+            sole is not None
+            and not any(m.entity is sole and m.start < first_end for m in self.mentions)
+            and not any(m.entity is sole for m in title_mentions)
+        ):
+            sole = None  # named only in passing, not what the text is about
+        if sole is None and (card := _CARD_LEAD.match(text) or _card_in_advice(text)):
+            # “X”是一只债券型基金…同产品的主份额“Y”: a card is about the product it opens with.
+            sole = next((m.entity for m in self.mentions if m.start == card.end(1)), None)
+        self.sole: EntityRecord | None = sole
+        # 甲骨文2025财年第三季度: a fiscal period on the company's own calendar
+        self.dates = fiscal_mentions(text, self.dates, self._fiscal_year_end, published_at)
+        # A text that names a company, or speaks of 公司 or 该股, is about a company.
+        self.names_a_company = (
+            bool(named) or bool(_COMPANY_WORDS.search(text)) or text.count("公司") > 2
+        )
+        self.round_subject: EntityRecord | None = None
+        self.last: ExtractedFact | None = None  # the previous fact, in view offsets
+        self.last_end = -1
+        self.last_record: EntityRecord | None = None
+        # Companies a clause led with or a sentence turned to that no dictionary knows.
+        self.unnamed_leads: set[str] = set()
+        self.prev_q: Quantity | None = None  # the figure before, in the same sentence
+        self.sentence_qs: list[Quantity] = []
+        # 预计2025-2027年营收分别为…: a forecast row, one figure a year.
+        self.year_ranges = year_ranges(text) if "年" in text else []
+        # 股票名称：微软。…股价：451.77美元: a record's name field names what its fields are about.
+        self.field_subject: EntityRecord | None = None
+        self.field_at = -1
+        self.mover: EntityRecord | None = None
+        # 上涨个股有1595只, 78股涨停: the market's counts, by where their numbers start.
+        self.breadth = breadth_counts(text) if "个股" in text or "停" in text else {}
+        # A seat's trade is written with 买入 or 卖出; 证券 alone is every broker's research note.
+        self.seats = ("买入" in text or "卖出" in text) and any(w in text for w in _SEAT_WORDS)
+        # *ST亚振8连板, 【2连板】 吉林化纤、茂化实华: the stocks of each run, by its count's start.
+        self.runs = limit_up_runs(text) if "板" in text else {}
+        # The words the shapes of `_market_day` need, so a text without them costs nothing.
+        self.day_words = {w for w in DAY_WORDS if w in text}
+        self.views: list[tuple[int, str]] | None = None  # 从环比看 …: read on first need
+        # (subject, metric, value) → the date a figure was told with in its own sentence
+        self.told: dict[tuple[str, str, Decimal], tuple[dt.date | None, str | None]] = {}
+        # each fact stated with no date at all → its (subject, metric, value), for `restated`
+        self.undated: dict[ExtractedFact, tuple[str, str, Decimal]] = {}
+        # (subject, metric, value) → the date a figure was first told with, once one was
+        # told with none: `restated` dates it so
+        self.dated_as: dict[tuple[str, str, Decimal], tuple[dt.date | None, str | None]] = {}
+        # a result compared with last year was read (`_annual_result`): the text is an annual
+        # report's, published in the season of annual reports
+        self.annual_text = False
+        self.climate = "常年" in text  # 较常年同期偏高: `_anomaly` looks only then
+        # a forecast word (预计, 计划) written anywhere: `_forecast_before` looks only then
+        self.forecast_words = FORECAST.search(text) is not None
+        self.month_frames = "本月" in text  # `_framed` looks only then
+        # a hypothesis (假设, 假如) set anywhere: `in_premise` looks only then
+        self.hypotheses = any(w in text for w in _HYPOTHESIS_WORDS)
+        self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
+        # 截至2023年末、2024年末…分别为: the dates a list of figures is read against, and where
+        self.dated_list: tuple[list[DateMention], int] | None = None
+        # the figures read in this sentence so far, with their facts (同比变动分别为… reads them)
+        self.stated: list[tuple[Quantity, ExtractedFact]] = []
+        self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
+        self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
+            r.end()
+            for r in REGION.finditer(text)
+            if r.group() != "国内" and not text.startswith("人", r.end())
+        ]
+
+    def _fiscal_year_end(self, at: int) -> int | None:
+        """The month the fiscal year ends in of the company a fiscal period at `at` is about:
+        the last company named before it in its sentence, else the text's."""
+        line = max(self.text.rfind(stop, 0, at) for stop in "。！？!?\n")
+        named = [
+            m.entity
+            for m in self.mentions
+            if line < m.start and m.end <= at and m.entity.kind == "company"
+        ]
+        record = named[-1] if named else (self.topic or self.sole)
+        return record.fiscal_year_end if record is not None else None
+
+    def subject_before(self, start: int, lo: int) -> Mention | None:
+        """The last name that can lead, written within lo..start."""
+        # Mentions are in order of their starts: those starting by `start`, walked back to `lo`.
+        for i in range(bisect_right(self.mention_starts, start) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.start < lo:
+                return None
+            if m.end <= start and self._leads(i):
+                return m
+        return None
+
+    def _leads(self, i: int) -> bool:
+        """`_can_lead` of the i-th mention, read once a text: every figure after it asks."""
+        if (known := self.leads.get(i)) is None:
+            known = self.leads[i] = self._can_lead(self.mentions[i])
+        return known
+
+    def _can_lead(self, m: Mention) -> bool:
+        """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor a
+        name read across a word (其中石油 is not 中石油)."""
+        if m.start > 0 and self.text[m.start - 1 : m.start + 1] in _WORDS_ACROSS:
+            return False
+        if self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE):
+            return False
+        if self.text[m.start : m.end] != m.entity.name and _GLUED_FIRM.match(self.text, m.end):
+            return False  # 平安口袋银行APP注册用户数: the bank's, not 中国平安's
+        if m.entity.name.endswith("交易所") or _BRANCH_AFTER.match(self.text, m.end):
+            return False  # 北京证券交易所, 东方财富证券…营业部, 东方财富Choice数据
+        if _broker(m.entity) and (
+            _BROKER_SAYS.match(self.text, m.end) or self.text[m.start - 1 : m.start] == "由"
+        ):
+            return False  # 国信证券认为…, 诊断服务由国信证券提供: a broker on another company
+        if self._in_listed_aside(m):
+            return False  # 吉利通过多品牌矩阵（银河/极氪/领克）分摊…，毛利率: 吉利's, not 极氪's
+        return m.entity.kind in TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
+
+    def _in_listed_aside(self, m: Mention) -> bool:
+        """Whether a name is one item of a list in brackets (（银河/极氪/领克）): an aside
+        naming examples, which states no figure of its own."""
+        opened = max(
+            self.text.rfind("（", max(0, m.start - 20), m.start),
+            self.text.rfind("(", max(0, m.start - 20), m.start),
+        )
+        if opened < 0 or _CLOSE.search(self.text, opened, m.start):
+            return False
+        closed = _CLOSE.search(self.text, m.end, m.end + 20)
+        return (
+            closed is not None and _ASIDE_LIST.search(self.text, opened, closed.start()) is not None
+        )
+
+    def _after_name(self, lo: int, hi: int) -> int:
+        """Where a label may start: after the last name written in lo..hi."""
+        return max([lo] + [m.end for m in self.mentions if lo <= m.start and m.end <= hi])
+
+    def _label_text(self, label_start: int) -> str:
+        found = LABELS.match(self.text, label_start)
+        return found.group() if found else ""
+
+    def _clause_start(self, sentence: tuple[int, int], end: int) -> int:
+        """Where the clause holding `end` starts: after the sentence's last break before it."""
+        return _after_last(self.clause_breaks, sentence[0], end)
+
+    def _run_start(self, sentence: tuple[int, int], end: int) -> int:
+        """Where the run of clauses holding `end` starts: the sentence's start or its last ；
+        or ： before `end` (a run of clauses about one project, one business)."""
+        return _after_last(self.run_breaks, sentence[0], end)
+
+    def _list_run(self, values: Sequence[Quantity], units: bool = False) -> list[Quantity]:
+        """The figures from the first of `values` on that a list joins (9.48、10.84和11.95),
+        with `units` each written with its unit word (2948.1亿斤和562.5亿斤)."""
+        run = list(values[:1])
+        sep = _UNIT_LIST_SEP if units else LIST_SEP
+        for v in values[1:]:
+            if not sep.fullmatch(self.text, run[-1].span[1], v.span[0]):
+                break
+            run.append(v)
+        return run
+
+    def _is_statistics(self) -> bool:
+        if self.statistics is None:
+            self.statistics = not self.company_text and national_statistics(self.text, self.title)
+        return self.statistics

@@ -1,0 +1,106 @@
+"""Figures a text writes that state no one's fact, which the reader drops.
+
+A figure may name a criterion (换手率达20%的证券登上龙虎榜), a threshold a definition sets
+(30%—70%一般被认为是…), a class of holders (持股5%以上股东), an assumption (假设…), a forecast a
+new one replaces (（原预测值：…）), a heading's year, the basis of a computation the writer
+chose (以买入价10.5元计算), or a company's result filed under a fund its sentence does not
+name: none is a figure anyone reported, so none is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from touyan.facts.extract import ExtractedFact
+from touyan.facts.names import kind_of
+from touyan.facts.reader import Reader
+from touyan.text.numbers import Quantity
+
+# A bare year run into a heading, then a space and words (资产质量2024 平安银行…).
+_HEADING_YEAR = re.compile(r"[^\S\n]+[\u4e00-\u9fff]")
+# 换手率达20%的证券登上龙虎榜: the criterion a listing names, no one's figure.
+_CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
+# 负债率40%—60%一般被认为是合理区间, 增速3%以下通常被视为: a threshold a definition sets,
+# which no one's figure is.
+_DEFINED_AFTER = re.compile(
+    r"\s*(?:以上|以下|之间|左右)?的?\s*(?:一般|通常|往往|普遍|常|则)?\s*(?:被)?"
+    r"(?:认为|视为|看作|称为|定义为|界定为)"
+)
+# 持股5%以上股东, 持股超5%股东: the class of major holders, named by its threshold; the
+# holder's own stake is another figure (若减持完毕，将不再是持股5%以上股东).
+_HOLDER_CLASS_AFTER = re.compile(r"\s*(?:以上|以下)的?(?:大)?股东")
+_HOLDER_CLASS_BEFORE = re.compile(r"(?:超过|超|逾)\s*$")
+_HOLDER_AFTER = re.compile(r"\s*的?(?:大)?股东")
+
+# A company's results: a fund has none, so when a fund is only carried or the text's topic
+# (an industry paragraph in a note on an ETF: 从净利润来看，第四季度净利同比下滑…), they are
+# the industry's, or the index's members', not the fund's.
+_RESULTS = re.compile(
+    r"^(?:revenue|net_profit|gross_margin|operating_profit)|净利|营收|营业收入|毛利"
+)
+
+# 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
+# closes with 计算 frames the figure in it as the basis of a computation.
+_BASIS_BEFORE = re.compile(r"[，,：:（(\s](?:如果|若|假设)?(?:以|按照?)[^，,。；;：:（）()\d]*$")
+_BASIS_AFTER = re.compile(r"[^，,。；;！？!?\d]{0,12}?(?:计算|测算|来算|估算)")
+# A bracket that gives the forecast a new one replaces (（原预测值：…, （前次预测…).
+_SUPERSEDED = re.compile(
+    r"[（(]\s*(?:原|前次|此前|上次|调整前的?)(?:盈利)?(?:预测值?|预期值?|预估值?)\s*[:：为]?"
+)
+_BRACKET_CLOSE = re.compile(r"[）)]")
+
+
+def _year_like(q: Quantity) -> bool:
+    """A whole number a recent year could be (1990-2039)."""
+    return q.value == q.value.to_integral_value() and 1990 <= q.value <= 2039
+
+
+class UnstatedSteps(Reader):
+    """Whether a figure states no fact at all."""
+
+    def _states_nothing(self, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """Whether a figure is written as no one's fact: a criterion, a threshold, a class of
+        holders, an assumption, a forecast withdrawn, a heading's year."""
+        if _CRITERION_AFTER.match(self.text, q.span[1]):
+            return True  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
+        if _DEFINED_AFTER.match(self.text, q.span[1]):
+            return True  # 城镇化率30%—70%一般被认为是快速发展区间: a threshold, no figure
+        if q.unit == "%" and (
+            _HOLDER_CLASS_AFTER.match(self.text, q.span[1])
+            or (
+                _HOLDER_AFTER.match(self.text, q.span[1])
+                and _HOLDER_CLASS_BEFORE.search(self.text, max(0, q.span[0] - 3), q.span[0])
+            )
+        ):
+            return True  # 持股5%以上股东: a class of holders, not a holder's stake
+        if self.in_premise(q, sentence):
+            return True  # 假设26年每股收益达到80元: an assumption, not a figure told
+        if "原" in self.text[max(sentence[0], q.span[0] - 40) : q.span[0]] and self._superseded(q):
+            return True  # 预计EPS为0.48元（原预测值：0.84元）: a forecast withdrawn
+        if not q.unit and _HEADING_YEAR.match(self.text, q.span[1]) and _year_like(q):
+            return True  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
+        return False
+
+    def _superseded(self, q: Quantity) -> bool:
+        """Whether a figure is inside a bracket that gives the forecast a new one replaces
+        (EPS分别为0.48、0.53元（原预测值：2025-2026年为0.84和0.90元）): withdrawn, not told."""
+        opened = _SUPERSEDED.search(self.text, max(0, q.span[0] - 40), q.span[0])
+        return opened is not None and not _BRACKET_CLOSE.search(self.text, opened.end(), q.span[0])
+
+    def _basis(self, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """以买入价10.5元计算, 按每股8元的价格测算: the figure a computation is made on, an
+        assumption the writer chose, not a figure the company reported."""
+        if not _BASIS_AFTER.match(self.text, q.span[1], sentence[1]):
+            return False
+        lo = max(sentence[0], q.span[0] - 24)
+        before = ("，" if lo == sentence[0] else "") + self.text[lo : q.span[0]]
+        return _BASIS_BEFORE.search(before) is not None
+
+    def _unnamed_fund_result(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
+        """A company's result (净利, 营收) filed under a fund its sentence does not name."""
+        if not _RESULTS.search(fact.metric) or kind_of(fact.subject) != "fund":
+            return False
+        return not any(
+            sentence[0] <= m.start < sentence[1] and m.entity.name == fact.subject
+            for m in self.mentions
+        )
