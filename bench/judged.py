@@ -11,7 +11,8 @@ own examiners: a fact is in the sample when the hash of where its value sits (ro
 span) falls in one of the sample's buckets of `SAMPLE_EVERY` (one until 2026-12-04, when a
 second was added to find more errors; on 2026-12-05 four more, of dev rows only, when the
 first two had been mined out, four more in each of the next two sessions, then two, then all
-sixteen odd buckets of dev rows, four at a time). Errors found there are fixed, which flatters
+sixteen odd buckets of dev rows, four at a time, then the last five the check sample does not
+hold). Errors found there are fixed, which flatters
 its figure; a second, disjoint sample (ten buckets by now, each added before or after a round
 of fixes and judged without being read for them) is never mined for fixes, so its figure is the
 honest one. A new rule that finds a figure nobody read before adds it to the sample unjudged,
@@ -66,7 +67,7 @@ class Sampled:
 
 
 def in_sample(row: str, snippet: int, span: tuple[int, int], half: str) -> str | None:
-    """ "dev" for the sample errors are looked for in (1 fact in 16 of any row, 3 in 4 of the
+    """ "dev" for the sample errors are looked for in (1 fact in 16 of any row, 53 in 64 of the
     dev rows'), "check" for a second, disjoint one (10 in 64) that is only judged, never mined
     for fixes; None for the rest."""
     key = f"{row}:{snippet}:{span[0]}:{span[1]}".encode()
