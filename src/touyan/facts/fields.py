@@ -48,10 +48,11 @@ def field_subject(text: str, lo: int, label_start: int) -> tuple[str, int] | Non
 
 
 # An industry a clause opens with (房地产开发行业A股上市公司户均持股市值, 同期机械设备行业整体
-# 区间涨跌幅, 2023年的西藏药品流通行业西药类的商品销售额): its figure is the industry's, not the
-# company the text is about. A company's place in an industry (在电机及电控行业市值排名, 所属
-# 行业, 行业排名) is the company's.
-_INDUSTRY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?行业(?:[\u4e00-\u9fff]{1,4}类)?)")
+# 区间涨跌幅, 某地医药批发行业中成药类的销售额): its figure is the industry's, not the company
+# the text is about; a class of goods named after it (中成药类) is the part of the industry the
+# figure is of. A company's place in an industry (在电机及电控行业市值排名, 所属行业, 行业排名)
+# is the company's.
+_INDUSTRY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?行业)(?P<part>[\u4e00-\u9fff]{1,4}类)?")
 _INDUSTRY_LEAD = re.compile(
     r"(?:(?:19|20)\d{2}\s*年(?:度|末)?的?|同期|其中|同时|此外|另外|而|的"
     # 截至2025年4月30日房地产行业上市公司平均股东户数: the day the clause is as of
@@ -60,8 +61,9 @@ _INDUSTRY_LEAD = re.compile(
 _PLACE_IN = re.compile(r"[在属所其]|公司|企业")
 
 
-def industry_subject(text: str, lo: int, value_start: int) -> str | None:
-    """The industry the clause from `lo` to the figure at `value_start` opens with."""
+def industry_subject(text: str, lo: int, value_start: int) -> tuple[str, str | None] | None:
+    """The industry the clause from `lo` to the figure at `value_start` opens with, and the
+    class of goods of it the figure is of, if one is named."""
     if "行业" not in text[lo:value_start]:
         return None
     lead = _INDUSTRY_LEAD.match(text, lo)
@@ -72,7 +74,7 @@ def industry_subject(text: str, lo: int, value_start: int) -> str | None:
     name = found["name"]
     if _PLACE_IN.search(name):
         return None
-    return name
+    return name, found["part"]
 
 
 # 前三名高管报酬(元):1781700.0000, 营业收入（万元）：52,310: a card's label with its unit in

@@ -328,11 +328,16 @@ _NEXT_ITEM = re.compile(
 _WHOLE_WORDS = re.compile(r"公司|集团|整体|总体|全年|合计|业务|板块|分部")
 
 
+def names_line_rate(metric: str) -> bool:
+    """Whether `metric` is a rate a business line has of its own (毛利率, 营业利润率)."""
+    return metric in _LINE_RATES or _LINE_RATE_WORDS.fullmatch(metric) is not None
+
+
 def line_rate(metric: str, last_metric: str, between: str) -> bool:
     """Whether the rate `metric`, written after `between` that follows a business line's
     figure `last_metric`, is that line's."""
     return (
-        (metric in _LINE_RATES or _LINE_RATE_WORDS.fullmatch(metric) is not None)
+        names_line_rate(metric)
         and _LINE_FIGURES.fullmatch(last_metric) is not None
         and _NEXT_ITEM.fullmatch(between) is not None
         and _WHOLE_WORDS.search(between) is None

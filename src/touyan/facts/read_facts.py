@@ -21,7 +21,7 @@ from touyan.facts.economy import REGION, TURNED
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import METRIC_MAX, ExtractedFact, label_after, label_before
 from touyan.facts.fields import bracketed_unit, field_subject, industry_subject
-from touyan.facts.filings import unglued
+from touyan.facts.filings import names_line_rate, unglued
 from touyan.facts.labels import (
     DAILY_METRICS,
     DATE_IN_LABEL,
@@ -511,7 +511,7 @@ class FactReader(
         if (subject is None or subject.start < clause_start) and (
             industry := industry_subject(self.text, clause_start, q.span[0])
         ):
-            return self._fact_for(industry, metric, q, sentence, quote, None)
+            return self._fact_for(industry[0], metric, q, sentence, quote, industry[1])
         if from_header:
             holder = self._row_holder(sentence)
             if holder is None:
@@ -622,7 +622,11 @@ class FactReader(
             obj = self._part_aside(clause_start, label_start)
         if obj is None and "排名" in metric:
             obj = self._ranked_within(sentence, label_start)
-        if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
+        if (
+            obj is None
+            and not led
+            and ((labelled and metric in SEGMENTED_METRICS) or names_line_rate(metric))
+        ):
             obj = self._part_before(sentence, clause_start, label_start)
         if obj is None:
             obj = self._officer(metric, sentence[0], label_start)
@@ -655,6 +659,8 @@ class FactReader(
         if metric == "invested" and obj is None:
             obj = self._investee(record.name, clause_start, label_start)
         if metric == "stake_pct":
+            if (holder := self._holder_pointed_back(record, sentence, label_start)) is not None:
+                return self._fact_for(holder, metric, q, sentence, quote, record.name)
             obj = self._stake_target(sentence[0], record.name)
         if metric in _QUOTED_METRICS and self._unlisted(record):
             return None  # 国电电力当前股价4.61元 under a title about 汇金: an investor has no quote

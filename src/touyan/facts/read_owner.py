@@ -16,7 +16,14 @@ from dataclasses import replace
 
 from touyan.facts.entities import EntityRecord, Mention
 from touyan.facts.extract import ExtractedFact
-from touyan.facts.labels import DAILY_METRICS, RATIO_METRICS, YEAR_AGO, unit_fits
+from touyan.facts.labels import (
+    DAILY_METRICS,
+    HOLDING_METRICS,
+    RATIO_METRICS,
+    YEAR_AGO,
+    base_metric,
+    unit_fits,
+)
 from touyan.facts.names import plausible_name
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
@@ -214,7 +221,7 @@ class OwnerSteps(Reader):
         全球智能手机出货量同比…)."""
         lo = max(0, sentence[0] - 1)
         run = self.text[lo:label_start]
-        if self.nationwide(sentence, label_start):
+        if self.nationwide(sentence, label_start) or self.among_group(sentence, label_start):
             return True
         if "%的" in run or "成的" in run or "数的" in run:
             if _SHARE_OF_COMPANIES.search(run):
@@ -290,6 +297,24 @@ class OwnerSteps(Reader):
         if found is None or _NOT_A_HOLDER.search(found["name"]) or found["name"] == record.name:
             return None
         return found["name"]
+
+    def _holder_pointed_back(
+        self, record: EntityRecord, sentence: tuple[int, int], label_start: int
+    ) -> str | None:
+        """其 before a stake points back to the holder whose sale or purchase of the company's
+        shares the sentence just stated (股东某某银行计划减持不超过…股，可能导致其持股比例降至
+        5%以下): the stake is that holder's in the company, not the company's own."""
+        last = self.last
+        if (
+            last is None
+            or last.object is None
+            or last.subject != record.name
+            or self.text[label_start - 1 : label_start] != "其"
+            or self.last_end < sentence[0]
+            or base_metric(last.metric) not in HOLDING_METRICS
+        ):
+            return None
+        return last.object
 
     def _named_seat(self, sentence: tuple[int, int], label_start: int) -> re.Match[str] | None:
         """The seat the clause before a trade amount names (第一大买入营业部为某某营业部，

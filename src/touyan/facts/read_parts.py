@@ -105,16 +105,21 @@ _SEGMENT_HEADER = re.compile(
 
 # A clause that names a part and judges it (其中银河品牌表现尤为亮眼，销量达26万辆): the
 # figures of the clause right after it, which names nothing of its own, are that part's.
-_PART_CLAUSE = re.compile(
-    # (or a heading run into it: #### 核心业务表现某某业务为…)
-    r"(?:^|[，,；;。\n]|#\s*[\u4e00-\u9fff]{2,8}?(?:表现|分析|情况|概况))\s*"
+_PART_JUDGED = (
     r"(?:其中|特别是|尤其是|而)?[，,]?\s*"
     rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?(?:品牌|系列|车型|市场|{'|'.join(_SEGMENT_WORDS)}))"
-    r"(?:的)?(?:表现|方面|同样|也|则|更是|"
+    r"(?:的)?(?:持续|依然|依旧|仍然|继续|一直)?(?:表现|方面|同样|也|则|更是|"
     # 某某业务为营收主要驱动力: the part judged the driver of the whole
     r"(?:成为|为|是)(?=[^，,。；;\d]{0,8}(?:驱动力|引擎|支柱|主力|亮点)))"
     r"[^，,。；;\d]{0,8}[，,]\s*$"
 )
+_PART_CLAUSE = re.compile(
+    # (or a heading run into it: #### 核心业务表现某某业务为…)
+    r"(?:^|[，,；;。\n]|#\s*[\u4e00-\u9fff]{2,8}?(?:表现|分析|情况|概况))\s*" + _PART_JUDGED
+)
+# The same clause with the company's name before the part (某某科技云业务持续表现强劲，): the
+# part is the words after the name.
+_NAMED_PART_CLAUSE = re.compile(_PART_JUDGED)
 # What may stand between that clause and the label (销量达, 营收为).
 _PART_FILLER = re.compile(
     r"\s*(?:(?:19|20)\d{2}\s*年(?:度|全年)?)?\s*(?:其|其中|全年|单季度?|当季|[一二三四1-4]季度|期内)?\s*"
@@ -487,7 +492,15 @@ class PartReader(TextReader):
             return None
         # (from the break before the sentence: a part clause may open it)
         lo = max(sentence[0] - 1, clause_start - 30, 0)
-        found = _PART_CLAUSE.search(self.text, lo, clause_start)
+        found = next(
+            (
+                named
+                for m in self.mentions
+                if lo <= m.end < clause_start
+                and (named := _NAMED_PART_CLAUSE.match(self.text, m.end, clause_start))
+            ),
+            None,
+        ) or _PART_CLAUSE.search(self.text, lo, clause_start)
         return found["name"] if found else None
 
     def _level_of_part(

@@ -30,6 +30,15 @@ _TURN_TO = re.compile(
     r"(?P<peer>(?:同行业|同行|同业|竞争对手|对手)的?)?\s*(?P<name>[\u4e00-\u9fff]{2,8}?)\s*[，,：:]"
 )
 _LEAD_MAX = 10  # characters: a company's short name, with a few more for a full one
+# A company no dictionary knows, introduced as its sentence's subject by what it does (…系统
+# 业务提供商某某股份自2019年起，营收…; 主营…的某某生物自2021年起): a bare 公司 opening a
+# clause of the next sentence is that company, not the one the text is about.
+_INTRODUCED = re.compile(
+    r"(?:^|[，,：:；;]|(?<=[商者业头的]))"
+    r"(?P<name>[\u4e00-\u9fff]{2}(?:股份|科技|药业|生科|生物|集团|控股|实业|新材))"
+    r"(?=自|从|近年|近几年|今年|去年|(?:19|20)\d{2}年)"
+)
+_BARE_COMPANY = ("公司", "该公司")
 # A field of business in a company's form (金融科技, 生物科技, 新能源汽车): a segment's name.
 _SECTOR = re.compile(
     r"(?:金融|信息|数字|医疗|生物|智能|网络|互联网|能源|新能源|电子|软件|云|汽车|农业|教育|环保|"
@@ -52,7 +61,13 @@ _NATIONWIDE = re.compile(
     r"(?:据[^，,。；;]{1,12}[，,])?(?:(?:19|20)\d{2}年(?:\d{1,2}月份?)?)?(?:全国|全球|国家|我国)"
 )
 _CLAUSE_OPENING = re.compile(r"[\s，,：:]")
+# A markdown heading run into the clause (#### 三、宏观环境2025年全国…): its year ends the
+# heading's words and opens the clause, which then reads as one opening on the nation.
+_AFTER_HEADING = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?(?:全国|全球|国家|我国)")
 _COMPANY_SHARE = re.compile(r"份额|市占|占有率|占比|排名|第")
+# A group of stocks or companies a figure is among (收盘价创新高股中，今日平均上涨…; 上榜公司
+# 中): the group's figure, not one of the names carried from before (but 持股中, 控股中).
+_AMONG_GROUP = re.compile(r"(?<![持控参入])(?:股|股票|公司|企业|基金)中[，,]\s*$")
 
 
 class SubjectReader(TextReader):
@@ -69,6 +84,9 @@ class SubjectReader(TextReader):
         if named is not None and named.start >= clause_start:
             return False, None
         run = self.text[clause_start:label_start].strip()
+        if run in _BARE_COMPANY:
+            introduced = self._introduced(clause_start)
+            return introduced is not None, introduced
         if not 2 <= len(run) <= _LEAD_MAX or not _COMPANY_FORM.search(run):
             return False, None
         if _SELF.fullmatch(run) or _SECTOR.fullmatch(run):
@@ -78,6 +96,23 @@ class SubjectReader(TextReader):
             return True, None
         self.unnamed_leads.add(name)
         return True, EntityRecord(name, "company")
+
+    def _introduced(self, clause_start: int) -> EntityRecord | None:
+        """The company no dictionary knows that the sentence before the one of `clause_start`
+        introduced as its subject (`_INTRODUCED`), when no figure and no known name came
+        after it: what a bare 公司 opening the clause refers to."""
+        start = max(self.text.rfind("。", 0, clause_start), self.text.rfind("\n", 0, clause_start))
+        before = max(self.text.rfind("。", 0, start), self.text.rfind("\n", 0, start)) + 1
+        if start < 0 or self.last_end > before:
+            return None
+        found = list(_INTRODUCED.finditer(self.text, before, start))
+        if not found or any(found[-1].start() <= m.start < clause_start for m in self.mentions):
+            return None
+        name = found[-1]["name"]
+        if plausible_name(name) != name or kind_of(name) != "company" or _SECTOR.fullmatch(name):
+            return None
+        self.unnamed_leads.add(name)
+        return EntityRecord(name, "company")
 
     def turned_to(
         self, sentence: tuple[int, int], label_start: int
@@ -108,10 +143,21 @@ class SubjectReader(TextReader):
             return False
         opening = _CLAUSE_OPENING.split(window)[-1] if "据" not in window else window.lstrip()
         found = _NATIONWIDE.match(opening)
+        if found is None and "#" in window:
+            found = _AFTER_HEADING.search(opening, max(0, len(opening) - 16))
         return (
             found is not None
             and found.end() >= len(opening) - 2
             and not _COMPANY_SHARE.search(self._label_text(label_start))
+        )
+
+    def among_group(self, sentence: tuple[int, int], label_start: int) -> bool:
+        """Whether the clause before the label's names a group of stocks or companies the
+        figure is among (收盘价创新高股中，今日股价平均上涨): the group's figure. (Not a place
+        in a group, 在同业公司中排名第8，: the clauses after it are the company's again.)"""
+        clause = self._clause_start(sentence, label_start)
+        return "中" in self.text[clause - 3 : clause] and (
+            _AMONG_GROUP.search(self.text, max(sentence[0], clause - 16), clause) is not None
         )
 
     def _subject_or_region(
@@ -125,6 +171,8 @@ class SubjectReader(TextReader):
         )
         if subject is not None:
             return subject.entity
+        if self.among_group(sentence, label_start):
+            return None
         record = (
             self._newer_field()
             or self._carried_subject(label_start)
