@@ -231,8 +231,9 @@ _RANGE_JOIN = re.compile(r"[^\S\n]*(?:-|－|—|–|~|～|至|到)[^\S\n]*")
 
 def day_range(day: DateMention, dates: Sequence[DateMention], text: str) -> str | None:
     """The span a day closes (5月5日-5月11日), as the text writes it, when the day is the end
-    of two days joined by a dash or 至: a figure dated by it covers the span, not its last day."""
-    if day.granularity != "day" or not _JOIN_BEFORE.search(
+    of two days joined by a dash or 至: a figure dated by it covers the span, not its last day.
+    So does a month that ends two months joined (从2024年11月到2025年4月，股价在40-50元之间)."""
+    if day.granularity not in ("day", "month") or not _JOIN_BEFORE.search(
         text, max(0, day.span[0] - 3), day.span[0]
     ):
         return None  # the common case, cheaply
@@ -241,7 +242,7 @@ def day_range(day: DateMention, dates: Sequence[DateMention], text: str) -> str 
         return None
     first = dates[at - 1]
     if (
-        first.granularity != "day"
+        first.granularity != day.granularity
         or not first.start < day.start
         or not _RANGE_JOIN.fullmatch(text, first.span[1], day.span[0])
     ):
@@ -359,6 +360,36 @@ def _section_marks(text: str) -> tuple[int, ...]:
     if "、" not in text and "##" not in text:
         return ()
     return tuple(m.end() for m in _SECTION_MARK.finditer(text))
+
+
+# A Markdown heading (### 2. 全面AI战略, #### 业务结构): its level, and whether it numbers a
+# point (1. 二、), one of a list of points each argued with its own figures.
+_HEADING = re.compile(r"(?<!#)(#{1,6})[^\S\n]*(\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)?")
+
+
+@functools.lru_cache(maxsize=4)
+def _headings(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """Where each Markdown heading of `text` starts, its level and whether it is numbered."""
+    return tuple(
+        (m.start(), len(m.group(1)), m.group(2) is not None) for m in _HEADING.finditer(text)
+    )
+
+
+def section_closed(text: str, at: int, to: int) -> bool:
+    """Whether the section a period is named in at `at` is over by `to`: a heading between
+    them as high as its own (### 三、 after ### 二、) or higher (### 公司产品分析 after
+    #### 行业地位). A sibling sub-heading that is no numbered point goes on with its parent's
+    report (#### 盈利能力 2025年第一季度…。#### 资产与负债结构 总资产…), and a period named
+    before any heading is the whole text's."""
+    headings = _headings(text)
+    own = next((h for h in reversed(headings) if h[0] < at), None)
+    if own is None:
+        return False
+    return any(
+        level < own[1] or (level == own[1] and numbered)
+        for start, level, numbered in headings
+        if at < start < to
+    )
 
 
 # A time inside a year or month (今年春节后, 去年年初, 本月上旬): no window up to the day.

@@ -10,6 +10,7 @@ last year in the season of annual reports (`_annual_result`), else by the day of
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import replace
@@ -22,6 +23,7 @@ from touyan.facts.dating import (
     period_result,
     priced,
     report_date,
+    section_closed,
     stale_session,
 )
 from touyan.facts.extract import ExtractedFact
@@ -29,7 +31,7 @@ from touyan.facts.implied_dates import RELEASED_AFTER, latest_quarter_end, title
 from touyan.facts.labels import DAILY_METRICS, LABELS, RATIO_METRICS, WINDOW_MOVE, base_metric
 from touyan.facts.periods import year_range
 from touyan.facts.read_text import TextReader
-from touyan.facts.sessions import PREVIOUS_SESSION
+from touyan.facts.sessions import PREVIOUS_SESSION, session_on_or_before
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
@@ -79,6 +81,18 @@ _NEW_AS_OF = re.compile(r"\d[^\d，,。；;]{0,3}[，,；;]\s*(?:截止|截至)"
 # A figure a name runs on from with no stop (-738.02万航天信息, 8270万元_新浪财经_新浪网X).
 _GLUED_FIGURE = re.compile(r"\d(?:[万亿]?[元股手]?|%)[_A-Za-z\u4e00-\u9fff]{0,10}$")
 
+# A statistic measured only by quarter, and how long after a quarter's end it is out.
+_QUARTERLY_ONLY = re.compile(r"GDP|国内生产总值|国民生产总值", re.IGNORECASE)
+_QUARTER_RELEASED_AFTER = 20
+_SO_FAR_NAMES = {1: "一季度", 2: "上半年", 3: "前三季度"}
+
+# A time some years after writing (4年后, 三年后), which the date reader does not read.
+_YEARS_LATER = re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十])年后")
+_YEAR_COUNTS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+# A report's own period (报告期内, 本报告期末), not 去年同报告期 nor 报告期后.
+_OWN_REPORT_PERIOD = re.compile(r"(?<![同上])(?:本|当)?报告期(?!后)")
+
 # What says a figure is the day's (当日主力资金净流出).
 THAT_DAY = re.compile(r"当日|当天|今日")
 
@@ -96,7 +110,7 @@ _MOVE_AFTER = re.compile(
 )
 # What only a yearly report or release states: the urbanization rate, the pay of directors
 # and executives (前三名高管报酬, 董监高薪酬, 报酬总额).
-_YEARLY_ONLY = re.compile(r"城镇化率|(?:董事|监事|高管|董监高|管理层)\S{0,4}(?:报酬|薪酬)|报酬总额")
+_YEARLY_ONLY = re.compile(r"城镇化率|(?:董事|监事|高管|董监高|管理层)\S{0,8}(?:报酬|薪酬)|报酬总额")
 # The latest report, which the text does not name (在最新的季度报告中, 据最新财报).
 _LATEST_REPORT = re.compile(
     r"(?:最新|最近)(?:的|一期|一份)?"
@@ -220,6 +234,15 @@ class DatedReader(TextReader):
             and metric.endswith("_qoq")
         ):
             anchor = self._month_of_year(anchor)  # 2022年12月份…。2022年全年…。PPI环比下降
+        if (
+            anchor is not None
+            and anchor.granularity != "report"
+            and sentence[0] <= anchor.span[0] < q.span[0]
+            and _OWN_REPORT_PERIOD.search(self.text, anchor.span[1], q.span[0])
+        ):
+            # 2020年公开发行公司债券，…，报告期内已使用金额为2.5亿元: the report's period, which
+            # the text does not name (else 报告期 would be read as it), not the bond's year
+            anchor = None
         if anchor is not None and self._item_between(anchor.span[1], sentence[0]):
             anchor = None  # 9、X公告，于3月21日…。10、Y公告，拟投资7亿元: the item's own date
         if (
@@ -254,6 +277,17 @@ class DatedReader(TextReader):
             # named before the period (a market value, and a rank by it, is a day's too)
             daily = metric in DAILY_METRICS or _valued(metric)
             anchor = day_before(anchor.span[0], self.dates, self.published_at) if daily else None
+        if (
+            anchor is not None
+            and anchor.granularity != "day"
+            and anchor.span[1] <= sentence[0]
+            and "#" in self.text
+            and section_closed(self.text, anchor.span[0], q.span[0])
+        ):
+            # ### 1. 业绩…25Q1业绩超预期。### 2. AI战略…月活已超过15亿: a period named in an
+            # earlier section dates that section's figures, not a later one's, which names
+            # none (a day's quote is dated by the day named before it, above)
+            anchor = None
         if (
             anchor is not None
             and anchor.granularity != "day"
@@ -483,6 +517,67 @@ class DatedReader(TextReader):
             and self.published_at is not None
             and fact.metric in _QUOTE_METRICS
         )
+
+    def _session_of(
+        self,
+        metric: str,
+        anchor: DateMention | None,
+        q: Quantity,
+        as_of: dt.date | None,
+        period: str | None,
+    ) -> tuple[dt.date | None, str | None]:
+        """A session's quote dated by a weekend day the text does not write before it (the
+        publication day, 今天 in a Sunday article, 收盘价：11.14元）3月30日发布公告称 on a
+        Sunday): the last session's, the Friday before. A day the text writes before the figure
+        (2024年5月12日股价是8元) is kept as written, and so is a window's end (近5日, 上周)."""
+        if (
+            as_of is None
+            or as_of.weekday() < 5
+            or metric not in DAILY_METRICS
+            or period not in (None, as_of.isoformat())
+            or (anchor is not None and anchor.granularity == "day" and anchor.span[1] <= q.span[0])
+        ):
+            return as_of, period
+        day = session_on_or_before(as_of)
+        return day, None if period is None else day.isoformat()
+
+    def _quarters_so_far(
+        self, metric: str, anchor: DateMention | None, window: DateMention | None
+    ) -> tuple[dt.date, str] | None:
+        """A quarterly statistic over the year so far (今年以来，GDP同比增长5.4%): as of the
+        last quarter released by publication, not the day of writing; GDP is only ever
+        measured by quarter, and released some weeks after it."""
+        if (
+            anchor is not None
+            or window is None
+            or window.text not in _YTD
+            or self.published_at is None
+            or not _QUARTERLY_ONLY.fullmatch(base_metric(metric))
+        ):
+            return None
+        day = self.published_at - dt.timedelta(days=_QUARTER_RELEASED_AFTER)
+        quarter = (day.month - 1) // 3  # the quarters over by then
+        if quarter == 0:
+            return None  # only last year's are out: the text's 今年 names none
+        end = dt.date(day.year, quarter * 3, calendar.monthrange(day.year, quarter * 3)[1])
+        return end, f"{day.year}年{_SO_FAR_NAMES[quarter]}"
+
+    def _years_ahead(
+        self, anchor: DateMention | None, q: Quantity, sentence: tuple[int, int]
+    ) -> tuple[dt.date, str] | None:
+        """A forecast its sentence sets some years after writing (持有4年后，…股息率至少5.5%,
+        三年后收入将翻倍), naming no date: as of that many years after publication, not of
+        the day it was written."""
+        if anchor is not None or self.published_at is None or "年后" not in self.text:
+            return None
+        found = list(_YEARS_LATER.finditer(self.text, sentence[0], q.span[0]))
+        if not found:
+            return None
+        years = _YEAR_COUNTS.get(found[-1]["n"]) or int(found[-1]["n"])
+        day = self.published_at
+        if (day.month, day.day) == (2, 29):
+            day = day.replace(day=28)
+        return day.replace(year=day.year + years), found[-1].group()
 
     def _as_of(self, date: DateMention | None) -> tuple[dt.date | None, str | None]:
         if date is None:

@@ -3,8 +3,9 @@
 A figure after a forecast word (预计, 计划), in a clause run on from a sentence that opens with
 one, in a paragraph a release frames as the month's projections (本月预测), of a year after
 the text's, or a range a preannouncement gives, is a forecast: its metric is marked so
-(`_forecast`) rather than filed as reported. A figure a hypothesis sets (假设…) is no one's,
-and a sentence opening with 此时 or 届时 carries the scenario before it on.
+(`_forecast`) rather than filed as reported. A figure a hypothesis sets (假设…) or works out from
+it (…则, 那么, a sentence opening with 此时 after it) is no one's; a sentence opening with 此时
+or 届时 carries a forecast's scenario before it on.
 """
 
 from __future__ import annotations
@@ -111,18 +112,23 @@ class ForecastReader(TextReader):
             and not _SECTION_BREAK.search(self.text, anchor.span[1], q.span[0])
         )
 
-    def in_premise(self, q: Quantity, sentence: tuple[int, int]) -> bool:
-        """假设26年利润增长7%，每股收益达到80元以上，则每股分红64元: the figures a hypothesis
-        opening a clause sets, up to the words that turn to its consequence, are assumed, not
-        told nor forecast (the consequence after 则 is the scenario's forecast)."""
+    def in_hypothesis(self, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """假设今年利润增长9%，那么每股收益将达到75元: what follows from a hypothesis a clause of
+        the sentence opens with (after 则, 那么) is the writer's arithmetic on it, no more told
+        than the premise; so is a sentence opening with 此时 or 届时 after such a sentence
+        (…。此时市盈率约为14.88). A forecast's own scenario (预计…。届时) stays a forecast."""
         if not self.hypotheses:
             return False
-        found = [
-            m
+        if any(
+            m.start() == sentence[0] or self.text[m.start() - 1] in "，,；;：: \n"
             for m in _HYPOTHESIS.finditer(self.text, sentence[0], q.span[0])
-            if m.start() == sentence[0] or self.text[m.start() - 1] in "，,；;：: \n"
-        ]
-        return bool(found) and not _CONSEQUENCE.search(self.text, found[-1].end(), q.span[0])
+        ):
+            return True
+        if not _THEN.match(self.text, sentence[0]):
+            return False
+        ends = list(SENTENCE_END.finditer(self.text, max(0, sentence[0] - 200), sentence[0] - 1))
+        start = ends[-1].end() if ends else max(0, sentence[0] - 200)
+        return _HYPOTHESIS.search(self.text, start, sentence[0]) is not None
 
     def _in_scenario(self, lo: int) -> bool:
         """假设28年业绩增长5%，…。此时公司的市盈率约为14.88: a sentence that opens with 此时 or

@@ -129,7 +129,7 @@ _TITLE_PARTS = re.compile(
     r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$))\s*"
 )
 
-# The words that set a hypothesis (假设26年利润增长7%): `in_premise` looks only after them.
+# The words that set a hypothesis (假设26年利润增长7%): `in_hypothesis` looks only after them.
 _HYPOTHESIS_WORDS = ("假设", "假如", "倘若", "假定")
 
 
@@ -366,7 +366,7 @@ class TextReader:
         # a forecast word (预计, 计划) written anywhere: `_forecast_before` looks only then
         self.forecast_words = FORECAST.search(text) is not None
         self.month_frames = "本月" in text  # `_framed` looks only then
-        # a hypothesis (假设, 假如) set anywhere: `in_premise` looks only then
+        # a hypothesis (假设, 假如) set anywhere: `in_hypothesis` looks only then
         self.hypotheses = any(w in text for w in _HYPOTHESIS_WORDS)
         self.listed: tuple[list[str], int] | None = None  # a release's list of levels, and its end
         # 截至2023年末、2024年末…分别为: the dates a list of figures is read against, and where

@@ -73,8 +73,8 @@ class UnstatedSteps(Reader):
             )
         ):
             return True  # 持股5%以上股东: a class of holders, not a holder's stake
-        if self.in_premise(q, sentence):
-            return True  # 假设26年每股收益达到80元: an assumption, not a figure told
+        if self.in_hypothesis(q, sentence):
+            return True  # 假设26年每股收益达到80元，则…: an assumption and its sums, not told
         if "原" in self.text[max(sentence[0], q.span[0] - 40) : q.span[0]] and self._superseded(q):
             return True  # 预计EPS为0.48元（原预测值：0.84元）: a forecast withdrawn
         if not q.unit and _HEADING_YEAR.match(self.text, q.span[1]) and _year_like(q):

@@ -95,10 +95,12 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
         as_of, period = self._as_of(anchor)
         if (
             anchor is not None
-            and metric not in _POINT_QUOTES
+            and (metric not in _POINT_QUOTES or q.high is not None)
             and (joined := day_range(anchor, self.dates, self.text))
         ):
-            period = joined  # 5月5日-5月11日，…累计货车通行5175.1万辆: the week's, as of its end
+            # 5月5日-5月11日，…累计货车通行5175.1万辆: the week's, as of its end (a price is
+            # a day's, but a band it kept to is the span's: 从11月到4月，股价在40-50元之间)
+            period = joined
         if metric == "change_pct" and (spanned := self._moved_between(anchor, sentence, q)):
             metric, period = spanned
         elif metric == "change_pct" and (since := self._moved_since(anchor, sentence, q)):
@@ -139,6 +141,8 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             # first quarter's); not the day a card's data are as of, a report's figure is
             # the period's
             as_of, period = self._latest_quarter(subject, latest), latest
+        elif so_far := self._quarters_so_far(metric, anchor, window):
+            as_of, period = so_far  # 今年以来，GDP同比增长5.4%: the quarters released
         if (
             window is None
             and metric not in DAILY_METRICS
@@ -183,6 +187,8 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             # figure of a year after the text's (an outlook written in 2025: 预计2034年…。禽肉
             # 产量年均增长1.6%).
             metric = metric.replace("_forecast", "") + "_forecast"
+            if ahead := self._years_ahead(anchor, q, sentence):
+                as_of, period = ahead  # 持有4年后，…股息率至少5.5%: four years on
         elif (
             anchor is not None
             and anchor.granularity == "year"
@@ -225,6 +231,7 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             self.told.setdefault((subject, metric, q.value), (as_of, period))
         if anchor is not None and anchor.dated and metric not in DAILY_METRICS and self.undated:
             self.dated_as.setdefault((subject, metric, q.value), (as_of, period))
+        as_of, period = self._session_of(metric, anchor, q, as_of, period)
         told_as = (subject, metric, q.value)
         if obj and self.entities is not None:
             subject, obj = self._listed_part(subject, obj)

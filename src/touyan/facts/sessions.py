@@ -41,6 +41,12 @@ def _previous_session(day: dt.date) -> dt.date:
     return day
 
 
+def session_on_or_before(day: dt.date) -> dt.date:
+    """The last weekday on or before `day` (holidays aside): a session's quote a text dates by
+    a Saturday or a Sunday is the Friday's, the last session there was."""
+    return day if day.weekday() < 5 else _previous_session(day)
+
+
 def _weekday(found: re.Match[str], published_at: dt.date) -> dt.date:
     """The day 周X (or 上周X) names, counted back from publication: 周三 in a Friday article is
     two days before, 周五 in a Monday article three."""
