@@ -30,10 +30,9 @@ _SECTION_BREAK = re.compile(
 # issuer's, which the text rarely says.
 FISCAL = re.compile(r"财年|财季|财政年度|FY", re.IGNORECASE)
 
-# A hypothesis a sentence sets (假设26年利润增长7%，每股收益达到80元), and the words that
-# turn to what follows from it (则每股分红64元, 对应…的股息率, 此时市盈率约为…).
+# A hypothesis a sentence sets (假设26年利润增长7%，每股收益达到80元): the sentence's
+# figures after it, what it supposes and what it works out (则每股分红64元), are no one's.
 _HYPOTHESIS = re.compile(r"(?:我们)?(?:假设|假如|倘若|假定)(?![:：条前])")
-_CONSEQUENCE = re.compile(r"则|那么|此时|届时|对应|相当于|意味着")
 # The sentence that carries a scenario on (此时, 届时, 到那时), and the words that set one.
 _THEN = re.compile(r"\s*(?:此时|届时|到时候?|到那时|那时)")
 _SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预期|预测|测算")
@@ -112,17 +111,16 @@ class ForecastReader(TextReader):
         )
 
     def in_premise(self, q: Quantity, sentence: tuple[int, int]) -> bool:
-        """假设26年利润增长7%，每股收益达到80元以上，则每股分红64元: the figures a hypothesis
-        opening a clause sets, up to the words that turn to its consequence, are assumed, not
-        told nor forecast (the consequence after 则 is the scenario's forecast)."""
+        """假设26年利润增长7%，每股收益达到80元以上，则每股分红64元，对应1440元的成本价，股息率
+        为4.44%: the figures a hypothesis opening a clause sets are assumed, not told nor
+        forecast; and so is what the sentence works out from them (after 则, 对应): a sum on
+        a supposed premise, which no one expects, not even the writer."""
         if not self.hypotheses:
             return False
-        found = [
-            m
+        return any(
+            m.start() == sentence[0] or self.text[m.start() - 1] in "，,；;：: \n"
             for m in _HYPOTHESIS.finditer(self.text, sentence[0], q.span[0])
-            if m.start() == sentence[0] or self.text[m.start() - 1] in "，,；;：: \n"
-        ]
-        return bool(found) and not _CONSEQUENCE.search(self.text, found[-1].end(), q.span[0])
+        )
 
     def _in_scenario(self, lo: int) -> bool:
         """假设28年业绩增长5%，…。此时公司的市盈率约为14.88: a sentence that opens with 此时 or
