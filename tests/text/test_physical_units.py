@@ -96,9 +96,10 @@ def test_a_word_that_starts_with_a_unit_character_is_no_unit(text: str, units: l
     assert [q.unit for q in parse_numbers(text)] == units
 
 
-def test_a_money_amount_stays_money_before_a_physical_per() -> None:
+def test_money_per_a_physical_unit_is_a_price_per_unit() -> None:
+    # a price per ton: not an amount of money, nor a weight (its currency stays the money's)
     price, capacity = parse_numbers("均价为5200元/吨，产能10万吨")
-    assert (price.unit, price.currency, price.text) == ("money", "CNY", "5200元")
+    assert (price.unit, price.currency, price.text) == ("/吨", "CNY", "5200元/吨")
     assert (capacity.unit, capacity.text) == ("吨", "10万吨")
 
 

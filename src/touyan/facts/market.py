@@ -363,3 +363,24 @@ def flow_window(head: str) -> int | None:
 OPEN_WORDS = frozenset({"低开", "高开", "平开"})
 BEFORE_WORDS = frozenset({"较前", "比前", "较上一", "比上一", "较昨", "比昨"})
 DAY_WORDS = ("封", "上榜", "分位", *OPEN_WORDS, *BEFORE_WORDS)
+
+
+# 吉利汽车(00175)…报19.54元/股: a name with a five-digit code in brackets is quoted in Hong
+# Kong, whose prices and turnover are in Hong Kong dollars even when a mainland text writes 元.
+_HK_CODE_AFTER = r"\s*[（(](?:HK\.?)?\d{5}(?:\.HK)?[)）]"
+# What a Hong Kong listing's quote states: its prices, turnover and market value.
+_QUOTED = frozenset(
+    {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
+    | {"turnover", "market_cap", "float_market_cap"}
+)
+
+
+def quoted_in_hkd(subject: str, metric: str, written: str, text: str) -> bool:
+    """Whether a quote written in bare 元 (not 人民币) is a Hong Kong listing's, by the code
+    its text writes after the subject's name."""
+    return (
+        metric in _QUOTED
+        and written.endswith("元")
+        and "人民币" not in written
+        and re.search(re.escape(subject) + _HK_CODE_AFTER, text) is not None
+    )

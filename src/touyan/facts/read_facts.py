@@ -34,7 +34,7 @@ from touyan.facts.labels import (
     base_metric,
     unit_fits,
 )
-from touyan.facts.market import MARKET, SECTOR_METRICS
+from touyan.facts.market import MARKET, SECTOR_METRICS, quoted_in_hkd
 from touyan.facts.read_bulletin import BulletinShapes
 from touyan.facts.read_cards import CardShapes
 from touyan.facts.read_flows import FlowSteps
@@ -226,6 +226,10 @@ class FactReader(
                 elif (
                     fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q)
                 ):
+                    if fact.currency == "CNY" and quoted_in_hkd(
+                        fact.subject, fact.metric, q.text, self.text
+                    ):
+                        fact = replace(fact, currency="HKD")
                     out.append(fact)
                     self.stated.append((q, fact))
                 self.prev_q = q

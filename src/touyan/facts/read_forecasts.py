@@ -31,10 +31,9 @@ _SECTION_BREAK = re.compile(
 # issuer's, which the text rarely says.
 FISCAL = re.compile(r"财年|财季|财政年度|FY", re.IGNORECASE)
 
-# A hypothesis a sentence sets (假设26年利润增长7%，每股收益达到80元), and the words that
-# turn to what follows from it (则每股分红64元, 对应…的股息率, 此时市盈率约为…).
+# A hypothesis a sentence sets (假设26年利润增长7%，每股收益达到80元): the sentence's
+# figures after it, what it supposes and what it works out (则每股分红64元), are no one's.
 _HYPOTHESIS = re.compile(r"(?:我们)?(?:假设|假如|倘若|假定)(?![:：条前])")
-_CONSEQUENCE = re.compile(r"则|那么|此时|届时|对应|相当于|意味着")
 # The sentence that carries a scenario on (此时, 届时, 到那时), and the words that set one.
 _THEN = re.compile(r"\s*(?:此时|届时|到时候?|到那时|那时)")
 _SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预期|预测|测算")

@@ -60,6 +60,14 @@ _RISK_TITLE = re.compile(r"[\u4e00-\u9fff]{2,8}风险(?=[\u4e00-\u9fffA-Za-z]{4}
 _ITEM_OPENS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*$|[（(]\d{1,2}[）)]\s*$")
 _ITEM = re.compile(r"(?![一二三四五六七八九十]+$)[\u4e00-\u9fffA-Za-z]{2,6}")
 _ISSUED = re.compile(r"(?:累计|合计|共)?发行$")
+# 增速, 增幅: a growth that names nothing of its own; PPOP24Q1、24H1、2024增速为…: the name
+# written right before the periods it is listed for is what grew.
+_BARE_GROWTH = frozenset({"增速", "增幅", "增长率"})
+_PERIOD = r"(?:20)?\d{2}(?:[QH][1-4](?:\s*-\s*[1-4])?|年)?"  # 24Q1, 24H1, 24Q1-3, 2024
+_GROWN_NAME = re.compile(
+    r"(?:^|[，,。；;：:\s])(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)\s*"
+    rf"{_PERIOD}(?:\s*[、，,和及与]\s*{_PERIOD})*\s*$"
+)
 # Inside a measure's run, a verb of finding or causing ends a clause, and the measure is what
 # follows it (我们发现单车平均毛利, 推动其本周累计涨幅); a verb of achieving sits between a
 # part and its measure, which keeps the part (规模以上工业企业实现利润总额, 公司实现盈利).
@@ -193,6 +201,8 @@ class LabelShapes(Reader):
         ):
             # 1. 单品依赖风险新活素收入占比仍超85%: a risk list's item title run into its text
             label, label_start = label[risk.end() :], label_start + risk.end()
+        if label in _BARE_GROWTH and (named := self._growth_of_listed(sentence, label_start)):
+            label = named + label  # (a bare one else grows what was just said: 股东户数增幅)
         label, label_start = self._share_of(label, label_start, sentence)
         last = self.last
         if label == "净融资" and last is not None and self.last_end >= sentence[0]:
@@ -200,6 +210,18 @@ class LabelShapes(Reader):
             if issued := _ISSUED.search(last.metric):
                 label = last.metric[: issued.start()] + label
         return LABEL_METRIC.get(label.lower(), label), label_start
+
+    def _growth_of_listed(self, sentence: tuple[int, int], label_start: int) -> str | None:
+        """PPOP24Q1、24H1、2024 增速: the name right before the periods a bare growth label
+        is listed for; None when no periods stand right before the label or no name before
+        them (a growth of nothing named)."""
+        found = _GROWN_NAME.search(self.text[sentence[0] : label_start])  # ^: the sentence's
+        if found is None:
+            return None
+        name = found["name"]
+        if LABEL_LEAD.fullmatch(name) or NOT_A_LABEL.match(name) or CLAUSE_LIKE.search(name):
+            return None
+        return name
 
     def _items_start(self, lo: int, start: int) -> int | None:
         """Where a list of short items (司法、税务) that a label's run ends with opens, right

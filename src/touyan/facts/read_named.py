@@ -34,7 +34,22 @@ _NOT_A_NAME = re.compile(
     r"本次|数值|这|此|该|占|较|相比|偏离|以|前|涨|跌|与|和|及|、"
 )
 # Labels that name no figure alone: whose amount, whose share, whose growth.
-_BARE = frozenset({"金额", "增幅", "降幅", "占比", "比例", "比重", "份额", "数量", "总数", "规模"})
+_BARE = frozenset(
+    {
+        "金额",
+        "增幅",
+        "增速",
+        "增长率",
+        "降幅",
+        "占比",
+        "比例",
+        "比重",
+        "份额",
+        "数量",
+        "总数",
+        "规模",
+    }
+)
 # Money spent on a buyback (公司累计斥资30.39亿元实施股份回购): the buyback's amount.
 _SPENT = re.compile(r"(?P<sum>累计)?(?:斥资|耗资|出资)$")
 _ON_BUYBACK = re.compile(r"[^\S\n]*(?:用于|实施|进行)?(?:股份|股票)?回购")

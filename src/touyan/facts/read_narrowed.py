@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from touyan.facts.economy import REGION
 from touyan.facts.extract import MEASURE_HEAD, METRIC_MAX
 from touyan.facts.labels import CLAUSE_LIKE, LABEL_LEAD, LABEL_METRIC, LABELS, PRICE_METRICS
 from touyan.facts.read_labels import BARE_SHARES, LabelShapes
@@ -60,7 +61,13 @@ _NET_OF_BALANCE = re.compile(r"(?:流动负债|流动资产|负债|资产|资本
 # 买入成交额, 卖出成交额: one side's amount (龙虎榜 seats'), not the stock's turnover; nor is
 # a total in a sentence about the listed seats (上榜的前五大买卖营业部合计成交1.31亿元).
 _SIDE_BEFORE = re.compile(r"(?:买入|卖出|买方|卖方|净买入|净卖出)$")
-# 从乡村流向城镇的人口: a relative clause narrowing a bare count to a part of the people.
+# 控股股东质押股份占其持股比例, 相关股东质押股数占其持股比例: the share of a holder's stake it
+# has pledged, not a stake in the company; the holder's role names whose (a holder the
+# dictionary does not know stands for it).
+_PLEDGED_OF_STAKE = re.compile(r"质押(?:的)?(?:股份|股数|股票)?(?:数量?)?占其?所?$")
+_HOLDER_ROLE = re.compile(r"控股股东|第一大股东|大股东|主要股东|实际控制人|股东")
+# 从乡村流向城镇的人口: a relative clause narrowing a bare count to a part of the people (and
+# 流向城镇的流动人口 a named head count, `_relative_part`).
 _BARE_PEOPLE = frozenset({"人口"})
 
 # A doer and its trade before the attribute's 的 (银行信托账户净买入的外国证券总额): the
@@ -153,6 +160,13 @@ class NarrowedLabels(LabelShapes):
             or SEATS_WORDS.search(self.text, sentence[0], label_start)
         ):
             return None  # 卖出成交额为8547.41万元: the seats' selling, not the turnover
+        if metric == "stake_pct" and _PLEDGED_OF_STAKE.search(
+            self.text, max(sentence[0], label_start - 12), label_start
+        ):
+            # 控股股东某某控股质押股份占其持股比例68%: the holder's pledged part of its stake
+            role = _HOLDER_ROLE.search(self.text, self._clause_start(sentence, label_start))
+            holder = role.group() if role and role.start() < label_start else "股东"
+            metric = f"{holder}质押股份占其持股比例"
         if metric in _BARE_PEOPLE and self.text[label_start - 1 : label_start] == "的":
             metric = self._narrowed_people(metric, sentence, label_start)
             if not metric:
@@ -199,7 +213,25 @@ class NarrowedLabels(LabelShapes):
             metric = self._narrowed_people(metric, sentence, label_start)
             if not metric:
                 return None
+        elif metric.endswith("人口") and (narrowed := self._relative_part(sentence, label_start)):
+            metric = narrowed + metric  # 流向城镇的流动人口为3.31亿人: those who moved to towns
         return metric, label_start
+
+    def _relative_part(self, sentence: tuple[int, int], label_start: int) -> str:
+        """流向城镇的 before 流动人口: a relative clause that opens its clause and narrows a
+        head count to a part of it; not a name, place or date (上海的常住人口 is the city's)."""
+        start = self._clause_start(sentence, label_start)
+        run = self.text[start:label_start].strip()
+        if (
+            not run.endswith("的")
+            or not 3 <= len(run) <= 12
+            or re.search(r"[，,、\d]", run)
+            or REGION.search(run)
+            or LABEL_LEAD.match(run)
+            or any(start <= m.start < label_start for m in self.mentions)
+        ):
+            return ""
+        return run
 
     def _listed_total(self, label_start: int, q: Quantity) -> bool:
         """Whether a label is the last of a list (A、B、C总计754.54万元) whose figure is said as

@@ -17,8 +17,9 @@ from touyan.facts.labels import LABEL_METRIC
 from touyan.facts.read_flows import FlowSteps
 
 # A diagnosis card's rank of a figure among the market's companies (ROE为22.39%，高于市场94%的
-# 公司): where the figure stands, as the share of companies it is above or below.
-_RANK_TAIL = r"(?P<side>[高低])于市场上?$"
+# 公司): where the figure stands, as the share of companies it is above or below (a rank of
+# a forecast, 未来三年…增长率, marked so when the window made the clause a forecast's).
+_RANK_TAIL = r"(?P<side>[高低])于市场上?(?:_forecast)?$"
 _MARKET_RANK = re.compile(rf"(?P<base>.+?){_RANK_TAIL}")
 # Words no figure's name holds: a clause read as a label (该股累计上涨, 苹果、英伟达纷纷上涨,
 # 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two; a card's rank).

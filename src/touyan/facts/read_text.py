@@ -58,6 +58,8 @@ FORECAST = re.compile(
     r"预计|应该会|应当会|预(?<!的预)期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)"
     r"(?<!不及预期)(?<!好于预期)(?<!符合预期)(?!提振|升温|增强|改善|落空)|预(?<!走势预)测(?!分析)"
     r"|预估|有望|力争|确保|计划|假设"
+    # 未来三年净利润复合增长率, 未来12个月: a window ahead of the day, which no one has seen
+    r"|未来(?:[一二两三四五六七八九十]|\d{1,2})个?(?:年|季度|月)"
 )  # but 附走势预测 (a headline's promise) and 高分红预期提振信心 (a mood) forecast no figure
 
 # A seat on a trading list (营业部, 机构专用): see `seats`.

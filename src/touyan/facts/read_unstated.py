@@ -3,8 +3,8 @@
 A figure may name a criterion (换手率达20%的证券登上龙虎榜), a threshold a definition sets
 (30%—70%一般被认为是…), a class of holders (持股5%以上股东), an assumption (假设…), a forecast a
 new one replaces (（原预测值：…）), a heading's year, the basis of a computation the writer
-chose (以买入价10.5元计算), or a company's result filed under a fund its sentence does not
-name: none is a figure anyone reported, so none is kept.
+chose (以买入价10.5元计算), a chart's level (突破25元平台), or a company's result filed under
+a fund its sentence does not name: none is a figure anyone reported, so none is kept.
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ _DEFINED_AFTER = re.compile(
 _HOLDER_CLASS_AFTER = re.compile(r"\s*(?:以上|以下)的?(?:大)?股东")
 _HOLDER_CLASS_BEFORE = re.compile(r"(?:超过|超|逾)\s*$")
 _HOLDER_AFTER = re.compile(r"\s*的?(?:大)?股东")
+# 放量突破25元平台, 回踩12元支撑位: a level a chart is read by, which the price crossed or
+# tests; no quote of any day. (站上30元关口 may say where the price now stands: kept.)
+_CHART_LEVEL_AFTER = re.compile(r"\s*(?:附近的?|一线的?)?(?:平台|支撑位|压力位|阻力位|颈线)")
 
 # A company's results: a fund has none, so when a fund is only carried or the text's topic
 # (an industry paragraph in a note on an ETF: 从净利润来看，第四季度净利同比下滑…), they are
@@ -73,6 +76,8 @@ class UnstatedSteps(Reader):
             )
         ):
             return True  # 持股5%以上股东: a class of holders, not a holder's stake
+        if q.unit == "money" and _CHART_LEVEL_AFTER.match(self.text, q.span[1]):
+            return True  # 放量突破25元平台: a chart's level, not a price quoted
         if self.in_hypothesis(q, sentence):
             return True  # 假设26年每股收益达到80元，则…: an assumption and its sums, not told
         if "原" in self.text[max(sentence[0], q.span[0] - 40) : q.span[0]] and self._superseded(q):

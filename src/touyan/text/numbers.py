@@ -23,7 +23,8 @@ from touyan.text.dates import _PATTERN as _DATE_PATTERN
 class Quantity:
     value: Decimal  # base units: 11亿美元 -> 1100000000; percentages as written: 45% -> 45
     # "" plain, "%", "pp", "bp", "times", "shares", "money", "count", or a unit by its Chinese
-    # name (吨, 公顷, 吉瓦时; 吨/日 with what it is per; 手 for lots of shares): see `is_physical`
+    # name (吨, 公顷, 吉瓦时; 吨/日 with what it is per; 手 for lots of shares), or money per
+    # such a unit (/千克 of 13.47元/千克, its currency in `currency`): see `is_physical`
     unit: str
     currency: str | None  # ISO code for money
     scale: Decimal  # multiplier the text applied (亿 -> 1e8, billion -> 1e9)
@@ -259,6 +260,20 @@ _PER = r"/(?:[\u4e00-\u9fff]{1,3}|[A-Za-z]{1,6})"
 # A Latin unit word ends where a word does (5 mn, not 5 mns); 美元 or % may run into one
 # (每股收益2.42 美元GAAP 净收入…, 增长5%YoY).
 _WORD_END = r"(?:(?<![A-Za-z])|(?![A-Za-z]))"
+# 13.47元/千克, 80美元/桶, 3500元/吨: money per a physical unit is a price of a good, not an
+# amount of money; its unit is what it is per (/千克), its currency stays the money's.
+# Estate prices write a square metre short (19939元/平, 元/平米, 元/㎡); a 平 that starts a word
+# (元/平台) is none.
+_PER_WORDS = {**_PHYSICAL, "平米": "平方米", "平": "平方米", "㎡": "平方米"}
+_PER_GUARD = {**_PHYSICAL_GUARD, "平": r"(?![\u4e00-\u9fff])"}
+_PER_PHYSICAL = re.compile(
+    "/(?P<per>"
+    + "|".join(
+        re.escape(w) + _PER_GUARD.get(w, "") for w in sorted(_PER_WORDS, key=len, reverse=True)
+    )
+    + f"){_WORD_END}",
+    re.IGNORECASE,
+)
 _SIGN_WORDS = ("下降", "下滑", "下跌", "减少", "降低", "回落", "亏损", "跌", "降")
 # Every quantity starts with one of these characters; the leading look-ahead lets the
 # engine skip every other position at once instead of trying each alternative there.
@@ -306,6 +321,9 @@ _STOCKS_MOVE = re.compile(r"(?:涨停|跌停|封板|连板|上涨|下跌|收涨|
 _NOT_AFTER = re.compile(
     r"\s*(?:年|月|日|号|时|分|秒|季度|点\d|:\d|：\d|\.(?:SH|SZ|BJ|HK|SS)\b)", re.I
 )
+# 13.531,207.54亿元: a decimal run on by a thousands group, as a text garbled in extraction
+# prints two figures glued (13.53亿 and 1,207.54): which digits are whose is not known.
+_GLUED_GROUP = re.compile(r",\d{3}(?!\d)")
 # 2025-05-140.000.0025520.00: a date run into the figures after it, as a table flattened to
 # text prints its rows. Which digits are the day's and which the cells' is not known here
 # (runtable reads such a table when only one split fits), so the whole run is skipped rather
@@ -513,6 +531,8 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
     if not (scale_word or cur_word or unit_word or cls):
         if _NOT_AFTER.match(text, num_end):
             return None
+        if "." in num and "," not in num and _GLUED_GROUP.match(text, num_end):
+            return None
         if num2 and _span_or_code(num, num2, text, m.end("num2")):
             return None
     if scale_word in ("b", "m", "k") and scale_raw not in ("B", "m", "k", "M", "K"):
@@ -549,6 +569,10 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
         tail_end = max(m.end(g) for g in ("num", "close", "num2", "scale", "cur") if m.group(g))
     if currency and not unit:
         unit = "money"
+        if per := _PER_PHYSICAL.match(text, tail_end) if text.startswith("/", tail_end) else None:
+            unit, tail_end = "/" + _PER_WORDS[per.group("per").lower()], per.end()
+        elif ranged and m.group("per") and (per := _PER_PHYSICAL.fullmatch(m.group("per"))):
+            unit = "/" + _PER_WORDS[per.group("per").lower()]  # 3000元/吨-3500元/吨
     elif cls == "手" and not unit:
         unit = "手"  # 4.87万手: lots of shares, a unit of its own (a board lot differs by market)
     elif cls and not unit:
@@ -849,8 +873,8 @@ def format_quantity(q: Quantity, lang: str = "zh") -> str:
                 break
         else:
             number = _trim(value)
-        if q.unit == "money":
-            unit = _ZH_CURRENCY.get(q.currency or "", "")
+        if q.unit == "money" or q.unit.startswith("/"):  # 元, 元/千克
+            unit = _ZH_CURRENCY.get(q.currency or "", "") + q.unit.removeprefix("money")
         elif q.unit == "shares":
             unit = "股"
         else:
@@ -868,6 +892,11 @@ def format_quantity(q: Quantity, lang: str = "zh") -> str:
         number = _trim(value)
     if q.unit == "money":
         return f"{sign}{_EN_CURRENCY.get(q.currency or '', '')}{number}"
+    if q.unit.startswith("/"):  # RMB13.47/kg
+        per = q.unit[1:]
+        return (
+            f"{sign}{_EN_CURRENCY.get(q.currency or '', '')}{number}/{_EN_PHYSICAL.get(per, per)}"
+        )
     if q.unit == "shares":
         return f"{sign}{number} shares"
     if is_physical(q.unit):

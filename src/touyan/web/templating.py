@@ -58,6 +58,7 @@ def format_figure(value: Decimal, unit: str, currency: str | None, lang: str) ->
         else:
             number = _plain(value, grouped=True)
         suffix = " shares" if unit == "shares" else f" {unit}" if is_physical(unit) else ""
+        suffix = unit if unit.startswith("/") else suffix  # ¥13.47/千克: a price per unit
         return f"{symbol}{number}{suffix}" if currency else f"{number}{suffix}"
     for size, word in (
         (Decimal(10) ** 12, "万亿"),
