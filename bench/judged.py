@@ -95,11 +95,11 @@ def in_sample(row: str, snippet: int, span: tuple[int, int], half: str) -> str |
 _CHECK_BUCKETS = frozenset(SAMPLE_EVERY + n for n in (1, 3, 5, 7, 9, 11, 13, 15, 17, 19))
 
 
-def load() -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
+def load(path: Path = JUDGED) -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
     """(place, claim) -> (verdict, note)."""
-    if not JUDGED.exists():
+    if not path.exists():
         return {}
-    with JUDGED.open(encoding="utf-8", newline="") as f:
+    with path.open(encoding="utf-8", newline="") as f:
         rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
         return {
             ((r["row"], int(r["snippet"]), int(r["start"]), int(r["end"])), r["claim"]): (
@@ -110,10 +110,12 @@ def load() -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
         }
 
 
-def report(sample: Iterable[Sampled], show_unjudged: bool, show_wrong: bool = False) -> None:
+def report(
+    sample: Iterable[Sampled], show_unjudged: bool, show_wrong: bool = False, path: Path = JUDGED
+) -> None:
     """Print both samples' precision; list facts still to judge, or (to mine for fixes) the dev
     sample's facts judged wrong: never the check sample's, which would stop it being honest."""
-    verdicts = load()
+    verdicts = load(path)
     wrong: list[tuple[Sampled, str]] = []
     right: Counter[str] = Counter()
     judged: Counter[str] = Counter()
@@ -137,7 +139,7 @@ def report(sample: Iterable[Sampled], show_unjudged: bool, show_wrong: bool = Fa
         for s, note in wrong:
             show(s, note)
     if show_unjudged:
-        print(f"\n  facts to judge (append to {JUDGED.name}: right|wrong and a note):")
+        print(f"\n  facts to judge (append to {path.name}: right|wrong and a note):")
         for s in unjudged:
             show(s, "")
 
