@@ -19,7 +19,8 @@ from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
 # A comparison's base (比1978年, 较4月份) is compared with, not what a figure is dated by.
-BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比)\s*$")
+# 恢复至2019年的97.5%: the year a recovery is measured against, the base of a ratio.
+BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比|恢复[至到]了?)\s*$")
 # Written after a date, the same (与2024-06-30相比, 与上月相同); so is a period of it
 # (与去年同期相比: the figure is this year's, compared with last year's).
 BASE_AFTER = re.compile(r"\s*(?:同期\s*)?(?:相比|相较|比较|相同|持平|一致|相当)")
@@ -127,6 +128,8 @@ def date_for(
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
     while earlier and _ISSUE_NAMED.match(text, earlier[-1].span[1]):
         earlier.pop()  # 2017年公开发行公司债券，…。主要子公司…净利润: the bond's name
+    if earlier and _POINT_OPENS.match(text, sentence[0]):
+        earlier = _before_points(earlier, sentence[0], text)
     if (
         earlier
         and window is not None
@@ -137,10 +140,50 @@ def date_for(
         # 一季度营收排名第1。近7日涨跌幅2.8%: a trailing window ends on a recent day, not at
         # the end of a period an earlier sentence named
         return day_before(sentence[0], dates, published_at), window
+    if (
+        earlier
+        and window is not None
+        and window.text in _NAMED_YEARS
+        and not _PART_OF_YEAR.match(text, window.span[1])
+    ):
+        # 2021年年底前销量下降。…今年料下降2.8%: the year of writing, which an earlier
+        # sentence's year is not (undated when the text has no publication date)
+        return window, None
     if earlier:
         carried = _listed_period(earlier, text) or _last_listed_day(earlier[-1], text)
         return _carried(carried, published_at), window
     return None, window
+
+
+# A calendar year named from the day of writing: it names its own year, carried from no
+# earlier sentence (but a report's 本年度 is the year the report is of, named before).
+_NAMED_YEARS = frozenset({"今年", "明年"})
+# A part of the year after it (今年一季度, 今年前三季度): a period the date reader leaves to
+# the earlier dates.
+_PART_OF_YEAR = re.compile(
+    r"\s*(?:第?[一二三四1-4]季度|[上下]半年|前三季度|前[一二三四五六七八九十\d]{1,2}个?月"
+    r"|[一二三四五六七八九十\d]{1,2}(?:-|—|至|到)?[一二三四五六七八九十\d]{0,2}月|[Qq][1-4])"
+)
+
+# A point of a list a sentence opens (一是…。二是…, 其三，): each point is a statement of its
+# own, which a date another point names does not date.
+_POINT_OPENS = re.compile(
+    r"\s*(?<![\u4e00-\u9fff])(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][，,、是])"
+)
+_POINT_REACH = 600  # characters back to the list's first point
+
+
+def _before_points(earlier: list[DateMention], start: int, text: str) -> list[DateMention]:
+    """The dates of `earlier` written before the list whose point opens at `start`: "2024年
+    业绩…：一是营收…。二是…" carries the lead's year into each point, "一是…于2021年底结束过渡
+    期。二是渗透率达到50%" not the first point's."""
+    lo = max(0, start - _POINT_REACH)
+    first = next(
+        (p.start() for p in _POINT_OPENS.finditer(text, lo, start) if p.start() < start), None
+    )
+    if first is None:
+        return earlier
+    return [d for d in earlier if d.span[0] < first]
 
 
 # 2017年公开发行公司债券, 2016年度非公开发行股票: a year that names an issue of securities,

@@ -16,8 +16,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from touyan.facts.dating import BASE_BEFORE
-from touyan.text.dates import DateMention, parse_dates
+from touyan.facts.dating import BASE_AFTER, BASE_BEFORE
+from touyan.text.dates import DateMention, parse_dates, part_of_month
 
 # Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):
 # the year is the one said with it (今年, 去年), else the last one named before, else the
@@ -156,6 +156,7 @@ def with_bare_months(
             if d.span[1] <= m.start()
             and m.start() - d.span[1] <= _YEAR_REACH
             and d.granularity != "relative"
+            and d.dated  # 2月10日公告，1月产量… with no publication date: no year to lend
         ]
         said = text[max(0, m.start() - 2) : m.start()]
         guessed = False  # the year is publication's, the text writes none
@@ -181,6 +182,12 @@ def with_bare_months(
             continue
         start = dt.date(year, first, 1)
         end = dt.date(year, last, calendar.monthrange(year, last)[1])
+        said, words_end = m.group(), m.end()
+        if part := part_of_month(text, m.end(), start, end):  # 1月中旬: its ten days
+            start, end, words_end = part
+            said = text[m.start() : words_end]
+        if BASE_AFTER.match(text, words_end):
+            continue  # 与1月上旬相比: the base compared with dates no figure
         kind = "report" if m["report"] else "month"  # a report's period dates no day's quote
         # 一季度 in a January text that writes no year: last year's first quarter is long
         # reported (a company reports a quarter within weeks), so the text is an old one
@@ -192,7 +199,7 @@ def with_bare_months(
         stale = bool(published_at and (published_at - end).days > _STALE_DAYS)
         # Months keep the guess (8月份 in May is last August's, as releases write them).
         dated = not (guessed and stale and (m["q"] or m["bq"]) and named[-1:] != [year])
-        extra.append(DateMention(start, end, kind, m.span(), m.group(), dated))
+        extra.append(DateMention(start, end, kind, m.span(), said, dated))
     return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
 
 

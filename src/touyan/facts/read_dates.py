@@ -69,7 +69,7 @@ _NEWS_DAY_REACH = 16
 
 # The year so far (今年以来, 今年来, 今年至今): a window from the year's start to the day of
 # writing, which the date parser, reading 今年 alone, gives as the whole year.
-_YTD = ("今年以来", "今年来", "今年至今")
+_YTD = ("今年以来", "今年来", "今年至今", "今年迄今")
 
 # The year a change is measured from (比1978年, 较2011年末), and the bases other than a year.
 _BASE_YEAR = re.compile(

@@ -40,6 +40,8 @@ _SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预�
 # A sentence that opens with a forecast and lists its figures in clauses joined by ；
 # (预计2026年某作物播种面积…；单产…；产量保持在…以上。): every clause is forecast.
 _FULL_STOP = re.compile(r"[。！？!?\n]")
+# A sentence breaking down the one before (当中，广告收入…; 其中，…).
+_PART_OPENS = re.compile(r"\s*(?:当中|其中)[，,：:]")
 _FORECAST_OPENS = re.compile(r"\s*(?:据|本月|本期|我们|机构|市场)?(?:预计|预测)")
 # 本月预测，2026/27年度…, 本月估计，2025/26年度…: a monthly supply-and-demand release's frame;
 # the paragraph's figures after it are the month's projections (an estimate of a season not
@@ -48,6 +50,11 @@ _MONTH_FRAME = re.compile(r"本月(?:预测|估计|对)")
 # A date field after a forecast word: what is expected is the date, not the figures after it.
 _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 _CLAUSE_SEP = re.compile(r"[，,；;]")  # but 预计今日…: today's, foreseen
+# A clause about the present after the forecast (相比之下，现在这一比例为5%).
+_PRESENT = re.compile(r"[，,；;]\s*(?:相比之下[，,]?\s*)?(?:现在|目前|当前)")
+# 到2025年 as a goal's horizon: opening a clause, or after a word that sets one (not 截至到,
+# 从2020年到2025年).
+_BY_YEAR = re.compile(r"(?:^|[，,。；;：:\s]|争取|力争|提出|要求|目标是?|计划)到\s*$")
 
 
 class ForecastReader(TextReader):
@@ -66,6 +73,8 @@ class ForecastReader(TextReader):
         if found and _SECTION_BREAK.search(self.text, found[-1].end(), hi):
             # **三、2025年预测**…---**四、风险提示**1. 收入占比仍超85%: another section
             return False
+        if found and _PRESENT.search(self.text, found[-1].end(), hi):
+            return False  # 估计到4月份将有一半国家加息，相比之下，现在这一比例为5%: today's
         if found:
             return not _EXPECTED_DATE.match(self.text, found[-1].end())
         return self._in_scenario(lo)
@@ -78,6 +87,18 @@ class ForecastReader(TextReader):
         ends = list(_FULL_STOP.finditer(self.text, max(0, sentence[0] - 300), sentence[0]))
         start = ends[-1].end() if ends else max(0, sentence[0] - 300)
         if not _FORECAST_OPENS.match(self.text, start):
+            return False
+        return not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
+
+    def _forecast_part(self, sentence: tuple[int, int], q: Quantity) -> bool:
+        """A figure of a sentence that opens by breaking down the one before (当中，其中，)
+        when that one is a forecast (报告估计，总收入增长约28%。当中，广告收入增长50%): the
+        parts are foreseen with the whole. A date of the figure's own ends the carry."""
+        if not self.forecast_words or not _PART_OPENS.match(self.text, sentence[0]):
+            return False
+        ends = list(_FULL_STOP.finditer(self.text, max(0, sentence[0] - 300), sentence[0] - 1))
+        start = ends[-1].end() if ends else max(0, sentence[0] - 300)
+        if FORECAST.search(self.text, start, sentence[0]) is None:
             return False
         return not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
 
@@ -96,6 +117,19 @@ class ForecastReader(TextReader):
         paragraph = self.text.rfind("\n", 0, q.span[0]) + 1
         frames = list(_MONTH_FRAME.finditer(self.text, max(paragraph, q.span[0] - 600), q.span[0]))
         return bool(frames) and frames[-1].group() != "本月对"
+
+    def _by_year(self, anchor: DateMention | None, q: Quantity) -> bool:
+        """A year a goal is set for (到2025年，…比重达到20%左右; 争取到2025年…覆盖率达到80%以上)
+        in a text with no publication date: whether the year is ahead the text cannot say, but
+        the words set a target, which no one has reported."""
+        return (
+            self.published_at is None
+            and anchor is not None
+            and anchor.granularity == "year"
+            and anchor.span[1] <= q.span[0]
+            and _BY_YEAR.search(self.text, max(0, anchor.span[0] - 6), anchor.span[0]) is not None
+            and "了" not in self.text[anchor.span[1] : q.span[0]]  # 到2021年年末…达到了: done
+        )
 
     def _ahead(self, anchor: DateMention | None, as_of: dt.date | None, q: Quantity) -> bool:
         """A figure dated in a year after the one the text is published in: no one can have

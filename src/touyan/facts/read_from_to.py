@@ -105,7 +105,12 @@ class FromToShapes(LabelShapes, LabelledShapes):
             and (held := _RANGE_HELD.search(self.text, max(sentence[0], q.span[0] - 10), q.span[0]))
             and not held["guess"]
             and (ranged := self._from_to(q, sentence, quote, header, held.start()))
-            and ranged.as_of is not None  # a range of no date states nothing to check
+            # a range of no date states nothing to check; with no publication date, a span
+            # of days written without their year (上周（1月10日至1月14日）) still names when
+            and (
+                ranged.as_of is not None
+                or (self.published_at is None and ranged.period is not None)
+            )
         ):
             return True, ranged  # 股价一直在40-50元之间震荡: the range the level stays in
         return False, None

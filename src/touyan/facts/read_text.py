@@ -57,7 +57,7 @@ _WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "�
 FORECAST = re.compile(
     r"预计|应该会|应当会|预(?<!的预)期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)"
     r"(?<!不及预期)(?<!好于预期)(?<!符合预期)(?!提振|升温|增强|改善|落空)|预(?<!走势预)测(?!分析)"
-    r"|预估|有望|力争|确保|计划|假设"
+    r"|预估|(?<!据)估计|有望|力争|确保|计划|假设"
     # 未来三年净利润复合增长率, 未来12个月: a window ahead of the day, which no one has seen
     r"|未来(?:[一二两三四五六七八九十]|\d{1,2})个?(?:年|季度|月)"
 )  # but 附走势预测 (a headline's promise) and 高分红预期提振信心 (a mood) forecast no figure
@@ -91,7 +91,7 @@ _GLUED_FIRM = re.compile(
 _SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
 
 # 今年以来, 今年来, 今年至今: the year so far, to the day of writing (see `_ytd_windows`).
-_YTD_WINDOW = re.compile(r"今年(?:以来|来|至今)")
+_YTD_WINDOW = re.compile(r"今年(?:以来|来|至今|迄今)")
 
 
 def _ytd_windows(text: str, published_at: dt.date) -> list[DateMention]:
@@ -111,7 +111,9 @@ _ADVICE_HEAD = "产品分析："
 
 # Where a sentence, or a clause run as one (；), ends.
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|起|开始|(?<=年)来)")
+_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|迄今|起|开始|(?<=年)来)")
+# 2026年4月到期的票据: the day a security matures names it, it dates no figure about it.
+_MATURES = re.compile(r"\s*(?:到期|届满)")
 
 # A text that speaks of 公司 or 该股 is about a company, even one it does not name.
 _COMPANY_WORDS = re.compile(
@@ -267,6 +269,7 @@ class TextReader:
             d
             for d in found_dates
             if not _SINCE.match(text, d.span[1])
+            and not _MATURES.match(text, d.span[1])
             and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
             and not BASE_AFTER.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date

@@ -175,7 +175,9 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             (
                 self._forecast_before(sentence[0], q.span[0])
                 or self._ahead(anchor, as_of, q)
+                or self._by_year(anchor, q)
                 or self._forecast_run(sentence, q)
+                or self._forecast_part(sentence, q)
                 or self._framed(q)
                 or self._preannounced(metric, q)
             )

@@ -90,6 +90,27 @@ _PROFILE_DATE = re.compile(
 )
 
 
+# A holiday named after its year (2022年春节假期7天): some days of the year, not the year.
+_HOLIDAY = re.compile(
+    r"\s*(?:春节|国庆|五一|劳动节|端午|中秋|元旦|清明|春运|圣诞)(?:假期|假日|黄金周|长假|期间|档期?)?"
+)
+# A third of a month after it (2022年1月中旬): days 11 to 20, not the month.
+_TEN_DAYS = re.compile(r"\s*([上中下])旬")
+
+
+def part_of_month(
+    text: str, at: int, start: dt.date, end: dt.date
+) -> tuple[dt.date, dt.date, int] | None:
+    """The ten days of a month written right after it at `at` (1月上旬 is the 1st to the
+    10th, 中旬 the 11th to the 20th, 下旬 the rest), and where the words end."""
+    found = _TEN_DAYS.match(text, at)
+    if found is None or start.day != 1 or (start.year, start.month) != (end.year, end.month):
+        return None
+    first = {"上": 1, "中": 11, "下": 21}[found.group(1)]
+    last = end.day if first == 21 else first + 9
+    return start.replace(day=first), end.replace(day=last), found.end()
+
+
 def _cn_int(text: str) -> int:
     if text.isdigit():
         return int(text)
@@ -255,6 +276,10 @@ def read_dates(
     """`parse_dates`'s dates, and the span of everything written like a date, impossible
     dates included: the spans `touyan.text.numbers.parse_numbers` reads no figure inside,
     found in the same scan (a caller that reads both saves the second)."""
+    # With no publication date a day written without its year (1月27日) or a relative word
+    # (今年, 上周) names no day: the clock's year would be a guess, so such a mention keeps
+    # its span, is marked undated, and dates no later month-day.
+    undated_days = today is None
     today = today or dt.date.today()
     out: list[DateMention] = []
     spans: list[tuple[int, int]] = []
@@ -287,12 +312,21 @@ def read_dates(
         if found is None:
             continue
         start, end, granularity = found
-        if granularity != "relative" and not _PROFILE_DATE.search(
-            text, max(0, match.start() - 8), match.start()
+        known = not (undated_days and (granularity == "relative" or (g["md"] and near is None)))
+        dated, said = known, match.group()
+        if granularity == "year" and (holiday := _HOLIDAY.match(text, match.end())):
+            # 2022年春节假期: days within the year the text does not name
+            said, dated = text[match.start() : holiday.end()], False
+        elif granularity == "month" and (part := part_of_month(text, match.end(), start, end)):
+            start, end, said = part[0], part[1], text[match.start() : part[2]]
+        if (
+            known  # a holiday's year still dates a later day
+            and granularity != "relative"
+            and not _PROFILE_DATE.search(text, max(0, match.start() - 8), match.start())
         ):
             last_year, last_year_end, last_start = end.year, match.end(), start
             year_only = granularity in ("year", "half", "quarter")
-        out.append(DateMention(start, end, granularity, match.span(), match.group()))
+        out.append(DateMention(start, end, granularity, match.span(), said, dated))
     return out, spans
 
 
