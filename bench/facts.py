@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/facts.py [--show N]
 
 Each row of eval/fineval_fact_extraction_dev.jsonl holds retrieved snippets (title, publication
-date, content) and gold facts written as "2025年05月15日，一鸣食品的涨跌幅为+1.68%。". A gold
+date, content) and gold facts written as "2025年06月12日，青禾股份的涨跌幅为+2.37%。". A gold
 fact's value is the last number in its sentence, its subject the text between the date's comma
 and 的 (without a date or window written next to it: "长电科技4月23日的…", "X近一周的…"), its
 date the first date it names. Readings of a gold sentence's words, not of its facts (2026-12-04,

@@ -128,19 +128,19 @@ def test_facts_from_the_seed_page_as_json(tmp_path: Path, shared_data: Path) -> 
 def test_entity_added_by_a_user_is_found_at_ingest(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'entity.db'}"
     code, out = invoke(
-        "entity", "add", "一鸣食品", "--ticker", "605179", "--alias", "一鸣", "--db", db
+        "entity", "add", "青禾食品", "--ticker", "605999", "--alias", "青禾", "--db", db
     )
     assert code == 0, out
     assert invoke("entity", "add", "坏公司", "--ticker", "NOT A TICKER", "--db", db)[0] != 0
-    doc = tmp_path / "yiming.jsonl"
+    doc = tmp_path / "qinghe.jsonl"
     row = {
-        "title": "一鸣食品行情",
-        "text": "2025年05月15日，一鸣食品的当前价为21.81元，涨跌幅为+1.68%。",
+        "title": "青禾食品行情",
+        "text": "2025年06月12日，青禾食品的当前价为18.42元，涨跌幅为+2.37%。",
     }
     doc.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
     assert invoke("ingest", str(doc), "--db", db)[0] == 0
-    facts = json.loads(invoke("facts", "605179.SH", "--db", db, "--json")[1])
+    facts = json.loads(invoke("facts", "605999.SH", "--db", db, "--json")[1])
     assert {(f["subject"], f["metric"], f["value"]) for f in facts} == {
-        ("一鸣食品", "price", "21.81"),
-        ("一鸣食品", "change_pct", "1.68"),
+        ("青禾食品", "price", "18.42"),
+        ("青禾食品", "change_pct", "2.37"),
     }

@@ -57,7 +57,7 @@ def test_a_list_item_repeating_the_previous_sessions_label_is_the_lists_day() ->
 
 def test_a_forecast_in_brackets_a_new_one_replaces_is_withdrawn() -> None:
     text = (
-        "我们预计公司2025-2027年的EPS分别为1.12、1.30和1.51元/股（原预测值：2025-2026年为"
+        "我们预测青禾股份2025-2027年EPS分别为1.12、1.30和1.51元/股（原预测值：2025-2026年为"
         "1.45和1.62元/股），维持公司“买入”评级。"
     )
     facts = _read(text, "青禾股份年报点评：业绩承压", dt.date(2025, 4, 28))

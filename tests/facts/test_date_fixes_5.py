@@ -87,8 +87,8 @@ def test_a_month_on_month_change_after_a_years_total_is_the_months() -> None:
 
 def test_a_sentence_after_a_list_of_quarters_is_the_years() -> None:
     text = (
-        "2024年各季度主要财务数据第一季度营业收入为4.3亿元；第二季度营业收入为3.9亿元；"
-        "第三季度营业收入为3.5亿元；第四季度营业收入为4.6亿元。非经常性损益项目计入当期"
+        "2024年各季度主要财务数据第一季度营业总收入为4.3亿元；第二季度营业总收入为3.9亿元；"
+        "第三季度营业总收入为3.5亿元；第四季度营业总收入为4.6亿元。非经常性损益项目计入当期"
         "损益的政府补助为2,468,013.57元。"
     )
     facts = _read(text, title="青禾股份2024年年度报告摘要")

@@ -63,8 +63,8 @@ def test_a_year_closing_the_figure_statement_still_dates_it() -> None:
 
 def test_a_plans_future_days_do_not_date_a_holding_stated_now() -> None:
     text = (
-        "北辰纺机股东持有公司股份1520万股，占公司总股本6.35%，计划自公告之日起十五个交易日后"
-        "的三个月内（2025年6月3日至2025年9月2日）减持不超过1%。"
+        "北辰纺机股东持有公司股份1520万股，占公司总股本6.35%，计划自公告之日起十五个交易日之"
+        "后的三个月内（2025年6月3日至2025年9月2日）减持不超过1%。"
     )
     facts = _read(text, "北辰纺机：股东减持计划", dt.date(2025, 5, 9))
     stake = next(f for f in facts if f"{f.value}" == "6.35")

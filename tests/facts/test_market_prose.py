@@ -172,19 +172,19 @@ def test_sector_titled_text(entities: EntityDictionary) -> None:
     the text names a fund of the sector first; other figures are not filed under it."""
     text = (
         "某某成长混合A基金属于医药板块。1. **行情走弱**:医药板块6月19日表现疲软，日内行情逐步走弱。"
-        "受此影响，截止收盘已下跌2.31%。主力资金表现低迷，截至目前主力资金净流出36.52亿元。"
+        "受此影响，截止收盘已下跌1.87%。主力资金表现疲弱，截至目前主力资金净流出29.14亿元。"
         "板块内个股市盈率为28.5倍。"
     )
     got = {
         (f.subject, f.metric, f.value)
         for f in facts(text, entities, "医药板块近期有什么事件和观点？")
     }
-    assert ("医药板块", "change_pct", Decimal("-2.31")) in got
-    assert ("医药板块", "main_net_outflow", Decimal("3652000000")) in got
+    assert ("医药板块", "change_pct", Decimal("-1.87")) in got
+    assert ("医药板块", "main_net_outflow", Decimal("2914000000")) in got
     assert not [
         g for g in got if g[0] == "医药板块" and g[1] not in ("change_pct", "main_net_outflow")
     ]
-    assert facts("截止收盘已下跌2.31%。", entities, "煤炭等板块涨幅居前") == []
+    assert facts("截止收盘已下跌1.87%。", entities, "煤炭等板块涨幅居前") == []
 
 
 def test_broker_seats_on_the_list(entities: EntityDictionary) -> None:
@@ -222,18 +222,18 @@ def test_fund_card_about_the_product_it_opens_with(entities: EntityDictionary) -
     """A card naming its product's other share class (同产品的主份额“…A”) is still about the
     product it opens with; a broker's plan (集合资产管理计划) is a fund's name."""
     text = (
-        "“远山稳健增利债券型证券投资基金C类”是一只债券型-混债基金。“远山稳健增利债券C”成立不满3年，"
+        "“远山稳健增利债券型证券投资基金C类”是一只债券型-长债基金。“远山稳健增利债券C”成立不满3年，"
         "建议同时关注同产品的主份额“远山稳健增利债券A”的历史业绩。 "
         "长期收益能力一般：产品成立以来年化收益2.15%，表现一般。"
     )
     got = {(f.subject, f.value) for f in facts(text, entities)}
     assert ("远山稳健增利债券型证券投资基金C类", Decimal("2.15")) in got
     plan = (
-        "“远山短债债券型集合资产管理计划C类”是一只债券型基金。 收益稳定：近3年年化收益2.41%。 "
+        "“远山安享债券型集合资产管理计划C类”是一只债券型基金。 收益稳定：近3年年化收益2.41%。 "
         "规模稳定：合并管理规模8.40亿，较为稳定。"
     )
     got = {(f.subject, f.value) for f in facts(plan, entities)}
-    assert ("远山短债债券型集合资产管理计划C类", Decimal("840000000")) in got
+    assert ("远山安享债券型集合资产管理计划C类", Decimal("840000000")) in got
 
 
 def test_excess_over_benchmark_is_a_label(entities: EntityDictionary) -> None:
@@ -282,13 +282,13 @@ def test_days_window_flow_label(entities: EntityDictionary) -> None:
 def test_indexes_are_quoted_in_points_and_stocks_in_money(entities: EntityDictionary) -> None:
     text = (
         "沪指今日下跌0.68%，报3380.82点。股价方面，创新高股平均股价49.01元，收盘价为482.00元。"
-        "远山科技报收于8.20元。英国富时100种股票平均价格指数报收于8559.33点。"
+        "远山科技报收于8.20元。英国富时100种股票平均价格指数报收于8371.46点。"
     )
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
     assert ("上证综合指数", "price", Decimal("3380.82")) in got
     assert ("远山科技", "price", Decimal("8.20")) in got
     assert not [g for g in got if g[2] in (Decimal("49.01"), Decimal("482.00"))]
-    assert not [g for g in got if g[2] == Decimal("8559.33")]
+    assert not [g for g in got if g[2] == Decimal("8371.46")]
 
 
 def test_major_index_names(entities: EntityDictionary) -> None:

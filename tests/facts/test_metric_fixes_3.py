@@ -40,7 +40,7 @@ def said(found: list[ExtractedFact]) -> set[tuple[object, ...]]:
 def test_a_trailing_window_names_its_move(names: EntityDictionary) -> None:
     text = (
         "截止2025年05月14日华泰星成长混合单位净值为1.203元、涨跌幅为0.41%、"
-        "近三月涨跌幅(最新的近三月涨跌幅是多少)为-3.52%。"
+        "近三月涨跌幅(当前的近三月涨跌幅是多少)为-3.52%。"
     )
     got = said(facts(text, names))
     day = dt.date(2025, 5, 14)

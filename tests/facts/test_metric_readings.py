@@ -160,7 +160,7 @@ def test_a_business_named_with_operations_is_a_segment(entities: EntityDictionar
 def test_a_heading_or_a_report_is_no_segment(entities: EntityDictionary) -> None:
     text = (
         f"截止2025年03月31日{COMPANY}季度报告的净利润为2315.40万元人民币。"
-        f"{COMPANY}2024年业绩稳步提升，盈利能力持续增强归属于上市公司股东的净利润为1.62亿元。"
+        f"{COMPANY}2024年经营稳中有进，盈利水平持续改善归属于上市公司股东的净利润为1.62亿元。"
     )
     found = {f.value: f for f in facts(text, entities)}
     assert found[Decimal("23154000")].object is None

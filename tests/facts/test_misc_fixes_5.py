@@ -62,8 +62,8 @@ def test_a_year_naming_a_bond_issue_dates_no_later_sentence() -> None:
 def test_an_income_a_dealing_in_assets_produced_is_no_income_line() -> None:
     text = (
         "青禾股份2025年第一季度非经常性损益中，计入当期损益的政府补助为1,263,758.42元；"
-        "持有交易性金融资产产生的公允价值变动损益，以及处置交易性金融资产取得的投资收益为"
-        "3,456,789.00元。青禾股份2024年投资收益为5亿元。"
+        "持有交易性金融资产产生的公允价值变动收益和处置交易性金融资产取得的投资收益为"
+        "2,718,406.50元。青禾股份2024年投资收益为5亿元。"
     )
     facts = _read(text, dt.date(2025, 5, 10))
     assert [f.value for f in facts if f.metric == "投资收益"] == [500000000]

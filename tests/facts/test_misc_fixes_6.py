@@ -58,10 +58,10 @@ def test_a_heading_recently_dates_nothing() -> None:
 def test_a_news_items_day_dates_what_it_says_is_current() -> None:
     text = (
         "3月6日消息，青禾股份（收盘价12.5元）将于3月25日召开股东大会。"
-        "3月18日收市后登记在册股东可参会投票。截至发稿，公司市值86亿，无机构调研。"
+        "3月18日收市后在册股东均可出席投票。截至发稿，公司市值73亿，无机构调研。"
     )
     facts = _read(text, dt.date(2025, 5, 13))
-    assert dated(facts, "market_cap", "8600000000") == [(dt.date(2025, 3, 6), "2025-03-06")]
+    assert dated(facts, "market_cap", "7300000000") == [(dt.date(2025, 3, 6), "2025-03-06")]
 
 
 def test_a_range_of_a_preannouncement_is_a_forecast() -> None:

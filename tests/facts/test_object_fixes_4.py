@@ -223,7 +223,7 @@ def test_a_forecast_goes_on_over_its_semicolon_clauses() -> None:
 
 
 def test_a_range_a_definition_sets_is_no_figure() -> None:
-    text = "2024年我国城镇化率为67.0%。据介绍，城镇化率30%—70%一般被认为是城镇化快速发展区间。"
+    text = "2024年我国城镇化率为67.0%。业内认为，城镇化率30%—70%通常被视为城镇化加速推进阶段。"
     found = facts(text)
     assert [said(f) for f in found] == [
         ("中国", "城镇化率", None, Decimal("67.0"), dt.date(2024, 12, 31))

@@ -97,7 +97,7 @@ def test_a_market_after_a_numbered_heading_is_the_part() -> None:
 
 def test_a_business_judged_the_driver_then_its_volume() -> None:
     text = (
-        "蓝湾材料年报。---### 公司产品分析#### 核心业务表现隔膜业务为营收主要驱动力，"
+        "蓝湾材料年报。---### 产品与业务分析#### 主营业务表现隔膜业务为营收主要驱动力，"
         "2024年销量超12万吨，同比增长18%，产能利用率较高。"
     )
     got = parts(text)

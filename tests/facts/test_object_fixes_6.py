@@ -29,10 +29,10 @@ def facts(text: str, title: str = "") -> list[ExtractedFact]:
 
 
 def test_the_question_a_card_field_asks_names_no_one() -> None:
-    title = "2025年05月12日青松稳进混合A近一月涨跌幅(最新的近一月涨跌幅是多少)。"
+    title = "2025年05月12日青松稳进混合A近一月涨跌幅(当前的近一月涨跌幅是多少)。"
     text = (
-        "截止2025年05月12日青松稳进混合A单位净值为1.1378元、近三月涨跌幅(最新的近三月涨跌幅"
-        "是多少)为-3.46%、近一月涨跌幅(最新的近一月涨跌幅是多少)为1.64%。"
+        "截止2025年05月12日青松稳进混合A单位净值为1.1378元、近三月涨跌幅(当前的近三月涨跌幅"
+        "是多少)为-3.46%、近一月涨跌幅(当前的近一月涨跌幅是多少)为1.64%。"
     )
     found = facts(text, title)
     assert {f.subject for f in found} == {"青松稳进混合A"}

@@ -58,7 +58,7 @@ def test_period_words_and_leads_are_no_part_of_the_name(entities: EntityDictiona
 
 
 def test_a_heading_phrase_or_a_label_word_is_no_segment(entities: EntityDictionary) -> None:
-    text = "2024年，营业收入稳步增长，盈利能力持续增强归属于上市公司股东的净利润为100.5亿元。"
+    text = "2024年，营业收入稳中有升，盈利水平持续改善归属于上市公司股东的净利润为100.5亿元。"
     found = facts(text, entities, title="贵州茅台2024年报")
     assert by_value(found, "10050000000").object is None
     margin = facts("贵州茅台营业总收入为500亿元、销售净利率为51.2%。", entities)

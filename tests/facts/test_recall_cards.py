@@ -44,7 +44,7 @@ def test_an_abnormal_move_notices_deviation_as_of_its_last_day() -> None:
 
 
 def test_the_exchanges_threshold_is_no_figure() -> None:
-    text = "青禾股份股票连续两个交易日收盘价格涨幅偏离值累计超过20%，公司市盈率58.2。"
+    text = "青禾股份股票连续两个交易日收盘价格跌幅偏离值累计超过20%，公司市盈率46.7。"
     assert all("偏离" not in f.metric for f in _read(text))
 
 
@@ -58,7 +58,7 @@ def test_the_gain_over_a_run_of_limit_up_days() -> None:
 
 def test_a_board_cards_head_count_and_average_age() -> None:
     text = (
-        "根据2024年报数据，剔除独立董事、监事会主席、监事后，青禾股份共有9位董事和高级管理人员。"
+        "根据2024年报数据，剔除独立董事、监事后，青禾股份共有9位董事和高级管理人员。"
         "从年龄看，青禾股份董事和高级管理人员平均年龄为51岁，年龄中位数为50岁。"
     )
     got = _claims(_read(text))
@@ -82,7 +82,7 @@ def test_one_officers_top_or_bottom_pay_and_age() -> None:
 
 def test_an_advice_cards_product_after_its_market_part() -> None:
     text = (
-        "这是关于你咨询的基金的加减仓建议： 结论：该产品建议你再观察一下。 产品关联的市场分析："
+        "这是关于你咨询的基金的加减仓建议： 结论：该产品建议继续持有。 产品关联的市场分析："
         "本月对于医药板块的观点为中立。 产品分析：“华禾医药创新混合A”是一只混合型基金。"
         "费率较高：产品综合费率1.45%，相较同类基金更高。"
     )

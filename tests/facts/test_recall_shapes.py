@@ -81,14 +81,14 @@ def test_levels_of_any_unit_and_a_joined_measure(entities: EntityDictionary) -> 
     assert ("万科", "revenue", Decimal("10000000000"), dt.date(2024, 12, 31)) in got
     assert ("万科", "net_profit", Decimal("2000000000"), dt.date(2024, 12, 31)) in got
     text = (
-        "2025年一季度，比亚迪的产销量分别达到了30.54万辆和31.00万辆，同比增长分别达到了69%和68%。"
+        "2025年一季度，比亚迪的产销量分别达到了27.83万辆和28.46万辆，同比增长分别达到了52%和49%。"
     )
     got = rows(facts(text, entities))
     q1 = dt.date(2025, 3, 31)
-    assert ("比亚迪", "产量", Decimal("305400"), q1) in got
-    assert ("比亚迪", "deliveries", Decimal("310000"), q1) in got
-    assert ("比亚迪", "产量_yoy", Decimal("69"), q1) in got  # the growths of the levels just read
-    assert ("比亚迪", "deliveries_yoy", Decimal("68"), q1) in got
+    assert ("比亚迪", "产量", Decimal("278300"), q1) in got
+    assert ("比亚迪", "deliveries", Decimal("284600"), q1) in got
+    assert ("比亚迪", "产量_yoy", Decimal("52"), q1) in got  # the growths of the levels just read
+    assert ("比亚迪", "deliveries_yoy", Decimal("49"), q1) in got
 
 
 def test_a_list_of_names_gives_nothing(entities: EntityDictionary) -> None:
@@ -97,20 +97,20 @@ def test_a_list_of_names_gives_nothing(entities: EntityDictionary) -> None:
 
 def test_growths_of_the_figures_just_stated(entities: EntityDictionary) -> None:
     text = (
-        "2025年3月，牧原股份商品猪销售数量685.94万头，销售收入625.77亿元，"
-        "同比变动分别为-4.82%、-34.81%，环比变动分别为-20.66%、-22.33%。"
+        "2025年3月，牧原股份商品猪销售数量712.30万头，销售收入588.45亿元，"
+        "同比变动分别为-6.17%、-28.53%，环比变动分别为-15.42%、-19.08%。"
     )
     got = rows(facts(text, entities))
     march = dt.date(2025, 3, 31)
-    assert ("牧原股份", "revenue", Decimal("62577000000"), march) in got
-    assert ("牧原股份", "revenue_yoy", Decimal("-34.81"), march) in got
-    assert ("牧原股份", "revenue_qoq", Decimal("-22.33"), march) in got
-    assert ("牧原股份", "商品猪销售数量_yoy", Decimal("-4.82"), march) in got
-    assert ("牧原股份", "商品猪销售数量_qoq", Decimal("-20.66"), march) in got
+    assert ("牧原股份", "revenue", Decimal("58845000000"), march) in got
+    assert ("牧原股份", "revenue_yoy", Decimal("-28.53"), march) in got
+    assert ("牧原股份", "revenue_qoq", Decimal("-19.08"), march) in got
+    assert ("牧原股份", "商品猪销售数量_yoy", Decimal("-6.17"), march) in got
+    assert ("牧原股份", "商品猪销售数量_qoq", Decimal("-15.42"), march) in got
 
 
 def test_growths_whose_count_differs_from_the_figures_stated(entities: EntityDictionary) -> None:
-    text = "2025年3月，牧原股份销售收入625.77亿元，同比变动分别为-4.82%、-34.81%。"
+    text = "2025年3月，牧原股份销售收入588.45亿元，同比变动分别为-6.17%、-28.53%。"
     got = rows(facts(text, entities))
     assert not any(metric.endswith("_yoy") for _, metric, _, _ in got)
 

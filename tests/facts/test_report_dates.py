@@ -74,8 +74,8 @@ def test_an_annual_reports_results_in_its_season_are_last_years() -> None:
 
 def test_the_latest_quarterly_report_is_the_quarter_the_day_leaves() -> None:
     text = (
-        "“鸿图稳健债券A”是一只债券型基金。 投资策略稳定：最近季报固定收益类资产占比超过85%，"
-        "同时产品久期≤3年。 * 以上关于该产品的数据指标统计时间截止到2025年08月20日。"
+        "“鸿图稳健债券A”是一只债券型基金。 投资策略清晰：最近季报固定收益类资产占比超过85%，"
+        "同时产品久期≤3年。 * 以上该产品的各项数据指标统计时间截止到2025年08月20日。"
     )
     fund = EntityRecord("鸿图稳健债券A", "fund")
     entities = EntityDictionary.of([*bundled_entities(), fund])

@@ -38,14 +38,14 @@ def test_another_fund_of_the_same_house_is_not_matched(db: Database, tmp_path: P
 
 def test_a_range_keeps_both_ends_through_the_store(db: Database, tmp_path: Path) -> None:
     text = (
-        "华光电子(600123)1月24日晚间发布业绩预告，"
-        "预计2024年归属于上市公司股东的净利润3200万元至4800万元。"
+        "华光电子(600123)1月22日晚间披露业绩预告，"
+        "预计2024年度归属于上市公司股东的净利润2600万元至3900万元。"
     )
     _ingest(db, tmp_path, text)
     [fact] = query_facts(db, metric="net_profit_forecast")
-    assert (fact.value, fact.value_high) == (Decimal("32000000"), Decimal("48000000"))
+    assert (fact.value, fact.value_high) == (Decimal("26000000"), Decimal("39000000"))
     shown = fact.to_json()
-    assert (shown["value"], shown["value_high"]) == ("32000000", "48000000")
+    assert (shown["value"], shown["value_high"]) == ("26000000", "39000000")
     # A single figure has no upper end.
     _ingest(db, tmp_path, TEXT)
     [nav] = query_facts(db, metric="nav")

@@ -50,13 +50,13 @@ def test_a_statistics_text_naming_no_economy_is_about_china(entities: EntityDict
     assert not any(f.subject == "中国" for f in facts(kazakh, entities, "阿拉木图骚乱"))
     company = "公司表示，上半年测试设备营收同比增长7.2%。"
     assert not any(f.subject == "中国" for f in facts(company, entities, "公告"))
-    # Nor is the figure a change moved from (由上月上涨0.4%转为持平).
-    assert facts("从环比看，PPI由上月上涨0.4%转为持平。", entities) == []
+    # Nor is the figure a change moved from (由上月下降0.2%转为持平).
+    assert facts("从环比看，PPI由上月下降0.2%转为持平。", entities) == []
 
 
 def test_the_base_of_a_comparison_does_not_date_the_figure(entities: EntityDictionary) -> None:
-    text = "2023年，全国棉花产量562万吨，比1949年的44万吨增长11.6倍。"
-    found = [f for f in facts(text, entities, "统计数据") if f.value == Decimal("5620000")]
+    text = "2023年，全国茶叶产量355万吨，比1952年的8万吨增长43.4倍。"
+    found = [f for f in facts(text, entities, "统计数据") if f.value == Decimal("3550000")]
     assert found and {f.as_of for f in found} == {dt.date(2023, 12, 31)}
     text = "全国果园面积1.9亿亩，比1978年增长6.7倍。"
     found = [f for f in facts(text, entities, "统计数据") if f.value == Decimal("190000000")]
@@ -81,9 +81,9 @@ def test_a_name_opening_a_days_move_is_a_company(entities: EntityDictionary) -> 
 def test_a_share_price_rise_is_a_price_move_and_targets_are_not_facts(
     entities: EntityDictionary,
 ) -> None:
-    text = "近5日比亚迪股价上涨0.68%，2025年股价上涨8.33%。公司提出2025年收入增长9%的目标。"
+    text = "近5日比亚迪股价上涨1.24%，2025年股价上涨6.57%。公司提出2025年收入增长9%的目标。"
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
-    assert ("比亚迪", "change_pct", Decimal("8.33")) in got
+    assert ("比亚迪", "change_pct", Decimal("6.57")) in got
     assert not any(metric.startswith("price") for _, metric, _ in got)
     assert not any(value == Decimal("9") for _, _, value in got)
 
@@ -100,13 +100,13 @@ def test_an_industry_figure_is_not_the_company_figure(entities: EntityDictionary
 
 def test_a_fund_card_names_its_fund_between_date_and_window(entities: EntityDictionary) -> None:
     text = (
-        "截止2025年05月13日前海联合智选3个月持有期混合(FOF)A近一年涨跌幅为4.50%、"
-        "近三年涨跌幅为5.10%。跟踪误差：近一月跟踪误差为2.9%；###近一周跟踪误差为3.7%；"
+        "截止2025年04月30日远帆汇智6个月持有期混合(FOF)A近一年涨跌幅为3.85%、"
+        "近三年涨跌幅为6.20%。跟踪误差：近一月跟踪误差为2.4%；###近一周跟踪误差为3.1%；"
     )
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities, "基金档案")}
-    fund = "前海联合智选3个月持有期混合(FOF)A"
-    assert (fund, "change_1y_pct", Decimal("4.50")) in got
-    assert (fund, "近一周跟踪误差", Decimal("3.7")) in got
+    fund = "远帆汇智6个月持有期混合(FOF)A"
+    assert (fund, "change_1y_pct", Decimal("3.85")) in got
+    assert (fund, "近一周跟踪误差", Decimal("3.1")) in got
     # A fund text's unnamed figures are never an economy's.
     card = "该产品虽然费率较高，但严跟踪指数。费率较高：产品综合费率1.32%。"
     assert not any(f.subject == "中国" for f in facts(card, entities, "基金档案"))
@@ -126,12 +126,12 @@ def test_the_change_of_a_rate_and_a_turned_rate(entities: EntityDictionary) -> N
 
 def test_who_a_figure_is_about_in_lists_and_releases(entities: EntityDictionary) -> None:
     text = (
-        "TOP5火炬电子0.21元火炬电子（603678）涨0.46%，报25.830元，换手率1.72%，振幅跌1.38%。"
-        "2024年第三季度，火炬电子公司实现总营收6.18亿，毛利率28.93%。"
+        "TOP5恒远精工0.21元恒远精工（603999）涨0.52%，报18.470元，换手率2.06%，振幅跌1.15%。"
+        "2024年第二季度，恒远精工公司实现总营收4.73亿，毛利率31.40%。"
     )
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities, "电子元件股表现")}
-    assert ("火炬电子", "turnover_rate", Decimal("1.72")) in got
-    assert ("火炬电子", "gross_margin", Decimal("28.93")) in got
+    assert ("恒远精工", "turnover_rate", Decimal("2.06")) in got
+    assert ("恒远精工", "gross_margin", Decimal("31.40")) in got
     assert not any(subject == "振幅" for subject, _, _ in got)
     release = "财政部数据显示，1~4月，全国一般公共预算支出83517亿元，同比增长2.6%。"
     subjects = {f.subject for f in facts(release, entities, "财政收支")}
@@ -141,21 +141,21 @@ def test_who_a_figure_is_about_in_lists_and_releases(entities: EntityDictionary)
 def test_net_profit_after_non_recurring_items_is_the_adjusted_figure(
     entities: EntityDictionary,
 ) -> None:
-    text = "比亚迪扣除非经常性损益后的净利润为81.72亿元，同比增长117.80%。"
+    text = "比亚迪扣除非经常性损益后的净利润为64.35亿元，同比增长92.40%。"
     got = {(f.metric, f.value) for f in facts(text, entities)}
-    assert ("net_profit_adjusted", Decimal("8172000000")) in got
+    assert ("net_profit_adjusted", Decimal("6435000000")) in got
     assert not any(metric == "net_profit" for metric, _ in got)
 
 
 def test_bare_months_and_the_first_months_date_figures(entities: EntityDictionary) -> None:
     text = (
-        "4月单月比亚迪销售额达3495.7亿元，同比增长48.1%，今年前四个月营收同比增长43.5%。"
-        "去年4月销量为15.3万辆。5月15日，比亚迪股价上涨2%。"
+        "4月单月比亚迪销售额达2867.3亿元，同比增长39.6%，今年前四个月营收同比增长35.2%。"
+        "去年4月销量为13.8万辆。5月15日，比亚迪股价上涨2%。"
     )
     got = {(f.metric, f.value, f.as_of) for f in facts(text, entities)}
-    assert ("revenue", Decimal("349570000000"), dt.date(2025, 4, 30)) in got
-    assert ("revenue_yoy", Decimal("43.5"), dt.date(2025, 4, 30)) in got
-    assert ("deliveries", Decimal("153000"), dt.date(2024, 4, 30)) in got
+    assert ("revenue", Decimal("286730000000"), dt.date(2025, 4, 30)) in got
+    assert ("revenue_yoy", Decimal("35.2"), dt.date(2025, 4, 30)) in got
+    assert ("deliveries", Decimal("138000"), dt.date(2024, 4, 30)) in got
     assert ("change_pct", Decimal("2"), dt.date(2025, 5, 15)) in got
 
 
@@ -174,38 +174,38 @@ def test_forecasts_are_marked_and_window_openers_name_companies(
     got = {(f.subject, f.metric) for f in facts(text, entities)}
     assert got and all(metric.endswith("_forecast") for _, metric in got)
     moves = (
-        "恒远精工近5个交易日股价上涨2.85%，最高价为14.25元，当前市值为33.61亿元。"
-        "嘉麟杰近5日股价上涨6%，当前市值为16.89亿元。"
+        "恒远精工近5个交易日股价上涨3.42%，最高价为12.68元，当前市值为29.75亿元。"
+        "澜石科技近5日股价上涨7%，当前市值为15.32亿元。"
     )
     got_moves = {(f.subject, f.value) for f in facts(moves, entities, "恒远精工异动")}
-    assert ("恒远精工", Decimal("14.25")) in got_moves
+    assert ("恒远精工", Decimal("12.68")) in got_moves
     pay = "报酬总额(元):3874500.0000|领取报酬的管理层人数:12|前三名董事报酬(元):1026000.0000"
     assert not any(f.subject == "中国" for f in facts(pay, entities, "管理层报酬"))
 
 
 def test_a_list_of_trailing_windows_under_one_label(entities: EntityDictionary) -> None:
     text = (
-        "基金简称：交银施罗德医药创新股票A；赎回到账周期：3天；"
-        "普通定投收益：近1年0.0452,近2年-0.0175,近3年-0.0734；七日年化为1.51%。"
+        "基金简称：远帆医药创新股票A；赎回到账周期：3天；"
+        "普通定投收益：近1年0.0387,近2年-0.0216,近3年-0.0612；七日年化为1.46%。"
     )
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities, "基金档案")}
-    fund = "交银施罗德医药创新股票A"
-    assert (fund, "普通定投收益近1年", Decimal("0.0452")) in got
-    assert (fund, "普通定投收益近3年", Decimal("-0.0734")) in got
-    assert (fund, "seven_day_yield", Decimal("1.51")) in got
+    fund = "远帆医药创新股票A"
+    assert (fund, "普通定投收益近1年", Decimal("0.0387")) in got
+    assert (fund, "普通定投收益近3年", Decimal("-0.0612")) in got
+    assert (fund, "seven_day_yield", Decimal("1.46")) in got
 
 
 def test_a_periodic_report_dates_its_figures_but_not_a_days_move(
     entities: EntityDictionary,
 ) -> None:
     text = (
-        "比亚迪在2024年三季报中显示营业收入为88.63亿元，同比下滑26.90%。"
-        "2024年3月28日，公司发布年报后，股价下跌8.26%，收于11.10元。"
-        "维持2025~2027年EPS分别为0.49/0.59/0.66元，维持目标价11.74元。"
+        "比亚迪在2024年三季报中显示营业收入为76.41亿元，同比下滑21.35%。"
+        "2024年3月28日，公司发布年报后，股价下跌7.42%，收于10.36元。"
+        "维持2025~2027年EPS分别为0.42/0.53/0.61元，维持目标价12.05元。"
     )
     got = {(f.metric, f.value): f.as_of for f in facts(text, entities)}
-    assert got[("revenue", Decimal("8863000000"))] == dt.date(2024, 9, 30)
-    assert got[("change_pct", Decimal("-8.26"))] == dt.date(2024, 3, 28)
+    assert got[("revenue", Decimal("7641000000"))] == dt.date(2024, 9, 30)
+    assert got[("change_pct", Decimal("-7.42"))] == dt.date(2024, 3, 28)
     targets = [as_of for (metric, _), as_of in got.items() if "目标价" in metric]
     assert targets == [dt.date(2025, 5, 15)]
 
@@ -247,9 +247,9 @@ def test_a_bound_still_states_the_figure(entities: EntityDictionary) -> None:
 
 
 def test_a_bracketed_figure_after_its_label(entities: EntityDictionary) -> None:
-    text = "比亚迪当日的换手率（37.8%）远超行业平均换手率（3.28%）。"
+    text = "比亚迪当日的换手率（24.6%）远超行业平均换手率（2.91%）。"
     got = {(f.subject, f.metric, f.value) for f in facts(text, entities)}
-    assert got == {("比亚迪", "turnover_rate", Decimal("37.8"))}
+    assert got == {("比亚迪", "turnover_rate", Decimal("24.6"))}
 
 
 def test_a_model_year_is_no_date(entities: EntityDictionary) -> None:

@@ -140,10 +140,10 @@ def test_a_window_counting_reports_does_not_reach_the_current_price(
     entities: EntityDictionary,
 ) -> None:
     text = (
-        "机构评级：近3个月累计研报12家，有9家建议买入，3家建议增持，"
-        "五粮液最新现价130.5元，机构对其预测的最高目标价180元。"
+        "机构评级：近3个月累计研报11家，有7家建议买入，4家建议增持，"
+        "五粮液最新现价142.8元，机构对其预测的最高目标价195元。"
     )
-    found = [f for f in facts(text, entities) if f.value == Decimal("130.5")]
+    found = [f for f in facts(text, entities) if f.value == Decimal("142.8")]
     assert found
     assert all(f.period is None or "近3个月" not in f.period for f in found)
 

@@ -137,7 +137,7 @@ def test_a_headline_s_lead_name_ends_where_the_body_shows() -> None:
 def test_one_fund_written_two_ways_is_one_name() -> None:
     assert same_name("稳盈纯债债券型证券投资基金A类", "稳盈纯债债券A")
     assert same_name(
-        "长乐中证红利交易型开放式指数证券投资基金发起式联接基金C类", "长乐中证红利ETF联接C"
+        "长乐沪深300交易型开放式指数证券投资基金发起式联接基金A类", "长乐沪深300ETF联接A"
     )
     assert same_name("长乐货币市场基金A类", "长乐货币A级")
     assert not same_name("稳盈纯债债券A", "稳盈纯债债券C")

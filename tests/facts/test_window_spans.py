@@ -76,20 +76,20 @@ def test_a_list_of_windows_flows_takes_the_owner_of_its_lead_in(
     entities: EntityDictionary,
 ) -> None:
     text = (
-        f"截止2025年05月14日，{COMPANY}的主力资金流入流出情况如下：- 过去5日：总流入为1.62亿 "
-        "- 过去10日：总流入为2.95亿，总流出为3.01亿 - 过去20日：总流入为5.40亿 ### 市场情绪"
+        f"截止2025年05月14日，{COMPANY}的主力资金进出情况如下：- 过去5日：总流入为1.48亿 "
+        "- 过去10日：总流入为2.71亿，总流出为2.86亿 - 过去20日：总流入为4.93亿 ### 市场情绪"
     )
     got = by_value(facts(text, entities))
-    assert got[Decimal("162000000")].metric == "main_inflow_5d"
-    assert got[Decimal("295000000")].metric == "main_inflow_10d"
-    assert got[Decimal("301000000")].metric == "main_outflow_10d"
-    assert got[Decimal("540000000")].metric == "main_inflow_20d"
+    assert got[Decimal("148000000")].metric == "main_inflow_5d"
+    assert got[Decimal("271000000")].metric == "main_inflow_10d"
+    assert got[Decimal("286000000")].metric == "main_outflow_10d"
+    assert got[Decimal("493000000")].metric == "main_inflow_20d"
     # a lead-in naming no owner leaves the flow bare
     text = (
-        f"截止2025年05月14日，{COMPANY}的资金情况如下：- 过去5日：总流入为1.62亿 "
-        "- 过去10日：总流入为2.95亿"
+        f"截止2025年05月14日，{COMPANY}的资金情况如下：- 过去5日：总流入为1.48亿 "
+        "- 过去10日：总流入为2.71亿"
     )
-    assert by_value(facts(text, entities))[Decimal("162000000")].metric == "总流入"
+    assert by_value(facts(text, entities))[Decimal("148000000")].metric == "总流入"
 
 
 def test_one_value_for_two_flows_over_a_window_is_both_the_windows(

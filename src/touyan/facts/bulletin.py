@@ -111,14 +111,14 @@ def national_statistics(text: str, title: str) -> bool:
     return REGION.search(text) is not None and CHINESE_RELEASE.search(text) is not None
 
 
-# 从环比看，PPI由上月上涨0.1%转为下降0.5%: a release's paragraph says once which comparison its
+# 从环比看，某指数由上月下降0.3%转为上涨0.2%: a release's paragraph says once which comparison its
 # bare changes (上涨, 下降) are, until it says the other (从同比看).
 VIEW = re.compile(r"从(?P<a>环比|同比)(?:来)?看|(?P<b>环比|同比)方面")
 
-# 各季度用电量同比分别增长9.8%、8.1%、7.9%和6.8%: four figures, one for each quarter in turn.
+# 各季度销量同比分别增长5.2%、6.7%、4.9%和3.3%: four figures, one for each quarter in turn.
 EACH_QUARTER = re.compile(r"(?:各季度|各季|分季度看?|四个季度)[^\S\n]*")
 
-# 分别由上月下降7.3%和4.4%转为上涨3.3%和0.8%: last month's changes, then this month's.
+# 分别由上月下降2.6%和1.9%转为上涨1.4%和0.5%: last month's changes, then this month's.
 TURNED_LIST = re.compile(
     r"由[^，,。；;\n]{0,40}?转为(?P<verb>上涨|下降|增长|下跌|上升|回落)(?:了|约)?[^\S\n]*"
 )
@@ -210,7 +210,7 @@ def plan_mentions(text: str) -> list[DateMention]:
     return out
 
 
-# 电力弹性系数平均约1.32，“十一五”降至1.05: the figure just stated, at the next period named.
+# 能源强度系数平均约0.87，“十二五”降至0.74: the figure just stated, at the next period named.
 _NEXT_PERIOD_VERB = re.compile(
     r"[^\S\n]*(?:期间|时期|年间)?[^\S\n]*(?:则|也|进一步|继续|再|仅|只)?"
     r"(?:降至|下降至|下降到|回落至|升至|上升至|提高至|提高到|提升至|增至|为|达到|达|高达)[^\S\n]*"
@@ -230,7 +230,7 @@ def next_period(text: str, level_end: int, at: int, dates: list[DateMention]) ->
     return period if _NEXT_PERIOD_VERB.fullmatch(text, period.span[1], at) else None
 
 
-# 我国电力弹性系数一直大于1，2024年高达1.4: a rate said only to stay above a bound, then its
+# 该省用能弹性系数一直大于1，2023年高达1.6: a rate said only to stay above a bound, then its
 # level in a period the next clause opens with.
 _BOUNDED = re.compile(
     r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,12}?(?:系数|率|指数|比重|占比))(?:一直|持续|始终|均|都)"
@@ -279,7 +279,7 @@ def base_level(text: str, level_end: int, at: int) -> int | None:
     return int(found["year"])
 
 
-# 食品价格下降0.6%，影响CPI下降0.11个百分点: how much a component moved the index, in points
+# 服装价格上涨0.9%，影响CPI上涨0.06个百分点: how much a component moved the index, in points
 # (not a change of the index itself).
 CONTRIBUTION = re.compile(
     r"[^\S\n]*[，,][^\S\n]*(?:影响|拉动|带动|下拉)(?P<index>CPI|PPI|居民消费价格|工业生产者出厂价格)"
@@ -307,7 +307,7 @@ def measured_items(items: list[str]) -> list[str] | None:
     return named if all(_TAIL.search(item) for item in named) else None
 
 
-# 夏粮和早稻产量分别为2948.1亿斤和562.5亿斤，比上年增加28.9亿斤和2.1亿斤: the list's changes,
+# 小麦和玉米产量分别为1720.4万吨和936.8万吨，比上年增加41.2万吨和8.7万吨: the list's changes,
 # in the same order, said right after it.
 LIST_CHANGES = re.compile(
     rf"[^\S\n]*[\u4e00-\u9fff]{{0,3}}[，,][^\S\n]*(?:比|较)(?P<base>上年同期|去年同期|上年|去年)"

@@ -66,7 +66,7 @@ def date_for(
     if window and _TURNED_FROM.match(text, max(0, window.span[0] - 1), q.span[0]):
         window = None  # CPI由上月下降0.4%转为上涨0.7%: the start of a turn, not the figure's
     if window and _LISTED_ON.search(text, window.span[1], q.span[0]):
-        window = None  # 近三月涨跌幅为-8.06%、上周最高价为6.89元: the list's next item
+        window = None  # 近三月涨跌幅为-3.41%、上周最高价为12.57元: the list's next item
     if (
         window
         and (counted := _WINDOW_COUNT.match(text, window.span[1]))
@@ -102,7 +102,7 @@ def date_for(
         if as_of:
             after = as_of
     if after and _DOT_STOP.search(text, q.span[1], after[0].span[0]):
-        after = []  # 归母净利润1065.16万元.以4月28日收盘价计算: the next sentence's day
+        after = []  # 归母净利润2317.40万元.以6月3日收盘价计算: the next sentence's day
     if (
         after
         and _COMMA.search(text, q.span[1], after[0].span[0])
@@ -225,7 +225,7 @@ def _last_period(window: DateMention, day: dt.date) -> DateMention:
     return replace(window, start=start, end=end)
 
 
-# A list item dated by the session before (上一交易日2025年05月14日涨跌幅为5.06%、).
+# A list item dated by the session before (上一交易日2025年06月09日涨跌幅为2.73%、).
 _PREVIOUS_SESSION_BEFORE = re.compile(r"(?:上一个?|前一个?|上个)交易日\s*[（(]?\s*$")
 
 
@@ -252,8 +252,8 @@ _ITEM_LABEL = re.compile(r"\s*([^\d、，,。；;]{1,12}?)\s*(?:为|是|：|:)?\
 
 def _past_session_repeated(anchors: list[DateMention], q: Quantity, text: str) -> list[DateMention]:
     """The dates a list item is dated by, without the day of the session before when the
-    item repeats the label that day's own item was written with: "2025年05月15日X的上一交易
-    日2025年05月14日收盘价为64.79元、收盘价为63.34元" gives the 14th's close, then the 15th's,
+    item repeats the label that day's own item was written with: "2025年06月10日X的上一交易
+    日2025年06月09日收盘价为31.26元、收盘价为30.85元" gives the 9th's close, then the 10th's,
     the list's day (one share has one close a day)."""
     last = anchors[-1]
     if last.granularity != "day" or not _PREVIOUS_SESSION_BEFORE.search(
@@ -306,8 +306,8 @@ _FROM_BEFORE = re.compile(r"[从自由]\s*$")
 
 def _past_year(window: DateMention, before: Sequence[DateMention], text: str) -> DateMention | None:
     """去年 or 前年 (read against publication) as the year a figure after it holds for, when
-    it is the only date its sentence names before the figure: "去年我国城镇化率是64.7%，比上
-    年提高0.8个百分点" written in March 2022 is 2021's rate, not one over the trailing year to
+    it is the only date its sentence names before the figure: "去年全省城镇化率是58.2%，比上
+    年提高1.1个百分点" written in March 2022 is 2021's rate, not one over the trailing year to
     the day of writing. Not when a date before it sets the sentence's period (在1月份…的PPI
     降幅中，去年价格变动的翘尾影响: January's), nor a start (应收账款从去年的1.2亿…)."""
     if (
@@ -367,9 +367,9 @@ def _own_figure_after(
     """Whether a date after a figure, past a clause break, opens a clause that states a figure
     of its own (…占成本80%以上，2023年铜价波动超20%): it dates that figure, not the one before
     it. A date that only closes the figure's statement (营收10亿元，2024年) has none. A day
-    after a figure is left alone: a headline run into its text (…累计4281.27万元（04-25）
-    X融资融券信息显示，2025年4月25日融资净偿还…) dates the headline's figure by its day.
-    A date set off as its clause's topic (…；货运方面，4月份，全国铁路货运发送量4.28亿吨) opens
+    after a figure is left alone: a headline run into its text (…累计1936.52万元（06-11）
+    X两融数据显示，2025年6月11日融资净偿还…) dates the headline's figure by its day.
+    A date set off as its clause's topic (…；客运方面，5月份，全省公路客运量1.37亿人次) opens
     the clause after it: its figures are that clause's."""
     if date.granularity == "day" or not _ITEM_BREAK.search(text, q.span[1], date.span[0]):
         return False

@@ -55,7 +55,7 @@ def field_subject(text: str, lo: int, label_start: int) -> tuple[str, int] | Non
 _INDUSTRY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?行业)(?P<part>[\u4e00-\u9fff]{1,4}类)?")
 _INDUSTRY_LEAD = re.compile(
     r"(?:(?:19|20)\d{2}\s*年(?:度|末)?的?|同期|其中|同时|此外|另外|而|的"
-    # 截至2025年4月30日房地产行业上市公司平均股东户数: the day the clause is as of
+    # 截至2025年6月30日汽车零部件行业上市公司平均股东户数: the day the clause is as of
     r"|(?:截至|截止到?)\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:末|底)?\s*)+"
 )
 _PLACE_IN = re.compile(r"[在属所其]|公司|企业")

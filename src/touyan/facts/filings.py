@@ -21,8 +21,8 @@ _LONG_DECIMAL_IN_TEXT = re.compile(r"\.\d{7}")
 def unglued(text: str, quantities: Sequence[Quantity]) -> list[Quantity]:
     """The figures, without one a quote page glued to the next item's code.
 
-    "市盈率(静)： 85.56600272 开开实业": the page lost the break between the figure and the
-    code that starts the next item, so 85.56600272 is two things; the figure's own digits
+    "市盈率(静)： 47.31902265 青禾股份": the page lost the break between the figure and the
+    code that starts the next item, so 47.31902265 is two things; the figure's own digits
     cannot be told from the code's, so it is not read rather than read wrong.
     """
     if _LONG_DECIMAL_IN_TEXT.search(text) is None:
@@ -88,7 +88,7 @@ _LOSS_FILLER = re.compile(
 _PRIOR = re.compile(
     r"上年同期|去年同期|上年|去年|上期|前一年|同比|子公司|分公司|参股|联营|合营|控股"
 )
-# "较上期的4,648,613,585.82元增加21.31%": the growth of the figure just stated, written
+# "较上期的2,371,905,164.08元增加13.47%": the growth of the figure just stated, written
 # after the base it is measured against.
 _GROWTH_OVER_BASE = re.compile(
     r"[^\S\n]*[，,][^\S\n]*(?:较|比|相比)(?:上期|上年度?|去年|上年同期|去年同期|上年末|年初)的"
@@ -210,7 +210,7 @@ def per_ten_shares(text: str, clause_start: int, q: Quantity) -> int | None:
     return found.start() if found else None
 
 
-# "期末余额为71,280,035.23元，相较于期初的38,412,414.97元有显著增长": the balance the period
+# "期末余额为52,614,907.31元，相较于期初的29,083,552.76元有显著增长": the balance the period
 # opened with, written as the base of the closing one.
 _OPENING_BASE = re.compile(
     r"[^\S\n]*[，,][^\S\n]*(?:相较于|相比于?|较|比)(?:期初|年初|上年末|上年年末)的?[^\S\n]*$"
@@ -312,7 +312,7 @@ def points_on_quarter(between: str) -> bool | None:
     return None if found is None else found["verb"] in _FALLS
 
 
-# "精密焊接装联设备营收6.98亿元，同比+32%，毛利率50.84%": a margin written right after a
+# "智能仓储设备营收4.12亿元，同比+27%，毛利率43.19%": a margin written right after a
 # business line's revenue is that line's margin, not the company's.
 _LINE_RATES = frozenset({"gross_margin", "net_margin"})
 # So are a line's operating margin and its share of revenue, which no known metric names

@@ -304,7 +304,7 @@ _RESULTS_OUT_DAYS = 122
 
 
 def titled_period(title: str, published_at: dt.date | None) -> DateMention | None:
-    """The one quarter, half or year a title names (特斯拉2025年第一季度净利润同比下降71%) when
+    """The one quarter, half or year a title names (远帆汽车2025年一季度净利润同比下降38%) when
     it had ended, recently, at publication: the period whose results the text reports, which
     dates the figures of a text that names only the day they were released."""
     if published_at is None or "年" not in title:

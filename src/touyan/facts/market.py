@@ -56,7 +56,7 @@ def breadth_counts(text: str) -> dict[int, str]:
     return out
 
 
-# 近一周、近一月及近一年分别录得1.84%、3.76%及12.76%的涨幅: one move per trailing window.
+# 近一周、近一月及近一年分别录得0.92%、4.15%及9.38%的涨幅: one move per trailing window.
 _WINDOW = (
     r"(?:近(?:一|两|二|三|六|十二|1|2|3|6|12)个?(?:周|月|季度|年)|今年以来|年初至今|"
     r"近\d{1,3}个?(?:交易日|日|天))"
@@ -111,7 +111,7 @@ def sector_of_title(title: str) -> EntityRecord | None:
 
 
 # 龙虎榜: a broker seat's buying or selling of the stock listed that day (A营业部、B营业部分别买入
-# 2804.85万元、1288.30万元; 机构专用买入5300万元). The seat is the subject, the stock the object.
+# 3126.40万元、957.18万元; 机构专用买入4100万元). The seat is the subject, the stock the object.
 # A seat is a broker's branch (…证券营业部, 国信证券浙江互联网分公司, 开源证券西安太华路) or
 # the institutions' (机构专用, 机构席位).
 _SEAT = (
@@ -141,7 +141,7 @@ def seat_figures(head: str, count: int) -> tuple[list[str], str] | None:
 
 # Limit-up runs (连板): how many limit-up days in a row a stock has closed at. Wraps write them
 # after the names (*ST亚振8连板, 苏州龙杰、迎丰股份5连板, 宁波海运、宁波远洋等9股3连板), as a
-# ladder's rung before them (【2连板】 吉林化纤（000420）、茂化实华（000637）), as days held
+# ladder's rung before them (【2连板】 青禾股份（600999）、澜石科技（300999）), as days held
 # (已连收8个涨停板) or as limit-ups within a few days (拉芳家化3天2板). A list before 等 names
 # some of the stocks, each of which has the run; the count of all (9股) is not a run.
 _STOCK = r"(?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,6}?"
@@ -271,8 +271,8 @@ def after_listing(head: str) -> tuple[str, bool, int] | None:
 
 
 # The day's open (以25.11元低开) and its change from the day before in money or per cent
-# (较前一交易日下跌0.07元); a margin balance's change from the day before (融资余额25.09亿元，
-# 较前一日下降0.68%).
+# (较前一交易日下跌0.07元); a margin balance's change from the day before (融资余额13.72亿元，
+# 较前一日下降0.41%).
 _OPENED = re.compile(r"\s*(?:大幅|小幅)?(?:低开|高开|平开)")
 _OPENED_BEFORE = re.compile(r"以\s*$")
 _DAY_BEFORE = re.compile(
@@ -303,7 +303,7 @@ ANY_MARKET_DAY = re.compile(
 )
 
 
-# 该股当日涨跌幅高达29.97%，上涨8.21元: the move in money right after the move in per cent.
+# 该股当日涨跌幅高达19.98%，上涨3.47元: the move in money right after the move in per cent.
 _MOVE_AMOUNT = re.compile(r"[，,]\s*(?P<dir>上涨|下跌|涨|跌)了?\s*$")
 
 
@@ -313,7 +313,7 @@ def move_amount(between: str) -> bool | None:
     return None if found is None else "跌" in found["dir"]
 
 
-# 融资余额超过近一年60%分位水平, 融券余额449.63万元，低于近一年50%分位水平: where a margin
+# 融资余额超过近一年60%分位水平, 融券余额218.36万元，低于近一年40%分位水平: where a margin
 # balance stands among the past year's, above or below a percentile.
 _PERCENTILE_BEFORE = re.compile(r"(?P<dir>超过|高于|低于|处于)(?P<span>近一年|历史)\s*$")
 _PERCENTILE_AFTER = re.compile(r"\s*分位")

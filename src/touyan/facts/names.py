@@ -69,7 +69,7 @@ _FUND_TYPES = (
     "持有期",
     "定开",
     "REIT",
-    "资产管理计划",  # 光大阳光稳债中短债债券型集合资产管理计划C类: a broker's plan, sold as a fund
+    "资产管理计划",  # 澜石稳益短债债券型集合资产管理计划A类: a broker's plan, sold as a fund
 )
 _FUNDISH = re.compile(r"(?:" + "|".join(_FUND_TYPES) + r")", re.IGNORECASE)
 _QUOTED_NAME = re.compile(
@@ -235,7 +235,7 @@ def _coded_name(run: str, text: str) -> str | None:
     figure the run starts with belongs to what came before (0.14元火炬电子(603678))."""
     name = _trim(_FIGURE_LEAD.sub("", run))
     if name is None:
-        # A headline run on into the lead (万方发展：…同比扭亏中证智能财讯万方发展（000638）):
+        # A headline run on into the lead (青禾股份：…同比扭亏中证智能财讯青禾股份（600999）):
         # the tail the text names elsewhere is the name.
         return next(
             (
@@ -356,7 +356,7 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             keep(name)
     for m in _NAME_FIELD.finditer(both):
         if run := _RUN_AFTER.match(both, m.end()):
-            # 证券简称：青岛金王公告编号：2025-026: a filing's next field ends the name.
+            # 证券简称：澜石科技公告编号：2025-041: a filing's next field ends the name.
             keep(_NEXT_FIELD.split(run.group(), maxsplit=1)[0])
     for m in _QUOTED.finditer(both):
         if _QUOTED_NAME.fullmatch(m["name"]):
@@ -377,7 +377,7 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
                 name = _after_heading(name, both)
             stated[name] = stated.get(name, 0) + (2 if alone and raw == name else 1)
     for m in _DATED_FUND.finditer(both):
-        # "截止2025年05月13日前海联合智选3个月持有期混合(FOF)A近一年涨跌幅为…": a fund's
+        # "截止2025年06月10日前海青禾稳健6个月持有期混合(FOF)C近一年涨跌幅为…": a fund's
         # data card names the fund between the date and the window.
         # The shape is strong enough to take the name whole (前海… starts like 前十大).
         if kind_of(m["name"]) == "fund" and m["name"] not in found:

@@ -100,7 +100,7 @@ class BulletinShapes(Reader):
     def _next_period(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
-        """电力弹性系数平均约1.32，“十一五”降至1.05: the level just stated, in the period the
+        """能源强度系数平均约0.87，“十二五”降至0.74: the level just stated, in the period the
         next clause opens with (`facts.bulletin.next_period`)."""
         last = self.last
         if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 24:
@@ -117,7 +117,7 @@ class BulletinShapes(Reader):
     def _bounded_period(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
-        """我国电力弹性系数一直大于1，2024年高达1.4: in a release, the rate said to stay above
+        """该省用能弹性系数一直大于1，2023年高达1.6: in a release, the rate said to stay above
         a bound, at the period the next clause names (`facts.bulletin.bounded_label`)."""
         if not self._is_statistics():
             return None
@@ -132,7 +132,7 @@ class BulletinShapes(Reader):
     def _base_level(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
-        """油料产量3864万吨，比1949年的256万吨增长14.1倍: the level just stated (in this
+        """糖料产量4125万吨，比1952年的318万吨增长12.0倍: the level just stated (in this
         sentence or the one before), as it was in the base year (`facts.bulletin.base_level`)."""
         last = self.last
         if last is None or not 0 <= q.span[0] - self.last_end <= 24:
@@ -154,7 +154,7 @@ class BulletinShapes(Reader):
     def _contribution(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
-        """食品价格下降0.6%，影响CPI下降0.11个百分点: the points the change just stated moved
+        """服装价格上涨0.9%，影响CPI上涨0.06个百分点: the points the change just stated moved
         the index by (`facts.bulletin.CONTRIBUTION`)."""
         last = self.last
         if last is None or last.unit != "%" or self.last_end < sentence[0]:
@@ -206,7 +206,7 @@ class BulletinShapes(Reader):
     def _rate_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
-        """猪肉价格上涨12.5%，涨幅较上月回落1.2个百分点: the change, in percentage points, of
+        """牛肉价格上涨6.8%，涨幅较上月回落0.9个百分点: the change, in percentage points, of
         the rate just stated."""
         last = self.last
         if last is None or last.unit != "%" or self.last_end < sentence[0]:
@@ -225,7 +225,7 @@ class BulletinShapes(Reader):
         )
 
     def _rate_of_change(self, metric: str, q: Quantity) -> str:
-        """较上年度增加132千公顷（198万亩），增幅0.3%: in a release, the rate of the change just
+        """较上年度增加87千公顷（131万亩），增幅0.4%: in a release, the rate of the change just
         stated is the growth of what changed, not a figure named 增幅."""
         last = self.last
         if metric not in ("增幅", "增速", "降幅") or last is None or q.unit != "%":

@@ -457,7 +457,7 @@ class DatedReader(TextReader):
         from the day it was published: not that day, which holds no period's result. A figure
         only a yearly report or release states (城镇化率, 前三名高管报酬, 董监高薪酬) is the
         last year's once every such report is out (from May: annual reports by 30 April); a
-        mainland company's result on a quote card (营业总收入249.78亿元，净利润10.71亿元,
+        mainland company's result on a quote card (营业总收入136.42亿元，净利润8.05亿元,
         published in December) is its latest quarterly report's, when the day leaves one
         (`latest_quarter_end`)."""
         day = self.data_as_of or self.published_at
@@ -491,10 +491,10 @@ class DatedReader(TextReader):
         return latest_quarter_end(day, fund=record.kind == "fund")
 
     def _annual_result(self, metric: str, q: Quantity) -> tuple[dt.date, str] | None:
-        """较上年的59.49元增长15.38%, with no date named before it, in a text published in the
+        """较上年的41.26元增长12.84%, with no date named before it, in a text published in the
         season of annual reports (January to April): last year's result, not the publication
         day's. Once one result of a text is, the others it states before naming any date
-        are too (…较上年增长15.38%；扣非每股收益68.65元，同比增长15.37%): an annual report's."""
+        are too (…较上年增长12.84%；扣非每股收益46.33元，同比增长12.79%): an annual report's."""
         if self.published_at is None or self.published_at.month > 4:
             return None
         if base_metric(metric) not in ANNUAL_METRICS:

@@ -566,7 +566,7 @@ class FactReader(
                 or self.sole
             )
             if record is not None and record.kind == "index" and record not in self._own_topics():
-                # 沪指下跌0.68%。…收盘股价最高的是锦波生物，今日收盘价为482.00元: an index is
+                # 沪指下跌0.52%。…收盘股价最高的是澜石科技，今日收盘价为317.60元: an index is
                 # what a sentence is about only when the sentence names it.
                 record = None
             if record is None and narrowed is not None and "公司" not in self.text:

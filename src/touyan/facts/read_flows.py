@@ -2,7 +2,7 @@
 
 A money-flow card names the owner once (主力资金流入5513万元) and then writes bare flows
 (流出4121万元，实现净流入1392万元), window flows (过去20日总流入), or a list of windows after
-a lead-in (主力资金流入流出情况如下：- 过去5日：总流入为…); each is the owner's named before,
+a lead-in (主力资金流向如下：- 过去3日：总流入为…); each is the owner's named before,
 over its own window. `_flow_of_last` names such a flow as the one before it was named, and
 `_both_flows` the two of a figure said of both (总流入和总流出均为…).
 """
@@ -23,8 +23,8 @@ _FLOW_OWNER = re.compile(
 # A day named between a window's flow and a bare one (5日主力流入2亿元，今日净流入…): the bare
 # one is not the window's.
 _DAY_WORD = re.compile(r"今日|当日|今天|当天|日")
-# A list of flows over windows after a lead-in that names whose money they are (X的主力资金流入
-# 流出情况如下：- 过去5日：总流入为2.09亿 - 过去10日：…): each item's window, the lead-in's owner.
+# A list of flows over windows after a lead-in that names whose money they are (X的主力资金流向
+# 如下：- 过去3日：总流入为1.46亿 - 过去10日：…): each item's window, the lead-in's owner.
 _FLOW_LEAD = re.compile(r"(?P<lead>[^，,。；;#\n]{0,40})如下\s*[:：]")
 _ITEM_WINDOW = re.compile(r"(?:过去|近|最近)\s*(?P<n>\d{1,3})\s*(?:日|天|个交易日)\s*[:：]")
 _ITEM_FLOWS = {**_BARE_FLOWS, "总流入": "inflow", "总流出": "outflow"}
@@ -47,7 +47,7 @@ class FlowSteps(Reader):
     def _flow_of_last(self, metric: str, sentence: tuple[int, int], label_start: int) -> str:
         """A bare flow (流出, 净流入) after a named flow in its sentence is the same money's:
         主力资金流入5513万元，流出4121万元，实现净流入1392万元 are all the main force's; so is
-        a window's (主力资金过去5日总流入为1.54亿元，过去20日总流入为8.23亿元) after one in its
+        a window's (主力资金过去3日总流入为0.87亿元，过去10日总流入为4.62亿元) after one in its
         line."""
         last = self.last
         if (
@@ -69,7 +69,7 @@ class FlowSteps(Reader):
         days = owner["days"] or ""
         if days and _DAY_WORD.search(self.text, self.last_end, label_start):
             days = ""
-        # 5日主力资金流入2.09亿元，净流入310.62万元: the window's net inflow too
+        # 5日主力资金流入1.73亿元，净流入286.40万元: the window's net inflow too
         return f"{owner['who']}_{_BARE_FLOWS[metric]}{days}"
 
     @staticmethod
@@ -90,7 +90,7 @@ class FlowSteps(Reader):
 
     def _listed_flow(self, label_start: int) -> tuple[str, int] | None:
         """(owner, days) of a bare flow (总流入) in a list item that opens with its window
-        (- 过去10日：总流入为3.57亿，总流出为3.57亿) after a lead-in naming whose money the list
+        (- 过去10日：总流入为2.48亿，总流出为2.51亿) after a lead-in naming whose money the list
         is (主力资金流入流出情况如下：)."""
         lo = max(self.text.rfind("\n", 0, label_start) + 1, label_start - 200)
         leads = list(_FLOW_LEAD.finditer(self.text, lo, label_start))

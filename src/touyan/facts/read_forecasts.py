@@ -62,7 +62,7 @@ class ForecastReader(TextReader):
 
     def _forecast_before(self, lo: int, hi: int) -> bool:
         """A forecast word governs the figures after it, but not when what it expects is a
-        date (预计完工时间为2023年6月，产能利用率为60%: the rate is today's)."""
+        date (预计投产时间为2026年3月，产能利用率为75%: the rate is today's)."""
         found = list(FORECAST.finditer(self.text, lo, hi)) if self.forecast_words else []
         if (
             found

@@ -1,9 +1,9 @@
 """A measure's step from one level to another, and the level a range holds.
 
-毛利率从20%提升至25%, 转股价格将由28.60元/股调整为28.50元/股, 股息提高5%至每股0.21美元: the
+毛利率从20%提升至25%, 转股价格将由17.40元/股调整为17.12元/股, 股息提高5%至每股0.21美元: the
 figure after 至 is the new level of the measure named before the step, its label read as if
 the figure stood where the step starts; a date written inside the step (从2023年的15%) is the
-old level's, and a day written after it (自2025年5月22日开始生效) is the day the new level
+old level's, and a day written after it (自2025年7月8日开始生效) is the day the new level
 holds from. The figure after 从 is the old level, of the date written with it; a range after
 在 (一直在40-50元之间) is the range the level stays in.
 """
@@ -29,14 +29,14 @@ _FROM_TO_RUN = re.compile(
 )
 _FROM_TO_NAMED = re.compile(r"(?P<label>[\u4e00-\u9fff]{1,10}?(?:价格|股息|分红))(?:将|已|也|仍)?")
 
-# …调整为28.50元/股，自2025年5月22日开始生效: the day a new level holds from.
+# …调整为17.12元/股，自2025年7月8日开始生效: the day a new level holds from.
 _EFFECTIVE = re.compile(
     r"[^，,。；;\n\d]{0,6}[，,]?[^\S\n]*(?:自|从|于)[^\S\n]*(?P<date>[^，,。；;\n]{4,16}?)"
     r"[^\S\n]*(?:起|开始)?(?:正式)?(?:生效|实施|执行|起)"
 )
 # A part's word (份额, 占比): alone, it does not say of what in what either.
 _BARE_PARTS = frozenset({"份额", "占比"})
-# 毛利率从20%提升至25%, 转股价格将由28.60元/股调整为28.50元/股, 股息提高5%至每股0.21美元:
+# 毛利率从20%提升至25%, 转股价格将由17.40元/股调整为17.12元/股, 股息提高5%至每股0.21美元:
 # the level a measure reached, its old level or the rate of the step written between. The
 # figure after 至 is the new level of what the label before 从 names.
 _FROM_TO = re.compile(
@@ -168,7 +168,7 @@ class FromToShapes(LabelShapes, LabelledShapes):
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
         if fact is not None and (effective := self._effective(q, sentence)):
-            # 转股价格将由…调整为28.50元/股，自2025年5月22日开始生效: the day it holds from
+            # 转股价格将由…调整为17.12元/股，自2025年7月8日开始生效: the day it holds from
             as_of, period = self._as_of(effective)
             fact = replace(fact, as_of=as_of, period=period)
         elif (

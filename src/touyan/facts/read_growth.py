@@ -117,7 +117,7 @@ class GrowthShapes(Reader):
     def _level_before_growth(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
-        """全国铁路发送旅客3.82亿人次，同比增长6.0%: a figure named in the text's own words.
+        """全省公路发送旅客1.26亿人次，同比增长4.3%: a figure named in the text's own words.
 
         A name no label list holds is taken only when the growth of the figure follows it
         (，同比增长, ，较上年增加): a figure with a change beside it is a measured quantity, so
@@ -173,7 +173,7 @@ class GrowthShapes(Reader):
     def _level_after_growth(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
-        """净利润同比暴涨658%，达到33.18亿美元: the level the grown figure reached."""
+        """净利润同比暴涨412%，达到18.64亿美元: the level the grown figure reached."""
         last = self.last
         if last is None or self.last_end < sentence[0] or last.unit != "%":
             return None
@@ -190,14 +190,14 @@ class GrowthShapes(Reader):
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
         """A percentage read against the figure just stated, about the same subject: the share
-        it is of a whole (主力资金净流入991.71万元，占总成交额3.23%) or its margin over a
-        benchmark (近3年年化收益6.25%，超过基准指数3.44%)."""
+        it is of a whole (主力资金净流入734.58万元，占总成交额2.61%) or its margin over a
+        benchmark (近3年年化收益5.17%，超过基准指数2.08%)."""
         last = self.last
         if last is None or self.last_end < sentence[0] or q.span[0] - self.last_end > 16:
             return None
         between = self.text[self.last_end : q.span[0]]
-        # After a growth the share is the grown figure's (系列酒收入70.22亿元，同比增长18.3%，
-        # 占总营收的13.88%); a segment's figure may be a share of the same metric's total.
+        # After a growth the share is the grown figure's (高端系列收入41.63亿元，同比增长12.7%，
+        # 占总营收的22.45%); a segment's figure may be a share of the same metric's total.
         base = base_metric(last.metric)
         if (
             (found := _SHARE_OF.fullmatch(between))
@@ -207,7 +207,7 @@ class GrowthShapes(Reader):
             # 占比升至38.6%: the share of the whole the text does not name.
             whole = "" if found["base"].startswith("比") else found["base"]
             if last.object and REGION.fullmatch(last.subject):
-                # 全国铁路货物发送量…，其中集装箱运输增长20.4%，占铁路货运总量的42.1%: the
+                # 全省港口货物吞吐量…，其中集装箱吞吐增长14.6%，占港口吞吐总量的37.2%: the
                 # part's share of the economy's whole, named by the part
                 base, whole = last.object, whole or base
                 last = replace(last, object=None)
@@ -420,7 +420,7 @@ class GrowthShapes(Reader):
             and not _MEASURED.search(metric)
             and _MEASURED.search(base_metric(last.metric))
         ):
-            # 全国铁路货物发送量同比增长3.1%，其中集装箱运输增长20.4%: a part of the measure
+            # 全省港口货物吞吐量同比增长2.7%，其中集装箱吞吐增长14.6%: a part of the measure
             # just stated, which the part's name alone does not name
             part, metric = metric, base_metric(last.metric)
         if metric != "change_pct":

@@ -63,7 +63,7 @@ class IndicatorReader(TextReader):
         return "_qoq" if kind == "环比" or self._part_on_month(at) else "_yoy"
 
     def _part_on_month(self, at: int) -> bool:
-        """全国CPI环比持平。其中，食品价格下降0.6%: the parts a sentence opening with 其中 lists
+        """全国CPI环比下降0.2%。其中，能源价格下降1.4%: the parts a sentence opening with 其中 lists
         are compared as the whole the sentence before stated was, on the month."""
         ends = list(SENTENCE_END.finditer(self.text, max(0, at - 160), at))
         if not ends or not _PART_OPENS.match(self.text, ends[-1].end()):

@@ -131,7 +131,7 @@ class LabelShapes(Reader):
         if not q.unit and _YEARS_AFTER.match(self.text, q.span[1]):
             return None  # 城镇化率40多年提高了…: a span of years, not the rate
         reach = 40 if "=100" in self.text[max(0, q.span[0] - 12) : q.span[0]] else 24
-        lo = max(sentence[0], q.span[0] - reach)  # 农业生产指数(2014-2016=100)为: further
+        lo = max(sentence[0], q.span[0] - reach)  # 工业产出指数(2015-2017=100)为: further
         stop = q.span[0]
         if rmb := _RMB_BEFORE.search(self.text, max(lo, stop - 6), stop):
             stop = rmb.start()  # 募集资金余额为人民币53,419.14万元
@@ -143,7 +143,7 @@ class LabelShapes(Reader):
         ends = self.region_ends
         end = tail.start() if tail else stop
         if self.text.endswith(_TOTAL_AFTER, lo, end):
-            end -= 2  # 期初余额总计为150,194,116.99元
+            end -= 2  # 期初余额总计为83,516,207.44元
         if self.text[end - 1 : end] not in _HEAD_LAST:
             return None  # the common case, cheaply: no measure noun ends the label
         start = max(
@@ -206,7 +206,7 @@ class LabelShapes(Reader):
         label, label_start = self._share_of(label, label_start, sentence)
         last = self.last
         if label == "净融资" and last is not None and self.last_end >= sentence[0]:
-            # 国债累计发行3.3万亿元，净融资1.5万亿元: the net financing of the bonds just issued
+            # 地方债累计发行2.6万亿元，净融资1.1万亿元: the net financing of the bonds just issued
             if issued := _ISSUED.search(last.metric):
                 label = last.metric[: issued.start()] + label
         return LABEL_METRIC.get(label.lower(), label), label_start
@@ -262,7 +262,7 @@ class LabelShapes(Reader):
             and not last.object  # 广告收入…占营收的比例: a segment's, which the name cannot say
             and self.last_end > lo
         ):
-            # 一般贸易进出口增长4.0%，占进出口总额的比重为65.5%: the share of what was just stated.
+            # 加工贸易进出口增长2.3%，占进出口总额的比重为18.7%: the share of what was just stated.
             return f"{base_metric(last.metric)}占{whole['whole']}比重", start
         return label, start
 

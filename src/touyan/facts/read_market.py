@@ -116,7 +116,7 @@ class MarketShapes(Reader):
     def _window_item(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
-        """普通定投收益：近1年0.0452,近2年-0.0175: one figure per trailing window, under the
+        """普通定投收益：近1年0.0318,近2年-0.0094: one figure per trailing window, under the
         label before the colon."""
         if not _WINDOW_END.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0]):
             return None  # the common case, cheaply: no window right before the figure
@@ -230,7 +230,7 @@ class MarketShapes(Reader):
         return True
 
     def _order_size(self, metric: str, sentence: tuple[int, int]) -> str:
-        """大单买入104.68万元，占比6.88%，卖出249.30万元: the sale is of the size just bought."""
+        """大单买入87.15万元，占比5.42%，卖出193.60万元: the sale is of the size just bought."""
         last = self.last
         if metric not in ("买入", "卖出") or last is None or self.last_end < sentence[0]:
             return metric
@@ -240,7 +240,7 @@ class MarketShapes(Reader):
     def _dated_price(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
-        """股价…从 4 月 14 日的 49.99 元跌到 5 月 14 日的 46.09 元: the price on each day named
+        """股价…从 6 月 3 日的 27.45 元跌到 7 月 3 日的 25.18 元: the price on each day named
         right before it, in a sentence about the stock's price."""
         if q.currency not in (None, "CNY") or q.scale != 1:
             return None
@@ -295,7 +295,7 @@ class MarketShapes(Reader):
         return self._fact_for(record.name, "price", q, sentence, quote, None)
 
     def _seat(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
-        """A营业部、B营业部分别买入2804.85万元、1288.30万元: the n-th seat's trade in the stock
+        """A营业部、B营业部分别买入3126.40万元、957.18万元: the n-th seat's trade in the stock
         the text is about."""
         values = [v for v in self.sentence_qs if v.unit == "money"]
         at = values.index(q)
@@ -379,7 +379,7 @@ class MarketShapes(Reader):
         if found is not None and found[1] > self.last_end:
             base = found[0]
         elif last is not None and lo + at - self.last_end <= 3:
-            # 融资余额…，占流通市值的2.82%，低于历史30%分位: the balance's rank, not its share's
+            # 融资余额…，占流通市值的1.97%，低于历史40%分位: the balance's rank, not its share's
             base = _SHARE_OF_BALANCE.sub("", last.metric)
         else:
             return None
@@ -390,7 +390,7 @@ class MarketShapes(Reader):
     def _day_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, lo: int
     ) -> ExtractedFact | None:
-        """股价报8.16元，较前一交易日下跌0.25元: the day's change of the price just stated;
+        """股价报12.43元，较前一交易日下跌0.31元: the day's change of the price just stated;
         两融余额较昨日上升1.47%: a balance's change from the day before (<metric>_dod)."""
         moved = day_change(self.text[lo : q.span[0]])
         if moved is None:
@@ -421,7 +421,7 @@ class MarketShapes(Reader):
     def _seal_list(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
-        """宁波海运、美农生物等涨停板封单资金最多，分别有9.71亿元、9.66亿元: the n-th stock's
+        """青禾股份、澜石科技等涨停板封单资金最多，分别有6.32亿元、5.87亿元: the n-th stock's
         sealed orders."""
         values = [v for v in self.sentence_qs if v.unit == q.unit]
         at = values.index(q)

@@ -86,7 +86,7 @@ _MARKET_PENETRATION = re.compile(
 _GROUP_BEFORE = re.compile(
     r"(?:行业|板块|同行|同业|车企|企业|公司|可比|市场)(?:整体)?(?:平均|均值|中位数)的?$"
     r"|所属[\u4e00-\u9fff]{2,16}业的?$"
-    # 远高于化学原料和化学制品制造业市盈率23.92: what the subject's is compared with
+    # 远高于专用设备制造业市盈率31.46: what the subject's is compared with
     r"|(?:高于|低于|超过|不及|优于|弱于)[\u4e00-\u9fff]{1,16}(?:业|板块|指数)的?$"
     # 传统车企如某甲、某乙市盈率不足10倍: the peers a group is shown by, not the subject
     r"|(?:如|例如|比如|像|包括)[\u4e00-\u9fffA-Za-z]{1,10}(?:[、和及与][\u4e00-\u9fffA-Za-z]{1,10})+"
@@ -102,7 +102,7 @@ _ITEM_COMPANY = re.compile(
 _INDEX_CLOSE = re.compile(
     r"指数[^，,。；;\d]{0,4}\d{0,2}日?[^，,。；;\d]{0,2}(?:报?收于|收报|收跌|收涨)"
 )
-# A clause about a product's launch (长安启源Q07一经发布，首月就斩获订单31057辆): the figures
+# A clause about a product's launch (远帆汽车X5一经发布，首月就斩获订单18420辆): the figures
 # after it are the product's, which no reader names; not the company's.
 _LAUNCHED = re.compile(
     r"(?:一经|一经正式|正式)?(?:发布|上市|推出|亮相|开启[^，,。；;]{0,6}预售|预售)(?:后|以来|之后)?"
@@ -137,7 +137,7 @@ _SEAT_TRADE = re.compile(r"(?:合计)?(?:买入|卖出|净买入|净卖出)(?:�
 # (Not a bare 营业部: 第一大买入营业部为某某营业部，买入金额为… is one seat's, named.)
 _SEATS_NAMED = re.compile(r"机构专用席位|机构专用|机构席位|前[五十]大?(?:买卖)?营业部")
 
-# 财务总监袁晓斌报告期内从公司获得的税前报酬总额: one officer's pay, not the company's total.
+# 财务总监林远舟在报告期内从公司领取的税前报酬: one officer's pay, not the company's total.
 _PAY = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴")
 # Officers taken together (董事和高级管理人员合计领取报酬…，平均薪酬…，年薪中位数…): the
 # pay or age figures after them in the sentence are that group's, not all staff's.

@@ -90,7 +90,7 @@ _PART_JOIN = re.compile(r"[及和与]")
 # A product's model number or series glued to its maker's name (某某酒1618白酒).
 _MODEL_AFTER_NAME = re.compile(r"[A-Za-z0-9]{2,8}[\u4e00-\u9fff]{0,4}")
 
-# 白羽肉鸡苗销售数量4,893.20万只，销售收入14,129.28万元: the revenue of the clause right
+# 青虾苗销售数量2,614.70万尾，销售收入8,305.92万元: the revenue of the clause right
 # after a product's sales volume, which names nothing of its own, is that product's.
 _VOLUME_CLAUSE = re.compile(
     r"(?P<head>销售数量|销量|产量|出货量|交付量)(?:为|达到?|约|共)?\s*[-+]?[\d,.]+\s*"
@@ -215,7 +215,7 @@ class PartReader(TextReader):
             return brand
         before = dates[-1].span[0] if dates and dates[-1].span[1] == label_start else None
         if found is None and before is not None:
-            # 谷歌云业务2025年第一季度收入122.6亿美元: a business named before the period; so
+            # 澜石云业务2025年第一季度收入37.4亿元: a business named before the period; so
             # is a product line (某某新能源车型2024年销量同比增长60%, 某某高端系列一季度营收)
             named = self._named_before_period(clause_start, label_start)
             if named and named.endswith(_LINE_WORDS):
@@ -279,7 +279,7 @@ class PartReader(TextReader):
 
     def _sibling_line(self, record: EntityRecord | None, metric: str) -> EntityRecord | None:
         """The text's company, for a business line listed after one of its units named like it
-        (网易有道净收入13亿元，网易云音乐净收入19亿元，创新及其他业务净收入16亿元): the line is
+        (澜石教育净收入8亿元，澜石音乐净收入11亿元，创新及其他业务净收入6亿元): the line is
         the unit's sibling, not a part of it. `record` is the subject carried from the unit's
         figure, which states the same metric with no line of its own."""
         parent = self.topic or self.sole
@@ -447,7 +447,7 @@ class PartReader(TextReader):
 
     def _clause_topic(self, sentence: tuple[int, int], clause_start: int) -> str | None:
         """What an economy's earlier clause in the sentence opens with, before its period
-        (中欧班列一季度共开行3582列，同比增长25.5%，返程重载率提升至97.3%; 我国新能源汽车1-4月
+        (江海联运一季度共发运2146批，同比增长18.2%，满载率提升至91.6%; 我国新能源汽车1-4月
         销量…，渗透率达到42.7%): a rate whose clause names nothing else is that thing's."""
         for d in reversed(self.dates):
             if d.span[0] >= clause_start:
@@ -506,7 +506,7 @@ class PartReader(TextReader):
     def _level_of_part(
         self, level: ExtractedFact, sentence: tuple[int, int], q: Quantity
     ) -> ExtractedFact:
-        """海外市场表现尤为突出，销售超过20万辆，同比增长110%: a company's figure named in
+        """欧洲市场表现尤为突出，销售超过12万辆，同比增长86%: a company's figure named in
         the text's own words, in a clause after one naming and judging a part, is that
         part's (and so is the growth after it)."""
         clause_start = self._clause_start(sentence, q.span[0])
@@ -528,8 +528,8 @@ class PartReader(TextReader):
     def _product_before(
         self, sentence: tuple[int, int], clause_start: int, label_start: int
     ) -> str | None:
-        """The product whose sales volume the clause before the label's states (白羽肉鸡苗销售
-        数量4,893.20万只，销售收入…), when the label's clause names nothing before the label."""
+        """The product whose sales volume the clause before the label's states (青虾苗销售
+        数量2,614.70万尾，销售收入…), when the label's clause names nothing before the label."""
         if clause_start <= sentence[0] or not _PART_FILLER.fullmatch(
             self.text, clause_start, label_start
         ):

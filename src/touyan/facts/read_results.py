@@ -122,7 +122,7 @@ class ResultShapes(Reader):
             if last is None or not between:
                 return None
             if last.metric.endswith("_change") and last.unit == "pp" and between in ("至", "到"):
-                # 期间费用率同比下降1.4个百分点至12.2%: the rate's new level.
+                # 期间费用率同比下降0.8个百分点至15.6%: the rate's new level.
                 metric = last.metric.removesuffix("_change")
                 return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
             fell = growth_over_base(between)
@@ -331,8 +331,8 @@ class ResultShapes(Reader):
             return f"main_net_{'outflow' if flow['way'] == '出' else 'inflow'}" if flow else None
         last = self.last
         if label in BALANCES:
-            # 职工福利费期初余额为…，期末余额为…: the item of the balance just stated; 应收款项
-            # 融资主要由银行承兑汇票组成，期末余额为…: the item the sentence is about.
+            # 职工福利费期初余额为…，期末余额为…: the item of the balance just stated; 公司的应收
+            # 票据主要由商业承兑汇票构成，期末余额为…: the item the sentence is about.
             found = _BALANCE_ITEM.search(self.text, sentence[0], label_start)
             if found:
                 return f"{(found['item'] or found['item2']).removeprefix('其中')}{label}"

@@ -67,7 +67,7 @@ def _list_items(head: str, count: int) -> list[str] | None:
     return None
 
 
-# Between two dates of a list (2023年末、2024年末及2025年一季度末, 2024年度及2025年第一季度):
+# Between two dates of a list (2022年末、2023年末及2024年三季度末, 2024年度及2025年第一季度):
 # a list word, after a period's end word; never 至 or -, which write a range.
 _DATE_LIST_SEP = re.compile(r"\s*(?:年?末|底|度)?\s*[、和及与]\s*")
 # What may stand between a list's last date and its label: an end word, a comma, 的.
@@ -87,8 +87,8 @@ _BARE_GROWTH = re.compile(r"(?:同比|环比|同环比)(?:变动|变化|增长|�
 
 
 def _in_unit_of(q: Quantity, last: Quantity) -> Quantity:
-    """A list's figure written without the unit its last figure carries (归母净利润分别为9.48、
-    10.84、11.95亿元): in that unit."""
+    """A list's figure written without the unit its last figure carries (归母净利润分别为6.37、
+    7.12、8.05亿元): in that unit."""
     if q.unit or not last.unit or q is last:
         return q
     value = q.value * last.scale
@@ -139,7 +139,7 @@ class SeriesShapes(Reader):
         return replace(fact, as_of=dt.date(year, 12, 31), period=f"{year}年")
 
     def _series(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
-        """国家收支差额：2025年3月为-11386亿元，2024年12月为-18867亿元…: a series of dated
+        """经常账户差额：2025年2月为-5230亿元，2024年11月为-7415亿元…: a series of dated
         values under the label before the colon."""
         head = self.text[max(sentence[0], q.span[0] - 4) : q.span[0]]
         tail = _SERIES_TAIL.search(head)
@@ -187,7 +187,7 @@ class SeriesShapes(Reader):
         )
         owner, _, measure = name.rpartition("的")
         if about in (None, CHINA) and len(owner) >= 2 and len(measure) >= 2:
-            # 固定资产投资额(不含农户)的累计同比2024年12月为3.20%: an indicator's own series.
+            # 社会消费品零售总额的累计同比2024年11月为3.50%: an indicator's own series.
             about, name = EntityRecord(owner, "index"), measure
         if about is None:
             return None
@@ -370,7 +370,7 @@ class SeriesShapes(Reader):
         return "_qoq" if said.group() == "环比" else "_yoy"
 
     def _date_list(self, sentence: tuple[int, int], at: int) -> list[DateMention] | None:
-        """The dates a list before `at` names in turn (2023年末、2024年末及2025年一季度末),
+        """The dates a list before `at` names in turn (2022年末、2023年末及2024年三季度末),
         in this sentence, or else in the one before when it ended with ；."""
         lo = sentence[0]
         if not any(lo <= d.span[0] < at for d in self.dates) and self.dated_list is not None:
@@ -404,7 +404,7 @@ class SeriesShapes(Reader):
         return run
 
     def _with_list_unit(self, chain: list[Quantity]) -> list[Quantity]:
-        """归母净利润分别为9.48、10.84、11.95亿元: the last figure's unit is every figure's."""
+        """归母净利润分别为6.37、7.12、8.05亿元: the last figure's unit is every figure's."""
         return [_in_unit_of(q, chain[-1]) for q in chain] if chain else chain
 
     def _respectively(
@@ -416,7 +416,7 @@ class SeriesShapes(Reader):
         owned: bool = False,
         levels: bool = False,
     ) -> ExtractedFact | None:
-        """铁路运输业、水利管理业投资分别增长20.5%和9.6%: the n-th figure of the list after 分别
+        """航空运输业、公共设施管理业投资分别增长14.3%和6.2%: the n-th figure of the list after 分别
         is the n-th item's, when the counts agree; a list of names (阿里、小米分别持股…) gives
         nothing, since which figure is whose is too easily wrong. With `levels`, a release's
         levels of any unit (夏粮和早稻产量分别为…), when every item names a measure."""
@@ -437,7 +437,7 @@ class SeriesShapes(Reader):
         head = self.text[lead.end() if lead else head_start : at]
         last = self.last
         if head.endswith("同环比") and len(chain) == 2 and last is not None:
-            # 营收341.61亿元，同环比分别-7.7%/-30.0%: the figure just stated, both ways.
+            # 营收218.37亿元，同环比分别-4.6%/-21.3%: the figure just stated, both ways.
             base = base_metric(last.metric)
             metric = base + ("_yoy" if q is chain[0] else "_qoq")
             return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
@@ -491,7 +491,7 @@ class SeriesShapes(Reader):
     def _list_changes(
         self, q: Quantity, sentence: tuple[int, int], quote: str
     ) -> ExtractedFact | None:
-        """…分别为2948.1亿斤和562.5亿斤，比上年增加28.9亿斤和2.1亿斤: the changes of the
+        """…分别为1720.4万吨和936.8万吨，比上年增加41.2万吨和8.7万吨: the changes of the
         levels just listed, in the same order (`facts.bulletin.LIST_CHANGES`)."""
         if self.listed is None or self.last is None:
             return None
@@ -515,7 +515,7 @@ class SeriesShapes(Reader):
     def _window_moves(
         self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
     ) -> ExtractedFact | None:
-        """近一周、近一月及近一年分别录得1.84%、3.76%及12.76%的涨幅: the n-th figure is the n-th
+        """近一周、近一月及近一年分别录得0.92%、4.15%及9.38%的涨幅: the n-th figure is the n-th
         window's move, of the name the clause or the text is about."""
         lead = self.text[max(sentence[0], at - 40) : at]
         if "近" not in lead and "以来" not in lead and "年初" not in lead:
@@ -543,7 +543,7 @@ class SeriesShapes(Reader):
     def _turned_list(
         self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
     ) -> ExtractedFact | None:
-        """鲜菜和鸡蛋价格分别由上月下降7.3%和4.4%转为上涨3.3%和0.8%: the n-th figure after
+        """水果和禽肉价格分别由上月下降2.6%和1.9%转为上涨1.4%和0.5%: the n-th figure after
         转为 is the n-th item's current change; the figures before it were last month's."""
         turned = TURNED_LIST.match(self.text, at + 2)
         if turned is None or q.span[0] < turned.end():
@@ -573,7 +573,7 @@ class SeriesShapes(Reader):
         chain: list[Quantity],
         verb: re.Match[str],
     ) -> ExtractedFact | None:
-        """2024年…各季度用电量同比分别增长9.8%、8.1%、7.9%和6.8%: the n-th figure is the
+        """2024年…各季度销量同比分别增长5.2%、6.7%、4.9%和3.3%: the n-th figure is the
         n-th quarter's of the year the sentence names."""
         anchor, _ = date_for(q, sentence, self.dates, self.text)
         if anchor is None or anchor.granularity != "year" or not INDICATOR.fullmatch(name):

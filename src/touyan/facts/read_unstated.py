@@ -88,7 +88,7 @@ class UnstatedSteps(Reader):
 
     def _superseded(self, q: Quantity) -> bool:
         """Whether a figure is inside a bracket that gives the forecast a new one replaces
-        (EPS分别为0.48、0.53元（原预测值：2025-2026年为0.84和0.90元）): withdrawn, not told."""
+        (EPS分别为0.61、0.72元（原预测值：2025-2026年为0.79和0.93元）): withdrawn, not told."""
         opened = _SUPERSEDED.search(self.text, max(0, q.span[0] - 40), q.span[0])
         return opened is not None and not _BRACKET_CLOSE.search(self.text, opened.end(), q.span[0])
 

@@ -217,7 +217,7 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             if anchor.granularity == "day":
                 period = as_of.isoformat()  # a day is its own period
         if _SINCE_BASE.search(metric) and (base := self._base_year(q, sentence, as_of)):
-            # 比1978年提高48.24个百分点，平均每年提高1.07个百分点: the change over the years
+            # 比1990年提高31.56个百分点，平均每年提高0.94个百分点: the change over the years
             # since the base, not within the year it is dated by
             period = f"{base}年—{as_of.year}年" if as_of else f"{base}年以来"
         elif _SINCE_BASE.search(metric) and (years := self._years_spanned(anchor)):
