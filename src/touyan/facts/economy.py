@@ -16,9 +16,17 @@ from touyan.facts.entities import EntityRecord
 # Macro figures are about an economy: the last one the text names before the figure.
 REGION = re.compile(
     r"中华人民共和国|中国|我国|全国|国内|美国|日本|欧元区|欧盟|欧洲|英国|德国|法国|意大利|西班牙|韩国|印度|"
-    r"俄罗斯|俄|土耳其|巴西|加拿大|澳大利亚|新加坡|越南|香港|台湾|全球"
+    r"俄罗斯|俄|土耳其|巴西|加拿大|澳大利亚|新加坡|越南|香港|台湾|全球|沙特阿拉伯|沙特|墨西哥|阿根廷|"
+    r"南非|印度尼西亚|印尼|马来西亚|菲律宾|瑞士|荷兰|新西兰"
 )
-REGION_NAMES = {"我国": "中国", "全国": "中国", "国内": "中国", "中华人民共和国": "中国"}
+REGION_NAMES = {
+    "我国": "中国",
+    "全国": "中国",
+    "国内": "中国",
+    "中华人民共和国": "中国",
+    "沙特": "沙特阿拉伯",
+    "印尼": "印度尼西亚",
+}
 CHINA = EntityRecord("中国", "org")
 # National statistics are the economy's, not the agency's that publishes them (财政部:
 # 全国一般公共预算支出45096亿元).
@@ -73,3 +81,41 @@ CHINESE_RELEASE = re.compile(
     r"统计|财政部|海关|人民银行|央行|国务院|发改委|商务部|农业农村部|工信部|外汇局|铁路|"
     r"国家|全国|我国|国内|中央|地方政府|(?<![美港欧日韩台坚])元|人民币"
 )
+
+# China's provinces, municipalities, autonomous regions and larger cities: a figure a text
+# states of one of them (福建居民人均可支配收入, 嘉兴市生产总值, 深圳市本外币贷款余额) is that
+# region's, not the nation's. Each is filed under one form: a province's short name and 省, a
+# municipality's or a city's and 市, an autonomous region's short name.
+_PROVINCES = (
+    "黑龙江 河北 山西 辽宁 吉林 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
+    "贵州 云南 陕西 甘肃 青海"
+).split()
+_MUNICIPALITIES = "北京 天津 上海 重庆".split()
+_AUTONOMOUS = "内蒙古 广西 西藏 宁夏 新疆".split()
+# Cities written bare as often as with 市 (深圳, 苏州): their names are no common words.
+_CITIES = (
+    "石家庄 哈尔滨 乌鲁木齐 呼和浩特 深圳 广州 杭州 南京 苏州 成都 武汉 西安 宁波 厦门 青岛 大连 "
+    "沈阳 长沙 郑州 济南 合肥 福州 昆明 南昌 长春 太原 贵阳 南宁 海口 三亚 兰州 西宁 银川 拉萨 "
+    "无锡 常州 南通 徐州 扬州 盐城 镇江 泰州 淮安 连云港 宿迁 佛山 东莞 珠海 惠州 汕头 湛江 "
+    "江门 肇庆 温州 嘉兴 绍兴 湖州 金华 台州 衢州 丽水 舟山 泉州 漳州 莆田 烟台 潍坊 淄博 "
+    "临沂 济宁 威海 日照 洛阳 开封 南阳 唐山 保定 邯郸 廊坊 沧州 秦皇岛 芜湖 蚌埠 安庆 宜昌 "
+    "襄阳 株洲 湘潭 岳阳 衡阳 赣州 九江 柳州 桂林 绵阳 宜宾 遵义 大同 包头 鄂尔多斯 鞍山 "
+    "榆林 宝鸡"
+).split()
+_SHORT_FORM = {
+    **dict.fromkeys(_PROVINCES, "省"),
+    **dict.fromkeys(_MUNICIPALITIES, "市"),
+    **dict.fromkeys(_AUTONOMOUS, ""),
+    **dict.fromkeys(_CITIES, "市"),
+}
+CN_REGION = re.compile(
+    r"(?P<short>"
+    + "|".join(sorted(_SHORT_FORM, key=len, reverse=True))
+    + r")(?:省|市|(?:壮族|回族|维吾尔)?自治区)?(?!时间)"  # 北京时间: a clock, not the city
+)
+
+
+def cn_region_name(found: re.Match[str]) -> str:
+    """The one form a Chinese region is filed under (福建 and 福建省 are 福建省)."""
+    short = found["short"]
+    return short + _SHORT_FORM[short]

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import re
 
-from touyan.facts.economy import CHINA, CHINESE_RELEASE, HAN, REGION, REGION_NAMES
+from touyan.facts.economy import (
+    CHINA,
+    CHINESE_RELEASE,
+    CN_REGION,
+    HAN,
+    REGION,
+    REGION_NAMES,
+    cn_region_name,
+)
 from touyan.facts.entities import EntityRecord, Mention
 from touyan.facts.market import MARKET
 from touyan.facts.names import kind_of, plausible_name
@@ -51,6 +59,17 @@ _SELF = re.compile(r"(?:本|该|其|我|此|全|旗下|子|母)(?:公司)?(?:集
 _QUOTED_BEFORE = re.compile(r"[“\"][^”\"，,。；;]{0,6}$")
 _QUOTED_AFTER = re.compile(r"[^“”\"，,。；;]{0,6}[”\"]")
 _ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集团|公司|证券|研究院)")
+# What a region's name is compared with, not about (居全国第4位, 占全国的89.5%, 高于全国平均
+# 水平, 位于全国前列): the figure is the region the text is about, not the nation's.
+_COMPARED_BEFORE = ("占", "于", "居", "较", "比")
+_COMPARED_AFTER = re.compile(r"平均|前列|第[一二三四五六七八九十\d]{1,3}(?!产业)")
+# A Chinese region's name run on into a firm's (上海银行, 重庆燃气, 深圳机场) or an event's, or
+# one item of a list of regions (广东、广西…等南方五省区): no economy of its own.
+_FIRM_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:银行(?!间)|农商|证券|期货|机场|燃气|港务|电力|能源|国际|控股|股份)"
+    r"|[\u4e00-\u9fff]{0,6}?(?:峰会|论坛|博览会|大会)"  # 某地某某峰会上表示: where one spoke
+)
+_LISTED_REGION = ("、", "等", "和", "及", "与")
 
 # A markdown heading run into a line (#### 成本与费用控制): another section, not carried into.
 _HEADING_MARK = re.compile(r"(?:^|\s)#{2,6}\s")
@@ -180,15 +199,42 @@ class SubjectReader(TextReader):
             or self.topic
             or self.sole
         )
+        if record is not None and record.kind == "org" and self._economy_named_since(label_start):
+            # 记者从北京多家雪场了解到…。数据显示，本月全国冰雪运动相关订单: the economy the
+            # figure's sentence names, not the one carried from before
+            record = self._region(label_start) or record
         return record or self._region(label_start)
 
+    def _economy_named_since(self, at: int) -> bool:
+        """Whether an economy is named between the previous fact and the label at `at` (or
+        opens the label)."""
+        lo = max(self.last_end, 0)
+        return any(lo <= r.start() <= at for r in REGION.finditer(self.text, lo, at + 2)) or any(
+            lo <= r.start() <= at for r in self._cn_regions()
+        )
+
     def _region(self, before: int) -> EntityRecord | None:
-        """The economy a text about no company or fund names last before a figure."""
+        """The economy a text about no company or fund names last before a figure: a
+        country's, or a Chinese region's (`_names_cn_region`)."""
         if self.names_a_company:
             return None
-        regions = [
-            r for r in REGION.finditer(self.text, 0, before) if self._names_economy(r, before)
-        ]
+        last = max(
+            (r for r in REGION.finditer(self.text, 0, before) if self._names_economy(r, before)),
+            key=lambda r: r.start(),
+            default=None,
+        )
+        opening = REGION.match(self.text, before)  # a label that opens with it (全国某某订单)
+        if opening is not None and self._names_economy(opening, opening.end()):
+            last = opening
+        since = last.start() if last is not None else -1
+        # (<= before: a label may open with the region, 某市生产总值)
+        for local in reversed([r for r in self._cn_regions() if since < r.start() <= before]):
+            own = self._names_cn_region(local, before)
+            if own is None and last is None and self._listed(local):
+                return None  # 广东、广西…等五省区…。其中，第三产业: still the group's
+            if own is not None:
+                return EntityRecord(cn_region_name(local), "org") if own else None
+        regions = [last] if last is not None else []
         if not regions:
             regions = [m] if (m := REGION.search(self.text, before)) else []
         if not regions:
@@ -198,10 +244,50 @@ class SubjectReader(TextReader):
             # "8月份，商品零售额同比增长3.7%").
             if HAN.search(self.text) and not self.company_text:
                 release = CHINESE_RELEASE.search(self.text) or CHINESE_RELEASE.search(self.title)
-                return CHINA if release else None
+                return CHINA if release or self.compilers else None
             return None
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
+
+    def _cn_regions(self) -> list[re.Match[str]]:
+        """The Chinese regions the text names as an economy, not as a place something happens
+        in (在乌鲁木齐开幕) nor in a firm's name (上海银行); read once."""
+        if self.cn_regions is None:
+            self.cn_regions = [
+                r
+                for r in CN_REGION.finditer(self.text)
+                if self.text[max(0, r.start() - 1) : r.start()] not in ("在", "于", "赴", "到")
+                and not _FIRM_AFTER.match(self.text, r.end())
+                and not _ORG_AFTER.match(self.text, r.end())
+            ]
+        return self.cn_regions
+
+    def _names_cn_region(self, region: re.Match[str], before: int) -> bool | None:
+        """Whether a Chinese region is the economy of a figure: in the figure's own sentence,
+        and for the figures after when the title names it too (去年某省GDP…: the text is about
+        that province); a national release listing regions (其中，某省增长8%) goes back to the
+        nation's figures after that sentence (None: the region says nothing there). False for
+        one item of a list of regions in the figure's sentence (广东、广西…等五省区): a group's
+        figure, nobody's."""
+        own_sentence = SENTENCE_END.search(self.text, region.end(), before) is None
+        if self.text[region.end() : region.end() + 1] == "至" or (
+            self.text[region.start() - 1 : region.start()] == "至"
+        ):
+            return None  # 甲地至乙地高速铁路: a route's ends, no economy of the figure
+        if self._listed(region):
+            return False if own_sentence else None
+        if own_sentence:
+            return True
+        name = cn_region_name(region)
+        return (
+            True if any(cn_region_name(t) == name for t in CN_REGION.finditer(self.title)) else None
+        )
+
+    def _listed(self, region: re.Match[str]) -> bool:
+        """Whether a region is one item of a list (广东、广西…等)."""
+        return self.text[region.start() - 1 : region.start()] in _LISTED_REGION or (
+            self.text[region.end() : region.end() + 1] in _LISTED_REGION
+        )
 
     def _unlisted(self, record: EntityRecord) -> bool:
         """A dictionary's investor or person with no ticker (中央汇金, 云锋基金): it holds
@@ -222,9 +308,18 @@ class SubjectReader(TextReader):
             _QUOTED_AFTER.match(self.text, region.end())
         ):
             return False  # 从“区域王者”到“全国玩家”: a figure of speech, not the economy
+        before_region = self.text[region.start() - 1 : region.start()]
+        if region.group() == "国内" and REGION.search(
+            self.text, region.start() - 6, region.start()
+        ):
+            return False  # 德国国内新订单: that country's home market, not China's
+        if region.group() not in ("全国", "全球"):
+            return True
+        if before_region in _COMPARED_BEFORE or _COMPARED_AFTER.match(self.text, region.end()):
+            return False  # 居全国第4位, 高于全国平均水平: what a region's figure is compared with
         if region.group() != "全球":
             return True
-        if self.text[region.start() - 1 : region.start()] in ("在", "占", "于", "全"):
+        if before_region in ("在", "全"):
             return False
         return SENTENCE_END.search(self.text, region.end(), before) is None
 
@@ -249,6 +344,17 @@ class SubjectReader(TextReader):
             and (self.last.subject != record.name or self._named_since(at))
         ):
             return None  # 反观同行的某某，…。而公司却…。净利润…: back to the company named
+        if (
+            record is not None
+            and record.kind == "org"
+            and self.last.subject != record.name
+            and SENTENCE_END.search(between) is None
+        ):
+            # an economy the fact before in the sentence was filed under by a step that keeps
+            # no record (本月全国某某订单同比…，其中某某单量…): the nation's, not the region's
+            # of an earlier sentence
+            if REGION.fullmatch(self.last.subject) or CN_REGION.fullmatch(self.last.subject):
+                return EntityRecord(self.last.subject, "org")
         return record
 
     def _named_since(self, at: int) -> bool:

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from touyan.facts.bulletin import national_statistics, plan_mentions
 from touyan.facts.dating import BASE_AFTER, BASE_BEFORE
-from touyan.facts.economy import COMPANY_VOCABULARY, REGION
+from touyan.facts.economy import CN_REGION, COMPANY_VOCABULARY, ECONOMY_OF, REGION
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, units
 from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact, flatten, sentence_rows
 from touyan.facts.filings import founded
@@ -88,7 +88,19 @@ _GLUED_FIRM = re.compile(
     r"[\u4e00-\u9fff]{0,2}?(?:银行|证券|保险|信托|期货|资管|租赁|寿险|产险|财险)"
 )
 # A name followed by these reports a figure rather than being its subject (外汇局数据显示).
-_SOURCE_AFTER = re.compile(r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计)")
+_SOURCE_AFTER = re.compile(
+    r"\s*(?:[:：]|数据显示|显示|发布|公布|消息|表示|称|指出|统计|(?:微信)?公众号)"
+)
+
+# A data compiler a headline leads with (某某协会：1月乘用车零售…, 某某地产：某市新房供应…)
+# that the body names only as the source of its figures: what an association (…会, …协) says
+# it compiled, or what any firm's research arm, data or monitoring shows (据某某研究院…监控
+# 数据, 某某数据显示): the market's or a region's figures, not the compiler's own.
+_COMPILED = re.compile(r"\s*(?:研究院|研究中心|研究所|数据显示|数据|统计|监测)")
+_ASSOCIATION_SAYS = re.compile(
+    r"\s*(?:消息|公布|发布|微信公众号|公众号|秘书长|最新|调研|调查|报告)"
+)
+_ASSOCIATION = re.compile(r"(?:会|协|联盟)$")
 
 # 今年以来, 今年来, 今年至今: the year so far, to the day of writing (see `_ytd_windows`).
 _YTD_WINDOW = re.compile(r"今年(?:以来|来|至今|迄今)")
@@ -148,12 +160,25 @@ def _broker(record: EntityRecord) -> bool:
     return any(name.endswith(_BROKERS) for name in record.names())
 
 
+def _compiler_only(name: str, text: str) -> bool:
+    """Whether the body names `name` only as the compiler of its figures (`_COMPILED`)."""
+    says = (_COMPILED, _ASSOCIATION_SAYS) if _ASSOCIATION.search(name) else (_COMPILED,)
+    pos, seen = text.find(name), False
+    while pos >= 0:
+        end = pos + len(name)
+        if not any(s.match(text, end) for s in says):
+            return False
+        seen, pos = True, text.find(name, end)
+    return seen
+
+
 def _written_records(
-    text: str, title: str, entities: EntityDictionary | None
+    text: str, title: str, entities: EntityDictionary | None, compilers: list[str]
 ) -> list[EntityRecord]:
     """Entities the text names in a recognisable shape that the dictionary does not know.
 
-    Names of one fund written two ways (short and registered) become one entity.
+    Names of one fund written two ways (short and registered) become one entity. A headline's
+    name the body names only as its figures' compiler goes to `compilers` instead.
     """
     records: list[EntityRecord] = []
     by_key: dict[str, int] = {}
@@ -162,6 +187,9 @@ def _written_records(
             continue
         if written.name.lower() in LABEL_METRIC:
             continue  # 振幅, 成交额: a figure's label, never a name
+        if written.name in title and _compiler_only(written.name, text):
+            compilers.append(written.name)
+            continue  # 某某协会：…, over 某某协会数据显示…: the source, not the subject
         names = [written.name, *written.aliases]
         if written.name.startswith(("*ST", "＊ST")):
             names.append(written.name[1:])
@@ -243,7 +271,10 @@ class TextReader:
         title = _headline(title)
         self.title = title
         title_mentions = entities.find(title) if entities else []
-        written = _written_records(text, title, entities)
+        # Compilers of the text's figures a headline leads with (某某协会：…): a Chinese one
+        # makes its unnamed figures China's market's, as a Chinese release's are.
+        self.compilers: list[str] = []
+        written = _written_records(text, title, entities, self.compilers)
         self.written = {r.name for r in written}
         # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
         # is then not taken for China's statistics.
@@ -379,6 +410,7 @@ class TextReader:
         # the figures read in this sentence so far, with their facts (同比变动分别为… reads them)
         self.stated: list[tuple[Quantity, ExtractedFact]] = []
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
+        self.cn_regions: list[re.Match[str]] | None = None  # China's regions: read on need
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
             r.end()
             for r in REGION.finditer(text)
@@ -429,9 +461,21 @@ class TextReader:
             _BROKER_SAYS.match(self.text, m.end) or self.text[m.start - 1 : m.start] == "由"
         ):
             return False  # 国信证券认为…, 诊断服务由国信证券提供: a broker on another company
+        if m.entity.name in ECONOMY_OF and self._local_agency(m):
+            return False  # 某省统计局, 德国联邦统计局: a region's own agency, not China's
         if self._in_listed_aside(m):
             return False  # 吉利通过多品牌矩阵（银河/极氪/领克）分摊…，毛利率: 吉利's, not 极氪's
         return m.entity.kind in TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
+
+    def _local_agency(self, m: Mention) -> bool:
+        """Whether a national agency's name is a region's agency (省统计局, 某市统计局, 德国联邦
+        统计局): the figures it publishes are that region's, not China's."""
+        before = self.text[max(0, m.start - 6) : m.start]
+        return before.endswith(("省", "市", "县", "区", "州", "联邦")) or any(
+            r.end() == len(before) and r.group() not in ("国内", "全国", "我国", "中国")
+            for pattern in (REGION, CN_REGION)
+            for r in pattern.finditer(before)
+        )
 
     def _in_listed_aside(self, m: Mention) -> bool:
         """Whether a name is one item of a list in brackets (（银河/极氪/领克）): an aside

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from touyan.facts.dating import day_range, priced
-from touyan.facts.economy import ECONOMY_OF
+from touyan.facts.economy import CN_REGION, ECONOMY_OF, cn_region_name
 from touyan.facts.extract import ExtractedFact
 from touyan.facts.labels import DAILY_METRICS, LABEL_METRIC, WINDOW_MOVE
 from touyan.facts.market import FLOW_METRICS, flow_window
@@ -91,6 +91,12 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
     ) -> ExtractedFact:
         """The fact a figure states about `subject`, dated; kept as the last fact, which the
         figures after it may be read against (同比增长18.3%, 占总营收的13.88%)."""
+        if (
+            (lead := CN_REGION.match(metric))
+            and metric.startswith("的", lead.end())
+            and cn_region_name(lead) == subject
+        ):
+            metric = metric[lead.end() + 1 :]  # 某市的常住人口: the region is the subject
         anchor, window = self._anchor(metric, q, sentence)
         as_of, period = self._as_of(anchor)
         if (
