@@ -99,15 +99,6 @@ def test_column_name_before_the_company_and_its_label() -> None:
     assert subjects["gross_margin"] == {"恒远科技"}
 
 
-def test_label_after_a_leading_name_does_not_make_it_the_topic() -> None:
-    # A survey headline: the body's figures are its peers'.
-    facts = _facts(
-        "远航材料净利润波动显著，股价近期下跌",
-        "华阳股份龙头，在近30日股价下跌0.74%，最高价为8.62元，最低价为7.93元。",
-    )
-    assert all(f.subject != "远航材料" for f in facts)
-
-
 def test_question_about_a_crowd_names_nobody() -> None:
     facts = _facts(
         "大家的基金仓位如何调整？",
