@@ -73,6 +73,8 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "total_liabilities": ("总负债", "total liabilities"),
     # what institutions' or a fund's holding of the stock is worth, not the stock's value
     "holding_value": ("持股市值", "持仓市值"),
+    # what the shares a lock-up frees are worth, not the company's (or a market's) value
+    "unlocked_value": ("解禁市值", "解禁股市值", "解禁股份市值"),
     "market_cap": ("总市值", "市值", "market value", "market capitalisation", "market cap"),
     "price": ("当前价", "股价", "最新价", "现价", "报收于", "收于", "收报", "报", "share price"),
     "open": ("开盘价", "今开", "开盘"),
