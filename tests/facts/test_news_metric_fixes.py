@@ -136,3 +136,27 @@ def test_an_impact_names_what_it_is_of() -> None:
         "云岭酒业公告，预计2021年净利润为4200万元左右；预计非经常性损益对净利润的影响金额为1300万元左右。"
     )
     assert at(facts, "13000000").metric == "非经常性损益对净利润影响金额_forecast"
+
+
+def test_a_model_code_glued_to_the_makers_name_is_the_models() -> None:
+    facts = _read("2022年3月蔚来交付9,120台。分车型看，蔚来ET5交付3,406台；蔚来ES8交付2,011台。")
+    assert at(facts, "3406").object == "蔚来ET5"
+    assert at(facts, "2011").object == "蔚来ES8"
+    assert at(facts, "9120").object is None
+
+
+def test_an_investee_the_text_says_a_stake_is_held_in() -> None:
+    # a name no rule reads as one alone (it opens with 同), which a stake held in names
+    facts = _read(
+        "青禾股份公告，公司拟以增资方式向同川汇远投资0.85亿元，本次投资完成后，公司持有同川汇远35%股权。"
+    )
+    assert at(facts, "85000000").object == "同川汇远"
+
+
+def test_a_share_of_the_capital_at_the_filing_is_the_stake_moved() -> None:
+    facts = _read(
+        "青禾股份公告，王某于2022年3月8日通过集中竞价减持30万股，占公司目前总股本比例0.0211%。"
+    )
+    assert at(facts, "-0.0211").metric == "stake_change_pct"
+    held = _read("青禾股份公告，公司前十大股东持股数量为3.12亿股，占总股本比例为48.30%。")
+    assert at(held, "48.30").metric == "stake_pct"

@@ -32,6 +32,7 @@ from touyan.facts.labels import (
     WINDOW_MOVE,
     amount_unit,
     base_metric,
+    stake_move,
     unit_fits,
 )
 from touyan.facts.market import MARKET, SECTOR_METRICS, quoted_in_hkd
@@ -43,7 +44,7 @@ from touyan.facts.read_growth import GrowthShapes
 from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
-from touyan.facts.read_narrowed import NarrowedLabels, goods_price_move, stake_move
+from touyan.facts.read_narrowed import NarrowedLabels, goods_price_move
 from touyan.facts.read_owner import OwnerSteps
 from touyan.facts.read_repairs import GARBLED, RepairedLabels
 from touyan.facts.read_results import BARE_LABELS, ResultShapes

@@ -21,6 +21,7 @@ from touyan.facts.labels import (
     SEGMENTED_METRICS,
     amount_unit,
     base_metric,
+    stake_move,
     unit_fits,
 )
 from touyan.facts.read_indicators import CUMULATIVE_WINDOW, INDICATOR
@@ -221,6 +222,11 @@ class GrowthShapes(Reader):
                 base, whole = last.object, whole or base
                 last = replace(last, object=None)
             metric = f"{base}占{whole}比例" if whole else f"{base}占比"
+            if (capital := LABEL_METRIC.get(f"占{whole}")) is not None and whole:
+                # 减持100万股，占公司目前总股本比例0.01%: the stake moved; 持股数量为2亿股，
+                # 占总股本比例为62.8%: the stake held
+                metric = "stake_pct" if base == "shares_held" else capital
+                metric, q = stake_move(self.text, sentence[0], q.span[0], metric, q)
         elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
             metric = f"{last.metric}{found['verb']}{found['base']}"
         else:

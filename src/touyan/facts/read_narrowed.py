@@ -304,33 +304,6 @@ class NarrowedLabels(LabelShapes):
         return run + metric
 
 
-# The verb the shares a 占总股本 share counts were moved by: sold or given up (减持, 出售,
-# 转让) is a fall of the holder's stake, bought or taken (增持, 受让) a rise, and held (持有,
-# 持股, but not 持有的, which only says whose shares are moved) is the stake itself.
-_STAKE_VERB = re.compile(
-    r"(?P<out>减持|出售|卖出|转让|抛售)|(?P<in>增持|买入|受让|认购)|(?P<held>持有(?!的)|持股(?![比数市]))"
-)
-
-
-def stake_move(
-    text: str, lo: int, label_start: int, metric: str, q: Quantity
-) -> tuple[str, Quantity]:
-    """累计减持股份202万股，占公司总股本的2.76%: the share of the stock a holder gave up, a
-    negative change; 持有公司股票8460万股，占公司总股本的13.16%: the holder's stake. The last
-    such verb in the sentence before the label decides."""
-    if metric != "stake_change_pct" or q.unit != "%" or q.value <= 0:
-        return metric, q
-    verbs = list(_STAKE_VERB.finditer(text, max(lo, label_start - 40), label_start))
-    if not verbs:
-        return metric, q
-    last = verbs[-1]
-    if last["out"]:
-        return metric, replace(q, value=-q.value, high=-q.high if q.high else None, negative=True)
-    if last["held"]:
-        return "stake_pct", q
-    return metric, q
-
-
 def goods_price_move(text: str, before: list[Quantity], label_start: int, metric: str) -> bool:
     """某酒的市场价格已经涨至1350元/瓶，涨幅近30%: a move right after a price per bottle, ton or
     piece is that good's price move, not the listed company's share price."""
