@@ -80,7 +80,7 @@ def test_share_sale_by_a_named_holder(entities: EntityDictionary) -> None:
     found = facts(text, entities, title="比亚迪关于股东减持股份的公告")
     assert {(f.subject, f.metric, f.object, f.value, f.unit) for f in found} == {
         ("张三", "shares_sold", "比亚迪", Decimal("10503000"), "shares"),
-        ("张三", "stake_change_pct", "比亚迪", Decimal("0.85"), "%"),
+        ("张三", "stake_change_pct", "比亚迪", Decimal("-0.85"), "%"),
     }
     assert all(f.as_of == dt.date(2025, 3, 31) for f in found)
 

@@ -53,7 +53,7 @@ def test_a_share_whose_whole_holds_a_known_label(entities: EntityDictionary) -> 
 def test_a_stake_share_keeps_its_own_label(entities: EntityDictionary) -> None:
     text = "2025年5月10日，招商银行公告称，股东减持股份数量占公司总股本的1.02%。"
     got = by_value(text, entities)
-    assert got[Decimal("1.02")].metric == "stake_change_pct"
+    assert got[Decimal("-1.02")].metric == "stake_change_pct"  # a stake given up: a fall
 
 
 def test_a_parts_count_after_qizhong_and_its_share(entities: EntityDictionary) -> None:

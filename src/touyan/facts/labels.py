@@ -9,6 +9,7 @@ metrics a question asks for with the same words, so both read the text one way.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from touyan.text.numbers import Quantity, is_physical
 
@@ -73,6 +74,8 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "total_liabilities": ("总负债", "total liabilities"),
     # what institutions' or a fund's holding of the stock is worth, not the stock's value
     "holding_value": ("持股市值", "持仓市值"),
+    # what the shares a lock-up frees are worth, not the company's (or a market's) value
+    "unlocked_value": ("解禁市值", "解禁股市值", "解禁股份市值"),
     "market_cap": ("总市值", "市值", "market value", "market capitalisation", "market cap"),
     "price": ("当前价", "股价", "最新价", "现价", "报收于", "收于", "收报", "报", "share price"),
     "open": ("开盘价", "今开", "开盘"),
@@ -130,7 +133,15 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "shares_bought": ("增持",),
     "buyback_shares": ("回购",),
     "buyback_amount": ("耗资",),
-    "stake_change_pct": ("占公司总股本", "占总股本", "占公司已发行股本", "占已发行股本"),
+    "stake_change_pct": (
+        "占公司总股本",
+        "占总股本",
+        "占公司已发行股本",
+        "占已发行股本",
+        "占公司目前总股本",  # the share capital at the filing, as 总股本 is
+        "占公司当前总股本",
+        "占目前总股本",
+    ),
     "deliveries": ("交付量", "交付", "销量", "deliveries"),
     "dividend_per_share": ("每股派息", "每股派发现金红利", "dividend per share"),
     "volume": ("成交量",),
@@ -454,3 +465,31 @@ _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 def base_metric(metric: str) -> str:
     """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast."""
     return _DERIVED.sub("", metric)
+
+
+# The verb the shares a 占总股本 share counts were moved by: sold or given up (减持, 出售,
+# 转让) is a fall of the holder's stake, bought or taken (增持, 受让) a rise, and held (持有,
+# 持股, but not 持有的, which only says whose shares are moved) is the stake itself.
+_STAKE_VERB = re.compile(
+    r"(?P<out>减持|出售|卖出|转让|抛售)|(?P<in>增持|买入|受让|认购)|(?P<held>持有(?!的)|持股(?![比数市]))"
+)
+
+
+def stake_move(
+    text: str, lo: int, label_start: int, metric: str, q: Quantity
+) -> tuple[str, Quantity]:
+    """累计减持股份202万股，占公司总股本的2.76%: the share of the stock a holder gave up, a
+    negative change; 持有公司股票8460万股，占公司总股本的13.16%: the holder's stake. The last
+    such verb in the sentence before the label decides."""
+    if metric != "stake_change_pct" or q.unit != "%" or q.value <= 0:
+        return metric, q
+    verbs = list(_STAKE_VERB.finditer(text, max(lo, label_start - 40), label_start))
+    if not verbs:
+        return metric, q
+    last = verbs[-1]
+    if last["out"]:
+        low, high = (-q.high, -q.value) if q.high is not None else (-q.value, None)
+        return metric, replace(q, value=low, high=high, negative=True)
+    if last["held"]:
+        return "stake_pct", q
+    return metric, q

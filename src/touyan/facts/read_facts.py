@@ -32,6 +32,7 @@ from touyan.facts.labels import (
     WINDOW_MOVE,
     amount_unit,
     base_metric,
+    stake_move,
     unit_fits,
 )
 from touyan.facts.market import MARKET, SECTOR_METRICS, quoted_in_hkd
@@ -43,7 +44,7 @@ from touyan.facts.read_growth import GrowthShapes
 from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
-from touyan.facts.read_narrowed import NarrowedLabels
+from touyan.facts.read_narrowed import NarrowedLabels, goods_price_move
 from touyan.facts.read_owner import OwnerSteps
 from touyan.facts.read_repairs import GARBLED, RepairedLabels
 from touyan.facts.read_results import BARE_LABELS, ResultShapes
@@ -496,6 +497,7 @@ class FactReader(
         clause_start = self._clause_start(sentence, q.span[0])
         if self._no_subjects(q, sentence, metric, label_start, clause_start):
             return None
+        metric, q = stake_move(self.text, sentence[0], label_start, metric, q)
         from_header = not labelled and metric == "stake_pct"
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
             label_start, sentence[0]
@@ -598,6 +600,13 @@ class FactReader(
             and self._about_others(sentence, label_start)
         ):
             return None
+        if (
+            record.kind == "company"
+            and self.entities is not None
+            and self.entities.get(record.name) is not None  # a listed name, not a metal's (LME锡)
+            and goods_price_move(self.text, self.sentence_qs, label_start, metric)
+        ):
+            return None  # 新品的市场价格涨至1350元/瓶，涨幅近30%: the good's, not the stock's
         if record.kind == "org" and _COMPANY_HEAD.search(metric) and REGION.fullmatch(record.name):
             return None  # 注册用户超过3亿 after a sentence about China: some company's users
         if record.kind == "org" and _BARE_TOTAL.fullmatch(metric) and REGION.fullmatch(record.name):

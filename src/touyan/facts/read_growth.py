@@ -21,9 +21,10 @@ from touyan.facts.labels import (
     SEGMENTED_METRICS,
     amount_unit,
     base_metric,
+    stake_move,
     unit_fits,
 )
-from touyan.facts.read_indicators import CUMULATIVE_WINDOW
+from touyan.facts.read_indicators import CUMULATIVE_WINDOW, INDICATOR
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
@@ -90,6 +91,15 @@ _YEARS_SPAN = re.compile(r"[\d一二三四五六七八九十]+[多余]?年(?:来
 _PART_LEAD = re.compile(r"其中[，,]?\s*$")
 _MEASURED = re.compile(rf"(?:{MEASURE_HEAD}|量|总额|指数|价格)$")
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
+# 两年平均增长4.8%, 实际增长9.4%, 两年平均名义增长6.9%: words that say how a growth is
+# measured and name nothing that grew; what grew is the level the sentence stated last.
+_GROWTH_KIND_ONLY = re.compile(
+    r"(?:扣除价格因素)?(?P<kind>(?:(?:两|三|[二三四五])年)?(?:平均)?(?:名义|实际)?)"
+)
+_KIND_TAIL = re.compile(r"(?:(?:两|三|[二三四五])年)?(?:平均)?(?:名义|实际)?$")
+_CHANGED_BY = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|增|减)了?\s*$")
+_ACHIEVED = re.compile(r"实现(?=[\u4e00-\u9fff]{2,12}$)")
+_OUR_PLACE = re.compile(r"^(?:我|本)(?:市|省|区|县)")  # 我市地区生产总值: the region's own
 
 # A product's volume read under its own name (深加工产品年产量, 某某材料产能), and the clause
 # right after its figure, whose label opens it (，年销量; ，2024年交付量). A bare name (某某材料
@@ -212,6 +222,11 @@ class GrowthShapes(Reader):
                 base, whole = last.object, whole or base
                 last = replace(last, object=None)
             metric = f"{base}占{whole}比例" if whole else f"{base}占比"
+            if (capital := LABEL_METRIC.get(f"占{whole}")) is not None and whole:
+                # 减持100万股，占公司目前总股本比例0.01%: the stake moved; 持股数量为2亿股，
+                # 占总股本比例为62.8%: the stake held
+                metric = "stake_pct" if base == "shares_held" else capital
+                metric, q = stake_move(self.text, sentence[0], q.span[0], metric, q)
         elif (found := _VERSUS.fullmatch(between)) and last.unit == "%":
             metric = f"{last.metric}{found['verb']}{found['base']}"
         else:
@@ -347,6 +362,55 @@ class GrowthShapes(Reader):
             return None
         return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
 
+    def _level_grown(self, sentence: tuple[int, int], verb_start: int) -> str | None:
+        """第一产业增加值3360.6亿元，增长7.4%，两年平均增长4.8%: the name of the amount the
+        sentence stated last before a growth whose words name only its kind, None when no
+        name stands before that amount."""
+        level = next(
+            (
+                v
+                for v in reversed(self.sentence_qs)
+                if v.span[1] <= verb_start
+                and v.unit not in ("%", "pp")
+                and amount_unit(v.unit)
+                # 比上年增加3457元，增长9.3%: a change, not the level that grew
+                and not _CHANGED_BY.search(self.text, max(sentence[0], v.span[0] - 4), v.span[0])
+            ),
+            None,
+        )
+        if level is None:
+            # 收入…，两年平均名义增长6.9%；扣除价格因素实际增长8.1%: the clause after a ； goes
+            # on with the measure whose growth was stated last
+            last = self.last
+            said = self.text[self.last_end : verb_start]
+            if last is None or len(said) > 40 or "。" in said or "\n" in said:
+                return None
+            if not last.metric.endswith("_yoy") or last.object is not None:
+                return None
+            return _KIND_TAIL.sub("", base_metric(last.metric)) or None
+        end = level.span[0]
+        if lead := _LEVEL_CONNECTORS.search(self.text, max(sentence[0], end - 8), end):
+            end = lead.start()
+        named = self._indicator(sentence, end)
+        if named is None and (
+            dated := [
+                d for d in self.dates if sentence[0] <= d.span[0] and end - 16 < d.span[1] < end
+            ]
+        ):
+            named = self._indicator((dated[-1].span[1], sentence[1]), end)  # 山东2021年生产总值
+        if named is None and (
+            achieved := _ACHIEVED.search(self.text, max(sentence[0], end - 16), end)
+        ):
+            # 第一产业实现增加值1922亿元, 重庆实现地区生产总值…: the sector before the verb (a
+            # place is the subject's) and the measure after it
+            measure = self.text[achieved.end() : end]
+            part = self._indicator(sentence, achieved.start())
+            name = (part[0] if part and part[0].endswith("业") else "") + measure
+            named = (name, achieved.start()) if INDICATOR.fullmatch(measure) else None
+        if named is None or _GROWTH_KIND_ONLY.fullmatch(named[0]):
+            return None
+        return _OUR_PLACE.sub("", base_metric(named[0]))
+
     def _amount_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
     ) -> ExtractedFact | None:
@@ -389,6 +453,15 @@ class GrowthShapes(Reader):
             # 某ETF近三年净值上涨12.5%: the price's or net value's move over the window (its
             # 近三年涨跌幅), not a growth on the year
             indicator = ("change_pct", indicator[1])
+        if (
+            indicator is not None
+            and (kind := _GROWTH_KIND_ONLY.fullmatch(indicator[0]))
+            and indicator[0] != "平均"  # 全年平均下降3.0%: a year's average rate, kept as it was
+        ):
+            grown = self._level_grown(sentence, verb_start)
+            if grown is None:
+                return None  # a growth of nothing named
+            indicator = (grown + kind["kind"], indicator[1])
         since = _SINCE_MOVE.fullmatch(indicator[0]) if indicator is not None else None
         last = self.last
         if indicator is None:

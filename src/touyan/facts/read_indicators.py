@@ -22,7 +22,7 @@ _ADVERB_TAIL = frozenset("仅均也还已")
 _SHOULD_TAIL = re.compile(r"应[该当]会$")
 _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
 # What an indicator's name may hold, and the words before it that are no part of it.
-INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-]{2,24}")
+INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-&]{2,24}")
 INDICATOR_LEAD = re.compile(
     r"(?:其中|此外|同时|全年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|当月|今年以来|"
     r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|但|而|的|和|及|与|、)+"
@@ -73,6 +73,16 @@ class IndicatorReader(TextReader):
         ]
         return "环比" in before and "同比" not in before
 
+    def _named_before_aside(self, sentence: tuple[int, int], start: int) -> tuple[str, int] | None:
+        """人户分离人口（即…半年以上的人口）5.04亿人: a run that closes an aside is the aside's
+        end; what the figure is of is named before the aside opens."""
+        opened = max(
+            self.text.rfind("（", sentence[0], start), self.text.rfind("(", sentence[0], start)
+        )
+        if opened <= sentence[0] or start - opened > 90:
+            return None
+        return self._indicator(sentence, opened)
+
     def _indicator(self, sentence: tuple[int, int], end: int) -> tuple[str, int] | None:
         """The name of what grew, right before 同比增长 or 增长 (社会消费品零售总额, 核心CPI):
         from the clause's start, the last name, region or 的 before it."""
@@ -98,6 +108,8 @@ class IndicatorReader(TextReader):
             and not (label[-1] == "均" and "和" in label)  # 出厂价格和购进价格均下降: both's
         ):
             label = label[:-1]  # 全社会用电量仅同比增长, 水泥制造价格均上涨: an adverb
+        if label.count("）") + label.count(")") > label.count("（") + label.count("("):
+            return self._named_before_aside(sentence, start)
         if not INDICATOR.fullmatch(label) or NOT_A_LABEL.match(label):
             return None
         if CUMULATIVE_WINDOW.fullmatch(label):

@@ -89,6 +89,16 @@ _MODAL_TAIL = re.compile(r"(?:能够|能|可以|可能|可|会|将|有望)$")
 _ITEM_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,16}?)(?:为|是|达到|高达|达|约)*\s*")
 
 
+_IMPACT = frozenset({"影响金额", "影响额", "影响数"})
+_IMPACT_OF = re.compile(
+    r"\s*(?P<cause>[\u4e00-\u9fffA-Za-z]{2,14}?)对(?:公司)?"
+    r"(?P<on>[\u4e00-\u9fffA-Za-z]{2,12}?)的$"
+)
+
+
+_IMPACT_LEAD = re.compile(r"(?:预计|预估|其中|公司|本次)+")
+
+
 class NarrowedLabels(LabelShapes):
     """The name a label before a figure gives it, once the words around it are read."""
 
@@ -209,6 +219,15 @@ class NarrowedLabels(LabelShapes):
         ):
             label, label_start = produced
         metric, label_start = self._share_of(_MODAL_TAIL.sub("", label), label_start, sentence)
+        if metric in _IMPACT:
+            # 非经常性损益对净利润的影响金额为9000万元: the impact of what on what; 影响金额
+            # alone names no figure
+            lo = self._clause_start(sentence, label_start)
+            if (lead := _IMPACT_LEAD.match(self.text, lo, label_start)) is not None:
+                lo = lead.end()
+            if (cause := _IMPACT_OF.fullmatch(self.text, lo, label_start)) is None:
+                return None
+            return f"{cause['cause']}对{cause['on']}{metric}", lo
         if metric in _BARE_PEOPLE:
             metric = self._narrowed_people(metric, sentence, label_start)
             if not metric:
@@ -283,3 +302,17 @@ class NarrowedLabels(LabelShapes):
         if not run or len(run) > 12 or re.search(r"[，,、\d]", run):
             return ""
         return run + metric
+
+
+def goods_price_move(text: str, before: list[Quantity], label_start: int, metric: str) -> bool:
+    """某酒的市场价格已经涨至1350元/瓶，涨幅近30%: a move right after a price per bottle, ton or
+    piece is that good's price move, not the listed company's share price."""
+    if metric != "change_pct":
+        return False
+    prior = [v for v in before if v.span[1] <= label_start]
+    if not prior or label_start - prior[-1].span[1] > 8:
+        return False
+    last = prior[-1]
+    return last.unit.startswith("/") or (
+        last.unit == "money" and text.startswith("/", last.span[1])
+    )

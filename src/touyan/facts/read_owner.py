@@ -114,6 +114,10 @@ _INVESTEE_BEFORE = re.compile(
     r"(?:对|向)(?P<name>[\u4e00-\u9fffA-Za-z0-9.\-]{2,20}?)"
     r"(?:追加|增加|继续|再次|新增|累计|进行|完成)?(?:战略|股权)?$"
 )
+# 持有某某55%股权, 持有某某5.56%股权: the company a stake is held in.
+_STAKE_IN = re.compile(
+    r"持有(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:\d{1,3}(?:\.\d{1,2})?%|全部|部分)?的?股权"
+)
 # The holder a sale or purchase of shares is announced for (持股超5%的股东某某银行计划减持):
 # the figure is that holder's change in the company, not the company's own; and words that
 # make the run no single holder's name (股东及其一致行动人, 股东计划减持).
@@ -286,7 +290,13 @@ class OwnerSteps(Reader):
         )
         if named is None and plausible_name(found["name"]) == found["name"]:
             named = found["name"]
+        if named is None and "股权" in self.text and found["name"] in self._stakes_held():
+            named = found["name"]  # 向某某投资…，公司持有某某55%股权: a stake the text names
         return named if named != investor else None
+
+    def _stakes_held(self) -> set[str]:
+        """The names the text says a stake is held in (持有某某55%股权, 某某的股权)."""
+        return {m["name"] for m in _STAKE_IN.finditer(self.text)}
 
     def _trading_holder(
         self, record: EntityRecord, clause_start: int, label_start: int

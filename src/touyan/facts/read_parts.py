@@ -89,7 +89,9 @@ _JOINED_PARTS = re.compile(r"[\u4e00-\u9fff]{2,14}(?:[及和与][\u4e00-\u9fff]{
 _PART_JOIN = re.compile(r"[及和与]")
 # A product's model number or series glued to its maker's name (某某酒1618白酒).
 _MODEL_AFTER_NAME = re.compile(r"[A-Za-z0-9]{2,8}[\u4e00-\u9fff]{0,4}")
-
+# A car model's code right after its maker's name (远帆P9交付量), before what it sold.
+_MODEL_GLUED = re.compile(r"\s?[A-Z][A-Za-z]{0,4}\s?\d{1,3}[A-Za-z+]{0,3}\s?")
+_MODEL_FIGURE = re.compile(r"(?:交付量?|销量|批发销量|零售销量|上险量|出货量)")
 # 青虾苗销售数量2,614.70万尾，销售收入8,305.92万元: the revenue of the clause right
 # after a product's sales volume, which names nothing of its own, is that product's.
 _VOLUME_CLAUSE = re.compile(
@@ -355,6 +357,12 @@ class PartReader(TextReader):
         市场份额, 某某酒业1618白酒的行情价) name a part or a product of it: the figure is that
         part's, not the whole's. A model number glued to the name is read with the name; one
         kind of income before an income (某某银行手续费及佣金收入的非利息收入) is that kind."""
+        if _MODEL_GLUED.fullmatch(self.text, name_end, label_start) and _MODEL_FIGURE.match(
+            self.text, label_start
+        ):
+            # 某某汽车P7交付6,707台, 某某ET5销量: a model's code glued to the maker's name, its
+            # figure right after, is that model's
+            return name + self.text[name_end:label_start].strip()
         if self.text[label_start - 1 : label_start] != "的" or label_start - name_end < 3:
             return None
         words = self.text[name_end : label_start - 1]

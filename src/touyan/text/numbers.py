@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -302,7 +302,7 @@ _NUMBER = re.compile(
     rf"(?:\s?(?P<cur>{_SUFFIX_CUR}){_WORD_END})?"
     rf"(?:\s?(?P<unit>{_UNIT}){_WORD_END})?"
     rf"(?: ?(?P<cls>[{_CLASSIFIERS}](?!元)))?"
-    rf"(?P<r2>(?P<per>{_PER})?\s*(?:-|~|～|至|到|—|–|(?P<to>to))\s*"
+    rf"(?P<r2>(?P<per>{_PER})?\s*(?:-|~|～|至|到|—|–|(?P<to>to))\s*(?P<neg3>(?<=[至到~～])[-−])?"
     rf"(?:(?P<prefix3>{_PREFIX})\s?)?(?P<num3>{_ARABIC})"
     rf"(?:\s?(?P<scale3>{_SCALE}){_WORD_END})?(?:\s?(?P<cur3>{_SUFFIX_CUR}))?"
     rf"(?:\s?(?P<unit3>{_UNIT}){_WORD_END})?)?",
@@ -311,7 +311,7 @@ _NUMBER = re.compile(
 # _quantity unpacks a match's groups in one call (m.groups() costs a third of ten m.group calls)
 _GROUPS = (
     "sign", "open", "prefix", "num", "close", "num2", "scale", "cur", "unit", "cls",
-    "r2", "per", "to", "prefix3", "num3", "scale3", "cur3", "unit3",
+    "r2", "per", "to", "neg3", "prefix3", "num3", "scale3", "cur3", "unit3",
 )  # fmt: skip
 if tuple(sorted(_NUMBER.groupindex, key=_NUMBER.groupindex.__getitem__)) != _GROUPS:
     raise ImportError("numbers: _GROUPS must list _NUMBER's groups in order")
@@ -321,6 +321,7 @@ _STOCKS_MOVE = re.compile(r"(?:涨停|跌停|封板|连板|上涨|下跌|收涨|
 _NOT_AFTER = re.compile(
     r"\s*(?:年|月|日|号|时|分|秒|季度|点\d|:\d|：\d|\.(?:SH|SZ|BJ|HK|SS)\b)", re.I
 )
+_SPAN_AFTER = re.compile(r"(?:月|交易日|工作日|季度|小时|星期|礼拜)")
 # 13.531,207.54亿元: a decimal run on by a thousands group, as a text garbled in extraction
 # prints two figures glued (13.53亿 and 1,207.54): which digits are whose is not known.
 _GLUED_GROUP = re.compile(r",\d{3}(?!\d)")
@@ -505,7 +506,7 @@ class _DateCover:
 def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None:
     (
         sign_word, opened, prefix, num, closed, num2, scale_raw, cur_raw, unit_raw, cls,
-        r2, _, _, _, _, _, _, _,
+        r2, _, _, neg3, _, _, _, _, _,
     ) = m.groups()  # fmt: skip
     num_start, num_end = m.span(_NUM)
     if dates.covers(num_start):
@@ -575,6 +576,8 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
             unit = "/" + _PER_WORDS[per.group("per").lower()]  # 3000元/吨-3500元/吨
     elif cls == "手" and not unit:
         unit = "手"  # 4.87万手: lots of shares, a unit of its own (a board lot differs by market)
+    elif cls == "个" and not unit and not scale_word and _SPAN_AFTER.match(text, tail_end):
+        return None  # 20个月, 3个交易日: a span of time, not a count (3.8万亿个小时 is an amount)
     elif cls and not unit:
         unit = "count"
     if unit == "shares" and not scale_word and _STOCKS_MOVE.match(text, tail_end):
@@ -595,13 +598,21 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
     second = num2 or (m.group("num3") if ranged else None)
     if second:
         high_raw = _decimal(second)
-        high = _scaled(high_raw, scale) if high_raw is not None else None
+        upper = scale if num2 else _high_scale(m, scale)
+        high = _scaled(high_raw, upper) if high_raw is not None else None
+        if high is not None and neg3:
+            # -19.4亿元至-14.4亿元, -48亿元到-53亿元: the upper end writes its own minus, and a
+            # loss range may count either way; the lower figure is the value
+            high = -high
+    if high is not None and neg3 and sign_word.strip() in ("-", "−"):
+        value, high = min(-abs(value), high), max(-abs(value), high)
     if negative:
         value = -abs(value)
         if high is not None and sign_word in _SIGN_WORDS:
             # 亏损1000万元至1500万元, 下降2%-3%: the word makes both ends a fall (a minus sign
-            # makes only its own: -1000万元至600万元 crosses zero), the larger fall the lower end.
-            value, high = -abs(high), value
+            # makes only its own: -1000万元至600万元 crosses zero), the larger fall the lower end
+            # whichever end writes it (亏损26亿元至18亿元 counts down).
+            value, high = -max(abs(high), abs(value)), -min(abs(high), abs(value))
     return Quantity(
         value=value,
         unit=unit,
@@ -677,8 +688,14 @@ def _is_range(m: re.Match[str]) -> bool:
     figures of different things (1.2亿元-1.5亿美元, 77.5亿元/同比-0.5%) stay apart."""
     if not m.group("r2") or m.group("num2"):
         return False
+    if m.group("neg3") and (m.group("sign") or "").strip() not in ("-", "−"):
+        return False  # 100万元至-50万元: a range of losses writes its minus on both ends
     first = _EndUnits.of(m, "prefix", "scale", "cur", "unit")
     second = _EndUnits.of(m, "prefix3", "scale3", "cur3", "unit3")
+    if first.scale and second.scale and first.scale != second.scale:
+        if not _climbs(m):
+            return False
+        first = replace(first, scale=second.scale)  # 9000万元至1.05亿元: one span, two scales
     if not first.agrees(second):
         return False
     per = m.group("per")
@@ -689,6 +706,26 @@ def _is_range(m: re.Match[str]) -> bool:
     return not (
         m.group("to") and _CHANGE_BEFORE.search(m.string, max(0, start - _BEFORE_WINDOW), start)
     )
+
+
+def _climbs(m: re.Match[str]) -> bool:
+    """9000万元至1.05亿元, -2亿元至-9000万元: a range whose ends write different scales is one
+    only when it runs from the lower figure to the higher (1.2亿元-1.5万元 is two figures)."""
+    low, high = _decimal(m.group("num")), _decimal(m.group("num3"))
+    if low is None or high is None:
+        return False
+    low *= _SCALES[m.group("scale").lower()]
+    high *= _SCALES[m.group("scale3").lower()]
+    return low > high if m.group("neg3") else low < high
+
+
+def _high_scale(m: re.Match[str], scale: Decimal) -> Decimal:
+    """The scale a range's upper end is in: its own when it writes one unlike the lower end's
+    (9000万元至1.05亿元), else the lower end's."""
+    upper = (m.group("scale3") or "").lower()
+    if upper and upper != (m.group("scale") or "").lower():
+        return _SCALES.get(upper, scale)
+    return scale
 
 
 @dataclass(frozen=True, slots=True)
