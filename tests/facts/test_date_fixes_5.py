@@ -59,6 +59,14 @@ def test_an_old_calendar_line_names_no_period_of_a_quote() -> None:
     facts = _read(text, day=dt.date(2025, 4, 15), title="青禾股份(600000)行情")
     # no period, nor the calendar line's day: a session the text does not name drops the quote
     assert not [f for f in facts if f.metric in ("open", "volume", "amplitude")]
+    # without the calendar line the same quote is the page's, of the day of writing
+    quote = "今开： | 8.42 | 成交量： | 5.21万手 | 振幅： | 1.93%"
+    facts = _read(quote, day=dt.date(2025, 4, 15), title="青禾股份(600000)行情")
+    assert {(f.metric, f.as_of) for f in facts} == {
+        ("open", dt.date(2025, 4, 15)),
+        ("volume", dt.date(2025, 4, 15)),
+        ("amplitude", dt.date(2025, 4, 15)),
+    }
 
 
 def test_a_year_named_as_when_something_was_done_dates_no_period() -> None:

@@ -33,6 +33,10 @@ def test_an_old_calendar_line_does_not_date_a_quote_page() -> None:
     facts = _read(text, "青禾股份(600001)股票股价,行情", dt.date(2025, 5, 8))
     # nor any day: a quote of a session the text does not name is dropped
     assert not [f for f in facts if f.metric in ("open", "high", "market_cap", "pe_ttm")]
+    # without the calendar line the same quote is read, of the day the page was written
+    quote = text[text.index("今开") :]
+    facts = _read(quote, "青禾股份(600001)股票股价,行情", dt.date(2025, 5, 8))
+    assert _fact(facts, "open", "8.42").as_of == dt.date(2025, 5, 8)
 
 
 def test_a_recent_session_still_dates_the_quote_after_it() -> None:

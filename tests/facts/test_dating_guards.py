@@ -76,6 +76,9 @@ def test_the_sums_of_a_hypothesis_are_no_facts() -> None:
     )
     facts = _read(text, dt.date(2025, 4, 20))
     assert not [f for f in facts if f"{f.value}" in ("56.48", "16.2")]
+    # stated without the hypothesis, the earnings per share is a figure
+    facts = _read("澄湖酒业每股收益为56.48元，市盈率大约是16.2倍。", dt.date(2025, 4, 20))
+    assert (at(facts, "56.48").subject, at(facts, "56.48").metric) == ("澄湖酒业", "eps")
 
 
 def test_a_forecast_some_years_on_is_dated_then() -> None:

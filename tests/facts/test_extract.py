@@ -128,6 +128,11 @@ def test_tables_and_lists_without_a_holder_per_row_give_no_stakes(
         "| 工商银行 | 34.71% | 34.72% |"
     )
     assert [f for f in facts(by_company, entities) if f.metric == "stake_pct"] == []
+    # a table whose rows are holders gives each row's stake
+    by_holder = by_company.replace("| 银行 |", "| 股东 |").replace("工商银行", "澄湖集团")
+    assert {(f.subject, f.metric) for f in facts(by_holder, entities)} == {
+        ("澄湖集团", "stake_pct")
+    }
     respectively = "阿里、小米、海信相关主体分别持股67%、18%、15%。"
     assert facts(respectively, entities) == []
 

@@ -104,6 +104,8 @@ def test_an_agency_named_after_a_country_is_no_economy() -> None:
         "1,200,000.00元后，实际募集资金净额为98,800,000.00元。"
     )
     assert "中国" not in {f.subject for f in facts(text)}
+    # led by the company's name the same filing's figures are the company's
+    assert {f.subject for f in facts("华光电子(600123)公告。" + text)} == {"华光电子"}
 
 
 def test_a_balance_is_filed_with_its_item() -> None:
@@ -328,6 +330,9 @@ def test_taiwan_dollars_and_taiwans_words_for_profit() -> None:
 def test_a_block_trade_report_is_no_economys() -> None:
     text = "2025年5月14日，某银行发生了1笔大宗交易，成交价5.37元。当日收盘报价5.37元，涨幅0.94%。"
     assert "中国" not in {f.subject for f in facts(text)}
+    # with its stock named the report's figures are the stock's
+    named = text.replace("某银行", "华光电子(600123)")
+    assert {f.subject for f in facts(named)} == {"华光电子"}
 
 
 def test_a_time_of_day_ends_a_window_and_the_stock_moves_on_the_day() -> None:
@@ -438,6 +443,10 @@ def test_a_broker_citing_or_writing_about_others_is_not_their_subject() -> None:
     )
     found = extract_facts(text, published_at=DAY, entities=dictionary)
     assert [f.subject for f in found if f.value == Decimal("6.5")] != ["华鑫证券"]
+    # the same card stating the ratio of the company is the company's
+    text = "个股诊断服务由华鑫证券提供。华光电子(600123)最近四个季度ROE为6.5%，所属行业为半导体。"
+    found = extract_facts(text, published_at=DAY, entities=dictionary)
+    assert [f.subject for f in found if f.value == Decimal("6.5")] == ["华光电子"]
     text = "华鑫证券宏观周报。国家统计局数据显示，4月份全国居民消费价格同比上涨0.3%。"
     found = extract_facts(text, published_at=DAY, entities=dictionary)
     assert [f.subject for f in found if f.value == Decimal("0.3")] == ["中国"]

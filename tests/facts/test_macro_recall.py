@@ -64,6 +64,11 @@ def test_outlook_said_with_jiang_in_a_release(entities: EntityDictionary) -> Non
 def test_jiang_in_a_company_text_is_no_figure(entities: EntityDictionary) -> None:
     text = "如果公司营收目标实现，那么每股收益将达到12.30元，市盈率随之下降。"
     assert not [f for f in facts(text, entities) if f.value == Decimal("12.30")]
+    # stated of a named company without the condition, it is the company's
+    found = facts("远山科技每股收益达到12.30元，市盈率随之下降。", entities)
+    assert [(f.subject, f.metric) for f in found if f.value == Decimal("12.30")] == [
+        ("远山科技", "eps")
+    ]
 
 
 def test_crop_yield_per_unit_of_land(entities: EntityDictionary) -> None:

@@ -129,6 +129,9 @@ def test_market_breadth_counts(entities: EntityDictionary) -> None:
 )
 def test_breadth_counts_of_another_whole_left_alone(text: str, entities: EntityDictionary) -> None:
     assert not [f for f in facts(text, entities) if f.subject == "A股"]
+    # a count the text gives of the whole market is the A shares'
+    whole = facts("两市共有8只涨停股。", entities)
+    assert [(f.subject, f.metric) for f in whole] == [("A股", "limit_up_count")]
 
 
 def test_stocks_counted_with_gu() -> None:
@@ -165,6 +168,12 @@ def test_window_moves_respectively(entities: EntityDictionary) -> None:
 def test_window_list_of_nothing_named_left_alone(entities: EntityDictionary) -> None:
     found = facts("远山科技近一周、近一月分别为2.15%、4.02%。", entities)
     assert not [f for f in found if "近一" in f.metric or f.metric.startswith("change_1")]
+    # the same list with its measure named is the company's windowed moves
+    named = facts("远山科技近一周、近一月涨幅分别为2.15%、4.02%。", entities)
+    assert {(f.subject, f.metric) for f in named} == {
+        ("远山科技", "change_1w_pct"),
+        ("远山科技", "change_1m_pct"),
+    }
 
 
 def test_sector_titled_text(entities: EntityDictionary) -> None:
@@ -207,6 +216,18 @@ def test_broker_seats_on_the_list(entities: EntityDictionary) -> None:
 def test_seats_without_respectively_are_not_paired(entities: EntityDictionary) -> None:
     text = "远山科技登上龙虎榜。甲证券北京营业部、乙证券上海营业部买入1520.30万元、980.00万元。"
     assert not [f for f in facts(text, entities) if f.metric == "seat_buy"]
+    # in a list read as one, 分别 pairs each seat with its figure; without it none is paired
+    listed = (
+        "远山科技今日上涨10.01%登上龙虎榜。其中，甲证券北京营业部、乙证券上海营业部分别买入"
+        "1520.30万元、980.00万元。"
+    )
+    seats = {(f.subject, f.value) for f in facts(listed, entities) if f.metric == "seat_buy"}
+    assert seats == {
+        ("甲证券北京营业部", Decimal("15203000")),
+        ("乙证券上海营业部", Decimal("9800000")),
+    }
+    unpaired = facts(listed.replace("分别买入", "买入"), entities)
+    assert not [f for f in unpaired if f.metric == "seat_buy"]
 
 
 def test_quote_page_spaced_and_short_labels(entities: EntityDictionary) -> None:

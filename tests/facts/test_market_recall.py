@@ -50,6 +50,9 @@ def test_limit_up_ladder_and_days_held(entities: EntityDictionary) -> None:
 def test_a_run_said_of_no_named_stock_is_left(entities: EntityDictionary) -> None:
     text = "6月20日，远山科技是板块老妖，有过5连板的走势，曾4连板，个股3连板也不少。"
     assert not [f for f in facts(text, entities, "今日涨停复盘") if "limit_up" in f.metric]
+    # a run said of the named stock is its own
+    found = facts("6月20日，远山科技5连板。", entities, "今日涨停复盘")
+    assert said(found) == {("远山科技", "limit_up_streak", Decimal("5"))}
 
 
 def test_sealed_orders_of_a_list_and_of_one_stock(entities: EntityDictionary) -> None:

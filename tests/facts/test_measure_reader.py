@@ -69,6 +69,13 @@ def test_a_condition_states_no_figure() -> None:
     text = "按照这一规定，当利润不足80万元时，只需按较低税率缴税。"
     found = extract_facts(text, published_at=DAY, entities=bundled_dictionary())
     assert [f for f in found if "利润" in f.metric] == []
+    # a company's profit stated outright is a figure
+    stated = extract_facts(
+        "华光电子(600123)利润为80万元。", published_at=DAY, entities=bundled_dictionary()
+    )
+    assert [(f.subject, f.metric, f.value) for f in stated] == [
+        ("华光电子", "利润", Decimal("800000"))
+    ]
 
 
 def test_a_short_name_read_across_two_words_names_nothing() -> None:

@@ -125,6 +125,9 @@ def test_a_past_the_text_does_not_date(entities: EntityDictionary) -> None:
         f"2019年{COMPANY}股价曾一度走高。目前股价已经跌到了6.20元，越来越接近当初反弹的低价2.35元。"
     )
     assert Decimal("2.35") not in {f.value for f in facts(text, entities)}
+    # a low of the day the text is written is one
+    found = facts(f"{COMPANY}今日最低价2.35元。", entities)
+    assert [(f.metric, f.value) for f in found] == [("low", Decimal("2.35"))]
 
 
 def test_a_deepest_move_of_the_day_is_not_the_days_change(entities: EntityDictionary) -> None:

@@ -28,18 +28,28 @@ def test_a_quote_page_under_an_old_calendar_line_is_dropped() -> None:
     )
     facts = _read(text, dt.date(2025, 3, 20))
     assert not [f for f in facts if f.metric in ("open", "high", "market_cap", "pb")]
+    # without the calendar line the same quote is the page's
+    facts = _read(text.replace("③美国至9月8日当周原油库存变化。", ""), dt.date(2025, 3, 20))
+    assert at(facts, "8.15").metric == "open"
+    assert at(facts, "2.15").metric == "pb"
 
 
 def test_a_total_of_listed_items_is_not_the_last_items() -> None:
     text = "2025年一季度，青禾股份销售费用、管理费用、财务费用总计365.2万元，三费占营收比4.1%。"
     facts = _read(text, dt.date(2025, 4, 28))
     assert not [f for f in facts if f.metric == "financial_expenses"]
+    # the item named alone takes its figure
+    text = "2025年一季度，青禾股份财务费用365.2万元，三费占营收比4.1%。"
+    assert at(_read(text, dt.date(2025, 4, 28)), "3652000").metric == "financial_expenses"
 
 
 def test_money_spent_on_a_lab_is_no_buyback() -> None:
     text = "行业监管趋严，青禾股份耗资15亿打造的电池安全测试中心已投入使用。"
     facts = _read(text, dt.date(2025, 4, 28))
     assert not [f for f in facts if f.metric == "buyback_amount"]
+    # money spent on buying its shares back is one
+    facts = _read("青禾股份耗资15亿元回购股份。", dt.date(2025, 4, 28))
+    assert at(facts, "1500000000").metric == "buyback_amount"
 
 
 def test_a_clause_opening_with_recently_is_now() -> None:

@@ -136,6 +136,9 @@ def test_a_fund_injecting_capital_is_not_a_part_of_the_carried_company() -> None
         "聚焦设备和材料。"
     )
     assert [f for f in facts(text) if f.value == Decimal("50000000000")] == []
+    # capital the company itself injects is its own
+    text = "东岭智造受益于政策支持。东岭智造注资500亿元，聚焦设备和材料。"
+    assert at(facts(text), "50000000000").subject == "东岭智造"
 
 
 def test_an_unnamed_doers_trade_is_no_fact_of_the_text_subject() -> None:
@@ -144,6 +147,9 @@ def test_an_unnamed_doers_trade_is_no_fact_of_the_text_subject() -> None:
         "1.35万亿日元。"
     )
     assert [f for f in facts(text) if f.value == Decimal("1350000000000")] == []
+    # the trade of the subject named as the doer is its own
+    text = text.replace("某国养老金账户", "启明价值精选混合")
+    assert at(facts(text), "1350000000000").subject == "启明价值精选混合"
 
 
 def test_an_attribute_said_with_gao_da_drops_the_gao() -> None:

@@ -116,6 +116,9 @@ def test_a_column_before_a_colon_is_no_company(entities: EntityDictionary) -> No
     title = "财经快评：宏泰实业营收增长"
     text = "报告期内，公司营业收入5.62亿元，同比增长41.30%。"
     assert not any(f.subject == "财经快评" for f in facts(text, entities, title))
+    # the company before the colon is the subject of the same body
+    found = facts(text, entities, "宏泰实业：营收增长")
+    assert {f.subject for f in found} == {"宏泰实业"}
 
 
 def test_a_quote_pages_headline_names_the_stock_before_its_price(
@@ -242,6 +245,9 @@ def test_a_rates_change_right_before_its_verb(entities: EntityDictionary) -> Non
 def test_a_long_run_before_a_rate_is_no_rates_name(entities: EntityDictionary) -> None:
     text = f"2024年，{COMPANY}中高端产品占比提高，直接推动了系列产品毛利率提升1.2个百分点。"
     assert not any(f.unit == "pp" for f in facts(text, entities))
+    # the rate named right before its change is read
+    text = f"2024年，{COMPANY}中高端产品占比提高，毛利率提升1.2个百分点。"
+    assert [(f.metric, f.unit) for f in facts(text, entities)] == [("gross_margin_change", "pp")]
 
 
 def test_growth_after_the_amounts_change_on_the_year(entities: EntityDictionary) -> None:
@@ -281,6 +287,11 @@ def test_a_label_with_an_aside_and_no_connector(entities: EntityDictionary) -> N
 def test_a_unit_in_brackets_heads_a_column_not_an_aside(entities: EntityDictionary) -> None:
     text = f"{COMPANY}近日表现：日期 主力资金净流入（万元）2025.05.14 468.47"
     assert not any(f.value == Decimal("2025.05") for f in facts(text, entities))
+    # the bracketed unit scales the figure that follows its label
+    text = f"{COMPANY}近日表现：主力资金净流入（万元）：468.47"
+    assert [(f.metric, f.value) for f in facts(text, entities)] == [
+        ("main_net_inflow", Decimal("4684700.00"))
+    ]
 
 
 def test_only_as_a_connector_and_a_plunge_as_a_fall(entities: EntityDictionary) -> None:

@@ -136,3 +136,6 @@ def test_a_filings_figures_are_no_economys(entities: EntityDictionary) -> None:
         "1,234,567.89元。"
     )
     assert not any(f.subject == "中国" for f in facts(text, entities))
+    # led by the company's name the same filing's figure is the company's
+    found = facts("宏泰实业(600999)公告。" + text, entities)
+    assert [(f.subject, f.value) for f in found] == [("宏泰实业", Decimal("1234567.89"))]

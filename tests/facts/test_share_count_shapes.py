@@ -69,6 +69,9 @@ def test_a_parts_count_after_qizhong_and_its_share(entities: EntityDictionary) -
 def test_a_count_after_qizhong_needs_a_total_before_it(entities: EntityDictionary) -> None:
     text = "2024年美团新开门店较多，其中中高端酒店2873家。"
     assert Decimal("2873") not in by_value(text, entities)
+    # with the total before it the part's count is read
+    text = "2024年美团合作酒店数量为9120家，其中中高端酒店2873家。"
+    assert by_value(text, entities)[Decimal("2873")].metric == "中高端酒店数量"
 
 
 def test_a_rate_written_before_its_name(entities: EntityDictionary) -> None:

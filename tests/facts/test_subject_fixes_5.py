@@ -39,6 +39,7 @@ def test_where_a_share_of_the_industry_s_companies_falls_is_nobody_s(
     found = facts(text, entities, title="江山股份股东户数下降，户均持股6.4万元")
     assert at(found, "64000").subject == "江山股份"
     assert all(f.subject != "江山股份" for f in found if f.value == 80000)
+    assert not [f for f in found if f.value == 80000]  # nobody's, as the name says
 
 
 def test_an_overall_flow_the_industry_shares_is_not_the_company_s(
@@ -51,6 +52,7 @@ def test_an_overall_flow_the_industry_shares_is_not_the_company_s(
     found = facts(text, entities, title="江山股份股价上涨1.2%")
     assert at(found, "215000").subject == "江山股份"
     assert all(f.subject != "江山股份" for f in found if f.value == 278000000)
+    assert not [f for f in found if f.value == 278000000]  # nobody's: the industry's
 
 
 def test_an_industry_rank_clause_leaves_the_overall_rank_the_company_s(
@@ -73,6 +75,11 @@ def test_the_market_s_new_energy_car_penetration_is_not_the_carmaker_s(
     )
     found = facts(text, entities, title="比亚迪行业与市场宏观分析")
     assert all(f.value != Decimal("37.6") for f in found)
+    # the carmaker's own share beside it is the carmaker's, the market's rate still nobody's
+    shares = text.replace("37.6%，", "37.6%，比亚迪市占率达32.1%，")
+    found = facts(shares, entities, title="比亚迪行业与市场宏观分析")
+    assert all(f.value != Decimal("37.6") for f in found)
+    assert said(at(found, "32.1"))[:2] == ("比亚迪", "市占率")
 
 
 def test_a_holder_s_stake_is_filed_under_the_company_held(entities: EntityDictionary) -> None:

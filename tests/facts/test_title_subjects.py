@@ -56,6 +56,11 @@ def test_survey_headline_credits_nothing_to_its_name() -> None:
         "### 行业概况\n行业整体营业收入为320.5亿元，同比增长4.1%，毛利率为18.2%。",
     )
     assert all(f.subject != "云岭环境" for f in facts)
+    # even a body that writes the name: the survey headline credits nothing, a company
+    # headline over the same body does
+    body = "云岭环境营业收入为320.5亿元，同比增长4.1%，毛利率为18.2%。"
+    assert _facts("云岭环境基本面分析", body) == []
+    assert _subjects("云岭环境：营收增长", body)["revenue"] == {"云岭环境"}
 
 
 def test_registered_name_headline_names_the_short_name_the_body_uses() -> None:
@@ -100,6 +105,9 @@ def test_filing_name_field_ends_at_the_next_field() -> None:
 
 def test_filing_code_field_is_no_name() -> None:
     assert "证券代码" not in _names("证券代码600123证券简称华岭药业公告编号2025-010")
+    # nor where the fields are written with colons and the short name is read
+    names = _names("证券代码：600123 证券简称：华岭药业公告编号：2025-010 华岭药业股份有限公司")
+    assert names == ["华岭药业"]
 
 
 def test_headline_name_before_a_preposition_and_a_year() -> None:
@@ -121,6 +129,12 @@ def test_question_after_a_period_over_an_opinion_piece_still_names_nobody() -> N
         "公司股价从 3 月的 12 元涨到 5 月的 18 元，单日成交额高达 9 亿元。",
     )
     assert all(f.subject != "华星汽车" for f in facts)
+    # the same piece with its figures written unspaced is credited to the company
+    facts = _facts(
+        "2025年第一季度华星汽车的股价为何大涨？",
+        "公司股价从3月的12元涨到5月的18元，单日成交额高达9亿元。",
+    )
+    assert {f.subject for f in facts if f.metric == "turnover"} == {"华星汽车"}
 
 
 def test_section_header_glued_to_gongsi_is_the_company_speaking() -> None:

@@ -117,3 +117,8 @@ def test_what_a_hypothesis_works_out_is_no_fact(names: EntityDictionary) -> None
     found = _read(text, names)
     assert not _valued(found, "4.68")
     assert not _valued(found, "1.92")
+    # a yield worked out on a past year's dividend is the company's
+    found = _read("2024年青岚电子每股分红1.92元，对应41元的股价，股息率为4.68%。", names)
+    assert [(f.subject, f.metric) for f in _valued(found, "4.68")] == [
+        ("青岚电子", "dividend_yield")
+    ]

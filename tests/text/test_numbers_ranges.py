@@ -89,6 +89,10 @@ def test_a_comma_between_per_share_figures_makes_a_list_with_a_fall() -> None:
 @pytest.mark.parametrize("text", ["2023-2026年复合增速", "公司1-9月销量", "公告编号2026-031"])
 def test_spans_of_time_and_codes_stay_out(text: str) -> None:
     assert all(q.high is None for q in parse_numbers(text))
+    assert parse_numbers(text) == []
+    # a range of figures is one
+    (growth,) = parse_numbers("预计复合增速为12%-15%")
+    assert (growth.value, growth.high) == (Decimal("12"), Decimal("15"))
 
 
 def test_a_figure_starting_a_line_is_read_whatever_ends_the_line_before() -> None:
