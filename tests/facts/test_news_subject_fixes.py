@@ -3,7 +3,7 @@ a count (12股获…) or before a trade's maker (…代工厂) read as a name, a
 创始人) read as a company, a run before 今日 and no market word read as a stock, a short name
 noted after a full one (（以下简称…）) not read, a country's one-character form in a company's
 name (俄…) taking a headline for a statistics release, 全球 inside a fund house's name or
-before an epithet read as the world, a region named in a later sentence or in 国内外 taken for
+before an epithet read as the world, 国内外 (home and abroad) taken for
 the figure's economy, and a market index's session move filed under a country."""
 
 from __future__ import annotations
