@@ -49,6 +49,12 @@ _RUN_AFTER = re.compile(rf"{_CHAR}{{2,40}}")
 # A record's name field: 股票名称：微软, 基金简称：博时四月享120天持有期债券A.
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)(?:名称|简称)\s*[:：]\s*")
 _NEXT_FIELD = re.compile(r"公告编号|证券代码|股票代码|证券简称|债券代码|债券简称")
+# A registered name's short form noted after it (某某电子（以下简称某电）, …有限公司（简称“某某”）):
+# the text calls the company by the short one from then on.
+_SHORT_NOTE = re.compile(
+    r"[（(](?:以下)?简称[:：]?[“\"]?(?P<short>[\u4e00-\u9fffA-Za-z]{2,8})[”\"]?[）)]"
+)
+_INVESTOR_WORDS = re.compile(r"投资|基金|资本|资产管理|合伙")
 _QUOTED = re.compile(rf"[“\"「](?P<name>{_CHAR}{{3,60}}?)[”“\"」]")
 # A fund's name ends in its type or share class; a company's in its legal or trade form.
 _FUND_TYPES = (
@@ -97,7 +103,9 @@ _PRICE_WINDOW = re.compile(r"(?:近[\d一二三四五六七八九十]{1,3}个?(?
 _MOVED = re.compile(
     r"(?:^|\n|[。；;！!？?]|\d\s*[日号]\s*[，,]?\s*)"
     r"(?P<name>[\u4e00-\u7683\u7685-\u9fff*＊A-Za-z]{2,8}?)"
-    r"(?=涨停|跌停|股价|盘中|收涨|收跌|报收|今日|大涨|大跌|上涨|下跌|(?:涨|跌)(?:超|逾|近)?\d|"
+    r"(?=涨停|跌停|股价|盘中|收涨|收跌|报收|大涨|大跌|上涨|下跌|(?:涨|跌)(?:超|逾|近)?\d|"
+    # 今日 then a market's word (某某今日涨停, 今日股价); not 某某火车票今日开售
+    r"今日[^，,。；;\s]{0,4}?(?:涨|跌|收|盘|股价|成交|换手|封|开板|高开|低开|平开|资金|主力)|"
     r"近\d{1,3}个?交易日|近[一二三四五六七八九十]+个?交易日|今年以?来|年内)"
 )
 # Words between a name and its move (收盘首板涨停: the stock's first limit-up of a run).
@@ -126,6 +134,7 @@ _GENERIC = re.compile(
     r"两融|涨停|跌停|归属|扣除|扣非|归母|占)"
     r"|(?:制造|加工|服务|零售|批发|采矿|开采|采选|建筑|运输|餐饮|住宿|农|林|牧|渔|工|商)业$"
     r"|(?:资金|行业|市场|公司|板块|份额|净值|收益|价格|数据|情况|表现|方面|排名|占比|区间)$"
+    r"|股权$"  # 某某100%股权的交易总价为: the stake sold, not who sells or buys it
     r"|^(?:证券|股票|债券)(?:代码|简称)$"  # 证券代码601952: a filing's field, not a name
 )
 # A company's name does not contain the vocabulary of a financial statement (投资活动产生,
@@ -213,6 +222,23 @@ def _announcer(text: str, verb: int) -> str | None:
     if not 3 <= len(run) <= _SHORT_NAME + 3 or _NOT_ANNOUNCER.search(run):
         return None
     return run if _plain_company(run) else None
+
+
+def _noted_short(text: str, note: re.Match[str]) -> tuple[str, tuple[str, ...]] | None:
+    """A company's short name noted after its full one (`_SHORT_NOTE`), with the full one
+    (from the short one's first character on, 中国台湾晶圆代工厂某华电子 → 某华电子) when the
+    short one's characters are its in order; only when the full name reads as a company's
+    (not 《行动方案》, nor an association's or an agency's name)."""
+    run = _run_before(text, note.start())
+    short = note["short"]
+    if run is None or not (_COMPANY_ENDING.search(run) or run.endswith("公司")):
+        return None
+    if _INVESTOR_WORDS.search(run):
+        return None  # 某某股权投资基金管理有限公司（简称某某）: a holder, read as one elsewhere
+    full = run[run.rfind(short[0]) :] if short[0] in run else ""
+    chars = iter(full)
+    aliases = (full,) if full != short and all(ch in chars for ch in short) else ()
+    return (short, aliases) if _plain_company(short) else None
 
 
 def _run_before(text: str, end: int) -> str | None:
@@ -354,6 +380,9 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     for m in _GLUED_CODE.finditer(both):
         if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
             keep(name)
+    for m in _SHORT_NOTE.finditer(both) if "简称" in both else ():
+        if named := _noted_short(both, m):
+            keep(*named)
     for m in _NAME_FIELD.finditer(both):
         if run := _RUN_AFTER.match(both, m.end()):
             # 证券简称：澜石科技公告编号：2025-041: a filing's next field ends the name.
@@ -427,6 +456,7 @@ _LEADING_PERIOD = re.compile(
 )
 _DATE_AFTER_NAME = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_MAKER = ("厂", "商")
 _LEAD_TAIL = re.compile(
     r"(?:股票|股价|今日|当前|收盘|盘中|涨停|跌停|上涨|下跌|大涨|大跌|涨|跌|发布|公告|申请|通过)+$"
     r"|(?<=[\u4e00-\u9fff]{4})[在于]$"  # 江苏阳光在2022年…: the preposition before a date
@@ -445,6 +475,8 @@ def _title_lead(title: str, text: str) -> str | None:
     first = _TITLE_RUN.search(title, start)
     if first is None or first.start() > start + 2:
         return None
+    if first.start() and title[first.start() - 1].isdigit():
+        return None  # 24股获某某增仓: the noun of a count, no name
     run = first.group()
     while (lead := _LEADING.match(run)) and lead.end():
         run = run[lead.end() :]
@@ -454,6 +486,8 @@ def _title_lead(title: str, text: str) -> str | None:
         return _lead_name(run)
     for length in range(len(run), 2, -1):
         prefix, following = run[:length], run[length : length + 1]
+        if following in _MAKER:
+            continue  # 晶圆代工厂某某: a trade's maker (厂, 商), of which a name is no prefix
         pos = text.find(prefix)
         words: set[str] = set()
         while pos >= 0:
@@ -567,6 +601,9 @@ _COLUMN = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]\s*")  # 风险提示：
 _NOT_NAME = re.compile(
     r"如何|怎么|怎样|什么|哪些|为何|为什么|是否|看待|分析|人士|投资者|股民|散户|大家|我们|你|我|他|她|"
     r"这|那|哪|谁|吗|呢|吧"
+    # 某某汽车联合创始人：…: a person's role at the company, who speaks; the company is not
+    # the headline's subject
+    r"|创始人|董事长|总裁|总经理|首席|行长|主席|高管|发言人|分析师|经济学家|CEO"
 )
 # A listed company's short name ends in a trade or a legal form more often than not.
 _COMPANY_ENDING = re.compile(

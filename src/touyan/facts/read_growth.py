@@ -29,6 +29,13 @@ from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
 # 营收341.6亿元，同环比+2.7%/-2.7%: year on year, then quarter on quarter.
+
+# A market index and the session its move is of (某某225指数开盘, 某某指数收盘): the index's
+# move; an economy's price index (居民消费价格指数) names no session.
+_SESSION_INDEX = re.compile(
+    r"(?P<index>[\u4e00-\u9fffA-Za-z0-9]{2,12}?指数)(?:开盘|收盘|早盘|午盘|尾盘|盘中|午间)"
+)
+
 _PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
 # 营收529.14亿/+7%, 营收341.6亿元，同环比+2.7%/-2.7%: a slash between two figures.
 _SLASH = re.compile(r"\s*/\s*")
@@ -472,6 +479,14 @@ class GrowthShapes(Reader):
             base += self._bare_suffix(verb_start, base)
             return self._fact_for(last.subject, base, q, sentence, quote, last.object)
         about = self._subject_or_region(indicator[1], sentence)
+        if (
+            about is not None
+            and about.kind == "org"
+            and (index := _SESSION_INDEX.fullmatch(indicator[0]))
+        ):
+            # 某某225指数开盘上涨1%: a market index's move in a session is the index's own,
+            # not the move of an economy named before or after it
+            return self._fact_for(index["index"], "change_pct", q, sentence, quote, None)
         if about is None or (indicator[0] == "change_pct" and about.kind == "org"):
             return None  # a price move is a listed name's, not an economy's
         metric = indicator[0]

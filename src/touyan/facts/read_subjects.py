@@ -70,6 +70,17 @@ _FIRM_AFTER = re.compile(
     r"|[\u4e00-\u9fff]{0,6}?(?:峰会|论坛|博览会|大会)"  # 某地某某峰会上表示: where one spoke
 )
 _LISTED_REGION = ("、", "等", "和", "及", "与")
+# 全球 is the world's economy at a word's start: after a mark, or after these words (的全球,
+# 据全球, 而全球, 2025年全球); glued after other characters it ends a name (兴证全球) or a verb's
+# phrase (领先全球).
+# A source's tag in brackets (（券商中国）, （中国证券报）): the publisher, not an economy.
+_SOURCE_TAG = re.compile(r"[（(][\u4e00-\u9fff]{0,6}$")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_OPENS_WORLD = frozenset("的据而但且及和与是为从对将使让令去今明前后上本年月日份度季天周期")
+# 全球顶级的, 全球最大的, 全球领先的: an epithet of what the sentence is about.
+_WORLD_EPITHET = re.compile(
+    r"(?:顶级|顶尖|最大|最高|领先|知名|著名|头部|第一|前列)[\u4e00-\u9fff]{0,3}的"
+)
 
 # A markdown heading run into a line (#### 成本与费用控制): another section, not carried into.
 _HEADING_MARK = re.compile(r"(?:^|\s)#{2,6}\s")
@@ -236,9 +247,20 @@ class SubjectReader(TextReader):
                 return EntityRecord(cn_region_name(local), "org") if own else None
         regions = [last] if last is not None else []
         if not regions:
-            regions = [m] if (m := REGION.search(self.text, before)) else []
+            # a region named after the figure (增长5%，…美国…), not in a source's tag
+            # ((券商中国)) nor glued into a name; none when the figure's sentence is about
+            # what a world epithet describes (全球顶级的某某基金…业绩为)
+            after = REGION.search(self.text, before)
+            regions = (
+                [after]
+                if after
+                and self._names_economy(after, after.end())
+                and not _SOURCE_TAG.search(self.text, max(0, after.start() - 8), after.start())
+                and not self._epithet_before(before)
+                else []
+            )
         if not regions:
-            regions = list(REGION.finditer(self.title))
+            regions = [r for r in REGION.finditer(self.title) if not self._glued_world(r)]
         if not regions:
             # A Chinese statistical text that names no economy is about China's (国家统计局:
             # "8月份，商品零售额同比增长3.7%").
@@ -309,10 +331,13 @@ class SubjectReader(TextReader):
         ):
             return False  # 从“区域王者”到“全国玩家”: a figure of speech, not the economy
         before_region = self.text[region.start() - 1 : region.start()]
-        if region.group() == "国内" and REGION.search(
-            self.text, region.start() - 6, region.start()
+        if region.group() == "国内" and (
+            REGION.search(self.text, region.start() - 6, region.start())
+            or self.text.startswith("外", region.end())
         ):
-            return False  # 德国国内新订单: that country's home market, not China's
+            # 德国国内新订单: that country's home market, not China's; 接待国内外游客: home
+            # and abroad, no economy
+            return False
         if region.group() not in ("全国", "全球"):
             return True
         if before_region in _COMPARED_BEFORE or _COMPARED_AFTER.match(self.text, region.end()):
@@ -321,7 +346,32 @@ class SubjectReader(TextReader):
             return True
         if before_region in ("在", "全"):
             return False
+        if self._glued_world(region):
+            return False
         return SENTENCE_END.search(self.text, region.end(), before) is None
+
+    def _epithet_before(self, at: int) -> bool:
+        """Whether the sentence up to `at` opens on what a world epithet describes (全球顶级的
+        某某基金): its figures are that one's, no economy's."""
+        start = max(self.text.rfind(c, 0, at) for c in "。！？\n") + 1
+        world = self.text.find("全球", start, at)
+        while world >= 0:
+            if _WORLD_EPITHET.match(self.text, world + 2):
+                return True
+            world = self.text.find("全球", world + 2, at)
+        return False
+
+    def _glued_world(self, region: re.Match[str]) -> bool:
+        """Whether 全球 is glued after other characters (兴证全球基金, 领先全球: a name's or a
+        phrase's word) or opens an epithet (全球顶级的某某基金: what it describes is the
+        subject), in the text or the title `region` was found in: not the world's economy."""
+        if region.group() != "全球":
+            return False
+        source = region.string
+        before = source[region.start() - 1 : region.start()]
+        return bool(_HAN_CHAR.fullmatch(before) and before not in _OPENS_WORLD) or bool(
+            _WORLD_EPITHET.match(source, region.end())
+        )
 
     def _newer_field(self) -> EntityRecord | None:
         """A name field read since the last fact: the next record has begun."""

@@ -172,6 +172,21 @@ def _compiler_only(name: str, text: str) -> bool:
     return seen
 
 
+def _announced_by(title: str, written: Sequence[EntityRecord]) -> bool:
+    """Whether a headline opens with a company's written name that holds a country's
+    one-character short form (俄铝：…) and a colon: the company's announcement, not a
+    statistics release, though the short form opens the headline. (A name holding a whole
+    country's name, 中国某某院：, is more often a compiler's.)"""
+    head = title.lstrip()
+    return any(
+        r.kind == "company"
+        and head.startswith(r.name)
+        and head[len(r.name) : len(r.name) + 1] in ("：", ":")
+        and any(len(m.group()) == 1 for m in REGION.finditer(r.name))
+        for r in written
+    )
+
+
 def _written_records(
     text: str, title: str, entities: EntityDictionary | None, compilers: list[str]
 ) -> list[EntityRecord]:
@@ -280,7 +295,11 @@ class TextReader:
         # is then not taken for China's statistics.
         self.company_text = COMPANY_VOCABULARY.search(text) is not None
         self.statistics: bool | None = None  # a national statistics text: read on first need
-        if any(r.kind == "company" for r in written) and self._is_statistics():
+        if (
+            any(r.kind == "company" for r in written)
+            and not _announced_by(title, written)
+            and self._is_statistics()
+        ):
             written = [r for r in written if r.kind != "company"]
         # 其中石油和天然气开采业: a name read across a word (中石油) names nothing, ends no label.
         self.mentions = [
