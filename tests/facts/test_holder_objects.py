@@ -1,7 +1,8 @@
 """Whom a stake or a trade in shares is of, and what a figure is of when the text names a part:
 a holder opening the clause of its sale, one 其 points back to, a holder named right after or
-before its stake, the company a stake is held in, the fund a partner pays into, and a foreign
-country's domestic orders; read here in our own sentences with invented names and figures."""
+before its stake, the company a stake is held in, the fund a partner pays into, a product
+priced with its spec, and a foreign country's domestic orders; read here in our own sentences
+with invented names and figures."""
 
 from __future__ import annotations
 
@@ -76,3 +77,13 @@ def test_a_partners_contribution_goes_into_the_fund_it_set_up() -> None:
 def test_a_foreign_countrys_domestic_orders_keep_the_word() -> None:
     text = "数据显示，2025年3月法国国内新订单环比增长6.4%，国外新订单环比减少1.9%。"
     assert at(facts(text), "6.4").metric == "国内新订单_qoq"
+
+
+def test_a_run_opening_with_a_priced_product_is_that_products() -> None:
+    text = (
+        "本周行情平稳。A7型光伏玻璃（3.2mm/镀膜）价格区间在24.5-25.5元/平方米，成交均价维持在"
+        "25.1元/平方米；B9型光伏玻璃（2.0mm/镀膜）价格区间在18.2-18.8元/平方米，成交均价提升至"
+        "18.6元/平方米。"
+    )
+    found = facts(text)
+    assert [f.object for f in found if f.metric == "成交均价"] == ["A7型光伏玻璃", "B9型光伏玻璃"]
