@@ -522,7 +522,7 @@ class FactReader(
             holder = self._row_holder(sentence)
             if holder is None:
                 return None
-            target = header[2] if header else None
+            target = header[2] if header else self._stake_held_in(sentence, label_start)
             name = holder if isinstance(holder, str) else holder.name
             return self._fact_for(name, metric, q, sentence, quote, target)
         if self._group_valuation(metric, clause_start, label_start):
@@ -624,7 +624,7 @@ class FactReader(
         if obj is None:
             obj = self._work(clause_start, label_start)
         if obj is None and metric in HOLDING_METRICS:
-            obj = self._trading_holder(record, clause_start, label_start)
+            obj = self._trading_holder(record, sentence, clause_start, label_start)
         if obj is None:
             obj = self._sentence_scope(sentence, label_start)
         if obj is None and not led:
@@ -672,9 +672,14 @@ class FactReader(
         if metric == "invested" and obj is None:
             obj = self._investee(record.name, clause_start, label_start)
         if metric == "stake_pct":
-            if (holder := self._holder_pointed_back(record, sentence, label_start)) is not None:
+            holder = self._holder_pointed_back(record, sentence, label_start) or self._stake_holder(
+                q
+            )
+            if holder is not None and holder != record.name:
                 return self._fact_for(holder, metric, q, sentence, quote, record.name)
-            obj = self._stake_target(sentence[0], record.name)
+            obj = self._stake_held_in(sentence, label_start) or self._stake_target(
+                sentence[0], record.name
+            )
         if metric in _QUOTED_METRICS and self._unlisted(record):
             return None  # 国电电力当前股价4.61元 under a title about 汇金: an investor has no quote
         self.last_record = record

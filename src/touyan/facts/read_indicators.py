@@ -83,6 +83,17 @@ class IndicatorReader(TextReader):
             return None
         return self._indicator(sentence, opened)
 
+    def _domestic(self, region: re.Match[str]) -> bool:
+        """国内 right after a foreign country (德国国内新订单): that country's domestic part,
+        which the indicator keeps, not China."""
+        return (
+            region.group() == "国内"
+            and (before := REGION.search(self.text, max(0, region.start() - 8), region.start()))
+            is not None
+            and before.end() == region.start()
+            and before.group() not in ("中国", "我国", "全国", "中华人民共和国")
+        )
+
     def _indicator(self, sentence: tuple[int, int], end: int) -> tuple[str, int] | None:
         """The name of what grew, right before 同比增长 or 增长 (社会消费品零售总额, 核心CPI):
         from the clause's start, the last name, region or 的 before it."""
@@ -91,7 +102,7 @@ class IndicatorReader(TextReader):
             [lo]
             + [m.end() for m in LABEL_BREAK.finditer(self.text, lo, end)]
             + [m.end for m in self.mentions if lo <= m.start and m.end <= end]
-            + [m.end() for m in REGION.finditer(self.text, lo, end)]
+            + [m.end() for m in REGION.finditer(self.text, lo, end) if not self._domestic(m)]
         )
         lead = INDICATOR_LEAD.match(self.text, start, end)
         if lead:

@@ -114,20 +114,61 @@ _INVESTEE_BEFORE = re.compile(
     r"(?:对|向)(?P<name>[\u4e00-\u9fffA-Za-z0-9.\-]{2,20}?)"
     r"(?:追加|增加|继续|再次|新增|累计|进行|完成)?(?:战略|股权)?$"
 )
+# 公司与甲、乙组建专项基金…，公司作为有限合伙人出资4.32亿元: a partner's contribution goes
+# into the fund or partnership the sentence set up or joined before.
+_PARTNER = re.compile(r"作为(?:有限|普通)?合伙人")
+_FUND_JOINED = re.compile(
+    r"(?:组建|设立|发起|参与|认购|投资|加入)(?!组建|设立|发起|参与|认购|投资|加入)"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,30}?"
+    r"(?:基金|合伙企业)(?:[（(]有限合伙[）)])?)"
+)
 # 持有某某55%股权, 持有某某5.56%股权: the company a stake is held in.
 _STAKE_IN = re.compile(
     r"持有(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:\d{1,3}(?:\.\d{1,2})?%|全部|部分)?的?股权"
 )
+# 公司对某某基金的持股比例将由75%增加至100%: the company a stake is held in, named with 对.
+_STAKE_IN_NAMED = re.compile(r"对(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,20}?)的?(?:持股|股权)比例")
 # The holder a sale or purchase of shares is announced for (持股超5%的股东某某银行计划减持):
 # the figure is that holder's change in the company, not the company's own; and words that
-# make the run no single holder's name (股东及其一致行动人, 股东计划减持).
+# make the run no single holder's name (股东及其一致行动人, 股东计划减持). Two holders joined
+# (某甲及某乙) trade together, and the change is theirs.
+# What may stand between the holder and the trade: when (于2021年10月14日-2022年1月18日, 自…
+# 期间), how (通过集中竞价和大宗交易方式) and how much (累计), never another actor.
+_TRADE_PATH = (
+    r"(?:[于自在]?[\d年月日至\-—]+(?:期间|以来)?|计划|拟|将|已|近日|累计|合计|共计?|被动|直接|"
+    r"本次|(?:通过|以)[^，,。；;]{2,24}?)*$"
+)
 _TRADING_HOLDER = re.compile(
     r"(?:股东|实际控制人|实控人)(?P<name>[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)(?:先生|女士)?"
-    r"(?:计划|拟|将|已|近日|累计|通过[\u4e00-\u9fff]{2,8}?)*$"
+    + _TRADE_PATH
+)
+# The same holder opening the clause with no word saying it is one (深圳某某及杭州某某通过集中
+# 竞价…累计减持股份): the clause's actor, when it is no word for the company or its holders.
+_OPENING_HOLDER = re.compile(
+    r"(?P<name>[\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:先生|女士)?" + _TRADE_PATH
 )
 _NOT_A_HOLDER = re.compile(
-    r"^(?:计划|拟|将|已|近日|累计|通过|合计|共|均)|[及和与、其等]|一致行动|大会"
+    r"^(?:计划|拟|将|已|近日|累计|合计|共|均|通过)|[、其等的]|[及和与]$|一致行动|大会|[减增]持|期间"
 )
+_NOT_AN_OPENING_HOLDER = re.compile(
+    r"^(?:公司|本|该|此|其|上述|截至|同时|另外|此外)|股东$|(?<!有限)公司$|[前后]$"
+)
+# 程磊本次股份减持计划已实施完毕。其于…减持: the holder whose plan an earlier clause names, which
+# 其 opening the trade's clause points back to.
+_PLAN_HOLDER = re.compile(
+    r"(?:(?<=[，,。；;\n])|^)(?:股东)?(?P<name>[\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:先生|女士)?"
+    r"(?:的|本次|此次)*(?:股份)?(?:减持|增持)计划"
+)
+# 持股5.9%的股东某某信托（代表…）, 实际控制人某某（持股37.57%）: the stake is that holder's in
+# the company, named right after or right before it.
+_STAKE_OF_HOLDER_AFTER = re.compile(
+    r"(?:以上)?的(?:控股|第一大|大)?股东(?P<name>[\u4e00-\u9fffA-Za-z]{2,24}?)"
+    r"(?=[（(，,、]|计划|拟|出于|因|于|将|已|近日|通过|自|在|所持|持有)"
+)
+_STAKE_OF_HOLDER_BEFORE = re.compile(
+    r"(?:股东|实际控制人|实控人)(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)[（(]持股$"
+)
+
 # A named seat on a trading list (第一大卖出营业部为某某证券…营业部，卖出金额为…): the amount is
 # that seat's, and the broker in its name is no subject.
 _SEAT_NAMED = re.compile(
@@ -281,8 +322,12 @@ class OwnerSteps(Reader):
     def _investee(self, investor: str, clause_start: int, label_start: int) -> str | None:
         """The company an investment is in, named after 对 or 向 before the verb (某某对某某
         追加投资10亿美元): the amount is the investor's stake in it, not its own spending at
-        large. A run that is no name (对外投资, 对子公司投资) names nobody."""
+        large. A run that is no name (对外投资, 对子公司投资) names nobody. A partner's
+        contribution (作为有限合伙人出资) goes into the fund the sentence set up before it."""
         found = _INVESTEE_BEFORE.search(self.text, clause_start, label_start)
+        if found is None and _PARTNER.search(self.text, clause_start, label_start):
+            funds = list(_FUND_JOINED.finditer(self.text, max(0, clause_start - 120), clause_start))
+            return funds[-1]["name"] if funds else None
         if found is None:
             return None
         named = next(
@@ -299,14 +344,43 @@ class OwnerSteps(Reader):
         return {m["name"] for m in _STAKE_IN.finditer(self.text)}
 
     def _trading_holder(
-        self, record: EntityRecord, clause_start: int, label_start: int
+        self, record: EntityRecord, sentence: tuple[int, int], clause_start: int, label_start: int
     ) -> str | None:
         """The holder named right before a sale or purchase of the company's shares (股东某某
-        银行计划减持不超过…): the change is that holder's, the company's shares its object."""
+        银行计划减持不超过…; 某甲及某乙通过集中竞价…累计减持): the change is that holder's, the
+        company's shares its object. 其 opening the clause points back to the holder whose plan
+        the text named before (`_PLAN_HOLDER`)."""
         found = _TRADING_HOLDER.search(self.text, clause_start, label_start)
+        if found is None:
+            found = _OPENING_HOLDER.match(self.text, clause_start, label_start)
+            if found is not None and _NOT_AN_OPENING_HOLDER.search(found["name"]):
+                found = None
+        if found is None and self.text.startswith("其", clause_start):
+            if re.fullmatch(_TRADE_PATH, self.text[clause_start + 1 : label_start]):
+                plans = list(_PLAN_HOLDER.finditer(self.text, 0, clause_start))
+                found = plans[-1] if plans else None
         if found is None or _NOT_A_HOLDER.search(found["name"]) or found["name"] == record.name:
             return None
+        if any(
+            m.entity is record and found.start("name") <= m.start < found.end("name")
+            for m in self.mentions
+        ):
+            return None  # the company trading its own shares
         return found["name"]
+
+    def _stake_held_in(self, sentence: tuple[int, int], label_start: int) -> str | None:
+        """The company a stake is in, named with 对 before the label (公司对某某基金的持股比例)."""
+        found = _STAKE_IN_NAMED.search(self.text, sentence[0], label_start + 6)
+        return found["name"] if found and found.end() >= label_start else None
+
+    def _stake_holder(self, q: Quantity) -> str | None:
+        """The holder a stake is of, named right after it (持股5.9%的股东某某信托) or right
+        before it in brackets (实际控制人某某（持股37.57%）)."""
+        after = _STAKE_OF_HOLDER_AFTER.match(self.text, q.span[1])
+        if after is not None and not _NOT_AN_OPENING_HOLDER.search(after["name"]):
+            return after["name"]
+        before = _STAKE_OF_HOLDER_BEFORE.search(self.text, max(0, q.span[0] - 24), q.span[0])
+        return before["name"] if before else None
 
     def _holder_pointed_back(
         self, record: EntityRecord, sentence: tuple[int, int], label_start: int

@@ -139,6 +139,12 @@ _TOPIC_BEFORE = re.compile(
 )
 _TOPIC_NOT = re.compile(rf"{MEASURE_HEAD}$|[在于为是了的将已从截至]|方面|期间|以来|数据|显示")
 _PROJECT = re.compile(r"\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,20}?项目)")
+# A run opening with a product and its spec in brackets, then its price (某型硅片（210mm/160μm）
+# 价格区间在…，成交均价维持在…): the run's prices are that product's.
+_PRICED_PRODUCT = re.compile(
+    r"\s*(?:本周|上周|当周|今日|当日)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)"
+    r"[（(][^（）()，,。；;]{1,30}[）)](?=价格|均价|报价|成交|售价)"
+)
 # 项目 is also an account's items (具体项目包括工资…, 非经常性损益项目): no project.
 _ITEMS = re.compile(
     r"(?:具体|主要|相关|其他|其它|各|上述|下列|以下|该|本|损益|报表|科目|调整|收支|费用|资产|负债)项目$"
@@ -442,11 +448,17 @@ class PartReader(TextReader):
 
     def _project(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The project a clause run opens with is what its figures measure (贵金属前驱体项目
-        预计…，产能利用率为31.99%，总投资额约2亿元), not the company as a whole."""
+        预计…，产能利用率为31.99%，总投资额约2亿元), not the company as a whole; so is a
+        product priced with its spec (某型硅片（210mm）价格区间在…，成交均价…)."""
         start = self._run_start(sentence, label_start)
         found = _PROJECT.match(self.text, start, label_start)
         if found and not _ITEMS.search(found["name"]):
             return found["name"]
+        priced = _PRICED_PRODUCT.match(self.text, start, label_start)
+        if priced and not any(
+            m.start < priced.end("name") and priced.start("name") < m.end for m in self.mentions
+        ):
+            return priced["name"]
         # - 云业务：收入122.6亿美元: a line headed by a business is that business's
         if start == sentence[0]:
             return None
