@@ -158,3 +158,10 @@ def test_a_name_ending_in_the_particle_de_stands_alone() -> None:
         "美的集团",
     ]
     assert dictionary.find("贝因美的跌停价为5.42元，完美的开局") == []
+
+
+def test_a_date_before_a_coded_name_is_not_part_of_it() -> None:
+    names = [w.name for w in written_names("2019年远帆汽车(600999)股价上涨12.5%。")]
+    assert names == ["远帆汽车"]
+    names = [w.name for w in written_names("5月12日远帆汽车(600999)股价上涨12.5%。")]
+    assert names == ["远帆汽车"]

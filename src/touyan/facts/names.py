@@ -248,7 +248,11 @@ def _run_before(text: str, end: int) -> str | None:
 
 
 # (A digit written on to a Latin letter starts the name: 5G通信ETF, 3D打印, 8K显示.)
-_FIGURE_LEAD = re.compile(r"^[\d.]+(?![\d.A-Za-z])(?:[元角%亿万股手倍]|港元|美元)*")
+# A date before the name is no part of it (2019年远帆汽车(600999)股价…).
+_FIGURE_LEAD = re.compile(
+    r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日"
+    r"|[\d.]+(?![\d.A-Za-z])(?:[元角%亿万股手倍]|港元|美元)*)"
+)
 _DIGIT_NAME = re.compile(r"\d[A-Za-z](?![A-Za-z])")
 _MAX_LEAD = 8  # characters of a headline's lead name
 _SHORT_NAME = 5  # listed companies' short names: 4 characters in A-shares, a few more in HK
