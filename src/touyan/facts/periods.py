@@ -336,14 +336,17 @@ _YEAR_RANGE = re.compile(
 def year_range(found: re.Match[str], published_at: dt.date | None) -> tuple[int, int] | None:
     """The first and last years a `_YEAR_RANGE` match names. Two-digit years (25-27年) are a
     broker's forecast row, read only near publication: the years from a little before it
-    to a few after, so that 10-15年 (a span of years) is none."""
+    to a few after, so that 10-15年 (a span of years) is none. A four-digit first year with a
+    short last (2021-23年) names its years alone."""
     first, last = found["first"], found["last"]
     if len(first) == 4 and len(last) == 4:
         return int(first), int(last)
-    if published_at is None:
-        return None
     start = int(first) if len(first) == 4 else 2000 + int(first)
     end = start // 100 * 100 + int(last[-2:])
+    if len(first) == 4 and 1 <= end - start <= _SHORT_SPAN:
+        return start, end  # 2021-23年: the first year says the century, the span is short
+    if published_at is None:
+        return None
     if not 1 <= end - start <= _SHORT_SPAN or not (
         published_at.year - 2 <= start and end <= published_at.year + _SHORT_SPAN
     ):

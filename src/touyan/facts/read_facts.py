@@ -36,6 +36,7 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.market import MARKET, SECTOR_METRICS, quoted_in_hkd
+from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_bulletin import BulletinShapes
 from touyan.facts.read_cards import CardShapes
 from touyan.facts.read_flows import FlowSteps
@@ -422,6 +423,7 @@ class FactReader(
             # words do not tell
             return None
         metric = self._flow_of_last(metric, sentence, label_start)
+        metric = self._held_of_last(metric, sentence, label_start)
         return self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
@@ -586,6 +588,8 @@ class FactReader(
                 and not WINDOW_MOVE.match(metric)
             ):
                 record = self._region(label_start)
+                if record is not None:
+                    metric = self._region_owned(metric, clause_start, label_start)
         if (
             narrowed is not None
             and (subject is None or subject.start < clause_start)
@@ -686,6 +690,19 @@ class FactReader(
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _region_owned(self, metric: str, clause_start: int, label_start: int) -> str:
+        """中国某类投资者的渗透率达到50%: the words between an economy's name and the 的 of a
+        rate no lexicon holds name who or what the rate is of (某类投资者渗透率), not the
+        economy as a whole."""
+        if self.text[label_start - 1 : label_start] != "的" or not metric.endswith("率"):
+            return metric
+        named = [r for r in REGION.finditer(self.text, clause_start, label_start - 1)]
+        if not named:
+            return metric
+        words = self.text[named[-1].end() : label_start - 1]
+        part = qualifier(self.text, named[-1].end(), label_start - 1, [])
+        return words + metric if part == words and len(words) <= 8 else metric
 
     def _units_sold(
         self, level: ExtractedFact, q: Quantity, sentence: tuple[int, int], quote: str

@@ -98,6 +98,18 @@ _YEARS_SPAN = re.compile(r"[\d一二三四五六七八九十]+[多余]?年(?:来
 _PART_LEAD = re.compile(r"其中[，,]?\s*$")
 _MEASURED = re.compile(rf"(?:{MEASURE_HEAD}|量|总额|指数|价格)$")
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
+# Names that are no good priced: a price or an index of its own (出厂价格（PPI）, 核心CPI), a
+# list (A和B均), an average or a scope of the whole (城市, 农村) whose index it is.
+_NOT_A_GOOD = re.compile(
+    r"价|指数|[CPR]PI|PMI|^[A-Za-z]+$|[和及与、均]|平均|实际|名义|经济|进口|出口|贸易|消费|投资|生产|"
+    r"^(?:城市|农村|城镇|乡村|全国)$"
+)
+# A price index's name (居民消费价格, 出厂价格): a figure of its own, no list of goods' prices.
+_PRICE_INDEX = re.compile(r"(?:消费|出厂|购进|零售)价格|价格因素")  # (扣除价格因素: a deflator)
+# A measure named anywhere in a run, a price among them (`_priced`).
+_ANY_HEAD = re.compile(rf"价格|{MEASURE_HEAD}")
+# Between the whole's figure (or its growth) and a part's name: 其中 opening the next clause.
+_PART_AFTER = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,；;][^\S\n]*其中[，,]?[^\S\n]*")
 # 两年平均增长4.8%, 实际增长9.4%, 两年平均名义增长6.9%: words that say how a growth is
 # measured and name nothing that grew; what grew is the level the sentence stated last.
 _GROWTH_KIND_ONLY = re.compile(
@@ -159,7 +171,27 @@ class GrowthShapes(Reader):
             return None  # 公司营收突破35亿元 is a company's, not the economy's
         if stated := _COMPANY_LEAD.match(metric):
             metric = metric[stated.end() :]  # 当年公司员工总数: the figure is 员工总数
+        if whole := self._whole_of_part(record.name, metric, label_start, q):
+            return self._fact_for(record.name, whole, q, sentence, quote, metric)
         return self._fact_for(record.name, metric, q, sentence, quote, None)
+
+    def _whole_of_part(self, subject: str, part: str, label_start: int, q: Quantity) -> str | None:
+        """销量45万辆，同比增长13%；其中某类车型7万辆，同比增长25%: a name with no measure
+        of its own, opened by 其中 right after the whole's figure or its growth, is a part of
+        that whole; the figure is the whole's measure, of the part."""
+        last = self.last
+        if last is None or last.subject != subject or last.object is not None:
+            return None
+        if _MEASURED.search(part) or not _PART_AFTER.fullmatch(
+            self.text, self.last_end, label_start
+        ):
+            return None
+        whole = base_metric(last.metric)
+        if whole == last.metric and last.unit != q.unit:
+            return None  # 毛利率31%，其中某业务5亿元: not a part of a rate
+        if whole.endswith("率") or not unit_fits(whole, q) or DATE_IN_LABEL.search(whole):
+            return None
+        return whole
 
     def _paired_growth(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -287,7 +319,8 @@ class GrowthShapes(Reader):
             record = self._subject_or_region(named[1], sentence)
             if record is None or (record.kind == "company" and self.nationwide(sentence, named[1])):
                 return None  # 据IDC，全球智能手机出货量同比…: the world's, not the company's
-            return self._fact_for(record.name, named[0] + suffix, q, sentence, quote, None)
+            metric = named[0] + self._priced(named[0], named[1]) + suffix
+            return self._fact_for(record.name, metric, q, sentence, quote, None)
         if found is not None:
             clause_start = self._clause_start(sentence, found[1])
             subject = self.subject_before(found[1], clause_start) or self.subject_before(
@@ -352,6 +385,22 @@ class GrowthShapes(Reader):
         if "\n" in between or last.metric == base + suffix:
             return None
         return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
+
+    def _priced(self, name: str, label_start: int) -> str:
+        """生产资料市场价格的监测显示，…。焦炭环比上涨11.7%: a good's bare name, in a paragraph
+        whose last measure named was a price, names the good's price ("价格"), else ""."""
+        if (
+            _MEASURED.search(name)
+            or _NOT_A_GOOD.search(name)
+            or "价格" not in self.text[max(0, label_start - 200) : label_start]
+        ):
+            return ""
+        paragraph = self.text.rfind("\n", 0, label_start) + 1
+        heads = list(_ANY_HEAD.finditer(self.text, max(paragraph, label_start - 200), label_start))
+        if not heads or heads[-1].group() != "价格":
+            return ""
+        index = _PRICE_INDEX.search(self.text, max(0, heads[-1].start() - 2), heads[-1].end() + 2)
+        return "" if index else "价格"
 
     def _growth_of_unnamed(
         self, q: Quantity, sentence: tuple[int, int], quote: str, phrase_start: int, suffix: str
@@ -512,5 +561,7 @@ class GrowthShapes(Reader):
             # just stated, which the part's name alone does not name
             part, metric = metric, base_metric(last.metric)
         if metric != "change_pct":
+            if part is None:
+                metric += self._priced(metric, indicator[1])
             metric += self._bare_suffix(verb_start, metric)
         return self._fact_for(about.name, metric, q, sentence, quote, part)

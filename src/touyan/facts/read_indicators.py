@@ -32,6 +32,8 @@ CUMULATIVE_WINDOW = re.compile(
     r"(?:(?:19|20)\d{2}年)?(?:(?:1|一)\s*[-—–~至到]\s*\d{1,2}\s*月份?|前[一二三四五六七八九十\d]{1,2}个?月"
     r"|前[一二三]季度|上半年)"
 )
+# A run that only says the figure is summed so far (累计同比下降3%): it names no measure.
+_SUMMED_ONLY = frozenset({"累计", "累积", "合计", "共计", "总计"})
 # Words that make a run a clause rather than the name of a figure (盘中一度: at one moment,
 # how far a price went within the session, not what grew).
 _STATEMENT_LIKE = re.compile(
@@ -123,8 +125,10 @@ class IndicatorReader(TextReader):
             return self._named_before_aside(sentence, start)
         if not INDICATOR.fullmatch(label) or NOT_A_LABEL.match(label):
             return None
-        if CUMULATIVE_WINDOW.fullmatch(label):
-            return None  # 1-7月份比上年同期上涨0.2%: the window's growth of what was just named
+        if CUMULATIVE_WINDOW.fullmatch(label) or label in _SUMMED_ONLY:
+            # 1-7月份比上年同期上涨0.2%, 累计同比下降3%: the window's (or the running total's)
+            # growth of what was just named
+            return None
         if _STATEMENT_LIKE.search(label):
             return None
         example = list(_SECTOR_EXAMPLE.finditer(self.text, sentence[0], start))

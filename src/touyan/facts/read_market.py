@@ -84,6 +84,10 @@ _MOVE_WINDOW = re.compile(
     r"近[\d一二两三四五六七八九十]+个?(?:交易日|[日天周月年])|今年以来|今年来|年内"
     r"|(?<![\d.])(?P<days>\d{1,3})个?(?:交易)?日内"  # 5日内股价下跌2.41%: five days', not the day's
 )
+# A window from a year's start up to now, opening a sentence (今年以来，2022年迄今，).
+_OPENING_SINCE = re.compile(
+    r"[^\u4e00-\u9fffA-Za-z0-9]{0,3}(?:今年|(?P<year>(?:19|20)\d{2})年(?:初)?)(?:以来|迄今|至今)[，,]"
+)
 _CHINESE_DIGITS = re.compile(r"(?<=近)(?:十[一二]|[一二三四五六七八九十])(?=个?[周月年])")
 _POINTS_AFTER = re.compile(r"\s*点(?![位多])")
 _DAY_BEFORE = re.compile(r"\s*的?\s*$")
@@ -172,6 +176,12 @@ class MarketShapes(Reader):
             label = _CHINESE_DIGITS.sub(lambda d: str(chinese_count(d.group())), window.group())
             label = f"近{window['days']}日" if window["days"] else label
             return LABEL_METRIC.get(label + "涨跌幅", label + "涨跌幅"), found.start()
+        if (opened := _OPENING_SINCE.match(self.text, sentence[0])) and opened.end() <= lead:
+            # 今年以来，某指数下跌5%; 2022年迄今，某指数下跌超过5%: the sentence's window
+            year = opened["year"]
+            if year is None or self.published_at is None or int(year) == self.published_at.year:
+                return "change_ytd_pct", found.start()
+            return f"{year}年以来涨跌幅", found.start()
         if "累计" in self.text[lead : found.start()] and not _MOVE_WINDOW.search(
             self.text, sentence[0], found.start()
         ):

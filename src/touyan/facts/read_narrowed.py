@@ -16,11 +16,30 @@ from dataclasses import replace
 
 from touyan.facts.economy import REGION
 from touyan.facts.extract import MEASURE_HEAD, METRIC_MAX
-from touyan.facts.labels import CLAUSE_LIKE, LABEL_LEAD, LABEL_METRIC, LABELS, PRICE_METRICS
+from touyan.facts.labels import (
+    CLAUSE_LIKE,
+    KNOWN_METRICS,
+    LABEL_LEAD,
+    LABEL_METRIC,
+    LABELS,
+    PRICE_METRICS,
+)
 from touyan.facts.read_labels import BARE_SHARES, LabelShapes
 from touyan.facts.read_owner import SEATS_WORDS
 from touyan.text.numbers import Quantity
 
+# A holding named with its holder (某类机构持有国债), then its share (占比), and what stands
+# between it and the next item of the list.
+_HOLDS = re.compile(r"持有|持仓|持股")
+_HELD = re.compile(
+    r"(?P<holder>[\u4e00-\u9fff]{2,10}?(?:持有|持仓))[\u4e00-\u9fff]{2,10}?(?:占比|比重|比例)?"
+)
+_NEXT_ITEM = re.compile(r"[^\S\n]*[、，,；;][^\S\n]*")
+# Before the event a chance is of: the month or meeting it is for.
+_EVENT_LEAD = re.compile(
+    r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月份?|下次|本次|下一次)?(?:议息会议|会议)?(?:上|时)?"
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # A text about hotels, where ADR is the average room rate.
 _HOTEL = re.compile(r"酒店|客房|房价|RevPAR|入住率|出租率", re.IGNORECASE)
 # Before 最高 or 最低, a measure other than a price makes it that measure's extreme.
@@ -228,6 +247,12 @@ class NarrowedLabels(LabelShapes):
             if (cause := _IMPACT_OF.fullmatch(self.text, lo, label_start)) is None:
                 return None
             return f"{cause['cause']}对{cause['on']}{metric}", lo
+        if metric == "概率":
+            # 5月加息25个基点的概率为31.4%: the chance of the event the words before name
+            event = self._chance_of(sentence, label_start)
+            if event is None:
+                return None
+            metric = event + metric
         if metric in _BARE_PEOPLE:
             metric = self._narrowed_people(metric, sentence, label_start)
             if not metric:
@@ -302,6 +327,36 @@ class NarrowedLabels(LabelShapes):
         if not run or len(run) > 12 or re.search(r"[，,、\d]", run):
             return ""
         return run + metric
+
+    def _chance_of(self, sentence: tuple[int, int], label_start: int) -> str | None:
+        """The event a chance is of, written before its 的 in the label's clause, after the
+        name of who acts and the month it is for (某央行6月降息25个基点的概率)."""
+        if self.text[label_start - 1 : label_start] != "的":
+            return None
+        lo = self._clause_start(sentence, label_start)
+        lo = max([lo, *(m.end for m in self.mentions if lo <= m.end < label_start)])
+        if lead := _EVENT_LEAD.match(self.text, lo, label_start):
+            lo = lead.end()
+        event = self.text[lo : label_start - 1].strip()
+        if not 2 <= len(event) <= 16 or CLAUSE_LIKE.search(event) or not _HAN.search(event):
+            return None
+        return event
+
+    def _held_of_last(self, metric: str, sentence: tuple[int, int], label_start: int) -> str:
+        """分券种看，某类机构持有国债2.5万亿元、占比61%，地方债1.1万亿元: the next item of a
+        list of holdings, named bare, is held by the holder the list opened with."""
+        last = self.last
+        if (
+            last is None
+            or metric in KNOWN_METRICS
+            or not sentence[0] <= self.last_end <= label_start
+            or not _NEXT_ITEM.fullmatch(self.text, self.last_end, label_start)
+            or CLAUSE_LIKE.search(metric)
+            or _HOLDS.search(metric)
+        ):
+            return metric
+        held = _HELD.fullmatch(last.metric)
+        return held["holder"] + metric if held and len(metric) <= 10 else metric
 
 
 def goods_price_move(text: str, before: list[Quantity], label_start: int, metric: str) -> bool:

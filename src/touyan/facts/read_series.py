@@ -43,7 +43,14 @@ _ITEM_SEP = re.compile(r"[、和及与]")
 _HEAD_YOY = re.compile(r"(?:同比|环比)$")
 _SERIES_CONNECTOR = re.compile(r"[\s:：]|(?:分别|预计|预测|将)|各?(?:为|是|达|约)$")
 _SERIES_GROWTH = re.compile(r"(?:同比)?(?:增长率?|增速|增幅)$")
+# A row's growth, which a broker may write as 同比 alone (分别同比+24%/+10%).
+_ROW_GROWTH = re.compile(r"同比(?:增长率?|增速|增幅)?$|(?:增长率?|增速|增幅)$")
+# Words a row's label opens with that name nothing (实现收入, 对应PE, 当前股价对应PE).
+_RATIOS = {"pe": "市盈率", "pb": "市净率"}  # a row's ratio, as brokers write it (对应PE)
+_ROW_LEAD = re.compile(r"^(?:(?:当前|现价|当前股价)?对应|实现)")
 _SERIES_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
+# The end of a row of a year range's figures (…/417亿元，) and the start of the next row's label.
+_NEXT_ROW = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,；;][^\S\n]*")
 _VAGUE = frozenset({"数据", "情况", "水平", "数值", "表现", "结果"})
 _FALL_VERBS = frozenset({"下降", "下跌", "减少", "回落"})
 _INDUSTRY_WITH_AND = re.compile(r"[和及与][\u4e00-\u9fff]{1,10}业")
@@ -120,11 +127,28 @@ class SeriesShapes(Reader):
         first, last = span
         values = [v for v in self.sentence_qs if v.span[0] > years.end()]
         chain = self._list_run(values)
+        head_start = years.end()
+        row_before = ""  # the label of the row before, which a bare growth's row is of
+        while q not in chain and len(chain) == last - first + 1 and len(values) > len(chain):
+            # 2021-23年营收为a/b/c亿元，净利润为d/e/f亿元: the next label's row, same years
+            row_before = self.text[head_start : chain[0].span[0]]
+            values = values[len(chain) :]
+            gap = _NEXT_ROW.match(self.text, chain[-1].span[1], values[0].span[0])
+            if gap is None:
+                return None
+            head_start, chain = gap.end(), self._list_run(values)
         if q not in chain or len(chain) != last - first + 1 or not 2 <= len(chain) <= 6:
             return None
-        head = _SERIES_CONNECTOR.sub("", self.text[years.end() : chain[0].span[0]]).lstrip("的")
-        growth = _SERIES_GROWTH.search(head)
-        label = head[: growth.start()] if growth else head
+        head = _SERIES_CONNECTOR.sub("", self.text[head_start : chain[0].span[0]]).lstrip("的")
+        growth = _ROW_GROWTH.search(head)
+        label = _ROW_LEAD.sub("", head[: growth.start()] if growth else head)
+        if head_start != years.end():
+            # a later row: a label the lexicon knows (对应PE: the years' P/E), or the growth
+            # of the row before (，对应增速+6%/+136%, ，分别同比+24%/+10%)
+            if growth and not label:
+                label = _ROW_LEAD.sub("", _SERIES_CONNECTOR.sub("", row_before).lstrip("的"))
+            elif (label := _RATIOS.get(label.lower(), label)).lower() not in LABEL_METRIC:
+                return None
         if not _SERIES_NAME.fullmatch(label) or CLAUSE_LIKE.search(label) or label in _VAGUE:
             return None
         metric = LABEL_METRIC.get(label.lower(), label) + ("_yoy" if growth else "")
