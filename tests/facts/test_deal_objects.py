@@ -85,3 +85,16 @@ def test_a_lists_next_item_after_a_semicolon_keeps_its_part() -> None:
         "其中，货物贸易收入2760亿美元，支出2310亿美元；服务贸易收入360亿美元，支出560亿美元。"
     )
     assert at(facts(text), "56000000000").object == "服务贸易"
+
+
+def test_a_registered_capital_is_of_the_company_named_with_it() -> None:
+    text = (
+        "青禾汽车公告，子公司青禾新能源持有北辰材料60%的股权，增资完成后，北辰材料的注册资本将从"
+        "1.2亿元增加至4.8亿元。"
+    )
+    assert at(facts(text), "480000000").object == "北辰材料"
+    text = (
+        "澜石科技公告，截至目前，南屿陶瓷注册资本为8000万元，公司出资金额为7960万元，为控股子公司。"
+    )
+    fact = at(facts(text), "79600000")
+    assert (fact.metric, fact.object) == ("invested", "南屿陶瓷")

@@ -678,7 +678,11 @@ class FactReader(
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
             obj = self.round_subject.name
         if metric == "invested" and obj is None:
-            obj = self._investee(record.name, clause_start, label_start)
+            obj = self._investee(record.name, clause_start, label_start) or self._capital_of(
+                record, sentence[0], clause_start, label_start
+            )
+        if metric == "注册资本" and obj is None:
+            obj = self._capital_of(record, clause_start, label_start + 4, label_start)
         if metric == "stake_pct":
             holder = self._holder_pointed_back(record, sentence, label_start) or self._stake_holder(
                 q

@@ -198,6 +198,14 @@ _DEAL_TARGET = re.compile(
     r"\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9“”\"（）()]{2,24}?(?:\d{1,3}(?:\.\d{1,2})?%)?"
     r"(?:股权|股份|商标|资产|专利))的$"
 )
+# The company a registered capital is of, named right before it (某合资公司的注册资本将从…
+# 增加至…, 乙公司注册资本为…，公司出资…): not the company the text is about, whose capital
+# is said with 公司 alone.
+_CAPITAL_OF = re.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))(?:增资完成后|本次增资后|其中)?[，,]?"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9“”（）()]{2,24}?)的?注册资本"
+)
+_NOT_CAPITAL_OF = re.compile(r"^(?:公司|本公司|该公司|上市公司|其|目前|当前|截至)|[将由从为]")
 _STAKE_OF_HOLDER_BEFORE = re.compile(
     r"(?:股东|实际控制人|实控人)(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)[（(]持股$"
 )
@@ -360,6 +368,20 @@ class OwnerSteps(Reader):
         lo = max(clause_start, self.text.rfind("、", clause_start, label_start) + 1)
         found = _DEAL_TARGET.fullmatch(self.text, lo, label_start)
         return found["name"] if found else None
+
+    def _capital_of(self, record: EntityRecord, lo: int, hi: int, label_start: int) -> str | None:
+        """The company the last registered capital named between `lo` and `hi` is of (乙公司的
+        注册资本将增加至…; 乙公司注册资本为…，公司出资…), when it is not `record`."""
+        found = [*_CAPITAL_OF.finditer(self.text, lo, hi)]
+        if not found or found[-1].end() > label_start + 4:
+            return None
+        name = found[-1]["name"]
+        if _NOT_CAPITAL_OF.search(name) or any(
+            m.entity is record and found[-1].start("name") <= m.start < found[-1].end("name")
+            for m in self.mentions
+        ):
+            return None
+        return name
 
     def _investee(self, investor: str, clause_start: int, label_start: int) -> str | None:
         """The company an investment is in, named after 对 or 向 before the verb (某某对某某
