@@ -46,7 +46,7 @@ from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
 from touyan.facts.read_narrowed import NarrowedLabels, goods_price_move
-from touyan.facts.read_owner import OwnerSteps
+from touyan.facts.read_owner import DEAL_FIGURE, OwnerSteps
 from touyan.facts.read_repairs import GARBLED, RepairedLabels
 from touyan.facts.read_results import BARE_LABELS, ResultShapes
 from touyan.facts.read_series import SeriesShapes
@@ -620,14 +620,18 @@ class FactReader(
         if obj is None and subject is not None and not led:
             obj = self._owned_part(subject.text, subject.end, label_start)
         if obj is None and not led:
-            obj = self._part_pointed_back(record, label_start)
+            obj = self._part_pointed_back(record, label_start) or self._part_of_whole(
+                record, metric, clause_start, label_start
+            )
         if obj is None and not led and labelled and metric in SEGMENTED_METRICS:
             obj = self._namesake_part(record.name, clause_start, label_start)
         if obj is None and any(w in self.text[clause_start : label_start + 12] for w in _APP_WORDS):
             metric, obj = self._app_users(record, metric, clause_start, label_start)
         if obj is None:
             obj = self._work(clause_start, label_start)
-        if obj is None and metric in HOLDING_METRICS:
+        if obj is None:
+            obj = self._deal_target(metric, clause_start, label_start)
+        if obj is None and (metric in HOLDING_METRICS or DEAL_FIGURE.match(metric)):
             obj = self._trading_holder(record, sentence, clause_start, label_start)
         if obj is None:
             obj = self._sentence_scope(sentence, label_start)
@@ -674,7 +678,11 @@ class FactReader(
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
             obj = self.round_subject.name
         if metric == "invested" and obj is None:
-            obj = self._investee(record.name, clause_start, label_start)
+            obj = self._investee(record.name, clause_start, label_start) or self._capital_of(
+                record, sentence[0], clause_start, label_start
+            )
+        if metric == "注册资本" and obj is None:
+            obj = self._capital_of(record, clause_start, label_start + 4, label_start)
         if metric == "stake_pct":
             holder = self._holder_pointed_back(record, sentence, label_start) or self._stake_holder(
                 q

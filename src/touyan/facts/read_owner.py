@@ -165,6 +165,47 @@ _STAKE_OF_HOLDER_AFTER = re.compile(
     r"(?:以上)?的(?:控股|第一大|大)?股东(?P<name>[\u4e00-\u9fffA-Za-z]{2,24}?)"
     r"(?=[（(，,、]|计划|拟|出于|因|于|将|已|近日|通过|自|在|所持|持有)"
 )
+# A holder named by its role at the head of a deal in the company's shares (控股股东某某（简称
+# “某某”）计划…减持, 实控人某某（持股37.57%），计划…, 股东某甲、某乙拟分别将其持有的…转让给,
+# 主席及控股股东某某透过其控制的…增持): the deal's figures after it, over its clauses up to a
+# semicolon, are that holder's, however far the trade's words run from it.
+_DEAL_HOLDER = re.compile(
+    r"(?:股东|实际控制人|实控人)(?:[、及和与](?:控股股东|实际控制人|实控人))*"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9、]{1,23}?)(?:先生|女士)?"
+    r"(?:[（(][^（）()]{0,40}[）)])?[，,]?"
+    # (a reason may come first: 因平仓, 出于自身资金需要)
+    r"(?=计划|拟|将|已|于|通过|以|在|自|透过|合计|累计|出售|减持|增持|因|出于|由于|基于|为了)"
+)
+# A bare name giving its shares away at a clause's head (某某拟将其持有的公司…股…转让给…).
+_DEAL_OPENER = re.compile(
+    r"(?:^|(?<=[，,。；;\n]))(?P<name>[\u4e00-\u9fffA-Za-z0-9、]{2,20}?)(?:先生|女士)?"
+    r"(?:拟|计划|将)(?:分别)?将其(?:所)?持有"
+)
+# The trade such a holder makes, which must stand between it and the figure.
+_DEAL_VERB = re.compile(r"减持|增持|转让|出售|受让|买入|卖出|购买")
+# Figures of a deal other than its shares: what it is worth and how large a part it moves.
+DEAL_FIGURE = re.compile(
+    r"^(?:股份)?(?:转让|交易|减持|增持)?(?:总金额|总价款|价款总额|总代价|总价|比例)$"
+)
+_NOT_A_DEAL_HOLDER = re.compile(
+    r"^(?:计划|拟|将|已|近日|累计|合计|共|均|通过|公司|本|该|此|其|上述|及|和|与)|[的等]|期间|大会|[减增]持"
+    r"|[及和与、]$|(?<!及其)一致行动(?!人[\u4e00-\u9fffA-Za-z])"
+)
+# A deal's price named with what it buys or sells (某某公司70%股权的收购价格为, 某商标的转让价
+# 格为, 某某100%股权的交易总价为): the price is that target's, one of the deals a text may list.
+_DEAL_PRICE = re.compile(r"(?:收购|转让|出售|交易)(?:总价|价格|总价款|价款|对价|作价)")
+_DEAL_TARGET = re.compile(
+    r"\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9“”\"（）()]{2,24}?(?:\d{1,3}(?:\.\d{1,2})?%)?"
+    r"(?:股权|股份|商标|资产|专利))的$"
+)
+# The company a registered capital is of, named right before it (某合资公司的注册资本将从…
+# 增加至…, 乙公司注册资本为…，公司出资…): not the company the text is about, whose capital
+# is said with 公司 alone.
+_CAPITAL_OF = re.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))(?:增资完成后|本次增资后|其中)?[，,]?"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9“”（）()]{2,24}?)的?注册资本"
+)
+_NOT_CAPITAL_OF = re.compile(r"^(?:公司|本公司|该公司|上市公司|其|目前|当前|截至)|[将由从为]")
 _STAKE_OF_HOLDER_BEFORE = re.compile(
     r"(?:股东|实际控制人|实控人)(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)[（(]持股$"
 )
@@ -319,6 +360,29 @@ class OwnerSteps(Reader):
         run_start = self._run_start(sentence, clause_start)
         return bool(_LAUNCHED.search(self.text, max(run_start, clause_start - 12), clause_start))
 
+    def _deal_target(self, metric: str, clause_start: int, label_start: int) -> str | None:
+        """What a deal's price buys or sells, named with its stake before the price's 的
+        (乙公司70%股权的收购价格为…、某系列商标的转让价格为…): that target's price."""
+        if not _DEAL_PRICE.fullmatch(metric):
+            return None
+        lo = max(clause_start, self.text.rfind("、", clause_start, label_start) + 1)
+        found = _DEAL_TARGET.fullmatch(self.text, lo, label_start)
+        return found["name"] if found else None
+
+    def _capital_of(self, record: EntityRecord, lo: int, hi: int, label_start: int) -> str | None:
+        """The company the last registered capital named between `lo` and `hi` is of (乙公司的
+        注册资本将增加至…; 乙公司注册资本为…，公司出资…), when it is not `record`."""
+        found = [*_CAPITAL_OF.finditer(self.text, lo, hi)]
+        if not found or found[-1].end() > label_start + 4:
+            return None
+        name = found[-1]["name"]
+        if _NOT_CAPITAL_OF.search(name) or any(
+            m.entity is record and found[-1].start("name") <= m.start < found[-1].end("name")
+            for m in self.mentions
+        ):
+            return None
+        return name
+
     def _investee(self, investor: str, clause_start: int, label_start: int) -> str | None:
         """The company an investment is in, named after 对 or 向 before the verb (某某对某某
         追加投资10亿美元): the amount is the investor's stake in it, not its own spending at
@@ -360,13 +424,43 @@ class OwnerSteps(Reader):
                 plans = list(_PLAN_HOLDER.finditer(self.text, 0, clause_start))
                 found = plans[-1] if plans else None
         if found is None or _NOT_A_HOLDER.search(found["name"]) or found["name"] == record.name:
-            return None
+            return self._deal_holder(record, sentence, label_start)
         if any(
             m.entity is record and found.start("name") <= m.start < found.end("name")
             for m in self.mentions
         ):
             return None  # the company trading its own shares
         return found["name"]
+
+    def _deal_holder(
+        self, record: EntityRecord, sentence: tuple[int, int], label_start: int
+    ) -> str | None:
+        """The holder a deal in the company's shares is of, named by its role or giving its
+        shares away at the head of the deal's clauses (`_DEAL_HOLDER`, `_DEAL_OPENER`), when
+        the clause of the figure does not name it: the clauses in between state the deal."""
+        lo = max(
+            sentence[0],
+            *(self.text.rfind(c, sentence[0], label_start) + 1 for c in "；;"),
+        )
+        ends = [self.text.find(c, label_start, sentence[1]) for c in "；;"]
+        hi = min([sentence[1], *(at for at in ends if at >= 0)])
+        found = [*_DEAL_HOLDER.finditer(self.text, lo, label_start)]
+        found += [*_DEAL_OPENER.finditer(self.text, lo, label_start)]
+        if not found:
+            return None
+        last = max(found, key=lambda m: m.start())
+        name = last["name"]
+        if (
+            _NOT_A_DEAL_HOLDER.search(name)
+            or name == record.name
+            or not _DEAL_VERB.search(self.text, last.end("name"), hi)
+            or any(
+                m.entity is record and last.start("name") <= m.start < last.end("name")
+                for m in self.mentions
+            )
+        ):
+            return None
+        return name
 
     def _stake_held_in(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The company a stake is in, named with 对 before the label (公司对某某基金的持股比例)."""

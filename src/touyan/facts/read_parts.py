@@ -19,7 +19,7 @@ from dataclasses import replace
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import MEASURE_HEAD, ExtractedFact
 from touyan.facts.filings import line_rate
-from touyan.facts.labels import SEGMENTED_METRICS, base_metric
+from touyan.facts.labels import CLAUSE_LIKE, SEGMENTED_METRICS, base_metric
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_text import TextReader
 from touyan.text.numbers import Quantity
@@ -161,6 +161,15 @@ _ASPECT = re.compile(
     r"(?:^|[，,；;。\n])\s*(?:在|而|其中|此外|另外)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)方面"
     r"[^，,。；;\d]{0,12}[，,]\s*$"
 )
+
+
+# 研发投入222亿元，其中自主品牌研发投入102亿元: the words between 其中 and the whole's own
+# label name the part the figure is of.
+_PART_AFTER_QIZHONG = re.compile(
+    r"\s*其中[，,]?\s*(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:的)?$"
+)
+# Words a list's next item may open with before its part's name (；其中货物贸易收入…).
+_ITEM_LEAD = re.compile(r"\s*(?:其中|而|另外|此外|同时)?[，,]?\s*")
 
 
 class PartReader(TextReader):
@@ -418,19 +427,47 @@ class PartReader(TextReader):
 
     def _part_opening_sentence(self, record: EntityRecord, label_start: int) -> str | None:
         """A sentence that opens with a part's figure (某某云营收为…，同比增28%；不过运营利润达…)
-        is about that part: a later figure naming nothing else is the part's too."""
+        is about that part: a later figure naming nothing else is the part's too. So is a run
+        of clauses after a semicolon (…；服务贸易收入412亿元，支出492亿元): a list's next item."""
         last = self.last
         if last is None or last.object is None or last.subject != record.name:
             return None
         lo = max(self.text.rfind("。", 0, label_start), self.text.rfind("\n", 0, label_start)) + 1
         if last.span[0] < lo or last.object not in self.text[lo : lo + 16]:
-            return None
+            lo = max(self.text.rfind(c, lo, label_start) for c in "；;") + 1
+            item = _ITEM_LEAD.match(self.text, lo)
+            if last.span[0] < lo or not item or not self.text.startswith(last.object, item.end()):
+                return None
         between = self.text[last.span[1] : label_start]
         if _WHOLE_NAMED.search(between) or any(
             last.span[1] <= m.start < label_start for m in self.mentions
         ):
             return None
         return last.object
+
+    def _part_of_whole(
+        self, record: EntityRecord, metric: str, clause_start: int, label_start: int
+    ) -> str | None:
+        """The part 其中 opens a clause with, before the label the whole's figure was just
+        stated with (研发投入222亿元，其中自主品牌研发投入102亿元): that part's figure."""
+        last = self.last
+        if (
+            last is None
+            or last.object is not None
+            or last.subject != record.name
+            or base_metric(last.metric) != base_metric(metric)
+            or not clause_start - 2 <= self.last_end <= clause_start
+        ):
+            return None
+        found = _PART_AFTER_QIZHONG.fullmatch(self.text, clause_start, label_start)
+        if (
+            found is None
+            or CLAUSE_LIKE.search(found["part"])
+            or any(clause_start <= m.start < label_start for m in self.mentions)
+            or any(clause_start <= d.span[0] < label_start for d in self.dates)
+        ):
+            return None
+        return found["part"]
 
     def _part_pointed_back(self, record: EntityRecord, label_start: int) -> str | None:
         """其 before a label points back to the part the last figure was of (4月某某福特销量为
