@@ -121,7 +121,15 @@ _LEADING = re.compile(
     r"近[一二三四五六七八九十两\d]+个?(?:交易日|日|天|周|月|年)|今年以来|年初至今|"
     r"关于|据|根据|其中|另外|此外|同时|数据显示|显示|消息|公告|公告称|称|个股|丨|港股|美股|A股|"
     r"中概股|热门股|给予|维持|上调|下调|首次覆盖|予以|"
-    r"美东时间|北京时间|周[一二三四五六日]|收盘|盘中|盘后|盘前|早盘|午盘|尾盘|[)）\]】:：]|\s)+"
+    r"美东时间|北京时间|周[一二三四五六日]|收盘|盘中|盘后|盘前|早盘|午盘|尾盘|[)）\]】:：]|\s|"
+    # a conjunction a clause opens with (但能源板块, 而本月): no part of the name after it
+    r"但是|但|然而|不过|而且|并且|而)+"
+)
+# A market's session and the start of a move written on to a name (某某美股盘前跌超): the
+# stock's trading, no part of its name.
+_SESSION_SUFFIX = re.compile(
+    r"(?:美股|港股|A股|中概股)?(?:盘前|盘后|盘中|早盘|午盘|尾盘|开盘|收盘)"
+    r"(?:大?[涨跌](?:超|逾|近|约)?)?$|(?:美股|港股|A股)$"
 )
 # Words that head a data statement without naming anyone, and nouns too generic to be a name.
 _GENERIC = re.compile(
@@ -134,6 +142,7 @@ _GENERIC = re.compile(
     r"两融|涨停|跌停|归属|扣除|扣非|归母|占)"
     r"|(?:制造|加工|服务|零售|批发|采矿|开采|采选|建筑|运输|餐饮|住宿|农|林|牧|渔|工|商)业$"
     r"|(?:资金|行业|市场|公司|板块|份额|净值|收益|价格|数据|情况|表现|方面|排名|占比|区间)$"
+    r"|^[一二三四五六七八九十多\d]+(?:个|家)?(?:部门|部委)$"  # 九部门联合印发: ministries, no name
     r"|股权$"  # 某某100%股权的交易总价为: the stake sold, not who sells or buys it
     r"|^(?:证券|股票|债券)(?:代码|简称)$"  # 证券代码601952: a filing's field, not a name
 )
@@ -191,6 +200,8 @@ def _trim(raw: str) -> str | None:
     ):
         return None
     name = _WINDOW_SUFFIX.sub("", _REPORT_SUFFIX.sub("", name))
+    if "盘" in name or "股" in name:
+        name = _SESSION_SUFFIX.sub("", name)
     if len(name) < _MIN_NAME or _GENERIC.search(name) or _HAS_DATE.search(name):
         return None
     if not _FUNDISH.search(name) and _STATEMENT_WORDS.search(name):

@@ -127,13 +127,18 @@ _NEAR = re.compile(
 # How the name of an investing fund or firm ends (产业投资基金三期, 某某资本, 某某创投).
 _INVESTOR = re.compile(r"(?:基金(?:[一二三四五六七八九十]期)?|资本|创投|有限公司)$")
 # Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
-_COMPANY_HEAD = re.compile(r"(?:盈利|毛利|净利|股息|门店|月活|日活|注册用户|活跃用户|估值)$")
+_COMPANY_HEAD = re.compile(
+    r"(?:盈利|毛利|净利|股息|门店|月活|日活|注册用户|活跃用户|估值|芯片市占率|市占率)$"
+)
 # An economy's bare total (总产量): the total of what its paragraph measured (`_product_total`).
 _BARE_TOTAL = re.compile(r"总(?:产量|消费量|需求量?|供给量?|进口量|出口量)")
 # How an app's name ends: a cheap test before `_app_users`.
 _APP_WORDS = ("APP", "App", "app", "客户端", "小程序")
 # What only a listed security has: a quote, a market value, shares others hold.
 _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
+# A label opening on the total of a fund, partnership or venture a company joins (基金此次总认
+# 缴出资额, 合资公司总投资): all partners' together, not the company's.
+_OTHERS_TOTAL = re.compile(r"(?:基金|合伙企业|合资公司|合资企业)(?:此次|本次|的)?(?:总|合计)")
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
@@ -534,6 +539,10 @@ class FactReader(
             return None  # …；某某科技营收…: an unknown company's figure, not the carried one's
         if self._item_company(sentence, label_start, subject):
             return None
+        if (subject is None or subject.start < clause_start) and self._peer_between(
+            sentence, subject, metric, label_start
+        ):
+            return None
         if subject is None and not led:
             led, lead = self.turned_to(sentence, label_start)
             if led and lead is None:
@@ -604,6 +613,8 @@ class FactReader(
             and self._about_others(sentence, label_start)
         ):
             return None
+        if record.kind == "company" and _OTHERS_TOTAL.match(self.text, label_start):
+            return None  # 基金此次总认缴出资额为…: the fund's whole, not the partner's share
         if (
             record.kind == "company"
             and self.entities is not None

@@ -60,6 +60,12 @@ _STOCK_ADVERB = re.compile(
 )
 # A stock's move in one session (股价一天暴涨29.99%, 单日大涨): the day's move, not a growth.
 _ONE_DAY = re.compile(r"(?:该股|股价|个股)?(?:一天|单日|一日|当天|当日)(?:内)?")
+# What names no figure that changed: a time word only (本月暴跌近48%: the month's move of what
+# the sentence named before), or a country's stock market (某国股市1月份上涨了7%: that market's
+# move, which no name carried from before owns).
+_NOT_AN_INDICATOR = re.compile(
+    r"(?:但|而)?(?:本|当|这个?|上个?)(?:月|周|季度?)(?:以来)?|.*股市(?!值).*"
+)
 # A trailing window's price or net value (近三年净值, 近6个月股价): what moves over it.
 _WINDOW_PRICE = re.compile(
     r"(?:近|过去|最近)(?:\d+|[一二两三四五六七八九十半]+)个?(?:年|月|季度|周|交易日|日|天)"
@@ -498,6 +504,8 @@ class GrowthShapes(Reader):
         ):
             q = replace(q, value=-q.value, negative=True)  # 早稻产量2812万吨，减产0.4%
         indicator = self._indicator(sentence, verb_start)
+        if indicator is not None and _NOT_AN_INDICATOR.fullmatch(indicator[0]):
+            return None
         if indicator is not None and (
             indicator[0] in _THE_STOCK
             or _STOCK_ADVERB.fullmatch(indicator[0])

@@ -52,7 +52,7 @@ _MOVE = re.compile(
     r"(?:上涨|下跌|收涨|收跌|大涨|大跌|暴涨|暴跌|微涨|微跌|领涨|领跌|涨|跌)(?:了|超过|超|逾|近|约|达)?\s*$"
 )
 _MOVE_LEAD = re.compile(
-    r"(?:\s|[，,]|今日|今天|当日|盘中|早盘|午盘|尾盘|收盘|该股|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
+    r"(?:\s|[，,]|今日|今天|当日|盘中|盘前|盘后|美股|港股|早盘|午盘|尾盘|收盘|该股|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
     r"区间|累计|一度|罕见|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
     # a day (5月14日当天涨超11%), the stock's price after a name in quotes (“X”）的股价)
     r"\d{1,2}月\d{1,2}日|当天|的股价|[”\"]?[）)](?=的股价)|"
@@ -62,11 +62,13 @@ _MOVE_LEAD = re.compile(
 )
 # Before a move that names no one: another move, or a market's mood (多数上涨, 涨跌不一).
 _LINKS_LOST = re.compile(r"(?:%|上涨|下跌|涨跌不一|普涨|普跌|[、，,]{2})[\s，,。；;、]*$")
+# A ticker in brackets after a name (某某（ABCD）): the name the move after it is of.
+_TICKER_BEFORE = re.compile(r"[（(][A-Z][A-Z.]{0,7}[）)]$")
 _SHARE_OF_BALANCE = re.compile(r"占\S*比例$")
 # An index or a sector the dictionary does not know, named by its own head right before its
 # move (纳斯达克中国金龙指数收跌2.34%, 建筑材料板块下跌0.69%): its own subject.
 _INDEX_MOVER = re.compile(
-    r"(?:与|而|同期|同时|其中|此外|另外|以及)*"
+    r"(?:与|而|但是?|不过|同期|同时|其中|此外|另外|以及)*"
     r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:指数|板块))"
     rf"(?P<lead>{_MOVE_LEAD.pattern})"
 )
@@ -148,6 +150,13 @@ class MarketShapes(Reader):
         named = [m for m in self.mentions if sentence[0] <= m.start and m.end <= found.start()]
         breaks = [b.end() for b in CLAUSE_BREAK.finditer(self.text, sentence[0], found.start())]
         lead = max([named[-1].end if named else sentence[0], *breaks])
+        if (
+            lead > sentence[0]
+            and self.text[lead - 1] in "）)"
+            and (ticker := _TICKER_BEFORE.search(self.text, max(sentence[0], lead - 12), lead))
+            and not any(m.end == ticker.start() for m in self.mentions)
+        ):
+            return None  # 某某（ABCD）涨超5%: a name no dictionary knows, written with its ticker
         index = self._index_mover(max([sentence[0], *breaks]), found.start())
         if index is not None:
             lead = index
@@ -232,8 +241,10 @@ class MarketShapes(Reader):
         if self._is_statistics():
             return False  # 城市上涨0.1%，农村持平: a price index's part, not a listed name
         name = plausible_name(run)
-        if name is None or name != run or kind_of(name) != "company":
+        if name is None or kind_of(name) != "company":
             return False
+        if name != run and not (run.startswith(name) and _MOVE_LEAD.fullmatch(run, len(name))):
+            return False  # (but 某某美股盘前, 某某午盘: the name, then its session)
         if windowed and self.text.count(name) < 2 and name not in self.title:
             return False
         self.mover = EntityRecord(name, "company")

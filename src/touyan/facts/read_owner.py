@@ -251,6 +251,12 @@ _RANK_IN = re.compile(
     r"[^，,。；;：:\d]{0,10}[，,]?[^，,。；;：:\d]{0,10}$"
 )
 
+# A clause opening with a name and its rank (某某排名第五，市占率为…): the figures after it are
+# that name's, not those of a name before it.
+_RANKED_PEER = re.compile(
+    r"\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:排名|位列|位居|排在|名列|排)第"
+)
+
 
 class OwnerSteps(Reader):
     """Whose a figure is when others than the subject are named or meant."""
@@ -276,6 +282,10 @@ class OwnerSteps(Reader):
             return True  # 行业指数上涨: but 科创50指数上涨 is the index's own move
         if self._market_ratio(metric, sentence[0], label_start):
             return True
+        opening = self.text[clause_start : label_start + 6]
+        if "资金" in opening or "市" in opening:
+            if self.market_flow(clause_start, label_start):
+                return True  # 南下资金半日净流入 after an index's move: the market's
         if (
             self.text[max(clause_start, label_start - 5) : label_start]
             .rstrip("的")
@@ -307,7 +317,7 @@ class OwnerSteps(Reader):
         全球智能手机出货量同比…)."""
         lo = max(0, sentence[0] - 1)
         run = self.text[lo:label_start]
-        if self.nationwide(sentence, label_start) or self.among_group(sentence, label_start):
+        if self.others_meant(sentence, label_start):
             return True
         if "%的" in run or "成的" in run or "数的" in run:
             if _SHARE_OF_COMPANIES.search(run):
@@ -323,6 +333,31 @@ class OwnerSteps(Reader):
                 continue  # the common case, cheaply: no ranked group
             found = others.search(self.text, lo, label_start)
             if found and not _BACK_TO_SELF.search(self.text, found.end(), label_start):
+                return True
+        return False
+
+    def _peer_between(
+        self, sentence: tuple[int, int], subject: Mention | None, metric: str, label_start: int
+    ) -> bool:
+        """Whether another name no dictionary knows takes over between the subject and the
+        label: a clause after the subject's opens with it and its rank (联想排名第三，市占率
+        10.5%，某为排名第五，市占率为5.7%), or the label is the one just stated with it written
+        before (甲抽样不合格率为40%，乙抽样不合格率为28.6%)."""
+        lo = subject.end if subject is not None else sentence[0]
+        if subject is not None and self.last is not None and self.last_end >= lo:
+            stated = self.last.metric
+            if metric != stated and metric.endswith(stated) and len(metric) > len(stated) + 1:
+                name = plausible_name(metric[: -len(stated)])
+                if name is not None and name == metric[: -len(stated)]:
+                    return True
+        clauses = [b for b in self.clause_breaks if lo <= b < label_start]
+        if subject is None and sentence[0] < label_start:
+            clauses.insert(0, sentence[0])
+        for c in clauses:
+            ranked = _RANKED_PEER.match(self.text, c, label_start)
+            if ranked is None or ranked.start("name") in self.mention_start_set:
+                continue
+            if plausible_name(ranked["name"]) == ranked["name"]:
                 return True
         return False
 

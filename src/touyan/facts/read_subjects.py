@@ -99,6 +99,24 @@ _COMPANY_SHARE = re.compile(r"份额|市占|占有率|占比|排名|第")
 # 中): the group's figure, not one of the names carried from before (but 持股中, 控股中).
 _AMONG_GROUP = re.compile(r"(?<![持控参入])(?:股|股票|公司|企业|基金)中[，,]\s*$")
 
+# The market's own money or trading written as a label's first words (北向资金今日净买入,
+# 南下资金半日净流入, 两市成交): the whole market's, not a name carried from before.
+# (Not 沪股通买入 on a trading list: the seat's trade in the stock.)
+_MARKET_FLOW = re.compile(r"(?:北向|南向|南下|北上)资金|沪深两市|两市|全市场")
+# A session's turnover in a sentence about the market's breadth (个股跌多涨少，上午半天成交…).
+_SESSION_TURNOVER = re.compile(r"(?:上午|下午|全天|全日|今日|早盘|午盘)?(?:半天|半日|全天)?成交")
+_BREADTH = re.compile(r"个股|涨多跌少|跌多涨少|普涨|普跌|大盘|沪指|两市")
+# A count of companies a sentence states a total of (逾千家上市公司实施回购，总金额…): the total
+# is the group's.
+_COMPANY_COUNT = re.compile(
+    r"(?:逾|超|近|约|共|有)?[\d一二三四五六七八九十百千万余多]+家(?:上市)?(?:公司|企业)"
+)
+_TOTAL_LABEL = re.compile(r"总|合计|累计|共计")
+# A sentence opening on the world or the nation as its scope (在全球不同地区，…): its figures
+# are the world's, unless it turns to a company.
+_WORLD_SCOPE = re.compile(r"\s*(?:在|从)?(?:全球|全世界|世界各地|全国各地)")
+_COMPANY_WORD = re.compile(r"公司|集团|其")
+
 
 class SubjectReader(TextReader):
     """The subject a figure falls to: a new lead, the one carried, the text's, or an economy."""
@@ -181,6 +199,38 @@ class SubjectReader(TextReader):
             and not _COMPANY_SHARE.search(self._label_text(label_start))
         )
 
+    def others_meant(self, sentence: tuple[int, int], label_start: int) -> bool:
+        """Whether a figure whose clause names no one is others' than a company carried from
+        before: the nation's or the world's total (`nationwide`), a group's (`among_group`),
+        the market's own money or trading (北向资金今日净买入, 个股跌多涨少，上午半天成交), a
+        count of companies' total (逾千家上市公司实施回购，总金额), or the world's when the
+        sentence opens on it (在全球不同地区，…电动汽车销量增长)."""
+        if self.nationwide(sentence, label_start) or self.among_group(sentence, label_start):
+            return True
+        clause = self._clause_start(sentence, label_start)
+        if self.market_flow(clause, label_start):
+            return True
+        label = self.text[label_start : label_start + 8]
+        run = self.text[sentence[0] : label_start]
+        if any(sentence[0] <= m.start < label_start for m in self.mentions):
+            return False
+        if "成交" in label and _SESSION_TURNOVER.match(self.text, clause) and _BREADTH.search(run):
+            return True
+        if "家" in run and _TOTAL_LABEL.match(label) and _COMPANY_COUNT.search(run):
+            return True
+        return bool(_WORLD_SCOPE.match(run)) and not _COMPANY_WORD.search(run)
+
+    def market_flow(self, clause_start: int, label_start: int) -> bool:
+        """Whether a label's clause, naming no one, opens on the market's own money or trading
+        (北向资金今日净买入, 南下资金半日净流入): the whole market's figure (but 某某获北向资金
+        净买入 is the stock's)."""
+        if any(clause_start <= m.start < label_start for m in self.mentions):
+            return False
+        return bool(
+            _MARKET_FLOW.match(self.text, label_start)
+            or _MARKET_FLOW.fullmatch(self.text, clause_start, label_start)
+        )
+
     def among_group(self, sentence: tuple[int, int], label_start: int) -> bool:
         """Whether the clause before the label's names a group of stocks or companies the
         figure is among (收盘价创新高股中，今日股价平均上涨): the group's figure. (Not a place
@@ -210,6 +260,12 @@ class SubjectReader(TextReader):
             or self.topic
             or self.sole
         )
+        if (
+            record is not None
+            and record.kind == "company"
+            and self.others_meant(sentence, label_start)
+        ):
+            return None
         if record is not None and record.kind == "org" and self._economy_named_since(label_start):
             # 记者从北京多家雪场了解到…。数据显示，本月全国冰雪运动相关订单: the economy the
             # figure's sentence names, not the one carried from before

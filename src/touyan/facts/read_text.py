@@ -50,6 +50,12 @@ from touyan.text.numbers import Quantity
 
 # Function words whose second character can start a name (其中石油 → 中石油).
 _WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
+# A bare 央行 after another country's name (英国央行, 日本央行): that country's central bank,
+# not the one a bare 央行 names in Chinese text.
+_FOREIGN_BANK = re.compile(
+    r"(?:英国|美国|日本|欧洲|欧元区|韩国|加拿大|澳洲|澳大利亚|澳|新西兰|瑞士|瑞典|挪威|印度|俄罗斯|"
+    r"德国|法国|土耳其|巴西|墨西哥|南非|各国|多国|全球|主要|海外|外国|其他)$"
+)
 # 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario;
 # 应该会增长: what the writer expects. Each word starts with its own first character, the
 # lookbehinds after it (预(?<!的预)期 is (?<!的)预期): a pattern whose every branch opens with a
@@ -74,6 +80,9 @@ _BRANCH_AFTER = re.compile(r"(?:证券|Choice|数据显示|数据中心|研究�
 # How a broker's or a research house's name ends, and what it does when it writes about
 # others (国信证券认为…, 诊断服务由国信证券提供).
 _BROKERS = ("证券", "研究所", "研究院")
+# A name's report cited (某某研报认为, 某某报告显示): its author's research on others, whatever
+# kind of name the author is.
+_REPORT_SAYS = re.compile(r"\s*(?:研报|研究报告|报告显示|报告称|报告指出|测算)")
 _BROKER_SAYS = re.compile(r"\s*(?:认为|指出|表示|预计|预测|称|提供|发布|研报|给予|维持|分析|点评)")
 
 # A bracket's close, and the marks that list names in an aside (（银河/极氪/领克）).
@@ -98,7 +107,7 @@ _SOURCE_AFTER = re.compile(
 # 数据, 某某数据显示): the market's or a region's figures, not the compiler's own.
 _COMPILED = re.compile(r"\s*(?:研究院|研究中心|研究所|数据显示|数据|统计|监测)")
 _ASSOCIATION_SAYS = re.compile(
-    r"\s*(?:消息|公布|发布|微信公众号|公众号|秘书长|最新|调研|调查|报告)"
+    r"[”\"]?\s*(?:消息|公布|发布|微信公众号|公众号|秘书长|最新|调研|调查|报告)"
 )
 _ASSOCIATION = re.compile(r"(?:会|协|联盟)$")
 
@@ -306,6 +315,7 @@ class TextReader:
             m
             for m in _merge(units(text, known), _occurrences(text, written))
             if not (m.start and text[m.start - 1 : m.start + 1] in _WORDS_ACROSS)
+            and not (m.text == "央行" and _FOREIGN_BANK.search(text, max(0, m.start - 5), m.start))
         ]
         # where each name starts, in the mentions' order (by start): looked up, not walked
         self.mention_starts = [m.start for m in self.mentions]
@@ -350,6 +360,8 @@ class TextReader:
         # 花旗对腾讯和拼多多的业绩预期: a title naming two names neither as what the text is about.
         topics = {m.entity.name: m.entity for m in title_mentions if m.entity.kind in TOPIC_KINDS}
         self.topic: EntityRecord | None = next(iter(topics.values())) if len(topics) == 1 else None
+        if self.topic is not None and self._source_only(self.topic):
+            self.topic = None  # 某某：预计… over 某某研报指出…: the text cites it on others
         # 通信板块近期有什么事件和观点: the sector's day, for the figures of a day that name no one.
         self.sector = sector_of_title(title) if self.topic is None else None
         self.topic = self.topic or self.sector
@@ -465,6 +477,23 @@ class TextReader:
             known = self.leads[i] = self._can_lead(self.mentions[i])
         return known
 
+    def _source_only(self, record: EntityRecord) -> bool:
+        """Whether the body names a headline's name only as the author or source of what it
+        says (某某研报指出…, 据某某报告显示…): a broker's or a research firm's text on others."""
+        named = [
+            i
+            for i, m in enumerate(self.mentions)
+            if m.entity.name == record.name or m.entity.name.startswith(record.name)
+        ]  # (中金 in the headline, 中金公司 in the body)
+        if not named or any(self._leads(i) for i in named):
+            return False
+        # (but 记者从某某获悉: where the news came from, about the company itself)
+        return any(
+            says.match(self.text, self.mentions[i].end)
+            for i in named
+            for says in (_REPORT_SAYS, _BROKER_SAYS)
+        )
+
     def _can_lead(self, m: Mention) -> bool:
         """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor a
         name read across a word (其中石油 is not 中石油)."""
@@ -480,6 +509,8 @@ class TextReader:
             _BROKER_SAYS.match(self.text, m.end) or self.text[m.start - 1 : m.start] == "由"
         ):
             return False  # 国信证券认为…, 诊断服务由国信证券提供: a broker on another company
+        if _REPORT_SAYS.match(self.text, m.end):
+            return False  # 某某研报认为…: the author of a report, not what it is about
         if m.entity.name in ECONOMY_OF and self._local_agency(m):
             return False  # 某省统计局, 德国联邦统计局: a region's own agency, not China's
         if self._in_listed_aside(m):
