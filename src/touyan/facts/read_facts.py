@@ -45,7 +45,7 @@ from touyan.facts.read_growth import GrowthShapes
 from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
-from touyan.facts.read_narrowed import NarrowedLabels, goods_price_move
+from touyan.facts.read_narrowed import BARE_PEOPLE, NarrowedLabels, goods_price_move
 from touyan.facts.read_owner import DEAL_FIGURE, OwnerSteps
 from touyan.facts.read_repairs import GARBLED, RepairedLabels
 from touyan.facts.read_results import BARE_LABELS, ResultShapes
@@ -79,7 +79,7 @@ _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系
 # A growth against a base, written right before the figure (同比增长, 较上年末下降, yoy).
 _GROWTH = re.compile(
     r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|[较比]上年度|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
-    r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|year[- ]over[- ]year|yoy)\s*"
+    r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|按年|按月|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅|仅|只)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
     r"暴跌|骤降|锐减|大降|暴增|骤增|增产|减产|上调|下调|增|降|减|涨|跌|up|down|rose|fell|grew)?"
@@ -87,11 +87,13 @@ _GROWTH = re.compile(
     re.IGNORECASE,
 )
 # What every `_GROWTH` names its base with (同比, 较上年, 环比, yoy): a cheap test first.
-_GROWTH_WORDS = re.compile(r"[比较yY]")
+_GROWTH_WORDS = re.compile(r"[比较按yY]")  # 按年, 按月: year and month on (Hong Kong usage)
 _GROWTH_AFTER = re.compile(r"\s*(?:year[- ]over[- ]year|yoy|y/y|from a year (?:ago|earlier))", re.I)
 _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
+# The month a central bank's meeting is in (3月, 12月份), not a day of it.
+_MEETING_MONTH = re.compile(r"(?<![\d.])(?:1[0-2]|[1-9])月(?:份)?(?![\d日号])")
 # Lines a table header's metric carries on to the percentages under it.
 _HEADER_WINDOW = 6
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
@@ -375,6 +377,10 @@ class FactReader(
         elif measured := self._measure(q, sentence):
             metric, label_start = measured
             metric = self._rate_of_change(self._order_size(metric, sentence), q)
+            if metric in BARE_PEOPLE and self.text[label_start - 1 : label_start] == "的":
+                # 参与某运动的人数已达3亿: those the clause before the 的 names
+                if not (metric := self._narrowed_people(metric, sentence, label_start)):
+                    return None
         elif series := self._series(q, sentence, quote):
             return series
         elif q.unit == "%" and (follow := self._follow_on(q, sentence, quote)):
@@ -429,9 +435,16 @@ class FactReader(
             return None
         metric = self._flow_of_last(metric, sentence, label_start)
         metric = self._held_of_last(metric, sentence, label_start)
-        return self._labelled(
+        fact = self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
+        if fact is not None and fact.metric.endswith("概率") and fact.period is None:
+            # 某央行3月…加息25个基点的概率为…；5月…: the chance is of the meeting the month
+            # the sentence named last before it holds, which one label for both would lose
+            months = list(_MEETING_MONTH.finditer(self.text, sentence[0], label_start))
+            if months:
+                fact = replace(fact, period=months[-1].group())
+        return fact
 
     def _specific_shape(
         self, q: Quantity, sentence: tuple[int, int], quote: str

@@ -102,7 +102,24 @@ _YEARS_SPAN = re.compile(r"[\d一二三四五六七八九十]+[多余]?年(?:来
 # The figure just stated, its unit word allowed between (早稻产量2812万吨，减产0.4%).
 # A part a clause opens with (其中集装箱运输), and how a measure's name ends.
 _PART_LEAD = re.compile(r"其中[，,]?\s*$")
-_MEASURED = re.compile(rf"(?:{MEASURE_HEAD}|量|总额|指数|价格)$")
+_MEASURED = re.compile(rf"(?:{MEASURE_HEAD}|量|总额|指数|价格|外资)$")
+# The next part of a list a 其中 opened (其中甲业增长10.7%，乙业增长19.2%): a comma or a 、
+# between the part just read and this one.
+_BASE_YEAR = re.compile(r"[比较](?P<year>(?:19|20)\d{2})年")
+_NEXT_PART = re.compile(r"[^\S\n]*[，,、][^\S\n]*")
+# A span a move is summed over (本周累计上涨, 开年以来涨): the span's move, not a growth on the
+# year.
+_SPAN_MOVE = re.compile(
+    r"(?P<span>本周|上周|当周|本月|上月|当月|今年以来|年初以来|开年以来|年初至今|年内)(?:累计)?"
+)
+# A stock market's index (某某综合指数, 某某225指数, 某某成分指数): a move of its level is the
+# index's price change, not a growth of an economy's measure on the year.
+_MARKET_INDEX = re.compile(
+    r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:综合|成分|成份|\d{2,4})指数|(?:股|股价|股票)指数"
+)
+# 将某商品的价格提高了15%: someone raising a price (the text's doer, not the subject named
+# before), not the price's growth on the year.
+_RAISED_BY = re.compile(r"[将把][\u4e00-\u9fffA-Za-z0-9]{1,16}的$")
 _JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
 # Names that are no good priced: a price or an index of its own (出厂价格（PPI）, 核心CPI), a
 # list (A和B均), an average or a scope of the whole (城市, 农村) whose index it is.
@@ -122,6 +139,7 @@ _GROWTH_KIND_ONLY = re.compile(
     r"(?:扣除价格因素)?(?P<kind>(?:(?:两|三|[二三四五])年)?(?:平均)?(?:名义|实际)?)"
 )
 _KIND_TAIL = re.compile(r"(?:(?:两|三|[二三四五])年)?(?:平均)?(?:名义|实际)?$")
+_AGAINST_TAIL = re.compile(r"较(?:19|20)\d{2}年增幅$")  # see `_against_year`
 _CHANGED_BY = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|增|减)了?\s*$")
 _ACHIEVED = re.compile(r"实现(?=[\u4e00-\u9fff]{2,12}$)")
 _OUR_PLACE = re.compile(r"^(?:我|本)(?:市|省|区|县)")  # 我市地区生产总值: the region's own
@@ -305,11 +323,14 @@ class GrowthShapes(Reader):
         kind = growth.groupdict().get("kind") or ""
         suffix = (
             "_qoq"
-            if kind in ("环比", "较上季度", "较上期", "比上期", "较上月", "比上月")
+            if kind in ("环比", "较上季度", "较上期", "比上期", "较上月", "比上月", "按月")
             else "_yoy"
         )
         if kind.endswith(("年末", "年底", "年初")):
             suffix = "_ytd"
+        elif q.unit == "%" and (year := _BASE_YEAR.fullmatch(kind)):
+            # 较2019年增长: on the year only when 2019 is the year before the figure's
+            suffix = self._against_year(int(year["year"]), q.span[0]) or suffix
         if q.unit != "%":
             # 比上年增加1336万吨: a change in the figure's own unit, not a rate.
             if not _CHANGE_VERB.search(growth.group()) or not amount_unit(q.unit):
@@ -416,7 +437,10 @@ class GrowthShapes(Reader):
         prev = self.prev_q
         if prev is None or not _JUST_STATED.fullmatch(self.text, prev.span[1], phrase_start):
             return None
-        indicator = self._indicator(sentence, prev.span[0])
+        end = prev.span[0]
+        if lead := _LEVEL_CONNECTORS.search(self.text, max(sentence[0], end - 8), end):
+            end = lead.start()  # 某日销售额突破2亿元，同比增长21%: the name ends before 突破
+        indicator = self._indicator(sentence, end)
         if indicator is None:
             return None
         about = self._subject_or_region(indicator[1], sentence)
@@ -447,9 +471,10 @@ class GrowthShapes(Reader):
             said = self.text[self.last_end : verb_start]
             if last is None or len(said) > 40 or "。" in said or "\n" in said:
                 return None
-            if not last.metric.endswith("_yoy") or last.object is not None:
+            if not last.metric.endswith(("_yoy", "年增幅")) or last.object is not None:
                 return None
-            return _KIND_TAIL.sub("", base_metric(last.metric)) or None
+            grown = _AGAINST_TAIL.sub("", base_metric(last.metric))
+            return _KIND_TAIL.sub("", grown) or None
         end = level.span[0]
         if lead := _LEVEL_CONNECTORS.search(self.text, max(sentence[0], end - 8), end):
             end = lead.start()
@@ -526,6 +551,14 @@ class GrowthShapes(Reader):
             if grown is None:
                 return None  # a growth of nothing named
             indicator = (grown + kind["kind"], indicator[1])
+        if indicator is not None and _RAISED_BY.search(
+            self.text, max(sentence[0], indicator[1] - 20), indicator[1]
+        ):
+            return None
+        if indicator is not None and (span := _SPAN_MOVE.fullmatch(indicator[0])):
+            # 某指数本周累计上涨0.77%: the span's move of what moved (the clause's name)
+            label = span["span"] + "涨跌幅"
+            indicator = (LABEL_METRIC.get(label, label), indicator[1])
         since = _SINCE_MOVE.fullmatch(indicator[0]) if indicator is not None else None
         last = self.last
         if indicator is None:
@@ -544,7 +577,13 @@ class GrowthShapes(Reader):
             # 某某225指数开盘上涨1%: a market index's move in a session is the index's own,
             # not the move of an economy named before or after it
             return self._fact_for(index["index"], "change_pct", q, sentence, quote, None)
-        if about is None or (indicator[0] == "change_pct" and about.kind == "org"):
+        if _MARKET_INDEX.fullmatch(indicator[0]):
+            # 某某综合指数上涨1.1%: the index's own move
+            return self._fact_for(indicator[0], "change_pct", q, sentence, quote, None)
+        if about is None or (
+            (indicator[0] == "change_pct" or indicator[0].endswith("涨跌幅"))
+            and about.kind == "org"
+        ):
             return None  # a price move is a listed name's, not an economy's
         metric = indicator[0]
         if since is not None and about.kind == "company":
@@ -561,15 +600,35 @@ class GrowthShapes(Reader):
             and last.subject == about.name
             and last.object is None
             and sentence[0] <= self.last_end <= indicator[1]
-            and _PART_LEAD.search(self.text, max(sentence[0], indicator[1] - 4), indicator[1])
             and not _MEASURED.search(metric)
             and _MEASURED.search(base_metric(last.metric))
+            and _PART_LEAD.search(self.text, max(sentence[0], indicator[1] - 4), indicator[1])
         ):
             # 全省港口货物吞吐量同比增长2.7%，其中集装箱吞吐增长14.6%: a part of the measure
             # just stated, which the part's name alone does not name
             part, metric = metric, base_metric(last.metric)
-        if metric != "change_pct":
+        elif (
+            metric != "change_pct"
+            and about.kind == "org"
+            and (last := self.last) is not None
+            and last.subject == about.name
+            and last.object is not None
+            and last.unit == "%"
+            and sentence[0] <= self.last_end <= indicator[1]
+            and _NEXT_PART.fullmatch(self.text, self.last_end, indicator[1])
+            and not _MEASURED.search(metric)
+        ):
+            # 其中甲业增长10.7%，乙业增长19.2%: the next part of the same whole
+            part, metric = metric, base_metric(last.metric)
+        if metric != "change_pct" and not metric.endswith("涨跌幅"):
             if part is None:
                 metric += self._priced(metric, indicator[1])
-            metric += self._bare_suffix(verb_start, metric)
+            if (
+                q.unit == "%"
+                and "平均" not in metric  # 与2019年相比，两年平均增长: a yearly average
+                and (against := self._year_base_before(sentence, verb_start))
+            ):
+                metric += against
+            else:
+                metric += self._bare_suffix(verb_start, metric)
         return self._fact_for(about.name, metric, q, sentence, quote, part)

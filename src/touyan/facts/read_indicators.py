@@ -25,8 +25,22 @@ _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均
 INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-&]{2,24}")
 INDICATOR_LEAD = re.compile(
     r"(?:其中|此外|同时|全年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|当月|今年以来|"
-    r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|但|而|的|和|及|与|、)+"
+    r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|虽然|尽管|然而|而且|并且|但是|但|而|"
+    r"的|和|及|与|、)+"
 )
+# A run that is a figure itself (较去年同期的3126辆, 从去年的2020辆下降至): the base a growth is
+# measured from, not the name of what grew.
+_A_FIGURE = re.compile(
+    r"\d[\d.]*[万亿千百]?(?:辆|吨|元|人次|人|台|件|户|架|艘|套|头|只|个|家|股|手)"
+    r"(?:[\u4e00-\u9fff]{1,2}至)?$"
+)
+# A day or a holiday alone (大年初六当天, 除夕, 3月8日当天): when the figure is, not what it is.
+_A_DAY_ONLY = re.compile(
+    r"(?:大年)?(?:初[一二三四五六七八九十]|除夕|元旦|春节|国庆|中秋|端午|元宵|\d{1,2}月\d{1,2}日)"
+    r"(?:当天|当日|当晚|期间)?"
+)
+# 盈利最少增长70%, 收入至少增长: a bound on the growth, no part of the name.
+_BOUND_TAIL = re.compile(r"(?:最少|至少|最多|至多)$")
 # A window from the year's start (1-7月份, 1至8月, 前三季度, 上半年): a period, never what grew.
 CUMULATIVE_WINDOW = re.compile(
     r"(?:(?:19|20)\d{2}年)?(?:(?:1|一)\s*[-—–~至到]\s*\d{1,2}\s*月份?|前[一二三四五六七八九十\d]{1,2}个?月"
@@ -49,8 +63,31 @@ _SECTOR_EXAMPLE = re.compile(r"(?:如|例如|比如|诸如)(?P<sector>[\u4e00-\u
 _PART_OPENS = re.compile(r"\s*其中")  # a sentence listing the parts of a whole
 
 
+# 与2019年相比，财政收入增长6.4%: a growth against a year the sentence names as its base.
+_AGAINST_YEAR = re.compile(r"[与和同](?P<year>(?:19|20)\d{2})年(?:同期)?(?:相比|比较|相较)")
+
+
 class IndicatorReader(TextReader):
     """The name of what grew, and the base a bare change is measured against."""
+
+    def _against_year(self, year: int, at: int) -> str | None:
+        """The kind of a growth against `year` (较2019年增长, 与2019年相比…增长): a growth on the
+        year (None) when the year the text last named before it is the one after that base,
+        else its growth over the years between, named by its base (较2019年增幅)."""
+        years = [
+            d.end.year
+            for d in self.dates
+            if d.span[1] <= at and d.granularity != "relative" and d.end.year != year
+        ]
+        if years and years[-1] == year + 1:
+            return None
+        return f"较{year}年增幅"
+
+    def _year_base_before(self, sentence: tuple[int, int], at: int) -> str | None:
+        """与2019年相比，…增长: the kind `_against_year` names, for the last such base the
+        sentence writes before a bare change."""
+        bases = list(_AGAINST_YEAR.finditer(self.text, sentence[0], at))
+        return self._against_year(int(bases[-1]["year"]), at) if bases else None
 
     def _bare_suffix(self, at: int, metric: str = "") -> str:
         """A change with no 同比 or 环比 of its own: quarter on quarter when its paragraph last
@@ -123,7 +160,11 @@ class IndicatorReader(TextReader):
             label = label[:-1]  # 全社会用电量仅同比增长, 水泥制造价格均上涨: an adverb
         if label.count("）") + label.count(")") > label.count("（") + label.count("("):
             return self._named_before_aside(sentence, start)
+        if (bound := _BOUND_TAIL.search(label)) is not None:
+            label = label[: bound.start()]
         if not INDICATOR.fullmatch(label) or NOT_A_LABEL.match(label):
+            return None
+        if _A_FIGURE.search(label) or _A_DAY_ONLY.fullmatch(label):
             return None
         if CUMULATIVE_WINDOW.fullmatch(label) or label in _SUMMED_ONLY:
             # 1-7月份比上年同期上涨0.2%, 累计同比下降3%: the window's (or the running total's)

@@ -70,10 +70,20 @@ _MEASURE_MOVED = re.compile(
     r"(?:有所|略有|明显|大幅|小幅|持续|进一步)?(?:下降|上升|增加|减少|下滑|回落|增长|提升)了?"
     r"[，,]\s*(?P<span>区间|期间|累计)?$"
 )
-# A move measured from a peak or trough before the day (从年初的高点一路下跌): the span's.
+# A move measured from a peak or trough before the day (从年初的高点一路下跌, 较11月份的纪录
+# 高点跌幅): the span's.
 _FROM_EARLIER_PEAK = re.compile(
-    r"[从自较](?:今年|去年)?(?:年初|前期|历史|年内|阶段|此前|上市|去年)[^，,。；;]{0,6}?"
+    r"[从自较](?:今年|去年)?(?:年初|前期|历史|年内|阶段|此前|上市|去年|(?:(?:19|20)\d{2}年)?\d{1,2}月份?)"
+    r"[^，,。；;]{0,6}?"
     r"(?:高点|低点|高位|低位|峰值|最高点?|最低点?)"
+)
+# 居民人均经营净收入, 农村居民人均可支配收入: a household's income per head, a statistic of the
+# people, not a company's revenue with a segment.
+_PER_HEAD = re.compile(r"(?:(?:城镇|农村|城市|乡村|城乡)?居民)?(?:人均|户均)[\u4e00-\u9fff]{0,6}$")
+_PER_HEAD_METRICS = frozenset({"revenue", "net_profit", "income"})
+# 居民消费价格涨幅3%左右: a price index's rise on the year, not a security's move.
+_PRICE_INDEX_BEFORE = re.compile(
+    r"(?:居民消费|消费者|工业生产者出厂|生产者|商品零售)价格(?:指数)?(?:总水平)?$|物价$|[CP]PI$"
 )
 # 流动负债净值, 资产净值: a balance's net amount, not a fund's net asset value per share.
 _NET_OF_BALANCE = re.compile(r"(?:流动负债|流动资产|负债|资产|资本|敞口|头寸)$")
@@ -87,7 +97,7 @@ _PLEDGED_OF_STAKE = re.compile(r"质押(?:的)?(?:股份|股数|股票)?(?:数�
 _HOLDER_ROLE = re.compile(r"控股股东|第一大股东|大股东|主要股东|实际控制人|股东")
 # 从乡村流向城镇的人口: a relative clause narrowing a bare count to a part of the people (and
 # 流向城镇的流动人口 a named head count, `_relative_part`).
-_BARE_PEOPLE = frozenset({"人口"})
+BARE_PEOPLE = frozenset({"人口", "人数"})  # 参与某运动的人数: those who take part
 
 # A doer and its trade before the attribute's 的 (银行信托账户净买入的外国证券总额): the
 # figure is that doer's, whom no name the reader knows stands for.
@@ -149,6 +159,10 @@ class NarrowedLabels(LabelShapes):
         if metric == "price" and (session := _SESSION_POINT.search(self.text, 0, label_start)):
             metric = "open" if session["at"] == "开" else "close"  # 开盘时的股价为8.70元
         if metric == "change_pct" and (
+            index := _PRICE_INDEX_BEFORE.search(self.text, max(0, label_start - 14), label_start)
+        ):
+            return index.group() + "_yoy", index.start(), q
+        if metric == "change_pct" and (
             target := _TARGET_BEFORE.search(self.text, max(0, label_start - 8), label_start)
         ):
             metric = target.group() + "涨幅"  # 目标均价涨幅24.17%: the upside to a target
@@ -160,6 +174,15 @@ class NarrowedLabels(LabelShapes):
             return None
         if self._listed_total(label_start, q):
             return None  # 管理费用、销售费用、财务费用总计…: the list's sum, not the last item's
+        if (
+            metric in _PER_HEAD_METRICS
+            and (
+                head := _PER_HEAD.search(self.text, max(sentence[0], label_start - 10), label_start)
+            )
+            and (said := LABELS.match(self.text, label_start))
+        ):
+            # 人均经营净收入940元: the income per head, named as the text names it
+            metric, label_start = self.text[head.start() : said.end()], head.start()
         if metric == "buyback_amount" and "回购" not in self.text[sentence[0] : sentence[1]]:
             return None  # 耗资20亿打造实验中心: money spent on something else than a buyback
         if metric == "change_pct" and (peak := _PEAK_MOVE.search(self.text, 0, label_start)):
@@ -196,7 +219,7 @@ class NarrowedLabels(LabelShapes):
             role = _HOLDER_ROLE.search(self.text, self._clause_start(sentence, label_start))
             holder = role.group() if role and role.start() < label_start else "股东"
             metric = f"{holder}质押股份占其持股比例"
-        if metric in _BARE_PEOPLE and self.text[label_start - 1 : label_start] == "的":
+        if metric in BARE_PEOPLE and self.text[label_start - 1 : label_start] == "的":
             metric = self._narrowed_people(metric, sentence, label_start)
             if not metric:
                 return None
@@ -253,7 +276,7 @@ class NarrowedLabels(LabelShapes):
             if event is None:
                 return None
             metric = event + metric
-        if metric in _BARE_PEOPLE:
+        if metric in BARE_PEOPLE:
             metric = self._narrowed_people(metric, sentence, label_start)
             if not metric:
                 return None

@@ -33,6 +33,14 @@ _HOLDER_CLASS_BEFORE = re.compile(r"(?:超过|超|逾)\s*$")
 _HOLDER_AFTER = re.compile(r"\s*的?(?:大)?股东")
 # 放量突破25元平台, 回踩12元支撑位: a level a chart is read by, which the price crossed or
 # tests; no quote of any day. (站上30元关口 may say where the price now stands: kept.)
+# 原煤产量超3000万吨企业共20家, 月度零售额增量达1000万元及以上的企业: the threshold a class of
+# firms is counted or chosen by, no one's figure.
+_FIRM_CLASS = r"(?:各类|规模以上)?(?:企业|公司|个体户|商户|厂商|经营主体)"
+_FIRM_CLASS_AFTER = re.compile(rf"(?:及以上|以上|以下|及以下)的?{_FIRM_CLASS}")
+_FIRM_CLASS_BOUND = re.compile(
+    rf"{_FIRM_CLASS}(?!的|[\u4e00-\u9fff]{{0,4}}(?:收入|营收|利润|产量|销量))"
+)
+_BOUND_BEFORE = re.compile(r"(?:超过|超|逾|高于|不低于)$")
 _CHART_LEVEL_AFTER = re.compile(r"\s*(?:附近的?|一线的?)?(?:平台|支撑位|压力位|阻力位|颈线)")
 
 # A company's results: a fund has none, so when a fund is only carried or the text's topic
@@ -76,6 +84,14 @@ class UnstatedSteps(Reader):
             )
         ):
             return True  # 持股5%以上股东: a class of holders, not a holder's stake
+        if q.unit not in ("%", "count") and (
+            _FIRM_CLASS_AFTER.match(self.text, q.span[1])
+            or (
+                _FIRM_CLASS_BOUND.match(self.text, q.span[1])
+                and _BOUND_BEFORE.search(self.text, max(0, q.span[0] - 2), q.span[0])
+            )
+        ):
+            return True  # 产量超3000万吨企业共20家: a class of firms, named by its threshold
         if q.unit == "money" and _CHART_LEVEL_AFTER.match(self.text, q.span[1]):
             return True  # 放量突破25元平台: a chart's level, not a price quoted
         if self.in_hypothesis(q, sentence):

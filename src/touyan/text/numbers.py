@@ -22,7 +22,7 @@ from touyan.text.dates import _PATTERN as _DATE_PATTERN
 @dataclass(frozen=True, slots=True)
 class Quantity:
     value: Decimal  # base units: 11亿美元 -> 1100000000; percentages as written: 45% -> 45
-    # "" plain, "%", "pp", "bp", "times", "shares", "money", "count", or a unit by its Chinese
+    # "" plain, "%", "‰", "pp", "bp", "times", "shares", "money", "count", or a unit by its Chinese
     # name (吨, 公顷, 吉瓦时; 吨/日 with what it is per; 手 for lots of shares), or money per
     # such a unit (/千克 of 13.47元/千克, its currency in `currency`): see `is_physical`
     unit: str
@@ -118,6 +118,7 @@ _UNITS = {
     "％": "%",
     "percent": "%",
     "per cent": "%",
+    "‰": "‰",  # 出生率7.52‰: a rate per thousand, kept as written
     "个百分点": "pp",
     "百分点": "pp",
     "percentage points": "pp",
@@ -213,7 +214,7 @@ _CONVERSIONS: dict[str, tuple[str, Decimal]] = {
     "立方米": ("立方米", Decimal(1)),
     "升": ("立方米", Decimal("0.001")),
 }
-_NOT_PHYSICAL = frozenset(("", "%", "pp", "bp", "times", "shares", "money", "count"))
+_NOT_PHYSICAL = frozenset(("", "%", "‰", "pp", "bp", "times", "shares", "money", "count"))
 _CLASSIFIERS = "家个人名位次台辆只项起例架艘笔户手款部座"
 _CN_DIGIT = {
     "零": 0,
@@ -895,9 +896,10 @@ def format_quantity(q: Quantity, lang: str = "zh") -> str:
     """Write a quantity the way a report in `lang` would (11亿美元 / US$1.1 billion)."""
     value = abs(q.value) if q.negative else q.value
     sign = "-" if q.negative else ""
-    if q.unit in ("%", "pp", "bp", "times"):
+    if q.unit in ("%", "‰", "pp", "bp", "times"):
         suffix = {
             "%": "%",
+            "‰": "‰",
             "pp": "个百分点" if lang == "zh" else " pp",
             "bp": "bp",
             "times": "倍" if lang == "zh" else "x",

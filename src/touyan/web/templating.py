@@ -34,7 +34,15 @@ def safe_url(url: object) -> str:
 
 
 CURRENCY_NAMES = {"USD": ("美元", "US$"), "CNY": ("元", "¥"), "HKD": ("港元", "HK$")}
-UNIT_NAMES = {"%": "%", "pp": " pp", "bp": " bp", "times": "×", "shares": "股", "count": ""}
+UNIT_NAMES = {
+    "%": "%",
+    "‰": "‰",
+    "pp": " pp",
+    "bp": " bp",
+    "times": "×",
+    "shares": "股",
+    "count": "",
+}
 
 
 def _plain(value: Decimal, *, grouped: bool = False) -> str:
