@@ -101,6 +101,16 @@ def test_a_stake_sold_is_a_fall_and_a_stake_held_is_the_stake() -> None:
     assert at(held, "6.42").metric == "stake_pct"
 
 
+def test_a_stake_given_away_after_its_share_is_a_fall() -> None:
+    given = _read(
+        "青禾股份公告，控股股东甲泉投资拟将其持有的公司无限售流通股1200万股(占公司总股本的4%)"
+        "以每股7.1元价格通过协议转让给乙川资本。"
+    )
+    assert at(given, "-4").metric == "stake_change_pct"
+    taken = _read("青禾股份公告，股东乙川资本拟以协议方式受让公司1200万股(占公司总股本的4%)。")
+    assert at(taken, "4").metric == "stake_change_pct"
+
+
 def test_a_span_of_months_is_no_count() -> None:
     facts = _read("美国1月非农就业人数大增，劳动参与率回升，时薪同比增幅17个月最大。")
     assert all(f.value != Decimal(17) for f in facts)

@@ -485,11 +485,23 @@ def stake_move(
         return metric, q
     verbs = list(_STAKE_VERB.finditer(text, max(lo, label_start - 40), label_start))
     if not verbs:
-        return metric, q
+        # 拟将其持有的2000万股(占总股本4%)转让给某某: the verb comes after the share
+        given = _GIVEN_AWAY.match(text, q.span[1])
+        return (metric, _fall(q)) if given else (metric, q)
     last = verbs[-1]
     if last["out"]:
-        low, high = (-q.high, -q.value) if q.high is not None else (-q.value, None)
-        return metric, replace(q, value=low, high=high, negative=True)
+        return metric, _fall(q)
     if last["held"]:
         return "stake_pct", q
     return metric, q
+
+
+# The rest of a clause that gives the shares just counted away (…)无限售流通股份以每股5元价格
+# 通过协议转让给某某, …)出售给某某).
+_GIVEN_AWAY = re.compile(r"[^，,。；;！？]{0,40}?(?:转让|出售|划转)给")
+
+
+def _fall(q: Quantity) -> Quantity:
+    """A share given up, as the holder's stake change: its value (and range) turned negative."""
+    low, high = (-q.high, -q.value) if q.high is not None else (-q.value, None)
+    return replace(q, value=low, high=high, negative=True)
