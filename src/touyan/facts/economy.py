@@ -85,7 +85,8 @@ CHINESE_RELEASE = re.compile(
 # China's provinces, municipalities, autonomous regions and larger cities: a figure a text
 # states of one of them (福建居民人均可支配收入, 嘉兴市生产总值, 深圳市本外币贷款余额) is that
 # region's, not the nation's. Each is filed under one form: a province's short name and 省, a
-# municipality's or a city's and 市, an autonomous region's short name.
+# municipality's or a city's and 市, an autonomous region's short name. Source: the PRC's
+# administrative divisions as the National Bureau of Statistics lists them (统计用区划代码).
 _PROVINCES = (
     "黑龙江 河北 山西 辽宁 吉林 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
     "贵州 云南 陕西 甘肃 青海"
