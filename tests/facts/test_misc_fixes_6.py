@@ -53,7 +53,8 @@ def test_money_spent_on_a_lab_is_no_buyback() -> None:
 
 
 def test_a_clause_opening_with_recently_is_now() -> None:
-    # (近期放量突破15元平台 was read here before: a chart's level, no figure; test_values_units_quotes)
+    # (近期放量突破15元平台 was read here before: a chart's level, no figure; see
+    # test_values_units_quotes)
     text = "青禾股份股价自去年10月高点28.5元回落，在12-15元区间震荡。近期换手率升至6.2%。"
     facts = _read(text, dt.date(2025, 4, 28))
     assert (at(facts, "6.2", "turnover_rate").as_of) == dt.date(2025, 4, 28)

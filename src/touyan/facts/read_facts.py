@@ -630,9 +630,10 @@ class FactReader(
             return None  # 基金此次总认缴出资额为…: the fund's whole, not the partner's share
         if (
             record.kind == "company"
+            # (the move's test first: it rules most figures out cheaper than a dictionary look-up)
+            and goods_price_move(self.text, self.sentence_qs, label_start, metric)
             and self.entities is not None
             and self.entities.get(record.name) is not None  # a listed name, not a metal's (LME锡)
-            and goods_price_move(self.text, self.sentence_qs, label_start, metric)
         ):
             return None  # 新品的市场价格涨至1350元/瓶，涨幅近30%: the good's, not the stock's
         if record.kind == "org" and _COMPANY_HEAD.search(metric) and REGION.fullmatch(record.name):

@@ -317,7 +317,7 @@ class LabelShapes(Reader):
             label, start = label[lead.end() :], start + lead.end()
         if len(label) < 2 or NOT_A_LABEL.match(label) or CLAUSE_LIKE.search(label):
             return None
-        if any(clause <= m.start < q.span[0] for m in self.mentions):
+        if self.names_between(clause, q.span[0]):
             return None  # 其中茅台2家: a name's count, which says of what only the text around does
         return (label if _COUNT_NOUN.search(label) else f"{label}数量"), start
 

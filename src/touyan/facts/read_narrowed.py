@@ -241,7 +241,7 @@ class NarrowedLabels(LabelShapes):
         if (
             doer := _DOER.search(self.text, opened, attribute.start())
         ) and not _SELF_DOER.fullmatch(doer["doer"]):
-            if not any(opened <= m.start < attribute.start() for m in self.mentions):
+            if not self.names_between(opened, attribute.start()):
                 return True  # 某国养老金净买入的海外股票总额达: an unnamed doer's
         if _RELATIVE.search(
             self.text, self._clause_start(sentence, attribute.start()), attribute.start()
@@ -295,7 +295,7 @@ class NarrowedLabels(LabelShapes):
             or re.search(r"[，,、\d]", run)
             or REGION.search(run)
             or LABEL_LEAD.match(run)
-            or any(start <= m.start < label_start for m in self.mentions)
+            or self.names_between(start, label_start)
         ):
             return ""
         return run

@@ -303,7 +303,7 @@ class OwnerSteps(Reader):
         return (
             _MARKET_RATIOS.match(metric) is not None
             and _MARKET_BEFORE.search(self.text, max(lo, label_start - 10), label_start) is not None
-            and not any(lo <= m.start < label_start for m in self.mentions)
+            and not self.names_between(lo, label_start)
         )
 
     def _about_others(self, sentence: tuple[int, int], label_start: int) -> bool:
@@ -350,7 +350,7 @@ class OwnerSteps(Reader):
                 name = plausible_name(metric[: -len(stated)])
                 if name is not None and name == metric[: -len(stated)]:
                     return True
-        clauses = [b for b in self.clause_breaks if lo <= b < label_start]
+        clauses = self.clause_breaks_within(lo, label_start)
         if subject is None and sentence[0] < label_start:
             clauses.insert(0, sentence[0])
         for c in clauses:

@@ -407,11 +407,7 @@ class PartReader(TextReader):
         heading = list(_SUBSIDIARIES.finditer(self.text, lo, label_start))
         if not heading or _WHOLE_NAMED.search(self.text, heading[-1].end(), label_start):
             return None
-        return (
-            None
-            if any(heading[-1].end() <= m.start < label_start for m in self.mentions)
-            else "主要子公司"
-        )
+        return None if self.names_between(heading[-1].end(), label_start) else "主要子公司"
 
     def _contributor(self, sentence: tuple[int, int], label_start: int, q: Quantity) -> str | None:
         """The amount in brackets after a part's share of a whole (某某业务贡献了75%的营收（600
@@ -463,7 +459,7 @@ class PartReader(TextReader):
         if (
             found is None
             or CLAUSE_LIKE.search(found["part"])
-            or any(clause_start <= m.start < label_start for m in self.mentions)
+            or self.names_between(clause_start, label_start)
             or any(clause_start <= d.span[0] < label_start for d in self.dates)
         ):
             return None

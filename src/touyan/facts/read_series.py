@@ -259,7 +259,7 @@ class SeriesShapes(Reader):
             not _SERIES_NAME.fullmatch(label)
             or CLAUSE_LIKE.search(label)
             or label in _VAGUE
-            or any(head_start <= m.start < at for m in self.mentions)
+            or self.names_between(head_start, at)
         ):
             return None
         about = named.entity if named is not None else self._subject_or_region(at, sentence)
@@ -294,7 +294,7 @@ class SeriesShapes(Reader):
         named = self.subject_before(at, clause_start)
         if named is None or named.entity.kind not in TOPIC_KINDS:
             return None
-        if any(named.end <= m.start < at for m in self.mentions):
+        if self.names_between(named.end, at):
             return None
         if self.text[clause_start : named.start].strip(" 　") and not INDICATOR_LEAD.fullmatch(
             self.text, clause_start, named.start
@@ -473,7 +473,7 @@ class SeriesShapes(Reader):
         if OWNERS.fullmatch(owners) and INDICATOR.fullmatch(measure) and len(chain) > 1:
             # 云南和广东的弹性系数分别为3.3和2.1: whose each figure is, in turn.
             named = _list_items(owners, len(chain))
-            if named is None or any(clause_start <= m.start < at for m in self.mentions):
+            if named is None or self.names_between(clause_start, at):
                 return None
             plain = verb.group("verb") in ("为", "达", "达到", "是", "") and yoy is None
             bare = self._said_suffix(yoy, at)
@@ -494,7 +494,7 @@ class SeriesShapes(Reader):
             items = measured_items(items) if verb.group("verb") == "为" and yoy is None else None
             if items is None:
                 return None
-        if any(clause_start <= m.start < at for m in self.mentions):
+        if self.names_between(clause_start, at):
             return None
         item = shared_tail(items, chain.index(q)) + whole  # 汽油和柴油价格: 汽油价格
         about = self._subject_or_region(clause_start, sentence)

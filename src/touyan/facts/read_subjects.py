@@ -154,7 +154,7 @@ class SubjectReader(TextReader):
         if start < 0 or self.last_end > before:
             return None
         found = list(_INTRODUCED.finditer(self.text, before, start))
-        if not found or any(found[-1].start() <= m.start < clause_start for m in self.mentions):
+        if not found or self.names_between(found[-1].start(), clause_start):
             return None
         name = found[-1]["name"]
         if plausible_name(name) != name or kind_of(name) != "company" or _SECTOR.fullmatch(name):
@@ -212,7 +212,7 @@ class SubjectReader(TextReader):
             return True
         label = self.text[label_start : label_start + 8]
         run = self.text[sentence[0] : label_start]
-        if any(sentence[0] <= m.start < label_start for m in self.mentions):
+        if self.names_between(sentence[0], label_start):
             return False
         if "成交" in label and _SESSION_TURNOVER.match(self.text, clause) and _BREADTH.search(run):
             return True
@@ -224,7 +224,7 @@ class SubjectReader(TextReader):
         """Whether a label's clause, naming no one, opens on the market's own money or trading
         (北向资金今日净买入, 南下资金半日净流入): the whole market's figure (but 某某获北向资金
         净买入 is the stock's)."""
-        if any(clause_start <= m.start < label_start for m in self.mentions):
+        if self.names_between(clause_start, label_start):
             return False
         return bool(
             _MARKET_FLOW.match(self.text, label_start)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -63,7 +63,7 @@ _FOREIGN_BANK = re.compile(
 FORECAST = re.compile(
     r"预计|应该会|应当会|预(?<!的预)期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)"
     r"(?<!不及预期)(?<!好于预期)(?<!符合预期)(?!提振|升温|增强|改善|落空)|预(?<!走势预)测(?!分析)"
-    r"|预估|(?<!据)估计|有望|力争|确保|计划|假设|预料(?<!出乎预料)(?<!超出预料)(?!之外|之中)"
+    r"|预估|估(?<!据估)计|有望|力争|确保|计划|假设|预料(?<!出乎预料)(?<!超出预料)(?!之外|之中)"
     # 未来三年净利润复合增长率, 未来12个月: a window ahead of the day, which no one has seen
     r"|未来(?:[一二两三四五六七八九十]|\d{1,2})个?(?:年|季度|月)"
 )  # but 附走势预测 (a headline's promise) and 高分红预期提振信心 (a mood) forecast no figure
@@ -471,6 +471,12 @@ class TextReader:
                 return m
         return None
 
+    def names_between(self, lo: int, hi: int) -> bool:
+        """Whether a name starts within lo..hi (hi excluded)."""
+        # looked up in the sorted starts: every figure's guards ask, so no walk over all names
+        at = bisect_left(self.mention_starts, lo)
+        return at < len(self.mention_starts) and self.mention_starts[at] < hi
+
     def _leads(self, i: int) -> bool:
         """`_can_lead` of the i-th mention, read once a text: every figure after it asks."""
         if (known := self.leads.get(i)) is None:
@@ -552,6 +558,11 @@ class TextReader:
     def _clause_start(self, sentence: tuple[int, int], end: int) -> int:
         """Where the clause holding `end` starts: after the sentence's last break before it."""
         return _after_last(self.clause_breaks, sentence[0], end)
+
+    def clause_breaks_within(self, lo: int, hi: int) -> list[int]:
+        """The ends of the clause breaks within lo..hi (hi excluded), in order."""
+        breaks = self.clause_breaks
+        return breaks[bisect_left(breaks, lo) : bisect_left(breaks, hi)]
 
     def _run_start(self, sentence: tuple[int, int], end: int) -> int:
         """Where the run of clauses holding `end` starts: the sentence's start or its last ；

@@ -92,7 +92,8 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
         """The fact a figure states about `subject`, dated; kept as the last fact, which the
         figures after it may be read against (同比增长18.3%, 占总营收的13.88%)."""
         if (
-            (lead := CN_REGION.match(metric))
+            "的" in metric  # (a cheap test first: most metrics name no region)
+            and (lead := CN_REGION.match(metric))
             and metric.startswith("的", lead.end())
             and cn_region_name(lead) == subject
         ):
@@ -210,10 +211,10 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             as_of = self.published_at
         elif (
             anchor is not None
-            and FISCAL.search(self.text, max(0, anchor.span[0] - 8), anchor.span[1])
             and self.published_at is not None
             and as_of is not None
             and as_of > self.published_at
+            and FISCAL.search(self.text, max(0, anchor.span[0] - 8), anchor.span[1])
         ):
             # 2025财年第三季度营业收入141.3亿美元, reported in May: a fiscal quarter that ended
             # before publication, on a day the text does not say.
