@@ -464,7 +464,8 @@ _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 
 def base_metric(metric: str) -> str:
     """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast."""
-    return _DERIVED.sub("", metric)
+    # (every suffix opens with _: a label kept in its own words, most of them, has none)
+    return _DERIVED.sub("", metric) if "_" in metric else metric
 
 
 # The verb the shares a 占总股本 share counts were moved by: sold or given up (减持, 出售,

@@ -60,8 +60,11 @@ def _valued(metric: str) -> bool:
 # 今日 and 今天 are the day the text was published (当日 is a day named before it).
 # 近期 opening a clause (。近期放量突破25元) says now; a heading's or a topic's 近期 (### 近期的
 # 资金表现, 从近期表现看) names no time of the figures after it.
+# (The leading look-ahead names the characters every match starts with: it fails fast at any
+# other position, where the lookbehind before 近期 would have each branch tried in turn.)
 NOW = re.compile(
-    r"当前|目前|(?:^|(?<=[。，,；;！？!?\n]))近期(?!的)|截[至止]发稿|发稿时|今日|今天|截[至止]\d{1,2}[时:：]\d{2}"
+    r"(?=[当目近截发今])(?:当前|目前|(?:^|(?<=[。，,；;！？!?\n]))近期(?!的)|截[至止]发稿|发稿时|今日|今天"
+    r"|截[至止]\d{1,2}[时:：]\d{2})"
 )
 # A news item's dateline: its day, then 消息 or 电 (2月13日消息，, 新华社北京5月9日电).
 _NEWS_DAY = re.compile(r"[^\S\n]*(?:消息|电)[，,：:\s]")
@@ -91,7 +94,8 @@ _YEARS_LATER = re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十])�
 _YEAR_COUNTS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 
 # A report's own period (报告期内, 本报告期末), not 去年同报告期 nor 报告期后.
-_OWN_REPORT_PERIOD = re.compile(r"(?<![同上])(?:本|当)?报告期(?!后)")
+# (The look-ahead first, as in `NOW`: the characters a match starts with.)
+_OWN_REPORT_PERIOD = re.compile(r"(?=[本当报])(?<![同上])(?:本|当)?报告期(?!后)")
 
 # What says a figure is the day's (当日主力资金净流出).
 THAT_DAY = re.compile(r"当日|当天|今日")
@@ -125,7 +129,9 @@ _TARGET = re.compile(r"目标\S{0,2}价")
 _QUOTE_METRICS = DAILY_METRICS | RATIO_METRICS | {"market_cap", "float_market_cap"}
 # A list item's number (10、美湖股份公告, 3. 登康口腔（001328）).
 _ITEM_MARKER = re.compile(
-    r"(?:^|(?<=[。；;！？!?\n\s]))(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*"
+    # (?=…): the number's first character, so a position holding none fails before the
+    # lookbehind is tried
+    r"(?=[\d一二三四五六七八九十])(?:^|(?<=[。；;！？!?\n\s]))(?:\d{1,2}|[一二三四五六七八九十])[、．.]\s*"
 )
 
 
