@@ -151,6 +151,13 @@ def test_flatten_joins_figures_broken_onto_their_own_line() -> None:
     assert text[index[start] : index[start + 3] + 1] == "2.5亿"
 
 
+def test_a_markdown_heading_keeps_its_line(entities: EntityDictionary) -> None:
+    view, _ = flatten("### 经营概况\n贵州茅台的营业收入为3.2亿元。")
+    assert view == "### 经营概况\n贵州茅台的营业收入为3.2亿元。"
+    found = facts("### 经营概况\n远岭环境（600999）的营业收入为3.2亿元。", entities)
+    assert [f.subject for f in found] == ["远岭环境"]
+
+
 def test_a_value_of_the_wrong_kind_is_not_that_metric(entities: EntityDictionary) -> None:
     # The main force's trades are not the stock's turnover; the share is of the whole turnover.
     text = "贵州茅台主力成交额12.64亿，占总成交额的7.35%。"

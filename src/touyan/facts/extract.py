@@ -206,8 +206,8 @@ _TABLEISH = re.compile(r"\||[\u4e00-\u9fff)）%]\s+[\u4e00-\u9fff(（\d]")
 def _joinable(prev: str, nxt: str) -> bool:
     """Lines broken mid-sentence (a bold figure rendered on its own line) belong together."""
     prev, nxt = prev.strip(), nxt.strip()
-    if not prev or not nxt or prev[-1] in _TERMINAL:
-        return False
+    if not prev or not nxt or prev[-1] in _TERMINAL or prev[0] == "#":
+        return False  # (a Markdown heading ends with its line: ### 经营概况 names no one)
     if _TABLEISH.search(prev) or _TABLEISH.search(nxt):
         return False
     return not re.match(r"^(?:[-*•]|\d+(?:[.)]\s|、)|[一二三四五六七八九十]+、|#)", nxt)
