@@ -44,6 +44,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HOTEL = re.compile(r"酒店|客房|房价|RevPAR|入住率|出租率", re.IGNORECASE)
 # Before 最高 or 最低, a measure other than a price makes it that measure's extreme.
 _OTHER_MEASURE = re.compile(rf"(?:年龄|{MEASURE_HEAD})(?<!价)\s*$")
+_MEASURE_REACH = 40  # a measure word and the spaces after it, before a label (for speed)
 _EXTREMES = frozenset({"high", "low"})
 # A span before a price's label (上周最低价, 历史最高价): the span's extreme, not the day's.
 _SPAN_BEFORE = re.compile(r"(?:上周|本周|当周|上月|本月|当月|年内|历史)$")
@@ -145,9 +146,13 @@ class NarrowedLabels(LabelShapes):
         ):
             if not self.text[over.end() : label_start].strip():
                 metric = LABEL_METRIC[over.group().lower()] + "_cagr"  # EPS CAGR为4.6%
-        if metric in _EXTREMES and _OTHER_MEASURE.search(self.text, 0, label_start):
+        if metric in _EXTREMES and _OTHER_MEASURE.search(
+            self.text, max(0, label_start - _MEASURE_REACH), label_start
+        ):
             return None  # 薪酬最高为78.51万元, 年龄最高为62岁: a pay's or an age's top
-        if metric in PRICE_METRICS and (span := _SPAN_BEFORE.search(self.text, 0, label_start)):
+        if metric in PRICE_METRICS and (
+            span := _SPAN_BEFORE.search(self.text, max(0, label_start - 2), label_start)
+        ):
             # 上周最低价为145.72美元: the week's low, not the day's.
             said = LABELS.match(self.text, label_start)
             metric = self.text[span.start() : said.end()] if said else metric
