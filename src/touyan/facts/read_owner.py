@@ -227,7 +227,7 @@ _SEATS_NAMED = re.compile(r"机构专用席位|机构专用|机构席位|前[五
 _PAY = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴")
 # Officers taken together (董事和高级管理人员合计领取报酬…，平均薪酬…，年薪中位数…): the
 # pay or age figures after them in the sentence are that group's, not all staff's.
-_OFFICERS_STAT = re.compile(r"报酬|薪酬|薪资|年薪|工资|津贴|年龄")
+_OFFICERS_STAT = re.compile(f"{_PAY.pattern}|年龄")
 # An officer named by title and name before a pay figure (财务总监某某报告期内从公司获得…).
 _OFFICER = re.compile(
     r"(?:副?董事长|副?总经理|副?总裁|财务总监|财务负责人|董事会秘书|董秘|监事会主席|职工监事|"
