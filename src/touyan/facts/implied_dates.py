@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from touyan.facts.dating import BASE_AFTER, BASE_BEFORE
-from touyan.text.dates import DateMention, parse_dates, part_of_month
+from touyan.text.dates import DateMention, cn_int, parse_dates, part_of_month
 
 # Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):
 # the year is the one said with it (今年, 去年), else the last one named before, else the
@@ -49,7 +49,6 @@ _REPORT_MONTHS = {
     "年度报告": (1, 12),
     "年报": (1, 12),
 }
-_CHINESE_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年\s*$")
 _YEAR_RUN_IN = re.compile(r"((?:19|20)\d{2})$")  # 2023一季报: a report's year written without 年
 _YEAR_REACH = 80  # characters: a year named further back does not date a bare month
@@ -58,13 +57,6 @@ _SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12
 # Days after a period's end beyond which publication's year is no guess for a period written
 # without one: a release reports the last month or quarter soon after it ends.
 _STALE_DAYS = 183
-
-
-def chinese_count(n: str) -> int:
-    """一 … 十二 as a number (months in 前十一个月)."""
-    if len(n) == 2:
-        return 10 + _CHINESE_COUNT[n[1]]
-    return _CHINESE_COUNT[n]
 
 
 def _bare_months(text: str) -> list[re.Match[str]]:
@@ -139,7 +131,7 @@ def with_bare_months(
             first, last = 1, 6
         elif m["n"]:  # 前四个月: from January
             n = m["n"]
-            first, last = 1, int(n) if n.isdigit() else chinese_count(n)
+            first, last = 1, cn_int(n)
         elif m["span"]:
             if m["q"]:
                 quarter = _QUARTER_NUMBER[m["q"]]

@@ -32,7 +32,7 @@ from touyan.facts.labels import DAILY_METRICS, LABELS, RATIO_METRICS, WINDOW_MOV
 from touyan.facts.periods import year_range
 from touyan.facts.read_text import TextReader
 from touyan.facts.sessions import PREVIOUS_SESSION, session_on_or_before
-from touyan.text.dates import DateMention
+from touyan.text.dates import DateMention, cn_int
 from touyan.text.numbers import Quantity
 
 # A year's results compared with the year before (较上年的59.49元, 比去年增长), not with the
@@ -91,7 +91,6 @@ _SO_FAR_NAMES = {1: "一季度", 2: "上半年", 3: "前三季度"}
 
 # A time some years after writing (4年后, 三年后), which the date reader does not read.
 _YEARS_LATER = re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十])年后")
-_YEAR_COUNTS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 
 # A report's own period (报告期内, 本报告期末), not 去年同报告期 nor 报告期后.
 # (The look-ahead first, as in `NOW`: the characters a match starts with.)
@@ -579,7 +578,7 @@ class DatedReader(TextReader):
         found = list(_YEARS_LATER.finditer(self.text, sentence[0], q.span[0]))
         if not found:
             return None
-        years = _YEAR_COUNTS.get(found[-1]["n"]) or int(found[-1]["n"])
+        years = cn_int(found[-1]["n"])
         day = self.published_at
         if (day.month, day.day) == (2, 29):
             day = day.replace(day=28)

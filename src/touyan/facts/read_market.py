@@ -14,7 +14,6 @@ from touyan.facts.extract import (
     ExtractedFact,
     label_before,
 )
-from touyan.facts.implied_dates import chinese_count
 from touyan.facts.labels import KNOWN_METRICS, LABEL_LEAD, LABEL_METRIC, PRICE_METRICS
 from touyan.facts.market import (
     BEFORE_WORDS,
@@ -33,6 +32,7 @@ from touyan.facts.market import (
 from touyan.facts.names import kind_of, plausible_name
 from touyan.facts.read_text import LIST_SEP
 from touyan.facts.reader import Reader
+from touyan.text.dates import cn_int
 from touyan.text.numbers import Quantity
 
 _WINDOW_ITEM = re.compile(
@@ -182,7 +182,7 @@ class MarketShapes(Reader):
             # 今年以来股价涨24.63%, 近5个交易日涨2.78%: the window's move, not the day's
             if window.group() in ("今年以来", "今年来", "年内"):
                 return "change_ytd_pct", found.start()
-            label = _CHINESE_DIGITS.sub(lambda d: str(chinese_count(d.group())), window.group())
+            label = _CHINESE_DIGITS.sub(lambda d: str(cn_int(d.group())), window.group())
             label = f"近{window['days']}日" if window["days"] else label
             return LABEL_METRIC.get(label + "涨跌幅", label + "涨跌幅"), found.start()
         if (opened := _OPENING_SINCE.match(self.text, sentence[0])) and opened.end() <= lead:

@@ -111,7 +111,8 @@ def part_of_month(
     return start.replace(day=first), end.replace(day=last), found.end()
 
 
-def _cn_int(text: str) -> int:
+def cn_int(text: str) -> int:
+    """A count written in digits or in Chinese up to 九十九 (3, 两, 十一, 二十五)."""
     if text.isdigit():
         return int(text)
     if text == "十":
@@ -170,8 +171,8 @@ def _relative(text: str, g: dict[str, str | None], today: dt.date) -> tuple[dt.d
         half_year = (g["u15"] or "年") == "年"
         return (_shift_months(today, -6) if half_year else today - dt.timedelta(days=15)), today
     if g["n17"]:  # 两个交易日最大回撤
-        return today - dt.timedelta(days=_cn_int(g["n17"]) * 7 // 5), today
-    n = _cn_int(g["n15"] or "1")
+        return today - dt.timedelta(days=cn_int(g["n17"]) * 7 // 5), today
+    n = cn_int(g["n15"] or "1")
     unit = g["u15"] or "年"
     if unit == "季度":  # 最近四个季度
         return _shift_months(today, -3 * n), today
@@ -200,7 +201,7 @@ def _range(
         return _month_range(year, first)[0], _month_range(year, last)[1], "month"
     if g["lead"]:  # 2025年前四个月, 2024年前三季度: from January, as one period
         n = g["n16"] or ""
-        last = 9 if g["q16"] else int(n) if n.isdigit() else _cn_int(n)
+        last = 9 if g["q16"] else int(n) if n.isdigit() else cn_int(n)
         if not 1 <= last <= 12:
             raise ValueError("not a month count")
         return (
@@ -211,7 +212,7 @@ def _range(
     if g["ym"]:
         return (*_month_range(int(g["y3"] or 0), int(g["m3"] or 0)), "month")
     if g["yq"]:
-        q = _cn_int(g["q4"] or g["q5"] or "1")
+        q = cn_int(g["q4"] or g["q5"] or "1")
         return (*_quarter(int(g["y4"] or 0), q), "quarter")
     if g["qfy"]:
         year = int(g["y6"] or 0)
