@@ -57,6 +57,8 @@ from decimal import Decimal
 from typing import Any
 
 from common import machine, read_jsonl, require_shared
+from gold_audit import gold_key
+from gold_audit import report as audit_report
 from judged import Sampled, in_sample, report
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
@@ -248,6 +250,7 @@ class Score:
     def __init__(self) -> None:
         self.c: Counter[str] = Counter()  # "<what>:<type or metric>" -> count
         self.missed: list[str] = []
+        self.dev_missed: list[tuple[str, str]] = []  # (row, gold hash): bench/gold_audit.py
         self.wrong: list[str] = []
         self.unmatched: list[str] = []  # in the gold's scope, matching no figure it states
         self.sample: list[Sampled] = []  # the facts a person judges (bench/judged.py)
@@ -297,6 +300,8 @@ def evaluate(rows: list[dict[str, Any]], with_entity: bool) -> Score:
             )
             if not ok:
                 score.missed.append(f"{half} [{row['id']}] {gold.text}")
+                if half == "dev":
+                    score.dev_missed.append(gold_key(str(row["id"]), gold.text))
         for f, q in found:
             ok = any(same_quantity(g.quantity, q) for g in scorable if g.quantity)
             loose = any(same_quantity(n, q) for g in golds for n in g.numbers)
@@ -406,6 +411,7 @@ def main() -> None:
         )
         if label == "bundled dictionary":
             report(s.sample, args.judge, args.wrong)
+            audit_report(s.c["recalled:dev"], s.c["gold:dev"], s.dev_missed)
         for half in HALVES:
             print(f"    {half:5} recall {pad(s.ratio('recalled', 'gold', half), 20)}", end="")
             print(f"precision {pad(s.ratio('correct', 'extracted', half), 20)}", end="")
