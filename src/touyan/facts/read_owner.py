@@ -24,7 +24,7 @@ from touyan.facts.labels import (
     base_metric,
     unit_fits,
 )
-from touyan.facts.names import plausible_name
+from touyan.facts.name_forms import plausible_name
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
