@@ -63,7 +63,8 @@ from judged import Sampled, in_sample, report
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.facts.labels import SEGMENTED_METRICS
-from touyan.facts.names import kind_of, same_name
+from touyan.facts.name_forms import kind_of
+from touyan.facts.names import same_name
 from touyan.text.dates import DateMention, parse_date, parse_dates
 from touyan.text.numbers import Quantity, parse_numbers, same_quantity
 

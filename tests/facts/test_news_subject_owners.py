@@ -12,7 +12,7 @@ from tests.facts.reading import at
 
 from touyan.facts.entities import EntityDictionary
 from touyan.facts.extract import ExtractedFact, extract_facts
-from touyan.facts.names import plausible_name
+from touyan.facts.name_forms import plausible_name
 
 
 def _read(text: str, title: str, entities: EntityDictionary) -> list[ExtractedFact]:

@@ -236,7 +236,7 @@ def flatten(text: str) -> tuple[str, list[int]]:
 # written apart from the words before it is read as one with them ("营收突破35 亿元", "比重达到
 # 66.16%"), and a date as one ("2024年", "5月9日"), a window of days or weeks too ("最近360
 # 天", read as 最近360天). The space between a figure and its unit stays: the numbers read
-# "35 亿元" as it is, and `names._title_subject` tells the opinion pieces of that hand by it.
+# "35 亿元" as it is, and `title_names.title_subject` tells the opinion pieces of that hand by it.
 _SPACES = re.compile(r"  *(?=[\d年月日号天周])")  # " +" with its literal first: scanned natively
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DAY_PART = "年月日号天周"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from touyan.facts.entities import EntityRecord
-from touyan.facts.names import kind_of, plausible_name
+from touyan.facts.name_forms import kind_of, plausible_name
 
 MARKET = EntityRecord("A股", "index", market="cn_a")
 

@@ -7,17 +7,32 @@ a quoted fund or company name (“平安短债债券型证券投资基金I类”
 statement (X的当前价为…, X单位净值为…). A shape alone is weak evidence for the last form, so
 such a name must be seen at least twice, or in the title. A headline names its company in a
 few shapes too (恒远科技：…, X的…如何？, X高管报酬, X股票诊断卡), taken only with support from
-the body or the name's own form (_title_subject), or by its registered name, whose short form
-the body writes (_title_registered). Names are cut at the nearest clause
-mark or date and stripped of leading time and function words (截至…, 近一周, 今日), and a
-generic noun (公司, 该股, 主力资金, 行业) is never a name.
+the body or the name's own form, or by its registered name, whose short form the body writes:
+`title_names` reads those. Names are cut at the nearest clause mark or date and stripped of
+leading time and function words (截至…, 近一周, 今日), and a generic noun (公司, 该股, 主力资金,
+行业) is never a name: `name_forms` holds those tests.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
+from touyan.facts.name_forms import (
+    COMPANY_ENDING,
+    FUND_TYPES,
+    MAX_LEAD,
+    SHORT_NAME,
+    kind_of,
+    plain_company,
+    plausible_name,
+)
+from touyan.facts.title_names import (
+    title_company,
+    title_lead,
+    title_registered,
+    title_subject,
+)
 
 # A name's characters: CJK, Latin, digits, *ST's star, and bracketed share-type tags (LOF).
 _CHAR = r"(?:[\u4e00-\u9fffA-Za-z0-9*＊·\-]|[（(](?:[A-Z][A-Z\-]{1,11}|[A-Z]股)[）)])"
@@ -56,30 +71,8 @@ _SHORT_NOTE = re.compile(
 )
 _INVESTOR_WORDS = re.compile(r"投资|基金|资本|资产管理|合伙")
 _QUOTED = re.compile(rf"[“\"「](?P<name>{_CHAR}{{3,60}}?)[”“\"」]")
-# A fund's name ends in its type or share class; a company's in its legal or trade form.
-_FUND_TYPES = (
-    "债券",
-    "债",
-    "混合",
-    "股票",
-    "指数",
-    "增强",
-    "货币",
-    "ETF",
-    "LOF",
-    "FOF",
-    "QDII",
-    "联接",
-    "基金",
-    "理财",
-    "持有期",
-    "定开",
-    "REIT",
-    "资产管理计划",  # 澜石稳益短债债券型集合资产管理计划A类: a broker's plan, sold as a fund
-)
-_FUNDISH = re.compile(r"(?:" + "|".join(_FUND_TYPES) + r")", re.IGNORECASE)
 _QUOTED_NAME = re.compile(
-    r".*(?:(?:" + "|".join(_FUND_TYPES) + r")(?:[（(][A-Z\-]+[）)])?[A-Za-z]?[类级]?"
+    r".*(?:(?:" + "|".join(FUND_TYPES) + r")(?:[（(][A-Z\-]+[）)])?[A-Za-z]?[类级]?"
     r"|基金[A-Za-z]类|有限公司|股份公司|集团|银行|证券|保险)$",
     re.IGNORECASE,
 )
@@ -112,62 +105,6 @@ _MOVED = re.compile(
 _MOVE_TIME = re.compile(
     r"(?:收盘|近期|开盘出现|开盘|盘后|今日|当日|周[一二三四五]?|在|因|曾|首板)+$"
 )
-_DATE_PREFIX = re.compile(
-    r"^.*?(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?"
-    r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})"
-)
-_LEADING = re.compile(
-    r"^(?:截至|截止到|截止|截至到|目前|当前|今日|今天|昨日|昨天|当日|当天|本周|本月|上周|"
-    r"近[一二三四五六七八九十两\d]+个?(?:交易日|日|天|周|月|年)|今年以来|年初至今|"
-    r"关于|据|根据|其中|另外|此外|同时|数据显示|显示|消息|公告|公告称|称|个股|丨|港股|美股|A股|"
-    r"中概股|热门股|给予|维持|上调|下调|首次覆盖|予以|"
-    r"美东时间|北京时间|周[一二三四五六日]|收盘|盘中|盘后|盘前|早盘|午盘|尾盘|[)）\]】:：]|\s|"
-    # a conjunction a clause opens with (但能源板块, 而本月): no part of the name after it
-    r"但是|但|然而|不过|而且|并且|而)+"
-)
-# A market's session and the start of a move written on to a name (某某美股盘前跌超): the
-# stock's trading, no part of its name.
-_SESSION_SUFFIX = re.compile(
-    r"(?:美股|港股|A股|中概股)?(?:盘前|盘后|盘中|早盘|午盘|尾盘|开盘|收盘)"
-    r"(?:大?[涨跌](?:超|逾|近|约)?)?$|(?:美股|港股|A股)$"
-)
-# Words that head a data statement without naming anyone, and nouns too generic to be a name.
-_GENERIC = re.compile(
-    r"^(?:该|本|其|此|各|每|全|总|同|旗下|所属|公司|股票|基金|产品|个股|主力|游资|散户|机构|"
-    r"北向|南向|融资|融券|大盘|两市|沪指|市场|行业|板块|指数|资金|今年|去年|上年|本年|"
-    r"近|最近|最新|过去|当前|目前|今日|当日|报告期|期末|期内|上市以来|成立以来|股价|总|净|"
-    r"营业|营收|收入|利润|毛利|净利|每股|单位|累计|前|在|于|从|向|对|由|被|将|把|与|和|及|或|"
-    r"等|如|这|那|加息|降息|区间|滚动|静态|动态|上月|本月|上周|本周|买入|卖出|计入|获|第一大|上一|"
-    r"下一|全球|全国|我国|国内|尚未|未|已|正|仍|均|共|约|超|逾|本次|此次|大宗交易|龙虎榜|融资融券|"
-    r"两融|涨停|跌停|归属|扣除|扣非|归母|占)"
-    r"|(?:制造|加工|服务|零售|批发|采矿|开采|采选|建筑|运输|餐饮|住宿|农|林|牧|渔|工|商)业$"
-    r"|(?:资金|行业|市场|公司|板块|份额|净值|收益|价格|数据|情况|表现|方面|排名|占比|区间)$"
-    r"|^[一二三四五六七八九十多\d]+(?:个|家)?(?:部门|部委)$"  # 九部门联合印发: ministries, no name
-    r"|股权$"  # 某某100%股权的交易总价为: the stake sold, not who sells or buys it
-    r"|^(?:证券|股票|债券)(?:代码|简称)$"  # 证券代码601952: a filing's field, not a name
-)
-# A company's name does not contain the vocabulary of a financial statement (投资活动产生,
-# 静态); fund names may (稳健收益债券A), so this applies to companies only.
-_STATEMENT_WORDS = re.compile(
-    r"资金|活动|现金|流量|产生|静态|动态|市盈|市净|收益|利润|收入|营收|资产|负债|费用|比率|增长|"
-    r"同比|环比|交易日|上一|下一|过去|未来|期间|合计|总计|平均|最高|最低|季度|年度|报告|"
-    r"涨跌|涨幅|跌幅|成交|换手|价格|股价|净值|规模|占比|比例|数量|金额|余额|持仓|持股|主营|业务|"
-    r"分析|数据|显示|预计|预期|同类|赛道|基准|排名|评分|概念|题材|"
-    r"\d+\s*(?:个|次|家|只|名|位|项|基点)|限售|解除|质押|减持|增持|回购|股东|归属|"
-    r"买入|卖出"  # 以买入的股价为…计算: the basis of a sum, not a company's
-)
-_HAS_DATE = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}-\d")
-_REPORT_SUFFIX = re.compile(
-    r"(?:(?:第?[一二三四1-4]季度|年度|半年度|中期)?报告|季报|年报|中报|公告)$"
-)
-# 平安短债债券I近一周的基金收益率: the window belongs to the figure, not to the name.
-_WINDOW_SUFFIX = re.compile(
-    r"(?:(?:近|过去|最近|前)[一二两三四五六七八九十\d]+个?(?:交易日|日|天|周|月|年)内?|今年以?来|年内|成立以来|"
-    r"周[一二三四五六日]|今日|昨日)$"
-)
-_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .&\-]+")
-_MIN_NAME = 2
-_MAX_NAME = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,43 +112,6 @@ class WrittenName:
     name: str
     kind: str  # company | fund
     aliases: tuple[str, ...] = ()
-
-
-@lru_cache(maxsize=4096)
-def _trim(raw: str) -> str | None:
-    """The name inside a captured run: after its last date, without leading function words.
-    (Cached: a text and the next write the same runs, and each costs a dozen patterns.)"""
-    name = raw.strip()
-    cut = _DATE_PREFIX.match(name)
-    if cut and cut.end() < len(name):
-        name = name[cut.end() :]
-    while True:
-        lead = _LEADING.match(name)
-        if not lead or lead.end() == 0:
-            break
-        name = name[lead.end() :]
-    name = name.strip("-·*＊ ") if not name.startswith(("*ST", "＊ST")) else name
-    if not (_MIN_NAME <= len(name) <= _MAX_NAME) or (
-        name[0].isdigit() and not _DIGIT_NAME.match(name)
-    ):
-        return None
-    if not re.search(r"[\u4e00-\u9fff]", name) and not re.fullmatch(
-        r"[A-Za-z][A-Za-z .&\-]+", name
-    ):
-        return None
-    name = _WINDOW_SUFFIX.sub("", _REPORT_SUFFIX.sub("", name))
-    if "盘" in name or "股" in name:
-        name = _SESSION_SUFFIX.sub("", name)
-    if len(name) < _MIN_NAME or _GENERIC.search(name) or _HAS_DATE.search(name):
-        return None
-    if not _FUNDISH.search(name) and _STATEMENT_WORDS.search(name):
-        return None
-    return name
-
-
-def plausible_name(run: str) -> str | None:
-    """The name a run of text could be, cut as written names are, or None."""
-    return _trim(run)
 
 
 # A digest's item opens with who announced it (4、万德斯公告，…; 。舍得酒业公告称…): the
@@ -230,9 +130,9 @@ def _announcer(text: str, verb: int) -> str | None:
     run = _run_before(text, verb)
     if run is None or not _ITEM_START.search(text, max(0, verb - len(run) - 6), verb - len(run)):
         return None
-    if not 3 <= len(run) <= _SHORT_NAME + 3 or _NOT_ANNOUNCER.search(run):
+    if not 3 <= len(run) <= SHORT_NAME + 3 or _NOT_ANNOUNCER.search(run):
         return None
-    return run if _plain_company(run) else None
+    return run if plain_company(run) else None
 
 
 def _noted_short(text: str, note: re.Match[str]) -> tuple[str, tuple[str, ...]] | None:
@@ -242,14 +142,14 @@ def _noted_short(text: str, note: re.Match[str]) -> tuple[str, tuple[str, ...]] 
     (not 《行动方案》, nor an association's or an agency's name)."""
     run = _run_before(text, note.start())
     short = note["short"]
-    if run is None or not (_COMPANY_ENDING.search(run) or run.endswith("公司")):
+    if run is None or not (COMPANY_ENDING.search(run) or run.endswith("公司")):
         return None
     if _INVESTOR_WORDS.search(run):
         return None  # 某某股权投资基金管理有限公司（简称某某）: a holder, read as one elsewhere
     full = run[run.rfind(short[0]) :] if short[0] in run else ""
     chars = iter(full)
     aliases = (full,) if full != short and all(ch in chars for ch in short) else ()
-    return (short, aliases) if _plain_company(short) else None
+    return (short, aliases) if plain_company(short) else None
 
 
 def _run_before(text: str, end: int) -> str | None:
@@ -264,9 +164,6 @@ _FIGURE_LEAD = re.compile(
     r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日"
     r"|[\d.]+(?![\d.A-Za-z])(?:[元角%亿万股手倍]|港元|美元)*)"
 )
-_DIGIT_NAME = re.compile(r"\d[A-Za-z](?![A-Za-z])")
-_MAX_LEAD = 8  # characters of a headline's lead name
-_SHORT_NAME = 5  # listed companies' short names: 4 characters in A-shares, a few more in HK
 
 
 def _coded_name(run: str, text: str) -> str | None:
@@ -274,19 +171,19 @@ def _coded_name(run: str, text: str) -> str | None:
     a longer run holds as its tail (相信同仁堂国药(03613.HK) → 同仁堂国药): the longest tail
     the text also writes elsewhere, else the run when it is short enough to be a name. A
     figure the run starts with belongs to what came before (0.14元火炬电子(603678))."""
-    name = _trim(_FIGURE_LEAD.sub("", run))
+    name = plausible_name(_FIGURE_LEAD.sub("", run))
     if name is None:
         # A headline run on into the lead (青禾股份：…同比扭亏中证智能财讯青禾股份（600999）):
         # the tail the text names elsewhere is the name.
         return next(
             (
                 tail
-                for start in range(max(1, len(run) - _MAX_LEAD), len(run) - 1)
-                if text.count(tail := run[start:]) > 1 and _trim(tail) == tail
+                for start in range(max(1, len(run) - MAX_LEAD), len(run) - 1)
+                if text.count(tail := run[start:]) > 1 and plausible_name(tail) == tail
             ),
             None,
         )
-    if kind_of(name) == "fund" or len(name) <= _SHORT_NAME:
+    if kind_of(name) == "fund" or len(name) <= SHORT_NAME:
         return name
     for start in range(1, len(name) - 1):
         tail = name[start:]
@@ -300,17 +197,17 @@ def _after_heading(run: str, text: str) -> str:
     tail the text writes more often than the run, else the run."""
     count = text.count(run)
     return next(
-        (t for t in _tails(run) if len(t) >= 3 and text.count(t) > count and _trim(t) == t), run
+        (
+            t
+            for t in _tails(run)
+            if len(t) >= 3 and text.count(t) > count and plausible_name(t) == t
+        ),
+        run,
     )
 
 
 def _tails(run: str) -> list[str]:
     return [run[start:] for start in range(1, len(run) - 1)]
-
-
-@lru_cache(maxsize=4096)
-def kind_of(name: str) -> str:
-    return "fund" if _FUNDISH.search(name) and not name.endswith(("公司", "集团")) else "company"
 
 
 def fund_key(name: str) -> str:
@@ -363,14 +260,14 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     both = f"{title}\n{text}" if title else text
 
     def keep(raw: str, aliases: tuple[str, ...] = ()) -> None:
-        name = _trim(raw)
+        name = plausible_name(raw)
         if name is None or name in found:
             return
         found[name] = WrittenName(name, kind_of(name), aliases)
 
     for m in _FULL_TAIL.finditer(both):
         short = _run_before(both, m.start())
-        full = _trim(m["full"])
+        full = plausible_name(m["full"])
         if short and full and _RUN.fullmatch(m["full"]):
             keep(short, (full,))
     for m in _CODE.finditer(both):
@@ -411,7 +308,7 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     stated: dict[str, int] = {}
     for m in _STATED.finditer(both):
         raw = _run_before(both, m.start())
-        name = _trim(raw) if raw else None
+        name = plausible_name(raw) if raw else None
         if name is not None and name not in found:
             # A run that starts the text, a line or a spaced-off item stands on its own:
             # as good as a name seen twice.
@@ -428,7 +325,7 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             found[m["name"]] = WrittenName(m["name"], "fund")
     for m in _MOVED.finditer(both):
         # "4月17日，一鸣食品涨停": a name a clause opens with, right before its move.
-        name = _trim(_MOVE_TIME.sub("", m["name"]))
+        name = plausible_name(_MOVE_TIME.sub("", m["name"]))
         if name is not None and name not in found and kind_of(name) == "company":
             # "开开实业近5个交易日股价上涨2.85%": a window and 股价 after the name leave no
             # doubt that it is a stock's; as good as a name seen twice.
@@ -437,7 +334,7 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     for name, count in stated.items():
         if count >= 2 or (title and name in title) or both.count(name) >= 2:
             found[name] = WrittenName(name, kind_of(name))
-    registered = _title_registered(title, text) if title else None
+    registered = title_registered(title, text) if title else None
     if registered is not None:
         # 广州普邦园林股份有限公司的…如何？ over a body on 普邦股份: one company, two names.
         short, full = registered
@@ -448,278 +345,9 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
         )
     elif title and (
         lead := (
-            _title_lead(title, text) or _title_company(title, text) or _title_subject(title, text)
+            title_lead(title, text) or title_company(title, text) or title_subject(title, text)
         )
     ):
         if lead not in found:
             found[lead] = WrittenName(lead, kind_of(lead))
     return list(found.values())
-
-
-# A headline's lead name: no digits (益生股份跌2.64% → 益生股份跌) and no 的.
-_TITLE_RUN = re.compile(
-    r"(?:[\u4e00-\u7683\u7685-\u9fffA-Za-z*＊·\-]|[（(][A-Z][A-Z\-]{1,11}[）)]){2,30}"
-)
-
-
-_LEADING_DATE = re.compile(
-    r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
-)
-# A period a question opens with (2025年第一季度X的销量如何？): the name follows it.
-_LEADING_PERIOD = re.compile(
-    r"\s*(?:19|20)\d{2}\s*年(?:度|全年|第?[一二三四1-4]季度|[上下]半年|前三季度|\d{1,2}\s*月份?)?"
-)
-_DATE_AFTER_NAME = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
-_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-_MAKER = ("厂", "商")
-_LEAD_TAIL = re.compile(
-    r"(?:股票|股价|今日|当前|收盘|盘中|涨停|跌停|上涨|下跌|大涨|大跌|涨|跌|发布|公告|申请|通过)+$"
-    r"|(?<=[\u4e00-\u9fff]{4})[在于]$"  # 江苏阳光在2022年…: the preposition before a date
-)
-
-
-def _title_lead(title: str, text: str) -> str | None:
-    """The name a headline starts with (常山北明跌3.09%…, 长电科技4月23日获融资买入…).
-
-    The headline's first run of name characters is cut to its longest prefix that the body
-    also writes followed by something else: the body repeating the whole headline proves
-    nothing, the body writing 常山北明盘中下跌 shows where the name ends.
-    """
-    cut = _LEADING_DATE.match(title)
-    start = cut.end() if cut else 0
-    first = _TITLE_RUN.search(title, start)
-    if first is None or first.start() > start + 2:
-        return None
-    if first.start() and title[first.start() - 1].isdigit():
-        return None  # 24股获某某增仓: the noun of a count, no name
-    run = first.group()
-    while (lead := _LEADING.match(run)) and lead.end():
-        run = run[lead.end() :]
-    title_goes_on = title[first.end() : first.end() + 4]
-    if _DATE_AFTER_NAME.match(title, first.end()) and text.count(run) and len(run) <= _SHORT_NAME:
-        # 航天科技2024年半年度…: a short run stopped by a date ends with the name.
-        return _lead_name(run)
-    for length in range(len(run), 2, -1):
-        prefix, following = run[:length], run[length : length + 1]
-        if following in _MAKER:
-            continue  # 晶圆代工厂某某: a trade's maker (厂, 商), of which a name is no prefix
-        pos = text.find(prefix)
-        words: set[str] = set()
-        while pos >= 0:
-            after = text[pos + length : pos + length + 1]
-            goes_on = text[pos + length : pos + length + 4]
-            pos = text.find(prefix, pos + 1)
-            if after == following:
-                continue
-            # At the run's end the headline goes on with a figure or a mark: the body must
-            # go on with a word, or another figure (长安汽车4月… and 长安汽车206047辆).
-            if not following and not _WORD_CHAR.match(after):
-                if not (after.isdigit() and goes_on != title_goes_on):
-                    continue
-            # A figure or a mark after the name ends it; a word ends it only if the body
-            # goes on with two different words (a template headline "X行业与市场分析" and
-            # a body "X行业与宏观经济" share a phrase, not a name).
-            if _WORD_CHAR.match(after):
-                words.add(after)
-                if len(words) < 2:
-                    continue
-            return _lead_name(prefix)
-    return None
-
-
-def _lead_name(prefix: str) -> str | None:
-    # A fund's lead is kept only with its share class: the headline may shorten it
-    # (南方创新驱动混合 for 南方创新驱动混合A).
-    if kind_of(prefix) == "fund" and not prefix[-1].isascii():
-        return None
-    name = _trim(_LEAD_TAIL.sub("", prefix))
-    if name is None:
-        return None
-    return name if kind_of(name) == "company" or name[-1].isascii() else None
-
-
-# What a results headline writes right after the company's name: its report or the period
-# (招商蛇口年报点评, 西藏药业2025年一季度…, 万方发展在2024年…), never a name's own characters.
-# Not a colon ("鹰眼预警：凯大催化…" puts a column's name there), nor topic words (基本面分析,
-# 的…): such headlines head surveys that speak of peers and the industry as much; _title_subject
-# reads those shapes, with the guards they need.
-_HEADLINE_JOINT = re.compile(
-    r"\s*(?:[在于]?(?:19|20)\d{2}\s*年|(?:(?:19|20)\d{2}\s*年?)?(?:年报|年度报告|[一二三1-3]?季报|中报|半年报))"
-)
-_HEADLINE_HINT = re.compile(r"年|季报|中报|[(（]")  # some joint needs one of these
-_QUOTE_JOINT = re.compile(r"\s+\d+(?:\.\d+)?\s*[（(][+\-]?\d")
-_BRACKETED_LEAD = re.compile(r"^\s*(?:【[^】]{1,12}】|\[[^\]]{1,12}\])\s*")
-_COMPANY_WORD = re.compile(
-    r"(?:^|[，,。；;：:\s])(?:报告期内，?)?(?:该公司|本公司|公司)"
-    # A section's header glued to its first sentence (融资分红公司上市22年以来，…).
-    r"|^[\u4e00-\u9fff]{2,6}(?<!子|分)公司(?=上市|成立|自|于|是|主要|目前|近|本|20)"
-)
-
-
-def _title_company(title: str, text: str) -> str | None:
-    """The company a results headline is about, when the body calls it 公司.
-
-    "招商蛇口年报点评：…" over a body that says "公司全年实现营收…": the headline names the
-    company once, right before its report or period, and the body never repeats it, so
-    _title_lead has nothing to compare. The shortest such name is taken, and only when the
-    body speaks of a company (公司 heading a clause). A quote page's headline (苏宁环球
-    2.15(0.00%)股票行情) names the stock before its price: the body must write the name.
-    """
-    if _HEADLINE_HINT.search(title) is None:
-        return None
-    cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title)
-    start = cut.end() if cut else 0
-    first = _TITLE_RUN.match(title, start)
-    if first is None:
-        return None
-    run = first.group()
-    for length in range(2, min(len(run), _MAX_LEAD) + 1):
-        name = run[:length]
-        if _QUOTE_JOINT.match(title, start + length):
-            return name if _plain_company(name) and name in text else None
-        if _HEADLINE_JOINT.match(title, start + length) is None:
-            continue
-        if not _plain_company(name) or not _COMPANY_WORD.search(text):
-            return None
-        return _lead_name(name)  # 贵州茅台发布年报: the verb before the report is no name's
-    return None
-
-
-def _plain_company(name: str) -> bool:
-    return _trim(name) == name and kind_of(name) == "company" and not _STATEMENT_WORDS.search(name)
-
-
-# A headline that states what it is about in a fixed shape: the company's announcement
-# ("恒远科技：订单饱满…"), a question about it ("北辰材料的行情如何？"), or a report on one
-# of its topics ("瑞丰股份高管报酬", "X募集资金使用情况：…", behind a column's name:
-# "风险提示：恒远科技应收账款…"). The name ends at the colon, the 的 or the topic word.
-_NAME_RUN = r"(?P<name>[\u4e00-\u7683\u7685-\u9fffA-Za-z*＊]{2,8}?)"
-_ANNOUNCED = re.compile(rf"{_NAME_RUN}\s*[：:]")
-_ASKED = re.compile(rf"{_NAME_RUN}的[^？?]{{2,30}}[？?]\s*$")
-# Not 基本面分析: such surveys run sections of background and peers, whose figures the last
-# date named would misdate under the company's name.
-_TOPIC_WORDS = r"高管报酬|高管薪酬|募集资金(?:存放|使用)|股东户数"
-_TOPICAL = re.compile(rf"{_NAME_RUN}(?={_TOPIC_WORDS})")
-# Behind a column's name a figure's label ends the name too; not at the start, where
-# "远航材料净利润波动显著" heads a survey of its peers' figures.
-_COLUMN_TOPICAL = re.compile(rf"{_NAME_RUN}(?={_TOPIC_WORDS}|应收账款|营业收入|净利润|毛利率)")
-# A stock's card or profile, named for the stock alone ("X股票诊断卡", "X公司简介"). Not a
-# survey ("X基本面分析"), for the reason _TOPIC_WORDS gives.
-_REPORT_CARD = re.compile(rf"{_NAME_RUN}(?:股票诊断卡|公司简介)\s*$")
-_BROKER = re.compile(r"(?:证券|研究|研究所|研报)$")
-# Figures spaced from their units ("2024 年 3 月的 12.5 元"): the hand of the opinion pieces
-# that question headlines head, whose dates and windows are too loose to read. The reader's view
-# joins the dates ("2024年3月", `extract.flatten`) but keeps the units apart ("12.5 元").
-_SPACED_FIGURES = re.compile(r"\d\s+(?:年|月|日|元|万|亿|%)")
-_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]\s*")  # 风险提示：
-# Words of a question or an opinion, not of a name: "散户如何看待…的…？" asks about people.
-_NOT_NAME = re.compile(
-    r"如何|怎么|怎样|什么|哪些|为何|为什么|是否|看待|分析|人士|投资者|股民|散户|大家|我们|你|我|他|她|"
-    r"这|那|哪|谁|吗|呢|吧"
-    # 某某汽车联合创始人：…: a person's role at the company, who speaks; the company is not
-    # the headline's subject
-    r"|创始人|董事长|总裁|总经理|首席|行长|主席|高管|发言人|分析师|经济学家|CEO"
-)
-# A listed company's short name ends in a trade or a legal form more often than not.
-_COMPANY_ENDING = re.compile(
-    r"(?:科技|智能|股份|集团|控股|实业|电子|材料|药业|医药|制药|汽车|银行|证券|保险|能源|新能|钢铁|"
-    r"电缆|精工|生物|信息|电力|化工|化学|食品|机械|电气|通信|光电|技术|发展|地产|置业|建设|环保|"
-    r"传媒|网络|软件|重工|航空|物流|电器|催化|酒店|管业|环球|矿业|水务|农业|农发)$"
-)
-
-
-def _title_subject(title: str, text: str) -> str | None:
-    """The company a headline's shape names (an announcement, a question, a topic report, a
-    stock's card or profile).
-
-    The shape alone is weak: "风险提示：…" puts a column's name before the colon, and a
-    question may ask about anything (an opinion piece's "爱钓鱼的…如何？" is about no
-    company). So the name must read as a name (no question or function word, no statement
-    vocabulary) and have support: a name in a company's own form (…科技, …股份) written in
-    the body or over a body that speaks of 公司; any other name written in the body, twice
-    for a question.
-    """
-    cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title) or _LEADING_PERIOD.match(title)
-    start = cut.end() if cut else 0
-    column = _COLUMN.match(title, start)
-    tries = [(_ANNOUNCED, start), (_ASKED, start), (_TOPICAL, start), (_REPORT_CARD, start)]
-    if column:
-        tries.append((_COLUMN_TOPICAL, column.end()))
-    for shape, at in tries:
-        found = shape.match(title, at)
-        if found is None:
-            continue
-        name = found["name"]
-        if not _plain_company(name) or _NOT_NAME.search(name):
-            continue
-        if shape is _ASKED and _SPACED_FIGURES.search(text):
-            return None
-        if shape is _ANNOUNCED and _BROKER.search(name):
-            continue  # 华信证券：给予X买入评级: a broker heads its note on another company
-        written = _written_apart(name, title[found.start("name") :], text, shape is _ASKED)
-        if shape is _REPORT_CARD:
-            # A card's body writes its stock once ("个股评测：X所属行业为…") or calls it 公司.
-            if written or (_COMPANY_ENDING.search(name) and _COMPANY_WORD.search(text)):
-                return name
-            continue
-        if _COMPANY_ENDING.search(name):
-            if written or _COMPANY_WORD.search(text) or shape is _TOPICAL:
-                return name
-        elif written >= (2 if shape is _ASKED else 1):
-            return name
-    return None
-
-
-def _written_apart(name: str, headline: str, text: str, asked: bool) -> int:
-    """How often the body writes the name other than in a copy of the headline (`headline`
-    from the name on): "盘面速递：成交回升" over a body that repeats it shows no name. A
-    question's body is no copy: answering "X的股价如何？" it writes X的股价 in its own words."""
-    if asked:
-        return text.count(name)
-    return text.count(name) - text.count(headline.rstrip("。.！!？? "))
-
-
-# A headline opening with a registered name (广州普邦园林股份有限公司的股东情况如何？); the body
-# calls the company by its short name, which the dictionary of written names never sees whole.
-_REGISTERED = re.compile(r"(?P<full>[\u4e00-\u9fff]{2,16}?(?:股份有限公司|有限责任公司|有限公司))")
-_SHORT_LENGTH = 4  # an A-share short name: four characters, taken in order from the full name
-_PLACE_LENGTHS = (0, 2, 3)  # a registered name may open with its city or province (广州, 黑龙江)
-
-
-def _title_registered(title: str, text: str) -> tuple[str, str] | None:
-    """The short name of the company a headline names by its registered name, with that name.
-
-    The short name is four characters the body writes that the full name holds in order from
-    its start or after a place (普邦股份 of 广州普邦园林股份有限公司, 青岛金王 of 青岛金王应用化学
-    股份有限公司), other than where the body copies the full name; the one written most often.
-    A statement word its last character opens (五粮液股价) shows the name ended before.
-    """
-    cut = _BRACKETED_LEAD.match(title) or _LEADING_DATE.match(title)
-    found = _REGISTERED.match(title, cut.end() if cut else 0)
-    if found is None:
-        return None
-    full = found["full"]
-    counts: dict[str, int] = {}
-    for offset in _PLACE_LENGTHS:
-        rest = full[offset:]
-        head = rest[:2]
-        pos = text.find(head)
-        while pos >= 0:
-            short = text[pos : pos + _SHORT_LENGTH]
-            if (
-                not text.startswith(rest, pos)
-                and _in_order(short, rest)
-                and not _STATEMENT_WORDS.match(text, pos + _SHORT_LENGTH - 1)
-                and _plain_company(short)
-            ):
-                counts[short] = counts.get(short, 0) + 1
-            pos = text.find(head, pos + 1)
-    if not counts:
-        return None
-    return max(counts, key=lambda name: counts[name]), full
-
-
-def _in_order(short: str, full: str) -> bool:
-    """Whether `short` is `full`'s characters, some left out, in their order (普邦股份)."""
-    chars = iter(full)
-    return len(short) == _SHORT_LENGTH and all(ch in chars for ch in short)

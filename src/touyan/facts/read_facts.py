@@ -2,13 +2,13 @@
 
 `FactReader.facts` walks a text sentence by sentence and hands each figure to `_fact`, which
 tries the shapes from the most specific (a market day, a filing's balance) to the most general
-(a label before or after the figure); a figure whose metric is read goes through `_labelled`,
-which finds whose it is and which part of them. The shapes live in the `read_*` module named
-for each family; the steps these two ask live beside them: `read_unstated` (figures that
-state nothing), `read_narrowed` (a label narrowed by the words around it), `read_from_to` (a
-step from one level to another), `read_owner` (whose a figure is when not the subject's),
-`read_flows` (whose money a flow is) and `read_repairs` (a label read across a clause), all on
-the `reader.Reader` every shape extends.
+(a label before or after the figure); a figure whose metric is read goes through `_labelled`
+(`read_labelled`), which finds whose it is and which part of them. The shapes live in the
+`read_*` module named for each family; the steps these two ask live beside them:
+`read_unstated` (figures that state nothing), `read_narrowed` (a label narrowed by the words
+around it), `read_from_to` (a step from one level to another), `read_owner` (whose a figure is
+when not the subject's), `read_flows` (whose money a flow is) and `read_repairs` (a label read
+across a clause), all on the `reader.Reader` every shape extends.
 """
 
 from __future__ import annotations
@@ -17,36 +17,22 @@ import re
 from dataclasses import replace
 
 from touyan.facts.bulletin import RESTATED, crop_yield
-from touyan.facts.economy import REGION, TURNED
-from touyan.facts.entities import EntityRecord
+from touyan.facts.economy import TURNED
 from touyan.facts.extract import METRIC_MAX, ExtractedFact, label_after, label_before
-from touyan.facts.fields import bracketed_unit, field_subject, industry_subject
-from touyan.facts.filings import names_line_rate, unglued
-from touyan.facts.labels import (
-    DAILY_METRICS,
-    DATE_IN_LABEL,
-    HOLDING_METRICS,
-    KNOWN_METRICS,
-    LABELS,
-    SEGMENTED_METRICS,
-    WINDOW_MOVE,
-    amount_unit,
-    base_metric,
-    stake_move,
-    unit_fits,
-)
-from touyan.facts.market import MARKET, SECTOR_METRICS, quoted_in_hkd
-from touyan.facts.qualifiers import qualifier
+from touyan.facts.fields import bracketed_unit
+from touyan.facts.filings import unglued
+from touyan.facts.labels import DATE_IN_LABEL, LABELS, WINDOW_MOVE, amount_unit, unit_fits
+from touyan.facts.market import MARKET, quoted_in_hkd
 from touyan.facts.read_bulletin import BulletinShapes
 from touyan.facts.read_cards import CardShapes
 from touyan.facts.read_flows import FlowSteps
 from touyan.facts.read_from_to import FromToShapes
 from touyan.facts.read_growth import GrowthShapes
+from touyan.facts.read_labelled import LabelledSteps
 from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
-from touyan.facts.read_narrowed import BARE_PEOPLE, NarrowedLabels, goods_price_move
-from touyan.facts.read_owner import DEAL_FIGURE, OwnerSteps
+from touyan.facts.read_narrowed import BARE_PEOPLE, NarrowedLabels
 from touyan.facts.read_repairs import GARBLED, RepairedLabels
 from touyan.facts.read_results import BARE_LABELS, ResultShapes
 from touyan.facts.read_series import SeriesShapes
@@ -126,24 +112,6 @@ _NEAR = re.compile(
     rf"[^\S\n]*[\u4e00-\u9fff]{{0,4}}[^\S\n]*(?:\[\d{{1,3}}\][^\S\n]*)?{RESTATED}[，,、]"
 )
 
-# How the name of an investing fund or firm ends (产业投资基金三期, 某某资本, 某某创投).
-_INVESTOR = re.compile(r"(?:基金(?:[一二三四五六七八九十]期)?|资本|创投|有限公司)$")
-# Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
-_COMPANY_HEAD = re.compile(
-    r"(?:盈利|毛利|净利|股息|门店|月活|日活|注册用户|活跃用户|估值|芯片市占率|市占率)$"
-)
-# An economy's bare total (总产量): the total of what its paragraph measured (`_product_total`).
-_BARE_TOTAL = re.compile(r"总(?:产量|消费量|需求量?|供给量?|进口量|出口量)")
-# How an app's name ends: a cheap test before `_app_users`.
-_APP_WORDS = ("APP", "App", "app", "客户端", "小程序")
-# What only a listed security has: a quote, a market value, shares others hold.
-_QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_held"}
-# A label opening on the total of a fund, partnership or venture a company joins (基金此次总认
-# 缴出资额, 合资公司总投资): all partners' together, not the company's.
-_OTHERS_TOTAL = re.compile(r"(?:基金|合伙企业|合资公司|合资企业)(?:此次|本次|的)?(?:总|合计)")
-# Who raises a funding round, which an investment stated after it goes into.
-_ROUND_SUBJECT_KINDS = ("company",)
-
 # What units sold are counted in: vehicles, machines, sets (not 家, 人, 户).
 _UNITS = frozenset("辆台部架艘套")
 # The window a count so far is counted over (今年以来已经3次登上龙虎榜).
@@ -163,7 +131,7 @@ class FactReader(
     CardShapes,
     RepairedLabels,
     FlowSteps,
-    OwnerSteps,
+    LabelledSteps,
     UnstatedSteps,
 ):
     """Reads the facts of one text: the shapes and steps, tried in order."""
@@ -500,242 +468,6 @@ class FactReader(
         ) and (stated := self._bulletin_change(q, sentence, quote)):
             return stated
         return None
-
-    def _labelled(
-        self,
-        q: Quantity,
-        sentence: tuple[int, int],
-        quote: str,
-        header: tuple[int, str, str | None] | None,
-        metric: str,
-        label_start: int,
-        labelled: bool,
-    ) -> ExtractedFact | None:
-        """The fact of a figure whose metric is read (`labelled`: from a label before it), once
-        its subject is known: the clause's name, a card's field, an industry, a holder, else
-        the subject the text is about."""
-        clause_start = self._clause_start(sentence, q.span[0])
-        if self._no_subjects(q, sentence, metric, label_start, clause_start):
-            return None
-        metric, q = stake_move(self.text, sentence[0], label_start, metric, q)
-        from_header = not labelled and metric == "stake_pct"
-        subject = self.subject_before(label_start, clause_start) or self.subject_before(
-            label_start, sentence[0]
-        )
-        seat = (
-            self._named_seat(sentence, label_start)
-            if "营业部" in self.text[sentence[0] : label_start]
-            else None
-        )
-        if seat is not None and subject is not None and subject.start >= seat.start("name"):
-            subject = None  # 第一大卖出营业部为某某证券…营业部，卖出金额为: not the broker's
-        # 中证800近一周的市场基准收益率是: a card's field naming its own index or track; a name
-        # the dictionary knows (沪深300) is read as the dictionary reads it.
-        field = field_subject(self.text, sentence[0], label_start)
-        if field is not None and (subject is None or subject.start < field[1]):
-            return self._fact_for(field[0], metric, q, sentence, quote, None)
-        if (subject is None or subject.start < clause_start) and (
-            industry := industry_subject(self.text, clause_start, q.span[0])
-        ):
-            return self._fact_for(industry[0], metric, q, sentence, quote, industry[1])
-        if from_header:
-            holder = self._row_holder(sentence)
-            if holder is None:
-                return None
-            target = header[2] if header else self._stake_held_in(sentence, label_start)
-            name = holder if isinstance(holder, str) else holder.name
-            return self._fact_for(name, metric, q, sentence, quote, target)
-        if self._group_valuation(metric, clause_start, label_start):
-            return None
-        led, lead = self.unknown_lead(clause_start, label_start, subject)
-        if led and lead is None:
-            return None  # …；某某科技营收…: an unknown company's figure, not the carried one's
-        if self._item_company(sentence, label_start, subject):
-            return None
-        if (subject is None or subject.start < clause_start) and self._peer_between(
-            sentence, subject, metric, label_start
-        ):
-            return None
-        if subject is None and not led:
-            led, lead = self.turned_to(sentence, label_start)
-            if led and lead is None:
-                return None
-            if self._unknown_index(sentence, label_start):
-                return None
-        record: EntityRecord | None = lead
-        if record is None and subject is not None:
-            record = subject.entity
-        if self.mover is not None:
-            record, self.mover = self.mover, None
-        if record is None and metric in HOLDING_METRICS:
-            named = self._holder(sentence[0], label_start)
-            if named is not None:
-                return self._fact_for(named, metric, q, sentence, quote, self._topic_name())
-        narrowed = (
-            self._qualifier(metric, clause_start, label_start) if labelled and not led else None
-        )
-        if (
-            narrowed is not None
-            and (subject is None or subject.start < clause_start)
-            and _INVESTOR.search(narrowed)
-        ):
-            # 某某产业投资基金二期注资500亿元: a fund or firm the dictionary does not know,
-            # not a part of the subject carried from before
-            return None
-        if record is None:
-            record = (
-                self.round_subject
-                or self._newer_field()
-                or self._carried_subject(label_start)
-                or self.field_subject
-                or self.topic
-                or self.sole
-            )
-            if record is not None and record.kind == "index" and record not in self._own_topics():
-                # 沪指下跌0.52%。…收盘股价最高的是澜石科技，今日收盘价为317.60元: an index is
-                # what a sentence is about only when the sentence names it.
-                record = None
-            if record is None and narrowed is not None and "公司" not in self.text:
-                # 基础设施投资 in a text naming no company: the economy's indicator.
-                metric = narrowed + self._label_text(label_start)
-            # A company figure (营收, 出资) in a text naming no company is about a company
-            # the text names in a way not recognised, not about the economy.
-            # 其高压电缆收入占比: 其 refers to someone the text names, not to an economy; a
-            # window's move is a security's.
-            pronoun = self.text[label_start - 1 : label_start] == "其"
-            if (
-                record is None
-                and metric not in KNOWN_METRICS
-                and not pronoun
-                and not WINDOW_MOVE.match(metric)
-            ):
-                record = self._region(label_start)
-                if record is not None:
-                    metric = self._region_owned(metric, clause_start, label_start)
-        if (
-            narrowed is not None
-            and (subject is None or subject.start < clause_start)
-            and (parent := self._sibling_line(record, metric) or self._sibling_part(record, metric))
-        ):
-            record = parent
-        if record is None or (record is self.sector and metric not in SECTOR_METRICS):
-            return None
-        if (
-            subject is None
-            and record.kind == "company"
-            and self._about_others(sentence, label_start)
-        ):
-            return None
-        if record.kind == "company" and _OTHERS_TOTAL.match(self.text, label_start):
-            return None  # 基金此次总认缴出资额为…: the fund's whole, not the partner's share
-        if (
-            record.kind == "company"
-            # (the move's test first: it rules most figures out cheaper than a dictionary look-up)
-            and goods_price_move(self.text, self.sentence_qs, label_start, metric)
-            and self.entities is not None
-            and self.entities.get(record.name) is not None  # a listed name, not a metal's (LME锡)
-        ):
-            return None  # 新品的市场价格涨至1350元/瓶，涨幅近30%: the good's, not the stock's
-        if record.kind == "org" and _COMPANY_HEAD.search(metric) and REGION.fullmatch(record.name):
-            return None  # 注册用户超过3亿 after a sentence about China: some company's users
-        if record.kind == "org" and _BARE_TOTAL.fullmatch(metric) and REGION.fullmatch(record.name):
-            metric = self._product_total(record.name, metric, sentence, label_start)
-        obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
-        obj = obj or self._project(sentence, label_start)
-        if obj is None and subject is not None and not led:
-            obj = self._owned_part(subject.text, subject.end, label_start)
-        if obj is None and not led:
-            obj = self._part_pointed_back(record, label_start) or self._part_of_whole(
-                record, metric, clause_start, label_start
-            )
-        if obj is None and not led and labelled and metric in SEGMENTED_METRICS:
-            obj = self._namesake_part(record.name, clause_start, label_start)
-        if obj is None and any(w in self.text[clause_start : label_start + 12] for w in _APP_WORDS):
-            metric, obj = self._app_users(record, metric, clause_start, label_start)
-        if obj is None:
-            obj = self._work(clause_start, label_start)
-        if obj is None:
-            obj = self._deal_target(metric, clause_start, label_start)
-        if obj is None and (metric in HOLDING_METRICS or DEAL_FIGURE.match(metric)):
-            obj = self._trading_holder(record, sentence, clause_start, label_start)
-        if obj is None:
-            obj = self._sentence_scope(sentence, label_start)
-        if obj is None and not led:
-            obj = self._contributor(sentence, label_start, q)
-        if obj is None and not led and metric not in _QUOTED_METRICS and "排名" not in metric:
-            obj = self._part_opening_sentence(record, label_start)
-        if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
-            obj = self._part_aside(clause_start, label_start)
-        if obj is None and "排名" in metric:
-            obj = self._ranked_within(sentence, label_start)
-        if (
-            obj is None
-            and not led
-            and ((labelled and metric in SEGMENTED_METRICS) or names_line_rate(metric))
-        ):
-            obj = self._part_before(sentence, clause_start, label_start)
-        if obj is None:
-            obj = self._officer(metric, sentence[0], label_start)
-        if obj is None:
-            obj = self._seats_traded(metric, seat, quote, sentence[0], label_start)
-        if obj is None:
-            obj = self._aspect(metric, sentence, clause_start)
-        if obj is None and metric == "holding_value":
-            obj = self._group_holder(sentence[0], label_start)  # 2家机构…，持股市值0.61亿元
-        if obj is None and labelled and metric in SEGMENTED_METRICS and not led:
-            obj = self._product_before(sentence, clause_start, label_start)
-        if obj is None and self._after_launch(sentence, clause_start):
-            return None
-        if (
-            obj is None
-            and record.kind == "org"
-            and REGION.fullmatch(record.name)
-            and metric.endswith("率")
-            and not self.text[clause_start:label_start].strip()
-        ):
-            obj = self._clause_topic(sentence, clause_start)
-        if obj is None:
-            obj = self._line_of_rate(record.name, metric, sentence, label_start)
-        if obj is None and labelled and metric in SEGMENTED_METRICS:
-            obj = self._volume_part(record.name, sentence, label_start)
-        if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
-            self.round_subject = record
-        if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
-            obj = self.round_subject.name
-        if metric == "invested" and obj is None:
-            obj = self._investee(record.name, clause_start, label_start) or self._capital_of(
-                record, sentence[0], clause_start, label_start
-            )
-        if metric == "注册资本" and obj is None:
-            obj = self._capital_of(record, clause_start, label_start + 4, label_start)
-        if metric == "stake_pct":
-            holder = self._holder_pointed_back(record, sentence, label_start) or self._stake_holder(
-                q
-            )
-            if holder is not None and holder != record.name:
-                return self._fact_for(holder, metric, q, sentence, quote, record.name)
-            obj = self._stake_held_in(sentence, label_start) or self._stake_target(
-                sentence[0], record.name
-            )
-        if metric in _QUOTED_METRICS and self._unlisted(record):
-            return None  # 国电电力当前股价4.61元 under a title about 汇金: an investor has no quote
-        self.last_record = record
-        if obj is not None and record is self.topic:
-            self.topic_part = (base_metric(metric), q.span[1])
-        return self._fact_for(record.name, metric, q, sentence, quote, obj)
-
-    def _region_owned(self, metric: str, clause_start: int, label_start: int) -> str:
-        """中国某类投资者的渗透率达到50%: the words between an economy's name and the 的 of a
-        rate no lexicon holds name who or what the rate is of (某类投资者渗透率), not the
-        economy as a whole."""
-        if self.text[label_start - 1 : label_start] != "的" or not metric.endswith("率"):
-            return metric
-        named = [r for r in REGION.finditer(self.text, clause_start, label_start - 1)]
-        if not named:
-            return metric
-        words = self.text[named[-1].end() : label_start - 1]
-        part = qualifier(self.text, named[-1].end(), label_start - 1, [])
-        return words + metric if part == words and len(words) <= 8 else metric
 
     def _units_sold(
         self, level: ExtractedFact, q: Quantity, sentence: tuple[int, int], quote: str

@@ -29,7 +29,7 @@ from touyan.facts.market import (
     seal_list,
     seat_figures,
 )
-from touyan.facts.names import kind_of, plausible_name
+from touyan.facts.name_forms import kind_of, plausible_name
 from touyan.facts.read_text import LIST_SEP
 from touyan.facts.reader import Reader
 from touyan.text.dates import cn_int

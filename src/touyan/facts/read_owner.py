@@ -5,8 +5,8 @@ central bank's measures, a ranked group of companies, the industry, the nation's
 whole market's valuation; or to someone its words name though no dictionary knows them: an
 investee, a holder trading the company's shares, a seat on a trading list, the officers
 taken together, the industry a rank is within; or to the company it is compared with
-(高于乙公司的3.36%). These steps tell `FactReader._labelled` so, which then files the figure
-under its owner, as the owner's object, or not at all.
+(高于乙公司的3.36%). These steps tell `_labelled` (`read_labelled`) so, which then files the
+figure under its owner, as the owner's object, or not at all.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from touyan.facts.labels import (
     base_metric,
     unit_fits,
 )
-from touyan.facts.names import plausible_name
+from touyan.facts.name_forms import plausible_name
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 

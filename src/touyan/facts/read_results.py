@@ -26,7 +26,7 @@ from touyan.facts.filings import (
     points_over_base,
 )
 from touyan.facts.labels import BALANCES, DAILY_METRICS, base_metric, unit_fits
-from touyan.facts.names import plausible_name
+from touyan.facts.name_forms import plausible_name
 from touyan.facts.reader import Reader
 from touyan.facts.runtable import Cell
 from touyan.text.numbers import Quantity

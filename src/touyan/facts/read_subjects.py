@@ -23,7 +23,7 @@ from touyan.facts.economy import (
 )
 from touyan.facts.entities import EntityRecord, Mention
 from touyan.facts.market import MARKET
-from touyan.facts.names import kind_of, plausible_name
+from touyan.facts.name_forms import kind_of, plausible_name
 from touyan.facts.read_text import SENTENCE_END, TextReader
 
 # How an investing firm's name ends: a "fund" so named (某某资本) invests, it has no quote.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from touyan.facts.extract import ExtractedFact
-from touyan.facts.names import kind_of
+from touyan.facts.name_forms import kind_of
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 

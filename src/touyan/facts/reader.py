@@ -356,7 +356,7 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
 
 class LabelledShapes(Reader):
     """A shape that files a labelled figure through the fact reader's `_labelled`
-    (`read_facts`), which finds whose it is with the steps of `read_owner` and `read_parts`."""
+    (`read_labelled`), which finds whose it is with the steps of `read_owner` and `read_parts`."""
 
     if TYPE_CHECKING:
 
