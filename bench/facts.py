@@ -251,7 +251,7 @@ class Score:
     def __init__(self) -> None:
         self.c: Counter[str] = Counter()  # "<what>:<type or metric>" -> count
         self.missed: list[str] = []
-        self.dev_missed: list[tuple[str, str]] = []  # (row, gold hash): bench/gold_audit.py
+        self.missed_keys: list[tuple[str, str, str]] = []  # (half, row, gold hash): gold_audit
         self.wrong: list[str] = []
         self.unmatched: list[str] = []  # in the gold's scope, matching no figure it states
         self.sample: list[Sampled] = []  # the facts a person judges (bench/judged.py)
@@ -301,8 +301,7 @@ def evaluate(rows: list[dict[str, Any]], with_entity: bool) -> Score:
             )
             if not ok:
                 score.missed.append(f"{half} [{row['id']}] {gold.text}")
-                if half == "dev":
-                    score.dev_missed.append(gold_key(str(row["id"]), gold.text))
+                score.missed_keys.append((half, *gold_key(str(row["id"]), gold.text)))
         for f, q in found:
             ok = any(same_quantity(g.quantity, q) for g in scorable if g.quantity)
             loose = any(same_quantity(n, q) for g in golds for n in g.numbers)
@@ -412,7 +411,9 @@ def main() -> None:
         )
         if label == "bundled dictionary":
             report(s.sample, args.judge, args.wrong)
-            audit_report(s.c["recalled:dev"], s.c["gold:dev"], s.dev_missed)
+            for half in HALVES:
+                misses = [(row, h) for part, row, h in s.missed_keys if part == half]
+                audit_report(half, s.c[f"recalled:{half}"], s.c[f"gold:{half}"], misses)
         for half in HALVES:
             print(f"    {half:5} recall {pad(s.ratio('recalled', 'gold', half), 20)}", end="")
             print(f"precision {pad(s.ratio('correct', 'extracted', half), 20)}", end="")
