@@ -411,8 +411,8 @@ def main() -> None:
         )
         if label == "bundled dictionary":
             report(s.sample, args.judge, args.wrong)
-            for half in HALVES:
-                misses = [(row, h) for part, row, h in s.missed_keys if part == half]
+            for half in ("all", *HALVES):
+                misses = [(row, h) for part, row, h in s.missed_keys if half in ("all", part)]
                 audit_report(half, s.c[f"recalled:{half}"], s.c[f"gold:{half}"], misses)
         for half in HALVES:
             print(f"    {half:5} recall {pad(s.ratio('recalled', 'gold', half), 20)}", end="")

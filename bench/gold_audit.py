@@ -45,7 +45,7 @@ def report(half: str, recalled: int, gold: int, misses: list[tuple[str, str]]) -
     supported = gold - seen["gold"]
     share = f"{recalled / supported:.3f} ({recalled}/{supported})" if supported else "—"
     print(
-        f"  {half} misses audited by hand: {seen['miss']} the text supports, {seen['gold']} it does"
-        f" not (gold errors), {seen['unaudited']} not audited yet"
+        f"  {half} rows' misses audited by hand: {seen['miss']} the text supports,"
+        f" {seen['gold']} it does not (gold errors), {seen['unaudited']} not audited yet"
     )
-    print(f"  {half} recall of the gold facts the text supports: {share}")
+    print(f"  recall of the gold facts the text supports, {half} rows: {share}")
