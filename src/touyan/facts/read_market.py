@@ -317,7 +317,8 @@ class MarketShapes(Reader):
 
     def _seat(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
         """A营业部、B营业部分别买入3126.40万元、957.18万元: the n-th seat's trade in the stock
-        the text is about."""
+        the text is about, filed under the stock with the seat as its object: a figure of the
+        stock's trading list, as a seat named before its 买入金额 is (`_seats_traded`)."""
         values = [v for v in self.sentence_qs if v.unit == "money"]
         at = values.index(q)
         start = at
@@ -332,7 +333,7 @@ class MarketShapes(Reader):
         if seats is None or stock is None or stock.kind != "company":
             return None
         names, metric = seats
-        return self._fact_for(names[chain.index(q)], metric, q, sentence, quote, stock.name)
+        return self._fact_for(stock.name, metric, q, sentence, quote, names[chain.index(q)])
 
     def _market_day(
         self, q: Quantity, sentence: tuple[int, int], quote: str
