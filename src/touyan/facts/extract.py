@@ -157,7 +157,16 @@ _ADJUSTED = re.compile(
     re.IGNORECASE,
 )
 _ADJUSTABLE = frozenset(
-    {"eps", "net_profit", "operating_profit", "gross_margin", "net_margin", "revenue", "roe"}
+    {
+        "eps",
+        "net_profit",
+        "operating_profit",
+        "operating_margin",
+        "gross_margin",
+        "net_margin",
+        "revenue",
+        "roe",
+    }
 )
 _ADJUSTED_METRIC = {"eps": "eps_adjusted", "net_profit": "net_profit_adjusted"}
 # The words right before a label, back to a clause break or a figure: what may qualify it.

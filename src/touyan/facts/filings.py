@@ -314,11 +314,11 @@ def points_on_quarter(between: str) -> bool | None:
 
 # "智能仓储设备营收4.12亿元，同比+27%，毛利率43.19%": a margin written right after a
 # business line's revenue is that line's margin, not the company's.
-_LINE_RATES = frozenset({"gross_margin", "net_margin"})
-# So are a line's operating margin and its share of revenue, which no known metric names
-# (云服务收入52亿元，同比增长31%，营业利润率提升至12.4%; 海外业务收入同比+18%，收入占比升至
+# So is its operating margin (云服务收入52亿元，同比增长31%，营业利润率提升至12.4%).
+_LINE_RATES = frozenset({"gross_margin", "net_margin", "operating_margin"})
+# And its share of revenue, which no known metric names (海外业务收入同比+18%，收入占比升至
 # 27.5%): the line's, not the company's.
-_LINE_RATE_WORDS = re.compile(r"(?:营业|经营)利润率|(?:营业)?(?:收入|营收)占比")
+_LINE_RATE_WORDS = re.compile(r"(?:营业)?(?:收入|营收)占比")
 _LINE_FIGURES = re.compile(r"revenue(?:_yoy)?")
 # The next item, maybe after a clause that states no figure and turns to no whole (同比增长19%，
 # 增速领先同业，且营业利润率…): still the line's.
