@@ -47,6 +47,19 @@ _SHARE_OF = re.compile(
     r"\s*[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
 )
 _GROWTH_REACH = 24
+# A note in brackets right after a figure (人均薪酬23.1万元（注：按…计算而来），同比增5.68%):
+# no figure in it, it stands between the figure and its growth without taking the growth.
+_NOTE_AFTER = re.compile(r"[^\S\n]*[（(][^（）()\n\d]{1,80}[)）]")
+
+
+def _aside_length(text: str, end: int, growth_start: int) -> int:
+    """How long the note in brackets right after a figure ending at `end` is, else 0."""
+    if growth_start - end <= _GROWTH_REACH or text[end : end + 2].strip()[:1] not in "（(":
+        return 0
+    found = _NOTE_AFTER.match(text, end, growth_start)
+    return len(found.group()) if found else 0
+
+
 # 比上年度下调5万吨: a forecast's revision is its change too.
 _CHANGE_VERB = re.compile(
     r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|上调|下调|增|降"
@@ -399,7 +412,9 @@ class GrowthShapes(Reader):
             # 面积8000万亩，…供应总量1.7亿吨，同比增加350万吨: the growth of the figure right
             # before it, which no label named, not of the last fact.
             return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
-        if last is None or phrase_start - self.last_end > _GROWTH_REACH:
+        if last is None or phrase_start - self.last_end > _GROWTH_REACH + _aside_length(
+            self.text, self.last_end, phrase_start
+        ):
             return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
         base = base_metric(last.metric)
         between = self.text[self.last_end : phrase_start]
