@@ -45,3 +45,39 @@ def test_a_pay_figures_growth_after_a_note_or_against_the_year_before() -> None:
     got = {(f.metric, f.value) for f in extract_facts(text, published_at=DAY)}
     assert ("人均薪酬_yoy", Decimal("4.25")) not in got
     assert ("人均薪酬", Decimal("186000")) in got
+
+
+def test_a_wraps_breakdown_of_the_days_limit_ups() -> None:
+    text = (
+        "截至收盘，今日可交易A股中，收盘股价涨停的有45只。据统计，涨停个股中，主板有40只，"
+        "创业板4只，科创板1只。涨停股中，甲乙、丙丁等12只股为ST股。"
+    )
+    got = {(f.subject, f.metric, f.object, f.value) for f in extract_facts(text, published_at=DAY)}
+    assert ("A股", "limit_up_count", None, Decimal("45")) in got
+    assert ("A股", "limit_up_count", "主板", Decimal("40")) in got
+    assert ("A股", "limit_up_count", "创业板", Decimal("4")) in got
+    assert ("A股", "limit_up_count", "科创板", Decimal("1")) in got
+    assert ("A股", "limit_up_st_count", None, Decimal("12")) in got
+    # a sector's count is still no market's
+    assert not [f for f in facts("板块内，涨停个股中，主板有40只。") if f.value == 40]
+
+
+def test_limit_ups_without_the_st_stocks_and_failed_seals() -> None:
+    text = "今日A股收盘共66股涨停，剔除掉19只ST板块个股后47股涨停，25股封板未遂，封板率为72.5%。"
+    got = {(f.metric, f.value) for f in extract_facts(text, published_at=DAY)}
+    assert {
+        ("limit_up_count", Decimal("66")),
+        ("limit_up_st_count", Decimal("19")),
+        ("limit_up_count_ex_st", Decimal("47")),
+        ("failed_seal_count", Decimal("25")),
+    } <= got
+
+
+def test_a_sealed_order_of_the_stock_the_clause_before_singles_out() -> None:
+    text = (
+        "从收盘涨停板封单量来看，甲乙航运最受资金追捧，收盘涨停板封单有1523.4万股，其次是"
+        "丙丁食品、戊己化纤等，涨停板封单分别有812.5万股、640.2万股。"
+    )
+    got = {(f.subject, f.metric, f.value) for f in extract_facts(text, published_at=DAY)}
+    assert ("甲乙航运", "seal_volume", Decimal("15234000")) in got
+    assert ("丙丁食品", "seal_volume", Decimal("8125000")) in got

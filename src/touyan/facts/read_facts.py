@@ -233,7 +233,7 @@ class FactReader(
             return self._compared(q, sentence, quote, compared)
         if self.breadth and q.unit == "count" and (counted := self.breadth.get(q.span[0])):
             self.last_record = MARKET  # 整体封板率, 成交额 said next are the market's too
-            return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
+            return self._fact_for(MARKET.name, counted[0], q, sentence, quote, counted[1])
         near = self.text[max(sentence[0], q.span[0] - 16) : q.span[0]]  # the words right before
         if ("均" in near or "中位数" in near) and _GROUP_AVERAGE.search(near):
             return None

@@ -21,6 +21,7 @@ from touyan.facts.market import (
     OPEN_WORDS,
     after_listing,
     day_change,
+    favoured_before,
     move_amount,
     name_before,
     opened_at,
@@ -469,6 +470,7 @@ class MarketShapes(Reader):
         clause_start = self._clause_start(sentence, label_start)
         if not self.subject_before(label_start, clause_start) and (
             written := name_before(self.text[clause_start:label_start])
+            or self._favoured(sentence, clause_start)
         ):
             return self._fact_for(written, metric, q, sentence, quote, None)
         record = self._subject_or_region(label_start, sentence)
@@ -476,3 +478,14 @@ class MarketShapes(Reader):
             return None
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, None)
+
+    def _favoured(self, sentence: tuple[int, int], clause_start: int) -> str | None:
+        """The stock the clause right before names as the market's favourite (`favoured_before`),
+        when no figure stands between."""
+        if clause_start - 1 <= sentence[0]:
+            return None
+        lo = max(self.text.rfind(c, sentence[0], clause_start - 1) for c in "，,") + 1
+        lo = max(lo, sentence[0])
+        if any(lo <= q.span[0] < clause_start for q in self.sentence_qs):
+            return None
+        return favoured_before(self.text[lo : clause_start - 1])
