@@ -81,3 +81,26 @@ def test_a_sealed_order_of_the_stock_the_clause_before_singles_out() -> None:
     got = {(f.subject, f.metric, f.value) for f in extract_facts(text, published_at=DAY)}
     assert ("甲乙航运", "seal_volume", Decimal("15234000")) in got
     assert ("丙丁食品", "seal_volume", Decimal("8125000")) in got
+
+
+def test_a_rate_dated_by_its_own_bracket_after_a_plan() -> None:
+    text = (
+        "远帆科技(600999)2025年宣布新增50亿元股票回购计划，叠加1.25%的滚动股息率（截至2025年5月9日），"
+        "回报可观。"
+    )
+    got = [(f.metric, f.value, f.as_of) for f in facts(text) if f.unit == "%"]
+    assert got == [("dividend_yield", Decimal("1.25"), dt.date(2025, 5, 9))]
+    # without its own day the rate after a plan is still not read as today's
+    text = "远帆科技(600999)计划新增回购，叠加1.25%的滚动股息率，回报可观。"
+    assert [f for f in facts(text) if f.unit == "%"] == []
+    text = "远帆科技(600999)计划2026年将派息提高，股息率达到3.5%。"
+    assert [(f.metric, f.as_of) for f in facts(text) if f.unit == "%"] == [
+        ("dividend_yield_forecast", dt.date(2026, 12, 31))
+    ]
+
+
+def test_a_dividend_to_financing_ratio_is_a_measure() -> None:
+    text = "远帆科技(600999)上市以来累计融资总额52.3亿元，累计分红总额8.1亿元，分红融资比为0.15。"
+    got = {(f.metric, f.value) for f in facts(text)}
+    assert ("分红融资比", Decimal("0.15")) in got
+    assert ("累计分红总额", Decimal("810000000")) in got
