@@ -104,3 +104,27 @@ def test_a_dividend_to_financing_ratio_is_a_measure() -> None:
     got = {(f.metric, f.value) for f in facts(text)}
     assert ("分红融资比", Decimal("0.15")) in got
     assert ("累计分红总额", Decimal("810000000")) in got
+
+
+def test_a_parts_share_of_the_revenue_it_brings_in() -> None:
+    text = "远帆科技(600999)2025年第一季度，其游戏业务仍贡献了62%的营收（38.5亿元），海外收入增长。"
+    got = {said(f) for f in facts(text)}
+    assert ("远帆科技", "营收占比", "游戏业务", Decimal("62"), Q1) in got
+    assert ("远帆科技", "revenue", "游戏业务", Decimal("3850000000"), Q1) in got
+    # a share no part brings in is no part's
+    text = "远帆科技(600999)2025年第一季度，净利率约为62%的水平。"
+    assert not [f for f in facts(text) if f.metric == "营收占比"]
+
+
+def test_a_narrowed_losss_growth_in_the_next_clause() -> None:
+    text = (
+        "远帆科技(600999)发布季报。虽然远帆科技一季度净亏损大幅收窄，同比降低超45%，仍需关注风险。"
+    )
+    got = [(f.subject, f.metric, f.value, f.as_of) for f in facts(text)]
+    assert got == [("远帆科技", "净亏损_yoy", Decimal("-45"), Q1)]
+    text = "远帆科技(600999)发布季报。远帆科技一季度净亏损进一步扩大，同比增长32%，仍需关注。"
+    got = [(f.subject, f.metric, f.value, f.as_of) for f in facts(text)]
+    assert got == [("远帆科技", "净亏损_yoy", Decimal("32"), Q1)]
+    # a clause that names no loss leaves the growth to what it names
+    text = "远帆科技(600999)发布季报。远帆科技一季度表现平稳，同比增长32%，仍需关注。"
+    assert not [f for f in facts(text) if "亏损" in f.metric]

@@ -73,7 +73,7 @@ _ANY_MEASURE = re.compile(
     rf"|[:：][\u4e00-\u9fffA-Za-z0-9]{{0,12}}{MEASURE_HEAD}[+-]?\d[\d.]*%"
 )
 _ANY_CHANGE = re.compile(
-    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减|增产|减产)(?:[了约超近达逾]|超过)?\s*[+-]?\d"
+    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|降低|涨|跌|同比增|同比减|增产|减产)(?:[了约超近达逾]|超过)?\s*[+-]?\d"
 )
 # 出口额占农产品总出口额的18.74%: a share named by its part and whole alone; 3次登上龙虎榜,
 # 8家机构给出了买入的评级: a count the words after it name.
