@@ -128,3 +128,17 @@ def test_a_narrowed_losss_growth_in_the_next_clause() -> None:
     # a clause that names no loss leaves the growth to what it names
     text = "远帆科技(600999)发布季报。远帆科技一季度表现平稳，同比增长32%，仍需关注。"
     assert not [f for f in facts(text) if "亏损" in f.metric]
+
+
+def test_officers_paid_respectively_after_an_officers_pay() -> None:
+    text = (
+        "远帆科技(600999)2024年年报显示，总经理甲某报告期内从公司获得的税前报酬总额为80.5万元。"
+        "副总经理乙某某、丙某分别获得61.2万元、58.9万元。"
+    )
+    got = {(f.metric, f.object, f.value) for f in facts(text)}
+    assert ("税前报酬总额", "总经理甲某", Decimal("805000")) in got
+    assert ("税前报酬总额", "副总经理乙某某", Decimal("612000")) in got
+    assert ("税前报酬总额", "副总经理丙某", Decimal("589000")) in got
+    # after no officer's pay, a list of people paid is not read as one
+    text = "远帆科技(600999)2024年实现营收8.5亿元。副总经理乙某某、丙某分别获得61.2万元、58.9万元。"
+    assert not [f for f in facts(text) if f.value in (612000, 589000)]

@@ -259,6 +259,7 @@ class FactReader(
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
         if respectively >= 0 and (
             (dated := self._dated_list(q, sentence, quote, respectively))
+            or (dated := self._officers_paid(q, sentence, quote, respectively))
             or (named := self._named_measures(q, sentence, quote, respectively))
             or (grown := self._stated_growths(q, sentence, quote, respectively))
         ):
