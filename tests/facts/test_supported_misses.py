@@ -142,3 +142,12 @@ def test_officers_paid_respectively_after_an_officers_pay() -> None:
     # after no officer's pay, a list of people paid is not read as one
     text = "远帆科技(600999)2024年实现营收8.5亿元。副总经理乙某某、丙某分别获得61.2万元、58.9万元。"
     assert not [f for f in facts(text) if f.value in (612000, 589000)]
+
+
+def test_a_stocks_move_on_a_day_written_after_its_price() -> None:
+    text = "远帆科技(600999)发布季报后，投资者信心回升。其股价却在5月7日暴跌6.5%，市值缩水。"
+    got = [(f.metric, f.value, f.as_of) for f in facts(text)]
+    assert got == [("change_pct", Decimal("-6.5"), dt.date(2025, 5, 7))]
+    # 在 before no day (在高位) is no lead of a move
+    text = "远帆科技(600999)发布季报后，投资者信心回升。其股价在高位暴跌6.5%，市值缩水。"
+    assert [f for f in facts(text) if f.metric == "change_pct"] == []
