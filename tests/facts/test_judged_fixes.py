@@ -245,8 +245,8 @@ def test_broker_branches_named_by_their_street_are_seats() -> None:
     )
     seats = {(f.subject, f.metric, f.object) for f in facts(text) if f.metric.startswith("seat")}
     assert seats == {
-        ("某某证券杭州互联网分公司", "seat_buy", "华光电子"),
-        ("某某证券昆明金碧路", "seat_buy", "华光电子"),
+        ("华光电子", "seat_buy", "某某证券杭州互联网分公司"),
+        ("华光电子", "seat_buy", "某某证券昆明金碧路"),
     }
 
 

@@ -203,12 +203,12 @@ def test_broker_seats_on_the_list(entities: EntityDictionary) -> None:
     )
     got = {(f.subject, f.metric, f.object, f.value) for f in facts(text, entities)}
     seat = "甲证券有限公司北京某路证券营业部"
-    assert (seat, "seat_buy", "远山科技", Decimal("15203000")) in got
-    assert ("机构专用", "seat_buy", "远山科技", Decimal("9800000")) in got
+    assert ("远山科技", "seat_buy", seat, Decimal("15203000")) in got
+    assert ("远山科技", "seat_buy", "机构专用", Decimal("9800000")) in got
     assert (
-        "乙证券股份有限公司上海某路证券营业部",
-        "seat_sell",
         "远山科技",
+        "seat_sell",
+        "乙证券股份有限公司上海某路证券营业部",
         Decimal("7604500"),
     ) in got
 
@@ -221,7 +221,7 @@ def test_seats_without_respectively_are_not_paired(entities: EntityDictionary) -
         "远山科技今日上涨10.01%登上龙虎榜。其中，甲证券北京营业部、乙证券上海营业部分别买入"
         "1520.30万元、980.00万元。"
     )
-    seats = {(f.subject, f.value) for f in facts(listed, entities) if f.metric == "seat_buy"}
+    seats = {(f.object, f.value) for f in facts(listed, entities) if f.metric == "seat_buy"}
     assert seats == {
         ("甲证券北京营业部", Decimal("15203000")),
         ("乙证券上海营业部", Decimal("9800000")),

@@ -35,7 +35,7 @@ def test_a_lines_operating_margin_and_revenue_share_are_the_lines() -> None:
     text = "远航科技存储业务2025年第一季度收入52.4亿元，同比增长31%，营业利润率提升至12.4%。"
     assert said(at(facts(text), "12.4")) == (
         "远航科技",
-        "营业利润率",
+        "operating_margin",
         "存储业务",
         Decimal("12.4"),
         Q1,

@@ -38,7 +38,7 @@ def test_a_nations_total_after_a_heading_run_into_it_is_not_the_companys() -> No
 
 def test_a_margin_after_a_clause_judging_a_line_is_the_lines() -> None:
     text = "澜石科技整体稳健。澜石科技云业务持续表现强劲，营业利润率已达到13.9%，仍在改善。"
-    assert said(at(facts(text), "13.9"))[:3] == ("澜石科技", "营业利润率", "云业务")
+    assert said(at(facts(text), "13.9"))[:3] == ("澜石科技", "operating_margin", "云业务")
     text = "澜石科技整体稳健。营业利润率已达到13.9%，仍在改善。"
     assert at(facts(text), "13.9").object is None
 

@@ -59,6 +59,8 @@ def date_for(
         # new context within a run the text writes without a full stop
         sentence = (marks[at - 1], sentence[1])
     in_sentence = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
+    if (own := own_as_of(q, in_sentence, text)) is not None:
+        return own, None
     before = [d for d in in_sentence if d.span[0] < q.span[0]]
     window = before[-1] if before and before[-1].granularity == "relative" else None
     if not before and text.startswith(_BACK_TO_SPAN, sentence[0]):
@@ -171,6 +173,26 @@ _POINT_OPENS = re.compile(
     r"\s*(?<![\u4e00-\u9fff])(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][，,、是])"
 )
 _POINT_REACH = 600  # characters back to the list's first point
+
+
+# A day in brackets right after a figure or its label, opened by 截至 (0.5%的滚动股息率（截至
+# 2025年5月13日）, 市值56亿元（截至5月14日）): the day the figure holds on, over any named before.
+_OWN_AS_OF = re.compile(r"(?:的[\u4e00-\u9fffA-Za-z]{2,10})?[（(](?:截至|截止)(?:到|至)?")
+
+
+def own_as_of(q: Quantity, dates: Sequence[DateMention], text: str) -> DateMention | None:
+    """The day a figure's own bracket says it is as of (`_OWN_AS_OF`), if it has one."""
+    if text.find("截", q.span[1], q.span[1] + 16) < 0:
+        return None
+    after = next((d for d in dates if d.span[0] >= q.span[1]), None)
+    if (
+        after is None
+        or after.granularity != "day"
+        or not _OWN_AS_OF.fullmatch(text, q.span[1], after.span[0])
+        or text[after.span[1] : after.span[1] + 1] not in ("）", ")")
+    ):
+        return None
+    return after
 
 
 def _before_points(earlier: list[DateMention], start: int, text: str) -> list[DateMention]:

@@ -58,7 +58,7 @@ MEASURE_HEAD = (
     r"(?:率|额|净值|价|量|规模|收益|回撤|误差|排名|数量|股本|市值|余额|户数|人数|份额|占比|比重|"
     r"费用|利润|收入|成本|资产|负债|增速|增幅|降幅|涨幅|跌幅|流入|流出|买入|卖出|市盈率|倍数|面积|"
     r"人口|支出|误差|费率|胜率|投资|赤字|债|薪酬|报酬|比例|笔数|借款|指数|系数|气温|降水量|"
-    r"盈利|毛利|净利|股息|门店|月活|日活|用户|产能|订单|中位数|估值|"
+    r"盈利|毛利|净利|股息|门店|月活|日活|用户|产能|订单|中位数|估值|融资比|"
     r"债(?:券)?(?:累计|合计|共)?发行|净融资)"
 )
 # 农业生产指数(2014-2016=100): the base period an index is written with.
@@ -73,7 +73,7 @@ _ANY_MEASURE = re.compile(
     rf"|[:：][\u4e00-\u9fffA-Za-z0-9]{{0,12}}{MEASURE_HEAD}[+-]?\d[\d.]*%"
 )
 _ANY_CHANGE = re.compile(
-    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|涨|跌|同比增|同比减|增产|减产)(?:[了约超近达逾]|超过)?\s*[+-]?\d"
+    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|降低|涨|跌|同比增|同比减|增产|减产)(?:[了约超近达逾]|超过)?\s*[+-]?\d"
 )
 # 出口额占农产品总出口额的18.74%: a share named by its part and whole alone; 3次登上龙虎榜,
 # 8家机构给出了买入的评级: a count the words after it name.
@@ -157,7 +157,16 @@ _ADJUSTED = re.compile(
     re.IGNORECASE,
 )
 _ADJUSTABLE = frozenset(
-    {"eps", "net_profit", "operating_profit", "gross_margin", "net_margin", "revenue", "roe"}
+    {
+        "eps",
+        "net_profit",
+        "operating_profit",
+        "operating_margin",
+        "gross_margin",
+        "net_margin",
+        "revenue",
+        "roe",
+    }
 )
 _ADJUSTED_METRIC = {"eps": "eps_adjusted", "net_profit": "net_profit_adjusted"}
 # The words right before a label, back to a clause break or a figure: what may qualify it.

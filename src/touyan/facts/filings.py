@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from touyan.facts.labels import LABEL_METRIC
-from touyan.text.numbers import Quantity
+from touyan.text.numbers import Quantity, parse_numbers
 
 # A stock's six-digit code as quote pages write it (sh600272, (600272), 600272.SH).
 _STOCK_CODE = re.compile(r"(?<!\d)(?:sh|sz|bj|SH|SZ|BJ)?(\d{6})(?!\d)")
@@ -19,18 +20,35 @@ _LONG_DECIMAL_IN_TEXT = re.compile(r"\.\d{7}")
 
 
 def unglued(text: str, quantities: Sequence[Quantity]) -> list[Quantity]:
-    """The figures, without one a quote page glued to the next item's code.
+    """The figures, each one a quote page glued to the next item's code cut free of it.
 
     "市盈率(静)： 47.31902265 青禾股份": the page lost the break between the figure and the
-    code that starts the next item, so 47.31902265 is two things; the figure's own digits
-    cannot be told from the code's, so it is not read rather than read wrong.
+    code that starts the next item (written as the page's code elsewhere: sh600319), so
+    47.31902265 is two things. The code's six digits are the last, so the figure is what comes
+    before them (47.31); a figure with a unit after the code is not read, rather than read wrong.
     """
     if _LONG_DECIMAL_IN_TEXT.search(text) is None:
         return list(quantities)
-    long = [q for q in quantities if _LONG_DECIMAL.search(q.text.rstrip("%亿万元倍"))]
     codes = {m.group(1) for m in _STOCK_CODE.finditer(text)}
-    glued = {id(q) for q in long if any(q.text.rstrip("%亿万元倍").endswith(c) for c in codes)}
-    return [q for q in quantities if id(q) not in glued]
+    out: list[Quantity] = []
+    for q in quantities:
+        bare = q.text.rstrip("%亿万元倍")
+        code = next((c for c in codes if bare.endswith(c)), None)
+        if code is None or not _LONG_DECIMAL.search(bare):
+            out.append(q)
+        elif bare == q.text and (cut := _cut_code(text, q, len(code))) is not None:
+            out.append(cut)
+    return out
+
+
+def _cut_code(text: str, q: Quantity, length: int) -> Quantity | None:
+    """The figure `q` without the code of `length` digits its text ends with."""
+    start = q.span[0]
+    written = text[start : q.span[1] - length]
+    parsed = parse_numbers(written)
+    if len(parsed) != 1 or parsed[0].span != (0, len(written)):
+        return None
+    return replace(parsed[0], span=(start, start + len(written)))
 
 
 # "期初余额为X元，本期增加Y元，减少Z元，期末余额为W元": a balance's movement over the period,
@@ -314,11 +332,11 @@ def points_on_quarter(between: str) -> bool | None:
 
 # "智能仓储设备营收4.12亿元，同比+27%，毛利率43.19%": a margin written right after a
 # business line's revenue is that line's margin, not the company's.
-_LINE_RATES = frozenset({"gross_margin", "net_margin"})
-# So are a line's operating margin and its share of revenue, which no known metric names
-# (云服务收入52亿元，同比增长31%，营业利润率提升至12.4%; 海外业务收入同比+18%，收入占比升至
+# So is its operating margin (云服务收入52亿元，同比增长31%，营业利润率提升至12.4%).
+_LINE_RATES = frozenset({"gross_margin", "net_margin", "operating_margin"})
+# And its share of revenue, which no known metric names (海外业务收入同比+18%，收入占比升至
 # 27.5%): the line's, not the company's.
-_LINE_RATE_WORDS = re.compile(r"(?:营业|经营)利润率|(?:营业)?(?:收入|营收)占比")
+_LINE_RATE_WORDS = re.compile(r"(?:营业)?(?:收入|营收)占比")
 _LINE_FIGURES = re.compile(r"revenue(?:_yoy)?")
 # The next item, maybe after a clause that states no figure and turns to no whole (同比增长19%，
 # 增速领先同业，且营业利润率…): still the line's.

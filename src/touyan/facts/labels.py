@@ -157,7 +157,9 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "roe": ("净资产收益率", "ROE"),
     "debt_ratio": ("资产负债率", "负债率"),
     "net_debt_ratio": ("净负债率",),
-    "operating_profit": ("营业利润", "operating profit"),
+    # 运营利润: how Chinese text often writes a US company's operating income.
+    "operating_profit": ("营业利润", "运营利润", "operating profit"),
+    "operating_margin": ("营业利润率", "运营利润率", "经营利润率", "operating margin"),
     "financial_expenses": ("财务费用",),
     "book_value_per_share": ("每股净资产",),
     "main_inflow": ("主力资金流入", "主力流入", "主力资金总流入"),
@@ -285,6 +287,7 @@ PERCENT_METRICS = frozenset(
     {
         "gross_margin",
         "net_margin",
+        "operating_margin",
         "change_pct",
         "turnover_rate",
         "max_drawdown",
@@ -387,6 +390,7 @@ SEGMENTED_METRICS = frozenset(
         "net_profit",
         "net_profit_adjusted",
         "operating_profit",
+        "operating_margin",
         "gross_margin",
         "net_margin",
         "deliveries",

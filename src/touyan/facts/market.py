@@ -43,17 +43,70 @@ _CLAUSE = re.compile(r"[。！？!?；;\n]")
 _REACH = 80
 
 
-def breadth_counts(text: str) -> dict[int, str]:
-    """The start of each market-breadth count in `text`, with its metric."""
-    out: dict[int, str] = {}
+# How a wrap breaks the day's limit-ups down (涨停个股中，主板有57只，创业板3只; 涨停股中，甲、乙等
+# 28只股为ST股; 剔除掉27只ST板块个股后51股涨停) and counts those that did not hold (34股封板未遂):
+# the market's figures too, a board's count with the board as its part.
+_AMONG = r"(?P<move>涨停|跌停)(?:的)?(?:个股|股票|股)中[，,]\s*"
+_BY_BOARD = re.compile(_AMONG + r"(?=主板|创业板|科创板|北交所|中小板)")
+_BOARD_ITEM = re.compile(
+    r"\s*[，,、]?\s*(?P<board>主板|创业板|科创板|北交所|中小板)(?:有|共有|为)?(?P<n>\d+)只"
+)
+_ST_AMONG = re.compile(
+    _AMONG + r"[^。；;，,\n]{0,40}?(?P<n>\d+)只(?:个?股)?(?:为|是)\*?ST(?:股|个股|板块个股)"
+)
+_EX_ST = re.compile(
+    r"剔除(?:掉|了)?(?P<st>\d+)只\*?ST(?:板块)?(?:个股|股)后[，,]?\s*(?P<n>\d+)(?:只|股)"
+    r"(?P<move>涨停|跌停)"
+)
+_FAILED_SEALS = re.compile(
+    r"(?<![\d.])(?P<n>\d+)(?:只|股)(?:个股)?(?:封板未遂|炸板)"
+    r"|(?:封板未遂|炸板)(?:的)?(?:个股|股票|股)?(?:有|共有|共)?(?P<n2>\d+)只"
+)
+_ST_METRICS = {"涨停": "limit_up_st_count", "跌停": "limit_down_st_count"}
+
+
+def breadth_counts(text: str) -> dict[int, tuple[str, str | None]]:
+    """The start of each market-breadth count in `text`, with its metric and the board it
+    counts, if it names one."""
+    out: dict[int, tuple[str, str | None]] = {}
     for shape in (_MOVE_FIRST, _COUNT_FIRST):
         for found in shape.finditer(text):
-            lo = max(0, found.start() - _REACH)
-            lead = max((m.end() for m in _CLAUSE.finditer(text, lo, found.start())), default=lo)
-            if _OTHER_WHOLE.search(text, lead, found.start()):
+            if not _other_whole(text, found.start()):
+                out[found.start("n")] = (_MOVES[found["move"]], None)
+    if "中" in text:
+        for found in _BY_BOARD.finditer(text):
+            if _other_whole(text, found.start()):
                 continue
-            out[found.start("n")] = _MOVES[found["move"]]
+            at = found.end()
+            while item := _BOARD_ITEM.match(text, at):
+                out[item.start("n")] = (_MOVES[found["move"]], item["board"])
+                at = item.end()
+        for found in _ST_AMONG.finditer(text):
+            if not _other_whole(text, found.start()):
+                out[found.start("n")] = (_ST_METRICS[found["move"]], None)
+    if "剔除" in text:
+        for found in _EX_ST.finditer(text):
+            if not _other_whole(text, found.start()):
+                out[found.start("st")] = (_ST_METRICS[found["move"]], None)
+                out[found.start("n")] = (_MOVES[found["move"]] + "_ex_st", None)
+    if "封板未遂" in text or "炸板" in text:
+        for found in _FAILED_SEALS.finditer(text):
+            if not _other_whole(text, found.start()):
+                n = "n" if found["n"] is not None else "n2"
+                out[found.start(n)] = ("failed_seal_count", None)
     return out
+
+
+def _other_whole(text: str, start: int) -> bool:
+    """Whether the words of the sentence before `start` name another whole the count is of.
+    (Not the ST stocks a count leaves out: 剔除掉27只ST板块个股后51股涨停，34股封板未遂 counts
+    the market's failed seals, not a sector's.)"""
+    lo = max(0, start - _REACH)
+    lead = max((m.end() for m in _CLAUSE.finditer(text, lo, start)), default=lo)
+    words = text[lead:start]
+    if "剔除" in words:
+        words = _EX_ST.sub("", words)
+    return _OTHER_WHOLE.search(words) is not None
 
 
 # 近一周、近一月及近一年分别录得0.92%、4.15%及9.38%的涨幅: one move per trailing window.
@@ -186,6 +239,17 @@ def name_before(run: str) -> str | None:
     whole run before the label is one stock's name."""
     names = _stock_names(_NAME_LEAD.sub("", run.strip()))
     return names[0] if names and len(names) == 1 else None
+
+
+# 某某海运最受资金追捧，上午收盘涨停板封单有2.3亿股: the clause before the figure names the
+# stock it singles out, and the figure is that stock's.
+_FAVOURED = re.compile(r"(?P<run>[^，,。；;]{2,12}?)(?:最受|备受|颇受)(?:资金|市场)?(?:追捧|青睐)$")
+
+
+def favoured_before(clause: str) -> str | None:
+    """The stock the clause `clause` says the market favours most, if it opens with one."""
+    found = _FAVOURED.fullmatch(clause.strip())
+    return name_before(found["run"]) if found else None
 
 
 def limit_up_runs(text: str) -> dict[int, tuple[str, list[str]]]:

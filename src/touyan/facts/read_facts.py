@@ -64,7 +64,7 @@ _PERIOD_VERB_ENDS = frozenset("至到为达")  # ，“十二五”降至0.73
 _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系数分别为
 # A growth against a base, written right before the figure (同比增长, 较上年末下降, yoy).
 _GROWTH = re.compile(
-    r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比|较上年末|比上年末|[较比]上年度|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
+    r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比上一?年度?|同比|较上年末|比上年末|[较比]上年度|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
     r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|按年|按月|year[- ]over[- ]year|yoy)\s*"
     r"(?:大幅|小幅|仅|只)?"
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
@@ -233,7 +233,7 @@ class FactReader(
             return self._compared(q, sentence, quote, compared)
         if self.breadth and q.unit == "count" and (counted := self.breadth.get(q.span[0])):
             self.last_record = MARKET  # 整体封板率, 成交额 said next are the market's too
-            return self._fact_for(MARKET.name, counted, q, sentence, quote, None)
+            return self._fact_for(MARKET.name, counted[0], q, sentence, quote, counted[1])
         near = self.text[max(sentence[0], q.span[0] - 16) : q.span[0]]  # the words right before
         if ("均" in near or "中位数" in near) and _GROUP_AVERAGE.search(near):
             return None
@@ -259,6 +259,7 @@ class FactReader(
         respectively = self.text.rfind("分别", sentence[0], q.span[0])
         if respectively >= 0 and (
             (dated := self._dated_list(q, sentence, quote, respectively))
+            or (dated := self._officers_paid(q, sentence, quote, respectively))
             or (named := self._named_measures(q, sentence, quote, respectively))
             or (grown := self._stated_growths(q, sentence, quote, respectively))
         ):

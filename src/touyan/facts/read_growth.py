@@ -47,6 +47,24 @@ _SHARE_OF = re.compile(
     r"\s*[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
 )
 _GROWTH_REACH = 24
+# 净亏损大幅收窄，同比降低超60%: a loss that narrowed or widened, its growth in the next clause.
+_LOSS_MOVED = re.compile(
+    r"(?P<label>(?:净|经营|营业|扣非)?亏损(?:额)?)(?:大幅|明显|显著|进一步|持续|有所)?"
+    r"(?:收窄|扩大|减少|增加)[^\S\n]*[，,][^\S\n]*$"
+)
+# A note in brackets right after a figure (人均薪酬23.1万元（注：按…计算而来），同比增5.68%):
+# no figure in it, it stands between the figure and its growth without taking the growth.
+_NOTE_AFTER = re.compile(r"[^\S\n]*[（(][^（）()\n\d]{1,80}[)）]")
+
+
+def _aside_length(text: str, end: int, growth_start: int) -> int:
+    """How long the note in brackets right after a figure ending at `end` is, else 0."""
+    if growth_start - end <= _GROWTH_REACH or text[end : end + 2].strip()[:1] not in "（(":
+        return 0
+    found = _NOTE_AFTER.match(text, end, growth_start)
+    return len(found.group()) if found else 0
+
+
 # 比上年度下调5万吨: a forecast's revision is its change too.
 _CHANGE_VERB = re.compile(
     r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|上调|下调|增|降"
@@ -342,6 +360,12 @@ class GrowthShapes(Reader):
             q = replace(q, value=-q.value, negative=True)
         phrase_start = q.span[0] - len(growth.group())
         found = label_before(self.text, phrase_start)
+        if (
+            found is None
+            and "亏损" in self.text[max(sentence[0], phrase_start - 24) : phrase_start]
+        ):
+            if narrowed_loss := self._loss_moved(q, sentence, quote, phrase_start, suffix):
+                return narrowed_loss
         if found is None and (named := self._indicator(sentence, phrase_start)):
             record = self._subject_or_region(named[1], sentence)
             if record is None or (record.kind == "company" and self.nationwide(sentence, named[1])):
@@ -399,7 +423,9 @@ class GrowthShapes(Reader):
             # 面积8000万亩，…供应总量1.7亿吨，同比增加350万吨: the growth of the figure right
             # before it, which no label named, not of the last fact.
             return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
-        if last is None or phrase_start - self.last_end > _GROWTH_REACH:
+        if last is None or phrase_start - self.last_end > _GROWTH_REACH + _aside_length(
+            self.text, self.last_end, phrase_start
+        ):
             return self._growth_of_unnamed(q, sentence, quote, phrase_start, suffix)
         base = base_metric(last.metric)
         between = self.text[self.last_end : phrase_start]
@@ -412,6 +438,21 @@ class GrowthShapes(Reader):
         if "\n" in between or last.metric == base + suffix:
             return None
         return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
+
+    def _loss_moved(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, phrase_start: int, suffix: str
+    ) -> ExtractedFact | None:
+        """净亏损大幅收窄，同比降低超60%: the growth of the loss the clause before says narrowed
+        or widened, the company's it names there (or the one the text is about)."""
+        moved = _LOSS_MOVED.search(self.text, max(sentence[0], phrase_start - 24), phrase_start)
+        if moved is None:
+            return None
+        clause_start = self._clause_start(sentence, moved.start())
+        subject = self.subject_before(moved.start(), clause_start)
+        record = subject.entity if subject else self._carried_subject(moved.start()) or self.topic
+        if record is None or record.kind != "company":
+            return None
+        return self._fact_for(record.name, moved["label"] + suffix, q, sentence, quote, None)
 
     def _priced(self, name: str, label_start: int) -> str:
         """生产资料市场价格的监测显示，…。焦炭环比上涨11.7%: a good's bare name, in a paragraph

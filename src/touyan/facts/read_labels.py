@@ -87,6 +87,9 @@ _COUNT_NOUN = re.compile(r"(?:数量|数|家数|个数)$")
 # before its name, a 的 between; not a target, a threshold or an assumption named after it
 # (5%的股息率目标, 30%的毛利率门槛).
 _OF_BEFORE_NAME = re.compile(r"\s*的(?:较高|较低|高|低)?")
+# 某某业务贡献了75%的营收: a part's share of a whole it brings in.
+_CONTRIBUTES = re.compile(r"贡献了?(?:约|超过?|近|逾)?$")
+_SHARED_WHOLES = frozenset({"revenue", "net_profit", "operating_profit", "gross_profit"})
 _NOT_THE_FIGURE = re.compile(r"目标|预期|要求|假设|门槛|上限|下限|标准|阈值|以上|以下|左右的")
 # 750亿美元的资本支出目标, 新增700亿美元股票回购计划: a sum a plan names (its own name kept).
 _PLAN_AFTER = re.compile(
@@ -354,9 +357,14 @@ class LabelShapes(Reader):
         if not spans or spans[0][0] != at:
             return None
         metric = LABEL_METRIC[spans[0][2]]
-        if not unit_fits(metric, q) or _NOT_THE_FIGURE.match(self.text, spans[0][1]):
+        if _NOT_THE_FIGURE.match(self.text, spans[0][1]):
             return None
-        return metric
+        if metric in _SHARED_WHOLES and _CONTRIBUTES.search(
+            self.text, max(sentence[0], q.span[0] - 8), q.span[0]
+        ):
+            # 广告业务贡献了75%的营收: the part's share of the whole the label names
+            return self.text[spans[0][0] : spans[0][1]] + "占比"
+        return metric if unit_fits(metric, q) else None
 
     def _falls_after(self, q: Quantity) -> bool:
         """4.29%的跌幅: the name after the figure says it is a fall."""

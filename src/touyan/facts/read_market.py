@@ -21,6 +21,7 @@ from touyan.facts.market import (
     OPEN_WORDS,
     after_listing,
     day_change,
+    favoured_before,
     move_amount,
     name_before,
     opened_at,
@@ -56,6 +57,8 @@ _MOVE_LEAD = re.compile(
     r"区间|累计|一度|罕见|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
     # a day (5月14日当天涨超11%), the stock's price after a name in quotes (“X”）的股价)
     r"\d{1,2}月\d{1,2}日|当天|的股价|[”\"]?[）)](?=的股价)|"
+    # 其股价在5月7日暴跌, 股价在4月24日季报盘后上涨: the day it moved on, and what it followed
+    r"其(?=股价)|[在于](?=\d{1,2}月\d{1,2}日)|(?:季报|财报|年报)(?=盘后|发布后|公布后)|发布后|公布后|"
     r"近[一二两三四五六七八九十]+个?(?:交易日|日|天|周|月|年)|截至|截止|已经|已|"
     # adverbs and conjunctions a move's clause opens with (成功上涨, 尽管当日下跌): no name
     r"成功|再次|再度|又|随后|最终|终于|依然|仍然|仍|尽管|虽然|虽|但是?|却|而)*"
@@ -317,7 +320,8 @@ class MarketShapes(Reader):
 
     def _seat(self, q: Quantity, sentence: tuple[int, int], quote: str) -> ExtractedFact | None:
         """A营业部、B营业部分别买入3126.40万元、957.18万元: the n-th seat's trade in the stock
-        the text is about."""
+        the text is about, filed under the stock with the seat as its object: a figure of the
+        stock's trading list, as a seat named before its 买入金额 is (`_seats_traded`)."""
         values = [v for v in self.sentence_qs if v.unit == "money"]
         at = values.index(q)
         start = at
@@ -332,7 +336,7 @@ class MarketShapes(Reader):
         if seats is None or stock is None or stock.kind != "company":
             return None
         names, metric = seats
-        return self._fact_for(names[chain.index(q)], metric, q, sentence, quote, stock.name)
+        return self._fact_for(stock.name, metric, q, sentence, quote, names[chain.index(q)])
 
     def _market_day(
         self, q: Quantity, sentence: tuple[int, int], quote: str
@@ -468,6 +472,7 @@ class MarketShapes(Reader):
         clause_start = self._clause_start(sentence, label_start)
         if not self.subject_before(label_start, clause_start) and (
             written := name_before(self.text[clause_start:label_start])
+            or self._favoured(sentence, clause_start)
         ):
             return self._fact_for(written, metric, q, sentence, quote, None)
         record = self._subject_or_region(label_start, sentence)
@@ -475,3 +480,14 @@ class MarketShapes(Reader):
             return None
         self.last_record = record
         return self._fact_for(record.name, metric, q, sentence, quote, None)
+
+    def _favoured(self, sentence: tuple[int, int], clause_start: int) -> str | None:
+        """The stock the clause right before names as the market's favourite (`favoured_before`),
+        when no figure stands between."""
+        if clause_start - 1 <= sentence[0]:
+            return None
+        lo = max(self.text.rfind(c, sentence[0], clause_start - 1) for c in "，,") + 1
+        lo = max(lo, sentence[0])
+        if any(lo <= q.span[0] < clause_start for q in self.sentence_qs):
+            return None
+        return favoured_before(self.text[lo : clause_start - 1])

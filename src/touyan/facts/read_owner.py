@@ -234,6 +234,13 @@ _OFFICER = re.compile(
     r"独立董事|监事|董事|首席[\u4e00-\u9fff]{2,4}官|CEO|CFO|COO)"
     r"[\u4e00-\u9fff·]{2,4}?(?=报告期|从公司|在公司|税前|年薪|薪酬|报酬|获得|领取|的|，|,)"
 )
+# 副总经理甲乙、丙丁分别获得65.01万元、63.08万元: each officer's pay, named as the officers' pay
+# just stated was (税前报酬总额), the role written once before the names it is of.
+_OFFICERS_PAID = re.compile(
+    r"(?P<role>副?董事长|副?总经理|副?总裁|财务总监|董事会秘书|独立董事|监事|董事)"
+    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:、[\u4e00-\u9fff·]{2,4})+)"
+)
+_PAID_VERB = re.compile(r"分别(?:获得|领取)了?(?:税前)?(?:报酬|薪酬)?(?:为)?")
 # Officers taken together, and the words that name one of them or their kind.
 _OFFICER_GROUP = re.compile(
     r"董事、监事(?:和|及|与)高级管理人员|董事(?:和|及|与)高级管理人员|董监高|高级管理人员|高管"
@@ -564,6 +571,32 @@ class OwnerSteps(Reader):
         if _OFFICERS_STAT.search(metric):
             return self._officer_group(metric, lo, label_start)
         return None
+
+    def _officers_paid(
+        self, q: Quantity, sentence: tuple[int, int], quote: str, at: int
+    ) -> ExtractedFact | None:
+        """The n-th officer's pay in a list after 分别获得 (`_OFFICERS_PAID`), when the figure
+        just stated is another officer's pay: its company's, under its metric."""
+        last = self.last
+        verb = _PAID_VERB.match(self.text, at)
+        if verb is None or q.unit != "money" or last is None or last.object is None:
+            return None
+        if not _PAY.search(last.metric) or not _OFFICER.match(last.object + "，"):
+            return None
+        clause_start = self._clause_start(sentence, at)
+        found = _OFFICERS_PAID.fullmatch(self.text, clause_start, at)
+        if found is None:
+            return None
+        names = found["names"].split("、")
+        chain = self._list_run([v for v in self.sentence_qs if v.span[0] >= verb.end()])
+        if (
+            q not in chain
+            or len(chain) != len(names)
+            or self.text[verb.end() : chain[0].span[0]].strip()
+        ):
+            return None
+        officer = found["role"] + names[chain.index(q)]
+        return self._fact_for(last.subject, last.metric, q, sentence, quote, officer)
 
     def _officer_group(self, metric: str, lo: int, label_start: int) -> str | None:
         """The officers taken together a pay or age figure is of, named earlier in its

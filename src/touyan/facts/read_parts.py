@@ -411,12 +411,13 @@ class PartReader(TextReader):
 
     def _contributor(self, sentence: tuple[int, int], label_start: int, q: Quantity) -> str | None:
         """The amount in brackets after a part's share of a whole (某某业务贡献了75%的营收（600
-        亿元）) is that part's, not the whole's."""
+        亿元）) is that part's, not the whole's; so is the share itself (75%)."""
         lo = max(sentence[0], label_start - 40)
-        if (
-            self.text[q.span[0] - 1 : q.span[0]] not in "（("
-            or "贡献" not in self.text[lo:label_start]
-        ):
+        if label_start == q.span[0] and self.text.startswith("的", q.span[1]):
+            label_start = q.span[1] + 1  # the share, its whole named after it
+        elif self.text[q.span[0] - 1 : q.span[0]] not in "（(":
+            return None
+        if "贡献" not in self.text[lo:label_start]:
             return None
         found = _CONTRIBUTED.search(self.text, lo, label_start)
         return found["part"] if found else None

@@ -47,7 +47,7 @@ _CHART_LEVEL_AFTER = re.compile(r"\s*(?:附近的?|一线的?)?(?:平台|支撑�
 # (an industry paragraph in a note on an ETF: 从净利润来看，第四季度净利同比下滑…), they are
 # the industry's, or the index's members', not the fund's.
 _RESULTS = re.compile(
-    r"^(?:revenue|net_profit|gross_margin|operating_profit)|净利|营收|营业收入|毛利"
+    r"^(?:revenue|net_profit|gross_margin|operating_profit|operating_margin)|净利|营收|营业收入|毛利"
 )
 
 # 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and

@@ -19,7 +19,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from touyan.facts.dating import day_range, priced
+from touyan.facts.dating import day_range, own_as_of, priced
 from touyan.facts.economy import CN_REGION, ECONOMY_OF, cn_region_name
 from touyan.facts.extract import ExtractedFact
 from touyan.facts.labels import DAILY_METRICS, LABEL_METRIC, WINDOW_MOVE
@@ -190,6 +190,7 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             )
             and "目标" not in metric
             and not metric.endswith(("计划", "预算"))  # 750亿美元的资本支出计划: the plan's sum
+            and not self._stated_day(anchor, as_of, q)
         ):
             # 预计2021年净利润70亿元…，同比增长289%, 2027年预测市盈率: a forecast, not a
             # reported figure (net_profit_yoy_forecast, whichever rule named it); so is a
@@ -352,6 +353,18 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             if record is not None and record.name != subject and record.kind == "company":
                 return record.name, obj[cut:] or None
         return subject, obj
+
+    def _stated_day(self, anchor: DateMention | None, as_of: dt.date | None, q: Quantity) -> bool:
+        """Whether the figure's own bracket dates it to a day already past (计划…，叠加0.5%的
+        股息率（截至2025年5月13日）): a figure as it stood, which no plan or outlook before it
+        makes a forecast."""
+        return (
+            anchor is not None
+            and as_of is not None
+            and self.published_at is not None
+            and as_of <= self.published_at
+            and own_as_of(q, [anchor], self.text) is anchor
+        )
 
 
 class LabelledShapes(Reader):

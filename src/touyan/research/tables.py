@@ -20,6 +20,7 @@ METRIC_NAMES: dict[str, tuple[str, str]] = {
     "net_profit": ("净利润", "Net profit"),
     "net_profit_adjusted": ("经调整净利润", "Adjusted net profit"),
     "gross_margin": ("毛利率", "Gross margin"),
+    "operating_margin": ("营业利润率", "Operating margin"),
     "eps": ("每股收益", "EPS"),
     "market_cap": ("市值", "Market value"),
     "price": ("股价", "Share price"),
