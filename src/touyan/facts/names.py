@@ -245,33 +245,13 @@ def base_name(name: str) -> str:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Whether two written names are one entity: equal but for a share-class suffix, one
-    fund written two ways (short trading name and full registered name), or a risk-warned
-    stock's name and the plain name it abbreviates."""
+    """Whether two written names are one entity: equal but for a share-class suffix, or one
+    fund written two ways (short trading name and full registered name)."""
     if a == b or base_name(a) == base_name(b):
         return True
     if a.removesuffix("板块") == b.removesuffix("板块"):  # 新能源汽车板块 is the sector 新能源汽车
         return True
-    if kind_of(a) == kind_of(b) == "fund":
-        return fund_key(a) == fund_key(b)
-    return ("ST" in a or "ST" in b) and _warned_same(a, b)
-
-
-# A stock under a risk warning trades as ST or *ST and the first characters of its short name
-# (某方发展 → *ST某方, ST某方; SST, S*ST for the old share reform's): the warned name and the
-# plain one it abbreviates are one company, and so are its ST and *ST forms.
-_WARNED = re.compile(r"(?:S\*ST|SST|\*ST|＊ST|ST)(?P<stem>[\u4e00-\u9fff]{2,4})")
-_PLAIN_SHORT = re.compile(rf"[\u4e00-\u9fff]{{2,{SHORT_NAME}}}")
-
-
-def _warned_same(a: str, b: str) -> bool:
-    warned_a, warned_b = _WARNED.fullmatch(a), _WARNED.fullmatch(b)
-    if warned_a and warned_b:
-        return warned_a["stem"] == warned_b["stem"]
-    warned, plain = (warned_a, b) if warned_a else (warned_b, a)
-    if warned is None or not _PLAIN_SHORT.fullmatch(plain):
-        return False  # a plain short name is CJK alone (not 某方发展集团有限公司)
-    return plain.startswith(warned["stem"])
+    return kind_of(a) == kind_of(b) == "fund" and fund_key(a) == fund_key(b)
 
 
 def written_names(text: str, title: str = "") -> list[WrittenName]:

@@ -7,7 +7,6 @@ without the facts read from it, and a fact never outlives its source span.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -344,7 +343,7 @@ def _written_variants(conn: Connection, names: set[str]) -> set[str]:
     registered names, 理想汽车-W and 理想汽车): `same_name` decides, on the few stored
     subjects that start as one of the names does, so a short name finds facts filed under
     the registered one without a scan of every subject in Python."""
-    stems = {stem for n in names for stem in _stems(n)}
+    stems = {_stem(n) for n in names if _stem(n)}
     if not stems:
         return set()
     prefix = or_(*(Fact.subject_text.like(f"{_like_escape(s)}%", escape="\\") for s in stems))
@@ -352,17 +351,10 @@ def _written_variants(conn: Connection, names: set[str]) -> set[str]:
     return {s for s in stored if s not in names and any(same_name(s, n) for n in names)}
 
 
-def _stems(name: str) -> tuple[str, ...]:
-    """The first characters every written form of the name starts with: the fund house of a
-    fund (平安短债债券I, 平安短债债券型证券投资基金I类), the start of a company's name, and
-    the same start after a risk warning's prefix (某方发展, *ST某方, ST某方)."""
-    plain = _WARNING_PREFIX.sub("", name)[:2]
-    if len(plain) < 2:
-        return (name[:2],) if name[:2] else ()
-    return (plain, *(f"{prefix}{plain}" for prefix in ("ST", "*ST", "＊ST")))
-
-
-_WARNING_PREFIX = re.compile(r"^(?:S\*ST|SST|\*ST|＊ST|ST)(?=[\u4e00-\u9fff])")
+def _stem(name: str) -> str:
+    """The first characters every written form of the name shares: the fund house of a fund
+    (平安短债债券I, 平安短债债券型证券投资基金I类), the start of a company's name."""
+    return name[:2]
 
 
 def _like_escape(text: str) -> str:
