@@ -17,6 +17,7 @@ from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
+from touyan.facts.holders import holding_share_holder
 from touyan.facts.labels import (
     DAILY_METRICS,
     HOLDING_METRICS,
@@ -278,8 +279,12 @@ class LabelledSteps(OwnerSteps):
         if metric == "注册资本" and obj is None:
             obj = self._capital_of(record, clause_start, label_start + 4, label_start)
         if metric == "stake_pct":
-            holder = self._holder_pointed_back(record, sentence, label_start) or self._stake_holder(
-                q
+            holder = (
+                self._holder_pointed_back(record, sentence, label_start)
+                or self._stake_holder(q)
+                or holding_share_holder(
+                    self.text, self.last, self.last_end, label_start, record.name
+                )
             )
             if holder is not None and holder != record.name:
                 return self._fact_for(holder, metric, q, sentence, quote, record.name)
