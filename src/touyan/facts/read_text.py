@@ -132,9 +132,12 @@ _ADVICE_HEAD = "产品分析："
 
 # Where a sentence, or a clause run as one (；), ends.
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|迄今|起|开始|(?<=年)来)")
+_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|迄今|起|开始|(?<=[年月])来(?![看说讲]))")
 # 2026年4月到期的票据: the day a security matures names it, it dates no figure about it.
 _MATURES = re.compile(r"\s*(?:到期|届满)")
+# 与2021年纳入统计的654家景区同口径比较: the base a comparison names with words between its
+# date and the verb, which `BASE_AFTER` (与2024-06-30相比) reads only right after the date.
+_COMPARED_WITH = re.compile(r"[^，,。；;！？!?\n]{1,30}?(?:相比|比较|相较|对比)")
 
 # A text that speaks of 公司 or 该股 is about a company, even one it does not name.
 _COMPANY_WORDS = re.compile(
@@ -269,6 +272,12 @@ def _card_in_advice(text: str) -> re.Match[str] | None:
     return _CARD_LEAD.match(text, at + len(_ADVICE_HEAD)) if at >= 0 else None
 
 
+def _base_named(text: str, span: tuple[int, int]) -> bool:
+    """Whether a date names what a figure is compared with in words the bare `BASE_AFTER`
+    does not read: 与2021年纳入统计的景区同口径比较 (words between the date and the verb)."""
+    return text[span[0] - 1 : span[0]] == "与" and _COMPARED_WITH.match(text, span[1]) is not None
+
+
 class TextReader:
     """What a text holds, read once: its names, dates and sentences, and whom it is about."""
 
@@ -332,6 +341,7 @@ class TextReader:
             and not _MATURES.match(text, d.span[1])
             and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
             and not BASE_AFTER.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
+            and not _base_named(text, d.span)  # 与2021年…同口径比较
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
             and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
         ]
