@@ -1,8 +1,9 @@
 """Which date a figure holds for when the sentence names a base beside it: a ten days' period
 compared with the one before (the base is the later-named one), a base named with words
 between it and 相比, the level a change starts from, 在某年基础上, and a record's reach back
-(为某年某月来最低), which lends no year to a day written later; read here in our own
-sentences with invented figures."""
+(为某年某月来最低), which lends no year to a day written later; and the year a text's
+figures hold for when only its title names it (a results flash, 全年 under a year's review);
+read here in our own sentences with invented figures."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import datetime as dt
 
 from tests.facts.reading import dated
 
-from touyan.facts.entities import EntityDictionary, bundled_entities
+from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 
 DAY = dt.date(2025, 5, 15)
@@ -55,3 +56,26 @@ def test_a_records_reach_back_lends_no_year_to_a_later_day() -> None:
         "②截至3月8日当周，美国续请失业金人数减少2.1万人，至150万人。"
     )
     assert dated(facts(text, None), "续请失业金人数_change", "-21000") == [(None, None)]
+
+
+def test_a_results_flash_titled_by_its_year_dates_the_texts_results() -> None:
+    names = EntityDictionary.of([*bundled_entities(), EntityRecord("青禾汽车", "company")])
+    text = (
+        "青禾汽车公告，实现营业总收入52.3亿元，同比增长9.1%；报告期内，归属于上市公司股东的"
+        "净利润3.4亿元。"
+    )
+    title = "青禾汽车业绩快报：2024年净利同比增长18%"
+    found = extract_facts(text, title=title, published_at=None, entities=names)
+    assert {f.as_of for f in found if f.metric in ("revenue", "net_profit")} == {
+        dt.date(2024, 12, 31)
+    }
+    text = "青禾汽车披露2024年年度业绩快报公告，报告期内，公司实现营业总收入52.3亿元。"
+    found = extract_facts(text, title="", published_at=None, entities=names)
+    assert dated(found, "revenue", "5230000000") == [(dt.date(2024, 12, 31), "报告期内")]
+
+
+def test_the_whole_year_of_a_text_naming_no_date_is_its_titles_year() -> None:
+    text = "统计局公布，全年全国居民人均消费支出28140元，比上年增长6.2%。"
+    title = "2024年居民消费稳步恢复"
+    found = extract_facts(text, title=title, published_at=None, entities=NAMES)
+    assert dated(found, "居民人均消费支出", "28140") == [(dt.date(2024, 12, 31), "2024年")]

@@ -25,6 +25,7 @@ from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact, flatt
 from touyan.facts.filings import founded
 from touyan.facts.implied_dates import (
     data_as_of,
+    named_title_year,
     reviewed_month,
     reviewed_quarter,
     title_day,
@@ -361,7 +362,13 @@ class TextReader:
             text, title, published_at
         )  # 报告期内 in a report's text
         own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
-        own_period += full_year_mentions(text, [*self.dates, *own_period], published_at)  # 全年
+        if "全年" in text:
+            own_period += full_year_mentions(
+                text,
+                [*self.dates, *own_period],
+                published_at,
+                named_title_year(title, published_at),
+            )
         own_period += session_mentions(text, self.dates, published_at)  # 周三, 隔夜美股
         if own_period:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
