@@ -41,6 +41,8 @@ _CLAUSE = re.compile(
     r"归属|归母|扣非|扣除|经调整|调整后|(?<![运自])营业|毛|净|税前|税后|利润|收入|总额|"
     # how the figure is counted or meant, not what it covers (含税营收, 确保单月交付)
     r"含税|不含税|确保|力争|目标|计划|"
+    # how a sum is paid or reckoned, not what it goes into (拟以自有资金认缴出资, 估算总投资)
+    r"认缴|实缴|自有资金|自筹|估算|拟|"
     # a heading's judgement run on into the label (盈利能力持续增强归属于…净利润), not a line
     r"增强|改善|优化|稳步|显著|大幅|亮眼|强劲|承压|回暖|向好|能力|持续|"
     # who states the figure, not what it covers (季度报告的净利润, 市场预测净利润)

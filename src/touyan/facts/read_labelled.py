@@ -18,6 +18,7 @@ from touyan.facts.extract import ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
 from touyan.facts.holders import holding_share_holder
+from touyan.facts.investees import investment_target
 from touyan.facts.labels import (
     DAILY_METRICS,
     HOLDING_METRICS,
@@ -276,6 +277,9 @@ class LabelledSteps(OwnerSteps):
             obj = self._investee(record.name, clause_start, label_start) or self._capital_of(
                 record, sentence[0], clause_start, label_start
             )
+        if metric == "invested":
+            # 出资1000万元参与投资某某合伙企业, 其中公司认缴出资…, 项目总投资…: the target
+            obj = investment_target(self.text, obj, sentence, clause_start, label_start, q.span[1])
         if metric == "注册资本" and obj is None:
             obj = self._capital_of(record, clause_start, label_start + 4, label_start)
         if metric == "stake_pct":
