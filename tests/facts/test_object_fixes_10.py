@@ -60,3 +60,18 @@ def test_a_bare_project_points_back_to_the_project_named() -> None:
 def test_the_project_an_earlier_clause_builds_is_the_totals() -> None:
     text = "澜石科技公告，子公司拟在南屿工业园建设“高纯材料研发中心”项目，计划总投资约为12.5亿元。"
     assert invested_in(text, "1250000000") == "高纯材料研发中心项目"
+
+
+def test_a_streak_or_a_verb_before_a_label_is_no_part() -> None:
+    names = EntityDictionary.of([*bundled_entities(), EntityRecord("青禾汽车", "company")])
+    text = (
+        "青禾汽车公告，2025年4月公司交付新车8120台。单车型交付上，青禾X5交付3150台，"
+        "连续三月交付超过3000台；青禾X3交付1980台。"
+    )
+    found = extract_facts(text, title="", published_at=DAY, entities=names)
+    assert at(found, "3000").object == "青禾X5"
+    text = (
+        "青禾汽车公告，预计2024年净利润6.2亿元。本年度完成新能源整车销量21.5万辆，同比增长约18%。"
+    )
+    found = extract_facts(text, title="", published_at=DAY, entities=names)
+    assert {f.object for f in found if f.metric.startswith("deliveries")} == {"新能源整车"}

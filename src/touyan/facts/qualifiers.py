@@ -18,9 +18,9 @@ _LEAD = re.compile(
     r"特别是|尤其是|尽管|虽然|其(?![他它余])|"
     r"全年|上半年|下半年|前三季度|[一二三四1-4]季度|第[一二三四1-4]季度|单季度?|季度|年度|半年度|"
     r"当月|单月|本月|当季度?|本季度?|该季度?|该期|当期|本期|期内|报告期内?|同期|今年以来|今年|去年|上年|"
-    r"本年|年内|"
+    r"本年度|本年|年内|"
     r"(?:\d{2}|(?:19|20)\d{2})?\s*[QH][1-4]|(?:19|20)\d{2}\s*年(?:度|末|底|初)?|\d{1,2}\s*月份?|"
-    r"(?:前|近|过去|最近)?[一二三四五六七八九十两\d]+个?(?:月|季度|年|周|日|天)|"
+    r"(?:前|近|过去|最近|连续)?[一二三四五六七八九十两\d]+个?(?:月|季度|年|周|日|天)|"
     r"\d{1,2}日|不过|但|而|和|及|与|、|并|且|也|还|则|均|总|最新|目前|当前|首次|再次|"
     r"[\s：:（）()“”\"'「」]|的)+"
 )
@@ -77,9 +77,10 @@ def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | 
     if breaks:
         start = list_start(text, max([start, *breaks[:-1]]), breaks[-1])
     run = text[start:label_start]
-    if "实现" in run:  # 通过数字平台实现酒类收入: what was achieved; 酒店业务实现营收: who did
-        before, _, after = run.rpartition("实现")
-        run = after if len(after.strip()) >= 2 else before
+    for verb in ("实现", "完成"):  # 通过数字平台实现酒类收入: what was achieved; 酒店业务实现
+        if verb in run:  # 营收: who did; 本年度完成铝板带箔销量: what was sold
+            before, _, after = run.rpartition(verb)
+            run = after if len(after.strip()) >= 2 else before
     if heading := _HEADING.match(run):
         run = run[heading.end() :]  # 2. 全球化布局加速 海外市场销量: the heading is no part
     lead = _LEAD.match(run)
