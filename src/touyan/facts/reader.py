@@ -19,6 +19,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from touyan.facts.bilateral import BILATERAL, partner
 from touyan.facts.dating import day_range, priced
 from touyan.facts.economy import CN_REGION, ECONOMY_OF, cn_region_name
 from touyan.facts.extract import ExtractedFact
@@ -98,6 +99,8 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             and cn_region_name(lead) == subject
         ):
             metric = metric[lead.end() + 1 :]  # 某市的常住人口: the region is the subject
+        if obj is None and metric.startswith(BILATERAL):
+            obj = partner(self.text, subject, q.span[0])  # 两国贸易总额: the pair's, with whom
         anchor, window = self._anchor(metric, q, sentence)
         as_of, period = self._as_of(anchor)
         if (

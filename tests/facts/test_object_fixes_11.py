@@ -1,0 +1,37 @@
+"""Whom a bilateral figure (两国贸易总额, 双边贸易额) is with: the partner economy the text
+named before it, beside the subject; read here in our own sentences with invented figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.facts.reading import at
+
+from touyan.facts.entities import EntityDictionary, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+NAMES = EntityDictionary.of(bundled_entities())
+
+
+def facts(text: str) -> list[ExtractedFact]:
+    return extract_facts(text, title="", published_at=dt.date(2025, 5, 15), entities=NAMES)
+
+
+def test_a_bilateral_figure_is_with_the_partner_named_before() -> None:
+    text = (
+        "据报道，日本与印度本周将启动经贸磋商，日本希望扩大对印度的出口。"
+        "据日本统计，2024年两国贸易总额为3.1万亿日元。"
+    )
+    fact = at(facts(text), "3100000000000")
+    assert (fact.subject, fact.object) == ("日本", "印度")
+
+
+def test_a_bilateral_growth_names_the_partner_too() -> None:
+    text = (
+        "商务部表示，我国和巴西经贸关系保持稳定发展。"
+        "2024年，双边贸易额同比增长9.6%，达到1880亿美元。"
+    )
+    found = facts(text)
+    assert {(f.subject, f.object) for f in found if f.metric.startswith("双边贸易额")} == {
+        ("巴西", "中国")
+    }
