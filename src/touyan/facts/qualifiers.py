@@ -30,7 +30,7 @@ _HEADING = re.compile(
     r"[\u4e00-\u9fff][^\s，,。；;]{1,15}\s+(?=\S)"
 )
 _TAIL = re.compile(
-    r"(?:实现|共实现|累计实现|累计|合计|全年|单季度?|当季|单月|当期|本期|的|之|总)+$"
+    r"(?:实现|共实现|累计实现|累计|合计|全年|单季度?|当季|单月|当期|本期|的|之|总|预计|预期)+$"
 )
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\-]{2,14}(?:、[\u4e00-\u9fffA-Za-z0-9\-]{2,14})*")
 # A run holding these is a clause, not a name (营收增速放缓, 预计营收, 带动营收).

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from touyan.facts.bilateral import market_of
 from touyan.facts.economy import REGION
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import ExtractedFact
@@ -29,6 +30,7 @@ from touyan.facts.labels import (
     stake_move,
 )
 from touyan.facts.market import SECTOR_METRICS
+from touyan.facts.named_parts import cause_of, tranche_of
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_narrowed import goods_price_move
 from touyan.facts.read_owner import DEAL_FIGURE, OwnerSteps
@@ -269,6 +271,14 @@ class LabelledSteps(OwnerSteps):
             obj = self._line_of_rate(record.name, metric, sentence, label_start)
         if obj is None and labelled and metric in SEGMENTED_METRICS:
             obj = self._volume_part(record.name, sentence, label_start)
+        if obj is None:
+            obj = cause_of(
+                self.text, clause_start, label_start, sentence[1]
+            )  # 因某事导致的收益: that gain
+        if obj is None:
+            obj = tranche_of(self.text, clause_start, label_start)  # 品种二为某债券，规模为…
+        if obj is None and record.kind == "company":
+            obj = market_of(self.text, clause_start, label_start)  # 在印度的出货量: that market's
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
             self.round_subject = record
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:

@@ -488,6 +488,10 @@ class PartReader(TextReader):
         if found and not _ITEMS.search(found["name"]):
             return found["name"]
         priced = _PRICED_PRODUCT.match(self.text, start, label_start)
+        if priced is None and any(b in self.text[start:label_start] for b in "（("):
+            # 某分会消息，本周某型硅片（210mm）价格区间在…: the run's first clause is the source's
+            opened = self.text.find("，", start, label_start) + 1
+            priced = _PRICED_PRODUCT.match(self.text, opened, label_start) if opened else None
         if priced and not any(
             m.start < priced.end("name") and priced.start("name") < m.end for m in self.mentions
         ):
