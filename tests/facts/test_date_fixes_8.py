@@ -79,3 +79,20 @@ def test_the_whole_year_of_a_text_naming_no_date_is_its_titles_year() -> None:
     title = "2024年居民消费稳步恢复"
     found = extract_facts(text, title=title, published_at=None, entities=NAMES)
     assert dated(found, "居民人均消费支出", "28140") == [(dt.date(2024, 12, 31), "2024年")]
+
+
+def test_the_year_of_a_shares_whole_or_of_a_founding_dates_no_figure() -> None:
+    names = EntityDictionary.of([*bundled_entities(), EntityRecord("青禾汽车", "company")])
+    text = (
+        "青禾汽车公告，公司2025年3月预中标4个环卫服务项目，合计首年服务费金额为3120万元(占公司"
+        "2023年度经审计营业收入的0.52%)，合同总金额约为0.9亿元。"
+    )
+    found = extract_facts(text, title="", published_at=None, entities=names)
+    assert dated(found, "合同总金额", "90000000") == [(dt.date(2025, 3, 31), "2025年3月")]
+    text = "青禾汽车成立于2015年，其大股东为远山控股有限公司，持股48.6%。"
+    found = extract_facts(text, title="", published_at=None, entities=names)
+    assert [f.as_of for f in found if f.metric == "stake_pct"] == [None]
+    # but a verb that takes a year (抢占2024年…市场) is no share's whole
+    text = "报告显示，青禾汽车抢占2024年国内客车市场第一，市占率为18%。"
+    found = extract_facts(text, title="", published_at=None, entities=names)
+    assert [f.as_of for f in found if f.value == 18] == [dt.date(2024, 12, 31)]

@@ -75,3 +75,14 @@ def test_a_streak_or_a_verb_before_a_label_is_no_part() -> None:
     )
     found = extract_facts(text, title="", published_at=DAY, entities=names)
     assert {f.object for f in found if f.metric.startswith("deliveries")} == {"新能源整车"}
+
+
+def test_projects_counted_right_before_their_total() -> None:
+    text = (
+        "广州市发改委公布2025年重点项目计划。根据计划，2025年广州市重点建设正式项目共600个，"
+        "年度计划投资3000亿元。据统计，520个市重点项目总投资2.1万亿元。"
+    )
+    title = "广州市2025年重点项目计划公布"
+    found = extract_facts(text, title=title, published_at=None, entities=NAMES)
+    assert at(found, "2100000000000").object == "520个市重点项目"
+    assert at(found, "300000000000").object == "正式项目"

@@ -52,6 +52,8 @@ _PROJECT_NAMED = re.compile(
 # holds 建设): the project is named after the last one.
 _BUILD_VERB = re.compile(_BUILDS)
 _PROJECT_REACH = 300
+# 780个市重点项目总投资: a number of projects counted right before the total, which is theirs.
+_COUNTED_PROJECTS = re.compile(r"(?P<name>\d+个[\u4e00-\u9fff]{2,12}?项目)总?$")
 
 
 def _project_name(found: re.Match[str], titled: bool) -> str | None:
@@ -85,8 +87,9 @@ def investment_target(
 ) -> str | None:
     """What an investment labelled at `label_start` goes into, when its object is none or a
     bare 项目: the vehicle named after the sum, the vehicle a partner subscribes to, the
-    project a bare 项目 points back to, or the project an earlier clause of the sentence
-    builds (建设某某项目，…，总投资4亿元). Else `obj` as it was."""
+    projects counted right before it (780个市重点项目总投资), the project a bare 项目 points
+    back to, or the project an earlier clause of the sentence builds (建设某某项目，…，总投资4
+    亿元). Else `obj` as it was."""
     if obj is None and (after := _VEHICLE_AFTER.match(text, figure_end)):
         return after["name"]
     if obj is None and _SUBSCRIBED.search(text, clause_start, label_start):
@@ -95,6 +98,8 @@ def investment_target(
         )
         if joined:
             return joined[-1]["name"]
+    if obj is None and (counted := _COUNTED_PROJECTS.search(text, clause_start, label_start)):
+        return counted["name"]
     if _BARE_PROJECT.search(text, clause_start, label_start):
         return named_project(text, max(0, label_start - _PROJECT_REACH), label_start) or obj
     if obj is None and clause_start > sentence[0] and "项目" in text[sentence[0] : clause_start]:
