@@ -1,5 +1,7 @@
 """Whom a bilateral figure (两国贸易总额, 双边贸易额) is with: the partner economy the text
-named before it, beside the subject; read here in our own sentences with invented figures."""
+named before it, beside the subject; and which good an economy's bare total is of when a
+clause opening with the good comes first; read here in our own sentences with invented
+figures."""
 
 from __future__ import annotations
 
@@ -35,3 +37,13 @@ def test_a_bilateral_growth_names_the_partner_too() -> None:
     assert {(f.subject, f.object) for f in found if f.metric.startswith("双边贸易额")} == {
         ("巴西", "中国")
     }
+
+
+def test_a_bare_total_after_a_clause_opening_with_a_good_is_that_goods() -> None:
+    text = (
+        "2024年，河南农业稳步发展，粮食总产量6700万吨，增长1.2%；"
+        "小麦继续保持丰收，总产量达3800万吨，占全国的27.8%。"
+    )
+    found = extract_facts(text, title="", published_at=None, entities=NAMES)
+    assert at(found, "38000000").metric == "小麦总产量"
+    assert at(found, "67000000").metric == "粮食总产量"

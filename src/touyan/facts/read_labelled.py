@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from touyan.facts.bilateral import market_of
-from touyan.facts.economy import REGION
+from touyan.facts.economy import CN_REGION, REGION
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
@@ -211,7 +211,11 @@ class LabelledSteps(OwnerSteps):
             return None  # 新品的市场价格涨至1350元/瓶，涨幅近30%: the good's, not the stock's
         if record.kind == "org" and _COMPANY_HEAD.search(metric) and REGION.fullmatch(record.name):
             return None  # 注册用户超过3亿 after a sentence about China: some company's users
-        if record.kind == "org" and _BARE_TOTAL.fullmatch(metric) and REGION.fullmatch(record.name):
+        if (
+            record.kind == "org"
+            and _BARE_TOTAL.fullmatch(metric)
+            and (REGION.fullmatch(record.name) or CN_REGION.fullmatch(record.name))
+        ):
             metric = self._product_total(record.name, metric, sentence, label_start)
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         obj = obj or self._project(sentence, label_start)
