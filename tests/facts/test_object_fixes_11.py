@@ -1,6 +1,7 @@
 """Whom a bilateral figure (两国贸易总额, 双边贸易额) is with: the partner economy the text
 named before it, beside the subject; and which good an economy's bare total is of when a
-clause opening with the good comes first; read here in our own sentences with invented
+clause opening with the good comes first; and the industry a national figure is of, with
+the growth that goes on after it; read here in our own sentences with invented
 figures."""
 
 from __future__ import annotations
@@ -47,3 +48,16 @@ def test_a_bare_total_after_a_clause_opening_with_a_good_is_that_goods() -> None
     found = extract_facts(text, title="", published_at=None, entities=NAMES)
     assert at(found, "38000000").metric == "小麦总产量"
     assert at(found, "67000000").metric == "粮食总产量"
+
+
+def test_an_industrys_figures_and_the_growth_that_goes_on_are_its() -> None:
+    text = (
+        "据统计局，2024年，全国规模以上体育及相关产业企业实现营业收入32150亿元，比上年增长7.2%；"
+        "两年平均增长5.6%。"
+    )
+    found = extract_facts(text, title="", published_at=None, entities=NAMES)
+    assert {(f.metric, f.object) for f in found} == {
+        ("revenue", "规模以上体育及相关产业企业"),
+        ("revenue_yoy", "规模以上体育及相关产业企业"),
+        ("revenue两年平均_yoy", "规模以上体育及相关产业企业"),
+    }

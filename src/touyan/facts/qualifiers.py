@@ -15,6 +15,7 @@ import re
 # Fillers and time words that may stand between a subject and its label without narrowing it.
 _LEAD = re.compile(
     r"(?:公司|本公司|该公司|该行|该银行|本行|集团|母公司|上市公司|企业|实现|共实现|累计|合计|共计|总计|其中|此外|同时|"
+    r"全国|全省|全市|我国|"  # (the economy's own word: 全国规模以上工业企业 is the part)
     r"特别是|尤其是|尽管|虽然|其(?![他它余])|"
     r"全年|上半年|下半年|前三季度|[一二三四1-4]季度|第[一二三四1-4]季度|单季度?|季度|年度|半年度|"
     r"当月|单月|本月|当季度?|本季度?|该季度?|该期|当期|本期|期内|报告期内?|同期|今年以来|今年|去年|上年|"
@@ -36,7 +37,7 @@ _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\-]{2,14}(?:、[\u4e00-\u9fffA-Za-z0-
 # A run holding these is a clause, not a name (营收增速放缓, 预计营收, 带动营收).
 _CLAUSE = re.compile(
     r"[为是在将已被把对从了等由使让向]|实现|录得|显示|预计|分别|达到|同比|环比|较|带动|推动|贡献|拉动|"
-    r"增长|下降|增加|减少|提升|主要|来自|整体|合并|综合|总体|全部|相关|对应|包括|占|约|超|近|"
+    r"增长|下降|增加|减少|提升|主要|来自|整体|合并|综合|总体|全部|(?<!及)相关|对应|包括|占|约|超|近|"
     # (营业 but not the 营业 a 运营业务 or 自营业务 segment's name runs over)
     r"归属|归母|扣非|扣除|经调整|调整后|(?<![运自])营业|毛|净|税前|税后|利润|收入|总额|"
     # how the figure is counted or meant, not what it covers (含税营收, 确保单月交付)
