@@ -1,7 +1,8 @@
 """Whom a bilateral figure (两国贸易总额, 双边贸易额) is with: the partner economy the text
 named before it, beside the subject; and which good an economy's bare total is of when a
 clause opening with the good comes first; and the industry a national figure is of, with
-the growth that goes on after it; read here in our own sentences with invented
+the growth that goes on after it, and the share of a figure a record (首次突破…) follows;
+read here in our own sentences with invented
 figures."""
 
 from __future__ import annotations
@@ -61,3 +62,13 @@ def test_an_industrys_figures_and_the_growth_that_goes_on_are_its() -> None:
         ("revenue_yoy", "规模以上体育及相关产业企业"),
         ("revenue两年平均_yoy", "规模以上体育及相关产业企业"),
     }
+
+
+def test_a_record_the_figure_set_names_no_measure() -> None:
+    text = (
+        "商务部数据显示，2024年全国服务零售额增长6%。其中，在线文旅零售额5.2万亿元，"
+        "首次突破5万亿元，同比增长8.0%，占社会消费品零售总额的比重为11.5%。"
+    )
+    found = extract_facts(text, title="", published_at=None, entities=NAMES)
+    assert at(found, "11.5").metric == "在线文旅零售额占社会消费品零售总额比重"
+    assert all(not f.metric.startswith("首次") for f in found)

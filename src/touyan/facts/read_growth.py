@@ -81,7 +81,7 @@ _GROWTH_NEXT = re.compile(
     r"(?:大幅|小幅)?(?:增长|增加|上升|提升|提高|下降|减少|下滑|回落|增|降|减|[+-]\d)"
 )
 _LEVEL_CONNECTORS = re.compile(
-    r"(?:累计|合计|共)?(?:达到|达|完成|实现|突破|超过|超|逾|约|近|为)?了?[^\S\n]*$"
+    r"(?:首次|再次|一举)?(?:累计|合计|共)?(?:达到|达|完成|实现|突破|超过|超|逾|约|近|为)?了?[^\S\n]*$"
 )
 # 同比减2.83%, 较上年下滑5%: a fall the number's own parse may not sign.
 _FALL_AFTER_BASE = re.compile(
