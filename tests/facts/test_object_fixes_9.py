@@ -1,7 +1,8 @@
 """Whose shares a count or a stake is when a filing names the holder loosely: a person or a
 partnership opening the clause of its holding, its sale or its transfer; the stake said right
 after that holding; a stake the clause gives away; the company's own holding in a company
-named after 持有; read here in our own sentences with invented names and figures."""
+named after 持有; the stake of a new holder a register adds, in the company changed; read here
+in our own sentences with invented names and figures."""
 
 from __future__ import annotations
 
@@ -60,3 +61,17 @@ def test_a_stake_written_as_a_ratio_after_a_holding_is_the_holders() -> None:
 def test_the_companys_own_holding_in_a_company_named_after_the_verb() -> None:
     text = "澜石科技公告，截至公告披露日，公司持有QPX的股份为315.6万股，限售期为6个月。"
     assert said(at(facts(text), "3156000"))[:3] == ("QPX", "shares_held", "澜石科技")
+
+
+def test_a_registers_new_holder_holds_its_stake_in_the_company_changed() -> None:
+    text = (
+        "澜石科技旗下的南屿云数据有限公司发生工商变更，原股东北辰网络科技有限公司退出，"
+        "新增股东东篱信息科技有限公司，持股100%。"
+    )
+    found = facts(text)
+    assert said(at(found, "100"))[:3] == ("东篱信息科技有限公司", "stake_pct", "南屿云数据有限公司")
+    text = (
+        "企查查APP显示，3月2日，南屿读书科技有限公司成立，注册资本500万元。企查查股权穿透显示，"
+        "该公司由澜石科技持股60%。"
+    )
+    assert said(at(facts(text), "60"))[:3] == ("澜石科技", "stake_pct", "南屿读书科技有限公司")

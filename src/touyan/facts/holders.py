@@ -88,3 +88,34 @@ _SELF_HOLDS = re.compile(r"(?:本|该)?公司(?:直接|间接|合计|共计?|目
 def self_holds(text: str, clause_start: int, verb_start: int) -> bool:
     """Whether the clause before 持有 at `verb_start` is the company's own word for itself."""
     return _SELF_HOLDS.fullmatch(text, clause_start, verb_start) is not None
+
+
+# What a business register's news says of a company (某某有限公司发生工商变更，…新增股东某某有限
+# 公司，持股100%; 某某有限公司成立，…该公司由某某持股60%): the stake is the new holder's in that
+# company, not in the company the text is filed under.
+_ORG = r"[^\W_的]{2,30}?(?:股份有限公司|有限责任公司|有限公司|合伙企业)"
+_NEW_HOLDER = re.compile(rf"(?:新增股东|股东新增|新股东)(?P<name>{_ORG})[，,]\s*$")
+_CHANGED_COMPANY = re.compile(
+    rf"(?P<name>{_ORG})(?:近日)?(?:发生(?:了)?(?:工商)?变更|成立(?=[，,]))"
+)
+_THAT_COMPANY = "该公司"
+_REGISTER_REACH = 200
+
+
+def new_holder(text: str, sentence_start: int, label_start: int) -> tuple[str, int, int] | None:
+    """The holder a register's change adds, named right before its stake (新增股东某某有限公司，
+    持股100%), with where its name runs."""
+    if "股东" not in text[max(sentence_start, label_start - 40) : label_start]:
+        return None
+    found = _NEW_HOLDER.search(text, max(sentence_start, label_start - 40), label_start)
+    return (found["name"], found.start("name"), found.end("name")) if found else None
+
+
+def registered_company(text: str, sentence_start: int, label_start: int) -> str | None:
+    """The company a register's change or founding is of, named in the sentence before the
+    stake (某某有限公司发生工商变更), or before it when the clause says 该公司."""
+    lo = sentence_start
+    if _THAT_COMPANY in text[sentence_start:label_start]:
+        lo = max(0, sentence_start - _REGISTER_REACH)
+    found = [*_CHANGED_COMPANY.finditer(text, lo, label_start)]
+    return found[-1]["name"] if found else None

@@ -18,7 +18,7 @@ from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
-from touyan.facts.holders import holding_share_holder
+from touyan.facts.holders import holding_share_holder, new_holder, registered_company
 from touyan.facts.investees import investment_target
 from touyan.facts.labels import (
     DAILY_METRICS,
@@ -303,11 +303,16 @@ class LabelledSteps(OwnerSteps):
                 or holding_share_holder(
                     self.text, self.last, self.last_end, label_start, record.name
                 )
+                or self._new_holder(sentence, label_start)
             )
+            # 某某有限公司发生工商变更，新增股东…，持股25%: the stake is in that company
+            held = registered_company(self.text, sentence[0], label_start)
             if holder is not None and holder != record.name:
-                return self._fact_for(holder, metric, q, sentence, quote, record.name)
-            obj = self._stake_held_in(sentence, label_start) or self._stake_target(
-                sentence[0], record.name
+                return self._fact_for(holder, metric, q, sentence, quote, held or record.name)
+            obj = (
+                self._stake_held_in(sentence, label_start)
+                or self._stake_target(sentence[0], record.name)
+                or held
             )
         if metric in _QUOTED_METRICS and self._unlisted(record):
             return None  # 国电电力当前股价4.61元 under a title about 汇金: an investor has no quote
@@ -315,6 +320,16 @@ class LabelledSteps(OwnerSteps):
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _new_holder(self, sentence: tuple[int, int], label_start: int) -> str | None:
+        """The holder a register's change adds (新增股东某某有限公司，持股100%), by the name the
+        dictionary files it under when it knows it."""
+        found = new_holder(self.text, sentence[0], label_start)
+        if found is None:
+            return None
+        name, lo, hi = found
+        known = next((m.entity.name for m in self.mentions if lo <= m.start < hi), None)
+        return known or name
 
     def _region_owned(self, metric: str, clause_start: int, label_start: int) -> str:
         """中国某类投资者的渗透率达到50%: the words between an economy's name and the 的 of a
