@@ -1,7 +1,8 @@
 """What part of a subject a figure is of when the words around it say so in their own way:
 a product priced after the source's clause, a segment before 全年预计实现, an officer with a
 Latin name, the cause of a gain, the market a company's figure is in, a bond's tranche, the
-model a count is of; and what stays the whole's; read here in our own sentences with invented
+model a count is of; and what stays the whole's, and what each of several unnamed parts
+reached, which is no one's; read here in our own sentences with invented
 names and figures."""
 
 from __future__ import annotations
@@ -82,3 +83,13 @@ def test_the_model_a_count_is_of_but_not_the_whole() -> None:
     text = "青禾汽车公告，2024年共交付 52100 辆汽车，其中 QH7 车型 31200 辆。"
     found = facts(text)
     assert at(found, "52100").object is None
+
+
+def test_a_figure_each_of_several_unnamed_parts_reached_is_dropped() -> None:
+    text = (
+        "记者从澜石科技获悉，春节期间全渠道销售额增长12%，多个生鲜单品的七日销售额达到800万元以上，"
+        "门店客流增长9%。"
+    )
+    found = facts(text)
+    assert all(f.value != 8000000 for f in found)
+    assert any(f.value == 12 for f in found)  # the figures around it are kept

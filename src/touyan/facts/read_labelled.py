@@ -51,6 +51,9 @@ _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_hel
 # A label opening on the total of a fund, partnership or venture a company joins (基金此次总认
 # 缴出资额, 合资公司总投资): all partners' together, not the company's.
 _OTHERS_TOTAL = re.compile(r"(?:基金|合伙企业|合资公司|合资企业)(?:此次|本次|的)?(?:总|合计)")
+# A clause opening with a set of parts it does not name (多个单品, 多家门店, 多只基金): a figure
+# each of them reached, neither the subject's nor one part's.
+_UNNAMED_SET = re.compile(r"\s*(?:其中)?(?:多个|多款|多家|多只|多位)")
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
@@ -155,6 +158,8 @@ class LabelledSteps(OwnerSteps):
             # 某某产业投资基金二期注资500亿元: a fund or firm the dictionary does not know,
             # not a part of the subject carried from before
             return None
+        if _UNNAMED_SET.match(self.text, clause_start, label_start):
+            return None  # 多个生鲜单品的销售额达到1000万元: each of parts no one names
         if record is None:
             record = (
                 self.round_subject
