@@ -21,9 +21,9 @@ from touyan.text.numbers import Quantity
 # A comparison's base (比1978年, 较4月份) is compared with, not what a figure is dated by.
 # 恢复至2019年的97.5%: the year a recovery is measured against, the base of a ratio.
 BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比|恢复[至到]了?)\s*$")
-# Written after a date, the same (与2024-06-30相比, 与上月相同); so is a period of it
-# (与去年同期相比: the figure is this year's, compared with last year's).
-BASE_AFTER = re.compile(r"\s*(?:同期\s*)?(?:相比|相较|比较|相同|持平|一致|相当)")
+# Written after a date, the same (与2024-06-30相比, 与上月相同, 在2021年基础上退坡30%); so is
+# a period of it (与去年同期相比: the figure is this year's, compared with last year's).
+BASE_AFTER = re.compile(r"\s*(?:同期\s*)?(?:相比|相较|比较|相同|持平|一致|相当|的?基础上)")
 
 
 _LISTED_ON = re.compile(r"\d[^、•|]*[、•|]")
@@ -128,7 +128,9 @@ def date_for(
     if after and window is None:
         return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
-    while earlier and _ISSUE_NAMED.match(text, earlier[-1].span[1]):
+    while earlier and (
+        _ISSUE_NAMED.match(text, earlier[-1].span[1]) or _from_level(earlier[-1], text)
+    ):
         earlier.pop()  # 2017年公开发行公司债券，…。主要子公司…净利润: the bond's name
     if earlier and _POINT_OPENS.match(text, sentence[0]):
         earlier = _before_points(earlier, sentence[0], text)
@@ -211,6 +213,15 @@ def _before_points(earlier: list[DateMention], start: int, text: str) -> list[Da
 # 2017年公开发行公司债券, 2016年度非公开发行股票: a year that names an issue of securities,
 # not a period later sentences' figures are of.
 _ISSUE_NAMED = re.compile(r"度?(?:向不?特定对象|非?公开|首次公开|定向)发行")
+# 由2020年的1.3%升至1.5%: the date of the level a change starts from, which its own sentence
+# reads with that level, not a period later sentences' figures are of.
+_FROM_LEVEL = re.compile(r"的\s*[+-]?\d")
+
+
+def _from_level(date: DateMention, text: str) -> bool:
+    return text[date.span[0] - 1 : date.span[0]] in ("由", "从") and bool(
+        _FROM_LEVEL.match(text, date.span[1])
+    )
 
 
 # A change written from a period's figure (由上月上涨0.1%转为下降0.5%): the period is the base.

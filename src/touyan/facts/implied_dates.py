@@ -226,6 +226,14 @@ def title_year(title: str, published_at: dt.date | None) -> DateMention | None:
     return dates[0]
 
 
+def named_title_year(title: str, published_at: dt.date | None) -> DateMention | None:
+    """The one date a title names, when it is a year (2021年居民收入增长…), over or not."""
+    if "年" not in title:
+        return None
+    dates = _title_dates(title, published_at)
+    return dates[0] if len(dates) == 1 and dates[0].granularity == "year" else None
+
+
 def title_day(title: str, published_at: dt.date | None) -> DateMention | None:
     """The one day a title names, on or before publication (X在5月14日的融资和经营状况): the
     day a text's 当日 means when the text names no day before it."""

@@ -138,6 +138,8 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "占总股本",
         "占公司已发行股本",
         "占已发行股本",
+        "占公司总股本的比例",  # 约占公司总股本的比例为5.3%: the same share, its noun written
+        "占总股本的比例",
         "占公司目前总股本",  # the share capital at the filing, as 总股本 is
         "占公司当前总股本",
         "占目前总股本",
@@ -485,7 +487,15 @@ def stake_move(
 ) -> tuple[str, Quantity]:
     """累计减持股份202万股，占公司总股本的2.76%: the share of the stock a holder gave up, a
     negative change; 持有公司股票8460万股，占公司总股本的13.16%: the holder's stake. The last
-    such verb in the sentence before the label decides."""
+    such verb in the sentence before the label decides. A stake 持有的 names and the clause
+    gives away after it (将其持有的公司5.9%股份转让给某某) is a fall too, not a holding."""
+    if (
+        metric == "stake_pct"
+        and text.startswith("持有的", label_start)
+        and q.value > 0
+        and _GIVEN_AWAY.match(text, q.span[1])
+    ):
+        return "stake_change_pct", _fall(q)  # 拟将其持有的公司5.9%股份转让给某某: given away
     if metric != "stake_change_pct" or q.unit != "%" or q.value <= 0:
         return metric, q
     verbs = list(_STAKE_VERB.finditer(text, max(lo, label_start - 40), label_start))

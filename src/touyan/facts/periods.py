@@ -24,8 +24,16 @@ from touyan.text.dates import DateMention
 _REPORT = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年?\s*(?:"
     r"(?:第?(?P<q>[一二三四1-4])季度|(?P<q2>[一三])季)(?:报告|报|财报)"
-    r"|(?P<half>半年度报告|半年度报|半年报|中期报告|中报)"
-    r"|(?P<annual>年度报告|年报|年度财报))"
+    r"|(?P<half>半年度报告|半年度报|半年报|中期报告|中报|半年度业绩快报)"
+    r"|(?P<annual>年度报告|年报|年度财报|年度业绩快报|业绩快报))"
+)
+# 某某业绩快报：2021年净利同比增长21%: a title naming a results flash and the year whose
+# results it gives (a flash is put out once its period is over, so no publication date is
+# needed to tell the year ended).
+_FLASH = "业绩快报"
+_FLASH_YEAR = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年(?:年?度|全年)?(?:公司)?"
+    r"(?:归母|净利|营收|营业|业绩|收入|利润|扣非)"
 )
 # A title naming a period's results rather than its report (西藏药业2025年一季度业绩表现如何,
 # 2024年度业绩, 2024年上半年经营情况): the period 报告期内 in its text is.
@@ -71,6 +79,15 @@ def _title_period(title: str, published_at: dt.date | None) -> tuple[dt.date, dt
     return (dt.date(year, 1, 1), end) if end < published_at else None
 
 
+def _flash_period(title: str) -> tuple[dt.date, dt.date] | None:
+    """The year whose results a title names with its flash (某某业绩快报：2021年净利…)."""
+    flash = _FLASH_YEAR.search(title) if _FLASH in title else None
+    if flash is None:
+        return None
+    year = int(flash["year"])
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
 def report_period_mentions(
     text: str, title: str, published_at: dt.date | None = None
 ) -> list[DateMention]:
@@ -84,9 +101,11 @@ def report_period_mentions(
     in an earlier sentence would (a day's quote or a 截至发稿 figure keeps its own day).
     """
     heading = _REPORT.search(title)
-    if heading is not None and (period := _covered(heading)) is not None:
+    reported = _covered(heading) if heading is not None else _flash_period(title)
+    if reported is not None:
         # 跃岭股份2025年一季报的主要财务表现: a card about one report states its figures.
-        titled = [DateMention(period[0], period[1], "month", (0, 0), heading.group())]
+        said = heading.group() if heading is not None else f"{reported[1].year}年"
+        titled = [DateMention(reported[0], reported[1], "month", (0, 0), said)]
     else:
         titled = []
     if "报告期" not in text:
@@ -97,8 +116,8 @@ def report_period_mentions(
         before = [period for at, period in named if at < own.start()]
         if before:
             period = before[-1]
-        elif heading is not None:
-            period = _covered(heading)
+        elif reported is not None:
+            period = reported
         else:  # 2025年一季度业绩表现如何: the period the title names results of
             period = _title_period(title, published_at)
         if period is None:
@@ -195,34 +214,47 @@ _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 
 
 def full_year_mentions(
-    text: str, dates: list[DateMention], published_at: dt.date | None = None
+    text: str,
+    dates: list[DateMention],
+    published_at: dt.date | None = None,
+    titled: DateMention | None = None,
 ) -> list[DateMention]:
     """A year mention at each 全年 that follows a quarter, a month or a report of that year.
 
     A year not over at publication has no reported total: "一季度营收…；全年酱油收入7.3亿元"
     written in April states last year's total (an annual report out with the first quarter's)
     or a text's mistake, so its 全年 names the period but no date, unless it is a forecast.
+    A 全年 the text names no date before is the year its title names, `titled`, if any and
+    over at publication (2021年居民收入稳步增长 over 全年全国居民人均可支配收入…).
     """
     if "全年" not in text:
         return []
     out: list[DateMention] = []
     for found in _FULL_YEAR.finditer(text):
         before = [d for d in dates if d.span[1] <= found.start() and d.granularity != "relative"]
-        if not before:
+        said = found.group()
+        if (
+            not before
+            and titled is not None
+            and (published_at is None or titled.end <= published_at)
+        ):
+            year, said = titled.end.year, titled.text  # the title's year, as written there
+        elif not before:
             continue
-        part = max(before, key=lambda d: d.span)  # the last named (a title's report is at 0)
-        if part.granularity not in _PARTS:
-            continue
-        if part.start.month == 1 and part.end.month == 12:
-            continue  # 2024年年报，公司全年实现营收: the report already names the whole year
-        year = part.end.year
+        else:
+            part = max(before, key=lambda d: d.span)  # the last named (a title's report is at 0)
+            if part.granularity not in _PARTS:
+                continue
+            if part.start.month == 1 and part.end.month == 12:
+                continue  # 2024年年报，公司全年实现营收: the report already names the whole year
+            year = part.end.year
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         stop = _CLAUSE_END.search(text, found.end())
         opened = list(_CLAUSE_END.finditer(text, max(0, found.start() - 6), found.start()))
         lead = opened[-1].end() if opened else max(0, found.start() - 6)  # not the last sentence's
         clause = text[lead : stop.start() if stop else len(text)]
         dated = published_at is None or end <= published_at or _AHEAD.search(clause) is not None
-        out.append(DateMention(start, end, "year", found.span(), found.group(), dated))
+        out.append(DateMention(start, end, "year", found.span(), said, dated))
     return out
 
 

@@ -15,12 +15,13 @@ import re
 # Fillers and time words that may stand between a subject and its label without narrowing it.
 _LEAD = re.compile(
     r"(?:公司|本公司|该公司|该行|该银行|本行|集团|母公司|上市公司|企业|实现|共实现|累计|合计|共计|总计|其中|此外|同时|"
+    r"全国|全省|全市|我国|"  # (the economy's own word: 全国规模以上工业企业 is the part)
     r"特别是|尤其是|尽管|虽然|其(?![他它余])|"
     r"全年|上半年|下半年|前三季度|[一二三四1-4]季度|第[一二三四1-4]季度|单季度?|季度|年度|半年度|"
     r"当月|单月|本月|当季度?|本季度?|该季度?|该期|当期|本期|期内|报告期内?|同期|今年以来|今年|去年|上年|"
-    r"本年|年内|"
+    r"本年度|本年|年内|"
     r"(?:\d{2}|(?:19|20)\d{2})?\s*[QH][1-4]|(?:19|20)\d{2}\s*年(?:度|末|底|初)?|\d{1,2}\s*月份?|"
-    r"(?:前|近|过去|最近)?[一二三四五六七八九十两\d]+个?(?:月|季度|年|周|日|天)|"
+    r"(?:前|近|过去|最近|连续)?[一二三四五六七八九十两\d]+个?(?:月|季度|年|周|日|天)|"
     r"\d{1,2}日|不过|但|而|和|及|与|、|并|且|也|还|则|均|总|最新|目前|当前|首次|再次|"
     r"[\s：:（）()“”\"'「」]|的)+"
 )
@@ -30,17 +31,19 @@ _HEADING = re.compile(
     r"[\u4e00-\u9fff][^\s，,。；;]{1,15}\s+(?=\S)"
 )
 _TAIL = re.compile(
-    r"(?:实现|共实现|累计实现|累计|合计|全年|单季度?|当季|单月|当期|本期|的|之|总)+$"
+    r"(?:实现|共实现|累计实现|累计|合计|全年|单季度?|当季|单月|当期|本期|的|之|总|预计|预期)+$"
 )
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\-]{2,14}(?:、[\u4e00-\u9fffA-Za-z0-9\-]{2,14})*")
 # A run holding these is a clause, not a name (营收增速放缓, 预计营收, 带动营收).
 _CLAUSE = re.compile(
     r"[为是在将已被把对从了等由使让向]|实现|录得|显示|预计|分别|达到|同比|环比|较|带动|推动|贡献|拉动|"
-    r"增长|下降|增加|减少|提升|主要|来自|整体|合并|综合|总体|全部|相关|对应|包括|占|约|超|近|"
+    r"增长|下降|增加|减少|提升|主要|来自|整体|合并|综合|总体|全部|(?<!及)相关|对应|包括|占|约|超|近|"
     # (营业 but not the 营业 a 运营业务 or 自营业务 segment's name runs over)
     r"归属|归母|扣非|扣除|经调整|调整后|(?<![运自])营业|毛|净|税前|税后|利润|收入|总额|"
     # how the figure is counted or meant, not what it covers (含税营收, 确保单月交付)
     r"含税|不含税|确保|力争|目标|计划|"
+    # how a sum is paid or reckoned, not what it goes into (拟以自有资金认缴出资, 估算总投资)
+    r"认缴|实缴|自有资金|自筹|估算|拟|"
     # a heading's judgement run on into the label (盈利能力持续增强归属于…净利润), not a line
     r"增强|改善|优化|稳步|显著|大幅|亮眼|强劲|承压|回暖|向好|能力|持续|"
     # who states the figure, not what it covers (季度报告的净利润, 市场预测净利润)
@@ -75,9 +78,10 @@ def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | 
     if breaks:
         start = list_start(text, max([start, *breaks[:-1]]), breaks[-1])
     run = text[start:label_start]
-    if "实现" in run:  # 通过数字平台实现酒类收入: what was achieved; 酒店业务实现营收: who did
-        before, _, after = run.rpartition("实现")
-        run = after if len(after.strip()) >= 2 else before
+    for verb in ("实现", "完成"):  # 通过数字平台实现酒类收入: what was achieved; 酒店业务实现
+        if verb in run:  # 营收: who did; 本年度完成铝板带箔销量: what was sold
+            before, _, after = run.rpartition(verb)
+            run = after if len(after.strip()) >= 2 else before
     if heading := _HEADING.match(run):
         run = run[heading.end() :]  # 2. 全球化布局加速 海外市场销量: the heading is no part
     lead = _LEAD.match(run)

@@ -99,7 +99,7 @@ _GROWTH_NEXT = re.compile(
     r"(?:大幅|小幅)?(?:增长|增加|上升|提升|提高|下降|减少|下滑|回落|增|降|减|[+-]\d)"
 )
 _LEVEL_CONNECTORS = re.compile(
-    r"(?:累计|合计|共)?(?:达到|达|完成|实现|突破|超过|超|逾|约|近|为)?了?[^\S\n]*$"
+    r"(?:首次|再次|一举)?(?:累计|合计|共)?(?:达到|达|完成|实现|突破|超过|超|逾|约|近|为)?了?[^\S\n]*$"
 )
 # 同比减2.83%, 较上年下滑5%: a fall the number's own parse may not sign.
 _FALL_AFTER_BASE = re.compile(
@@ -489,10 +489,13 @@ class GrowthShapes(Reader):
             return None
         return self._fact_for(about.name, indicator[0] + suffix, q, sentence, quote, None)
 
-    def _level_grown(self, sentence: tuple[int, int], verb_start: int) -> str | None:
+    def _level_grown(
+        self, sentence: tuple[int, int], verb_start: int
+    ) -> tuple[str, str | None] | None:
         """第一产业增加值3360.6亿元，增长7.4%，两年平均增长4.8%: the name of the amount the
         sentence stated last before a growth whose words name only its kind, None when no
-        name stands before that amount."""
+        name stands before that amount; and the part the growth stated last was of, when the
+        growth goes on with it (某类企业营业收入…增长16.0%；两年平均增长8.9%)."""
         level = next(
             (
                 v
@@ -512,10 +515,11 @@ class GrowthShapes(Reader):
             said = self.text[self.last_end : verb_start]
             if last is None or len(said) > 40 or "。" in said or "\n" in said:
                 return None
-            if not last.metric.endswith(("_yoy", "年增幅")) or last.object is not None:
+            if not last.metric.endswith(("_yoy", "年增幅")):
                 return None
             grown = _AGAINST_TAIL.sub("", base_metric(last.metric))
-            return _KIND_TAIL.sub("", grown) or None
+            grown = _KIND_TAIL.sub("", grown)
+            return (grown, last.object) if grown else None
         end = level.span[0]
         if lead := _LEVEL_CONNECTORS.search(self.text, max(sentence[0], end - 8), end):
             end = lead.start()
@@ -537,7 +541,7 @@ class GrowthShapes(Reader):
             named = (name, achieved.start()) if INDICATOR.fullmatch(measure) else None
         if named is None or _GROWTH_KIND_ONLY.fullmatch(named[0]):
             return None
-        return _OUR_PLACE.sub("", base_metric(named[0]))
+        return _OUR_PLACE.sub("", base_metric(named[0])), None
 
     def _amount_change(
         self, q: Quantity, sentence: tuple[int, int], quote: str, verb_start: int
@@ -570,6 +574,7 @@ class GrowthShapes(Reader):
         ):
             q = replace(q, value=-q.value, negative=True)  # 早稻产量2812万吨，减产0.4%
         indicator = self._indicator(sentence, verb_start)
+        grown_part: str | None = None  # the part a growth that goes on is of
         if indicator is not None and _NOT_AN_INDICATOR.fullmatch(indicator[0]):
             return None
         if indicator is not None and (
@@ -591,7 +596,7 @@ class GrowthShapes(Reader):
             grown = self._level_grown(sentence, verb_start)
             if grown is None:
                 return None  # a growth of nothing named
-            indicator = (grown + kind["kind"], indicator[1])
+            indicator, grown_part = (grown[0] + kind["kind"], indicator[1]), grown[1]
         if indicator is not None and _RAISED_BY.search(
             self.text, max(sentence[0], indicator[1] - 20), indicator[1]
         ):
@@ -672,4 +677,4 @@ class GrowthShapes(Reader):
                 metric += against
             else:
                 metric += self._bare_suffix(verb_start, metric)
-        return self._fact_for(about.name, metric, q, sentence, quote, part)
+        return self._fact_for(about.name, metric, q, sentence, quote, part or grown_part)

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from touyan.facts.economy import REGION
+from touyan.facts.bilateral import market_of
+from touyan.facts.economy import CN_REGION, REGION
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
+from touyan.facts.holders import holding_share_holder, new_holder, registered_company
+from touyan.facts.investees import investment_target
 from touyan.facts.labels import (
     DAILY_METRICS,
     HOLDING_METRICS,
@@ -27,6 +30,7 @@ from touyan.facts.labels import (
     stake_move,
 )
 from touyan.facts.market import SECTOR_METRICS
+from touyan.facts.named_parts import cause_of, tranche_of
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_narrowed import goods_price_move
 from touyan.facts.read_owner import DEAL_FIGURE, OwnerSteps
@@ -47,6 +51,9 @@ _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_hel
 # A label opening on the total of a fund, partnership or venture a company joins (基金此次总认
 # 缴出资额, 合资公司总投资): all partners' together, not the company's.
 _OTHERS_TOTAL = re.compile(r"(?:基金|合伙企业|合资公司|合资企业)(?:此次|本次|的)?(?:总|合计)")
+# A clause opening with a set of parts it does not name (多个单品, 多家门店, 多只基金): a figure
+# each of them reached, neither the subject's nor one part's.
+_UNNAMED_SET = re.compile(r"\s*(?:其中)?(?:多个|多款|多家|多只|多位)")
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
@@ -151,6 +158,8 @@ class LabelledSteps(OwnerSteps):
             # 某某产业投资基金二期注资500亿元: a fund or firm the dictionary does not know,
             # not a part of the subject carried from before
             return None
+        if _UNNAMED_SET.match(self.text, clause_start, label_start):
+            return None  # 多个生鲜单品的销售额达到1000万元: each of parts no one names
         if record is None:
             record = (
                 self.round_subject
@@ -207,7 +216,11 @@ class LabelledSteps(OwnerSteps):
             return None  # 新品的市场价格涨至1350元/瓶，涨幅近30%: the good's, not the stock's
         if record.kind == "org" and _COMPANY_HEAD.search(metric) and REGION.fullmatch(record.name):
             return None  # 注册用户超过3亿 after a sentence about China: some company's users
-        if record.kind == "org" and _BARE_TOTAL.fullmatch(metric) and REGION.fullmatch(record.name):
+        if (
+            record.kind == "org"
+            and _BARE_TOTAL.fullmatch(metric)
+            and (REGION.fullmatch(record.name) or CN_REGION.fullmatch(record.name))
+        ):
             metric = self._product_total(record.name, metric, sentence, label_start)
         obj = narrowed if metric in KNOWN_METRICS else None  # 动力电池系统营业收入: a segment's
         obj = obj or self._project(sentence, label_start)
@@ -267,6 +280,14 @@ class LabelledSteps(OwnerSteps):
             obj = self._line_of_rate(record.name, metric, sentence, label_start)
         if obj is None and labelled and metric in SEGMENTED_METRICS:
             obj = self._volume_part(record.name, sentence, label_start)
+        if obj is None:
+            obj = cause_of(
+                self.text, clause_start, label_start, sentence[1]
+            )  # 因某事导致的收益: that gain
+        if obj is None:
+            obj = tranche_of(self.text, clause_start, label_start)  # 品种二为某债券，规模为…
+        if obj is None and record.kind == "company":
+            obj = market_of(self.text, clause_start, label_start)  # 在印度的出货量: that market's
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
             self.round_subject = record
         if metric == "invested" and self.round_subject and record.name != self.round_subject.name:
@@ -275,16 +296,28 @@ class LabelledSteps(OwnerSteps):
             obj = self._investee(record.name, clause_start, label_start) or self._capital_of(
                 record, sentence[0], clause_start, label_start
             )
+        if metric == "invested":
+            # 出资1000万元参与投资某某合伙企业, 其中公司认缴出资…, 项目总投资…: the target
+            obj = investment_target(self.text, obj, sentence, clause_start, label_start, q.span[1])
         if metric == "注册资本" and obj is None:
             obj = self._capital_of(record, clause_start, label_start + 4, label_start)
         if metric == "stake_pct":
-            holder = self._holder_pointed_back(record, sentence, label_start) or self._stake_holder(
-                q
+            holder = (
+                self._holder_pointed_back(record, sentence, label_start)
+                or self._stake_holder(q)
+                or holding_share_holder(
+                    self.text, self.last, self.last_end, label_start, record.name
+                )
+                or self._new_holder(sentence, label_start)
             )
+            # 某某有限公司发生工商变更，新增股东…，持股25%: the stake is in that company
+            held = registered_company(self.text, sentence[0], label_start)
             if holder is not None and holder != record.name:
-                return self._fact_for(holder, metric, q, sentence, quote, record.name)
-            obj = self._stake_held_in(sentence, label_start) or self._stake_target(
-                sentence[0], record.name
+                return self._fact_for(holder, metric, q, sentence, quote, held or record.name)
+            obj = (
+                self._stake_held_in(sentence, label_start)
+                or self._stake_target(sentence[0], record.name)
+                or held
             )
         if metric in _QUOTED_METRICS and self._unlisted(record):
             return None  # 国电电力当前股价4.61元 under a title about 汇金: an investor has no quote
@@ -292,6 +325,16 @@ class LabelledSteps(OwnerSteps):
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _new_holder(self, sentence: tuple[int, int], label_start: int) -> str | None:
+        """The holder a register's change adds (新增股东某某有限公司，持股100%), by the name the
+        dictionary files it under when it knows it."""
+        found = new_holder(self.text, sentence[0], label_start)
+        if found is None:
+            return None
+        name, lo, hi = found
+        known = next((m.entity.name for m in self.mentions if lo <= m.start < hi), None)
+        return known or name
 
     def _region_owned(self, metric: str, clause_start: int, label_start: int) -> str:
         """中国某类投资者的渗透率达到50%: the words between an economy's name and the 的 of a

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from touyan.facts.economy import REGION
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import MEASURE_HEAD, ExtractedFact
 from touyan.facts.filings import line_rate
@@ -60,6 +61,9 @@ def _find_all(text: str, word: str) -> list[int]:
 _PRODUCT_MEASURE = re.compile(
     r"(?P<part>[\u4e00-\u9fff]{1,6}?)(?:单产|产量|种植面积|播种面积|收获面积|消费量|进口量|出口量)"
 )
+# A sentence opening with a crop or good and what it achieved (棉花实现质量效益“双提升”，总产量
+# 达…): the bare total after it is that good's.
+_GOOD_OPENS = re.compile(r"\s*(?P<part>[\u4e00-\u9fff]{2,4}?)(?:实现|继续|再获|喜获|保持)")
 
 # What a sentence leaves out of its figures (剔除某类门店后, 不含某类门店的): not 不含税.
 _LEFT_OUT = re.compile(
@@ -338,12 +342,20 @@ class PartReader(TextReader):
     ) -> str:
         """An economy's bare total opening a sentence (…，预计大豆单产每公顷2150公斤。总产量
         2084万吨) is the total of the product the paragraph's last figure measured, not of
-        the whole economy's output."""
+        the whole economy's output; so is one after a clause opening with a good and what it
+        achieved (棉花实现质量效益“双提升”，总产量达…)."""
         last = self.last
+        opened = self.text[sentence[0] : label_start]
+        if (
+            "，" in opened
+            and (good := _GOOD_OPENS.match(self.text, sentence[0], label_start))
+            and not REGION.match(good["part"])
+        ):
+            return good["part"] + metric
         if (
             last is None
             or last.subject != region
-            or self.text[sentence[0] : label_start].strip()
+            or opened.strip()
             or "\n" in self.text[self.last_end : label_start]
             or (part := _PRODUCT_MEASURE.match(last.metric)) is None
         ):
@@ -489,6 +501,10 @@ class PartReader(TextReader):
         if found and not _ITEMS.search(found["name"]):
             return found["name"]
         priced = _PRICED_PRODUCT.match(self.text, start, label_start)
+        if priced is None and any(b in self.text[start:label_start] for b in "（("):
+            # 某分会消息，本周某型硅片（210mm）价格区间在…: the run's first clause is the source's
+            opened = self.text.find("，", start, label_start) + 1
+            priced = _PRICED_PRODUCT.match(self.text, opened, label_start) if opened else None
         if priced and not any(
             m.start < priced.end("name") and priced.start("name") < m.end for m in self.mentions
         ):

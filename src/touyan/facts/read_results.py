@@ -25,6 +25,7 @@ from touyan.facts.filings import (
     points_on_quarter,
     points_over_base,
 )
+from touyan.facts.holders import opening_holder, self_holds
 from touyan.facts.labels import BALANCES, DAILY_METRICS, base_metric, unit_fits
 from touyan.facts.name_forms import plausible_name
 from touyan.facts.reader import Reader
@@ -81,7 +82,7 @@ _HELD_TAIL = re.compile(
 # A name written right before the kind of shares held (某某银行持有某某发展无限售流通股1875万
 # 股): the company held, though the dictionary does not know it.
 _HELD_NAME = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?=的?(?:股份|股票|A股|(?:无限售|有限售|限售)(?:条件)?流通股|流通股))"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?=的?(?:股份|股票|A股|(?:无限售|有限售|限售)(?:条件)?流通股|流通股))"
 )
 _PER_ACCOUNT = re.compile(r"户均|人均|平均")
 # The Stock Connect channels, which hold shares as one holder (深股通持有某某2104.5万股).
@@ -284,8 +285,26 @@ class ResultShapes(Reader):
             holder = self._named_holder(sentence[0], ranked.start())
         if holder is None:
             holder = self._group_holder(sentence[0], verb.start())
+        metric = "shares_held"
+        starts = [clause_start]  # (or after the company named first: 某某公司股东某某持有)
+        starts += [m.end for m in self.mentions if clause_start < m.end < verb.start()]
+        if holder is None and (
+            opening := opening_holder(self.text, starts, verb.span(), q.span[1])
+        ):
+            # 股东某某合计出售所持有的公司1132万股: a holder no dictionary knows, and its sale
+            holder = opening.name
+            if opening.sells:
+                metric = "shares_sold_forecast" if opening.planned else "shares_sold"
+        own = self.topic or self.sole
+        if (
+            holder is None
+            and held_name is not None
+            and own is not None
+            and self_holds(self.text, clause_start, verb.start())
+        ):
+            holder = own.name  # 公司持有某某的股份为…: the company's holding in another
         if held_name is not None and held_name != holder:
-            return self._fact_for(held_name, "shares_held", q, sentence, quote, holder)
+            return self._fact_for(held_name, metric, q, sentence, quote, holder)
         if held is None:
             before = [
                 m.entity
@@ -302,7 +321,7 @@ class ResultShapes(Reader):
             # 远帆汽车当前股价7.38元汇金持股1.46亿股 under a title about 汇金: the investor's
             # holding in a company the text names in a way not recognised.
             return self._fact_for(held.name, "holding_shares", q, sentence, quote, None)
-        return self._fact_for(held.name, "shares_held", q, sentence, quote, holder)
+        return self._fact_for(held.name, metric, q, sentence, quote, holder)
 
     def _group_holder(self, lo: int, hi: int) -> str | None:
         """The group of holders counted before `hi` (前十大股东, 2家机构), the last one."""

@@ -25,6 +25,7 @@ from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact, flatt
 from touyan.facts.filings import founded
 from touyan.facts.implied_dates import (
     data_as_of,
+    named_title_year,
     reviewed_month,
     reviewed_quarter,
     title_day,
@@ -132,9 +133,17 @@ _ADVICE_HEAD = "产品分析："
 
 # Where a sentence, or a clause run as one (；), ends.
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|迄今|起|开始|(?<=年)来)")
+_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|迄今|起|开始|(?<=[年月])来(?![看说讲]))")
 # 2026年4月到期的票据: the day a security matures names it, it dates no figure about it.
 _MATURES = re.compile(r"\s*(?:到期|届满)")
+# 与2021年纳入统计的654家景区同口径比较: the base a comparison names with words between its
+# date and the verb, which `BASE_AFTER` (与2024-06-30相比) reads only right after the date.
+_COMPARED_WITH = re.compile(r"[^，,。；;！？!?\n]{1,30}?(?:相比|比较|相较|对比)")
+# 占公司2020年度经审计营业收入的0.77%: the year of the whole a share is taken of; 成立于2016年:
+# the year a company was set up. Neither dates the figures around them.
+_NOT_AN_ANCHOR_BEFORE = re.compile(
+    r"(?:(?<![抢独霸攻侵])占(?:公司|本公司|上市公司)?(?:最近一个?会计)?|(?:成立|创立|创办|创建)于)\s*$"
+)
 
 # A text that speaks of 公司 or 该股 is about a company, even one it does not name.
 _COMPANY_WORDS = re.compile(
@@ -269,6 +278,16 @@ def _card_in_advice(text: str) -> re.Match[str] | None:
     return _CARD_LEAD.match(text, at + len(_ADVICE_HEAD)) if at >= 0 else None
 
 
+def _base_named(text: str, span: tuple[int, int]) -> bool:
+    """Whether a date names what a figure is compared with in words the bare `BASE_AFTER`
+    does not read: 与2021年纳入统计的景区同口径比较 (words between the date and the verb); or
+    the year of the whole a share is of, or of a company's founding (`_NOT_AN_ANCHOR_BEFORE`)."""
+    if text[span[0] - 1 : span[0]] == "与":
+        return _COMPARED_WITH.match(text, span[1]) is not None
+    before = text[max(0, span[0] - 12) : span[0]]
+    return ("占" in before or "于" in before) and _NOT_AN_ANCHOR_BEFORE.search(before) is not None
+
+
 class TextReader:
     """What a text holds, read once: its names, dates and sentences, and whom it is about."""
 
@@ -332,6 +351,7 @@ class TextReader:
             and not _MATURES.match(text, d.span[1])
             and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
             and not BASE_AFTER.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
+            and not _base_named(text, d.span)  # 与2021年…同口径比较, 占公司2020年度…, 成立于
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
             and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
         ]
@@ -351,7 +371,13 @@ class TextReader:
             text, title, published_at
         )  # 报告期内 in a report's text
         own_period += latest_session_mentions(text, published_at)  # 最近一个交易日
-        own_period += full_year_mentions(text, [*self.dates, *own_period], published_at)  # 全年
+        if "全年" in text:
+            own_period += full_year_mentions(
+                text,
+                [*self.dates, *own_period],
+                published_at,
+                named_title_year(title, published_at),
+            )
         own_period += session_mentions(text, self.dates, published_at)  # 周三, 隔夜美股
         if own_period:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])

@@ -19,11 +19,13 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from touyan.facts.bilateral import BILATERAL, partner
 from touyan.facts.dating import day_range, own_as_of, priced
 from touyan.facts.economy import CN_REGION, ECONOMY_OF, cn_region_name
 from touyan.facts.extract import ExtractedFact
 from touyan.facts.labels import DAILY_METRICS, LABEL_METRIC, WINDOW_MOVE
 from touyan.facts.market import FLOW_METRICS, flow_window
+from touyan.facts.named_parts import counted_goods
 from touyan.facts.read_dates import NOW, DatedReader, upper_end
 from touyan.facts.read_forecasts import FISCAL, ForecastReader
 from touyan.facts.read_indicators import IndicatorReader
@@ -98,6 +100,10 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             and cn_region_name(lead) == subject
         ):
             metric = metric[lead.end() + 1 :]  # 某市的常住人口: the region is the subject
+        if obj is None and metric.startswith(BILATERAL):
+            obj = partner(self.text, subject, q.span[0])  # 两国贸易总额: the pair's, with whom
+        if obj is None and q.unit == "count":
+            obj = counted_goods(self.text, q.span[1])  # 卖出了5780万台iPad: those goods
         anchor, window = self._anchor(metric, q, sentence)
         as_of, period = self._as_of(anchor)
         if (

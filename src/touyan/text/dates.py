@@ -88,6 +88,9 @@ _SECTION = re.compile(r"(?:^|(?<=[。！？!?\s”\"]))[一二三四五六七八
 _PROFILE_DATE = re.compile(
     r"(?:成立|上市|注册|设立|创立|挂牌)(?:日期|时间|日|于)?\s*[:：为是]?\s*$"
 )
+# A date a span runs from (为2021年2月来最低, 2019年以来): a record's reach back, not the
+# year of the news around it, which a later 1月22日 is not dated by.
+_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|(?<=[年月])来(?![看说讲]))")
 
 
 # A holiday named after its year (2022年春节假期7天): some days of the year, not the year.
@@ -314,20 +317,23 @@ def read_dates(
             continue
         start, end, granularity = found
         known = not (undated_days and (granularity == "relative" or (g["md"] and near is None)))
-        dated, said = known, match.group()
+        dated, said, span = known, match.group(), match.span()
         if granularity == "year" and (holiday := _HOLIDAY.match(text, match.end())):
             # 2022年春节假期: days within the year the text does not name
             said, dated = text[match.start() : holiday.end()], False
         elif granularity == "month" and (part := part_of_month(text, match.end(), start, end)):
+            # (its span runs over 上旬 as its words do: 与1月上旬相比 follows the whole date)
             start, end, said = part[0], part[1], text[match.start() : part[2]]
+            span = (match.start(), part[2])
         if (
             known  # a holiday's year still dates a later day
             and granularity != "relative"
             and not _PROFILE_DATE.search(text, max(0, match.start() - 8), match.start())
+            and not _SINCE.match(text, span[1])
         ):
             last_year, last_year_end, last_start = end.year, match.end(), start
             year_only = granularity in ("year", "half", "quarter")
-        out.append(DateMention(start, end, granularity, match.span(), said, dated))
+        out.append(DateMention(start, end, granularity, span, said, dated))
     return out, spans
 
 
