@@ -154,6 +154,10 @@ _TITLE_PARTS = re.compile(
     r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$))\s*"
 )
 
+# A clause a name opens that ends by saying what its data show (某行调查统计司对某类企业的
+# 调查数据显示：…, 某机构发布的某报告显示，…): the name is the source of the figures after.
+_SOURCE_CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]{0,40}?显示\s*[：:，,]")
+
 # The words that set a hypothesis (假设26年利润增长7%): `in_hypothesis` looks only after them.
 _HYPOTHESIS_WORDS = ("假设", "假如", "倘若", "假定")
 
@@ -521,7 +525,9 @@ class TextReader:
             return False  # 某省统计局, 德国联邦统计局: a region's own agency, not China's
         if self._in_listed_aside(m):
             return False  # 吉利通过多品牌矩阵（银河/极氪/领克）分摊…，毛利率: 吉利's, not 极氪's
-        return m.entity.kind in TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
+        return m.entity.kind in TOPIC_KINDS or not (
+            _SOURCE_AFTER.match(self.text, m.end) or _SOURCE_CLAUSE.match(self.text, m.end)
+        )
 
     def _local_agency(self, m: Mention) -> bool:
         """Whether a national agency's name is a region's agency (省统计局, 某市统计局, 德国联邦
