@@ -64,3 +64,39 @@ def test_a_name_opening_what_its_survey_shows_is_its_source(entities: EntityDict
     )
     found = _read(text, "工业企业利润增速回升", entities)
     assert at(found, "5.1").subject == "中国"
+
+
+def test_a_bank_s_name_run_on_into_trade_names_the_place_s_banks(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "目前，上海银行业支持科创企业融资规模超过5200亿元，各项融资余额900亿元。"
+        "上海银行业绩快报显示，营业收入为500亿元。"
+    )
+    found = _read(text, "上海银行业加大科创支持", entities)
+    assert "上海银行" not in {at(found, "520000000000").subject}
+    assert all(f.subject != "上海银行" for f in found if f.value == 90000000000)
+    assert at(found, "50000000000").subject == "上海银行"
+
+
+def test_a_firm_named_for_its_country_makes_no_statistics_text(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "中国银联公布，国庆七天，银联网络交易金额1.2万亿元，交易笔数20.5亿笔，"
+        "相比去年国庆分别增长12.4%和8.4%。"
+    )
+    found = _read(text, "中国银联：国庆网络交易额超1万亿元", entities)
+    assert at(found, "2050000000").subject == "中国银联"
+    text = "日本银行公布，客户在信用卡的支出较去年同期增长16%至650亿日元。"
+    found = _read(text, "日本银行：某月消费支出创新高", entities)
+    assert at(found, "16").subject == "日本银行"
+
+
+def test_a_one_character_country_s_central_bank_is_not_china_s(
+    entities: EntityDictionary,
+) -> None:
+    found = _read("市场预期欧央行9月加息25个基点的概率为60%。", "债市观察", entities)
+    assert all(f.subject not in ("中国人民银行", "中国") for f in found)
+    found = _read("市场预期央行9月降息10个基点的概率为30%。", "债市观察", entities)
+    assert at(found, "30").subject == "中国人民银行"
