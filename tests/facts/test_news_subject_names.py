@@ -100,3 +100,12 @@ def test_a_one_character_country_s_central_bank_is_not_china_s(
     assert all(f.subject not in ("中国人民银行", "中国") for f in found)
     found = _read("市场预期央行9月降息10个基点的概率为30%。", "债市观察", entities)
     assert at(found, "30").subject == "中国人民银行"
+
+
+def test_a_company_s_word_in_a_list_of_futures_is_the_contract(
+    entities: EntityDictionary,
+) -> None:
+    text = "国内商品期货收盘涨跌互现，玻璃涨超3%，纯碱、棉纱、苹果涨超2%；美股方面，苹果涨1.5%。"
+    found = _read(text, "商品期货收盘涨跌互现", entities)
+    assert all(f.subject != "苹果公司" for f in found if f.value == 2)
+    assert at(found, "1.5").subject == "苹果公司"
