@@ -77,9 +77,11 @@ _LISTED_REGION = ("、", "等", "和", "及", "与")
 _SOURCE_TAG = re.compile(r"[（(][\u4e00-\u9fff]{0,6}$")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _OPENS_WORLD = frozenset("的据而但且及和与是为从对将使让令去今明前后上本年月日份度季天周期")
-# 全球顶级的, 全球最大的, 全球领先的: an epithet of what the sentence is about.
+# 位于某国, 总部设在某国: where an organisation sits.
+_LOCATED = ("位于", "设在", "地处", "坐落于")
+# 全球顶级的, 全球最大的, 中国领先的: an epithet of what the sentence is about.
 _WORLD_EPITHET = re.compile(
-    r"(?:顶级|顶尖|最大|最高|领先|知名|著名|头部|第一|前列)[\u4e00-\u9fff]{0,3}的"
+    r"(?:顶级|顶尖|最大|最多|最高|领先|知名|著名|头部|第一|前列)[\u4e00-\u9fff]{0,3}的"
 )
 
 # A markdown heading run into a line (#### 成本与费用控制): another section, not carried into.
@@ -91,6 +93,14 @@ _NATIONWIDE = re.compile(
     r"(?:据[^，,。；;]{1,12}[，,])?(?:(?:19|20)\d{2}年(?:\d{1,2}月份?)?)?(?:全国|全球|国家|我国)"
 )
 _CLAUSE_OPENING = re.compile(r"[\s，,：:]")
+# An area a figure is of, named by its own word (某组织地区, 某海外区域的): no country's. (Not
+# a part of the country the text is about, 东部地区, 农村地区, 沿海地区, nor 该地区: the one named.)
+_AREA_WORD = r"(?<![部村镇城市海远他分数些各困山该本此这])(?:地区|区域)"
+_AREA_BEFORE = re.compile(rf"{_AREA_WORD}的?$")
+_AREA_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?{_AREA_WORD}(?!的?(?:生产总值|GDP))")
+# The whole of a province or city the text is about (全省305家企业, 本市居民).
+# (Not what a figure is compared with: 和全省持平, 高于全省.)
+_WHOLE_LOCAL = re.compile(r"(?<![和与于较比占同])(?:全|本)(?:省|市)(?![场值委政])")
 # A markdown heading run into the clause (#### 三、宏观环境2025年全国…): its year ends the
 # heading's words and opens the clause, which then reads as one opening on the nation.
 _AFTER_HEADING = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?(?:全国|全球|国家|我国)")
@@ -285,6 +295,8 @@ class SubjectReader(TextReader):
         country's, or a Chinese region's (`_names_cn_region`)."""
         if self.names_a_company:
             return None
+        if "区" in self.text[max(0, before - 3) : before + 12] and self._area_named(before):
+            return None
         last = max(
             (r for r in REGION.finditer(self.text, 0, before) if self._names_economy(r, before)),
             key=lambda r: r.start(),
@@ -293,6 +305,12 @@ class SubjectReader(TextReader):
         opening = REGION.match(self.text, before)  # a label that opens with it (全国某某订单)
         if opening is not None and self._names_economy(opening, opening.end()):
             last = opening
+        if last is not None and last is not opening and self._listed_economy(last):
+            return None  # 甲国、乙国和丙国跌幅超过5%。…: the group's, no one economy's
+        if "全" in self.text or "本" in self.text:
+            whole = self._whole_local(before, last.start() if last is not None else -1)
+            if whole is not None:
+                return whole if isinstance(whole, EntityRecord) else None
         since = last.start() if last is not None else -1
         # (<= before: a label may open with the region, 某市生产总值)
         for local in reversed([r for r in self._cn_regions() if since < r.start() <= before]):
@@ -326,6 +344,27 @@ class SubjectReader(TextReader):
             return None
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
+
+    def _whole_local(self, before: int, since: int) -> EntityRecord | bool | None:
+        """某省…，全省305家企业…，累计成交额: a figure whose sentence speaks of the whole of a
+        province or city (全省, 本市) after naming any country is that Chinese region's, the
+        last one named before; False when none is named (whose whole is unknown); None when
+        the sentence has no such word."""
+        start = max(since, *(self.text.rfind(c, 0, before) for c in "。！？!?\n")) + 1
+        found = [m for m in _WHOLE_LOCAL.finditer(self.text, start, before)]
+        if not found:
+            return None
+        at = found[-1].start()
+        named = [r for r in self._cn_regions() if r.end() <= at]
+        return EntityRecord(cn_region_name(named[-1]), "org") if named else False
+
+    def _area_named(self, label_start: int) -> bool:
+        """Whether a label opens with an area of its own (某组织地区就业率) or follows one
+        (除某海外区域的新增病例): the area's figure, which no country's name before or after
+        it is the economy of."""
+        if _AREA_BEFORE.search(self.text, max(0, label_start - 4), label_start):
+            return True
+        return _AREA_LABEL.match(self.text, label_start) is not None
 
     def _cn_regions(self) -> list[re.Match[str]]:
         """The Chinese regions the text names as an economy, not as a place something happens
@@ -367,6 +406,21 @@ class SubjectReader(TextReader):
             self.text[region.end() : region.end() + 1] in _LISTED_REGION
         )
 
+    def _listed_economy(self, region: re.Match[str]) -> bool:
+        """Whether a country is one item of a list of countries (甲国、乙国和丙国; 我国和乙国):
+        the figures after are the group's or the pair's. (中国与东盟: a country and a bloc no
+        pattern names, whose trade is the country's.)"""
+        lo, hi = region.start(), region.end()
+        if self.text[hi : hi + 1] == "等":
+            return True
+        if self.text[lo - 1 : lo] in _LISTED_REGION:
+            before = self.text[max(0, lo - 8) : lo - 1]
+            if any(r.end() == len(before) for r in REGION.finditer(before)):
+                return True
+        if self.text[hi : hi + 1] in _LISTED_REGION:
+            return REGION.match(self.text, hi + 1) is not None
+        return False
+
     def _unlisted(self, record: EntityRecord) -> bool:
         """A dictionary's investor or person with no ticker (中央汇金, 云锋基金): it holds
         shares and invests, but has no share price nor shares of its own. (An organisation
@@ -387,6 +441,10 @@ class SubjectReader(TextReader):
         ):
             return False  # 从“区域王者”到“全国玩家”: a figure of speech, not the economy
         before_region = self.text[region.start() - 1 : region.start()]
+        if _WORLD_EPITHET.match(self.text, region.end()):
+            return False  # 是中国最大的某某中心: an epithet of what the sentence is about
+        if self.text.endswith(_LOCATED, max(0, region.start() - 4), region.start()):
+            return False  # 总部位于某国某市的某组织: where it sits, not the economy
         if region.group() == "国内" and (
             REGION.search(self.text, region.start() - 6, region.start())
             or self.text.startswith("外", region.end())
