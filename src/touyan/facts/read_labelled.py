@@ -70,6 +70,8 @@ class LabelledSteps(OwnerSteps):
             self, subject: str, sentence: tuple[int, int], label_start: int
         ) -> str | None: ...
 
+        def _index_mover(self, clause: int, verb: int) -> int | None: ...
+
     def _labelled(
         self,
         q: Quantity,
@@ -130,6 +132,10 @@ class LabelledSteps(OwnerSteps):
             if led and lead is None:
                 return None
             if self._unknown_index(sentence, label_start):
+                return None
+            if (metric == "change_pct" or WINDOW_MOVE.match(metric)) and self._index_led(
+                clause_start, label_start
+            ):
                 return None
         record: EntityRecord | None = lead
         if record is None and subject is not None:
@@ -292,6 +298,15 @@ class LabelledSteps(OwnerSteps):
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _index_led(self, clause_start: int, label_start: int) -> bool:
+        """Whether the clause opens with an index or a sector no dictionary knows, named by
+        its head (某行业指数累计跌幅达到14%): its move, not the subject carried from before's.
+        (Which window a 累计 move spans the clause does not say: the figure is dropped.)"""
+        if self._index_mover(clause_start, label_start) is None:
+            return False
+        self.mover = None
+        return True
 
     def _region_owned(self, metric: str, clause_start: int, label_start: int) -> str:
         """中国某类投资者的渗透率达到50%: the words between an economy's name and the 的 of a

@@ -86,13 +86,18 @@ _WORLD_EPITHET = re.compile(
 
 # A markdown heading run into a line (#### 成本与费用控制): another section, not carried into.
 _HEADING_MARK = re.compile(r"(?:^|\s)#{2,6}\s")
-# A clause opening (after a heading, a source and a year) on the nation's or the world's total
-# (据某机构，2024年全球平板电脑出货量同比…; 2025年国家燃气管网投资同比增速达…): an industry's or an
-# economy's figure, not the carried company's; its share of that market (全球市场份额) is its own.
+# A clause opening (after a heading, a source and a year, 去年 too) on the nation's or the
+# world's total (据某机构，2024年全球平板电脑出货量同比…; 2025年国家燃气管网投资同比增速达…):
+# an industry's or an economy's figure, not the carried company's; its share of that market
+# (全球市场份额) is its own.
 _NATIONWIDE = re.compile(
-    r"(?:据[^，,。；;]{1,12}[，,])?(?:(?:19|20)\d{2}年(?:\d{1,2}月份?)?)?(?:全国|全球|国家|我国)"
+    r"(?:据[^，,。；;]{1,12}[，,])?(?:(?:(?:19|20)\d{2}|去|今|前|上)年(?:\d{1,2}月份?)?)?"
+    r"(?:全国|全球|国家|我国)"
 )
 _CLAUSE_OPENING = re.compile(r"[\s，,：:]")
+# A label naming a market or a trade as a whole (某品市场销量整体, 行业整体营收).
+_MARKET_WHOLE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:市场|行业)[\u4e00-\u9fff]{0,4}?整体")
+_MARKET_OF = re.compile(r"[\u4e00-\u9fff]{1,10}市场(?:整体)?的?")
 # An area a figure is of, named by its own word (某组织地区, 某海外区域的): no country's. (Not
 # a part of the country the text is about, 东部地区, 农村地区, 沿海地区, nor 该地区: the one named.)
 _AREA_WORD = r"(?<![部村镇城市海远他分数些各困山该本此这])(?:地区|区域)"
@@ -105,6 +110,10 @@ _WHOLE_LOCAL = re.compile(r"(?<![和与于较比占同])(?:全|本)(?:省|市)(?
 # heading's words and opens the clause, which then reads as one opening on the nation.
 _AFTER_HEADING = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?(?:全国|全球|国家|我国)")
 _COMPANY_SHARE = re.compile(r"份额|市占|占有率|占比|排名|第")
+# A clause opening with a name and its rank (某某排名第三，): that name's figures follow.
+RANKED_PEER = re.compile(
+    r"\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:排名|位列|位居|排在|名列|排)第"
+)
 # A group of stocks or companies a figure is among (收盘价创新高股中，今日平均上涨…; 上榜公司
 # 中): the group's figure, not one of the names carried from before (but 持股中, 控股中).
 _AMONG_GROUP = re.compile(r"(?<![持控参入])(?:股|股票|公司|企业|基金)中[，,]\s*$")
@@ -205,7 +214,11 @@ class SubjectReader(TextReader):
             found = _AFTER_HEADING.search(opening, max(0, len(opening) - 16))
         return (
             found is not None
-            and found.end() >= len(opening) - 2
+            and (
+                found.end() >= len(opening) - 2
+                # 全球纯电动车市场销量: the world's market for a product, named before its label
+                or _MARKET_OF.fullmatch(opening, found.end(), len(opening) - 2) is not None
+            )
             and not _COMPANY_SHARE.search(self._label_text(label_start))
         )
 
@@ -217,8 +230,14 @@ class SubjectReader(TextReader):
         sentence opens on it (在全球不同地区，…电动汽车销量增长)."""
         if self.nationwide(sentence, label_start) or self.among_group(sentence, label_start):
             return True
+        if "整体" in self.text[label_start : label_start + 12] and _MARKET_WHOLE.match(
+            self.text, label_start
+        ):
+            return True  # 电动车市场销量整体大增: the whole market's, not the company's
         clause = self._clause_start(sentence, label_start)
         if self.market_flow(clause, label_start):
+            return True
+        if "第" in self.text[sentence[0] : label_start] and self.ranked_peer(sentence, label_start):
             return True
         label = self.text[label_start : label_start + 8]
         run = self.text[sentence[0] : label_start]
@@ -229,6 +248,18 @@ class SubjectReader(TextReader):
         if "家" in run and _TOTAL_LABEL.match(label) and _COMPANY_COUNT.search(run):
             return True
         return bool(_WORLD_SCOPE.match(run)) and not _COMPANY_WORD.search(run)
+
+    def ranked_peer(self, sentence: tuple[int, int], label_start: int) -> bool:
+        """Whether a clause of the sentence before the label opens with a name no dictionary
+        knows and its rank (…；某某排名第二，2021年共卖出…): that peer's figure, not the one
+        carried from before."""
+        for c in [sentence[0], *self.clause_breaks_within(sentence[0], label_start)]:
+            ranked = RANKED_PEER.match(self.text, c, label_start)
+            if ranked is None or ranked.start("name") in self.mention_start_set:
+                continue
+            if plausible_name(ranked["name"]) == ranked["name"]:
+                return True
+        return False
 
     def market_flow(self, clause_start: int, label_start: int) -> bool:
         """Whether a label's clause, naming no one, opens on the market's own money or trading
