@@ -47,6 +47,9 @@ _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_hel
 # A label opening on the total of a fund, partnership or venture a company joins (基金此次总认
 # 缴出资额, 合资公司总投资): all partners' together, not the company's.
 _OTHERS_TOTAL = re.compile(r"(?:基金|合伙企业|合资公司|合资企业)(?:此次|本次|的)?(?:总|合计)")
+# A joint venture or a fund opening a clause as the doer (，合资公司在某地建设…): a total
+# named after it in the sentence is its project's, which all partners fund.
+_JOINT_DOER = re.compile(r"(?:^|[，,；;。])(?:该|此|本)?(?:合资公司|合资企业|合营公司|合伙企业)")
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
@@ -203,6 +206,12 @@ class LabelledSteps(OwnerSteps):
             return None
         if record.kind == "company" and _OTHERS_TOTAL.match(self.text, label_start):
             return None  # 基金此次总认缴出资额为…: the fund's whole, not the partner's share
+        if (
+            record.kind == "company"
+            and "总" in self.text[label_start - 1 : q.span[0]]  # (总投资: 总 before 投资)
+            and _JOINT_DOER.search(self.text, sentence[0], label_start)
+        ):
+            return None  # 合资公司在某地建设某项目，项目建设总投资约为…: all partners' project
         if (
             record.kind == "company"
             # (the move's test first: it rules most figures out cheaper than a dictionary look-up)

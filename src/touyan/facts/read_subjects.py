@@ -103,6 +103,25 @@ _MARKET_OF = re.compile(r"[\u4e00-\u9fff]{1,10}市场(?:整体)?的?")
 _AREA_WORD = r"(?<![部村镇城市海远他分数些各困山该本此这])(?:地区|区域)"
 _AREA_BEFORE = re.compile(rf"{_AREA_WORD}的?$")
 _AREA_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?{_AREA_WORD}(?!的?(?:生产总值|GDP))")
+# Some unnamed members of a group a label opens with (甚至有酒商…, 也有部分企业…).
+_SOME_OF = re.compile(
+    r"(?:甚至|还|也|更|亦)?有(?:部分|一些|个别|少数|不少)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:商|企业|公司|厂|家|户|机构|银行|城市|地区|门店)"
+)
+# A project's or a works' own figure (项目总投资, 工程投资, 该项目建设规模).
+_PROJECT_LABEL = re.compile(r"\s*(?:包括|其中)?(?:该|本|此)?(?:项目|工程)")
+# A firm a sentence or a clause opens with, after a day or a year (某某集团, 某某有限公司).
+_FIRM_LEAD = re.compile(
+    r"\s*(?:\d{1,2}月\d{1,2}日[，,]?\s*)?(?:(?:19|20)\d{2}年(?:度)?\s*)?"
+    r"(?P<firm>[\u4e00-\u9fffA-Za-z]{2,12}?(?:集团|公司|电网|控股))"
+)
+# A class of firms, not one (国有控股, 上市公司, 规模以上企业, 全国各类公司); a firm that
+# compiles others' figures (某某研究公司表示, 某某咨询公司数据); names joined (某会与某集团);
+# a preposition before the name (从某某集团获悉: where the news came from).
+_NOT_A_FIRM = re.compile(
+    r"国有|上市|规模|全国|我国|各|等|企业|这些|部分|多家|子公司|母公司"
+    r"|研究|咨询|数据|调研|调查|统计|评级|信息|[与和及、]|^(?:从|据|由|向|在|经|对|记者)"
+)
 # The whole of a province or city the text is about (全省305家企业, 本市居民).
 # (Not what a figure is compared with: 和全省持平, 高于全省.)
 _WHOLE_LOCAL = re.compile(r"(?<![和与于较比占同])(?:全|本)(?:省|市)(?![场值委政])")
@@ -328,6 +347,10 @@ class SubjectReader(TextReader):
             return None
         if "区" in self.text[max(0, before - 3) : before + 12] and self._area_named(before):
             return None
+        if self._firm_led(before) or self._project_figure(before):
+            return None
+        if "有" in self.text[before : before + 3] and _SOME_OF.match(self.text, before):
+            return None  # 甚至有酒商春节档销售下滑: some of them, no economy's
         last = max(
             (r for r in REGION.finditer(self.text, 0, before) if self._names_economy(r, before)),
             key=lambda r: r.start(),
@@ -375,6 +398,29 @@ class SubjectReader(TextReader):
             return None
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
+
+    def _project_figure(self, before: int) -> bool:
+        """Whether the label or its clause opens with a project or works (项目总投资, 包括工程
+        投资): the project's figure, no economy's."""
+        near = self.text[max(0, before - 12) : before + 2]
+        if "项目" not in near and "工程" not in near:
+            return False  # the common case, cheaply
+        clause = max(self.text.rfind(c, 0, before) for c in "，,。；;：:！？!?\n") + 1
+        return bool(
+            _PROJECT_LABEL.match(self.text, before) or _PROJECT_LABEL.match(self.text, clause)
+        )
+
+    def _firm_led(self, before: int) -> bool:
+        """Whether the figure's sentence or clause opens (after a day or a year) with a firm
+        the reader does not know (2022年某某电网计划总投入…, 某某集团发布消息，…): the firm's
+        figure, which no economy named near it owns."""
+        sentence = max(self.text.rfind(c, 0, before) for c in "。！？!?；;\n") + 1
+        clause = max(sentence, *(self.text.rfind(c, 0, before) + 1 for c in "，,：:"))
+        for start in {sentence, clause}:
+            lead = _FIRM_LEAD.match(self.text, start, before)
+            if lead is not None and not _NOT_A_FIRM.search(lead["firm"]):
+                return True
+        return False
 
     def _whole_local(self, before: int, since: int) -> EntityRecord | bool | None:
         """某省…，全省305家企业…，累计成交额: a figure whose sentence speaks of the whole of a

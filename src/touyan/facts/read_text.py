@@ -164,6 +164,9 @@ _REGIONAL_FIRM = re.compile(
     r"[\u4e00-\u9fff]{2,8}(?:银行|银联|集团|公司|证券|保险|航空|石油|石化|电信|移动|电网|控股|股份)"
 )
 
+# A partner a company does something with (与某某共同投资, 和某某合资设立).
+_WITH = ("与", "同", "和")
+_JOINTLY = re.compile(r"\s*(?:共同|合资|联合|合作)")
 # A compiler of a survey or an index, alone or with others (某某联合调查的, 某某编制的).
 _COMPILER_OF = re.compile(r"\s*(?:联合|共同)?(?:调查|编制|监测)(?:的|发布的)")
 
@@ -553,6 +556,8 @@ class TextReader:
             return False  # 某省统计局, 德国联邦统计局: a region's own agency, not China's
         if self._in_listed_aside(m):
             return False  # 吉利通过多品牌矩阵（银河/极氪/领克）分摊…，毛利率: 吉利's, not 极氪's
+        if self.text[m.start - 1 : m.start] in _WITH and _JOINTLY.match(self.text, m.end):
+            return False  # 公司拟与某某共同投资设立…，公司出资: a partner, not the lead
         if _COMPILER_OF.match(self.text, m.end):
             return False  # 某会和某某集团联合调查的某指数: who compiles it, not what it measures
         return m.entity.kind in TOPIC_KINDS or not (
