@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from touyan.facts.economy import REGION
 from touyan.facts.entities import EntityRecord
-from touyan.facts.extract import ExtractedFact
+from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
 from touyan.facts.labels import (
@@ -47,6 +47,13 @@ _QUOTED_METRICS = DAILY_METRICS | {"market_cap", "float_market_cap", "shares_hel
 # A label opening on the total of a fund, partnership or venture a company joins (基金此次总认
 # 缴出资额, 合资公司总投资): all partners' together, not the company's.
 _OTHERS_TOTAL = re.compile(r"(?:基金|合伙企业|合资公司|合资企业)(?:此次|本次|的)?(?:总|合计)")
+# The share of those a poll asked (基金经理占比, 受访者比例): the poll's finding.
+_POLLED_SHARE = re.compile(
+    r"(?:基金经理|受访者|受访企业|受访机构|经济学家|分析师|企业家)(?:的)?(?:占比|比例|比重)"
+)
+# Words pointing back to a company or a stock (对该公司的评级, 该股上涨): a listed name's
+# figure, never an agency's or an economy's.
+_COMPANY_POINTER = re.compile(r"该公司|该股|该集团")
 # A joint venture or a fund opening a clause as the doer (，合资公司在某地建设…): a total
 # named after it in the sentence is its project's, which all partners fund.
 _JOINT_DOER = re.compile(r"(?:^|[，,；;。])(?:该|此|本)?(?:合资公司|合资企业|合营公司|合伙企业)")
@@ -96,6 +103,8 @@ class LabelledSteps(OwnerSteps):
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
             label_start, sentence[0]
         )
+        if subject is not None and subject.start < clause_start and self._peer_since(subject.end):
+            subject = None  # 甲公布乙业绩，乙总资产…，总负债…: still the peer's, carried
         seat = (
             self._named_seat(sentence, label_start)
             if "营业部" in self.text[sentence[0] : label_start]
@@ -204,6 +213,15 @@ class LabelledSteps(OwnerSteps):
             and self._about_others(sentence, label_start)
         ):
             return None
+        if "占" in metric or "比" in metric:
+            if _POLLED_SHARE.search(metric):
+                return None  # 预计某央行将…的基金经理占比: the poll's share, no one's named
+        if (
+            record.kind not in TOPIC_KINDS
+            and "该" in self.text[clause_start:label_start]
+            and _COMPANY_POINTER.search(self.text, clause_start, label_start)
+        ):
+            return None  # 获某局和某储批准后，保持了对该公司的评级及目标价: no agency's
         if record.kind == "company" and _OTHERS_TOTAL.match(self.text, label_start):
             return None  # 基金此次总认缴出资额为…: the fund's whole, not the partner's share
         if (
@@ -307,6 +325,19 @@ class LabelledSteps(OwnerSteps):
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _peer_since(self, named_end: int) -> bool:
+        """Whether the last fact, stated after a name that ends at `named_end`, was a peer's
+        no dictionary knows that led its clause (`unknown_lead`): the clauses after it that
+        name no one are that peer's, not the name's written before."""
+        last, record = self.last, self.last_record
+        return (
+            last is not None
+            and record is not None
+            and self.last_end > named_end
+            and record.name in self.unnamed_leads
+            and last.subject == record.name
+        )
 
     def _index_led(self, clause_start: int, label_start: int) -> bool:
         """Whether the clause opens with an index or a sector no dictionary knows, named by

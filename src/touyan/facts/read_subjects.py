@@ -30,7 +30,12 @@ from touyan.facts.read_text import SENTENCE_END, TextReader
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # How a listed company's short name ends (昊海生科, 恒瑞医药's peers 华东药业, 中信股份): a run
 # ending so, right before a figure's label, names a company, not a business line.
-_COMPANY_FORM = re.compile(r"(?:股份|科技|药业|生科|生物|集团|控股|实业|新材)$")
+_COMPANY_FORM = re.compile(r"(?:股份|科技|药业|生科|生物|集团|控股|实业|新材|基金)$")
+# A class of funds, not one fund or fund house (公募基金, 偏股型基金, 产业投资基金).
+_FUND_CLASS = re.compile(
+    r"(?:公募|私募|货币|债券|股票|混合|指数|产业|引导|投资|主动|被动|偏股|偏债|权益|对冲|养老|社保|"
+    r"主权|型|类|该|其|本|此|各|旗下)基金$"
+)
 # A sentence opening by turning to another company (再看税友股份，, 反观某某科技：); a name
 # the turn calls a peer (反观同行业的某某检测，) need not end as _COMPANY_FORM does.
 _TURN_TO = re.compile(
@@ -110,10 +115,15 @@ _SOME_OF = re.compile(
 )
 # A project's or a works' own figure (项目总投资, 工程投资, 该项目建设规模).
 _PROJECT_LABEL = re.compile(r"\s*(?:包括|其中)?(?:该|本|此)?(?:项目|工程)")
-# A firm a sentence or a clause opens with, after a day or a year (某某集团, 某某有限公司).
+# A firm a sentence or a clause opens with, after a day or a year (某某集团, 某某有限公司), or
+# a zone of a city run by its own board (某市自贸试验区某新片区管委会…表示): the zone's figures.
 _FIRM_LEAD = re.compile(
     r"\s*(?:\d{1,2}月\d{1,2}日[，,]?\s*)?(?:(?:19|20)\d{2}年(?:度)?\s*)?"
-    r"(?P<firm>[\u4e00-\u9fffA-Za-z]{2,12}?(?:集团|公司|电网|控股))"
+    r"(?P<firm>[\u4e00-\u9fffA-Za-z]{2,12}?(?:集团|公司|电网|控股|新片区|新区|开发区|试验区|园区))"
+)
+# A sentence opening on a company's report (某某的财报显示，, 某某年报中): its figures.
+_REPORT_LEAD = re.compile(
+    r"\s*[\u4e00-\u9fffA-Za-z]{2,12}?的?(?:财报|年报|季报|半年报|业绩报告|业绩快报)(?:显示|称|指出|中)"
 )
 # A class of firms, not one (国有控股, 上市公司, 规模以上企业, 全国各类公司); a firm that
 # compiles others' figures (某某研究公司表示, 某某咨询公司数据); names joined (某会与某集团);
@@ -177,11 +187,14 @@ class SubjectReader(TextReader):
             return False, None
         if _SELF.fullmatch(run) or _SECTOR.fullmatch(run):
             return False, None  # 本集团毛利率; 金融科技营业收入: the subject's own line
+        kind = "fund" if run.endswith("基金") else "company"  # 某某基金总资产: a fund house's
+        if kind == "fund" and (len(run) < 4 or _FUND_CLASS.search(run)):
+            return False, None  # 该基金单位净值, 公募基金规模: the subject's own, or a class's
         name = plausible_name(run)
-        if name is None or not run.endswith(name) or kind_of(name) != "company":
+        if name is None or not run.endswith(name) or kind_of(name) != kind:
             return True, None
         self.unnamed_leads.add(name)
-        return True, EntityRecord(name, "company")
+        return True, EntityRecord(name, "company")  # (a fund house reports as a company)
 
     def _introduced(self, clause_start: int) -> EntityRecord | None:
         """The company no dictionary knows that the sentence before the one of `clause_start`
@@ -420,7 +433,8 @@ class SubjectReader(TextReader):
             lead = _FIRM_LEAD.match(self.text, start, before)
             if lead is not None and not _NOT_A_FIRM.search(lead["firm"]):
                 return True
-        return False
+        # 某某的财报显示，…: a company's own report, whatever economy the text names
+        return _REPORT_LEAD.match(self.text, sentence, before) is not None
 
     def _whole_local(self, before: int, since: int) -> EntityRecord | bool | None:
         """某省…，全省305家企业…，累计成交额: a figure whose sentence speaks of the whole of a
