@@ -68,7 +68,7 @@ _GENERIC = re.compile(
     r"|股权$"  # 某某100%股权的交易总价为: the stake sold, not who sells or buys it
     # 财务状况 (as 情况), 春节假期: a state or a span of time, nobody's name
     r"|(?:状况|假期|长假|黄金周)$"
-    r"|(?:股指|股市|债市|楼市|车市|汇市)$"  # 某国股指上涨1.1%: a market, no company's name
+    r"|(?:股指|债市|楼市|车市|汇市)$"  # 某国股指上涨1.1%: a market, no company's name
     # 某国肉类, 酒类: a class of goods (not a fund's share class, 某某债券A类)
     r"|(?<![人A-Za-z])类$"
     # 限制性股票的授予价格为, 新工厂的目标是: a kind of security or a facility, nobody's name
