@@ -67,3 +67,17 @@ def test_the_whole_province_is_the_province_named_before(entities: EntityDiction
     )
     found = _read(text, "江西完成碳配额清缴", entities)
     assert at(found, "1250000000").subject == "江西省"
+
+
+def test_a_label_pointing_back_takes_no_economy_named_after_it(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "报告显示，2023年第三季度成员地区就业率达到66%，2023年第二季度这一比率为65.1%，"
+        "呈增长趋势。在38个成员国中，仅有澳大利亚的就业率下降"
+        "（第二季度为 74.6%，第三季度为74.1%）。"
+    )
+    found = _read(text, "某组织：三季度就业率上升", entities)
+    assert all(f.subject != "澳大利亚" for f in found if f"{f.value}" == "65.1")
+    text = "统计局数据显示，澳大利亚三季度就业率为74.1%，二季度这一比率为74.6%。"
+    assert at(_read(text, "澳大利亚就业率下降", entities), "74.6").subject == "澳大利亚"

@@ -113,6 +113,10 @@ _SOME_OF = re.compile(
     r"(?:甚至|还|也|更|亦)?有(?:部分|一些|个别|少数|不少)?[\u4e00-\u9fff]{0,4}?"
     r"(?:商|企业|公司|厂|家|户|机构|银行|城市|地区|门店)"
 )
+# A label pointing back to a figure just stated (这一比率, 二季度该比例): whoever owns that one.
+_ANAPHOR = re.compile(
+    r"[\u4e00-\u9fff\d]{0,8}?(?:这一|这个|该|此)(?:比率|比例|比重|数字|指标|数据|水平|数值)"
+)
 # A project's or a works' own figure (项目总投资, 工程投资, 该项目建设规模).
 _PROJECT_LABEL = re.compile(r"\s*(?:包括|其中)?(?:该|本|此)?(?:项目|工程)")
 # A firm a sentence or a clause opens with, after a day or a year (某某集团, 某某有限公司), or
@@ -364,6 +368,10 @@ class SubjectReader(TextReader):
             return None
         if "有" in self.text[before : before + 3] and _SOME_OF.match(self.text, before):
             return None  # 甚至有酒商春节档销售下滑: some of them, no economy's
+        if self.prev_q is not None and _ANAPHOR.match(self.text, before):
+            # 某组织地区就业率达到68%，上季度这一比率为…: the figure before it in the sentence
+            # is what it points back to, whose owner no economy named elsewhere is
+            return None
         last = max(
             (r for r in REGION.finditer(self.text, 0, before) if self._names_economy(r, before)),
             key=lambda r: r.start(),
