@@ -52,7 +52,10 @@ def field_subject(text: str, lo: int, label_start: int) -> tuple[str, int] | Non
 # the text is about; a class of goods named after it (中成药类) is the part of the industry the
 # figure is of. A company's place in an industry (在电机及电控行业市值排名, 所属行业, 行业排名)
 # is the company's.
-_INDUSTRY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?行业)(?P<part>[\u4e00-\u9fff]{1,4}类)?")
+# (Not 银行业务, 银行业绩: a bank's business line and results, whose 行业 is no word.)
+_INDUSTRY = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?行业)(?![务绩])(?P<part>[\u4e00-\u9fff]{1,4}类)?"
+)
 _INDUSTRY_LEAD = re.compile(
     r"(?:(?:19|20)\d{2}\s*年(?:度|末)?的?|同期|其中|同时|此外|另外|而|的"
     # 截至2025年6月30日汽车零部件行业上市公司平均股东户数: the day the clause is as of

@@ -99,8 +99,8 @@ def breadth_counts(text: str) -> dict[int, tuple[str, str | None]]:
 
 def _other_whole(text: str, start: int) -> bool:
     """Whether the words of the sentence before `start` name another whole the count is of.
-    (Not the ST stocks a count leaves out: 剔除掉27只ST板块个股后51股涨停，34股封板未遂 counts
-    the market's failed seals, not a sector's.)"""
+    (Not the ST stocks a count leaves out: after the ST names are taken out, 40 stocks hit the
+    limit and 20 failed to hold it — the market's failed seals, not a sector's.)"""
     lo = max(0, start - _REACH)
     lead = max((m.end() for m in _CLAUSE.finditer(text, lo, start)), default=lo)
     words = text[lead:start]

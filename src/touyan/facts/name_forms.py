@@ -66,6 +66,14 @@ _GENERIC = re.compile(
     r"|(?:资金|行业|市场|公司|板块|份额|净值|收益|价格|数据|情况|表现|方面|排名|占比|区间)$"
     r"|^[一二三四五六七八九十多\d]+(?:个|家)?(?:部门|部委)$"  # 九部门联合印发: ministries, no name
     r"|股权$"  # 某某100%股权的交易总价为: the stake sold, not who sells or buys it
+    # 财务状况 (as 情况), 春节假期: a state or a span of time, nobody's name
+    r"|(?:状况|假期|长假|黄金周)$"
+    r"|(?:股指|债市|楼市|车市|汇市)$"  # 某国股指上涨1.1%: a market, no company's name
+    # 某国肉类, 酒类: a class of goods (not a fund's share class, 某某债券A类)
+    r"|(?<![人A-Za-z])类$"
+    # 限制性股票的授予价格为, 新工厂的目标是: a kind of security or a facility, nobody's name
+    r"|^(?:限制性股票|股票期权|期权|认股权证|可转债|优先股|普通股)$"
+    r"|^新(?:工厂|厂|厂房|项目|基地|园区|产线|生产线|公司|门店)$"
     r"|^(?:证券|股票|债券)(?:代码|简称)$"  # 证券代码601952: a filing's field, not a name
 )
 # A company's name does not contain the vocabulary of a financial statement (投资活动产生,
@@ -132,6 +140,16 @@ def _trim(raw: str) -> str | None:
     if not _FUNDISH.search(name) and STATEMENT_WORDS.search(name):
         return None
     return name
+
+
+# What a company's announcement is, written between its name and 公告 or a headline's colon
+# (某某澄清公告, 某某回应：…): the kind of statement, no part of the name.
+_STATEMENT_KIND = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?:澄清|更正|补充|回应|辟谣|致歉)$")
+
+
+def without_statement_kind(run: str) -> str:
+    """A run before 公告 or a headline's colon without the kind of statement it ends with."""
+    return _STATEMENT_KIND.sub("", run)
 
 
 def plausible_name(run: str) -> str | None:

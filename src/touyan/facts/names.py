@@ -26,6 +26,7 @@ from touyan.facts.name_forms import (
     kind_of,
     plain_company,
     plausible_name,
+    without_statement_kind,
 )
 from touyan.facts.title_names import (
     title_company,
@@ -130,9 +131,23 @@ def _announcer(text: str, verb: int) -> str | None:
     run = _run_before(text, verb)
     if run is None or not _ITEM_START.search(text, max(0, verb - len(run) - 6), verb - len(run)):
         return None
+    run = without_statement_kind(run)  # 某某澄清公告: the company's clarifying announcement
     if not 3 <= len(run) <= SHORT_NAME + 3 or _NOT_ANNOUNCER.search(run):
         return None
+    if _clause_of(run, text):
+        return None
     return run if plain_company(run) else None
+
+
+def _clause_of(run: str, text: str) -> bool:
+    """Whether a run holding 的 is a clause about a name the text writes on its own
+    (某某承担的关停公告, over 某某将关停: the run tells what 某某 did), not a name that holds
+    the character (甲的乙公告, where no part before the 的 is written apart)."""
+    cut = run.find("的")
+    if cut < 2:
+        return False
+    written = text.count(run)
+    return any(text.count(run[:end]) > written for end in range(2, cut + 1))
 
 
 def _noted_short(text: str, note: re.Match[str]) -> tuple[str, tuple[str, ...]] | None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from touyan.facts.bilateral import market_of
 from touyan.facts.economy import CN_REGION, REGION
 from touyan.facts.entities import EntityRecord
-from touyan.facts.extract import ExtractedFact
+from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
 from touyan.facts.holders import holding_share_holder, new_holder, registered_company
@@ -54,6 +54,17 @@ _OTHERS_TOTAL = re.compile(r"(?:基金|合伙企业|合资公司|合资企业)(?
 # A clause opening with a set of parts it does not name (多个单品, 多家门店, 多只基金): a figure
 # each of them reached, neither the subject's nor one part's.
 _UNNAMED_SET = re.compile(r"\s*(?:其中)?(?:多个|多款|多家|多只|多位)")
+
+# The share of those a poll asked (基金经理占比, 受访者比例): the poll's finding.
+_POLLED_SHARE = re.compile(
+    r"(?:基金经理|受访者|受访企业|受访机构|经济学家|分析师|企业家)(?:的)?(?:占比|比例|比重)"
+)
+# Words pointing back to a company or a stock (对该公司的评级, 该股上涨): a listed name's
+# figure, never an agency's or an economy's.
+_COMPANY_POINTER = re.compile(r"该公司|该股|该集团")
+# A joint venture or a fund opening a clause as the doer (，合资公司在某地建设…): a total
+# named after it in the sentence is its project's, which all partners fund.
+_JOINT_DOER = re.compile(r"(?:^|[，,；;。])(?:该|此|本)?(?:合资公司|合资企业|合营公司|合伙企业)")
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
@@ -77,6 +88,8 @@ class LabelledSteps(OwnerSteps):
             self, subject: str, sentence: tuple[int, int], label_start: int
         ) -> str | None: ...
 
+        def _index_mover(self, clause: int, verb: int) -> int | None: ...
+
     def _labelled(
         self,
         q: Quantity,
@@ -98,6 +111,8 @@ class LabelledSteps(OwnerSteps):
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
             label_start, sentence[0]
         )
+        if subject is not None and subject.start < clause_start and self._peer_since(subject.end):
+            subject = None  # 甲公布乙业绩，乙总资产…，总负债…: still the peer's, carried
         seat = (
             self._named_seat(sentence, label_start)
             if "营业部" in self.text[sentence[0] : label_start]
@@ -137,6 +152,10 @@ class LabelledSteps(OwnerSteps):
             if led and lead is None:
                 return None
             if self._unknown_index(sentence, label_start):
+                return None
+            if (metric == "change_pct" or WINDOW_MOVE.match(metric)) and self._index_led(
+                clause_start, label_start
+            ):
                 return None
         record: EntityRecord | None = lead
         if record is None and subject is not None:
@@ -204,8 +223,23 @@ class LabelledSteps(OwnerSteps):
             and self._about_others(sentence, label_start)
         ):
             return None
+        if "占" in metric or "比" in metric:
+            if _POLLED_SHARE.search(metric):
+                return None  # 预计某央行将…的基金经理占比: the poll's share, no one's named
+        if (
+            record.kind not in TOPIC_KINDS
+            and "该" in self.text[clause_start:label_start]
+            and _COMPANY_POINTER.search(self.text, clause_start, label_start)
+        ):
+            return None  # 获某局和某储批准后，保持了对该公司的评级及目标价: no agency's
         if record.kind == "company" and _OTHERS_TOTAL.match(self.text, label_start):
             return None  # 基金此次总认缴出资额为…: the fund's whole, not the partner's share
+        if (
+            record.kind == "company"
+            and "总" in self.text[label_start - 1 : q.span[0]]  # (总投资: 总 before 投资)
+            and _JOINT_DOER.search(self.text, sentence[0], label_start)
+        ):
+            return None  # 合资公司在某地建设某项目，项目建设总投资约为…: all partners' project
         if (
             record.kind == "company"
             # (the move's test first: it rules most figures out cheaper than a dictionary look-up)
@@ -335,6 +369,28 @@ class LabelledSteps(OwnerSteps):
         name, lo, hi = found
         known = next((m.entity.name for m in self.mentions if lo <= m.start < hi), None)
         return known or name
+
+    def _peer_since(self, named_end: int) -> bool:
+        """Whether the last fact, stated after a name that ends at `named_end`, was a peer's
+        no dictionary knows that led its clause (`unknown_lead`): the clauses after it that
+        name no one are that peer's, not the name's written before."""
+        last, record = self.last, self.last_record
+        return (
+            last is not None
+            and record is not None
+            and self.last_end > named_end
+            and record.name in self.unnamed_leads
+            and last.subject == record.name
+        )
+
+    def _index_led(self, clause_start: int, label_start: int) -> bool:
+        """Whether the clause opens with an index or a sector no dictionary knows, named by
+        its head (某行业指数累计跌幅达到14%): its move, not the subject carried from before's.
+        (Which window a 累计 move spans the clause does not say: the figure is dropped.)"""
+        if self._index_mover(clause_start, label_start) is None:
+            return False
+        self.mover = None
+        return True
 
     def _region_owned(self, metric: str, clause_start: int, label_start: int) -> str:
         """中国某类投资者的渗透率达到50%: the words between an economy's name and the 的 of a

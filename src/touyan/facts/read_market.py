@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from touyan.facts.entities import EntityRecord
+from touyan.facts.entities import EntityRecord, Mention
 from touyan.facts.extract import (
     CLAUSE_BREAK,
     TOPIC_KINDS,
@@ -84,6 +84,8 @@ _NOT_AN_INDEX = re.compile(
 # A move said of a session, not of the day's close: its peak (一度大跌超9%) or its course
 # (盘中上涨超过2%, 早盘跌1%).
 _SESSION_MOVE = re.compile(r"盘中|日内|早盘")
+# An item of a list (硅铁、原油、): the words before a 、.
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}(?=、)")
 # 今年以来股价涨, 近5个交易日跌: a window's move, dated like a day's quote.
 _MOVE_WINDOW = re.compile(
     r"近[\d一二两三四五六七八九十]+个?(?:交易日|[日天周月年])|今年以来|今年来|年内"
@@ -165,6 +167,8 @@ class MarketShapes(Reader):
             lead = index
         elif named and named[-1].entity.kind not in (*TOPIC_KINDS, "index"):
             return None
+        elif named and self._listed_contract(named[-1], sentence):
+            return None
         if not named and _LINKS_LOST.search(self.text, max(0, lead - 8), lead):
             # 热门中概股多数上涨…涨逾15%，涨近3%: a list whose names were links, now lost.
             if not self.text[lead : found.start()].strip():
@@ -202,6 +206,18 @@ class MarketShapes(Reader):
             # 盘中上涨超过2%: where the price stood during the session, not the day's change
             return ("盘中" if session.group() != "早盘" else "早盘") + "涨跌幅", found.start()
         return "change_pct", found.start()
+
+    def _listed_contract(self, named: Mention, sentence: tuple[int, int]) -> bool:
+        """Whether a company's name is one item of a list of futures contracts (期货…硅铁、
+        某果涨超4%): a good traded under the word the company's name shares, not the stock."""
+        if "期货" not in self.text and "合约" not in self.text and "期货" not in self.title:
+            return False  # the common case, cheaply: no futures
+        lo = max(sentence[0], self.text.rfind("，", sentence[0], named.start) + 1)
+        items = [(m.start(), m.end()) for m in _LIST_ITEM.finditer(self.text, lo, named.start)]
+        if not items or self.text[items[-1][1] : items[-1][1] + 1] != "、":
+            return False  # not written in a list after another item
+        starts = self.mention_start_set
+        return any(a not in starts for a, _ in items)
 
     def _index_mover(self, clause: int, verb: int) -> int | None:
         """Where the name of an index or sector no dictionary knows ends, when the clause

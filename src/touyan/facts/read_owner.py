@@ -25,6 +25,7 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.name_forms import plausible_name
+from touyan.facts.read_subjects import RANKED_PEER
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
@@ -260,12 +261,6 @@ _RANK_IN = re.compile(
     r"[^，,。；;：:\d]{0,10}[，,]?[^，,。；;：:\d]{0,10}$"
 )
 
-# A clause opening with a name and its rank (某某排名第五，市占率为…): the figures after it are
-# that name's, not those of a name before it.
-_RANKED_PEER = re.compile(
-    r"\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:排名|位列|位居|排在|名列|排)第"
-)
-
 
 class OwnerSteps(Reader):
     """Whose a figure is when others than the subject are named or meant."""
@@ -363,7 +358,7 @@ class OwnerSteps(Reader):
         if subject is None and sentence[0] < label_start:
             clauses.insert(0, sentence[0])
         for c in clauses:
-            ranked = _RANKED_PEER.match(self.text, c, label_start)
+            ranked = RANKED_PEER.match(self.text, c, label_start)
             if ranked is None or ranked.start("name") in self.mention_start_set:
                 continue
             if plausible_name(ranked["name"]) == ranked["name"]:

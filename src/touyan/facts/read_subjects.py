@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from touyan.facts.bilateral import BILATERAL
 from touyan.facts.economy import (
     CHINA,
     CHINESE_RELEASE,
@@ -30,7 +31,12 @@ from touyan.facts.read_text import SENTENCE_END, TextReader
 _FIRM = re.compile(r"(?:公司|集团|资本|控股|投资)$")
 # How a listed company's short name ends (昊海生科, 恒瑞医药's peers 华东药业, 中信股份): a run
 # ending so, right before a figure's label, names a company, not a business line.
-_COMPANY_FORM = re.compile(r"(?:股份|科技|药业|生科|生物|集团|控股|实业|新材)$")
+_COMPANY_FORM = re.compile(r"(?:股份|科技|药业|生科|生物|集团|控股|实业|新材|基金)$")
+# A class of funds, not one fund or fund house (公募基金, 偏股型基金, 产业投资基金).
+_FUND_CLASS = re.compile(
+    r"(?:公募|私募|货币|债券|股票|混合|指数|产业|引导|投资|主动|被动|偏股|偏债|权益|对冲|养老|社保|"
+    r"主权|型|类|该|其|本|此|各|旗下)基金$"
+)
 # A sentence opening by turning to another company (再看税友股份，, 反观某某科技：); a name
 # the turn calls a peer (反观同行业的某某检测，) need not end as _COMPANY_FORM does.
 _TURN_TO = re.compile(
@@ -77,24 +83,71 @@ _LISTED_REGION = ("、", "等", "和", "及", "与")
 _SOURCE_TAG = re.compile(r"[（(][\u4e00-\u9fff]{0,6}$")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _OPENS_WORLD = frozenset("的据而但且及和与是为从对将使让令去今明前后上本年月日份度季天周期")
-# 全球顶级的, 全球最大的, 全球领先的: an epithet of what the sentence is about.
+# 位于某国, 总部设在某国: where an organisation sits.
+_LOCATED = ("位于", "设在", "地处", "坐落于")
+# 全球顶级的, 全球最大的, 中国领先的: an epithet of what the sentence is about.
 _WORLD_EPITHET = re.compile(
-    r"(?:顶级|顶尖|最大|最高|领先|知名|著名|头部|第一|前列)[\u4e00-\u9fff]{0,3}的"
+    r"(?:顶级|顶尖|最大|最多|最高|领先|知名|著名|头部|第一|前列)[\u4e00-\u9fff]{0,3}的"
 )
 
 # A markdown heading run into a line (#### 成本与费用控制): another section, not carried into.
 _HEADING_MARK = re.compile(r"(?:^|\s)#{2,6}\s")
-# A clause opening (after a heading, a source and a year) on the nation's or the world's total
-# (据某机构，2024年全球平板电脑出货量同比…; 2025年国家燃气管网投资同比增速达…): an industry's or an
-# economy's figure, not the carried company's; its share of that market (全球市场份额) is its own.
+# A clause opening (after a heading, a source and a year, 去年 too) on the nation's or the
+# world's total (据某机构，2024年全球平板电脑出货量同比…; 2025年国家燃气管网投资同比增速达…):
+# an industry's or an economy's figure, not the carried company's; its share of that market
+# (全球市场份额) is its own.
 _NATIONWIDE = re.compile(
-    r"(?:据[^，,。；;]{1,12}[，,])?(?:(?:19|20)\d{2}年(?:\d{1,2}月份?)?)?(?:全国|全球|国家|我国)"
+    r"(?:据[^，,。；;]{1,12}[，,])?(?:(?:(?:19|20)\d{2}|去|今|前|上)年(?:\d{1,2}月份?)?)?"
+    r"(?:全国|全球|国家|我国)"
 )
 _CLAUSE_OPENING = re.compile(r"[\s，,：:]")
+# A label naming a market or a trade as a whole (某品市场销量整体, 行业整体营收).
+_MARKET_WHOLE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:市场|行业)[\u4e00-\u9fff]{0,4}?整体")
+_MARKET_OF = re.compile(r"[\u4e00-\u9fff]{1,10}市场(?:整体)?的?")
+# An area a figure is of, named by its own word (某组织地区, 某海外区域的): no country's. (Not
+# a part of the country the text is about, 东部地区, 农村地区, 沿海地区, nor 该地区: the one named.)
+_AREA_WORD = r"(?<![部村镇城市海远他分数些各困山该本此这])(?:地区|区域)"
+_AREA_BEFORE = re.compile(rf"{_AREA_WORD}的?$")
+_AREA_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?{_AREA_WORD}(?!的?(?:生产总值|GDP))")
+# Some unnamed members of a group a label opens with (甚至有酒商…, 也有部分企业…).
+_SOME_OF = re.compile(
+    r"(?:甚至|还|也|更|亦)?有(?:部分|一些|个别|少数|不少)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:商|企业|公司|厂|家|户|机构|银行|城市|地区|门店)"
+)
+# A label pointing back to a figure just stated (这一比率, 二季度该比例): whoever owns that one.
+_ANAPHOR = re.compile(
+    r"[\u4e00-\u9fff\d]{0,8}?(?:这一|这个|该|此)(?:比率|比例|比重|数字|指标|数据|水平|数值)"
+)
+# A project's or a works' own figure (项目总投资, 工程投资, 该项目建设规模).
+_PROJECT_LABEL = re.compile(r"\s*(?:包括|其中)?(?:该|本|此)?(?:项目|工程)")
+# A firm a sentence or a clause opens with, after a day or a year (某某集团, 某某有限公司), or
+# a zone of a city run by its own board (某市自贸试验区某新片区管委会…表示): the zone's figures.
+_FIRM_LEAD = re.compile(
+    r"\s*(?:\d{1,2}月\d{1,2}日[，,]?\s*)?(?:(?:19|20)\d{2}年(?:度)?\s*)?"
+    r"(?P<firm>[\u4e00-\u9fffA-Za-z]{2,12}?(?:集团|公司|电网|控股|新片区|新区|开发区|试验区|园区))"
+)
+# A sentence opening on a company's report (某某的财报显示，, 某某年报中): its figures.
+_REPORT_LEAD = re.compile(
+    r"\s*[\u4e00-\u9fffA-Za-z]{2,12}?的?(?:财报|年报|季报|半年报|业绩报告|业绩快报)(?:显示|称|指出|中)"
+)
+# A class of firms, not one (国有控股, 上市公司, 规模以上企业, 全国各类公司); a firm that
+# compiles others' figures (某某研究公司表示, 某某咨询公司数据); names joined (某会与某集团);
+# a preposition before the name (从某某集团获悉: where the news came from).
+_NOT_A_FIRM = re.compile(
+    r"国有|上市|规模|全国|我国|各|等|企业|这些|部分|多家|子公司|母公司"
+    r"|研究|咨询|数据|调研|调查|统计|评级|信息|[与和及、]|^(?:从|据|由|向|在|经|对|记者)"
+)
+# The whole of a province or city the text is about (全省305家企业, 本市居民).
+# (Not what a figure is compared with: 和全省持平, 高于全省.)
+_WHOLE_LOCAL = re.compile(r"(?<![和与于较比占同])(?:全|本)(?:省|市)(?![场值委政])")
 # A markdown heading run into the clause (#### 三、宏观环境2025年全国…): its year ends the
 # heading's words and opens the clause, which then reads as one opening on the nation.
 _AFTER_HEADING = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?(?:全国|全球|国家|我国)")
 _COMPANY_SHARE = re.compile(r"份额|市占|占有率|占比|排名|第")
+# A clause opening with a name and its rank (某某排名第三，): that name's figures follow.
+RANKED_PEER = re.compile(
+    r"\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:排名|位列|位居|排在|名列|排)第"
+)
 # A group of stocks or companies a figure is among (收盘价创新高股中，今日平均上涨…; 上榜公司
 # 中): the group's figure, not one of the names carried from before (but 持股中, 控股中).
 _AMONG_GROUP = re.compile(r"(?<![持控参入])(?:股|股票|公司|企业|基金)中[，,]\s*$")
@@ -139,11 +192,14 @@ class SubjectReader(TextReader):
             return False, None
         if _SELF.fullmatch(run) or _SECTOR.fullmatch(run):
             return False, None  # 本集团毛利率; 金融科技营业收入: the subject's own line
+        kind = "fund" if run.endswith("基金") else "company"  # 某某基金总资产: a fund house's
+        if kind == "fund" and (len(run) < 4 or _FUND_CLASS.search(run)):
+            return False, None  # 该基金单位净值, 公募基金规模: the subject's own, or a class's
         name = plausible_name(run)
-        if name is None or not run.endswith(name) or kind_of(name) != "company":
+        if name is None or not run.endswith(name) or kind_of(name) != kind:
             return True, None
         self.unnamed_leads.add(name)
-        return True, EntityRecord(name, "company")
+        return True, EntityRecord(name, "company")  # (a fund house reports as a company)
 
     def _introduced(self, clause_start: int) -> EntityRecord | None:
         """The company no dictionary knows that the sentence before the one of `clause_start`
@@ -195,7 +251,11 @@ class SubjectReader(TextReader):
             found = _AFTER_HEADING.search(opening, max(0, len(opening) - 16))
         return (
             found is not None
-            and found.end() >= len(opening) - 2
+            and (
+                found.end() >= len(opening) - 2
+                # 全球纯电动车市场销量: the world's market for a product, named before its label
+                or _MARKET_OF.fullmatch(opening, found.end(), len(opening) - 2) is not None
+            )
             and not _COMPANY_SHARE.search(self._label_text(label_start))
         )
 
@@ -207,8 +267,14 @@ class SubjectReader(TextReader):
         sentence opens on it (在全球不同地区，…电动汽车销量增长)."""
         if self.nationwide(sentence, label_start) or self.among_group(sentence, label_start):
             return True
+        if "整体" in self.text[label_start : label_start + 12] and _MARKET_WHOLE.match(
+            self.text, label_start
+        ):
+            return True  # 电动车市场销量整体大增: the whole market's, not the company's
         clause = self._clause_start(sentence, label_start)
         if self.market_flow(clause, label_start):
+            return True
+        if "第" in self.text[sentence[0] : label_start] and self.ranked_peer(sentence, label_start):
             return True
         label = self.text[label_start : label_start + 8]
         run = self.text[sentence[0] : label_start]
@@ -219,6 +285,18 @@ class SubjectReader(TextReader):
         if "家" in run and _TOTAL_LABEL.match(label) and _COMPANY_COUNT.search(run):
             return True
         return bool(_WORLD_SCOPE.match(run)) and not _COMPANY_WORD.search(run)
+
+    def ranked_peer(self, sentence: tuple[int, int], label_start: int) -> bool:
+        """Whether a clause of the sentence before the label opens with a name no dictionary
+        knows and its rank (…；某某排名第二，2021年共卖出…): that peer's figure, not the one
+        carried from before."""
+        for c in [sentence[0], *self.clause_breaks_within(sentence[0], label_start)]:
+            ranked = RANKED_PEER.match(self.text, c, label_start)
+            if ranked is None or ranked.start("name") in self.mention_start_set:
+                continue
+            if plausible_name(ranked["name"]) == ranked["name"]:
+                return True
+        return False
 
     def market_flow(self, clause_start: int, label_start: int) -> bool:
         """Whether a label's clause, naming no one, opens on the market's own money or trading
@@ -285,6 +363,16 @@ class SubjectReader(TextReader):
         country's, or a Chinese region's (`_names_cn_region`)."""
         if self.names_a_company:
             return None
+        if "区" in self.text[max(0, before - 3) : before + 12] and self._area_named(before):
+            return None
+        if self._firm_led(before) or self._project_figure(before):
+            return None
+        if "有" in self.text[before : before + 3] and _SOME_OF.match(self.text, before):
+            return None  # 甚至有酒商春节档销售下滑: some of them, no economy's
+        if self.prev_q is not None and _ANAPHOR.match(self.text, before):
+            # 某组织地区就业率达到68%，上季度这一比率为…: the figure before it in the sentence
+            # is what it points back to, whose owner no economy named elsewhere is
+            return None
         last = max(
             (r for r in REGION.finditer(self.text, 0, before) if self._names_economy(r, before)),
             key=lambda r: r.start(),
@@ -293,6 +381,17 @@ class SubjectReader(TextReader):
         opening = REGION.match(self.text, before)  # a label that opens with it (全国某某订单)
         if opening is not None and self._names_economy(opening, opening.end()):
             last = opening
+        if (
+            last is not None
+            and last is not opening
+            and not self.text.startswith(BILATERAL, before)  # 双边贸易额: the pair's (bilateral)
+            and self._listed_economy(last)
+        ):
+            return None  # 甲国、乙国和丙国跌幅超过5%。…: the group's, no one economy's
+        if "全" in self.text or "本" in self.text:
+            whole = self._whole_local(before, last.start() if last is not None else -1)
+            if whole is not None:
+                return whole if isinstance(whole, EntityRecord) else None
         since = last.start() if last is not None else -1
         # (<= before: a label may open with the region, 某市生产总值)
         for local in reversed([r for r in self._cn_regions() if since < r.start() <= before]):
@@ -326,6 +425,51 @@ class SubjectReader(TextReader):
             return None
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
+
+    def _project_figure(self, before: int) -> bool:
+        """Whether the label or its clause opens with a project or works (项目总投资, 包括工程
+        投资): the project's figure, no economy's."""
+        near = self.text[max(0, before - 12) : before + 2]
+        if "项目" not in near and "工程" not in near:
+            return False  # the common case, cheaply
+        clause = max(self.text.rfind(c, 0, before) for c in "，,。；;：:！？!?\n") + 1
+        return bool(
+            _PROJECT_LABEL.match(self.text, before) or _PROJECT_LABEL.match(self.text, clause)
+        )
+
+    def _firm_led(self, before: int) -> bool:
+        """Whether the figure's sentence or clause opens (after a day or a year) with a firm
+        the reader does not know (2022年某某电网计划总投入…, 某某集团发布消息，…): the firm's
+        figure, which no economy named near it owns."""
+        sentence = max(self.text.rfind(c, 0, before) for c in "。！？!?；;\n") + 1
+        clause = max(sentence, *(self.text.rfind(c, 0, before) + 1 for c in "，,：:"))
+        for start in {sentence, clause}:
+            lead = _FIRM_LEAD.match(self.text, start, before)
+            if lead is not None and not _NOT_A_FIRM.search(lead["firm"]):
+                return True
+        # 某某的财报显示，…: a company's own report, whatever economy the text names
+        return _REPORT_LEAD.match(self.text, sentence, before) is not None
+
+    def _whole_local(self, before: int, since: int) -> EntityRecord | bool | None:
+        """某省…，全省305家企业…，累计成交额: a figure whose sentence speaks of the whole of a
+        province or city (全省, 本市) after naming any country is that Chinese region's, the
+        last one named before; False when none is named (whose whole is unknown); None when
+        the sentence has no such word."""
+        start = max(since, *(self.text.rfind(c, 0, before) for c in "。！？!?\n")) + 1
+        found = [m for m in _WHOLE_LOCAL.finditer(self.text, start, before)]
+        if not found:
+            return None
+        at = found[-1].start()
+        named = [r for r in self._cn_regions() if r.end() <= at]
+        return EntityRecord(cn_region_name(named[-1]), "org") if named else False
+
+    def _area_named(self, label_start: int) -> bool:
+        """Whether a label opens with an area of its own (某组织地区就业率) or follows one
+        (除某海外区域的新增病例): the area's figure, which no country's name before or after
+        it is the economy of."""
+        if _AREA_BEFORE.search(self.text, max(0, label_start - 4), label_start):
+            return True
+        return _AREA_LABEL.match(self.text, label_start) is not None
 
     def _cn_regions(self) -> list[re.Match[str]]:
         """The Chinese regions the text names as an economy, not as a place something happens
@@ -367,6 +511,21 @@ class SubjectReader(TextReader):
             self.text[region.end() : region.end() + 1] in _LISTED_REGION
         )
 
+    def _listed_economy(self, region: re.Match[str]) -> bool:
+        """Whether a country is one item of a list of countries (甲国、乙国和丙国; 我国和乙国):
+        the figures after are the group's or the pair's. (中国与东盟: a country and a bloc no
+        pattern names, whose trade is the country's.)"""
+        lo, hi = region.start(), region.end()
+        if self.text[hi : hi + 1] == "等":
+            return True
+        if self.text[lo - 1 : lo] in _LISTED_REGION:
+            before = self.text[max(0, lo - 8) : lo - 1]
+            if any(r.end() == len(before) for r in REGION.finditer(before)):
+                return True
+        if self.text[hi : hi + 1] in _LISTED_REGION:
+            return REGION.match(self.text, hi + 1) is not None
+        return False
+
     def _unlisted(self, record: EntityRecord) -> bool:
         """A dictionary's investor or person with no ticker (中央汇金, 云锋基金): it holds
         shares and invests, but has no share price nor shares of its own. (An organisation
@@ -387,6 +546,10 @@ class SubjectReader(TextReader):
         ):
             return False  # 从“区域王者”到“全国玩家”: a figure of speech, not the economy
         before_region = self.text[region.start() - 1 : region.start()]
+        if _WORLD_EPITHET.match(self.text, region.end()):
+            return False  # 是中国最大的某某中心: an epithet of what the sentence is about
+        if self.text.endswith(_LOCATED, max(0, region.start() - 4), region.start()):
+            return False  # 总部位于某国某市的某组织: where it sits, not the economy
         if region.group() == "国内" and (
             REGION.search(self.text, region.start() - 6, region.start())
             or self.text.startswith("外", region.end())

@@ -51,11 +51,12 @@ from touyan.text.numbers import Quantity
 
 # Function words whose second character can start a name (其中石油 → 中石油).
 _WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
-# A bare 央行 after another country's name (英国央行, 日本央行): that country's central bank,
-# not the one a bare 央行 names in Chinese text.
+# A bare 央行 after another country's name (英国央行, 日本央行, 欧央行): that country's central
+# bank, not the one a bare 央行 names in Chinese text.
 _FOREIGN_BANK = re.compile(
     r"(?:英国|美国|日本|欧洲|欧元区|韩国|加拿大|澳洲|澳大利亚|澳|新西兰|瑞士|瑞典|挪威|印度|俄罗斯|"
-    r"德国|法国|土耳其|巴西|墨西哥|南非|各国|多国|全球|主要|海外|外国|其他)$"
+    r"德国|法国|土耳其|巴西|墨西哥|南非|各国|多国|全球|主要|海外|外国|其他"
+    r"|欧|英|俄|韩)$"  # 欧央行, 英央行: a one-character short form
 )
 # 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario;
 # 应该会增长: what the writer expects. Each word starts with its own first character, the
@@ -163,6 +164,21 @@ _TITLE_PARTS = re.compile(
     r"\s*(?:[_|｜]|\s-\s|-(?=(?:网易订阅|网易新闻|新浪财经|新浪网|腾讯新闻|搜狐|凤凰网)\s*$))\s*"
 )
 
+# A clause a name opens that ends by saying what its data show (某行调查统计司对某类企业的
+# 调查数据显示：…, 某机构发布的某报告显示，…): the name is the source of the figures after.
+_SOURCE_CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]{0,40}?显示\s*[：:，,]")
+
+# A firm named for its country (某国银行, 某国银联, 某国石油): a trade's form after the name.
+_REGIONAL_FIRM = re.compile(
+    r"[\u4e00-\u9fff]{2,8}(?:银行|银联|集团|公司|证券|保险|航空|石油|石化|电信|移动|电网|控股|股份)"
+)
+
+# A partner a company does something with (与某某共同投资, 和某某合资设立).
+_WITH = ("与", "同", "和")
+_JOINTLY = re.compile(r"\s*(?:共同|合资|联合|合作)")
+# A compiler of a survey or an index, alone or with others (某某联合调查的, 某某编制的).
+_COMPILER_OF = re.compile(r"\s*(?:联合|共同)?(?:调查|编制|监测)(?:的|发布的)")
+
 # The words that set a hypothesis (假设26年利润增长7%): `in_hypothesis` looks only after them.
 _HYPOTHESIS_WORDS = ("假设", "假如", "倘若", "假定")
 
@@ -265,6 +281,16 @@ def _merge(known: list[Mention], written: list[Mention]) -> list[Mention]:
     return sorted([*kept, *extra], key=lambda m: m.start)
 
 
+# A bank's name run on into 业 (某市银行业支持…): the banks of a place as a trade, not the
+# bank so named (but 某某银行业务, 某某银行业绩 are the bank's business and results).
+_TRADE_AFTER = re.compile(r"业(?![务绩])")
+
+
+def _trade_of(text: str, m: Mention) -> bool:
+    """Whether a bank's name is read out of the name of a place's banking trade."""
+    return m.text.endswith("银行") and _TRADE_AFTER.match(text, m.end) is not None
+
+
 def _after_last(breaks: list[int], start: int, end: int) -> int:
     """The end of the last of `breaks` (sorted ends of break marks) by `end`, not before
     `start`."""
@@ -323,6 +349,10 @@ class TextReader:
         # is then not taken for China's statistics.
         self.company_text = COMPANY_VOCABULARY.search(text) is not None
         self.statistics: bool | None = None  # a national statistics text: read on first need
+        # written companies named for a country (某国银行): its name is no economy's there
+        self.regional_firms = [
+            r.name for r in written if _REGIONAL_FIRM.fullmatch(r.name) and REGION.match(r.name)
+        ]
         if (
             any(r.kind == "company" for r in written)
             and not _announced_by(title, written)
@@ -335,12 +365,17 @@ class TextReader:
             for m in _merge(units(text, known), _occurrences(text, written))
             if not (m.start and text[m.start - 1 : m.start + 1] in _WORDS_ACROSS)
             and not (m.text == "央行" and _FOREIGN_BANK.search(text, max(0, m.start - 5), m.start))
+            and not _trade_of(text, m)
         ]
         # where each name starts, in the mentions' order (by start): looked up, not walked
         self.mention_starts = [m.start for m in self.mentions]
         self.mention_start_set = frozenset(self.mention_starts)
         self.leads: dict[int, bool] = {}  # whether the i-th mention can lead, once asked
-        title_mentions = _merge(units(title, title_mentions), _occurrences(title, written))
+        title_mentions = [
+            m
+            for m in _merge(units(title, title_mentions), _occurrences(title, written))
+            if not _trade_of(title, m)
+        ]
         # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
         # the base of a comparison (比1978年增长, 较2010年增加).
         found_dates, self.date_spans = read_dates(text, today=published_at)
@@ -547,7 +582,13 @@ class TextReader:
             return False  # 某省统计局, 德国联邦统计局: a region's own agency, not China's
         if self._in_listed_aside(m):
             return False  # 吉利通过多品牌矩阵（银河/极氪/领克）分摊…，毛利率: 吉利's, not 极氪's
-        return m.entity.kind in TOPIC_KINDS or not _SOURCE_AFTER.match(self.text, m.end)
+        if self.text[m.start - 1 : m.start] in _WITH and _JOINTLY.match(self.text, m.end):
+            return False  # 公司拟与某某共同投资设立…，公司出资: a partner, not the lead
+        if _COMPILER_OF.match(self.text, m.end):
+            return False  # 某会和某某集团联合调查的某指数: who compiles it, not what it measures
+        return m.entity.kind in TOPIC_KINDS or not (
+            _SOURCE_AFTER.match(self.text, m.end) or _SOURCE_CLAUSE.match(self.text, m.end)
+        )
 
     def _local_agency(self, m: Mention) -> bool:
         """Whether a national agency's name is a region's agency (省统计局, 某市统计局, 德国联邦
@@ -608,5 +649,9 @@ class TextReader:
 
     def _is_statistics(self) -> bool:
         if self.statistics is None:
-            self.statistics = not self.company_text and national_statistics(self.text, self.title)
+            text, title = self.text, self.title
+            for name in self.regional_firms:
+                # 某国银行：…, 某国银联公布: a firm named for its country, not the economy
+                text, title = text.replace(name, "", -1), title.replace(name, "", -1)
+            self.statistics = not self.company_text and national_statistics(text, title)
         return self.statistics

@@ -22,6 +22,7 @@ from touyan.facts.name_forms import (
     kind_of,
     plain_company,
     plausible_name,
+    without_statement_kind,
 )
 
 # A headline's lead name: no digits (益生股份跌2.64% → 益生股份跌) and no 的.
@@ -208,6 +209,8 @@ def title_subject(title: str, text: str) -> str | None:
         if found is None:
             continue
         name = found["name"]
+        if shape is _ANNOUNCED:
+            name = without_statement_kind(name)  # 某某澄清：…: the company clarifies
         if not plain_company(name) or _NOT_NAME.search(name):
             continue
         if shape is _ASKED and _SPACED_FIGURES.search(text):
