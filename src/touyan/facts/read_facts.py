@@ -79,14 +79,15 @@ _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
 # The month a central bank's meeting is in (3月, 12月份), not a day of it.
+_OWN_TIME = re.compile(r"[年月]")
 _MEETING_MONTH = re.compile(r"(?<![\d.])(?:1[0-2]|[1-9])月(?:份)?(?![\d日号])")
 # Lines a table header's metric carries on to the percentages under it.
 _HEADER_WINDOW = 6
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(
-    r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概)?(?:为|是|达到|高达|达)[+]?$"
-)  # 的pe大约是14.88: the label is pe
+    r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概|几乎)?(?:为|是|达到|高达|达)[+]?$"
+)  # 的pe大约是14.88: the label is pe; 的可能性几乎为100%: the label is 可能性
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
@@ -406,7 +407,12 @@ class FactReader(
         fact = self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
-        if fact is not None and fact.metric.endswith("概率") and fact.period is None:
+        if (
+            fact is not None
+            and fact.metric.endswith("概率")
+            and fact.period is None
+            and not _OWN_TIME.search(fact.metric)  # 年底前加息40个基点的概率: its own time
+        ):
             # 某央行3月…加息25个基点的概率为…；5月…: the chance is of the meeting the month
             # the sentence named last before it holds, which one label for both would lose
             months = list(_MEETING_MONTH.finditer(self.text, sentence[0], label_start))

@@ -1,0 +1,40 @@
+"""Metrics short news items named wrong or should not have named at all: a chance a market
+prices (可能性), named by its event and never a forecast; …"""
+
+from __future__ import annotations
+
+from tests.facts.reading import at
+
+from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+_ENTITIES = EntityDictionary.of(
+    [
+        *bundled_entities(),
+        EntityRecord("青禾股份", "company", market="cn_a"),
+    ]
+)
+
+
+def _read(text: str) -> list[ExtractedFact]:
+    return extract_facts(text, title="", published_at=None, entities=_ENTITIES)
+
+
+def test_a_chance_written_as_possibility_is_named_by_its_event() -> None:
+    facts = _read(
+        "据测算，英国利率期货市场目前预计，9月降息15个基点的可能性为70%，"
+        "年内累计降息50个基点的可能性几乎为95%。"
+    )
+    sept = at(facts, "70")
+    assert (sept.metric, sept.period) == ("降息15个基点概率", "9月")
+    within = at(facts, "95")
+    # the event names its own time: no month carried to it
+    assert (within.metric, within.period) == ("年内累计降息50个基点概率", None)
+
+
+def test_a_chance_of_an_event_not_named_is_dropped() -> None:
+    facts = _read(
+        "英国央行的议息结果引发关注，交易商普遍预期在接下来数个月之内降息75个基点的可能性为40%，"
+        "而10月降息25个基点的可能性为60%。"
+    )
+    assert [f.metric for f in facts if f.unit == "%"] == ["降息25个基点概率"]
