@@ -1,5 +1,6 @@
-"""Metrics short news items named wrong or should not have named at all: a chance a market
-prices (可能性), named by its event and never a forecast; …"""
+"""Metrics short news items named wrong, or named where the text names none: a chance a
+market prices (可能性), named by its event and never a forecast; its share price, or a parent
+company, moving, filed as a growth; …"""
 
 from __future__ import annotations
 
@@ -38,3 +39,13 @@ def test_a_chance_of_an_event_not_named_is_dropped() -> None:
         "而10月降息25个基点的可能性为60%。"
     )
     assert [f.metric for f in facts if f.unit == "%"] == ["降息25个基点概率"]
+
+
+def test_its_share_price_moving_is_the_stock_move_not_a_growth() -> None:
+    facts = _read("贵州茅台昨晚发布的季度业绩好于预期，其股价上涨12%，成交量明显放大。")
+    assert [(f.subject, f.metric) for f in facts] == [("贵州茅台", "change_pct")]
+
+
+def test_a_parent_company_moving_is_no_figure_of_the_name_before_it() -> None:
+    facts = _read("周二美股收盘，腾讯母公司上涨3.1%，阿里巴巴涨5.2%。")
+    assert [(f.metric, f.value) for f in facts] == [("change_pct", at(facts, "5.2").value)]

@@ -51,20 +51,22 @@ _GROWTH_REACH = 24
 _CHANGE_VERB = re.compile(
     r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|上调|下调|增|降"
 )
-_THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
+_THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价", "其股价"})
 # 股价突然暴涨6.73%, 该股再度大跌5%, 股价逆势上涨2%: the stock's move, with a word of manner
 # or sequence between (not 一度, which tells of a peak within the session).
 _STOCK_ADVERB = re.compile(
-    r"(?:该股|股价|个股|该股股价|公司股价)"
+    r"(?:该股|股价|个股|该股股价|公司股价|其股价)"
     r"(?:突然|骤然|再度|再次|应声|随即|随之|也|亦|更是|逆势|逆市|强势)"
 )
 # A stock's move in one session (股价一天暴涨29.99%, 单日大涨): the day's move, not a growth.
 _ONE_DAY = re.compile(r"(?:该股|股价|个股)?(?:一天|单日|一日|当天|当日)(?:内)?")
 # What names no figure that changed: a time word only (本月暴跌近48%: the month's move of what
-# the sentence named before), or a country's stock market (某国股市1月份上涨了7%: that market's
-# move, which no name carried from before owns).
+# the sentence named before), a country's stock market (某国股市1月份上涨了7%: that market's
+# move, which no name carried from before owns), or a company related to the one named (某某
+# 母公司上涨9%: the parent's share price, not a figure of the name before it).
 _NOT_AN_INDICATOR = re.compile(
     r"(?:但|而)?(?:本|当|这个?|上个?)(?:月|周|季度?)(?:以来)?|.*股市(?!值).*"
+    r"|(?:其|该)?(?:母|子|控股|参股|关联)公司|(?:其|该)?(?:母|控股)集团"
 )
 # A trailing window's price or net value (近三年净值, 近6个月股价): what moves over it.
 _WINDOW_PRICE = re.compile(
