@@ -1,6 +1,7 @@
 """Metrics short news items named wrong, or named where the text names none: a chance a
 market prices (可能性), named by its event and never a forecast; its share price, or a parent
-company, moving, filed as a growth; …"""
+company, moving, filed as a growth; a preannouncement's ；-clauses filed as reported, and what
+was actually raised against a plan filed as planned; …"""
 
 from __future__ import annotations
 
@@ -49,3 +50,22 @@ def test_its_share_price_moving_is_the_stock_move_not_a_growth() -> None:
 def test_a_parent_company_moving_is_no_figure_of_the_name_before_it() -> None:
     facts = _read("周二美股收盘，腾讯母公司上涨3.1%，阿里巴巴涨5.2%。")
     assert [(f.metric, f.value) for f in facts] == [("change_pct", at(facts, "5.2").value)]
+
+
+def test_a_preannouncement_after_the_filers_name_runs_on_over_its_semicolons() -> None:
+    facts = _read(
+        "青禾股份公告，公司预计2023年营业收入3.1亿元到3.3亿元，同比增长20.5%到28.2%；"
+        "扣非净利润4200万元至4800万元，同比增长41.3%至61.5%。"
+    )
+    assert at(facts, "310000000").metric == "revenue_forecast"
+    assert at(facts, "42000000").metric == "net_profit_adjusted_forecast"
+    assert at(facts, "41.3").metric == "net_profit_adjusted_yoy_forecast"
+
+
+def test_what_was_actually_raised_against_a_plan_is_no_forecast() -> None:
+    facts = _read(
+        "青禾股份本次IPO原计划募集资金12亿元，而实际募资净额达到18.6亿元，超募倍数为1.55倍。"
+    )
+    assert at(facts, "1200000000").metric == "raised_forecast"
+    assert at(facts, "1860000000").metric == "实际募资净额"
+    assert at(facts, "1.55").metric == "超募倍数"
