@@ -1,7 +1,8 @@
 """Metrics short news items named wrong, or named where the text names none: a chance a
 market prices (可能性), named by its event and never a forecast; its share price, or a parent
 company, moving, filed as a growth; a preannouncement's ；-clauses filed as reported, and what
-was actually raised against a plan filed as planned; …"""
+was actually raised against a plan filed as planned; last year's figure told between a level
+and its growth (上年同期为…) taken for what grew; …"""
 
 from __future__ import annotations
 
@@ -69,3 +70,11 @@ def test_what_was_actually_raised_against_a_plan_is_no_forecast() -> None:
     assert at(facts, "1200000000").metric == "raised_forecast"
     assert at(facts, "1860000000").metric == "实际募资净额"
     assert at(facts, "1.55").metric == "超募倍数"
+
+
+def test_last_years_figure_between_names_no_growth_and_leaves_the_level_its_growth() -> None:
+    facts = _read("财报显示，青禾股份第三季度营收8.20亿元，上年同期为6.10亿元，同比增长34%。")
+    assert [(f.metric, f.value) for f in facts] == [
+        ("revenue", at(facts, "820000000").value),
+        ("revenue_yoy", at(facts, "34").value),
+    ]

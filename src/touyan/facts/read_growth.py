@@ -47,6 +47,7 @@ _SHARE_OF = re.compile(
     r"\s*[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
 )
 _GROWTH_REACH = 24
+_YEAR_AGO_BASE = re.compile(r"(?:上年|去年)同期(?:为|是)?\s*$")
 # 比上年度下调5万吨: a forecast's revision is its change too.
 _CHANGE_VERB = re.compile(
     r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|上调|下调|增|降"
@@ -397,6 +398,8 @@ class GrowthShapes(Reader):
             prev is not None
             and prev.span[1] > self.last_end
             and not restated(self.text, self.last_end, prev.span)
+            # 营收9.7亿元，上年同期为5.7亿元，同比增长70%: the base told between is not what grew
+            and not _YEAR_AGO_BASE.search(self.text, max(0, prev.span[0] - 8), prev.span[0])
         ):
             # 面积8000万亩，…供应总量1.7亿吨，同比增加350万吨: the growth of the figure right
             # before it, which no label named, not of the last fact.

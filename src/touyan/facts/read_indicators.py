@@ -13,7 +13,7 @@ import re
 
 from touyan.facts.bulletin import VIEW
 from touyan.facts.economy import REGION
-from touyan.facts.labels import LABEL_BREAK, LABEL_METRIC, NOT_A_LABEL
+from touyan.facts.labels import LABEL_BREAK, LABEL_METRIC, NOT_A_LABEL, YEAR_AGO
 from touyan.facts.read_text import SENTENCE_END, TextReader
 
 # An adverb ending the run before a growth (用电量仅同比增长): not part of the name.
@@ -164,6 +164,8 @@ class IndicatorReader(TextReader):
             label = label[: bound.start()]
         if not INDICATOR.fullmatch(label) or NOT_A_LABEL.match(label):
             return None
+        if label.startswith(YEAR_AGO):
+            return None  # 上年同期为5.7亿元，同比增长70%: the base, a year before, not what grew
         if _A_FIGURE.search(label) or _A_DAY_ONLY.fullmatch(label):
             return None
         if CUMULATIVE_WINDOW.fullmatch(label) or label in _SUMMED_ONLY:
