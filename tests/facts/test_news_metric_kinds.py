@@ -2,7 +2,9 @@
 market prices (可能性), named by its event and never a forecast; its share price, or a parent
 company, moving, filed as a growth; a preannouncement's ；-clauses filed as reported, and what
 was actually raised against a plan filed as planned; last year's figure told between a level
-and its growth (上年同期为…) taken for what grew; …"""
+and its growth (上年同期为…), a base week (相对上月的第四周), a driver's contribution (拉动…增长)
+or a base year after 同比 taken for what grew, a growth since a point of time (与去年初相比)
+filed as one on the year; …"""
 
 from __future__ import annotations
 
@@ -78,3 +80,41 @@ def test_last_years_figure_between_names_no_growth_and_leaves_the_level_its_grow
         ("revenue", at(facts, "820000000").value),
         ("revenue_yoy", at(facts, "34").value),
     ]
+
+
+def test_a_change_against_a_base_week_names_no_growth_of_the_week() -> None:
+    facts = _read(
+        "据协会统计，3月第二周全国家电零售额日均8.2亿元，同比下降12%，相对2月的第二周降7%。"
+    )
+    assert [f.value for f in facts if f.unit == "%"] == [at(facts, "-12").value]
+
+
+def test_a_measure_a_driver_lifted_is_its_contribution_not_its_growth() -> None:
+    facts = _read("据测算，2023年我国新基建投资有望增长15%，拉动全国固定资产投资增长1.3%。")
+    assert [(f.metric, f.value) for f in facts] == [
+        ("新基建投资_yoy_forecast", at(facts, "15").value)
+    ]
+
+
+def test_a_growth_on_a_year_before_last_written_with_tong_bi() -> None:
+    facts = _read(
+        "据统计，2023年11月我国叉车销量8.1万台，同比增长12%。由于出口强劲，使11月叉车同比2021年增长35%。"
+    )
+    grown = at(facts, "35")
+    level = at(facts, "81000")
+    assert (grown.metric, grown.as_of) == (level.metric + "较2021年增幅", level.as_of)
+
+
+def test_a_growth_against_a_point_of_the_year_is_the_year_so_far_or_dropped() -> None:
+    ytd = _read("截至3月末，与年初相比，我国外汇储备余额增长2.2%。")
+    assert [f.metric for f in ytd] == ["外汇储备余额_ytd"]
+    since = _read(
+        "今年电池成本压力很大。与去年初相比，我国碳酸锂平均价格上涨180%，而同期我国钴价同比下降12%。"
+    )
+    assert [f.metric for f in since] == ["钴价_yoy"]
+
+
+def test_a_base_and_a_verb_joined_by_ze_is_a_growth_on_the_year() -> None:
+    facts = _read("报告估计，青禾股份本季收入为12亿元；付费用户数量按季持平，按年则增21%至350万。")
+    assert [f.metric for f in facts if f.unit == "%"] == []
+    assert at(facts, "1200000000").metric == "revenue_forecast"

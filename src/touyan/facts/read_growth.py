@@ -47,6 +47,9 @@ _SHARE_OF = re.compile(
     r"\s*[，,、]?\s*(?:占|约占)(?P<base>[\u4e00-\u9fffA-Za-z]{1,10}?)的?(?:比例|比重|比)?(?:为|达|约)?\s*"
 )
 _GROWTH_REACH = 24
+# A ；-clause opening with words of its own between a figure and a growth (but ；环比下降0.3%:
+# the same measure's growth on another base).
+_OTHER_CLAUSE = re.compile(r"[；;][^，,；;]*[\u4e00-\u9fff]{2}")
 _YEAR_AGO_BASE = re.compile(r"(?:上年|去年)同期(?:为|是)?\s*$")
 # 比上年度下调5万吨: a forecast's revision is its change too.
 _CHANGE_VERB = re.compile(
@@ -108,7 +111,7 @@ _PART_LEAD = re.compile(r"其中[，,]?\s*$")
 _MEASURED = re.compile(rf"(?:{MEASURE_HEAD}|量|总额|指数|价格|外资)$")
 # The next part of a list a 其中 opened (其中甲业增长10.7%，乙业增长19.2%): a comma or a 、
 # between the part just read and this one.
-_BASE_YEAR = re.compile(r"[比较](?P<year>(?:19|20)\d{2})年")
+_BASE_YEAR = re.compile(r"(?:同比|[比较])(?P<year>(?:19|20)\d{2})年")
 _NEXT_PART = re.compile(r"[^\S\n]*[，,、][^\S\n]*")
 # A span a move is summed over (本周累计上涨, 开年以来涨): the span's move, not a growth on the
 # year.
@@ -416,6 +419,8 @@ class GrowthShapes(Reader):
             )
         if "\n" in between or last.metric == base + suffix:
             return None
+        if _OTHER_CLAUSE.search(between):
+            return None  # 收入12亿元；用户数按季持平，按年则增21%: another clause's measure
         return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
 
     def _priced(self, name: str, label_start: int) -> str:
@@ -628,7 +633,12 @@ class GrowthShapes(Reader):
         if metric != "change_pct" and not metric.endswith("涨跌幅"):
             if part is None:
                 metric += self._priced(metric, indicator[1])
-            if (
+            point = self._point_base_before(sentence, verb_start)
+            if point == "":
+                return None  # 与去年初相比，…价格上涨: since a day the text does not give
+            if point is not None:
+                metric += point
+            elif (
                 q.unit == "%"
                 and "平均" not in metric  # 与2019年相比，两年平均增长: a yearly average
                 and (against := self._year_base_before(sentence, verb_start))
