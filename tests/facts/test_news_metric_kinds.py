@@ -4,7 +4,8 @@ company, moving, filed as a growth; a preannouncement's ；-clauses filed as rep
 was actually raised against a plan filed as planned; last year's figure told between a level
 and its growth (上年同期为…), a base week (相对上月的第四周), a driver's contribution (拉动…增长)
 or a base year after 同比 taken for what grew, a growth since a point of time (与去年初相比)
-filed as one on the year; …"""
+filed as one on the year; a figure whose unit is written past what the number reader read
+(万TB, 万亿个小时, 美元/天); …"""
 
 from __future__ import annotations
 
@@ -118,3 +119,12 @@ def test_a_base_and_a_verb_joined_by_ze_is_a_growth_on_the_year() -> None:
     facts = _read("报告估计，青禾股份本季收入为12亿元；付费用户数量按季持平，按年则增21%至350万。")
     assert [f.metric for f in facts if f.unit == "%"] == []
     assert at(facts, "1200000000").metric == "revenue_forecast"
+
+
+def test_a_figure_whose_unit_is_written_past_what_was_read_is_dropped() -> None:
+    data = _read("国庆假期我国移动互联网接入流量达到128.6万TB，同比增长15.3%。")
+    assert [(f.metric, f.unit) for f in data] == [("移动互联网接入流量_yoy", "%")]
+    hours = _read("去年全球短视频使用时长同比增长9%，为2.1万亿个小时。")
+    assert [f.metric for f in hours] == ["短视频使用时长_yoy"]
+    rent = _read("青禾股份公告称，短租报价约为6万美元/天，而新船的造价为4500万美元。")
+    assert [f.value for f in rent] == [at(rent, "45000000").value]

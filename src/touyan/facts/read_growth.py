@@ -126,7 +126,7 @@ _MARKET_INDEX = re.compile(
 # 将某商品的价格提高了15%: someone raising a price (the text's doer, not the subject named
 # before), not the price's growth on the year.
 _RAISED_BY = re.compile(r"[将把][\u4e00-\u9fffA-Za-z0-9]{1,16}的$")
-_JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
+_JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fffA-Za-z]{0,3}[，,]\s*")  # (434.9万TB，增长)
 # Names that are no good priced: a price or an index of its own (出厂价格（PPI）, 核心CPI), a
 # list (A和B均), an average or a scope of the whole (城市, 农村) whose index it is.
 _NOT_A_GOOD = re.compile(
