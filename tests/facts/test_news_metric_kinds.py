@@ -5,7 +5,8 @@ was actually raised against a plan filed as planned; last year's figure told bet
 and its growth (上年同期为…), a base week (相对上月的第四周), a driver's contribution (拉动…增长)
 or a base year after 同比 taken for what grew, a growth since a point of time (与去年初相比)
 filed as one on the year; a figure whose unit is written past what the number reader read
-(万TB, 万亿个小时, 美元/天); …"""
+(万TB, 万亿个小时, 美元/天); points after a yield's bare name, and a trade's stop-loss level,
+filed as figures; …"""
 
 from __future__ import annotations
 
@@ -128,3 +129,15 @@ def test_a_figure_whose_unit_is_written_past_what_was_read_is_dropped() -> None:
     assert [f.metric for f in hours] == ["短视频使用时长_yoy"]
     rent = _read("青禾股份公告称，短租报价约为6万美元/天，而新船的造价为4500万美元。")
     assert [f.value for f in rent] == [at(rent, "45000000").value]
+
+
+def test_points_after_a_yields_bare_name_are_no_level_of_it() -> None:
+    facts = _read(
+        "周三尾盘，日本10年期国债收益率8.4个基点，报0.915%；美国10年期国债收益率为4.312%。"
+    )
+    assert [(f.subject, f.metric, f.unit) for f in facts] == [("美国", "10年期国债收益率", "%")]
+
+
+def test_a_trades_stop_loss_level_is_no_price() -> None:
+    facts = _read("青禾股份公告称，公司持有的铜期货空头头寸止损价为9800美元，当前持仓量为1200手。")
+    assert [f.metric for f in facts] == ["持仓量"]
