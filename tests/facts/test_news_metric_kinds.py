@@ -6,7 +6,8 @@ and its growth (上年同期为…), a base week (相对上月的第四周), a d
 or a base year after 同比 taken for what grew, a growth since a point of time (与去年初相比)
 filed as one on the year; a figure whose unit is written past what the number reader read
 (万TB, 万亿个小时, 美元/天); points after a yield's bare name, and a trade's stop-loss level,
-filed as figures; …"""
+filed as figures; a bare 指数, and a company's result or a market share filed for an economy;
+a buyback's paid total."""
 
 from __future__ import annotations
 
@@ -141,3 +142,23 @@ def test_points_after_a_yields_bare_name_are_no_level_of_it() -> None:
 def test_a_trades_stop_loss_level_is_no_price() -> None:
     facts = _read("青禾股份公告称，公司持有的铜期货空头头寸止损价为9800美元，当前持仓量为1200手。")
     assert [f.metric for f in facts] == ["持仓量"]
+
+
+def test_a_paid_total_in_a_buyback_sentence_is_the_buybacks_amount() -> None:
+    facts = _read(
+        "青禾股份公告，截至2023年6月30日，公司已累计回购股份1200万股，已支付的资金总额为人民币1.5亿元。"
+    )
+    assert at(facts, "150000000").metric == "buyback_amount"
+    assert at(facts, "12000000").unit == "shares"
+
+
+def test_a_bare_index_or_an_economys_company_measure_or_market_share_is_dropped() -> None:
+    index = _read(
+        "国家统计局发布，2023年3月我国非制造业PMI较上月下降0.3个百分点至52.6%。"
+        "从非制造业PMI走势看，指数仍处于52%以上。"
+    )
+    assert [f.metric for f in index] == ["非制造业PMI_change", "非制造业PMI"]
+    income = _read("美国商务部称，上月未经通胀调整的消费支出下降0.4%，而收入上升0.2%。")
+    assert [f.metric for f in income] == ["消费支出_yoy"]
+    share = _read("2023年，我国工业机器人产业快速发展，产量达到43万套，市场占有率达到45%。")
+    assert [f.metric for f in share] == ["产量"]

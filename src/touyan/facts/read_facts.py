@@ -37,6 +37,7 @@ from touyan.facts.read_repairs import GARBLED, RepairedLabels
 from touyan.facts.read_results import BARE_LABELS, ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.read_unstated import UnstatedSteps
+from touyan.facts.read_vague import VagueLabels
 from touyan.facts.runtable import run_together_tables
 from touyan.text.numbers import Quantity, is_physical, parse_numbers
 
@@ -104,10 +105,6 @@ _AMOUNT_CHANGE = re.compile(
 # dealing in some assets produced (a one-off item), not the line the company reports.
 _PRODUCED_BY = ("产生的", "取得的")
 _TRADE_PRODUCED = re.compile(r"(?:处置|持有|出售|转让)[^，,。；;]{0,40}?(?:产生|取得)的$")
-# The level a trade is set to be closed at (止损价, 止盈位): a plan of the trader's.
-_TRADE_EXIT = re.compile(r"止[损盈](?:价|位|线|点)")
-# A yield or interest rate named as a level (10年期国债收益率, 贷款利率, 提高利率).
-_RATE_LEVEL = re.compile(r"(?:收益率|利率)$")
 # Labels of a code or a number that names (股票代码, 公告编号, 联系电话): no quantity.
 _IDENTIFIER = re.compile(r"(?:代码|编号|编码|号码|电话|邮编|证号)$")
 
@@ -139,6 +136,7 @@ class FactReader(
     FlowSteps,
     LabelledSteps,
     UnstatedSteps,
+    VagueLabels,
 ):
     """Reads the facts of one text: the shapes and steps, tried in order."""
 
@@ -198,6 +196,7 @@ class FactReader(
                         or (computed and self._basis(q, sentence))
                         or _CONDITION.match(self.text, clause_start)
                         or self.sessionless(fact)
+                        or self._misnamed(fact)
                         or (
                             undated_past
                             and _UNDATED_PAST.search(self.text, clause_start, q.span[0])
@@ -402,11 +401,7 @@ class FactReader(
             metric = item
         if _IDENTIFIER.search(metric):
             return None  # 小米的股票代码为1810: a code names something, it measures nothing
-        if _TRADE_EXIT.search(metric):
-            return None  # 看跌头寸…，止损价92美元: where a trade would be closed, no price seen
-        if q.unit in ("bp", "pp") and _RATE_LEVEL.search(metric):
-            # 10年期国债收益率22.8个基点，报1.658%: a yield's level is a percentage; points
-            # after its bare name are a move (or a hike) whose direction the label lost
+        if (metric := self._named_well(metric, q, sentence, label_start)) is None:
             return None
         if metric == "revenue" and "GAAP" in self.text[label_start : q.span[0]].upper():
             # 营业收入GAAP 71亿美元: revenue is no figure reported on and off GAAP; a 营业收入

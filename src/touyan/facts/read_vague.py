@@ -1,0 +1,74 @@
+"""Labels that name no figure well enough to keep, and one its sentence names better.
+
+A label may name a trader's plan (止损价), a level where the figure is a move (10年期国债收益率
+22.8个基点), or be too bare to say what it measures: an index named only as 指数 (the clause
+before named it), a company's measure filed for an economy (美国…收入上升0.3%: people's income,
+not revenue), a share of a market filed for an economy with no product (我国…市场占有率达到
+13.4%: the share of what the clause before names). A figure is better dropped than filed under
+a name that misstates it. A paid total in a sentence about a buyback (已支付的资金总额) is the
+buyback's amount.
+"""
+
+from __future__ import annotations
+
+import re
+
+from touyan.facts.economy import CN_REGION, REGION
+from touyan.facts.extract import ExtractedFact
+from touyan.facts.labels import base_metric
+from touyan.facts.reader import Reader
+from touyan.text.numbers import Quantity
+
+# The level a trade is set to be closed at (止损价, 止盈位): a plan of the trader's.
+_TRADE_EXIT = re.compile(r"止[损盈](?:价|位|线|点)")
+# A yield or interest rate named as a level (10年期国债收益率, 贷款利率, 提高利率).
+_RATE_LEVEL = re.compile(r"(?:收益率|利率)$")
+# 已支付的资金总额, 支付的总金额: what a buyback has cost so far, when its sentence is one's.
+_PAID_TOTAL = re.compile(r"(?:资金)?总(?:金)?额|总金额")
+_PAID_BEFORE = re.compile(r"支付(?:的)?$")
+# Names that are a kind of figure only: which index, the words before named.
+_BARE_NAMES = frozenset({"指数"})
+# A company's results: an economy has none of these (its people's income, its firms' sales
+# are other figures, which the text names with their part).
+_COMPANY_RESULTS = frozenset({"revenue", "net_profit", "gross_margin", "net_margin", "eps"})
+# A share of a market: of a product or a firm, which an economy alone is not.
+_MARKET_SHARE = frozenset({"市场占有率", "市场份额", "市占率", "份额"})
+_WORLD = frozenset({"全球", "世界"})
+
+
+def _economy(name: str) -> bool:
+    """Whether a subject is an economy (a country, 全球, a Chinese region), not a firm."""
+    return name in _WORLD or bool(REGION.fullmatch(name)) or bool(CN_REGION.fullmatch(name))
+
+
+class VagueLabels(Reader):
+    """Whether a label names its figure well enough to keep."""
+
+    def _named_well(
+        self, metric: str, q: Quantity, sentence: tuple[int, int], label_start: int
+    ) -> str | None:
+        """The metric a label read before a figure names, None when it names none to keep."""
+        if _TRADE_EXIT.search(metric):
+            return None  # 看跌头寸…，止损价92美元: where a trade would be closed, no price seen
+        if q.unit in ("bp", "pp") and _RATE_LEVEL.search(metric):
+            # 10年期国债收益率22.8个基点，报1.658%: a yield's level is a percentage; points
+            # after its bare name are a move (or a hike) whose direction the label lost
+            return None
+        if (
+            q.unit == "money"
+            and _PAID_TOTAL.fullmatch(metric)
+            and _PAID_BEFORE.search(self.text, max(sentence[0], label_start - 4), label_start)
+            and "回购" in self.text[sentence[0] : label_start]
+        ):
+            return "buyback_amount"  # 已累计回购…股，已支付的资金总额为…: the buyback's cost
+        return metric
+
+    def _misnamed(self, fact: ExtractedFact) -> bool:
+        """Whether a fact's metric misstates what its figure is of: a bare kind of figure, or
+        a company's result or a market share filed for an economy with no part named."""
+        metric = base_metric(fact.metric.removesuffix("_forecast"))
+        if metric in _BARE_NAMES:
+            return True  # 从全球制造业PMI变化看，指数仍保持在54%以上: which index is lost
+        if fact.object is not None or not _economy(fact.subject):
+            return False
+        return metric in _COMPANY_RESULTS or metric in _MARKET_SHARE
