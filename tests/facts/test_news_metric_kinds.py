@@ -7,7 +7,7 @@ or a base year after 同比 taken for what grew, a growth since a point of time 
 filed as one on the year; a figure whose unit is written past what the number reader read
 (万TB, 万亿个小时, 美元/天); points after a yield's bare name, and a trade's stop-loss level,
 filed as figures; a bare 指数, and a company's result or a market share filed for an economy;
-a buyback's paid total."""
+a buyback's paid total; a kind of growth alone (两年复合增长率) filed as nobody's."""
 
 from __future__ import annotations
 
@@ -162,3 +162,17 @@ def test_a_bare_index_or_an_economys_company_measure_or_market_share_is_dropped(
     assert [f.metric for f in income] == ["消费支出_yoy"]
     share = _read("2023年，我国工业机器人产业快速发展，产量达到43万套，市场占有率达到45%。")
     assert [f.metric for f in share] == ["产量"]
+
+
+def test_a_kind_of_growth_alone_is_the_growth_of_the_level_stated_before_it() -> None:
+    facts = _read(
+        "2023年，我国互联网企业累计完成业务收入17483亿元，同比增长6.8%，两年复合增长率为5.2%。"
+    )
+    grown = at(facts, "6.8").metric.removesuffix("_yoy")
+    assert grown.endswith("业务收入")
+    assert at(facts, "5.2").metric == grown + "两年复合增长率"
+    unnamed = _read(
+        "国家统计局调查显示，一季度，我国规模以上企业利润增速回升，两年平均增速为9.4%，比上季度提高1.1个百分点。"
+        "全年营业收入两年平均增速为7.9%。"
+    )
+    assert [f.metric for f in unnamed if f.unit == "%"] == ["营业收入两年平均增速"]

@@ -6,12 +6,13 @@ before named it), a company's measure filed for an economy (美国…收入上�
 not revenue), a share of a market filed for an economy with no product (我国…市场占有率达到
 13.4%: the share of what the clause before names). A figure is better dropped than filed under
 a name that misstates it. A paid total in a sentence about a buyback (已支付的资金总额) is the
-buyback's amount.
+buyback's amount, and a kind of growth alone (两年复合增长率) the level's its sentence stated.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from touyan.facts.economy import CN_REGION, REGION
 from touyan.facts.extract import ExtractedFact
@@ -34,6 +35,10 @@ _COMPANY_RESULTS = frozenset({"revenue", "net_profit", "gross_margin", "net_marg
 # A share of a market: of a product or a firm, which an economy alone is not.
 _MARKET_SHARE = frozenset({"市场占有率", "市场份额", "市占率", "份额"})
 _WORLD = frozenset({"全球", "世界"})
+# 两年复合增长率, 两年平均增速: a kind of growth only, of the level its sentence stated last.
+_KIND_OF_GROWTH = re.compile(
+    r"(?:两|三|[二三四五])年(?:平均|复合)?(?:名义|实际)?(?:增长率|增速|增幅)"
+)
 
 
 def _economy(name: str) -> bool:
@@ -43,6 +48,10 @@ def _economy(name: str) -> bool:
 
 class VagueLabels(Reader):
     """Whether a label names its figure well enough to keep."""
+
+    if TYPE_CHECKING:
+
+        def _level_grown(self, sentence: tuple[int, int], verb_start: int) -> str | None: ...
 
     def _named_well(
         self, metric: str, q: Quantity, sentence: tuple[int, int], label_start: int
@@ -61,6 +70,19 @@ class VagueLabels(Reader):
             and "回购" in self.text[sentence[0] : label_start]
         ):
             return "buyback_amount"  # 已累计回购…股，已支付的资金总额为…: the buyback's cost
+        if _KIND_OF_GROWTH.fullmatch(metric):
+            # 软件业务收入94994亿元，同比增长17.7%，两年复合增长率为15.5%: the level's; with
+            # no level stated before it (收入增速企稳，两年平均增速为6.2%), nobody's
+            last = self.last
+            if (
+                last is not None
+                and self.last_end >= sentence[0]
+                and last.metric.endswith("_yoy")
+                and last.object is None
+            ):
+                return base_metric(last.metric) + metric  # named as its growth on the year is
+            grown = self._level_grown(sentence, label_start)
+            return None if grown is None else grown + metric
         return metric
 
     def _misnamed(self, fact: ExtractedFact) -> bool:
