@@ -7,7 +7,8 @@ or a base year after 同比 taken for what grew, a growth since a point of time 
 filed as one on the year; a figure whose unit is written past what the number reader read
 (万TB, 万亿个小时, 美元/天); points after a yield's bare name, and a trade's stop-loss level,
 filed as figures; a bare 指数, and a company's result or a market share filed for an economy;
-a buyback's paid total; a kind of growth alone (两年复合增长率) filed as nobody's."""
+a buyback's paid total; a kind of growth alone (两年复合增长率) filed as nobody's; the first
+item of a list (出口和进口国际市场份额) without the share its last item names."""
 
 from __future__ import annotations
 
@@ -176,3 +177,11 @@ def test_a_kind_of_growth_alone_is_the_growth_of_the_level_stated_before_it() ->
         "全年营业收入两年平均增速为7.9%。"
     )
     assert [f.metric for f in unnamed if f.unit == "%"] == ["营业收入两年平均增速"]
+
+
+def test_each_item_of_a_list_shares_the_market_share_its_last_item_names() -> None:
+    facts = _read(
+        "我国服务贸易稳步增长。全年服务进出口6.6万亿元，增长10%。前三季度出口和进口国际市场份额分别为5.2%和7.1%。"
+    )
+    assert at(facts, "5.2").metric == "出口国际市场份额"
+    assert at(facts, "7.1").metric == "进口国际市场份额"
