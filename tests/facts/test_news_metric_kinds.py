@@ -8,7 +8,8 @@ filed as one on the year; a figure whose unit is written past what the number re
 (万TB, 万亿个小时, 美元/天); points after a yield's bare name, and a trade's stop-loss level,
 filed as figures; a bare 指数, and a company's result or a market share filed for an economy;
 a buyback's paid total; a kind of growth alone (两年复合增长率) filed as nobody's; the first
-item of a list (出口和进口国际市场份额) without the share its last item names."""
+item of a list (出口和进口国际市场份额) without the share its last item names; a move since the
+year's start written 开年以来 or 今年迄今 filed as a growth."""
 
 from __future__ import annotations
 
@@ -185,3 +186,12 @@ def test_each_item_of_a_list_shares_the_market_share_its_last_item_names() -> No
     )
     assert at(facts, "5.2").metric == "出口国际市场份额"
     assert at(facts, "7.1").metric == "进口国际市场份额"
+
+
+def test_a_move_since_the_years_start_in_any_wording_is_the_year_so_fars() -> None:
+    facts = _read("截至3月15日，贵州茅台开年以来涨逾5%，五粮液股价今年迄今下跌了3.2%。")
+    assert [(f.subject, f.metric) for f in facts] == [
+        ("贵州茅台", "change_ytd_pct"),
+        ("五粮液", "change_ytd_pct"),
+    ]
+    assert at(facts, "-3.2").subject == "五粮液"
