@@ -9,7 +9,8 @@ filed as one on the year; a figure whose unit is written past what the number re
 filed as figures; a bare 指数, and a company's result or a market share filed for an economy;
 a buyback's paid total; a kind of growth alone (两年复合增长率) filed as nobody's; the first
 item of a list (出口和进口国际市场份额) without the share its last item names; a move since the
-year's start written 开年以来 or 今年迄今 filed as a growth."""
+year's start written 开年以来 or 今年迄今 filed as a growth; how far a forecast was revised
+(上调盈测10%) filed as the forecast."""
 
 from __future__ import annotations
 
@@ -195,3 +196,11 @@ def test_a_move_since_the_years_start_in_any_wording_is_the_year_so_fars() -> No
         ("五粮液", "change_ytd_pct"),
     ]
     assert at(facts, "-3.2").subject == "五粮液"
+
+
+def test_how_far_a_forecast_was_revised_is_no_forecast() -> None:
+    facts = _read(
+        "该行维持青禾股份买入评级，下调其2024年度盈利预测8%，惟上调2025及2026年度盈测分别3%及6%，"
+        "预计2025年净利润为12亿元。"
+    )
+    assert [f.metric for f in facts] == ["net_profit_forecast"]

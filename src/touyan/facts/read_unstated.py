@@ -71,6 +71,14 @@ _UNREAD_UNIT = re.compile(
 )
 
 
+# 上调2022及2023年度盈测分别4%及10%, 将盈利预测下调14%: how far a forecast was revised, not
+# the forecast (its new level follows 至: 下调目标价10%至328港元).
+_REVISED = re.compile(
+    r"(?:上调|下调|调高|调低|调升|调降|上修|下修)了?[^，,。；;]{0,24}?"
+    r"(?:盈利预测|盈测|预测|预期|预估|目标价)[^，,。；;至到]{0,16}$"
+)
+
+
 def _unit_unread(text: str, q: Quantity) -> bool:
     """Whether the text writes a unit right after a figure that its unit does not hold."""
     if q.unit not in ("", "count", "money"):
@@ -122,6 +130,10 @@ class UnstatedSteps(Reader):
             return True  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
         if _unit_unread(self.text, q):
             return True  # 434.9万TB, 3万美元/天: a unit the figure read without
+        if q.unit == "%" and "调" in self.text[max(sentence[0], q.span[0] - 48) : q.span[0]]:
+            clause = self._clause_start(sentence, q.span[0])
+            if _REVISED.search(self.text, clause, q.span[0]):
+                return True  # 上调2023年度盈测10%: a forecast's revision, not the forecast
         return False
 
     def _superseded(self, q: Quantity) -> bool:
