@@ -10,7 +10,7 @@ filed as figures; a bare 指数, and a company's result or a market share filed 
 a buyback's paid total; a kind of growth alone (两年复合增长率) filed as nobody's; the first
 item of a list (出口和进口国际市场份额) without the share its last item names; a move since the
 year's start written 开年以来 or 今年迄今 filed as a growth; how far a forecast was revised
-(上调盈测10%) filed as the forecast."""
+(上调盈测10%) filed as the forecast; an amount of decrease (减少金额) named by itself."""
 
 from __future__ import annotations
 
@@ -204,3 +204,13 @@ def test_how_far_a_forecast_was_revised_is_no_forecast() -> None:
         "预计2025年净利润为12亿元。"
     )
     assert [f.metric for f in facts] == ["net_profit_forecast"]
+
+
+def test_an_amount_of_decrease_is_the_change_on_the_year_of_the_figure_just_stated() -> None:
+    facts = _read(
+        "青禾股份公告，预计2023年归属于母公司所有者的净利润为-320万元到-450万元，"
+        "与上年同期相比，减少金额约为2100万元到2230万元。"
+    )
+    change = at(facts, "-22300000")
+    assert (change.metric, change.high) == ("net_profit_yoy_change_forecast", -21000000)
+    assert at(facts, "-4500000").metric == "net_profit_forecast"

@@ -401,8 +401,9 @@ class FactReader(
             metric = item
         if _IDENTIFIER.search(metric):
             return None  # 小米的股票代码为1810: a code names something, it measures nothing
-        if (metric := self._named_well(metric, q, sentence, label_start)) is None:
+        if (well := self._named_well(metric, q, sentence, label_start)) is None:
             return None
+        metric, q = well
         if metric == "revenue" and "GAAP" in self.text[label_start : q.span[0]].upper():
             # 营业收入GAAP 71亿美元: revenue is no figure reported on and off GAAP; a 营业收入
             # marked so is a translated income line (operating or net income), which one the

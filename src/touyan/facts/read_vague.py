@@ -12,6 +12,7 @@ buyback's amount, and a kind of growth alone (两年复合增长率) the level's
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from touyan.facts.economy import CN_REGION, REGION
@@ -35,6 +36,10 @@ _COMPANY_RESULTS = frozenset({"revenue", "net_profit", "gross_margin", "net_marg
 # A share of a market: of a product or a firm, which an economy alone is not.
 _MARKET_SHARE = frozenset({"市场占有率", "市场份额", "市占率", "份额"})
 _WORLD = frozenset({"全球", "世界"})
+# 减少金额, 增加额: a change in its figure's unit, of the figure just stated.
+_CHANGE_AMOUNT = re.compile(r"(?P<way>增加|减少|下降|增长|降低|上升)的?(?:金额|额)")
+_FALLS = frozenset({"减少", "下降", "降低"})
+_ON_THE_YEAR = re.compile(r"(?:上年|去年)同期(?:相比|比较)?|同比")
 # 两年复合增长率, 两年平均增速: a kind of growth only, of the level its sentence stated last.
 _KIND_OF_GROWTH = re.compile(
     r"(?:两|三|[二三四五])年(?:平均|复合)?(?:名义|实际)?(?:增长率|增速|增幅)"
@@ -55,8 +60,11 @@ class VagueLabels(Reader):
 
     def _named_well(
         self, metric: str, q: Quantity, sentence: tuple[int, int], label_start: int
-    ) -> str | None:
-        """The metric a label read before a figure names, None when it names none to keep."""
+    ) -> tuple[str, Quantity] | None:
+        """The metric a label read before a figure names (and the figure, signed as the label
+        says), None when it names none to keep."""
+        if (way := _CHANGE_AMOUNT.fullmatch(metric)) is not None:
+            return self._change_amount(way["way"], q, sentence, label_start)
         if _TRADE_EXIT.search(metric):
             return None  # 看跌头寸…，止损价92美元: where a trade would be closed, no price seen
         if q.unit in ("bp", "pp") and _RATE_LEVEL.search(metric):
@@ -69,7 +77,7 @@ class VagueLabels(Reader):
             and _PAID_BEFORE.search(self.text, max(sentence[0], label_start - 4), label_start)
             and "回购" in self.text[sentence[0] : label_start]
         ):
-            return "buyback_amount"  # 已累计回购…股，已支付的资金总额为…: the buyback's cost
+            return "buyback_amount", q  # 已累计回购…股，已支付的资金总额为…: the buyback's cost
         if _KIND_OF_GROWTH.fullmatch(metric):
             # 软件业务收入94994亿元，同比增长17.7%，两年复合增长率为15.5%: the level's; with
             # no level stated before it (收入增速企稳，两年平均增速为6.2%), nobody's
@@ -80,10 +88,29 @@ class VagueLabels(Reader):
                 and last.metric.endswith("_yoy")
                 and last.object is None
             ):
-                return base_metric(last.metric) + metric  # named as its growth on the year is
+                return base_metric(last.metric) + metric, q  # named as its growth on the year is
             grown = self._level_grown(sentence, label_start)
-            return None if grown is None else grown + metric
-        return metric
+            return None if grown is None else (grown + metric, q)
+        return metric, q
+
+    def _change_amount(
+        self, way: str, q: Quantity, sentence: tuple[int, int], label_start: int
+    ) -> tuple[str, Quantity] | None:
+        """净利润为-860万元到-1030万元，与上年同期相比，减少金额约为5457万元到5627万元: the
+        change on the year of the figure just stated, in its unit (a fall signed so); none
+        when no figure was just stated or no base is named."""
+        last = self.last
+        if (
+            last is None
+            or q.unit != last.unit
+            or not sentence[0] <= self.last_end <= label_start
+            or not _ON_THE_YEAR.search(self.text, self.last_end, label_start)
+        ):
+            return None
+        if way in _FALLS and q.value > 0:
+            low = -(q.high if q.high is not None else q.value)
+            q = replace(q, value=low, high=-q.value if q.high is not None else None, negative=True)
+        return base_metric(last.metric) + "_yoy_change", q
 
     def _misnamed(self, fact: ExtractedFact) -> bool:
         """Whether a fact's metric misstates what its figure is of: a bare kind of figure, or
