@@ -10,7 +10,8 @@ filed as figures; a bare 指数, and a company's result or a market share filed 
 a buyback's paid total; a kind of growth alone (两年复合增长率) filed as nobody's; the first
 item of a list (出口和进口国际市场份额) without the share its last item names; a move since the
 year's start written 开年以来 or 今年迄今 filed as a growth; how far a forecast was revised
-(上调盈测10%) filed as the forecast; an amount of decrease (减少金额) named by itself."""
+(上调盈测10%) filed as the forecast; an amount of decrease (减少金额) named by itself; a modal
+word (有望实现投资) taken for a part."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tests.facts.reading import at
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
+from touyan.facts.qualifiers import qualifier
 
 _ENTITIES = EntityDictionary.of(
     [
@@ -214,3 +216,10 @@ def test_an_amount_of_decrease_is_the_change_on_the_year_of_the_figure_just_stat
     change = at(facts, "-22300000")
     assert (change.metric, change.high) == ("net_profit_yoy_change_forecast", -21000000)
     assert at(facts, "-4500000").metric == "net_profit_forecast"
+
+
+def test_a_modal_word_before_a_label_is_no_part_of_what_it_names() -> None:
+    expected = "其中2025年有望实现营收80亿元"
+    assert qualifier(expected, 0, expected.index("营收"), []) is None
+    part = "其中新能源业务实现营收80亿元"
+    assert qualifier(part, 0, part.index("营收"), []) == "新能源业务"

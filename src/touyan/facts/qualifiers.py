@@ -40,7 +40,7 @@ _CLAUSE = re.compile(
     # (营业 but not the 营业 a 运营业务 or 自营业务 segment's name runs over)
     r"归属|归母|扣非|扣除|经调整|调整后|(?<![运自])营业|毛|净|税前|税后|利润|收入|总额|"
     # how the figure is counted or meant, not what it covers (含税营收, 确保单月交付)
-    r"含税|不含税|确保|力争|目标|计划|"
+    r"含税|不含税|确保|力争|目标|计划|有望|可望|"
     # a heading's judgement run on into the label (盈利能力持续增强归属于…净利润), not a line
     r"增强|改善|优化|稳步|显著|大幅|亮眼|强劲|承压|回暖|向好|能力|持续|"
     # who states the figure, not what it covers (季度报告的净利润, 市场预测净利润)
