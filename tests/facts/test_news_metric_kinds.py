@@ -11,7 +11,7 @@ a buyback's paid total; a kind of growth alone (两年复合增长率) filed as 
 item of a list (出口和进口国际市场份额) without the share its last item names; a move since the
 year's start written 开年以来 or 今年迄今 filed as a growth; how far a forecast was revised
 (上调盈测10%) filed as the forecast; an amount of decrease (减少金额) named by itself; a modal
-word (有望实现投资) taken for a part."""
+word (有望实现投资) taken for a part; a share in a whole (在整体消费额占比) without its part."""
 
 from __future__ import annotations
 
@@ -223,3 +223,13 @@ def test_a_modal_word_before_a_label_is_no_part_of_what_it_names() -> None:
     assert qualifier(expected, 0, expected.index("营收"), []) is None
     part = "其中新能源业务实现营收80亿元"
     assert qualifier(part, 0, part.index("营收"), []) == "新能源业务"
+
+
+def test_a_share_in_a_whole_is_the_share_of_the_figure_just_stated() -> None:
+    facts = _read(
+        "国庆假期，全国文旅消费额实现2150.6亿元，同比增长12.3%，在整体消费额占比18.2%，"
+        "较去年同期提升1.4个百分点。"
+    )
+    assert at(facts, "18.2").metric == "文旅消费额占整体消费额比例"
+    assert at(facts, "1.4").metric == "文旅消费额占整体消费额比例_change"
+    assert at(facts, "12.3").metric == "文旅消费额_yoy"

@@ -6,7 +6,8 @@ before named it), a company's measure filed for an economy (美国…收入上�
 not revenue), a share of a market filed for an economy with no product (我国…市场占有率达到
 13.4%: the share of what the clause before names). A figure is better dropped than filed under
 a name that misstates it. A paid total in a sentence about a buyback (已支付的资金总额) is the
-buyback's amount, and a kind of growth alone (两年复合增长率) the level's its sentence stated.
+buyback's amount, a kind of growth alone (两年复合增长率) the level's its sentence stated, an
+amount of change (减少金额) and a share in a whole (在整体消费额占比) the figure's just stated.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _COMPANY_RESULTS = frozenset({"revenue", "net_profit", "gross_margin", "net_marg
 # A share of a market: of a product or a firm, which an economy alone is not.
 _MARKET_SHARE = frozenset({"市场占有率", "市场份额", "市占率", "份额"})
 _WORLD = frozenset({"全球", "世界"})
+# 在整体消费额占比, 在全国销量中的比重: the share of a whole, whose part the words before say.
+_SHARE_IN = re.compile(r"在(?P<whole>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:中的?)?(?:占比|比重|的占比)")
 # 减少金额, 增加额: a change in its figure's unit, of the figure just stated.
 _CHANGE_AMOUNT = re.compile(r"(?P<way>增加|减少|下降|增长|降低|上升)的?(?:金额|额)")
 _FALLS = frozenset({"减少", "下降", "降低"})
@@ -65,6 +68,13 @@ class VagueLabels(Reader):
         says), None when it names none to keep."""
         if (way := _CHANGE_AMOUNT.fullmatch(metric)) is not None:
             return self._change_amount(way["way"], q, sentence, label_start)
+        if metric.startswith("在") and (share := _SHARE_IN.fullmatch(metric)):
+            # 夜间消费额3790亿元，同比增长27%，在整体消费额占比33.71%: the share the figure
+            # just stated has in the whole, named as a share of it is; nobody's without one
+            last = self.last
+            if last is None or not sentence[0] <= self.last_end <= label_start:
+                return None
+            return f"{base_metric(last.metric)}占{share['whole']}比例", q
         if _TRADE_EXIT.search(metric):
             return None  # 看跌头寸…，止损价92美元: where a trade would be closed, no price seen
         if q.unit in ("bp", "pp") and _RATE_LEVEL.search(metric):
