@@ -11,7 +11,8 @@ a buyback's paid total; a kind of growth alone (两年复合增长率) filed as 
 item of a list (出口和进口国际市场份额) without the share its last item names; a move since the
 year's start written 开年以来 or 今年迄今 filed as a growth; how far a forecast was revised
 (上调盈测10%) filed as the forecast; an amount of decrease (减少金额) named by itself; a modal
-word (有望实现投资) taken for a part; a share in a whole (在整体消费额占比) without its part."""
+word (有望实现投资) taken for a part; a share in a whole (在整体消费额占比) without its part;
+a figure of last century no date names."""
 
 from __future__ import annotations
 
@@ -233,3 +234,10 @@ def test_a_share_in_a_whole_is_the_share_of_the_figure_just_stated() -> None:
     assert at(facts, "18.2").metric == "文旅消费额占整体消费额比例"
     assert at(facts, "1.4").metric == "文旅消费额占整体消费额比例_change"
     assert at(facts, "12.3").metric == "文旅消费额_yoy"
+
+
+def test_a_figure_of_last_century_no_date_names_is_no_fact() -> None:
+    facts = _read(
+        "美国劳动力市场依然紧张，上个世纪只有少数年份失业率降至3.6%以下。上月美国失业率为3.9%。"
+    )
+    assert [f.value for f in facts] == [at(facts, "3.9").value]

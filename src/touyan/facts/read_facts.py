@@ -45,7 +45,7 @@ from touyan.text.numbers import Quantity, is_physical, parse_numbers
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
 # 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
 # which no date named near it is the date of.
-_UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔")
+_UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔|上个?世纪")  # (上个世纪只有几段时期…)
 # 若2025年医保谈判降价超5%，…: a clause that opens with if states a condition, not a figure.
 _CONDITION = re.compile(r"\s*(?:若(?![干羽])|如果|假如|倘若|一旦)")
 
