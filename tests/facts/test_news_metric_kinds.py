@@ -12,7 +12,7 @@ item of a list (出口和进口国际市场份额) without the share its last it
 year's start written 开年以来 or 今年迄今 filed as a growth; how far a forecast was revised
 (上调盈测10%) filed as the forecast; an amount of decrease (减少金额) named by itself; a modal
 word (有望实现投资) taken for a part; a share in a whole (在整体消费额占比) without its part;
-a figure of last century no date names."""
+a figure of last century no date names; a product's growth in a company's list (其中牛肉增长)."""
 
 from __future__ import annotations
 
@@ -241,3 +241,8 @@ def test_a_figure_of_last_century_no_date_names_is_no_fact() -> None:
         "美国劳动力市场依然紧张，上个世纪只有少数年份失业率降至3.6%以下。上月美国失业率为3.9%。"
     )
     assert [f.value for f in facts] == [at(facts, "3.9").value]
+
+
+def test_a_products_growth_in_a_list_names_no_figure_of_the_company() -> None:
+    facts = _read("青禾股份春节期间线上销售额同比增长35%。其中坚果礼盒增长210%，牛奶增长45%。")
+    assert [(f.subject, f.value) for f in facts] == [("青禾股份", at(facts, "35").value)]

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from touyan.facts.bulletin import change_suffix, restated
-from touyan.facts.economy import REGION
+from touyan.facts.economy import CN_REGION, REGION
 from touyan.facts.extract import (
     MEASURE_HEAD,
     ExtractedFact,
@@ -633,6 +633,16 @@ class GrowthShapes(Reader):
         if metric != "change_pct" and not metric.endswith("涨跌幅"):
             if part is None:
                 metric += self._priced(metric, indicator[1])
+            if (
+                part is None
+                and about.kind == "company"
+                and "其中" in self.text[sentence[0] : indicator[1]]
+                and metric not in KNOWN_METRICS
+                and not _MEASURED.search(metric)
+                and not REGION.fullmatch(about.name)  # (a region a title named, as 安徽)
+                and not CN_REGION.fullmatch(about.name)
+            ):
+                return None  # 某超市销售额…。其中牛肉增长109%: a product's growth of what, unsaid
             point = self._point_base_before(sentence, verb_start)
             if point == "":
                 return None  # 与去年初相比，…价格上涨: since a day the text does not give
