@@ -12,7 +12,8 @@ item of a list (出口和进口国际市场份额) without the share its last it
 year's start written 开年以来 or 今年迄今 filed as a growth; how far a forecast was revised
 (上调盈测10%) filed as the forecast; an amount of decrease (减少金额) named by itself; a modal
 word (有望实现投资) taken for a part; a share in a whole (在整体消费额占比) without its part;
-a figure of last century no date names; a product's growth in a company's list (其中牛肉增长)."""
+a figure of last century no date names; a product's growth in a company's list (其中牛肉增长);
+a sum of a part of an economy (全球对冲基金的管理资产总规模) filed as the economy's."""
 
 from __future__ import annotations
 
@@ -246,3 +247,10 @@ def test_a_figure_of_last_century_no_date_names_is_no_fact() -> None:
 def test_a_products_growth_in_a_list_names_no_figure_of_the_company() -> None:
     facts = _read("青禾股份春节期间线上销售额同比增长35%。其中坚果礼盒增长210%，牛奶增长45%。")
     assert [(f.subject, f.value) for f in facts] == [("青禾股份", at(facts, "35").value)]
+
+
+def test_the_words_between_an_economy_and_a_sum_name_whose_sum_it_is() -> None:
+    facts = _read("数据显示，截至2023年底，全球私募股权基金的管理资产总规模为9万亿美元。")
+    assert at(facts, "9000000000000").metric == "私募股权基金管理资产总规模"
+    held = _read("截至2023年末，境外机构在中国债券市场的托管余额为3.7万亿元。")
+    assert [f.metric for f in held] == ["托管余额"]
