@@ -122,7 +122,8 @@ EACH_QUARTER = re.compile(r"(?:各季度|各季|分季度看?|四个季度)[^\S\
 TURNED_LIST = re.compile(
     r"由[^，,。；;\n]{0,40}?转为(?P<verb>上涨|下降|增长|下跌|上升|回落)(?:了|约)?[^\S\n]*"
 )
-_TAIL = re.compile(r"(?:价格|产量|销量|投资|增加值)$")
+# (出口和进口国际市场份额: 出口国际市场份额, a share of the market each item names)
+_TAIL = re.compile(r"(?:价格|产量|销量|投资|增加值|(?:国际|国内|全球)?市场(?:份额|占有率))$")
 
 
 def shared_tail(items: list[str], n: int) -> str:

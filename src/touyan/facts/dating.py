@@ -21,9 +21,17 @@ from touyan.text.numbers import Quantity
 # A comparison's base (比1978年, 较4月份) is compared with, not what a figure is dated by.
 # 恢复至2019年的97.5%: the year a recovery is measured against, the base of a ratio.
 BASE_BEFORE = re.compile(r"(?:(?<![同环])比|较|相比|相较于?|相对于|对比|恢复[至到]了?)\s*$")
-# Written after a date, the same (与2024-06-30相比, 与上月相同, 在2021年基础上退坡30%); so is
-# a period of it (与去年同期相比: the figure is this year's, compared with last year's).
-BASE_AFTER = re.compile(r"\s*(?:同期\s*)?(?:相比|相较|比较|相同|持平|一致|相当|的?基础上)")
+# 同比2019年增长30%: 同比 written right before a date and a change after it names the date as
+# the base (not 累计同比2024年10月为4.3%, a series' label, then the month of each figure).
+BASE_CHANGE_AFTER = re.compile(
+    r"(?:同期|期间|假期)?(?:分别|均)?(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|下跌|回落|增|降|涨|跌)"
+)
+# Written after a date, the same (与2024-06-30相比, 与上月相同, 在2021年基础上退坡30%); so is a
+# period of it (与去年同期相比: the figure is this year's, compared with last year's; 与去年底
+# 相比: a point of it).
+BASE_AFTER = re.compile(
+    r"\s*(?:[初底末]\s*)?(?:同期\s*)?(?:相比|相较|比较|相同|持平|一致|相当|的?基础上)"
+)
 
 
 _LISTED_ON = re.compile(r"\d[^、•|]*[、•|]")

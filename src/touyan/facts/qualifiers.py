@@ -41,7 +41,7 @@ _CLAUSE = re.compile(
     # (营业 but not the 营业 a 运营业务 or 自营业务 segment's name runs over)
     r"归属|归母|扣非|扣除|经调整|调整后|(?<![运自])营业|毛|净|税前|税后|利润|收入|总额|"
     # how the figure is counted or meant, not what it covers (含税营收, 确保单月交付)
-    r"含税|不含税|确保|力争|目标|计划|"
+    r"含税|不含税|确保|力争|目标|计划|有望|可望|"
     # how a sum is paid or reckoned, not what it goes into (拟以自有资金认缴出资, 估算总投资)
     r"认缴|实缴|自有资金|自筹|估算|拟|"
     # a heading's judgement run on into the label (盈利能力持续增强归属于…净利润), not a line

@@ -37,6 +37,7 @@ from touyan.facts.read_repairs import GARBLED, RepairedLabels
 from touyan.facts.read_results import BARE_LABELS, ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.read_unstated import UnstatedSteps
+from touyan.facts.read_vague import VagueLabels
 from touyan.facts.runtable import run_together_tables
 from touyan.text.numbers import Quantity, is_physical, parse_numbers
 
@@ -44,7 +45,7 @@ from touyan.text.numbers import Quantity, is_physical, parse_numbers
 _NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
 # 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
 # which no date named near it is the date of.
-_UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔")
+_UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔|上个?世纪")  # (上个世纪只有几段时期…)
 # 若2025年医保谈判降价超5%，…: a clause that opens with if states a condition, not a figure.
 _CONDITION = re.compile(r"\s*(?:若(?![干羽])|如果|假如|倘若|一旦)")
 
@@ -65,8 +66,9 @@ _OWNED = re.compile(r"的[\u4e00-\u9fff]{2,12}$")  # 云南和广东的弹性系
 # A growth against a base, written right before the figure (同比增长, 较上年末下降, yoy).
 _GROWTH = re.compile(
     r"(?P<kind>(?:同比)?[较比](?:去年|上年)同期|同比上一?年度?|同比|较上年末|比上年末|[较比]上年度|较上年|比上年|较年初|比年初|环比|较上季度|较上期|"
-    r"比上期|较上月|比上月|[比较](?:19|20)\d{2}年(?:末|底)?|按年|按月|year[- ]over[- ]year|yoy)\s*"
-    r"(?:大幅|小幅|仅|只)?"
+    r"比上期|较上月|比上月|(?:同比|[比较])(?:19|20)\d{2}年(?:末|底)?|按年|按月|"
+    r"year[- ]over[- ]year|yoy)\s*"
+    r"(?:大幅|小幅|仅|只|则|亦|也|仍)?"  # 按年则增18%: 则 joins the base to the verb
     r"(?:增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|暴涨|大增|激增|大涨|大跌|"
     r"暴跌|骤降|锐减|大降|暴增|骤增|增产|减产|上调|下调|增|降|减|涨|跌|up|down|rose|fell|grew)?"
     r"\s*(?:了|为|达|约|超|近|逾|达到)?\s*$",
@@ -79,14 +81,15 @@ _DIRECTION_BEFORE = re.compile(
     r"(?P<dir>up|down|rose|fell|grew|increased|decreased)\s*(?:by\s*)?$", re.I
 )
 # The month a central bank's meeting is in (3月, 12月份), not a day of it.
+_OWN_TIME = re.compile(r"[年月]")
 _MEETING_MONTH = re.compile(r"(?<![\d.])(?:1[0-2]|[1-9])月(?:份)?(?![\d日号])")
 # Lines a table header's metric carries on to the percentages under it.
 _HEADER_WINDOW = 6
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(
-    r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概)?(?:为|是|达到|高达|达)[+]?$"
-)  # 的pe大约是14.88: the label is pe
+    r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概|几乎)?(?:为|是|达到|高达|达)[+]?$"
+)  # 的pe大约是14.88: the label is pe; 的可能性几乎为100%: the label is 可能性
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
@@ -133,6 +136,7 @@ class FactReader(
     FlowSteps,
     LabelledSteps,
     UnstatedSteps,
+    VagueLabels,
 ):
     """Reads the facts of one text: the shapes and steps, tried in order."""
 
@@ -192,6 +196,7 @@ class FactReader(
                         or (computed and self._basis(q, sentence))
                         or _CONDITION.match(self.text, clause_start)
                         or self.sessionless(fact)
+                        or self._misnamed(fact)
                         or (
                             undated_past
                             and _UNDATED_PAST.search(self.text, clause_start, q.span[0])
@@ -397,6 +402,9 @@ class FactReader(
             metric = item
         if _IDENTIFIER.search(metric):
             return None  # 小米的股票代码为1810: a code names something, it measures nothing
+        if (well := self._named_well(metric, q, sentence, label_start)) is None:
+            return None
+        metric, q = well
         if metric == "revenue" and "GAAP" in self.text[label_start : q.span[0]].upper():
             # 营业收入GAAP 71亿美元: revenue is no figure reported on and off GAAP; a 营业收入
             # marked so is a translated income line (operating or net income), which one the
@@ -407,7 +415,12 @@ class FactReader(
         fact = self._labelled(
             q, sentence, quote, header, metric, label_start, labelled=found is not None
         )
-        if fact is not None and fact.metric.endswith("概率") and fact.period is None:
+        if (
+            fact is not None
+            and fact.metric.endswith("概率")
+            and fact.period is None
+            and not _OWN_TIME.search(fact.metric)  # 年底前加息40个基点的概率: its own time
+        ):
             # 某央行3月…加息25个基点的概率为…；5月…: the chance is of the meeting the month
             # the sentence named last before it holds, which one label for both would lose
             months = list(_MEETING_MONTH.finditer(self.text, sentence[0], label_start))

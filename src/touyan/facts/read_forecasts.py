@@ -42,7 +42,11 @@ _SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预�
 _FULL_STOP = re.compile(r"[。！？!?\n]")
 # A sentence breaking down the one before (当中，广告收入…; 其中，…).
 _PART_OPENS = re.compile(r"\s*(?:当中|其中)[，,：:]")
-_FORECAST_OPENS = re.compile(r"\s*(?:据|本月|本期|我们|机构|市场)?(?:预计|预测)")
+# (某某公告，公司预计2021年…；归母净利润…: a preannouncement opens so, after the filer's name.)
+_FORECAST_OPENS = re.compile(
+    r"\s*(?:[\u4e00-\u9fffA-Za-z0-9]{2,12}?公告[，,：:]\s*)?"
+    r"(?:据|本月|本期|我们|机构|市场|公司|该公司)?(?:预计|预测)"
+)
 # 本月预测，2026/27年度…, 本月估计，2025/26年度…: a monthly supply-and-demand release's frame;
 # the paragraph's figures after it are the month's projections (an estimate of a season not
 # over is one too), until the release turns to a season it leaves as it was (本月对…不作调整).
@@ -52,6 +56,9 @@ _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上�
 _CLAUSE_SEP = re.compile(r"[，,；;]")  # but 预计今日…: today's, foreseen
 # A clause about the present after the forecast (相比之下，现在这一比例为5%).
 _PRESENT = re.compile(r"[，,；;]\s*(?:相比之下[，,]?\s*)?(?:现在|目前|当前)")
+# 原计划募资60亿元，而实际募资净额达到97亿元: a clause opening with 实际 sets what happened
+# against the plan before it (not 实际增长, a real growth a forecast may give).
+_ACTUAL = re.compile(r"[，,；;]\s*(?:而|但|但是|不过)?\s*实际(?!增长|增速|下降|增幅|降幅|[GgPp])")
 # 到2025年 as a goal's horizon: opening a clause, or after a word that sets one (not 截至到,
 # 从2020年到2025年).
 _BY_YEAR = re.compile(r"(?:^|[，,。；;：:\s]|争取|力争|提出|要求|目标是?|计划)到\s*$")
@@ -75,6 +82,9 @@ class ForecastReader(TextReader):
             return False
         if found and _PRESENT.search(self.text, found[-1].end(), hi):
             return False  # 估计到4月份将有一半国家加息，相比之下，现在这一比例为5%: today's
+        if found and "实际" in self.text[found[-1].end() : hi]:
+            if _ACTUAL.search(self.text, found[-1].end(), hi):
+                return False  # 原计划拟募资60亿元，而实际募资净额…: done, not planned
         if found:
             return not _EXPECTED_DATE.match(self.text, found[-1].end())
         return self._in_scenario(lo)

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from touyan.facts.bulletin import change_suffix, restated
-from touyan.facts.economy import REGION
+from touyan.facts.economy import CN_REGION, REGION
 from touyan.facts.extract import (
     MEASURE_HEAD,
     ExtractedFact,
@@ -65,24 +65,30 @@ def _aside_length(text: str, end: int, growth_start: int) -> int:
     return len(found.group()) if found else 0
 
 
+# A ；-clause opening with words of its own between a figure and a growth (but ；环比下降0.3%:
+# the same measure's growth on another base).
+_OTHER_CLAUSE = re.compile(r"[；;][^，,；;]*[\u4e00-\u9fff]{2}")
+_YEAR_AGO_BASE = re.compile(r"(?:上年|去年)同期(?:为|是)?\s*$")
 # 比上年度下调5万吨: a forecast's revision is its change too.
 _CHANGE_VERB = re.compile(
     r"增长|增加|上升|提升|上涨|提高|下降|减少|下滑|降低|下跌|回落|上调|下调|增|降"
 )
-_THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价"})
+_THE_STOCK = frozenset({"该股", "股价", "个股", "该股股价", "公司股价", "其股价"})
 # 股价突然暴涨6.73%, 该股再度大跌5%, 股价逆势上涨2%: the stock's move, with a word of manner
 # or sequence between (not 一度, which tells of a peak within the session).
 _STOCK_ADVERB = re.compile(
-    r"(?:该股|股价|个股|该股股价|公司股价)"
+    r"(?:该股|股价|个股|该股股价|公司股价|其股价)"
     r"(?:突然|骤然|再度|再次|应声|随即|随之|也|亦|更是|逆势|逆市|强势)"
 )
 # A stock's move in one session (股价一天暴涨29.99%, 单日大涨): the day's move, not a growth.
 _ONE_DAY = re.compile(r"(?:该股|股价|个股)?(?:一天|单日|一日|当天|当日)(?:内)?")
 # What names no figure that changed: a time word only (本月暴跌近48%: the month's move of what
-# the sentence named before), or a country's stock market (某国股市1月份上涨了7%: that market's
-# move, which no name carried from before owns).
+# the sentence named before), a country's stock market (某国股市1月份上涨了7%: that market's
+# move, which no name carried from before owns), or a company related to the one named (某某
+# 母公司上涨9%: the parent's share price, not a figure of the name before it).
 _NOT_AN_INDICATOR = re.compile(
     r"(?:但|而)?(?:本|当|这个?|上个?)(?:月|周|季度?)(?:以来)?|.*股市(?!值).*"
+    r"|(?:其|该)?(?:母|子|控股|参股|关联)公司|(?:其|该)?(?:母|控股)集团"
 )
 # A trailing window's price or net value (近三年净值, 近6个月股价): what moves over it.
 _WINDOW_PRICE = re.compile(
@@ -123,7 +129,7 @@ _PART_LEAD = re.compile(r"其中[，,]?\s*$")
 _MEASURED = re.compile(rf"(?:{MEASURE_HEAD}|量|总额|指数|价格|外资)$")
 # The next part of a list a 其中 opened (其中甲业增长10.7%，乙业增长19.2%): a comma or a 、
 # between the part just read and this one.
-_BASE_YEAR = re.compile(r"[比较](?P<year>(?:19|20)\d{2})年")
+_BASE_YEAR = re.compile(r"(?:同比|[比较])(?P<year>(?:19|20)\d{2})年")
 _NEXT_PART = re.compile(r"[^\S\n]*[，,、][^\S\n]*")
 # A span a move is summed over (本周累计上涨, 开年以来涨): the span's move, not a growth on the
 # year.
@@ -138,7 +144,7 @@ _MARKET_INDEX = re.compile(
 # 将某商品的价格提高了15%: someone raising a price (the text's doer, not the subject named
 # before), not the price's growth on the year.
 _RAISED_BY = re.compile(r"[将把][\u4e00-\u9fffA-Za-z0-9]{1,16}的$")
-_JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,3}[，,]\s*")
+_JUST_STATED = re.compile(r"[^\S\n]*[\u4e00-\u9fffA-Za-z]{0,3}[，,]\s*")  # (434.9万TB，增长)
 # Names that are no good priced: a price or an index of its own (出厂价格（PPI）, 核心CPI), a
 # list (A和B均), an average or a scope of the whole (城市, 农村) whose index it is.
 _NOT_A_GOOD = re.compile(
@@ -419,6 +425,8 @@ class GrowthShapes(Reader):
             prev is not None
             and prev.span[1] > self.last_end
             and not restated(self.text, self.last_end, prev.span)
+            # 营收9.7亿元，上年同期为5.7亿元，同比增长70%: the base told between is not what grew
+            and not _YEAR_AGO_BASE.search(self.text, max(0, prev.span[0] - 8), prev.span[0])
         ):
             # 面积8000万亩，…供应总量1.7亿吨，同比增加350万吨: the growth of the figure right
             # before it, which no label named, not of the last fact.
@@ -437,6 +445,8 @@ class GrowthShapes(Reader):
             )
         if "\n" in between or last.metric == base + suffix:
             return None
+        if _OTHER_CLAUSE.search(between):
+            return None  # 收入12亿元；用户数按季持平，按年则增21%: another clause's measure
         return self._fact_for(last.subject, base + suffix, q, sentence, quote, last.object)
 
     def _loss_moved(
@@ -670,6 +680,21 @@ class GrowthShapes(Reader):
             if part is None:
                 metric += self._priced(metric, indicator[1])
             if (
+                part is None
+                and about.kind == "company"
+                and "其中" in self.text[sentence[0] : indicator[1]]
+                and metric not in KNOWN_METRICS
+                and not _MEASURED.search(metric)
+                and not REGION.fullmatch(about.name)  # (a region a title named, as 安徽)
+                and not CN_REGION.fullmatch(about.name)
+            ):
+                return None  # 某超市销售额…。其中牛肉增长109%: a product's growth of what, unsaid
+            point = self._point_base_before(sentence, verb_start)
+            if point == "":
+                return None  # 与去年初相比，…价格上涨: since a day the text does not give
+            if point is not None:
+                metric += point
+            elif (
                 q.unit == "%"
                 and "平均" not in metric  # 与2019年相比，两年平均增长: a yearly average
                 and (against := self._year_base_before(sentence, verb_start))

@@ -13,13 +13,13 @@ import re
 
 from touyan.facts.bulletin import VIEW
 from touyan.facts.economy import REGION
-from touyan.facts.labels import LABEL_BREAK, LABEL_METRIC, NOT_A_LABEL
+from touyan.facts.labels import LABEL_BREAK, LABEL_METRIC, NOT_A_LABEL, YEAR_AGO
 from touyan.facts.read_text import SENTENCE_END, TextReader
 
 # An adverb ending the run before a growth (用电量仅同比增长): not part of the name.
 _ADVERB_TAIL = frozenset("仅均也还已")
 # 应该会, 应当会: an expectation (the forecast words name it so), not part of what grows.
-_SHOULD_TAIL = re.compile(r"应[该当]会$")
+_SHOULD_TAIL = re.compile(r"(?:应[该当]会|有望|可望|或将)$")  # 投资有望增长15%
 _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
 # What an indicator's name may hold, and the words before it that are no part of it.
 INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-&]{2,24}")
@@ -36,8 +36,15 @@ _A_FIGURE = re.compile(
 )
 # A day or a holiday alone (大年初六当天, 除夕, 3月8日当天): when the figure is, not what it is.
 _A_DAY_ONLY = re.compile(
-    r"(?:大年)?(?:初[一二三四五六七八九十]|除夕|元旦|春节|国庆|中秋|端午|元宵|\d{1,2}月\d{1,2}日)"
+    r"(?:大年)?(?:初[一二三四五六七八九十]|除夕|元旦|春节|国庆|中秋|端午|元宵|\d{1,2}月\d{1,2}日"
+    r"|第[一二三四五六七八九十\d]{1,2}周)"  # 相对上月的第四周降29%: a week alone
     r"(?:当天|当日|当晚|期间)?"
+)
+# 相对上月的第四周降29%: a run after a comparison word names the base, not what grew; 拉动全国
+# 投资增长2.7%: a run after a driving verb names what the driver lifted, by its contribution,
+# not that measure's own growth.
+_BASE_OR_DRIVEN = re.compile(
+    r"(?:相对于?|相比于?|相较于?|对比|拉动|带动|推动|促进|助推|提振)[^，,；;。：:]{0,16}$"
 )
 # 盈利最少增长70%, 收入至少增长: a bound on the growth, no part of the name.
 _BOUND_TAIL = re.compile(r"(?:最少|至少|最多|至多)$")
@@ -52,6 +59,7 @@ _SUMMED_ONLY = frozenset({"累计", "累积", "合计", "共计", "总计"})
 # how far a price went within the session, not what grew).
 _STATEMENT_LIKE = re.compile(
     r"[为是在将已被把对从由却]|实现|录得|显示|预计|分别|达到|同比|环比|较|提出|目标|计划|预期|假设|一度|"
+    r"导致|使(?![用命馆])|促使|"
     r"(?:19|20)\d{2}\s*年"
 )
 
@@ -65,6 +73,13 @@ _PART_OPENS = re.compile(r"\s*其中")  # a sentence listing the parts of a whol
 
 # 与2019年相比，财政收入增长6.4%: a growth against a year the sentence names as its base.
 _AGAINST_YEAR = re.compile(r"[与和同](?P<year>(?:19|20)\d{2})年(?:同期)?(?:相比|比较|相较)")
+# 与年初相比, 与去年初相比: a growth against a point of time; since this year's start (or the
+# end of the last) it is the year so far's, since any other point a span no suffix names.
+_AGAINST_POINT = re.compile(
+    r"[与和同](?P<point>(?:去年|上年|今年|本年)?年?[初底末])(?:相比|比较|相较)"
+)
+_YEAR_START = frozenset({"年初", "今年初", "今年年初", "本年初", "本年年初"})
+_LAST_YEAR_END = re.compile(r"(?:去|上)年年?[底末]")
 
 
 class IndicatorReader(TextReader):
@@ -88,6 +103,18 @@ class IndicatorReader(TextReader):
         sentence writes before a bare change."""
         bases = list(_AGAINST_YEAR.finditer(self.text, sentence[0], at))
         return self._against_year(int(bases[-1]["year"]), at) if bases else None
+
+    def _point_base_before(self, sentence: tuple[int, int], at: int) -> str | None:
+        """与年初相比，…增长: "_ytd" when the last base a sentence names before a bare change is
+        the year's start (or last year's end), "" for another point (与去年初相比: a span from
+        a day the text does not give), None when it names no such base."""
+        if "相" not in self.text[sentence[0] : at] and "比较" not in self.text[sentence[0] : at]:
+            return None
+        bases = list(_AGAINST_POINT.finditer(self.text, sentence[0], at))
+        if not bases:
+            return None
+        point = bases[-1]["point"]
+        return "_ytd" if point in _YEAR_START or _LAST_YEAR_END.fullmatch(point) else ""
 
     def _bare_suffix(self, at: int, metric: str = "") -> str:
         """A change with no 同比 or 环比 of its own: quarter on quarter when its paragraph last
@@ -149,7 +176,7 @@ class IndicatorReader(TextReader):
         if self.text.startswith("的有", start - 1) and not self.text.startswith("色", start + 1):
             start += 1  # 价格降幅收窄的有黑色金属冶炼…: those that narrowed are …
         label = self.text[start:end]
-        if label.endswith("会") and (should := _SHOULD_TAIL.search(label)):
+        if label.endswith(("会", "望", "将")) and (should := _SHOULD_TAIL.search(label)):
             label = label[: should.start()]  # 每股收益应该会增长: what is expected to grow
         if (
             len(label) > 3
@@ -164,7 +191,11 @@ class IndicatorReader(TextReader):
             label = label[: bound.start()]
         if not INDICATOR.fullmatch(label) or NOT_A_LABEL.match(label):
             return None
+        if label.startswith(YEAR_AGO):
+            return None  # 上年同期为5.7亿元，同比增长70%: the base, a year before, not what grew
         if _A_FIGURE.search(label) or _A_DAY_ONLY.fullmatch(label):
+            return None
+        if _BASE_OR_DRIVEN.search(self.text, max(sentence[0], start - 20), start):
             return None
         if CUMULATIVE_WINDOW.fullmatch(label) or label in _SUMMED_ONLY:
             # 1-7月份比上年同期上涨0.2%, 累计同比下降3%: the window's (or the running total's)

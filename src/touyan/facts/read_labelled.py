@@ -21,6 +21,7 @@ from touyan.facts.filings import names_line_rate
 from touyan.facts.holders import holding_share_holder, new_holder, registered_company
 from touyan.facts.investees import investment_target
 from touyan.facts.labels import (
+    CLAUSE_LIKE,
     DAILY_METRICS,
     HOLDING_METRICS,
     KNOWN_METRICS,
@@ -37,6 +38,9 @@ from touyan.facts.read_owner import DEAL_FIGURE, OwnerSteps
 from touyan.text.numbers import Quantity
 
 # How the name of an investing fund or firm ends (产业投资基金三期, 某某资本, 某某创投).
+# A sum an economy's part may own (全球对冲基金的管理资产总规模): see `_region_owned`.
+_OWNED_SUM = re.compile(r"(?:规模|总额|余额)$")
+_OWNER_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
 _INVESTOR = re.compile(r"(?:基金(?:[一二三四五六七八九十]期)?|资本|创投|有限公司)$")
 # Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
 _COMPANY_HEAD = re.compile(
@@ -395,12 +399,22 @@ class LabelledSteps(OwnerSteps):
     def _region_owned(self, metric: str, clause_start: int, label_start: int) -> str:
         """中国某类投资者的渗透率达到50%: the words between an economy's name and the 的 of a
         rate no lexicon holds name who or what the rate is of (某类投资者渗透率), not the
-        economy as a whole."""
-        if self.text[label_start - 1 : label_start] != "的" or not metric.endswith("率"):
+        economy as a whole. So do they of a sum when the economy opens the clause (全球对冲基金
+        的管理资产总规模; not 境外机构在中国债券市场的托管余额, whose holder is named before)."""
+        sum_of = _OWNED_SUM.search(metric)
+        if self.text[label_start - 1 : label_start] != "的" or not (
+            metric.endswith("率") or sum_of
+        ):
             return metric
         named = [r for r in REGION.finditer(self.text, clause_start, label_start - 1)]
-        if not named:
+        if not named or (
+            sum_of and not metric.endswith("率") and self.text[clause_start : named[0].start()]
+        ):
             return metric
         words = self.text[named[-1].end() : label_start - 1]
+        if not metric.endswith("率"):
+            # (a name of a kind of holder, 对冲基金, may hold a word qualifier() reads as a verb)
+            plain = _OWNER_WORDS.fullmatch(words) and not CLAUSE_LIKE.search(words)
+            return words + metric if plain else metric
         part = qualifier(self.text, named[-1].end(), label_start - 1, [])
         return words + metric if part == words and len(words) <= 8 else metric

@@ -54,6 +54,7 @@ _MOVE = re.compile(
 )
 _MOVE_LEAD = re.compile(
     r"(?:\s|[，,]|今日|今天|当日|盘中|盘前|盘后|美股|港股|早盘|午盘|尾盘|收盘|该股|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
+    r"(?:开年|年初)以来|年初至今|今年(?:至今|迄今)|"
     r"区间|累计|一度|罕见|大幅|小幅|持续|报收|[0-9:：]{1,5}|近\d+个?(?:交易日|日|天|周|月|年)|"
     # a day (5月14日当天涨超11%), the stock's price after a name in quotes (“X”）的股价)
     r"\d{1,2}月\d{1,2}日|当天|的股价|[”\"]?[）)](?=的股价)|"
@@ -89,7 +90,20 @@ _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}(?=、)")
 # 今年以来股价涨, 近5个交易日跌: a window's move, dated like a day's quote.
 _MOVE_WINDOW = re.compile(
     r"近[\d一二两三四五六七八九十]+个?(?:交易日|[日天周月年])|今年以来|今年来|年内"
+    r"|(?:开年|年初)以来|年初至今|今年(?:至今|迄今)"
     r"|(?<![\d.])(?P<days>\d{1,3})个?(?:交易)?日内"  # 5日内股价下跌2.41%: five days', not the day's
+)
+# The windows from the year's start to the day of writing (开年以来 and 年初以来 are 今年以来).
+_YEAR_SO_FAR = frozenset(
+    {"今年以来", "今年来", "年内", "开年以来", "年初以来", "年初至今", "今年至今", "今年迄今"}
+)
+# The year so far written right before the name that moved (今年迄今油价累计上涨15%).
+_SO_FAR_BEFORE = re.compile(r"(?:今年|开年|年初)(?:以来|迄今|至今)\s*$")
+# A window a 累计 move may be summed over, anywhere in its sentence (but 年初至今，沪指累计跌
+# 超3%，创业板指累计跌逾6%: a window of one clause, which a later clause's move is not told in).
+_SPAN_WINDOW = re.compile(
+    r"近[\d一二两三四五六七八九十]+个?(?:交易日|[日天周月年])|今年以来|今年来|年内"
+    r"|(?<![\d.])\d{1,3}个?(?:交易)?日内"
 )
 # A window from a year's start up to now, opening a sentence (今年以来，2022年迄今，).
 _OPENING_SINCE = re.compile(
@@ -187,18 +201,21 @@ class MarketShapes(Reader):
             return ("max_fall_pct" if falls else "max_gain_pct"), found.start()
         if window := _MOVE_WINDOW.search(self.text, lead, found.start()):
             # 今年以来股价涨24.63%, 近5个交易日涨2.78%: the window's move, not the day's
-            if window.group() in ("今年以来", "今年来", "年内"):
+            if window.group() in _YEAR_SO_FAR:
                 return "change_ytd_pct", found.start()
             label = _CHINESE_DIGITS.sub(lambda d: str(cn_int(d.group())), window.group())
             label = f"近{window['days']}日" if window["days"] else label
             return LABEL_METRIC.get(label + "涨跌幅", label + "涨跌幅"), found.start()
+        name_start = named[-1].start if named and named[-1].end == lead else lead
+        if _SO_FAR_BEFORE.search(self.text, max(sentence[0], name_start - 8), name_start):
+            return "change_ytd_pct", found.start()  # 今年迄今油价累计上涨15%, 年初至今，沪指跌
         if (opened := _OPENING_SINCE.match(self.text, sentence[0])) and opened.end() <= lead:
             # 今年以来，某指数下跌5%; 2022年迄今，某指数下跌超过5%: the sentence's window
             year = opened["year"]
             if year is None or self.published_at is None or int(year) == self.published_at.year:
                 return "change_ytd_pct", found.start()
             return f"{year}年以来涨跌幅", found.start()
-        if "累计" in self.text[lead : found.start()] and not _MOVE_WINDOW.search(
+        if "累计" in self.text[lead : found.start()] and not _SPAN_WINDOW.search(
             self.text, sentence[0], found.start()
         ):
             return None  # 连续涨停期间，该股累计上涨15.93%: a span's move, not the day's

@@ -37,8 +37,10 @@ _HELD = re.compile(
 _NEXT_ITEM = re.compile(r"[^\S\n]*[、，,；;][^\S\n]*")
 # Before the event a chance is of: the month or meeting it is for.
 _EVENT_LEAD = re.compile(
-    r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月份?|下次|本次|下一次)?(?:议息会议|会议)?(?:上|时)?"
+    r"(?:而|但|且|同时)?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月份?|下次|本次|下一次)?(?:议息会议|会议)?(?:上|时)?"
 )
+# The words for a chance a market prices (加息的概率, 加息的可能性): one figure, named by its event.
+_CHANCE = frozenset({"概率", "可能性"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A text about hotels, where ADR is the average room rate.
 _HOTEL = re.compile(r"酒店|客房|房价|RevPAR|入住率|出租率", re.IGNORECASE)
@@ -275,12 +277,13 @@ class NarrowedLabels(LabelShapes):
             if (cause := _IMPACT_OF.fullmatch(self.text, lo, label_start)) is None:
                 return None
             return f"{cause['cause']}对{cause['on']}{metric}", lo
-        if metric == "概率":
-            # 5月加息25个基点的概率为31.4%: the chance of the event the words before name
+        if metric in _CHANCE:
+            # 5月加息25个基点的概率为31.4%: the chance of the event the words before name (可能性
+            # is the same word); a chance whose event is not named names nothing
             event = self._chance_of(sentence, label_start)
             if event is None:
                 return None
-            metric = event + metric
+            metric = event + "概率"
         if metric in BARE_PEOPLE:
             metric = self._narrowed_people(metric, sentence, label_start)
             if not metric:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from touyan.facts.bulletin import national_statistics, plan_mentions
-from touyan.facts.dating import BASE_AFTER, BASE_BEFORE
+from touyan.facts.dating import BASE_AFTER, BASE_BEFORE, BASE_CHANGE_AFTER
 from touyan.facts.economy import CN_REGION, COMPANY_VOCABULARY, ECONOMY_OF, REGION
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, units
 from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact, flatten, sentence_rows
@@ -387,6 +387,9 @@ class TextReader:
             and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
             and not BASE_AFTER.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
             and not _base_named(text, d.span)  # 与2021年…同口径比较, 占公司2020年度…, 成立于
+            and not (
+                text.endswith("同比", 0, d.span[0]) and BASE_CHANGE_AFTER.match(text, d.span[1])
+            )
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
             and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
         ]

@@ -61,6 +61,34 @@ _SUPERSEDED = re.compile(
 _BRACKET_CLOSE = re.compile(r"[）)]")
 
 
+# A unit written past what the number reader read, which the fact would lose: a unit of data
+# or frequency in Latin letters (434.9万TB), a time a count of 个 counts (3.8万亿个小时), or
+# the time an amount is per (3万美元/天, 6.6万辆/天): a rate, which the bare figure misstates.
+_UNREAD_UNIT = re.compile(
+    r"(?:[KMGTPE]i?B|[KMGTPE]?bps|[KMGT]?Hz|mAh)(?![A-Za-z])"
+    r"|(?<=个)(?:小时|月|工作日|交易日|季度)"
+    r"|/(?:天|日|月|年|小时|周|晚)(?![\u4e00-\u9fff])"
+)
+
+
+# 上调2022及2023年度盈测分别4%及10%, 将盈利预测下调14%: how far a forecast was revised, not
+# the forecast (its new level follows 至: 下调目标价10%至328港元).
+_REVISED = re.compile(
+    r"(?:上调|下调|调高|调低|调升|调降|上修|下修)了?[^，,。；;]{0,24}?"
+    r"(?:盈利预测|盈测|预测|预期|预估|目标价)[^，,。；;至到]{0,16}$"
+)
+
+
+def _unit_unread(text: str, q: Quantity) -> bool:
+    """Whether the text writes a unit right after a figure that its unit does not hold."""
+    if q.unit not in ("", "count", "money"):
+        return False
+    follows = text[q.span[1] : q.span[1] + 1]
+    if not follows or not (follows.isascii() and follows.isalpha() or follows in "小月工交季/"):
+        return False  # the common case, cheaply: a figure ends its words
+    return _UNREAD_UNIT.match(text, q.span[1]) is not None
+
+
 def _year_like(q: Quantity) -> bool:
     """A whole number a recent year could be (1990-2039)."""
     return q.value == q.value.to_integral_value() and 1990 <= q.value <= 2039
@@ -100,6 +128,12 @@ class UnstatedSteps(Reader):
             return True  # 预计EPS为0.48元（原预测值：0.84元）: a forecast withdrawn
         if not q.unit and _HEADING_YEAR.match(self.text, q.span[1]) and _year_like(q):
             return True  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
+        if _unit_unread(self.text, q):
+            return True  # 434.9万TB, 3万美元/天: a unit the figure read without
+        if q.unit == "%" and "调" in self.text[max(sentence[0], q.span[0] - 48) : q.span[0]]:
+            clause = self._clause_start(sentence, q.span[0])
+            if _REVISED.search(self.text, clause, q.span[0]):
+                return True  # 上调2023年度盈测10%: a forecast's revision, not the forecast
         return False
 
     def _superseded(self, q: Quantity) -> bool:

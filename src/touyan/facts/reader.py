@@ -197,6 +197,7 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             and "目标" not in metric
             and not metric.endswith(("计划", "预算"))  # 750亿美元的资本支出计划: the plan's sum
             and not self._stated_day(anchor, as_of, q)
+            and not metric.endswith("概率")  # 预计…加息的概率为80%: the chance priced now
         ):
             # 预计2021年净利润70亿元…，同比增长289%, 2027年预测市盈率: a forecast, not a
             # reported figure (net_profit_yoy_forecast, whichever rule named it); so is a
