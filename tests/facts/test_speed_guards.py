@@ -10,7 +10,16 @@ import re
 
 import pytest
 
-from touyan.facts import dating, entities, extract, market, names, periods, read_text, sessions
+from touyan.facts import (
+    entities,
+    extract,
+    market,
+    names,
+    periods,
+    read_text,
+    sections,
+    sessions,
+)
 
 # The spellings before the rewrite, which the rewritten patterns must match exactly.
 _PLAIN = {
@@ -29,7 +38,7 @@ _PLAIN = {
         r"(?![A-Za-z0-9])",
     ),
     "section": (
-        dating._SECTION_MARK,
+        sections._SECTION_MARK,
         r"(?:(?<=[。！？!?\s”\"：:*])[一二三四五六七八九十]{1,2}、|#{2,}\s*)",
     ),
     "short_year": (

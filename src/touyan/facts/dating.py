@@ -8,12 +8,12 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from touyan.facts.labels import RATIO_METRICS
+from touyan.facts.sections import section_marks
 from touyan.facts.sessions import RECENT_DAYS
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
@@ -61,7 +61,7 @@ def date_for(
     A window is measured back from a date (截止2025年05月14日…近一周涨跌幅): the window names
     the period, the last calendar date before it the as-of day.
     """
-    marks = _section_marks(text)
+    marks = section_marks(text)
     if marks and (at := bisect.bisect_right(marks, q.span[0])) and marks[at - 1] > sentence[0]:
         # …营收排名前十的股票如下表：二、近期盘面情况…近7日涨跌幅: a section heading starts a
         # new context within a run the text writes without a full stop
@@ -429,53 +429,6 @@ def _own_figure_after(
 _TRAILING = ("近", "过去", "最近")
 # A market's windows, of days to months (近三年 after 2024年 may be the three years to 2024).
 _SHORT = ("日", "天", "周", "交易日", "月")
-# A numbered section's heading (二、, ### ), after a stop, a colon or a space.
-# (Its first character read as a class and checked by lookbehinds: a pattern that opens with
-# a class is scanned for it in native code.)
-_SECTION_MARK = re.compile(
-    r"[一二三四五六七八九十#](?:(?<=[。！？!?\s”\"：:*][一二三四五六七八九十])[一二三四五六七八九十]?、"
-    r"|(?<=#)#+\s*)"
-)
-
-
-@functools.lru_cache(maxsize=4)
-def _section_marks(text: str) -> tuple[int, ...]:
-    """Where each section heading of `text` ends, read once a text."""
-    if "、" not in text and "##" not in text:
-        return ()
-    return tuple(m.end() for m in _SECTION_MARK.finditer(text))
-
-
-# A Markdown heading (### 2. 全面AI战略, #### 业务结构): its level, and whether it numbers a
-# point (1. 二、), one of a list of points each argued with its own figures.
-_HEADING = re.compile(r"(?<!#)(#{1,6})[^\S\n]*(\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)?")
-
-
-@functools.lru_cache(maxsize=4)
-def _headings(text: str) -> tuple[tuple[int, int, bool], ...]:
-    """Where each Markdown heading of `text` starts, its level and whether it is numbered."""
-    return tuple(
-        (m.start(), len(m.group(1)), m.group(2) is not None) for m in _HEADING.finditer(text)
-    )
-
-
-def section_closed(text: str, at: int, to: int) -> bool:
-    """Whether the section a period is named in at `at` is over by `to`: a heading between
-    them as high as its own (### 三、 after ### 二、) or higher (### 公司产品分析 after
-    #### 行业地位). A sibling sub-heading that is no numbered point goes on with its parent's
-    report (#### 盈利能力 2025年第一季度…。#### 资产与负债结构 总资产…), and a period named
-    before any heading is the whole text's."""
-    headings = _headings(text)
-    own = next((h for h in reversed(headings) if h[0] < at), None)
-    if own is None:
-        return False
-    return any(
-        level < own[1] or (level == own[1] and numbered)
-        for start, level, numbered in headings
-        if at < start < to
-    )
-
-
 # A time inside a year or month (今年春节后, 去年年初, 本月上旬): no window up to the day.
 _WITHIN = re.compile(r"\s*(?:春节|节后|年初|年中|年底|年末|初|上旬|中旬|下旬)")
 # 预计1月发行规模为1050亿元, 据此测算，1月净融资约2500亿元: the whole month's, foreseen.

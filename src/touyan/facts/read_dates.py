@@ -23,7 +23,6 @@ from touyan.facts.dating import (
     period_result,
     priced,
     report_date,
-    section_closed,
     stale_session,
 )
 from touyan.facts.extract import ExtractedFact
@@ -31,6 +30,7 @@ from touyan.facts.implied_dates import RELEASED_AFTER, latest_quarter_end, title
 from touyan.facts.labels import DAILY_METRICS, LABELS, RATIO_METRICS, WINDOW_MOVE, base_metric
 from touyan.facts.periods import year_range
 from touyan.facts.read_text import TextReader
+from touyan.facts.sections import section_closed
 from touyan.facts.sessions import PREVIOUS_SESSION, session_on_or_before
 from touyan.text.dates import DateMention, cn_int
 from touyan.text.numbers import Quantity

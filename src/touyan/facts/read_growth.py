@@ -26,6 +26,7 @@ from touyan.facts.labels import (
 )
 from touyan.facts.read_indicators import CUMULATIVE_WINDOW, INDICATOR
 from touyan.facts.reader import Reader
+from touyan.facts.volume_parts import volume_part
 from touyan.text.numbers import Quantity
 
 # 营收341.6亿元，同环比+2.7%/-2.7%: year on year, then quarter on quarter.
@@ -168,27 +169,6 @@ _CHANGED_BY = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|�
 _ACHIEVED = re.compile(r"实现(?=[\u4e00-\u9fff]{2,12}$)")
 _OUR_PLACE = re.compile(r"^(?:我|本)(?:市|省|区|县)")  # 我市地区生产总值: the region's own
 
-# A product's volume read under its own name (深加工产品年产量, 某某材料产能), and the clause
-# right after its figure, whose label opens it (，年销量; ，2024年交付量). A bare name (某某材料
-# 产能) is a product's only when its metric is the text's words, not a known label, and when
-# it names no scope of the whole (公司产能, 国内产能).
-_PART_VOLUME = re.compile(
-    r"(?:^|的)(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:产品|业务|系列|车型|品牌))"
-    r"(?:年|全年|当年|累计)?(?:产量|销量|产能|出货量|生产量|销售量)$"
-)
-_BARE_PART_VOLUME = re.compile(
-    r"(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:年|全年|当年|累计)?"
-    r"(?:产量|销量|产能|出货量|生产量|销售量)$"
-)
-_NOT_A_PRODUCT = re.compile(
-    r"公司|集团|企业|行业|全球|国内|海外|国外|境内|境外|全国|总|合计|累计|现有|新增|规划|在建|"
-    r"设计|名义|有效|实际|年|月|季"
-)
-_NEXT_CLAUSE = re.compile(
-    r"[^\S\n]*[\u4e00-\u9fff]{0,4}[^\S\n]*[，,][^\S\n]*"
-    r"(?:(?:19|20)\d{2}\s*年(?:度)?\s*)?(?:年|全年|当年|累计)?"
-)
-
 
 class GrowthShapes(Reader):
     def _level_before_growth(
@@ -320,26 +300,6 @@ class GrowthShapes(Reader):
             return None
         return self._fact_for(last.subject, metric, q, sentence, quote, last.object)
 
-    def _volume_part(self, subject: str, sentence: tuple[int, int], label_start: int) -> str | None:
-        """The product whose volume the clause before the label's states (深加工产品年产量2.71亿
-        平方米，年销量2.58亿平方米; 某某材料产能达18万吨，2023年交付量同比增长64%): the
-        label opening the next clause names that product's figure, not the company's."""
-        last = self.last
-        if (
-            last is None
-            or last.object is not None
-            or last.subject != subject
-            or not sentence[0] <= self.last_end <= label_start
-            or not _NEXT_CLAUSE.fullmatch(self.text, self.last_end, label_start)
-        ):
-            return None
-        if part := _PART_VOLUME.search(last.metric):
-            return part["part"]
-        bare = _BARE_PART_VOLUME.fullmatch(last.metric)
-        if bare is None or last.metric in KNOWN_METRICS or _NOT_A_PRODUCT.search(bare["part"]):
-            return None
-        return bare["part"]
-
     def _growth(
         self, q: Quantity, sentence: tuple[int, int], quote: str, growth: re.Match[str]
     ) -> ExtractedFact | None:
@@ -406,8 +366,8 @@ class GrowthShapes(Reader):
                 return None  # 据IDC，全球智能手机出货量同比…: the world's, not the company's
             narrowed = self._qualifier(found[0], clause_start, found[1])
             if narrowed is None and record is not None and found[0] in SEGMENTED_METRICS:
-                narrowed = self._volume_part(
-                    record.name, sentence, found[1]
+                narrowed = volume_part(
+                    self.text, self.last, self.last_end, record.name, sentence, found[1]
                 ) or self._namesake_part(record.name, clause_start, found[1])
             if record is None and narrowed is not None and "公司" not in self.text:
                 # 基础设施投资同比增长7.2% in a text naming no company: the economy's indicator.

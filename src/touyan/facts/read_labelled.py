@@ -35,6 +35,7 @@ from touyan.facts.named_parts import cause_of, tranche_of
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_narrowed import goods_price_move
 from touyan.facts.read_owner import DEAL_FIGURE, OwnerSteps
+from touyan.facts.volume_parts import volume_part
 from touyan.text.numbers import Quantity
 
 # How the name of an investing fund or firm ends (产业投资基金三期, 某某资本, 某某创投).
@@ -87,10 +88,6 @@ class LabelledSteps(OwnerSteps):
         def _holder(self, sentence_start: int, label_start: int) -> str | None: ...
 
         def _group_holder(self, lo: int, hi: int) -> str | None: ...
-
-        def _volume_part(
-            self, subject: str, sentence: tuple[int, int], label_start: int
-        ) -> str | None: ...
 
         def _index_mover(self, clause: int, verb: int) -> int | None: ...
 
@@ -317,7 +314,9 @@ class LabelledSteps(OwnerSteps):
         if obj is None:
             obj = self._line_of_rate(record.name, metric, sentence, label_start)
         if obj is None and labelled and metric in SEGMENTED_METRICS:
-            obj = self._volume_part(record.name, sentence, label_start)
+            obj = volume_part(
+                self.text, self.last, self.last_end, record.name, sentence, label_start
+            )
         if obj is None:
             obj = cause_of(
                 self.text, clause_start, label_start, sentence[1]
