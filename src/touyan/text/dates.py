@@ -154,7 +154,7 @@ def _shift_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _relative(text: str, g: dict[str, str | None], today: dt.date) -> tuple[dt.date, dt.date]:
+def _relative(text: str, g: re.Match[str], today: dt.date) -> tuple[dt.date, dt.date]:
     fixed = {
         "去年": (today.year - 1, 0),
         "前年": (today.year - 2, 0),
@@ -194,7 +194,7 @@ def _relative(text: str, g: dict[str, str | None], today: dt.date) -> tuple[dt.d
 
 
 def _range(
-    g: dict[str, str | None], text: str, today: dt.date, last_year: int | None
+    g: re.Match[str], text: str, today: dt.date, last_year: int | None
 ) -> tuple[dt.date, dt.date, str] | None:
     if g["ymd"]:
         y, m, d = int(g["y1"] or 0), int(g["m1"] or g["m2"] or 0), int(g["d1"] or g["d2"] or 0)
@@ -295,7 +295,7 @@ def read_dates(
     last_start: dt.date | None = None  # the start of the period last_year was read from
     year_only = False
     for match in _PATTERN.finditer(text):
-        g = match.groupdict()
+        g = match  # g["y10"] reads one group: groupdict() would copy all fifty, for each date
         if (
             g["y10"]
             and int(g["y10"]) > today.year
