@@ -101,6 +101,9 @@ _MOVED = re.compile(
     r"今日[^，,。；;\s]{0,4}?(?:涨|跌|收|盘|股价|成交|换手|封|开板|高开|低开|平开|资金|主力)|"
     r"近\d{1,3}个?交易日|近[一二三四五六七八九十]+个?交易日|今年以?来|年内)"
 )
+# A word each move above writes: more than half of texts hold none, and are not scanned (the
+# scan tries every sentence's start and every digit).
+_MOVE_WORDS = ("涨", "跌", "股价", "盘中", "报收", "今日", "交易日", "今年", "年内")
 # Words between a name and its move (收盘首板涨停: the stock's first limit-up of a run).
 _MOVE_TIME = re.compile(
     r"(?:收盘|近期|开盘出现|开盘|盘后|今日|当日|周[一二三四五]?|在|因|曾|首板)+$"
@@ -323,7 +326,8 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
         # The shape is strong enough to take the name whole (前海… starts like 前十大).
         if kind_of(m["name"]) == "fund" and m["name"] not in found:
             found[m["name"]] = WrittenName(m["name"], "fund")
-    for m in _MOVED.finditer(both):
+    moves = any(word in both for word in _MOVE_WORDS)
+    for m in _MOVED.finditer(both) if moves else ():
         # "4月17日，一鸣食品涨停": a name a clause opens with, right before its move.
         name = plausible_name(_MOVE_TIME.sub("", m["name"]))
         if name is not None and name not in found and kind_of(name) == "company":
