@@ -23,7 +23,9 @@ from touyan.text.segment import segmenter
 KINDS = frozenset({"company", "fund", "person", "index", "product", "org"})
 MARKETS = frozenset({"cn_a", "hk", "us", "other"})
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_ASCII_UPPER = re.compile("[A-Z]+")
+# (The first letter written apart: a pattern that opens with a class is scanned for it natively,
+# one that opens with a repeat is tried at every position.)
+_ASCII_UPPER = re.compile("[A-Z][A-Z]*")
 
 
 def ascii_lower(text: str) -> str:
