@@ -35,7 +35,8 @@ from touyan.facts.title_names import (
 )
 
 # A name's characters: CJK, Latin, digits, *ST's star, and bracketed share-type tags (LOF).
-_CHAR = r"(?:[\u4e00-\u9fffA-Za-z0-9*＊·\-]|[（(](?:[A-Z][A-Z\-]{1,11}|[A-Z]股)[）)])"
+_NAME_CHARS = r"\u4e00-\u9fffA-Za-z0-9*＊·\-"
+_CHAR = rf"(?:[{_NAME_CHARS}]|[（(](?:[A-Z][A-Z\-]{{1,11}}|[A-Z]股)[）)])"
 # Each shape is found by its tail (the code in brackets, the registered name's suffix, the
 # statement's verb), then the name is read back from there: scanning for names from every
 # position would cost more than the rest of fact extraction.
@@ -155,9 +156,21 @@ def _noted_short(text: str, note: re.Match[str]) -> tuple[str, tuple[str, ...]] 
     return (short, aliases) if plain_company(short) else None
 
 
+# Everything up to the last character no name holds, not even in a bracketed tag (whose
+# letters and 股 are name characters): no run starts at or before it.
+_LAST_BREAK = re.compile(rf".*[^{_NAME_CHARS}（()）]", re.DOTALL)
+
+
 def _run_before(text: str, end: int) -> str | None:
     """The run of name characters that ends at `end`."""
-    run = _RUN.search(text, max(0, end - 40), end)
+    lo = max(0, end - 40)
+    # The run is searched for after the last character none holds: from each position before
+    # it, the search would run on to that character and fail, forty times over. ($ also ends
+    # the window before a line break that ends it: the run may stop there.)
+    stop = end - 1 if text[end - 1 : end] == "\n" else end
+    if cut := _LAST_BREAK.match(text, lo, stop):
+        lo = cut.end()
+    run = _RUN.search(text, lo, end)
     return run.group() if run else None
 
 
