@@ -23,7 +23,9 @@ from touyan.text.segment import segmenter
 KINDS = frozenset({"company", "fund", "person", "index", "product", "org"})
 MARKETS = frozenset({"cn_a", "hk", "us", "other"})
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_ASCII_UPPER = re.compile("[A-Z]+")
+# (The first letter written apart: a pattern that opens with a class is scanned for it natively,
+# one that opens with a repeat is tried at every position.)
+_ASCII_UPPER = re.compile("[A-Z][A-Z]*")
 
 
 def ascii_lower(text: str) -> str:
@@ -41,6 +43,7 @@ _TICKER_SHAPES = re.compile(
     r"|(?<![A-Za-z0-9.]N)(?<=N)(?:ASDAQ|YSE)\s*[:：]\s*[A-Z]{1,5})"
     r"(?![A-Za-z0-9])"
 )
+_TICKER_MARKS = (".S", ".BJ", ".HK", "NASDAQ", "NYSE")  # (.SH, .SZ and .SS start with .S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +124,9 @@ class EntityDictionary:
         """Non-overlapping mentions, longest name first at each position, in text order."""
         lowered = ascii_lower(text)
         mentions: list[Mention] = []
-        for match in _TICKER_SHAPES.finditer(text):
+        # Every ticker writes one of these; most texts hold none, and the scan tries each digit.
+        tickers = any(mark in text for mark in _TICKER_MARKS)
+        for match in _TICKER_SHAPES.finditer(text) if tickers else ():
             record = self.by_ticker(match.group())
             if record:
                 mentions.append(Mention(record, match.start(), match.end(), match.group()))

@@ -304,15 +304,17 @@ def extract_facts(
     `mentions` are `entities.find(text)` when the caller already has them (ingest scans each
     document once); they stand for a scan only where the reader's view of the text is the text.
     """
+    # (The cheap scans that most texts with a figure pass first, the costly measure last: a
+    # text that passes one is read, whichever.)
     if (
-        not _ANY_LABEL.find_matches_as_indexes(text.lower())
+        not _ANY_CHANGE.search(text)
         and not _ANY_ATTRIBUTE.search(text)
-        and not _ANY_MEASURE.search(text)
+        and not _ANY_LABEL.find_matches_as_indexes(text.lower())
         and not _ANY_SERIES.search(text)
-        and not _ANY_SHARE.search(text)
-        and not _ANY_CHANGE.search(text)
         and not _ANY_WINDOW_ITEM.search(text)
+        and not _ANY_SHARE.search(text)
         and not ANY_MARKET_DAY.search(text)
+        and not _ANY_MEASURE.search(text)
     ):
         return []
     # Imported here, not at the top: the readers import this module (the fact, the labels).

@@ -38,7 +38,11 @@ _BARE_MONTHS = re.compile(
     r"|(?<![\dA-Za-z])Q(?P<bq>[1-4])(?![\dA-Za-z])(?!\s*(?:FY|fy|'|(?:19|20)?\d{2})))"
 )
 
-_MONTH_HINT = re.compile(r"月|季度|半年|季报|年报|中报|年度报告|\dQ|Q\d")
+_HINT_WORDS = r"月|季度|半年|季报|年报|中报|年度报告"
+_MONTH_HINT = re.compile(rf"{_HINT_WORDS}|\dQ|Q\d")
+# In a text without a Q the hints are the words alone, each opening with a literal: the engine
+# skips to their first characters natively rather than trying each position (a digit, for \dQ).
+_WORD_HINT = re.compile(_HINT_WORDS)
 # What a periodic report covers (2024年三季报: January to September 2024).
 _REPORT_MONTHS = {
     "一季报": (1, 3),
@@ -63,7 +67,7 @@ def _bare_months(text: str) -> list[re.Match[str]]:
     """`_BARE_MONTHS` matches, looked for only around 月, 季度 and 半年: scanning the whole
     text with its lookbehinds costs more than the rest of the date reading."""
     windows: list[list[int]] = []
-    for hint in _MONTH_HINT.finditer(text):
+    for hint in (_MONTH_HINT if "Q" in text else _WORD_HINT).finditer(text):
         lo, hi = max(0, hint.start() - 12), min(len(text), hint.end() + 8)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi

@@ -36,7 +36,8 @@ from touyan.facts.title_names import (
 )
 
 # A name's characters: CJK, Latin, digits, *ST's star, and bracketed share-type tags (LOF).
-_CHAR = r"(?:[\u4e00-\u9fffA-Za-z0-9*＊·\-]|[（(](?:[A-Z][A-Z\-]{1,11}|[A-Z]股)[）)])"
+_NAME_CHARS = r"\u4e00-\u9fffA-Za-z0-9*＊·\-"
+_CHAR = rf"(?:[{_NAME_CHARS}]|[（(](?:[A-Z][A-Z\-]{{1,11}}|[A-Z]股)[）)])"
 # Each shape is found by its tail (the code in brackets, the registered name's suffix, the
 # statement's verb), then the name is read back from there: scanning for names from every
 # position would cost more than the rest of fact extraction.
@@ -102,6 +103,9 @@ _MOVED = re.compile(
     r"今日[^，,。；;\s]{0,4}?(?:涨|跌|收|盘|股价|成交|换手|封|开板|高开|低开|平开|资金|主力)|"
     r"近\d{1,3}个?交易日|近[一二三四五六七八九十]+个?交易日|今年以?来|年内)"
 )
+# A word each move above writes: more than half of texts hold none, and are not scanned (the
+# scan tries every sentence's start and every digit).
+_MOVE_WORDS = ("涨", "跌", "股价", "盘中", "报收", "今日", "交易日", "今年", "年内")
 # Words between a name and its move (收盘首板涨停: the stock's first limit-up of a run).
 _MOVE_TIME = re.compile(
     r"(?:收盘|近期|开盘出现|开盘|盘后|今日|当日|周[一二三四五]?|在|因|曾|首板)+$"
@@ -167,9 +171,21 @@ def _noted_short(text: str, note: re.Match[str]) -> tuple[str, tuple[str, ...]] 
     return (short, aliases) if plain_company(short) else None
 
 
+# Everything up to the last character no name holds, not even in a bracketed tag (whose
+# letters and 股 are name characters): no run starts at or before it.
+_LAST_BREAK = re.compile(rf".*[^{_NAME_CHARS}（()）]", re.DOTALL)
+
+
 def _run_before(text: str, end: int) -> str | None:
     """The run of name characters that ends at `end`."""
-    run = _RUN.search(text, max(0, end - 40), end)
+    lo = max(0, end - 40)
+    # The run is searched for after the last character none holds: from each position before
+    # it, the search would run on to that character and fail, forty times over. ($ also ends
+    # the window before a line break that ends it: the run may stop there.)
+    stop = end - 1 if text[end - 1 : end] == "\n" else end
+    if cut := _LAST_BREAK.match(text, lo, stop):
+        lo = cut.end()
+    run = _RUN.search(text, lo, end)
     return run.group() if run else None
 
 
@@ -338,7 +354,8 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
         # The shape is strong enough to take the name whole (前海… starts like 前十大).
         if kind_of(m["name"]) == "fund" and m["name"] not in found:
             found[m["name"]] = WrittenName(m["name"], "fund")
-    for m in _MOVED.finditer(both):
+    moves = any(word in both for word in _MOVE_WORDS)
+    for m in _MOVED.finditer(both) if moves else ():
         # "4月17日，一鸣食品涨停": a name a clause opens with, right before its move.
         name = plausible_name(_MOVE_TIME.sub("", m["name"]))
         if name is not None and name not in found and kind_of(name) == "company":

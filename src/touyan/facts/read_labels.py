@@ -39,7 +39,11 @@ _MEASURE = re.compile(
 # The last characters of measure nouns (率, 额, 量 …) and of an aside after one: a label's
 # possible last character, checked before the label's backtracking match.
 _HEAD_LAST = frozenset(word[-1] for word in MEASURE_HEAD[3:-1].split("|")) | frozenset(")）]")
+# The tail is searched for in the characters before every figure, and all of it is optional:
+# the look-ahead (the first character of a footnote's mark, a space, a verb above, a colon or
+# a +, or the end) turns away the positions no tail starts at before each alternative is tried.
 _MEASURE_TAIL = re.compile(
+    r"(?=[\[\s还也仍将已仅平为是达约高突超逾保维稳≥≤:：低不大小下降回上升提增+]|$)"
     rf"(?:\[\d{{1,3}}\])?\s*(?:{_MEASURE_VERB}\s*[:：]?|"
     r"[:：]|(?<=排名)(?:超越|超过)了?|(?<=占比)(?:超过|高于|低于|不足)|(?:大幅|小幅)?"
     r"(?:下降至|降至|回落至|上升至|升至|提高至|提升至|增至))?\s*[+]?$"

@@ -44,8 +44,14 @@ _CHANCE = frozenset({"概率", "可能性"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A text about hotels, where ADR is the average room rate.
 _HOTEL = re.compile(r"酒店|客房|房价|RevPAR|入住率|出租率", re.IGNORECASE)
-# Before 最高 or 最低, a measure other than a price makes it that measure's extreme.
-_OTHER_MEASURE = re.compile(rf"(?:年龄|{MEASURE_HEAD})(?<!价)\s*$")
+# Before 最高 or 最低, a measure other than a price makes it that measure's extreme. (The
+# look-ahead holds the first character of each measure word, split from MEASURE_HEAD as
+# `read_labels` splits it for the last, a group it opens with skipped: a position holding
+# none is turned away at once rather than tried against every word.)
+_MEASURE_FIRST = frozenset(word.lstrip("(?:")[0] for word in MEASURE_HEAD[3:-1].split("|")) | {"年"}
+_OTHER_MEASURE = re.compile(
+    rf"(?=[{''.join(map(re.escape, sorted(_MEASURE_FIRST)))}])(?:年龄|{MEASURE_HEAD})(?<!价)\s*$"
+)
 _MEASURE_REACH = 40  # a measure word and the spaces after it, before a label (for speed)
 _EXTREMES = frozenset({"high", "low"})
 # A span before a price's label (上周最低价, 历史最高价): the span's extreme, not the day's.

@@ -49,9 +49,15 @@ class DateMention:
 
 # Every date starts with a digit, a Q/FY/month-name letter, a relative word or a Chinese
 # numeral (两个交易日最大回撤); the leading look-ahead lets the engine skip all other
-# positions at once (8x faster on Chinese text).
+# positions at once (8x faster on Chinese text). The second look-ahead turns away most of the
+# positions left, the digits inside figures (each tried against every alternative below): a
+# digit starts a date only as a year's (19…, 20…), as a month or a day before an English
+# month (3月, 12 月, 5 May: not right after a digit or 年), or as a count of sessions (5个交易日,
+# 两个交易日), and a numeral only as the last.
 _PATTERN = re.compile(
-    r"(?=[\dQqFfJjMmAaSsOoNnDd近过最去今前明本上一两二三四五六七八九十])(?:"
+    r"(?=[\dQqFfJjMmAaSsOoNnDd近过最去今前明本上一两二三四五六七八九十])"
+    r"(?=[^\d一两二三四五六七八九十]|19|20|(?<![\d年])\d\d?\s*[月a-z]|\d+个|[一二两三四五六七八九十]+个)"
+    r"(?:"
     r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
     r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?![\d.])))"
     r"|(?P<mrange>(?P<y0>(?:19|20)\d{2})\s*年\s*(?P<m0a>\d{1,2})\s*月?\s*(?:份\s*)?(?:至|到|-|—|–|~|～)\s*"
@@ -151,7 +157,7 @@ def _shift_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _relative(text: str, g: dict[str, str | None], today: dt.date) -> tuple[dt.date, dt.date]:
+def _relative(text: str, g: re.Match[str], today: dt.date) -> tuple[dt.date, dt.date]:
     fixed = {
         "去年": (today.year - 1, 0),
         "前年": (today.year - 2, 0),
@@ -191,7 +197,7 @@ def _relative(text: str, g: dict[str, str | None], today: dt.date) -> tuple[dt.d
 
 
 def _range(
-    g: dict[str, str | None], text: str, today: dt.date, last_year: int | None
+    g: re.Match[str], text: str, today: dt.date, last_year: int | None
 ) -> tuple[dt.date, dt.date, str] | None:
     if g["ymd"]:
         y, m, d = int(g["y1"] or 0), int(g["m1"] or g["m2"] or 0), int(g["d1"] or g["d2"] or 0)
@@ -292,7 +298,7 @@ def read_dates(
     last_start: dt.date | None = None  # the start of the period last_year was read from
     year_only = False
     for match in _PATTERN.finditer(text):
-        g = match.groupdict()
+        g = match  # g["y10"] reads one group: groupdict() would copy all fifty, for each date
         if (
             g["y10"]
             and int(g["y10"]) > today.year
