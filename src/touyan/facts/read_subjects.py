@@ -22,6 +22,14 @@ from touyan.facts.economy import (
     REGION_NAMES,
     cn_region_name,
 )
+from touyan.facts.economy_scope import (
+    country_before,
+    in_aside,
+    place_label,
+    state_after,
+    stocks_after,
+    unnamed_firm_opens,
+)
 from touyan.facts.entities import EntityRecord, Mention
 from touyan.facts.market import MARKET
 from touyan.facts.name_forms import kind_of, plausible_name
@@ -367,6 +375,8 @@ class SubjectReader(TextReader):
             return None
         if self._firm_led(before) or self._project_figure(before):
             return None
+        if place_label(self.text, before):
+            return None  # 东京都净迁入人数, 该州的住院人数: that place's, no country's
         if "有" in self.text[before : before + 3] and _SOME_OF.match(self.text, before):
             return None  # 甚至有酒商春节档销售下滑: some of them, no economy's
         if self.prev_q is not None and _ANAPHOR.match(self.text, before):
@@ -410,12 +420,17 @@ class SubjectReader(TextReader):
                 [after]
                 if after
                 and self._names_economy(after, after.end())
+                and not in_aside(self.text, after, len(self.text))
                 and not _SOURCE_TAG.search(self.text, max(0, after.start() - 8), after.start())
                 and not self._epithet_before(before)
                 else []
             )
         if not regions:
-            regions = [r for r in REGION.finditer(self.title) if not self._glued_world(r)]
+            regions = [
+                r
+                for r in REGION.finditer(self.title)
+                if not self._glued_world(r) and not state_after(self.title, r)
+            ]
         if not regions:
             # A Chinese statistical text that names no economy is about China's (国家统计局:
             # "8月份，商品零售额同比增长3.7%").
@@ -443,6 +458,8 @@ class SubjectReader(TextReader):
         figure, which no economy named near it owns."""
         sentence = max(self.text.rfind(c, 0, before) for c in "。！？!?；;\n") + 1
         clause = max(sentence, *(self.text.rfind(c, 0, before) + 1 for c in "，,：:"))
+        if unnamed_firm_opens(self.text, sentence):
+            return True  # 一家某某平台的负责人表示，…: that firm's
         for start in {sentence, clause}:
             lead = _FIRM_LEAD.match(self.text, start, before)
             if lead is not None and not _NOT_A_FIRM.search(lead["firm"]):
@@ -557,6 +574,12 @@ class SubjectReader(TextReader):
             # 德国国内新订单: that country's home market, not China's; 接待国内外游客: home
             # and abroad, no economy
             return False
+        if region.group() == "全国" and country_before(self.text, region.start()):
+            return False  # 某国全国: that country's whole, not China's
+        if state_after(self.text, region) or stocks_after(self.text, region):
+            return False  # 某国某某州, 某国能源类股: the state's, the sector's
+        if in_aside(self.text, region, before):
+            return False  # …（含某地，下同）的订单: an aside, not the economy meant
         if region.group() not in ("全国", "全球"):
             return True
         if before_region in _COMPARED_BEFORE or _COMPARED_AFTER.match(self.text, region.end()):

@@ -1,0 +1,90 @@
+"""Where a country's name does not make a figure that country's.
+
+`read_subjects.SubjectReader._region` files a figure no name owns under the economy the text
+names last before it. These are the ways of writing that name a country while the figure is
+another place's or another body's: 全国 after a foreign country (某国全国: that country's whole,
+not China's), a country followed by one of its states (某国某某州), a country's name in an
+aside in brackets (（含某地，下同）), a label opening with a place CN_REGION does not know
+(某某都, 某某州, 某某县: a city's or a state's own figure), a country's stocks of one sector
+(某国能源类股), and a sentence opening on an unnamed firm (一家某某平台的负责人表示).
+"""
+
+from __future__ import annotations
+
+import re
+
+from touyan.facts.economy import CN_REGION, REGION
+
+# China's own words for itself: no foreign country's.
+_CHINA_WORDS = frozenset({"中国", "我国", "全国", "国内", "中华人民共和国", "香港", "台湾"})
+# A state or prefecture run on after a country's name (某国某某州, 俄 in 俄亥俄州): the state's
+# figures. (Not 各州, 多州, 全州: the country's states as a whole.)
+_STATE_AFTER = re.compile(r"(?![各多全该每数几本两])[\u4e00-\u9fff]{1,4}?州")
+# A label opening with a place of its own CN_REGION does not know (东京都, 某某州, 某某县):
+# the place's figure, no country's. (Not 全县, 该州 alone: handled as the place before.)
+_PLACE_LABEL = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,3}?(?:州|都|县))(?=[\u4e00-\u9fff])")
+_NOT_A_PLACE = re.compile(r"^(?:首都|全|大都|全都|都|各|多)")
+# A place pointed back to right before the label (该州的住院人数, 该县的): the state, county or
+# city named before, whose figure no country's is.
+_PLACE_POINTED = re.compile(r"(?:该|本|全)(?:州|县)的?$")
+# A country's stocks of one sector (某国能源类股, 某国科技板块): the sector's return, not the
+# economy's.
+_STOCKS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:类股|板块|概念股|个股)")
+# A sentence opening on a firm it does not name (一家某某平台的负责人表示，…): that firm's figures.
+_UNNAMED_FIRM = re.compile(r"\s*(?:有|据)?(?:一家|某家|一位|某位)")
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def country_before(text: str, at: int) -> bool:
+    """Whether a foreign country's name ends right at `at` (某国全国, 某国国内): what follows
+    is that country's whole, not China's."""
+    return any(
+        r.end() == at and r.group() not in _CHINA_WORDS
+        for r in REGION.finditer(text, max(0, at - 8), at)
+    )
+
+
+def state_after(text: str, region: re.Match[str]) -> bool:
+    """Whether a foreign country's name runs on into one of its states (某国某某州; 俄 in
+    俄亥俄州): the state's figure, not the country's."""
+    if region.group() in _CHINA_WORDS or "州" not in text[region.end() : region.end() + 5]:
+        return False
+    return _STATE_AFTER.match(text, region.end()) is not None
+
+
+def in_aside(text: str, region: re.Match[str], before: int) -> bool:
+    """Whether a country is named in brackets that close before `before` (…（含某地，下同）的
+    订单; a bracket after the figure, when `before` is past it): an aside, not the economy the
+    sentence is about."""
+    start = region.start()
+    opened = max(text.rfind(c, max(0, start - 30), start) for c in _OPEN)
+    if opened < 0 or any(text.find(c, opened, start) >= 0 for c in _CLOSE):
+        return False
+    closed = min(
+        (i for c in _CLOSE if (i := text.find(c, region.end(), region.end() + 30)) >= 0),
+        default=-1,
+    )
+    return 0 <= closed < before and "。" not in text[opened:closed]
+
+
+def place_label(text: str, at: int) -> bool:
+    """Whether the label at `at` opens with a place CN_REGION does not know (东京都净迁入人数,
+    某某州的), or follows one pointed back to (该州的住院人数): that place's own figure."""
+    if _PLACE_POINTED.search(text, max(0, at - 3), at):
+        return True
+    found = _PLACE_LABEL.match(text, at)
+    if found is None or _NOT_A_PLACE.match(found["place"]):
+        return False
+    region = CN_REGION.match(text, at)
+    return region is None or region.end() < found.end()
+
+
+def stocks_after(text: str, region: re.Match[str]) -> bool:
+    """Whether a country's name opens a sector of its stocks (某国能源类股): their return."""
+    return _STOCKS_AFTER.match(text, region.end()) is not None
+
+
+def unnamed_firm_opens(text: str, sentence_start: int) -> bool:
+    """Whether the sentence opens on a firm or person it does not name (一家某某平台的负责人
+    表示，…): the figures after are that firm's, no economy's."""
+    return _UNNAMED_FIRM.match(text, sentence_start) is not None

@@ -1,0 +1,89 @@
+"""Places short news items took for a country where the figure was another place's: a foreign
+country's own 全国, a state run on after a country's name (某国某某州), a country in an aside
+in brackets, a label opening with a city or a state CN_REGION does not know, a country's stocks
+of one sector, a sentence opening on an unnamed firm, other countries named as a group
+(某洲国家) read as a Chinese release, and a list's item cut at the bracket its figure opens."""
+
+from __future__ import annotations
+
+from tests.facts.reading import at
+
+from touyan.facts.entities import EntityDictionary
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+
+def _read(text: str, title: str, entities: EntityDictionary) -> list[ExtractedFact]:
+    return extract_facts(text, title=title, published_at=None, entities=entities)
+
+
+def test_a_foreign_country_s_own_nation_is_that_country(entities: EntityDictionary) -> None:
+    text = "卫生部门称，上周德国全国共完成检测80万次，检测阳性率为31%，环比上升了4%。"
+    found = _read(text, "德国检测阳性率上升", entities)
+    assert at(found, "31").subject == "德国"
+    text = "卫生部门称，上周全国共完成检测80万次，检测阳性率为31%，环比上升了4%。"
+    assert at(_read(text, "检测阳性率上升", entities), "31").subject == "中国"
+
+
+def test_a_state_after_a_country_s_name_is_no_economy(entities: EntityDictionary) -> None:
+    text = "美国得克萨斯州卫生部门表示，该州近一周的检测阳性率为12.5%，较上周明显回落。"
+    found = _read(text, "美国得克萨斯州疫情回落", entities)
+    assert all(f.subject != "美国" for f in found)
+    text = "美国卫生部门表示，全美近一周的检测阳性率为12.5%。美国住院人数为9万人。"
+    assert at(_read(text, "美国疫情回落", entities), "90000").subject == "美国"
+
+
+def test_a_country_in_an_aside_is_no_economy(entities: EntityDictionary) -> None:
+    text = "去年，新西兰企业对东南亚（含新加坡，下同）的出口额为80亿美元，同比增长9.1%。"
+    found = _read(text, "新西兰出口增长", entities)
+    assert at(found, "9.1").subject == "新西兰"
+
+
+def test_a_label_opening_with_a_foreign_city_is_no_country_s(
+    entities: EntityDictionary,
+) -> None:
+    text = "日本总务省的报告显示，京都净迁入人数为1200人，同比减少300人。"
+    found = _read(text, "日本人口迁移", entities)
+    assert all(f.subject != "日本" for f in found)
+    text = "日本总务省的报告显示，日本净迁入外国人数为1200人，同比减少300人。"
+    assert at(_read(text, "日本人口迁移", entities), "1200").subject == "日本"
+
+
+def test_a_country_s_sector_stocks_are_no_economy(entities: EntityDictionary) -> None:
+    text = "今年以来价值风格占优，其中英国银行类股的回报率约为18%，居各行业之首。"
+    assert all(f.subject != "英国" for f in _read(text, "价值风格回归", entities))
+    text = "今年以来价值风格占优，英国去年的失业率约为4.1%。"
+    assert at(_read(text, "价值风格回归", entities), "4.1").subject == "英国"
+
+
+def test_an_unnamed_firm_opening_the_sentence_owns_its_figures(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "国内茶叶价格持续上涨。一家茶叶连锁店的店长介绍，2021年店里的茶叶销售额为200万元，"
+        "同比增长了12%。"
+    )
+    assert all(f.subject != "中国" for f in _read(text, "茶叶涨价", entities))
+    text = "国内茶叶价格持续上涨。统计显示，2021年全国茶叶销售额为2000亿元，同比增长了12%。"
+    assert at(_read(text, "茶叶涨价", entities), "12").subject == "中国"
+
+
+def test_countries_named_as_a_group_make_no_chinese_release(
+    entities: EntityDictionary,
+) -> None:
+    text = "本届运动会在内罗毕举行，约有3000人接受检测，阳性率为1.2%。这为非洲国家提供了经验。"
+    assert all(f.subject != "中国" for f in _read(text, "运动会防疫", entities))
+    text = "本届运动会在杭州举行，约有3000人接受检测，阳性率为1.2%。国家卫健委介绍了经验。"
+    assert at(_read(text, "运动会防疫", entities), "1.2").subject == "中国"
+
+
+def test_a_list_item_cut_at_its_figure_s_bracket_is_no_label(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "2021年，中国品牌汽车在巴西的销量最高的两个州分别为：圣保罗州（3120台，同比增加"
+        "12.5%），里约热内卢州（2210台，同比增加8.5%）。"
+    )
+    found = _read(text, "中国品牌汽车在巴西", entities)
+    assert all(not f.metric.endswith("（") for f in found)
+    text = "2021年，中国品牌汽车在巴西的销量为3120台，同比增加12.5%。"
+    assert at(_read(text, "中国品牌汽车在巴西", entities), "12.5").metric == "deliveries_yoy"
