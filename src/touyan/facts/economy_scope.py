@@ -6,14 +6,17 @@ another place's or another body's: 全国 after a foreign country (某国全国:
 not China's), a country followed by one of its states (某国某某州), a country's name in an
 aside in brackets (（含某地，下同）), a label opening with a place CN_REGION does not know
 (某某都, 某某州, 某某县: a city's or a state's own figure), a country's stocks of one sector
-(某国能源类股), and a sentence opening on an unnamed firm (一家某某平台的负责人表示).
+(某国能源类股), and a sentence opening on an unnamed firm (一家某某平台的负责人表示). And the
+other way round: an economy written right before a label (某国12月PCE物价指数, 全球平均利率)
+owns the figure over a speaker, a forecaster or a company carried from before
+(`economy_before_label`).
 """
 
 from __future__ import annotations
 
 import re
 
-from touyan.facts.economy import CN_REGION, REGION
+from touyan.facts.economy import CN_REGION, REGION, REGION_NAMES
 
 # China's own words for itself: no foreign country's.
 _CHINA_WORDS = frozenset({"中国", "我国", "全国", "国内", "中华人民共和国", "香港", "台湾"})
@@ -88,3 +91,40 @@ def unnamed_firm_opens(text: str, sentence_start: int) -> bool:
     """Whether the sentence opens on a firm or person it does not name (一家某某平台的负责人
     表示，…): the figures after are that firm's, no economy's."""
     return _UNNAMED_FIRM.match(text, sentence_start) is not None
+
+
+# Between an economy and a label it owns: a month or a year, 国家 or 地区, a 的 (某国12月PCE物价
+# 指数, 某区国家的通胀率, 全球平均利率).
+_OWNED_LABEL = re.compile(
+    r"(?:(?:19|20)\d{2}年|\d{1,2}月份?|[今去明]年|[上本]月|年[底末初])*(?:国家|地区)?的?"
+)
+# What a company measures of a market (某国销量, 全球出货量, 中国区营收): its own figure there.
+_COMPANY_MEASURE = re.compile(
+    r"销|出货|交付|营收|收入|利润|份额|市占|订单|用户|门店|业务|工厂|产能|估值|股价|市值|市场"
+)
+# What may stand right before an economy's name opening its label (年底全球, 在全球, ，美国).
+_OPENS_ECONOMY = frozenset(
+    "的据而但且及和与是为从对将在使让令今明前后上本年月日份度季天周期底末初计测示称"
+)
+
+
+def economy_before_label(text: str, clause_start: int, label_start: int, end: int) -> str | None:
+    """The economy written in the label's clause right before the label (某国12月PCE物价指数,
+    在2021年全球经济增长, 某区国家的通胀率): the figure is that economy's, not a speaker's, a
+    forecaster's or the company carried from before. None for what a company measures in a
+    market (全球出货量, 某国销量) and for China's 国内 and 全国."""
+    if label_start - clause_start < 2 or _COMPANY_MEASURE.search(text, label_start, end):
+        return None
+    region = next(
+        reversed(list(REGION.finditer(text, max(clause_start, label_start - 16), label_start))),
+        None,
+    )
+    if region is None or region.group() in ("国内", "全国"):
+        return None  # (a company's home market; a film's 全国排片: `nationwide` reads those)
+    if _OWNED_LABEL.fullmatch(text, region.end(), label_start) is None:
+        return None
+    before = text[region.start() - 1 : region.start()]
+    if region.start() > clause_start and "\u4e00" <= before <= "\u9fff":
+        if before not in _OPENS_ECONOMY:
+            return None  # 兴证全球, 领先全球: a name's or a phrase's word
+    return REGION_NAMES.get(region.group(), region.group())

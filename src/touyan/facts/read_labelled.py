@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from touyan.facts.bilateral import market_of
 from touyan.facts.economy import CN_REGION, REGION
+from touyan.facts.economy_scope import economy_before_label
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
@@ -163,6 +164,13 @@ class LabelledSteps(OwnerSteps):
             record = subject.entity
         if self.mover is not None:
             record, self.mover = self.mover, None
+        if (
+            (subject is None or subject.start < clause_start)
+            and not led
+            and metric not in KNOWN_METRICS
+            and (economy := economy_before_label(self.text, clause_start, label_start, q.span[0]))
+        ):
+            record = EntityRecord(economy, "org")  # 某国12月PCE物价指数: not the speaker's
         if record is None and metric in HOLDING_METRICS:
             named = self._holder(sentence[0], label_start)
             if named is not None:

@@ -24,6 +24,7 @@ from touyan.facts.economy import (
 )
 from touyan.facts.economy_scope import (
     country_before,
+    economy_before_label,
     in_aside,
     place_label,
     state_after,
@@ -335,6 +336,11 @@ class SubjectReader(TextReader):
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
             label_start, sentence[0]
         )
+        if subject is not None and subject.start >= clause_start:
+            return subject.entity
+        end = min(sentence[1], label_start + 12)
+        if economy := economy_before_label(self.text, clause_start, label_start, end):
+            return EntityRecord(economy, "org")  # 某国12月PCE物价指数: not the speaker's
         if subject is not None:
             return subject.entity
         if self.among_group(sentence, label_start):

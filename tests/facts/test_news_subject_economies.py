@@ -1,0 +1,33 @@
+"""An economy written right before a label (某国3月核心物价指数, 某区的通胀率) owns the figure
+over a speaker the sentence opens with or a company the text is about; what a company measures
+in a market (某国销量) and its own results stay the company's."""
+
+from __future__ import annotations
+
+from tests.facts.reading import at
+
+from touyan.facts.entities import EntityDictionary
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+
+def _read(text: str, title: str, entities: EntityDictionary) -> list[ExtractedFact]:
+    return extract_facts(text, title=title, published_at=None, entities=entities)
+
+
+def test_an_economy_before_the_label_beats_the_speaker(entities: EntityDictionary) -> None:
+    text = "欧洲央行行长当地时间5日表示，尽管上月欧元区的通胀率达到6.2%的高点，但这只是暂时的。"
+    assert at(_read(text, "经济展望", entities), "6.2").subject == "欧元区"
+
+
+def test_an_economy_before_the_label_beats_the_text_s_company(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "摩根士丹利的策略师指出，日本3月核心物价指数同比上涨2.1%，为近年高位。"
+        "摩根士丹利一季度营收为150亿美元。"
+    )
+    found = _read(text, "大摩：日本通胀将回落", entities)
+    assert at(found, "2.1").subject == "日本"
+    assert at(found, "15000000000").subject == "摩根士丹利"
+    text = "特斯拉表示，1月中国销量同比增长20%。"
+    assert at(_read(text, "特斯拉销量", entities), "20").subject == "特斯拉"
