@@ -31,3 +31,10 @@ def test_an_economy_before_the_label_beats_the_text_s_company(
     assert at(found, "15000000000").subject == "摩根士丹利"
     text = "特斯拉表示，1月中国销量同比增长20%。"
     assert at(_read(text, "特斯拉销量", entities), "20").subject == "特斯拉"
+
+
+def test_a_change_against_no_time_is_no_growth(entities: EntityDictionary) -> None:
+    text = "交通部门表示，德国与燃油车相比，电动汽车的保养费用下降了40%，但购车成本仍较高。"
+    assert all(f.value != -40 for f in _read(text, "德国电动汽车", entities))
+    text = "交通部门表示，德国与上年相比，电动汽车的保养费用下降了40%，但购车成本仍较高。"
+    assert at(_read(text, "德国电动汽车", entities), "-40").metric.endswith("_yoy")
