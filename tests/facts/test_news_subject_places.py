@@ -87,3 +87,20 @@ def test_a_list_item_cut_at_its_figure_s_bracket_is_no_label(
     assert all(not f.metric.endswith("（") for f in found)
     text = "2021年，中国品牌汽车在巴西的销量为3120台，同比增加12.5%。"
     assert at(_read(text, "中国品牌汽车在巴西", entities), "12.5").metric == "deliveries_yoy"
+
+
+def test_a_clause_opening_on_the_company_names_no_economy(entities: EntityDictionary) -> None:
+    text = "起亚汽车英国法人（KUK）表示，公司2月在英国市场售出新车12345辆，同比增加8%。"
+    assert all(f.subject != "英国" for f in _read(text, "某新闻", entities))
+    text = "英国统计局表示，2月英国市场售出新车12345辆，同比增加8%。"
+    assert at(_read(text, "某新闻", entities), "12345").subject == "英国"
+
+
+def test_what_a_world_epithet_names_owns_the_figure(entities: EntityDictionary) -> None:
+    text = (
+        "随着今年2月英国股市大幅波动，全球最大的交易所交易基金（ETF）、管理资产超600亿美元的"
+        "某某ETF遭遇了严重的资金外流。这只基金跟踪的指数上月下跌了4.1%。"
+    )
+    assert all(f.subject != "英国" for f in _read(text, "全球最大ETF遭遇赎回", entities))
+    text = "随着今年2月英国股市大幅波动，英国2月的失业率为4.5%。这只基金跟踪的指数上月下跌了4.1%。"
+    assert at(_read(text, "全球最大ETF遭遇赎回", entities), "4.5").subject == "英国"

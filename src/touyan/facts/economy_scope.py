@@ -33,8 +33,9 @@ _PLACE_POINTED = re.compile(r"(?:该|本|全)(?:州|县)的?$")
 # A country's stocks of one sector (某国能源类股, 某国科技板块): the sector's return, not the
 # economy's.
 _STOCKS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:类股|板块|概念股|个股)")
-# A sentence opening on a firm it does not name (一家某某平台的负责人表示，…): that firm's figures.
-_UNNAMED_FIRM = re.compile(r"\s*(?:有|据)?(?:一家|某家|一位|某位)")
+# A sentence or a clause opening on a firm it does not name (一家某某平台的负责人表示，…;
+# ，公司1月在某国市场售出…): that firm's figures.
+_UNNAMED_FIRM = re.compile(r"\s*(?:(?:有|据)?(?:一家|某家|一位|某位)|(?:该|本)?公司(?![债股]))")
 _OPEN, _CLOSE = "（(", "）)"
 
 
@@ -87,10 +88,11 @@ def stocks_after(text: str, region: re.Match[str]) -> bool:
     return _STOCKS_AFTER.match(text, region.end()) is not None
 
 
-def unnamed_firm_opens(text: str, sentence_start: int) -> bool:
-    """Whether the sentence opens on a firm or person it does not name (一家某某平台的负责人
-    表示，…): the figures after are that firm's, no economy's."""
-    return _UNNAMED_FIRM.match(text, sentence_start) is not None
+def unnamed_firm_opens(text: str, start: int) -> bool:
+    """Whether the sentence or clause at `start` opens on a firm or person it does not name
+    (一家某某平台的负责人表示，…; 公司1月在某国市场售出…): the figures after are that firm's,
+    no economy's."""
+    return _UNNAMED_FIRM.match(text, start) is not None
 
 
 # Between an economy and a label it owns: a month or a year, 国家 or 地区, a 的 (某国12月PCE物价

@@ -383,6 +383,8 @@ class SubjectReader(TextReader):
             return None
         if place_label(self.text, before):
             return None  # 东京都净迁入人数, 该州的住院人数: that place's, no country's
+        if "全球" in self.text[max(0, before - 60) : before] and self._epithet_before(before):
+            return None  # 某国股市…，全球最大的某基金、管理资产超…: what the epithet names
         if "有" in self.text[before : before + 3] and _SOME_OF.match(self.text, before):
             return None  # 甚至有酒商春节档销售下滑: some of them, no economy's
         if self.prev_q is not None and _ANAPHOR.match(self.text, before):
@@ -464,8 +466,8 @@ class SubjectReader(TextReader):
         figure, which no economy named near it owns."""
         sentence = max(self.text.rfind(c, 0, before) for c in "。！？!?；;\n") + 1
         clause = max(sentence, *(self.text.rfind(c, 0, before) + 1 for c in "，,：:"))
-        if unnamed_firm_opens(self.text, sentence):
-            return True  # 一家某某平台的负责人表示，…: that firm's
+        if unnamed_firm_opens(self.text, sentence) or unnamed_firm_opens(self.text, clause):
+            return True  # 一家某某平台的负责人表示，…; 公司1月在某国市场…: that firm's
         for start in {sentence, clause}:
             lead = _FIRM_LEAD.match(self.text, start, before)
             if lead is not None and not _NOT_A_FIRM.search(lead["firm"]):
