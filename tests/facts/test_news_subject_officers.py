@@ -25,3 +25,23 @@ def test_an_officer_named_in_characters_and_latin_owns_the_pay(
     text = "据披露，摩根士丹利首席财务官王小明的总薪酬为1200万美元。"
     fact = at(_read(text, "大摩薪酬", entities), "12000000")
     assert (fact.subject, fact.object) == ("摩根士丹利", "首席财务官王小明")
+
+
+def test_a_founder_s_project_is_not_the_company_s(entities: EntityDictionary) -> None:
+    text = (
+        "据知情人士透露，小米集团创始人兼CEO王小明的新项目星河机器人，已在2022年初完成2亿美元"
+        "融资，领投方是腾讯。作为领投方，腾讯的投资金额超过8000万美元。而目前，星河机器人正以"
+        "30亿美元估值进行新一轮融资。"
+    )
+    found = _read(text, "创始人新项目获腾讯领投", entities)
+    assert all(f.subject != "小米集团" and f.object != "小米集团" for f in found)
+    assert at(found, "80000000").subject == "腾讯控股"
+    # a valuation after an investor's figure is the investee's, never the investor's
+    assert all(f.metric != "valuation" for f in found)
+    text = (
+        "据知情人士透露，小米集团已在2022年初完成2亿美元融资，领投方是腾讯。作为领投方，"
+        "腾讯的投资金额超过8000万美元。而目前，小米集团正以30亿美元估值进行新一轮融资。"
+    )
+    found = _read(text, "小米获腾讯领投", entities)
+    assert at(found, "200000000").subject == "小米集团"
+    assert at(found, "3000000000").subject == "小米集团"

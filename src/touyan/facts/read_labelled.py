@@ -16,7 +16,7 @@ from touyan.facts.bilateral import market_of
 from touyan.facts.economy import CN_REGION, REGION
 from touyan.facts.economy_scope import economy_before_label
 from touyan.facts.entities import EntityRecord
-from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
+from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
 from touyan.facts.holders import holding_share_holder, new_holder, registered_company
@@ -71,6 +71,13 @@ _COMPANY_POINTER = re.compile(r"该公司|该股|该集团")
 # A joint venture or a fund opening a clause as the doer (，合资公司在某地建设…): a total
 # named after it in the sentence is its project's, which all partners fund.
 _JOINT_DOER = re.compile(r"(?:^|[，,；;。])(?:该|此|本)?(?:合资公司|合资企业|合营公司|合伙企业)")
+# A company's officer or founder and what is theirs (某公司创始人兼CEO某某的造车项目，…): the
+# name qualifies the person; the figures of the clauses after are that thing's, not the
+# company's. (Not 首席财务官某某的总薪酬: the officer's own pay, its label right after.)
+_PERSON_S_THING = re.compile(
+    r"(?:联合)?(?:创始人|董事长|总裁|首席[\u4e00-\u9fff]{2,4}官|CEO)"
+    r"(?:兼(?:CEO|总裁|董事长|首席[\u4e00-\u9fff]{2,4}官))?[\u4e00-\u9fff·]{2,5}?的"
+)
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
@@ -115,6 +122,12 @@ class LabelledSteps(OwnerSteps):
         )
         if subject is not None and subject.start < clause_start and self._peer_since(subject.end):
             subject = None  # 甲公布乙业绩，乙总资产…，总负债…: still the peer's, carried
+        if (
+            subject is not None
+            and (thing := _PERSON_S_THING.match(self.text, subject.end, label_start))
+            and CLAUSE_BREAK.search(self.text, thing.end(), label_start)
+        ):
+            return None  # 某公司创始人某某的造车项目某某，完成1亿美元融资: the project's
         seat = (
             self._named_seat(sentence, label_start)
             if "营业部" in self.text[sentence[0] : label_start]
@@ -197,6 +210,15 @@ class LabelledSteps(OwnerSteps):
                 or self.topic
                 or self.sole
             )
+            last = self.last
+            if (
+                metric == "valuation"
+                and record is not None
+                and last is not None
+                and last.metric == "invested"
+                and last.subject == record.name
+            ):
+                return None  # 某某投资超过5000万美元。某某正以20亿美元估值: not the investor's
             if record is not None and record.kind == "index" and record not in self._own_topics():
                 # 沪指下跌0.52%。…收盘股价最高的是澜石科技，今日收盘价为317.60元: an index is
                 # what a sentence is about only when the sentence names it.
