@@ -1,5 +1,7 @@
-"""Figures of a person or a thing a company's name only qualifies: an officer's pay when the
-officer's foreign name is written in characters with its Latin form in brackets."""
+"""Figures of a person or a thing a company's name only qualifies, or of a company it bought:
+an officer's pay when the officer's foreign name is written in characters with its Latin form
+in brackets, a founder's project (某公司创始人某某的新项目某某，…), a valuation after an
+investor's figure, and a bought company opening its clause (甲收购乙。乙…累计实现净利润)."""
 
 from __future__ import annotations
 
@@ -45,3 +47,15 @@ def test_a_founder_s_project_is_not_the_company_s(entities: EntityDictionary) ->
     found = _read(text, "小米获腾讯领投", entities)
     assert at(found, "200000000").subject == "小米集团"
     assert at(found, "3000000000").subject == "小米集团"
+
+
+def test_a_bought_company_opening_its_clause_owns_its_figures(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "据悉，小米集团2019年3月以12亿元收购星河电子。星河电子2019-2021年累计实现净利润3.2亿元，"
+        "未完成业绩承诺。小米集团2021年净利润为190亿元。"
+    )
+    found = _read(text, "小米集团：收购标的未完成业绩承诺", entities)
+    assert all(f.value != 320000000 for f in found)
+    assert at(found, "19000000000").subject == "小米集团"

@@ -78,6 +78,11 @@ _PERSON_S_THING = re.compile(
     r"(?:联合)?(?:创始人|董事长|总裁|首席[\u4e00-\u9fff]{2,4}官|CEO)"
     r"(?:兼(?:CEO|总裁|董事长|首席[\u4e00-\u9fff]{2,4}官))?[\u4e00-\u9fff·]{2,5}?的"
 )
+# A company another bought (以18亿元收购乙。, 并购了乙的股权): a clause opening with its name
+# states the target's figures.
+_BOUGHT = re.compile(
+    r"(?:收购|并购|购买|购入)了?(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?=[。，,；;]|的|股权|全部|\d)"
+)
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
@@ -158,6 +163,10 @@ class LabelledSteps(OwnerSteps):
             return None  # …；某某科技营收…: an unknown company's figure, not the carried one's
         if self._item_company(sentence, label_start, subject):
             return None
+        if (subject is None or subject.start < clause_start) and self._bought_leads(
+            clause_start, label_start
+        ):
+            return None  # 甲收购乙。乙2017-2020年累计实现净利润…: the target's, not the buyer's
         if (subject is None or subject.start < clause_start) and self._peer_between(
             sentence, subject, metric, label_start
         ):
@@ -392,6 +401,18 @@ class LabelledSteps(OwnerSteps):
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _bought_leads(self, clause_start: int, label_start: int) -> bool:
+        """Whether the clause opens with a company the text said was bought (甲以18亿元收购乙。
+        乙2017-2020年累计实现净利润…): the target's figure, which no name carried from
+        before (the buyer) owns."""
+        if "购" not in self.text[:clause_start]:
+            return False  # the common case, cheaply
+        run = self.text[clause_start:label_start].lstrip()
+        return any(
+            run.startswith(bought["name"])
+            for bought in _BOUGHT.finditer(self.text, 0, clause_start)
+        )
 
     def _new_holder(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The holder a register's change adds (新增股东某某有限公司，持股100%), by the name the
