@@ -19,6 +19,7 @@ from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
+from touyan.facts.fund_trades import fund_trade
 from touyan.facts.holders import holding_share_holder, new_holder, registered_company
 from touyan.facts.investees import investment_target
 from touyan.facts.labels import (
@@ -83,6 +84,7 @@ _PERSON_S_THING = re.compile(
 _BOUGHT = re.compile(
     r"(?:收购|并购|购买|购入)了?(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?=[。，,；;]|的|股权|全部|\d)"
 )
+_TRADED_COUNTS = ("shares_bought", "shares_sold")
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
@@ -312,6 +314,12 @@ class LabelledSteps(OwnerSteps):
             obj = self._work(clause_start, label_start)
         if obj is None:
             obj = self._deal_target(metric, clause_start, label_start)
+        if obj is None and metric in _TRADED_COUNTS:
+            starts = [m.start for m in self.mentions if m.entity is record]
+            fund = fund_trade(self.text, sentence, label_start, starts)
+            if fund == "":
+                return None  # 加仓了甲…，甲…增持了…万股: an unnamed holder's trade in it
+            obj = fund  # 某某基金…，加仓了甲…，甲…增持了343.69万股: the fund's trade in it
         if obj is None and (metric in HOLDING_METRICS or DEAL_FIGURE.match(metric)):
             obj = self._trading_holder(record, sentence, clause_start, label_start)
         if obj is None:

@@ -1,0 +1,35 @@
+"""Which fund a count of shares bought or sold is of, when the stock is what the fund traded.
+
+A fund's quarterly report is told as the fund's trades (某某成长基金…，加仓了甲、乙等个股，其中，
+甲…增持了343.69万股): the stock opens the clause of the count, but it is the object of the
+fund's 加仓, not a company trading or a holder of its own. The count is the fund's trade in
+the stock: filed under the stock with the fund as its holder, as `read_owner` files a holder's
+sale; dropped when no fund opens a clause of the sentence before the trade.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# The fund's trade verb, right before the stock it names (加仓了甲, 减持了乙).
+_TRADED = re.compile(r"(?:加仓|减仓|增持|减持|买入|卖出|建仓)了?")
+# A fund opening a clause (，某某成长基金主要在…): who traded. (Not 基金经理, 基金公司.)
+_FUND_OPENS = re.compile(
+    r"(?:^|(?<=[，,；;。\n]))\s*(?P<fund>[\u4e00-\u9fffA-Za-z0-9]{2,16}?基金)(?!经理|公司|的)"
+)
+
+
+def fund_trade(
+    text: str, sentence: tuple[int, int], label_start: int, stock_starts: Iterable[int]
+) -> str | None:
+    """The fund whose trade a count is, when the sentence names the stock (at one of
+    `stock_starts`) right after a fund's trade verb before the count: the fund's name, or ""
+    when no fund opens a clause before that verb (a trade of someone unnamed). None when the
+    stock is named as no one's trade."""
+    starts = set(stock_starts)
+    verbs = [v for v in _TRADED.finditer(text, sentence[0], label_start) if v.end() in starts]
+    if not verbs:
+        return None
+    funds = list(_FUND_OPENS.finditer(text, sentence[0], verbs[0].start()))
+    return funds[-1]["fund"] if funds else ""
