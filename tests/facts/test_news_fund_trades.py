@@ -1,6 +1,7 @@
 """A count of shares bought or sold in a fund's report told as the fund's trades (某某基金…，
 加仓了甲、乙等个股，其中，甲…增持了12.5万股): the fund's trade in the stock, the fund as its
-holder; dropped when no fund opens a clause before the trade."""
+holder; dropped when no fund opens a clause before the trade. A fund a sentence opens with or
+points back to (该基金) owns its figures, not the company the text is about."""
 
 from __future__ import annotations
 
@@ -28,3 +29,13 @@ def test_a_fund_s_trade_in_a_stock_names_the_fund(entities: EntityDictionary) ->
     assert all(f.value != 125000 for f in _read(text, "明星基金调仓", entities))
     text = "贵州茅台公告，控股股东增持了12.5万股。"
     assert at(_read(text, "贵州茅台：控股股东增持", entities), "125000").subject == "贵州茅台"
+
+
+def test_a_fund_a_sentence_opens_with_is_not_its_manager_s(entities: EntityDictionary) -> None:
+    text = (
+        "星河新城产业引导私募基金近日完成备案，规模为50.5亿元。该基金由某国资平台担任管理人，"
+        "其中引导基金规模20亿元。小米集团2021年营收为3283亿元。"
+    )
+    found = _read(text, "小米集团旗下公司担任基金管理人", entities)
+    assert all(f.subject != "小米集团" for f in found if f.value in (5050000000, 2000000000))
+    assert at(found, "328300000000").subject == "小米集团"

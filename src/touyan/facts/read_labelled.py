@@ -19,7 +19,7 @@ from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
-from touyan.facts.fund_trades import fund_trade
+from touyan.facts.fund_trades import fund_meant, fund_trade
 from touyan.facts.holders import holding_share_holder, new_holder, registered_company
 from touyan.facts.investees import investment_target
 from touyan.facts.labels import (
@@ -259,6 +259,13 @@ class LabelledSteps(OwnerSteps):
             record = parent
         if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
+        if (
+            record.kind == "company"
+            and (subject is None or subject.start < sentence[0])
+            and (fund_words := fund_meant(self.text, sentence[0], label_start))
+            and not self.names_between(*fund_words)
+        ):
+            return None  # 某某引导基金近日完成备案，规模为…: the fund's, not the manager's
         if (
             subject is None
             and record.kind == "company"
