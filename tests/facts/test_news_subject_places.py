@@ -104,3 +104,13 @@ def test_what_a_world_epithet_names_owns_the_figure(entities: EntityDictionary) 
     assert all(f.subject != "英国" for f in _read(text, "全球最大ETF遭遇赎回", entities))
     text = "随着今年2月英国股市大幅波动，英国2月的失业率为4.5%。这只基金跟踪的指数上月下跌了4.1%。"
     assert at(_read(text, "全球最大ETF遭遇赎回", entities), "4.5").subject == "英国"
+
+
+def test_the_places_a_list_opens_with_are_every_item_s(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，3月份，一线城市写字楼和商铺租金同比分别下降2.1%和3.4%。"
+        "汽油和柴油价格同比分别上涨5.2%和4.8%。"
+    )
+    found = _read(text, "统计局：租金下降", entities)
+    assert at(found, "-3.4").metric == "一线城市商铺租金_yoy"
+    assert at(found, "4.8").metric == "柴油价格_yoy"
