@@ -1,6 +1,8 @@
 """An economy written right before a label (某国3月核心物价指数, 某区的通胀率) owns the figure
 over a speaker the sentence opens with or a company the text is about; what a company measures
-in a market (某国销量) and its own results stay the company's."""
+in a market (某国销量) and its own results stay the company's. A change against a base that is no
+time is no growth; a sentence opening on a bare verb (实现利润…) goes on with the part of the
+economy the sentence before named."""
 
 from __future__ import annotations
 
@@ -38,3 +40,15 @@ def test_a_change_against_no_time_is_no_growth(entities: EntityDictionary) -> No
     assert all(f.value != -40 for f in _read(text, "德国电动汽车", entities))
     text = "交通部门表示，德国与上年相比，电动汽车的保养费用下降了40%，但购车成本仍较高。"
     assert at(_read(text, "德国电动汽车", entities), "-40").metric.endswith("_yoy")
+
+
+def test_a_sentence_opening_on_a_bare_verb_goes_on_with_the_part_before(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "从中国纺织工业联合会了解到，2021年全年纺织业实现营业收入5.2万亿元，增长12.1%。"
+        "实现利润2800亿元，增长8.5%。工业企业利润为8.7万亿元。"
+    )
+    found = _read(text, "2021年我国纺织行业恢复增长", entities)
+    assert at(found, "280000000000").metric == "纺织业利润"
+    assert at(found, "8700000000000").metric == "工业企业利润"

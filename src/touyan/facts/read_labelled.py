@@ -79,6 +79,8 @@ _PERSON_S_THING = re.compile(
     r"(?:联合)?(?:创始人|董事长|总裁|首席[\u4e00-\u9fff]{2,4}官|CEO)"
     r"(?:兼(?:CEO|总裁|董事长|首席[\u4e00-\u9fff]{2,4}官))?[\u4e00-\u9fff·]{2,5}?的"
 )
+# A sentence opening on a bare verb of achieving (实现利润…): the subject of the one before goes on.
+_BARE_ACHIEVED = re.compile(r"\s*(?:全年)?(?:实现|完成)(?:了)?")
 # A company another bought (以18亿元收购乙。, 并购了乙的股权): a clause opening with its name
 # states the target's figures.
 _BOUGHT = re.compile(
@@ -91,6 +93,10 @@ _ROUND_SUBJECT_KINDS = ("company",)
 
 class LabelledSteps(OwnerSteps):
     """Files a labelled figure under its owner, with the part of them it is of."""
+
+    # The part of an economy the last sentence's figure was of (全年轻工业实现营业收入), and where
+    # that sentence ends: a sentence opening on a bare verb after it goes on with it.
+    economy_part: tuple[str, int] | None = None
 
     if TYPE_CHECKING:
         # The holders' steps of `read_results` and the volume's of `read_growth`, which the
@@ -237,6 +243,7 @@ class LabelledSteps(OwnerSteps):
             if record is None and narrowed is not None and "公司" not in self.text:
                 # 基础设施投资 in a text naming no company: the economy's indicator.
                 metric = narrowed + self._label_text(label_start)
+                self.economy_part = (narrowed, sentence[1])
             # A company figure (营收, 出资) in a text naming no company is about a company
             # the text names in a way not recognised, not about the economy.
             # 其高压电缆收入占比: 其 refers to someone the text names, not to an economy; a
@@ -259,6 +266,9 @@ class LabelledSteps(OwnerSteps):
             record = parent
         if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
+        if narrowed is None and subject is None and record.kind == "org":
+            # 全年轻工业实现营业收入…。实现利润…: the part the sentence before named
+            metric = self._part_continued(record, sentence, label_start) + metric
         if (
             record.kind == "company"
             and (subject is None or subject.start < sentence[0])
@@ -416,6 +426,21 @@ class LabelledSteps(OwnerSteps):
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _part_continued(
+        self, record: EntityRecord, sentence: tuple[int, int], label_start: int
+    ) -> str:
+        """The part of an economy the sentence right before named (全年轻工业实现营业收入22.4万亿
+        元。实现利润1.4万亿元), when this one opens on a bare verb of achieving before its label
+        and the last fact was that part's: it goes on with that part. "" when it does not."""
+        part, last = self.economy_part, self.last
+        if part is None or part[1] != sentence[0] or last is None:
+            return ""
+        if last.subject != record.name or not last.metric.startswith(part[0]):
+            return ""
+        if _BARE_ACHIEVED.fullmatch(self.text, sentence[0], label_start) is None:
+            return ""
+        return part[0]
 
     def _bought_leads(self, clause_start: int, label_start: int) -> bool:
         """Whether the clause opens with a company the text said was bought (甲以18亿元收购乙。
