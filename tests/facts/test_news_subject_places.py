@@ -2,7 +2,8 @@
 country's own 全国, a state run on after a country's name (某国某某州), a country in an aside
 in brackets, a label opening with a city or a state CN_REGION does not know, a country's stocks
 of one sector, a sentence opening on an unnamed firm, other countries named as a group
-(某洲国家) read as a Chinese release, and a list's item cut at the bracket its figure opens."""
+(某洲国家) read as a Chinese release, a list's item cut at the bracket its figure opens, the
+places a list opens with, and peers ranked by their place (第四是某某，, 某某紧随其后，)."""
 
 from __future__ import annotations
 
@@ -114,3 +115,14 @@ def test_the_places_a_list_opens_with_are_every_item_s(entities: EntityDictionar
     found = _read(text, "统计局：租金下降", entities)
     assert at(found, "-3.4").metric == "一线城市商铺租金_yoy"
     assert at(found, "4.8").metric == "柴油价格_yoy"
+
+
+def test_a_peer_ranked_by_its_place_owns_the_share_after(entities: EntityDictionary) -> None:
+    text = (
+        "Canalys最新报告显示，vivo抢占2021年中国市场平板市占率第一宝座，达30%，Zeta以2个百分点"
+        "之差紧随其后，市占率28%，小米以12%市占率排第三，第四是银河，市场份额9%。"
+        "小米2021年平板出货量同比增长35%。"
+    )
+    found = _read(text, "Canalys：平板市场份额", entities)
+    assert all(f.value not in (28, 9) for f in found)
+    assert at(found, "35").subject == "小米集团"

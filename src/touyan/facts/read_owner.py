@@ -25,7 +25,7 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.name_forms import plausible_name
-from touyan.facts.read_subjects import RANKED_PEER
+from touyan.facts.read_subjects import RANKED_PEER, ranked_name
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
@@ -361,9 +361,10 @@ class OwnerSteps(Reader):
             clauses.insert(0, sentence[0])
         for c in clauses:
             ranked = RANKED_PEER.match(self.text, c, label_start)
-            if ranked is None or ranked.start("name") in self.mention_start_set:
+            if ranked is None:
                 continue
-            if plausible_name(ranked["name"]) == ranked["name"]:
+            name, at = ranked_name(ranked)
+            if at not in self.mention_start_set and plausible_name(name) == name:
                 return True
         return False
 

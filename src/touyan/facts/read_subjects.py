@@ -154,9 +154,21 @@ _WHOLE_LOCAL = re.compile(r"(?<![和与于较比占同])(?:全|本)(?:省|市)(?
 _AFTER_HEADING = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?(?:全国|全球|国家|我国)")
 _COMPANY_SHARE = re.compile(r"份额|市占|占有率|占比|排名|第")
 # A clause opening with a name and its rank (某某排名第三，): that name's figures follow.
+# So does one written by the rank before the name (第五是某某，) or right after the one before
+# (某某以1个百分点之差紧随其后，).
 RANKED_PEER = re.compile(
     r"\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:排名|位列|位居|排在|名列|排)第"
+    r"|\s*第[一二三四五六七八九十\d]{1,2}(?:名|位)?(?:是|为)(?P<after>[\u4e00-\u9fffA-Za-z]{2,8})[，,]"
+    r"|\s*(?P<next>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:以[^，,。；;]{1,12})?紧随其后"
 )
+
+
+def ranked_name(ranked: re.Match[str]) -> tuple[str, int]:
+    """The name a `RANKED_PEER` match ranks, and where it starts."""
+    group = next(g for g in ("name", "after", "next") if ranked[g] is not None)
+    return ranked[group], ranked.start(group)
+
+
 # A group of stocks or companies a figure is among (收盘价创新高股中，今日平均上涨…; 上榜公司
 # 中): the group's figure, not one of the names carried from before (but 持股中, 控股中).
 _AMONG_GROUP = re.compile(r"(?<![持控参入])(?:股|股票|公司|企业|基金)中[，,]\s*$")
@@ -283,10 +295,10 @@ class SubjectReader(TextReader):
         clause = self._clause_start(sentence, label_start)
         if self.market_flow(clause, label_start):
             return True
-        if "第" in self.text[sentence[0] : label_start] and self.ranked_peer(sentence, label_start):
+        run = self.text[sentence[0] : label_start]
+        if ("第" in run or "其后" in run) and self.ranked_peer(sentence, label_start):
             return True
         label = self.text[label_start : label_start + 8]
-        run = self.text[sentence[0] : label_start]
         if self.names_between(sentence[0], label_start):
             return False
         if "成交" in label and _SESSION_TURNOVER.match(self.text, clause) and _BREADTH.search(run):
@@ -301,9 +313,10 @@ class SubjectReader(TextReader):
         carried from before."""
         for c in [sentence[0], *self.clause_breaks_within(sentence[0], label_start)]:
             ranked = RANKED_PEER.match(self.text, c, label_start)
-            if ranked is None or ranked.start("name") in self.mention_start_set:
+            if ranked is None:
                 continue
-            if plausible_name(ranked["name"]) == ranked["name"]:
+            name, at = ranked_name(ranked)
+            if at not in self.mention_start_set and plausible_name(name) == name:
                 return True
         return False
 
