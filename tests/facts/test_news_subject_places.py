@@ -3,7 +3,8 @@ country's own 全国, a state run on after a country's name (某国某某州), a
 in brackets, a label opening with a city or a state CN_REGION does not know, a country's stocks
 of one sector, a sentence opening on an unnamed firm, other countries named as a group
 (某洲国家) read as a Chinese release, a list's item cut at the bracket its figure opens, the
-places a list opens with, and peers ranked by their place (第四是某某，, 某某紧随其后，)."""
+places a list opens with, peers ranked by their place (第四是某某，, 某某紧随其后，) and a good
+named for its province with its grade in brackets (某省优混(5500大卡))."""
 
 from __future__ import annotations
 
@@ -126,3 +127,13 @@ def test_a_peer_ranked_by_its_place_owns_the_share_after(entities: EntityDiction
     found = _read(text, "Canalys：平板市场份额", entities)
     assert all(f.value not in (28, 9) for f in found)
     assert at(found, "35").subject == "小米集团"
+
+
+def test_a_good_named_for_its_province_is_no_province_s(entities: EntityDictionary) -> None:
+    text = (
+        "国家统计局数据显示，1月下旬与中旬相比，其中液化天然气价格环比下降7.9%，普通混煤环比上涨"
+        "14.5%，山西优混(5500大卡)环比上涨12.1%。浙江省统计局数据显示，一季度浙江生产总值增长6.1%。"
+    )
+    found = _read(text, "统计数据", entities)
+    assert at(found, "12.1").subject == "中国"
+    assert at(found, "6.1").subject == "浙江省"

@@ -37,6 +37,9 @@ _STOCKS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:类股|板块|概念股|个
 # ，公司1月在某国市场售出…): that firm's figures.
 _UNNAMED_FIRM = re.compile(r"\s*(?:(?:有|据)?(?:一家|某家|一位|某位)|(?:该|本)?公司(?![债股]))")
 _OPEN, _CLOSE = "（(", "）)"
+# A good named for where it comes from, with its grade in brackets (某省大混(5000大卡), 某地优质
+# 米(一级)): the good's price, not the province's economy.
+GRADE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,3}[(（][\d.]+[\u4e00-\u9fff]{0,3}[)）]")
 
 
 def country_before(text: str, at: int) -> bool:

@@ -23,6 +23,7 @@ from touyan.facts.economy import (
     cn_region_name,
 )
 from touyan.facts.economy_scope import (
+    GRADE_AFTER,
     country_before,
     economy_before_label,
     in_aside,
@@ -518,6 +519,7 @@ class SubjectReader(TextReader):
                 for r in CN_REGION.finditer(self.text)
                 if self.text[max(0, r.start() - 1) : r.start()] not in ("在", "于", "赴", "到")
                 and not _FIRM_AFTER.match(self.text, r.end())
+                and not GRADE_AFTER.match(self.text, r.end())  # 某省大混(5000大卡): a good's
                 and not _ORG_AFTER.match(self.text, r.end())
             ]
         return self.cn_regions
