@@ -4,7 +4,8 @@ in brackets, a label opening with a city or a state CN_REGION does not know, a c
 of one sector, a sentence opening on an unnamed firm, other countries named as a group
 (某洲国家) read as a Chinese release, a list's item cut at the bracket its figure opens, the
 places a list opens with, peers ranked by their place (第四是某某，, 某某紧随其后，) and a good
-named for its province with its grade in brackets (某省优混(5500大卡))."""
+named for its province with its grade in brackets (某省优混(5500大卡)), and the home market a firm
+turns to (转向国内发债)."""
 
 from __future__ import annotations
 
@@ -137,3 +138,11 @@ def test_a_good_named_for_its_province_is_no_province_s(entities: EntityDictiona
     found = _read(text, "统计数据", entities)
     assert at(found, "12.1").subject == "中国"
     assert at(found, "6.1").subject == "浙江省"
+
+
+def test_the_home_market_a_firm_turns_to_is_no_economy(entities: EntityDictionary) -> None:
+    head = "2月10日，某某控股有限公司公告，发行了2022年度第一期中期票据，补充公司营运资金。"
+    text = head + "此前，某某主要在海外融资，后来转向国内发债，境内存续债券总额达到200亿元人民币。"
+    assert all(f.subject != "中国" for f in _read(text, "某某境内发债", entities))
+    text = head + "数据显示，国内存续债券总额达到200亿元人民币。"
+    assert at(_read(text, "某某境内发债", entities), "20000000000").subject == "中国"

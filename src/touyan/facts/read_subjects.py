@@ -93,6 +93,8 @@ _LISTED_REGION = ("、", "等", "和", "及", "与")
 _SOURCE_TAG = re.compile(r"[（(][\u4e00-\u9fff]{0,6}$")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _OPENS_WORLD = frozenset("的据而但且及和与是为从对将使让令去今明前后上本年月日份度季天周期")
+# 在国内, 转向国内, 回到国内: where something is done or goes, not the economy.
+_MOVED_TO = frozenset("在于赴到向回")
 # 位于某国, 总部设在某国: where an organisation sits.
 _LOCATED = ("位于", "设在", "地处", "坐落于")
 # 全球顶级的, 全球最大的, 中国领先的: an epithet of what the sentence is about.
@@ -593,9 +595,10 @@ class SubjectReader(TextReader):
         if region.group() == "国内" and (
             REGION.search(self.text, region.start() - 6, region.start())
             or self.text.startswith("外", region.end())
+            or before_region in _MOVED_TO
         ):
             # 德国国内新订单: that country's home market, not China's; 接待国内外游客: home
-            # and abroad, no economy
+            # and abroad, no economy; 转向国内发债: where a firm goes, not the economy
             return False
         if region.group() == "全国" and country_before(self.text, region.start()):
             return False  # 某国全国: that country's whole, not China's
