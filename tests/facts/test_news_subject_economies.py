@@ -2,7 +2,8 @@
 over a speaker the sentence opens with or a company the text is about; what a company measures
 in a market (某国销量) and its own results stay the company's. A change against a base that is no
 time is no growth; a sentence opening on a bare verb (实现利润…) goes on with the part of the
-economy the sentence before named."""
+economy the sentence before named; a sum of money held (某某备付金) is no name, and the words
+before a bare sum's 的 name what it is of."""
 
 from __future__ import annotations
 
@@ -52,3 +53,14 @@ def test_a_sentence_opening_on_a_bare_verb_goes_on_with_the_part_before(
     found = _read(text, "2021年我国纺织行业恢复增长", entities)
     assert at(found, "280000000000").metric == "纺织业利润"
     assert at(found, "8700000000000").metric == "工业企业利润"
+
+
+def test_a_sum_of_money_held_is_no_name_and_names_its_sum(entities: EntityDictionary) -> None:
+    text = (
+        "近日，央行发布的资产负债表显示，截至2021年12月，非银行机构存款，即客户备付金的总额达到"
+        "18000.5亿元。这也是客户备付金第一次突破1.8万亿大关。2020年12月，备付金总额为16000亿元。"
+    )
+    found = _read(text, "客户备付金突破1.8万亿，支付行业前景可期", entities)
+    fact = at(found, "1800050000000")
+    assert (fact.subject, fact.metric) == ("中国", "客户备付金总额")
+    assert at(found, "1600000000000").metric == "备付金总额"

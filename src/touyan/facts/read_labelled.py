@@ -44,6 +44,8 @@ from touyan.text.numbers import Quantity
 # A sum an economy's part may own (全球对冲基金的管理资产总规模): see `_region_owned`.
 _OWNED_SUM = re.compile(r"(?:规模|总额|余额)$")
 _OWNER_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
+# A clause naming what a bare sum is of (，即某某的总额): the words, after a linking word.
+_BARE_OWNER = re.compile(r"\s*(?:即|其中|而|但)?(?P<words>[\u4e00-\u9fff]{2,8})")
 _INVESTOR = re.compile(r"(?:基金(?:[一二三四五六七八九十]期)?|资本|创投|有限公司)$")
 # Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
 _COMPANY_HEAD = re.compile(
@@ -490,13 +492,21 @@ class LabelledSteps(OwnerSteps):
         """中国某类投资者的渗透率达到50%: the words between an economy's name and the 的 of a
         rate no lexicon holds name who or what the rate is of (某类投资者渗透率), not the
         economy as a whole. So do they of a sum when the economy opens the clause (全球对冲基金
-        的管理资产总规模; not 境外机构在中国债券市场的托管余额, whose holder is named before)."""
+        的管理资产总规模; not 境外机构在中国债券市场的托管余额, whose holder is named before),
+        and the words before a bare sum's 的 when its clause names no economy (即某某备付金的
+        总额)."""
         sum_of = _OWNED_SUM.search(metric)
         if self.text[label_start - 1 : label_start] != "的" or not (
             metric.endswith("率") or sum_of
         ):
             return metric
         named = [r for r in REGION.finditer(self.text, clause_start, label_start - 1)]
+        if not named and sum_of and sum_of.start() == 0:
+            # 即支付备付金的总额达到…: a bare sum is of what its clause names before the 的
+            owner = _BARE_OWNER.fullmatch(self.text, clause_start, label_start - 1)
+            if owner is None or CLAUSE_LIKE.search(owner["words"]):
+                return metric
+            return owner["words"] + metric
         if not named or (
             sum_of and not metric.endswith("率") and self.text[clause_start : named[0].start()]
         ):
