@@ -3,7 +3,8 @@ over a speaker the sentence opens with or a company the text is about; what a co
 in a market (某国销量) and its own results stay the company's. A change against a base that is no
 time is no growth; a sentence opening on a bare verb (实现利润…) goes on with the part of the
 economy the sentence before named; a sum of money held (某某备付金) is no name, and the words
-before a bare sum's 的 name what it is of."""
+before a bare sum's 的 name what it is of; a bare sum after a clause counting things (…达612单，
+财产规模达…) is those things'."""
 
 from __future__ import annotations
 
@@ -64,3 +65,15 @@ def test_a_sum_of_money_held_is_no_name_and_names_its_sum(entities: EntityDictio
     fact = at(found, "1800050000000")
     assert (fact.subject, fact.metric) == ("中国", "客户备付金总额")
     assert at(found, "1600000000000").metric == "备付金总额"
+
+
+def test_a_bare_sum_after_a_count_is_the_counted_things(entities: EntityDictionary) -> None:
+    text = (
+        "中国公益联合会发布的报告显示，截至2021年末，全国累计公益基金备案突破“500单”、达612单，"
+        "财产规模达85.5亿元。其中2021年新设立公益基金共计180单，财产规模达26.1亿元，"
+        "较上年增加12.5%。全国财产规模为900亿元。"
+    )
+    found = _read(text, "报告：全国公益基金财产规模达85.5亿元", entities)
+    assert at(found, "8550000000").object == "公益基金"
+    assert at(found, "2610000000").object == "新设立公益基金"
+    assert at(found, "90000000000").object is None

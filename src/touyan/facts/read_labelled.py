@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from touyan.facts.bilateral import market_of
+from touyan.facts.counted_parts import BARE_SUM, counted_thing
 from touyan.facts.economy import CN_REGION, REGION
 from touyan.facts.economy_scope import economy_before_label
 from touyan.facts.entities import EntityRecord
@@ -377,6 +378,13 @@ class LabelledSteps(OwnerSteps):
             and not self.text[clause_start:label_start].strip()
         ):
             obj = self._clause_topic(sentence, clause_start)
+        if (
+            obj is None
+            and record.kind == "org"
+            and BARE_SUM.fullmatch(metric)
+            and not self.text[clause_start:label_start].strip()
+        ):
+            obj = counted_thing(self.text, sentence[0], clause_start)  # …达773单，财产规模达
         if obj is None:
             obj = self._line_of_rate(record.name, metric, sentence, label_start)
         if obj is None and labelled and metric in SEGMENTED_METRICS:
