@@ -1,7 +1,8 @@
 """Figures of a person or a thing a company's name only qualifies, or of a company it bought:
 an officer's pay when the officer's foreign name is written in characters with its Latin form
 in brackets, a founder's project (某公司创始人某某的新项目某某，…), a valuation after an
-investor's figure, and a bought company opening its clause (甲收购乙。乙…累计实现净利润)."""
+investor's figure, a bought company opening its clause (甲收购乙。乙…累计实现净利润), and what a
+speaker spoke of (谈及某央行加息，他指出…)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,13 @@ def test_a_bought_company_opening_its_clause_owns_its_figures(
     found = _read(text, "小米集团：收购标的未完成业绩承诺", entities)
     assert all(f.value != 320000000 for f in found)
     assert at(found, "19000000000").subject == "小米集团"
+
+
+def test_what_a_speaker_spoke_of_leads_no_figure(entities: EntityDictionary) -> None:
+    text = (
+        "国家外汇局新闻发言人今天在发布会上谈及美联储加息，他指出，2021年跨境贷款余额增长6.5%，"
+        "低于上一轮年均15%的增速。"
+    )
+    assert at(_read(text, "外汇局谈跨境资金", entities), "6.5").subject == "中国"
+    text = "美联储今天在发布会上指出，2021年跨境贷款余额增长6.5%。"
+    assert at(_read(text, "外汇局谈跨境资金", entities), "6.5").subject == "美国联邦储备委员会"
