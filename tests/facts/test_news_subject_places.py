@@ -5,7 +5,7 @@ of one sector, a sentence opening on an unnamed firm, other countries named as a
 (某洲国家) read as a Chinese release, a list's item cut at the bracket its figure opens, the
 places a list opens with, peers ranked by their place (第四是某某，, 某某紧随其后，) and a good
 named for its province with its grade in brackets (某省优混(5500大卡)), and the home market a firm
-turns to (转向国内发债)."""
+turns to (转向国内发债), and a public body opening its sentence (某国某某公社同期…)."""
 
 from __future__ import annotations
 
@@ -146,3 +146,15 @@ def test_the_home_market_a_firm_turns_to_is_no_economy(entities: EntityDictionar
     assert all(f.subject != "中国" for f in _read(text, "某某境内发债", entities))
     text = head + "数据显示，国内存续债券总额达到200亿元人民币。"
     assert at(_read(text, "某某境内发债", entities), "20000000000").subject == "中国"
+
+
+def test_a_public_body_opening_the_sentence_owns_its_figures(
+    entities: EntityDictionary,
+) -> None:
+    text = (
+        "去年30家日本国企新招录正式工4200人，较2019年减少21.5%。日本住宅金融公社同期增幅"
+        "（40.2%）也较高，新招录正式工由50人增至70人。"
+    )
+    found = _read(text, "日本国企新招正式工缩减", entities)
+    assert all(f.value != 70 for f in found)
+    assert at(found, "4200").subject == "日本"

@@ -136,7 +136,9 @@ _PROJECT_LABEL = re.compile(r"\s*(?:包括|其中)?(?:该|本|此)?(?:项目|工
 # a zone of a city run by its own board (某市自贸试验区某新片区管委会…表示): the zone's figures.
 _FIRM_LEAD = re.compile(
     r"\s*(?:\d{1,2}月\d{1,2}日[，,]?\s*)?(?:(?:19|20)\d{2}年(?:度)?\s*)?"
-    r"(?P<firm>[\u4e00-\u9fffA-Za-z]{2,12}?(?:集团|公司|电网|控股|新片区|新区|开发区|试验区|园区))"
+    r"(?P<firm>[\u4e00-\u9fffA-Za-z]{2,12}?(?:集团|公司|电网|控股|新片区|新区|开发区|试验区|园区"
+    # a public body (某国不动产院同期增幅…, 某某公社): not 住院人数, whose 院 runs on
+    r"|(?:院|公社|公团)(?=同期|表示|称|发布|数据|的|[（(，,、])))"
 )
 # A sentence opening on a company's report (某某的财报显示，, 某某年报中): its figures.
 _REPORT_LEAD = re.compile(
@@ -146,7 +148,7 @@ _REPORT_LEAD = re.compile(
 # compiles others' figures (某某研究公司表示, 某某咨询公司数据); names joined (某会与某集团);
 # a preposition before the name (从某某集团获悉: where the news came from).
 _NOT_A_FIRM = re.compile(
-    r"国有|上市|规模|全国|我国|各|等|企业|这些|部分|多家|子公司|母公司"
+    r"国有|上市|规模|全国|我国|国务院|各|等|企业|这些|部分|多家|子公司|母公司"
     r"|研究|咨询|数据|调研|调查|统计|评级|信息|[与和及、]|^(?:从|据|由|向|在|经|对|记者)"
 )
 # The whole of a province or city the text is about (全省305家企业, 本市居民).
