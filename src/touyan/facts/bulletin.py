@@ -136,6 +136,22 @@ def shared_tail(items: list[str], n: int) -> str:
     return item
 
 
+# A group of places the first item of a list opens with (一线城市新建住宅和二手住宅价格): the
+# places every item is of.
+_PLACE_GROUP_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:城市|地区|农村|城镇|省份|县域)")
+
+
+def shared_head(items: list[str]) -> list[str]:
+    """The items of a list whose first item opens with the group of places all are of (一线城市
+    新建住宅和二手住宅价格: 一线城市二手住宅价格), when no other item names places of its own."""
+    head = _PLACE_GROUP_HEAD.match(items[0])
+    if head is None or len(items[0]) - head.end() < 2:
+        return items
+    if any(_PLACE_GROUP_HEAD.search(i) or "城" in i or "地区" in i for i in items[1:]):
+        return items
+    return [items[0], *(head.group() + i for i in items[1:])]
+
+
 # 云南和广东的弹性系数分别为…: short names joined by 和 or 、 own the figures in turn.
 OWNERS = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[、和与及][\u4e00-\u9fff]{2,6}){1,5}")
 

@@ -77,9 +77,10 @@ FALL_SIZES = frozenset({"降幅", "跌幅", "降速"})
 SIZE_VERBS = frozenset({"扩大", "收窄", "缩小"})
 # A text that names no economy is China's only when it reads like a Chinese release: an
 # agency, a national word or amounts in yuan (a Kazakh city's 1126亿坚戈 is not China's).
+# (Not 非洲国家, 发达国家, 沿线国家: other countries, named as a group.)
 CHINESE_RELEASE = re.compile(
     r"统计|财政部|海关|人民银行|(?<![欧英俄韩])央行|国务院|发改委|商务部|农业农村部|工信部|外汇局|铁路|"
-    r"国家|全国|我国|国内|中央|地方政府|(?<![美港欧日韩台坚])元|人民币"
+    r"(?<![洲方达他些员个多各线等])国家|全国|我国|国内|中央|地方政府|(?<![美港欧日韩台坚])元|人民币"
 )
 
 # China's provinces, municipalities, autonomous regions and larger cities: a figure a text

@@ -69,6 +69,8 @@ _GENERIC = re.compile(
     # 财务状况 (as 情况), 春节假期: a state or a span of time, nobody's name
     r"|(?:状况|假期|长假|黄金周)$"
     r"|(?:股指|债市|楼市|车市|汇市)$"  # 某国股指上涨1.1%: a market, no company's name
+    # 支付备付金突破2万亿: a sum of money held (reserves, deposits, loans), nobody's name
+    r"|(?:备付金|准备金|保证金|公积金|存款|贷款|外汇储备)$"
     # 某国肉类, 酒类: a class of goods (not a fund's share class, 某某债券A类)
     r"|(?<![人A-Za-z])类$"
     # 限制性股票的授予价格为, 新工厂的目标是: a kind of security or a facility, nobody's name

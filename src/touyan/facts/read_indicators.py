@@ -78,6 +78,10 @@ _AGAINST_YEAR = re.compile(r"[与和同](?P<year>(?:19|20)\d{2})年(?:同期)?(?
 _AGAINST_POINT = re.compile(
     r"[与和同](?P<point>(?:去年|上年|今年|本年)?年?[初底末])(?:相比|比较|相较)"
 )
+# 与某毒株相比, 与同行相比: a base that is no time (no year, month, day, period or point in it):
+# the figure is how far one thing stands from another, no change over time.
+_AGAINST_OTHER = re.compile(r"[与和](?P<base>[^，,。；;：:与和同]{1,12}?)(?:相比|比较|相较)")
+_TIME_WORD = re.compile(r"[年月日周季期时前后初底末]|\d")
 _YEAR_START = frozenset({"年初", "今年初", "今年年初", "本年初", "本年年初"})
 _LAST_YEAR_END = re.compile(r"(?:去|上)年年?[底末]")
 
@@ -107,12 +111,14 @@ class IndicatorReader(TextReader):
     def _point_base_before(self, sentence: tuple[int, int], at: int) -> str | None:
         """与年初相比，…增长: "_ytd" when the last base a sentence names before a bare change is
         the year's start (or last year's end), "" for another point (与去年初相比: a span from
-        a day the text does not give), None when it names no such base."""
+        a day the text does not give, or a base that is no time: 与某毒株相比), None when it
+        names no such base."""
         if "相" not in self.text[sentence[0] : at] and "比较" not in self.text[sentence[0] : at]:
             return None
         bases = list(_AGAINST_POINT.finditer(self.text, sentence[0], at))
         if not bases:
-            return None
+            other = list(_AGAINST_OTHER.finditer(self.text, sentence[0], at))
+            return "" if other and not _TIME_WORD.search(other[-1]["base"]) else None
         point = bases[-1]["point"]
         return "_ytd" if point in _YEAR_START or _LAST_YEAR_END.fullmatch(point) else ""
 

@@ -13,11 +13,14 @@ import re
 from typing import TYPE_CHECKING
 
 from touyan.facts.bilateral import market_of
+from touyan.facts.counted_parts import BARE_SUM, counted_thing
 from touyan.facts.economy import CN_REGION, REGION
+from touyan.facts.economy_scope import economy_before_label
 from touyan.facts.entities import EntityRecord
-from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
+from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
+from touyan.facts.fund_trades import fund_meant, fund_trade
 from touyan.facts.holders import holding_share_holder, new_holder, registered_company
 from touyan.facts.investees import investment_target
 from touyan.facts.labels import (
@@ -42,6 +45,8 @@ from touyan.text.numbers import Quantity
 # A sum an economy's part may own (全球对冲基金的管理资产总规模): see `_region_owned`.
 _OWNED_SUM = re.compile(r"(?:规模|总额|余额)$")
 _OWNER_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}")
+# A clause naming what a bare sum is of (，即某某的总额): the words, after a linking word.
+_BARE_OWNER = re.compile(r"\s*(?:即|其中|而|但)?(?P<words>[\u4e00-\u9fff]{2,8})")
 _INVESTOR = re.compile(r"(?:基金(?:[一二三四五六七八九十]期)?|资本|创投|有限公司)$")
 # Measures only a company has (注册用户, 门店, 盈利): never an economy's, even one just named.
 _COMPANY_HEAD = re.compile(
@@ -72,12 +77,31 @@ _COMPANY_POINTER = re.compile(r"该公司|该股|该集团")
 # A joint venture or a fund opening a clause as the doer (，合资公司在某地建设…): a total
 # named after it in the sentence is its project's, which all partners fund.
 _JOINT_DOER = re.compile(r"(?:^|[，,；;。])(?:该|此|本)?(?:合资公司|合资企业|合营公司|合伙企业)")
+# A company's officer or founder and what is theirs (某公司创始人兼CEO某某的造车项目，…): the
+# name qualifies the person; the figures of the clauses after are that thing's, not the
+# company's. (Not 首席财务官某某的总薪酬: the officer's own pay, its label right after.)
+_PERSON_S_THING = re.compile(
+    r"(?:联合)?(?:创始人|董事长|总裁|首席[\u4e00-\u9fff]{2,4}官|CEO)"
+    r"(?:兼(?:CEO|总裁|董事长|首席[\u4e00-\u9fff]{2,4}官))?[\u4e00-\u9fff·]{2,5}?的"
+)
+# A sentence opening on a bare verb of achieving (实现利润…): the subject of the one before goes on.
+_BARE_ACHIEVED = re.compile(r"\s*(?:全年)?(?:实现|完成)(?:了)?")
+# A company another bought (以18亿元收购乙。, 并购了乙的股权): a clause opening with its name
+# states the target's figures.
+_BOUGHT = re.compile(
+    r"(?:收购|并购|购买|购入)了?(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?=[。，,；;]|的|股权|全部|\d)"
+)
+_TRADED_COUNTS = ("shares_bought", "shares_sold")
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
 
 class LabelledSteps(OwnerSteps):
     """Files a labelled figure under its owner, with the part of them it is of."""
+
+    # The part of an economy the last sentence's figure was of (全年轻工业实现营业收入), and where
+    # that sentence ends: a sentence opening on a bare verb after it goes on with it.
+    economy_part: tuple[str, int] | None = None
 
     if TYPE_CHECKING:
         # The holders' steps of `read_results` and the volume's of `read_growth`, which the
@@ -116,6 +140,12 @@ class LabelledSteps(OwnerSteps):
         )
         if subject is not None and subject.start < clause_start and self._peer_since(subject.end):
             subject = None  # 甲公布乙业绩，乙总资产…，总负债…: still the peer's, carried
+        if (
+            subject is not None
+            and (thing := _PERSON_S_THING.match(self.text, subject.end, label_start))
+            and CLAUSE_BREAK.search(self.text, thing.end(), label_start)
+        ):
+            return None  # 某公司创始人某某的造车项目某某，完成1亿美元融资: the project's
         seat = (
             self._named_seat(sentence, label_start)
             if "营业部" in self.text[sentence[0] : label_start]
@@ -146,6 +176,10 @@ class LabelledSteps(OwnerSteps):
             return None  # …；某某科技营收…: an unknown company's figure, not the carried one's
         if self._item_company(sentence, label_start, subject):
             return None
+        if (subject is None or subject.start < clause_start) and self._bought_leads(
+            clause_start, label_start
+        ):
+            return None  # 甲收购乙。乙2017-2020年累计实现净利润…: the target's, not the buyer's
         if (subject is None or subject.start < clause_start) and self._peer_between(
             sentence, subject, metric, label_start
         ):
@@ -165,6 +199,13 @@ class LabelledSteps(OwnerSteps):
             record = subject.entity
         if self.mover is not None:
             record, self.mover = self.mover, None
+        if (
+            (subject is None or subject.start < clause_start)
+            and not led
+            and metric not in KNOWN_METRICS
+            and (economy := economy_before_label(self.text, clause_start, label_start, q.span[0]))
+        ):
+            record = EntityRecord(economy, "org")  # 某国12月PCE物价指数: not the speaker's
         if record is None and metric in HOLDING_METRICS:
             named = self._holder(sentence[0], label_start)
             if named is not None:
@@ -191,6 +232,15 @@ class LabelledSteps(OwnerSteps):
                 or self.topic
                 or self.sole
             )
+            last = self.last
+            if (
+                metric == "valuation"
+                and record is not None
+                and last is not None
+                and last.metric == "invested"
+                and last.subject == record.name
+            ):
+                return None  # 某某投资超过5000万美元。某某正以20亿美元估值: not the investor's
             if record is not None and record.kind == "index" and record not in self._own_topics():
                 # 沪指下跌0.52%。…收盘股价最高的是澜石科技，今日收盘价为317.60元: an index is
                 # what a sentence is about only when the sentence names it.
@@ -198,6 +248,7 @@ class LabelledSteps(OwnerSteps):
             if record is None and narrowed is not None and "公司" not in self.text:
                 # 基础设施投资 in a text naming no company: the economy's indicator.
                 metric = narrowed + self._label_text(label_start)
+                self.economy_part = (narrowed, sentence[1])
             # A company figure (营收, 出资) in a text naming no company is about a company
             # the text names in a way not recognised, not about the economy.
             # 其高压电缆收入占比: 其 refers to someone the text names, not to an economy; a
@@ -220,6 +271,16 @@ class LabelledSteps(OwnerSteps):
             record = parent
         if record is None or (record is self.sector and metric not in SECTOR_METRICS):
             return None
+        if narrowed is None and subject is None and record.kind == "org":
+            # 全年轻工业实现营业收入…。实现利润…: the part the sentence before named
+            metric = self._part_continued(record, sentence, label_start) + metric
+        if (
+            record.kind == "company"
+            and (subject is None or subject.start < sentence[0])
+            and (fund_words := fund_meant(self.text, sentence[0], label_start))
+            and not self.names_between(*fund_words)
+        ):
+            return None  # 某某引导基金近日完成备案，规模为…: the fund's, not the manager's
         if (
             subject is None
             and record.kind == "company"
@@ -275,6 +336,12 @@ class LabelledSteps(OwnerSteps):
             obj = self._work(clause_start, label_start)
         if obj is None:
             obj = self._deal_target(metric, clause_start, label_start)
+        if obj is None and metric in _TRADED_COUNTS:
+            starts = [m.start for m in self.mentions if m.entity is record]
+            fund = fund_trade(self.text, sentence, label_start, starts)
+            if fund == "":
+                return None  # 加仓了甲…，甲…增持了…万股: an unnamed holder's trade in it
+            obj = fund  # 某某基金…，加仓了甲…，甲…增持了343.69万股: the fund's trade in it
         if obj is None and (metric in HOLDING_METRICS or DEAL_FIGURE.match(metric)):
             obj = self._trading_holder(record, sentence, clause_start, label_start)
         if obj is None:
@@ -313,6 +380,13 @@ class LabelledSteps(OwnerSteps):
             and not self.text[clause_start:label_start].strip()
         ):
             obj = self._clause_topic(sentence, clause_start)
+        if (
+            obj is None
+            and record.kind == "org"
+            and BARE_SUM.fullmatch(metric)
+            and not self.text[clause_start:label_start].strip()
+        ):
+            obj = counted_thing(self.text, sentence[0], clause_start)  # …达773单，财产规模达
         if obj is None:
             obj = self._line_of_rate(record.name, metric, sentence, label_start)
         if obj is None and labelled and metric in SEGMENTED_METRICS:
@@ -365,6 +439,33 @@ class LabelledSteps(OwnerSteps):
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
 
+    def _part_continued(
+        self, record: EntityRecord, sentence: tuple[int, int], label_start: int
+    ) -> str:
+        """The part of an economy the sentence right before named (全年轻工业实现营业收入22.4万亿
+        元。实现利润1.4万亿元), when this one opens on a bare verb of achieving before its label
+        and the last fact was that part's: it goes on with that part. "" when it does not."""
+        part, last = self.economy_part, self.last
+        if part is None or part[1] != sentence[0] or last is None:
+            return ""
+        if last.subject != record.name or not last.metric.startswith(part[0]):
+            return ""
+        if _BARE_ACHIEVED.fullmatch(self.text, sentence[0], label_start) is None:
+            return ""
+        return part[0]
+
+    def _bought_leads(self, clause_start: int, label_start: int) -> bool:
+        """Whether the clause opens with a company the text said was bought (甲以18亿元收购乙。
+        乙2017-2020年累计实现净利润…): the target's figure, which no name carried from
+        before (the buyer) owns."""
+        if "购" not in self.text[:clause_start]:
+            return False  # the common case, cheaply
+        run = self.text[clause_start:label_start].lstrip()
+        return any(
+            run.startswith(bought["name"])
+            for bought in _BOUGHT.finditer(self.text, 0, clause_start)
+        )
+
     def _new_holder(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The holder a register's change adds (新增股东某某有限公司，持股100%), by the name the
         dictionary files it under when it knows it."""
@@ -401,13 +502,21 @@ class LabelledSteps(OwnerSteps):
         """中国某类投资者的渗透率达到50%: the words between an economy's name and the 的 of a
         rate no lexicon holds name who or what the rate is of (某类投资者渗透率), not the
         economy as a whole. So do they of a sum when the economy opens the clause (全球对冲基金
-        的管理资产总规模; not 境外机构在中国债券市场的托管余额, whose holder is named before)."""
+        的管理资产总规模; not 境外机构在中国债券市场的托管余额, whose holder is named before),
+        and the words before a bare sum's 的 when its clause names no economy (即某某备付金的
+        总额)."""
         sum_of = _OWNED_SUM.search(metric)
         if self.text[label_start - 1 : label_start] != "的" or not (
             metric.endswith("率") or sum_of
         ):
             return metric
         named = [r for r in REGION.finditer(self.text, clause_start, label_start - 1)]
+        if not named and sum_of and sum_of.start() == 0:
+            # 即支付备付金的总额达到…: a bare sum is of what its clause names before the 的
+            owner = _BARE_OWNER.fullmatch(self.text, clause_start, label_start - 1)
+            if owner is None or CLAUSE_LIKE.search(owner["words"]):
+                return metric
+            return owner["words"] + metric
         if not named or (
             sum_of and not metric.endswith("率") and self.text[clause_start : named[0].start()]
         ):

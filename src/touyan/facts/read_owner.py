@@ -25,7 +25,7 @@ from touyan.facts.labels import (
     unit_fits,
 )
 from touyan.facts.name_forms import plausible_name
-from touyan.facts.read_subjects import RANKED_PEER
+from touyan.facts.read_subjects import RANKED_PEER, ranked_name
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
@@ -233,9 +233,11 @@ _OFFICERS_STAT = re.compile(f"{_PAY.pattern}|年龄")
 _OFFICER = re.compile(
     r"(?:副?董事长|副?总经理|副?总裁|财务总监|财务负责人|董事会秘书|董秘|监事会主席|职工监事|"
     r"独立董事|监事|董事|首席[\u4e00-\u9fff]{2,4}官|CEO|CFO|COO)"
-    # (a Latin name too, and the year of the pay after it: 首席执行官James Gorman2021年的总薪酬)
-    r"(?:[\u4e00-\u9fff·]{2,4}?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-    r"(?=报告期|从公司|在公司|税前|年薪|薪酬|报酬|获得|领取|的|，|,|(?:19|20)\d{2}年)"
+    # (a Latin name too, and the year of the pay after it: 首席执行官James Gorman2021年的总薪酬;
+    # a foreign name written in characters, 詹姆斯·戈尔曼, and its Latin form in brackets after)
+    r"(?:[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff·]{2,4}?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?=报告期|从公司|在公司|税前|年薪|薪酬|报酬|获得|领取|的|，|,|[（(][A-Z]|(?:19|20)\d{2}年)"
 )
 # 副总经理甲乙、丙丁分别获得65.01万元、63.08万元: each officer's pay, named as the officers' pay
 # just stated was (税前报酬总额), the role written once before the names it is of.
@@ -359,9 +361,10 @@ class OwnerSteps(Reader):
             clauses.insert(0, sentence[0])
         for c in clauses:
             ranked = RANKED_PEER.match(self.text, c, label_start)
-            if ranked is None or ranked.start("name") in self.mention_start_set:
+            if ranked is None:
                 continue
-            if plausible_name(ranked["name"]) == ranked["name"]:
+            name, at = ranked_name(ranked)
+            if at not in self.mention_start_set and plausible_name(name) == name:
                 return True
         return False
 

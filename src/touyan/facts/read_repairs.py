@@ -22,9 +22,11 @@ from touyan.facts.read_flows import FlowSteps
 _RANK_TAIL = r"(?P<side>[高低])于市场上?(?:_forecast)?$"
 _MARKET_RANK = re.compile(rf"(?P<base>.+?){_RANK_TAIL}")
 # Words no figure's name holds: a clause read as a label (该股累计上涨, 苹果、英伟达纷纷上涨,
-# 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two; a card's rank).
+# 总资产与上年度末相比微增, 滚动股息率和静态股息率均为: one figure for two; a card's rank; a
+# name cut at the bracket its figure opens, 某某边疆区（5746台: a list's item, no label).
 GARBLED = re.compile(
     r"^[一二三四五六七八九十]是|该股|纷纷|相比|期间整体|(?<![日年月人户平])均(?:$|_)|都(?:$|_)"
+    r"|[（(](?:$|_)"
     rf"|{_RANK_TAIL}"
 )
 

@@ -16,6 +16,7 @@ from touyan.facts.bulletin import (
     OWNERS,
     TURNED_LIST,
     measured_items,
+    shared_head,
     shared_tail,
 )
 from touyan.facts.dating import date_for
@@ -490,6 +491,7 @@ class SeriesShapes(Reader):
         items = _list_items(head, len(chain))
         if items is None:
             return None
+        items = shared_head(items)  # 一线城市新建住宅和二手住宅价格: 一线城市二手住宅价格
         if levels:
             items = measured_items(items) if verb.group("verb") == "为" and yoy is None else None
             if items is None:

@@ -22,6 +22,16 @@ from touyan.facts.economy import (
     REGION_NAMES,
     cn_region_name,
 )
+from touyan.facts.economy_scope import (
+    GRADE_AFTER,
+    country_before,
+    economy_before_label,
+    in_aside,
+    place_label,
+    state_after,
+    stocks_after,
+    unnamed_firm_opens,
+)
 from touyan.facts.entities import EntityRecord, Mention
 from touyan.facts.market import MARKET
 from touyan.facts.name_forms import kind_of, plausible_name
@@ -83,6 +93,8 @@ _LISTED_REGION = ("、", "等", "和", "及", "与")
 _SOURCE_TAG = re.compile(r"[（(][\u4e00-\u9fff]{0,6}$")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _OPENS_WORLD = frozenset("的据而但且及和与是为从对将使让令去今明前后上本年月日份度季天周期")
+# 在国内, 转向国内, 回到国内: where something is done or goes, not the economy.
+_MOVED_TO = frozenset("在于赴到向回")
 # 位于某国, 总部设在某国: where an organisation sits.
 _LOCATED = ("位于", "设在", "地处", "坐落于")
 # 全球顶级的, 全球最大的, 中国领先的: an epithet of what the sentence is about.
@@ -124,7 +136,9 @@ _PROJECT_LABEL = re.compile(r"\s*(?:包括|其中)?(?:该|本|此)?(?:项目|工
 # a zone of a city run by its own board (某市自贸试验区某新片区管委会…表示): the zone's figures.
 _FIRM_LEAD = re.compile(
     r"\s*(?:\d{1,2}月\d{1,2}日[，,]?\s*)?(?:(?:19|20)\d{2}年(?:度)?\s*)?"
-    r"(?P<firm>[\u4e00-\u9fffA-Za-z]{2,12}?(?:集团|公司|电网|控股|新片区|新区|开发区|试验区|园区))"
+    r"(?P<firm>[\u4e00-\u9fffA-Za-z]{2,12}?(?:集团|公司|电网|控股|新片区|新区|开发区|试验区|园区"
+    # a public body (某国不动产院同期增幅…, 某某公社): not 住院人数, whose 院 runs on
+    r"|(?:院|公社|公团)(?=同期|表示|称|发布|数据|的|[（(，,、])))"
 )
 # A sentence opening on a company's report (某某的财报显示，, 某某年报中): its figures.
 _REPORT_LEAD = re.compile(
@@ -134,7 +148,7 @@ _REPORT_LEAD = re.compile(
 # compiles others' figures (某某研究公司表示, 某某咨询公司数据); names joined (某会与某集团);
 # a preposition before the name (从某某集团获悉: where the news came from).
 _NOT_A_FIRM = re.compile(
-    r"国有|上市|规模|全国|我国|各|等|企业|这些|部分|多家|子公司|母公司"
+    r"国有|上市|规模|全国|我国|国务院|各|等|企业|这些|部分|多家|子公司|母公司"
     r"|研究|咨询|数据|调研|调查|统计|评级|信息|[与和及、]|^(?:从|据|由|向|在|经|对|记者)"
 )
 # The whole of a province or city the text is about (全省305家企业, 本市居民).
@@ -145,9 +159,21 @@ _WHOLE_LOCAL = re.compile(r"(?<![和与于较比占同])(?:全|本)(?:省|市)(?
 _AFTER_HEADING = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?(?:全国|全球|国家|我国)")
 _COMPANY_SHARE = re.compile(r"份额|市占|占有率|占比|排名|第")
 # A clause opening with a name and its rank (某某排名第三，): that name's figures follow.
+# So does one written by the rank before the name (第五是某某，) or right after the one before
+# (某某以1个百分点之差紧随其后，).
 RANKED_PEER = re.compile(
     r"\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:排名|位列|位居|排在|名列|排)第"
+    r"|\s*第[一二三四五六七八九十\d]{1,2}(?:名|位)?(?:是|为)(?P<after>[\u4e00-\u9fffA-Za-z]{2,8})[，,]"
+    r"|\s*(?P<next>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:以[^，,。；;]{1,12})?紧随其后"
 )
+
+
+def ranked_name(ranked: re.Match[str]) -> tuple[str, int]:
+    """The name a `RANKED_PEER` match ranks, and where it starts."""
+    group = next(g for g in ("name", "after", "next") if ranked[g] is not None)
+    return ranked[group], ranked.start(group)
+
+
 # A group of stocks or companies a figure is among (收盘价创新高股中，今日平均上涨…; 上榜公司
 # 中): the group's figure, not one of the names carried from before (but 持股中, 控股中).
 _AMONG_GROUP = re.compile(r"(?<![持控参入])(?:股|股票|公司|企业|基金)中[，,]\s*$")
@@ -274,10 +300,10 @@ class SubjectReader(TextReader):
         clause = self._clause_start(sentence, label_start)
         if self.market_flow(clause, label_start):
             return True
-        if "第" in self.text[sentence[0] : label_start] and self.ranked_peer(sentence, label_start):
+        run = self.text[sentence[0] : label_start]
+        if ("第" in run or "其后" in run) and self.ranked_peer(sentence, label_start):
             return True
         label = self.text[label_start : label_start + 8]
-        run = self.text[sentence[0] : label_start]
         if self.names_between(sentence[0], label_start):
             return False
         if "成交" in label and _SESSION_TURNOVER.match(self.text, clause) and _BREADTH.search(run):
@@ -292,9 +318,10 @@ class SubjectReader(TextReader):
         carried from before."""
         for c in [sentence[0], *self.clause_breaks_within(sentence[0], label_start)]:
             ranked = RANKED_PEER.match(self.text, c, label_start)
-            if ranked is None or ranked.start("name") in self.mention_start_set:
+            if ranked is None:
                 continue
-            if plausible_name(ranked["name"]) == ranked["name"]:
+            name, at = ranked_name(ranked)
+            if at not in self.mention_start_set and plausible_name(name) == name:
                 return True
         return False
 
@@ -327,6 +354,11 @@ class SubjectReader(TextReader):
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
             label_start, sentence[0]
         )
+        if subject is not None and subject.start >= clause_start:
+            return subject.entity
+        end = min(sentence[1], label_start + 12)
+        if economy := economy_before_label(self.text, clause_start, label_start, end):
+            return EntityRecord(economy, "org")  # 某国12月PCE物价指数: not the speaker's
         if subject is not None:
             return subject.entity
         if self.among_group(sentence, label_start):
@@ -367,6 +399,10 @@ class SubjectReader(TextReader):
             return None
         if self._firm_led(before) or self._project_figure(before):
             return None
+        if place_label(self.text, before):
+            return None  # 东京都净迁入人数, 该州的住院人数: that place's, no country's
+        if "全球" in self.text[max(0, before - 60) : before] and self._epithet_before(before):
+            return None  # 某国股市…，全球最大的某基金、管理资产超…: what the epithet names
         if "有" in self.text[before : before + 3] and _SOME_OF.match(self.text, before):
             return None  # 甚至有酒商春节档销售下滑: some of them, no economy's
         if self.prev_q is not None and _ANAPHOR.match(self.text, before):
@@ -410,12 +446,17 @@ class SubjectReader(TextReader):
                 [after]
                 if after
                 and self._names_economy(after, after.end())
+                and not in_aside(self.text, after, len(self.text))
                 and not _SOURCE_TAG.search(self.text, max(0, after.start() - 8), after.start())
                 and not self._epithet_before(before)
                 else []
             )
         if not regions:
-            regions = [r for r in REGION.finditer(self.title) if not self._glued_world(r)]
+            regions = [
+                r
+                for r in REGION.finditer(self.title)
+                if not self._glued_world(r) and not state_after(self.title, r)
+            ]
         if not regions:
             # A Chinese statistical text that names no economy is about China's (国家统计局:
             # "8月份，商品零售额同比增长3.7%").
@@ -443,6 +484,8 @@ class SubjectReader(TextReader):
         figure, which no economy named near it owns."""
         sentence = max(self.text.rfind(c, 0, before) for c in "。！？!?；;\n") + 1
         clause = max(sentence, *(self.text.rfind(c, 0, before) + 1 for c in "，,：:"))
+        if unnamed_firm_opens(self.text, sentence) or unnamed_firm_opens(self.text, clause):
+            return True  # 一家某某平台的负责人表示，…; 公司1月在某国市场…: that firm's
         for start in {sentence, clause}:
             lead = _FIRM_LEAD.match(self.text, start, before)
             if lead is not None and not _NOT_A_FIRM.search(lead["firm"]):
@@ -480,6 +523,7 @@ class SubjectReader(TextReader):
                 for r in CN_REGION.finditer(self.text)
                 if self.text[max(0, r.start() - 1) : r.start()] not in ("在", "于", "赴", "到")
                 and not _FIRM_AFTER.match(self.text, r.end())
+                and not GRADE_AFTER.match(self.text, r.end())  # 某省大混(5000大卡): a good's
                 and not _ORG_AFTER.match(self.text, r.end())
             ]
         return self.cn_regions
@@ -553,10 +597,17 @@ class SubjectReader(TextReader):
         if region.group() == "国内" and (
             REGION.search(self.text, region.start() - 6, region.start())
             or self.text.startswith("外", region.end())
+            or before_region in _MOVED_TO
         ):
             # 德国国内新订单: that country's home market, not China's; 接待国内外游客: home
-            # and abroad, no economy
+            # and abroad, no economy; 转向国内发债: where a firm goes, not the economy
             return False
+        if region.group() == "全国" and country_before(self.text, region.start()):
+            return False  # 某国全国: that country's whole, not China's
+        if state_after(self.text, region) or stocks_after(self.text, region):
+            return False  # 某国某某州, 某国能源类股: the state's, the sector's
+        if in_aside(self.text, region, before):
+            return False  # …（含某地，下同）的订单: an aside, not the economy meant
         if region.group() not in ("全国", "全球"):
             return True
         if before_region in _COMPARED_BEFORE or _COMPARED_AFTER.match(self.text, region.end()):

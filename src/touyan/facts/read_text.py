@@ -75,6 +75,9 @@ _SEAT_WORDS = ("营业部", "专用", "交易单元", "席位", "证券")
 
 # An entity right after these words is where or through which something happened (在香港交易所).
 _LOCATIVE = ("在", "于", "经", "从", "向", "通过", "属于")
+# ... or what a speaker spoke of (谈及某央行货币政策调整，她指出…): a topic, not who the
+# figures after are about.
+_SPOKEN_OF = ("谈及", "谈到", "提及", "提到", "说起")
 
 # A branch, a terminal or a research arm after a name (某某证券营业部, 东方财富Choice数据): the
 # name is where the figure comes from, not its subject.
@@ -578,11 +581,11 @@ class TextReader:
         )
 
     def _can_lead(self, m: Mention) -> bool:
-        """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor a
-        name read across a word (其中石油 is not 中石油)."""
+        """Not where something happened (在港交所) nor who reports it (外汇局数据显示), nor what
+        a speaker spoke of (谈及某央行…), nor a name read across a word (其中石油 is not 中石油)."""
         if m.start > 0 and self.text[m.start - 1 : m.start + 1] in _WORDS_ACROSS:
             return False
-        if self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE):
+        if self.text[max(0, m.start - 2) : m.start].endswith(_LOCATIVE + _SPOKEN_OF):
             return False
         if self.text[m.start : m.end] != m.entity.name and _GLUED_FIRM.match(self.text, m.end):
             return False  # 平安口袋银行APP注册用户数: the bank's, not 中国平安's

@@ -1,0 +1,135 @@
+"""Where a country's name does not make a figure that country's.
+
+`read_subjects.SubjectReader._region` files a figure no name owns under the economy the text
+names last before it. These are the ways of writing that name a country while the figure is
+another place's or another body's: 全国 after a foreign country (某国全国: that country's whole,
+not China's), a country followed by one of its states (某国某某州), a country's name in an
+aside in brackets (（含某地，下同）), a label opening with a place CN_REGION does not know
+(某某都, 某某州, 某某县: a city's or a state's own figure), a country's stocks of one sector
+(某国能源类股), and a sentence opening on an unnamed firm (一家某某平台的负责人表示). And the
+other way round: an economy written right before a label (某国12月PCE物价指数, 全球平均利率)
+owns the figure over a speaker, a forecaster or a company carried from before
+(`economy_before_label`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from touyan.facts.economy import CN_REGION, REGION, REGION_NAMES
+
+# China's own words for itself: no foreign country's.
+_CHINA_WORDS = frozenset({"中国", "我国", "全国", "国内", "中华人民共和国", "香港", "台湾"})
+# A state or prefecture run on after a country's name (某国某某州, 俄 in 俄亥俄州): the state's
+# figures. (Not 各州, 多州, 全州: the country's states as a whole.)
+_STATE_AFTER = re.compile(r"(?![各多全该每数几本两])[\u4e00-\u9fff]{1,4}?州")
+# A label opening with a place of its own CN_REGION does not know (东京都, 某某州, 某某县):
+# the place's figure, no country's. (Not 全县, 该州 alone: handled as the place before.)
+_PLACE_LABEL = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,3}?(?:州|都|县))(?=[\u4e00-\u9fff])")
+_NOT_A_PLACE = re.compile(r"^(?:首都|全|大都|全都|都|各|多)")
+# A place pointed back to right before the label (该州的住院人数, 该县的): the state, county or
+# city named before, whose figure no country's is.
+_PLACE_POINTED = re.compile(r"(?:该|本|全)(?:州|县)的?$")
+# A country's stocks of one sector (某国能源类股, 某国科技板块): the sector's return, not the
+# economy's.
+_STOCKS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:类股|板块|概念股|个股)")
+# A sentence or a clause opening on a firm it does not name (一家某某平台的负责人表示，…;
+# ，公司1月在某国市场售出…): that firm's figures.
+_UNNAMED_FIRM = re.compile(r"\s*(?:(?:有|据)?(?:一家|某家|一位|某位)|(?:该|本)?公司(?![债股]))")
+_OPEN, _CLOSE = "（(", "）)"
+# A good named for where it comes from, with its grade in brackets (某省大混(5000大卡), 某地优质
+# 米(一级)): the good's price, not the province's economy.
+GRADE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,3}[(（][\d.]+[\u4e00-\u9fff]{0,3}[)）]")
+
+
+def country_before(text: str, at: int) -> bool:
+    """Whether a foreign country's name ends right at `at` (某国全国, 某国国内): what follows
+    is that country's whole, not China's."""
+    return any(
+        r.end() == at and r.group() not in _CHINA_WORDS
+        for r in REGION.finditer(text, max(0, at - 8), at)
+    )
+
+
+def state_after(text: str, region: re.Match[str]) -> bool:
+    """Whether a foreign country's name runs on into one of its states (某国某某州; 俄 in
+    俄亥俄州): the state's figure, not the country's."""
+    if region.group() in _CHINA_WORDS or "州" not in text[region.end() : region.end() + 5]:
+        return False
+    return _STATE_AFTER.match(text, region.end()) is not None
+
+
+def in_aside(text: str, region: re.Match[str], before: int) -> bool:
+    """Whether a country is named in brackets that close before `before` (…（含某地，下同）的
+    订单; a bracket after the figure, when `before` is past it): an aside, not the economy the
+    sentence is about."""
+    start = region.start()
+    opened = max(text.rfind(c, max(0, start - 30), start) for c in _OPEN)
+    if opened < 0 or any(text.find(c, opened, start) >= 0 for c in _CLOSE):
+        return False
+    closed = min(
+        (i for c in _CLOSE if (i := text.find(c, region.end(), region.end() + 30)) >= 0),
+        default=-1,
+    )
+    return 0 <= closed < before and "。" not in text[opened:closed]
+
+
+def place_label(text: str, at: int) -> bool:
+    """Whether the label at `at` opens with a place CN_REGION does not know (东京都净迁入人数,
+    某某州的), or follows one pointed back to (该州的住院人数): that place's own figure."""
+    if _PLACE_POINTED.search(text, max(0, at - 3), at):
+        return True
+    found = _PLACE_LABEL.match(text, at)
+    if found is None or _NOT_A_PLACE.match(found["place"]):
+        return False
+    region = CN_REGION.match(text, at)
+    return region is None or region.end() < found.end()
+
+
+def stocks_after(text: str, region: re.Match[str]) -> bool:
+    """Whether a country's name opens a sector of its stocks (某国能源类股): their return."""
+    return _STOCKS_AFTER.match(text, region.end()) is not None
+
+
+def unnamed_firm_opens(text: str, start: int) -> bool:
+    """Whether the sentence or clause at `start` opens on a firm or person it does not name
+    (一家某某平台的负责人表示，…; 公司1月在某国市场售出…): the figures after are that firm's,
+    no economy's."""
+    return _UNNAMED_FIRM.match(text, start) is not None
+
+
+# Between an economy and a label it owns: a month or a year, 国家 or 地区, a 的 (某国12月PCE物价
+# 指数, 某区国家的通胀率, 全球平均利率).
+_OWNED_LABEL = re.compile(
+    r"(?:(?:19|20)\d{2}年|\d{1,2}月份?|[今去明]年|[上本]月|年[底末初])*(?:国家|地区)?的?"
+)
+# What a company measures of a market (某国销量, 全球出货量, 中国区营收): its own figure there.
+_COMPANY_MEASURE = re.compile(
+    r"销|出货|交付|营收|收入|利润|份额|市占|订单|用户|门店|业务|工厂|产能|估值|股价|市值|市场"
+)
+# What may stand right before an economy's name opening its label (年底全球, 在全球, ，美国).
+_OPENS_ECONOMY = frozenset(
+    "的据而但且及和与是为从对将在使让令今明前后上本年月日份度季天周期底末初计测示称"
+)
+
+
+def economy_before_label(text: str, clause_start: int, label_start: int, end: int) -> str | None:
+    """The economy written in the label's clause right before the label (某国12月PCE物价指数,
+    在2021年全球经济增长, 某区国家的通胀率): the figure is that economy's, not a speaker's, a
+    forecaster's or the company carried from before. None for what a company measures in a
+    market (全球出货量, 某国销量) and for China's 国内 and 全国."""
+    if label_start - clause_start < 2 or _COMPANY_MEASURE.search(text, label_start, end):
+        return None
+    region = next(
+        reversed(list(REGION.finditer(text, max(clause_start, label_start - 16), label_start))),
+        None,
+    )
+    if region is None or region.group() in ("国内", "全国"):
+        return None  # (a company's home market; a film's 全国排片: `nationwide` reads those)
+    if _OWNED_LABEL.fullmatch(text, region.end(), label_start) is None:
+        return None
+    before = text[region.start() - 1 : region.start()]
+    if region.start() > clause_start and "\u4e00" <= before <= "\u9fff":
+        if before not in _OPENS_ECONOMY:
+            return None  # 兴证全球, 领先全球: a name's or a phrase's word
+    return REGION_NAMES.get(region.group(), region.group())
