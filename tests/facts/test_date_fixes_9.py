@@ -1,0 +1,45 @@
+"""Which period a quarter written without its year names: the quarter a text with no
+publication date names is kept as its period, undated (第四季度营收…), and 去年四季度 is a
+quarter of last year, not the year; read here in our own sentences with invented figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.facts.reading import dated
+
+from touyan.facts.entities import EntityDictionary, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+DAY = dt.date(2025, 5, 15)
+NAMES = EntityDictionary.of(bundled_entities())
+
+
+def facts(text: str, published_at: dt.date | None = DAY) -> list[ExtractedFact]:
+    return extract_facts(text, title="", published_at=published_at, entities=NAMES)
+
+
+def test_a_quarter_with_no_year_and_no_publication_is_an_undated_period() -> None:
+    text = "贵州茅台第四季度营收120.5亿元，分析师预估118亿元；第四季度净利润40.2亿元。"
+    got = facts(text, None)
+    assert dated(got, "revenue", "12050000000") == [(None, "第四季度")]
+    assert dated(got, "net_profit", "4020000000") == [(None, "第四季度")]
+    # published, the quarter is the latest one of that name, as before
+    assert dated(facts(text), "revenue", "12050000000") == [(dt.date(2024, 12, 31), "第四季度")]
+
+
+def test_a_quarter_of_last_year_is_that_quarter() -> None:
+    text = "据调研机构统计，贵州茅台去年四季度在华东的销量达到35万箱，同比增长12%。"
+    assert dated(facts(text), "deliveries_yoy", "12") == [(dt.date(2024, 12, 31), "去年四季度")]
+    # with no publication date, the year is unknown, the quarter still named
+    assert dated(facts(text, None), "deliveries_yoy", "12") == [(None, "去年四季度")]
+
+
+def test_last_years_quarter_takes_the_year_that_quarter_was_named_with() -> None:
+    text = (
+        "公募基金2024年四季度报告全部披露完毕。据统计，去年四季度末共有800只基金持有贵州茅台，"
+        "合计持股市值达900.5亿元。"
+    )
+    assert dated(facts(text, None), "holding_value", "90050000000") == [
+        (dt.date(2024, 12, 31), "去年四季度")
+    ]
