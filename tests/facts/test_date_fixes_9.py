@@ -1,6 +1,8 @@
 """Which period a quarter written without its year names: the quarter a text with no
 publication date names is kept as its period, undated (第四季度营收…), and 去年四季度 is a
-quarter of last year, not the year; read here in our own sentences with invented figures."""
+quarter of last year, not the year; a later clause's plan (计划今年三季度建成) dates no figure
+before it, and a peak move within one session (盘前一度大涨超24%) no period an earlier
+sentence names; read here in our own sentences with invented figures."""
 
 from __future__ import annotations
 
@@ -43,3 +45,21 @@ def test_last_years_quarter_takes_the_year_that_quarter_was_named_with() -> None
     assert dated(facts(text, None), "holding_value", "90050000000") == [
         (dt.date(2024, 12, 31), "去年四季度")
     ]
+
+
+def test_a_later_clauses_plan_dates_no_figure_before_it() -> None:
+    text = (
+        "某某化工有限公司是贵州茅台持股66.5%的子公司，目前拥有8万吨/年产能，"
+        "另有3万吨/年产能在建（计划2026年三季度建成）。"
+    )
+    assert dated(facts(text), "stake_pct", "66.5") == [(DAY, None)]
+    # a date after it that is no plan's still dates it, as before
+    text = "贵州茅台持股66.5%的子公司，于2024年三季度完成增资。"
+    assert dated(facts(text), "stake_pct", "66.5") == [(dt.date(2024, 9, 30), "2024年三季度")]
+
+
+def test_a_peak_move_in_one_session_is_not_dated_by_an_earlier_period() -> None:
+    text = "贵州茅台与某公司达成合作，项目预计将在2026年中左右落地。贵州茅台盘前一度大涨超12%。"
+    assert dated(facts(text, None), "max_gain_pct", "12") == [(None, None)]
+    text = "贵州茅台与某公司达成合作，项目预计将在2026年中左右落地。贵州茅台年内最大涨幅为12%。"
+    assert dated(facts(text, None), "max_gain_pct", "12") == [(dt.date(2026, 12, 31), "2026年")]

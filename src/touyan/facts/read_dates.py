@@ -57,6 +57,12 @@ def _valued(metric: str) -> bool:
     return metric == "market_cap" or "市值" in metric
 
 
+# A peak move within one session (盘前一度大涨超24%, 盘中一度跌超5%): a day's, like a quote,
+# though a peak move alone may span a window (年内最大涨幅).
+_PEAK_MOVES = frozenset({"max_gain_pct", "max_fall_pct"})
+_WITHIN_SESSION = re.compile(r"一度|盘中|盘前|盘后|早盘|午盘|尾盘")
+
+
 # 今日 and 今天 are the day the text was published (当日 is a day named before it).
 # 近期 opening a clause (。近期放量突破25元) says now; a heading's or a topic's 近期 (### 近期的
 # 资金表现, 从近期表现看) names no time of the figures after it.
@@ -276,11 +282,20 @@ class DatedReader(TextReader):
             anchor is not None
             and anchor.granularity != "day"
             and (anchor.span[1] <= sentence[0] or anchor.span[0] > q.span[0])
-            and (metric in DAILY_METRICS or WINDOW_MOVE.fullmatch(metric) or _valued(metric))
+            and (
+                metric in DAILY_METRICS
+                or WINDOW_MOVE.fullmatch(metric)
+                or _valued(metric)
+                or self._peak_in_session(metric, q, sentence)
+            )
         ):
             # a day's quote is not dated by a period named before or after it, but by the day
             # named before the period (a market value, and a rank by it, is a day's too)
-            daily = metric in DAILY_METRICS or _valued(metric)
+            daily = (
+                metric in DAILY_METRICS
+                or _valued(metric)
+                or self._peak_in_session(metric, q, sentence)
+            )
             anchor = day_before(anchor.span[0], self.dates, self.published_at) if daily else None
         if (
             anchor is not None
@@ -364,6 +379,14 @@ class DatedReader(TextReader):
         ):
             anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
         return anchor, window
+
+    def _peak_in_session(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """Whether a peak move is one session's (美股盘前一度大涨超24%): words of a session
+        written in its clause, before the figure."""
+        if metric not in _PEAK_MOVES:
+            return False
+        clause = self._clause_start(sentence, q.span[0])
+        return _WITHIN_SESSION.search(self.text, clause, q.span[0]) is not None
 
     def _month_of_year(self, year: DateMention) -> DateMention:
         """The month a month-on-month change carried from an earlier sentence holds for when
