@@ -144,7 +144,9 @@ def date_for(
         return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
     while earlier and (
-        _ISSUE_NAMED.match(text, earlier[-1].span[1]) or _from_level(earlier[-1], text)
+        _ISSUE_NAMED.match(text, earlier[-1].span[1])
+        or _from_level(earlier[-1], text)
+        or _running_since(earlier[-1], text, sentence[0], q.span[0])
     ):
         earlier.pop()  # 2017年公开发行公司债券，…。主要子公司…净利润: the bond's name
     if earlier and _POINT_OPENS.match(text, sentence[0]):
@@ -237,6 +239,12 @@ def _from_level(date: DateMention, text: str) -> bool:
     return text[date.span[0] - 1 : date.span[0]] in ("由", "从") and bool(
         _FROM_LEVEL.match(text, date.span[1])
     )
+
+
+def _running_since(date: DateMention, text: str, lo: int, at: int) -> bool:
+    """Whether `date` is the day something started (市场自2021年7月16日启动) and the figure at
+    `at` a running total (累计成交额): a total since that day, as of a day the text names not."""
+    return text[date.span[0] - 1 : date.span[0]] == "自" and "累计" in text[lo:at]
 
 
 # A change written from a period's figure (由上月上涨0.1%转为下降0.5%): the period is the base.

@@ -57,6 +57,10 @@ def _valued(metric: str) -> bool:
     return metric == "market_cap" or "市值" in metric
 
 
+# A year's end (2021年末, 2024年底): its last day, which a close carried from it through a run
+# of clauses is of (2021年末，甲指数收于3639.8点…；乙指数收于14857.4点).
+_YEAR_END = re.compile(r"[末底]")
+_FULL_STOP = re.compile(r"[。！？!?\n]")
 # A peak move within one session (盘前一度大涨超24%, 盘中一度跌超5%): a day's, like a quote,
 # though a peak move alone may span a window (年内最大涨幅).
 _PEAK_MOVES = frozenset({"max_gain_pct", "max_fall_pct"})
@@ -70,7 +74,9 @@ _WITHIN_SESSION = re.compile(r"一度|盘中|盘前|盘后|早盘|午盘|尾盘"
 # other position, where the lookbehind before 近期 would have each branch tried in turn.)
 NOW = re.compile(
     r"(?=[当目近截发今])(?:当前|目前|(?:^|(?<=[。，,；;！？!?\n]))近期(?!的)|截[至止]发稿|发稿时|今日|今天"
-    r"|截[至止]\d{1,2}[时:：]\d{2})"
+    r"|截[至止]\d{1,2}[时:：]\d{2}"
+    # 截至公告披露日, 截至本公告日: the day of the filing, which the text names by no date
+    r"|截[至止]本?公告(?:披露)?日)"
 )
 # A news item's dateline: its day, then 消息 or 电 (2月13日消息，, 新华社北京5月9日电).
 _NEWS_DAY = re.compile(r"[^\S\n]*(?:消息|电)[，,：:\s]")
@@ -288,6 +294,7 @@ class DatedReader(TextReader):
                 or _valued(metric)
                 or self._peak_in_session(metric, q, sentence)
             )
+            and not self._year_end_run(anchor, sentence)
         ):
             # a day's quote is not dated by a period named before or after it, but by the day
             # named before the period (a market value, and a rank by it, is a day's too)
@@ -379,6 +386,16 @@ class DatedReader(TextReader):
         ):
             anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
         return anchor, window
+
+    def _year_end_run(self, anchor: DateMention, sentence: tuple[int, int]) -> bool:
+        """Whether `anchor` is a year's end written before `sentence` in its run of clauses
+        (no full stop between): a day, which a quote after it is of."""
+        return (
+            anchor.granularity == "year"
+            and anchor.span[1] <= sentence[0]
+            and _YEAR_END.match(self.text, anchor.span[1]) is not None
+            and not _FULL_STOP.search(self.text, anchor.span[1], sentence[0])
+        )
 
     def _peak_in_session(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
         """Whether a peak move is one session's (美股盘前一度大涨超24%): words of a session
