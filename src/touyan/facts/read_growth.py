@@ -337,7 +337,9 @@ class GrowthShapes(Reader):
             if record is None or (record.kind == "company" and self.nationwide(sentence, named[1])):
                 return None  # 据IDC，全球智能手机出货量同比…: the world's, not the company's
             metric = named[0] + self._priced(named[0], named[1]) + suffix
-            return self._fact_for(record.name, metric, q, sentence, quote, None)
+            clause_start = self._clause_start(sentence, named[1])
+            part = self._opening_part(metric, clause_start, named[1])  # 全球某产品的出货量
+            return self._fact_for(record.name, metric, q, sentence, quote, part)
         if found is not None:
             clause_start = self._clause_start(sentence, found[1])
             subject = self.subject_before(found[1], clause_start) or self.subject_before(

@@ -261,6 +261,8 @@ class LabelledSteps(OwnerSteps):
         obj = obj or self._project(sentence, label_start)
         if obj is None and subject is not None and not led:
             obj = self._owned_part(subject.text, subject.end, label_start)
+        if obj is None and not led and (subject is None or subject.start < clause_start):
+            obj = self._opening_part(metric, clause_start, label_start)  # 港股通的成交额
         if obj is None and not led:
             obj = self._part_pointed_back(record, label_start) or self._part_of_whole(
                 record, metric, clause_start, label_start

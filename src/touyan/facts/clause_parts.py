@@ -1,0 +1,71 @@
+"""The part a clause opens with before its label's 的, when the clause names no one.
+
+A text carrying its subject from an earlier sentence narrows a figure to one part of it by
+the words that open the figure's clause: 不过内环以内的供应占比达到8% (the share of the area
+inside the inner ring, not the city's), 港股通的成交额为9.3万亿元 (one channel's turnover, not the
+exchange's), 镍、锡期货合约的交易保证金比例调整为14% (those contracts'), 个人电脑市场在第四季度的
+出货量 (personal computers'), 境外机构在中国债券市场的托管余额 (foreign holders' balance, not the
+whole market's). The part is the fact's object. Words that are no part (a time, a pronoun, the
+company's own word for itself, a clause) leave the figure as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from touyan.facts.economy import REGION
+from touyan.facts.labels import CLAUSE_LIKE
+from touyan.facts.qualifiers import qualifier
+
+# A connective the clause may open with before its part (不过, 而, 其中).
+_LEAD = re.compile(r"\s*(?:不过|但是?|而|其中|另外|此外|同时|则|且)?[，,]?\s*")
+# The part, where or when it is counted (在中国债券市场, 在2021年第四季度), then 的.
+_OPENING_PART = re.compile(
+    r"(?P<part>[\u4e00-\u9fffA-Za-z0-9、]{2,20}?)(?:在[^，,。；;的]{1,16})?的"
+)
+# Words that name no part: the company's own word for itself, a pronoun, a holding's words, a
+# time (截至周二的, 当前的), a cause (因某事导致的: `named_parts.cause_of`'s) and the verbs of a
+# relative clause (新增的病例, 预中标的项目, 参与某运动的人数, 检测样本中呈阳性的比率).
+_NOT_A_PART = re.compile(
+    r"^(?:其|该|本|此|上述|这|那|各)|公司|集团|股票|股价|股份|证券|控股|\d"
+    r"|截至|截止|当前|目前|此前|今天|今日|昨天|昨日|当日|当天|期末|期初|年末|年初|当期|本期|上期"
+    r"|因|由于|受|新增|中标|备案|登记|参与|陷入|失去|呈|计入|计提|确认|列入|纳入"
+)
+_LONGEST = 10  # characters: a longer run is a clause, not a part's name
+
+
+def opening_part(text: str, clause_start: int, label_start: int) -> tuple[str, int] | None:
+    """The part the clause from `clause_start` opens with before the 的 right before the label
+    at `label_start`, and where the part's words start; none when the words are no part."""
+    if text[label_start - 1 : label_start] != "的":
+        return None
+    # (调整如下：镍、锡期货合约的…: a colon opens the list the part heads)
+    clause_start = max(clause_start, text.rfind("：", clause_start, label_start) + 1)
+    lead = _LEAD.match(text, clause_start, label_start)
+    start = lead.end() if lead else clause_start
+    found = _OPENING_PART.fullmatch(text, start, label_start)
+    if found is None:
+        return None
+    lo, hi = found.span("part")
+    if (region := REGION.match(text, lo, hi)) is not None:
+        lo = region.end()  # 全球台式机、笔记本和工作站的出货量: the goods, in the world
+    part = text[lo:hi]
+    longest = _LONGEST * 2 if "、" in part else _LONGEST  # (a list names several parts)
+    if not 2 <= len(part) <= longest or _NOT_A_PART.search(part) or CLAUSE_LIKE.search(part):
+        return None
+    if REGION.search(part) or not _names_part(text, lo, hi):
+        return None  # a place (美国的), a time (同期的) or a clause (增长较快的)
+    return part, lo
+
+
+# One item of a list of parts (镍、锡、不锈钢期货合约): a word, short ones too.
+_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,12}")
+
+
+def _names_part(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] is a part's name as `qualifier` reads one, or a list of words
+    (镍、锡、不锈钢期货合约; 台式机、笔记本和工作站)."""
+    if qualifier(text, lo, hi, []) == text[lo:hi]:
+        return True
+    items = text[lo:hi].split("、")
+    return len(items) > 1 and all(_ITEM.fullmatch(item) for item in items)

@@ -1,0 +1,74 @@
+"""Which part a figure is of when its clause names no one and opens with the part before its
+label's 的: a channel (港股通的成交额), an area, a kind of household or holder (工薪家庭的,
+境外机构在某市场的), a list of contracts after a colon (…如下：铜、铝、锌期货合约的) or of goods
+after the world's name (全球台式机、笔记本和工作站的出货量); but not a time (今天的, 期末的) nor a
+relative clause (计入当期损益的); read here in our own sentences with invented figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.facts.reading import at
+
+from touyan.facts.entities import EntityDictionary, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+DAY = dt.date(2025, 5, 15)
+NAMES = EntityDictionary.of(bundled_entities())
+
+
+def facts(text: str, title: str = "") -> list[ExtractedFact]:
+    return extract_facts(text, title=title, published_at=DAY, entities=NAMES)
+
+
+def test_a_channel_opening_its_clause_is_the_turnovers_part() -> None:
+    text = (
+        "香港交易所公布2024年市场数据，港股市场成交总额为30.2万亿港元。其中，"
+        "沪深股通的成交总额为31.5万亿元人民币；港股通的成交额为8.1万亿元人民币，同比增长15%。"
+    )
+    got = facts(text)
+    assert at(got, "8100000000000").object == "港股通"
+    assert at(got, "30200000000000").object is None  # the exchange's own total
+
+
+def test_a_kind_of_household_or_area_opening_its_clause_is_the_figures_part() -> None:
+    text = (
+        "日本总务省数据显示，2024年日本家庭消费支出同比下降1.2%。"
+        "工薪家庭的平均储蓄率为33.5%，连续三年维持高位。"
+    )
+    got = facts(text)
+    assert at(got, "33.5").object == "工薪家庭"
+    assert at(got, "-1.2").object is None
+    text = (
+        "统计显示，2024年上海市甲级写字楼净吸纳量为52万平方米。"
+        "其中，核心商务区的净吸纳量为31万平方米。"
+    )
+    got = facts(text)
+    assert at(got, "310000").object == "核心商务区"
+    assert at(got, "520000").object is None
+    # a time or a relative clause before the label is no part
+    text = "贵州茅台公告，截至2024年6月末，期末的抵押借款为1.2亿元，保证借款为0.7亿元。"
+    assert at(facts(text), "120000000").object is None
+    text = "贵州茅台2024年年报显示，计入当期损益的政府补助为4100万元。"
+    assert at(facts(text), "41000000").object is None
+
+
+def test_a_holder_in_a_market_is_the_balances_part() -> None:
+    text = (
+        "央行公布2024年金融市场运行情况，截至2024年末，境外机构在我国债券市场的托管余额为"
+        "3.8万亿元，占我国债券市场托管余额的比重为2.4%。"
+    )
+    got = facts(text)
+    assert at(got, "3800000000000").object == "境外机构"
+    # the share after it is still named by the balance it is a share of
+    assert at(got, "2.4").metric == "托管余额占我国债券市场托管余额比重"
+
+
+def test_a_list_after_a_colon_or_the_worlds_name_is_the_part() -> None:
+    text = (
+        "上期所：自2025年3月3日收盘结算时起，交易保证金比例调整如下："
+        "铜、铝、锌期货合约的交易保证金比例调整为12%，涨跌停板幅度调整为10%。"
+    )
+    assert at(facts(text, "上期所：调整期货交易保证金比例"), "12").object == "铜、铝、锌期货合约"
+    text = "某机构数据显示，全球台式机、笔记本和工作站的出货量同比增长3%，达到8500万台。"
+    assert at(facts(text), "3").object == "台式机、笔记本和工作站"
