@@ -72,3 +72,30 @@ def test_a_list_after_a_colon_or_the_worlds_name_is_the_part() -> None:
     assert at(facts(text, "上期所：调整期货交易保证金比例"), "12").object == "铜、铝、锌期货合约"
     text = "某机构数据显示，全球台式机、笔记本和工作站的出货量同比增长3%，达到8500万台。"
     assert at(facts(text), "3").object == "台式机、笔记本和工作站"
+
+
+def test_a_bare_share_after_a_parts_share_is_that_parts() -> None:
+    text = (
+        "贵州茅台公告，公司拟收购某某酒业有限公司控股权。2024年，某某酒业营业收入占公司营业收入"
+        "的比例为2.15%，净利润占比为1.08%。"
+    )
+    got = facts(text)
+    assert at(got, "1.08").object == "某某酒业"
+    assert at(got, "2.15").metric == "某某酒业营业收入占公司营业收入比重"
+
+
+def test_a_bare_share_in_a_sentence_opening_with_a_part_is_that_parts() -> None:
+    text = (
+        "数据显示，截至2024年末，国内百亿私募管理人增至90家。"
+        "其中主观私募管理人40家，数量占比为44.4%。"
+    )
+    assert at(facts(text), "44.4").object == "主观私募管理人"
+    text = "数据显示，截至2024年末，国内百亿私募管理人增至90家，数量占比为1.1%。"
+    assert at(facts(text), "1.1").object is None
+    text = (
+        "国家统计局数据显示，2024年全国网上零售额15.5万亿元。其中，实物商品网上零售额13.1万亿元，"
+        "同比增长6.5%，对社会消费品零售总额增长的贡献率为30.1%。"
+    )
+    got = facts(text)
+    assert at(got, "30.1").object == "实物商品网上零售额"
+    assert at(got, "15500000000000").object is None

@@ -69,3 +69,44 @@ def _names_part(text: str, lo: int, hi: int) -> bool:
         return True
     items = text[lo:hi].split("、")
     return len(items) > 1 and all(_ITEM.fullmatch(item) for item in items)
+
+
+# A share whose label names no part (数量占比, 净利润占比, 贡献率): whose share it is, the
+# sentence says before it.
+BARE_SHARE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:占比|比重|比例|贡献率)")
+# 某子公司营业收入占公司营业收入比重: a part's share, its item repeated in the whole.
+_PART_SHARE = re.compile(
+    r"(?P<head>[\u4e00-\u9fffA-Za-z0-9]{3,24}?)占(?:公司|本公司|集团)?(?P<whole>[^占]{2,16})"
+    r"(?:比重|比例)"
+)
+# 其中量化私募管理人28家, 其中，实物商品网上零售额10.8万亿元: a part opening the sentence with
+# its figure.
+_PART_OPENS = re.compile(
+    r"\s*其中[，,]?\s*(?P<part>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:为|达|约|共|有)?\s*\d"
+)
+
+
+def share_part(last_metric: str) -> str | None:
+    """The part a share just stated was of (苏宁消金营业收入占公司营业收入比重: 苏宁消金), which
+    a bare share after it in the sentence (净利润占比) is of too."""
+    found = _PART_SHARE.fullmatch(last_metric)
+    if found is None:
+        return None
+    head, whole = found["head"], found["whole"]
+    for item in (whole, whole.lstrip("总")):
+        if head.endswith(item) and len(head) - len(item) >= 2:
+            part = head[: -len(item)].rstrip("总")  # 某某总资产占公司总资产: 某某
+            return part if len(part) >= 2 else None
+    return None
+
+
+def opening_qizhong_part(text: str, sentence_start: int) -> tuple[str, int] | None:
+    """The part a sentence opens with after 其中 with its figure (其中某类管理人28家), and where
+    its words start."""
+    found = _PART_OPENS.match(text, sentence_start)
+    if found is None:
+        return None
+    part = found["part"]
+    if _NOT_A_PART.search(part) or CLAUSE_LIKE.search(part) or REGION.search(part):
+        return None
+    return part, found.start("part")

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from touyan.facts.bilateral import market_of
+from touyan.facts.clause_parts import BARE_SHARE, opening_qizhong_part, share_part
 from touyan.facts.economy import CN_REGION, REGION
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
@@ -263,6 +264,8 @@ class LabelledSteps(OwnerSteps):
             obj = self._owned_part(subject.text, subject.end, label_start)
         if obj is None and not led and (subject is None or subject.start < clause_start):
             obj = self._opening_part(metric, clause_start, label_start)  # 港股通的成交额
+            if obj is None and BARE_SHARE.fullmatch(metric):
+                obj = self._share_owner(record.name, sentence, clause_start)  # 其中X28家，数量占比
         if obj is None and not led:
             obj = self._part_pointed_back(record, label_start) or self._part_of_whole(
                 record, metric, clause_start, label_start
@@ -364,6 +367,28 @@ class LabelledSteps(OwnerSteps):
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _share_owner(
+        self, subject: str, sentence: tuple[int, int], clause_start: int
+    ) -> str | None:
+        """Whose a share is when its label names no part: the part of the share stated just
+        before it in the sentence (某子公司营收占公司营收的比例为…，净利润占比为…), else the part
+        the sentence opens with after 其中 (其中某类管理人28家，数量占比为…)."""
+        last = self.last
+        if (
+            last is not None
+            and last.subject == subject
+            and last.object is None
+            and sentence[0] <= self.last_end <= clause_start
+            and (part := share_part(last.metric))
+        ):
+            return part
+        if clause_start == sentence[0] or "其中" not in self.text[sentence[0] : sentence[0] + 4]:
+            return None
+        found = opening_qizhong_part(self.text, sentence[0])
+        if found is None or self.names_between(found[1], clause_start):
+            return None
+        return found[0]
 
     def _new_holder(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The holder a register's change adds (新增股东某某有限公司，持股100%), by the name the
