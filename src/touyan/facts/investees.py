@@ -34,6 +34,8 @@ _VEHICLE_JOINED = re.compile(
 _JOINED_REACH = 300  # characters back to the sentence that set the vehicle up
 # A partner's share of a vehicle's capital: paid into the vehicle, not spent by the company.
 _SUBSCRIBED = re.compile(r"认缴|作为(?:有限|普通)?合伙人")
+_PAID_IN = "出资"  # a partner's capital paid in, labelled so
+_FULL_STOPS = ("。", "！", "？", "\n")
 
 # 项目总投资, 项目估算总投资, 该项目计划投资: a bare 项目 opening the label's run, which points
 # back to the project the text named.
@@ -96,6 +98,13 @@ def investment_target(
         joined = list(
             _VEHICLE_JOINED.finditer(text, max(0, clause_start - _JOINED_REACH), clause_start)
         )
+        if joined:
+            return joined[-1]["name"]
+    if obj is None and text.startswith(_PAID_IN, label_start):
+        # 投资设立某某有限公司，注册资本为5亿元，公司拟以货币方式出资4亿元；乙方出资1亿元: the
+        # capital paid into the company the sentence (over its semicolons) sets up
+        opened = max(text.rfind(stop, 0, clause_start) for stop in _FULL_STOPS) + 1
+        joined = list(_VEHICLE_JOINED.finditer(text, opened, clause_start))
         if joined:
             return joined[-1]["name"]
     if obj is None and (counted := _COUNTED_PROJECTS.search(text, clause_start, label_start)):

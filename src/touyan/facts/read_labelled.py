@@ -19,7 +19,12 @@ from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
-from touyan.facts.holders import holding_share_holder, new_holder, registered_company
+from touyan.facts.holders import (
+    holding_share_holder,
+    invested_stake_target,
+    new_holder,
+    registered_company,
+)
 from touyan.facts.investees import investment_target
 from touyan.facts.labels import (
     CLAUSE_LIKE,
@@ -360,6 +365,10 @@ class LabelledSteps(OwnerSteps):
                 self._stake_held_in(sentence, label_start)
                 or self._stake_target(sentence[0], record.name)
                 or held
+                # 公司出资金额为…万元，持股比例为…: the stake bought in the company paid into
+                or invested_stake_target(
+                    self.text, self.last, self.last_end, label_start, record.name
+                )
             )
         if metric in _QUOTED_METRICS and self._unlisted(record):
             return None  # 国电电力当前股价4.61元 under a title about 汇金: an investor has no quote
