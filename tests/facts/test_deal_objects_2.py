@@ -59,3 +59,13 @@ def test_a_holding_left_after_a_trade_is_the_traders() -> None:
     )
     text = "贵州茅台公告，按收盘价计算价值约1.8亿元，目前仅持有2000多股。"
     assert at(facts(text), "2000").object is None
+
+
+def test_a_project_sum_is_the_project_the_text_named_before() -> None:
+    text = (
+        "贵州茅台公告，拟由控股子公司某某酒业有限公司建设“十五五”规划重点项目某某基酒技改项目，"
+        "项目计划总投资额18.5亿元。"
+    )
+    fact = at(facts(text), "1850000000")
+    assert (fact.subject, fact.object) == ("贵州茅台", "某某基酒技改项目")
+    assert fact.metric.endswith("_forecast")  # a plan's sum, as before

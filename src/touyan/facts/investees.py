@@ -49,6 +49,8 @@ _PROJECT_NAMED = re.compile(
     r"“(?P<quoted>[^“”\n]{2,60}?)”(?P<tail>项目)?"
     r"|《(?P<titled>[^《》\n]{2,60}?项目)"
     rf"|(?:{_BUILDS})了?(?P<built>[\u4e00-\u9fffA-Za-z0-9（）()+/\-]{{2,60}}?项目)"
+    # 建设“十四五”规划重点项目某某电厂改扩建项目: a class of projects in quotes, then the one
+    rf"|(?:{_BUILDS})了?“[^“”\n]{{1,12}}”[\u4e00-\u9fff]{{0,8}}?项目(?P<classed>[\u4e00-\u9fffA-Za-z0-9（）()+/\-]{{2,60}}?项目)"
 )
 # A verb inside a built project's run (某某建设组成联合体预中标某某项目: the company's name
 # holds 建设): the project is named after the last one.
@@ -66,6 +68,8 @@ def _project_name(found: re.Match[str], titled: bool) -> str | None:
         return quoted if quoted.endswith("项目") else None
     if found["titled"] is not None:
         return str(found["titled"]) if titled else None
+    if found["classed"] is not None:
+        return str(found["classed"])
     built = str(found["built"])
     verbs = [v.end() for v in _BUILD_VERB.finditer(built) if len(built) - v.end() >= 4]
     return built[verbs[-1] :] if verbs else built

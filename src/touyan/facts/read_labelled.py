@@ -25,7 +25,7 @@ from touyan.facts.holders import (
     new_holder,
     registered_company,
 )
-from touyan.facts.investees import investment_target
+from touyan.facts.investees import investment_target, named_project
 from touyan.facts.labels import (
     CLAUSE_LIKE,
     DAILY_METRICS,
@@ -76,6 +76,9 @@ _COMPANY_POINTER = re.compile(r"该公司|该股|该集团")
 # A joint venture or a fund opening a clause as the doer (，合资公司在某地建设…): a total
 # named after it in the sentence is its project's, which all partners fund.
 _JOINT_DOER = re.compile(r"(?:^|[，,；;。])(?:该|此|本)?(?:合资公司|合资企业|合营公司|合伙企业)")
+# A sum a bare 项目 opens the label of (项目计划总投资额): the project's, named before it.
+_PROJECT_SUM = "项目"
+_PROJECT_REACH = 300
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
@@ -346,6 +349,9 @@ class LabelledSteps(OwnerSteps):
         if metric == "invested":
             # 出资1000万元参与投资某某合伙企业, 其中公司认缴出资…, 项目总投资…: the target
             obj = investment_target(self.text, obj, sentence, clause_start, label_start, q.span[1])
+        if obj is None and metric.startswith(_PROJECT_SUM) and "投资" in metric:
+            # 建设某某改扩建项目，项目计划总投资额…: the project the text named before
+            obj = named_project(self.text, max(0, label_start - _PROJECT_REACH), label_start)
         if metric == "注册资本" and obj is None:
             obj = self._capital_of(record, clause_start, label_start + 4, label_start)
         if metric == "stake_pct":
