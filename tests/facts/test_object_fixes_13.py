@@ -99,3 +99,13 @@ def test_a_bare_share_in_a_sentence_opening_with_a_part_is_that_parts() -> None:
     got = facts(text)
     assert at(got, "30.1").object == "实物商品网上零售额"
     assert at(got, "15500000000000").object is None
+
+
+def test_a_bilateral_figure_is_with_the_country_the_text_pairs_with_china() -> None:
+    text = (
+        "商务部发言人表示，智利是中国在南美地区重要的贸易伙伴。"
+        "2024年，双边贸易额增长了12.5%，达到650亿美元。"
+    )
+    got = facts(text)
+    assert (at(got, "12.5").subject, at(got, "12.5").object) == ("中国", "智利")
+    assert at(got, "65000000000").object == "智利"
