@@ -109,3 +109,15 @@ def test_a_bilateral_figure_is_with_the_country_the_text_pairs_with_china() -> N
     got = facts(text)
     assert (at(got, "12.5").subject, at(got, "12.5").object) == ("中国", "智利")
     assert at(got, "65000000000").object == "智利"
+
+
+def test_the_words_between_a_region_and_its_label_name_its_part() -> None:
+    text = "据某研究院监控数据，2024年，杭州全市二手房累计成交金额为2150亿元，同比下降6%。"
+    got = facts(text)
+    assert (at(got, "215000000000").subject, at(got, "215000000000").object) == (
+        "杭州市",
+        "二手房",
+    )
+    assert at(got, "-6").object == "二手房"
+    text = "据某研究院监控数据，2024年，杭州全市累计成交金额为2150亿元，同比下降6%。"
+    assert at(facts(text), "215000000000").object is None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from touyan.facts.bilateral import market_of
 from touyan.facts.clause_parts import BARE_SHARE, opening_qizhong_part, share_part
-from touyan.facts.economy import CN_REGION, REGION
+from touyan.facts.economy import CN_REGION, REGION, REGION_NAMES, cn_region_name
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
@@ -274,6 +274,9 @@ class LabelledSteps(OwnerSteps):
             obj = self._opening_part(metric, clause_start, label_start)  # 港股通的成交额
             if obj is None and BARE_SHARE.fullmatch(metric):
                 obj = self._share_owner(record.name, sentence, clause_start)  # 其中X28家，数量占比
+        if obj is None and not led and record.kind == "org" and metric not in KNOWN_METRICS:
+            # 上海全市二手房累计成交金额: the words after the region's name
+            obj = self._region_part(record.name, metric, clause_start, label_start)
         if obj is None and not led:
             obj = self._part_pointed_back(record, label_start) or self._part_of_whole(
                 record, metric, clause_start, label_start
@@ -382,6 +385,26 @@ class LabelledSteps(OwnerSteps):
         if obj is not None and record is self.topic:
             self.topic_part = (base_metric(metric), q.span[1])
         return self._fact_for(record.name, metric, q, sentence, quote, obj)
+
+    def _region_part(
+        self, region: str, metric: str, clause_start: int, label_start: int
+    ) -> str | None:
+        """The part of an economy the words between its name and the label name (上海全市二手房
+        累计成交金额: second-hand homes', not all the city's deals)."""
+        named = [m for m in REGION.finditer(self.text, clause_start, label_start)]
+        named += [m for m in CN_REGION.finditer(self.text, clause_start, label_start)]
+        if not named:
+            return None
+        end = max(m.end() for m in named)
+        if "的" in self.text[end:label_start]:
+            return None  # 境外机构在中国债券市场的托管余额: see `_opening_part`
+        if label_start - end < 2 or region not in (
+            REGION_NAMES.get(named[0].group(), named[0].group()),
+            *(cn_region_name(m) for m in named if m.re is CN_REGION),
+        ):
+            return None
+        part = qualifier(self.text, end, label_start, [])
+        return part if part and part not in metric else None
 
     def _share_owner(
         self, subject: str, sentence: tuple[int, int], clause_start: int
