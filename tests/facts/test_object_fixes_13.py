@@ -121,3 +121,13 @@ def test_the_words_between_a_region_and_its_label_name_its_part() -> None:
     assert at(got, "-6").object == "二手房"
     text = "据某研究院监控数据，2024年，杭州全市累计成交金额为2150亿元，同比下降6%。"
     assert at(facts(text), "215000000000").object is None
+
+
+def test_a_kind_of_the_subject_after_qizhong_is_the_part() -> None:
+    text = "2024年贵州茅台销售收入为1700亿元，其中线上贵州茅台销售收入为240亿元，同比增长20%。"
+    got = facts(text)
+    assert at(got, "24000000000").object == "线上贵州茅台"
+    assert at(got, "20").object == "线上贵州茅台"
+    assert at(got, "170000000000").object is None
+    text = "2024年贵州茅台销售收入为1700亿元，其中今年贵州茅台销售收入为240亿元。"
+    assert at(facts(text), "24000000000").object is None

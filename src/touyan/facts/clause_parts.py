@@ -110,3 +110,19 @@ def opening_qizhong_part(text: str, sentence_start: int) -> tuple[str, int] | No
     if _NOT_A_PART.search(part) or CLAUSE_LIKE.search(part) or REGION.search(part):
         return None
     return part, found.start("part")
+
+
+# 其中袋装某某销售收入: a kind of the subject, written glued before its name after 其中.
+_KIND_BEFORE = re.compile(r"\s*其中[，,]?\s*(?P<kind>[\u4e00-\u9fff]{1,6})")
+
+
+def kind_of_subject(text: str, clause_start: int, name_start: int, name: str) -> str | None:
+    """The kind of the subject a clause opening with 其中 narrows a figure to (其中袋装某某
+    销售收入: the bagged kind's, a part of the whole stated before), its name with the kind."""
+    found = _KIND_BEFORE.fullmatch(text, clause_start, name_start)
+    if found is None:
+        return None
+    kind = found["kind"]
+    if _NOT_A_PART.search(kind) or CLAUSE_LIKE.search(kind) or REGION.search(kind):
+        return None
+    return kind + name if qualifier(kind, 0, len(kind), []) == kind else None

@@ -13,7 +13,12 @@ import re
 from typing import TYPE_CHECKING
 
 from touyan.facts.bilateral import market_of
-from touyan.facts.clause_parts import BARE_SHARE, opening_qizhong_part, share_part
+from touyan.facts.clause_parts import (
+    BARE_SHARE,
+    kind_of_subject,
+    opening_qizhong_part,
+    share_part,
+)
 from touyan.facts.economy import CN_REGION, REGION, REGION_NAMES, cn_region_name
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
@@ -270,6 +275,13 @@ class LabelledSteps(OwnerSteps):
         obj = obj or self._project(sentence, label_start)
         if obj is None and subject is not None and not led:
             obj = self._owned_part(subject.text, subject.end, label_start)
+            if (
+                obj is None
+                and subject.start > clause_start
+                and "其中" in self.text[clause_start : subject.start]
+            ):
+                # 其中袋装某某销售收入: a kind of the subject, a part of the whole before
+                obj = kind_of_subject(self.text, clause_start, subject.start, subject.text)
         if obj is None and not led and (subject is None or subject.start < clause_start):
             obj = self._opening_part(metric, clause_start, label_start)  # 港股通的成交额
             if obj is None and BARE_SHARE.fullmatch(metric):
