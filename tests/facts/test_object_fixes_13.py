@@ -131,3 +131,15 @@ def test_a_kind_of_the_subject_after_qizhong_is_the_part() -> None:
     assert at(got, "170000000000").object is None
     text = "2024年贵州茅台销售收入为1700亿元，其中今年贵州茅台销售收入为240亿元。"
     assert at(facts(text), "24000000000").object is None
+
+
+def test_a_part_a_clause_names_and_judges_is_the_next_clauses_figures() -> None:
+    text = (
+        "2024年，全国实际使用外资金额8262亿元，同比下降27%。"
+        "服务业引资增长较快，实际使用外资同比增长12.5%。"
+    )
+    got = facts(text)
+    assert at(got, "12.5").metric == "服务业实际使用外资_yoy"
+    assert at(got, "-27").metric == "实际使用外资金额_yoy"
+    text = text.replace("引资增长较快", "引资情况稳定")
+    assert at(facts(text), "12.5").metric == "实际使用外资_yoy"

@@ -126,3 +126,27 @@ def kind_of_subject(text: str, clause_start: int, name_start: int, name: str) ->
     if _NOT_A_PART.search(kind) or CLAUSE_LIKE.search(kind) or REGION.search(kind):
         return None
     return kind + name if qualifier(kind, 0, len(kind), []) == kind else None
+
+
+# A clause naming and judging a part (铁路仍是运输主力，; 高技术产业引资增长较快，): the figures
+# of the clause right after it, which opens with their label, are that part's.
+_JUDGED_TOPIC = re.compile(
+    r"(?:^|(?<=[，,；;。：:]))\s*(?P<part>[\u4e00-\u9fff]{2,10}?)"
+    r"(?:引资|投资|出口|进口|消费|销售)?(?:仍然?|依然|依旧|继续|也|更)?"
+    r"(?:(?:是|为|成为)[\u4e00-\u9fff]{0,6}?(?:主力|支柱|引擎|亮点|驱动力|主体)"
+    r"|(?:增长|增速|发展|回升|恢复)(?:较快|加快|迅速|强劲|明显|最快))[，,]\s*"
+)
+_TOPIC_REACH = 30
+
+
+def judged_topic(text: str, lo: int, clause_start: int) -> str | None:
+    """The part the clause right before `clause_start` names and judges, from no earlier
+    than `lo` (the sentence's start)."""
+    every = [*_JUDGED_TOPIC.finditer(text, max(lo, clause_start - _TOPIC_REACH), clause_start)]
+    found = every[-1] if every else None
+    if found is None or found.end() != clause_start:
+        return None
+    part = found["part"]
+    if _NOT_A_PART.search(part) or CLAUSE_LIKE.search(part) or REGION.search(part):
+        return None
+    return part if qualifier(text, found.start("part"), found.end("part"), []) == part else None
