@@ -7,6 +7,7 @@ in our own sentences with invented figures."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from tests.facts.reading import at
 
@@ -69,3 +70,46 @@ def test_a_project_sum_is_the_project_the_text_named_before() -> None:
     fact = at(facts(text), "1850000000")
     assert (fact.subject, fact.object) == ("贵州茅台", "某某基酒技改项目")
     assert fact.metric.endswith("_forecast")  # a plan's sum, as before
+
+
+def test_a_sum_of_the_parts_value_is_each_parts() -> None:
+    text = (
+        "某券商发布研究报告，维持贵州茅台买入评级。采用分部估值：茅台酒参考可比公司给予25年28xPE，"
+        "估值21000亿元;系列酒参考可比公司给予25年20xPE，估值2400亿元，合计估值为23400亿元。"
+    )
+    got = facts(text)
+    assert at(got, "2100000000000").object == "茅台酒"
+    assert at(got, "240000000000").object == "系列酒"
+    assert at(got, "2340000000000").object is None  # the whole
+
+
+def test_a_business_before_a_multiples_label_is_its_part() -> None:
+    text = (
+        "该行料贵州茅台2025年每股盈利增长约10%，现价相当于2025年预测市盈率20倍，"
+        "或核心业务预测市盈率18倍。"
+    )
+    got = facts(text)
+    assert at(got, "18").object == "核心业务"
+    assert at(got, "20").object is None
+
+
+def test_this_note_points_back_to_the_one_the_clause_described() -> None:
+    text = (
+        "贵州茅台公告，回购了200万利率5.5%，2027年3月到期的优先票据，已回购部分占该笔优先票据的"
+        "0.45％；另外回购了300万利率6.25%，2029年9月到期的优先票据，已回购部分占该笔优先票据的0.62％。"
+    )
+    got = facts(text)
+    assert at(got, "0.45").object == "2027年3月到期的优先票据"
+    assert at(got, "0.62").object == "2029年9月到期的优先票据"
+
+
+def test_a_stake_each_of_several_companies_was_held_at_is_dropped() -> None:
+    text = (
+        "近日，贵州茅台接连撤出多家对外投资公司，包括甲地某某科技有限公司、乙地某某商贸有限公司，"
+        "退出前均持股100%。"
+    )
+    assert [f for f in facts(text) if f.metric == "stake_pct"] == []
+    text = (
+        "贵州茅台公告，公司持有甲地某某科技有限公司、乙地某某商贸有限公司的股权，持股比例均为100%。"
+    )
+    assert [f.value for f in facts(text) if f.metric == "stake_pct"] == [Decimal("100")]

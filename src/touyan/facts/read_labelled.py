@@ -42,7 +42,7 @@ from touyan.facts.labels import (
     stake_move,
 )
 from touyan.facts.market import SECTOR_METRICS
-from touyan.facts.named_parts import cause_of, tranche_of
+from touyan.facts.named_parts import cause_of, pointed_kind, tranche_of, valued_part
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_narrowed import goods_price_move
 from touyan.facts.read_owner import DEAL_FIGURE, OwnerSteps
@@ -84,6 +84,8 @@ _JOINT_DOER = re.compile(r"(?:^|[，,；;。])(?:该|此|本)?(?:合资公司|�
 # A sum a bare 项目 opens the label of (项目计划总投资额): the project's, named before it.
 _PROJECT_SUM = "项目"
 _PROJECT_REACH = 300
+# 均持股, 各持股: a stake each of several companies listed before is held at.
+_EACH_HELD = re.compile(r"[均各]$")
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
@@ -351,6 +353,11 @@ class LabelledSteps(OwnerSteps):
             )  # 因某事导致的收益: that gain
         if obj is None:
             obj = tranche_of(self.text, clause_start, label_start)  # 品种二为某债券，规模为…
+        if obj is None and not led:
+            # 广告+电商给予5.1xPS，估值…; 或核心业务预测市盈率16倍: that part's value
+            obj = valued_part(self.text, metric, sentence[0], clause_start, label_start)
+        if obj is None and "该" in metric:
+            obj = pointed_kind(self.text, metric, sentence[0], label_start)  # 占该笔票据的
         if obj is None and record.kind == "company":
             obj = market_of(self.text, clause_start, label_start)  # 在印度的出货量: that market's
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
@@ -369,6 +376,9 @@ class LabelledSteps(OwnerSteps):
             obj = named_project(self.text, max(0, label_start - _PROJECT_REACH), label_start)
         if metric == "注册资本" and obj is None:
             obj = self._capital_of(record, clause_start, label_start + 4, label_start)
+        if metric == "stake_pct" and _EACH_HELD.search(self.text, clause_start, label_start):
+            if "、" in self.text[sentence[0] : clause_start]:
+                return None  # 包括甲公司、乙公司，退出前均持股100%: each one's, in which unsaid
         if metric == "stake_pct":
             holder = (
                 self._holder_pointed_back(record, sentence, label_start)
