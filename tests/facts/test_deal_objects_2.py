@@ -113,3 +113,16 @@ def test_a_stake_each_of_several_companies_was_held_at_is_dropped() -> None:
         "贵州茅台公告，公司持有甲地某某科技有限公司、乙地某某商贸有限公司的股权，持股比例均为100%。"
     )
     assert [f.value for f in facts(text) if f.metric == "stake_pct"] == [Decimal("100")]
+
+
+def test_a_buyers_price_is_of_the_filers_own_stock_it_bought() -> None:
+    title = "五粮液：中金公司买入公司股票"
+    text = (
+        "五粮液公告，在稳定期内，中金公司使用超额配售资金从二级市场买入本次发行的股票合计"
+        "1200万股，买入价为150.2元/股。"
+    )
+    fact = at(extract_facts(text, title=title, published_at=DAY, entities=NAMES), "150.2")
+    assert (fact.subject, fact.object) == ("中金公司", "五粮液")
+    text = "五粮液公告，中金公司从二级市场买入某某科技股票合计1200万股，买入价为15.2元/股。"
+    fact = at(extract_facts(text, title=title, published_at=DAY, entities=NAMES), "15.2")
+    assert (fact.subject, fact.object) == ("中金公司", None)

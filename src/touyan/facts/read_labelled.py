@@ -84,6 +84,12 @@ _JOINT_DOER = re.compile(r"(?:^|[，,；;。])(?:该|此|本)?(?:合资公司|�
 # A sum a bare 项目 opens the label of (项目计划总投资额): the project's, named before it.
 _PROJECT_SUM = "项目"
 _PROJECT_REACH = 300
+# What a buyer paid a share (买入价为57.58元/股): of the stock it bought, which a filing by the
+# company whose stock it is names as its own (买入本次发行的股票, 买入公司股票).
+_PRICE_PAID = frozenset({"买入价", "买入均价", "增持均价", "购买价格"})
+_OWN_STOCK_BOUGHT = re.compile(
+    r"(?:买入|增持|购买)(?:了)?(?:本次发行的|公司|本公司|该公司)的?(?:A股|H股)?股(?:票|份)"
+)
 # 均持股, 各持股: a stake each of several companies listed before is held at.
 _EACH_HELD = re.compile(r"[均各]$")
 # Who raises a funding round, which an investment stated after it goes into.
@@ -356,6 +362,8 @@ class LabelledSteps(OwnerSteps):
         if obj is None and not led:
             # 广告+电商给予5.1xPS，估值…; 或核心业务预测市盈率16倍: that part's value
             obj = valued_part(self.text, metric, sentence[0], clause_start, label_start)
+        if obj is None and metric in _PRICE_PAID and record is not self.topic:
+            obj = self._shares_bought_of(sentence, label_start)  # 买入公司股票…，买入价为…
         if obj is None and "该" in metric:
             obj = pointed_kind(self.text, metric, sentence[0], label_start)  # 占该笔票据的
         if obj is None and record.kind == "company":
@@ -427,6 +435,16 @@ class LabelledSteps(OwnerSteps):
             return None
         part = qualifier(self.text, end, label_start, [])
         return part if part and part not in metric else None
+
+    def _shares_bought_of(self, sentence: tuple[int, int], label_start: int) -> str | None:
+        """The company whose own stock the sentence says a buyer bought (某机构…从二级市场买入
+        本次发行的股票…，买入价为…): the price is of that company's shares."""
+        if _OWN_STOCK_BOUGHT.search(self.text, sentence[0], label_start) is None:
+            return None
+        filer = self.topic or next(
+            (m.entity for m in self.mentions[:1] if self.text.startswith("公告", m.end)), None
+        )  # (中国移动公告，… under a title naming the buyer too: the filer's)
+        return filer.name if filer is not None and filer.kind == "company" else None
 
     def _share_owner(
         self, subject: str, sentence: tuple[int, int], clause_start: int
