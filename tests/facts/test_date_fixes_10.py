@@ -72,3 +72,13 @@ def test_a_running_total_since_a_start_is_not_that_days() -> None:
     assert dated(facts(text, None), "累计成交额", "1234000000") == [
         (dt.date(2024, 7, 1), "2024-07-01")
     ]
+
+
+def test_a_chance_after_another_horizon_is_not_the_meeting_months() -> None:
+    text = (
+        "欧元区货币市场目前预计，9月加息25个基点的可能性为70%，年底前累计加息50个基点的可能性为"
+        "95%，而在央行议息会议之前，加息35个基点的可能性为85%。"
+    )
+    got = facts(text, None)
+    assert dated(got, "加息35个基点概率", "85") == [(None, None)]
+    assert dated(got, "加息25个基点概率", "70") == [(None, "9月")]
