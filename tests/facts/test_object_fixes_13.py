@@ -143,3 +143,15 @@ def test_a_part_a_clause_names_and_judges_is_the_next_clauses_figures() -> None:
     assert at(got, "-27").metric == "实际使用外资金额_yoy"
     text = text.replace("引资增长较快", "引资情况稳定")
     assert at(facts(text), "12.5").metric == "实际使用外资_yoy"
+
+
+def test_the_part_a_sentence_opens_with_after_a_source_and_a_year_carries_on() -> None:
+    text = (
+        "据某研究院监控数据，2024年，杭州全市二手房累计成交金额为2150亿元，同比下降6%，"
+        "成交套数8.2万套，同比下降5%。"
+    )
+    got = facts(text)
+    assert at(got, "82000").object == "二手房"
+    assert at(got, "-5").object == "二手房"
+    text = text.replace("二手房累计成交金额", "累计成交金额")
+    assert at(facts(text), "82000").object is None

@@ -173,6 +173,11 @@ _ASPECT = re.compile(
 _PART_AFTER_QIZHONG = re.compile(
     r"\s*其中[，,]?\s*(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:的)?$"
 )
+# Clauses a sentence may open with before its first figure's: a source, a year.
+_LEAD_IN = re.compile(
+    r"(?:据[^，,。；;]{0,30}[，,]|[^，,。；;]{0,30}(?:显示|表示|指出)[，,：:]"
+    r"|(?:19|20)\d{2}\s*年[，,]|\s)+"
+)
 # Words a list's next item may open with before its part's name (；其中货物贸易收入…).
 _ITEM_LEAD = re.compile(r"\s*(?:其中|而|另外|此外|同时)?[，,]?\s*")
 
@@ -457,6 +462,8 @@ class PartReader(TextReader):
         if last is None or last.object is None or last.subject != record.name:
             return None
         lo = max(self.text.rfind("。", 0, label_start), self.text.rfind("\n", 0, label_start)) + 1
+        if lead := _LEAD_IN.match(self.text, lo, last.span[0]):
+            lo = lead.end()  # 据某研究院数据，2021年，某市全市二手房累计成交金额…: after them
         if last.span[0] < lo or last.object not in self.text[lo : lo + 16]:
             lo = max(self.text.rfind(c, lo, label_start) for c in "；;") + 1
             item = _ITEM_LEAD.match(self.text, lo)
