@@ -63,3 +63,14 @@ def test_a_peak_move_in_one_session_is_not_dated_by_an_earlier_period() -> None:
     assert dated(facts(text, None), "max_gain_pct", "12") == [(None, None)]
     text = "贵州茅台与某公司达成合作，项目预计将在2026年中左右落地。贵州茅台年内最大涨幅为12%。"
     assert dated(facts(text, None), "max_gain_pct", "12") == [(dt.date(2026, 12, 31), "2026年")]
+
+
+def test_a_label_naming_its_own_fiscal_year_takes_no_quarter_named_before() -> None:
+    text = (
+        "在苹果(AAPL.O)第一季度盈利实现增长后，Acme Research分析师维持对苹果的买入评级，"
+        "但将25财年的每股盈利预测从6.12美元提高到6.41美元。该分析师预计服务业务收入将继续增长。"
+    )
+    got = extract_facts(
+        text, title="Acme Research：维持苹果(AAPL.O)买入评级", published_at=None, entities=NAMES
+    )
+    assert dated(got, "25财年的每股盈利预测_forecast", "6.41") == [(None, None)]

@@ -57,6 +57,8 @@ def _valued(metric: str) -> bool:
     return metric == "market_cap" or "市值" in metric
 
 
+# A fiscal year a label names as its own (22财年的每股盈利预测): no date the text names is its.
+_OWN_FISCAL_YEAR = re.compile(r"\d{2,4}\s*财年")
 # A year's end (2021年末, 2024年底): its last day, which a close carried from it through a run
 # of clauses is of (2021年末，甲指数收于3639.8点…；乙指数收于14857.4点).
 _YEAR_END = re.compile(r"[末底]")
@@ -378,6 +380,15 @@ class DatedReader(TextReader):
                 if d.granularity == "day" and sentence[0] <= d.span[0] < q.span[0]
             ]
             anchor = days[-1] if days else None
+        if (
+            anchor is not None
+            and "财年" in metric
+            and _OWN_FISCAL_YEAR.search(metric)
+            and anchor.text not in metric
+        ):
+            anchor = (
+                None  # 将22财年的每股盈利预测提高到6.14美元: the label's own year, not the text's
+            )
         if (
             anchor is not None
             and "目标" in metric
