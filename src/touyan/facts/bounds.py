@@ -34,7 +34,8 @@ def bound_of(text: str, span: tuple[int, int], negative: bool) -> Bound | None:
     """Whether the words around the figure at `span` make its value a floor or a ceiling;
     `negative`: the value is below zero though the text wrote its size (跌超9%)."""
     start, end = span
-    if (verb := _BOUND_VERB.search(text, max(0, start - _VERB_REACH), start)) is not None:
+    near = text[max(0, start - _VERB_REACH) : start]
+    if ("少" in near or "多" in near) and (verb := _BOUND_VERB.search(near)) is not None:
         floor = verb["floor"] is not None
         return "ceiling" if floor == negative else "floor"
     before = text[max(0, start - _REACH) : start]
