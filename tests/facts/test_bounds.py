@@ -56,6 +56,15 @@ def test_a_falls_size_bound_turns_round_on_its_signed_value() -> None:
     assert (fact.value, fact.bound) == (Decimal("-1"), "floor")
 
 
+def test_a_bound_before_a_changes_verb_bounds_the_change() -> None:
+    fact = _one("青禾股份公告，预料去年的盈利最少增长55%。", "盈利_yoy_forecast")
+    assert (fact.value, fact.bound) == (Decimal("55"), "floor")
+    fact = _one("青禾股份公告，预料去年的盈利至少下降40%。", "盈利_yoy_forecast")
+    assert (fact.value, fact.bound) == (Decimal("-40"), "ceiling")  # a fall of 40% or more
+    fact = _one("青禾股份公告，预料去年的盈利增长55%。", "盈利_yoy_forecast")
+    assert (fact.value, fact.bound) == (Decimal("55"), None)
+
+
 def test_exact_approximate_and_compared_figures_have_no_bound() -> None:
     text = "2025年5月14日，青禾股份换手率为12.5%，成交额约3亿元，股价上涨近5%。"
     assert set(_bounds(text).values()) == {None}

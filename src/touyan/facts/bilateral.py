@@ -17,9 +17,19 @@ BILATERAL = ("两国", "双边", "双方")
 _NO_PARTNER = frozenset({"全球", "欧洲", "国内"})
 
 
+# A country the text pairs with China in words, when no list of economies knows it (某国是中国
+# 在拉美地区重要的合作伙伴, 中国与某国建交50年来).
+_PAIRED = re.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))(?P<name>[\u4e00-\u9fff]{2,6}?)(?:是|为|系)(?:中国|我国)"
+    r"|(?:中国|我国)(?:与|和|同)(?P<with>[\u4e00-\u9fff]{2,6}?)(?:的|之间|两国|双边|建交|签署)"
+)
+_PAIR_REACH = 300  # characters back to the sentence that pairs the two
+
+
 def partner(text: str, subject: str, before: int) -> str | None:
     """The other economy of a bilateral figure stated at `before`: the last one the text
-    names before it that is not the subject."""
+    names before it that is not the subject, else, for China's, the country the text pairs
+    with it in words."""
     for found in reversed([*REGION.finditer(text, 0, before)]):
         name = found.group()
         if name in _NO_PARTNER:
@@ -27,7 +37,13 @@ def partner(text: str, subject: str, before: int) -> str | None:
         name = REGION_NAMES.get(name, name)
         if name != subject:
             return name
-    return None
+    if subject != "中国":
+        return None
+    paired = [*_PAIRED.finditer(text, max(0, before - _PAIR_REACH), before)]
+    if not paired:
+        return None
+    name = paired[-1]["name"] or paired[-1]["with"]
+    return None if REGION.search(name) else name
 
 
 # 在印度的, 在美国市场的: the market a company's figure right after it is of.

@@ -39,6 +39,8 @@ _LISTED_ON = re.compile(r"\d[^、•|]*[、•|]")
 _COMMA = re.compile(r"[，,；;]")
 # A later clause's date that opens an outlook (2026年有望迎来…; not 会计, 年会).
 _OUTLOOK = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:可能|或将|将|有望|预计|预期|会(?![计议]))")
+# A plan's time, written right after the plan's word (计划今年三季度建成, 预计于2026年投产).
+_PLANNED = re.compile(r"(?:计划|预计|拟|将)(?:于|在|将于)?$")
 # A window that counts something (最近60天内有16个研究报告): the count is the window's figure.
 # So does one that counts brokers' reports (近3个月累计研报27家, 近一个月获得17份券商研报).
 _WINDOW_COUNT = re.compile(r"\s*内?(?:共|累计)?(?:有|获得?|研报)+\s*\d+")
@@ -116,9 +118,14 @@ def date_for(
     if (
         after
         and _COMMA.search(text, q.span[1], after[0].span[0])
-        and _OUTLOOK.match(text, after[0].span[1])
+        and (
+            _OUTLOOK.match(text, after[0].span[1])
+            or _PLANNED.search(text, max(0, after[0].span[0] - 4), after[0].span[0])
+        )
     ):
-        after = []  # 渗透率达到40%，…，2025年可能迎来拐点: a later clause's outlook
+        # 渗透率达到40%，…，2025年可能迎来拐点, 持股76%，…（计划今年三季度建成）: a later
+        # clause's outlook or plan
+        after = []
     if after and _now_before(text, max(sentence[0], q.span[0] - 16), q.span[0], after[0]):
         after = []  # 当前市盈率TTM为23.41倍，6月9日某券商研报给予评级: the report's day
     if after and _in_book_title(after[0], text):
@@ -137,7 +144,9 @@ def date_for(
         return after[0], None
     earlier = [d for d in dates if d.span[1] <= sentence[0] and d.granularity != "relative"]
     while earlier and (
-        _ISSUE_NAMED.match(text, earlier[-1].span[1]) or _from_level(earlier[-1], text)
+        _ISSUE_NAMED.match(text, earlier[-1].span[1])
+        or _from_level(earlier[-1], text)
+        or _running_since(earlier[-1], text, sentence[0], q.span[0])
     ):
         earlier.pop()  # 2017年公开发行公司债券，…。主要子公司…净利润: the bond's name
     if earlier and _POINT_OPENS.match(text, sentence[0]):
@@ -230,6 +239,12 @@ def _from_level(date: DateMention, text: str) -> bool:
     return text[date.span[0] - 1 : date.span[0]] in ("由", "从") and bool(
         _FROM_LEVEL.match(text, date.span[1])
     )
+
+
+def _running_since(date: DateMention, text: str, lo: int, at: int) -> bool:
+    """Whether `date` is the day something started (市场自2021年7月16日启动) and the figure at
+    `at` a running total (累计成交额): a total since that day, as of a day the text names not."""
+    return text[date.span[0] - 1 : date.span[0]] == "自" and "累计" in text[lo:at]
 
 
 # A change written from a period's figure (由上月上涨0.1%转为下降0.5%): the period is the base.

@@ -80,6 +80,52 @@ def holding_share_holder(
     return last.object
 
 
+# What stands between a sum paid into a company and the stake it buys (出资金额为…万元，持股
+# 比例为…; 出资4亿元，占其注册资本的80%).
+_STAKE_NEXT = re.compile(r"\s*[，,]\s*(?:公司|其)?(?:合计|共)?$")
+
+
+def invested_stake_target(
+    text: str, last: ExtractedFact | None, last_end: int, label_start: int, subject: str
+) -> str | None:
+    """The company the sum stated just before was paid into (公司出资金额为…万元，持股比例为
+    99.99%), when the stake labelled at `label_start` right after it is what the sum bought:
+    the stake is in that company."""
+    if (
+        last is None
+        or last.object is None
+        or last.subject != subject
+        or last.metric != "invested"
+        or not _STAKE_NEXT.fullmatch(text, last_end, label_start)
+    ):
+        return None
+    return last.object
+
+
+# A trade in shares opening the sentence (某某投资公司周三卖出了15万股, 某基金昨日增持): its
+# doer is whom a holding after it in a clause naming no one (目前仅持有…股) is left with.
+_TRADER_OPENS = re.compile(
+    r"\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,20}?)"
+    r"(?:周[一二三四五六日]|今日|昨日|日前|近日|当天|当日|上周|本周)?(?:再次|大幅|共|累计)?"
+    r"(?:卖出|买入|抛售|减持|增持|出售|购入|清仓)了?"
+)
+# The words of such a clause before 持有: now, still, only (目前仅, 仍).
+_REMAINING = re.compile(r"\s*(?:目前|现在?|当前|如今|交易后)?(?:仍然?|尚|仅|只|合计|共)*")
+
+
+def trader_holds(text: str, sentence_start: int, clause_start: int, verb_start: int) -> str | None:
+    """The doer of the trade the sentence opens with, when the clause of a holding after it
+    (目前仅持有3600多股) names no holder: the holding is what that trader is left with."""
+    if clause_start <= sentence_start or not _REMAINING.fullmatch(text, clause_start, verb_start):
+        return None
+    found = _TRADER_OPENS.match(text, sentence_start, clause_start)
+    if found is None or _NOT_A_HOLDER.search(found["name"]):
+        return None
+    name = found["name"]
+    stem = name.removesuffix("公司")  # (a bare 公司 ending reads as no name's: 方舟投资公司)
+    return name if len(stem) >= 2 and plausible_name(stem) == stem else None
+
+
 # The company itself opening the clause of a holding (公司持有某某的股份为…): the company the
 # text is about holds the shares, of the company named after the verb.
 _SELF_HOLDS = re.compile(r"(?:本|该)?公司(?:直接|间接|合计|共计?|目前|现|仍)*")

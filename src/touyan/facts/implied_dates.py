@@ -28,7 +28,10 @@ _BARE_MONTHS = re.compile(
     r"(?=[\d第一二三四上下半前中年Q])(?:"
     r"(?<![\d.\-/近前])(?<!\d年)(?<!\d\s年)(?:(?P<first>\d{1,2})\s*(?:—|-|–|至|到|~|～)\s*)?(?P<month>\d{1,2})\s*月"
     r"(?:份)?(?!\s*\d)(?![日号个])"
-    r"|(?P<span>(?<![\d年前近])第?(?P<q>[一二三四1-4])季度|(?<![\d年])(?:上半年|下半年)|前三季度)"
+    # (去年四季度: a quarter of a year named by a relative word, which the years' reading
+    # leaves to this one)
+    r"|(?P<span>(?:(?<=[去今明]年)|(?<![\d年前近]))第?(?P<q>[一二三四1-4])季度"
+    r"|(?<![\d年])(?:上半年|下半年)|前三季度)"
     r"|(?<![上下])(?P<h1>半年度)(?!报)"  # 2024年半年度; 前四季度 is the trailing year
     r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
     # 2025年一季报, and 2023一季报 with the year run in without 年
@@ -56,11 +59,24 @@ _REPORT_MONTHS = {
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年\s*$")
 _YEAR_RUN_IN = re.compile(r"((?:19|20)\d{2})$")  # 2023一季报: a report's year written without 年
 _YEAR_REACH = 80  # characters: a year named further back does not date a bare month
+_RELATIVE_YEARS = {"去年": -1, "今年": 0, "明年": 1}
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _SPAN_MONTHS = {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12)}
 # Days after a period's end beyond which publication's year is no guess for a period written
 # without one: a release reports the last month or quarter soon after it ends.
 _STALE_DAYS = 183
+
+
+def _quarter_of(date: DateMention) -> int | None:
+    """Which quarter a date mention spans, if it spans one exactly (2021年四季度)."""
+    start, end = date.start, date.end
+    if (
+        start.day != 1
+        or start.month % 3 != 1
+        or (end.year, end.month) != (start.year, start.month + 2)
+    ):
+        return None
+    return (start.month + 2) // 3
 
 
 def _bare_months(text: str) -> list[re.Match[str]]:
@@ -156,13 +172,22 @@ def with_bare_months(
         ]
         said = text[max(0, m.start() - 2) : m.start()]
         guessed = False  # the year is publication's, the text writes none
+        unknown = False  # no year is written, known or guessed: the period is undated
         written = _YEAR_BEFORE.search(text, max(0, m.start() - 6), m.start())
         if m["report"] and not written:
             written = _YEAR_RUN_IN.search(text, max(0, m.start() - 4), m.start())
         if written:  # 2025年一季报: the year written with it, which no date pattern reads
             year = int(written.group(1))
-        elif said in ("今年", "去年") and published_at is not None:
-            year = published_at.year - (said == "去年")  # 今年4月, 去年4月
+        elif said in _RELATIVE_YEARS and published_at is None and m["q"]:
+            # 去年四季度 with no publication date: the year of that quarter named before
+            # (2021年四季度报告…去年四季度末), else unknown
+            quarter = _QUARTER_NUMBER[m["q"]]
+            same = [
+                d.end.year for d in dates if d.span[1] <= m.start() and _quarter_of(d) == quarter
+            ]
+            year, unknown = (same[-1], False) if same else (dt.date.today().year, True)
+        elif said in _RELATIVE_YEARS and published_at is not None:
+            year = published_at.year + _RELATIVE_YEARS[said]  # 今年4月, 去年4月, 去年四季度
         elif years:
             year = years[-1]
         elif (
@@ -174,11 +199,16 @@ def with_bare_months(
         elif published_at is not None:
             year = published_at.year - (last > published_at.month)
             guessed = True
+        elif m["q"] or m["bq"] or m["span"]:
+            # 第四季度 in a text that names no year near it and has no publication date: the
+            # period is named, its year is not (kept undated, `DateMention.dated`)
+            year, unknown = dt.date.today().year, True
         else:
             continue
         start = dt.date(year, first, 1)
         end = dt.date(year, last, calendar.monthrange(year, last)[1])
-        said, words_end = m.group(), m.end()
+        relative = said in _RELATIVE_YEARS and m["q"] is not None
+        said, words_end = (text[m.start() - 2 : m.end()] if relative else m.group()), m.end()
         if part := part_of_month(text, m.end(), start, end):  # 1月中旬: its ten days
             start, end, words_end = part
             said = text[m.start() : words_end]
@@ -194,8 +224,11 @@ def with_bare_months(
         ]
         stale = bool(published_at and (published_at - end).days > _STALE_DAYS)
         # Months keep the guess (8月份 in May is last August's, as releases write them).
-        dated = not (guessed and stale and (m["q"] or m["bq"]) and named[-1:] != [year])
-        extra.append(DateMention(start, end, kind, m.span(), said, dated))
+        dated = not unknown and not (
+            guessed and stale and (m["q"] or m["bq"]) and named[-1:] != [year]
+        )
+        span = (m.start() - 2 if relative else m.start(), m.end())
+        extra.append(DateMention(start, end, kind, span, said, dated))
     return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
 
 

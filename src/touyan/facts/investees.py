@@ -34,6 +34,8 @@ _VEHICLE_JOINED = re.compile(
 _JOINED_REACH = 300  # characters back to the sentence that set the vehicle up
 # A partner's share of a vehicle's capital: paid into the vehicle, not spent by the company.
 _SUBSCRIBED = re.compile(r"认缴|作为(?:有限|普通)?合伙人")
+_PAID_IN = "出资"  # a partner's capital paid in, labelled so
+_FULL_STOPS = ("。", "！", "？", "\n")
 
 # 项目总投资, 项目估算总投资, 该项目计划投资: a bare 项目 opening the label's run, which points
 # back to the project the text named.
@@ -47,6 +49,8 @@ _PROJECT_NAMED = re.compile(
     r"“(?P<quoted>[^“”\n]{2,60}?)”(?P<tail>项目)?"
     r"|《(?P<titled>[^《》\n]{2,60}?项目)"
     rf"|(?:{_BUILDS})了?(?P<built>[\u4e00-\u9fffA-Za-z0-9（）()+/\-]{{2,60}}?项目)"
+    # 建设“十四五”规划重点项目某某电厂改扩建项目: a class of projects in quotes, then the one
+    rf"|(?:{_BUILDS})了?“[^“”\n]{{1,12}}”[\u4e00-\u9fff]{{0,8}}?项目(?P<classed>[\u4e00-\u9fffA-Za-z0-9（）()+/\-]{{2,60}}?项目)"
 )
 # A verb inside a built project's run (某某建设组成联合体预中标某某项目: the company's name
 # holds 建设): the project is named after the last one.
@@ -64,6 +68,8 @@ def _project_name(found: re.Match[str], titled: bool) -> str | None:
         return quoted if quoted.endswith("项目") else None
     if found["titled"] is not None:
         return str(found["titled"]) if titled else None
+    if found["classed"] is not None:
+        return str(found["classed"])
     built = str(found["built"])
     verbs = [v.end() for v in _BUILD_VERB.finditer(built) if len(built) - v.end() >= 4]
     return built[verbs[-1] :] if verbs else built
@@ -96,6 +102,13 @@ def investment_target(
         joined = list(
             _VEHICLE_JOINED.finditer(text, max(0, clause_start - _JOINED_REACH), clause_start)
         )
+        if joined:
+            return joined[-1]["name"]
+    if obj is None and text.startswith(_PAID_IN, label_start):
+        # 投资设立某某有限公司，注册资本为5亿元，公司拟以货币方式出资4亿元；乙方出资1亿元: the
+        # capital paid into the company the sentence (over its semicolons) sets up
+        opened = max(text.rfind(stop, 0, clause_start) for stop in _FULL_STOPS) + 1
+        joined = list(_VEHICLE_JOINED.finditer(text, opened, clause_start))
         if joined:
             return joined[-1]["name"]
     if obj is None and (counted := _COUNTED_PROJECTS.search(text, clause_start, label_start)):

@@ -76,3 +76,56 @@ def counted_goods(text: str, figure_end: int) -> str | None:
     if found is None or _NOT_GOODS.search(found["name"]) or not _MODEL_MARK.search(found["name"]):
         return None
     return found["name"].strip()
+
+
+# A sum-of-the-parts valuation (采用SOTP估值：直播参考可比公司给予22年0.8xPS，估值328亿港元): the
+# part that opens the clause before, with the multiple it is given, is what the value is of.
+_VALUED_PART = re.compile(
+    r"(?:^|(?<=[：:；;，,。]))\s*(?P<part>[\u4e00-\u9fffA-Za-z0-9+＋、]{1,12}?)"
+    r"(?:参考[^，,；;。：:]{0,12}?)?给予[^，,；;。：:]{0,20}?(?:PS|PE|PB|EV/EBITDA|倍)[，,]\s*$"
+)
+# A part before a multiple's label (或核心业务预测市盈率16倍): a business, its multiple.
+_PART_MULTIPLE = re.compile(
+    r"(?:^|(?<=[，,；;：:]))\s*(?:或|而|其中)?(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,10}?(?:业务|板块|分部))"
+    r"的?(?:预测|预期|动态|静态|远期)?$"
+)
+_VALUED = ("valuation", "pe", "pe_forecast", "ps", "ps_forecast", "pb", "pb_forecast")
+
+
+def valued_part(
+    text: str, metric: str, sentence_start: int, clause_start: int, label_start: int
+) -> str | None:
+    """The part a value or a multiple is of: the business written right before a multiple's
+    label (或核心业务预测市盈率16倍), or the part given a multiple in the clause before a bare
+    value (直播参考可比公司给予0.8xPS，估值328亿港元)."""
+    if metric not in _VALUED:
+        return None
+    if (found := _PART_MULTIPLE.search(text, clause_start, label_start)) is not None:
+        return found["part"]
+    if (
+        metric != "valuation"
+        or text[clause_start:label_start].strip()
+        or "给予" not in text[max(sentence_start, clause_start - 48) : clause_start]
+    ):
+        return None
+    found = _VALUED_PART.search(text, max(0, clause_start - 48), clause_start)
+    return found["part"] if found else None
+
+
+# 占该笔优先票据的0.37%: 该笔 points back to the one of its kind the sentence described.
+_POINTED = re.compile(r"该(?:笔|期|只|批)(?P<kind>[\u4e00-\u9fff]{2,8}?)(?:比重|比例|占比|的|$)")
+_DESCRIBED_REACH = 40
+
+
+def pointed_kind(text: str, metric: str, sentence_start: int, label_start: int) -> str | None:
+    """The one a label's 该笔 (该期, 该只) points back to, as the clause that names it last
+    describes it (回购了利率7.25%、2026年4月到期的优先票据，…占该笔优先票据的: that note)."""
+    if "该" not in metric or (found := _POINTED.search(metric)) is None:
+        return None
+    kind = found["kind"]
+    at = text.rfind(kind, sentence_start, label_start)
+    if at < 0:
+        return None
+    opened = max(text.rfind(c, max(sentence_start, at - _DESCRIBED_REACH), at) for c in "，,；;")
+    described = text[opened + 1 : at + len(kind)].strip()
+    return described if "的" in described and described != kind else None

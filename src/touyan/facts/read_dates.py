@@ -57,6 +57,18 @@ def _valued(metric: str) -> bool:
     return metric == "market_cap" or "市值" in metric
 
 
+# A fiscal year a label names as its own (22财年的每股盈利预测): no date the text names is its.
+_OWN_FISCAL_YEAR = re.compile(r"\d{2,4}\s*财年")
+# A year's end (2021年末, 2024年底): its last day, which a close carried from it through a run
+# of clauses is of (2021年末，甲指数收于3639.8点…；乙指数收于14857.4点).
+_YEAR_END = re.compile(r"[末底]")
+_FULL_STOP = re.compile(r"[。！？!?\n]")
+# A peak move within one session (盘前一度大涨超24%, 盘中一度跌超5%): a day's, like a quote,
+# though a peak move alone may span a window (年内最大涨幅).
+_PEAK_MOVES = frozenset({"max_gain_pct", "max_fall_pct"})
+_WITHIN_SESSION = re.compile(r"一度|盘中|盘前|盘后|早盘|午盘|尾盘")
+
+
 # 今日 and 今天 are the day the text was published (当日 is a day named before it).
 # 近期 opening a clause (。近期放量突破25元) says now; a heading's or a topic's 近期 (### 近期的
 # 资金表现, 从近期表现看) names no time of the figures after it.
@@ -64,7 +76,9 @@ def _valued(metric: str) -> bool:
 # other position, where the lookbehind before 近期 would have each branch tried in turn.)
 NOW = re.compile(
     r"(?=[当目近截发今])(?:当前|目前|(?:^|(?<=[。，,；;！？!?\n]))近期(?!的)|截[至止]发稿|发稿时|今日|今天"
-    r"|截[至止]\d{1,2}[时:：]\d{2})"
+    r"|截[至止]\d{1,2}[时:：]\d{2}"
+    # 截至公告披露日, 截至本公告日: the day of the filing, which the text names by no date
+    r"|截[至止]本?公告(?:披露)?日)"
 )
 # A news item's dateline: its day, then 消息 or 电 (2月13日消息，, 新华社北京5月9日电).
 _NEWS_DAY = re.compile(r"[^\S\n]*(?:消息|电)[，,：:\s]")
@@ -276,11 +290,21 @@ class DatedReader(TextReader):
             anchor is not None
             and anchor.granularity != "day"
             and (anchor.span[1] <= sentence[0] or anchor.span[0] > q.span[0])
-            and (metric in DAILY_METRICS or WINDOW_MOVE.fullmatch(metric) or _valued(metric))
+            and (
+                metric in DAILY_METRICS
+                or WINDOW_MOVE.fullmatch(metric)
+                or _valued(metric)
+                or self._peak_in_session(metric, q, sentence)
+            )
+            and not self._year_end_run(anchor, sentence)
         ):
             # a day's quote is not dated by a period named before or after it, but by the day
             # named before the period (a market value, and a rank by it, is a day's too)
-            daily = metric in DAILY_METRICS or _valued(metric)
+            daily = (
+                metric in DAILY_METRICS
+                or _valued(metric)
+                or self._peak_in_session(metric, q, sentence)
+            )
             anchor = day_before(anchor.span[0], self.dates, self.published_at) if daily else None
         if (
             anchor is not None
@@ -358,12 +382,39 @@ class DatedReader(TextReader):
             anchor = days[-1] if days else None
         if (
             anchor is not None
+            and "财年" in metric
+            and _OWN_FISCAL_YEAR.search(metric)
+            and anchor.text not in metric
+        ):
+            anchor = (
+                None  # 将22财年的每股盈利预测提高到6.14美元: the label's own year, not the text's
+            )
+        if (
+            anchor is not None
             and "目标" in metric
             and _TARGET.search(metric)
             and anchor.granularity != "day"
         ):
             anchor = None  # 维持2025~2027年EPS…，维持目标价11.74元: a target set now
         return anchor, window
+
+    def _year_end_run(self, anchor: DateMention, sentence: tuple[int, int]) -> bool:
+        """Whether `anchor` is a year's end written before `sentence` in its run of clauses
+        (no full stop between): a day, which a quote after it is of."""
+        return (
+            anchor.granularity == "year"
+            and anchor.span[1] <= sentence[0]
+            and _YEAR_END.match(self.text, anchor.span[1]) is not None
+            and not _FULL_STOP.search(self.text, anchor.span[1], sentence[0])
+        )
+
+    def _peak_in_session(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """Whether a peak move is one session's (美股盘前一度大涨超24%): words of a session
+        written in its clause, before the figure."""
+        if metric not in _PEAK_MOVES:
+            return False
+        clause = self._clause_start(sentence, q.span[0])
+        return _WITHIN_SESSION.search(self.text, clause, q.span[0]) is not None
 
     def _month_of_year(self, year: DateMention) -> DateMention:
         """The month a month-on-month change carried from an earlier sentence holds for when

@@ -83,6 +83,8 @@ _DIRECTION_BEFORE = re.compile(
 # The month a central bank's meeting is in (3月, 12月份), not a day of it.
 _OWN_TIME = re.compile(r"[年月]")
 _MEETING_MONTH = re.compile(r"(?<![\d.])(?:1[0-2]|[1-9])月(?:份)?(?![\d日号])")
+# A time other than a meeting's month (年底前, 年内, 某事之前): a horizon of its own.
+_OTHER_HORIZON = re.compile(r"年底|年末|年内|明年|今年|[上下]半年|之前|以前")
 # Lines a table header's metric carries on to the percentages under it.
 _HEADER_WINDOW = 6
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
@@ -424,7 +426,9 @@ class FactReader(
             # 某央行3月…加息25个基点的概率为…；5月…: the chance is of the meeting the month
             # the sentence named last before it holds, which one label for both would lose
             months = list(_MEETING_MONTH.finditer(self.text, sentence[0], label_start))
-            if months:
+            if months and not _OTHER_HORIZON.search(self.text, months[-1].end(), label_start):
+                # (6月加息10个基点的可能性为80%，年底前加息40个基点的可能性…，而在某发布会之前，
+                # 加息30个基点的可能性…: a time named since is that chance's, the month not)
                 fact = replace(fact, period=months[-1].group())
         return fact
 

@@ -201,7 +201,8 @@ class GrowthShapes(Reader):
             metric = metric[stated.end() :]  # 当年公司员工总数: the figure is 员工总数
         if whole := self._whole_of_part(record.name, metric, label_start, q):
             return self._fact_for(record.name, whole, q, sentence, quote, metric)
-        return self._fact_for(record.name, metric, q, sentence, quote, None)
+        part = self._part_opening_sentence(record, label_start)  # 某市二手房成交金额…，成交套数
+        return self._fact_for(record.name, metric, q, sentence, quote, part)
 
     def _whole_of_part(self, subject: str, part: str, label_start: int, q: Quantity) -> str | None:
         """销量45万辆，同比增长13%；其中某类车型7万辆，同比增长25%: a name with no measure
@@ -337,7 +338,9 @@ class GrowthShapes(Reader):
             if record is None or (record.kind == "company" and self.nationwide(sentence, named[1])):
                 return None  # 据IDC，全球智能手机出货量同比…: the world's, not the company's
             metric = named[0] + self._priced(named[0], named[1]) + suffix
-            return self._fact_for(record.name, metric, q, sentence, quote, None)
+            clause_start = self._clause_start(sentence, named[1])
+            part = self._opening_part(metric, clause_start, named[1])  # 全球某产品的出货量
+            return self._fact_for(record.name, metric, q, sentence, quote, part)
         if found is not None:
             clause_start = self._clause_start(sentence, found[1])
             subject = self.subject_before(found[1], clause_start) or self.subject_before(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from touyan.facts.bulletin import VIEW
+from touyan.facts.clause_parts import judged_topic
 from touyan.facts.economy import REGION
 from touyan.facts.labels import LABEL_BREAK, LABEL_METRIC, NOT_A_LABEL, YEAR_AGO
 from touyan.facts.read_text import SENTENCE_END, TextReader
@@ -209,6 +210,11 @@ class IndicatorReader(TextReader):
             return None
         if _STATEMENT_LIKE.search(label):
             return None
+        if self.text[start - 1 : start] in "，," and (
+            topic := judged_topic(self.text, sentence[0], start)
+        ):
+            # 在各类方式中，铁路仍是运输主力，共到发旅客…: the judged part's
+            return topic + LABEL_METRIC.get(label.lower(), label), start
         example = list(_SECTOR_EXAMPLE.finditer(self.text, sentence[0], start))
         if example and "业" not in label:
             # 部分行业，如住宿和餐饮业，…，一季度用电量同比增长3.7%: the sector's use, not the

@@ -13,16 +13,27 @@ import re
 from typing import TYPE_CHECKING
 
 from touyan.facts.bilateral import market_of
+from touyan.facts.clause_parts import (
+    BARE_SHARE,
+    kind_of_subject,
+    opening_qizhong_part,
+    share_part,
+)
 from touyan.facts.counted_parts import BARE_SUM, counted_thing
-from touyan.facts.economy import CN_REGION, REGION
+from touyan.facts.economy import CN_REGION, REGION, REGION_NAMES, cn_region_name
 from touyan.facts.economy_scope import economy_before_label
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
 from touyan.facts.fund_trades import fund_meant, fund_trade
-from touyan.facts.holders import holding_share_holder, new_holder, registered_company
-from touyan.facts.investees import investment_target
+from touyan.facts.holders import (
+    holding_share_holder,
+    invested_stake_target,
+    new_holder,
+    registered_company,
+)
+from touyan.facts.investees import investment_target, named_project
 from touyan.facts.labels import (
     CLAUSE_LIKE,
     DAILY_METRICS,
@@ -34,7 +45,7 @@ from touyan.facts.labels import (
     stake_move,
 )
 from touyan.facts.market import SECTOR_METRICS
-from touyan.facts.named_parts import cause_of, tranche_of
+from touyan.facts.named_parts import cause_of, pointed_kind, tranche_of, valued_part
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_narrowed import goods_price_move
 from touyan.facts.read_owner import DEAL_FIGURE, OwnerSteps
@@ -92,6 +103,17 @@ _BOUGHT = re.compile(
     r"(?:收购|并购|购买|购入)了?(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?=[。，,；;]|的|股权|全部|\d)"
 )
 _TRADED_COUNTS = ("shares_bought", "shares_sold")
+# A sum a bare 项目 opens the label of (项目计划总投资额): the project's, named before it.
+_PROJECT_SUM = "项目"
+_PROJECT_REACH = 300
+# What a buyer paid a share (买入价为57.58元/股): of the stock it bought, which a filing by the
+# company whose stock it is names as its own (买入本次发行的股票, 买入公司股票).
+_PRICE_PAID = frozenset({"买入价", "买入均价", "增持均价", "购买价格"})
+_OWN_STOCK_BOUGHT = re.compile(
+    r"(?:买入|增持|购买)(?:了)?(?:本次发行的|公司|本公司|该公司)的?(?:A股|H股)?股(?:票|份)"
+)
+# 均持股, 各持股: a stake each of several companies listed before is held at.
+_EACH_HELD = re.compile(r"[均各]$")
 # Who raises a funding round, which an investment stated after it goes into.
 _ROUND_SUBJECT_KINDS = ("company",)
 
@@ -324,6 +346,20 @@ class LabelledSteps(OwnerSteps):
         obj = obj or self._project(sentence, label_start)
         if obj is None and subject is not None and not led:
             obj = self._owned_part(subject.text, subject.end, label_start)
+            if (
+                obj is None
+                and subject.start > clause_start
+                and "其中" in self.text[clause_start : subject.start]
+            ):
+                # 其中袋装某某销售收入: a kind of the subject, a part of the whole before
+                obj = kind_of_subject(self.text, clause_start, subject.start, subject.text)
+        if obj is None and not led and (subject is None or subject.start < clause_start):
+            obj = self._opening_part(metric, clause_start, label_start)  # 港股通的成交额
+            if obj is None and BARE_SHARE.fullmatch(metric):
+                obj = self._share_owner(record.name, sentence, clause_start)  # 其中X28家，数量占比
+        if obj is None and not led and record.kind == "org" and metric not in KNOWN_METRICS:
+            # 上海全市二手房累计成交金额: the words after the region's name
+            obj = self._region_part(record.name, metric, clause_start, label_start)
         if obj is None and not led:
             obj = self._part_pointed_back(record, label_start) or self._part_of_whole(
                 record, metric, clause_start, label_start
@@ -399,6 +435,13 @@ class LabelledSteps(OwnerSteps):
             )  # 因某事导致的收益: that gain
         if obj is None:
             obj = tranche_of(self.text, clause_start, label_start)  # 品种二为某债券，规模为…
+        if obj is None and not led:
+            # 广告+电商给予5.1xPS，估值…; 或核心业务预测市盈率16倍: that part's value
+            obj = valued_part(self.text, metric, sentence[0], clause_start, label_start)
+        if obj is None and metric in _PRICE_PAID and record is not self.topic:
+            obj = self._shares_bought_of(sentence, label_start)  # 买入公司股票…，买入价为…
+        if obj is None and "该" in metric:
+            obj = pointed_kind(self.text, metric, sentence[0], label_start)  # 占该笔票据的
         if obj is None and record.kind == "company":
             obj = market_of(self.text, clause_start, label_start)  # 在印度的出货量: that market's
         if metric == "raised" and record.kind in _ROUND_SUBJECT_KINDS:
@@ -412,8 +455,14 @@ class LabelledSteps(OwnerSteps):
         if metric == "invested":
             # 出资1000万元参与投资某某合伙企业, 其中公司认缴出资…, 项目总投资…: the target
             obj = investment_target(self.text, obj, sentence, clause_start, label_start, q.span[1])
+        if obj is None and metric.startswith(_PROJECT_SUM) and "投资" in metric:
+            # 建设某某改扩建项目，项目计划总投资额…: the project the text named before
+            obj = named_project(self.text, max(0, label_start - _PROJECT_REACH), label_start)
         if metric == "注册资本" and obj is None:
             obj = self._capital_of(record, clause_start, label_start + 4, label_start)
+        if metric == "stake_pct" and _EACH_HELD.search(self.text, clause_start, label_start):
+            if "、" in self.text[sentence[0] : clause_start]:
+                return None  # 包括甲公司、乙公司，退出前均持股100%: each one's, in which unsaid
         if metric == "stake_pct":
             holder = (
                 self._holder_pointed_back(record, sentence, label_start)
@@ -431,6 +480,10 @@ class LabelledSteps(OwnerSteps):
                 self._stake_held_in(sentence, label_start)
                 or self._stake_target(sentence[0], record.name)
                 or held
+                # 公司出资金额为…万元，持股比例为…: the stake bought in the company paid into
+                or invested_stake_target(
+                    self.text, self.last, self.last_end, label_start, record.name
+                )
             )
         if metric in _QUOTED_METRICS and self._unlisted(record):
             return None  # 国电电力当前股价4.61元 under a title about 汇金: an investor has no quote
@@ -465,6 +518,58 @@ class LabelledSteps(OwnerSteps):
             run.startswith(bought["name"])
             for bought in _BOUGHT.finditer(self.text, 0, clause_start)
         )
+
+    def _region_part(
+        self, region: str, metric: str, clause_start: int, label_start: int
+    ) -> str | None:
+        """The part of an economy the words between its name and the label name (上海全市二手房
+        累计成交金额: second-hand homes', not all the city's deals)."""
+        named = [m for m in REGION.finditer(self.text, clause_start, label_start)]
+        named += [m for m in CN_REGION.finditer(self.text, clause_start, label_start)]
+        if not named:
+            return None
+        end = max(m.end() for m in named)
+        if "的" in self.text[end:label_start]:
+            return None  # 境外机构在中国债券市场的托管余额: see `_opening_part`
+        if label_start - end < 2 or region not in (
+            REGION_NAMES.get(named[0].group(), named[0].group()),
+            *(cn_region_name(m) for m in named if m.re is CN_REGION),
+        ):
+            return None
+        part = qualifier(self.text, end, label_start, [])
+        return part if part and part not in metric else None
+
+    def _shares_bought_of(self, sentence: tuple[int, int], label_start: int) -> str | None:
+        """The company whose own stock the sentence says a buyer bought (某机构…从二级市场买入
+        本次发行的股票…，买入价为…): the price is of that company's shares."""
+        if _OWN_STOCK_BOUGHT.search(self.text, sentence[0], label_start) is None:
+            return None
+        filer = self.topic or next(
+            (m.entity for m in self.mentions[:1] if self.text.startswith("公告", m.end)), None
+        )  # (中国移动公告，… under a title naming the buyer too: the filer's)
+        return filer.name if filer is not None and filer.kind == "company" else None
+
+    def _share_owner(
+        self, subject: str, sentence: tuple[int, int], clause_start: int
+    ) -> str | None:
+        """Whose a share is when its label names no part: the part of the share stated just
+        before it in the sentence (某子公司营收占公司营收的比例为…，净利润占比为…), else the part
+        the sentence opens with after 其中 (其中某类管理人28家，数量占比为…)."""
+        last = self.last
+        if (
+            last is not None
+            and last.subject == subject
+            and last.object is None
+            and sentence[0] <= self.last_end <= clause_start
+            and (part := share_part(last.metric))
+        ):
+            return part
+        if clause_start == sentence[0] or "其中" not in self.text[sentence[0] : sentence[0] + 4]:
+            return None
+        found = opening_qizhong_part(self.text, sentence[0])
+        if found is None or self.names_between(found[1], clause_start):
+            return None
+        return found[0]
 
     def _new_holder(self, sentence: tuple[int, int], label_start: int) -> str | None:
         """The holder a register's change adds (新增股东某某有限公司，持股100%), by the name the

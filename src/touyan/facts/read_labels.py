@@ -266,7 +266,9 @@ class LabelShapes(Reader):
         if (
             (whole := _WHOLE.fullmatch(self.text, head, start))
             and last
-            and not last.object  # 广告收入…占营收的比例: a segment's, which the name cannot say
+            # 广告收入…占营收的比例: a segment's, which the name cannot say (an economy's part
+            # is a holder or a kind of it: 境外机构在某市场的托管余额…，占该市场托管余额的比重)
+            and (not last.object or REGION.fullmatch(last.subject))
             and self.last_end > lo
         ):
             # 加工贸易进出口增长2.3%，占进出口总额的比重为18.7%: the share of what was just stated.

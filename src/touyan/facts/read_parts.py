@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from touyan.facts.clause_parts import opening_part
 from touyan.facts.economy import REGION
 from touyan.facts.entities import EntityRecord
 from touyan.facts.extract import MEASURE_HEAD, ExtractedFact
@@ -88,9 +89,9 @@ _CONTRIBUTED = re.compile(
 )
 # Words that turn a sentence about a part back to the whole or to another part.
 _WHOLE_NAMED = re.compile(r"公司|集团|整体|总体|全部|合计|其中|此外|另外|业务|板块")
-# Parts joined by 及, 和 or 与 (精细化工及日化材料和特种化学品), too long for one qualifier.
-_JOINED_PARTS = re.compile(r"[\u4e00-\u9fff]{2,14}(?:[及和与][\u4e00-\u9fff]{2,14})+")
-_PART_JOIN = re.compile(r"[及和与]")
+# Parts joined by 及, 和, 与 or 、 (精细化工及日化材料和特种化学品), too long for one qualifier.
+_JOINED_PARTS = re.compile(r"[\u4e00-\u9fff]{2,14}(?:[及和与、][\u4e00-\u9fff]{2,14})+")
+_PART_JOIN = re.compile(r"[及和与、]")
 # A product's model number or series glued to its maker's name (某某酒1618白酒).
 _MODEL_AFTER_NAME = re.compile(r"[A-Za-z0-9]{2,8}[\u4e00-\u9fff]{0,4}")
 # A car model's code right after its maker's name (远帆P9交付量), before what it sold.
@@ -172,6 +173,11 @@ _ASPECT = re.compile(
 _PART_AFTER_QIZHONG = re.compile(
     r"\s*其中[，,]?\s*(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:的)?$"
 )
+# Clauses a sentence may open with before its first figure's: a source, a year.
+_LEAD_IN = re.compile(
+    r"(?:据[^，,。；;]{0,30}[，,]|[^，,。；;]{0,30}(?:显示|表示|指出)[，,：:]"
+    r"|(?:19|20)\d{2}\s*年[，,]|\s)+"
+)
 # Words a list's next item may open with before its part's name (；其中货物贸易收入…).
 _ITEM_LEAD = re.compile(r"\s*(?:其中|而|另外|此外|同时)?[，,]?\s*")
 
@@ -198,6 +204,20 @@ class PartReader(TextReader):
         ):
             return None
         return last.object
+
+    def _opening_part(self, metric: str, clause_start: int, label_start: int) -> str | None:
+        """The part a clause naming no one opens with before its label's 的 (`opening_part`),
+        unless the metric's name holds it already (参与某运动的人数)."""
+        if self.text[label_start - 1 : label_start] != "的":
+            return None  # the common case, cheaply
+        found = opening_part(self.text, clause_start, label_start)
+        if (
+            found is None
+            or found[0] in metric
+            or self.names_between(found[1], found[1] + len(found[0]))
+        ):
+            return None
+        return found[0]
 
     def _qualifier(self, metric: str, clause_start: int, label_start: int) -> str | None:
         """The segment or sector narrowing a company-results label (动力电池系统营业收入)."""
@@ -442,6 +462,8 @@ class PartReader(TextReader):
         if last is None or last.object is None or last.subject != record.name:
             return None
         lo = max(self.text.rfind("。", 0, label_start), self.text.rfind("\n", 0, label_start)) + 1
+        if lead := _LEAD_IN.match(self.text, lo, last.span[0]):
+            lo = lead.end()  # 据某研究院数据，2021年，某市全市二手房累计成交金额…: after them
         if last.span[0] < lo or last.object not in self.text[lo : lo + 16]:
             lo = max(self.text.rfind(c, lo, label_start) for c in "；;") + 1
             item = _ITEM_LEAD.match(self.text, lo)

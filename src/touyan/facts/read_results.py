@@ -25,7 +25,7 @@ from touyan.facts.filings import (
     points_on_quarter,
     points_over_base,
 )
-from touyan.facts.holders import opening_holder, self_holds
+from touyan.facts.holders import opening_holder, self_holds, trader_holds
 from touyan.facts.labels import BALANCES, DAILY_METRICS, base_metric, unit_fits
 from touyan.facts.name_forms import plausible_name
 from touyan.facts.reader import Reader
@@ -285,6 +285,9 @@ class ResultShapes(Reader):
             holder = self._named_holder(sentence[0], ranked.start())
         if holder is None:
             holder = self._group_holder(sentence[0], verb.start())
+        if holder is None:
+            # 某某投资公司周三卖出了15万股甲公司，…，目前仅持有3600多股: the trader's holding
+            holder = trader_holds(self.text, sentence[0], clause_start, verb.start())
         metric = "shares_held"
         starts = [clause_start]  # (or after the company named first: 某某公司股东某某持有)
         starts += [m.end for m in self.mentions if clause_start < m.end < verb.start()]

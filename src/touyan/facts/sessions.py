@@ -64,8 +64,9 @@ def _dated_nearby(start: int, dates: Sequence[DateMention]) -> bool:
 def weekday_mentions(
     text: str, dates: Sequence[DateMention], published_at: dt.date | None
 ) -> list[DateMention]:
-    """A day mention at each weekday a text names without a date."""
-    if published_at is None or ("周" not in text and "星期" not in text and "礼拜" not in text):
+    """A day mention at each weekday a text names without a date; undated when the text has
+    no publication date (周一收盘又上涨0.19%: a day, which a week named before it is not)."""
+    if "周" not in text and "星期" not in text and "礼拜" not in text:
         return []
     out: list[DateMention] = []
     for found in _WEEKDAY.finditer(text):
@@ -74,6 +75,10 @@ def weekday_mentions(
         stop = _SENTENCE.search(text, found.end())
         if not _TRADING.search(text, found.end(), stop.start() if stop else len(text)):
             continue  # 公司周一收到股东的通知: a notice's day, not a session's
+        if published_at is None:
+            day = _weekday(found, dt.date.today())
+            out.append(DateMention(day, day, "day", found.span(), found.group(), dated=False))
+            continue
         day = _weekday(found, published_at)
         out.append(DateMention(day, day, "day", found.span(), found.group()))
     return out

@@ -324,7 +324,8 @@ def read_dates(
         start, end, granularity = found
         known = not (undated_days and (granularity == "relative" or (g["md"] and near is None)))
         dated, said, span = known, match.group(), match.span()
-        if granularity == "year" and (holiday := _HOLIDAY.match(text, match.end())):
+        holiday = _HOLIDAY.match(text, match.end()) if granularity == "year" else None
+        if holiday:
             # 2022年春节假期: days within the year the text does not name
             said, dated = text[match.start() : holiday.end()], False
         elif granularity == "month" and (part := part_of_month(text, match.end(), start, end)):
@@ -338,7 +339,9 @@ def read_dates(
             and not _SINCE.match(text, span[1])
         ):
             last_year, last_year_end, last_start = end.year, match.end(), start
-            year_only = granularity in ("year", "half", "quarter")
+            # (a holiday is some days of its year, which a day after it, in a later sentence
+            # too, is in: 2022年春节假期首日。…截至1月31日)
+            year_only = granularity in ("year", "half", "quarter") and not holiday
         out.append(DateMention(start, end, granularity, span, said, dated))
     return out, spans
 
