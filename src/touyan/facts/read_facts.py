@@ -197,6 +197,7 @@ class FactReader(
                         or _CONDITION.match(self.text, clause_start)
                         or self.sessionless(fact)
                         or self._misnamed(fact)
+                        or self._owners_budget(fact.metric, q, sentence)
                         or (
                             undated_past
                             and _UNDATED_PAST.search(self.text, clause_start, q.span[0])

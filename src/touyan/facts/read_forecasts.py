@@ -14,6 +14,12 @@ import datetime as dt
 import re
 
 from touyan.facts.labels import base_metric
+from touyan.facts.plans import (
+    after_planned_deal,
+    bid_project_total,
+    planned_sum,
+    project_budget,
+)
 from touyan.facts.read_dates import ANNUAL_METRICS, THAT_DAY
 from touyan.facts.read_text import FORECAST, SENTENCE_END, TextReader
 from touyan.text.dates import DateMention
@@ -111,6 +117,22 @@ class ForecastReader(TextReader):
         if FORECAST.search(self.text, start, sentence[0]) is None:
             return False
         return not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
+
+    def _planned(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """A sum a plan commits (拟出资, 拟定增募资), a state a planned deal leaves (转让完成后…
+        持有) or a project's budget (项目总投资): planned, not paid (see `plans`)."""
+        return (
+            planned_sum(self.text, metric, sentence, q.span[0], self.dates)
+            or after_planned_deal(self.text, sentence, q.span[0], self.dates)
+            or project_budget(self.text, metric, sentence, q.span[0])
+        )
+
+    def _owners_budget(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """A project's total investment in a text about the bid a company won for it (收到某某
+        PPP项目的《中标通知书》。项目估算总投资约…): its owner's budget, no sum of the company's."""
+        return project_budget(self.text, metric, sentence, q.span[0]) and bid_project_total(
+            self.text, sentence, q.span[0]
+        )
 
     def _preannounced(self, metric: str, q: Quantity) -> bool:
         """A result told as a range (基本每股收益0.12元至0.18元) in a text about an earnings
