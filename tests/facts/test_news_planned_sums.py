@@ -96,3 +96,14 @@ def test_a_won_projects_budget_is_no_sum_of_the_winners() -> None:
     assert not any(f.value == 920000000 for f in facts)
     built = _read("青禾股份公告，公司拟在某市建设滨江物流园项目，项目估算总投资约9.2亿元。")
     assert at(built, "920000000").metric == "invested_forecast"
+
+
+def test_a_sum_dated_only_by_a_forecasts_period_is_its_estimate() -> None:
+    facts = _read(
+        "青禾股份公告，预计2022年度归母净利润3亿元至3.6亿元。公司因出售闲置厂房"
+        "导致的资产处置收益约0.9亿元，属于非经常性损益。业绩预增主要是上年同期计提商誉减值，"
+        "合计确认资产减值损失2.4亿元。"
+    )
+    assert at(facts, "90000000").metric.endswith("_forecast")
+    # last year's loss, which the preannouncement compares against, was reported
+    assert not at(facts, "240000000").metric.endswith("_forecast")

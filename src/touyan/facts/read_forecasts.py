@@ -65,6 +65,9 @@ _PRESENT = re.compile(r"[，,；;]\s*(?:相比之下[，,]?\s*)?(?:现在|目前
 # 原计划募资60亿元，而实际募资净额达到97亿元: a clause opening with 实际 sets what happened
 # against the plan before it (not 实际增长, a real growth a forecast may give).
 _ACTUAL = re.compile(r"[，,；;]\s*(?:而|但|但是|不过)?\s*实际(?!增长|增速|下降|增幅|降幅|[GgPp])")
+# A period a forecast names right after its word (预计2021年度, 预测2022年).
+_FORECAST_DATE = re.compile(r"(?:预计|预测|预估)\s*$")
+_LAST_PERIOD = re.compile(r"上年|去年|上期|前期")
 # 到2025年 as a goal's horizon: opening a clause, or after a word that sets one (not 截至到,
 # 从2020年到2025年).
 _BY_YEAR = re.compile(r"(?:^|[，,。；;：:\s]|争取|力争|提出|要求|目标是?|计划)到\s*$")
@@ -132,6 +135,24 @@ class ForecastReader(TextReader):
         PPP项目的《中标通知书》。项目估算总投资约…): its owner's budget, no sum of the company's."""
         return project_budget(self.text, metric, sentence, q.span[0]) and bid_project_total(
             self.text, sentence, q.span[0]
+        )
+
+    def _forecast_period(
+        self, anchor: DateMention | None, sentence: tuple[int, int], q: Quantity
+    ) -> bool:
+        """A sum dated only by a period a forecast named in a sentence before (预计2021年度归母
+        净利润…。…因某事项导致的收益约3.8亿元): the forecast's estimate of that period too,
+        unless its sentence tells of an earlier period's (上年同期出售…)."""
+        return (
+            anchor is not None
+            and q.unit == "money"
+            and self.forecast_words
+            and anchor.span[1] <= sentence[0]
+            and _FORECAST_DATE.search(self.text, max(0, anchor.span[0] - 4), anchor.span[0])
+            is not None
+            and not any(anchor.span[1] <= d.span[0] < q.span[0] for d in self.dates)
+            # (业绩预减主要是上年同期出售某股权，…实现投资收益4.29亿元: last year's, told)
+            and _LAST_PERIOD.search(self.text, sentence[0], q.span[0]) is None
         )
 
     def _preannounced(self, metric: str, q: Quantity) -> bool:
