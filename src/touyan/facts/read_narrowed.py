@@ -39,8 +39,11 @@ _NEXT_ITEM = re.compile(r"[^\S\n]*[、，,；;][^\S\n]*")
 _EVENT_LEAD = re.compile(
     r"(?:而|但|且|同时)?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月份?|下次|本次|下一次)?(?:议息会议|会议)?(?:上|时)?"
 )
-# The words for a chance a market prices (加息的概率, 加息的可能性): one figure, named by its event.
-_CHANCE = frozenset({"概率", "可能性"})
+# The words for a chance a market prices (加息的概率, 加息的可能性, 机率, 几率): one figure, named
+# by its event.
+_CHANCE = frozenset({"概率", "可能性", "机率", "几率"})
+# Who expects the event and the central bank that acts in it (预期欧央行), before the event.
+_ACTOR = re.compile(r"(?:预期|预计|押注|认为|显示)[\u4e00-\u9fff]{0,4}?(?:央行|联储)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A text about hotels, where ADR is the average room rate.
 _HOTEL = re.compile(r"酒店|客房|房价|RevPAR|入住率|出租率", re.IGNORECASE)
@@ -366,6 +369,10 @@ class NarrowedLabels(LabelShapes):
             return None
         lo = self._clause_start(sentence, label_start)
         lo = max([lo, *(m.end for m in self.mentions if lo <= m.end < label_start)])
+        if actor := _ACTOR.search(self.text, lo, label_start):
+            # 市场预期欧央行6月加息…的机率: who expects it and the bank (one the dictionary
+            # does not know) that acts are no part of the event
+            lo = actor.end()
         if lead := _EVENT_LEAD.match(self.text, lo, label_start):
             lo = lead.end()
         event = self.text[lo : label_start - 1].strip()
