@@ -62,6 +62,9 @@ _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上�
 _CLAUSE_SEP = re.compile(r"[，,；;]")  # but 预计今日…: today's, foreseen
 # A clause about the present after the forecast (相比之下，现在这一比例为5%).
 _PRESENT = re.compile(r"[，,；;]\s*(?:相比之下[，,]?\s*)?(?:现在|目前|当前)")
+# 希望将产能从目前占全球的10%提高到2030年的20%: the level a planned step starts from, today's
+# (up to the 到 or 至 the step goes on with).
+_FROM_NOW = re.compile(r"(?:从|由)(?:现在|目前|当前)[^，,；;到至]*$")
 # 原计划募资60亿元，而实际募资净额达到97亿元: a clause opening with 实际 sets what happened
 # against the plan before it (not 实际增长, a real growth a forecast may give).
 _ACTUAL = re.compile(r"[，,；;]\s*(?:而|但|但是|不过)?\s*实际(?!增长|增速|下降|增幅|降幅|[GgPp])")
@@ -91,6 +94,9 @@ class ForecastReader(TextReader):
             return False
         if found and _PRESENT.search(self.text, found[-1].end(), hi):
             return False  # 估计到4月份将有一半国家加息，相比之下，现在这一比例为5%: today's
+        if found and any(w in self.text[found[-1].end() : hi] for w in "从由"):
+            if _FROM_NOW.search(self.text, found[-1].end(), hi):
+                return False  # 计划将份额从目前的10%提高到…: the step's start, today's
         if found and "实际" in self.text[found[-1].end() : hi]:
             if _ACTUAL.search(self.text, found[-1].end(), hi):
                 return False  # 原计划拟募资60亿元，而实际募资净额…: done, not planned
