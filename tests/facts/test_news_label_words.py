@@ -1,7 +1,7 @@
 """Words a label lost or kept that are not its own, read in our own sentences: the 能 of 产能
 taken for a modal verb, the 国内 of 国内外 taken for an economy, the base of a step (较去年
-同期增长…至), the start of a planned step (从目前占全球的…), 约 before 为, a deal's clause read
-as an attribute, and a bare share (比例) that names no figure."""
+同期增长…至), the start of a planned step (从目前占全球的…), 约 before 为, and a deal's clause
+read as an attribute."""
 
 from __future__ import annotations
 
@@ -53,8 +53,3 @@ def test_a_deals_clause_is_no_attribute() -> None:
     )
     assert not any(f.unit == "%" for f in facts)
     assert at(facts, "26000000").metric == "收购价格"
-
-
-def test_a_bare_share_names_no_figure() -> None:
-    facts = _read("调查显示，法国受访者中认为物价上涨过快的比例约为61%，消费者信心指数为82。")
-    assert [f.value for f in facts] == [82]

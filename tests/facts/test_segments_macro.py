@@ -253,10 +253,7 @@ def test_a_bracketed_figure_after_its_label(entities: EntityDictionary) -> None:
 
 
 def test_a_model_year_is_no_date(entities: EntityDictionary) -> None:
-    # (a named share: a bare 比例 names no figure, see read_vague.py)
-    text = (
-        "截至3月15日，2019年款及更新型号的特斯拉车型在全部以旧换新车辆中所占的以旧换新比例为2.3%。"
-    )
+    text = "截至3月15日，2019年款及更新型号的特斯拉车型在全部以旧换新车辆中所占的比例为2.3%。"
     found = facts(text, entities)
     assert found and {f.as_of for f in found} == {dt.date(2025, 3, 15)}
 

@@ -29,9 +29,9 @@ _RATE_LEVEL = re.compile(r"(?:收益率|利率)$")
 # 已支付的资金总额, 支付的总金额: what a buyback has cost so far, when its sentence is one's.
 _PAID_TOTAL = re.compile(r"(?:资金)?总(?:金)?额|总金额")
 _PAID_BEFORE = re.compile(r"支付(?:的)?$")
-# Names that are a kind of figure only: which index or whose share, the words before named;
-# what a target is set for (新工厂的目标是100%依赖可再生能源), the words after.
-_BARE_NAMES = frozenset({"指数", "目标", "比例", "比重", "比率"})
+# Names that are a kind of figure only: which index, the words before named; what a target
+# is set for (新工厂的目标是100%依赖可再生能源), the words after.
+_BARE_NAMES = frozenset({"指数", "目标"})
 # A label pointing back to the figure before it (该指数, 这一比例): which one, the words before
 # named; filed under the pointer it names none.
 _POINTER = re.compile(r"(?:这一|这个|该|此)(?:指数|比率|比例|比重|数字|指标|数据|水平|数值|数字)")
