@@ -86,6 +86,8 @@ def test_a_projects_total_investment_is_its_budget() -> None:
     assert at(facts, "600000000").metric == "invested_forecast"
     spent = _read("青禾股份公告，智能仓储基地项目已累计完成投资4.5亿元，预计年内竣工投产。")
     assert not at(spent, "450000000").metric.endswith("_forecast")
+    built = _read("青禾股份公告，公司智能仓储基地项目已竣工投产，项目总投资约6亿元。")
+    assert at(built, "600000000").metric == "invested"
 
 
 def test_a_won_projects_budget_is_no_sum_of_the_winners() -> None:

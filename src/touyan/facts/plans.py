@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from touyan.text.dates import DateMention
 
@@ -40,6 +41,8 @@ _BUDGET_WINDOW = 12
 # The works the sentence names before the total (建设某某项目，…总投资; 两项目总投资; 工程).
 _WORKS = re.compile(r"项目|工程|基地")
 _NOT_WORKS = ("对外", "累计")
+# Works the sentence says are built (已竣工, 已建成投产): their total is spent, no budget.
+_BUILT = re.compile(r"已(?:经)?(?:全面)?(?:建成|竣工|投产|完工|投入使用)")
 # A bid the company won (中标, 预中标, 中选): the project is its owner's.
 _BID_WON = re.compile(r"中标|中选")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -52,6 +55,7 @@ def _undated(dates: Sequence[DateMention], lo: int, hi: int) -> bool:
     return not any(lo <= d.span[0] < hi for d in dates)
 
 
+@lru_cache(maxsize=4096)
 def _committed(metric: str) -> bool:
     """Whether a metric is a sum a plan can commit (invested, raised, 认缴出资额, 项目总投资)."""
     metric = metric.removesuffix("_forecast")
@@ -79,13 +83,13 @@ def planned_sum(
     (公司拟出资1000万元, 拟定增募资不超过30亿元), or a subscription or contribution after a
     sentence planning to set up the vehicle (拟与某某共同投资设立合资公司。…其中公司认缴出资…).
     Not when a date, a clause of what happened (实际) or 已 comes between."""
-    if not _committed(metric):
-        return False
     lo, hi = sentence[0], pos
-    plans = list(_PLAN.finditer(text, lo, hi)) if "拟" in text[lo:hi] else []
+    if text.find("拟", max(0, lo - 300), hi) < 0 or not _committed(metric):
+        return False  # (the common case, cheaply: no plan word near)
+    plans = list(_PLAN.finditer(text, lo, hi)) if text.find("拟", lo, hi) >= 0 else []
     if not plans:
         before = _sentence_before(text, lo)
-        if before == lo or "拟" not in text[before:lo]:
+        if before == lo or text.find("拟", before, lo) < 0:
             return False
         plans = [p for p in _PLAN.finditer(text, before, lo) if _SETS_UP.search(text, p.end(), lo)]
         if not plans:
@@ -100,7 +104,7 @@ def after_planned_deal(
     """Whether a figure at `pos` is the state a planned deal leaves behind (拟将其持有的股份转让
     给某某。此次协议转让完成后，某某持有…; 拟新增注册资本…，增资完成后，注册资本将增加至…):
     after 完成后 in its sentence, the deal planned with 拟 in it or in the sentence before."""
-    if "后" not in text[sentence[0] : pos]:
+    if text.find("后", sentence[0], pos) < 0:
         return False
     done = list(_COMPLETED.finditer(text, sentence[0], pos))
     if not done or not _undated(dates, done[-1].end(), pos):
@@ -112,7 +116,7 @@ def after_planned_deal(
 def project_budget(text: str, metric: str, sentence: tuple[int, int], pos: int) -> bool:
     """Whether a sum at `pos` is a project's total investment (项目总投资约10亿元, 投资总额
     20亿元): the budget of works still to be built, unless its clause says it is spent."""
-    if not _committed(metric) or "投资" not in text[max(sentence[0], pos - _BUDGET_WINDOW) : pos]:
+    if text.find("投资", max(sentence[0], pos - _BUDGET_WINDOW), pos) < 0 or not _committed(metric):
         return False
     budget = _BUDGET.search(text, max(sentence[0], pos - _BUDGET_WINDOW), pos)
     if budget is None or _WORKS.search(text, sentence[0], budget.start()) is None:
@@ -120,6 +124,8 @@ def project_budget(text: str, metric: str, sentence: tuple[int, int], pos: int) 
     if text[max(sentence[0], budget.start() - 2) : budget.start()].endswith(_NOT_WORKS):
         return False
     clause = max(text.rfind(c, sentence[0], budget.start()) for c in "，,") + 1
+    if _BUILT.search(text, sentence[0], budget.start()) is not None:
+        return False  # 该项目已竣工投产，总投资约10亿元: works built, their cost spent
     return _DONE.search(text, max(clause, sentence[0]), pos) is None
 
 

@@ -35,10 +35,12 @@ _BARE_NAMES = frozenset({"指数", "目标"})
 # A label pointing back to the figure before it (该指数, 这一比例): which one, the words before
 # named; filed under the pointer it names none.
 _POINTER = re.compile(r"(?:这一|这个|该|此)(?:指数|比率|比例|比重|数字|指标|数据|水平|数值|数字)")
+_POINTER_FIRST = frozenset("这该此")
 # A period alone (最后一个季度, 第四季度, 上半年): the figure's time, not what it measures.
 _PERIOD_ONLY = re.compile(
     r"(?:最后|第[一二三四1-4])(?:一个)?季度|[一二三四1-4]季度|[上下]半年|全年|当月|当季|本月|本季度?"
 )
+_PERIOD_LAST = frozenset("度年月季")
 # A streak (连续3年增速超过20%): how long a floor held, of a measure the words before named.
 _STREAK = re.compile(
     r"连续(?:[一二两三四五六七八九十]|\d{1,2})个?(?:年|季度|月|周)(?:的)?(?:增速|增幅|增长率|增长)"
@@ -152,11 +154,15 @@ class VagueLabels(Reader):
         """Whether a fact's metric misstates what its figure is of: a bare kind of figure, or
         a company's result or a market share filed for an economy with no part named."""
         metric = base_metric(fact.metric.removesuffix("_forecast"))
-        if metric in _BARE_NAMES or _POINTER.fullmatch(metric) or _PERIOD_ONLY.fullmatch(metric):
+        if (
+            metric in _BARE_NAMES
+            or (metric[:1] in _POINTER_FIRST and _POINTER.fullmatch(metric) is not None)
+            or (metric[-1:] in _PERIOD_LAST and _PERIOD_ONLY.fullmatch(metric) is not None)
+        ):
             # 从全球制造业PMI变化看，指数仍保持在54%以上: which index is lost; 而在12月，该指数
             # 仅为0.8: whose, the pointer does not say; 最后一个季度环比增长1.1%: of what
             return True
-        if _STREAK.fullmatch(metric):
+        if metric.startswith("连续") and _STREAK.fullmatch(metric):
             return True  # 数据流量持续较快增长，连续3年增速超过20%: a streak's floor, no figure
         if fact.object is not None or not _economy(fact.subject):
             return False

@@ -7,6 +7,8 @@ and each code to the word a Chinese report writes it with.
 
 from __future__ import annotations
 
+import re
+
 OTHER_CURRENCY_WORDS = {
     "澳元": "AUD",
     "澳大利亚元": "AUD",
@@ -39,3 +41,12 @@ OTHER_CURRENCY_NAMES = {
     "ZAR": "兰特",
     "MOP": "澳门元",
 }
+# The words as one branch of the number reader's pattern, behind a look-ahead of their first
+# characters so that a figure followed by none of them fails it at once.
+OTHER_CURRENCY_PATTERN = (
+    "(?=["
+    + "".join(sorted({w[0] for w in OTHER_CURRENCY_WORDS}))
+    + "])(?:"
+    + "|".join(re.escape(w) for w in sorted(OTHER_CURRENCY_WORDS, key=len, reverse=True))
+    + ")"
+)

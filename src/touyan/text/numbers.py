@@ -16,7 +16,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from touyan.text.currencies import OTHER_CURRENCY_NAMES, OTHER_CURRENCY_WORDS
+from touyan.text.currencies import (
+    OTHER_CURRENCY_NAMES,
+    OTHER_CURRENCY_PATTERN,
+    OTHER_CURRENCY_WORDS,
+)
 from touyan.text.dates import _PATTERN as _DATE_PATTERN
 
 
@@ -249,7 +253,13 @@ _PREFIX = _alternation([k for k in _PREFIX_CURRENCY])
 # are units of their own, and a bare 千 after digits is rarely written.
 _THOUSAND_OF = r"千(?=公顷|吨|桶|亩|立方米|平方米|公里|标箱|人|户|头|只|辆|台|件|套|个)"
 _SCALE = _alternation([w for w in _SCALES if w != "千"]) + "|" + _THOUSAND_OF
-_SUFFIX_CUR = _alternation(list(_SUFFIX_CURRENCY))
+# (the currencies of `currencies` are one branch behind a look-ahead of their first
+# characters: tried one by one after every figure, they would cost the reader a fifth)
+_SUFFIX_CUR = (
+    _alternation([k for k in _SUFFIX_CURRENCY if k not in OTHER_CURRENCY_WORDS])
+    + "|"
+    + OTHER_CURRENCY_PATTERN
+)
 _UNIT = (
     _alternation(list(_UNITS))
     + "|(?:"
