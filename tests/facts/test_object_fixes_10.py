@@ -46,15 +46,16 @@ def test_a_partners_subscription_goes_into_the_fund_joined_before() -> None:
 
 def test_a_bare_project_points_back_to_the_project_named() -> None:
     text = (
-        "澜石科技公告，公司收到“北湖区水环境综合治理PPP项目”的《中标通知书》。"
+        "澜石科技公告，公司与北湖区政府签订“北湖区水环境综合治理PPP项目”的《投资协议》。"
         "项目PPP估算总投资为约7.2亿元。"
     )
     assert invested_in(text, "720000000") == "北湖区水环境综合治理PPP项目"
     text = (
-        "澜石科技公告，公司及子公司远山建设组成联合体预中标东港区污水管网改造工程EPC项目，"
+        "澜石科技公告，公司及子公司远山建设组成联合体投资建设东港区污水管网改造工程EPC项目，"
         "项目总投资为2.3亿元。"
     )
     assert invested_in(text, "230000000") == "东港区污水管网改造工程EPC项目"
+    # (a project the company won the bid for is budgeted by its owner: see plans.py)
 
 
 def test_the_project_an_earlier_clause_builds_is_the_totals() -> None:

@@ -73,7 +73,7 @@ def holding_share_holder(
         last is None
         or last.object is None
         or last.subject != subject
-        or last.metric != "shares_held"
+        or last.metric.removesuffix("_forecast") != "shares_held"  # (held after a planned deal)
         or not _SHARE_NEXT.fullmatch(text, last_end, label_start)
     ):
         return None

@@ -90,8 +90,8 @@ _HEADER_WINDOW = 6
 # "<subject>的<attribute>为<value>": the generic way Chinese data text states a figure. An
 # attribute without a known metric is kept under its own name (近3年年化收益, 产品综合费率).
 _ATTRIBUTE = re.compile(
-    r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:大约|大概|几乎)?(?:为|是|达到|高达|达)[+]?$"
-)  # 的pe大约是14.88: the label is pe; 的可能性几乎为100%: the label is 可能性
+    r"的(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:就|也|仍)?(?:大约|大概|几乎|约)?(?:为|是|达到|高达|达)[+]?$"
+)  # 的pe大约是14.88: the label is pe; 的可能性几乎为100%: the label is 可能性 (约为: 约 too)
 # A growth verb without 同比 (第二产业投资增长8.9%, 食品价格下降0.6%).
 _CHANGE = re.compile(
     r"(?:大幅|小幅)?(?:骤降|骤增|大降|大增|锐减|激增|暴跌|暴涨|增长|上涨|下降|增加|减少|回落|提高|"
@@ -199,6 +199,7 @@ class FactReader(
                         or _CONDITION.match(self.text, clause_start)
                         or self.sessionless(fact)
                         or self._misnamed(fact)
+                        or self._owners_budget(fact.metric, q, sentence)
                         or (
                             undated_past
                             and _UNDATED_PAST.search(self.text, clause_start, q.span[0])

@@ -14,6 +14,12 @@ import datetime as dt
 import re
 
 from touyan.facts.labels import base_metric
+from touyan.facts.plans import (
+    after_planned_deal,
+    bid_project_total,
+    planned_sum,
+    project_budget,
+)
 from touyan.facts.read_dates import ANNUAL_METRICS, THAT_DAY
 from touyan.facts.read_text import FORECAST, SENTENCE_END, TextReader
 from touyan.text.dates import DateMention
@@ -56,9 +62,15 @@ _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上�
 _CLAUSE_SEP = re.compile(r"[，,；;]")  # but 预计今日…: today's, foreseen
 # A clause about the present after the forecast (相比之下，现在这一比例为5%).
 _PRESENT = re.compile(r"[，,；;]\s*(?:相比之下[，,]?\s*)?(?:现在|目前|当前)")
+# 希望将产能从目前占全球的10%提高到2030年的20%: the level a planned step starts from, today's
+# (up to the 到 or 至 the step goes on with).
+_FROM_NOW = re.compile(r"(?:从|由)(?:现在|目前|当前)[^，,；;到至]*$")
 # 原计划募资60亿元，而实际募资净额达到97亿元: a clause opening with 实际 sets what happened
 # against the plan before it (not 实际增长, a real growth a forecast may give).
 _ACTUAL = re.compile(r"[，,；;]\s*(?:而|但|但是|不过)?\s*实际(?!增长|增速|下降|增幅|降幅|[GgPp])")
+# A period a forecast names right after its word (预计2021年度, 预测2022年).
+_FORECAST_DATE = re.compile(r"(?:预计|预测|预估)\s*$")
+_LAST_PERIOD = re.compile(r"上年|去年|上期|前期")
 # 到2025年 as a goal's horizon: opening a clause, or after a word that sets one (not 截至到,
 # 从2020年到2025年).
 _BY_YEAR = re.compile(r"(?:^|[，,。；;：:\s]|争取|力争|提出|要求|目标是?|计划)到\s*$")
@@ -82,6 +94,9 @@ class ForecastReader(TextReader):
             return False
         if found and _PRESENT.search(self.text, found[-1].end(), hi):
             return False  # 估计到4月份将有一半国家加息，相比之下，现在这一比例为5%: today's
+        if found and any(w in self.text[found[-1].end() : hi] for w in "从由"):
+            if _FROM_NOW.search(self.text, found[-1].end(), hi):
+                return False  # 计划将份额从目前的10%提高到…: the step's start, today's
         if found and "实际" in self.text[found[-1].end() : hi]:
             if _ACTUAL.search(self.text, found[-1].end(), hi):
                 return False  # 原计划拟募资60亿元，而实际募资净额…: done, not planned
@@ -111,6 +126,40 @@ class ForecastReader(TextReader):
         if FORECAST.search(self.text, start, sentence[0]) is None:
             return False
         return not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
+
+    def _planned(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """A sum a plan commits (拟出资, 拟定增募资), a state a planned deal leaves (转让完成后…
+        持有) or a project's budget (项目总投资): planned, not paid (see `plans`)."""
+        return (
+            planned_sum(self.text, metric, sentence, q.span[0], self.dates)
+            or after_planned_deal(self.text, sentence, q.span[0], self.dates)
+            or project_budget(self.text, metric, sentence, q.span[0])
+        )
+
+    def _owners_budget(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """A project's total investment in a text about the bid a company won for it (收到某某
+        PPP项目的《中标通知书》。项目估算总投资约…): its owner's budget, no sum of the company's."""
+        return project_budget(self.text, metric, sentence, q.span[0]) and bid_project_total(
+            self.text, sentence, q.span[0]
+        )
+
+    def _forecast_period(
+        self, anchor: DateMention | None, sentence: tuple[int, int], q: Quantity
+    ) -> bool:
+        """A sum dated only by a period a forecast named in a sentence before (预计2021年度归母
+        净利润…。…因某事项导致的收益约3.8亿元): the forecast's estimate of that period too,
+        unless its sentence tells of an earlier period's (上年同期出售…)."""
+        return (
+            anchor is not None
+            and q.unit == "money"
+            and self.forecast_words
+            and anchor.span[1] <= sentence[0]
+            and _FORECAST_DATE.search(self.text, max(0, anchor.span[0] - 4), anchor.span[0])
+            is not None
+            and not any(anchor.span[1] <= d.span[0] < q.span[0] for d in self.dates)
+            # (业绩预减主要是上年同期出售某股权，…实现投资收益4.29亿元: last year's, told)
+            and _LAST_PERIOD.search(self.text, sentence[0], q.span[0]) is None
+        )
 
     def _preannounced(self, metric: str, q: Quantity) -> bool:
         """A result told as a range (基本每股收益0.12元至0.18元) in a text about an earnings

@@ -49,6 +49,10 @@ _FROM_TO = re.compile(
     r"(?:为|至|到)[^\S\n]*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:末|底)?的?)?[^\S\n]*(?:每股)?"
     r"[^\S\n]*$"
 )
+# The base a step is measured against, between the label and the step (较去年同期增长16%至).
+_BASE_BEFORE = re.compile(
+    r"(?:同比|环比|(?:较|比|与)(?:去年|上年|上月|上季度?)(?:同期)?(?:相比)?)[^\S\n]*$"
+)
 # The old level of a step, when a date is written with it (从2023年的15%提升至…).
 _FROM_DATED = re.compile(
     r"(?:从|由)[^\S\n]*(?:19|20)\d{2}[^\S\n]*年(?:[^\S\n]*\d{1,2}[^\S\n]*月)?(?:末|底)?的?[^\S\n]*$"
@@ -91,6 +95,8 @@ class FromToShapes(LabelShapes, LabelledShapes):
             or _RAISED_TO.search(self.text, max(sentence[0], q.span[0] - 30), q.span[0])
         ):
             at = moved.end("label") if moved.re is _RAISED_TO else moved.start()
+            if base := _BASE_BEFORE.search(self.text, max(sentence[0], at - 12), at):
+                at = base.start()  # 支出较去年同期增长16%至650亿美元: the level is 支出's
             return True, self._from_to(q, sentence, quote, header, at, new_level=True)
         if (
             before in "的年月末底"

@@ -24,6 +24,7 @@ from touyan.facts.labels import (
     stake_move,
     unit_fits,
 )
+from touyan.facts.plans import contribution_stake
 from touyan.facts.read_indicators import CUMULATIVE_WINDOW, INDICATOR
 from touyan.facts.reader import Reader
 from touyan.facts.volume_parts import volume_part
@@ -290,6 +291,11 @@ class GrowthShapes(Reader):
                 base, whole = last.object, whole or base
                 last = replace(last, object=None)
             metric = f"{base}占{whole}比例" if whole else f"{base}占比"
+            if (held_in := contribution_stake(base, whole)) is not None:
+                # 拟出资4亿元，占某公司注册资本的80%: the stake the contribution buys, planned
+                # when the contribution is
+                metric = "stake_pct" + ("_forecast" if "_forecast" in last.metric else "")
+                return self._fact_for(last.subject, metric, q, sentence, quote, held_in or None)
             if (capital := LABEL_METRIC.get(f"占{whole}")) is not None and whole:
                 # 减持100万股，占公司目前总股本比例0.01%: the stake moved; 持股数量为2亿股，
                 # 占总股本比例为62.8%: the stake held

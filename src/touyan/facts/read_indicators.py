@@ -175,7 +175,12 @@ class IndicatorReader(TextReader):
             [lo]
             + [m.end() for m in LABEL_BREAK.finditer(self.text, lo, end)]
             + [m.end for m in self.mentions if lo <= m.start and m.end <= end]
-            + [m.end() for m in REGION.finditer(self.text, lo, end) if not self._domestic(m)]
+            + [
+                # (国内外游客: at home and abroad, a word of the name, which opens there)
+                m.start() if self.text.startswith("国内外", m.start()) else m.end()
+                for m in REGION.finditer(self.text, lo, end)
+                if not self._domestic(m)
+            ]
         )
         lead = INDICATOR_LEAD.match(self.text, start, end)
         if lead:

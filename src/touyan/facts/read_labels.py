@@ -116,7 +116,11 @@ _COUNT_WINDOW = re.compile(
 _PLAN_BEFORE = re.compile(r"(?:给予|按|按照|假设|若|如果)[^，,。；;]{0,12}$")
 # 跌幅超过同期深成指1.62%的跌幅, 相较于恒生指数-0.79%的跌幅: the figure compared with, another's.
 _COMPARING = re.compile(r"超过|超出|高于|低于|相较|相比|较|跑赢|跑输|不及|优于|弱于|大于|小于|同期")
-_SHARE_PART = re.compile(r"(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:仅|约|已|只|已经)?")
+_SHARE_PART = re.compile(
+    r"(?P<part>[\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:仅|约|已|只|已经)?"
+    # 芯片产能从目前占全球的10%，提高到…: the level a step starts from, now
+    r"(?:(?:从|由)(?:目前|现在|当前)?)?"
+)
 
 
 # A share's word (比重, 比例): alone, it does not say of what in what (see `_share_of`).

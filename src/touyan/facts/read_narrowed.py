@@ -39,8 +39,11 @@ _NEXT_ITEM = re.compile(r"[^\S\n]*[、，,；;][^\S\n]*")
 _EVENT_LEAD = re.compile(
     r"(?:而|但|且|同时)?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月份?|下次|本次|下一次)?(?:议息会议|会议)?(?:上|时)?"
 )
-# The words for a chance a market prices (加息的概率, 加息的可能性): one figure, named by its event.
-_CHANCE = frozenset({"概率", "可能性"})
+# The words for a chance a market prices (加息的概率, 加息的可能性, 机率, 几率): one figure, named
+# by its event.
+_CHANCE = frozenset({"概率", "可能性", "机率", "几率"})
+# Who expects the event and the central bank that acts in it (预期欧央行), before the event.
+_ACTOR = re.compile(r"(?:预期|预计|押注|认为|显示)[\u4e00-\u9fff]{0,4}?(?:央行|联储)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A text about hotels, where ADR is the average room rate.
 _HOTEL = re.compile(r"酒店|客房|房价|RevPAR|入住率|出租率", re.IGNORECASE)
@@ -121,8 +124,17 @@ _RELATIVE = re.compile(
 )
 # 处置子公司股权产生的利润或损失为…: a gain or a loss, named by what produced it.
 _GAIN_OR_LOSS = re.compile(r"(?:利润|收益|利得)?或?损失|净?损益")
-# A modal verb between an attribute and its verb (营收能达到144亿美元): not the label's.
-_MODAL_TAIL = re.compile(r"(?:能够|能|可以|可能|可|会|将|有望)$")
+# A verb of a deal in a stake (受让某集团): a run holding one is a clause, not a figure's name
+# (but 收购价格, 转让价款 name the deal's price).
+_DEALT = re.compile(
+    r"(?:受让|转让|收购|出售|购买|认购)(?!价|款|金额|对价|总|数量|比例|股|份额|资金|事项|方案)"
+)
+# A modal verb between an attribute and its verb (营收能达到144亿美元): not the label's; but
+# the 能 of a noun (产能, 储能, 动能) and the 会 of a body (协会, 大会) are the name's own.
+_MODAL_TAIL = re.compile(
+    r"(?:能够|(?<![产性动功储效智核电热光风体技职潜节赋势])能|可以|可能|(?<![许认])可"
+    r"|(?<![协大机社学工商委年])会|将|有望)$"
+)
 # The label a figure is stated with and its verb (投资收益为).
 _ITEM_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,16}?)(?:为|是|达到|高达|达|约)*\s*")
 
@@ -250,6 +262,8 @@ class NarrowedLabels(LabelShapes):
         drops."""
         if CLAUSE_LIKE.search(attribute.group("label")):
             return True
+        if _DEALT.search(attribute.group("label")):
+            return True  # 以…的对价受让某集团约为66%的股权: a deal's clause, no attribute
         opened = self._clause_start(sentence, attribute.start())
         if (
             doer := _DOER.search(self.text, opened, attribute.start())
@@ -372,6 +386,10 @@ class NarrowedLabels(LabelShapes):
             return None
         lo = self._clause_start(sentence, label_start)
         lo = max([lo, *(m.end for m in self.mentions if lo <= m.end < label_start)])
+        if actor := _ACTOR.search(self.text, lo, label_start):
+            # 市场预期欧央行6月加息…的机率: who expects it and the bank (one the dictionary
+            # does not know) that acts are no part of the event
+            lo = actor.end()
         if lead := _EVENT_LEAD.match(self.text, lo, label_start):
             lo = lead.end()
         event = self.text[lo : label_start - 1].strip()

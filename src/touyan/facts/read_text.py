@@ -23,6 +23,7 @@ from touyan.facts.economy import CN_REGION, COMPANY_VOCABULARY, ECONOMY_OF, REGI
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, units
 from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact, flatten, sentence_rows
 from touyan.facts.filings import founded
+from touyan.facts.holidays import holiday_mentions
 from touyan.facts.implied_dates import (
     data_as_of,
     named_title_year,
@@ -433,6 +434,7 @@ class TextReader:
                 named_title_year(title, published_at),
             )
         own_period += session_mentions(text, self.dates, published_at)  # 周三, 隔夜美股
+        own_period += holiday_mentions(text, self.dates, published_at)  # 春节假期, no year
         if own_period:
             self.dates = sorted([*self.dates, *own_period], key=lambda d: d.span[0])
         self.data_as_of = data_as_of(text, self.dates)

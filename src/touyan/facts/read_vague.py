@@ -29,8 +29,29 @@ _RATE_LEVEL = re.compile(r"(?:收益率|利率)$")
 # 已支付的资金总额, 支付的总金额: what a buyback has cost so far, when its sentence is one's.
 _PAID_TOTAL = re.compile(r"(?:资金)?总(?:金)?额|总金额")
 _PAID_BEFORE = re.compile(r"支付(?:的)?$")
-# Names that are a kind of figure only: which index, the words before named.
-_BARE_NAMES = frozenset({"指数"})
+# Names that are a kind of figure only: which index, the words before named; what a target
+# is set for (新工厂的目标是100%依赖可再生能源), the words after.
+_BARE_NAMES = frozenset({"指数", "目标"})
+# A label pointing back to the figure before it (该指数, 这一比例): which one, the words before
+# named; filed under the pointer it names none.
+_POINTER = re.compile(r"(?:这一|这个|该|此)(?:指数|比率|比例|比重|数字|指标|数据|水平|数值|数字)")
+_POINTER_FIRST = frozenset("这该此")
+# A period alone (最后一个季度, 第四季度, 上半年): the figure's time, not what it measures.
+_PERIOD_ONLY = re.compile(
+    r"(?:最后|第[一二三四1-4])(?:一个)?季度|[一二三四1-4]季度|[上下]半年|全年|当月|当季|本月|本季度?"
+)
+_PERIOD_LAST = frozenset("度年月季")
+# A streak (连续3年增速超过20%): how long a floor held, of a measure the words before named.
+_STREAK = re.compile(
+    r"连续(?:[一二两三四五六七八九十]|\d{1,2})个?(?:年|季度|月|周)(?:的)?(?:增速|增幅|增长率|增长)"
+)
+# A total named by itself (总量突破4万亿元): of the measure whose growth the clause before told.
+_BARE_TOTALS = frozenset({"总量", "总额", "总规模"})
+_GREW_BEFORE = re.compile(
+    r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:同比|比上年)?(?:增长|增加|下降|减少)"
+    r"[\d.]+%(?:左右|以上)?[，,]\s*$"
+)
+_ECONOMY_LEAD = re.compile(r"^(?:年度?|月份?)?(?:全国|全省|全市|全区|我国|全球)?")
 # A company's results: an economy has none of these (its people's income, its firms' sales
 # are other figures, which the text names with their part).
 _COMPANY_RESULTS = frozenset({"revenue", "net_profit", "gross_margin", "net_margin", "eps"})
@@ -77,6 +98,11 @@ class VagueLabels(Reader):
             if last is None or not sentence[0] <= self.last_end <= label_start:
                 return None
             return f"{base_metric(last.metric)}占{share['whole']}比例", q
+        if metric in _BARE_TOTALS:
+            # 全省生产总值增长8%，总量突破4万亿元: the total of what grew; of nothing named, none
+            grew = _GREW_BEFORE.search(self.text, max(sentence[0], label_start - 24), label_start)
+            name = _ECONOMY_LEAD.sub("", grew["name"]) if grew else ""
+            return (name, q) if len(name) >= 2 else None
         if _TRADE_EXIT.search(metric):
             return None  # 看跌头寸…，止损价92美元: where a trade would be closed, no price seen
         if q.unit in ("bp", "pp") and _RATE_LEVEL.search(metric):
@@ -128,8 +154,16 @@ class VagueLabels(Reader):
         """Whether a fact's metric misstates what its figure is of: a bare kind of figure, or
         a company's result or a market share filed for an economy with no part named."""
         metric = base_metric(fact.metric.removesuffix("_forecast"))
-        if metric in _BARE_NAMES:
-            return True  # 从全球制造业PMI变化看，指数仍保持在54%以上: which index is lost
+        if (
+            metric in _BARE_NAMES
+            or (metric[:1] in _POINTER_FIRST and _POINTER.fullmatch(metric) is not None)
+            or (metric[-1:] in _PERIOD_LAST and _PERIOD_ONLY.fullmatch(metric) is not None)
+        ):
+            # 从全球制造业PMI变化看，指数仍保持在54%以上: which index is lost; 而在12月，该指数
+            # 仅为0.8: whose, the pointer does not say; 最后一个季度环比增长1.1%: of what
+            return True
+        if metric.startswith("连续") and _STREAK.fullmatch(metric):
+            return True  # 数据流量持续较快增长，连续3年增速超过20%: a streak's floor, no figure
         if fact.object is not None or not _economy(fact.subject):
             return False
         return metric in _COMPANY_RESULTS or metric in _MARKET_SHARE

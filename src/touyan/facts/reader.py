@@ -193,6 +193,8 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
                 or self._forecast_part(sentence, q)
                 or self._framed(q)
                 or self._preannounced(metric, q)
+                or self._planned(metric, q, sentence)
+                or self._forecast_period(anchor, sentence, q)
             )
             and "目标" not in metric
             and not metric.endswith(("计划", "预算"))  # 750亿美元的资本支出计划: the plan's sum

@@ -127,7 +127,8 @@ def _fact_chunks(db: Database, ctx: QuestionContext, scope: Scope, limit: int) -
     def rank(row: tuple[int, str, dt.date | None]) -> tuple[int, int, int]:
         chunk_id, metric, as_of = row
         in_period = bool(ctx.since and as_of and ctx.since <= as_of <= (ctx.until or as_of))
-        return (metric not in wanted, not in_period, chunk_id)
+        # (a planned raise, raised_forecast, answers a question about raising too)
+        return (metric.removesuffix("_forecast") not in wanted, not in_period, chunk_id)
 
     seen: dict[int, None] = {}
     for row in sorted(rows, key=lambda r: rank((r[0], r[1], r[2]))):

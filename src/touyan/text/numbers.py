@@ -16,6 +16,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from touyan.text.currencies import (
+    OTHER_CURRENCY_NAMES,
+    OTHER_CURRENCY_PATTERN,
+    OTHER_CURRENCY_WORDS,
+)
 from touyan.text.dates import _PATTERN as _DATE_PATTERN
 
 
@@ -97,6 +102,7 @@ _SUFFIX_CURRENCY = {
     "元新台币": "TWD",
     "元新台幣": "TWD",
     "台币": "TWD",
+    **OTHER_CURRENCY_WORDS,  # 40亿雷亚尔, 49亿澳门元
     "usd": "USD",
     "dollars": "USD",
     "hkd": "HKD",
@@ -176,6 +182,7 @@ _PHYSICAL: dict[str, str] = {
     "毫米": "毫米",
     "厘米": "厘米",
     "吨公里": "吨公里",  # freight turnover
+    "吨海里": "吨海里",  # freight turnover at sea
     "人公里": "人公里",  # passenger turnover
     "标箱": "标箱",
     "teu": "标箱",
@@ -215,7 +222,8 @@ _CONVERSIONS: dict[str, tuple[str, Decimal]] = {
     "升": ("立方米", Decimal("0.001")),
 }
 _NOT_PHYSICAL = frozenset(("", "%", "‰", "pp", "bp", "times", "shares", "money", "count"))
-_CLASSIFIERS = "家个人名位次台辆只项起例架艘笔户手款部座"
+# (件, 套, 张, 颗, 片: 36.2亿件快递, 2000万颗芯片 are counts as 辆 and 台 are)
+_CLASSIFIERS = "家个人名位次台辆只项起例架艘笔户手款部座件套张颗片"
 _CN_DIGIT = {
     "零": 0,
     "〇": 0,
@@ -245,7 +253,13 @@ _PREFIX = _alternation([k for k in _PREFIX_CURRENCY])
 # are units of their own, and a bare 千 after digits is rarely written.
 _THOUSAND_OF = r"千(?=公顷|吨|桶|亩|立方米|平方米|公里|标箱|人|户|头|只|辆|台|件|套|个)"
 _SCALE = _alternation([w for w in _SCALES if w != "千"]) + "|" + _THOUSAND_OF
-_SUFFIX_CUR = _alternation(list(_SUFFIX_CURRENCY))
+# (the currencies of `currencies` are one branch behind a look-ahead of their first
+# characters: tried one by one after every figure, they would cost the reader a fifth)
+_SUFFIX_CUR = (
+    _alternation([k for k in _SUFFIX_CURRENCY if k not in OTHER_CURRENCY_WORDS])
+    + "|"
+    + OTHER_CURRENCY_PATTERN
+)
 _UNIT = (
     _alternation(list(_UNITS))
     + "|(?:"
@@ -844,6 +858,7 @@ _ZH_CURRENCY = {
     "SGD": "新加坡元",
     "KRW": "韩元",
     "TWD": "新台币",
+    **OTHER_CURRENCY_NAMES,
 }
 _EN_CURRENCY = {
     "CNY": "RMB",
@@ -882,6 +897,7 @@ _EN_PHYSICAL = {
     "毫米": "mm",
     "厘米": "cm",
     "吨公里": "tonne-km",
+    "吨海里": "tonne-nautical-miles",
     "人公里": "passenger-km",
     "标箱": "TEU",
     "盎司": "oz",
