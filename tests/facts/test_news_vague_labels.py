@@ -23,12 +23,14 @@ def test_a_bare_target_names_no_figure() -> None:
     assert [f.metric for f in facts] == ["revenue"]
 
 
-def test_a_pointer_back_names_no_figure() -> None:
+def test_a_pointer_back_names_the_figure_before_it_or_none() -> None:
     facts = _read(
         "调查显示，法国机械制造业2022年3月的景气指数为5.2，而在2022年2月，该指数仅为1.3。"
     )
-    assert any(f.value == Decimal("5.2") for f in facts)
-    assert not any(f.value == Decimal("1.3") for f in facts)
+    assert at(facts, "1.3").metric == at(facts, "5.2").metric  # the index just stated
+    facts = _read("调查显示，法国机械订单减少5%。而在2022年2月，该指数仅为1.3。")
+    assert at(facts, "-5").metric.endswith("_yoy")
+    assert not any(f.value == Decimal("1.3") for f in facts)  # which index: none stated
 
 
 def test_a_period_alone_names_no_figure() -> None:

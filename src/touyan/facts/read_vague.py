@@ -98,7 +98,18 @@ class VagueLabels(Reader):
             if last is None or not sentence[0] <= self.last_end <= label_start:
                 return None
             return f"{base_metric(last.metric)}占{share['whole']}比例", q
-        if metric in _BARE_TOTALS:
+        if metric[:1] in _POINTER_FIRST and _POINTER.fullmatch(metric):
+            # 三季度就业率为74.1%，二季度这一比率为74.6%: the measure just stated in the
+            # sentence, in its unit; with none before it, the pointer names nothing (`_misnamed`)
+            last = self.last
+            if (
+                last is not None
+                and last.unit == q.unit
+                and sentence[0] <= self.last_end <= label_start
+            ):
+                return base_metric(last.metric), q
+        if metric in _BARE_TOTALS and self.text[label_start - 1 : label_start] != "的":
+            # (即某某的总额: what the words before 的 name, read by `LabelledSteps`)
             # 全省生产总值增长8%，总量突破4万亿元: the total of what grew; of nothing named, none
             grew = _GREW_BEFORE.search(self.text, max(sentence[0], label_start - 24), label_start)
             name = _ECONOMY_LEAD.sub("", grew["name"]) if grew else ""
