@@ -214,3 +214,36 @@ def test_auto_accept_runs_straight_through(
         if kind == "status"
     ]
     assert "awaiting_review" not in statuses and statuses[-1] == "done"
+
+
+def test_a_run_page_reads_its_events_before_its_status(
+    app: FastAPI, db: Database, engine: str, feed: dict[str, Analysis], monkeypatch: Any
+) -> None:
+    """A status the worker writes while the page renders must reach its script as news: the
+    page's last_seq is read before the run, so a change between the two reads has a later
+    sequence number and the script reloads on it (read the other way round, the page kept
+    the old status and counted the new status's event as history: no reload, a stale page)."""
+    from touyan.web.routes import research as routes
+
+    client, headers = logged_in(app, db)
+    created = client.post(
+        "/api/research", json={"question": "云锋基金2014年投资小米"}, headers=headers
+    )
+    run_id = created.json()["id"]
+    wait_status(client, run_id, {"awaiting_review"})
+    reads: list[str] = []
+    events_after, run_json = routes.runs_service.events_after, routes.run_json
+
+    def events(*args: Any) -> Any:
+        reads.append("events")
+        return events_after(*args)
+
+    def run(*args: Any) -> Any:
+        reads.append("run")
+        return run_json(*args)
+
+    monkeypatch.setattr(routes.runs_service, "events_after", events)
+    monkeypatch.setattr(routes, "run_json", run)
+    page = client.get(f"/research/{run_id}")
+    assert page.status_code == 200 and 'data-status="awaiting_review"' in page.text
+    assert reads[:2] == ["events", "run"]

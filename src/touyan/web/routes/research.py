@@ -142,8 +142,11 @@ def step_states(steps: Any) -> dict[str, dict[str, Any]]:
 
 @router.get("/research/{run_id}", include_in_schema=False)
 def run_page(request: Request, run_id: str, db: DbDep, viewer: UserDep) -> Response:
-    run = run_json(db, run_id, _user_id(viewer))
+    # Events before the run: a status the worker writes between the two reads is then one
+    # the page's script has not seen (seq > last_seq) and reloads on; read the other way
+    # round, the page showed the old status and counted the new one's event as history.
     seen = runs_service.events_after(db, run_id, _user_id(viewer), 0)
+    run = run_json(db, run_id, _user_id(viewer))
     report_html = (
         render_markdown(run["report_markdown"], run.get("references") or [])
         if run.get("report_markdown")
