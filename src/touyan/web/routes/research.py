@@ -145,6 +145,7 @@ def run_page(request: Request, run_id: str, db: DbDep, viewer: UserDep) -> Respo
     # Events before the run: a status the worker writes between the two reads is then one
     # the page's script has not seen (seq > last_seq) and reloads on; read the other way
     # round, the page showed the old status and counted the new one's event as history.
+    run_json(db, run_id, _user_id(viewer))  # 404 for another user's run before anything else
     seen = runs_service.events_after(db, run_id, _user_id(viewer), 0)
     run = run_json(db, run_id, _user_id(viewer))
     report_html = (
