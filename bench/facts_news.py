@@ -1,17 +1,23 @@
-"""Fact precision on news: hand-judged facts from FinNA news items, a second source of text.
+"""Fact precision on news: hand-judged facts from two corpora of news text, FinEval being a third.
 
 `bench/facts.py` measures on FinEval's snippets, whose dev rows have been read for rules many
 times over; the news users ingest (feeds, announcements, flashes) is written differently. Here
-the extractor runs over `corpus/finna_news.jsonl` (7,200 short items, no gold, no publication
-dates) and a fixed sample of its facts is judged by hand, as in `bench/judged.py`: one fact in
-eight by the hash of where its value sits. Items at even positions are the dev half (errors
-found there are fixed; a second eighth joined when the first had been mined, a third and a
-fourth in 2026-12-05's fifth session, the fourth judged after that session's first round);
-items at odd positions are the check half, only judged, so its figure is the honest one. The
-news sample joined on 2026-12-05, judged before any rule looked at it.
+the extractor runs over a corpus with no gold and no publication dates, and a fixed sample of
+its facts is judged by hand, as in `bench/judged.py`, by the hash of where a fact's value sits.
+Items at even positions are the dev half (errors found there are fixed); items at odd positions
+are the check half, only judged, so its figure is the honest one.
 
-Run: `.venv/bin/python bench/facts_news.py [--judge] [--wrong]`; verdicts live in
-`facts_news_judged.tsv` (places, claim hashes, verdicts and notes: no news text).
+- `finna` (default): `corpus/finna_news.jsonl`, 7,200 short FinNA items; one fact in eight.
+  It joined on 2026-12-05, judged before any rule looked at it; a second dev eighth joined when
+  the first had been mined, a third and a fourth in that day's fifth session.
+- `cfbench`: `eval/cfbench_news_sentiment.jsonl`, 593 company news items (fund flows, margin
+  trading, price moves, results: the kind of article FinEval's web-search snippets hold, where
+  most of its check sample's errors are). Dev: one fact in four; check: one in eight. It
+  joined in 2026-12-05's sixth session, both halves judged before any rule looked at them.
+
+Run: `.venv/bin/python bench/facts_news.py [--corpus cfbench] [--judge] [--wrong]`; verdicts
+live in `facts_news_judged.tsv` and `facts_cfbench_judged.tsv` (places, claim hashes, verdicts
+and notes: no news text).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from common import machine, read_jsonl, require_shared
@@ -26,42 +33,87 @@ from judged import Sampled, report
 from touyan.facts.entities import EntityDictionary, bundled_entities
 from touyan.facts.extract import extract_facts
 
-JUDGED_NEWS = Path(__file__).with_name("facts_news_judged.tsv")
-_EVERY = 8
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    name: str
+    path: str  # under ../shared/data
+    text: str  # the items' text field
+    title: str | None  # their title field, if they have one
+    judged: Path
+    every: int
+    dev_buckets: frozenset[int]  # of the even items'
+    check_buckets: frozenset[int]  # of the odd items'
+
+    def sample_of(self, item: int, span: tuple[int, int]) -> str | None:
+        """ "dev" or "check" (by the item's position) for a fact in the sample, None for the
+        rest."""
+        prefix = "news" if self.name == "finna" else self.name  # finna's key predates the rest
+        key = f"{prefix}:{item}:{span[0]}:{span[1]}".encode()
+        bucket = int.from_bytes(hashlib.blake2b(key, digest_size=4).digest()) % self.every
+        buckets = self.dev_buckets if item % 2 == 0 else self.check_buckets
+        return ("dev" if item % 2 == 0 else "check") if bucket in buckets else None
 
 
-def in_news_sample(item: int, span: tuple[int, int]) -> str | None:
-    """ "dev" or "check" (by the item's position) for a fact in the sample, None for the rest."""
-    key = f"news:{item}:{span[0]}:{span[1]}".encode()
-    bucket = int.from_bytes(hashlib.blake2b(key, digest_size=4).digest()) % _EVERY
-    if item % 2 == 0:
-        return "dev" if bucket in (0, 1, 2, 3) else None
-    return "check" if bucket == 0 else None
+_HERE = Path(__file__).parent
+CORPORA = {
+    "finna": Corpus(
+        "finna",
+        "corpus/finna_news.jsonl",
+        "text",
+        "title",
+        _HERE / "facts_news_judged.tsv",
+        8,
+        frozenset({0, 1, 2, 3}),
+        frozenset({0}),
+    ),
+    "cfbench": Corpus(
+        "cfbench",
+        "eval/cfbench_news_sentiment.jsonl",
+        "input",
+        None,
+        _HERE / "facts_cfbench_judged.tsv",
+        8,
+        frozenset({0, 1}),
+        frozenset({0}),
+    ),
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="finna")
     parser.add_argument("--judge", action="store_true", help="list sampled facts not judged yet")
     parser.add_argument("--wrong", action="store_true", help="list dev-sample facts judged wrong")
     args = parser.parse_args()
-    items = read_jsonl(require_shared() / "corpus" / "finna_news.jsonl")
+    corpus = CORPORA[args.corpus]
+    items = read_jsonl(require_shared() / corpus.path)
     entities = EntityDictionary.of(bundled_entities())
     sample: list[Sampled] = []
-    found, start = 0, time.perf_counter()
+    extract_facts(items[0][corpus.text], title="", published_at=None, entities=entities)  # warm
+    found, start, slowest = 0, time.perf_counter(), 0.0
     for index, item in enumerate(items):
-        text, title = item["text"], item["title"]
+        text, title = item[corpus.text], item[corpus.title] if corpus.title else ""
+        began = time.perf_counter()
         facts = extract_facts(text, title=title, published_at=None, entities=entities)
+        slowest = max(slowest, time.perf_counter() - began)
         found += len(facts)
         for fact in facts:
-            if half := in_news_sample(index, fact.span):
+            if half := corpus.sample_of(index, fact.span):
                 sample.append(Sampled(half, half, str(index), 0, fact, text, None))
     elapsed = time.perf_counter() - start
-    print(f"fact precision on news — {len(items)} FinNA items ({machine()})")
-    rate = f"{found / len(items):.2f} an item, {len(items) / elapsed:,.0f} items/s"
+    print(f"fact precision on news — {len(items)} {corpus.name} items ({machine()})")
+    rate = (
+        f"{found / len(items):.2f} an item, {len(items) / elapsed:,.0f} items/s, "
+        f"slowest item {slowest * 1000:.0f} ms"
+    )
     print(f"  {found} facts extracted ({rate})")
-    shares = f"dev: even items, 4 in {_EVERY}; check: odd items, 1 in {_EVERY}"
+    shares = (
+        f"dev: even items, {len(corpus.dev_buckets)} in {corpus.every}; "
+        f"check: odd items, {len(corpus.check_buckets)} in {corpus.every}"
+    )
     print(f"  {len(sample)} in the sample ({shares})")
-    report(sample, args.judge, args.wrong, JUDGED_NEWS)
+    report(sample, args.judge, args.wrong, corpus.judged)
 
 
 if __name__ == "__main__":

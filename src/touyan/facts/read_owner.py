@@ -135,8 +135,9 @@ _STAKE_IN_NAMED = re.compile(r"对(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,20}?)的?(
 # (某甲及某乙) trade together, and the change is theirs.
 # What may stand between the holder and the trade: when (于2021年10月14日-2022年1月18日, 自…
 # 期间), how (通过集中竞价和大宗交易方式) and how much (累计), never another actor.
+# The run of dates is possessive: split across the loop's turns, a long one backtracked without end.
 _TRADE_PATH = (
-    r"(?:[于自在]?[\d年月日至\-—]+(?:期间|以来)?|计划|拟|将|已|近日|累计|合计|共计?|被动|直接|"
+    r"(?:[于自在]?[\d年月日至\-—]++(?:期间|以来)?|计划|拟|将|已|近日|累计|合计|共计?|被动|直接|"
     r"本次|(?:通过|以)[^，,。；;]{2,24}?)*$"
 )
 _TRADING_HOLDER = re.compile(
