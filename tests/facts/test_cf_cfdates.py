@@ -41,3 +41,43 @@ def test_a_bare_half_year_far_after_its_year_takes_it() -> None:
 
 def test_a_bare_month_within_the_half_year_reviewed_takes_its_year() -> None:
     assert _when(at(_read(_REVIEW), "1.9")) == (dt.date(2023, 6, 30), "6月")
+
+
+_HOLDERS = (
+    "远舟重工近日披露，截至2023年8月18日公司股东户数为3.12万户，较8月10日减少812户，降幅为"
+    "2.54%。户均持股数量由上期的1.2万股增加至1.23万股，户均持股市值为18.6万元。在机械行业"
+    "个股中，远舟重工股东户数低于行业平均水平，截至8月18日，机械行业平均股东户数为5.07万户。"
+)
+
+
+def test_a_day_named_again_without_its_year_takes_the_year_it_was_told_with() -> None:
+    assert at(_read(_HOLDERS), "50700").as_of == dt.date(2023, 8, 18)
+
+
+def test_a_day_told_with_two_years_is_not_dated_by_either() -> None:
+    filler = (
+        "公司表示将继续优化结构，提升经营效率，加强风险管理，推进数字化转型，同时加大对小微企业"
+        "和制造业客户的支持力度，并保持审慎的拨备政策以应对可能的波动。"
+    )
+    text = (
+        f"青梧科技发布截至2023年9月30日的季度报告，营收保持增长。{filler}截至9月30日，青梧科技的"
+        f"贷款余额为812亿元。该比例由2022年9月30日的11.2%升至13.5%。{filler}截至9月30日，"
+        "青梧科技的不良贷款率为2.1%。"
+    )
+    found = _read(text)
+    assert (at(found, "81200000000").as_of, at(found, "2.1").as_of) == (dt.date(2023, 9, 30), None)
+
+
+_WEEK = (
+    "截至2023年9月8日收盘，青梧科技报收于12.3元，较上周的11.8元上涨4.24%。本周，青梧科技9月8日"
+    "盘中最高价报12.5元。9月5日盘中最低价报11.6元。资金流向数据方面，本周青梧科技主力资金"
+    "合计净流出812.5万元。"
+)
+
+
+def test_an_earlier_day_of_the_same_week_stays_in_its_year() -> None:
+    assert at(_read(_WEEK), "11.6").as_of == dt.date(2023, 9, 5)
+
+
+def test_a_weeks_flow_is_as_of_the_weeks_last_day_named() -> None:
+    assert _when(at(_read(_WEEK), "8125000")) == (dt.date(2023, 9, 8), "本周")
