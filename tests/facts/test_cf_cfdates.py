@@ -81,3 +81,19 @@ def test_an_earlier_day_of_the_same_week_stays_in_its_year() -> None:
 
 def test_a_weeks_flow_is_as_of_the_weeks_last_day_named() -> None:
     assert _when(at(_read(_WEEK), "8125000")) == (dt.date(2023, 9, 8), "本周")
+
+
+def test_a_flashs_current_quote_is_of_the_day_it_was_sent() -> None:
+    text = (
+        "摘要：青梧科技股价快速拉升。2023年09月12日临近10时25分，青梧科技（301999）出现异动，"
+        "股价大幅拉升5.1%。截至发稿，该股报13.42元/股，成交量3.2万手，换手率2.37%。"
+    )
+    assert _when(at(_read(text), "2.37")) == (dt.date(2023, 9, 12), "2023-09-12")
+
+
+def test_a_holding_now_under_the_items_opening_day_is_of_that_day() -> None:
+    text = (
+        "2023年9月13日，远舟重工（601999）获外资买入1200股。截至目前，陆股通持有远舟重工"
+        "88.6万股，占流通股0.41%，累计持股成本9.82元。"
+    )
+    assert at(_read(text), "0.41").as_of == dt.date(2023, 9, 13)
