@@ -97,3 +97,21 @@ def test_a_holding_now_under_the_items_opening_day_is_of_that_day() -> None:
         "88.6万股，占流通股0.41%，累计持股成本9.82元。"
     )
     assert at(_read(text), "0.41").as_of == dt.date(2023, 9, 13)
+
+
+def test_a_latest_quarterly_reports_figures_told_on_a_day_are_the_quarters() -> None:
+    text = (
+        "青梧科技主营业务为精密仪器研发。最新的第一季报显示，该股于2023年04月27日实现稀释每股"
+        "收益0.031元， 营业利润2.06亿元，市盈率45.2。"
+    )
+    found = _read(text)
+    assert _when(at(found, "206000000")) == (dt.date(2023, 3, 31), "一季报")
+    assert at(found, "45.2").as_of == dt.date(2023, 4, 27)  # a ratio priced on the day
+
+
+def test_the_latest_reports_figures_told_on_a_day_are_of_no_period_named() -> None:
+    text = (
+        "青梧科技主营业务为精密仪器研发。据最近的财报数据显示，该股于2023年08月02日每股收益 "
+        "0.12元营业利润 0.61亿元市盈率 33.1"
+    )
+    assert _when(at(_read(text), "61000000")) == (None, "最近的财报")

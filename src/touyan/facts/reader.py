@@ -31,6 +31,7 @@ from touyan.facts.read_forecasts import FISCAL, ForecastReader
 from touyan.facts.read_indicators import IndicatorReader
 from touyan.facts.read_parts import PartReader
 from touyan.facts.read_subjects import SubjectReader
+from touyan.facts.report_days import report_told_on
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
@@ -106,6 +107,13 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             obj = counted_goods(self.text, q.span[1])  # 卖出了5780万台iPad: those goods
         anchor, window = self._anchor(metric, q, sentence)
         as_of, period = self._as_of(anchor)
+        if (
+            anchor is not None
+            and metric not in DAILY_METRICS
+            and not priced(metric)
+            and (reported := report_told_on(self.text, anchor))
+        ):
+            as_of, period = reported  # 最新的第一季报显示，该股于4月29日实现每股收益: the quarter's
         if (
             anchor is not None
             and (metric not in _POINT_QUOTES or q.high is not None)
