@@ -115,3 +115,17 @@ def test_the_latest_reports_figures_told_on_a_day_are_of_no_period_named() -> No
         "0.12元营业利润 0.61亿元市盈率 33.1"
     )
     assert _when(at(_read(text), "61000000")) == (None, "最近的财报")
+
+
+def test_a_move_within_minutes_is_the_windows_not_the_days() -> None:
+    text = "远舟重工盘中快速拉升，3分钟内涨幅超过3%，截至10点12分，报8.81元。"
+    fact = at(_read(text), "3")
+    assert (fact.metric, fact.period) == ("近3分钟涨跌幅", "3分钟内")
+
+
+def test_now_is_not_the_year_a_story_told_before_it() -> None:
+    text = (
+        "2021年8月，青梧科技新一代电池产线正式投产。如今，青梧科技新型电池已经大规模量产，"
+        "电池的转换效率为26%。"
+    )
+    assert _when(at(_read(text), "26")) == (None, None)

@@ -69,13 +69,14 @@ _PEAK_MOVES = frozenset({"max_gain_pct", "max_fall_pct"})
 _WITHIN_SESSION = re.compile(r"一度|盘中|盘前|盘后|早盘|午盘|尾盘")
 
 
-# 今日 and 今天 are the day the text was published (当日 is a day named before it).
+# 今日 and 今天 are the day the text was published (当日 is a day named before it); 如今 is
+# now, not the year a story told before it (2022年9月，项目投产。如今，…转换效率超过25%).
 # 近期 opening a clause (。近期放量突破25元) says now; a heading's or a topic's 近期 (### 近期的
 # 资金表现, 从近期表现看) names no time of the figures after it.
 # (The leading look-ahead names the characters every match starts with: it fails fast at any
 # other position, where the lookbehind before 近期 would have each branch tried in turn.)
 NOW = re.compile(
-    r"(?=[当目近截发今])(?:当前|目前|(?:^|(?<=[。，,；;！？!?\n]))近期(?!的)|截[至止]发稿|发稿时|今日|今天"
+    r"(?=[当目近截发今如])(?:当前|目前|如今|(?:^|(?<=[。，,；;！？!?\n]))近期(?!的)|截[至止]发稿|发稿时|今日|今天"
     r"|截[至止]\d{1,2}[时:：]\d{2}"
     # 截至公告披露日, 截至本公告日: the day of the filing, which the text names by no date
     r"|截[至止]本?公告(?:披露)?日)"

@@ -60,10 +60,11 @@ _OPENING = re.compile(r"期初|年初(?:余额|数)")
 _REPORTING_SPANS = frozenset({"month", "quarter", "half", "year", "report"})
 _QUARTER_ENDS = frozenset({(3, 31), (6, 30), (9, 30), (12, 31)})
 # 4月8日因三天内涨幅超过40%登上龙虎榜, 5个交易日内累计跌幅达12%: a move over the few days up
-# to the day named (not one day's, 1天内 is), named as a trailing window's move is.
+# to the day named (not one day's, 1天内 is), named as a trailing window's move is; so is a
+# flash's move over minutes (盘中快速反弹，5分钟内涨幅超过2%).
 _DAYS_MOVE = re.compile(
     r"(?<![\d月.．近])(?P<span>(?:(?!1(?!\d))\d{1,3}|[两三四五六七八九十]{1,3})\s*个?"
-    r"(?:交易日|日|天))\s*(?P<within>之?内(?:累计|合计)?|累计|合计)的?(?:股价)?"
+    r"(?:交易日|日|天|分钟))\s*(?P<within>之?内(?:累计|合计)?|累计|合计)的?(?:股价)?"
     r"(?:涨跌幅|涨幅|跌幅)\s*(?:为|达到?|超过|超|逾|接近|近|约|高达)?\s*$"
 )
 
