@@ -99,6 +99,8 @@ def date_for(
         anchors = _past_session_repeated(anchors, q, text)
     if anchors:
         anchor = _header_column(anchors, q, text)
+        if window is not None and window.text == "本周":
+            anchor = _week_end(anchors, anchor)
         if window is not None and anchor.granularity == "day" and window.text in _LAST_PERIODS:
             return _last_period(window, anchor.start), None
         if not _ESTIMATE.search(text, sentence[0], q.span[0]):
@@ -172,6 +174,8 @@ def date_for(
         return window, None
     if earlier:
         carried = _listed_period(earlier, text) or _last_listed_day(earlier[-1], text)
+        if window is not None and window.text == "本周":
+            carried = _week_end(earlier, carried)
         return _carried(carried, published_at), window
     return None, window
 
@@ -558,6 +562,20 @@ _WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年|$)")
 _HEADER_GAP = re.compile(r"[\s|｜]*")
 _CELL = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _ROW_LABEL = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _week_end(anchors: Sequence[DateMention], anchor: DateMention) -> DateMention:
+    """The day a week's figure (本周主力资金净流出) is as of: the latest of the days named
+    before it in that week (截至6月2日收盘…。5月30日盘中最低价…。本周…: the 2nd, the week's
+    close), not the one the last figure before it was of."""
+    if anchor.granularity != "day" or not anchor.dated:
+        return anchor
+    week = [
+        d
+        for d in anchors
+        if d.granularity == "day" and d.dated and abs((d.start - anchor.start).days) < 7
+    ]
+    return max(week, key=lambda d: d.start)
 
 
 def _header_column(anchors: Sequence[DateMention], q: Quantity, text: str) -> DateMention:

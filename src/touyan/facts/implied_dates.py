@@ -79,6 +79,30 @@ def _quarter_of(date: DateMention) -> int | None:
     return (start.month + 2) // 3
 
 
+# What a bare month or part of a year lies within: a period shorter than a year the text
+# names with its year (2023年上半年, 2024年第三季度, 2023年5月份), not a year (a 2023 text
+# writes 2022年全年 of last year's results and 6月 of its own year).
+_HOLDING_KINDS = frozenset({"half", "quarter", "month", "report"})
+
+
+def _held_within(first: int, last: int, dates: Sequence[DateMention], at: int) -> int | None:
+    """The year of the last period shorter than a year named with its year before `at`
+    whose months hold months `first` to `last` (上半年 or 6月 after 2023年上半年), however far
+    back: a text with no publication date that reviews a period speaks of its parts. None
+    when no such period is named."""
+    for d in reversed(dates):
+        if (
+            d.span[1] <= at
+            and d.dated
+            and d.granularity in _HOLDING_KINDS
+            and d.start.year == d.end.year
+            and d.start.month <= first
+            and last <= d.end.month
+        ):
+            return d.end.year
+    return None
+
+
 def _bare_months(text: str) -> list[re.Match[str]]:
     """`_BARE_MONTHS` matches, looked for only around 月, 季度 and 半年: scanning the whole
     text with its lookbehinds costs more than the rest of the date reading."""
@@ -199,6 +223,8 @@ def with_bare_months(
         elif published_at is not None:
             year = published_at.year - (last > published_at.month)
             guessed = True
+        elif (held := _held_within(first, last, dates, m.start())) is not None:
+            year = held  # 2023年上半年，…。6月，…: June of the half year the text reviews
         elif m["q"] or m["bq"] or m["span"]:
             # 第四季度 in a text that names no year near it and has no publication date: the
             # period is named, its year is not (kept undated, `DateMention.dated`)

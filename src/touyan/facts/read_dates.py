@@ -69,20 +69,27 @@ _PEAK_MOVES = frozenset({"max_gain_pct", "max_fall_pct"})
 _WITHIN_SESSION = re.compile(r"一度|盘中|盘前|盘后|早盘|午盘|尾盘")
 
 
-# 今日 and 今天 are the day the text was published (当日 is a day named before it).
+# 今日 and 今天 are the day the text was published (当日 is a day named before it); 如今 is
+# now, not the year a story told before it (2022年9月，项目投产。如今，…转换效率超过25%).
 # 近期 opening a clause (。近期放量突破25元) says now; a heading's or a topic's 近期 (### 近期的
 # 资金表现, 从近期表现看) names no time of the figures after it.
 # (The leading look-ahead names the characters every match starts with: it fails fast at any
 # other position, where the lookbehind before 近期 would have each branch tried in turn.)
 NOW = re.compile(
-    r"(?=[当目近截发今])(?:当前|目前|(?:^|(?<=[。，,；;！？!?\n]))近期(?!的)|截[至止]发稿|发稿时|今日|今天"
+    r"(?=[当目近截发今如])(?:当前|目前|如今|(?:^|(?<=[。，,；;！？!?\n]))近期(?!的)|截[至止]发稿|发稿时|今日|今天"
     r"|截[至止]\d{1,2}[时:：]\d{2}"
     # 截至公告披露日, 截至本公告日: the day of the filing, which the text names by no date
     r"|截[至止]本?公告(?:披露)?日)"
 )
+# A time of day written right after a day (临近11时14分, 10:32左右, 午后13点05分).
+_CLOCK_AFTER = re.compile(r"\s*(?:临近|约|午后|下午|上午)?\s*\d{1,2}\s*(?:时|点|:|：)\s*\d{2}")
 # A news item's dateline: its day, then 消息 or 电 (2月13日消息，, 新华社北京5月9日电).
 _NEWS_DAY = re.compile(r"[^\S\n]*(?:消息|电)[，,：:\s]")
 _NEWS_DAY_REACH = 16
+# A full day the text opens with, then a comma (2023年7月10日，X获外资买入240股): a daily
+# item's dateline, the day of the data it reports, when no publication day says when it was
+# written.
+_OPENING_DAY = re.compile(r"[，,]")
 
 # The year so far (今年以来, 今年来, 今年至今): a window from the year's start to the day of
 # writing, which the date parser, reading 今年 alone, gives as the whole year.
@@ -169,17 +176,36 @@ class DatedReader(TextReader):
         )
 
     def _news_day(self) -> DateMention | None:
-        """The day a news item opens with as its own (2月13日消息，…, 5月9日电): the day it was
-        written, which a listing may post months later; what it says is current is of then."""
+        """The day a news item opens with as its own (2月13日消息，…, 5月9日电; with no
+        publication day, 2023年7月10日，… too): the day it was written, which a listing may
+        post months later; what it says is current is of then."""
         first = self.dates[0] if self.dates else None
         if (
             first is None
             or first.granularity != "day"
             or first.span[0] > _NEWS_DAY_REACH
-            or not _NEWS_DAY.match(self.text, first.span[1])
+            or not (
+                _NEWS_DAY.match(self.text, first.span[1])
+                or (
+                    self.published_at is None
+                    and _OPENING_DAY.match(self.text, first.span[1])
+                    and not self.text[: first.span[0]].strip()
+                )
+            )
         ):
             return None
         return first
+
+    def _flash_day(self, anchor: DateMention, q: Quantity) -> bool:
+        """Whether `anchor` is a market flash's day, written with the time of day it was
+        sent (2023年05月05日临近11时14分，X出现异动), in the figure's paragraph: what the
+        flash says is current (截至发稿) is of that day."""
+        return (
+            anchor.granularity == "day"
+            and anchor.dated
+            and _CLOCK_AFTER.match(self.text, anchor.span[1]) is not None
+            and "\n" not in self.text[anchor.span[1] : q.span[0]]
+        )
 
     def _in_aside(self, at: int, lo: int) -> bool:
         """Whether `at` is within brackets opened after `lo`: 总收入257亿美元（当前约1867亿元
@@ -370,8 +396,9 @@ class DatedReader(TextReader):
             and self._said_now(anchor, q, sentence)
         ):
             # 截至发稿，市值为56亿元: as of the report, not a date named earlier (but a news
-            # item's own day, 2月13日消息，…, is the day it went to press)
-            anchor = self._news_day()
+            # item's own day, 2月13日消息，…, is the day it went to press, and so is a flash's
+            # day and time, 2023年05月05日临近11时14分，X出现异动。截至发稿，…)
+            anchor = anchor if self._flash_day(anchor, q) else self._news_day()
         if anchor is not None and anchor.granularity == "report" and metric in DAILY_METRICS:
             # 3月28日，公司发布年报后，股价下跌8.26%: the day's move, not the year's.
             days = [

@@ -31,6 +31,7 @@ from touyan.facts.read_forecasts import FISCAL, ForecastReader
 from touyan.facts.read_indicators import IndicatorReader
 from touyan.facts.read_parts import PartReader
 from touyan.facts.read_subjects import SubjectReader
+from touyan.facts.report_days import report_told_on
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
@@ -59,10 +60,11 @@ _OPENING = re.compile(r"期初|年初(?:余额|数)")
 _REPORTING_SPANS = frozenset({"month", "quarter", "half", "year", "report"})
 _QUARTER_ENDS = frozenset({(3, 31), (6, 30), (9, 30), (12, 31)})
 # 4月8日因三天内涨幅超过40%登上龙虎榜, 5个交易日内累计跌幅达12%: a move over the few days up
-# to the day named (not one day's, 1天内 is), named as a trailing window's move is.
+# to the day named (not one day's, 1天内 is), named as a trailing window's move is; so is a
+# flash's move over minutes (盘中快速反弹，5分钟内涨幅超过2%).
 _DAYS_MOVE = re.compile(
     r"(?<![\d月.．近])(?P<span>(?:(?!1(?!\d))\d{1,3}|[两三四五六七八九十]{1,3})\s*个?"
-    r"(?:交易日|日|天))\s*(?P<within>之?内(?:累计|合计)?|累计|合计)的?(?:股价)?"
+    r"(?:交易日|日|天|分钟))\s*(?P<within>之?内(?:累计|合计)?|累计|合计)的?(?:股价)?"
     r"(?:涨跌幅|涨幅|跌幅)\s*(?:为|达到?|超过|超|逾|接近|近|约|高达)?\s*$"
 )
 
@@ -106,6 +108,13 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             obj = counted_goods(self.text, q.span[1])  # 卖出了5780万台iPad: those goods
         anchor, window = self._anchor(metric, q, sentence)
         as_of, period = self._as_of(anchor)
+        if (
+            anchor is not None
+            and metric not in DAILY_METRICS
+            and not priced(metric)
+            and (reported := report_told_on(self.text, anchor))
+        ):
+            as_of, period = reported  # 最新的第一季报显示，该股于4月29日实现每股收益: the quarter's
         if (
             anchor is not None
             and (metric not in _POINT_QUOTES or q.high is not None)

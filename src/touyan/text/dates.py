@@ -297,6 +297,7 @@ def read_dates(
     last_year_end = 0
     last_start: dt.date | None = None  # the start of the period last_year was read from
     year_only = False
+    told: dict[tuple[int, int], int | None] = {}  # each day written with its year: its year
     for match in _PATTERN.finditer(text):
         g = match  # g["y10"] reads one group: groupdict() would copy all fifty, for each date
         if (
@@ -314,9 +315,14 @@ def read_dates(
                 near = None
             if near is not None and _SECTION.search(text, last_year_end, match.start()):
                 near = None  # "…2024年5月股价还在60元以上！一、股价走势…5月12日": a new section
+            if near is None and g["md"] and undated_days:
+                # 截至2023年4月28日…。截至4月28日: the day named again, far on, without its year
+                near = told.get((int(g["m11"] or 0), int(g["d11"] or 0)))
             found = _range(g, match.group(), today, near)
             if found and g["md"] and near is not None and last_start is not None:
-                found = _onward(found, last_start, today)
+                # (with no publication date no day has come: 2023年5月26日…5月22日 is the
+                # same week's, not next year's)
+                found = found if undated_days else _onward(found, last_start, today)
         except ValueError:
             continue
         if found is None:
@@ -342,6 +348,11 @@ def read_dates(
             # (a holiday is some days of its year, which a day after it, in a later sentence
             # too, is in: 2022年春节假期首日。…截至1月31日)
             year_only = granularity in ("year", "half", "quarter") and not holiday
+        if g["ymd"]:
+            # (a day told in two years, 截至2023年3月31日…由2022年3月31日的19.4%, names
+            # neither when written again without one)
+            day_told = (start.month, start.day)
+            told[day_told] = start.year if told.get(day_told, start.year) == start.year else None
         out.append(DateMention(start, end, granularity, span, said, dated))
     return out, spans
 
