@@ -101,12 +101,12 @@ def test_a_holding_now_under_the_items_opening_day_is_of_that_day() -> None:
 
 def test_a_latest_quarterly_reports_figures_told_on_a_day_are_the_quarters() -> None:
     text = (
-        "青梧科技主营业务为精密仪器研发。最新的第一季报显示，该股于2023年04月27日实现稀释每股"
+        "青梧科技主营业务为精密仪器研发。最新的第一季报显示，该股于2022年04月21日实现稀释每股"
         "收益0.031元， 营业利润2.06亿元，市盈率45.2。"
     )
     found = _read(text)
-    assert _when(at(found, "206000000")) == (dt.date(2023, 3, 31), "一季报")
-    assert at(found, "45.2").as_of == dt.date(2023, 4, 27)  # a ratio priced on the day
+    assert _when(at(found, "206000000")) == (dt.date(2022, 3, 31), "一季报")
+    assert at(found, "45.2").as_of == dt.date(2022, 4, 21)  # a ratio priced on the day
 
 
 def test_the_latest_reports_figures_told_on_a_day_are_of_no_period_named() -> None:

@@ -1,5 +1,5 @@
 """The figures a quote card says its latest report states, told on a day (最新的第一季报显示，
-该股于2023年04月29日实现稀释每股收益0.016元): the day is when they were told or the card was
+该股于2022年04月26日实现稀释每股收益0.045元): the day is when they were told or the card was
 written, not the period they are of. A report named by its kind (一季报, 半年报, 年报) is the
 last of that kind to end by the day; a report named by no kind (最近的财报) is of a period the
 text does not say."""
@@ -35,7 +35,7 @@ def _period_end(kind: str, day: dt.date) -> dt.date | None:
 
 def report_told_on(text: str, anchor: DateMention) -> tuple[dt.date | None, str] | None:
     """The as-of day and period of a figure dated by `anchor`, a day the text says the latest
-    report's figures were told on (最新的第一季报显示，该股于2023年04月29日…: 2023-03-31, the
+    report's figures were told on (最新的第一季报显示，该股于2022年04月26日…: 2022-03-31, the
     first quarter's); None when the day is not such a day."""
     if anchor.granularity != "day" or not anchor.dated:
         return None
