@@ -1,0 +1,50 @@
+"""Subjects and metrics company news showed wrong: a coded name cut after a first character
+generic words also open; a pledged, frozen or (un)locked part of the share capital filed as a
+stake change."""
+
+from __future__ import annotations
+
+from tests.facts.reading import at
+
+from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+_ENTITIES = EntityDictionary.of(
+    [*bundled_entities(), EntityRecord("青禾股份", "company", market="cn_a")]
+)
+
+
+def _read(text: str) -> list[ExtractedFact]:
+    return extract_facts(text, title="", published_at=None, entities=_ENTITIES)
+
+
+def test_a_coded_name_opened_by_a_generic_character_is_kept_whole() -> None:
+    found = _read(
+        "截至2024年3月8日收盘，同岳材料(002991)报收于15.32元，上涨2.10%，换手率1.35%。"
+        "同岳材料于3月6日发布公告称，公司中标一项新订单。"
+    )
+    assert at(found, "15.32").subject == "同岳材料"
+
+
+def test_a_pledged_share_of_the_capital_is_no_stake_change() -> None:
+    found = _read(
+        "青禾股份今日上涨1.2%。青禾股份3月1日公开信息显示，股东海滨投资控股有限公司向某某信托"
+        "有限公司合计质押320.00万股，占总股本1.45%。"
+    )
+    fact = at(found, "1.45")
+    assert (fact.metric, fact.object) == ("质押股份占总股本比例", "海滨投资控股有限公司")
+
+
+def test_an_unlocked_share_of_the_capital_is_no_stake_change() -> None:
+    found = _read(
+        "青禾股份今日上涨1.2%。最近一年内，该股累计解禁233.10万股，占总股本的0.87%。本次解禁后，"
+        "公司还有1.02亿股限售股份，占总股本38.2%。"
+    )
+    assert at(found, "0.87").metric == "解禁股份占总股本比例"
+    assert at(found, "38.2").metric == "限售股份占总股本比例"
+    # 无限售流通股份 given away: shares free of any lock, the holder's stake change
+    sold = _read(
+        "青禾股份公告，股东某某拟将其持有的公司无限售流通股份512万股，占公司总股本的2%，"
+        "以每股6.1元的价格转让给某乙。"
+    )
+    assert at(sold, "2").metric == "stake_change_pct"
