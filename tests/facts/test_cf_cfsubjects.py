@@ -1,6 +1,6 @@
 """Subjects and metrics company news showed wrong: a coded name cut after a first character
 generic words also open; a pledged, frozen or (un)locked part of the share capital filed as a
-stake change."""
+stake change; a rating in stars read as a price."""
 
 from __future__ import annotations
 
@@ -48,3 +48,10 @@ def test_an_unlocked_share_of_the_capital_is_no_stake_change() -> None:
         "以每股6.1元的价格转让给某乙。"
     )
     assert at(sold, "2").metric == "stake_change_pct"
+
+
+def test_a_rating_in_stars_is_no_price() -> None:
+    found = _read(
+        "青禾股份今日收盘价为8.12元。该股综合评分3星（评分区间为0至5星，最高5星），仅供参考。"
+    )
+    assert not [f for f in found if f.metric == "high"]
