@@ -1,6 +1,7 @@
 """Subjects and metrics company news showed wrong: a coded name cut after a first character
 generic words also open; a pledged, frozen or (un)locked part of the share capital filed as a
-stake change; a rating in stars read as a price."""
+stake change; a rating in stars read as a price; a move over the last trading days
+(最近20个交易日上涨) filed as a growth on the year."""
 
 from __future__ import annotations
 
@@ -55,3 +56,12 @@ def test_a_rating_in_stars_is_no_price() -> None:
         "青禾股份今日收盘价为8.12元。该股综合评分3星（评分区间为0至5星，最高5星），仅供参考。"
     )
     assert not [f for f in found if f.metric == "high"]
+
+
+def test_a_move_over_the_last_trading_days_is_the_window_s_price_change() -> None:
+    found = _read(
+        "2024年3月8日，青禾股份获外资买入3.2万股。青禾股份最近5个交易日上涨6.40%，陆股通累计"
+        "净买入12.5万股；最近20个交易日下跌2.15%，陆股通累计净卖出8.1万股。"
+    )
+    assert at(found, "6.40").metric == "近5个交易日涨跌幅"
+    assert at(found, "-2.15").metric == "近20个交易日涨跌幅"
