@@ -5,6 +5,8 @@ stake change; a rating in stars read as a price; a move over the last trading da
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from tests.facts.reading import at
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
@@ -65,3 +67,27 @@ def test_a_move_over_the_last_trading_days_is_the_window_s_price_change() -> Non
     )
     assert at(found, "6.40").metric == "近5个交易日涨跌幅"
     assert at(found, "-2.15").metric == "近20个交易日涨跌幅"
+
+
+def test_a_fund_s_figures_after_the_text_turns_to_it_are_not_the_stock_s() -> None:
+    found = _read(
+        "3月8日收盘，青禾股份涨2.15%，报收12.34元。根据某数据，重仓该股的基金共有6只，其中持仓"
+        "数量最多的基金为某某价值精选混合，该基金最新（2023-12-31）披露规模为25.10亿元，3月7日"
+        "净值报收1.2345，较上一交易日涨0.52%，近一月涨1.27%，近一年跌6.35%。"
+    )
+    assert at(found, "2.15").subject == "青禾股份"
+    assert not [f for f in found if f.value in (Decimal("1.27"), Decimal("-6.35"))]
+    listed = _read(
+        "3月8日收盘，青禾股份涨2.15%。重仓该股的公募基金共12家，其中持有数量最多的公募基金为"
+        "某某价值精选混合。某某价值精选混合目前规模为25.10亿元，最新净值1.2345（3月7日），较上"
+        "一交易日上涨0.52%，近一年下跌6.35%。"
+    )
+    assert [f.value for f in listed] == [Decimal("2.15")]
+
+
+def test_a_fund_manager_s_figures_are_not_the_company_s() -> None:
+    found = _read(
+        "青禾股份公告称，公司以自有资金认购私募基金份额。公告显示，基金管理人某某资本注册资本为"
+        "2000万元，员工规模为15人，累计管理资金产品规模为8.6亿元。"
+    )
+    assert not [f for f in found if f.subject == "青禾股份" and f.value in (15, 860000000)]
