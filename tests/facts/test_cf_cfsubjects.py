@@ -1,7 +1,8 @@
 """Subjects and metrics company news showed wrong: a coded name cut after a first character
 generic words also open; a pledged, frozen or (un)locked part of the share capital filed as a
 stake change; a rating in stars read as a price; a move over the last trading days
-(最近20个交易日上涨) filed as a growth on the year."""
+(最近20个交易日上涨) filed as a growth on the year; a fund's figures filed under the stock the
+text turned from; a buyback's highest and lowest prices filed as a day's quote."""
 
 from __future__ import annotations
 
@@ -91,3 +92,12 @@ def test_a_fund_manager_s_figures_are_not_the_company_s() -> None:
         "2000万元，员工规模为15人，累计管理资金产品规模为8.6亿元。"
     )
     assert not [f for f in found if f.subject == "青禾股份" and f.value in (15, 860000000)]
+
+
+def test_a_buyback_s_highest_and_lowest_prices_are_no_day_s_quote() -> None:
+    found = _read(
+        "青禾股份公告，截至2024年2月29日，公司通过集中竞价交易方式累计回购股份120.5万股，"
+        "回购成交的最高价为15.80元/股，最低价为12.06元/股，支付的资金总额为1650万元。"
+    )
+    high, low = at(found, "15.80"), at(found, "12.06")
+    assert (high.metric, high.object, low.metric) == ("回购最高价", None, "回购最低价")
