@@ -2,7 +2,8 @@
 generic words also open; a pledged, frozen or (un)locked part of the share capital filed as a
 stake change; a rating in stars read as a price; a move over the last trading days
 (最近20个交易日上涨) filed as a growth on the year; a fund's figures filed under the stock the
-text turned from; a buyback's highest and lowest prices filed as a day's quote."""
+text turned from; a buyback's highest and lowest prices filed as a day's quote; an average move
+after an event filed as a window's change."""
 
 from __future__ import annotations
 
@@ -101,3 +102,11 @@ def test_a_buyback_s_highest_and_lowest_prices_are_no_day_s_quote() -> None:
     )
     high, low = at(found, "15.80"), at(found, "12.06")
     assert (high.metric, high.object, low.metric) == ("回购最高价", None, "回购最低价")
+
+
+def test_an_average_move_after_an_event_is_no_price_change() -> None:
+    found = _read(
+        "青禾股份今日上涨1.2%。近一年数据显示，该股放量上涨后，次日上涨概率为61.20%，平均涨幅为"
+        "1.85%。"
+    )
+    assert not [f for f in found if f.value == Decimal("1.85")]

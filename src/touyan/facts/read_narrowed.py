@@ -219,6 +219,10 @@ class NarrowedLabels(LabelShapes):
             # 盘中最大跌幅超过9%: the day's deepest move, not its close-to-close change
             said = LABELS.match(self.text, label_start)
             metric = self.text[peak.start() : said.end()] if said else metric
+        if metric == "change_pct" and self.text.endswith("平均", 0, label_start):
+            # 连续3日净流入后，次日上涨概率为54.55%，平均涨幅为3.20%: an average of the moves
+            # after some event, which its label alone does not say: no price's change
+            return None
         if metric == "change_pct" and (
             moved := _MEASURE_MOVED.search(
                 self.text, max(sentence[0], label_start - 24), label_start
