@@ -479,7 +479,19 @@ def base_metric(metric: str) -> str:
 # 持股, but not 持有的, which only says whose shares are moved) is the stake itself.
 _STAKE_VERB = re.compile(
     r"(?P<out>减持|出售|卖出|转让|抛售)|(?P<in>增持|买入|受让|认购)|(?P<held>持有(?!的)|持股(?![比数市]))"
+    # 质押500万股，占总股本0.99%; 将有197万股限售股份解禁上市，占总股本0.32%: shares pledged,
+    # frozen or unlocked, which change nobody's stake (解禁后…限售股份: those still locked)
+    r"|(?P<pledged>解除质押|解押|质押)|(?P<frozen>冻结)|(?P<unlocked>(?:解禁|解除限售)(?!后))|(?P<locked>(?<![无非])限售)"
 )
+# What a share of the stock counts when the shares were pledged, frozen or (un)locked: a
+# holder's, named as the holder of a stake change is (`ENCUMBERED_SHARE` ends the metric).
+ENCUMBERED_SHARE = "股份占总股本比例"
+_ENCUMBERED = {
+    "pledged": "质押",
+    "frozen": "冻结",
+    "unlocked": "解禁",
+    "locked": "限售",
+}
 
 
 def stake_move(
@@ -503,7 +515,13 @@ def stake_move(
         # 拟将其持有的2000万股(占总股本4%)转让给某某: the verb comes after the share
         given = _GIVEN_AWAY.match(text, q.span[1])
         return (metric, _fall(q)) if given else (metric, q)
+    if any(v["held"] for v in verbs):
+        # 持有公司限售股1000万股，占总股本5%: the holder's stake, all of it locked
+        verbs = [v for v in verbs if not v["locked"]]
     last = verbs[-1]
+    if kind := next((k for k in _ENCUMBERED if last[k]), None):
+        word = "解除质押" if last.group() in ("解除质押", "解押") else _ENCUMBERED[kind]
+        return f"{word}{ENCUMBERED_SHARE}", q
     if last["out"]:
         return metric, _fall(q)
     if last["held"]:

@@ -23,6 +23,7 @@ from touyan.facts.name_forms import (
     FUND_TYPES,
     MAX_LEAD,
     SHORT_NAME,
+    STATEMENT_WORDS,
     kind_of,
     plain_company,
     plausible_name,
@@ -203,6 +204,8 @@ def _coded_name(run: str, text: str) -> str | None:
     the text also writes elsewhere, else the run when it is short enough to be a name. A
     figure the run starts with belongs to what came before (0.14元火炬电子(603678))."""
     name = plausible_name(_FIGURE_LEAD.sub("", run))
+    if name is None and (whole := _led_name(_FIGURE_LEAD.sub("", run), text)):
+        return whole
     if name is None:
         # A headline run on into the lead (青禾股份：…同比扭亏中证智能财讯青禾股份（600999）):
         # the tail the text names elsewhere is the name.
@@ -221,6 +224,25 @@ def _coded_name(run: str, text: str) -> str | None:
         if text.count(tail) > text.count(name):
             return tail
     return None
+
+
+# Characters that open listed companies' short names (同兴环保, 全柴动力, 本钢板材, 共进股份,
+# 均胜电子, 正泰电器, 超图软件, 每日互动) though `plausible_name` refuses a run they open, as
+# they also open generic words (同期, 全市场, 本公司). Not the conjunctions (与, 和, 及): a run
+# before a code they open is more often "with <name>".
+_NAME_LEADS = "同全本共均正超每"
+
+
+def _led_name(run: str, text: str) -> str | None:
+    """A short run before a code opened by one of `_NAME_LEADS`, whole, when the text never
+    writes the rest without that character: the rest is a fragment of the name, not a name
+    the character happens to precede (兴环保 of 同兴环保)."""
+    if not 3 <= len(run) <= SHORT_NAME or run[0] not in _NAME_LEADS:
+        return None
+    rest = run[1:]
+    if plausible_name(rest) != rest or text.count(rest) > text.count(run):
+        return None
+    return run if kind_of(run) == "company" and not STATEMENT_WORDS.search(run) else None
 
 
 def _after_heading(run: str, text: str) -> str:
@@ -290,8 +312,9 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
     found: dict[str, WrittenName] = {}
     both = f"{title}\n{text}" if title else text
 
-    def keep(raw: str, aliases: tuple[str, ...] = ()) -> None:
-        name = plausible_name(raw)
+    def keep(raw: str, aliases: tuple[str, ...] = (), coded: bool = False) -> None:
+        # A name before a code may open with a character generic words open (`_led_name`).
+        name = plausible_name(raw) or (_led_name(raw, both) if coded else None)
         if name is None or name in found:
             return
         found[name] = WrittenName(name, kind_of(name), aliases)
@@ -305,7 +328,7 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
         if m["inner"]:
             keep(m["inner"])
         if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
-            keep(name)
+            keep(name, coded=True)
     bare = (
         "sh" in both
         or "sz" in both
@@ -319,10 +342,10 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
         if (short := _run_before(both, end)) and (name := _coded_name(short, both)):
             if kind_of(name) == "fund":  # 爱股票提供开开实业 sh600272: a stock's code
                 name = next((t for t in _tails(name) if both.count(t) > both.count(name)), "")
-            keep(name)
+            keep(name, coded=True)
     for m in _GLUED_CODE.finditer(both):
         if (short := _run_before(both, m.start())) and (name := _coded_name(short, both)):
-            keep(name)
+            keep(name, coded=True)
     for m in _SHORT_NOTE.finditer(both) if "简称" in both else ():
         if named := _noted_short(both, m):
             keep(*named)

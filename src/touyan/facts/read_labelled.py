@@ -37,6 +37,7 @@ from touyan.facts.investees import investment_target, named_project
 from touyan.facts.labels import (
     CLAUSE_LIKE,
     DAILY_METRICS,
+    ENCUMBERED_SHARE,
     HOLDING_METRICS,
     KNOWN_METRICS,
     SEGMENTED_METRICS,
@@ -378,7 +379,11 @@ class LabelledSteps(OwnerSteps):
             if fund == "":
                 return None  # 加仓了甲…，甲…增持了…万股: an unnamed holder's trade in it
             obj = fund  # 某某基金…，加仓了甲…，甲…增持了343.69万股: the fund's trade in it
-        if obj is None and (metric in HOLDING_METRICS or DEAL_FIGURE.match(metric)):
+        if obj is None and (
+            metric in HOLDING_METRICS
+            or DEAL_FIGURE.match(metric)
+            or metric.endswith(ENCUMBERED_SHARE)  # 股东某某质押…，占总股本: that holder's
+        ):
             obj = self._trading_holder(record, sentence, clause_start, label_start)
         if obj is None:
             obj = self._sentence_scope(sentence, label_start)

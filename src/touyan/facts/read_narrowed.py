@@ -102,6 +102,8 @@ _NET_OF_BALANCE = re.compile(r"(?:流动负债|流动资产|负债|资产|资本
 # 买入成交额, 卖出成交额: one side's amount (龙虎榜 seats'), not the stock's turnover; nor is
 # a total in a sentence about the listed seats (上榜的前五大买卖营业部合计成交1.31亿元).
 _SIDE_BEFORE = re.compile(r"(?:买入|卖出|买方|卖方|净买入|净卖出)$")
+# The highest and lowest prices a buyback paid, when its sentence is a buyback's.
+_BUYBACK_EXTREMES = {"high": "回购最高价", "low": "回购最低价"}
 # 控股股东质押股份占其持股比例, 相关股东质押股数占其持股比例: the share of a holder's stake it
 # has pledged, not a stake in the company; the holder's role names whose (a holder the
 # dictionary does not know stands for it).
@@ -176,6 +178,9 @@ class NarrowedLabels(LabelShapes):
             # 上周最低价为145.72美元: the week's low, not the day's.
             said = LABELS.match(self.text, label_start)
             metric = self.text[span.start() : said.end()] if said else metric
+        if metric in _BUYBACK_EXTREMES and "回购" in self.text[sentence[0] : label_start]:
+            # 回购成交的最高价为93.00元/股，最低价为49.49元/股: the buyback's, no day's quote
+            metric = _BUYBACK_EXTREMES[metric]
         if metric in _SUMMED_DAILY and self.text.endswith("累计", 0, label_start):
             # 连续涨停期间，…累计换手率为10.36%: the span's sum, not the day's figure
             said = LABELS.match(self.text, label_start)
@@ -214,6 +219,10 @@ class NarrowedLabels(LabelShapes):
             # 盘中最大跌幅超过9%: the day's deepest move, not its close-to-close change
             said = LABELS.match(self.text, label_start)
             metric = self.text[peak.start() : said.end()] if said else metric
+        if metric == "change_pct" and self.text.endswith("平均", 0, label_start):
+            # 连续3日净流入后，次日上涨概率为54.55%，平均涨幅为3.20%: an average of the moves
+            # after some event, which its label alone does not say: no price's change
+            return None
         if metric == "change_pct" and (
             moved := _MEASURE_MOVED.search(
                 self.text, max(sentence[0], label_start - 24), label_start

@@ -176,7 +176,9 @@ _DEAL_HOLDER = re.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9、]{1,23}?)(?:先生|女士)?"
     r"(?:[（(][^（）()]{0,40}[）)])?[，,]?"
     # (a reason may come first: 因平仓, 出于自身资金需要)
-    r"(?=计划|拟|将|已|于|通过|以|在|自|透过|合计|累计|出售|减持|增持|因|出于|由于|基于|为了)"
+    r"(?=计划|拟|将|已|于|通过|以|在|自|透过|合计|累计|出售|减持|增持|因|出于|由于|基于|为了"
+    # 股东甲向乙质押…, 股东甲向乙转让…: the holder is the one before 向, the other party after
+    r"|向)"
 )
 # A bare name giving its shares away at a clause's head (某某拟将其持有的公司…股…转让给…).
 _DEAL_OPENER = re.compile(
@@ -184,7 +186,7 @@ _DEAL_OPENER = re.compile(
     r"(?:拟|计划|将)(?:分别)?将其(?:所)?持有"
 )
 # The trade such a holder makes, which must stand between it and the figure.
-_DEAL_VERB = re.compile(r"减持|增持|转让|出售|受让|买入|卖出|购买")
+_DEAL_VERB = re.compile(r"减持|增持|转让|出售|受让|买入|卖出|购买|质押|冻结")
 # Figures of a deal other than its shares: what it is worth and how large a part it moves.
 DEAL_FIGURE = re.compile(
     r"^(?:股份)?(?:转让|交易|减持|增持)?(?:总金额|总价款|价款总额|总代价|总价|比例)$"

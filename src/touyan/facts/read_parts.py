@@ -207,13 +207,15 @@ class PartReader(TextReader):
 
     def _opening_part(self, metric: str, clause_start: int, label_start: int) -> str | None:
         """The part a clause naming no one opens with before its label's 的 (`opening_part`),
-        unless the metric's name holds it already (参与某运动的人数)."""
+        unless the metric's name holds it already (参与某运动的人数) or opens with its first
+        word (回购成交的最高价, filed as 回购最高价)."""
         if self.text[label_start - 1 : label_start] != "的":
             return None  # the common case, cheaply
         found = opening_part(self.text, clause_start, label_start)
         if (
             found is None
             or found[0] in metric
+            or found[0][:2] == metric[:2]
             or self.names_between(found[1], found[1] + len(found[0]))
         ):
             return None

@@ -3,8 +3,9 @@
 A figure may name a criterion (换手率达20%的证券登上龙虎榜), a threshold a definition sets
 (30%—70%一般被认为是…), a class of holders (持股5%以上股东), an assumption (假设…), a forecast a
 new one replaces (（原预测值：…）), a heading's year, the basis of a computation the writer
-chose (以买入价10.5元计算), a chart's level (突破25元平台), or a company's result filed under
-a fund its sentence does not name: none is a figure anyone reported, so none is kept.
+chose (以买入价10.5元计算), a chart's level (突破25元平台), a company's result filed under
+a fund its sentence does not name, or a fund's figure filed under the stock the text was about
+before it turned to the fund: none is a figure anyone reported of that subject, so none is kept.
 """
 
 from __future__ import annotations
@@ -49,6 +50,19 @@ _CHART_LEVEL_AFTER = re.compile(r"\s*(?:附近的?|一线的?)?(?:平台|支撑�
 _RESULTS = re.compile(
     r"^(?:revenue|net_profit|gross_margin|operating_profit|operating_margin)|净利|营收|营业收入|毛利"
 )
+
+# The text turning from a stock to a fund (重仓该股…最多的基金为某某，该基金最新规模为…,
+# 某某在任的基金产品包括：…): the figures after it are the fund's, not the stock's.
+_FUND_TURN = re.compile(
+    r"(?:该|此|这只|这支)(?:公募)?基金(?!公司|经理|管理人|托管人)"
+    r"|最多的(?:公募)?基金(?:为|是)|(?:在任|管理)的(?:公募)?基金(?:产品)?(?:包括|有)"
+)
+# A fund's manager or custodian introduced by its role and name (基金管理人某某注册资本为…,
+# 员工规模为…): the sentence's figures after it are that firm's. (Roles of a deal, 交易对方 or
+# 受让方, run on into verbs as often as into names: 向交易对手方转让.)
+_PARTY_TURN = re.compile(r"基金(?:管理人|托管人)(?![为是的将已系均])[\u4e00-\u9fffA-Za-z]{2}")
+# Words that turn back to the stock or company (该股近5日…, 其中公司拟认缴…).
+_STOCK_AGAIN = re.compile(r"该股|个股|(?<![金理子限])公司")
 
 # 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
 # closes with 计算 frames the figure in it as the basis of a computation.
@@ -159,3 +173,27 @@ class UnstatedSteps(Reader):
             sentence[0] <= m.start < sentence[1] and m.entity.name == fact.subject
             for m in self.mentions
         )
+
+    def _turned_away(
+        self, fact: ExtractedFact, clause_start: int, sentence: tuple[int, int]
+    ) -> bool:
+        """A company's figure whose clause follows the text's turn from it to a fund
+        (`_FUND_TURN`), or its sentence's to a fund's manager (`_PARTY_TURN`), with the company
+        not named again since: the fund's or its manager's figure, not the company's. (A turn
+        in the figure's own clause is its label's: 该基金…占比≥40%.)"""
+        if kind_of(fact.subject) == "fund" or "基金" not in self.text:
+            return False
+        at = fact.span[0]
+        since = max(
+            (m.end for m in self.mentions if m.entity.name == fact.subject and m.end <= at),
+            default=-1,
+        )
+        if since < 0:
+            return False  # a subject not named before the figure: not carried from before it
+        for again in _STOCK_AGAIN.finditer(self.text, since, at):
+            since = again.end()
+        if since >= clause_start:
+            return False
+        if _FUND_TURN.search(self.text, since, clause_start) is not None:
+            return True
+        return _PARTY_TURN.search(self.text, max(since, sentence[0]), clause_start) is not None

@@ -334,7 +334,9 @@ _NUM = _NUMBER.groupindex["num"]
 # After N股, words that make the 股 stocks counted (78股涨停) rather than shares held.
 _STOCKS_MOVE = re.compile(r"(?:涨停|跌停|封板|连板|上涨|下跌|收涨|收跌|飘红|翻红|平盘)")
 _NOT_AFTER = re.compile(
-    r"\s*(?:年|月|日|号|时|分|秒|季度|点\d|:\d|：\d|\.(?:SH|SZ|BJ|HK|SS)\b)", re.I
+    # 最高5星, 3.5星: a rating on a scale of stars, no amount
+    r"\s*(?:年|月|日|号|时|分|秒|季度|星|点\d|:\d|：\d|\.(?:SH|SZ|BJ|HK|SS)\b)",
+    re.I,
 )
 _SPAN_AFTER = re.compile(r"(?:月|交易日|工作日|季度|小时|星期|礼拜)")
 # 13.531,207.54亿元: a decimal run on by a thousands group, as a text garbled in extraction
