@@ -179,7 +179,7 @@ class NarrowedLabels(LabelShapes):
             said = LABELS.match(self.text, label_start)
             metric = self.text[span.start() : said.end()] if said else metric
         if metric in _BUYBACK_EXTREMES and "回购" in self.text[sentence[0] : label_start]:
-            # 回购成交的最高价为93.00元/股，最低价为49.49元/股: the buyback's, no day's quote
+            # 回购成交的最高价为61.20元/股，最低价为38.75元/股: the buyback's, no day's quote
             metric = _BUYBACK_EXTREMES[metric]
         if metric in _SUMMED_DAILY and self.text.endswith("累计", 0, label_start):
             # 连续涨停期间，…累计换手率为10.36%: the span's sum, not the day's figure
@@ -220,7 +220,7 @@ class NarrowedLabels(LabelShapes):
             said = LABELS.match(self.text, label_start)
             metric = self.text[peak.start() : said.end()] if said else metric
         if metric == "change_pct" and self.text.endswith("平均", 0, label_start):
-            # 连续3日净流入后，次日上涨概率为54.55%，平均涨幅为3.20%: an average of the moves
+            # 连续4日净流入后，次日上涨概率为61.90%，平均涨幅为2.40%: an average of the moves
             # after some event, which its label alone does not say: no price's change
             return None
         if metric == "change_pct" and (
