@@ -1,6 +1,6 @@
 """Rules whose regexes could backtrack without end on one long run of dates.
 
-A holder's trade spelled over several dates (于2023年3月17日至2023年5月23日间…减持) once took a
+A holder's trade spelled over several dates (于2023年3月7日至2023年5月2日间…减持) once took a
 second per sentence, and each further date multiplied that: a news item could stall ingest. The
 extraction runs in a child process so that a regression fails here instead of hanging the suite.
 """

@@ -19,6 +19,7 @@ from touyan.facts.clause_parts import (
     opening_qizhong_part,
     share_part,
 )
+from touyan.facts.connect_trades import connect_trader
 from touyan.facts.counted_parts import BARE_SUM, counted_thing
 from touyan.facts.economy import CN_REGION, REGION, REGION_NAMES, cn_region_name
 from touyan.facts.economy_scope import economy_before_label
@@ -380,6 +381,8 @@ class LabelledSteps(OwnerSteps):
             obj = fund  # 某某基金…，加仓了甲…，甲…增持了343.69万股: the fund's trade in it
         if obj is None and (metric in HOLDING_METRICS or DEAL_FIGURE.match(metric)):
             obj = self._trading_holder(record, sentence, clause_start, label_start)
+        if obj is None:
+            obj = connect_trader(self.text, metric, sentence, q.span[0])  # 北向资金减持…万股
         if obj is None:
             obj = self._sentence_scope(sentence, label_start)
         if obj is None and not led:

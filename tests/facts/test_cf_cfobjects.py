@@ -1,0 +1,28 @@
+"""Whose trade, stake or project a figure in company news is: the Stock Connect channel that
+bought or sold a stock, read here in our own sentences with invented names and figures."""
+
+from __future__ import annotations
+
+from tests.facts.reading import at, said
+
+from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+NAMES = EntityDictionary.of([*bundled_entities(), EntityRecord("澜石科技", "company")])
+
+
+def facts(text: str) -> list[ExtractedFact]:
+    return extract_facts(text, title="", published_at=None, entities=NAMES)
+
+
+def test_a_connect_channel_trading_a_stock_is_the_counts_object() -> None:
+    text = (
+        "8月4日北向资金减持12.31万股澜石科技。过去一周，获北向资金增持的共2天，合计净增持"
+        "4.05万股。过去一个月，获深股通减持的共12天，合计净减持33.6万股。"
+    )
+    found = facts(text)
+    assert said(at(found, "123100"))[:3] == ("澜石科技", "shares_sold", "北向资金")
+    assert said(at(found, "40500"))[:3] == ("澜石科技", "shares_bought", "北向资金")
+    assert said(at(found, "336000"))[:3] == ("澜石科技", "shares_sold", "深股通")
+    text = "澜石科技公告，北向资金增持后，公司股东远山投资累计减持7.2万股。"
+    assert at(facts(text), "72000").object != "北向资金"  # a holder named after the channel
