@@ -26,3 +26,16 @@ def test_a_connect_channel_trading_a_stock_is_the_counts_object() -> None:
     assert said(at(found, "336000"))[:3] == ("澜石科技", "shares_sold", "深股通")
     text = "澜石科技公告，北向资金增持后，公司股东远山投资累计减持7.2万股。"
     assert at(facts(text), "72000").object != "北向资金"  # a holder named after the channel
+
+
+def test_a_holders_planned_sale_is_a_forecast() -> None:
+    text = "澜石科技公告，股东远山投资拟以大宗交易方式减持公司股份不超过88.6万股。"
+    assert said(at(facts(text), "886000"))[:3] == ("澜石科技", "shares_sold_forecast", "远山投资")
+
+
+def test_a_holder_noted_with_its_short_form_is_the_trades_object() -> None:
+    text = (
+        "澜石科技公告，股东远山(杭州)资产管理有限公司-青禾二号创业投资合伙企业(有限合伙)"
+        "(“青禾二号”)拟以大宗交易方式减持其所持股份不超过88.6万股。"
+    )
+    assert at(facts(text), "886000").object == "青禾二号"
