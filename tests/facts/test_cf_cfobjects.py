@@ -39,3 +39,14 @@ def test_a_holder_noted_with_its_short_form_is_the_trades_object() -> None:
         "(“青禾二号”)拟以大宗交易方式减持其所持股份不超过88.6万股。"
     )
     assert at(facts(text), "886000").object == "青禾二号"
+
+
+def test_a_stake_before_or_after_a_holders_trade_is_that_holders() -> None:
+    text = (
+        "澜石科技公告，股东远山投资通过协议转让方式减持860万股，变动前直接持股比例为43%，"
+        "变动后不再持有公司股份。股东青禾资本通过协议转让方式增持860万股，变动前不持有公司"
+        "股份，变动后直接持股比例为43%。"
+    )
+    first, then = (f for f in facts(text) if f.metric == "stake_pct")
+    assert said(first)[:3] == ("远山投资", "stake_pct", "澜石科技")
+    assert said(then)[:3] == ("青禾资本", "stake_pct", "澜石科技")

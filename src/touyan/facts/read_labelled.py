@@ -33,6 +33,7 @@ from touyan.facts.holders import (
     invested_stake_target,
     new_holder,
     registered_company,
+    traded_stake_holder,
 )
 from touyan.facts.investees import investment_target, named_project
 from touyan.facts.labels import (
@@ -471,6 +472,9 @@ class LabelledSteps(OwnerSteps):
                 self._holder_pointed_back(record, sentence, label_start)
                 or self._stake_holder(q)
                 or holding_share_holder(
+                    self.text, self.last, self.last_end, label_start, record.name
+                )
+                or traded_stake_holder(
                     self.text, self.last, self.last_end, label_start, record.name
                 )
                 or self._new_holder(sentence, label_start)
