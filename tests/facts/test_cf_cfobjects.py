@@ -50,3 +50,28 @@ def test_a_stake_before_or_after_a_holders_trade_is_that_holders() -> None:
     first, then = (f for f in facts(text) if f.metric == "stake_pct")
     assert said(first)[:3] == ("远山投资", "stake_pct", "澜石科技")
     assert said(then)[:3] == ("青禾资本", "stake_pct", "澜石科技")
+
+
+def test_a_projects_dynamic_total_is_of_the_project_named_before() -> None:
+    text = (
+        "澜石科技公告，全资子公司拟投资建设青禾光伏示范项目二期5MW项目。该项目位于某工业园区，"
+        "装机规模较大。该项目动态总投资为3120.5万元，项目静态总投资为3088.2万元。"
+    )
+    found = facts(text)
+    assert at(found, "31205000").object == "青禾光伏示范项目二期5MW项目"
+    assert at(found, "30882000").object == "青禾光伏示范项目二期5MW项目"
+
+
+def test_a_project_a_sum_builds_after_it_is_its_object() -> None:
+    text = "澜石科技公告，全资子公司拟投资3.8亿元在某省某市高新区新建储能电池项目，以满足订单需求。"
+    assert at(facts(text), "380000000").object == "储能电池项目"
+    text = "澜石科技公告，拟投资5亿元在某市新建甲基地项目及乙中心项目。"
+    assert at(facts(text), "500000000").object is None  # one sum for two projects
+
+
+def test_a_sentence_opening_on_a_bare_project_is_of_the_one_named_before() -> None:
+    text = (
+        "澜石科技公告，拟设立控股子公司，由其开展高纯石英砂项目；项目分三期建设，五年内投资完成，"
+        "总投资9亿元。"
+    )
+    assert at(facts(text), "900000000").object == "高纯石英砂项目"
