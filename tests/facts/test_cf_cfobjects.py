@@ -75,3 +75,11 @@ def test_a_sentence_opening_on_a_bare_project_is_of_the_one_named_before() -> No
         "总投资9亿元。"
     )
     assert at(facts(text), "900000000").object == "高纯石英砂项目"
+
+
+def test_a_bare_number_after_a_trade_word_is_no_count_of_shares() -> None:
+    text = (
+        "持仓澜石科技的基金如下：基金简称代码变动方向年末持有数量(股)一季末持有数量(股)"
+        "青禾成长混合A000123新进--30000远山量化增强A000456增持1500025000注：数据截至一季度末。"
+    )
+    assert not [f for f in facts(text) if f.metric.startswith("shares_")]

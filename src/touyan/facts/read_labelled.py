@@ -374,6 +374,8 @@ class LabelledSteps(OwnerSteps):
             obj = self._work(clause_start, label_start)
         if obj is None:
             obj = self._deal_target(metric, clause_start, label_start)
+        if metric in _TRADED_COUNTS and not q.unit:
+            return None  # 增持2050024400注：a table's cells run together, no count of shares
         if obj is None and metric in _TRADED_COUNTS:
             starts = [m.start for m in self.mentions if m.entity is record]
             fund = fund_trade(self.text, sentence, label_start, starts)
