@@ -83,3 +83,13 @@ def test_a_bare_number_after_a_trade_word_is_no_count_of_shares() -> None:
         "青禾成长混合A000123新进--30000远山量化增强A000456增持1500025000注：数据截至一季度末。"
     )
     assert not [f for f in facts(text) if f.metric.startswith("shares_")]
+
+
+def test_the_average_price_of_a_channels_trades_is_the_channels() -> None:
+    text = (
+        "澜石科技近一周上涨2.1%，沪股通累计净买入6.4万股，占流通盘0.03%，区间平均买入价"
+        "13.62元；近一月下跌1.5%，沪股通累计净卖出2.2万股，区间平均卖出价12.97元。"
+    )
+    found = facts(text)
+    assert said(at(found, "13.62"))[:3] == ("澜石科技", "区间平均买入价", "沪股通")
+    assert said(at(found, "12.97"))[:3] == ("澜石科技", "区间平均卖出价", "沪股通")

@@ -1,9 +1,10 @@
-"""Which Stock Connect channel a count of shares traded is of.
+"""Which Stock Connect channel a count of shares traded, or the price it traded at, is of.
 
 Data news tells the cross-border money's trades in a stock as the channel's (某日北向资金减持
-54.55万股某某; 近几日获北向资金增持的有3天，累计净增持1.9万股): the count is filed
-under the stock, but the trader is the channel, as a holder is the object of its own sale —
-never the company buying or selling its own shares. The channel is the trader when it is the
+54.55万股某某; 近几日获北向资金增持的有3天，累计净增持1.9万股; 陆股通累计净卖出9.69万股，…，
+区间平均卖出价21.35元): the count and the price are filed under the stock, but the trader is
+the channel, as a holder is the object of its own sale — never the company buying or selling
+its own shares. The channel is the trader when it is the
 last one its run of clauses (up to a semicolon or the sentence's end) names before the figure:
 no holder, officer, fund or other money flow stands between.
 """
@@ -25,13 +26,14 @@ _OTHER_TRADER = re.compile(
     r"散户|公司|集团|[(（]|先生|女士"
 )
 TRADED_COUNTS = ("shares_bought", "shares_sold")
+# The average price a channel's trades over a window were made at (区间平均卖出价).
+_TRADE_PRICE = re.compile(r"平均(?:买入|卖出)价$")
 
 
 def connect_trader(text: str, metric: str, sentence: tuple[int, int], at: int) -> str | None:
-    """The channel whose trade the count at `at` (of `metric`) is, when its run of clauses
-    names the channel trading and no one else after it; None otherwise. (Not the average
-    price of its trades, 区间平均卖出价: a price, which no one reads as the company's trade.)"""
-    if metric not in TRADED_COUNTS:
+    """The channel whose trade the count or price at `at` (of `metric`) is, when its run of
+    clauses names the channel trading and no one else after it; None otherwise."""
+    if metric not in TRADED_COUNTS and not _TRADE_PRICE.search(metric):
         return None
     lo = max(sentence[0], *(text.rfind(c, sentence[0], at) + 1 for c in "；;"))
     trades = list(_CHANNEL_TRADES.finditer(text, lo, at))
