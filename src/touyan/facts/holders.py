@@ -80,6 +80,33 @@ def holding_share_holder(
     return last.object
 
 
+# A side of a change in holdings (权益变动前, 本次减持后, 转让完成后) opening a clause after a
+# holder's trade, up to the stake's label (，权益变动前直接持股比例; ，变动前不持有公司股份，
+# 变动后直接持股比例): the stake that holder had before the trade or has after it.
+_SIDE = r"(?:本次)?(?:权益变动|变动|减持|增持|转让|交易)(?:完成)?[前后]"
+_TRADED_STAKE_NEXT = re.compile(
+    rf"(?:[，,]\s*{_SIDE}[^，,。；;\d]{{0,12}})?[，,]\s*{_SIDE}(?:直接|间接|合计|共计?)*"
+)
+_TRADES = frozenset({"shares_sold", "shares_bought"})
+
+
+def traded_stake_holder(
+    text: str, last: ExtractedFact | None, last_end: int, label_start: int, subject: str
+) -> str | None:
+    """The holder of the trade just stated (股东某某通过协议转让方式减持1020万股), when the stake
+    labelled at `label_start` right after it is that holder's before or after the trade
+    (，权益变动前直接持股比例为…): the stake is the same holder's, not the company's own."""
+    if (
+        last is None
+        or last.object is None
+        or last.subject != subject
+        or last.metric.removesuffix("_forecast") not in _TRADES
+        or not _TRADED_STAKE_NEXT.fullmatch(text, last_end, label_start)
+    ):
+        return None
+    return last.object
+
+
 # What stands between a sum paid into a company and the stake it buys (出资金额为…万元，持股
 # 比例为…; 出资4亿元，占其注册资本的80%).
 _STAKE_NEXT = re.compile(r"\s*[，,]\s*(?:公司|其)?(?:合计|共)?$")

@@ -40,15 +40,27 @@ _FULL_STOPS = ("。", "！", "？", "\n")
 # 项目总投资, 项目估算总投资, 该项目计划投资: a bare 项目 opening the label's run, which points
 # back to the project the text named.
 _BARE_PROJECT = re.compile(
-    r"(?:^|(?<=[，,。；;：:\s])|(?<=约定|其中)|该|本|此)项目(?:[A-Za-z]{2,4})?(?:估算|预计|计划|建设)?总?$"
+    r"(?:^|(?<=[，,。；;：:\s])|(?<=约定|其中)|该|本|此)项目(?:[A-Za-z]{2,4})?"
+    r"(?:估算|预计|计划|建设|动态|静态)?总?$"  # (动态总投资: the budget with interest during works)
 )
+# A sentence opening on a bare 项目 (…开展某某项目；项目计划分两期建设，…，总投资6亿元): its
+# figures are of the project the text named just before. (Not 项目公司: a company.)
+_PROJECT_OPENS = re.compile(r"\s*(?:该|本|此)?项目(?!公司)")
+# The project a sum is put into, named after it (拟投资6.4亿元在某地新建某某项目, 投资3亿元用于
+# 建设某某项目): where and what the sum builds.
+_PROJECT_AFTER = re.compile(
+    r"(?:人民币)?\s*(?:在|于|用于)[^，,。；;]{0,40}?(?:投资建设|建设|新建|扩建|投建)"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9（）()+/\-]{2,40}?项目)(?P<more>[及和与、])?"
+)  # (…项目及某某项目: one sum for several projects, no one of them)
 # A project the text names: in quotes (“某某”项目, “某某项目”), inside a document's title
 # (《某某项目投资合作协议书》) or after the verb that builds, wins or plans it (投资建设某某项目).
-_BUILDS = r"投资建设|建设|投建|新建|扩建|实施|预中标|中标|参与|安排"
+_BUILDS = r"投资建设|建设|投建|新建|扩建|实施|开展|预中标|中标|参与|安排"
 _PROJECT_NAMED = re.compile(
     r"“(?P<quoted>[^“”\n]{2,60}?)”(?P<tail>项目)?"
     r"|《(?P<titled>[^《》\n]{2,60}?项目)"
-    rf"|(?:{_BUILDS})了?(?P<built>[\u4e00-\u9fffA-Za-z0-9（）()+/\-]{{2,60}}?项目)"
+    # (with the phase the text builds: 某某试点项目一期10MW项目)
+    rf"|(?:{_BUILDS})了?(?P<built>[\u4e00-\u9fffA-Za-z0-9（）()+/\-]{{2,60}}?项目"
+    r"(?:[一二三四五六七八九十\d]期[\u4e00-\u9fffA-Za-z0-9]{0,12}?(?:项目|工程))?)"
     # 建设“十四五”规划重点项目某某电厂改扩建项目: a class of projects in quotes, then the one
     rf"|(?:{_BUILDS})了?“[^“”\n]{{1,12}}”[\u4e00-\u9fff]{{0,8}}?项目(?P<classed>[\u4e00-\u9fffA-Za-z0-9（）()+/\-]{{2,60}}?项目)"
 )
@@ -98,6 +110,8 @@ def investment_target(
     亿元). Else `obj` as it was."""
     if obj is None and (after := _VEHICLE_AFTER.match(text, figure_end)):
         return after["name"]
+    if obj is None and (built := _PROJECT_AFTER.match(text, figure_end)) and not built["more"]:
+        return built["name"]
     if obj is None and _SUBSCRIBED.search(text, clause_start, label_start):
         joined = list(
             _VEHICLE_JOINED.finditer(text, max(0, clause_start - _JOINED_REACH), clause_start)
@@ -116,5 +130,8 @@ def investment_target(
     if _BARE_PROJECT.search(text, clause_start, label_start):
         return named_project(text, max(0, label_start - _PROJECT_REACH), label_start) or obj
     if obj is None and clause_start > sentence[0] and "项目" in text[sentence[0] : clause_start]:
+        if _PROJECT_OPENS.match(text, sentence[0]):
+            before = max(0, sentence[0] - _PROJECT_REACH)
+            return named_project(text, before, sentence[0], titled=False)
         return named_project(text, sentence[0], clause_start, titled=False)
     return obj

@@ -24,6 +24,11 @@ _COMMITTED = re.compile(
     r"出资|认缴|注资|增资|募资|募集|投资(?!收益|回报|者|人|性|价值|评级|建议|机会|策略|组合)"
 )
 _COMMITTED_METRICS = frozenset({"invested", "raised"})
+# A holder's trade in the company's shares, which a plan announces before it is made (股东某某
+# 拟通过集中竞价方式减持公司股份不超过…万股, 拟增持…): the most it may sell or buy, not a sale.
+# (The share of the company a planned transfer moves stays a stake change: see
+# tests/facts/test_news_metric_fixes.py.)
+_PLANNED_TRADES = frozenset({"shares_sold", "shares_bought"})
 # A vehicle set up by the plan (拟…共同投资设立某公司): its capital and who subscribes what in
 # the sentence after are the plan's too.
 _SETS_UP = re.compile(r"设立|新设|成立")
@@ -57,9 +62,12 @@ def _undated(dates: Sequence[DateMention], lo: int, hi: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def _committed(metric: str) -> bool:
-    """Whether a metric is a sum a plan can commit (invested, raised, 认缴出资额, 项目总投资)."""
+    """Whether a metric is a sum a plan can commit (invested, raised, 认缴出资额, 项目总投资)
+    or a trade it may make (shares_sold)."""
     metric = metric.removesuffix("_forecast")
-    return metric in _COMMITTED_METRICS or _COMMITTED.search(metric) is not None
+    if metric in _COMMITTED_METRICS or metric in _PLANNED_TRADES:
+        return True
+    return _COMMITTED.search(metric) is not None
 
 
 def _sentence_before(text: str, start: int) -> int:

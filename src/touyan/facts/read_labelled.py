@@ -19,6 +19,7 @@ from touyan.facts.clause_parts import (
     opening_qizhong_part,
     share_part,
 )
+from touyan.facts.connect_trades import connect_trader
 from touyan.facts.counted_parts import BARE_SUM, counted_thing
 from touyan.facts.economy import CN_REGION, REGION, REGION_NAMES, cn_region_name
 from touyan.facts.economy_scope import economy_before_label
@@ -32,6 +33,7 @@ from touyan.facts.holders import (
     invested_stake_target,
     new_holder,
     registered_company,
+    traded_stake_holder,
 )
 from touyan.facts.investees import investment_target, named_project
 from touyan.facts.labels import (
@@ -373,6 +375,8 @@ class LabelledSteps(OwnerSteps):
             obj = self._work(clause_start, label_start)
         if obj is None:
             obj = self._deal_target(metric, clause_start, label_start)
+        if metric in _TRADED_COUNTS and not q.unit:
+            return None  # 增持2050024400注：a table's cells run together, no count of shares
         if obj is None and metric in _TRADED_COUNTS:
             starts = [m.start for m in self.mentions if m.entity is record]
             fund = fund_trade(self.text, sentence, label_start, starts)
@@ -385,6 +389,8 @@ class LabelledSteps(OwnerSteps):
             or metric.endswith(ENCUMBERED_SHARE)  # 股东某某质押…，占总股本: that holder's
         ):
             obj = self._trading_holder(record, sentence, clause_start, label_start)
+        if obj is None:
+            obj = connect_trader(self.text, metric, sentence, q.span[0])  # 北向资金减持…万股
         if obj is None:
             obj = self._sentence_scope(sentence, label_start)
         if obj is None and not led:
@@ -473,6 +479,9 @@ class LabelledSteps(OwnerSteps):
                 self._holder_pointed_back(record, sentence, label_start)
                 or self._stake_holder(q)
                 or holding_share_holder(
+                    self.text, self.last, self.last_end, label_start, record.name
+                )
+                or traded_stake_holder(
                     self.text, self.last, self.last_end, label_start, record.name
                 )
                 or self._new_holder(sentence, label_start)

@@ -180,6 +180,13 @@ _DEAL_HOLDER = re.compile(
     # 股东甲向乙质押…, 股东甲向乙转让…: the holder is the one before 向, the other party after
     r"|向)"
 )
+# Such a holder whose registered name runs too long or odd for that (股东某某(上海)投资管理有限公司
+# -某某创业投资合伙企业(有限合伙)(“某某”)拟通过…减持), noted with its short form: that short form.
+_ALIASED_DEAL_HOLDER = re.compile(
+    r"(?:股东|实际控制人|实控人)[^，,。；;：:“”\"]{2,60}?[（(](?:以下简称|下称|简称)?[:：]?[“\"]"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"][）)][“\"]?"
+    r"(?=计划|拟|将|已|于|通过|以|在|自|透过|合计|累计|出售|减持|增持|因|出于|由于|基于|为了)"
+)
 # A bare name giving its shares away at a clause's head (某某拟将其持有的公司…股…转让给…).
 _DEAL_OPENER = re.compile(
     r"(?:^|(?<=[，,。；;\n]))(?P<name>[\u4e00-\u9fffA-Za-z0-9、]{2,20}?)(?:先生|女士)?"
@@ -491,6 +498,8 @@ class OwnerSteps(Reader):
         hi = min([sentence[1], *(at for at in ends if at >= 0)])
         found = [*_DEAL_HOLDER.finditer(self.text, lo, label_start)]
         found += [*_DEAL_OPENER.finditer(self.text, lo, label_start)]
+        if not found and any(c in self.text[lo:label_start] for c in '“"'):
+            found = [*_ALIASED_DEAL_HOLDER.finditer(self.text, lo, label_start)]
         if not found:
             return None
         last = max(found, key=lambda m: m.start())

@@ -1,0 +1,45 @@
+"""Which Stock Connect channel a count of shares traded, or the price it traded at, is of.
+
+Data news tells the cross-border money's trades in a stock as the channel's (某日北向资金减持
+54.55万股某某; 近几日获北向资金增持的有3天，累计净增持1.9万股; 陆股通累计净卖出9.69万股，…，
+区间平均卖出价21.35元): the count and the price are filed under the stock, but the trader is
+the channel, as a holder is the object of its own sale — never the company buying or selling
+its own shares. The channel is the trader when it is the
+last one its run of clauses (up to a semicolon or the sentence's end) names before the figure:
+no holder, officer, fund or other money flow stands between.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The Stock Connect channels and the money they carry, which trade and hold as one holder.
+CONNECT = r"(?:沪深股通|沪股通|深股通|陆股通|港股通|北向资金|南向资金|北上资金|南下资金)"
+# The channel trading (北向资金减持, 陆股通累计净卖出, 获南向资金增持的有3天).
+_CHANNEL_TRADES = re.compile(
+    rf"(?P<channel>{CONNECT})(?:累计|合计|共|今日|当日|昨日|连续)?净?"
+    r"(?:增持|减持|买入|卖出|加仓|减仓)"
+)
+# Anyone else who may trade, or another flow of money, between the channel and the figure.
+_OTHER_TRADER = re.compile(
+    r"股东|董事|监事|高管|经理|总裁|实际控制人|实控人|机构|基金|营业部|席位|融资|融券|主力|游资|"
+    r"散户|公司|集团|[(（]|先生|女士"
+)
+TRADED_COUNTS = ("shares_bought", "shares_sold")
+# The average price a channel's trades over a window were made at (区间平均卖出价).
+_TRADE_PRICE = re.compile(r"平均(?:买入|卖出)价$")
+
+
+def connect_trader(text: str, metric: str, sentence: tuple[int, int], at: int) -> str | None:
+    """The channel whose trade the count or price at `at` (of `metric`) is, when its run of
+    clauses names the channel trading and no one else after it; None otherwise."""
+    if metric not in TRADED_COUNTS and not _TRADE_PRICE.search(metric):
+        return None
+    lo = max(sentence[0], *(text.rfind(c, sentence[0], at) + 1 for c in "；;"))
+    trades = list(_CHANNEL_TRADES.finditer(text, lo, at))
+    if not trades:
+        return None
+    last = trades[-1]
+    if _OTHER_TRADER.search(text, last.end(), at):
+        return None
+    return last["channel"]
