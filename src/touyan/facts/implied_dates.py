@@ -263,13 +263,23 @@ _DATA_AS_OF = re.compile(
 )
 
 
+# A daily card's dateline, its first words (截至2024年3月8日收盘，某某股份报收于…): the close
+# the card's figures are of, those it says are current (当前最新总市值) and the windows it
+# counts back (过去90天内机构目标均价) too.
+_CLOSE_DATELINE = re.compile(r"\s*(?:截至|截止)(?:到|至)?\s*")
+_CLOSE_AFTER = re.compile(r"\s*收盘\s*[，,]")
+
+
 def data_as_of(text: str, dates: Sequence[DateMention]) -> dt.date | None:
-    """The day a text says all its figures are as of (以上…数据…统计时间截止到2025年05月14日)."""
-    found = _DATA_AS_OF.search(text)
+    """The day a text says all its figures are as of (以上…数据…统计时间截止到2025年05月14日,
+    or a card's opening 截至…收盘，)."""
+    found = _DATA_AS_OF.search(text) or _CLOSE_DATELINE.match(text)
     if found is None:
         return None
     day = next((d for d in dates if d.span[0] == found.end() and d.granularity == "day"), None)
-    return day.start if day else None
+    if day is None or (found.re is _CLOSE_DATELINE and not _CLOSE_AFTER.match(text, day.span[1])):
+        return None
+    return day.start
 
 
 @functools.lru_cache(maxsize=16)

@@ -81,8 +81,11 @@ NOW = re.compile(
     # 截至公告披露日, 截至本公告日: the day of the filing, which the text names by no date
     r"|截[至止]本?公告(?:披露)?日)"
 )
-# A time of day written right after a day (临近11时14分, 10:32左右, 午后13点05分).
-_CLOCK_AFTER = re.compile(r"\s*(?:临近|约|午后|下午|上午)?\s*\d{1,2}\s*(?:时|点|:|：)\s*\d{2}")
+# A time of day written right after a day (临近11时14分, 10:32左右, 午后13点05分), or after
+# the session it falls in (早盘09时45分, 下午盘14时10分).
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:临近|约|午后|早盘|午盘|尾盘|盘中|(?:上午|下午)盘?)?\s*\d{1,2}\s*(?:时|点|:|：)\s*\d{2}"
+)
 # A news item's dateline: its day, then 消息 or 电 (2月13日消息，, 新华社北京5月9日电).
 _NEWS_DAY = re.compile(r"[^\S\n]*(?:消息|电)[，,：:\s]")
 _NEWS_DAY_REACH = 16
@@ -176,9 +179,10 @@ class DatedReader(TextReader):
         )
 
     def _news_day(self) -> DateMention | None:
-        """The day a news item opens with as its own (2月13日消息，…, 5月9日电; with no
-        publication day, 2023年7月10日，… too): the day it was written, which a listing may
-        post months later; what it says is current is of then."""
+        """The day a news item opens with as its own (2月13日消息，…, 5月9日电, a flash's
+        2024年3月8日早盘10时05分，…; with no publication day, 2023年7月10日，… too): the day
+        it was written, which a listing may post months later; what it says is current is of
+        then."""
         first = self.dates[0] if self.dates else None
         if (
             first is None
@@ -186,6 +190,10 @@ class DatedReader(TextReader):
             or first.span[0] > _NEWS_DAY_REACH
             or not (
                 _NEWS_DAY.match(self.text, first.span[1])
+                or (
+                    _CLOCK_AFTER.match(self.text, first.span[1])
+                    and not self.text[: first.span[0]].strip()
+                )
                 or (
                     self.published_at is None
                     and _OPENING_DAY.match(self.text, first.span[1])
@@ -331,7 +339,12 @@ class DatedReader(TextReader):
                 or _valued(metric)
                 or self._peak_in_session(metric, q, sentence)
             )
+            named = anchor
             anchor = day_before(anchor.span[0], self.dates, self.published_at) if daily else None
+            if anchor is None and daily and self._said_now(named, q, sentence):
+                # X出现异动，创2月新高。截至发稿，该股报20.00元 in a flash with no publication
+                # day: the flash's own day (`_news_day`), as below
+                anchor = self._news_day()
         if (
             anchor is not None
             and anchor.granularity != "day"
