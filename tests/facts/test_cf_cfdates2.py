@@ -1,6 +1,6 @@
 """Dates in company news with no publication date (round two): a daily card's opening close
 dates what it says is current and the windows it counts back, a flash's day and session time
-date its 截至发稿 quote."""
+date its 截至发稿 quote, and the short side of a margin pair shares the long side's window."""
 
 from __future__ import annotations
 
@@ -47,3 +47,14 @@ def test_a_flash_with_its_session_time_dates_the_quote_at_press() -> None:
         "截至发稿，该股报9.87元/股，成交量3210手。"
     )
     assert at(_read(text), "9.87").as_of == dt.date(2024, 3, 8)
+
+
+def test_the_short_side_of_a_margin_pair_shares_the_long_sides_window() -> None:
+    text = (
+        "远舟重工2023年年报显示，公司主营收入8.1亿元。"
+        "近3个月融资净流入3210.5万，融资余额增加；融券净流出86.2万，融券余额减少；"
+        "资产负债率为41.2%。"
+    )
+    found = _read(text)
+    assert _when(at(found, "862000")) == (None, "近3个月")
+    assert at(found, "41.2").period != "近3个月"  # no flow: not the pair's window

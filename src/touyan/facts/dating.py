@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from touyan.facts.carried_windows import TRAILING as _TRAILING
+from touyan.facts.carried_windows import window_before
 from touyan.facts.labels import RATIO_METRICS
 from touyan.facts.sections import section_marks
 from touyan.facts.sessions import RECENT_DAYS
@@ -73,8 +75,8 @@ def date_for(
         return own, None
     before = [d for d in in_sentence if d.span[0] < q.span[0]]
     window = before[-1] if before and before[-1].granularity == "relative" else None
-    if not before and text.startswith(_BACK_TO_SPAN, sentence[0]):
-        window = _span_before(sentence[0], dates, text)
+    if not before:
+        window = window_before(sentence[0], q, dates, text)
     if window and _TURNED_FROM.match(text, max(0, window.span[0] - 1), q.span[0]):
         window = None  # CPI由上月下降0.4%转为上涨0.7%: the start of a turn, not the figure's
     if window and _LISTED_ON.search(text, window.span[1], q.span[0]):
@@ -253,21 +255,6 @@ def _running_since(date: DateMention, text: str, lo: int, at: int) -> bool:
 
 # A change written from a period's figure (由上月上涨0.1%转为下降0.5%): the period is the base.
 _TURNED_FROM = re.compile(r"[由从][^，,。；;]{0,12}?[转变]为")
-# A sentence that opens by pointing back at a span (回顾近5个交易日，…。期间整体上涨1.7%，最高价
-# 为8.36元): its figures are the span's.
-_BACK_TO_SPAN = ("期间", "这期间", "此期间", "该期间", "其间")
-
-
-def _span_before(start: int, dates: Sequence[DateMention], text: str) -> DateMention | None:
-    """The trailing window the sentence before `start` names last, which a sentence opening
-    with 期间 refers back to (its high and low are the window's, not a day's)."""
-    opened = max(text.rfind(stop, 0, start - 1) for stop in "。！？!?\n") + 1
-    named = [d for d in dates if opened <= d.span[0] < start]
-    if named and named[-1].granularity == "relative" and named[-1].text.startswith(_TRAILING):
-        return named[-1]
-    return None
-
-
 # A calendar period before the one a day is in (上周, 上月), not a trailing window.
 _LAST_PERIODS = frozenset({"上周", "上月", "上个月"})
 
@@ -444,8 +431,6 @@ def _own_figure_after(
     return False
 
 
-# How a trailing window is written (近7日, 过去90天, 最近一个月; not 上月, 今年).
-_TRAILING = ("近", "过去", "最近")
 # A market's windows, of days to months (近三年 after 2024年 may be the three years to 2024).
 _SHORT = ("日", "天", "周", "交易日", "月")
 # A time inside a year or month (今年春节后, 去年年初, 本月上旬): no window up to the day.
