@@ -58,3 +58,11 @@ def test_the_short_side_of_a_margin_pair_shares_the_long_sides_window() -> None:
     found = _read(text)
     assert _when(at(found, "862000")) == (None, "近3个月")
     assert at(found, "41.2").period != "近3个月"  # no flow: not the pair's window
+
+
+def test_a_year_that_numbers_a_bond_issue_dates_none_of_its_figures() -> None:
+    text = (
+        "远舟重工公告称，公司于2024年3月8日成功发行了2024年度第五期超短期融资券，"
+        "实际发行金额20亿元人民币，发行利率2.35%，债券起息日为2024年3月8日。"
+    )
+    assert _when(at(_read(text), "2.35")) == (dt.date(2024, 3, 8), "2024-03-08")

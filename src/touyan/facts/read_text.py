@@ -121,6 +121,11 @@ _ASSOCIATION = re.compile(r"(?:会|协|联盟)$")
 _YTD_WINDOW = re.compile(r"今年(?:以来|来|至今|迄今)")
 
 
+# A year that numbers an issue of a series (2024年度第三期超短期融资券, 2022年第1期员工持股
+# 计划): part of the issue's name, not a period its figures are of.
+_ISSUE_NUMBER = re.compile(r"度?第[一二三四五六七八九十\d]{1,4}期")
+
+
 def _ytd_windows(text: str, published_at: dt.date) -> list[DateMention]:
     """A window mention for each 今年以来 of `text`, ending on the day of writing."""
     start = dt.date(published_at.year, 1, 1)
@@ -408,6 +413,7 @@ class TextReader:
                 text.endswith("同比", 0, d.span[0]) and BASE_CHANGE_AFTER.match(text, d.span[1])
             )
             and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
+            and not _ISSUE_NUMBER.match(text, d.span[1])  # 2024年度第三期超短期融资券: a name
             and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
         ]
         if published_at is not None and "今年" in text:
