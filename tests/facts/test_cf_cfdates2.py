@@ -66,3 +66,11 @@ def test_a_year_that_numbers_a_bond_issue_dates_none_of_its_figures() -> None:
         "实际发行金额20亿元人民币，发行利率2.35%，债券起息日为2024年3月8日。"
     )
     assert _when(at(_read(text), "2.35")) == (dt.date(2024, 3, 8), "2024-03-08")
+
+
+def test_the_first_figure_of_a_list_after_a_list_of_years_is_the_first_years() -> None:
+    text = (
+        "远舟重工原股东作为业绩承诺方，承诺青梧科技2021年、2022年、2023年的扣非归母净利润"
+        "不低于1260.5万元、1533.2万元、1890.1万元。"
+    )
+    assert _when(at(_read(text), "12605000")) == (dt.date(2021, 12, 31), "2021年")

@@ -15,6 +15,7 @@ from dataclasses import replace
 from touyan.facts.carried_windows import TRAILING as _TRAILING
 from touyan.facts.carried_windows import window_before
 from touyan.facts.labels import RATIO_METRICS
+from touyan.facts.listed_dates import listed_date
 from touyan.facts.sections import section_marks
 from touyan.facts.sessions import RECENT_DAYS
 from touyan.text.dates import DateMention
@@ -101,6 +102,8 @@ def date_for(
         anchors = _past_session_repeated(anchors, q, text)
     if anchors:
         anchor = _header_column(anchors, q, text)
+        if anchor is anchors[-1]:
+            anchor = listed_date(anchors, q, text)  # 2021年、2022年…，销售额a、b
         if window is not None and window.text == "本周":
             anchor = _week_end(anchors, anchor)
         if window is not None and anchor.granularity == "day" and window.text in _LAST_PERIODS:
