@@ -1,0 +1,40 @@
+"""Whose trade a figure in company news is, and what kind of figure it is: read here in our own
+sentences with invented names and figures."""
+
+from __future__ import annotations
+
+from tests.facts.reading import at, said
+
+from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+NAMES = EntityDictionary.of([*bundled_entities(), EntityRecord("澜石科技", "company")])
+
+
+def facts(text: str) -> list[ExtractedFact]:
+    return extract_facts(text, title="", published_at=None, entities=NAMES)
+
+
+def test_an_officer_trading_the_companys_shares_is_the_trades_object() -> None:
+    text = (
+        "澜石科技最新董监高股份变动情况：2022年3月9日公司副董事长柯远航共减持公司股份"
+        "12.34万股，占公司总股本为0.0567%。"
+    )
+    found = facts(text)
+    assert said(at(found, "123400"))[:3] == ("澜石科技", "shares_sold", "柯远航")
+    assert said(at(found, "-0.0567"))[:3] == ("澜石科技", "stake_change_pct", "柯远航")
+
+
+def test_the_share_right_after_an_officers_trade_is_that_officers() -> None:
+    text = "2022年3月9日公司财务总监林青共增持公司股份3.21万股占公司总股本为0.011%。"
+    found = facts("澜石科技公告。" + text)
+    assert said(at(found, "0.011"))[:3] == ("澜石科技", "stake_change_pct", "林青")
+
+
+def test_the_buyer_a_holder_names_for_its_purchase_is_the_trades_object() -> None:
+    text = (
+        "澜石科技公告，由控股股东指定的增持主体青禾远山投资有限公司(“青禾投资”，系控股股东"
+        "的全资子公司)于2022年4月7日通过集中竞价交易方式增持公司股份456.7万股。"
+    )
+    bought = at(facts(text), "4567000")
+    assert said(bought)[:3] == ("澜石科技", "shares_bought", "青禾远山投资有限公司")
