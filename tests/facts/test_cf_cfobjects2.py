@@ -3,6 +3,8 @@ sentences with invented names and figures."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.facts.reading import at, said
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
@@ -38,3 +40,18 @@ def test_the_buyer_a_holder_names_for_its_purchase_is_the_trades_object() -> Non
     )
     bought = at(facts(text), "4567000")
     assert said(bought)[:3] == ("澜石科技", "shares_bought", "青禾远山投资有限公司")
+
+
+def test_a_figure_told_as_of_a_day_after_publication_is_no_forecast() -> None:
+    text = "据业绩快报，截至2024年9月末，澜石科技总资产321.45亿元，较年初增长6.78%。"
+    found = extract_facts(text, published_at=dt.date(2023, 5, 6), entities=NAMES)
+    assert at(found, "32145000000").metric == "total_assets"
+
+
+def test_a_quarters_achieved_figure_after_publication_is_no_forecast() -> None:
+    text = "澜石科技表示，公司经营正常，2024年二季度实现销售收入3.21亿元。"
+    found = extract_facts(text, published_at=dt.date(2023, 5, 6), entities=NAMES)
+    assert at(found, "321000000").metric == "revenue"
+    text = "澜石科技表示，2024年营业收入3.21亿元。"
+    found = extract_facts(text, published_at=dt.date(2023, 5, 6), entities=NAMES)
+    assert at(found, "321000000").metric == "revenue_forecast"  # a year ahead, no more said

@@ -70,6 +70,9 @@ _FROM_NOW = re.compile(r"(?:从|由)(?:现在|目前|当前)[^，,；;到至]*$"
 _ACTUAL = re.compile(r"[，,；;]\s*(?:而|但|但是|不过)?\s*实际(?!增长|增速|下降|增幅|降幅|[GgPp])")
 # A period a forecast names right after its word (预计2021年度, 预测2022年).
 _FORECAST_DATE = re.compile(r"(?:预计|预测|预估)\s*$")
+# What tells a figure as reported: the day it is as of (截至), a verb of achieving.
+_AS_OF_WORD = re.compile(r"截[至止]到?\s*$")
+_ACHIEVED = re.compile(r"[^，,；;。]{0,12}?(?:实现|录得)")
 _LAST_PERIOD = re.compile(r"上年|去年|上期|前期")
 # 到2025年 as a goal's horizon: opening a clause, or after a word that sets one (not 截至到,
 # 从2020年到2025年).
@@ -202,6 +205,18 @@ class ForecastReader(TextReader):
             and as_of.year > self.published_at.year
             and not FISCAL.search(self.text, max(0, anchor.span[0] - 8), anchor.span[1] + 4)
             and not _SECTION_BREAK.search(self.text, anchor.span[1], q.span[0])
+            and not self._told_as_done(anchor, q)
+        )
+
+    def _told_as_done(self, anchor: DateMention, q: Quantity) -> bool:
+        """A figure the text tells as reported, whatever day it is said to be published: as of
+        a day it names with 截至 (截至2024年3月末，该行总资产…), or achieved in a quarter, half or
+        month (2024年二季度实现营收…). The publication day is then the one that is wrong (a
+        text's latest dated day may be an earlier event's)."""
+        if _AS_OF_WORD.search(self.text, max(0, anchor.span[0] - 3), anchor.span[0]):
+            return True
+        return anchor.granularity in ("quarter", "half", "month") and bool(
+            _ACHIEVED.match(self.text, anchor.span[1], q.span[0])
         )
 
     def in_hypothesis(self, q: Quantity, sentence: tuple[int, int]) -> bool:
