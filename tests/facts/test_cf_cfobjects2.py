@@ -55,3 +55,13 @@ def test_a_quarters_achieved_figure_after_publication_is_no_forecast() -> None:
     text = "澜石科技表示，2024年营业收入3.21亿元。"
     found = extract_facts(text, published_at=dt.date(2023, 5, 6), entities=NAMES)
     assert at(found, "321000000").metric == "revenue_forecast"  # a year ahead, no more said
+
+
+def test_a_storys_step_to_a_year_past_to_the_writer_is_no_goal() -> None:
+    text = (
+        "2018年，澜石科技开启转型，到2019年，储能业务收入达到4.56亿元。2020年一季度，"
+        "公司仍亏损1.2亿元。"
+    )
+    assert at(facts(text), "456000000").metric == "revenue"
+    goal = "2018年，澜石科技开启转型，到2025年，储能业务收入达到4.56亿元。"
+    assert at(facts(goal), "456000000").metric == "revenue_forecast"  # no later year told

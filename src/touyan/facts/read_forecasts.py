@@ -191,6 +191,27 @@ class ForecastReader(TextReader):
             and anchor.span[1] <= q.span[0]
             and _BY_YEAR.search(self.text, max(0, anchor.span[0] - 6), anchor.span[0]) is not None
             and "了" not in self.text[anchor.span[1] : q.span[0]]  # 到2021年年末…达到了: done
+            and not self._told_since(anchor)
+        )
+
+    def _told_since(self, anchor: DateMention) -> bool:
+        """2019年，公司开启…，到2020年，某业务收入达到…: a story's step from a year its
+        sentence names before, in a text that tells of a later year too (…到2021年一季度，
+        公司仍旧亏损): the year is past to the writer, no horizon."""
+        year = anchor.start.year
+        ends = list(SENTENCE_END.finditer(self.text, max(0, anchor.span[0] - 200), anchor.span[0]))
+        start = ends[-1].end() if ends else max(0, anchor.span[0] - 200)
+        before = any(
+            start <= d.span[0] < anchor.span[0]
+            and d.granularity != "relative"
+            and d.end.year < year
+            for d in self.dates
+        )
+        return before and any(
+            d.start.year > year
+            and d.granularity != "relative"
+            and _BY_YEAR.search(self.text, max(0, d.span[0] - 6), d.span[0]) is None
+            for d in self.dates
         )
 
     def _ahead(self, anchor: DateMention | None, as_of: dt.date | None, q: Quantity) -> bool:
