@@ -65,3 +65,13 @@ def test_a_storys_step_to_a_year_past_to_the_writer_is_no_goal() -> None:
     assert at(facts(text), "456000000").metric == "revenue"
     goal = "2018年，澜石科技开启转型，到2025年，储能业务收入达到4.56亿元。"
     assert at(facts(goal), "456000000").metric == "revenue_forecast"  # no later year told
+
+
+def test_a_sale_under_a_plan_that_has_run_its_course_is_done() -> None:
+    text = (
+        "澜石科技公告，持股5%以上股东远山投资减持计划期限已届满，其通过集中竞价交易方式"
+        "减持公司股份7.89万股。"
+    )
+    assert said(at(facts(text), "78900"))[:3] == ("澜石科技", "shares_sold", "远山投资")
+    planned = "澜石科技公告，股东远山投资计划通过集中竞价交易方式减持公司股份7.89万股。"
+    assert at(facts(planned), "78900").metric == "shares_sold_forecast"

@@ -68,6 +68,11 @@ _FROM_NOW = re.compile(r"(?:从|由)(?:现在|目前|当前)[^，,；;到至]*$"
 # 原计划募资60亿元，而实际募资净额达到97亿元: a clause opening with 实际 sets what happened
 # against the plan before it (not 实际增长, a real growth a forecast may give).
 _ACTUAL = re.compile(r"[，,；;]\s*(?:而|但|但是|不过)?\s*实际(?!增长|增速|下降|增幅|降幅|[GgPp])")
+# A plan the text says has run its course (减持计划期限届满, 增持计划实施完毕, 时间过半): the
+# figures after it are what was done under it, not what is planned.
+_PLAN_DONE = re.compile(
+    r"[^，,。；;]{0,8}?(?:届满|实施完毕|已?实施完成|已完成|已结束|时间过半|数量过半|已过半)"
+)
 # A period a forecast names right after its word (预计2021年度, 预测2022年).
 _FORECAST_DATE = re.compile(r"(?:预计|预测|预估)\s*$")
 # What tells a figure as reported: the day it is as of (截至), a verb of achieving.
@@ -103,6 +108,8 @@ class ForecastReader(TextReader):
         if found and "实际" in self.text[found[-1].end() : hi]:
             if _ACTUAL.search(self.text, found[-1].end(), hi):
                 return False  # 原计划拟募资60亿元，而实际募资净额…: done, not planned
+        if found and _PLAN_DONE.match(self.text, found[-1].end(), hi):
+            return False  # 减持计划减持期间已届满，其…减持公司股份…: what the plan did
         if found:
             return not _EXPECTED_DATE.match(self.text, found[-1].end())
         return self._in_scenario(lo)
