@@ -75,3 +75,26 @@ def test_a_sale_under_a_plan_that_has_run_its_course_is_done() -> None:
     assert said(at(facts(text), "78900"))[:3] == ("澜石科技", "shares_sold", "远山投资")
     planned = "澜石科技公告，股东远山投资计划通过集中竞价交易方式减持公司股份7.89万股。"
     assert at(facts(planned), "78900").metric == "shares_sold_forecast"
+
+
+def test_a_projects_worked_out_return_is_a_forecast_of_that_project() -> None:
+    text = (
+        "澜石科技公告，公司拟投资建设青禾5MW分布式光伏项目，项目总投资为2345.6万元。"
+        "项目运营期为20年，经测算，项目投资财务内部收益率为7.65%，总投资收益率为3.21%。"
+    )
+    found = facts(text)
+    irr = at(found, "7.65")
+    assert irr.metric.endswith("_forecast") and irr.object == "青禾5MW分布式光伏项目"
+    assert said(at(found, "3.21"))[1:3] == ("总投资收益率_forecast", "青禾5MW分布式光伏项目")
+    earned = "澜石保险公告，2022年公司总投资收益率为3.21%。"
+    assert at(facts(earned), "3.21").metric == "总投资收益率"
+
+
+def test_an_investment_per_unit_of_capacity_is_named_as_written() -> None:
+    text = (
+        "澜石科技公告，公司拟投资建设青禾5MW分布式光伏项目。该项目静态总投资为2345.6万元，"
+        "单位千瓦静态投资4321.09元。"
+    )
+    per_kw = at(facts(text), "4321.09")
+    assert per_kw.metric == "单位千瓦静态投资"
+    assert per_kw.object in (None, "青禾5MW分布式光伏项目")

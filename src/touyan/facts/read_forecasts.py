@@ -19,6 +19,7 @@ from touyan.facts.plans import (
     bid_project_total,
     planned_sum,
     project_budget,
+    projected_return,
 )
 from touyan.facts.read_dates import ANNUAL_METRICS, THAT_DAY
 from touyan.facts.read_text import FORECAST, SENTENCE_END, TextReader
@@ -145,6 +146,10 @@ class ForecastReader(TextReader):
             or after_planned_deal(self.text, sentence, q.span[0], self.dates)
             or project_budget(self.text, metric, sentence, q.span[0])
         )
+
+    def _projected_return(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """A project's return or payback worked out for it: a projection (see `plans`)."""
+        return projected_return(self.text, metric, sentence[0], q.span[0])
 
     def _owners_budget(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
         """A project's total investment in a text about the bid a company won for it (收到某某
