@@ -98,3 +98,8 @@ def test_an_investment_per_unit_of_capacity_is_named_as_written() -> None:
     per_kw = at(facts(text), "4321.09")
     assert per_kw.metric == "单位千瓦静态投资"
     assert per_kw.object in (None, "青禾5MW分布式光伏项目")
+
+
+def test_a_verb_of_having_before_a_figure_is_no_part() -> None:
+    text = "2016年12月31日，澜石科技持有的货币资金为12.34亿元。"
+    assert said(at(facts(text), "1234000000"))[1:3] == ("货币资金", None)
