@@ -157,3 +157,17 @@ def contribution_stake(base: str, whole: str) -> str | None:
 
 _CAPITAL = "注册资本"
 _BARE_COMPANY = frozenset({"", "公司", "合资公司", "该公司", "标的公司", "目标公司"})
+
+
+# A project's return and payback, and the words saying they are worked out for it.
+_PROJECT_RETURN = re.compile(r"内部收益率|投资收益率|投资回收期|回收期|净现值|IRR|ROI|NPV")
+_WORKED_OUT = re.compile(r"测算|可行性研究|可研")
+
+
+def projected_return(text: str, metric: str, lo: int, at: int) -> bool:
+    """A project's return or payback its sentence says is worked out (经测算，项目投资财务内部
+    收益率…，投资回收期…): a feasibility study's projection for works not yet run, not a
+    return earned."""
+    return (
+        _PROJECT_RETURN.search(metric) is not None and _WORKED_OUT.search(text, lo, at) is not None
+    )

@@ -19,6 +19,7 @@ from touyan.facts.plans import (
     bid_project_total,
     planned_sum,
     project_budget,
+    projected_return,
 )
 from touyan.facts.read_dates import ANNUAL_METRICS, THAT_DAY
 from touyan.facts.read_text import FORECAST, SENTENCE_END, TextReader
@@ -68,8 +69,16 @@ _FROM_NOW = re.compile(r"(?:从|由)(?:现在|目前|当前)[^，,；;到至]*$"
 # 原计划募资60亿元，而实际募资净额达到97亿元: a clause opening with 实际 sets what happened
 # against the plan before it (not 实际增长, a real growth a forecast may give).
 _ACTUAL = re.compile(r"[，,；;]\s*(?:而|但|但是|不过)?\s*实际(?!增长|增速|下降|增幅|降幅|[GgPp])")
+# A plan the text says has run its course (减持计划期限届满, 增持计划实施完毕, 时间过半): the
+# figures after it are what was done under it, not what is planned.
+_PLAN_DONE = re.compile(
+    r"[^，,。；;]{0,8}?(?:届满|实施完毕|已?实施完成|已完成|已结束|时间过半|数量过半|已过半)"
+)
 # A period a forecast names right after its word (预计2021年度, 预测2022年).
 _FORECAST_DATE = re.compile(r"(?:预计|预测|预估)\s*$")
+# What tells a figure as reported: the day it is as of (截至), a verb of achieving.
+_AS_OF_WORD = re.compile(r"截[至止]到?\s*$")
+_ACHIEVED = re.compile(r"[^，,；;。]{0,12}?(?:实现|录得)")
 _LAST_PERIOD = re.compile(r"上年|去年|上期|前期")
 # 到2025年 as a goal's horizon: opening a clause, or after a word that sets one (not 截至到,
 # 从2020年到2025年).
@@ -100,6 +109,8 @@ class ForecastReader(TextReader):
         if found and "实际" in self.text[found[-1].end() : hi]:
             if _ACTUAL.search(self.text, found[-1].end(), hi):
                 return False  # 原计划拟募资60亿元，而实际募资净额…: done, not planned
+        if found and _PLAN_DONE.match(self.text, found[-1].end(), hi):
+            return False  # 减持计划减持期间已届满，其…减持公司股份…: what the plan did
         if found:
             return not _EXPECTED_DATE.match(self.text, found[-1].end())
         return self._in_scenario(lo)
@@ -135,6 +146,10 @@ class ForecastReader(TextReader):
             or after_planned_deal(self.text, sentence, q.span[0], self.dates)
             or project_budget(self.text, metric, sentence, q.span[0])
         )
+
+    def _projected_return(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """A project's return or payback worked out for it: a projection (see `plans`)."""
+        return projected_return(self.text, metric, sentence[0], q.span[0])
 
     def _owners_budget(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
         """A project's total investment in a text about the bid a company won for it (收到某某
@@ -188,6 +203,27 @@ class ForecastReader(TextReader):
             and anchor.span[1] <= q.span[0]
             and _BY_YEAR.search(self.text, max(0, anchor.span[0] - 6), anchor.span[0]) is not None
             and "了" not in self.text[anchor.span[1] : q.span[0]]  # 到2021年年末…达到了: done
+            and not self._told_since(anchor)
+        )
+
+    def _told_since(self, anchor: DateMention) -> bool:
+        """2019年，公司开启…，到2020年，某业务收入达到…: a story's step from a year its
+        sentence names before, in a text that tells of a later year too (…到2021年一季度，
+        公司仍旧亏损): the year is past to the writer, no horizon."""
+        year = anchor.start.year
+        ends = list(SENTENCE_END.finditer(self.text, max(0, anchor.span[0] - 200), anchor.span[0]))
+        start = ends[-1].end() if ends else max(0, anchor.span[0] - 200)
+        before = any(
+            start <= d.span[0] < anchor.span[0]
+            and d.granularity != "relative"
+            and d.end.year < year
+            for d in self.dates
+        )
+        return before and any(
+            d.start.year > year
+            and d.granularity != "relative"
+            and _BY_YEAR.search(self.text, max(0, d.span[0] - 6), d.span[0]) is None
+            for d in self.dates
         )
 
     def _ahead(self, anchor: DateMention | None, as_of: dt.date | None, q: Quantity) -> bool:
@@ -202,6 +238,18 @@ class ForecastReader(TextReader):
             and as_of.year > self.published_at.year
             and not FISCAL.search(self.text, max(0, anchor.span[0] - 8), anchor.span[1] + 4)
             and not _SECTION_BREAK.search(self.text, anchor.span[1], q.span[0])
+            and not self._told_as_done(anchor, q)
+        )
+
+    def _told_as_done(self, anchor: DateMention, q: Quantity) -> bool:
+        """A figure the text tells as reported, whatever day it is said to be published: as of
+        a day it names with 截至 (截至2024年3月末，该行总资产…), or achieved in a quarter, half or
+        month (2024年二季度实现营收…). The publication day is then the one that is wrong (a
+        text's latest dated day may be an earlier event's)."""
+        if _AS_OF_WORD.search(self.text, max(0, anchor.span[0] - 3), anchor.span[0]):
+            return True
+        return anchor.granularity in ("quarter", "half", "month") and bool(
+            _ACHIEVED.match(self.text, anchor.span[1], q.span[0])
         )
 
     def in_hypothesis(self, q: Quantity, sentence: tuple[int, int]) -> bool:

@@ -49,6 +49,7 @@ from touyan.facts.labels import (
 )
 from touyan.facts.market import SECTOR_METRICS
 from touyan.facts.named_parts import cause_of, pointed_kind, tranche_of, valued_part
+from touyan.facts.plans import projected_return
 from touyan.facts.qualifiers import qualifier
 from touyan.facts.read_narrowed import goods_price_move
 from touyan.facts.read_owner import DEAL_FIGURE, OwnerSteps
@@ -107,6 +108,8 @@ _BOUGHT = re.compile(
 )
 _TRADED_COUNTS = ("shares_bought", "shares_sold")
 # A sum a bare 项目 opens the label of (项目计划总投资额): the project's, named before it.
+# What a figure is per, written before its label (单位千瓦动态投资, 每吨投资): not 每年投资.
+_PER_UNIT = re.compile(r"(?:单位|每(?![年月季日天周期]))[\u4e00-\u9fffA-Za-z]{0,6}$")
 _PROJECT_SUM = "项目"
 _PROJECT_REACH = 300
 # What a buyer paid a share (买入价为57.58元/股): of the stock it bought, which a filing by the
@@ -159,6 +162,11 @@ class LabelledSteps(OwnerSteps):
         if self._no_subjects(q, sentence, metric, label_start, clause_start):
             return None
         metric, q = stake_move(self.text, sentence[0], label_start, metric, q)
+        if metric == "invested" and (
+            unit := _PER_UNIT.search(self.text, max(clause_start, label_start - 8), label_start)
+        ):
+            # 单位千瓦静态投资4000元: a cost per unit of capacity, named as written, no sum
+            metric = self.text[unit.start() : label_start + 2]
         from_header = not labelled and metric == "stake_pct"
         subject = self.subject_before(label_start, clause_start) or self.subject_before(
             label_start, sentence[0]
@@ -466,8 +474,12 @@ class LabelledSteps(OwnerSteps):
         if metric == "invested":
             # 出资1000万元参与投资某某合伙企业, 其中公司认缴出资…, 项目总投资…: the target
             obj = investment_target(self.text, obj, sentence, clause_start, label_start, q.span[1])
-        if obj is None and metric.startswith(_PROJECT_SUM) and "投资" in metric:
-            # 建设某某改扩建项目，项目计划总投资额…: the project the text named before
+        if obj is None and (
+            (metric.startswith(_PROJECT_SUM) and "投资" in metric)
+            or projected_return(self.text, metric, sentence[0], q.span[0])
+        ):
+            # 建设某某改扩建项目，项目计划总投资额…: the project the text named before (and
+            # 经测算，总投资收益率…: the return worked out for it)
             obj = named_project(self.text, max(0, label_start - _PROJECT_REACH), label_start)
         if metric == "注册资本" and obj is None:
             obj = self._capital_of(record, clause_start, label_start + 4, label_start)

@@ -149,6 +149,16 @@ _TRADING_HOLDER = re.compile(
 _OPENING_HOLDER = re.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z（）()]{2,20}?)(?:先生|女士)?" + _TRADE_PATH
 )
+# An officer trading the company's shares, named by title (公司董事长某某共减持公司股份…, 执行
+# 副总经理某某增持…): the change is that officer's, not the company's own.
+_OFFICER_HOLDER = re.compile(
+    r"(?:副?董事长|副?总经理|副?总裁|财务总监|财务负责人|董事会秘书|董秘|监事会主席|职工监事|"
+    r"独立董事|监事|董事|核心技术人员|高级管理人员|高管)"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6})(?:先生|女士)?"
+    + _TRADE_PATH
+)
+# Anything but a comma between a trade's figure and the clause after it (股，占…; 股占…).
+_CLAUSE_GAP = re.compile(r"[^\s，,股]")
 _NOT_A_HOLDER = re.compile(
     r"^(?:计划|拟|将|已|近日|累计|合计|共|均|通过)|[、其等的]|[及和与]$|一致行动|大会|[减增]持|期间"
 )
@@ -172,7 +182,7 @@ _STAKE_OF_HOLDER_AFTER = re.compile(
 # 主席及控股股东某某透过其控制的…增持): the deal's figures after it, over its clauses up to a
 # semicolon, are that holder's, however far the trade's words run from it.
 _DEAL_HOLDER = re.compile(
-    r"(?:股东|实际控制人|实控人)(?:[、及和与](?:控股股东|实际控制人|实控人))*"
+    r"(?:股东|实际控制人|实控人|增持主体|减持主体)(?:[、及和与](?:控股股东|实际控制人|实控人))*"
     r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9、]{1,23}?)(?:先生|女士)?"
     r"(?:[（(][^（）()]{0,40}[）)])?[，,]?"
     # (a reason may come first: 因平仓, 出于自身资金需要)
@@ -183,7 +193,7 @@ _DEAL_HOLDER = re.compile(
 # Such a holder whose registered name runs too long or odd for that (股东某某(上海)投资管理有限公司
 # -某某创业投资合伙企业(有限合伙)(“某某”)拟通过…减持), noted with its short form: that short form.
 _ALIASED_DEAL_HOLDER = re.compile(
-    r"(?:股东|实际控制人|实控人)[^，,。；;：:“”\"]{2,60}?[（(](?:以下简称|下称|简称)?[:：]?[“\"]"
+    r"(?:股东|实际控制人|实控人|增持主体|减持主体)[^，,。；;：:“”\"]{2,60}?[（(](?:以下简称|下称|简称)?[:：]?[“\"]"
     r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"][）)][“\"]?"
     r"(?=计划|拟|将|已|于|通过|以|在|自|透过|合计|累计|出售|减持|增持|因|出于|由于|基于|为了)"
 )
@@ -468,6 +478,8 @@ class OwnerSteps(Reader):
         the text named before (`_PLAN_HOLDER`)."""
         found = _TRADING_HOLDER.search(self.text, clause_start, label_start)
         if found is None:
+            found = _OFFICER_HOLDER.search(self.text, clause_start, label_start)
+        if found is None:
             found = _OPENING_HOLDER.match(self.text, clause_start, label_start)
             if found is not None and _NOT_AN_OPENING_HOLDER.search(found["name"]):
                 found = None
@@ -476,13 +488,32 @@ class OwnerSteps(Reader):
                 plans = list(_PLAN_HOLDER.finditer(self.text, 0, clause_start))
                 found = plans[-1] if plans else None
         if found is None or _NOT_A_HOLDER.search(found["name"]) or found["name"] == record.name:
-            return self._deal_holder(record, sentence, label_start)
+            return self._deal_holder(record, sentence, label_start) or self._trade_share_of(
+                record, sentence, label_start
+            )
         if any(
             m.entity is record and found.start("name") <= m.start < found.end("name")
             for m in self.mentions
         ):
             return None  # the company trading its own shares
         return found["name"]
+
+    def _trade_share_of(
+        self, record: EntityRecord, sentence: tuple[int, int], label_start: int
+    ) -> str | None:
+        """The holder of the trade stated right before a share's label (某某共减持公司股份…万股，
+        占公司总股本…): the share is that trade's."""
+        last = self.last
+        if (
+            last is None
+            or last.object is None
+            or last.subject != record.name
+            or last.metric not in ("shares_sold", "shares_bought")
+            or not sentence[0] <= self.last_end <= label_start
+            or _CLAUSE_GAP.search(self.text, self.last_end, label_start)
+        ):
+            return None
+        return last.object
 
     def _deal_holder(
         self, record: EntityRecord, sentence: tuple[int, int], label_start: int

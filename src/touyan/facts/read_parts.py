@@ -32,7 +32,10 @@ _SEGMENT_WORDS = ("业务", "板块", "事业部", "事业群", "分部")
 _OWNED_BEFORE = re.compile(r"公司(?=[\u4e00-\u9fff]{2,8}\s*$)")
 _LINE_WORDS = (*_SEGMENT_WORDS, "品牌", "系列", "车型")  # a business, or a line of products
 # Words after a name that name the company's own stock or itself, not a part of it.
-_NOT_A_PART = re.compile(r"股票|股价|股份|[AHB]股|公司|集团|证券|控股")
+# (nor a verb of having: 某某持有的货币资金, 某某拥有的专利: the name's own, no part of it)
+_NOT_A_PART = re.compile(
+    r"股票|股价|股份|[AHB]股|公司|集团|证券|控股|^(?:所|目前|当前|现)?(?:持有|拥有|手握|账上|账面上?)$"
+)
 # 其中 before a consolidated scope: a group's total that counts its joint ventures is split
 # into what its own books report (其中合并报表销量) and the rest, so the figure is a part.
 _CONSOLIDATED_PART = re.compile(r"其中[，,]?\s*(?:合并报表|并表|合并口径)的?$")
