@@ -370,8 +370,11 @@ class FactReader(
                 q = replace(q, value=-q.value, negative=True)  # 跌超9%: a fall
             if self.mover is not None and self.mover.kind == "index":
                 # 通用设备指数涨6.04%: the index or sector named by its own head moved
-                self.last_record, self.mover = self.mover, None
-                return self._fact_for(self.last_record.name, metric, q, sentence, quote, None)
+                board, self.mover = self.mover, None
+                if not board.name.endswith("概念"):
+                    # (a stock's concept board is told as an aside: the text stays on the stock)
+                    self.last_record = board
+                return self._fact_for(board.name, metric, q, sentence, quote, None)
         elif q.unit == "%" and (
             change := _CHANGE.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
         ):

@@ -4,8 +4,9 @@ A figure may name a criterion (换手率达20%的证券登上龙虎榜), a thres
 (30%—70%一般被认为是…), a class of holders (持股5%以上股东), an assumption (假设…), a forecast a
 new one replaces (（原预测值：…）), a heading's year, the basis of a computation the writer
 chose (以买入价10.5元计算), a chart's level (突破25元平台), a company's result filed under
-a fund its sentence does not name, or a fund's figure filed under the stock the text was about
-before it turned to the fund: none is a figure anyone reported of that subject, so none is kept.
+a fund its sentence does not name, a fund's figure filed under the stock the text was about
+before it turned to the fund, or the moves of the boards a stock's card lists (所属板块表现：):
+none is a figure anyone reported of that subject, so none is kept.
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ _SUPERSEDED = re.compile(
 )
 _BRACKET_CLOSE = re.compile(r"[）)]")
 
+
+# 所属板块表现：甲行业 0.71%、乙概念 0.48%: the moves of the boards a stock is sorted into, each
+# named by the board's own words alone (沪股通, 预盈预增, 标准普尔), which name no subject this
+# reader can tell from a label: none of them is the stock's, so none is kept.
+_BOARDS_LISTED = re.compile(r"所属(?:板块|概念|行业)(?:表现|涨跌幅?|行情)?\s*[:：]")
 
 # A unit written past what the number reader read, which the fact would lose: a unit of data
 # or frequency in Latin letters (434.9万TB), a time a count of 个 counts (3.8万亿个小时), or
@@ -144,6 +150,9 @@ class UnstatedSteps(Reader):
             return True  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
         if _unit_unread(self.text, q):
             return True  # 434.9万TB, 3万美元/天: a unit the figure read without
+        if q.unit == "%" and "所属" in self.text[sentence[0] : q.span[0]]:
+            if _BOARDS_LISTED.search(self.text, sentence[0], q.span[0]):
+                return True  # 所属板块表现：甲 0.71%、乙 0.48%: the boards' moves
         if q.unit == "%" and "调" in self.text[max(sentence[0], q.span[0] - 48) : q.span[0]]:
             clause = self._clause_start(sentence, q.span[0])
             if _REVISED.search(self.text, clause, q.span[0]):

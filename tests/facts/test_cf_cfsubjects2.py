@@ -1,0 +1,49 @@
+"""Subjects company news showed wrong, second round: a concept board's move (当日甲概念上涨)
+filed as a growth of the stock the card is about, and the moves of the boards its card lists
+(所属板块表现：) filed under the stock."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.facts.reading import at
+
+from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+_ENTITIES = EntityDictionary.of(
+    [*bundled_entities(), EntityRecord("青禾股份", "company", market="cn_a")]
+)
+
+
+def _read(text: str) -> list[ExtractedFact]:
+    return extract_facts(text, title="", published_at=None, entities=_ENTITIES)
+
+
+_CARD = (
+    "3月8日盘中消息，青禾股份（600999）触及涨停板。目前价格12.30，上涨10.01%。该股为储能，"
+    "5G应用，氢能概念热股，当日储能概念上涨2.31%，5G应用概念下跌0.42%，氢能概念上涨1.08%。"
+    "3月7日的资金流向数据方面，主力资金净流出1234.56万元。"
+)
+
+
+def test_a_concept_boards_move_is_the_boards_change() -> None:
+    found = _read(_CARD)
+    assert (at(found, "2.31").subject, at(found, "2.31").metric) == ("储能概念", "change_pct")
+    assert (at(found, "1.08").subject, at(found, "1.08").metric) == ("氢能概念", "change_pct")
+    # the stock's flows told after its boards stay the stock's: the boards were an aside
+    assert at(found, "12345600").subject == "青禾股份"
+
+
+def test_a_concept_board_named_with_a_digit_is_the_boards() -> None:
+    fact = at(_read(_CARD), "-0.42")
+    assert (fact.subject, fact.metric) == ("5G应用概念", "change_pct")
+
+
+def test_the_boards_a_card_lists_are_no_moves_of_the_stock() -> None:
+    found = _read(
+        "截止发稿，青禾股份（600999）涨幅3.12%，换手率0.52%。所属板块表现：家用电器 0.66%、"
+        "智能家居 1.27%、预盈预增 -0.21%等。公司主营：家用电器的研发与销售。"
+    )
+    assert at(found, "3.12").subject == "青禾股份"
+    assert not [f for f in found if f.value in (Decimal("1.27"), Decimal("-0.21"))]
