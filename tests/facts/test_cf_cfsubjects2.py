@@ -47,3 +47,39 @@ def test_the_boards_a_card_lists_are_no_moves_of_the_stock() -> None:
     )
     assert at(found, "3.12").subject == "青禾股份"
     assert not [f for f in found if f.value in (Decimal("1.27"), Decimal("-0.21"))]
+
+
+_PROSPECTUS = (
+    "青松所（上海）智能装备股份有限公司（以下简称：青松智能）主要从事工业机器人的研发与销售。"
+    "公司前身为上海青松机械研究所有限公司（以下简称：青松所）装备事业部。在2020年、2021年"
+    "及2022年，青松智能的营业收入分别为5.12亿元、6.34亿元、7.58亿元，"
+    "年化复合增长率为21.67%；归母净利润分别为4123.45万元、5234.56万元、6345.67万元。"
+)
+
+
+def test_a_short_name_noted_in_brackets_is_no_cards_name_field() -> None:
+    # （以下简称：青松所） names the former parent: the figures after it are not its own
+    found = _read(_PROSPECTUS)
+    assert not [f for f in found if f.subject == "青松所"]
+
+
+def test_a_dated_lists_named_subject_owns_the_lists_after_it() -> None:
+    fact = at(_read(_PROSPECTUS), "52345600")
+    assert (fact.subject, fact.metric) == ("青松智能", "net_profit")
+
+
+def test_a_stated_name_run_on_into_a_verb_is_the_name() -> None:
+    found = _read(
+        "青禾股份今日公告称，公司拟收购远帆机械设备有限公司（以下简称：远帆机械）100%股权。"
+        "2021年、2022年远帆机械领薪的董监高薪酬分别为52.31万元、55.42万元，且仅一人于远帆机械领薪。"
+    )
+    assert at(found, "523100").subject == "远帆机械"
+
+
+def test_a_registered_name_with_its_place_in_brackets_is_the_noted_short_names() -> None:
+    found = _read(
+        "青松所（上海）智能装备股份有限公司是一家工业机器人企业，2022年营业收入为7.58亿元。"
+        "上海青松机械研究所有限公司（以下简称：青松所）为其控股股东。"
+        "青松所（上海）智能装备股份有限公司（以下简称：青松智能）拟上市。"
+    )
+    assert at(found, "758000000").subject == "青松智能"

@@ -41,8 +41,11 @@ from touyan.facts.read_vague import VagueLabels
 from touyan.facts.runtable import run_together_tables
 from touyan.text.numbers import Quantity, is_physical, parse_numbers
 
-# A card's name field (股票名称：): what the fields after it are about.
-_NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
+# A card's name field (股票名称：): what the fields after it are about. (Not a short name
+# noted in brackets after a registered one, （以下简称：某某）: a name of the prose's.)
+_NAME_FIELD = re.compile(
+    r"(?<![（(])(?<!以下)(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*"
+)
 # 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
 # which no date named near it is the date of.
 _UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔|上个?世纪")  # (上个世纪只有几段时期…)
