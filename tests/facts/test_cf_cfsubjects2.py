@@ -83,3 +83,11 @@ def test_a_registered_name_with_its_place_in_brackets_is_the_noted_short_names()
         "青松所（上海）智能装备股份有限公司（以下简称：青松智能）拟上市。"
     )
     assert at(found, "758000000").subject == "青松智能"
+
+
+def test_a_figure_dealt_with_its_own_subject_is_not_its_subjects() -> None:
+    found = _read(
+        "青禾股份称，公司2021年向远帆科技采购设备52.31万元。而据远帆科技披露，其在2021年至2022年"
+        "对青禾股份的关联销售金额分别为61.22万元、48.19万元。"
+    )
+    assert not [f for f in found if f.value == Decimal("612200")]
