@@ -91,3 +91,12 @@ def test_a_figure_dealt_with_its_own_subject_is_not_its_subjects() -> None:
         "对青禾股份的关联销售金额分别为61.22万元、48.19万元。"
     )
     assert not [f for f in found if f.value == Decimal("612200")]
+
+
+def test_a_sentence_led_by_an_unknown_name_and_its_time_is_not_the_carried_subjects() -> None:
+    found = _read(
+        "青禾股份公告称，公司收到监管局对股东李明远采取出具警示函措施的决定。决定书显示，"
+        "李明远在2016年3月1日至2023年4月10日期间，持股比例由38.10%下降至25.42%。"
+        "青禾股份今日上涨1.2%。"
+    )
+    assert not [f for f in found if f.value == Decimal("25.42") and f.subject == "青禾股份"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from touyan.facts.extract import ExtractedFact
-from touyan.facts.name_forms import kind_of
+from touyan.facts.name_forms import kind_of, plausible_name
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
@@ -64,6 +64,14 @@ _FUND_TURN = re.compile(
 _PARTY_TURN = re.compile(r"基金(?:管理人|托管人)(?![为是的将已系均])[\u4e00-\u9fffA-Za-z]{2}")
 # Words that turn back to the stock or company (该股近5日…, 其中公司拟认缴…).
 _STOCK_AGAIN = re.compile(r"该股|个股|(?<![金理子限])公司")
+
+# A sentence opening, after its source (决定公告显示，), on a name and the time it did something
+# in (某某在2014年11月3日至…期间，持股比例由…下降至…): that name's figures. A name no
+# dictionary knows, it is no subject carried from before.
+_DATED_LEAD = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{0,10}(?:显示|表示|指出|披露)[，,：:]\s*)?"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:在|于)(?:19|20)\d{2}年"
+)
 
 # 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
 # closes with 计算 frames the figure in it as the basis of a computation.
@@ -173,6 +181,19 @@ class UnstatedSteps(Reader):
         lo = max(sentence[0], q.span[0] - 24)
         before = ("，" if lo == sentence[0] else "") + self.text[lo : q.span[0]]
         return _BASIS_BEFORE.search(before) is not None
+
+    def _led_by_another(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
+        """Whether a figure was filed under a subject carried from before while its sentence
+        opens on a name no dictionary knows and the time it acted in (`_DATED_LEAD`): that
+        name's figure, not the carried subject's."""
+        if "年" not in self.text[sentence[0] : fact.span[0]]:
+            return False  # the common case, cheaply: no year before the figure
+        lead = _DATED_LEAD.match(self.text, sentence[0], fact.span[0])
+        if lead is None or lead["name"] == fact.subject:
+            return False
+        if self.names_between(sentence[0], fact.span[0]):
+            return False  # a name the dictionary or the text knows: read as it reads it
+        return plausible_name(lead["name"]) == lead["name"]
 
     def _unnamed_fund_result(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
         """A company's result (净利, 营收) filed under a fund its sentence does not name."""
