@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from touyan.facts.extract import ExtractedFact
+from touyan.facts.extract import MEASURE_HEAD, ExtractedFact
 from touyan.facts.name_forms import kind_of, plausible_name
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
@@ -72,6 +72,9 @@ _DATED_LEAD = re.compile(
     r"\s*(?:[\u4e00-\u9fff]{0,10}(?:显示|表示|指出|披露)[，,：:]\s*)?"
     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:在|于)(?:19|20)\d{2}年"
 )
+
+_TOPICS = ("company", "fund")
+_MEASURE_WORD = re.compile(MEASURE_HEAD + r"|标准|价格|水平|数据")
 
 # 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
 # closes with 计算 frames the figure in it as the basis of a computation.
@@ -193,7 +196,12 @@ class UnstatedSteps(Reader):
             return False
         if self.names_between(sentence[0], fact.span[0]):
             return False  # a name the dictionary or the text knows: read as it reads it
-        return plausible_name(lead["name"]) == lead["name"]
+        if not any(
+            m.entity.name == fact.subject for m in self.mentions if m.entity.kind in _TOPICS
+        ):
+            return False  # an economy's figure: 补贴标准在2023年基础上…, a measure's own words
+        name = lead["name"]
+        return plausible_name(name) == name and not _MEASURE_WORD.search(name)
 
     def _unnamed_fund_result(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
         """A company's result (净利, 营收) filed under a fund its sentence does not name."""
