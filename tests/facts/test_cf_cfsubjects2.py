@@ -100,3 +100,11 @@ def test_a_sentence_led_by_an_unknown_name_and_its_time_is_not_the_carried_subje
         "青禾股份今日上涨1.2%。"
     )
     assert not [f for f in found if f.value == Decimal("25.42") and f.subject == "青禾股份"]
+
+
+def test_a_figure_of_the_latter_of_two_names_is_not_the_firsts() -> None:
+    found = _read(
+        "青禾股份今日上涨1.2%。记者注意到，青禾股份是远帆控股旗下的公司，后者为总资产超两百亿元的"
+        "大型集团。"
+    )
+    assert not [f for f in found if f.value == Decimal("20000000000")]

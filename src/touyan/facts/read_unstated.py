@@ -188,7 +188,12 @@ class UnstatedSteps(Reader):
     def _led_by_another(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
         """Whether a figure was filed under a subject carried from before while its sentence
         opens on a name no dictionary knows and the time it acted in (`_DATED_LEAD`): that
-        name's figure, not the carried subject's."""
+        name's figure, not the carried subject's. So is one in a clause that opens on the
+        former or the latter of two names (甲是乙旗下的公司，后者为总资产超百亿元的集团), whom
+        this reader does not tell apart."""
+        clause = self._clause_start(sentence, fact.span[0])
+        if self.text.startswith(("后者", "前者"), clause):
+            return not self.names_between(clause, fact.span[0])
         if "年" not in self.text[sentence[0] : fact.span[0]]:
             return False  # the common case, cheaply: no year before the figure
         lead = _DATED_LEAD.match(self.text, sentence[0], fact.span[0])
