@@ -155,6 +155,20 @@ def _clause_of(run: str, text: str) -> bool:
     return any(text.count(run[:end]) > written for end in range(2, cut + 1))
 
 
+# A registered name's head before the place it is registered in, in brackets (某甲所（北京）
+# 科技发展股份有限公司): the run before the note goes on back over the bracket.
+_PLACED_HEAD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}[（(][\u4e00-\u9fff]{2,3}[)）]$")
+
+
+def _runs_on(name: str, found: dict[str, WrittenName]) -> bool:
+    """Whether a stated name is a name found in a stronger shape run on into a word that ends
+    no company's name (某甲德奥领薪的董监高薪酬: 某甲德奥, then its verb): no name of its own."""
+    return any(
+        name.startswith(f) and 0 < len(name) - len(f) <= 2 and not COMPANY_ENDING.search(name)
+        for f in found
+    )
+
+
 def _noted_short(text: str, note: re.Match[str]) -> tuple[str, tuple[str, ...]] | None:
     """A company's short name noted after its full one (`_SHORT_NOTE`), with the full one
     (from the short one's first character on, 中国台湾晶圆代工厂某华电子 → 某华电子) when the
@@ -162,13 +176,21 @@ def _noted_short(text: str, note: re.Match[str]) -> tuple[str, tuple[str, ...]] 
     (not 《行动方案》, nor an association's or an agency's name)."""
     run = _run_before(text, note.start())
     short = note["short"]
+    if run is not None and (placed := _PLACED_HEAD.search(text, 0, note.start() - len(run))):
+        run = placed.group() + run  # 某甲所（北京）科技发展股份有限公司: one registered name
     if run is None or not (COMPANY_ENDING.search(run) or run.endswith("公司")):
         return None
     if _INVESTOR_WORDS.search(run):
         return None  # 某某股权投资基金管理有限公司（简称某某）: a holder, read as one elsewhere
-    full = run[run.rfind(short[0]) :] if short[0] in run else ""
-    chars = iter(full)
-    aliases = (full,) if full != short and all(ch in chars for ch in short) else ()
+    aliases: tuple[str, ...] = ()
+    # from the last place the short name's first character opens, else from the first (某甲所
+    # （北京）科技发展股份有限公司（以下简称：某甲科技）: the place in brackets holds 北 too)
+    for at in dict.fromkeys((run.rfind(short[0]), run.find(short[0]))):
+        full = run[at:] if at >= 0 else ""
+        chars = iter(full)
+        if full != short and all(ch in chars for ch in short):
+            aliases = (full,)
+            break
     return (short, aliases) if plain_company(short) else None
 
 
@@ -387,6 +409,8 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             strong = _PRICE_WINDOW.match(both, m.end("name")) is not None
             stated[name] = stated.get(name, 0) + (2 if strong else 1)
     for name, count in stated.items():
+        if _runs_on(name, found):
+            continue
         if count >= 2 or (title and name in title) or both.count(name) >= 2:
             found[name] = WrittenName(name, kind_of(name))
     registered = title_registered(title, text) if title else None

@@ -41,8 +41,11 @@ from touyan.facts.read_vague import VagueLabels
 from touyan.facts.runtable import run_together_tables
 from touyan.text.numbers import Quantity, is_physical, parse_numbers
 
-# A card's name field (股票名称：): what the fields after it are about.
-_NAME_FIELD = re.compile(r"(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*")
+# A card's name field (股票名称：): what the fields after it are about. (Not a short name
+# noted in brackets after a registered one, （以下简称：某某）: a name of the prose's.)
+_NAME_FIELD = re.compile(
+    r"(?<![（(])(?<!以下)(?:股票|基金|公司|证券|产品)?(?:名称|简称)\s*[:：]\s*"
+)
 # 越来越接近当初反弹的低价1.58元, 曾经高达200元: a figure of a past the text does not date,
 # which no date named near it is the date of.
 _UNDATED_PAST = re.compile(r"当初|曾经|昔日|往昔|上个?世纪")  # (上个世纪只有几段时期…)
@@ -195,6 +198,7 @@ class FactReader(
                     clause_start = self._clause_start(sentence, q.span[0])
                     if (
                         self._unnamed_fund_result(fact, sentence)
+                        or self._led_by_another(fact, sentence)
                         or self._turned_away(fact, clause_start, sentence)
                         or (computed and self._basis(q, sentence))
                         or _CONDITION.match(self.text, clause_start)
@@ -370,8 +374,11 @@ class FactReader(
                 q = replace(q, value=-q.value, negative=True)  # 跌超9%: a fall
             if self.mover is not None and self.mover.kind == "index":
                 # 通用设备指数涨6.04%: the index or sector named by its own head moved
-                self.last_record, self.mover = self.mover, None
-                return self._fact_for(self.last_record.name, metric, q, sentence, quote, None)
+                board, self.mover = self.mover, None
+                if not board.name.endswith("概念"):
+                    # (a stock's concept board is told as an aside: the text stays on the stock)
+                    self.last_record = board
+                return self._fact_for(board.name, metric, q, sentence, quote, None)
         elif q.unit == "%" and (
             change := _CHANGE.search(self.text, max(sentence[0], q.span[0] - 8), q.span[0])
         ):

@@ -72,16 +72,19 @@ _TICKER_BEFORE = re.compile(r"[（(][A-Z][A-Z.]{0,7}[）)]$")
 _SHARE_OF_BALANCE = re.compile(r"占\S*比例$")
 # An index or a sector the dictionary does not know, named by its own head right before its
 # move (纳斯达克中国金龙指数收跌2.34%, 建筑材料板块下跌0.69%): its own subject.
+# A concept board a stock is sorted into (该股为甲，乙概念热股，当日甲概念上涨1.2%) is such a
+# sector too: its move is the board's, not the stock's; the day word before it is no part of
+# its name.
 _INDEX_MOVER = re.compile(
-    r"(?:与|而|但是?|不过|同期|同时|其中|此外|另外|以及)*"
-    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:指数|板块))"
+    r"(?:与|而|但是?|不过|同期|同时|其中|此外|另外|以及|当日|今日|当天|今天)*"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:指数|板块|概念))"
     rf"(?P<lead>{_MOVE_LEAD.pattern})"
 )
 # Heads that name no one index or sector (行业指数, 该板块, 三大指数, 公司锂电板块) and lists.
 _NOT_AN_INDEX = re.compile(
     r"^(?:该|各|相关|其他|其它|多个|部分|整个|所属|热门|两|本|三大|主要|行业|同类|对应|上述|这些|"
     r"其|跟踪|标的|基准|成分|大盘|全部|多数|少数|个股|概念|公司|业务|市场|指数|板块)"
-    r"|[等和及与、涨跌均或的]|^\d"
+    r"|[等和及与、涨跌均或的]|^\d(?![A-Za-z])"  # (but 3D感应概念, 5G板块: a name)
 )
 # A move said of a session, not of the day's close: its peak (一度大跌超9%) or its course
 # (盘中上涨超过2%, 早盘跌1%).
@@ -241,7 +244,8 @@ class MarketShapes(Reader):
         """Where the name of an index or sector no dictionary knows ends, when the clause
         before a move is that name (通用设备指数涨6.04%, 大盘下跌1.62%、建筑材料板块下跌0.69%:
         each item of a list of moves, not a list of names sharing one move)."""
-        if not ("指数" in self.text[clause:verb] or "板块" in self.text[clause:verb]):
+        said = self.text[clause:verb]
+        if not ("指数" in said or "板块" in said or "概念" in said):
             return None  # the common case, cheaply
         start = self.text.rfind("、", clause, verb)
         if start >= 0:

@@ -266,6 +266,9 @@ class SeriesShapes(Reader):
         about = named.entity if named is not None else self._subject_or_region(at, sentence)
         if about is None or about.kind not in TOPIC_KINDS:
             return None
+        if named is not None:
+            # 某某的营业收入分别为…；归母净利润分别为…: the lists after it are the name's too
+            self.last_record = named.entity
         said = verb.group("verb")
         plain = said in ("为", "达", "达到", "是", "") and yoy is None and growth is None
         index = next(i for i, v in enumerate(chain) if v.span == q.span)

@@ -4,16 +4,17 @@ A figure may name a criterion (换手率达20%的证券登上龙虎榜), a thres
 (30%—70%一般被认为是…), a class of holders (持股5%以上股东), an assumption (假设…), a forecast a
 new one replaces (（原预测值：…）), a heading's year, the basis of a computation the writer
 chose (以买入价10.5元计算), a chart's level (突破25元平台), a company's result filed under
-a fund its sentence does not name, or a fund's figure filed under the stock the text was about
-before it turned to the fund: none is a figure anyone reported of that subject, so none is kept.
+a fund its sentence does not name, a fund's figure filed under the stock the text was about
+before it turned to the fund, or the moves of the boards a stock's card lists (所属板块表现：):
+none is a figure anyone reported of that subject, so none is kept.
 """
 
 from __future__ import annotations
 
 import re
 
-from touyan.facts.extract import ExtractedFact
-from touyan.facts.name_forms import kind_of
+from touyan.facts.extract import MEASURE_HEAD, ExtractedFact
+from touyan.facts.name_forms import kind_of, plausible_name
 from touyan.facts.reader import Reader
 from touyan.text.numbers import Quantity
 
@@ -64,6 +65,17 @@ _PARTY_TURN = re.compile(r"基金(?:管理人|托管人)(?![为是的将已系�
 # Words that turn back to the stock or company (该股近5日…, 其中公司拟认缴…).
 _STOCK_AGAIN = re.compile(r"该股|个股|(?<![金理子限])公司")
 
+# A sentence opening, after its source (决定公告显示，), on a name and the time it did something
+# in (某某在2014年11月3日至…期间，持股比例由…下降至…): that name's figures. A name no
+# dictionary knows, it is no subject carried from before.
+_DATED_LEAD = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{0,10}(?:显示|表示|指出|披露)[，,：:]\s*)?"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:在|于)(?:19|20)\d{2}年"
+)
+
+_TOPICS = ("company", "fund")
+_MEASURE_WORD = re.compile(MEASURE_HEAD + r"|标准|价格|水平|数据")
+
 # 以买入的股价为1527.6元计算, 若按每股8元的价格测算: a clause that opens with 以 or 按 and
 # closes with 计算 frames the figure in it as the basis of a computation.
 _BASIS_BEFORE = re.compile(r"[，,：:（(\s](?:如果|若|假设)?(?:以|按照?)[^，,。；;：:（）()\d]*$")
@@ -74,6 +86,11 @@ _SUPERSEDED = re.compile(
 )
 _BRACKET_CLOSE = re.compile(r"[）)]")
 
+
+# 所属板块表现：甲行业 0.71%、乙概念 0.48%: the moves of the boards a stock is sorted into, each
+# named by the board's own words alone (沪股通, 预盈预增, 标准普尔), which name no subject this
+# reader can tell from a label: none of them is the stock's, so none is kept.
+_BOARDS_LISTED = re.compile(r"所属(?:板块|概念|行业)(?:表现|涨跌幅?|行情)?\s*[:：]")
 
 # A unit written past what the number reader read, which the fact would lose: a unit of data
 # or frequency in Latin letters (434.9万TB), a time a count of 个 counts (3.8万亿个小时), or
@@ -144,6 +161,9 @@ class UnstatedSteps(Reader):
             return True  # 资产质量2024 平安银行不良占比…: a heading's year, not a figure
         if _unit_unread(self.text, q):
             return True  # 434.9万TB, 3万美元/天: a unit the figure read without
+        if q.unit == "%" and "所属" in self.text[sentence[0] : q.span[0]]:
+            if _BOARDS_LISTED.search(self.text, sentence[0], q.span[0]):
+                return True  # 所属板块表现：甲 0.71%、乙 0.48%: the boards' moves
         if q.unit == "%" and "调" in self.text[max(sentence[0], q.span[0] - 48) : q.span[0]]:
             clause = self._clause_start(sentence, q.span[0])
             if _REVISED.search(self.text, clause, q.span[0]):
@@ -164,6 +184,29 @@ class UnstatedSteps(Reader):
         lo = max(sentence[0], q.span[0] - 24)
         before = ("，" if lo == sentence[0] else "") + self.text[lo : q.span[0]]
         return _BASIS_BEFORE.search(before) is not None
+
+    def _led_by_another(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
+        """Whether a figure was filed under a subject carried from before while its sentence
+        opens on a name no dictionary knows and the time it acted in (`_DATED_LEAD`): that
+        name's figure, not the carried subject's. So is one in a clause that opens on the
+        former or the latter of two names (甲是乙旗下的公司，后者为总资产超百亿元的集团), whom
+        this reader does not tell apart."""
+        clause = self._clause_start(sentence, fact.span[0])
+        if self.text.startswith(("后者", "前者"), clause):
+            return not self.names_between(clause, fact.span[0])
+        if "年" not in self.text[sentence[0] : fact.span[0]]:
+            return False  # the common case, cheaply: no year before the figure
+        lead = _DATED_LEAD.match(self.text, sentence[0], fact.span[0])
+        if lead is None or lead["name"] == fact.subject:
+            return False
+        if self.names_between(sentence[0], fact.span[0]):
+            return False  # a name the dictionary or the text knows: read as it reads it
+        if not any(
+            m.entity.name == fact.subject for m in self.mentions if m.entity.kind in _TOPICS
+        ):
+            return False  # an economy's figure: 补贴标准在2023年基础上…, a measure's own words
+        name = lead["name"]
+        return plausible_name(name) == name and not _MEASURE_WORD.search(name)
 
     def _unnamed_fund_result(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
         """A company's result (净利, 营收) filed under a fund its sentence does not name."""

@@ -175,6 +175,10 @@ class VagueLabels(Reader):
             return True
         if metric.startswith("连续") and _STREAK.fullmatch(metric):
             return True  # 数据流量持续较快增长，连续3年增速超过20%: a streak's floor, no figure
+        if metric.startswith(("对", "向")) and metric.startswith(fact.subject, 1):
+            # 而据乙披露，其对甲的关联销售金额为…, carried to 甲: the subject is the party the
+            # figure is dealt with, not whose figure it is (which 其 points to)
+            return True
         if fact.object is not None or not _economy(fact.subject):
             return False
         return metric in _COMPANY_RESULTS or metric in _MARKET_SHARE
