@@ -33,7 +33,8 @@ BASE_CHANGE_AFTER = re.compile(
 # period of it (与去年同期相比: the figure is this year's, compared with last year's; 与去年底
 # 相比: a point of it).
 BASE_AFTER = re.compile(
-    r"\s*(?:[初底末]\s*)?(?:同期\s*)?(?:相比|相较|比较|相同|持平|一致|相当|的?基础上)"
+    r"\s*(?:[初底末]\s*)?(?:同期\s*)?(?:(?:基本|大致|大体)?(?:相比|相较|比较|相同|持平|一致|相当)"
+    r"|的?基础上)"
 )
 
 
@@ -154,6 +155,7 @@ def date_for(
         _ISSUE_NAMED.match(text, earlier[-1].span[1])
         or _from_level(earlier[-1], text)
         or _running_since(earlier[-1], text, sentence[0], q.span[0])
+        or _MILESTONE.match(text, earlier[-1].span[1])
     ):
         earlier.pop()  # 2017年公开发行公司债券，…。主要子公司…净利润: the bond's name
     if earlier and _POINT_OPENS.match(text, sentence[0]):
@@ -168,15 +170,14 @@ def date_for(
         # 一季度营收排名第1。近7日涨跌幅2.8%: a trailing window ends on a recent day, not at
         # the end of a period an earlier sentence named
         return day_before(sentence[0], dates, published_at), window
-    if (
-        earlier
-        and window is not None
-        and window.text in _NAMED_YEARS
-        and not _PART_OF_YEAR.match(text, window.span[1])
-    ):
+    if earlier and window is not None and window.text in _NAMED_YEARS:
         # 2021年年底前销量下降。…今年料下降2.8%: the year of writing, which an earlier
-        # sentence's year is not (undated when the text has no publication date)
-        return window, None
+        # sentence's year is not (undated when the text has no publication date); 今年2月
+        # in such a text is a month of it no one can date
+        if not _PART_OF_YEAR.match(text, window.span[1]):
+            return window, None
+        if not window.dated:
+            return None, None
     if earlier:
         carried = _listed_period(earlier, text) or _last_listed_day(earlier[-1], text)
         if window is not None and window.text == "本周":
@@ -239,6 +240,8 @@ def _before_points(earlier: list[DateMention], start: int, text: str) -> list[Da
 # 2017年公开发行公司债券, 2016年度非公开发行股票: a year that names an issue of securities,
 # not a period later sentences' figures are of.
 _ISSUE_NAMED = re.compile(r"度?(?:向不?特定对象|非?公开|首次公开|定向)发行")
+# 于2023年6月建成投产: when a project is done, which dates no figure after it (总投资5亿元).
+_MILESTONE = re.compile(r"(?:前|底前)?(?:建成|投产|竣工|完工|达产|投入使用|开工)")
 # 由2020年的1.3%升至1.5%: the date of the level a change starts from, which its own sentence
 # reads with that level, not a period later sentences' figures are of.
 _FROM_LEVEL = re.compile(r"的\s*[+-]?\d")

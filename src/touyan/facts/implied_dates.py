@@ -103,6 +103,18 @@ def _held_within(first: int, last: int, dates: Sequence[DateMention], at: int) -
     return None
 
 
+def _month_of(date: DateMention) -> int | None:
+    """Which month a date mention of months ends with (2023年5月份, 2021年1-11月)."""
+    return date.end.month if date.granularity == "month" else None
+
+
+def _relative_year_before(dates: Sequence[DateMention], at: int) -> int:
+    """Where the last year named by a relative word (今年, 去年, 明年) before `at` starts."""
+    return max(
+        (d.span[0] for d in dates if d.span[1] <= at and d.text in _RELATIVE_YEARS), default=-1
+    )
+
+
 def _bare_months(text: str) -> list[re.Match[str]]:
     """`_BARE_MONTHS` matches, looked for only around 月, 季度 and 半年: scanning the whole
     text with its lookbehinds costs more than the rest of the date reading."""
@@ -186,10 +198,13 @@ def with_bare_months(
             last, first = int(m["month"]), int(m["first"] or m["month"])
         if not 1 <= first <= last <= 12:
             continue
+        # 2021年房价飙升，…今年房价…。第三季度CPI…, with no publication date: a year the
+        # text calls 今年 or 去年 since, which may be the bare period's, is no one's to tell
+        told = -1 if published_at else _relative_year_before(dates, m.start())
         years = [
             d.end.year
             for d in dates
-            if d.span[1] <= m.start()
+            if told < d.span[1] <= m.start()
             and m.start() - d.span[1] <= _YEAR_REACH
             and d.granularity != "relative"
             and d.dated  # 2月10日公告，1月产量… with no publication date: no year to lend
@@ -209,6 +224,20 @@ def with_bare_months(
             same = [
                 d.end.year for d in dates if d.span[1] <= m.start() and _quarter_of(d) == quarter
             ]
+            year, unknown = (same[-1], False) if same else (dt.date.today().year, True)
+        elif said == "今年" and published_at is None and m["month"]:
+            # 2023年5月份简报…今年1-5月, 2023年半年报…今年1-6月 with no publication date: the
+            # year of a period named before that ends with the months or holds them (not
+            # 2022年11月…今年2月); else no one's to tell
+            same = [
+                d.end.year
+                for d in dates
+                if d.span[1] <= m.start() and d.dated and _month_of(d) == last
+            ]
+            if not same and (held := _held_within(first, last, dates, m.start())) is not None:
+                same = [held]
+            if not same and titled is not None and titled.start.month == first == last:
+                same = [titled.start.year]  # 韩国2022年1月出口额… (title): 今年1月出口额
             year, unknown = (same[-1], False) if same else (dt.date.today().year, True)
         elif said in _RELATIVE_YEARS and published_at is not None:
             year = published_at.year + _RELATIVE_YEARS[said]  # 今年4月, 去年4月, 去年四季度

@@ -18,11 +18,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 from touyan.facts.bulletin import national_statistics, plan_mentions
-from touyan.facts.dating import BASE_AFTER, BASE_BEFORE, BASE_CHANGE_AFTER
 from touyan.facts.economy import CN_REGION, COMPANY_VOCABULARY, ECONOMY_OF, REGION
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, units
 from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact, flatten, sentence_rows
-from touyan.facts.filings import founded
+from touyan.facts.figure_dates import figure_dates
 from touyan.facts.holidays import holiday_mentions
 from touyan.facts.implied_dates import (
     data_as_of,
@@ -121,16 +120,14 @@ _ASSOCIATION = re.compile(r"(?:会|协|联盟)$")
 _YTD_WINDOW = re.compile(r"今年(?:以来|来|至今|迄今)")
 
 
-# A year that numbers an issue of a series (2024年度第三期超短期融资券, 2022年第1期员工持股
-# 计划): part of the issue's name, not a period its figures are of.
-_ISSUE_NUMBER = re.compile(r"度?第[一二三四五六七八九十\d]{1,4}期")
-
-
-def _ytd_windows(text: str, published_at: dt.date) -> list[DateMention]:
-    """A window mention for each 今年以来 of `text`, ending on the day of writing."""
-    start = dt.date(published_at.year, 1, 1)
+def _ytd_windows(text: str, published_at: dt.date | None) -> list[DateMention]:
+    """A window mention for each 今年以来 of `text`, ending on the day of writing; with no
+    publication date, a window of days no one can date (今年以来累计回购3亿股 is the year so
+    far, whichever year that is)."""
+    end = published_at or dt.date.today()
+    start = dt.date(end.year, 1, 1)
     return [
-        DateMention(start, published_at, "relative", m.span(), m.group())
+        DateMention(start, end, "relative", m.span(), m.group(), published_at is not None)
         for m in _YTD_WINDOW.finditer(text)
     ]
 
@@ -143,18 +140,6 @@ _ADVICE_HEAD = "产品分析："
 
 # Where a sentence, or a clause run as one (；), ends.
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|迄今|起|开始|(?<=[年月])来(?![看说讲]))")
-# 2026年4月到期的票据: the day a security matures names it, it dates no figure about it.
-_MATURES = re.compile(r"\s*(?:到期|届满)")
-# 与2021年纳入统计的654家景区同口径比较: the base a comparison names with words between its
-# date and the verb, which `BASE_AFTER` (与2024-06-30相比) reads only right after the date.
-_COMPARED_WITH = re.compile(r"[^，,。；;！？!?\n]{1,30}?(?:相比|比较|相较|对比)")
-# 占公司2020年度经审计营业收入的0.77%: the year of the whole a share is taken of; 成立于2016年:
-# the year a company was set up. Neither dates the figures around them.
-_NOT_AN_ANCHOR_BEFORE = re.compile(
-    r"(?:(?<![抢独霸攻侵])占(?:公司|本公司|上市公司)?(?:最近一个?会计)?|(?:成立|创立|创办|创建)于)\s*$"
-)
-
 # A text that speaks of 公司 or 该股 is about a company, even one it does not name.
 _COMPANY_WORDS = re.compile(
     r"该公司|本公司|我公司|该股|本行|子公司"
@@ -326,16 +311,6 @@ def _card_in_advice(text: str) -> re.Match[str] | None:
     return _CARD_LEAD.match(text, at + len(_ADVICE_HEAD)) if at >= 0 else None
 
 
-def _base_named(text: str, span: tuple[int, int]) -> bool:
-    """Whether a date names what a figure is compared with in words the bare `BASE_AFTER`
-    does not read: 与2021年纳入统计的景区同口径比较 (words between the date and the verb); or
-    the year of the whole a share is of, or of a company's founding (`_NOT_AN_ANCHOR_BEFORE`)."""
-    if text[span[0] - 1 : span[0]] == "与":
-        return _COMPARED_WITH.match(text, span[1]) is not None
-    before = text[max(0, span[0] - 12) : span[0]]
-    return ("占" in before or "于" in before) and _NOT_AN_ANCHOR_BEFORE.search(before) is not None
-
-
 class TextReader:
     """What a text holds, read once: its names, dates and sentences, and whom it is about."""
 
@@ -401,22 +376,8 @@ class TextReader:
         # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
         # the base of a comparison (比1978年增长, 较2010年增加).
         found_dates, self.date_spans = read_dates(text, today=published_at)
-        dates = [
-            d
-            for d in found_dates
-            if not _SINCE.match(text, d.span[1])
-            and not _MATURES.match(text, d.span[1])
-            and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
-            and not BASE_AFTER.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
-            and not _base_named(text, d.span)  # 与2021年…同口径比较, 占公司2020年度…, 成立于
-            and not (
-                text.endswith("同比", 0, d.span[0]) and BASE_CHANGE_AFTER.match(text, d.span[1])
-            )
-            and not text.startswith("款", d.span[1])  # 2017年款: a model year, not a date
-            and not _ISSUE_NUMBER.match(text, d.span[1])  # 2024年度第三期超短期融资券: a name
-            and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
-        ]
-        if published_at is not None and "今年" in text:
+        dates = figure_dates(text, found_dates)
+        if "今年" in text:
             dates = sorted([*dates, *_ytd_windows(text, published_at)], key=lambda d: d.span[0])
         short = short_year_mentions(text, dates, published_at)  # 24年营收
         short += crop_year_mentions(text)  # 2025/26年度

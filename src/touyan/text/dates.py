@@ -56,9 +56,13 @@ class DateMention:
 # 两个交易日), and a numeral only as the last.
 _PATTERN = re.compile(
     r"(?=[\dQqFfJjMmAaSsOoNnDd近过最去今前明本上一两二三四五六七八九十])"
-    r"(?=[^\d一两二三四五六七八九十]|19|20|(?<![\d年])\d\d?\s*[月a-z]|\d+个|[一二两三四五六七八九十]+个)"
+    r"(?=[^\d一两二三四五六七八九十]|19|20|(?<![\d年])\d\d?\s*[月a-z]|\d+个|[一二两三四五六七八九十]+个"
+    r"|[一二][零〇一二三四五六七八九]{3}年)"
     r"(?:"
-    r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
+    # 二零二一年十二月三十一日, 二零二一年一月至十二月: a filing's date in Chinese numerals
+    r"(?P<cn>(?P<cy>[一二][零〇一二三四五六七八九]{3})年(?P<cm>十[一二]?|[一二三四五六七八九])月"
+    r"(?:(?:至|到|-|—|–)(?P<cm2>十[一二]?|[一二三四五六七八九])月|(?P<cd>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?)"
+    r"|(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
     r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?![\d.])))"
     r"|(?P<mrange>(?P<y0>(?:19|20)\d{2})\s*年\s*(?P<m0a>\d{1,2})\s*月?\s*(?:份\s*)?(?:至|到|-|—|–|~|～)\s*"
     r"(?:(?P=y0)\s*年\s*)?(?P<m0b>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*[日号]))"
@@ -70,6 +74,8 @@ _PATTERN = re.compile(
     r"|(?P<lead>(?P<y16>(?:19|20)\d{2})\s*年\s*前(?:(?P<n16>[一二三四五六七八九十]{1,2}|\d{1,2})个月|(?P<q16>三季度)))"
     # 2025年12%, 维持2025年750亿美元的资本支出目标: a year run into the figure it dates
     r"|(?P<year>(?P<y10>(?:19|20)\d{2})\s*(?:年度|年(?:(?=\d+(?:\.\d+)?(?:%|亿|万))|(?![\d一二三四五六七八九十]))|全年))"
+    # 预计2022仍将…: a year foreseen, written without 年 before what it will see
+    r"|(?P<bare>(?<=预计|预期|预测)(?P<y18>20\d{2})(?=仍|将|有望|会|或将|可能))"
     r"|(?P<md>(?<![\d年])(?P<m11>\d{1,2})\s*月\s*(?P<d11>\d{1,2})\s*[日号])"
     rf"|(?P<en_mdy>\b(?P<mn12>{_MONTH_NAMES})\.?\s+(?P<d12>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y12>(?:19|20)\d{{2}})\b)"
     rf"|(?P<en_dmy>\b(?P<d13>\d{{1,2}})\s+(?P<mn13>{_MONTH_NAMES})\.?,?\s+(?P<y13>(?:19|20)\d{{2}})\b)"
@@ -103,6 +109,13 @@ _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|(?<=[年月])来(?![看�
 _HOLIDAY = re.compile(
     r"\s*(?:春节|国庆|五一|劳动节|端午|中秋|元旦|清明|春运|圣诞)(?:假期|假日|黄金周|长假|期间|档期?)?"
 )
+# A part of a year named after it: its first session or week (2022年首个交易日, 2022年首周),
+# which market and calendar the text leaves unsaid, or its last day or session (2021年的最后
+# 一天, 2021年最后一个交易日), which are the last of its weekdays wherever a market trades then.
+_YEAR_PART = re.compile(
+    r"\s*的?(?:(?P<first>(?:第一个|首个)交易日|首周|第一周|首日)"
+    r"|(?P<last>最后一(?:天|日))|(?P<session>最后一个交易日))"
+)
 # A third of a month after it (2022年1月中旬): days 11 to 20, not the month.
 _TEN_DAYS = re.compile(r"\s*([上中下])旬")
 
@@ -118,6 +131,21 @@ def part_of_month(
     first = {"上": 1, "中": 11, "下": 21}[found.group(1)]
     last = end.day if first == 21 else first + 9
     return start.replace(day=first), end.replace(day=last), found.end()
+
+
+def part_of_year(text: str, at: int, year: int) -> tuple[dt.date | None, int] | None:
+    """The part of `year` written right after it at `at` (`_YEAR_PART`): its day when the
+    words fix one (最后一天 is 31 December, 最后一个交易日 the last weekday), else None, and
+    where the words end."""
+    found = _YEAR_PART.match(text, at)
+    if found is None:
+        return None
+    if found["first"]:
+        return None, found.end()
+    day = dt.date(year, 12, 31)
+    if found["session"]:
+        day -= dt.timedelta(days=max(0, day.weekday() - 4))  # a Saturday or Sunday: Friday
+    return day, found.end()
 
 
 def cn_int(text: str) -> int:
@@ -196,9 +224,25 @@ def _relative(text: str, g: re.Match[str], today: dt.date) -> tuple[dt.date, dt.
     return today - dt.timedelta(days=n), today
 
 
+def _cn_range(g: re.Match[str]) -> tuple[dt.date, dt.date, str]:
+    """A date written in Chinese numerals (二零二二年一月六日, 二零二一年十二月, 二零二一年一月至
+    十二月): a day, a month or a run of months."""
+    year = int("".join(str(_CN_DIGITS[c]) for c in g["cy"] or ""))
+    month = cn_int(g["cm"] or "")
+    if g["cd"]:
+        day = dt.date(year, month, cn_int(g["cd"]))
+        return day, day, "day"
+    last = cn_int(g["cm2"]) if g["cm2"] else month
+    if not month <= last:
+        raise ValueError("not a month range")
+    return _month_range(year, month)[0], _month_range(year, last)[1], "month"
+
+
 def _range(
     g: re.Match[str], text: str, today: dt.date, last_year: int | None
 ) -> tuple[dt.date, dt.date, str] | None:
+    if g["cn"]:
+        return _cn_range(g)
     if g["ymd"]:
         y, m, d = int(g["y1"] or 0), int(g["m1"] or g["m2"] or 0), int(g["d1"] or g["d2"] or 0)
         day = dt.date(y, m, d)
@@ -232,8 +276,8 @@ def _range(
         first = h in ("上半年", "半年度", "h1")  # 半年度 is the first half's report
         start = dt.date(year, 1 if first else 7, 1)
         return start, dt.date(year, 6, 30) if first else dt.date(year, 12, 31), "half"
-    if g["fy"] or g["year"]:
-        year = int(g["y8"] or g["y9"] or g["y10"] or 0)
+    if g["fy"] or g["year"] or g["bare"]:
+        year = int(g["y8"] or g["y9"] or g["y10"] or g["y18"] or 0)
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
     if g["md"]:
         month, day_of_month = int(g["m11"] or 0), int(g["d11"] or 0)
@@ -331,13 +375,22 @@ def read_dates(
         known = not (undated_days and (granularity == "relative" or (g["md"] and near is None)))
         dated, said, span = known, match.group(), match.span()
         holiday = _HOLIDAY.match(text, match.end()) if granularity == "year" else None
+        part = part_of_year(text, match.end(), start.year) if granularity == "year" else None
         if holiday:
             # 2022年春节假期: days within the year the text does not name
             said, dated = text[match.start() : holiday.end()], False
-        elif granularity == "month" and (part := part_of_month(text, match.end(), start, end)):
+        elif part is not None:
+            # 2022年首周: some days of the year the text does not date; 2021年的最后一天: a day
+            said, span = text[match.start() : part[1]], (match.start(), part[1])
+            if part[0] is None:
+                dated = False
+            else:
+                start = end = part[0]
+                granularity = "day"
+        elif granularity == "month" and (tenth := part_of_month(text, match.end(), start, end)):
             # (its span runs over 上旬 as its words do: 与1月上旬相比 follows the whole date)
-            start, end, said = part[0], part[1], text[match.start() : part[2]]
-            span = (match.start(), part[2])
+            start, end, said = tenth[0], tenth[1], text[match.start() : tenth[2]]
+            span = (match.start(), tenth[2])
         if (
             known  # a holiday's year still dates a later day
             and granularity != "relative"
@@ -347,7 +400,7 @@ def read_dates(
             last_year, last_year_end, last_start = end.year, match.end(), start
             # (a holiday is some days of its year, which a day after it, in a later sentence
             # too, is in: 2022年春节假期首日。…截至1月31日)
-            year_only = granularity in ("year", "half", "quarter") and not holiday
+            year_only = granularity in ("year", "half", "quarter") and not holiday and not part
         if g["ymd"]:
             # (a day told in two years, 截至2023年3月31日…由2022年3月31日的19.4%, names
             # neither when written again without one)
