@@ -10,6 +10,7 @@ from tests.facts.reading import at
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
+from touyan.text.numbers import parse_numbers
 
 _ENTITIES = EntityDictionary.of(
     [*bundled_entities(), EntityRecord("青禾汽车", "company", market="hk")]
@@ -76,3 +77,8 @@ def test_a_limit_up_before_its_run_is_no_part_of_the_name() -> None:
 def test_a_run_that_ended_names_no_stock() -> None:
     found = _read("临近尾盘次新股某某马封跌停，止步9连板，全天成交近5亿。")
     assert _subjects(found, "9") == []
+
+
+def test_a_scale_with_no_digit_before_it_is_one_of_it() -> None:
+    found = parse_numbers("预计到2027年某国咖啡市场规模将突破万亿元。")
+    assert [q.value for q in found if q.unit == "money"] == [Decimal(10) ** 12]
