@@ -82,3 +82,8 @@ def test_a_run_that_ended_names_no_stock() -> None:
 def test_a_scale_with_no_digit_before_it_is_one_of_it() -> None:
     found = parse_numbers("预计到2027年某国咖啡市场规模将突破万亿元。")
     assert [q.value for q in found if q.unit == "money"] == [Decimal(10) ** 12]
+
+
+def test_a_scenarios_level_before_its_chance_is_no_figure() -> None:
+    found = _read("据某交易所：美联储明年6月维持利率在1%-1.25%区间的概率为61%。")
+    assert [f.metric for f in found if f.value == Decimal(1)] == []
