@@ -202,7 +202,10 @@ _CODE_ASIDE = r"(?:\s*[（(](?:\d{6}(?:\.[A-Z]{2})?|维权)[)）])?"
 _STOCKS = rf"(?P<names>{_STOCK}{_CODE_ASIDE}(?:、{_STOCK}{_CODE_ASIDE})*)"
 _STOCKS_LEAD = r"(?:^|(?<=[，,。；;：:\s】]))(?:其他还有|还有|另有)?"
 _STREAKS = (
-    re.compile(_STOCKS_LEAD + _STOCKS + r"(?:等(?:\d{1,3}只?股)?)?(?P<k>\d{1,2})连板(?!股)"),
+    # (某某涨停2连板: the day's limit-up written before the run, no part of the name)
+    re.compile(
+        _STOCKS_LEAD + _STOCKS + r"(?:等(?:\d{1,3}只?股)?)?(?:涨停|封板)?(?P<k>\d{1,2})连板(?!股)"
+    ),
     re.compile(_STOCKS_LEAD + _STOCKS + r"已?连收(?P<k>\d{1,2})个涨停板?"),
     re.compile(_STOCKS_LEAD + _STOCKS + r"(?P<days>\d{1,2})[天日](?P<k>\d{1,2})板"),
 )
@@ -214,7 +217,8 @@ _ASIDE_OF = re.compile(_CODE_ASIDE[3:-2])
 _NOT_A_STOCK = re.compile(
     r"方面|板块|概念|个股|股票|该股|市场|指数|龙头|题材|迎来|收获|录得|走出|实现|斩获|拿下|晋级|"
     r"达成|冲击|挑战|打出|再度|继续|高度|空间|最高|今日|昨日|今天|合计|共有|其中|其他|还有|"
-    r"分别|连续|已经|成功|其余|有过|曾经|出现|获得|达到|创下|收出|走出"
+    r"分别|连续|已经|成功|其余|有过|曾经|出现|获得|达到|创下|收出|走出|"
+    r"止步|终结|中断|告别|断板"  # 止步12连板: the run that ended, with no name before it
 )
 # Nor a run that starts with a word that leads a verb (曾4连板, 又2连板, 已3连板),
 _VERB_LEAD = re.compile(r"^(?:曾|已|又|都|也|还|或|即)")  # not 有研新材, 均胜电子, 再升科技

@@ -43,14 +43,16 @@ LEADING = re.compile(
     r"近[一二三四五六七八九十两\d]+个?(?:交易日|日|天|周|月|年)|今年以来|年初至今|"
     r"关于|据|根据|其中|另外|此外|同时|数据显示|显示|消息|公告|公告称|称|个股|丨|港股|美股|A股|"
     r"中概股|热门股|给予|维持|上调|下调|首次覆盖|予以|"
-    r"美东时间|北京时间|周[一二三四五六日]|收盘|盘中|盘后|盘前|早盘|午盘|尾盘|[)）\]】:：]|\s|"
+    r"美东时间|北京时间|周[一二三四五六日]|收盘|盘中|盘后|盘前|早盘|午盘|尾盘|晚盘|夜盘|盘初|"
+    r"[)）\]】:：]|\s|"
     # a conjunction a clause opens with (但能源板块, 而本月): no part of the name after it
     r"但是|但|然而|不过|而且|并且|而)+"
 )
 # A market's session and the start of a move written on to a name (某某美股盘前跌超): the
 # stock's trading, no part of its name.
 _SESSION_SUFFIX = re.compile(
-    r"(?:美股|港股|A股|中概股)?(?:盘前|盘后|盘中|早盘|午盘|尾盘|开盘|收盘)"
+    r"(?:美股|港股|A股|中概股)?(?:盘前|盘后|盘中|早盘|午盘|尾盘|开盘|收盘|晚盘|夜盘|夜市|盘初|复盘"
+    r"|(?:午后|盘中)?复牌(?:后|首日)?)"
     r"(?:大?[涨跌](?:超|逾|近|约)?)?$|(?:美股|港股|A股)$"
 )
 # Words that head a data statement without naming anyone, and nouns too generic to be a name.
@@ -135,7 +137,7 @@ def _trim(raw: str) -> str | None:
     ):
         return None
     name = _WINDOW_SUFFIX.sub("", _REPORT_SUFFIX.sub("", name))
-    if "盘" in name or "股" in name:
+    if "盘" in name or "股" in name or "牌" in name:
         name = _SESSION_SUFFIX.sub("", name)
     if len(name) < _MIN_NAME or _GENERIC.search(name) or _HAS_DATE.search(name):
         return None

@@ -91,6 +91,8 @@ _ONE_DAY = re.compile(r"(?:该股|股价|个股)?(?:一天|单日|一日|当天|
 _NOT_AN_INDICATOR = re.compile(
     r"(?:但|而)?(?:本|当|这个?|上个?)(?:月|周|季度?)(?:以来)?|.*股市(?!值).*"
     r"|(?:其|该)?(?:母|子|控股|参股|关联)公司|(?:其|该)?(?:母|控股)集团"
+    # 保费一夜暴涨: a jump overnight, over no base a growth is measured against
+    r"|.{0,12}(?:一夜|一夜之间|一夕之间)"
 )
 # A trailing window's price or net value (近三年净值, 近6个月股价): what moves over it.
 _WINDOW_PRICE = re.compile(

@@ -44,8 +44,13 @@ _WINDOW_END = re.compile(rf"{WINDOW}\s*[+]?$")
 _MOVER = re.compile(r"[\u4e00-\u9fffA-Za-z*\-]{2,12}")
 _NOT_A_MOVER = re.compile(
     r"[由较比已也则均仍再亦和与及、]|逆势|继续|大幅|小幅|一度|集体|纷纷|盘中|收盘|开盘|股价|指数|"
-    r"板块|价格|期指|期货|成功|再次|再度|随后|最终|终于|依然|仍然|尽管|虽然|但是|当日|今日"
+    r"板块|价格|期指|期货|成功|再次|再度|随后|最终|终于|依然|仍然|尽管|虽然|但是|当日|今日|"
+    # a superlative or a span of time (最惨暴跌, 保费一夜暴涨): how a thing moved, not who
+    r"最惨|最多|最少|最高|最低|最大|一夜|止步"
 )
+# A move's first character that also ends names (中国恒大, 士兰微): 大跌 or 跌, 微涨 or 涨.
+_NAME_OR_VERB = "大微"
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _HEAD_END = re.compile(r"(?:率|额|值|价|量|规模|收益|指数|价格|板块|行业|市场|资金)$")
 # A price move: the verb right before the percentage, with only time words between the name
 # and the verb (营收下跌5% is not a price move: 营收 stands between).
@@ -54,6 +59,8 @@ _MOVE = re.compile(
 )
 _MOVE_LEAD = re.compile(
     r"(?:\s|[，,]|今日|今天|当日|盘中|盘前|盘后|美股|港股|早盘|午盘|尾盘|收盘|该股|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
+    # a session or a halt's end (晚盘盘初, 焦炭夜盘, 复牌后) and a turn (现转跌): no name
+    r"晚盘|夜盘|夜市|盘初|午后|复盘|复牌(?:后|首日)?|现|转|"
     r"(?:开年|年初)以来|年初至今|今年(?:至今|迄今)|"
     r"区间|累计|一度|罕见|大幅|小幅|持续|报收|[0-9:：]{1,5}|最?近\d+个?(?:交易日|日|天|周|月|年)|"
     # a day (5月14日当天涨超11%), the stock's price after a name in quotes (“X”）的股价)
@@ -69,6 +76,7 @@ _MOVE_LEAD = re.compile(
 _LINKS_LOST = re.compile(r"(?:%|上涨|下跌|涨跌不一|普涨|普跌|[、，,]{2})[\s，,。；;、]*$")
 # A ticker in brackets after a name (某某（ABCD）): the name the move after it is of.
 _TICKER_BEFORE = re.compile(r"[（(][A-Z][A-Z.]{0,7}[）)]$")
+_TICKER = re.compile(r"[（(][A-Z][A-Z]{0,5}(?:\.[A-Z]{1,2})?[）)]")
 _SHARE_OF_BALANCE = re.compile(r"占\S*比例$")
 # An index or a sector the dictionary does not know, named by its own head right before its
 # move (纳斯达克中国金龙指数收跌2.34%, 建筑材料板块下跌0.69%): its own subject.
@@ -129,6 +137,17 @@ _MONEY_LABEL_BETWEEN = re.compile(r"市值|成交|营收|收入|利润|目标价
 _ORDER_SIZE = re.compile(r"(?:超大单|特大单|大单|中单|小单|主力)(?=买入|卖出)")
 
 
+def _written_apart(text: str, pair: str, rest: str) -> bool:
+    """Whether `pair` is written in `text` once at least with no `rest` of a move after it
+    (恒大概念股, 恒大汽车: a name's; not 股价微跌 again, a headline the body repeats)."""
+    at = text.find(pair)
+    while at >= 0:
+        if not text.startswith(rest, at + 2):
+            return True
+        at = text.find(pair, at + 1)
+    return False
+
+
 class MarketShapes(Reader):
     def _quoted_in(self, fact: ExtractedFact, q: Quantity) -> bool:
         """An index is quoted in points and a stock in money: 创新高股平均股价49.01元 is no
@@ -170,8 +189,9 @@ class MarketShapes(Reader):
         found = _MOVE.search(self.text, max(sentence[0], q.span[0] - 24), q.span[0])
         if found is None:
             return None
-        named = [m for m in self.mentions if sentence[0] <= m.start and m.end <= found.start()]
-        breaks = [b.end() for b in CLAUSE_BREAK.finditer(self.text, sentence[0], found.start())]
+        verb = self._verb_start(found, sentence)
+        named = [m for m in self.mentions if sentence[0] <= m.start and m.end <= verb]
+        breaks = [b.end() for b in CLAUSE_BREAK.finditer(self.text, sentence[0], verb)]
         lead = max([named[-1].end if named else sentence[0], *breaks])
         if (
             lead > sentence[0]
@@ -180,7 +200,7 @@ class MarketShapes(Reader):
             and not any(m.end == ticker.start() for m in self.mentions)
         ):
             return None  # 某某（ABCD）涨超5%: a name no dictionary knows, written with its ticker
-        index = self._index_mover(max([sentence[0], *breaks]), found.start())
+        index = self._index_mover(max([sentence[0], *breaks]), verb)
         if index is not None:
             lead = index
         elif named and named[-1].entity.kind not in (*TOPIC_KINDS, "index"):
@@ -189,44 +209,71 @@ class MarketShapes(Reader):
             return None
         if not named and _LINKS_LOST.search(self.text, max(0, lead - 8), lead):
             # 热门中概股多数上涨…涨逾15%，涨近3%: a list whose names were links, now lost.
-            if not self.text[lead : found.start()].strip():
+            if not self.text[lead:verb].strip():
                 return None
-        if not _MOVE_LEAD.fullmatch(self.text, lead, found.start()):
+        if not _MOVE_LEAD.fullmatch(self.text, lead, verb):
             if index is not None:
                 return None
-            named_end = self._name_end(lead, found.start())
-            if not self._unknown_mover(lead, named_end, named_end < found.start()):
+            named_end = self._name_end(lead, verb)
+            if not self._unknown_mover(lead, named_end, named_end < verb):
                 return None
             lead = named_end
-        said = self.text[lead : found.start()]
+        elif not named and index is None and self._unknown_ticker(sentence[0], lead):
+            return None  # 某某(ABCD.O)盘前拉升，现涨1%: that name's, not one carried from before
+        said = self.text[lead:verb]
         if "一度" in said:
             # 股价一度大跌超9%: the deepest the price went, not where it closed
-            falls = "跌" in found.group()
-            return ("max_fall_pct" if falls else "max_gain_pct"), found.start()
-        if window := _MOVE_WINDOW.search(self.text, lead, found.start()):
+            falls = "跌" in self.text[verb : found.end()]
+            return ("max_fall_pct" if falls else "max_gain_pct"), verb
+        if window := _MOVE_WINDOW.search(self.text, lead, verb):
             # 今年以来股价涨24.63%, 近5个交易日涨2.78%: the window's move, not the day's
             if window.group() in _YEAR_SO_FAR:
-                return "change_ytd_pct", found.start()
+                return "change_ytd_pct", verb
             label = _CHINESE_DIGITS.sub(lambda d: str(cn_int(d.group())), window.group())
             label = f"近{window['days']}日" if window["days"] else label
-            return LABEL_METRIC.get(label + "涨跌幅", label + "涨跌幅"), found.start()
+            return LABEL_METRIC.get(label + "涨跌幅", label + "涨跌幅"), verb
         name_start = named[-1].start if named and named[-1].end == lead else lead
         if _SO_FAR_BEFORE.search(self.text, max(sentence[0], name_start - 8), name_start):
-            return "change_ytd_pct", found.start()  # 今年迄今油价累计上涨15%, 年初至今，沪指跌
+            return "change_ytd_pct", verb  # 今年迄今油价累计上涨15%, 年初至今，沪指跌
         if (opened := _OPENING_SINCE.match(self.text, sentence[0])) and opened.end() <= lead:
             # 今年以来，某指数下跌5%; 2022年迄今，某指数下跌超过5%: the sentence's window
             year = opened["year"]
             if year is None or self.published_at is None or int(year) == self.published_at.year:
-                return "change_ytd_pct", found.start()
-            return f"{year}年以来涨跌幅", found.start()
-        if "累计" in self.text[lead : found.start()] and not _SPAN_WINDOW.search(
-            self.text, sentence[0], found.start()
-        ):
+                return "change_ytd_pct", verb
+            return f"{year}年以来涨跌幅", verb
+        if "累计" in self.text[lead:verb] and not _SPAN_WINDOW.search(self.text, sentence[0], verb):
             return None  # 连续涨停期间，该股累计上涨15.93%: a span's move, not the day's
         if session := _SESSION_MOVE.search(said):
             # 盘中上涨超过2%: where the price stood during the session, not the day's change
-            return ("盘中" if session.group() != "早盘" else "早盘") + "涨跌幅", found.start()
-        return "change_pct", found.start()
+            return ("盘中" if session.group() != "早盘" else "早盘") + "涨跌幅", verb
+        return "change_pct", verb
+
+    def _verb_start(self, found: re.Match[str], sentence: tuple[int, int]) -> int:
+        """Where a move's verb starts when its 大 or 微 may end the name before it (某某恒大跌7%,
+        某某兰微涨3%): in the name when a known name holds it, or when the name's last character
+        and it are written together elsewhere in the text (the short name 恒大 of the stocks
+        listed beside it); else the verb's (美光科技大跌5%)."""
+        at = found.start()
+        if found.group()[0] not in _NAME_OR_VERB or at <= sentence[0]:
+            return at
+        if any(m.start < at < m.end for m in self.mentions):
+            return at + 1
+        if any(m.end == at for m in self.mentions) or not _NAME_CHAR.match(self.text, at - 1):
+            return at
+        pair, rest = self.text[at - 1 : at + 1], found.group()[1:]
+        return (
+            at + 1
+            if _written_apart(self.text, pair, rest) or _written_apart(self.title, pair, rest)
+            else at
+        )
+
+    def _unknown_ticker(self, lo: int, hi: int) -> bool:
+        """Whether a name no dictionary knows is written with its ticker between `lo` and `hi`
+        (某某(ABCD.O)快速拉升，): the move after is that name's."""
+        for ticker in _TICKER.finditer(self.text, lo, hi):
+            if not any(m.end == ticker.start() for m in self.mentions):
+                return True
+        return False
 
     def _listed_contract(self, named: Mention, sentence: tuple[int, int]) -> bool:
         """Whether a company's name is one item of a list of futures contracts (期货…硅铁、

@@ -43,6 +43,10 @@ _FIRM_CLASS_BOUND = re.compile(
     rf"{_FIRM_CLASS}(?!的|[\u4e00-\u9fff]{{0,4}}(?:收入|营收|利润|产量|销量))"
 )
 _BOUND_BEFORE = re.compile(r"(?:超过|超|逾|高于|不低于)$")
+# 维持利率在0%-0.25%区间的概率为40%: the level a scenario names, whose chance is the figure.
+_SCENARIO_AFTER = re.compile(
+    r"\s*(?:的?(?:目标)?(?:区间|范围|水平))?(?:内|之间)?的(?:概率|可能性|几率)"
+)
 _CHART_LEVEL_AFTER = re.compile(r"\s*(?:附近的?|一线的?)?(?:平台|支撑位|压力位|阻力位|颈线)")
 
 # A company's results: a fund has none, so when a fund is only carried or the text's topic
@@ -151,6 +155,8 @@ class UnstatedSteps(Reader):
             )
         ):
             return True  # 产量超3000万吨企业共20家: a class of firms, named by its threshold
+        if _SCENARIO_AFTER.match(self.text, q.span[1]):
+            return True  # 维持在1%-1.25%区间的概率为…: a scenario's level, not a figure
         if q.unit == "money" and _CHART_LEVEL_AFTER.match(self.text, q.span[1]):
             return True  # 放量突破25元平台: a chart's level, not a price quoted
         if self.in_hypothesis(q, sentence):

@@ -385,7 +385,7 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def _chinese_number(text: str) -> Decimal | None:
-    """一千二百万 → 12000000; 两亿 → 200000000; 三十五 → 35."""
+    """一千二百万 → 12000000; 两亿 → 200000000; 三十五 → 35; 万亿 → 10**12."""
     total, section, digit = 0, 0, 0
     for ch in text:
         if ch in _CN_DIGIT:
@@ -395,6 +395,8 @@ def _chinese_number(text: str) -> Decimal | None:
             digit = 0
         elif ch in _CN_BIG:
             section += digit
+            if not (total or section):
+                section = 1  # 万亿元, 亿元: a scale with no digit before it is one of it
             total = (total + section) * _CN_BIG[ch] if ch == "亿" else total + section * _CN_BIG[ch]
             section, digit = 0, 0
         else:
