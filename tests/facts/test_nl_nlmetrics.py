@@ -89,3 +89,36 @@ def test_the_state_a_planned_reorganisation_leaves_is_planned() -> None:
         "调整后，区域公司的适度规模为60亿-80亿左右。"
     )
     assert at(facts(text), "6000000000").metric.endswith("_forecast")
+
+
+def test_a_change_on_the_week_before_is_no_growth_on_the_year() -> None:
+    text = (
+        "澜石科技周报显示，上周该市新增确诊病例比前一周上升40.2%，住院病例增长12.4%，"
+        "重症病例增长8.3%。"
+    )
+    found = facts(text)
+    assert at(found, "12.4").metric.endswith("_qoq")
+
+
+def test_the_parts_of_a_whole_grown_since_the_quarter_before_are_so_too() -> None:
+    text = (
+        "2023年9月末，中国对外资产81234亿美元，较6月末增长0.4%。其中，直接投资资产21345亿美元，"
+        "增长0.2%；储备资产31234亿美元，增长0.7%。"
+    )
+    assert at(facts(text), "0.7").metric == "储备资产_qoq"
+
+
+def test_a_quotes_move_within_a_session_is_no_growth_on_the_year() -> None:
+    found = facts("美股期货跌幅收窄，纳斯达克100合约上涨0.2％。")
+    assert not any(f.metric.endswith("_yoy") for f in found)
+    text = (
+        "美国银行称看好锌价。当地时间下午4:12，伦敦金属交易所锌价上涨0.7％，"
+        "结算价报每吨3412.5美元。"
+    )
+    found = facts(text)
+    assert not any(f.metric.endswith("_yoy") for f in found)
+
+
+def test_a_figure_asked_or_rumoured_is_no_fact() -> None:
+    assert not any(f.value == 70 for f in facts("【澜石科技保费暴涨70%？多家公司回应】"))
+    assert not any(f.value == 40 for f in facts("【网传澜石科技保费上涨超40% 多家公司回应不实】"))
