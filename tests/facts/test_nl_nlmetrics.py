@@ -122,3 +122,13 @@ def test_a_quotes_move_within_a_session_is_no_growth_on_the_year() -> None:
 def test_a_figure_asked_or_rumoured_is_no_fact() -> None:
     assert not any(f.value == 70 for f in facts("【澜石科技保费暴涨70%？多家公司回应】"))
     assert not any(f.value == 40 for f in facts("【网传澜石科技保费上涨超40% 多家公司回应不实】"))
+
+
+def test_a_word_naming_no_measure_is_no_metric() -> None:
+    found = facts("澜石科技：12月新能源汽车销量81234辆；本年累计512345辆，同比增长123.4%。")
+    assert not any(f.value == 512345 for f in found)
+
+
+def test_an_analysts_estimate_alone_is_no_metric() -> None:
+    found = facts("欧元区11月份CPI初值同比上升4.9%; 分析师预估上升4.7%。")
+    assert not any(f.value == Decimal("4.7") for f in found)
