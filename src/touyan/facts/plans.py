@@ -35,8 +35,13 @@ _SETS_UP = re.compile(r"设立|新设|成立")
 # A clause opening with 实际 sets what happened against the plan (原拟募资…，而实际募资净额…);
 # 已 before the figure says it is paid (已出资, 已累计投资).
 _DONE = re.compile(r"实际(?!增长|增速)|已|此前|累计|实缴")
-# A state a deal leaves behind (本次投资完成后, 此次协议转让完成后, 增资完成后).
-_COMPLETED = re.compile(r"完成后|实施后|交割后")
+# A state a deal leaves behind (本次投资完成后, 此次协议转让完成后, 增资完成后), or a planned
+# reorganisation (计划把…合并为…。调整后，…的规模为…), told in a clause opening on it.
+_COMPLETED = re.compile(
+    r"完成后|实施后|交割后|(?<=[，,。；;\s])(?:此次|本次)?(?:调整|合并|重组|整合)后(?=[，,])"
+)
+# The words that plan a deal: 拟, or 计划 (not 少于计划, 比计划: the plan as a base).
+_PLANS = re.compile(r"(?<![模虚比])拟|(?<![于比较超])计划")
 # A project's total investment, right before its figure (项目总投资约, 投资总额为, 估算总投资
 # 为约, 总投资人民币): the works' budget.
 _BUDGET = re.compile(
@@ -118,7 +123,7 @@ def after_planned_deal(
     if not done or not _undated(dates, done[-1].end(), pos):
         return False
     before = _sentence_before(text, sentence[0])
-    return _PLAN.search(text, before, done[-1].start()) is not None
+    return _PLANS.search(text, before, done[-1].start()) is not None
 
 
 def project_budget(text: str, metric: str, sentence: tuple[int, int], pos: int) -> bool:

@@ -49,11 +49,18 @@ _SCENARIO = re.compile(r"假设|假如|如果|倘若|若(?![干羽])|预计|预�
 _FULL_STOP = re.compile(r"[。！？!?\n]")
 # A sentence breaking down the one before (当中，广告收入…; 其中，…).
 _PART_OPENS = re.compile(r"\s*(?:当中|其中)[，,：:]")
-# (某某公告，公司预计2021年…；归母净利润…: a preannouncement opens so, after the filer's name.)
+# (某某公告，公司预计2021年…；归母净利润…: a preannouncement opens so, after the filer's name;
+# 会议召开，预计…；…, 全国某行业预计…；…: a clause of the sentence opens on the forecast, after
+# a few words naming who foresees.)
 _FORECAST_OPENS = re.compile(
-    r"\s*(?:[\u4e00-\u9fffA-Za-z0-9]{2,12}?公告[，,：:]\s*)?"
-    r"(?:据|本月|本期|我们|机构|市场|公司|该公司)?(?:预计|预测)"
-)
+    r"(?:^|(?<=[，,：:】。！？!?\n]))\s*(?:[\u4e00-\u9fffA-Za-z0-9]{2,12}?公告[，,：:]\s*)?"
+    r"(?:(?!的)[\u4e00-\u9fffA-Za-z0-9]){0,10}?(?:预计|预测)(?!信息|数据|[:：])"
+)  # (but 以下是详细的盈利预测信息：…: a heading, no forecast)
+# A point of a numbered list (④ 当地时间…, （2）…): a new item, which no forecast of the item
+# before governs.
+_ITEM_MARK = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[；;。]\s*[（(]?\d{1,2}[)）、]")
+# A bracketed headline's close (【某某预计全年产量将达…】正文…): the headline's words end there.
+_HEADLINE_CLOSE = "】"
 # 本月预测，2026/27年度…, 本月估计，2025/26年度…: a monthly supply-and-demand release's frame;
 # the paragraph's figures after it are the month's projections (an estimate of a season not
 # over is one too), until the release turns to a season it leaves as it was (本月对…不作调整).
@@ -111,6 +118,8 @@ class ForecastReader(TextReader):
                 return False  # 原计划拟募资60亿元，而实际募资净额…: done, not planned
         if found and _PLAN_DONE.match(self.text, found[-1].end(), hi):
             return False  # 减持计划减持期间已届满，其…减持公司股份…: what the plan did
+        if found and self.text.find(_HEADLINE_CLOSE, found[-1].end(), hi) >= 0:
+            return False  # 【…预计全年产量…】前11个月产量…: the body's figures are told
         if found:
             return not _EXPECTED_DATE.match(self.text, found[-1].end())
         return self._in_scenario(lo)
@@ -122,19 +131,31 @@ class ForecastReader(TextReader):
             return False
         ends = list(_FULL_STOP.finditer(self.text, max(0, sentence[0] - 300), sentence[0]))
         start = ends[-1].end() if ends else max(0, sentence[0] - 300)
-        if not _FORECAST_OPENS.match(self.text, start):
-            return False
+        opens = [
+            m
+            for m in _FORECAST_OPENS.finditer(self.text, start, sentence[0])
+            if self.text.find(_HEADLINE_CLOSE, m.end(), sentence[0]) < 0
+        ]
+        if not opens or _ITEM_MARK.search(self.text, opens[-1].end(), q.span[0]):
+            return False  # …；④ 当地时间…上涨0.6%: another point of a list
+        if _EXPECTED_DATE.match(self.text, opens[-1].end()):
+            return False  # 预计完工时间为…，产能利用率为…；…: what is expected is a date
         return not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
 
     def _forecast_part(self, sentence: tuple[int, int], q: Quantity) -> bool:
         """A figure of a sentence that opens by breaking down the one before (当中，其中，)
         when that one is a forecast (报告估计，总收入增长约28%。当中，广告收入增长50%): the
         parts are foreseen with the whole. A date of the figure's own ends the carry."""
-        if not self.forecast_words or not _PART_OPENS.match(self.text, sentence[0]):
+        if not self.forecast_words:
             return False
-        ends = list(_FULL_STOP.finditer(self.text, max(0, sentence[0] - 300), sentence[0] - 1))
-        start = ends[-1].end() if ends else max(0, sentence[0] - 300)
-        if FORECAST.search(self.text, start, sentence[0]) is None:
+        # (其中，甲…；乙…: every ；-clause of the sentence breaking the forecast down)
+        opened = list(_FULL_STOP.finditer(self.text, max(0, sentence[0] - 300), sentence[0]))
+        lead = opened[-1].end() if opened else sentence[0]
+        if not _PART_OPENS.match(self.text, lead):
+            return False
+        ends = list(_FULL_STOP.finditer(self.text, max(0, lead - 300), max(0, lead - 1)))
+        start = ends[-1].end() if ends else max(0, lead - 300)
+        if FORECAST.search(self.text, start, lead) is None:
             return False
         return not any(sentence[0] <= d.span[0] < q.span[0] for d in self.dates)
 

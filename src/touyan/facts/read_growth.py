@@ -671,6 +671,8 @@ class GrowthShapes(Reader):
                 and (against := self._year_base_before(sentence, verb_start))
             ):
                 metric += against
+            elif self._session_move(metric, verb_start):
+                return None  # 当地时间下午5:53，某交易所铝价上涨0.6%: the session's move
             else:
                 metric += self._bare_suffix(verb_start, metric)
         return self._fact_for(about.name, metric, q, sentence, quote, part or grown_part)

@@ -18,7 +18,7 @@ from touyan.facts.labels import LABEL_BREAK, LABEL_METRIC, NOT_A_LABEL, YEAR_AGO
 from touyan.facts.read_text import SENTENCE_END, TextReader
 
 # An adverb ending the run before a growth (用电量仅同比增长): not part of the name.
-_ADVERB_TAIL = frozenset("仅均也还已")
+_ADVERB_TAIL = frozenset("仅均也还已则")
 # 应该会, 应当会: an expectation (the forecast words name it so), not part of what grows.
 _SHOULD_TAIL = re.compile(r"(?:应[该当]会|有望|可望|或将)$")  # 投资有望增长15%
 _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
@@ -49,10 +49,23 @@ _BASE_OR_DRIVEN = re.compile(
 )
 # 盈利最少增长70%, 收入至少增长: a bound on the growth, no part of the name.
 _BOUND_TAIL = re.compile(r"(?:最少|至少|最多|至多)$")
+_FULL_STOP = re.compile(r"[。！？!?\n]")
 # A window from the year's start (1-7月份, 1至8月, 前三季度, 上半年): a period, never what grew.
 CUMULATIVE_WINDOW = re.compile(
     r"(?:(?:19|20)\d{2}年)?(?:(?:1|一)\s*[-—–~至到]\s*\d{1,2}\s*月份?|前[一二三四五六七八九十\d]{1,2}个?月"
     r"|前[一二三]季度|上半年)"
+)
+# A base a change is on that is no year ago (比前一周上升, 较6月末增长, 较上月): the change is
+# on the period before (环比), whatever its paragraph last said.
+PERIOD_BASE = re.compile(
+    r"(?:比|较|相比|与)(?:前一|上一?)(?:周|日|交易日|个?月|季度?|期)(?!同期)"
+    r"|(?:比|较)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:末|底)"
+)
+# A quote that trades through the day (纳斯达克100合约, 上日融资余额) or a clause timed within a
+# session (当地时间下午5:53, 盘中, 收盘): its move is the session's, on no year.
+_SESSION_QUOTE = re.compile(r"合约|期货|期指|上日|昨日")
+_SESSION_TIME = re.compile(
+    r"\d{1,2}[:：]\d{2}|盘中|盘初|盘前|盘后|收盘|开盘|早盘|午盘|尾盘|日内|截至发稿|截止发稿"
 )
 # A run that only says the figure is summed so far (累计同比下降3%): it names no measure.
 _SUMMED_ONLY = frozenset({"累计", "累积", "合计", "共计", "总计"})
@@ -129,22 +142,36 @@ class IndicatorReader(TextReader):
         the count disclosed before it (股东户数下降1.16%), like 较上期."""
         if _ON_LAST_COUNT.search(metric):
             return "_qoq"
+        ends = list(SENTENCE_END.finditer(self.text, max(0, at - 160), at))
+        if PERIOD_BASE.search(self.text, ends[-1].end() if ends else max(0, at - 160), at):
+            return "_qoq"  # 新增病例比前一周上升80.7%，住院病例增长20.4%: on the week before
         if self.views is None:
             self.views = [(m.start(), m["a"] or m["b"]) for m in VIEW.finditer(self.text)]
         line = self.text.rfind("\n", 0, at)
         kind = next((k for start, k in reversed(self.views) if line < start < at), None)
         return "_qoq" if kind == "环比" or self._part_on_month(at) else "_yoy"
 
+    def _session_move(self, metric: str, at: int) -> bool:
+        """Whether a bare change at `at` is a quote's move within a session (美股期货抹去跌幅，
+        某100合约上涨0.1%; 当地时间下午5:53，某交易所铝价上涨0.6%): no growth on a year."""
+        if _SESSION_QUOTE.search(metric):
+            return True
+        ends = list(SENTENCE_END.finditer(self.text, max(0, at - 160), at))
+        return _SESSION_TIME.search(self.text, ends[-1].end() if ends else 0, at) is not None
+
     def _part_on_month(self, at: int) -> bool:
         """全国CPI环比下降0.2%。其中，能源价格下降1.4%: the parts a sentence opening with 其中 lists
         are compared as the whole the sentence before stated was, on the month."""
-        ends = list(SENTENCE_END.finditer(self.text, max(0, at - 160), at))
+        # (其中，甲…增长0.3%；乙…增长0.8%: every ；-clause of the breakdown)
+        ends = list(_FULL_STOP.finditer(self.text, max(0, at - 240), at))
         if not ends or not _PART_OPENS.match(self.text, ends[-1].end()):
             return False
         before = self.text[
-            (ends[-2].end() if len(ends) > 1 else max(0, at - 160)) : ends[-1].start()
+            (ends[-2].end() if len(ends) > 1 else max(0, at - 240)) : ends[-1].start()
         ]
-        return "环比" in before and "同比" not in before
+        if "同比" in before:
+            return False
+        return "环比" in before or PERIOD_BASE.search(before) is not None  # 较6月末增长
 
     def _named_before_aside(self, sentence: tuple[int, int], start: int) -> tuple[str, int] | None:
         """人户分离人口（即…半年以上的人口）5.04亿人: a run that closes an aside is the aside's

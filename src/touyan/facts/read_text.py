@@ -65,9 +65,13 @@ _FOREIGN_BANK = re.compile(
 FORECAST = re.compile(
     r"预计|应该会|应当会|预(?<!的预)期(?<!超出预期)(?<!超预期)(?<!低于预期)(?<!高于预期)"
     r"(?<!不及预期)(?<!好于预期)(?<!符合预期)(?!提振|升温|增强|改善|落空)|预(?<!走势预)测(?!分析)"
-    r"|预估|估(?<!据估)计|有望|力争|确保|计划|假设|预料(?<!出乎预料)(?<!超出预料)(?!之外|之中)"
+    # 少于计划29口井, 比计划提前: the plan as the base a result is measured on, no plan
+    r"|预估|估(?<!据估)计|有望|力争|确保|计(?<![于比较超]计)划|假设"
+    r"|预料(?<!出乎预料)(?<!超出预料)(?!之外|之中)"
     # 未来三年净利润复合增长率, 未来12个月: a window ahead of the day, which no one has seen
     r"|未来(?:[一二两三四五六七八九十]|\d{1,2})个?(?:年|季度|月)"
+    # 目标，到某年末，覆盖率80%: a clause opening on 目标 lists the goals after it
+    r"|目(?<=[，,。；;：:\s】]目)标(?:是|为)?[，,：:]"
 )  # but 附走势预测 (a headline's promise) and 高分红预期提振信心 (a mood) forecast no figure
 
 # A seat on a trading list (营业部, 机构专用): see `seats`.

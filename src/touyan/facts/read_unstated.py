@@ -21,6 +21,10 @@ from touyan.text.numbers import Quantity
 # A bare year run into a heading, then a space and words (资产质量2024 平安银行…).
 _HEADING_YEAR = re.compile(r"[^\S\n]+[\u4e00-\u9fff]")
 # 换手率达20%的证券登上龙虎榜: the criterion a listing names, no one's figure.
+# A clause the figure ends as a question (保费暴涨80%？) and the words that pass on a rumour
+# (网传, 传闻): no one tells the figure.
+_ASKED_AFTER = re.compile(r"[^，,。；;！!\n]{0,12}?[？?]")
+_RUMOUR = re.compile(r"网传|传闻|据传|传言|坊间传")
 _CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
 # 负债率40%—60%一般被认为是合理区间, 增速3%以下通常被视为: a threshold a definition sets,
 # which no one's figure is.
@@ -135,6 +139,11 @@ class UnstatedSteps(Reader):
     def _states_nothing(self, q: Quantity, sentence: tuple[int, int]) -> bool:
         """Whether a figure is written as no one's fact: a criterion, a threshold, a class of
         holders, an assumption, a forecast withdrawn, a heading's year."""
+        if _ASKED_AFTER.match(self.text, q.span[1]):
+            return True  # 某车保费暴涨80%？: asked, not told
+        clause = max(self.text.rfind(c, sentence[0], q.span[0]) for c in "，,：:】") + 1
+        if _RUMOUR.search(self.text, max(clause, sentence[0]), q.span[0]):
+            return True  # 网传某车保费上涨超50%: a rumour, told by no one
         if _CRITERION_AFTER.match(self.text, q.span[1]):
             return True  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
         if _DEFINED_AFTER.match(self.text, q.span[1]):

@@ -31,7 +31,17 @@ _PAID_TOTAL = re.compile(r"(?:资金)?总(?:金)?额|总金额")
 _PAID_BEFORE = re.compile(r"支付(?:的)?$")
 # Names that are a kind of figure only: which index, the words before named; what a target
 # is set for (新工厂的目标是100%依赖可再生能源), the words after.
-_BARE_NAMES = frozenset({"指数", "目标"})
+# 平均值, 前值, 预估: a kind of figure or a word of estimating (去年的预估为24.6%), which says
+# neither what is averaged nor what is estimated.
+_BARE_NAMES = frozenset(
+    {"指数", "目标", "平均值", "均值", "前值", "初值", "终值", "预估", "预期", "预测", "预估值"}
+)
+# 分析师预估上升4.8%, 市场预期: whose estimate, of what the words before named.
+_ESTIMATE_ONLY = re.compile(
+    r"(?:分析师|市场|经济学家|机构)(?:此前|普遍)?(?:预估|预期|预测|预计)值?"
+)
+# 隔夜、7天、1个月…利率分别为: a tenor alone names no rate.
+_TENOR_ONLY = re.compile(r"隔夜|(?:\d{1,2}|[一二三六])(?:天|个月|年)期?")
 # A label pointing back to the figure before it (该指数, 这一比例): which one, the words before
 # named; filed under the pointer it names none.
 _POINTER = re.compile(r"(?:这一|这个|该|此)(?:指数|比率|比例|比重|数字|指标|数据|水平|数值|数字)")
@@ -39,6 +49,7 @@ _POINTER_FIRST = frozenset("这该此")
 # A period alone (最后一个季度, 第四季度, 上半年): the figure's time, not what it measures.
 _PERIOD_ONLY = re.compile(
     r"(?:最后|第[一二三四1-4])(?:一个)?季度|[一二三四1-4]季度|[上下]半年|全年|当月|当季|本月|本季度?"
+    r"|本年|今年|去年|上年"  # 12月销量…；本年累计603783辆: the year's, of what unsaid
 )
 _PERIOD_LAST = frozenset("度年月季")
 # A streak (连续3年增速超过20%): how long a floor held, of a measure the words before named.
@@ -169,6 +180,8 @@ class VagueLabels(Reader):
             metric in _BARE_NAMES
             or (metric[:1] in _POINTER_FIRST and _POINTER.fullmatch(metric) is not None)
             or (metric[-1:] in _PERIOD_LAST and _PERIOD_ONLY.fullmatch(metric) is not None)
+            or _ESTIMATE_ONLY.fullmatch(metric) is not None
+            or _TENOR_ONLY.fullmatch(metric) is not None
         ):
             # 从全球制造业PMI变化看，指数仍保持在54%以上: which index is lost; 而在12月，该指数
             # 仅为0.8: whose, the pointer does not say; 最后一个季度环比增长1.1%: of what
