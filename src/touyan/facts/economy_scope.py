@@ -6,7 +6,8 @@ another place's or another body's: 全国 after a foreign country (某国全国:
 not China's), a country followed by one of its states (某国某某州), a country's name in an
 aside in brackets (（含某地，下同）), a label opening with a place CN_REGION does not know
 (某某都, 某某州, 某某县: a city's or a state's own figure), a country's stocks of one sector
-(某国能源类股), and a sentence opening on an unnamed firm (一家某某平台的负责人表示). And the
+(某国能源类股), a sentence opening on an unnamed firm (一家某某平台的负责人表示), and a
+flash that is a company's own bulletin (某某：12月销售生猪…, `company_bulletin`). And the
 other way round: an economy written right before a label (某国12月PCE物价指数, 全球平均利率)
 owns the figure over a speaker, a forecaster or a company carried from before
 (`economy_before_label`).
@@ -15,8 +16,9 @@ owns the figure over a speaker, a forecaster or a company carried from before
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from touyan.facts.economy import CN_REGION, REGION, REGION_NAMES
+from touyan.facts.economy import CHINESE_RELEASE, CN_REGION, ECONOMY_OF, REGION, REGION_NAMES
 
 # China's own words for itself: no foreign country's.
 _CHINA_WORDS = frozenset({"中国", "我国", "全国", "国内", "中华人民共和国", "香港", "台湾"})
@@ -133,3 +135,36 @@ def economy_before_label(text: str, clause_start: int, label_start: int, end: in
         if before not in _OPENS_ECONOMY:
             return None  # 兴证全球, 领先全球: a name's or a phrase's word
     return REGION_NAMES.get(region.group(), region.group())
+
+
+# A flash, or the headline in 【】 it opens with, led by a name and a colon, then a company's
+# operating figures of a month, a quarter or a year (某某：12月销售生猪8万头, 【某某汽车：2021年
+# 销量突破9万辆】, 某某：第四季度某国销售…): the company's own bulletin.
+_BULLETIN = re.compile(
+    r"\s*【?(?P<name>[\u4e00-\u9fffA-Za-z]{2,10})[：:]\s*"
+    r"(?:(?:19|20)\d{2}\s*年(?:度|全年)?)?\s*"
+    r"(?:第?[一二三四1-4]\s*季度|\d{1,2}\s*[-—至]\s*\d{1,2}\s*月|\d{1,2}\s*月份?|[上下]半年|前三季度)?"
+    r"\s*(?:全年|累计|合计|共)?(?:实现|完成)?[\u4e00-\u9fffA-Za-z]{0,8}?"
+    r"(?:销售|销量|收入|营收|交付|出货|产量|签约|合同)"
+)
+# A lead that compiles or comments on others' figures (某某统计局：, 某某协会：, 某某证券：,
+# 市场消息：): a source, not a company reporting its own.
+_SOURCE_LEAD = re.compile(
+    r"(?:部|局|委|署|办|会|协|院|所|厅|处|中心|政府|组织|机构|研究|咨询|分析|数据|报告|消息|"
+    r"显示|报|社|网|台|媒|人士|证券|期货|银行|央行|评|讯)$"
+)
+
+
+@lru_cache(maxsize=64)
+def company_bulletin(text: str) -> bool:
+    """Whether a flash is a company's own bulletin (某某：12月销售生猪8万头…; 某某汽车：2021年
+    销售…, a country's name in it or not): its figures are that company's, which no economy
+    the text names (某国, a Chinese release's 元) owns. Not a lead that is an economy (某国：,
+    某省：) or a source (`_SOURCE_LEAD`, an agency's)."""
+    lead = _BULLETIN.match(text)
+    if lead is None:
+        return False
+    name = lead["name"]
+    if _SOURCE_LEAD.search(name) or name in ECONOMY_OF or CHINESE_RELEASE.search(name):
+        return False
+    return len(CN_REGION.sub("", REGION.sub("", name))) >= 2  # not 某国：, 某省某市：

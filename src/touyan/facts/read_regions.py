@@ -23,6 +23,7 @@ from touyan.facts.economy import (
 )
 from touyan.facts.economy_scope import (
     GRADE_AFTER,
+    company_bulletin,
     country_before,
     in_aside,
     place_label,
@@ -110,8 +111,8 @@ class RegionReader(TextReader):
     def _region(self, before: int) -> EntityRecord | None:
         """The economy a text about no company or fund names last before a figure: a
         country's, or a Chinese region's (`_names_cn_region`)."""
-        if self.names_a_company:
-            return None
+        if self.names_a_company or company_bulletin(self.text):
+            return None  # (某某：12月销售生猪…: the company's bulletin, no economy's)
         if "区" in self.text[max(0, before - 3) : before + 12] and self._area_named(before):
             return None
         if self._firm_led(before) or self._project_figure(before):

@@ -4,8 +4,8 @@ A clause that opens with a company's name no dictionary knows (…；某某生�
 that turns to another company (再看某某股份，…) starts a new subject; else the figure is the
 subject carried from the fact before (while still in its line and section), a card's name
 field, the text's topic or sole subject, and for a text about no company or fund the economy
-it names (`read_regions`: 中国, 我国, 全国 are China). `nationwide` tells a clause about the nation's
-or the world's total (全球平板电脑出货量), which is no company's figure.
+it names (`read_regions`: 中国, 我国, 全国 are China). `nationwide` tells a clause about the
+nation's or the world's total (全球平板电脑出货量), which is no company's figure.
 """
 
 from __future__ import annotations
