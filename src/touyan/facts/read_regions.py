@@ -23,11 +23,15 @@ from touyan.facts.economy import (
 )
 from touyan.facts.economy_scope import (
     GRADE_AFTER,
+    brand_opens,
     company_bulletin,
     country_before,
     in_aside,
+    owner_pointed,
     place_label,
+    share_in_economy,
     state_after,
+    state_opens,
     stocks_after,
     unnamed_firm_opens,
 )
@@ -49,6 +53,7 @@ _FIRM_AFTER = re.compile(
     r"|[\u4e00-\u9fff]{0,6}?(?:峰会|论坛|博览会|大会)"  # 某地某某峰会上表示: where one spoke
 )
 _LISTED_REGION = ("、", "等", "和", "及", "与")
+_CHINA_WORDS = frozenset({"中国", "我国", "全国", "国内", "中华人民共和国", "香港", "台湾"})
 # 全球 is the world's economy at a word's start: after a mark, or after these words (的全球,
 # 据全球, 而全球, 2025年全球); glued after other characters it ends a name (兴证全球) or a verb's
 # phrase (领先全球).
@@ -63,8 +68,17 @@ _LOCATED = ("位于", "设在", "地处", "坐落于")
 # 全球顶级的, 全球最大的, 中国领先的: an epithet of what the sentence is about.
 _WORLD_EPITHET = re.compile(
     r"(?:顶级|顶尖|最大|最多|最高|领先|知名|著名|头部|第一|前列)[\u4e00-\u9fff]{0,3}的"
+    # (全球最大黄金ETF--某某信托: the holder it names, with no 的)
+    r"|最大[\u4e00-\u9fff]{0,6}?(?:ETF|基金|银行|公司|企业|集团|交易所|生产商|制造商)"
 )
 
+# What a country's name may open that is not its economy: a market trading one thing by its
+# own name (全国碳排放权交易市场).
+_NOT_ITS_ECONOMY = re.compile(r"[\u4e00-\u9fff]{1,10}?交易市场")
+# A China word opening a market's name (全国碳排放权交易市场): the text is about that market.
+_MARKET_NAMED = re.compile(r"(?:全国|中国|我国)[\u4e00-\u9fff]{1,10}?交易市场")
+# A full firm's name a Chinese region opens (某市某区国有资产投资经营有限公司): no economy.
+_FIRM_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{2,20}?有限(?:责任)?公司")
 # An area a figure is of, named by its own word (某组织地区, 某海外区域的): no country's. (Not
 # a part of the country the text is about, 东部地区, 农村地区, 沿海地区, nor 该地区: the one named.)
 _AREA_WORD = r"(?<![部村镇城市海远他分数些各困山该本此这])(?:地区|区域)"
@@ -87,7 +101,9 @@ _FIRM_LEAD = re.compile(
     r"\s*(?:\d{1,2}月\d{1,2}日[，,]?\s*)?(?:(?:19|20)\d{2}年(?:度)?\s*)?"
     r"(?P<firm>[\u4e00-\u9fffA-Za-z]{2,12}?(?:集团|公司|电网|控股|新片区|新区|开发区|试验区|园区"
     # a public body (某国不动产院同期增幅…, 某某公社): not 住院人数, whose 院 runs on
-    r"|(?:院|公社|公团)(?=同期|表示|称|发布|数据|的|[（(，,、])))"
+    r"|(?:院|公社|公团)(?=同期|表示|称|发布|数据|的|[（(，,、]))"
+    # a name and its group's in brackets (某某康（某某集团）1月10日发布消息称)
+    r"|[\u4e00-\u9fffA-Za-z]{2,8}[（(][\u4e00-\u9fffA-Za-z]{2,10}?(?:集团|公司|控股)[）)])"
 )
 # A sentence opening on a company's report (某某的财报显示，, 某某年报中): its figures.
 _REPORT_LEAD = re.compile(
@@ -117,8 +133,13 @@ class RegionReader(TextReader):
             return None
         if self._firm_led(before) or self._project_figure(before):
             return None
-        if place_label(self.text, before):
-            return None  # 东京都净迁入人数, 该州的住院人数: that place's, no country's
+        clause = max(self.text.rfind(c, 0, before) for c in "，,。；;：:！？!?\n") + 1
+        if place_label(self.text, before) or state_opens(self.text, clause):
+            return None  # 东京都净迁入人数, 该州的住院人数, 某州一套住宅的…: that place's
+        if share_in_economy(self.text, before):
+            return None  # 某币在全球外汇储备中占比: the currency's share, no economy's
+        if owner_pointed(self.text, before) or brand_opens(self.text, clause, before):
+            return None  # 她的粉丝数, 该炼油厂日产量, 某某品牌累计销量: theirs, no economy's
         if "全球" in self.text[max(0, before - 60) : before] and self._epithet_before(before):
             return None  # 某国股市…，全球最大的某基金、管理资产超…: what the epithet names
         if "有" in self.text[before : before + 3] and _SOME_OF.match(self.text, before):
@@ -163,10 +184,13 @@ class RegionReader(TextReader):
             regions = (
                 [after]
                 if after
-                and self._names_economy(after, after.end())
+                and self._names_economy(after, before)
                 and not in_aside(self.text, after, len(self.text))
                 and not _SOURCE_TAG.search(self.text, max(0, after.start() - 8), after.start())
                 and not self._epithet_before(before)
+                and not self._firm_led(after.start())  # 某某（某某集团）发布消息称，全球…
+                # (…渗透率为42%，受惠于其他中国品牌…: a class of brands named after it)
+                and not self.text.startswith("品牌", after.end())
                 else []
             )
         if not regions:
@@ -179,11 +203,20 @@ class RegionReader(TextReader):
             # A Chinese statistical text that names no economy is about China's (国家统计局:
             # "8月份，商品零售额同比增长3.7%").
             if HAN.search(self.text) and not self.company_text:
+                if _MARKET_NAMED.search(self.text) or self._names_foreign():
+                    # 全国某某交易市场…累计成交额: the market's; 某某（某集团）…其中以美国和日本
+                    # 为主: a text about abroad, whose unowned figures are not China's
+                    return None
                 release = CHINESE_RELEASE.search(self.text) or CHINESE_RELEASE.search(self.title)
                 return CHINA if release or self.compilers else None
             return None
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
+
+    def _names_foreign(self) -> bool:
+        """Whether the text names a foreign economy (or 全球) anywhere: then it is no Chinese
+        release naming no economy, whose figures are China's by default."""
+        return any(r.group() not in _CHINA_WORDS for r in REGION.finditer(self.text))
 
     def _project_figure(self, before: int) -> bool:
         """Whether the label or its clause opens with a project or works (项目总投资, 包括工程
@@ -200,7 +233,7 @@ class RegionReader(TextReader):
         """Whether the figure's sentence or clause opens (after a day or a year) with a firm
         the reader does not know (2022年某某电网计划总投入…, 某某集团发布消息，…): the firm's
         figure, which no economy named near it owns."""
-        sentence = max(self.text.rfind(c, 0, before) for c in "。！？!?；;\n") + 1
+        sentence = max(self.text.rfind(c, 0, before) for c in "。！？!?；;\n】") + 1
         clause = max(sentence, *(self.text.rfind(c, 0, before) + 1 for c in "，,：:"))
         if unnamed_firm_opens(self.text, sentence) or unnamed_firm_opens(self.text, clause):
             return True  # 一家某某平台的负责人表示，…; 公司1月在某国市场…: that firm's
@@ -243,6 +276,7 @@ class RegionReader(TextReader):
                 and not _FIRM_AFTER.match(self.text, r.end())
                 and not GRADE_AFTER.match(self.text, r.end())  # 某省大混(5000大卡): a good's
                 and not _ORG_AFTER.match(self.text, r.end())
+                and not _FIRM_NAME_AFTER.match(self.text, r.end())
             ]
         return self.cn_regions
 
@@ -299,6 +333,12 @@ class RegionReader(TextReader):
         ):
             return False  # 从“区域王者”到“全国玩家”: a figure of speech, not the economy
         before_region = self.text[region.start() - 1 : region.start()]
+        if region.end() != before and _NOT_ITS_ECONOMY.match(self.text, region.end()):
+            return False  # 全国某某交易市场: a market's name (but 全国交易市场成交额: its own)
+        if self.text.startswith("品牌", region.end()) and self.text.endswith(
+            ("其他", "其它", "各"), 0, region.start()
+        ):
+            return False  # 某甲、某乙与其他中国品牌扩大导入…: a class of brands, no economy
         if _WORLD_EPITHET.match(self.text, region.end()):
             return False  # 是中国最大的某某中心: an epithet of what the sentence is about
         if self.text.endswith(_LOCATED, max(0, region.start() - 4), region.start()):
