@@ -6,7 +6,8 @@ another place's or another body's: 全国 after a foreign country (某国全国:
 not China's), a country followed by one of its states (某国某某州), a country's name in an
 aside in brackets (（含某地，下同）), a label opening with a place CN_REGION does not know
 (某某都, 某某州, 某某县: a city's or a state's own figure), a country's stocks of one sector
-(某国能源类股), and a sentence opening on an unnamed firm (一家某某平台的负责人表示). And the
+(某国能源类股), a sentence opening on an unnamed firm (一家某某平台的负责人表示), and a
+flash that is a company's own bulletin (某某：12月销售生猪…, `company_bulletin`). And the
 other way round: an economy written right before a label (某国12月PCE物价指数, 全球平均利率)
 owns the figure over a speaker, a forecaster or a company carried from before
 (`economy_before_label`).
@@ -15,8 +16,9 @@ owns the figure over a speaker, a forecaster or a company carried from before
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from touyan.facts.economy import CN_REGION, REGION, REGION_NAMES
+from touyan.facts.economy import CHINESE_RELEASE, CN_REGION, ECONOMY_OF, REGION, REGION_NAMES
 
 # China's own words for itself: no foreign country's.
 _CHINA_WORDS = frozenset({"中国", "我国", "全国", "国内", "中华人民共和国", "香港", "台湾"})
@@ -26,6 +28,7 @@ _STATE_AFTER = re.compile(r"(?![各多全该每数几本两])[\u4e00-\u9fff]{1,4
 # A label opening with a place of its own CN_REGION does not know (东京都, 某某州, 某某县):
 # the place's figure, no country's. (Not 全县, 该州 alone: handled as the place before.)
 _PLACE_LABEL = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,3}?(?:州|都|县))(?=[\u4e00-\u9fff])")
+_STATE_OPENS = re.compile(r"[\u4e00-\u9fff]{1,4}?州(?=[\u4e00-\u9fff])")
 _NOT_A_PLACE = re.compile(r"^(?:首都|全|大都|全都|都|各|多)")
 # A place pointed back to right before the label (该州的住院人数, 该县的): the state, county or
 # city named before, whose figure no country's is.
@@ -86,6 +89,16 @@ def place_label(text: str, at: int) -> bool:
     return region is None or region.end() < found.end()
 
 
+def state_opens(text: str, clause_start: int) -> bool:
+    """Whether the clause opens on a state or a prefecture CN_REGION does not know (某州一套
+    住宅的销售价格中值): that place's figure, no country's."""
+    found = _STATE_OPENS.match(text, clause_start)
+    if found is None or _NOT_A_PLACE.match(found.group()):
+        return False
+    region = CN_REGION.match(text, clause_start)
+    return region is None or region.end() < found.end()
+
+
 def stocks_after(text: str, region: re.Match[str]) -> bool:
     """Whether a country's name opens a sector of its stocks (某国能源类股): their return."""
     return _STOCKS_AFTER.match(text, region.end()) is not None
@@ -107,10 +120,25 @@ _OWNED_LABEL = re.compile(
 _COMPANY_MEASURE = re.compile(
     r"销|出货|交付|营收|收入|利润|份额|市占|订单|用户|门店|业务|工厂|产能|估值|股价|市值|市场"
 )
+# A share of a whole a label names after 在 and an economy (某币在全球外汇储备中占比): what
+# stands before 在 owns it.
+_SHARE_IN = re.compile(r"[\u4e00-\u9fff]{0,10}?中的?(?:占比|占|份额|比重|比例)")
 # What may stand right before an economy's name opening its label (年底全球, 在全球, ，美国).
 _OPENS_ECONOMY = frozenset(
     "的据而但且及和与是为从对将在使让令今明前后上本年月日份度季天周期底末初计测示称"
 )
+
+
+def share_in_economy(text: str, label_start: int) -> bool:
+    """Whether the label names a share of an economy's whole after 在 and the economy
+    (某币在全球外汇储备中占比): what stands before 在 owns it, no economy."""
+    return bool(
+        _SHARE_IN.match(text, label_start)
+        and any(
+            r.end() == label_start and text[r.start() - 1 : r.start()] == "在"
+            for r in REGION.finditer(text, max(0, label_start - 9), label_start)
+        )
+    )
 
 
 def economy_before_label(text: str, clause_start: int, label_start: int, end: int) -> str | None:
@@ -128,8 +156,75 @@ def economy_before_label(text: str, clause_start: int, label_start: int, end: in
         return None  # (a company's home market; a film's 全国排片: `nationwide` reads those)
     if _OWNED_LABEL.fullmatch(text, region.end(), label_start) is None:
         return None
+    if state_after(text, region) or place_label(text, label_start):
+        return None  # 某国某某州山火失踪人数: the state's, not the country's
+    if share_in_economy(text, label_start):
+        return None  # 某币在全球外汇储备中占比: the currency's share of the world's
     before = text[region.start() - 1 : region.start()]
+    if before in "、和与及" and any(
+        r.end() == region.start() - 1 for r in REGION.finditer(text, max(0, region.start() - 9))
+    ):
+        return None  # 某某在甲国和乙国的专利合计占比: the pair's, neither economy's
     if region.start() > clause_start and "\u4e00" <= before <= "\u9fff":
         if before not in _OPENS_ECONOMY:
             return None  # 兴证全球, 领先全球: a name's or a phrase's word
     return REGION_NAMES.get(region.group(), region.group())
+
+
+# A flash, or the headline in 【】 it opens with, led by a name and a colon, then a company's
+# operating figures of a month, a quarter or a year (某某：12月销售生猪8万头, 【某某汽车：2021年
+# 销量突破9万辆】, 某某：第四季度某国销售…): the company's own bulletin.
+_BULLETIN = re.compile(
+    r"\s*【?(?P<name>[\u4e00-\u9fffA-Za-z]{2,10})[：:]\s*"
+    r"(?:(?:19|20)\d{2}\s*年(?:度|全年)?)?\s*"
+    r"(?:第?[一二三四1-4]\s*季度|\d{1,2}\s*[-—至]\s*\d{1,2}\s*月|\d{1,2}\s*月份?|[上下]半年|前三季度)?"
+    r"\s*(?:全年|累计|合计|共)?(?:实现|完成)?[\u4e00-\u9fffA-Za-z]{0,8}?"
+    r"(?:销售|销量|收入|营收|交付|出货|产量|签约|合同)"
+)
+# A lead that compiles or comments on others' figures (某某统计局：, 某某协会：, 某某证券：,
+# 市场消息：): a source, not a company reporting its own.
+_SOURCE_LEAD = re.compile(
+    r"(?:部|局|委|署|办|会|协|院|所|厅|处|中心|政府|组织|机构|研究|咨询|分析|数据|报告|消息|"
+    r"显示|报|社|网|台|媒|人士|证券|期货|银行|央行|评|讯)$"
+)
+
+
+@lru_cache(maxsize=64)
+def company_bulletin(text: str) -> bool:
+    """Whether a flash is a company's own bulletin (某某：12月销售生猪8万头…; 某某汽车：2021年
+    销售…, a country's name in it or not): its figures are that company's, which no economy
+    the text names (某国, a Chinese release's 元) owns. Not a lead that is an economy (某国：,
+    某省：) or a source (`_SOURCE_LEAD`, an agency's)."""
+    lead = _BULLETIN.match(text)
+    if lead is None:
+        return False
+    name = lead["name"]
+    if _SOURCE_LEAD.search(name) or name in ECONOMY_OF or CHINESE_RELEASE.search(name):
+        return False
+    return len(CN_REGION.sub("", REGION.sub("", name))) >= 2  # not 某国：, 某省某市：
+
+
+# A label owned by a person a pronoun points back to (她的推特粉丝数量), or by a thing (该炼油厂
+# 日产量, 这家工厂产能) the text named before: theirs, no economy's. (Not 该国, 该省, 该地区:
+# the place named before.)
+_OWNER_POINTED = re.compile(
+    r"(?:(?<!其)[他她](?:们)?的?$)"
+    r"|(?:该|此|这家|这座|这个|这一)(?![国省市州县区地城镇乡村])[\u4e00-\u9fff]{0,4}?"
+    r"(?:厂|矿|港|公司|企业|集团|中心|平台|机构|银行|油田|电站|园区|门店|产品|药物|疫苗|品牌|"
+    r"车型|机型|航线|交易所|医院|学校|大楼|基地)"
+)
+# A clause opening on a brand (某某品牌2021年累计销量): the brand's figures.
+_BRAND_OPENS = re.compile(r"\s*(?P<name>[\u4e00-\u9fffA-Za-z]{1,8}?)品牌")
+
+
+def owner_pointed(text: str, at: int) -> bool:
+    """Whether the label at `at` is a person's a pronoun points back to (她的推特粉丝数量) or
+    opens on a thing pointed back to (该炼油厂日产量): theirs, no economy's."""
+    return bool(_OWNER_POINTED.search(text, max(0, at - 3), at) or _OWNER_POINTED.match(text, at))
+
+
+def brand_opens(text: str, clause_start: int, at: int) -> bool:
+    """Whether the label's clause opens on a brand (某某品牌2021年累计销量): its figures. (Not
+    a country's brands, 中国品牌汽车在某国的销量: a class the country's name owns.)"""
+    brand = _BRAND_OPENS.match(text, clause_start, at)
+    return brand is not None and REGION.search(brand["name"]) is None
