@@ -1,8 +1,8 @@
 """Which Stock Connect channel a count of shares traded, or the price it traded at, is of.
 
 Data news tells the cross-border money's trades in a stock as the channel's (某日北向资金减持
-54.55万股某某; 近几日获北向资金增持的有3天，累计净增持1.9万股; 陆股通累计净卖出9.69万股，…，
-区间平均卖出价21.35元): the count and the price are filed under the stock, but the trader is
+31.20万股某某; 近几日获北向资金增持的有3天，累计净增持2.3万股; 陆股通累计净卖出7.42万股，…，
+区间平均卖出价18.60元): the count and the price are filed under the stock, but the trader is
 the channel, as a holder is the object of its own sale — never the company buying or selling
 its own shares. The channel is the trader when it is the
 last one its run of clauses (up to a semicolon or the sentence's end) names before the figure:
