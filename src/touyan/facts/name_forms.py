@@ -42,7 +42,8 @@ LEADING = re.compile(
     r"^(?:截至|截止到|截止|截至到|目前|当前|今日|今天|昨日|昨天|当日|当天|本周|本月|上周|"
     r"近[一二三四五六七八九十两\d]+个?(?:交易日|日|天|周|月|年)|今年以来|年初至今|"
     r"关于|据|根据|其中|另外|此外|同时|数据显示|显示|消息|公告|公告称|称|个股|丨|港股|美股|A股|"
-    r"中概股|热门股|给予|维持|上调|下调|首次覆盖|予以|"
+    # a broker's rating verbs (首予 = first gives, 首次覆盖): what it does to the name after
+    r"中概股|热门股|给予|维持|上调|下调|首次覆盖|予以|首次给予|首予|"
     r"美东时间|北京时间|周[一二三四五六日]|收盘|盘中|盘后|盘前|早盘|午盘|尾盘|晚盘|夜盘|盘初|"
     r"[)）\]】:：]|\s|"
     # a conjunction a clause opens with (但能源板块, 而本月): no part of the name after it
@@ -79,6 +80,10 @@ _GENERIC = re.compile(
     r"|^(?:限制性股票|股票期权|期权|认股权证|可转债|优先股|普通股)$"
     r"|^新(?:工厂|厂|厂房|项目|基地|园区|产线|生产线|公司|门店)$"
     r"|^(?:证券|股票|债券)(?:代码|简称)$"  # 证券代码601952: a filing's field, not a name
+    # 暗盘收跌1%: the grey market before a listing; 日图跌0.5%: a chart's span; 购回的本金: a
+    # verb (bought back) — a session, a chart and an act, nobody's name
+    r"|^(?:暗盘|(?:日|周|月|年|小时|分钟)[图线]|购回)$"
+    r"|设备$"  # 某某检测设备的在手订单: a product line, not who holds the orders
 )
 # A company's name does not contain the vocabulary of a financial statement (投资活动产生,
 # 静态); fund names may (稳健收益债券A), so this applies to companies only.

@@ -199,6 +199,7 @@ class FactReader(
                     if (
                         self._unnamed_fund_result(fact, sentence)
                         or self._led_by_another(fact, sentence)
+                        or self._anothers_holding(fact, sentence)
                         or self._turned_away(fact, clause_start, sentence)
                         or (computed and self._basis(q, sentence))
                         or _CONDITION.match(self.text, clause_start)

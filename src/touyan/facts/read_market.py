@@ -72,6 +72,9 @@ _MOVE_LEAD = re.compile(
     # adverbs and conjunctions a move's clause opens with (成功上涨, 尽管当日下跌): no name
     r"成功|再次|再度|又|随后|最终|终于|依然|仍然|仍|尽管|虽然|虽|但是?|却|而)*"
 )
+# A clause ranking a name first among movers, right before the move's clause (某某涨幅最大，
+# 上涨20%): the move is that name's, never the subject carried from an earlier sentence.
+_RANKED_BEFORE = re.compile(r"(?:涨幅|跌幅)(?:最大|居首|居前|第一)[，,]\s*$")
 # Before a move that names no one: another move, or a market's mood (多数上涨, 涨跌不一).
 _LINKS_LOST = re.compile(r"(?:%|上涨|下跌|涨跌不一|普涨|普跌|[、，,]{2})[\s，,。；;、]*$")
 # A ticker in brackets after a name (某某（ABCD）): the name the move after it is of.
@@ -220,6 +223,8 @@ class MarketShapes(Reader):
             lead = named_end
         elif not named and index is None and self._unknown_ticker(sentence[0], lead):
             return None  # 某某(ABCD.O)盘前拉升，现涨1%: that name's, not one carried from before
+        elif not named and index is None and _RANKED_BEFORE.search(self.text, sentence[0], lead):
+            return None  # 某某涨幅最大，上涨20%: the name no dictionary knows ranked first's
         said = self.text[lead:verb]
         if "一度" in said:
             # 股价一度大跌超9%: the deepest the price went, not where it closed

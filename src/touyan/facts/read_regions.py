@@ -36,7 +36,7 @@ from touyan.facts.economy_scope import (
     unnamed_firm_opens,
 )
 from touyan.facts.entities import EntityRecord
-from touyan.facts.read_text import SENTENCE_END, TextReader
+from touyan.facts.read_text import FOREIGN_CENTRAL_BANK, SENTENCE_END, TextReader
 
 # A short phrase in quotation marks around a region's name (“全国玩家”).
 _QUOTED_BEFORE = re.compile(r"[“\"][^”\"，,。；;]{0,6}$")
@@ -216,7 +216,10 @@ class RegionReader(TextReader):
     def _names_foreign(self) -> bool:
         """Whether the text names a foreign economy (or 全球) anywhere: then it is no Chinese
         release naming no economy, whose figures are China's by default."""
-        return any(r.group() not in _CHINA_WORDS for r in REGION.finditer(self.text))
+        if any(r.group() not in _CHINA_WORDS for r in REGION.finditer(self.text)):
+            return True
+        # 某某国央行…收购总量: a country REGION does not know, named by its central bank
+        return FOREIGN_CENTRAL_BANK.search(self.text) is not None
 
     def _project_figure(self, before: int) -> bool:
         """Whether the label or its clause opens with a project or works (项目总投资, 包括工程

@@ -53,11 +53,20 @@ from touyan.text.numbers import Quantity
 _WORDS_ACROSS = frozenset({"其中", "之中", "当中", "集中", "其他", "对此", "因此"})
 # A bare 央行 after another country's name (英国央行, 日本央行, 欧央行): that country's central
 # bank, not the one a bare 央行 names in Chinese text.
-_FOREIGN_BANK = re.compile(
+_FOREIGN_COUNTRY = (
     r"(?:英国|美国|日本|欧洲|欧元区|韩国|加拿大|澳洲|澳大利亚|澳|新西兰|瑞士|瑞典|挪威|印度|俄罗斯|"
     r"德国|法国|土耳其|巴西|墨西哥|南非|各国|多国|全球|主要|海外|外国|其他"
-    r"|欧|英|俄|韩)$"  # 欧央行, 英央行: a one-character short form
+    r"|欧|英|俄|韩"  # 欧央行, 英央行: a one-character short form
+    # any other country written with 国 (蒙古国央行, 泰国央行), but China's own (中国, 我国央行)
+    r"|(?<![中我本全])(?<=[\u4e00-\u9fff])国"
+    # countries whose names carry no 国 (匈牙利央行, 波兰央行)
+    r"|匈牙利|波兰|捷克|罗马尼亚|以色列|阿根廷|智利|秘鲁|哥伦比亚|菲律宾|印尼|印度尼西亚|马来西亚|"
+    r"新加坡|越南|乌克兰|哈萨克斯坦|冰岛|丹麦|芬兰|奥地利|比利时|荷兰|意大利|西班牙|葡萄牙|希腊|"
+    r"爱尔兰|埃及|尼日利亚|沙特|阿联酋|卡塔尔|伊朗|巴基斯坦|斯里兰卡|孟加拉|蒙古)"
 )
+_FOREIGN_BANK = re.compile(_FOREIGN_COUNTRY + "$")
+# A foreign country's central bank named anywhere (某某国央行, 某国中央银行): a text about abroad.
+FOREIGN_CENTRAL_BANK = re.compile(_FOREIGN_COUNTRY + "(?:央行|中央银行)")
 # 超出预期, 不及预期: a result measured against a forecast is no forecast; 假设: a scenario;
 # 应该会增长: what the writer expects. Each word starts with its own first character, the
 # lookbehinds after it (预(?<!的预)期 is (?<!的)预期): a pattern whose every branch opens with a

@@ -53,6 +53,15 @@ _SCENARIO_AFTER = re.compile(
 )
 _CHART_LEVEL_AFTER = re.compile(r"\s*(?:附近的?|一线的?)?(?:平台|支撑位|压力位|阻力位|颈线)")
 
+# A metric opening on another holder of the figure: the market's cross-border flow
+# (北向资金今日净买入), a fund or trust (某某ETF近一月净买入, 某某Trust黄金持有量) or a central
+# bank (某国中央银行月收购量). Filed under a company its clause does not name, it is that
+# holder's, not the company's.
+_HOLDER_HEAD = re.compile(
+    r"(?:北向资金|南向资金|北上资金|南下资金"
+    r"|[\u4e00-\u9fffA-Za-z]{0,12}?(?:ETF|LOF|Trust|中央银行|央行))",
+    re.IGNORECASE,
+)
 # A company's results: a fund has none, so when a fund is only carried or the text's topic
 # (an industry paragraph in a note on an ETF: 从净利润来看，第四季度净利同比下滑…), they are
 # the industry's, or the index's members', not the fund's.
@@ -222,6 +231,20 @@ class UnstatedSteps(Reader):
             return False  # an economy's figure: 补贴标准在2023年基础上…, a measure's own words
         name = lead["name"]
         return plausible_name(name) == name and not _MEASURE_WORD.search(name)
+
+    def _anothers_holding(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
+        """Whether a fact's metric opens on another holder (`_HOLDER_HEAD`) while the subject
+        is not named in the figure's clause (北向资金今日净买入4亿元, under the stock a
+        headline named): the holder's figure. (某股获北向资金净买入: the stock's, named.)"""
+        head = _HOLDER_HEAD.match(fact.metric)
+        if head is None or fact.subject.lower() in head.group().lower():
+            return False
+        clause = self._clause_start(sentence, fact.span[0])
+        clause = max(clause, self.text.rfind("】", sentence[0], fact.span[0]) + 1)
+        return not any(
+            clause <= m.start < fact.span[0] and m.entity.name == fact.subject
+            for m in self.mentions
+        )
 
     def _unnamed_fund_result(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
         """A company's result (净利, 营收) filed under a fund its sentence does not name."""
