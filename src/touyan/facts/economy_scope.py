@@ -141,6 +141,11 @@ def share_in_economy(text: str, label_start: int) -> bool:
     )
 
 
+# A stock index named with its count of members (某国富时100指数, 某国某某40指数): the index's
+# level or move, not the economy's.
+INDEX_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,4}\d{2,3}指数")
+
+
 def economy_before_label(text: str, clause_start: int, label_start: int, end: int) -> str | None:
     """The economy written in the label's clause right before the label (某国12月PCE物价指数,
     在2021年全球经济增长, 某区国家的通胀率): the figure is that economy's, not a speaker's, a
@@ -154,6 +159,8 @@ def economy_before_label(text: str, clause_start: int, label_start: int, end: in
     )
     if region is None or region.group() in ("国内", "全国"):
         return None  # (a company's home market; a film's 全国排片: `nationwide` reads those)
+    if INDEX_AFTER.match(text, region.end()):
+        return None  # 某国富时100指数今年累计上涨: the index's move
     if _OWNED_LABEL.fullmatch(text, region.end(), label_start) is None:
         return None
     if state_after(text, region) or place_label(text, label_start):
@@ -181,6 +188,11 @@ _BULLETIN = re.compile(
     r"\s*(?:全年|累计|合计|共)?(?:实现|完成)?[\u4e00-\u9fffA-Za-z]{0,8}?"
     r"(?:销售|销量|收入|营收|交付|出货|产量|签约|合同)"
 )
+# A flash led by a name and its announcement (某某公告，拟…; 某某：公司拟…): the company's own.
+_ANNOUNCED = re.compile(
+    r"\s*(?:【[^】]{0,60}】)?\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,10}?)"
+    r"(?:公告[，,：:]|[：:]\s*(?:公司|本公司|本集团))"
+)
 # A lead that compiles or comments on others' figures (某某统计局：, 某某协会：, 某某证券：,
 # 市场消息：): a source, not a company reporting its own.
 _SOURCE_LEAD = re.compile(
@@ -195,7 +207,7 @@ def company_bulletin(text: str) -> bool:
     销售…, a country's name in it or not): its figures are that company's, which no economy
     the text names (某国, a Chinese release's 元) owns. Not a lead that is an economy (某国：,
     某省：) or a source (`_SOURCE_LEAD`, an agency's)."""
-    lead = _BULLETIN.match(text)
+    lead = _BULLETIN.match(text) or _ANNOUNCED.match(text)
     if lead is None:
         return False
     name = lead["name"]

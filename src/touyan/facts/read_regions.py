@@ -23,6 +23,7 @@ from touyan.facts.economy import (
 )
 from touyan.facts.economy_scope import (
     GRADE_AFTER,
+    INDEX_AFTER,
     brand_opens,
     company_bulletin,
     country_before,
@@ -41,7 +42,21 @@ from touyan.facts.read_text import FOREIGN_CENTRAL_BANK, SENTENCE_END, TextReade
 # A short phrase in quotation marks around a region's name (“全国玩家”).
 _QUOTED_BEFORE = re.compile(r"[“\"][^”\"，,。；;]{0,6}$")
 _QUOTED_AFTER = re.compile(r"[^“”\"，,。；;]{0,6}[”\"]")
-_ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集团|公司|证券|研究院)")
+_ORG_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:委员会|协会|交易所|集团|公司|证券|研究院)"
+    # a firm the name describes by its trade (某国游戏开发商某某): the firm's
+    r"|[\u4e00-\u9fff]{0,6}?(?:开发商|制造商|运营商)"
+    # a laboratory or a school in a city (某地病毒所, 某地大学): where a test was done
+    r"|[\u4e00-\u9fff]{0,4}?(?:病毒所|研究所|大学|医院)"
+)
+# A clock a region's name opens (某国当地时间周一, 某洲中部时间1月6日): when, not the economy.
+_CLOCK_AFTER = re.compile(r"(?:当地|东部|中部|西部|太平洋|山地)?时间")
+# Economies no pattern of REGION names (Macau, and countries named less often): a text naming
+# one is about abroad, whose unowned figures are not China's by default.
+_ABROAD = re.compile(
+    r"澳门|伊拉克|伊朗|以色列|泰国|哈萨克斯坦|乌克兰|波兰|瑞典|挪威|丹麦|芬兰|比利时|奥地利|"
+    r"爱尔兰|葡萄牙|希腊|智利|秘鲁|哥伦比亚|埃及|尼日利亚|阿联酋|卡塔尔|科威特|巴基斯坦|缅甸|柬埔寨"
+)
 # What a region's name is compared with, not about (居全国第4位, 占全国的89.5%, 高于全国平均
 # 水平, 位于全国前列): the figure is the region the text is about, not the nation's.
 _COMPARED_BEFORE = ("占", "于", "居", "较", "比")
@@ -176,6 +191,8 @@ class RegionReader(TextReader):
             if own is not None:
                 return EntityRecord(cn_region_name(local), "org") if own else None
         regions = [last] if last is not None else []
+        if not regions and self._headline_local(before):
+            return None  # 【某某外送电量…】某区…数据显示: the region's, which the head omits
         if not regions:
             # a region named after the figure (增长5%，…美国…), not in a source's tag
             # ((券商中国)) nor glued into a name; none when the figure's sentence is about
@@ -213,9 +230,28 @@ class RegionReader(TextReader):
         name = regions[-1].group()
         return EntityRecord(REGION_NAMES.get(name, name), "org")
 
+    def _headline_local(self, before: int) -> bool:
+        """Whether a figure in the headline a flash opens with (【…】) is followed by a first
+        sentence naming a Chinese region before any economy: the headline speaks of that
+        region's figure in a short form (某地电外送电量), not of the nation's."""
+        if not self.text.startswith("【"):
+            return False
+        head_end = self.text.find("】")
+        if not 0 < before < head_end:
+            return False
+        end = SENTENCE_END.search(self.text, head_end)
+        stop = end.start() if end is not None else len(self.text)
+        local = next((r for r in self._cn_regions() if head_end < r.start() < stop), None)
+        if local is None:
+            return False
+        economy = REGION.search(self.text, head_end, stop)
+        return economy is None or local.start() < economy.start()
+
     def _names_foreign(self) -> bool:
         """Whether the text names a foreign economy (or 全球) anywhere: then it is no Chinese
         release naming no economy, whose figures are China's by default."""
+        if _ABROAD.search(self.text):
+            return True  # 某某国家石油营销组织…, 访澳旅客: that economy's, not China's
         if any(r.group() not in _CHINA_WORDS for r in REGION.finditer(self.text)):
             return True
         # 某某国央行…收购总量: a country REGION does not know, named by its central bank
@@ -331,6 +367,10 @@ class RegionReader(TextReader):
         the country's the text is about."""
         if _ORG_AFTER.match(self.text, region.end()):
             return False  # 中国证券监督管理委员会核准: an agency's name, not the economy
+        if _CLOCK_AFTER.match(self.text, region.end()) or INDEX_AFTER.match(
+            self.text, region.end()
+        ):
+            return False  # 某国当地时间周一, 某国富时100指数: a clock's or an index's name
         if _QUOTED_BEFORE.search(self.text, max(0, region.start() - 8), region.start()) and (
             _QUOTED_AFTER.match(self.text, region.end())
         ):
