@@ -1,5 +1,5 @@
 """What a news flash's figure measures: a developer's contracted sales are no revenue, a
-cubic metre written 方, a fee per lot."""
+cubic metre written 方, a fee per lot; goals and deliveries still to come are forecasts."""
 
 from __future__ import annotations
 
@@ -45,3 +45,21 @@ def test_fang_after_yi_is_a_cubic_metre() -> None:
 def test_a_fee_per_lot_keeps_its_lot() -> None:
     (q,) = parse_numbers("交易手续费标准为8元/手，自下周起执行")
     assert (q.value, q.unit, q.currency) == (Decimal("8"), "/手", "CNY")
+
+
+def test_a_delivery_still_to_come_is_a_forecast() -> None:
+    text = "远舟能源盘初涨2%，另有消息称其本月将向某物流公司交付12辆电动重卡。"
+    assert at(_read(text), "12").metric == "deliveries_forecast"
+
+
+def test_a_figure_called_a_goal_after_it_is_a_forecast() -> None:
+    text = "分析师称，远舟能源明年交付量达150万辆仍是一个“延伸目标”，但需求强劲。"
+    assert at(_read(text), "1500000").metric == "deliveries_forecast"
+
+
+def test_the_goals_a_colon_lists_are_forecasts() -> None:
+    text = (
+        "会议提出，明年全系统工作的主要目标是：运行保持安全稳定；"
+        "国家铁路完成货运量24.6亿吨、同比增长3.2%。"
+    )
+    assert at(_read(text), "3.2").metric.endswith("_forecast")
