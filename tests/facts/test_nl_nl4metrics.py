@@ -1,5 +1,6 @@
 """What a news flash's figure measures: a developer's contracted sales are no revenue, a
-cubic metre written 方, a fee per lot; goals and deliveries still to come are forecasts."""
+cubic metre written 方, a fee per lot; goals and deliveries still to come are forecasts, and a
+channel's trades in a stock are the channel's."""
 
 from __future__ import annotations
 
@@ -63,3 +64,16 @@ def test_the_goals_a_colon_lists_are_forecasts() -> None:
         "国家铁路完成货运量24.6亿吨、同比增长3.2%。"
     )
     assert at(_read(text), "3.2").metric.endswith("_forecast")
+
+
+def test_a_stocks_turnover_on_a_channels_active_list_is_the_channels() -> None:
+    text = (
+        "【比亚迪连续2日获北向资金净买入】1月5日深沪股通成交活跃股中，比亚迪全天成交6.42亿元，"
+        "成交净买入0.83亿元。"
+    )
+    assert at(_read(text), "642000000").metric == "深沪股通成交额"
+
+
+def test_a_stocks_net_buying_after_the_channels_is_the_channels() -> None:
+    text = "【比亚迪获北向资金净买入】北向资金今日净买入31.2亿元，比亚迪获净买入2.74亿元。"
+    assert at(_read(text), "274000000").metric == "北向资金净买入"
