@@ -43,3 +43,40 @@ def connect_trader(text: str, metric: str, sentence: tuple[int, int], at: int) -
     if _OTHER_TRADER.search(text, last.end(), at):
         return None
     return last["channel"]
+
+
+# A stock's flows a channel's trading list tells (深沪股通成交活跃股中，某股成交9亿元，成交
+# 净买入1亿元; 北向资金净买入6亿元，某股获净买入2亿元): the channel's trades in it, not the
+# stock's.
+_CHANNEL = re.compile(r"深沪股通|" + CONNECT)  # (深沪股通 is no 沪股通)
+_FLOW_NAMES = {
+    "turnover": "成交额",
+    "获净买入": "净买入",
+    "净买入": "净买入",
+    "成交净买入": "成交净买入",
+    "累计成交": "累计成交额",
+    "累计净买入": "累计净买入",
+}
+# A whole market's figures between the channel and the label: not the channel's trades.
+_MARKET_WORDS = re.compile(r"两市|沪指|大盘|市场|板块|行业|指数|全天成交额|合计")
+_ACTIVE_LIST = "成交活跃股"
+
+
+def connect_flow(text: str, metric: str, sentence: tuple[int, int], label_start: int) -> str:
+    """The metric of a stock's turnover or net buying its run of clauses tells as a channel's
+    (深沪股通成交额, 北向资金净买入); the metric as it is otherwise. A turnover is the channel's
+    only on its list of active stocks."""
+    name = _FLOW_NAMES.get(metric)
+    if name is None:
+        return metric
+    lo = max(sentence[0], *(text.rfind(c, sentence[0], label_start) + 1 for c in "；;"))
+    channels = list(_CHANNEL.finditer(text, lo, label_start))
+    if not channels:
+        return metric
+    last = channels[-1]
+    between = text[last.end() : label_start]
+    if _OTHER_TRADER.search(between) or _MARKET_WORDS.search(between):
+        return metric
+    if metric == "turnover" and not between.startswith(_ACTIVE_LIST):
+        return metric  # (港股通的成交额: the channel's own, its part named as the object)
+    return last.group() + name

@@ -440,7 +440,10 @@ NOT_A_LABEL = re.compile(
 YEAR_AGO = ("去年同期", "上年同期")  # 去年同期的每股收益: last year's figure
 DATE_IN_LABEL = re.compile(r"\d{1,4}\s*[年月日号]")
 # Verbs make a run a clause (会上宣布…复工率, 中回购了500万利率), not a figure's name.
-CLAUSE_LIKE = re.compile(r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及")
+# (可能推升美元指数: a scenario's outcome, no measure's name)
+CLAUSE_LIKE = re.compile(
+    r"[了将被把]|宣布|表示|显示|预计|认为|指出|其中|告知|开始|多次|触及|可能(?!性)"
+)
 # Words a label may open with that are not its name (并表, consolidated, is: 并表收入); not
 # the 其 of 其他 (其他业务占比 names the other lines, 他业务 nothing).
 LABEL_LEAD = re.compile(

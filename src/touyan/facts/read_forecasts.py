@@ -56,6 +56,8 @@ _FORECAST_OPENS = re.compile(
     r"(?:^|(?<=[，,：:】。！？!?\n]))\s*(?:[\u4e00-\u9fffA-Za-z0-9]{2,12}?公告[，,：:]\s*)?"
     r"(?:(?!的)[\u4e00-\u9fffA-Za-z0-9]){0,10}?(?:预计|预测)(?!信息|数据|[:：])"
 )  # (but 以下是详细的盈利预测信息：…: a heading, no forecast)
+# 明年工作的主要目标是：…；…: the goals a colon lists, clause after clause.
+_GOALS_LISTED = re.compile(r"目标(?:是|为)?[：:]")
 # A point of a numbered list (④ 当地时间…, （2）…): a new item, which no forecast of the item
 # before governs.
 _ITEM_MARK = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[；;。]\s*[（(]?\d{1,2}[)）、]")
@@ -82,6 +84,13 @@ _PLAN_DONE = re.compile(
     r"[^，,。；;]{0,8}?(?:届满|实施完毕|已?实施完成|已完成|已结束|时间过半|数量过半|已过半)"
 )
 # A period a forecast names right after its word (预计2021年度, 预测2022年).
+# 200万辆仍是一个"延伸目标": the clause after a figure names it a goal.
+_GOAL_AFTER = re.compile(
+    r"[^，,；;。！？]{0,6}?(?:是|为|成为|作为)一?个?\s*[\"“”「]?\s*"
+    r"(?:延伸|长期|远期|中期|短期|新的?|奋斗|主要|挑战性?|雄心勃勃的)?目标"
+)
+# 本月将向某客户交付15辆: a delivery ahead (交付 after 将 in the figure's clause).
+_WILL_DELIVER = re.compile(r"将[^，,；;。！？]{0,16}?交付")
 _FORECAST_DATE = re.compile(r"(?:预计|预测|预估)\s*$")
 # What tells a figure as reported: the day it is as of (截至), a verb of achieving.
 _AS_OF_WORD = re.compile(r"截[至止]到?\s*$")
@@ -133,9 +142,13 @@ class ForecastReader(TextReader):
         start = ends[-1].end() if ends else max(0, sentence[0] - 300)
         opens = [
             m
-            for m in _FORECAST_OPENS.finditer(self.text, start, sentence[0])
+            for m in (
+                *_FORECAST_OPENS.finditer(self.text, start, sentence[0]),
+                *_GOALS_LISTED.finditer(self.text, start, sentence[0]),
+            )
             if self.text.find(_HEADLINE_CLOSE, m.end(), sentence[0]) < 0
         ]
+        opens.sort(key=lambda m: m.end())
         if not opens or _ITEM_MARK.search(self.text, opens[-1].end(), q.span[0]):
             return False  # …；④ 当地时间…上涨0.6%: another point of a list
         if _EXPECTED_DATE.match(self.text, opens[-1].end()):
@@ -204,6 +217,19 @@ class ForecastReader(TextReader):
         return (
             q.high is not None and base_metric(metric) in ANNUAL_METRICS and "业绩预告" in self.text
         )
+
+    def _goal_or_due(self, metric: str, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """A figure its clause calls a goal after it (交付量达200万辆仍是一个"延伸目标"), or a
+        delivery still to come (本月将向某客户交付15辆): aimed at, not done."""
+        if _GOAL_AFTER.match(self.text, q.span[1]):
+            return True
+        if not metric.startswith("deliveries"):
+            return False
+        clause = max(
+            [sentence[0]]
+            + [m.end() for m in _CLAUSE_SEP.finditer(self.text, sentence[0], q.span[0])]
+        )
+        return _WILL_DELIVER.search(self.text, clause, q.span[0]) is not None
 
     def _framed(self, q: Quantity) -> bool:
         """A figure of a paragraph a release opens with 本月预测 or 本月估计: projected."""

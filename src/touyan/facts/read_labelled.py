@@ -19,7 +19,7 @@ from touyan.facts.clause_parts import (
     opening_qizhong_part,
     share_part,
 )
-from touyan.facts.connect_trades import connect_trader
+from touyan.facts.connect_trades import connect_flow, connect_trader
 from touyan.facts.counted_parts import BARE_SUM, counted_thing
 from touyan.facts.economy import CN_REGION, REGION, REGION_NAMES, cn_region_name
 from touyan.facts.economy_scope import economy_before_label
@@ -51,7 +51,7 @@ from touyan.facts.market import SECTOR_METRICS
 from touyan.facts.named_parts import cause_of, pointed_kind, tranche_of, valued_part
 from touyan.facts.plans import projected_return
 from touyan.facts.qualifiers import qualifier
-from touyan.facts.read_narrowed import goods_price_move
+from touyan.facts.read_narrowed import goods_price_move, sold_property
 from touyan.facts.read_owner import DEAL_FIGURE, OwnerSteps
 from touyan.facts.volume_parts import volume_part
 from touyan.text.numbers import Quantity
@@ -162,6 +162,8 @@ class LabelledSteps(OwnerSteps):
         if self._no_subjects(q, sentence, metric, label_start, clause_start):
             return None
         metric, q = stake_move(self.text, sentence[0], label_start, metric, q)
+        metric, label_start = sold_property(self.text, metric, label_start, q.span[1])
+        metric = connect_flow(self.text, metric, sentence, label_start)
         if metric == "invested" and (
             unit := _PER_UNIT.search(self.text, max(clause_start, label_start - 8), label_start)
         ):

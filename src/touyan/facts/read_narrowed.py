@@ -93,6 +93,13 @@ _FROM_EARLIER_PEAK = re.compile(
 # people, not a company's revenue with a segment.
 _PER_HEAD = re.compile(r"(?:(?:城镇|农村|城市|乡村|城乡)?居民)?(?:人均|户均)[\u4e00-\u9fff]{0,6}$")
 _PER_HEAD_METRICS = frozenset({"revenue", "net_profit", "income"})
+# 合约销售额, 累计协议销售额: a developer's contracted sales of flats, not revenue (booked only
+# when the flats are handed over), nor a segment named 协议.
+_CONTRACTED = re.compile(r"(?:累计|权益)?(?:合约|协议|合同|签约|认购)$")
+# 销售额为约18亿元。相应已售建筑面积为约12万平方米: flats sold, reported with their floor area,
+# are a developer's property sales of the month, not its revenue.
+_FLOOR_AREA_SOLD = re.compile(r"(?:已售|销售)(?:建筑|楼面)?面积")
+_PROPERTY_REACH = 60
 # 居民消费价格涨幅3%左右: a price index's rise on the year, not a security's move.
 _PRICE_INDEX_BEFORE = re.compile(
     r"(?:居民消费|消费者|工业生产者出厂|生产者|商品零售)价格(?:指数)?(?:总水平)?$|物价$|[CP]PI$"
@@ -421,6 +428,22 @@ class NarrowedLabels(LabelShapes):
             return metric
         held = _HELD.fullmatch(last.metric)
         return held["holder"] + metric if held and len(metric) <= 10 else metric
+
+
+def sold_property(text: str, metric: str, label_start: int, end: int) -> tuple[str, int]:
+    """The metric and label start of a developer's sales of flats a revenue label reads
+    (合约销售额, 累计协议销售额, 销售额…已售建筑面积): contracted sales, not the revenue it books
+    only on handing the flats over; other labels as they are."""
+    if metric != "revenue":
+        return metric, label_start
+    said = LABELS.match(text, label_start)
+    if said and (contract := _CONTRACTED.search(text, max(0, label_start - 4), label_start)):
+        return text[contract.start() : said.end()], contract.start()
+    if text.startswith("销售", label_start) and _FLOOR_AREA_SOLD.search(
+        text, end, end + _PROPERTY_REACH
+    ):
+        return "物业销售额", label_start
+    return metric, label_start
 
 
 def goods_price_move(text: str, before: list[Quantity], label_start: int, metric: str) -> bool:

@@ -81,6 +81,7 @@ FORECAST = re.compile(
     r"|未来(?:[一二两三四五六七八九十]|\d{1,2})个?(?:年|季度|月)"
     # 目标，到某年末，覆盖率80%: a clause opening on 目标 lists the goals after it
     r"|目(?<=[，,。；;：:\s】]目)标(?:是|为)?[，,：:]"
+    r"|主要目标(?:是|为)?[，,：:]"  # 会议提出，明年工作的主要目标是：…: the goals listed
 )  # but 附走势预测 (a headline's promise) and 高分红预期提振信心 (a mood) forecast no figure
 
 # A seat on a trading list (营业部, 机构专用): see `seats`.

@@ -66,6 +66,10 @@ _ECONOMY_LEAD = re.compile(r"^(?:年度?|月份?)?(?:全国|全省|全市|全区
 # A company's results: an economy has none of these (its people's income, its firms' sales
 # are other figures, which the text names with their part).
 _COMPANY_RESULTS = frozenset({"revenue", "net_profit", "gross_margin", "net_margin", "eps"})
+# A developer's sales of flats (12月合约销售额80亿元): a firm's, never an economy's as named.
+_CONTRACTED_SALES = re.compile(
+    r"(?:累计)?(?:合约|协议|合同|签约|认购)销售(?:金?额|总额)|物业销售额"
+)
 # A share of a market: of a product or a firm, which an economy alone is not.
 _MARKET_SHARE = frozenset({"市场占有率", "市场份额", "市占率", "份额"})
 _WORLD = frozenset({"全球", "世界"})
@@ -194,4 +198,8 @@ class VagueLabels(Reader):
             return True
         if fact.object is not None or not _economy(fact.subject):
             return False
-        return metric in _COMPANY_RESULTS or metric in _MARKET_SHARE
+        return (
+            metric in _COMPANY_RESULTS
+            or metric in _MARKET_SHARE
+            or _CONTRACTED_SALES.fullmatch(metric) is not None
+        )

@@ -203,6 +203,7 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
                 or self._framed(q)
                 or self._preannounced(metric, q)
                 or self._planned(metric, q, sentence)
+                or self._goal_or_due(metric, q, sentence)
                 or self._projected_return(metric, q, sentence)
                 or self._forecast_period(anchor, sentence, q)
             )

@@ -173,6 +173,7 @@ _PHYSICAL: dict[str, str] = {
     "吉瓦": "吉瓦",
     "gw": "吉瓦",
     "立方米": "立方米",
+    "方": "立方米",  # 350亿方天然气: gas and earthwork write a cubic metre short
     "升": "升",
     "桶": "桶",
     "公里": "公里",
@@ -194,6 +195,8 @@ _PHYSICAL_GUARD = {
     "米": "(?![哈粒饭])",
     "瓦": "(?![解片斯尔])",
     "桶": "(?!装)",
+    # 方 is a cubic metre only after 万 or 亿 (2.4亿方), and not as a word's start (1亿方面)
+    "方": "(?<=[万亿]方)(?![面案式向法便针位正形舱阵能])",
 }
 # 5万吨/年, 397千克/亩, 5270吨/日: what a physical quantity is per is part of its unit.
 _PHYSICAL_PER = "小时|公顷|日|天|年|月|周|时|亩|人|头|吨|次|台"
@@ -279,8 +282,13 @@ _WORD_END = r"(?:(?<![A-Za-z])|(?![A-Za-z]))"
 # amount of money; its unit is what it is per (/千克), its currency stays the money's.
 # Estate prices write a square metre short (19939元/平, 元/平米, 元/㎡); a 平 that starts a word
 # (元/平台) is none.
-_PER_WORDS = {**_PHYSICAL, "平米": "平方米", "平": "平方米", "㎡": "平方米"}
-_PER_GUARD = {**_PHYSICAL_GUARD, "平": r"(?![\u4e00-\u9fff])"}
+# A futures fee or a deposit per lot (5元/手) is a rate, not an amount: its lot is its unit.
+_PER_WORDS = {**_PHYSICAL, "平米": "平方米", "平": "平方米", "㎡": "平方米", "手": "手"}
+_PER_GUARD = {
+    **_PHYSICAL_GUARD,
+    "平": r"(?![\u4e00-\u9fff])",
+    "手": r"(?![\u4e00-\u9fff])",
+}
 _PER_PHYSICAL = re.compile(
     "/(?P<per>"
     + "|".join(
@@ -522,6 +530,12 @@ class _DateCover:
         return i >= 0 and self._reach[i] > pos
 
 
+# 方 is a cubic metre of gas or earth, but may be a square metre where an area is counted
+# (建筑面积12万方, 拿地58万方).
+_AREA_BEFORE = re.compile(r"面积|[用拿购供]地|土地|建面|楼面|地块")
+_AREA_REACH = 16
+
+
 def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None:
     (
         sign_word, opened, prefix, num, closed, num2, scale_raw, cur_raw, unit_raw, cls,
@@ -583,6 +597,10 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
         unit_word, cls = "", None
         tail_end = max(m.end(g) for g in ("num", "close", "num2", "scale", "cur") if m.group(g))
     unit = _unit_name(unit_word) if unit_word else ""
+    if unit_word == "方" and _AREA_BEFORE.search(text, max(0, num_start - _AREA_REACH), num_start):
+        # 拿地面积58万方: an estate's 方 may be a square metre (or a plot ratio's): left out
+        unit = ""
+        tail_end = max(m.end(g) for g in ("num", "close", "num2", "scale", "cur") if m.group(g))
     if currency and is_physical(unit):
         # 10亿元 米…: after an amount of money a unit word belongs to the next words
         unit = ""
