@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from touyan.facts.dating import BASE_AFTER, BASE_BEFORE
+from touyan.facts.figure_dates import figure_dates
 from touyan.text.dates import DateMention, cn_int, parse_dates, part_of_month
 
 # Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):
@@ -225,6 +226,10 @@ def with_bare_months(
                 d.end.year for d in dates if d.span[1] <= m.start() and _quarter_of(d) == quarter
             ]
             year, unknown = (same[-1], False) if same else (dt.date.today().year, True)
+        elif said in ("去年", "明年") and published_at is None and m["month"]:
+            # 去年12月, 明年3月 with no publication date: the month is named, its year is not
+            # (kept undated, the relative word with it: not the whole of 去年)
+            year, unknown = dt.date.today().year, True
         elif said == "今年" and published_at is None and m["month"]:
             # 2023年5月份简报…今年1-5月, 2023年半年报…今年1-6月 with no publication date: the
             # year of a period named before that ends with the months or holds them (not
@@ -262,7 +267,7 @@ def with_bare_months(
             continue
         start = dt.date(year, first, 1)
         end = dt.date(year, last, calendar.monthrange(year, last)[1])
-        relative = said in _RELATIVE_YEARS and m["q"] is not None
+        relative = said in _RELATIVE_YEARS and (m["q"] is not None or unknown)
         said, words_end = (text[m.start() - 2 : m.end()] if relative else m.group()), m.end()
         if part := part_of_month(text, m.end(), start, end):  # 1月中旬: its ten days
             start, end, words_end = part
@@ -283,7 +288,10 @@ def with_bare_months(
             guessed and stale and (m["q"] or m["bq"]) and named[-1:] != [year]
         )
         span = (m.start() - 2 if relative else m.start(), m.end())
-        extra.append(DateMention(start, end, kind, span, said, dated))
+        mention = DateMention(start, end, kind, span, said, dated)
+        if relative and unknown and not figure_dates(text, [mention]):
+            continue  # 去年2月以来最大: where a span reaches back to, no figure's month
+        extra.append(mention)
     return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
 
 

@@ -1,0 +1,39 @@
+"""Dates and windows in news flashes with no publication date (fourth round): a month a
+relative year names (去年12月, 明年3月) is that month, undated, not the whole year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.facts.reading import at
+
+from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+_NAMES = ("青梧科技", "远舟重工")
+_ENTITIES = EntityDictionary.of(
+    [*bundled_entities(), *(EntityRecord(name, "company") for name in _NAMES)]
+)
+
+
+def _read(text: str) -> list[ExtractedFact]:
+    return extract_facts(text, title="", published_at=None, entities=_ENTITIES)
+
+
+def _when(fact: ExtractedFact) -> tuple[dt.date | None, str | None]:
+    return fact.as_of, fact.period
+
+
+def test_a_month_of_last_year_is_that_month_undated() -> None:
+    text = "行业消息：墨西哥去年11月汽车产量同比下降6.3%。"
+    assert _when(at(_read(text), "-6.3")) == (None, "去年11月")
+    # (a month a record reaches back to dates no later figure)
+    text = "某国上月零售额降幅为去年4月以来最大。该国商务部称，未经调整的零售额下降0.8%。"
+    assert at(_read(text), "-0.8").period is None
+
+
+def test_each_month_of_next_year_keeps_its_own_clause() -> None:
+    text = "据市场测算：某央行明年2月加息25个基点的概率为41.5%；明年6月加息25个基点的概率为63.2%。"
+    facts = _read(text)
+    assert at(facts, "41.5").period == "明年2月"
+    assert at(facts, "63.2").period == "明年6月"
