@@ -1,5 +1,6 @@
 """Dates and windows in news flashes with no publication date (fourth round): a month a
-relative year names (去年12月, 明年3月) is that month, undated, not the whole year."""
+relative year names (去年12月, 明年3月) is that month, undated, not the whole year; a month
+written without a year dates its own clause, and 全年 after it is undated too."""
 
 from __future__ import annotations
 
@@ -37,3 +38,21 @@ def test_each_month_of_next_year_keeps_its_own_clause() -> None:
     facts = _read(text)
     assert at(facts, "41.5").period == "明年2月"
     assert at(facts, "63.2").period == "明年6月"
+
+
+def test_a_month_without_its_year_dates_its_own_clause() -> None:
+    text = "远舟重工新车型在今年9月开启交付后持续爬坡，11月交付4120台，创下新高。"
+    assert _when(at(_read(text), "4120")) == (None, "11月")
+    # (a level a month set, a plan's month: neither dates a later figure)
+    text = "某国10年期国债收益率追平10月高点，对美国的溢价升至12个基点。"
+    assert at(_read(text), "12").period is None
+    text = "某央行正准备5月加息。③分析师估计，现在这一比例为7%。"
+    assert at(_read(text), "7").period is None
+    # (a headline's month the body names with its year is that year's)
+    text = "【远舟重工：11月销量5230辆 同比增长8.4%】远舟重工公布2020年11月份产销快报。"
+    assert at(_read(text), "5230").as_of == dt.date(2020, 11, 30)
+
+
+def test_the_whole_year_after_a_month_without_its_year_is_undated() -> None:
+    text = "远舟重工：11月，远舟重工交付820台，全年累计交付9310台。"
+    assert _when(at(_read(text), "9310")) == (None, "全年")
