@@ -56,3 +56,11 @@ def test_a_month_without_its_year_dates_its_own_clause() -> None:
 def test_the_whole_year_after_a_month_without_its_year_is_undated() -> None:
     text = "远舟重工：11月，远舟重工交付820台，全年累计交付9310台。"
     assert _when(at(_read(text), "9310")) == (None, "全年")
+
+
+def test_new_yorks_first_session_of_a_year_is_a_day() -> None:
+    text = "美股收评：2023年首个交易日，投资者关注通胀前景。个股方面，远舟重工收涨3.15%。"
+    assert _when(at(_read(text), "3.15")) == (dt.date(2023, 1, 3), "2023-01-03")
+    # (the mainland's market opens the year on another day: undated)
+    text = "A股2023年首个交易日，沪指高开。远舟重工收涨3.15%。"
+    assert at(_read(text), "3.15").as_of is None
