@@ -64,3 +64,14 @@ def test_new_yorks_first_session_of_a_year_is_a_day() -> None:
     # (the mainland's market opens the year on another day: undated)
     text = "A股2023年首个交易日，沪指高开。远舟重工收涨3.15%。"
     assert at(_read(text), "3.15").as_of is None
+
+
+def test_figures_after_a_run_of_days_and_its_span_are_the_runs() -> None:
+    text = (
+        "【远舟重工连续4日获北向资金净买入】3月8日沪股通成交活跃股中，远舟重工全天成交6.21亿元，成交净买入0.83亿元，为连续第4日"
+        "净买入，期间该股获沪股通累计成交25.6亿元，合计净买入7.34亿元。"
+    )
+    facts = _read(text)
+    assert at(facts, "2560000000").period == "连续4日"
+    assert at(facts, "734000000").period == "连续4日"
+    assert at(facts, "83000000").period is None
