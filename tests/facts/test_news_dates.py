@@ -30,7 +30,8 @@ _MONTHLY = "云杉电器3月6日晚间公告，2月产量8.25万台，同比增�
 
 
 def test_a_day_without_its_year_is_undated_with_no_publication() -> None:
-    assert _when(at(_read(_MONTHLY), "6.4")) == (None, None)
+    # (the month is named, its year is not: the period as written, undated)
+    assert _when(at(_read(_MONTHLY), "6.4")) == (None, "2月")
 
 
 def test_a_day_without_its_year_keeps_publications_year() -> None:

@@ -1,6 +1,7 @@
 """Windows a sentence does not name but takes from the sentence or clause before it: a
-sentence opening with 期间 is the span named before it, and the second flow of a pair joined
-by a semicolon is over the first's window. (`dating.date_for` asks, when a sentence names no
+sentence opening with 期间 is the span named before it, a clause opening with 期间 after a
+run of days (连续第3日) is over the run, and the second flow of a pair joined by a semicolon
+is over the first's window. (`dating.date_for` asks, when a sentence names no
 date before its figure.)"""
 
 from __future__ import annotations
@@ -67,3 +68,24 @@ def _paired_flow_window(
     ):
         return None
     return named[-1]
+
+
+# A run of days a sentence names (为连续第3日净买入, 连续5个交易日上涨) and a clause after it
+# opening on 期间 (，期间该股累计成交…，合计净买入…): the figures from that clause on are over
+# the run, not the day's.
+_RUN = re.compile(
+    r"连续第?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})(?P<unit>个交易日|个?工作日|日|天|周|个月)"
+)
+_RUN_BACK = re.compile(r"[，,；;]\s*(?:这期间|此期间|该期间|期间|其间)")
+
+
+def run_window(text: str, sentence_start: int, at: int) -> str | None:
+    """The run of days (连续3日) a figure at `at` is over: one its sentence names before a
+    clause opening on 期间 that comes before the figure."""
+    backs = list(_RUN_BACK.finditer(text, sentence_start, at))
+    if not backs:
+        return None
+    runs = list(_RUN.finditer(text, sentence_start, backs[-1].start()))
+    if not runs:
+        return None
+    return f"连续{runs[-1]['n']}{runs[-1]['unit']}"

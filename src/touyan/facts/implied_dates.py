@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from touyan.facts.dating import BASE_AFTER, BASE_BEFORE
+from touyan.facts.figure_dates import figure_dates
 from touyan.text.dates import DateMention, cn_int, parse_dates, part_of_month
 
 # Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):
@@ -101,6 +102,50 @@ def _held_within(first: int, last: int, dates: Sequence[DateMention], at: int) -
         ):
             return d.end.year
     return None
+
+
+# What marks a month whose year is not written as no figure's own: a level it set (追平11月
+# 高点), the month a figure is compared with (低于9月份的19.1%), a point ahead (到4月份时).
+_LEVEL_AFTER = re.compile(r"的?(?:高点|低点|高位|低位|新高|新低|峰值)")
+_COMPARED_BEFORE = re.compile(r"(?:低于|高于|快于|慢于|不及|逊于)$")
+_AHEAD_BEFORE = re.compile(r"(?:到|至)$")
+# 美联储正准备3月加息: the month of a plan, which dates no figure said after it.
+_PLANNED_BEFORE = re.compile(r"(?:准备|计划|拟|将|预计|预期|有望|可能)(?:在|于)?$")
+# 6月加息10个基点的可能性为80%，年底前…: a meeting's month, which the chances' reading
+# (`read_facts`) gives the chance of that meeting only, not the chances of other horizons
+# (明年3月加息 names its year's word, which that reading does not: kept).
+_MEETING_AFTER = re.compile(r"(?:份)?(?:加息|降息)")
+_AHEAD_AFTER = re.compile(r"时|为止|底前|前")
+
+
+def _may_date(text: str, month: DateMention) -> bool:
+    """Whether a month written without its year may date a figure (`figure_dates`), and is
+    no level's, no comparison's, no plan's, no meeting's and no point ahead (`_LEVEL_AFTER`…)."""
+    lo, hi = month.span
+    return (
+        bool(figure_dates(text, [month]))
+        and not _LEVEL_AFTER.match(text, hi)
+        and not _COMPARED_BEFORE.search(text, max(0, lo - 2), lo)
+        and not _PLANNED_BEFORE.search(text, max(0, lo - 3), lo)
+        and not (_MEETING_AFTER.match(text, hi) and month.text[:2] not in _RELATIVE_YEARS)
+        and not (_AHEAD_BEFORE.search(text, max(0, lo - 1), lo) and _AHEAD_AFTER.match(text, hi))
+    )
+
+
+def _same_months_later(
+    first: int, last: int, dates: Sequence[DateMention], at: int
+) -> tuple[int, bool]:
+    """The year of months `first` to `last` when the text names them with one year after
+    `at`, and whether it is unknown (a placeholder year) when it does not."""
+    years = {
+        d.end.year
+        for d in dates
+        if d.span[0] > at
+        and d.dated
+        and d.granularity == "month"
+        and (d.start.month, d.end.month) == (first, last)
+    }
+    return (years.pop(), False) if len(years) == 1 else (dt.date.today().year, True)
 
 
 def _month_of(date: DateMention) -> int | None:
@@ -225,6 +270,10 @@ def with_bare_months(
                 d.end.year for d in dates if d.span[1] <= m.start() and _quarter_of(d) == quarter
             ]
             year, unknown = (same[-1], False) if same else (dt.date.today().year, True)
+        elif said in ("去年", "明年") and published_at is None and m["month"]:
+            # 去年12月, 明年3月 with no publication date: the month is named, its year is not
+            # (kept undated, the relative word with it: not the whole of 去年)
+            year, unknown = dt.date.today().year, True
         elif said == "今年" and published_at is None and m["month"]:
             # 2023年5月份简报…今年1-5月, 2023年半年报…今年1-6月 with no publication date: the
             # year of a period named before that ends with the months or holds them (not
@@ -258,11 +307,17 @@ def with_bare_months(
             # 第四季度 in a text that names no year near it and has no publication date: the
             # period is named, its year is not (kept undated, `DateMention.dated`)
             year, unknown = dt.date.today().year, True
+        elif m["month"]:
+            # 12月交付5030台 in a text with no year near it and no publication date: the
+            # month is named, its year is not (undated; an earlier clause's month is not it),
+            # unless the text names the same months with their year later (a headline's 12月
+            # over 公布2021年12月份产销快报)
+            year, unknown = _same_months_later(first, last, dates, m.start())
         else:
             continue
         start = dt.date(year, first, 1)
         end = dt.date(year, last, calendar.monthrange(year, last)[1])
-        relative = said in _RELATIVE_YEARS and m["q"] is not None
+        relative = said in _RELATIVE_YEARS and (m["q"] is not None or unknown)
         said, words_end = (text[m.start() - 2 : m.end()] if relative else m.group()), m.end()
         if part := part_of_month(text, m.end(), start, end):  # 1月中旬: its ten days
             start, end, words_end = part
@@ -283,7 +338,10 @@ def with_bare_months(
             guessed and stale and (m["q"] or m["bq"]) and named[-1:] != [year]
         )
         span = (m.start() - 2 if relative else m.start(), m.end())
-        extra.append(DateMention(start, end, kind, span, said, dated))
+        mention = DateMention(start, end, kind, span, said, dated)
+        if unknown and m["month"] and not _may_date(text, mention):
+            continue  # 去年2月以来最大: where a span reaches back to, no figure's month
+        extra.append(mention)
     return sorted([*dates, *extra], key=lambda d: d.span[0]) if extra else dates
 
 

@@ -213,6 +213,36 @@ _AHEAD = re.compile(r"预计|预期|有望|计划|将|力争|展望|指引|目�
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 
 
+def _full_year_of(
+    before: list[DateMention], titled: DateMention | None, published_at: dt.date | None
+) -> int | None:
+    """The year a 全年 after the dates `before` it names: that of the quarter, month or
+    report named last, else the title's (over at publication); -1 when the last is a month
+    whose year the text does not write (12月…全年) and no year is named before it or in
+    the title; None when 全年 names no year of its own (2024年年报…全年, or nothing before)."""
+    title_year = (
+        titled.end.year
+        if titled is not None and (published_at is None or titled.end <= published_at)
+        else None
+    )
+    if before and not max(before, key=lambda d: d.span).dated:
+        # an undated month lends 全年 no year; one named before it (2021年度…12月份…全年)
+        # or in the title may
+        known = [d for d in before if d.dated]
+        if known:
+            return max(known, key=lambda d: d.span).end.year
+        undated = max(before, key=lambda d: d.span).granularity in _PARTS
+        return title_year if title_year is not None else (-1 if undated else None)
+    if not before:
+        return title_year
+    part = max(before, key=lambda d: d.span)  # the last named (a title's report is at 0)
+    if part.granularity not in _PARTS:
+        return None
+    if part.start.month == 1 and part.end.month == 12:
+        return None  # 2024年年报，公司全年实现营收: the report already names the whole year
+    return part.end.year
+
+
 def full_year_mentions(
     text: str,
     dates: list[DateMention],
@@ -233,21 +263,17 @@ def full_year_mentions(
     for found in _FULL_YEAR.finditer(text):
         before = [d for d in dates if d.span[1] <= found.start() and d.granularity != "relative"]
         said = found.group()
-        if (
-            not before
-            and titled is not None
-            and (published_at is None or titled.end <= published_at)
-        ):
-            year, said = titled.end.year, titled.text  # the title's year, as written there
-        elif not before:
+        year = _full_year_of(before, titled, published_at)
+        if year is None:
             continue
-        else:
-            part = max(before, key=lambda d: d.span)  # the last named (a title's report is at 0)
-            if part.granularity not in _PARTS:
-                continue
-            if part.start.month == 1 and part.end.month == 12:
-                continue  # 2024年年报，公司全年实现营收: the report already names the whole year
-            year = part.end.year
+        if year < 0:
+            # 12月交付…，全年累计交付… with no year written anywhere: the month's year is
+            # unknown, so 全年 names the period and dates nothing
+            part = max(before, key=lambda d: d.span)
+            out.append(DateMention(part.start, part.end, "year", found.span(), said, False))
+            continue
+        if titled is not None and not any(d.dated for d in before):
+            said = titled.text  # the title's year, as written there
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         stop = _CLAUSE_END.search(text, found.end())
         opened = list(_CLAUSE_END.finditer(text, max(0, found.start() - 6), found.start()))

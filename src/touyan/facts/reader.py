@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from touyan.facts.bilateral import BILATERAL, partner
+from touyan.facts.carried_windows import run_window
 from touyan.facts.dating import day_range, own_as_of, priced
 from touyan.facts.economy import CN_REGION, ECONOMY_OF, cn_region_name
 from touyan.facts.extract import ExtractedFact
@@ -189,6 +190,8 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
                 # card names it (近一周涨跌幅 is change_1w_pct), not the day's change
                 label = f"近{trailing['span']}涨跌幅"
                 metric = LABEL_METRIC.get(label, label)
+        if window is None and (run := run_window(self.text, sentence[0], q.span[0])):
+            period = run  # 为连续第3日净买入，期间…合计净买入4.91亿元: the run's, not the day's
         if metric in FLOW_METRICS and (
             span := flow_window(self.text[max(sentence[0], q.span[0] - 24) : q.span[0]])
         ):

@@ -133,14 +133,39 @@ def part_of_month(
     return start.replace(day=first), end.replace(day=last), found.end()
 
 
+# Markets that trade on the first weekday after New Year's Day (the 2nd, or the 3rd when the
+# 1st is a Sunday and the 2nd its holiday): New York's and Hong Kong's. The mainland's, which
+# closes for days around it, and others' (London's) do not.
+_NEW_YEAR_MARKETS = re.compile(r"美股|港股|标普|道指|道琼斯|纳指|纳斯达克|恒指|恒生|华尔街")
+_OTHER_MARKETS = re.compile(
+    r"A股|沪指|深成指|创业板|科创|上证|深证|沪深|两市|北向|欧股|富时|日经|韩国"
+)
+
+
+def first_session_market(text: str) -> bool:
+    """Whether a text speaks of New York's or Hong Kong's market and of no other that may
+    open the year on another day: its 首个交易日 is one day (`_first_session`)."""
+    return bool(_NEW_YEAR_MARKETS.search(text)) and not _OTHER_MARKETS.search(text)
+
+
+def _first_session(year: int) -> dt.date:
+    """The first weekday after New Year's Day, a Sunday's holiday moved to Monday aside."""
+    day = dt.date(year, 1, 3 if dt.date(year, 1, 1).weekday() == 6 else 2)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
 def part_of_year(text: str, at: int, year: int) -> tuple[dt.date | None, int] | None:
     """The part of `year` written right after it at `at` (`_YEAR_PART`): its day when the
-    words fix one (最后一天 is 31 December, 最后一个交易日 the last weekday), else None, and
-    where the words end."""
+    words fix one (最后一天 is 31 December, 最后一个交易日 the last weekday, 首个交易日 of New
+    York's or Hong Kong's market `_first_session`), else None, and where the words end."""
     found = _YEAR_PART.match(text, at)
     if found is None:
         return None
     if found["first"]:
+        if found["first"].endswith("交易日") and first_session_market(text):
+            return _first_session(year), found.end()
         return None, found.end()
     day = dt.date(year, 12, 31)
     if found["session"]:
