@@ -7,23 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.facts.reading import at
+from tests.facts.reading import at, undated_reader, when
 
-from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
-from touyan.facts.extract import ExtractedFact, extract_facts
-
-_NAMES = ("青梧科技", "远舟重工")
-_ENTITIES = EntityDictionary.of(
-    [*bundled_entities(), *(EntityRecord(name, "company") for name in _NAMES)]
-)
-
-
-def _read(text: str) -> list[ExtractedFact]:
-    return extract_facts(text, title="", published_at=None, entities=_ENTITIES)
-
-
-def _when(fact: ExtractedFact) -> tuple[dt.date | None, str | None]:
-    return fact.as_of, fact.period
+_read = undated_reader("青梧科技", "远舟重工")
 
 
 _REVIEW = (
@@ -36,11 +22,11 @@ _REVIEW = (
 
 
 def test_a_bare_half_year_far_after_its_year_takes_it() -> None:
-    assert _when(at(_read(_REVIEW), "4.2")) == (dt.date(2023, 6, 30), "上半年")
+    assert when(at(_read(_REVIEW), "4.2")) == (dt.date(2023, 6, 30), "上半年")
 
 
 def test_a_bare_month_within_the_half_year_reviewed_takes_its_year() -> None:
-    assert _when(at(_read(_REVIEW), "1.9")) == (dt.date(2023, 6, 30), "6月")
+    assert when(at(_read(_REVIEW), "1.9")) == (dt.date(2023, 6, 30), "6月")
 
 
 _HOLDERS = (
@@ -80,7 +66,7 @@ def test_an_earlier_day_of_the_same_week_stays_in_its_year() -> None:
 
 
 def test_a_weeks_flow_is_as_of_the_weeks_last_day_named() -> None:
-    assert _when(at(_read(_WEEK), "8125000")) == (dt.date(2023, 9, 8), "本周")
+    assert when(at(_read(_WEEK), "8125000")) == (dt.date(2023, 9, 8), "本周")
 
 
 def test_a_flashs_current_quote_is_of_the_day_it_was_sent() -> None:
@@ -88,7 +74,7 @@ def test_a_flashs_current_quote_is_of_the_day_it_was_sent() -> None:
         "摘要：青梧科技股价快速拉升。2023年09月12日临近10时25分，青梧科技（301999）出现异动，"
         "股价大幅拉升5.1%。截至发稿，该股报13.42元/股，成交量3.2万手，换手率2.37%。"
     )
-    assert _when(at(_read(text), "2.37")) == (dt.date(2023, 9, 12), "2023-09-12")
+    assert when(at(_read(text), "2.37")) == (dt.date(2023, 9, 12), "2023-09-12")
 
 
 def test_a_holding_now_under_the_items_opening_day_is_of_that_day() -> None:
@@ -105,7 +91,7 @@ def test_a_latest_quarterly_reports_figures_told_on_a_day_are_the_quarters() -> 
         "收益0.031元， 营业利润2.06亿元，市盈率45.2。"
     )
     found = _read(text)
-    assert _when(at(found, "206000000")) == (dt.date(2022, 3, 31), "一季报")
+    assert when(at(found, "206000000")) == (dt.date(2022, 3, 31), "一季报")
     assert at(found, "45.2").as_of == dt.date(2022, 4, 21)  # a ratio priced on the day
 
 
@@ -114,7 +100,7 @@ def test_the_latest_reports_figures_told_on_a_day_are_of_no_period_named() -> No
         "青梧科技主营业务为精密仪器研发。据最近的财报数据显示，该股于2023年08月02日每股收益 "
         "0.12元营业利润 0.61亿元市盈率 33.1"
     )
-    assert _when(at(_read(text), "61000000")) == (None, "最近的财报")
+    assert when(at(_read(text), "61000000")) == (None, "最近的财报")
 
 
 def test_a_move_within_minutes_is_the_windows_not_the_days() -> None:
@@ -128,4 +114,4 @@ def test_now_is_not_the_year_a_story_told_before_it() -> None:
         "2021年8月，青梧科技新一代电池产线正式投产。如今，青梧科技新型电池已经大规模量产，"
         "电池的转换效率为26%。"
     )
-    assert _when(at(_read(text), "26")) == (None, None)
+    assert when(at(_read(text), "26")) == (None, None)

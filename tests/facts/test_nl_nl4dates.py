@@ -6,28 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.facts.reading import at
+from tests.facts.reading import at, undated_reader, when
 
-from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
-from touyan.facts.extract import ExtractedFact, extract_facts
-
-_NAMES = ("青梧科技", "远舟重工")
-_ENTITIES = EntityDictionary.of(
-    [*bundled_entities(), *(EntityRecord(name, "company") for name in _NAMES)]
-)
-
-
-def _read(text: str) -> list[ExtractedFact]:
-    return extract_facts(text, title="", published_at=None, entities=_ENTITIES)
-
-
-def _when(fact: ExtractedFact) -> tuple[dt.date | None, str | None]:
-    return fact.as_of, fact.period
+_read = undated_reader("青梧科技", "远舟重工")
 
 
 def test_a_month_of_last_year_is_that_month_undated() -> None:
     text = "行业消息：墨西哥去年11月汽车产量同比下降6.3%。"
-    assert _when(at(_read(text), "-6.3")) == (None, "去年11月")
+    assert when(at(_read(text), "-6.3")) == (None, "去年11月")
     # (a month a record reaches back to dates no later figure)
     text = "某国上月零售额降幅为去年4月以来最大。该国商务部称，未经调整的零售额下降0.8%。"
     assert at(_read(text), "-0.8").period is None
@@ -42,7 +28,7 @@ def test_each_month_of_next_year_keeps_its_own_clause() -> None:
 
 def test_a_month_without_its_year_dates_its_own_clause() -> None:
     text = "远舟重工新车型在今年9月开启交付后持续爬坡，11月交付4120台，创下新高。"
-    assert _when(at(_read(text), "4120")) == (None, "11月")
+    assert when(at(_read(text), "4120")) == (None, "11月")
     # (a level a month set, a plan's month: neither dates a later figure)
     text = "某国10年期国债收益率追平10月高点，对美国的溢价升至12个基点。"
     assert at(_read(text), "12").period is None
@@ -55,12 +41,12 @@ def test_a_month_without_its_year_dates_its_own_clause() -> None:
 
 def test_the_whole_year_after_a_month_without_its_year_is_undated() -> None:
     text = "远舟重工：11月，远舟重工交付820台，全年累计交付9310台。"
-    assert _when(at(_read(text), "9310")) == (None, "全年")
+    assert when(at(_read(text), "9310")) == (None, "全年")
 
 
 def test_new_yorks_first_session_of_a_year_is_a_day() -> None:
     text = "美股收评：2023年首个交易日，投资者关注通胀前景。个股方面，远舟重工收涨3.15%。"
-    assert _when(at(_read(text), "3.15")) == (dt.date(2023, 1, 3), "2023-01-03")
+    assert when(at(_read(text), "3.15")) == (dt.date(2023, 1, 3), "2023-01-03")
     # (the mainland's market opens the year on another day: undated)
     text = "A股2023年首个交易日，沪指高开。远舟重工收涨3.15%。"
     assert at(_read(text), "3.15").as_of is None

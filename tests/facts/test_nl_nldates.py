@@ -7,28 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.facts.reading import at
+from tests.facts.reading import at, undated_reader, when
 
-from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
-from touyan.facts.extract import ExtractedFact, extract_facts
-
-_NAMES = ("青梧科技", "远舟重工")
-_ENTITIES = EntityDictionary.of(
-    [*bundled_entities(), *(EntityRecord(name, "company") for name in _NAMES)]
-)
-
-
-def _read(text: str) -> list[ExtractedFact]:
-    return extract_facts(text, title="", published_at=None, entities=_ENTITIES)
-
-
-def _when(fact: ExtractedFact) -> tuple[dt.date | None, str | None]:
-    return fact.as_of, fact.period
+_read = undated_reader("青梧科技", "远舟重工")
 
 
 def test_a_years_first_session_is_no_whole_year() -> None:
     text = "亚太股市在2023年第一个交易日小幅高开，远舟重工涨1.25%。"
-    assert _when(at(_read(text), "1.25")) == (None, "2023年第一个交易日")
+    assert when(at(_read(text), "1.25")) == (None, "2023年第一个交易日")
 
 
 def test_a_years_last_day_dates_the_session() -> None:
@@ -43,7 +29,7 @@ def test_a_date_in_chinese_numerals_dates_the_figure() -> None:
 
 def test_a_run_of_months_in_chinese_numerals_is_one_period() -> None:
     text = "远舟重工：二零二零年一月至十二月，远舟重工实现营业收入约人民币321.5亿元。"
-    assert _when(at(_read(text), "32150000000")) == (
+    assert when(at(_read(text), "32150000000")) == (
         dt.date(2020, 12, 31),
         "二零二零年一月至十二月",
     )
@@ -95,7 +81,7 @@ def test_a_projects_completion_date_dates_no_later_figure() -> None:
 
 def test_a_bare_quarter_after_a_text_calls_a_year_this_year_is_undated() -> None:
     text = "低利率推高了2020年的房价，但预计今年的涨幅将放缓。澳大利亚第三季度CPI同比上涨3.3%。"
-    assert _when(at(_read(text), "3.3")) == (None, "第三季度")
+    assert when(at(_read(text), "3.3")) == (None, "第三季度")
 
 
 def test_this_years_months_take_the_year_of_the_month_named_before() -> None:
@@ -104,7 +90,7 @@ def test_this_years_months_take_the_year_of_the_month_named_before() -> None:
         "结构与区域布局，加快存货去化与回款，严控费用，守住现金流，保障交付，经营保持平稳，"
         "各项工作有序推进。今年1-5月，远舟重工实现营业收入120.5亿元。"
     )
-    assert _when(at(_read(text), "12050000000")) == (dt.date(2023, 5, 31), "1-5月")
+    assert when(at(_read(text), "12050000000")) == (dt.date(2023, 5, 31), "1-5月")
 
 
 def test_this_years_month_after_another_years_month_is_undated() -> None:

@@ -35,14 +35,20 @@ def connect_trader(text: str, metric: str, sentence: tuple[int, int], at: int) -
     clauses names the channel trading and no one else after it; None otherwise."""
     if metric not in TRADED_COUNTS and not _TRADE_PRICE.search(metric):
         return None
-    lo = max(sentence[0], *(text.rfind(c, sentence[0], at) + 1 for c in "；;"))
-    trades = list(_CHANNEL_TRADES.finditer(text, lo, at))
-    if not trades:
-        return None
-    last = trades[-1]
-    if _OTHER_TRADER.search(text, last.end(), at):
+    last = _last_in_clauses(_CHANNEL_TRADES, text, sentence, at)
+    if last is None or _OTHER_TRADER.search(text, last.end(), at):
         return None
     return last["channel"]
+
+
+def _last_in_clauses(
+    pattern: re.Pattern[str], text: str, sentence: tuple[int, int], at: int
+) -> re.Match[str] | None:
+    """The last match of `pattern` in the run of clauses before `at` (back to a semicolon or
+    the sentence's start)."""
+    lo = max(sentence[0], *(text.rfind(c, sentence[0], at) + 1 for c in "；;"))
+    found = list(pattern.finditer(text, lo, at))
+    return found[-1] if found else None
 
 
 # A stock's flows a channel's trading list tells (深沪股通成交活跃股中，某股成交9亿元，成交
@@ -69,11 +75,9 @@ def connect_flow(text: str, metric: str, sentence: tuple[int, int], label_start:
     name = _FLOW_NAMES.get(metric)
     if name is None:
         return metric
-    lo = max(sentence[0], *(text.rfind(c, sentence[0], label_start) + 1 for c in "；;"))
-    channels = list(_CHANNEL.finditer(text, lo, label_start))
-    if not channels:
+    last = _last_in_clauses(_CHANNEL, text, sentence, label_start)
+    if last is None:
         return metric
-    last = channels[-1]
     between = text[last.end() : label_start]
     if _OTHER_TRADER.search(between) or _MARKET_WORDS.search(between):
         return metric
