@@ -150,8 +150,7 @@ class UnstatedSteps(Reader):
         holders, an assumption, a forecast withdrawn, a heading's year."""
         if _ASKED_AFTER.match(self.text, q.span[1]):
             return True  # 某车保费暴涨80%？: asked, not told
-        clause = max(self.text.rfind(c, sentence[0], q.span[0]) for c in "，,：:】") + 1
-        if _RUMOUR.search(self.text, max(clause, sentence[0]), q.span[0]):
+        if self.text.find("传", sentence[0], q.span[0]) >= 0 and self._rumoured(q, sentence):
             return True  # 网传某车保费上涨超50%: a rumour, told by no one
         if _CRITERION_AFTER.match(self.text, q.span[1]):
             return True  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
@@ -193,6 +192,12 @@ class UnstatedSteps(Reader):
             if _REVISED.search(self.text, clause, q.span[0]):
                 return True  # 上调2023年度盈测10%: a forecast's revision, not the forecast
         return False
+
+    def _rumoured(self, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """Whether the figure's clause (after its last comma or colon) tells a rumour. Every
+        `_RUMOUR` holds 传, which callers test for first: most sentences hold none."""
+        clause = max(self.text.rfind(c, sentence[0], q.span[0]) for c in "，,：:】") + 1
+        return _RUMOUR.search(self.text, max(clause, sentence[0]), q.span[0]) is not None
 
     def _superseded(self, q: Quantity) -> bool:
         """Whether a figure is inside a bracket that gives the forecast a new one replaces
