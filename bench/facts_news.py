@@ -23,7 +23,8 @@ are the check half, only judged, so its figure is the honest one.
 - `cfbench-dated`: the same items and sample, each read as published on the latest day it
   names with its year (its data's day, as FinEval's snippets of such articles are): the date
   rules that lean on a publication date, which undated news never reaches, are judged too.
-  It joined after the first round of fixes on `cfbench`, judged before any rule looked at it.
+  It joined after the first round of fixes on `cfbench`, judged before any rule looked at it;
+  an item that names no day with its year reads as in `cfbench`, whose verdicts it borrows.
 
 Run: `.venv/bin/python bench/facts_news.py [--corpus cfbench] [--judge] [--wrong]`; verdicts
 live in `facts_news_judged.tsv` and `facts_cfbench_judged.tsv` (places, claim hashes, verdicts
@@ -41,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from common import machine, read_jsonl, require_shared
-from judged import Sampled, report
+from judged import Sampled, load, report
 from touyan.facts.entities import EntityDictionary, bundled_entities
 from touyan.facts.extract import extract_facts
 from touyan.text.dates import parse_dates
@@ -60,6 +61,7 @@ class Corpus:
     dev_buckets: frozenset[int]  # of the even items'
     check_buckets: frozenset[int]  # of the odd items'
     dated: bool = False  # read each item as published on the latest day it names
+    undated_twin: str | None = None  # the corpus reading the same items with no date
 
     def published(self, text: str) -> dt.date | None:
         if not self.dated:
@@ -124,6 +126,7 @@ CORPORA = {
         frozenset({0, 1}),
         frozenset({0}),
         dated=True,
+        undated_twin="cfbench",
     ),
 }
 
@@ -141,9 +144,12 @@ def main() -> None:
     for item in items[:20]:  # the readers' patterns compile on first use: not an item's time
         extract_facts(item[corpus.text], title="", published_at=None, entities=entities)
     found, start, slowest = 0, time.perf_counter(), 0.0
+    undated: set[str] = set()  # items the reading finds no publication date for
     for index, item in enumerate(items):
         text, title = item[corpus.text], item[corpus.title] if corpus.title else ""
         published = corpus.published(text)
+        if published is None:
+            undated.add(str(index))
         began = time.perf_counter()
         facts = extract_facts(text, title=title, published_at=published, entities=entities)
         slowest = max(slowest, time.perf_counter() - began)
@@ -163,7 +169,13 @@ def main() -> None:
         f"check: odd items, {len(corpus.check_buckets)} in {corpus.every}"
     )
     print(f"  {len(sample)} in the sample ({shares})")
-    report(sample, args.judge, args.wrong, corpus.judged)
+    borrowed = None
+    if corpus.undated_twin:
+        # An item naming no day with its year reads as in the undated corpus, fact for fact:
+        # that corpus's verdicts on it stand.
+        twin = load(CORPORA[corpus.undated_twin].judged)
+        borrowed = {key: v for key, v in twin.items() if key[0][0] in undated}
+    report(sample, args.judge, args.wrong, corpus.judged, borrowed)
 
 
 if __name__ == "__main__":

@@ -96,7 +96,10 @@ def in_sample(row: str, snippet: int, span: tuple[int, int], half: str) -> str |
 _CHECK_BUCKETS = frozenset(SAMPLE_EVERY + n for n in (1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21))
 
 
-def load(path: Path = JUDGED) -> dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]:
+Verdicts = dict[tuple[tuple[str, int, int, int], str], tuple[str, str]]
+
+
+def load(path: Path = JUDGED) -> Verdicts:
     """(place, claim) -> (verdict, note)."""
     if not path.exists():
         return {}
@@ -112,11 +115,16 @@ def load(path: Path = JUDGED) -> dict[tuple[tuple[str, int, int, int], str], tup
 
 
 def report(
-    sample: Iterable[Sampled], show_unjudged: bool, show_wrong: bool = False, path: Path = JUDGED
+    sample: Iterable[Sampled],
+    show_unjudged: bool,
+    show_wrong: bool = False,
+    path: Path = JUDGED,
+    borrowed: Verdicts | None = None,
 ) -> None:
     """Print both samples' precision; list facts still to judge, or (to mine for fixes) the dev
-    sample's facts judged wrong: never the check sample's, which would stop it being honest."""
-    verdicts = load(path)
+    sample's facts judged wrong: never the check sample's, which would stop it being honest.
+    `borrowed` verdicts, from another file, stand where `path` has none."""
+    verdicts = {**(borrowed or {}), **load(path)}
     wrong: list[tuple[Sampled, str]] = []
     right: Counter[str] = Counter()
     judged: Counter[str] = Counter()
