@@ -25,10 +25,18 @@ are the check half, only judged, so its figure is the honest one.
   rules that lean on a publication date, which undated news never reaches, are judged too.
   It joined after the first round of fixes on `cfbench`, judged before any rule looked at it;
   an item that names no day with its year reads as in `cfbench`, whose verdicts it borrows.
+- `fuyao`: `corpus/fuyaonews/`, 153 long-form analysis articles in Markdown, read as ingest
+  reads them (front matter off, Markdown to text) and dated by their front matter: the dated
+  articles users ingest, where every rule leaning on a publication date is reached. Every
+  fact is in the sample. It joined in 2026-12-05's seventh session, judged before any rule
+  looked at it.
+- `financebench`: `eval/financebench/evidence_pages_corpus.jsonl`, 168 pages of US filings
+  (10-K, 10-Q, 8-K) as PDF text: English statements and their tables, undated. Every fact
+  is in the sample. It joined with `fuyao`, judged before any rule looked at it.
 
 Run: `.venv/bin/python bench/facts_news.py [--corpus cfbench] [--judge] [--wrong]`; verdicts
-live in `facts_news_judged.tsv` and `facts_cfbench_judged.tsv` (places, claim hashes, verdicts
-and notes: no news text).
+live in `facts_<corpus>_judged.tsv` (`facts_news_judged.tsv` for finna): places, claim hashes,
+verdicts and notes, no news text.
 """
 
 from __future__ import annotations
@@ -45,9 +53,17 @@ from common import machine, read_jsonl, require_shared
 from judged import Sampled, load, report
 from touyan.facts.entities import EntityDictionary, bundled_entities
 from touyan.facts.extract import extract_facts
+from touyan.ingest.sources.markdown import parse_markdown
 from touyan.text.dates import parse_dates
 
 _WITH_YEAR = re.compile(r"\d{4}\s*[年\-/.]")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    text: str
+    title: str
+    published: dt.date | None  # as its source dates it (a front matter's date), if it does
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +78,15 @@ class Corpus:
     check_buckets: frozenset[int]  # of the odd items'
     dated: bool = False  # read each item as published on the latest day it names
     undated_twin: str | None = None  # the corpus reading the same items with no date
+
+    def items(self) -> list[Item]:
+        where = require_shared() / self.path
+        if where.is_dir():  # Markdown articles, read as ingest reads them
+            return [_article(path) for path in sorted(where.rglob("*.md")) if path.parent != where]
+        return [
+            Item(r[self.text], r[self.title] if self.title else "", self.published(r[self.text]))
+            for r in read_jsonl(where)
+        ]
 
     def published(self, text: str) -> dt.date | None:
         if not self.dated:
@@ -82,6 +107,12 @@ class Corpus:
         bucket = int.from_bytes(hashlib.blake2b(key, digest_size=4).digest()) % self.every
         buckets = self.dev_buckets if item % 2 == 0 else self.check_buckets
         return ("dev" if item % 2 == 0 else "check") if bucket in buckets else None
+
+
+def _article(path: Path) -> Item:
+    doc = parse_markdown(path.read_bytes(), origin=str(path)).documents[0]
+    day = doc.published_at.date() if doc.published_at else None
+    return Item(doc.text, doc.title or "", day)
 
 
 _HERE = Path(__file__).parent
@@ -128,6 +159,26 @@ CORPORA = {
         dated=True,
         undated_twin="cfbench",
     ),
+    "fuyao": Corpus(
+        "fuyao",
+        "corpus/fuyaonews",
+        "",
+        None,
+        _HERE / "facts_fuyao_judged.tsv",
+        1,
+        frozenset({0}),
+        frozenset({0}),
+    ),
+    "financebench": Corpus(
+        "financebench",
+        "eval/financebench/evidence_pages_corpus.jsonl",
+        "text",
+        None,
+        _HERE / "facts_financebench_judged.tsv",
+        1,
+        frozenset({0}),
+        frozenset({0}),
+    ),
 }
 
 
@@ -138,25 +189,25 @@ def main() -> None:
     parser.add_argument("--wrong", action="store_true", help="list dev-sample facts judged wrong")
     args = parser.parse_args()
     corpus = CORPORA[args.corpus]
-    items = read_jsonl(require_shared() / corpus.path)
+    items = corpus.items()
     entities = EntityDictionary.of(bundled_entities())
     sample: list[Sampled] = []
     for item in items[:20]:  # the readers' patterns compile on first use: not an item's time
-        extract_facts(item[corpus.text], title="", published_at=None, entities=entities)
+        extract_facts(item.text, title="", published_at=None, entities=entities)
     found, start, slowest = 0, time.perf_counter(), 0.0
     undated: set[str] = set()  # items the reading finds no publication date for
     for index, item in enumerate(items):
-        text, title = item[corpus.text], item[corpus.title] if corpus.title else ""
-        published = corpus.published(text)
-        if published is None:
+        if item.published is None:
             undated.add(str(index))
         began = time.perf_counter()
-        facts = extract_facts(text, title=title, published_at=published, entities=entities)
+        facts = extract_facts(
+            item.text, title=item.title, published_at=item.published, entities=entities
+        )
         slowest = max(slowest, time.perf_counter() - began)
         found += len(facts)
         for fact in facts:
             if half := corpus.sample_of(index, fact.span):
-                sample.append(Sampled(half, half, str(index), 0, fact, text, published))
+                sample.append(Sampled(half, half, str(index), 0, fact, item.text, item.published))
     elapsed = time.perf_counter() - start
     print(f"fact precision on news — {len(items)} {corpus.name} items ({machine()})")
     rate = (
