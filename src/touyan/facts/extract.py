@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -130,6 +130,8 @@ def label_before(text: str, start: int) -> tuple[str, int] | None:
         ):
             continue  # ADR in CADR, EBIT in PEBIT: a Latin label is a word of its own
         # no clause break after the label (searched from its end: 市盈率(TTM) holds brackets)
+        if span[2][0].isascii() and _NOT_THE_FIGURE.search(text, max(0, span[0] - 24), span[0]):
+            continue  # cost of sales, deferred revenue: a cost and a liability, not revenue
         if _CONNECTORS.match(text[span[1] : start]) and not CLAUSE_BREAK.search(
             text, span[1], start
         ):
@@ -153,7 +155,7 @@ def label_before(text: str, start: int) -> tuple[str, int] | None:
 # adjusted figure, reported beside the GAAP one the bare label names. (Not 下调整后, 预测调整后:
 # a revised forecast.) 扣非后归母净利润: net of one-off items, the same adjusted figure.
 _ADJUSTED = re.compile(
-    r"非\s*GAAP|non-?\s*GAAP|经调整|(?<![上下测])调整后|\badjusted\b|扣非|扣除非经常性损益",
+    r"非\s*GAAP|non-?\s*GAAP|经调整|(?<![上下测])调整后|\badjusted\b|\bcore\b|扣非|扣除非经常性损益",
     re.IGNORECASE,
 )
 _ADJUSTABLE = frozenset(
@@ -172,6 +174,11 @@ _ADJUSTED_METRIC = {"eps": "eps_adjusted", "net_profit": "net_profit_adjusted"}
 # The words right before a label, back to a clause break or a figure: what may qualify it.
 # (A stock's code in brackets is part of its name: 调整后某某(600999)每股收益.)
 _LABEL_PREFIX = re.compile(r"(?:[^，,；;。！？!?\n\d%]|[(（]\d{4,6}[)）])*$")
+
+
+# Words before an English label that make it another figure's name: "Total cost of sales",
+# "Cost of revenues" (what the sales cost), "Deferred revenue" (billed, not yet earned).
+_NOT_THE_FIGURE = re.compile(r"(?:\bcosts?\s+of|\bdeferred|\bunearned)\s+$", re.IGNORECASE)
 
 
 WINDOW = r"近[\d一二三四五六七八九十]{1,2}个?[年月周日]"
@@ -205,7 +212,12 @@ _ANY_LABEL = ahocorasick_rs.AhoCorasick(
 
 def label_after(text: str, end: int) -> str | None:
     found = AFTER_LABEL.match(text, end)
-    return AFTER_METRIC[found.group().lower()] if found else None
+    if found is None or _ACTIVITIES.match(text, found.end()):
+        return None  # "(812) Financing Activities": a cash-flow statement's next section
+    return AFTER_METRIC[found.group().lower()]
+
+
+_ACTIVITIES = re.compile(r"\s*activities", re.IGNORECASE)
 
 
 _TERMINAL = "。！？!?；;：:"
@@ -222,17 +234,41 @@ def _joinable(prev: str, nxt: str) -> bool:
     return not re.match(r"^(?:[-*•]|\d+(?:[.)]\s|、)|[一二三四五六七八九十]+、|#)", nxt)
 
 
+# Where a joined line break leaves no space: after a currency sign or an opening bracket
+# ("$\n1,250" is $1,250) and before a closing mark ("12\n%" is 12%).
+_GLUE_AFTER = frozenset("$(#'\"/-")
+_GLUE_BEFORE = frozenset("%),.;:'\"/-")
+
+
+def _spaced_join(last: str, first: str) -> bool:
+    """Whether a line break joined between `last` and `first` reads as a space: Chinese runs
+    on across a break (营业\n收入), English words and figures do not ("Net sales\n$812" is
+    "Net sales $812", "$ 2.10\n1.95" two figures)."""
+    return (
+        "!" <= last <= "~"
+        and "!" <= first <= "~"
+        and last not in _GLUE_AFTER
+        and first not in _GLUE_BEFORE
+    )
+
+
 def flatten(text: str) -> tuple[str, list[int]]:
     """The text with mid-sentence line breaks removed, and each view char's original offset."""
     parts: list[str] = []
     index: list[int] = []
     offset = 0
     previous = ""
+    last = ""  # the view's last char: a joined break between two Latin words reads as a space
     for n, line in enumerate(text.split("\n")):
         if n and not (line.strip() == "" or _joinable(previous, line)):
             parts.append("\n")
             index.append(offset - 1)
+        elif n and line and _spaced_join(last, line[0]):
+            parts.append(" ")
+            index.append(offset - 1)  # the space stands where the line break was
         parts.append(line)
+        if line:
+            last = line[-1]
         index.extend(range(offset, offset + len(line)))
         if line.strip():
             previous = line
@@ -319,11 +355,27 @@ def extract_facts(
         return []
     # Imported here, not at the top: the readers import this module (the fact, the labels).
     from touyan.facts.read_facts import FactReader
+    from touyan.facts.release_periods import release_facts
+    from touyan.facts.statement_tables import statement_facts
 
     published_at = _dateline(text, published_at)
 
     found = FactReader(text, title, published_at, entities, mentions).facts()
+    if found:  # an English release's periods, then its tables' columns (a table's date wins)
+        found = statement_facts(text, release_facts(text, found, _fiscal_month(entities)))
+    # (a label that is a year, "Shares outstanding - June 30, 2024: 912,000": no figure's name)
+    found = [f for f in found if not f.metric.isdigit()]
     return [_bounded(text, f) for f in found]
+
+
+def _fiscal_month(entities: EntityDictionary | None) -> Callable[[str], int | None]:
+    """The month a subject's fiscal year ends in, when the dictionary knows one."""
+
+    def month(subject: str) -> int | None:
+        record = entities.get(subject) if entities is not None else None
+        return record.fiscal_year_end if record is not None else None
+
+    return month
 
 
 # A news item's own time stamp at its head (…领涨2025-06-10 09:376月10日，有色板块…).

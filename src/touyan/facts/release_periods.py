@@ -1,0 +1,119 @@
+"""The period an English results release names for its figures, and the guidance it gives.
+
+A release heads its figures with the period they are of, not the day it was issued:
+
+    2024 Third-Quarter earnings per share of $0.91 and adjusted EPS of $1.12
+    Full-Year 2024 net sales of $6.2 billion
+    ... compared to 2023 net sales of $5.8 billion.
+    Company guides 2025 adjusted EPS of $4.40 to $4.60
+
+$0.91 and $1.12 are the third quarter of 2024's, $6.2 billion fiscal 2024's, $5.8 billion
+2023's, whatever day the release is dated; $4.40 is a forecast for 2025. A figure whose
+sentence names no such period keeps the date the reader gave it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from touyan.facts.extract import ExtractedFact
+
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_NTH = r"(?P<nth>first|second|third|fourth)"
+# 2024 Third-Quarter, third quarter of 2024, Q3 2024, Full-Year 2024, fiscal 2024, 2024 full
+# year: a period a release's sentence names for the figures after it.
+_PERIOD = re.compile(
+    rf"\b{_YEAR}\s+{_NTH}[- ]quarter\b|\b(?P<nth2>first|second|third|fourth)[- ]quarter"
+    rf"(?:\s+of)?\s+(?P<year2>(?:19|20)\d{{2}})\b|\bQ(?P<q>[1-4])\s+(?P<year3>(?:19|20)\d{{2}})\b"
+    rf"|\b(?P<year4>(?:19|20)\d{{2}})\s+(?:full[- ]year|fiscal\s+year)\b"
+    rf"|\b(?:full[- ]year|fiscal(?:\s+year)?)(?:\s+of)?\s+(?P<year5>(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+# "2023 net sales of", "2023 revenue was": a year written right before the figure's label.
+_YEAR_LABEL = re.compile(
+    rf"\b{_YEAR}\s+(?:[A-Za-z][A-Za-z-]*\s+){{1,4}}(?:of|was|were|totaled|totaling)\s+\$?\s*$"
+)
+_NTHS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# guides, guidance, outlook, expects: the sentence gives what is to come.
+_GUIDANCE = re.compile(
+    r"\b(?:guides?|guidance|outlook|expects?|expected|forecasts?|projects?|anticipates?)\b",
+    re.IGNORECASE,
+)
+_GUIDANCE_OR_RESULTS = re.compile(
+    rf"{_GUIDANCE.pattern}|(?P<results>\bresults\b|\breport(?:s|ed)?\b)", re.IGNORECASE
+)
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# Where a release's sentence or headline starts: a sentence's end, a rule of underscores, a
+# bullet or a blank line.
+_SENTENCE_START = re.compile(r"[.!?](?=\s)|_{3,}|[•▪●]|\n[^\S\n]*\n")
+_REACH = 300  # characters back to look for the sentence's start
+
+
+def release_facts(
+    text: str, facts: list[ExtractedFact], fiscal_month: Callable[[str], int | None]
+) -> list[ExtractedFact]:
+    """`facts` with those in an English release's sentence that names their period dated by
+    it, and those it guides marked forecasts. `fiscal_month` is the month a subject's fiscal
+    year ends in, when that is not December."""
+    return [_in_period(text, fact, fiscal_month) for fact in facts]
+
+
+def _in_period(
+    text: str, fact: ExtractedFact, fiscal_month: Callable[[str], int | None]
+) -> ExtractedFact:
+    start = fact.span[0]
+    lo = max(0, start - _REACH)
+    if not text[lo:start].isascii():
+        return fact  # a Chinese text's periods are the reader's own
+    starts = list(_SENTENCE_START.finditer(text, lo, start))
+    clause_lo = starts[-1].end() if starts else lo
+    month = fiscal_month(fact.subject) or 12
+    guided = _guided_year(text, clause_lo, start)
+    if guided is not None:
+        metric = fact.metric if fact.metric.endswith("_forecast") else f"{fact.metric}_forecast"
+        return replace(fact, metric=metric, as_of=_year_end(guided, month), period=f"FY{guided}")
+    period = _period(text, clause_lo, start)
+    if period is None:
+        return fact
+    year, quarter = period
+    if quarter is None:
+        return replace(fact, as_of=_year_end(year, month), period=f"FY{year}")
+    # (a fiscal quarter of a year ending in another month ends on a day no calendar gives)
+    as_of = _year_end(year, quarter * 3) if month == 12 else None
+    return replace(fact, as_of=as_of, period=f"Q{quarter} {year}")
+
+
+def _guided_year(text: str, lo: int, hi: int) -> int | None:
+    """The year a sentence's guidance is for, when the sentence from `lo` gives guidance
+    (guides, outlook) after the last results it reports ("Raises Full-Year Guidance; First-
+    Quarter 2025 Results: EPS $1.10" reports the quarter's)."""
+    words = list(_GUIDANCE_OR_RESULTS.finditer(text, lo, hi))
+    if not words or words[-1]["results"]:
+        return None
+    year = _ANY_YEAR.search(text, words[-1].end(), hi)
+    return int(year.group()) if year else None
+
+
+def _period(text: str, lo: int, hi: int) -> tuple[int, int | None] | None:
+    """The year, and the quarter if one, the sentence from `lo` names last before `hi`."""
+    labelled = _YEAR_LABEL.search(text, lo, hi)
+    if labelled is not None:
+        return int(labelled["year"]), None
+    found = list(_PERIOD.finditer(text, lo, hi))
+    if not found:
+        return None
+    last = found[-1]
+    if last["year"] or last["year2"]:
+        nth = (last["nth"] or last["nth2"]).lower()
+        return int(last["year"] or last["year2"]), _NTHS[nth]
+    if last["year3"]:
+        return int(last["year3"]), int(last["q"])
+    return int(last["year4"] or last["year5"]), None
+
+
+def _year_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
