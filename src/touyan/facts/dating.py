@@ -18,6 +18,7 @@ from touyan.facts.labels import RATIO_METRICS
 from touyan.facts.listed_dates import listed_date
 from touyan.facts.sections import section_marks
 from touyan.facts.sessions import RECENT_DAYS
+from touyan.facts.table_columns import column_date
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
@@ -72,6 +73,8 @@ def date_for(
         # …营收排名前十的股票如下表：二、近期盘面情况…近7日涨跌幅: a section heading starts a
         # new context within a run the text writes without a full stop
         sentence = (marks[at - 1], sentence[1])
+    if (column := column_date(q, dates, text)) is not None:
+        return column, None  # 营收 | 1.2亿元 | 3.4亿元 under 指标 | 2022年 | 2023年
     in_sentence = [d for d in dates if sentence[0] <= d.span[0] < sentence[1]]
     if (own := own_as_of(q, in_sentence, text)) is not None:
         return own, None

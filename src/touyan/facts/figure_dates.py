@@ -22,6 +22,8 @@ _SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|至今|迄今|起|开始|
 _RECORD = re.compile(r"所创|(?<=年)新[高低]")
 # 2026年4月到期的票据: the day a security matures names it, it dates no figure about it.
 _MATURES = re.compile(r"\s*(?:到期|届满)")
+# 2027年之前难以盈利: a deadline a statement runs up to, no period any figure is of.
+_BEFORE_DEADLINE = re.compile(r"\s*(?:之前|以前)")
 # 与2021年纳入统计的654家景区同口径比较: the base a comparison names with words between its
 # date and the verb, which `BASE_AFTER` (与2024-06-30相比) reads only right after the date.
 _COMPARED_WITH = re.compile(r"[^，,。；;！？!?\n]{1,30}?(?:相比|比较|相较|对比)")
@@ -48,6 +50,7 @@ def figure_dates(text: str, found: Sequence[DateMention]) -> list[DateMention]:
         and not _SINCE.match(text, d.span[1])
         and not _RECORD.match(text, d.span[1])
         and not _MATURES.match(text, d.span[1])
+        and not _BEFORE_DEADLINE.match(text, d.span[1])
         and not BASE_BEFORE.search(text, max(0, d.span[0] - 4), d.span[0])
         and not BASE_AFTER.match(text, d.span[1])  # 与2024-06-30相比增仓: the base's date
         and not _base_named(text, d.span)  # 与2021年…同口径比较, 占公司2020年度…, 成立于
@@ -56,6 +59,11 @@ def figure_dates(text: str, found: Sequence[DateMention]) -> list[DateMention]:
         and not _ISSUE_NUMBER.match(text, d.span[1])  # 2024年度第三期超短期融资券: a name
         and not founded(text, d.span[0])  # 成立日期：1993-05-10 dates the company
     ]
+
+
+def starts_span(text: str, end: int) -> bool:
+    """Whether the date ending at `end` is where a span starts from (1月以来, 2002年9月起)."""
+    return _SINCE.match(text, end) is not None
 
 
 def _in_base_gloss(text: str, date: DateMention, dates: Sequence[DateMention]) -> bool:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from touyan.facts.dating import BASE_AFTER, BASE_BEFORE
-from touyan.facts.figure_dates import figure_dates
+from touyan.facts.figure_dates import figure_dates, starts_span
 from touyan.text.dates import DateMention, cn_int, parse_dates, part_of_month
 
 # Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):
@@ -34,7 +34,8 @@ _BARE_MONTHS = re.compile(
     r"|(?P<span>(?:(?<=[去今明]年)|(?<![\d年前近]))第?(?P<q>[一二三四1-4])季度"
     r"|(?<![\d年])(?:上半年|下半年)|前三季度)"
     r"|(?<![上下])(?P<h1>半年度)(?!报)"  # 2024年半年度; 前四季度 is the trailing year
-    r"|前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
+    # (not 提前6个月: a lead time, no months of a year)
+    r"|(?<!提)前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
     # 2025年一季报, and 2023一季报 with the year run in without 年
     r"|(?:(?<!\d)|(?<=(?<!\d)(?:19|20)\d\d))(?P<report>一季报|半年度报告|半年报|中报|三季报|年度报告|年报)"
     r"|(?<![\dA-Za-z])(?:(?P<yy>\d{2})\s*Q(?P<yq>[1-4])|(?P<qy>[1-4])Q(?P<yy2>\d{2}))(?![\dA-Za-z])"
@@ -216,6 +217,8 @@ def with_bare_months(
             continue
         if BASE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue  # 降幅比1—4月份收窄: the base compared with dates no figure
+        if starts_span(text, m.end()):
+            continue  # 自今年3月以来: where a span starts, as `figure_dates` drops
         if m["yq"] or m["qy"]:  # 25Q1, 1Q25: a quarter of 2025
             quarter = int(m["yq"] or m["qy"])
             year = 2000 + int(m["yy"] or m["yy2"])

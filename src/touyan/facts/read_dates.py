@@ -32,6 +32,9 @@ from touyan.facts.periods import year_range
 from touyan.facts.read_text import TextReader
 from touyan.facts.sections import section_closed
 from touyan.facts.sessions import PREVIOUS_SESSION, session_on_or_before
+from touyan.facts.since_windows import YTD as _YTD
+from touyan.facts.since_windows import so_far
+from touyan.facts.told_dates import own_news, reached_now
 from touyan.text.dates import DateMention, cn_int
 from touyan.text.numbers import Quantity
 
@@ -53,8 +56,10 @@ ANNUAL_METRICS = frozenset(
 
 
 def _valued(metric: str) -> bool:
-    """A market value and a rank by it are a day's, like a quote (市值排名26/175)."""
-    return metric == "market_cap" or "市值" in metric
+    """A market value and a rank by it are a day's, like a quote (市值排名26/175); so is a
+    valuation (130亿美元的估值, told in a later sentence than a quarter's results: the
+    valuation of the day, not at the quarter's end)."""
+    return metric in ("market_cap", "valuation") or "市值" in metric
 
 
 # A fiscal year a label names as its own (22财年的每股盈利预测): no date the text names is its.
@@ -94,9 +99,6 @@ _NEWS_DAY_REACH = 16
 # written.
 _OPENING_DAY = re.compile(r"[，,]")
 
-# The year so far (今年以来, 今年来, 今年至今): a window from the year's start to the day of
-# writing, which the date parser, reading 今年 alone, gives as the whole year.
-_YTD = ("今年以来", "今年来", "今年至今", "今年迄今")
 
 # The year a change is measured from (比1978年, 较2011年末), and the bases other than a year.
 _BASE_YEAR = re.compile(
@@ -261,7 +263,7 @@ class DatedReader(TextReader):
             window = None
         if (
             window is not None
-            and window.text in _YTD
+            and so_far(window.text)
             and anchor is not None
             and (anchor.span[1] <= sentence[0] or anchor.granularity != "day")
         ):
@@ -316,6 +318,13 @@ class DatedReader(TextReader):
             # X2025年第一季度净利润同比下降38% (title): 4月24日，X发布的报告显示…每股收益为0.36
             # 美元 is the quarter's, told on the 24th
             anchor = replace(titled, span=anchor.span)
+        if anchor is not None and (
+            own_news(self.text, anchor, q, sentence)
+            or reached_now(self.text, anchor, q, sentence, self._clause_start(sentence, q.span[0]))
+        ):
+            # 2029年营收10亿元。本次IPO拟募资20亿元, 2029年…。\n…覆盖率已达75%: the text's own
+            # news, of the day of writing (see `told_dates`)
+            anchor = None
         if anchor is not None and metric in _SINCE_LISTING and anchor.span[1] <= sentence[0]:
             # 2025年1-3月，营收185亿元。…A股上市后累计派现63亿元: a running total to the day of
             # writing, not the period an earlier sentence names

@@ -70,6 +70,9 @@ _MONTH_FRAME = re.compile(r"本月(?:预测|估计|对)")
 # A date field after a forecast word: what is expected is the date, not the figures after it.
 _EXPECTED_DATE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:完工|竣工|投产|上市|到期)(?:日期|时间)")
 _CLAUSE_SEP = re.compile(r"[，,；;]")  # but 预计今日…: today's, foreseen
+# What a clause says is reached already (已超过, 已经达到), and a plan's launch (启动…计划).
+_DONE = re.compile(r"已经?(?:超过|超|达到|达|突破|升至|增至|实现|完成|累计)")
+_LAUNCHED = re.compile(r"(?:启动|推出|发起|开启|上线)[^，,。；;！？]{0,20}$")
 # A clause about the present after the forecast (相比之下，现在这一比例为5%).
 _PRESENT = re.compile(r"[，,；;]\s*(?:相比之下[，,]?\s*)?(?:现在|目前|当前)")
 # 希望将产能从目前占全球的10%提高到2030年的20%: the level a planned step starts from, today's
@@ -119,6 +122,8 @@ class ForecastReader(TextReader):
             return False
         if found and _PRESENT.search(self.text, found[-1].end(), hi):
             return False  # 估计到4月份将有一半国家加息，相比之下，现在这一比例为5%: today's
+        if found and self._told_done_after(found[-1], hi):
+            return False
         if found and any(w in self.text[found[-1].end() : hi] for w in "从由"):
             if _FROM_NOW.search(self.text, found[-1].end(), hi):
                 return False  # 计划将份额从目前的10%提高到…: the step's start, today's
@@ -132,6 +137,22 @@ class ForecastReader(TextReader):
         if found:
             return not _EXPECTED_DATE.match(self.text, found[-1].end())
         return self._in_scenario(lo)
+
+    def _told_done_after(self, word: re.Match[str], hi: int) -> bool:
+        """Whether the figure ending its clause at `hi` is told as done, not foreseen by the
+        forecast word of an earlier clause: a clause of its own saying it is reached already
+        (规模预计突破900亿元，渗透率已超过40%: the rate is today's), or a plan the sentence
+        says was launched, its figures the launch's (推出"某某"计划，上线3天，订单突破50万单)."""
+        breaks = [m.end() for m in _CLAUSE_SEP.finditer(self.text, word.end(), hi)]
+        if not breaks:
+            return False  # the word's own clause: 预计已超过 is an estimate
+        if _DONE.search(self.text, breaks[-1], hi):
+            return True
+        return (
+            word.group() == "计划"
+            and breaks[0] == word.end() + 1
+            and _LAUNCHED.search(self.text, max(0, word.start() - 24), word.start()) is not None
+        )
 
     def _forecast_run(self, sentence: tuple[int, int], q: Quantity) -> bool:
         """A figure in a ；-clause of a sentence that opens with 预计 or 预测, its own clause

@@ -46,6 +46,7 @@ from touyan.facts.periods import (
     year_ranges,
 )
 from touyan.facts.sessions import session_mentions
+from touyan.facts.since_windows import since_year_windows
 from touyan.text.dates import DateMention, read_dates
 from touyan.text.numbers import Quantity
 
@@ -393,6 +394,8 @@ class TextReader:
         dates = figure_dates(text, found_dates)
         if "今年" in text:
             dates = sorted([*dates, *_ytd_windows(text, published_at)], key=lambda d: d.span[0])
+        if since := since_year_windows(text, published_at):  # 2023年以来
+            dates = sorted([*dates, *since], key=lambda d: d.span[0])
         short = short_year_mentions(text, dates, published_at)  # 24年营收
         short += crop_year_mentions(text)  # 2025/26年度
         short += plan_mentions(text)  # “十一五”

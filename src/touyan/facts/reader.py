@@ -33,10 +33,13 @@ from touyan.facts.read_indicators import IndicatorReader
 from touyan.facts.read_parts import PartReader
 from touyan.facts.read_subjects import SubjectReader
 from touyan.facts.report_days import report_told_on
+from touyan.facts.told_dates import source_dated
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
 # A change against a base, or its yearly average: over the years since a base year it names.
+# A total over the span of years a figure is dated by (2021-2023年…累计投入9亿元).
+_SUMMED = re.compile(r"累计|合计|共计|总计")
 _SINCE_BASE = re.compile(r"(?<!_yoy)(?<!_qoq)_(?:change|avg_annual_change|cagr)$")
 # A quote of one moment of a session (收盘价): a span's is its last day's.
 _POINT_QUOTES = frozenset({"price", "open", "close", "prev_close", "limit_up", "limit_down"})
@@ -109,6 +112,8 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             obj = counted_goods(self.text, q.span[1])  # 卖出了5780万台iPad: those goods
         anchor, window = self._anchor(metric, q, sentence)
         as_of, period = self._as_of(anchor)
+        if anchor is not None and source_dated(self.text, anchor, q, sentence):
+            as_of, period = None, None  # a report's day, or one outside a work's title
         if (
             anchor is not None
             and metric not in DAILY_METRICS
@@ -254,6 +259,16 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
         elif _SINCE_BASE.search(metric) and (years := self._years_spanned(anchor)):
             # 1949—1978年，…比重从10.64%增加到17.92%，平均每年提高0.25个百分点: the change over
             # the span of years the figure is dated by, not within its last year
+            period = f"{years[0]}年—{years[1]}年"
+        elif (
+            anchor is not None
+            and sentence[0] <= anchor.span[0] < q.span[0]
+            and _SUMMED.search(
+                self.text, max(anchor.span[1], self._clause_start(sentence, q.span[0])), q.span[0]
+            )
+            and (years := self._years_spanned(anchor))
+        ):
+            # 2021-2023年，公司累计投入9亿元: the span's total, not its last year's
             period = f"{years[0]}年—{years[1]}年"
         if (
             anchor is not None
