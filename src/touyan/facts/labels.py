@@ -242,6 +242,9 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     ),
 }
 BEFORE_LABELS["price"] = (*BEFORE_LABELS["price"], "最新价格")  # 最新价格是40.45元
+# 人民币对美元中间价报7.1元: the central bank's daily fixing of a currency, not a price
+# traded (报 alone would read it as one).
+BEFORE_LABELS["central_parity"] = ("中间价", "人民币中间价", "对美元中间价", "人民币对美元中间价")
 # Company-report KPIs written in Latin letters (RevPAR 134元, Occ 61.1%, EBITDA 12亿元). A
 # Latin label is read only as a word of its own: not ADR in CADR (see `extract.label_before`).
 BEFORE_LABELS.update(

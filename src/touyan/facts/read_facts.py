@@ -21,6 +21,7 @@ from touyan.facts.economy import TURNED
 from touyan.facts.extract import METRIC_MAX, ExtractedFact, label_after, label_before
 from touyan.facts.fields import bracketed_unit
 from touyan.facts.filings import unglued
+from touyan.facts.label_tails import tidied_fact
 from touyan.facts.labels import DATE_IN_LABEL, LABELS, WINDOW_MOVE, amount_unit, unit_fits
 from touyan.facts.market import MARKET, quoted_in_hkd
 from touyan.facts.read_bulletin import BulletinShapes
@@ -212,6 +213,8 @@ class FactReader(
                         )
                     ):
                         fact = None
+                if fact is not None:
+                    fact = tidied_fact(fact, self.text, q.span[0])  # 收入规模已, 飙升至, 市场份额
                 if fact is not None and GARBLED.search(fact.metric):
                     out.extend(self._repaired(fact))
                 elif (

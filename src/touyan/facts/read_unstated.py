@@ -127,6 +127,21 @@ _REVISED = re.compile(
 )
 
 
+# 这类产品通常售价数十美元, 往往耗资千万元: what such things typically cost, said of a kind,
+# not a figure anyone reported (the figure within a few clauses after the word).
+_TYPICAL = re.compile(r"通常|往往|一般来说|一般而言")
+_TYPICAL_REACH = 40
+# 暴涨往往伴随暴跌，就像4月8日股价下跌5%: an instance the typical is shown by, dated or
+# brought in as an example: that figure is told.
+_INSTANCE = re.compile(r"\d\s*[年月日号]|就像|例如|比如|譬如")
+# 甲公司与乙公司达成的总价值达8亿元的协议: a deal's value, which is neither party's (the label
+# would file it as the company's own 总价值).
+_DEAL_VALUE = re.compile(
+    r"(?:达成|签署|签订|签约|宣布)的?[^，,。；;]{0,16}?(?:总价值|价值)"
+    r"(?:达到?|为|约|高达|超过?)*\s*$"
+)
+
+
 def _unit_unread(text: str, q: Quantity) -> bool:
     """Whether the text writes a unit right after a figure that its unit does not hold."""
     if q.unit not in ("", "count", "money"):
@@ -187,6 +202,15 @@ class UnstatedSteps(Reader):
         if q.unit == "%" and "所属" in self.text[sentence[0] : q.span[0]]:
             if _BOARDS_LISTED.search(self.text, sentence[0], q.span[0]):
                 return True  # 所属板块表现：甲 0.71%、乙 0.48%: the boards' moves
+        if (
+            typical := _TYPICAL.search(
+                self.text, max(sentence[0], q.span[0] - _TYPICAL_REACH), q.span[0]
+            )
+        ) and not _INSTANCE.search(self.text, typical.end(), q.span[0]):
+            return True  # 此类设备通常售价在2000元左右: a kind's typical figure
+        if q.unit == "money" and "价值" in self.text[max(sentence[0], q.span[0] - 8) : q.span[0]]:
+            if _DEAL_VALUE.search(self.text, max(sentence[0], q.span[0] - 32), q.span[0]):
+                return True  # 两家达成的总价值达8亿元的协议: the deal's, neither party's
         if q.unit == "%" and "调" in self.text[max(sentence[0], q.span[0] - 48) : q.span[0]]:
             clause = self._clause_start(sentence, q.span[0])
             if _REVISED.search(self.text, clause, q.span[0]):

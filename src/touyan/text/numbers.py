@@ -342,10 +342,11 @@ _NUM = _NUMBER.groupindex["num"]
 # After N股, words that make the 股 stocks counted (78股涨停) rather than shares held.
 _STOCKS_MOVE = re.compile(r"(?:涨停|跌停|封板|连板|上涨|下跌|收涨|收跌|飘红|翻红|平盘)")
 _NOT_AFTER = re.compile(
-    # 最高5星, 3.5星: a rating on a scale of stars, no amount
-    r"\s*(?:年|月|日|号|时|分|秒|季度|星|点\d|:\d|：\d|\.(?:SH|SZ|BJ|HK|SS)\b)",
+    # 最高5星, 3.5星: a rating on a scale of stars, no amount; 200毫秒: a time, no amount
+    r"\s*(?:年|月|日|号|时|分|秒|毫秒|微秒|纳秒|季度|星|点\d|:\d|：\d|\.(?:SH|SZ|BJ|HK|SS)\b)",
     re.I,
 )
+_SEVERAL = ("数", "几")  # before a scale word: "several" (数十亿, 几百万)
 _SPAN_AFTER = re.compile(r"(?:月|交易日|工作日|季度|小时|星期|礼拜)")
 # 13.531,207.54亿元: a decimal run on by a thousands group, as a text garbled in extraction
 # prints two figures glued (13.53亿 and 1,207.54): which digits are whose is not known.
@@ -572,6 +573,8 @@ def _quantity(text: str, m: re.Match[str], dates: _DateCover) -> Quantity | None
     if scale_word in ("b", "m", "k") and scale_raw not in ("B", "m", "k", "M", "K"):
         return None
     chinese = num[0] not in "0123456789."
+    if chinese and num[0] in "十百千" and text[num_start - 1 : num_start] in _SEVERAL:
+        return None  # 数百万美元, 几千亿: several of a scale, no figure written
     if chinese:
         big = "万" in num or "亿" in num
         if not (scale_word or cur_word or unit_word or big):
