@@ -14,7 +14,7 @@ from tests.facts.reading import at
 
 from touyan.facts.entities import EntityDictionary, EntityRecord, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
-from touyan.facts.title_names import board_name, event_name
+from touyan.facts.title_names import board_name, event_name, opening_registered
 
 _ENTITIES = EntityDictionary.of(
     [*bundled_entities(), EntityRecord("青禾股份", "company", market="cn_a")]
@@ -38,6 +38,19 @@ def test_the_exchange_a_headline_lists_a_company_on_is_not_its_subject() -> None
         title="某某智算通过港交所聆讯，冲刺算力第一股",
     )
     assert "香港交易及结算所有限公司" not in _subjects(found)
+    # the body opens with the company's registered name, whose words the headline leads with
+    assert at(found, "32100000").subject == "某某智算"
+
+
+def test_a_house_s_registered_name_opening_its_note_makes_no_topic() -> None:
+    assert opening_registered("某某智算通过聆讯", "北京某某智算科技股份有限公司通过聆讯。") == (
+        "某某智算",
+        "北京某某智算科技股份有限公司",
+    )
+    assert (
+        opening_registered("青松证券：给予某某买入评级", "青松证券股份有限公司近期对某某进行研究。")
+        is None
+    )
 
 
 def test_the_exchange_s_own_figures_are_still_its_own() -> None:

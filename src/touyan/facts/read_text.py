@@ -47,6 +47,7 @@ from touyan.facts.periods import (
     year_ranges,
 )
 from touyan.facts.sessions import session_mentions
+from touyan.facts.title_names import opening_registered
 from touyan.text.dates import DateMention, read_dates
 from touyan.text.numbers import Quantity
 
@@ -433,6 +434,10 @@ class TextReader:
         self.topic: EntityRecord | None = next(iter(topics.values())) if len(topics) == 1 else None
         if self.topic is not None and self._source_only(self.topic):
             self.topic = None  # 某某：预计… over 某某研报指出…: the text cites it on others
+        if self.topic is None and (registered := opening_registered(title, text)):
+            # 某某华章通过…聆讯 over 北京某某华章科技股份有限公司通过…: the company no
+            # dictionary knows that the body opens with by its registered name
+            self.topic = EntityRecord(registered[0], "company", aliases=(registered[1],))
         # 通信板块近期有什么事件和观点: the sector's day, for the figures of a day that name no one.
         self.sector = sector_of_title(title) if self.topic is None else None
         self.topic = self.topic or self.sector
