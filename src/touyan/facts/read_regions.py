@@ -114,8 +114,9 @@ _PRONOUN_OPENS = re.compile(r"\s*(?:它们|这些|那些|此类|这类)")
 # A school a sentence names (某某大学某专业毕业生…就业率) or a poll's rating (支持率, 好感度):
 # a school's or a politician's figure, never an economy's (not 科学院, an academy that
 # publishes the nation's figures).
-_SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,10}(?:大学|(?<!科)学院|中学|小学|职业学校)")
-_POLL_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:支持率|满意度|好感度|得票率|民调)")
+# (Not 全国大学生, 中小学: the nation's students, whose figures are its own.)
+_SCHOOL = re.compile(r"(?!全国|我国|中国|国内|各地)[\u4e00-\u9fff]{2,10}(?:大学|(?<!科)学院)(?!生)")
+_POLL_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:支持率|好感度|得票率|民调)")
 # A project's or a works' own figure (项目总投资, 工程投资, 该项目建设规模).
 _PROJECT_LABEL = re.compile(r"\s*(?:包括|其中)?(?:该|本|此)?(?:项目|工程)")
 # A firm a sentence or a clause opens with, after a day or a year (某某集团, 某某有限公司), or
