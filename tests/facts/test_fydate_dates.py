@@ -112,18 +112,18 @@ def test_a_deadline_is_no_period_of_a_later_figure() -> None:
 _LABELLED = "远舟智能营业收入为3亿元。"
 
 
-_MARKET = "2031年，中国在线教育市场规模预计突破7200亿元 ，企业内训线上化渗透率{}58%。"
+_MARKET = "2031年，远舟智能的在线课程收入预计突破72亿元，远舟智能的企业客户续费率{}58%。"
 _TITLE = "远舟智能：在线教育业务转型分析"
 
 
 def test_a_rate_told_as_reached_is_no_forecast_of_the_clause_before() -> None:
     text = _MARKET.format("已超过") + _LABELLED
-    assert at(_read(text, _TITLE), "58").metric == "企业内训线上化渗透率"
+    assert at(_read(text, _TITLE), "58").metric == "企业客户续费率"
 
 
 def test_a_rate_not_told_as_reached_stays_the_forecasts() -> None:
     text = _MARKET.format("超过") + _LABELLED
-    assert at(_read(text, _TITLE), "58").metric == "企业内训线上化渗透率_forecast"
+    assert at(_read(text, _TITLE), "58").metric == "企业客户续费率_forecast"
 
 
 def test_a_launched_plans_count_is_what_it_did() -> None:

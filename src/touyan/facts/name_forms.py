@@ -94,6 +94,9 @@ STATEMENT_WORDS = re.compile(
     r"分析|数据|显示|预计|预期|同类|赛道|基准|排名|评分|概念|题材|"
     r"\d+\s*(?:个|次|家|只|名|位|项|基点)|限售|解除|质押|减持|增持|回购|股东|归属|"
     r"买入|卖出"  # 以买入的股价为…计算: the basis of a sum, not a company's
+    # 某洲股市全线下跌, 某应用DAU破亿: a market's move or a product's milestone, a headline's
+    # news rather than who it is about
+    r"|全线|下跌|上涨|破[百千万亿]|(?<![A-Za-z])(?:DAU|MAU|GMV)(?![A-Za-z])"
 )
 _HAS_DATE = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}-\d")
 _REPORT_SUFFIX = re.compile(

@@ -30,6 +30,8 @@ from touyan.facts.name_forms import (
     without_statement_kind,
 )
 from touyan.facts.title_names import (
+    board_name,
+    event_name,
     title_company,
     title_lead,
     title_registered,
@@ -427,6 +429,6 @@ def written_names(text: str, title: str = "") -> list[WrittenName]:
             title_lead(title, text) or title_company(title, text) or title_subject(title, text)
         )
     ):
-        if lead not in found:
+        if lead not in found and not event_name(lead, text) and not board_name(lead):
             found[lead] = WrittenName(lead, kind_of(lead))
     return list(found.values())

@@ -47,7 +47,7 @@ from touyan.facts.labels import (
     base_metric,
     stake_move,
 )
-from touyan.facts.market import SECTOR_METRICS
+from touyan.facts.market import MARKET, SECTOR_METRICS
 from touyan.facts.named_parts import cause_of, pointed_kind, tranche_of, valued_part
 from touyan.facts.plans import projected_return
 from touyan.facts.qualifiers import qualifier
@@ -197,6 +197,12 @@ class LabelledSteps(OwnerSteps):
             industry := industry_subject(self.text, clause_start, q.span[0])
         ):
             return self._fact_for(industry[0], metric, q, sentence, quote, industry[1])
+        if subject is not None and subject.start < clause_start:
+            if self.whole_market(clause_start, label_start):
+                # 某指数涨3%，A股市场成交额…: the market's, not the index's
+                return self._fact_for(MARKET.name, metric, q, sentence, quote, None)
+            if self.filer_meant(sentence, clause_start, label_start, subject):
+                return None  # 某乙发布的公告显示，…，公司所持份额…: 某乙's, not the name before
         if from_header:
             holder = self._row_holder(sentence)
             if holder is None:

@@ -108,6 +108,15 @@ _SOME_OF = re.compile(
 _ANAPHOR = re.compile(
     r"[\u4e00-\u9fff\d]{0,8}?(?:这一|这个|该|此)(?:比率|比例|比重|数字|指标|数据|水平|数值)"
 )
+# A clause opening on a pronoun for things (它们通常成本数百万, 这些企业营收): the things the
+# sentence before named, no economy. (Not 他们: people who speak of the economy, 他们指出.)
+_PRONOUN_OPENS = re.compile(r"\s*(?:它们|这些|那些|此类|这类)")
+# A school a sentence names (某某大学某专业毕业生…就业率) or a poll's rating (支持率, 好感度):
+# a school's or a politician's figure, never an economy's (not 科学院, an academy that
+# publishes the nation's figures).
+# (Not 全国大学生, 中小学: the nation's students, whose figures are its own.)
+_SCHOOL = re.compile(r"(?!全国|我国|中国|国内|各地)[\u4e00-\u9fff]{2,10}(?:大学|(?<!科)学院)(?!生)")
+_POLL_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:支持率|好感度|得票率|民调)")
 # A project's or a works' own figure (项目总投资, 工程投资, 该项目建设规模).
 _PROJECT_LABEL = re.compile(r"\s*(?:包括|其中)?(?:该|本|此)?(?:项目|工程)")
 # A firm a sentence or a clause opens with, after a day or a year (某某集团, 某某有限公司), or
@@ -151,6 +160,19 @@ class RegionReader(TextReader):
         clause = max(self.text.rfind(c, 0, before) for c in "，,。；;：:！？!?\n") + 1
         if place_label(self.text, before) or state_opens(self.text, clause):
             return None  # 东京都净迁入人数, 该州的住院人数, 某州一套住宅的…: that place's
+        opened = max(self.text.rfind(c, 0, before) for c in "。！？!?\n") + 1
+        if (
+            _PRONOUN_OPENS.match(self.text, clause) or _PRONOUN_OPENS.match(self.text, opened)
+        ) and not any(p.search(self.text, opened, before + 2) for p in (REGION, CN_REGION)):
+            # 它们通常成本…，售价…: the things named before, no economy's (but 这些数据显示，
+            # 某国…: the economy the sentence goes on to name)
+            return None
+        if _POLL_LABEL.match(self.text, before):
+            return None  # 某某访问后，其支持率上升: a politician's, no economy's
+        if (school := _SCHOOL.search(self.text, opened, before)) and not any(
+            p.search(self.text, school.end(), before + 2) for p in (REGION, CN_REGION)
+        ):
+            return None  # 某大学某专业毕业生就业率 (but 某大学报告显示，我国…: the nation's)
         if share_in_economy(self.text, before):
             return None  # 某币在全球外汇储备中占比: the currency's share, no economy's
         if owner_pointed(self.text, before) or brand_opens(self.text, clause, before):

@@ -102,6 +102,20 @@ _AMONG_GROUP = re.compile(r"(?<![持控参入])(?:股|股票|公司|企业|基�
 # (Not 沪股通买入 on a trading list: the seat's trade in the stock.)
 _MARKET_FLOW = re.compile(r"(?:北向|南向|南下|北上)资金|沪深两市|两市|全市场")
 # A session's turnover in a sentence about the market's breadth (个股跌多涨少，上午半天成交…).
+# A clause opening on the whole A-share market (…，A股市场成交额达到…): its figure, not the
+# index named in the clause before (创业板指涨逾3%，).
+_WHOLE_MARKET = re.compile(
+    r"\s*(?:当日|当天|今日|全天)?(?:A股市场|A股|沪深两市|沪深京三市|两市|三市|全市场)"
+    r"(?:整体|全天|全日|当日|今日)?的?\s*"
+)
+# Another's filing a sentence cites (某某发布的公告显示，…): the 公司 of its clauses after is
+# the filer, not a name the sentence mentions on the way (以某某收盘价为基准).
+_CITED_FILING = re.compile(
+    r"(?P<filer>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:发布|披露)的?(?:公告|文件|报告)(?:显示|称|指出)"
+)
+# A market's size a sentence states first (到2030年，某国的某芯片市场规模将…，年均复合增长率
+# 达…): the growth after it is that market's, no company's carried from before.
+_MARKET_SIZED = re.compile(r"市场(?:规模|容量|空间|总规模)")
 _SESSION_TURNOVER = re.compile(r"(?:上午|下午|全天|全日|今日|早盘|午盘)?(?:半天|半日|全天)?成交")
 _BREADTH = re.compile(r"个股|涨多跌少|跌多涨少|普涨|普跌|大盘|沪指|两市")
 # A count of companies a sentence states a total of (逾千家上市公司实施回购，总金额…): the total
@@ -229,6 +243,8 @@ class SubjectReader(RegionReader):
             return True
         if "家" in run and _TOTAL_LABEL.match(label) and _COMPANY_COUNT.search(run):
             return True
+        if "市场" in run and _MARKET_SIZED.search(run) and not _COMPANY_WORD.search(run):
+            return True
         return bool(_WORLD_SCOPE.match(run)) and not _COMPANY_WORD.search(run)
 
     def ranked_peer(self, sentence: tuple[int, int], label_start: int) -> bool:
@@ -255,6 +271,25 @@ class SubjectReader(RegionReader):
             or _MARKET_FLOW.fullmatch(self.text, clause_start, label_start)
         )
 
+    def whole_market(self, clause_start: int, label_start: int) -> bool:
+        """Whether a label's clause opens on the whole A-share market and nothing else
+        (…，A股市场成交额达到…): the market's figure, not a name's of a clause before."""
+        return _WHOLE_MARKET.fullmatch(self.text, clause_start, label_start) is not None
+
+    def filer_meant(
+        self, sentence: tuple[int, int], clause_start: int, label_start: int, subject: Mention
+    ) -> bool:
+        """Whether a label's clause opens on a bare 公司 in a sentence citing a filing by other
+        than the name found in an earlier clause (某乙发布的公告显示，以某甲股价估算，公司所持
+        份额…): the filer's figure, whom no dictionary may know."""
+        if not self.text.startswith(_BARE_COMPANY, clause_start) or subject.start >= clause_start:
+            return False
+        cited = _CITED_FILING.search(self.text, sentence[0], clause_start)
+        if cited is None or subject.start < cited.end():
+            return False  # (某甲：…某甲发布的公告显示，公司…: the filer is the name itself)
+        filer = cited["filer"]
+        return plausible_name(filer) == filer and not _SELF.fullmatch(filer)
+
     def among_group(self, sentence: tuple[int, int], label_start: int) -> bool:
         """Whether the clause before the label's names a group of stocks or companies the
         figure is among (收盘价创新高股中，今日股价平均上涨): the group's figure. (Not a place
@@ -275,6 +310,8 @@ class SubjectReader(RegionReader):
         )
         if subject is not None and subject.start >= clause_start:
             return subject.entity
+        if subject is not None and self.whole_market(clause_start, label_start):
+            return MARKET  # 某指数涨3%，A股市场成交额…: the market's, not the index's
         end = min(sentence[1], label_start + 12)
         if economy := economy_before_label(self.text, clause_start, label_start, end):
             return EntityRecord(economy, "org")  # 某国12月PCE物价指数: not the speaker's

@@ -18,6 +18,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from touyan.facts.bulletin import national_statistics, plan_mentions
+from touyan.facts.bystanders import filing_source, listing_venue, report_author
 from touyan.facts.economy import CN_REGION, COMPANY_VOCABULARY, ECONOMY_OF, REGION
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, units
 from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact, flatten, sentence_rows
@@ -47,6 +48,7 @@ from touyan.facts.periods import (
 )
 from touyan.facts.sessions import session_mentions
 from touyan.facts.since_windows import since_year_windows
+from touyan.facts.title_names import opening_registered
 from touyan.text.dates import DateMention, read_dates
 from touyan.text.numbers import Quantity
 
@@ -388,6 +390,13 @@ class TextReader:
             for m in _merge(units(title, title_mentions), _occurrences(title, written))
             if not _trade_of(title, m)
         ]
+        # 某某通过港交所聆讯, 某行报告：…: the exchange and the report's author are not the topic.
+        authors = {m.entity.name for m in title_mentions if report_author(title, m)}
+        title_mentions = [
+            m
+            for m in title_mentions
+            if m.entity.name not in authors and not listing_venue(title, m)
+        ]
         # A date a span starts from (2002年9月以来) is not a date figures are as of, nor is
         # the base of a comparison (比1978年增长, 较2010年增加).
         found_dates, self.date_spans = read_dates(text, today=published_at)
@@ -428,6 +437,10 @@ class TextReader:
         self.topic: EntityRecord | None = next(iter(topics.values())) if len(topics) == 1 else None
         if self.topic is not None and self._source_only(self.topic):
             self.topic = None  # 某某：预计… over 某某研报指出…: the text cites it on others
+        if self.topic is None and (registered := opening_registered(title, text)):
+            # 某某华章通过…聆讯 over 北京某某华章科技股份有限公司通过…: the company no
+            # dictionary knows that the body opens with by its registered name
+            self.topic = EntityRecord(registered[0], "company", aliases=(registered[1],))
         # 通信板块近期有什么事件和观点: the sector's day, for the figures of a day that name no one.
         self.sector = sector_of_title(title) if self.topic is None else None
         self.topic = self.topic or self.sector
@@ -442,6 +455,7 @@ class TextReader:
             if m.entity.kind in TOPIC_KINDS
             and self._leads(i)
             and (not _broker(m.entity) or m.entity.name in in_title)
+            and m.entity.name not in authors
         }
         self.sentences = sentence_rows(text)  # read once: `FactReader.facts` walks them
         first_end = next((e for _, e in self.sentences), len(text))
@@ -577,6 +591,8 @@ class TextReader:
             return False  # 平安口袋银行APP注册用户数: the bank's, not 中国平安's
         if m.entity.name.endswith("交易所") or _BRANCH_AFTER.match(self.text, m.end):
             return False  # 北京证券交易所, 东方财富证券…营业部, 东方财富Choice数据
+        if listing_venue(self.text, m) or filing_source(self.text, m):
+            return False  # 某某登陆港交所, 港交所文件显示: where a company lists, not who
         if _broker(m.entity) and (
             _BROKER_SAYS.match(self.text, m.end) or self.text[m.start - 1 : m.start] == "由"
         ):

@@ -280,7 +280,61 @@ def title_registered(title: str, text: str) -> tuple[str, str] | None:
     return max(counts, key=lambda name: counts[name]), full
 
 
+# A body opening with a registered name (某地某某科技股份有限公司通过…) under a headline that
+# leads with its distinctive words (某某通过…): the company the text is about.
+_OPENING_REGISTERED = re.compile(
+    r"\s*(?P<full>[\u4e00-\u9fff]{4,20}?(?:股份有限公司|有限责任公司|有限公司))"
+)
+_HEAD_LENGTHS = (4, 3)  # characters of the headline's lead the registered name must hold
+# A house writing on others (某某证券股份有限公司某某近期对某公司进行研究): not the subject.
+_HOUSE = re.compile(r"证券|研究|期货|资产管理|投资|基金")
+
+
+def opening_registered(title: str, text: str) -> tuple[str, str] | None:
+    """The headline's lead and the registered name of the company a body opens with, when
+    the lead is that name's words after its place (某某华章 of 北京某某华章科技股份有限公司)."""
+    found = _OPENING_REGISTERED.match(text)
+    if found is None or not title:
+        return None
+    full = found["full"]
+    if _HOUSE.search(full):
+        return None  # 某某证券股份有限公司某某近期对某公司进行研究: a house on another company
+    for offset in _PLACE_LENGTHS:
+        for length in _HEAD_LENGTHS:
+            head = title[:length]
+            if full.startswith(head, offset) and plain_company(head):
+                return head, full
+    return None
+
+
 def _in_order(short: str, full: str) -> bool:
     """Whether `short` is `full`'s characters, some left out, in their order (普邦股份)."""
     chars = iter(full)
     return len(short) == _SHORT_LENGTH and all(ch in chars for ch in short)
+
+
+# A board of an exchange a headline leads with (科创板医药…): the many companies listed on it,
+# of which no one figure is the board's own. (A flash's 创业板跌0.5% is its index's move:
+# only a headline's lead is refused so.)
+_BOARD = re.compile(r"科创板|创业板|主板|中小板|新三板|北交所|沪市|深市|沪深两市|两市")
+
+
+def board_name(name: str) -> bool:
+    """Whether a headline's lead is a board of an exchange, not a company."""
+    return _BOARD.fullmatch(name) is not None
+
+
+# An event held each year, as the body calls it (本届某某, 历届某某, 第十届某某): a show or an
+# award, not a company.
+_EDITION_BEFORE = re.compile(r"(?:本|上|历|每|首|第[一二三四五六七八九十百\d]+)届$")
+
+
+def event_name(name: str, text: str) -> bool:
+    """Whether a headline's name is an event's, as the body writes it (本届某奖): its figures
+    are the shows' or the winners', never its own."""
+    pos = text.find(name)
+    while pos >= 0:
+        if _EDITION_BEFORE.search(text, max(0, pos - 4), pos):
+            return True
+        pos = text.find(name, pos + 1)
+    return False
