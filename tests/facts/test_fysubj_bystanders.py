@@ -101,6 +101,11 @@ def test_the_whole_market_s_turnover_is_not_the_index_named_before() -> None:
     assert at(found, "1470000000000").subject == "A股"
 
 
+def test_a_company_s_a_shares_are_not_the_whole_market() -> None:
+    found = _read("贵州茅台宣布分红方案，A股每股派发现金红利2.5元（含税）。")
+    assert at(found, "2.5").subject == "贵州茅台"
+
+
 def test_a_cited_filer_s_figure_is_not_the_name_mentioned_on_the_way() -> None:
     found = _read(
         "某某网络发布的公告显示，以青禾股份2031年5月10日收盘价为基准初步估算，"

@@ -108,6 +108,10 @@ _WHOLE_MARKET = re.compile(
     r"\s*(?:当日|当天|今日|全天)?(?:A股市场|A股|沪深两市|沪深京三市|两市|三市|全市场)"
     r"(?:整体|全天|全日|当日|今日)?的?\s*"
 )
+# What the whole market has (成交额, 融资余额, 涨停家数), not a company's A shares (A股每股派息).
+_MARKET_LABEL = re.compile(
+    r"(?:总|合计)?(?:成交|换手|融资|融券|总市值|市值|涨停|跌停|上涨|下跌|个股)"
+)
 # Another's filing a sentence cites (某某发布的公告显示，…): the 公司 of its clauses after is
 # the filer, not a name the sentence mentions on the way (以某某收盘价为基准).
 _CITED_FILING = re.compile(
@@ -274,7 +278,10 @@ class SubjectReader(RegionReader):
     def whole_market(self, clause_start: int, label_start: int) -> bool:
         """Whether a label's clause opens on the whole A-share market and nothing else
         (…，A股市场成交额达到…): the market's figure, not a name's of a clause before."""
-        return _WHOLE_MARKET.fullmatch(self.text, clause_start, label_start) is not None
+        return (
+            _WHOLE_MARKET.fullmatch(self.text, clause_start, label_start) is not None
+            and _MARKET_LABEL.match(self.text, label_start) is not None
+        )
 
     def filer_meant(
         self, sentence: tuple[int, int], clause_start: int, label_start: int, subject: Mention
