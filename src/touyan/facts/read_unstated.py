@@ -51,6 +51,16 @@ _BOUND_BEFORE = re.compile(r"(?:超过|超|逾|高于|不低于)$")
 _SCENARIO_AFTER = re.compile(
     r"\s*(?:的?(?:目标)?(?:区间|范围|水平))?(?:内|之间)?的(?:概率|可能性|几率)"
 )
+# The words after a figure that make it no one's, in one pattern: every figure is tried once,
+# not once for each (most figures pass every test). A question (保费暴涨80%？), a criterion
+# (换手率达20%的证券), a definition's threshold (30%—70%一般被认为是), a scenario's level
+# (维持在1%-1.25%区间的概率为).
+_NO_ONES_AFTER = re.compile(
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (_ASKED_AFTER, _CRITERION_AFTER, _DEFINED_AFTER, _SCENARIO_AFTER)
+    )
+)
 _CHART_LEVEL_AFTER = re.compile(r"\s*(?:附近的?|一线的?)?(?:平台|支撑位|压力位|阻力位|颈线)")
 
 # A metric opening on another holder of the figure: the market's cross-border flow
@@ -148,14 +158,10 @@ class UnstatedSteps(Reader):
     def _states_nothing(self, q: Quantity, sentence: tuple[int, int]) -> bool:
         """Whether a figure is written as no one's fact: a criterion, a threshold, a class of
         holders, an assumption, a forecast withdrawn, a heading's year."""
-        if _ASKED_AFTER.match(self.text, q.span[1]):
-            return True  # 某车保费暴涨80%？: asked, not told
+        if _NO_ONES_AFTER.match(self.text, q.span[1]):
+            return True  # asked (保费暴涨80%？), a criterion, a threshold, a scenario's level
         if self.text.find("传", sentence[0], q.span[0]) >= 0 and self._rumoured(q, sentence):
             return True  # 网传某车保费上涨超50%: a rumour, told by no one
-        if _CRITERION_AFTER.match(self.text, q.span[1]):
-            return True  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
-        if _DEFINED_AFTER.match(self.text, q.span[1]):
-            return True  # 城镇化率30%—70%一般被认为是快速发展区间: a threshold, no figure
         if q.unit == "%" and (
             _HOLDER_CLASS_AFTER.match(self.text, q.span[1])
             or (
@@ -172,8 +178,6 @@ class UnstatedSteps(Reader):
             )
         ):
             return True  # 产量超3000万吨企业共20家: a class of firms, named by its threshold
-        if _SCENARIO_AFTER.match(self.text, q.span[1]):
-            return True  # 维持在1%-1.25%区间的概率为…: a scenario's level, not a figure
         if q.unit == "money" and _CHART_LEVEL_AFTER.match(self.text, q.span[1]):
             return True  # 放量突破25元平台: a chart's level, not a price quoted
         if self.in_hypothesis(q, sentence):
