@@ -12,6 +12,7 @@ none is a figure anyone reported of that subject, so none is kept.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from touyan.facts.extract import MEASURE_HEAD, ExtractedFact
 from touyan.facts.name_forms import kind_of, plausible_name
@@ -99,6 +100,21 @@ _DATED_LEAD = re.compile(
     r"\s*(?:[\u4e00-\u9fff]{0,10}(?:显示|表示|指出|披露)[，,：:]\s*)?"
     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:在|于)(?:19|20)\d{2}年"
 )
+
+
+@lru_cache(maxsize=1024)
+def _holder_head(metric: str) -> str | None:
+    """The other holder a metric opens on (`_HOLDER_HEAD`), if any. (Cached, bounded: every fact
+    asks, and texts share most of their metrics.)"""
+    head = _HOLDER_HEAD.match(metric)
+    return head.group() if head else None
+
+
+@lru_cache(maxsize=1024)
+def _company_result(metric: str) -> bool:
+    """Whether a metric is a company's result (`_RESULTS`). (Cached, as `_holder_head`.)"""
+    return _RESULTS.search(metric) is not None
+
 
 _TOPICS = ("company", "fund")
 _MEASURE_WORD = re.compile(MEASURE_HEAD + r"|标准|价格|水平|数据")
@@ -245,8 +261,8 @@ class UnstatedSteps(Reader):
         """Whether a fact's metric opens on another holder (`_HOLDER_HEAD`) while the subject
         is not named in the figure's clause (北向资金今日净买入4亿元, under the stock a
         headline named): the holder's figure. (某股获北向资金净买入: the stock's, named.)"""
-        head = _HOLDER_HEAD.match(fact.metric)
-        if head is None or fact.subject.lower() in head.group().lower():
+        head = _holder_head(fact.metric)
+        if head is None or fact.subject.lower() in head.lower():
             return False
         clause = self._clause_start(sentence, fact.span[0])
         clause = max(clause, self.text.rfind("】", sentence[0], fact.span[0]) + 1)
@@ -257,7 +273,7 @@ class UnstatedSteps(Reader):
 
     def _unnamed_fund_result(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
         """A company's result (净利, 营收) filed under a fund its sentence does not name."""
-        if not _RESULTS.search(fact.metric) or kind_of(fact.subject) != "fund":
+        if not _company_result(fact.metric) or kind_of(fact.subject) != "fund":
             return False
         return not any(
             sentence[0] <= m.start < sentence[1] and m.entity.name == fact.subject
