@@ -53,15 +53,12 @@ _SCENARIO_AFTER = re.compile(
     r"\s*(?:的?(?:目标)?(?:区间|范围|水平))?(?:内|之间)?的(?:概率|可能性|几率)"
 )
 # The words after a figure that make it no one's, in one pattern: every figure is tried once,
-# not once for each (most figures pass every test). A question (保费暴涨80%？), a criterion
-# (换手率达20%的证券), a definition's threshold (30%—70%一般被认为是), a scenario's level
-# (维持在1%-1.25%区间的概率为).
+# not once for each (most figures pass every test). A criterion (换手率达20%的证券), a
+# definition's threshold (30%—70%一般被认为是), a scenario's level (维持在1%-1.25%区间的概率为).
 _NO_ONES_AFTER = re.compile(
-    "|".join(
-        f"(?:{p.pattern})"
-        for p in (_ASKED_AFTER, _CRITERION_AFTER, _DEFINED_AFTER, _SCENARIO_AFTER)
-    )
+    "|".join(f"(?:{p.pattern})" for p in (_CRITERION_AFTER, _DEFINED_AFTER, _SCENARIO_AFTER))
 )
+_ASKED_REACH = 13  # characters after a figure that `_ASKED_AFTER`'s question mark stands within
 _CHART_LEVEL_AFTER = re.compile(r"\s*(?:附近的?|一线的?)?(?:平台|支撑位|压力位|阻力位|颈线)")
 
 # A metric opening on another holder of the figure: the market's cross-border flow
@@ -174,8 +171,10 @@ class UnstatedSteps(Reader):
     def _states_nothing(self, q: Quantity, sentence: tuple[int, int]) -> bool:
         """Whether a figure is written as no one's fact: a criterion, a threshold, a class of
         holders, an assumption, a forecast withdrawn, a heading's year."""
+        if self._asked(q):
+            return True  # 某车保费暴涨80%？: asked, not told
         if _NO_ONES_AFTER.match(self.text, q.span[1]):
-            return True  # asked (保费暴涨80%？), a criterion, a threshold, a scenario's level
+            return True  # a criterion, a threshold, a scenario's level: no one's figure
         if self.text.find("传", sentence[0], q.span[0]) >= 0 and self._rumoured(q, sentence):
             return True  # 网传某车保费上涨超50%: a rumour, told by no one
         if q.unit == "%" and (
@@ -212,6 +211,14 @@ class UnstatedSteps(Reader):
             if _REVISED.search(self.text, clause, q.span[0]):
                 return True  # 上调2023年度盈测10%: a forecast's revision, not the forecast
         return False
+
+    def _asked(self, q: Quantity) -> bool:
+        """Whether the clause a figure ends is a question (`_ASKED_AFTER`). Its question mark
+        is looked for first: most figures have none after them."""
+        end = q.span[1] + _ASKED_REACH
+        if self.text.find("？", q.span[1], end) < 0 and self.text.find("?", q.span[1], end) < 0:
+            return False
+        return _ASKED_AFTER.match(self.text, q.span[1]) is not None
 
     def _rumoured(self, q: Quantity, sentence: tuple[int, int]) -> bool:
         """Whether the figure's clause (after its last comma or colon) tells a rumour. Every
