@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from touyan.facts.carried_windows import TRAILING as _TRAILING
 from touyan.facts.carried_windows import window_before
@@ -616,8 +617,10 @@ _PRICED_LABEL = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def priced(metric: str) -> bool:
-    """Whether `metric` is set by the day's share price (市盈率, 总市值, 市值排名, 目标均价)."""
+    """Whether `metric` is set by the day's share price (市盈率, 总市值, 市值排名, 目标均价).
+    (Cached, bounded: every fact asks, and texts share most of their metrics.)"""
     return metric in _PRICED or _PRICED_LABEL.search(metric) is not None
 
 

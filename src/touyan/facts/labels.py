@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from touyan.text.numbers import Quantity, is_physical
 
@@ -474,8 +475,10 @@ def amount_unit(unit: str) -> bool:
 _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 
 
+@lru_cache(maxsize=1024)
 def base_metric(metric: str) -> str:
-    """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast."""
+    """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast.
+    (Cached, bounded: texts name the same few hundred metrics, each asked for many times.)"""
     # (every suffix opens with _: a label kept in its own words, most of them, has none)
     return _DERIVED.sub("", metric) if "_" in metric else metric
 

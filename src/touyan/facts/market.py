@@ -435,7 +435,7 @@ DAY_WORDS = ("封", "上榜", "分位", *OPEN_WORDS, *BEFORE_WORDS)
 
 # 吉利汽车(00175)…报19.54元/股: a name with a five-digit code in brackets is quoted in Hong
 # Kong, whose prices and turnover are in Hong Kong dollars even when a mainland text writes 元.
-_HK_CODE_AFTER = r"\s*[（(](?:HK\.?)?\d{5}(?:\.HK)?[)）]"
+_HK_CODE_AFTER = re.compile(r"\s*[（(](?:HK\.?)?\d{5}(?:\.HK)?[)）]")
 # What a Hong Kong listing's quote states: its prices, turnover and market value.
 _QUOTED = frozenset(
     {"price", "open", "close", "prev_close", "high", "low", "limit_up", "limit_down", "change"}
@@ -450,5 +450,17 @@ def quoted_in_hkd(subject: str, metric: str, written: str, text: str) -> bool:
         metric in _QUOTED
         and written.endswith("元")
         and "人民币" not in written
-        and re.search(re.escape(subject) + _HK_CODE_AFTER, text) is not None
+        and _coded_after(subject, text, _HK_CODE_AFTER)
     )
+
+
+def _coded_after(name: str, text: str, code: re.Pattern[str]) -> bool:
+    """Whether `code` is written right after some place `text` writes `name`: each place found
+    by `str.find` and the code matched there (a pattern built for each name would be compiled
+    anew for most, a text's names being more than the `re` module's cache keeps)."""
+    at = text.find(name)
+    while at >= 0:
+        if code.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False

@@ -34,7 +34,7 @@ from touyan.facts.read_labels import LabelShapes
 from touyan.facts.read_market import MarketShapes
 from touyan.facts.read_named import NamedShapes
 from touyan.facts.read_narrowed import BARE_PEOPLE, NarrowedLabels
-from touyan.facts.read_repairs import GARBLED, RepairedLabels
+from touyan.facts.read_repairs import RepairedLabels, garbled
 from touyan.facts.read_results import BARE_LABELS, ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.read_unstated import UnstatedSteps
@@ -215,7 +215,7 @@ class FactReader(
                         fact = None
                 if fact is not None:
                     fact = tidied_fact(fact, self.text, q.span[0])  # 收入规模已, 飙升至, 市场份额
-                if fact is not None and GARBLED.search(fact.metric):
+                if fact is not None and garbled(fact.metric):
                     out.extend(self._repaired(fact))
                 elif (
                     fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q)

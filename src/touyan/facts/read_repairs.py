@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from touyan.facts.bulletin import shared_tail
 from touyan.facts.extract import ExtractedFact
@@ -29,6 +30,14 @@ GARBLED = re.compile(
     r"|[（(](?:$|_)"
     rf"|{_RANK_TAIL}"
 )
+
+
+@lru_cache(maxsize=1024)
+def garbled(metric: str) -> bool:
+    """Whether a metric holds words no figure's name holds (`GARBLED`). (Cached, bounded: every
+    fact asks, and texts share most of their metrics.)"""
+    return GARBLED.search(metric) is not None
+
 
 # What `_repaired` reads a garbled label by: a list's marker (一是), a window's move named by
 # a clause (近5日该股累计上涨), two figures said as one (A和B均为), a derived metric's suffixes.

@@ -12,6 +12,7 @@ none is a figure anyone reported of that subject, so none is kept.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from touyan.facts.extract import MEASURE_HEAD, ExtractedFact
 from touyan.facts.name_forms import kind_of, plausible_name
@@ -51,6 +52,13 @@ _BOUND_BEFORE = re.compile(r"(?:超过|超|逾|高于|不低于)$")
 _SCENARIO_AFTER = re.compile(
     r"\s*(?:的?(?:目标)?(?:区间|范围|水平))?(?:内|之间)?的(?:概率|可能性|几率)"
 )
+# The words after a figure that make it no one's, in one pattern: every figure is tried once,
+# not once for each (most figures pass every test). A criterion (换手率达20%的证券), a
+# definition's threshold (30%—70%一般被认为是), a scenario's level (维持在1%-1.25%区间的概率为).
+_NO_ONES_AFTER = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_CRITERION_AFTER, _DEFINED_AFTER, _SCENARIO_AFTER))
+)
+_ASKED_REACH = 13  # characters after a figure that `_ASKED_AFTER`'s question mark stands within
 _CHART_LEVEL_AFTER = re.compile(r"\s*(?:附近的?|一线的?)?(?:平台|支撑位|压力位|阻力位|颈线)")
 
 # A metric opening on another holder of the figure: the market's cross-border flow
@@ -89,6 +97,21 @@ _DATED_LEAD = re.compile(
     r"\s*(?:[\u4e00-\u9fff]{0,10}(?:显示|表示|指出|披露)[，,：:]\s*)?"
     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:在|于)(?:19|20)\d{2}年"
 )
+
+
+@lru_cache(maxsize=1024)
+def _holder_head(metric: str) -> str | None:
+    """The other holder a metric opens on (`_HOLDER_HEAD`), if any. (Cached, bounded: every fact
+    asks, and texts share most of their metrics.)"""
+    head = _HOLDER_HEAD.match(metric)
+    return head.group() if head else None
+
+
+@lru_cache(maxsize=1024)
+def _company_result(metric: str) -> bool:
+    """Whether a metric is a company's result (`_RESULTS`). (Cached, as `_holder_head`.)"""
+    return _RESULTS.search(metric) is not None
+
 
 _TOPICS = ("company", "fund")
 _MEASURE_WORD = re.compile(MEASURE_HEAD + r"|标准|价格|水平|数据")
@@ -163,14 +186,12 @@ class UnstatedSteps(Reader):
     def _states_nothing(self, q: Quantity, sentence: tuple[int, int]) -> bool:
         """Whether a figure is written as no one's fact: a criterion, a threshold, a class of
         holders, an assumption, a forecast withdrawn, a heading's year."""
-        if _ASKED_AFTER.match(self.text, q.span[1]):
+        if self._asked(q):
             return True  # 某车保费暴涨80%？: asked, not told
+        if _NO_ONES_AFTER.match(self.text, q.span[1]):
+            return True  # a criterion, a threshold, a scenario's level: no one's figure
         if self.text.find("传", sentence[0], q.span[0]) >= 0 and self._rumoured(q, sentence):
             return True  # 网传某车保费上涨超50%: a rumour, told by no one
-        if _CRITERION_AFTER.match(self.text, q.span[1]):
-            return True  # 因换手率达20%的证券登上龙虎榜: the listing's criterion, no figure
-        if _DEFINED_AFTER.match(self.text, q.span[1]):
-            return True  # 城镇化率30%—70%一般被认为是快速发展区间: a threshold, no figure
         if q.unit == "%" and (
             _HOLDER_CLASS_AFTER.match(self.text, q.span[1])
             or (
@@ -187,8 +208,6 @@ class UnstatedSteps(Reader):
             )
         ):
             return True  # 产量超3000万吨企业共20家: a class of firms, named by its threshold
-        if _SCENARIO_AFTER.match(self.text, q.span[1]):
-            return True  # 维持在1%-1.25%区间的概率为…: a scenario's level, not a figure
         if q.unit == "money" and _CHART_LEVEL_AFTER.match(self.text, q.span[1]):
             return True  # 放量突破25元平台: a chart's level, not a price quoted
         if self.in_hypothesis(q, sentence):
@@ -216,6 +235,14 @@ class UnstatedSteps(Reader):
             if _REVISED.search(self.text, clause, q.span[0]):
                 return True  # 上调2023年度盈测10%: a forecast's revision, not the forecast
         return False
+
+    def _asked(self, q: Quantity) -> bool:
+        """Whether the clause a figure ends is a question (`_ASKED_AFTER`). Its question mark
+        is looked for first: most figures have none after them."""
+        end = q.span[1] + _ASKED_REACH
+        if self.text.find("？", q.span[1], end) < 0 and self.text.find("?", q.span[1], end) < 0:
+            return False
+        return _ASKED_AFTER.match(self.text, q.span[1]) is not None
 
     def _rumoured(self, q: Quantity, sentence: tuple[int, int]) -> bool:
         """Whether the figure's clause (after its last comma or colon) tells a rumour. Every
@@ -265,8 +292,8 @@ class UnstatedSteps(Reader):
         """Whether a fact's metric opens on another holder (`_HOLDER_HEAD`) while the subject
         is not named in the figure's clause (北向资金今日净买入4亿元, under the stock a
         headline named): the holder's figure. (某股获北向资金净买入: the stock's, named.)"""
-        head = _HOLDER_HEAD.match(fact.metric)
-        if head is None or fact.subject.lower() in head.group().lower():
+        head = _holder_head(fact.metric)
+        if head is None or fact.subject.lower() in head.lower():
             return False
         clause = self._clause_start(sentence, fact.span[0])
         clause = max(clause, self.text.rfind("】", sentence[0], fact.span[0]) + 1)
@@ -277,7 +304,7 @@ class UnstatedSteps(Reader):
 
     def _unnamed_fund_result(self, fact: ExtractedFact, sentence: tuple[int, int]) -> bool:
         """A company's result (净利, 营收) filed under a fund its sentence does not name."""
-        if not _RESULTS.search(fact.metric) or kind_of(fact.subject) != "fund":
+        if not _company_result(fact.metric) or kind_of(fact.subject) != "fund":
             return False
         return not any(
             sentence[0] <= m.start < sentence[1] and m.entity.name == fact.subject

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from touyan.facts.economy import CN_REGION, REGION
@@ -85,8 +86,10 @@ _KIND_OF_GROWTH = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def _economy(name: str) -> bool:
-    """Whether a subject is an economy (a country, 全球, a Chinese region), not a firm."""
+    """Whether a subject is an economy (a country, 全球, a Chinese region), not a firm.
+    (Cached, bounded: every fact asks, of the few subjects a text names.)"""
     return name in _WORLD or bool(REGION.fullmatch(name)) or bool(CN_REGION.fullmatch(name))
 
 
