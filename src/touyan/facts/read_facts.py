@@ -227,7 +227,10 @@ class FactReader(
                     out.append(fact)
                     self.stated.append((q, fact))
                 self.prev_q = q
-        return self.restated(out)
+        out = self.restated(out)
+        if self.segment_labels:  # a segment's figures under its letters: no company's own
+            out = [f for f in out if f.subject not in self.segment_labels]
+        return out
 
     def _fact(
         self,

@@ -35,6 +35,7 @@ from touyan.facts.implied_dates import (
     with_bare_months,
 )
 from touyan.facts.labels import LABEL_METRIC, LABELS
+from touyan.facts.letter_aliases import segment_letters
 from touyan.facts.market import DAY_WORDS, breadth_counts, limit_up_runs, sector_of_title
 from touyan.facts.names import fund_key, written_names
 from touyan.facts.periods import (
@@ -381,6 +382,8 @@ class TextReader:
             and not (m.text == "央行" and _FOREIGN_BANK.search(text, max(0, m.start - 5), m.start))
             and not _trade_of(text, m)
         ]
+        # CCB in another company's English filing: its segment's letters, not the bank
+        self.segment_labels = segment_letters(text, self.mentions)
         # where each name starts, in the mentions' order (by start): looked up, not walked
         self.mention_starts = [m.start for m in self.mentions]
         self.mention_start_set = frozenset(self.mention_starts)
