@@ -24,6 +24,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from touyan.facts.extract import ExtractedFact
+from touyan.facts.statement_rows import row_fact
 
 # (In millions, except per share data), (Dollars in millions), ($ in Millions, except EPS),
 # (MILLIONS, EXCEPT PER SHARE DATA), (Dollarsinmillions,...): a caption's scale, in brackets.
@@ -50,6 +51,14 @@ _QUARTER = re.compile(
     r"|\b(?P<months>three|six|nine)\s+months\s+ended",
     re.IGNORECASE,
 )
+# A period's name heading a table's columns, in the capitals such headers are set in (SECOND
+# QUARTER, NINE MONTHS, YEAR ENDED), its years right under it; a footnote's "fiscal second
+# quarter" has none.
+_PERIOD_HEAD = re.compile(
+    r"\b(?:(?:FIRST|SECOND|THIRD|FOURTH)[- ]QUARTER|(?:THREE|SIX|NINE|TWELVE) MONTHS(?: ENDED)?"
+    r"|YEARS? ENDED|FISCAL YEAR)\b"
+)
+_YEARS_UNDER = re.compile(r"[\s,]*" + _YEAR_RUN.pattern)
 # The end of the prose's last sentence before a table ("… in our annual report.\n").
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -75,7 +84,11 @@ def statement_facts(text: str, facts: list[ExtractedFact]) -> list[ExtractedFact
         if caption is None or not _table_cell(text, fact):
             out.append(fact)
             continue
-        out.append(_dated(text, caption, _scaled(text, caption, fact)))
+        row = row_fact(text, caption.end(), fact)  # a part of revenue, an adjusted section's
+        if row is None:
+            continue
+        following = next((c.start() for c in captions if c.start() > fact.span[1]), len(text))
+        out.append(_dated(text, caption, following, _scaled(text, caption, row)))
     return out
 
 
@@ -113,9 +126,12 @@ def _scaled(text: str, caption: re.Match[str], fact: ExtractedFact) -> Extracted
     )
 
 
-def _dated(text: str, caption: re.Match[str], fact: ExtractedFact) -> ExtractedFact:
-    """The fact dated by its table's first column, or undated when the headers name none."""
+def _dated(text: str, caption: re.Match[str], following: int, fact: ExtractedFact) -> ExtractedFact:
+    """The fact dated by its table's first column, or undated when the headers name none.
+    `following` is where the next table's caption starts (or the text's end)."""
     column = _first_column(_head(text, caption, fact.span[0]))
+    if column is None:
+        column = _first_column(_trailing_head(text, fact.span[1], following))
     if column is None:
         return replace(fact, as_of=None, period=None)
     year, day, quarter = column
@@ -136,6 +152,17 @@ def _head(text: str, caption: re.Match[str], start: int) -> str:
         before = before[ends[-1].end() :]
     # (a bar between: no run of years reads across the caption, "…, 2022 | 2024 2023")
     return before + " | " + text[caption.end() : min(start, caption.end() + _HEAD_AFTER)]
+
+
+def _trailing_head(text: str, start: int, end: int) -> str:
+    """The table's headers when the PDF text puts them after its rows, as a period's name
+    right over the columns' years ("... Effective tax rate 21.0 % / THIRD QUARTER / 2024
+    2023"): the words from that name on, or none."""
+    for named in _PERIOD_HEAD.finditer(text, start, end):
+        run = _YEARS_UNDER.match(text, named.end())
+        if run is not None:
+            return text[named.start() : run.end()]
+    return ""
 
 
 def _first_column(head: str) -> tuple[int, dt.date | None, str | None] | None:
