@@ -47,7 +47,9 @@ _CONNECTORS = re.compile(
     r"收窄至|扩大至|攀升至|跌至|涨至|超过|超|逾|接近|近|不足|不到|不超过|不低于|至少|"
     r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
     r"公司股份|股份|公司|所持|其所持|持有的|本公司|无限售流通股|流通股|股票|触及|下探至|下探|"
-    r"[|｜]|[(（][^()（）\d]{1,20}[)）]|(?<![-\w])GAAP)*$",
+    r"[|｜]|[(（][^()（）\d]{1,20}[)）]|(?<![-\w])GAAP|"
+    # Net revenue for 2024 was, Net sales in fiscal 2024 were: the year the figure is of
+    r"(?:for|in)\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d{2}(?!\d))*$",
     re.IGNORECASE,
 )
 _ANY_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:为|是|达)[+-]?\d")
@@ -83,6 +85,10 @@ _ANY_SHARE = re.compile(
 )
 _ANY_SERIES = re.compile(r"[年月度][份]?(?:为|是)[+-]?\d")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
+# The year an English figure's label names before it (… for fiscal 2024 was $): no label's part.
+_YEAR_CONNECTOR = re.compile(
+    r"\b(?:for|in)\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d{2}\s+(?:was|were|of)?\s*$"
+)
 # Characters before a figure where its label may start: the longest label and a connector
 # (扣除非经常性损益后的基本每股收益为0.65元).
 _LABEL_REACH = max(16, *(len(label) + 4 for label in LABEL_METRIC))
@@ -119,7 +125,12 @@ def label_before(text: str, start: int) -> tuple[str, int] | None:
     ):
         start = aside.start()
     best: tuple[int, int, str] | None = None
-    for span in label_spans(text, max(0, start - _LABEL_REACH), start):
+    reach = _LABEL_REACH
+    if start > 8 and text[start - 8 : start].isascii():
+        # (Operating income for 2024 was $…: the year's words reach further back than 是)
+        year = _YEAR_CONNECTOR.search(text, max(0, start - 30), start)
+        reach += len(year.group()) if year else 0
+    for span in label_spans(text, max(0, start - reach), start):
         if best is not None and span[2] in _CONNECTOR_LABELS:
             continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
         if (
@@ -178,7 +189,10 @@ _LABEL_PREFIX = re.compile(r"(?:[^，,；;。！？!?\n\d%]|[(（]\d{4,6}[)）])
 
 # Words before an English label that make it another figure's name: "Total cost of sales",
 # "Cost of revenues" (what the sales cost), "Deferred revenue" (billed, not yet earned).
-_NOT_THE_FIGURE = re.compile(r"(?:\bcosts?\s+of|\bdeferred|\bunearned)\s+$", re.IGNORECASE)
+# "Other operating income", "Non-operating income": another line of the statement.
+_NOT_THE_FIGURE = re.compile(
+    r"(?:\bcosts?\s+of|\bdeferred|\bunearned|\bother)\s+$|\bnon-?\s*$", re.IGNORECASE
+)
 
 
 WINDOW = r"近[\d一二三四五六七八九十]{1,2}个?[年月周日]"

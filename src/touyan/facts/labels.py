@@ -161,7 +161,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     "debt_ratio": ("资产负债率", "负债率"),
     "net_debt_ratio": ("净负债率",),
     # 运营利润: how Chinese text often writes a US company's operating income.
-    "operating_profit": ("营业利润", "运营利润", "operating profit"),
+    "operating_profit": ("营业利润", "运营利润", "operating profit", "operating income"),
     "operating_margin": ("营业利润率", "运营利润率", "经营利润率", "operating margin"),
     "financial_expenses": ("财务费用",),
     "book_value_per_share": ("每股净资产",),

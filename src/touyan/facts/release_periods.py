@@ -37,6 +37,23 @@ _PERIOD = re.compile(
 _YEAR_LABEL = re.compile(
     rf"\b{_YEAR}\s+(?:[A-Za-z][A-Za-z-]*\s+){{1,4}}(?:of|was|were|totaled|totaling)\s+\$?\s*$"
 )
+# "Net income for 2023 was", "sales in fiscal 2023 of": the year written after the label.
+_LABEL_YEAR = re.compile(
+    rf"\b(?:for|in)\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR}\s+"
+    r"(?:was|were|of|totaled|totaling)?\s*\$?\s*$"
+)
+# "For 2023, we reported", "In fiscal 2023, sales": a sentence opening on its year.
+_OPENER = re.compile(rf"\s*(?:for|in)\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR}\s*,", re.IGNORECASE)
+# What a figure's own words after it say it is of: "... of $2.1 billion for 2022", "... $0.9
+# billion, or $1.10 per share, a year ago" (past a per-share aside): a year, or the prior one.
+_AFTER = re.compile(
+    r"(?:,?\s*or\s+\$?\s*\d[\d.]*\s+per\s+(?:diluted\s+)?share)?,?\s*"
+    rf"(?:(?:for|in|at\s+the\s+end\s+of)\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR}(?!\d)"
+    r"|(?P<prior>(?:in|for)\s+the\s+(?:prior|previous)\s+(?:fiscal\s+)?year|a\s+year\s+ago))",
+    re.IGNORECASE,
+)
+# A figure the sentence compares its own with: not of the period the sentence opens on.
+_COMPARED = re.compile(r"\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\.", re.IGNORECASE)
 _NTHS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # guides, guidance, outlook, expects: the sentence gives what is to come.
 _GUIDANCE = re.compile(
@@ -77,6 +94,17 @@ def _in_period(
         metric = fact.metric if fact.metric.endswith("_forecast") else f"{fact.metric}_forecast"
         return replace(fact, metric=metric, as_of=_year_end(guided, month), period=f"FY{guided}")
     period = _period(text, clause_lo, start)
+    after = _AFTER.match(text, fact.span[1])
+    if after is not None and after["year"]:
+        period = int(after["year"]), None  # operating income of $2.9 billion for 2022
+    elif after is not None:  # compared with $0.9 billion a year ago: the year before the one
+        period = (period[0] - 1, None) if period and period[1] is None else None
+        if period is None:
+            return replace(fact, as_of=None, period=None)
+    elif _COMPARED.search(text, clause_lo, start) and not _LABEL_YEAR.search(text, lo, start):
+        # (compared to 2022 net revenue of $… names its own year: `_period` reads it)
+        if not _YEAR_LABEL.search(text, clause_lo, start):
+            return replace(fact, as_of=None, period=None)  # compared to $… : whose, unsaid
     if period is None:
         return fact
     year, quarter = period
@@ -100,12 +128,13 @@ def _guided_year(text: str, lo: int, hi: int) -> int | None:
 
 def _period(text: str, lo: int, hi: int) -> tuple[int, int | None] | None:
     """The year, and the quarter if one, the sentence from `lo` names last before `hi`."""
-    labelled = _YEAR_LABEL.search(text, lo, hi)
+    labelled = _YEAR_LABEL.search(text, lo, hi) or _LABEL_YEAR.search(text, lo, hi)
     if labelled is not None:
         return int(labelled["year"]), None
     found = list(_PERIOD.finditer(text, lo, hi))
     if not found:
-        return None
+        opener = _OPENER.match(text, lo, hi)  # For 2023, we reported net income of $…
+        return (int(opener["year"]), None) if opener else None
     last = found[-1]
     if last["year"] or last["year2"]:
         nth = (last["nth"] or last["nth2"]).lower()
