@@ -174,3 +174,21 @@ def test_other_and_non_operating_income_are_not_operating_profit() -> None:
         "Non-operating income was $0.2 billion."
     )
     assert not [f for f in found if f.metric == "operating_profit"]
+
+
+def test_a_change_run_on_to_its_level_states_both_in_the_period_its_sentence_names() -> None:
+    found = read(
+        "Quillmark Tools. 2031 Fourth-Quarter reported sales decline of 3.1% to $11.2 Billion "
+        "primarily driven by currency. 2031 Full-Year reported sales growth of 2.4% to $45.3 "
+        "Billion primarily driven by volume."
+    )
+    fell = at(found, "-3.1", "revenue_yoy")
+    assert when(fell) == (dt.date(2031, 12, 31), "Q4 2031")
+    assert when(at(found, "11200000000", "revenue")) == (dt.date(2031, 12, 31), "Q4 2031")
+    assert when(at(found, "2.4", "revenue_yoy")) == (dt.date(2031, 12, 31), "FY2031")
+    assert when(at(found, "45300000000", "revenue")) == (dt.date(2031, 12, 31), "FY2031")
+
+
+def test_a_change_compared_with_no_level_after_it_is_not_read_as_one() -> None:
+    found = read("Quillmark Tools. Net sales rose by an increase of 9.2% compared to 2030.")
+    assert not [f for f in found if f.metric == "revenue_yoy"]

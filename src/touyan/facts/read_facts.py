@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from touyan.facts.bulletin import RESTATED, crop_yield
 from touyan.facts.economy import TURNED
+from touyan.facts.english_growth import change_to_level
 from touyan.facts.extract import METRIC_MAX, ExtractedFact, label_after, label_before
 from touyan.facts.fields import bracketed_unit
 from touyan.facts.filings import unglued
@@ -485,6 +486,8 @@ class FactReader(
             return held
         if level := self._level_after_growth(q, sentence, quote):
             return level
+        if self.english and (changed := self._english_change(q, sentence, quote)):
+            return changed
         if q.unit == "%" and (paired := self._paired_growth(q, sentence, quote)):
             return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):
@@ -502,6 +505,20 @@ class FactReader(
         ) and (stated := self._bulletin_change(q, sentence, quote)):
             return stated
         return None
+
+    def _english_change(
+        self, q: Quantity, sentence: tuple[int, int], quote: str
+    ) -> ExtractedFact | None:
+        """Net sales growth of 2.4% to $45.3 billion: the growth, then the level reached."""
+        read = change_to_level(self.text, q.span[0], q.span[1], q.unit == "%")
+        if read is None:
+            return None
+        metric, label_start, fell = read
+        record = self._subject_or_region(label_start, sentence)
+        if record is None:
+            return None
+        fact = self._fact_for(record.name, metric, q, sentence, quote, None)
+        return replace(fact, value=-fact.value) if fell and fact.value > 0 else fact
 
     def _units_sold(
         self, level: ExtractedFact, q: Quantity, sentence: tuple[int, int], quote: str

@@ -306,6 +306,7 @@ def _merge(known: list[Mention], written: list[Mention]) -> list[Mention]:
     return sorted([*kept, *extra], key=lambda m: m.start)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # A bank's name run on into 业 (某市银行业支持…): the banks of a place as a trade, not the
 # bank so named (but 某某银行业务, 某某银行业绩 are the bank's business and results).
 _TRADE_AFTER = re.compile(r"业(?![务绩])")
@@ -384,6 +385,7 @@ class TextReader:
         ]
         # CCB in another company's English filing: its segment's letters, not the bank
         self.segment_labels = segment_letters(text, self.mentions)
+        self.english = _HAN.search(text) is None  # a page of an English filing or release
         # where each name starts, in the mentions' order (by start): looked up, not walked
         self.mention_starts = [m.start for m in self.mentions]
         self.mention_start_set = frozenset(self.mention_starts)

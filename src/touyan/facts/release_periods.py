@@ -34,8 +34,11 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 # "2023 net sales of", "2023 revenue was": a year written right before the figure's label.
+# (not "2024 Fourth-Quarter sales decline of": the quarter's, `_PERIOD` reads it)
 _YEAR_LABEL = re.compile(
-    rf"\b{_YEAR}\s+(?:[A-Za-z][A-Za-z-]*\s+){{1,4}}(?:of|was|were|totaled|totaling)\s+\$?\s*$"
+    rf"\b{_YEAR}\s+(?!{_NTH}[- ]quarter)(?:[A-Za-z][A-Za-z-]*\s+){{1,4}}"
+    r"(?:of|was|were|totaled|totaling)\s+\$?\s*$",
+    re.IGNORECASE,
 )
 # "Net income for 2023 was", "sales in fiscal 2023 of": the year written after the label.
 _LABEL_YEAR = re.compile(
