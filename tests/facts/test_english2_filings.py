@@ -125,6 +125,9 @@ Adjusted net earnings (1)
 Earnings before provision for taxes on income
 3,020
 2,870
+Net earnings
+2,640
+2,480
 Net earnings per share (Diluted)
 $ 1.64
 1.50
@@ -140,6 +143,9 @@ def test_headers_after_the_rows_date_them_and_an_adjusted_sections_eps_is_adjust
     gaap = at(found, "1.31")
     assert (gaap.metric, when(gaap)) == ("eps", (dt.date(2031, 9, 30), "Q3 2031"))
     assert at(found, "1.64").metric == "eps_adjusted"
+    assert at(found, "2410000000").metric == "net_profit"
+    assert at(found, "2640000000").metric == "net_profit_adjusted"
+    assert not [f for f in found if f.value == Decimal("-1")]  # the note's mark (1)
 
 
 PROSE = (
@@ -192,3 +198,23 @@ def test_a_change_run_on_to_its_level_states_both_in_the_period_its_sentence_nam
 def test_a_change_compared_with_no_level_after_it_is_not_read_as_one() -> None:
     found = read("Quillmark Tools. Net sales rose by an increase of 9.2% compared to 2030.")
     assert not [f for f in found if f.metric == "revenue_yoy"]
+
+
+def test_shares_used_to_compute_net_income_per_share_are_no_eps() -> None:
+    found = read(
+        """Quillmark Tools
+Consolidated Statements of Income
+(In thousands, except per share data)
+Years Ended December 31,
+2031
+2030
+Basic net income per share
+$
+3.12 $
+2.95
+Shares used to compute basic net income per share
+512
+520
+"""
+    )
+    assert [(f.metric, f.value) for f in found] == [("eps", Decimal("3.12"))]

@@ -45,6 +45,7 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
         "GAAP净收入",  # a US company's net income; 净收入 alone is net revenue (网易)
         "GAAP 净收入",
         "net income",
+        "net earnings",
         "net profit",
     ),
     "net_profit_adjusted": (
@@ -63,7 +64,16 @@ BEFORE_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "gross_margin": ("毛利率", "销售毛利率", "gross margin"),  # 销售 names no segment
     "net_margin": ("净利率", "净利润率", "net margin"),
-    "eps": ("每股收益", "基本每股收益", "每股盈余", "earnings per share", "eps"),
+    # (net earnings per share: the per-share figure, not net earnings' label before it)
+    "eps": (
+        "每股收益",
+        "基本每股收益",
+        "每股盈余",
+        "earnings per share",
+        "net earnings per share",
+        "net income per share",
+        "eps",
+    ),
     "eps_adjusted": (
         "扣非每股收益",
         "扣非后每股收益",

@@ -65,6 +65,7 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # How far before and after its caption a table's headers sit.
 _HEAD_BEFORE = 260
 _HEAD_AFTER = 260
+_MARK = re.compile(r"\(\d\)")  # (1), a note's mark
 # What a table's row holds after its first figure: another figure, the next column's.
 _NEXT_COLUMN = re.compile(r"[\s$]*\(?\$?\s*\d")
 # Point-in-time figures, which a balance sheet's date is the as-of of (not a period's).
@@ -81,6 +82,8 @@ def statement_facts(text: str, facts: list[ExtractedFact]) -> list[ExtractedFact
     out = []
     for fact in facts:
         caption = _caption_before(captions, fact.span[0])
+        if caption is not None and _footnote_mark(text, fact):
+            continue
         if caption is None or not _table_cell(text, fact):
             out.append(fact)
             continue
@@ -95,6 +98,13 @@ def statement_facts(text: str, facts: list[ExtractedFact]) -> list[ExtractedFact
 def _caption_before(captions: list[re.Match[str]], start: int) -> re.Match[str] | None:
     before = [c for c in captions if c.end() <= start]
     return before[-1] if before else None
+
+
+def _footnote_mark(text: str, fact: ExtractedFact) -> bool:
+    """A note's mark after a row's label ("Adjusted net earnings (1)" over the rows it heads),
+    not a figure in brackets (a loss of 1) with the next column's after it."""
+    written = text[fact.span[0] : fact.span[1]]
+    return _MARK.fullmatch(written) is not None and _NEXT_COLUMN.match(text, fact.span[1]) is None
 
 
 def _table_cell(text: str, fact: ExtractedFact) -> bool:
