@@ -144,3 +144,21 @@ def test_entity_added_by_a_user_is_found_at_ingest(tmp_path: Path) -> None:
         ("青禾食品", "price", "18.42"),
         ("青禾食品", "change_pct", "2.37"),
     }
+
+
+def test_a_value_scaled_by_its_table_caption_is_shown_once(tmp_path: Path) -> None:
+    """A statement's "$ 8,120" under "(In millions)" has no written form equal to its value:
+    the table shows the base units once, not twice."""
+    db = f"sqlite:///{tmp_path / 'statement.db'}"
+    page = (
+        "Acme Widgets Inc.\nConsolidated Balance Sheet\n(Dollars in millions)\n"
+        "December 31,\n2030\n2029\nTotal assets\n$ 8,120\n$ 7,450\n"
+    )
+    doc = tmp_path / "acme.jsonl"
+    doc.write_text(json.dumps({"title": "Acme 10-K", "text": page}), encoding="utf-8")
+    assert invoke("entity", "add", "Acme Widgets", "--alias", "Acme", "--db", db)[0] == 0
+    assert invoke("ingest", str(doc), "--db", db)[0] == 0
+    code, out = invoke("facts", "Acme Widgets", "--json", "--db", db)
+    assert code == 0 and json.loads(out)[0]["value"] == "8120000000"
+    code, out = invoke("facts", "Acme Widgets", "--db", db)
+    assert code == 0 and out.count("8120000000 USD") == 1

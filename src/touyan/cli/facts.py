@@ -45,8 +45,9 @@ def print_facts(facts: list[FactView]) -> None:
     table = Table("subject", "metric", "value", "as of", "source", show_lines=False)
     for f in facts:
         value = _as_written(f)
-        if f.unit in ("money", "shares", "count"):  # what the JSON gives: base units
-            value += "\n[dim]" + escape(_base_units(f)) + "[/dim]"
+        base = escape(_base_units(f))
+        if f.unit in ("money", "shares", "count") and base not in value:
+            value += "\n[dim]" + base + "[/dim]"  # what the JSON gives: base units
         subject = f.subject + (f" → {f.object}" if f.object else "")
         source = f"doc {f.document_id} [{f.span[0]}:{f.span[1]}] {f.document_title[:30]}"
         table.add_row(
