@@ -67,7 +67,7 @@ def column_date(q: Quantity, dates: Sequence[DateMention], text: str) -> DateMen
     header names no one date."""
     at = q.span[0]
     row_start = text.rfind("\n", 0, at) + 1
-    if not any(p in text[row_start:at] for p in _PIPES):
+    if all(text.find(p, row_start, at) < 0 for p in _PIPES):
         return None  # the common case, cheaply: no table row, or the row's label cell
     header = _header_line(text, row_start)
     if header is None:
