@@ -132,3 +132,25 @@ def test_one_members_preferred_figure_is_no_fact() -> None:
 def test_a_wish_in_an_earlier_clause_leaves_a_later_figure_told() -> None:
     found = _read("远舟智能管理层倾向于扩张，公司2030年营收12亿元。\n", title="远舟智能营收12亿元")
     assert [(f.subject, f.metric) for f in found] == [("远舟智能", "revenue")]
+
+
+def test_the_same_day_is_the_day_named_before_not_the_period() -> None:
+    found = _read(
+        "2031年2月27日，青梧芯片召开董事会。\n据统计，2031年1-2月，青梧芯片营收12亿元。\n"
+        "同日，青梧芯片的员工持股比例为8%。\n",
+        title="青梧芯片召开董事会",
+    )
+    held = next(f for f in found if f.value == Decimal("8"))
+    assert (held.as_of, held.period) == (dt.date(2031, 2, 27), "2031-02-27")
+    revenue = next(f for f in found if f.metric == "revenue")
+    assert revenue.as_of == dt.date(2031, 2, 28)
+
+
+def test_a_sentence_not_opening_on_the_same_day_carries_the_period() -> None:
+    found = _read(
+        "2031年2月27日，青梧芯片召开董事会。\n据统计，2031年1-2月，青梧芯片营收12亿元。\n"
+        "其中，青梧芯片海外营收为3亿元。\n",
+        title="青梧芯片召开董事会",
+    )
+    overseas = next(f for f in found if f.value == Decimal("300000000"))
+    assert overseas.as_of == dt.date(2031, 2, 28)
