@@ -30,6 +30,8 @@ _NOT_A_PART = re.compile(
     r"^(?:其|该|本|此|上述|这|那|各)|公司|集团|股票|股价|股份|证券|控股|\d"
     r"|截至|截止|当前|目前|此前|今天|今日|昨天|昨日|当日|当天|期末|期初|年末|年初|当期|本期|上期"
     r"|因|由于|受|新增|中标|备案|登记|参与|陷入|失去|呈|计入|计提|确认|列入|纳入"
+    # 文中所述的总额, 认购一手的中签率: what a text speaks of, those who apply for a lot
+    r"|所(?:涉|述|指|列|提|称|说|载|示)|申请|申购|认购|[一二三四五六七八九十两每]手"
 )
 _LONGEST = 10  # characters: a longer run is a clause, not a part's name
 

@@ -17,6 +17,7 @@ from touyan.facts.carried_windows import TRAILING as _TRAILING
 from touyan.facts.carried_windows import window_before
 from touyan.facts.labels import RATIO_METRICS
 from touyan.facts.listed_dates import listed_date
+from touyan.facts.same_day import same_day
 from touyan.facts.sections import section_marks
 from touyan.facts.sessions import RECENT_DAYS
 from touyan.facts.table_columns import column_date
@@ -182,6 +183,8 @@ def date_for(
             return window, None
         if not window.dated:
             return None, None
+    if earlier and (day := same_day(text, sentence[0], earlier)) is not None:
+        return day, window  # 8月27日…。1-7月收入…。同日，…: the day, not the period
     if earlier:
         carried = _listed_period(earlier, text) or _last_listed_day(earlier[-1], text)
         if window is not None and window.text == "本周":

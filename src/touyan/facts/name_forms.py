@@ -84,6 +84,11 @@ _GENERIC = re.compile(
     # verb (bought back) — a session, a chart and an act, nobody's name
     r"|^(?:暗盘|(?:日|周|月|年|小时|分钟)[图线]|购回)$"
     r"|设备$"  # 某某检测设备的在手订单: a product line, not who holds the orders
+    # 文中所述的总额为, 申请一手的中签率为: a clause (what a text says, who applies for a lot of
+    # shares), nobody's name
+    r"|所(?:涉|述|指|列|提|称|说|载|示)$|[一二三四五六七八九十两每]手$"
+    # 小型股下跌0.1%, 大盘股的市盈率: a size band of an index's members, no company
+    r"|^(?:超?大型|中型|小型|微型|大盘|中盘|小盘|微盘|权重|蓝筹)股$"
 )
 # A company's name does not contain the vocabulary of a financial statement (投资活动产生,
 # 静态); fund names may (稳健收益债券A), so this applies to companies only.

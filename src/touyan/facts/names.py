@@ -128,7 +128,12 @@ class WrittenName:
 # whose every branch opens with a literal is scanned for those characters in native code.)
 _ANNOUNCER = re.compile(r"晚间发布公告|晚间公告|发布公告|公告|披露")
 # Words of a clause, not of a name (通过主动进行信息披露, 但公司业绩预告披露).
-_NOT_ANNOUNCER = re.compile(r"[以在已但了对将从被把与和及或其该本]|通过|上述|公司|信息|预告|调整")
+# (Nor an offering's: 某某H股发行公告, 某某配售结果公告 announce the offering, whose issuer is
+# the name before its words.)
+_NOT_ANNOUNCER = re.compile(
+    r"[以在已但了对将从被把与和及或其该本]|通过|上述|公司|信息|预告|调整"
+    r"|发行|配售|招股|增发|上市|定价|IPO"
+)
 _ITEM_START = re.compile(r"(?:^|[。；;！!？?\n]|\d{1,2}\s*[、.．)）])\s*$")
 
 

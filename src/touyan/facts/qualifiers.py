@@ -61,6 +61,10 @@ _NAMED_CHANNEL = re.compile(
     r"(?:平台|渠道|商城|APP|App|app|小程序)[\u4e00-\u9fff]{0,2}?实现[\u4e00-\u9fff]{0,8}$"
 )
 _BREAK = re.compile(r"[，,；;。！？!?\n、：:（）()|【】\[\]「」“”\"]")
+# A segment named in quotes, then the bare word for a segment (“家居及新兴业务”分部收入): the
+# quoted words are the segment's name, whatever they hold (等, 及); the bare word is no part.
+_QUOTED_SEGMENT = re.compile(r"[“「\"](?P<name>[^“”「」\"，,。；;：:\n]{2,20})[”」\"]$")
+_BARE_SEGMENT = frozenset({"分部", "业务", "板块", "事业部", "事业群", "部门"})
 
 
 def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | None:
@@ -89,6 +93,8 @@ def qualifier(text: str, lo: int, label_start: int, bounds: list[int]) -> str | 
         run = run[lead.end() :]
         lead = _LEAD.match(run)
     run = _TAIL.sub("", run.strip())
+    if run in _BARE_SEGMENT and (quoted := _QUOTED_SEGMENT.search(text, lo, start)):
+        return quoted["name"]
     if not _RUN.fullmatch(run) or not _HAN.search(run) or _CLAUSE.search(run) or run[0].isdigit():
         return None
     if run in _OF_THE_LABEL or run in _NO_PART:

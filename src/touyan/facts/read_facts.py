@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from touyan.facts.bulletin import RESTATED, crop_yield
+from touyan.facts.counted_as import counted_as
 from touyan.facts.economy import TURNED
 from touyan.facts.english_growth import change_to_level
 from touyan.facts.extract import METRIC_MAX, ExtractedFact, label_after, label_before
@@ -424,6 +425,9 @@ class FactReader(
         if (well := self._named_well(metric, q, sentence, label_start)) is None:
             return None
         metric, q = well
+        if (count := counted_as(metric, q, self.text, label_start)) is None:
+            return None  # "revenue of 3 million units": a count of goods, no money
+        metric, q = count  # "sales of 2.1 million units": units sold; 规模500人: the staff
         if metric == "revenue" and "GAAP" in self.text[label_start : q.span[0]].upper():
             # 营业收入GAAP 71亿美元: revenue is no figure reported on and off GAAP; a 营业收入
             # marked so is a translated income line (operating or net income), which one the

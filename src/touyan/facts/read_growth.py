@@ -144,6 +144,9 @@ _SPAN_MOVE = re.compile(
 # index's price change, not a growth of an economy's measure on the year.
 _MARKET_INDEX = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:综合|成分|成份|\d{2,4})指数|(?:股|股价|股票)指数"
+    # an index house's series (恒生某某企业指数, 中证某某指数): a stock market's, by its name
+    r"|(?:恒生|中证|上证|深证|国证|标普|富时|道琼斯|纳斯达克|日经|MSCI)"
+    r"[\u4e00-\u9fffA-Za-z0-9]{0,24}指数"
 )
 # 将某商品的价格提高了15%: someone raising a price (the text's doer, not the subject named
 # before), not the price's growth on the year.

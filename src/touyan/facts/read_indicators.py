@@ -24,6 +24,30 @@ _SHOULD_TAIL = re.compile(r"(?:应[该当]会|有望|可望|或将)$")  # 投资
 _AVERAGES = frozenset({"平均", "日均", "月均", "年均", "人均", "户均", "亩均"})  # 均 of a name
 # What an indicator's name may hold, and the words before it that are no part of it.
 INDICATOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）\-&]{2,24}")
+# An index's name that holds a company's or a place's (恒生某交易所互联互通中国企业指数, 某某中国
+# 企业指数): one name, from the clause's opening words on to 指数.
+_INDEX_HEAD = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,16}")
+_INDEX_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{3,30}指数")
+
+
+def index_named_across(text: str, lo: int, cut: tuple[int, int], end: int) -> int:
+    """Where the name of what grew starts when a name or a place read at `cut` (its start and
+    end) is a word of an index's name: at the clause's opening words before it, the index's
+    own (恒生 of 恒生某某企业指数); else at the cut's end. A name or place opening the clause
+    (我国居民消费价格指数) is the subject, no word of the index's name."""
+    if cut[1] <= lo or not text.endswith("指数", cut[1], end):
+        return cut[1]
+    opened = max([lo] + [m.end() for m in LABEL_BREAK.finditer(text, lo, cut[0])])
+    if (
+        opened >= cut[0]
+        or not _INDEX_HEAD.fullmatch(text, opened, cut[0])
+        or INDICATOR_LEAD.fullmatch(text, opened, cut[0])
+        or not _INDEX_NAME.fullmatch(text, opened, end)
+    ):
+        return cut[1]
+    return opened
+
+
 INDICATOR_LEAD = re.compile(
     r"(?:其中|此外|同时|全年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|当月|今年以来|"
     r"(?:19|20)\d{2}年(?:\d{1,2}月份?)?|\d{1,2}月份?|\d{1,2}日|不过|虽然|尽管|然而|而且|并且|但是|但|而|"
@@ -183,6 +207,19 @@ class IndicatorReader(TextReader):
             return None
         return self._indicator(sentence, opened)
 
+    def _cut_at(self, lo: int, start: int, end: int) -> tuple[int, int] | None:
+        """The span of the name or place whose end a label's start was cut at, if any (read
+        only for a label ending in 指数: see `index_named_across`)."""
+        if start <= lo or not self.text.endswith("指数", start, end):
+            return None
+        for m in self.mentions:
+            if m.end == start and m.start >= lo:
+                return m.start, m.end
+        for r in REGION.finditer(self.text, lo, start):
+            if r.end() == start:
+                return r.start(), r.end()
+        return None
+
     def _domestic(self, region: re.Match[str]) -> bool:
         """国内 right after a foreign country (德国国内新订单): that country's domestic part,
         which the indicator keeps, not China."""
@@ -209,6 +246,8 @@ class IndicatorReader(TextReader):
                 if not self._domestic(m)
             ]
         )
+        if cut := self._cut_at(lo, start, end):
+            start = index_named_across(self.text, lo, cut, end)
         lead = INDICATOR_LEAD.match(self.text, start, end)
         if lead:
             start = lead.end()

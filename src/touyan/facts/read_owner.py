@@ -49,11 +49,12 @@ _MARKET_BEFORE = re.compile(
 _RAISED_FROM_TO = re.compile(r"由[^，,。；;]{1,16}(?:上调|提升|提高|上涨|增长|下调|降低|下降)至")
 
 # A central bank or regulator acting in a sentence (一行两局宣布降准、降息…，包括下调政策利率
-# 0.1个百分点): the figures are its measures, not the company the text is about.
+# 0.1个百分点): the figures are its measures, not the company the text is about; so are an
+# exchange's rules (两家证券交易所发布通知，将某保证金比例由50%降至40%).
 _AUTHORITY_ACTS = re.compile(
     r"(?:央行|人民银行|人行|一行两局|一行一局一会|美联储|欧洲央行|欧央行|日本央行|英国央行|"
-    r"金融监管总局|证监会|国务院|财政部)[^。；;！？\n]{0,20}?"
-    r"(?:宣布|决定|下调|上调|降准|降息|加息|推出|出台|实施)"
+    r"金融监管总局|证监会|国务院|财政部|交易所)[^。；;！？\n]{0,20}?"
+    r"(?:宣布|决定|下调|上调|降准|降息|加息|推出|出台|实施|发布(?:通知|规定|办法|细则|指引)|通知)"
 )
 # Words that bring such a sentence back to the company (央行降息后，公司净息差为…).
 _BACK_TO_SELF = re.compile(r"[，,；;]\s*(?:(?:本|该)?(?:公司|集团)|本行|该行)")

@@ -154,6 +154,15 @@ _REVISED = re.compile(
 # not a figure anyone reported (the figure within a few clauses after the word).
 _TYPICAL = re.compile(r"通常|往往|一般来说|一般而言")
 _TYPICAL_REACH = 40
+# 一位委员倾向于将利率维持在3%, 他更希望把目标定为5%: what one member would have preferred or
+# proposed against the decision, no figure decided (the decision the text states elsewhere).
+_PREFERRED = re.compile(r"倾向于?|更希望|更愿意|更偏好|偏好于|主张")
+_PREFERRED_REACH = 30
+# 认购一手的散户中签率为35%, 申购十手以上的投资者获配比例: the figure of a class of subscribers,
+# named by what they applied for, not the offering's as a whole nor anyone's.
+_SUBSCRIBER_CLASS = re.compile(
+    r"(?:申请|申购|认购)[^，,。；;：:]{0,8}?[手股](?:以上|以下)?的[^，,。；;：:\d]{0,10}$"
+)
 # 暴涨往往伴随暴跌，就像4月8日股价下跌5%: an instance the typical is shown by, dated or
 # brought in as an example: that figure is told.
 _INSTANCE = re.compile(r"\d\s*[年月日号]|就像|例如|比如|譬如")
@@ -230,11 +239,27 @@ class UnstatedSteps(Reader):
         if q.unit == "money" and "价值" in self.text[max(sentence[0], q.span[0] - 8) : q.span[0]]:
             if _DEAL_VALUE.search(self.text, max(sentence[0], q.span[0] - 32), q.span[0]):
                 return True  # 两家达成的总价值达8亿元的协议: the deal's, neither party's
+        if q.unit == "%" and _SUBSCRIBER_CLASS.search(
+            self.text, max(sentence[0], q.span[0] - 24), q.span[0]
+        ):
+            return True  # 认购一手的散户中签率为35%: one class of subscribers' rate
+        if self._preferred(q, sentence):
+            return True  # 某委员倾向于将利率维持在3%: one member's wish, not the decision
         if q.unit == "%" and "调" in self.text[max(sentence[0], q.span[0] - 48) : q.span[0]]:
             clause = self._clause_start(sentence, q.span[0])
             if _REVISED.search(self.text, clause, q.span[0]):
                 return True  # 上调2023年度盈测10%: a forecast's revision, not the forecast
         return False
+
+    def _preferred(self, q: Quantity, sentence: tuple[int, int]) -> bool:
+        """Whether the clause of a figure tells what someone prefers or proposes (`_PREFERRED`):
+        a wish, which the decision told elsewhere overrules."""
+        lo = max(sentence[0], q.span[0] - _PREFERRED_REACH)
+        found = _PREFERRED.search(self.text, lo, q.span[0])
+        if found is None:
+            return False  # the common case, cheaply: no such word before the figure
+        clause = max(self.text.rfind(c, found.start(), q.span[0]) for c in "，,；;") + 1
+        return clause == 0 or _PREFERRED.search(self.text, clause, q.span[0]) is not None
 
     def _asked(self, q: Quantity) -> bool:
         """Whether the clause a figure ends is a question (`_ASKED_AFTER`). Its question mark
