@@ -8,8 +8,11 @@ A release heads its figures with the period they are of, not the day it was issu
     Company guides 2025 adjusted EPS of $4.40 to $4.60
 
 $0.91 and $1.12 are the third quarter of 2024's, $6.2 billion fiscal 2024's, $5.8 billion
-2023's, whatever day the release is dated; $4.40 is a forecast for 2025. A figure whose
-sentence names no such period keeps the date the reader gave it.
+2023's, whatever day the release is dated; $4.40 is a forecast for 2025. A release whose lead
+names the period it reports ("results for the quarter ended June 30, 2030") dates by it the
+figures whose sentences name none ("Fourth-quarter revenue was $9.1 billion", "Quarterly
+revenue was…"): they are that quarter's, not the issue day's. Any other figure whose sentence
+names no period keeps the date the reader gave it.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from touyan.facts.dating import period_result
 from touyan.facts.extract import ExtractedFact
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -67,6 +71,26 @@ _GUIDANCE_OR_RESULTS = re.compile(
     rf"{_GUIDANCE.pattern}|(?P<results>\bresults\b|\breport(?:s|ed)?\b)", re.IGNORECASE
 )
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_MONTH_NAMES = "|".join(m for m in calendar.month_name if m)
+# The period a release's lead says it reports: "results for the quarter ended June 30, 2030",
+# "its fiscal 2030 fourth quarter, which ended September 27, 2030", "the year ended December
+# 31, 2030".
+_LEAD_PERIOD = re.compile(
+    r"\b(?P<span>quarter|three\s+months|(?:fiscal\s+)?year|twelve\s+months|12\s+months)"
+    r"(?:,?\s+which)?\s+ended\s+"
+    rf"(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}}),\s*(?P<year>(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+_LEAD_REACH = 600  # characters: a release names its period in its first sentences
+_FISCAL_AFTER = 24  # characters after a figure that may write its year (… for fiscal 2030)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a period that is one day (the issue day's)
+# "Fourth-quarter revenues were", "third quarter net income": a quarter named with no year.
+_BARE_QUARTER = re.compile(
+    r"\b(?P<nth>first|second|third|fourth)[- ]quarter\b(?!\s+(?:of\s+)?(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
+_FOURTH = re.compile(r"\bfourth[- ]quarter\b|\bQ4\b", re.IGNORECASE)
+_FOURTH_REACH = 80  # characters before the lead's "ended" that may name its quarter
 # Where a release's sentence or headline starts: a sentence's end, a rule of underscores, a
 # bullet or a blank line.
 _SENTENCE_START = re.compile(r"[.!?](?=\s)|_{3,}|[•▪●]|\n[^\S\n]*\n")
@@ -79,11 +103,64 @@ def release_facts(
     """`facts` with those in an English release's sentence that names their period dated by
     it, and those it guides marked forecasts. `fiscal_month` is the month a subject's fiscal
     year ends in, when that is not December."""
-    return [_in_period(text, fact, fiscal_month) for fact in facts]
+    lead = _lead_period(text)
+    return [_in_period(text, fact, fiscal_month, lead) for fact in facts]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """The period a release's lead says it reports."""
+
+    day: dt.date  # its last day
+    span: str  # "quarter" or "year"
+    closes_year: bool  # a year, or a fiscal year's fourth quarter: the year ends on `day`
+
+    @property
+    def name(self) -> str:
+        return f"{self.span} ended {self.day.isoformat()}"
+
+
+def _lead_period(text: str) -> _Lead | None:
+    """The period a release's lead says it reports (quarter ended 2030-06-30), when the text
+    is an English one that names one."""
+    head = text[:_LEAD_REACH]
+    if not head.isascii():
+        return None
+    found = _LEAD_PERIOD.search(head)
+    if found is None:
+        return None
+    month = list(calendar.month_name).index(found["month"].capitalize())
+    try:
+        day = dt.date(int(found["year"]), month, int(found["day"]))
+    except ValueError:
+        return None
+    if found["span"].lower() not in ("quarter", "three months"):
+        return _Lead(day, "year", True)
+    fourth = _FOURTH.search(head, max(0, found.start() - _FOURTH_REACH), found.end())
+    return _Lead(day, "quarter", fourth is not None)
+
+
+def _lead_dated(fact: ExtractedFact, lead: _Lead, text: str, lo: int) -> ExtractedFact:
+    """A result whose sentence names no period, dated by the release's lead: its quarter, or
+    the quarter of its year the sentence names (Fourth-quarter revenues were… in a year's
+    release), which ends on a month's last day three months apart."""
+    bare = _BARE_QUARTER.search(text, lo, fact.span[0])
+    if lead.span == "quarter" or bare is None:
+        return replace(fact, as_of=lead.day, period=lead.name)
+    back = 3 * (4 - _NTHS[bare["nth"].lower()])
+    period = f"Q{4 - back // 3}, {lead.name}"
+    day = lead.day
+    if day.day != calendar.monthrange(day.year, day.month)[1]:
+        return replace(fact, as_of=None, period=period)  # a 52/53-week year's quarters
+    month = (day.year * 12 + day.month - 1) - back
+    return replace(fact, as_of=_year_end(month // 12, month % 12 + 1), period=period)
 
 
 def _in_period(
-    text: str, fact: ExtractedFact, fiscal_month: Callable[[str], int | None]
+    text: str,
+    fact: ExtractedFact,
+    fiscal_month: Callable[[str], int | None],
+    lead: _Lead | None = None,
 ) -> ExtractedFact:
     start = fact.span[0]
     lo = max(0, start - _REACH)
@@ -109,13 +186,37 @@ def _in_period(
         if not _YEAR_LABEL.search(text, clause_lo, start):
             return replace(fact, as_of=None, period=None)  # compared to $… : whose, unsaid
     if period is None:
+        if lead is not None and _reported(fact):
+            return _lead_dated(fact, lead, text, clause_lo)  # Quarterly revenue was $…
         return fact
     year, quarter = period
     if quarter is None:
-        return replace(fact, as_of=_year_end(year, month), period=f"FY{year}")
+        as_of = _fiscal_year_end(fact, year, text, clause_lo, month, lead)
+        return replace(fact, as_of=as_of, period=f"FY{year}")
     # (a fiscal quarter of a year ending in another month ends on a day no calendar gives)
     as_of = _year_end(year, quarter * 3) if month == 12 else None
     return replace(fact, as_of=as_of, period=f"Q{quarter} {year}")
+
+
+def _fiscal_year_end(
+    fact: ExtractedFact, year: int, text: str, lo: int, month: int, lead: _Lead | None
+) -> dt.date | None:
+    """The last day of a year's results: the calendar's, or the fiscal year's where the
+    dictionary knows the month it ends in. A year written as fiscal (fiscal 2030) for a company
+    the dictionary gives no month for ends on the day the release's lead says that year ended
+    (its fourth quarter, which ended September 27, 2030), else on a day the text does not say."""
+    if month != 12 or "fiscal" not in text[lo : fact.span[1] + _FISCAL_AFTER].lower():
+        return _year_end(year, month)
+    if lead is not None and lead.closes_year and lead.day.year == year:
+        return lead.day
+    return None
+
+
+def _reported(fact: ExtractedFact) -> bool:
+    """Whether a fact is a period's result (revenue, net income, EPS, their growth) that no
+    period or only a day dates: a day, the release's own, is no period a result is of."""
+    undated = fact.period is None or _DAY.fullmatch(fact.period) is not None
+    return undated and period_result(fact.metric)
 
 
 def _guided_year(text: str, lo: int, hi: int) -> int | None:
