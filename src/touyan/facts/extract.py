@@ -33,6 +33,7 @@ from touyan.facts.labels import (
     BEFORE_LABELS,
     LABEL_METRIC,
 )
+from touyan.facts.line_items import LINE_ITEM_LABELS
 from touyan.facts.market import ANY_MARKET_DAY
 
 # The store's metric column holds 32 characters; a label longer than that is a clause that
@@ -89,9 +90,15 @@ CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n（）()]")
 _YEAR_CONNECTOR = re.compile(
     r"\b(?:for|in)\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d{2}\s+(?:was|were|of)?\s*$"
 )
+LINE_ITEM_KEYS = frozenset(
+    label.lower() for labels in LINE_ITEM_LABELS.values() for label in labels
+)
 # Characters before a figure where its label may start: the longest label and a connector
 # (扣除非经常性损益后的基本每股收益为0.65元).
-_LABEL_REACH = max(16, *(len(label) + 4 for label in LABEL_METRIC))
+_LABEL_REACH = max(16, *(len(label) + 4 for label in LABEL_METRIC if label not in LINE_ITEM_KEYS))
+# An English statement's line labels run longer ("Purchases of property, plant and equipment"):
+# the reach before a figure in Latin text.
+_LATIN_REACH = max(_LABEL_REACH, *(len(label) + 4 for label in LINE_ITEM_KEYS))
 TOPIC_KINDS = ("company", "fund")
 
 
@@ -129,7 +136,7 @@ def label_before(text: str, start: int) -> tuple[str, int] | None:
     if start > 8 and text[start - 8 : start].isascii():
         # (Operating income for 2024 was $…: the year's words reach further back than 是)
         year = _YEAR_CONNECTOR.search(text, max(0, start - 30), start)
-        reach += len(year.group()) if year else 0
+        reach = _LATIN_REACH + (len(year.group()) if year else 0)
     for span in label_spans(text, max(0, start - reach), start):
         if best is not None and span[2] in _CONNECTOR_LABELS:
             continue  # 融资余额报8089.76亿元: 报 links the label before it to the figure
@@ -238,6 +245,11 @@ _ACTIVITIES = re.compile(r"\s*activities", re.IGNORECASE)
 
 
 _TERMINAL = "。！？!?；;：:"
+# A statement row's figures opening with one in brackets, "(1,240)  (1,105) Proceeds from …":
+# what the label on the line above it spent (the brackets' ") (" is no Chinese table's gap).
+_BRACKETED_ROW = re.compile(r"\$?\s*\(\s*\$?\s*\d[\d,]*(?:\.\d+)?\s*\)")
+# A label's last word ("Dividends paid", "Purchases of equipment (PP&E)", "Net income (loss)").
+_LATIN_LABEL_END = re.compile(r"(?:[A-Za-z]|\([A-Za-z&.\s]+\))$")
 _TABLEISH = re.compile(r"\||[\u4e00-\u9fff)）%]\s+[\u4e00-\u9fff(（\d]")
 
 
@@ -246,6 +258,8 @@ def _joinable(prev: str, nxt: str) -> bool:
     prev, nxt = prev.strip(), nxt.strip()
     if not prev or not nxt or prev[-1] in _TERMINAL or prev[0] == "#":
         return False  # (a Markdown heading ends with its line: ### 经营概况 names no one)
+    if _BRACKETED_ROW.match(nxt) and _LATIN_LABEL_END.search(prev) and not _CJK.search(prev):
+        return True  # "Dividends paid\n (310) (295)": an English row's label over its outflows
     if _TABLEISH.search(prev) or _TABLEISH.search(nxt):
         return False
     return not re.match(r"^(?:[-*•]|\d+(?:[.)]\s|、)|[一二三四五六七八九十]+、|#)", nxt)
@@ -371,6 +385,7 @@ def extract_facts(
     ):
         return []
     # Imported here, not at the top: the readers import this module (the fact, the labels).
+    from touyan.facts.line_items import line_item_facts
     from touyan.facts.read_facts import FactReader
     from touyan.facts.release_periods import release_facts
     from touyan.facts.statement_tables import statement_facts
@@ -380,6 +395,7 @@ def extract_facts(
     found = FactReader(text, title, published_at, entities, mentions).facts()
     if found:  # an English release's periods, then its tables' columns (a table's date wins)
         found = statement_facts(text, release_facts(text, found, _fiscal_month(entities)))
+        found = line_item_facts(text, found)
     # (a label that is a year, "Shares outstanding - June 30, 2024: 912,000": no figure's name)
     found = [f for f in found if not f.metric.isdigit()]
     return [_bounded(text, f) for f in found]

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from touyan.facts.line_items import LINE_ITEM_LABELS
 from touyan.text.numbers import Quantity, is_physical
 
 # metric -> labels written before the number (longest first wins).
@@ -281,6 +282,9 @@ BEFORE_LABELS.update(
     }
 )
 BEFORE_LABELS["capex"] = (*BEFORE_LABELS["capex"], "capex")
+# A US filing's statement lines (Purchases of property, plant and equipment, Inventories).
+for _metric, _english in LINE_ITEM_LABELS.items():
+    BEFORE_LABELS[_metric] = (*BEFORE_LABELS.get(_metric, ()), *_english)
 # Quote pages space out two-character labels (最 高：13.96, 换 手：2.42%).
 for _metric, _spaced in (
     ("high", "最 高"),

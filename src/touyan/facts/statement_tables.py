@@ -24,6 +24,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from touyan.facts.extract import ExtractedFact
+from touyan.facts.line_items import BALANCE_ITEMS
 from touyan.facts.statement_rows import row_fact
 
 # (In millions, except per share data), (Dollars in millions), ($ in Millions, except EPS),
@@ -69,7 +70,7 @@ _MARK = re.compile(r"\(\d\)")  # (1), a note's mark
 # What a table's row holds after its first figure: another figure, the next column's.
 _NEXT_COLUMN = re.compile(r"[\s$]*\(?\$?\s*\d")
 # Point-in-time figures, which a balance sheet's date is the as-of of (not a period's).
-_BALANCES = frozenset({"total_assets", "total_liabilities", "total_equity", "cash", "net_assets"})
+_BALANCES = BALANCE_ITEMS | {"total_assets", "total_liabilities", "net_assets"}
 
 
 def statement_facts(text: str, facts: list[ExtractedFact]) -> list[ExtractedFact]:
