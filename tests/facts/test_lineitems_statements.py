@@ -144,3 +144,54 @@ def test_a_line_item_said_in_a_clause_of_its_own_is_read() -> None:
     found = read("Ferrowick Industries reported its annual results. Capital expenditures were "
                  "$986 million in 2031.")  # fmt: skip
     assert [(f.metric, f.value) for f in found] == [("capex", Decimal("986000000"))]
+
+
+OPERATIONS = """FERROWICK INDUSTRIES, INC.
+CONSOLIDATED STATEMENTS OF OPERATIONS
+(in millions)
+Year Ended December 31,
+2031
+2030
+Research and development
+ 1,204  1,118
+Selling, general and administrative expenses
+ 2,306  2,190
+Interest expense
+ (141)  (133)
+Income before income taxes
+ 3,512  3,207
+Provision for income taxes
+ (702)  (641)
+"""
+
+
+def test_an_income_statements_expenses_and_pretax_income_are_read_as_amounts() -> None:
+    claims = _claims(read(OPERATIONS))
+    year = (dt.date(2031, 12, 31), "FY2031")
+    assert claims["rd_expense"] == (Decimal("1204000000"), *year)
+    assert claims["sga_expense"] == (Decimal("2306000000"), *year)
+    assert claims["interest_expense"] == (Decimal("141000000"), *year)
+    assert claims["pretax_income"] == (Decimal("3512000000"), *year)
+    assert claims["income_tax"] == (Decimal("702000000"), *year)
+
+
+DEBT = """FERROWICK INDUSTRIES, INC.
+CONSOLIDATED BALANCE SHEETS
+(In millions)
+December 31,
+2031
+2030
+Property, plant and equipment, net
+ 6,870  6,402
+Current portion of long-term debt
+ 450  390
+Long-term debt
+ 5,115  5,560
+"""
+
+
+def test_the_current_portion_of_debt_is_not_the_long_term_debt() -> None:
+    found = read(DEBT)
+    debt = [f.value for f in found if f.metric == "long_term_debt"]
+    assert debt == [Decimal("5115000000")]
+    assert _claims(found)["ppe_net"][:2] == (Decimal("6870000000"), dt.date(2031, 12, 31))

@@ -40,6 +40,9 @@ LINE_ITEM_LABELS: dict[str, tuple[str, ...]] = {
         "payments for property, plant and equipment",
         "additions to property, plant and equipment",
         "additions to property and equipment",
+        "payments for property and equipment",
+        "acquisitions of property, plant and equipment",
+        "expenditures for property, plant and equipment",
         "capital expenditures",
         "capital expenditure",
     ),
@@ -49,6 +52,8 @@ LINE_ITEM_LABELS: dict[str, tuple[str, ...]] = {
         "net cash from operating activities",
         "cash provided by operating activities",
         "net cash generated from operating activities",
+        "net cash provided by (used for) operating activities",
+        "net cash flows provided by operating activities",
     ),
     "cost_of_sales": (
         "cost of sales",
@@ -68,7 +73,28 @@ LINE_ITEM_LABELS: dict[str, tuple[str, ...]] = {
         "dividends paid to stockholders",
         "payments of dividends",
         "payment of dividends",
+        "dividends paid to common shareholders",
+        "dividends paid to common stockholders",
+        "cash dividends paid to shareholders",
     ),
+    "depreciation_amortization": ("depreciation and amortization", "depreciation & amortization"),
+    "rd_expense": (
+        "research and development",
+        "research and development expense",
+        "research and development expenses",
+    ),
+    "sga_expense": (
+        "selling, general and administrative",
+        "selling, general and administrative expense",
+        "selling, general and administrative expenses",
+    ),
+    "pretax_income": (
+        "income before income taxes",
+        "earnings before income taxes",
+        "income before provision for income taxes",
+    ),
+    "income_tax": ("provision for income taxes", "income tax expense"),
+    "interest_expense": ("interest expense",),
     "inventory": (
         "inventories",
         "inventory",
@@ -83,11 +109,19 @@ LINE_ITEM_LABELS: dict[str, tuple[str, ...]] = {
         "receivables, net",
         "trade receivables, net",
         "trade accounts receivable, net",
+        "accounts and notes receivable, net",
     ),
     "accounts_payable": ("accounts payable", "trade accounts payable"),
     "current_assets": ("total current assets",),
     "current_liabilities": ("total current liabilities",),
     "cash": ("cash and cash equivalents",),
+    "ppe_net": (
+        "property, plant and equipment, net",
+        "property, plant, and equipment, net",
+        "property and equipment, net",
+        "net property, plant and equipment",
+    ),
+    "long_term_debt": ("long-term debt", "long-term debt, net"),
     "total_equity": (
         "total equity",
         "total stockholders' equity",
@@ -99,11 +133,14 @@ LINE_ITEM_LABELS: dict[str, tuple[str, ...]] = {
 # Point-in-time figures: a balance sheet's, as of its column's day.
 BALANCE_ITEMS = frozenset(
     {"inventory", "accounts_receivable", "accounts_payable", "current_assets",
-     "current_liabilities", "cash", "total_equity"}
+     "current_liabilities", "cash", "total_equity", "ppe_net", "long_term_debt"}
 )  # fmt: skip
 # Money going out, written in brackets on a statement ("Cost of sales (5,120)", capex on a
 # cash-flow statement): the amount is the spending.
-_OUTFLOWS = frozenset({"capex", "dividends_paid", "cost_of_sales"})
+_OUTFLOWS = frozenset(
+    {"capex", "dividends_paid", "cost_of_sales", "income_tax", "interest_expense", "sga_expense",
+     "rd_expense"}
+)  # fmt: skip
 # Working capital, whose changes a cash-flow statement lists under the same labels.
 _WORKING_CAPITAL = frozenset({"inventory", "accounts_receivable", "accounts_payable"})
 # What opens a cash-flow statement (or its operating section) and what opens a balance sheet,
