@@ -124,6 +124,7 @@ def report(
     """Print both samples' precision; list facts still to judge, or (to mine for fixes) the dev
     sample's facts judged wrong: never the check sample's, which would stop it being honest.
     `borrowed` verdicts, from another file, stand where `path` has none."""
+    sample = list(sample)  # (read twice: the precision, then the confidence bands)
     verdicts = {**(borrowed or {}), **load(path)}
     wrong: list[tuple[Sampled, str]] = []
     right: Counter[str] = Counter()
@@ -142,6 +143,7 @@ def report(
         n = judged[name]
         share = f"{right[name] / n:.3f} ({right[name]}/{n})" if n else "—"
         print(f"  precision on the hand-judged {name} sample ({what}): {share}")
+    print(f"  check sample by confidence: {_by_confidence(sample, verdicts)}")
     print(f"  {len(unjudged)} sampled facts not judged yet")
     if show_wrong:
         print("\n  dev-sample facts of dev rows judged wrong:")
@@ -151,6 +153,24 @@ def report(
         print(f"\n  facts to judge (append to {path.name}: right|wrong and a note):")
         for s in unjudged:
             show(s, "")
+
+
+def _by_confidence(sample: Iterable[Sampled], verdicts: Verdicts) -> str:
+    """The check sample's precision for rule facts of the dictionary's metrics (confidence 1)
+    and for those named by a free-text label (lower): how far the confidence tells them apart."""
+    right: Counter[bool] = Counter()
+    judged: Counter[bool] = Counter()
+    for s in sample:
+        verdict = verdicts.get((s.place, s.claim))
+        if s.sample == "check" and verdict is not None:
+            full = s.fact.confidence >= 1.0
+            judged[full] += 1
+            right[full] += verdict[0] == "right"
+    parts = []
+    for full, label in ((True, "1.0"), (False, "< 1")):
+        n = judged[full]
+        parts.append(f"{label}: {right[full] / n:.3f} ({right[full]}/{n})" if n else f"{label}: —")
+    return ", ".join(parts)
 
 
 def show(s: Sampled, note: str) -> None:

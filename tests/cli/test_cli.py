@@ -103,7 +103,7 @@ def test_facts_from_the_seed_page_as_json(tmp_path: Path, shared_data: Path) -> 
     fact = facts[0]
     assert set(fact) >= {
         "subject", "metric", "object", "value", "unit", "currency", "as_of",
-        "document_id", "document_url", "chunk_id", "span", "quote",
+        "document_id", "document_url", "chunk_id", "span", "quote", "confidence",
     }  # fmt: skip
     assert (fact["subject"], fact["object"], fact["value"], fact["currency"]) == (
         "云锋基金",
@@ -111,6 +111,7 @@ def test_facts_from_the_seed_page_as_json(tmp_path: Path, shared_data: Path) -> 
         "250000000",
         "USD",
     )
+    assert fact["confidence"] == 1.0  # a metric of the dictionary (invested), not free text
     # Spans are offsets into the stored (normalised) document text, like chunk offsets.
     store = Database(db)
     with store.sessions() as session:

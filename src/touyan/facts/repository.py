@@ -262,6 +262,7 @@ class FactView:
     quote: str
     value_high: Decimal | None = None  # a range's upper end; value is its lower
     bound: str | None = None  # "floor" (超过9%) or "ceiling" (不超过2%): value is not exact
+    confidence: float = 1.0  # below 1 for a metric read as free text or a model's fact
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -280,6 +281,7 @@ class FactView:
             "chunk_id": self.chunk_id,
             "span": list(self.span),
             "quote": self.quote,
+            "confidence": self.confidence,
         }
 
 
@@ -333,6 +335,7 @@ def query_facts(
             quote=f.quote,
             value_high=f.value_high,
             bound=f.bound,
+            confidence=f.confidence,
         )
         for f, url, title in rows
     ]
