@@ -162,6 +162,25 @@ def test_document_page_shows_a_bound_and_a_range(
     assert re.search(r"2,?600万元–3,?900万元", html)
 
 
+def test_document_page_marks_a_fact_named_by_the_text_s_own_words(
+    client: TestClient, db: Database, tmp_path: Path
+) -> None:
+    """A metric read off the text (基酒优品率) is less sure than the dictionary's (revenue):
+    the table marks it for checking against the quote, and only it. (Invented figures.)"""
+    text = "2031年，贵州茅台营业收入为1250亿元，基酒优品率为93.5%。"
+    doc = tmp_path / "unsure.jsonl"
+    doc.write_text(json.dumps({"title": "茅台2031年报摘要", "text": text}, ensure_ascii=False))
+    assert ingest(db, [str(doc)]).added == 1
+    with db.session() as session:
+        doc_id = session.scalars(
+            select(Document.id).where(Document.title == "茅台2031年报摘要")
+        ).one()
+    response = client.get(f"/d/{doc_id}")
+    metrics = {f.metric: f.confidence for f in response.context["facts"]}  # type: ignore[attr-defined]
+    assert metrics.get("revenue") == 1.0 and any(c < 1 for c in metrics.values())
+    assert response.text.count('class="chip unsure"') == 1
+
+
 def test_login_logout_register_and_language(client: TestClient, db: Database) -> None:
     make_user(db, "alice")
     bad = client.post(
