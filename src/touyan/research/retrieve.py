@@ -124,11 +124,14 @@ def _fact_chunks(db: Database, ctx: QuestionContext, scope: Scope, limit: int) -
         rows = conn.execute(query).all()
     wanted = set(ctx.metrics)
 
-    def rank(row: tuple[int, str, dt.date | None]) -> tuple[int, int, int]:
+    def rank(row: tuple[int, str, dt.date | None]) -> tuple[int, int, int, int]:
         chunk_id, metric, as_of = row
         in_period = bool(ctx.since and as_of and ctx.since <= as_of <= (ctx.until or as_of))
+        # "最新", "latest": among facts alike, the newest first, not the first stored (an
+        # older fact ingested earlier would otherwise push the latest out of the list)
+        newest = -(as_of.toordinal() if as_of else 0) if ctx.wants_latest else 0
         # (a planned raise, raised_forecast, answers a question about raising too)
-        return (metric.removesuffix("_forecast") not in wanted, not in_period, chunk_id)
+        return (metric.removesuffix("_forecast") not in wanted, not in_period, newest, chunk_id)
 
     seen: dict[int, None] = {}
     for row in sorted(rows, key=lambda r: rank((r[0], r[1], r[2]))):
