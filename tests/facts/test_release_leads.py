@@ -59,3 +59,13 @@ def test_a_fiscal_year_ends_on_the_day_the_lead_says_it_did() -> None:
     # a fiscal year whose end no dictionary and no lead gives: named, not dated
     fact = at(_read("Products were shipped.\n\n" + body, dt.date(2031, 10, 30)), "9300000000")
     assert (fact.as_of, fact.period) == (None, "FY2031")
+
+
+def test_a_fourth_quarter_release_dates_an_earlier_quarter_it_names() -> None:
+    text = (
+        "Quillmark Tools announced results for the quarter ended December 31, 2031, the fourth "
+        "quarter of its fiscal year, on January 27, 2032.\n\n"
+        "Third-quarter revenue was $8.4 billion.\n"
+    )
+    fact = at(_read(text, dt.date(2032, 1, 27)), "8400000000")
+    assert (fact.as_of, fact.period) == (dt.date(2031, 9, 30), "Q3, year ended 2031-12-31")

@@ -90,7 +90,7 @@ _BARE_QUARTER = re.compile(
     re.IGNORECASE,
 )
 _FOURTH = re.compile(r"\bfourth[- ]quarter\b|\bQ4\b", re.IGNORECASE)
-_FOURTH_REACH = 80  # characters before the lead's "ended" that may name its quarter
+_FOURTH_REACH = 80  # characters around the lead's "quarter ended …" that may name which
 # Where a release's sentence or headline starts: a sentence's end, a rule of underscores, a
 # bullet or a blank line.
 _SENTENCE_START = re.compile(r"[.!?](?=\s)|_{3,}|[•▪●]|\n[^\S\n]*\n")
@@ -136,23 +136,29 @@ def _lead_period(text: str) -> _Lead | None:
         return None
     if found["span"].lower() not in ("quarter", "three months"):
         return _Lead(day, "year", True)
-    fourth = _FOURTH.search(head, max(0, found.start() - _FOURTH_REACH), found.end())
+    fourth = _FOURTH.search(
+        head, max(0, found.start() - _FOURTH_REACH), found.end() + _FOURTH_REACH
+    )
     return _Lead(day, "quarter", fourth is not None)
 
 
 def _lead_dated(fact: ExtractedFact, lead: _Lead, text: str, lo: int) -> ExtractedFact:
-    """A result whose sentence names no period, dated by the release's lead: its quarter, or
-    the quarter of its year the sentence names (Fourth-quarter revenues were… in a year's
-    release), which ends on a month's last day three months apart."""
+    """A result whose sentence names no period, dated by the release's lead: its period, or the
+    quarter of the year the sentence names (Third-quarter revenues were… in a year's or a
+    fourth quarter's release), which ends a month's last day three months apart."""
     bare = _BARE_QUARTER.search(text, lo, fact.span[0])
-    if lead.span == "quarter" or bare is None:
+    if bare is None:
         return replace(fact, as_of=lead.day, period=lead.name)
+    if not lead.closes_year:
+        return fact  # a quarter's release naming a quarter: which, the lead does not say
     back = 3 * (4 - _NTHS[bare["nth"].lower()])
-    period = f"Q{4 - back // 3}, {lead.name}"
-    day = lead.day
-    if day.day != calendar.monthrange(day.year, day.month)[1]:
+    if back == 0 and lead.span == "quarter":
+        return replace(fact, as_of=lead.day, period=lead.name)
+    year_end = lead.day
+    period = f"Q{4 - back // 3}, year ended {year_end.isoformat()}"
+    if year_end.day != calendar.monthrange(year_end.year, year_end.month)[1]:
         return replace(fact, as_of=None, period=period)  # a 52/53-week year's quarters
-    month = (day.year * 12 + day.month - 1) - back
+    month = (year_end.year * 12 + year_end.month - 1) - back
     return replace(fact, as_of=_year_end(month // 12, month % 12 + 1), period=period)
 
 
