@@ -14,9 +14,11 @@ part of it it means is that part ("2025年前四个月" ends on 04-30, "2024年�
 ("2025年以来") runs to the question's day, not to the year's end; a span of days
 ("2025年5月5日至5月11日") is as of its last day; what a name does before 的 is not part of it
 ("长电科技计划2025年的…", "谷歌支付的股息总额", "特斯拉调整后的每股收益" name 长电科技, 谷歌,
-特斯拉; a fund's name is taken whole). It is recalled when a fact extracted from the row's
-snippets has the same quantity (`same_quantity`, within the looser written rounding), the same
-subject when both name one and the same as-of date when both have one.
+特斯拉; a fund's name is taken whole); a rank written with what it is out of ("总体排名为
+750/5412", 2026-12-05) is the rank, 750, not the last number. It is recalled when a fact
+extracted from the row's snippets has the same quantity (`same_quantity`, within the looser
+written rounding), the same subject when both name one and the same as-of date when both have
+one.
 Subjects are the same after the dictionary's aliases and when they are one name written two
 ways (`names.same_name`: a fund's short and registered names, 理想汽车-W and 理想汽车,
 新能源汽车板块 and 新能源汽车).
@@ -197,7 +199,13 @@ def parse_gold(text: str, today: dt.date | None) -> Gold:
         if inside:
             figures.append(inside[-1])
     quantity = numbers[-1] if numbers else None
+    if quantity is not None and (ranked := _RANK_OF.search(text)):
+        # 总体排名为750/5412: the rank is 750 (of 5412), not the count it is out of
+        quantity = next((n for n in numbers if n.span[0] == ranked.start("rank")), quantity)
     return Gold(text, subject, metric, quantity, numbers, tuple(figures), as_of)
+
+
+_RANK_OF = re.compile(r"排名[为是:：]?\s*(?P<rank>\d+)\s*/\s*\d+\s*[。.]?$")
 
 
 def fact_quantity(fact: ExtractedFact, content: str) -> Quantity:
