@@ -147,9 +147,9 @@ def label_before(text: str, start: int) -> tuple[str, int] | None:
             and text[span[0] - 1].isalpha()
         ):
             continue  # ADR in CADR, EBIT in PEBIT: a Latin label is a word of its own
-        # no clause break after the label (searched from its end: 市盈率(TTM) holds brackets)
         if span[2][0].isascii() and _NOT_THE_FIGURE.search(text, max(0, span[0] - 24), span[0]):
             continue  # cost of sales, deferred revenue: a cost and a liability, not revenue
+        # no clause break after the label (searched from its end: 市盈率(TTM) holds brackets)
         if _CONNECTORS.match(text[span[1] : start]) and not CLAUSE_BREAK.search(
             text, span[1], start
         ):

@@ -86,7 +86,6 @@ _ACTUAL = re.compile(r"[，,；;]\s*(?:而|但|但是|不过)?\s*实际(?!增长
 _PLAN_DONE = re.compile(
     r"[^，,。；;]{0,8}?(?:届满|实施完毕|已?实施完成|已完成|已结束|时间过半|数量过半|已过半)"
 )
-# A period a forecast names right after its word (预计2021年度, 预测2022年).
 # 200万辆仍是一个"延伸目标": the clause after a figure names it a goal.
 _GOAL_AFTER = re.compile(
     r"[^，,；;。！？]{0,6}?(?:是|为|成为|作为)一?个?\s*[\"“”「]?\s*"
@@ -94,6 +93,7 @@ _GOAL_AFTER = re.compile(
 )
 # 本月将向某客户交付15辆: a delivery ahead (交付 after 将 in the figure's clause).
 _WILL_DELIVER = re.compile(r"将[^，,；;。！？]{0,16}?交付")
+# A period a forecast names right after its word (预计2021年度, 预测2022年).
 _FORECAST_DATE = re.compile(r"(?:预计|预测|预估)\s*$")
 # What tells a figure as reported: the day it is as of (截至), a verb of achieving.
 _AS_OF_WORD = re.compile(r"截[至止]到?\s*$")

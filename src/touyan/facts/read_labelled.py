@@ -107,9 +107,9 @@ _BOUGHT = re.compile(
     r"(?:收购|并购|购买|购入)了?(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?=[。，,；;]|的|股权|全部|\d)"
 )
 _TRADED_COUNTS = ("shares_bought", "shares_sold")
-# A sum a bare 项目 opens the label of (项目计划总投资额): the project's, named before it.
 # What a figure is per, written before its label (单位千瓦动态投资, 每吨投资): not 每年投资.
 _PER_UNIT = re.compile(r"(?:单位|每(?![年月季日天周期]))[\u4e00-\u9fffA-Za-z]{0,6}$")
+# A sum a bare 项目 opens the label of (项目计划总投资额): the project's, named before it.
 _PROJECT_SUM = "项目"
 _PROJECT_REACH = 300
 # What a buyer paid a share (买入价为57.58元/股): of the stock it bought, which a filing by the

@@ -101,7 +101,6 @@ _AMONG_GROUP = re.compile(r"(?<![持控参入])(?:股|股票|公司|企业|基�
 # 南下资金半日净流入, 两市成交): the whole market's, not a name carried from before.
 # (Not 沪股通买入 on a trading list: the seat's trade in the stock.)
 _MARKET_FLOW = re.compile(r"(?:北向|南向|南下|北上)资金|沪深两市|两市|全市场")
-# A session's turnover in a sentence about the market's breadth (个股跌多涨少，上午半天成交…).
 # A clause opening on the whole A-share market (…，A股市场成交额达到…): its figure, not the
 # index named in the clause before (创业板指涨逾3%，).
 _WHOLE_MARKET = re.compile(
@@ -120,6 +119,7 @@ _CITED_FILING = re.compile(
 # A market's size a sentence states first (到2030年，某国的某芯片市场规模将…，年均复合增长率
 # 达…): the growth after it is that market's, no company's carried from before.
 _MARKET_SIZED = re.compile(r"市场(?:规模|容量|空间|总规模)")
+# A session's turnover in a sentence about the market's breadth (个股跌多涨少，上午半天成交…).
 _SESSION_TURNOVER = re.compile(r"(?:上午|下午|全天|全日|今日|早盘|午盘)?(?:半天|半日|全天)?成交")
 _BREADTH = re.compile(r"个股|涨多跌少|跌多涨少|普涨|普跌|大盘|沪指|两市")
 # A count of companies a sentence states a total of (逾千家上市公司实施回购，总金额…): the total

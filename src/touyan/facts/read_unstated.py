@@ -21,11 +21,11 @@ from touyan.text.numbers import Quantity
 
 # A bare year run into a heading, then a space and words (资产质量2024 平安银行…).
 _HEADING_YEAR = re.compile(r"[^\S\n]+[\u4e00-\u9fff]")
-# 换手率达20%的证券登上龙虎榜: the criterion a listing names, no one's figure.
 # A clause the figure ends as a question (保费暴涨80%？) and the words that pass on a rumour
 # (网传, 传闻): no one tells the figure.
 _ASKED_AFTER = re.compile(r"[^，,。；;！!\n]{0,12}?[？?]")
 _RUMOUR = re.compile(r"网传|传闻|据传|传言|坊间传")
+# 换手率达20%的证券登上龙虎榜: the criterion a listing names, no one's figure.
 _CRITERION_AFTER = re.compile(r"\s*的(?:证券|股票|个股|前\d)")
 # 负债率40%—60%一般被认为是合理区间, 增速3%以下通常被视为: a threshold a definition sets,
 # which no one's figure is.

@@ -37,9 +37,9 @@ from touyan.facts.told_dates import source_dated
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity
 
-# A change against a base, or its yearly average: over the years since a base year it names.
 # A total over the span of years a figure is dated by (2021-2023年…累计投入9亿元).
 _SUMMED = re.compile(r"累计|合计|共计|总计")
+# A change against a base, or its yearly average: over the years since a base year it names.
 _SINCE_BASE = re.compile(r"(?<!_yoy)(?<!_qoq)_(?:change|avg_annual_change|cagr)$")
 # A quote of one moment of a session (收盘价): a span's is its last day's.
 _POINT_QUOTES = frozenset({"price", "open", "close", "prev_close", "limit_up", "limit_down"})
