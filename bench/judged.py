@@ -60,8 +60,9 @@ class Sampled:
         said = (
             f"{f.subject}|{f.metric}|{f.object}|{f.value}|{f.unit}|{f.currency}|{f.as_of}|"
             f"{f.period}"
-        ) + (f"|{f.high}" if f.high is not None else "")  # a range's claim includes its top
-        # so does a floor's or a ceiling's (getattr: a tree from before bounds is scored too)
+        )  # a range's claim includes its top, and so does a floor's or a ceiling's (getattr:
+        # trees from before ranges and bounds are scored too)
+        said += f"|{high}" if (high := getattr(f, "high", None)) is not None else ""
         said += f"|{bound}" if (bound := getattr(f, "bound", None)) else ""
         return hashlib.blake2b(said.encode(), digest_size=6).hexdigest()
 
@@ -156,21 +157,24 @@ def report(
 
 
 def _by_confidence(sample: Iterable[Sampled], verdicts: Verdicts) -> str:
-    """The check sample's precision for rule facts of the dictionary's metrics (confidence 1)
-    and for those named by a free-text label (lower): how far the confidence tells them apart."""
-    right: Counter[bool] = Counter()
-    judged: Counter[bool] = Counter()
+    """The check sample's precision in each band of the facts' confidence: how far the
+    confidence tells right facts from wrong ones (`bench/facts_confidence.py` says more)."""
+    right: Counter[str] = Counter()
+    judged: Counter[str] = Counter()
     for s in sample:
         verdict = verdicts.get((s.place, s.claim))
         if s.sample == "check" and verdict is not None:
-            full = s.fact.confidence >= 1.0
-            judged[full] += 1
-            right[full] += verdict[0] == "right"
+            band = next(name for floor, name in _BANDS if s.fact.confidence >= floor)
+            judged[band] += 1
+            right[band] += verdict[0] == "right"
     parts = []
-    for full, label in ((True, "1.0"), (False, "< 1")):
-        n = judged[full]
-        parts.append(f"{label}: {right[full] / n:.3f} ({right[full]}/{n})" if n else f"{label}: —")
+    for _, band in reversed(_BANDS):
+        n = judged[band]
+        parts.append(f"{band}: {right[band] / n:.3f} ({right[band]}/{n})" if n else f"{band}: —")
     return ", ".join(parts)
+
+
+_BANDS = ((0.9, "≥ 0.9"), (0.8, "0.8–0.9"), (0.0, "< 0.8"))
 
 
 def show(s: Sampled, note: str) -> None:

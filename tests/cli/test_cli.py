@@ -6,6 +6,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from touyan.cli import app
+from touyan.facts.confidence import CHECK_BELOW
 from touyan.store.db import Database
 from touyan.store.models import Document
 
@@ -111,7 +112,7 @@ def test_facts_from_the_seed_page_as_json(tmp_path: Path, shared_data: Path) -> 
         "250000000",
         "USD",
     )
-    assert fact["confidence"] == 1.0  # a metric of the dictionary (invested), not free text
+    assert CHECK_BELOW <= fact["confidence"] < 1.0  # a rating: no rule fact is certain
     # Spans are offsets into the stored (normalised) document text, like chunk offsets.
     store = Database(db)
     with store.sessions() as session:
@@ -163,3 +164,19 @@ def test_a_value_scaled_by_its_table_caption_is_shown_once(tmp_path: Path) -> No
     assert code == 0 and json.loads(out)[0]["value"] == "8120000000"
     code, out = invoke("facts", "Acme Widgets", "--db", db)
     assert code == 0 and out.count("8120000000 USD") == 1
+
+
+def test_a_fact_rated_unsure_is_marked_with_its_rating(tmp_path: Path) -> None:
+    """A forecast read off the text's own words a sentence after its company is marked for
+    checking, with its rating; the revenue in its company's clause is not. (Invented text.)"""
+    db = f"sqlite:///{tmp_path / 'unsure.db'}"
+    text = "2031年，贵州茅台营业收入为1250亿元，同比增长8%。另据介绍，其基酒优品率有望达到93.5%。"
+    doc = tmp_path / "unsure.jsonl"
+    doc.write_text(json.dumps({"title": "茅台摘要", "text": text}, ensure_ascii=False))
+    assert invoke("ingest", str(doc), "--db", db)[0] == 0
+    code, out = invoke("facts", "贵州茅台", "--json", "--db", db)
+    rated = {f["metric"]: f["confidence"] for f in json.loads(out)}
+    unsure = [c for c in rated.values() if c < CHECK_BELOW]
+    assert code == 0 and rated["revenue"] >= CHECK_BELOW and len(unsure) == 1
+    code, out = invoke("facts", "贵州茅台", "--db", db)
+    assert code == 0 and out.count("check (") == 1 and f"({unsure[0]:.2f})" in out

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from web_support import PASSWORD, csrf_of, login, make_user
 
 from touyan.config import Settings
+from touyan.facts.confidence import CHECK_BELOW
 from touyan.ingest.pipeline import ingest
 from touyan.store.db import Database
 from touyan.store.models import Analysis, Document
@@ -162,12 +163,13 @@ def test_document_page_shows_a_bound_and_a_range(
     assert re.search(r"2,?600万元–3,?900万元", html)
 
 
-def test_document_page_marks_a_fact_named_by_the_text_s_own_words(
+def test_document_page_marks_a_fact_rated_unsure(
     client: TestClient, db: Database, tmp_path: Path
 ) -> None:
-    """A metric read off the text (基酒优品率) is less sure than the dictionary's (revenue):
-    the table marks it for checking against the quote, and only it. (Invented figures.)"""
-    text = "2031年，贵州茅台营业收入为1250亿元，基酒优品率为93.5%。"
+    """A forecast read off the text's own words a sentence after its company (基酒优品率有望…)
+    is rated below CHECK_BELOW, a dictionary metric in its company's clause above: the table
+    marks the first for checking against the quote, and only it. (Invented figures.)"""
+    text = "2031年，贵州茅台营业收入为1250亿元，同比增长8%。另据介绍，其基酒优品率有望达到93.5%。"
     doc = tmp_path / "unsure.jsonl"
     doc.write_text(json.dumps({"title": "茅台2031年报摘要", "text": text}, ensure_ascii=False))
     assert ingest(db, [str(doc)]).added == 1
@@ -176,9 +178,10 @@ def test_document_page_marks_a_fact_named_by_the_text_s_own_words(
             select(Document.id).where(Document.title == "茅台2031年报摘要")
         ).one()
     response = client.get(f"/d/{doc_id}")
-    metrics = {f.metric: f.confidence for f in response.context["facts"]}  # type: ignore[attr-defined]
-    assert metrics.get("revenue") == 1.0 and any(c < 1 for c in metrics.values())
+    rated = {f.metric: f.confidence for f in response.context["facts"]}  # type: ignore[attr-defined]
+    assert rated["revenue"] >= CHECK_BELOW > min(rated.values())
     assert response.text.count('class="chip unsure"') == 1
+    assert f"{min(rated.values()):.2f}" in response.text  # the rating, in the chip's title
 
 
 def test_login_logout_register_and_language(client: TestClient, db: Database) -> None:

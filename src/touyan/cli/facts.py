@@ -52,7 +52,7 @@ def print_facts(facts: list[FactView]) -> None:
         source = f"doc {f.document_id} [{f.span[0]}:{f.span[1]}] {f.document_title[:30]}"
         table.add_row(
             escape(subject),
-            f.metric,
+            escape(f.metric) + (f"\n[yellow]check ({f.confidence:.2f})[/]" if f.unsure else ""),
             value,
             f.as_of.isoformat() if f.as_of else "—",
             escape(source),

@@ -24,6 +24,7 @@ from decimal import Decimal
 import ahocorasick_rs
 
 from touyan.facts.bounds import Bound, bound_of
+from touyan.facts.confidence import confidence, signals
 from touyan.facts.entities import EntityDictionary, Mention
 from touyan.facts.label_index import label_spans
 from touyan.facts.labels import (
@@ -398,21 +399,30 @@ def extract_facts(
         found = line_item_facts(text, found)
     # (a label that is a year, "Shares outstanding - June 30, 2024: 912,000": no figure's name)
     found = [f for f in found if not f.metric.isdigit()]
-    return [_rated(_bounded(text, f)) for f in found]
+    return [_rated(text, title, _bounded(text, f), entities) for f in found]
 
 
-# How far a rule fact named by a free-text label (a label read off the text, 考研报名人数, not a
-# metric of the dictionary, revenue) is to be trusted. Measured on the hand-judged halves no
-# rule was written from (2026-12-05): free-text labels were right 0.55–0.60 of the time in
-# long-form articles and flashes and 0.87–0.89 in company news and FinEval's snippets, against
-# 0.85–0.95 for the dictionary's metrics; research and the API may prefer the latter.
-FREE_LABEL_CONFIDENCE = 0.7
+def _rated(
+    text: str, title: str, fact: ExtractedFact, entities: EntityDictionary | None
+) -> ExtractedFact:
+    return replace(fact, confidence=confidence(fact_signals(text, title, fact, entities)))
 
 
-def _rated(fact: ExtractedFact) -> ExtractedFact:
-    if fact.metric.isascii():
-        return fact
-    return replace(fact, confidence=FREE_LABEL_CONFIDENCE)
+def fact_signals(
+    text: str, title: str, fact: ExtractedFact, entities: EntityDictionary | None
+) -> tuple[str, ...]:
+    """The traces `touyan.facts.confidence` weighs, of a fact read from `text`."""
+    record = entities.get(fact.subject) if entities is not None else None
+    return signals(
+        text,
+        title,
+        fact.span,
+        record.names() + (fact.subject,) if record else (fact.subject,),
+        fact.metric,
+        dated=fact.as_of or fact.period,
+        period_only=fact.as_of is None and fact.period is not None,
+        has_object=bool(fact.object),
+    )
 
 
 def _fiscal_month(entities: EntityDictionary | None) -> Callable[[str], int | None]:

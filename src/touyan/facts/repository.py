@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, or_, select, update
 
+from touyan.facts.confidence import CHECK_BELOW
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, bundled_entities
 from touyan.facts.extract import ExtractedFact, extract_facts
 from touyan.facts.llm_extract import llm_extract
@@ -262,7 +263,12 @@ class FactView:
     quote: str
     value_high: Decimal | None = None  # a range's upper end; value is its lower
     bound: str | None = None  # "floor" (超过9%) or "ceiling" (不超过2%): value is not exact
-    confidence: float = 1.0  # below 1 for a metric read as free text or a model's fact
+    confidence: float = 1.0  # the chance it is right (touyan.facts.confidence); 0.8 a model's
+
+    @property
+    def unsure(self) -> bool:
+        """To be checked against its quote before it is relied on."""
+        return self.confidence < CHECK_BELOW
 
     def to_json(self) -> dict[str, Any]:
         return {
