@@ -31,6 +31,7 @@ class FactNote:
     currency: str | None
     as_of: dt.date | None
     quote: str
+    confidence: float = 1.0  # touyan.facts.confidence (runs stored before it have none)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -42,6 +43,7 @@ class FactNote:
             "currency": self.currency,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "quote": self.quote,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -56,6 +58,7 @@ class FactNote:
             currency=data.get("currency"),
             as_of=dt.date.fromisoformat(as_of) if as_of else None,
             quote=data.get("quote") or "",
+            confidence=data.get("confidence", 1.0),
         )
 
     def quantity(self) -> Quantity | None:

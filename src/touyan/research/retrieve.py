@@ -199,6 +199,7 @@ def _hydrate(db: Database, chunk_ids: list[int]) -> dict[int, EvidenceItem]:
                     currency=f["currency"],
                     as_of=f["as_of"],
                     quote=f["quote"],
+                    confidence=f["confidence"],
                 )
             )
     return out

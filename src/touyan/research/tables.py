@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from touyan.facts.confidence import CHECK_BELOW
 from touyan.facts.entities import EntityDictionary
 from touyan.facts.verify import Evidence, verify
 from touyan.research.evidence import EvidenceItem, FactNote
@@ -58,7 +59,8 @@ def fact_table(
     """A Markdown table of the items' facts whose every row the verifier supports, or ''.
 
     Rows are checked before they are kept: a fact whose subject was read from a title (not
-    its chunk) or whose date the chunk does not state would be flagged, so it is left out.
+    its chunk) or whose date the chunk does not state would be flagged, so it is left out; so
+    is a fact rated to be checked (below CHECK_BELOW), which a grid would state as settled.
     """
     seen = seen if seen is not None else set()
     rows: list[tuple[str, str]] = []
@@ -69,6 +71,8 @@ def fact_table(
             if subjects and fact.subject not in subjects and fact.object not in subjects:
                 continue
             if fact.metric not in METRIC_NAMES or (metrics and fact.metric not in metrics):
+                continue
+            if fact.confidence < CHECK_BELOW:
                 continue
             key = (fact.subject, fact.metric, format(fact.value, "f"))
             if key in seen:
