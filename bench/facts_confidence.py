@@ -9,13 +9,14 @@ the rule it replaced as a baseline: a free-text label 0.7, a dictionary metric 1
 `--fit` refits the weights. Its examples are the dev halves' verdicts, and the dev halves have
 been mined: today's extractor gets nearly all of them right, and would teach little about what
 goes with an error. So the examples are the facts of earlier versions of the extractor too
-(every `--every`th commit that changed `src/touyan/facts` since judging began; each runs in a
+(every `--every`th commit that changed `src/touyan/facts` since judging began, counted back
+from `--until`, the commit the module's weights were fitted at unless told; each runs in a
 child process on its own `git archive`, cached in `--cache`), judged at the time, which hold
 the errors since fixed. Their traces are read by today's `touyan.facts.confidence.signals`, and
 a logistic model (L2, gradient descent) is printed as the `WEIGHTS` to paste into the module.
 No check-half verdict is used to fit.
 
-Run: `.venv/bin/python bench/facts_confidence.py` (30 s) or `… --fit` (about 10 minutes on 2
+Run: `.venv/bin/python bench/facts_confidence.py` (15 s) or `… --fit` (about 10 minutes on 2
 cores the first time; needs numpy, which the bench extras bring).
 """
 
@@ -43,6 +44,7 @@ from touyan.facts.extract import ExtractedFact, extract_facts
 
 BANDS = ((0.0, 0.8), (0.8, 0.9), (0.9, 1.01))
 _FIRST_JUDGED = "52cd920"  # the commit that started the hand-judged sample
+_FITTED_AT = "48eb564"  # the trees of the module's weights count back from here
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +188,7 @@ def _text(record: dict[str, Any]) -> Text:
     return Text(**record)
 
 
-def fit(cache: Path, every: int) -> None:
+def fit(cache: Path, every: int, until: str) -> None:
     import numpy as np
 
     from touyan.facts.extract import fact_signals
@@ -199,7 +201,7 @@ def fit(cache: Path, every: int) -> None:
             record["published"] = t.published.isoformat() if t.published else None
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
     text_of = {(t.source, t.row, t.snippet): t for t in items}
-    commits = _commits(every)
+    commits = _commits(every, until)
     for n, commit in enumerate(commits, 1):
         print(f"  tree {n}/{len(commits)}: {commit}", flush=True)
         _dump_tree(cache, commit)
@@ -238,9 +240,9 @@ def fit(cache: Path, every: int) -> None:
     print(f"BIAS = {w[-1]:.2f}")
 
 
-def _commits(every: int) -> list[str]:
+def _commits(every: int, until: str) -> list[str]:
     since = subprocess.run(
-        ["git", "log", "--format=%h", f"{_FIRST_JUDGED}^..HEAD", "--", "src/touyan/facts"],
+        ["git", "log", "--format=%h", f"{_FIRST_JUDGED}^..{until}", "--", "src/touyan/facts"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout.split()  # fmt: skip
     return since[::every]
@@ -283,13 +285,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--fit", action="store_true", help="refit the weights (see above)")
     parser.add_argument("--every", type=int, default=20, help="with --fit: every Nth commit")
+    parser.add_argument(
+        "--until", default=_FITTED_AT, help="with --fit: the newest commit to count back from"
+    )
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "touyan-conf")
     parser.add_argument("--dump", type=Path, help=argparse.SUPPRESS)  # the child's output
     args = parser.parse_args()
     if args.dump:
         dump(args.cache, args.dump)
     elif args.fit:
-        fit(args.cache, args.every)
+        fit(args.cache, args.every, args.until)
     else:
         evaluate()
 

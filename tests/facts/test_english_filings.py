@@ -75,7 +75,11 @@ $
 
 
 def _facts(text: str) -> dict[str, tuple[Decimal, str | None, dt.date | None, str | None]]:
-    return {f.metric: (f.value, f.currency, f.as_of, f.period) for f in read(text)}
+    """Each metric's first fact: its row's first column."""
+    facts: dict[str, tuple[Decimal, str | None, dt.date | None, str | None]] = {}
+    for f in read(text):
+        facts.setdefault(f.metric, (f.value, f.currency, f.as_of, f.period))
+    return facts
 
 
 def test_a_balance_sheet_caption_scales_and_its_first_column_dates() -> None:

@@ -12,7 +12,8 @@ column headers naming the periods, first column the latest:
 "$ 8,120" is $8.12 billion, for the year ended 2024-12-31; the per-share figure is not scaled.
 The reader sees each row's first figure as its label's, so a statement fact is the first
 column's: it takes the first column's date, or none when the page names no period (a date
-read from the prose around the table is not the column's).
+read from the prose around the table is not the column's). The row's later figures are the
+same item in the later columns (`statement_columns`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from decimal import Decimal
 
 from touyan.facts.extract import ExtractedFact
 from touyan.facts.line_items import BALANCE_ITEMS
+from touyan.facts.statement_columns import column_date, column_fact, header_years, later_cells
 from touyan.facts.statement_rows import row_fact
 
 # (In millions, except per share data), (Dollars in millions), ($ in Millions, except EPS),
@@ -81,6 +83,7 @@ def statement_facts(text: str, facts: list[ExtractedFact]) -> list[ExtractedFact
     if not captions:
         return facts
     out = []
+    spans = {fact.span for fact in facts}
     for fact in facts:
         caption = _caption_before(captions, fact.span[0])
         if caption is not None and _footnote_mark(text, fact):
@@ -92,7 +95,10 @@ def statement_facts(text: str, facts: list[ExtractedFact]) -> list[ExtractedFact
         if row is None:
             continue
         following = next((c.start() for c in captions if c.start() > fact.span[1]), len(text))
-        out.append(_dated(text, caption, following, _scaled(text, caption, row)))
+        head = _column_head(text, caption, following, fact)
+        out.append(_dated(head, _scaled(text, caption, row)))
+        later = _later_columns(text, head, row)
+        out += [_scaled(text, caption, f) for f in later if f.span not in spans]
     return out
 
 
@@ -137,20 +143,59 @@ def _scaled(text: str, caption: re.Match[str], fact: ExtractedFact) -> Extracted
     )
 
 
-def _dated(text: str, caption: re.Match[str], following: int, fact: ExtractedFact) -> ExtractedFact:
-    """The fact dated by its table's first column, or undated when the headers name none.
+def _column_head(text: str, caption: re.Match[str], following: int, fact: ExtractedFact) -> str:
+    """The headers over the fact's table that name its columns' periods, or "" when none do.
     `following` is where the next table's caption starts (or the text's end)."""
-    column = _first_column(_head(text, caption, fact.span[0]))
-    if column is None:
-        column = _first_column(_trailing_head(text, fact.span[1], following))
+    head = _head(text, caption, fact.span[0])
+    if _first_column(head) is not None:
+        return head
+    trailing = _trailing_head(text, fact.span[1], following)
+    return trailing if _first_column(trailing) is not None else ""
+
+
+def _dated(head: str, fact: ExtractedFact) -> ExtractedFact:
+    """The fact dated by its table's first column, or undated when the headers name none."""
+    column = _first_column(head)
     if column is None:
         return replace(fact, as_of=None, period=None)
-    year, day, quarter = column
+    return _in_column(fact, head, *column)
+
+
+def _in_column(
+    fact: ExtractedFact, head: str, year: int, day: dt.date | None, quarter: str | None
+) -> ExtractedFact:
     if fact.metric in _BALANCES:
         return replace(fact, as_of=day, period=day.isoformat() if day else None)
     if quarter is not None:
         return replace(fact, as_of=day or _quarter_end(quarter), period=quarter)
     return replace(fact, as_of=day, period=f"FY{year}")
+
+
+def _later_columns(text: str, head: str, row: ExtractedFact) -> list[ExtractedFact]:
+    """The row's item in each later column its headers name a year for (unscaled)."""
+    run = _YEAR_RUN.search(head)
+    first = _first_column(head)
+    if run is None or first is None:
+        return []
+    years = header_years(head, run.start())
+    if len(set(years)) != len(years) or years[0] != first[0]:
+        return []
+    cells = later_cells(text, row, len(years) - 1)
+    written = text[row.span[0] : row.span[1]]
+    listed = {
+        int(found["year"]): day
+        for found in _FULL_DATE.finditer(head)
+        if (day := _day(int(found["year"]), found["month"], int(found["day"]))) is not None
+    }
+    out = []
+    for year, cell in zip(years[1:], cells, strict=False):
+        day, movable = column_date(year, first[0], first[1], listed)
+        if not movable and row.metric in _BALANCES:
+            continue  # a balance needs its day
+        quarter = _quarter(head, year, day) if first[2] is not None else None
+        fact = column_fact(text, row, written, cell, row.value)
+        out.append(_in_column(fact, head, year, day, quarter))
+    return out
 
 
 def _head(text: str, caption: re.Match[str], start: int) -> str:
