@@ -196,11 +196,13 @@ _LABEL_PREFIX = re.compile(r"(?:[^，,；;。！？!?\n\d%]|[(（]\d{4,6}[)）])
 
 
 # Words before an English label that make it another figure's name: "Total cost of sales",
-# "Cost of revenues" (what the sales cost), "Deferred revenue" (billed, not yet earned).
+# "Cost of revenues" (what the sales cost), "Deferred revenue" (billed, not yet earned),
+# "Unbilled revenues" (earned, not yet billed: a receivable).
 # "Other operating income", "Non-operating income": another line of the statement; "Shares
 # used to compute diluted net income per share": the count of shares it is divided by.
 _NOT_THE_FIGURE = re.compile(
-    r"(?:\bcosts?\s+of|\bdeferred|\bunearned|\bother|\bcompute(?:\s+(?:basic|diluted))?)\s+$"
+    r"(?:\bcosts?\s+of|\bdeferred|\bunearned|\bunbilled|\bother"
+    r"|\bcompute(?:\s+(?:basic|diluted))?)\s+$"
     r"|\bnon-?\s*$",
     re.IGNORECASE,
 )

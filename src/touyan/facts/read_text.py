@@ -20,6 +20,7 @@ from decimal import Decimal
 from touyan.facts.bulletin import national_statistics, plan_mentions
 from touyan.facts.bystanders import filing_source, listing_venue, report_author
 from touyan.facts.economy import CN_REGION, COMPANY_VOCABULARY, ECONOMY_OF, REGION
+from touyan.facts.english_names import heading_names
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, units
 from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact, flatten, sentence_rows
 from touyan.facts.figure_dates import figure_dates
@@ -234,16 +235,27 @@ def _announced_by(title: str, written: Sequence[EntityRecord]) -> bool:
 
 
 def _written_records(
-    text: str, title: str, entities: EntityDictionary | None, compilers: list[str]
+    text: str,
+    original: str,
+    title: str,
+    entities: EntityDictionary | None,
+    compilers: list[str],
 ) -> list[EntityRecord]:
-    """Entities the text names in a recognisable shape that the dictionary does not know.
+    """Entities the text names in a recognisable shape that the dictionary does not know
+    (`original` is the text before its line breaks were joined: a heading is a line).
 
     Names of one fund written two ways (short and registered) become one entity. A headline's
     name the body names only as its figures' compiler goes to `compilers` instead.
     """
     records: list[EntityRecord] = []
     by_key: dict[str, int] = {}
-    for written in written_names(text, title):
+    headings = [
+        h
+        for h in heading_names(original)  # (a heading naming a known company: its mention)
+        if entities is None
+        or not any(m.entity.kind == "company" for m in entities.find(h.aliases[0]))
+    ]
+    for written in written_names(text, title) + headings:
         if entities is not None and entities.get(written.name) is not None:
             continue
         if written.name.lower() in LABEL_METRIC:
@@ -359,7 +371,7 @@ class TextReader:
         # Compilers of the text's figures a headline leads with (某某协会：…): a Chinese one
         # makes its unnamed figures China's market's, as a Chinese release's are.
         self.compilers: list[str] = []
-        written = _written_records(text, title, entities, self.compilers)
+        written = _written_records(text, self.original, title, entities, self.compilers)
         self.written = {r.name for r in written}
         # Words of a listed company's report (营收, 股价, 换手率): a text that names no economy
         # is then not taken for China's statistics.

@@ -44,8 +44,9 @@ _UNSCALED = re.compile(r"eps|per_share|dps|bvps|margin|pct|ratio|rate|roe|roa|_y
 _MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m}
 _MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")"
 # December 2, 2024 (a column's full date; the PDF text may break it over lines: "December 2,\n2024")
-_FULL_DATE = re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s*(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
-_MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?!\d)", re.IGNORECASE)
+# (PDF text may run the words together: "December31,")
+_FULL_DATE = re.compile(_MONTH + r"\s*(?P<day>\d{1,2}),?\s*(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
+_MONTH_DAY = re.compile(_MONTH + r"\s*(?P<day>\d{1,2})(?!\d)", re.IGNORECASE)
 # 2024 2023 2022: the columns' years, heading the table (two at least, any order).
 _YEAR_RUN = re.compile(r"(?<![\d,.$])(?P<year>(?:19|20)\d{2})\s+(?:19|20)\d{2}(?![\d,.])")
 # Q4, Fourth Quarter, Three Months Ended: the first column is a quarter's.
