@@ -71,6 +71,9 @@ def gold_quantity(answer: str, question: str) -> Quantity | None:
     if scale is not None:  # -$12.5 in USD millions: written as the money it is, scaled
         sign = "-" if "-" in written else ""
         digits = written.replace("-", "").replace("$", "").strip()
+        # FinanceBench writes every amount with two decimals ("$382.00" for 381,603 thousand
+        # rounded to millions): zeros after the point are its format, not its precision
+        digits = re.sub(r"\.0+$", "", digits)
         written = f"{sign}${digits} {_SCALE_WORDS[scale['scale'].lower()]}"
     numbers = parse_numbers(written)
     if not numbers:

@@ -89,3 +89,49 @@ $
         (Decimal("6480000000"), dt.date(2031, 12, 31)),
         (Decimal("6025000000"), dt.date(2030, 12, 31)),
     ]
+
+
+def test_a_caption_on_a_line_of_its_own_scales_without_brackets() -> None:
+    page = """Quillfeather Optics, Inc.
+Consolidated Statements of Cash Flows
+$ in millions
+Fiscal Years Ended December 31,
+2031
+2030
+Net cash provided by operating activities
+1,402
+1,288
+"""
+    flows = [(f.value, f.currency) for f in read(page) if f.metric == "operating_cash_flow"]
+    assert flows == [(Decimal("1402000000"), "USD"), (Decimal("1288000000"), "USD")]
+    # a sentence saying so runs on: it is no caption
+    prose = page.replace("$ in millions", "All amounts in this report are in millions.")
+    assert Decimal("1402000000") not in {f.value for f in read(prose)}
+
+
+def test_labels_whose_words_run_together_are_read() -> None:
+    page = """QUILLFEATHER OPTICS, INC.
+CONSOLIDATED STATEMENTS OF CASH FLOWS
+(In thousands)
+Year Ended December 31,
+2031
+2030
+Netcashprovidedbyoperatingactivities
+381,603
+295,080
+Purchasesofpropertyandequipment
+(138,402)
+(61,203)
+"""
+    found = read(page)
+    assert [f.value for f in found if f.metric == "operating_cash_flow"] == [
+        Decimal("381603000"), Decimal("295080000"),
+    ]  # fmt: skip
+    assert [f.value for f in found if f.metric == "capex"] == [
+        Decimal("138402000"), Decimal("61203000"),
+    ]  # fmt: skip
+
+
+def test_a_former_name_in_a_heading_is_the_company_it_became() -> None:
+    page = PAGE.replace("QUILLFEATHER OPTICS, INC. AND SUBSIDIARIES", "SQUARE, INC.")
+    assert {f.subject for f in read(page)} == {"Block, Inc."}

@@ -92,7 +92,10 @@ _YEAR_CONNECTOR = re.compile(
     r"\b(?:for|in)\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d{2}\s+(?:was|were|of)?\s*$"
 )
 LINE_ITEM_KEYS = frozenset(
-    label.lower() for labels in LINE_ITEM_LABELS.values() for label in labels
+    written
+    for labels in LINE_ITEM_LABELS.values()
+    for label in labels
+    for written in (label.lower(), label.lower().replace(" ", ""))  # (run together too)
 )
 # Characters before a figure where its label may start: the longest label and a connector
 # (扣除非经常性损益后的基本每股收益为0.65元).

@@ -285,6 +285,12 @@ BEFORE_LABELS["capex"] = (*BEFORE_LABELS["capex"], "capex")
 # A US filing's statement lines (Purchases of property, plant and equipment, Inventories).
 for _metric, _english in LINE_ITEM_LABELS.items():
     BEFORE_LABELS[_metric] = (*BEFORE_LABELS.get(_metric, ()), *_english)
+# PDF text may run a statement's words together (Netcashprovidedbyoperatingactivities,
+# Totalcurrentassets, Propertyandequipment,net): each English label of several words is
+# read so written too.
+for _metric, _labels in list(BEFORE_LABELS.items()):
+    _joined = tuple(label.replace(" ", "") for label in _labels if label.isascii() and " " in label)
+    BEFORE_LABELS[_metric] = (*_labels, *_joined)
 # Quote pages space out two-character labels (最 高：13.96, 换 手：2.42%).
 for _metric, _spaced in (
     ("high", "最 高"),

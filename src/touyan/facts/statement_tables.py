@@ -35,6 +35,13 @@ _CAPTION = re.compile(
     r"\((?P<lead>[^()]{0,30}?)(?P<scale>millions|thousands|billions)(?P<rest>[^()]{0,80})\)",
     re.IGNORECASE,
 )
+# $ in millions, In millions, except per share amounts: the same caption on a line of its own,
+# unbracketed (a sentence saying "in millions" runs on, with a full stop or more words).
+_BARE_CAPTION = re.compile(
+    r"^[^\S\n]*(?P<lead>(?:\$|dollars|amounts)?[^\S\n]*)in[^\S\n]+"
+    r"(?P<scale>millions|thousands|billions)\b(?P<rest>(?:,[^\n.]{0,60})?)[^\S\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _SCALES = {"thousands": Decimal(10**3), "millions": Decimal(10**6), "billions": Decimal(10**9)}
 # A caption naming a currency other than the dollar (in millions of euros): not USD.
 _OTHER_CURRENCY = re.compile(r"euro|€|£|¥|pound|yen|yuan|rmb|franc|won|rupee", re.IGNORECASE)
@@ -80,7 +87,9 @@ def statement_facts(text: str, facts: list[ExtractedFact]) -> list[ExtractedFact
     """`facts` with those in a captioned statement table scaled and dated by the table."""
     if not any(word in text for word in ("illions", "ILLIONS", "housands", "HOUSANDS")):
         return facts
-    captions = list(_CAPTION.finditer(text))
+    captions = sorted(
+        [*_CAPTION.finditer(text), *_BARE_CAPTION.finditer(text)], key=lambda c: c.start()
+    )
     if not captions:
         return facts
     out = []
