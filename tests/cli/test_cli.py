@@ -180,3 +180,8 @@ def test_a_fact_rated_unsure_is_marked_with_its_rating(tmp_path: Path) -> None:
     assert code == 0 and rated["revenue"] >= CHECK_BELOW and len(unsure) == 1
     code, out = invoke("facts", "贵州茅台", "--db", db)
     assert code == 0 and out.count("check (") == 1 and f"({unsure[0]:.2f})" in out
+    code, out = invoke("facts", "贵州茅台", "--min-confidence", "0.8", "--json", "--db", db)
+    assert code == 0 and {f["metric"] for f in json.loads(out)} == set(rated) - {
+        m for m, c in rated.items() if c < CHECK_BELOW
+    }
+    assert invoke("facts", "贵州茅台", "--min-confidence", "2", "--db", db)[0] != 0

@@ -78,6 +78,13 @@ def test_search_documents_and_facts(client: TestClient, feed: dict[str, Analysis
     facts = client.get("/api/facts", params={"entity": "小米", "metric": "valuation"}).json()
     assert facts and all(f["metric"] == "valuation" for f in facts)
     assert all(set(f) >= {"value", "quote", "document_id", "span"} for f in facts)
+    rated = sorted(
+        f["confidence"] for f in client.get("/api/facts", params={"entity": "小米"}).json()
+    )
+    floor = rated[-1]  # the best rating: the facts rated lower are left out
+    sure = client.get("/api/facts", params={"entity": "小米", "min_confidence": floor}).json()
+    assert sure and all(f["confidence"] >= floor for f in sure) and len(sure) < len(rated)
+    assert client.get("/api/facts", params={"min_confidence": 1.5}).status_code == 422
 
 
 def test_ask_streams_contract_events_with_rendered_answer(

@@ -20,6 +20,15 @@ def facts_command(
     entity: Annotated[str | None, typer.Argument(help="Name, alias or ticker.")] = None,
     metric: Annotated[str | None, typer.Option(help="raised, valuation, revenue, …")] = None,
     document: Annotated[int | None, typer.Option("--document", help="Document id.")] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Leave out facts rated lower (0.8: those marked to be checked).",
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10_000)] = 200,
     db: DbOption = None,
     json_output: JsonOption = False,
@@ -28,7 +37,12 @@ def facts_command(
     database = open_db(db)
     try:
         facts = query_facts(
-            database, entity=entity, metric=metric, document_id=document, limit=limit
+            database,
+            entity=entity,
+            metric=metric,
+            document_id=document,
+            min_confidence=min_confidence,
+            limit=limit,
         )
     finally:
         database.close()

@@ -298,9 +298,11 @@ def query_facts(
     metric: str | None = None,
     document_id: int | None = None,
     owner_id: int | None = None,
+    min_confidence: float | None = None,
     limit: int = 200,
 ) -> list[FactView]:
-    """Facts by subject (name, alias or ticker), metric and document, newest as-of first."""
+    """Facts by subject (name, alias or ticker), metric, document and least confidence,
+    newest as-of first."""
     query = (
         select(Fact, Document.url, Document.title)
         .join(Document, Document.id == Fact.document_id)
@@ -316,6 +318,8 @@ def query_facts(
         query = query.where(Fact.metric == metric)
     if document_id is not None:
         query = query.where(Fact.document_id == document_id)
+    if min_confidence is not None:
+        query = query.where(Fact.confidence >= min_confidence)
     with db.sessions() as session:
         if entity:
             record = load_dictionary(session.connection()).get(entity)

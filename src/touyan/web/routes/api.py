@@ -135,10 +135,18 @@ def api_facts(
     entity: str | None = Query(None, max_length=200),
     metric: str | None = Query(None, max_length=32),
     document_id: int | None = None,
+    min_confidence: float | None = Query(None, ge=0, le=1),
     limit: int = Query(100, ge=1, le=1000),
 ) -> list[dict[str, Any]]:
-    """Typed facts with their source span, by entity (name, alias or ticker), metric, document."""
+    """Typed facts with their source span, by entity (name, alias or ticker), metric, document
+    and least confidence (0.8 leaves out the facts marked to be checked)."""
     facts = query_facts(
-        db, entity=entity, metric=metric, document_id=document_id, owner_id=viewer.id, limit=limit
+        db,
+        entity=entity,
+        metric=metric,
+        document_id=document_id,
+        owner_id=viewer.id,
+        min_confidence=min_confidence,
+        limit=limit,
     )
     return [f.to_json() for f in facts]
