@@ -246,13 +246,12 @@ def same_date(gold: Gold, fact: ExtractedFact, reported: dt.date | None) -> bool
 
     FinEval dates a period's figure by the report ("2025年04月24日，…2024年全年营业收入为…")
     where the extractor dates it by the period (2024-12-31); both are right. A fact with no
-    date matches only a gold with none: "no date" must not pass for any date.
+    date matches a gold dated by the day its source reported it, as a dated fact does, and
+    no other: "no date" must not pass for any date.
     """
     if not gold.as_of:
         return True
-    if not fact.as_of:
-        return False  # an undated fact states no date the gold could be checked against
-    return gold.as_of in (fact.as_of, reported)
+    return gold.as_of in (fact.as_of, reported) if fact.as_of else gold.as_of == reported
 
 
 class Score:

@@ -36,9 +36,9 @@ def test_a_short_written_forecast_row_is_one_figure_a_year() -> None:
         fact = _value(facts, value)
         assert fact.metric == "net_profit_forecast"
         assert fact.as_of == dt.date(year, 12, 31)
-    # a span of years is no forecast row
+    # a span of years is no forecast row (and a margin no period names is undated)
     facts = _read("澜石材料的产品寿命可达10-15年，毛利率为30%。", dt.date(2025, 5, 4))
-    assert _value(facts, "30").as_of == dt.date(2025, 5, 4)
+    assert (_value(facts, "30").as_of, _value(facts, "30").period) == (None, None)
 
 
 def test_a_price_ratio_is_not_dated_by_the_report_before_it() -> None:

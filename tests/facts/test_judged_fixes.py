@@ -289,9 +289,10 @@ def test_a_result_compared_with_last_year_is_last_years_in_report_season() -> No
     assert {(f.metric, f.as_of) for f in found if f.metric == "eps"} == {
         ("eps", dt.date(2024, 12, 31))
     }
-    # Compared with the same quarter, or published after April: the text's own date rules.
+    # Published after April: no annual report's season, and the text names no period, so the
+    # result is undated (not the day of writing's).
     later = extract_facts(text, published_at=dt.date(2025, 8, 20))
-    assert {f.as_of for f in later if f.metric == "eps"} == {dt.date(2025, 8, 20)}
+    assert {f.as_of for f in later if f.metric == "eps"} == {None}
 
 
 def test_what_was_achieved_is_the_segment_not_who_achieved_it() -> None:

@@ -495,6 +495,28 @@ def amount_unit(unit: str) -> bool:
 _DERIVED = re.compile(r"(?:_(?:yoy|qoq|ytd|change|forecast|cagr|avg_annual))+$")
 
 
+# The results an annual report states, and a preannouncement estimates.
+ANNUAL_METRICS = frozenset(
+    {
+        "revenue",
+        "net_profit",
+        "net_profit_adjusted",
+        "eps",
+        "eps_adjusted",
+        "roe",
+        "operating_cash_flow",
+    }
+)
+# A period's results: a figure of a quarter or a year, never of the day it is written on.
+PERIOD_RESULTS = ANNUAL_METRICS | {
+    "gross_margin",
+    "gross_profit",
+    "net_margin",
+    "operating_profit",
+    "operating_margin",
+}
+
+
 @lru_cache(maxsize=1024)
 def base_metric(metric: str) -> str:
     """The figure a derived metric is about: net_profit for net_profit_yoy_change_forecast.

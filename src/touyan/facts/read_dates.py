@@ -27,7 +27,14 @@ from touyan.facts.dating import (
 )
 from touyan.facts.extract import ExtractedFact
 from touyan.facts.implied_dates import RELEASED_AFTER, latest_quarter_end, titled_period
-from touyan.facts.labels import DAILY_METRICS, LABELS, RATIO_METRICS, WINDOW_MOVE, base_metric
+from touyan.facts.labels import (
+    ANNUAL_METRICS,
+    DAILY_METRICS,
+    LABELS,
+    RATIO_METRICS,
+    WINDOW_MOVE,
+    base_metric,
+)
 from touyan.facts.periods import year_range
 from touyan.facts.read_text import TextReader
 from touyan.facts.sections import section_closed
@@ -41,18 +48,6 @@ from touyan.text.numbers import Quantity
 # A year's results compared with the year before (较上年的59.49元, 比去年增长), not with the
 # same quarter (较去年同期) or month.
 _ANNUAL_BASE = re.compile(r"[较比](?:上年|去年)(?!同期|同月|末|底)")
-# The results an annual report states, and a preannouncement estimates.
-ANNUAL_METRICS = frozenset(
-    {
-        "revenue",
-        "net_profit",
-        "net_profit_adjusted",
-        "eps",
-        "eps_adjusted",
-        "roe",
-        "operating_cash_flow",
-    }
-)
 
 
 def _valued(metric: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from touyan.facts.labels import base_metric
+from touyan.facts.labels import ANNUAL_METRICS, base_metric
 from touyan.facts.plans import (
     after_planned_deal,
     bid_project_total,
@@ -21,7 +21,7 @@ from touyan.facts.plans import (
     project_budget,
     projected_return,
 )
-from touyan.facts.read_dates import ANNUAL_METRICS, THAT_DAY
+from touyan.facts.read_dates import THAT_DAY
 from touyan.facts.read_text import FORECAST, SENTENCE_END, TextReader
 from touyan.text.dates import DateMention
 from touyan.text.numbers import Quantity

@@ -24,7 +24,13 @@ from touyan.facts.carried_windows import run_window
 from touyan.facts.dating import day_range, own_as_of, priced
 from touyan.facts.economy import CN_REGION, ECONOMY_OF, cn_region_name
 from touyan.facts.extract import ExtractedFact
-from touyan.facts.labels import DAILY_METRICS, LABEL_METRIC, WINDOW_MOVE
+from touyan.facts.labels import (
+    DAILY_METRICS,
+    LABEL_METRIC,
+    PERIOD_RESULTS,
+    WINDOW_MOVE,
+    base_metric,
+)
 from touyan.facts.market import FLOW_METRICS, flow_window
 from touyan.facts.named_parts import counted_goods
 from touyan.facts.read_dates import NOW, DatedReader, upper_end
@@ -313,14 +319,20 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
         """`facts` with each figure stated without a date dated as the text dates it when it
         states it again: a news lead repeats the release's figures before the sentence that
         dates them ("一、全国港口累计完成货物吞吐量2.6亿吨…。…显示：6月2日-6月8日，…一、全国
-        港口累计完成货物吞吐量2.6亿吨"), and they are the week's, not the publication day's."""
-        if not self.undated or not self.dated_as:
+        港口累计完成货物吞吐量2.6亿吨"), and they are the week's, not the publication day's.
+        A period's result (revenue, profit, a margin, their growth) the text dates nowhere is
+        left undated rather than dated by the day of writing."""
+        if not self.undated:
             return facts
         out = []
         for fact in facts:
             told = self.dated_as.get(self.undated.get(fact, ("", "", Decimal(0))))
             if told is not None:
                 fact = replace(fact, as_of=told[0], period=told[1])
+            elif fact in self.undated and base_metric(fact.metric) in PERIOD_RESULTS:
+                # 净利润10.71亿元 with no period named anywhere: a period's result, of a period
+                # the text does not say; the day of writing is none (a quote's is)
+                fact = replace(fact, as_of=None)
             out.append(fact)
         return out
 
