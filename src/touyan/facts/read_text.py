@@ -249,9 +249,10 @@ def _written_records(
     """
     records: list[EntityRecord] = []
     by_key: dict[str, int] = {}
+    # (a heading naming a company the dictionary knows, by a longer name: that company's)
     headings = [
         h
-        for h in heading_names(original)  # (a heading naming a known company: its mention)
+        for h in heading_names(original)
         if entities is None
         or not any(m.entity.kind == "company" for m in entities.find(h.aliases[0]))
     ]

@@ -52,17 +52,14 @@ def later_cells(text: str, first: ExtractedFact, count: int) -> list[tuple[int, 
     return cells
 
 
-def column_fact(
-    text: str, first: ExtractedFact, written: str, cell: tuple[int, int], value_of: Decimal
-) -> ExtractedFact:
+def column_fact(text: str, first: ExtractedFact, cell: tuple[int, int]) -> ExtractedFact:
     """The row's item in a later column: its value as the cell writes it, signed as the first
     cell's is (a bracketed expense the reader keeps positive stays so; a figure the other
-    way round is the other sign). `written` is the first cell's text; `value_of` the first
-    fact's value before any scaling, for the sign."""
-    shown = text[cell[0] : cell[1]]
+    way round is the other sign). `first` is the row's first fact, before any scaling."""
+    written, shown = text[first.span[0] : first.span[1]], text[cell[0] : cell[1]]
     size = Decimal(re.sub(r"[^\d.]", "", shown))
     bracketed_first, bracketed = "(" in written, "(" in shown
-    sign = -1 if value_of < 0 else 1
+    sign = -1 if first.value < 0 else 1
     if bracketed != bracketed_first:
         sign = -sign
     return replace(first, value=size * sign, span=cell, high=None, bound=None)

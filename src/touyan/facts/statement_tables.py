@@ -168,11 +168,11 @@ def _dated(head: str, fact: ExtractedFact) -> ExtractedFact:
     column = _first_column(head)
     if column is None:
         return replace(fact, as_of=None, period=None)
-    return _in_column(fact, head, *column)
+    return _in_column(fact, *column)
 
 
 def _in_column(
-    fact: ExtractedFact, head: str, year: int, day: dt.date | None, quarter: str | None
+    fact: ExtractedFact, year: int, day: dt.date | None, quarter: str | None
 ) -> ExtractedFact:
     if fact.metric in _BALANCES:
         return replace(fact, as_of=day, period=day.isoformat() if day else None)
@@ -191,7 +191,6 @@ def _later_columns(text: str, head: str, row: ExtractedFact) -> list[ExtractedFa
     if len(set(years)) != len(years) or years[0] != first[0]:
         return []
     cells = later_cells(text, row, len(years) - 1)
-    written = text[row.span[0] : row.span[1]]
     listed = {
         int(found["year"]): day
         for found in _FULL_DATE.finditer(head)
@@ -203,8 +202,8 @@ def _later_columns(text: str, head: str, row: ExtractedFact) -> list[ExtractedFa
         if not movable and row.metric in _BALANCES:
             continue  # a balance needs its day
         quarter = _quarter(head, year, day) if first[2] is not None else None
-        fact = column_fact(text, row, written, cell, row.value)
-        out.append(_in_column(fact, head, year, day, quarter))
+        fact = column_fact(text, row, cell)
+        out.append(_in_column(fact, year, day, quarter))
     return out
 
 
