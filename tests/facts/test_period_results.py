@@ -18,14 +18,14 @@ def _read(text: str) -> list[ExtractedFact]:
 
 
 def test_a_result_no_period_names_is_undated_and_a_quote_keeps_the_day() -> None:
-    found = _read("青梧芯片精密设备营收6.98亿元，同比+32%，毛利率50.84%。青梧芯片股价报12.30元。")
+    found = _read("青梧芯片光学模组营收4.17亿元，同比+26%，毛利率38.62%。青梧芯片股价报12.30元。")
     dated = {(f.metric, f.value): f.as_of for f in found}
-    assert dated[("revenue", Decimal("698000000"))] is None
-    assert dated[("revenue_yoy", Decimal("32"))] is None
-    assert dated[("gross_margin", Decimal("50.84"))] is None
+    assert dated[("revenue", Decimal("417000000"))] is None
+    assert dated[("revenue_yoy", Decimal("26"))] is None
+    assert dated[("gross_margin", Decimal("38.62"))] is None
     assert dated[("price", Decimal("12.30"))] == _DAY  # a quote is the day's
 
 
 def test_a_result_the_text_dates_keeps_its_period() -> None:
-    found = _read("2030年，青梧芯片营收6.98亿元，同比+32%。")
+    found = _read("2030年，青梧芯片营收4.17亿元，同比+26%。")
     assert {f.as_of for f in found if f.metric.startswith("revenue")} == {dt.date(2030, 12, 31)}

@@ -300,7 +300,7 @@ _POINTS_OVER_BASE = re.compile(
 )
 
 
-# "毛利率50.84%，同比-1.22pcts": the rate's change on the year, signed, right after it.
+# "毛利率38.62%，同比-2.15pcts": the rate's change on the year, signed, right after it.
 _POINTS_ON_YEAR = re.compile(
     r"[^\S\n]*[，,][^\S\n]*(?:同比|较上年同期|较去年同期|比上年同期)[^\S\n]*"
     r"(?:(?P<verb>增加|上升|提升|提高|下降|减少|下滑|降低|回落|收窄|扩大)(?:了|约)?)?[^\S\n]*$"

@@ -330,7 +330,7 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             if told is not None:
                 fact = replace(fact, as_of=told[0], period=told[1])
             elif fact in self.undated and base_metric(fact.metric) in PERIOD_RESULTS:
-                # 净利润10.71亿元 with no period named anywhere: a period's result, of a period
+                # 净利润3.42亿元 with no period named anywhere: a period's result, of a period
                 # the text does not say; the day of writing is none (a quote's is)
                 fact = replace(fact, as_of=None)
             out.append(fact)
