@@ -45,6 +45,13 @@ def test_legal_forms_and_the_article_are_read_and_short_capitals_stay() -> None:
     assert [n.name for n in heading_names(page)] == ["Harrow-Lane"]
     page = PAGE.replace("QUILLFEATHER OPTICS, INC. AND SUBSIDIARIES", "QFO HOLDINGS PLC")
     assert [n.name for n in heading_names(page)] == ["QFO Holdings"]
+    # no legal form, but "and Subsidiaries" says the name is the group's
+    page = PAGE.replace("QUILLFEATHER OPTICS, INC.", "QUILLFEATHER RESORTS INTERNATIONAL")
+    [name] = heading_names(page)
+    assert (name.name, name.aliases) == (
+        "Quillfeather Resorts International",
+        ("QUILLFEATHER RESORTS INTERNATIONAL",),
+    )
 
 
 def test_a_known_company_s_heading_keeps_the_dictionary_s_name() -> None:

@@ -22,15 +22,21 @@ import re
 from touyan.facts.names import WrittenName
 
 # A line holding only a legal name: words from a capital letter, then the legal form, then
-# perhaps "and Subsidiaries" ("American Water Works Company, Inc. and Subsidiary Companies").
+# perhaps "and Subsidiaries" ("American Water Works Company, Inc. and Subsidiary Companies");
+# or a name with no legal form whose "and Subsidiaries" says it is the group's ("MGM RESORTS
+# INTERNATIONAL AND SUBSIDIARIES").
+_FORM = (
+    r",?[ ](?:Inc\.?|INC\.?|Incorporated|INCORPORATED|Corporation|CORPORATION|Corp\.|CORP\."
+    r"|Company,?[ ]Inc\.|COMPANY,?[ ]INC\.|Company|COMPANY|Holdings,?[ ]Inc\.|HOLDINGS,?[ ]INC\."
+    r"|plc|PLC|N\.V\.|S\.A\.|Ltd\.|LTD\.|Limited|LIMITED)"
+)
+_GROUP = (
+    r"[ ]+(?:and|AND)[ ]+(?:Subsidiar(?:y|ies)|SUBSIDIAR(?:Y|IES))(?:[ ]+Companies|[ ]+COMPANIES)?"
+)
 _LEGAL_LINE = re.compile(
     r"(?m)^[^\S\n]*(?P<written>(?:The[ ]|THE[ ])?"
     r"(?P<name>[A-Z][A-Za-z0-9&.'\-]*(?:[ ][A-Za-z0-9&.'\-]+){0,5}?)"
-    r"(?P<form>,?[ ](?:Inc\.?|INC\.?|Incorporated|INCORPORATED|Corporation|CORPORATION"
-    r"|Corp\.|CORP\.|Company,?[ ]Inc\.|COMPANY,?[ ]INC\.|Company|COMPANY|Holdings,?[ ]Inc\."
-    r"|HOLDINGS,?[ ]INC\.|plc|PLC|N\.V\.|S\.A\.|Ltd\.|LTD\.|Limited|LIMITED)))"
-    r"(?:[ ]+(?:and|AND)[ ]+(?:Subsidiar(?:y|ies)|SUBSIDIAR(?:Y|IES))"
-    r"(?:[ ]+Companies|[ ]+COMPANIES)?)?[^\S\n]*$"
+    rf"(?:(?P<form>{_FORM})|(?={_GROUP})))(?:{_GROUP})?[^\S\n]*$"
 )
 # A statement's title, which the legal name sits beside.
 _STATEMENT_TITLE = re.compile(
