@@ -152,3 +152,28 @@ Net cash provided by operating activities
         (Decimal("3175000000"), None, "FY2030"),
         (Decimal("2988000000"), None, "FY2029"),
     ]
+
+
+def test_columns_headed_by_their_own_days_and_dot_leaders() -> None:
+    page = """FERROWICK INDUSTRIES, INC.
+CONSOLIDATED STATEMENTS OF CASH FLOWS
+(In thousands)
+Years Ended
+November 29,
+2031
+November 30,
+2030
+December 1,
+2029
+Net income.............................................................. $
+512,430
+$
+401,118
+$
+377,902
+"""
+    assert _row(read(page), "net_profit") == [
+        (Decimal("512430000"), dt.date(2031, 11, 29), "FY2031"),
+        (Decimal("401118000"), dt.date(2030, 11, 30), "FY2030"),
+        (Decimal("377902000"), dt.date(2029, 12, 1), "FY2029"),
+    ]

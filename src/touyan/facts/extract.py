@@ -311,7 +311,29 @@ def flatten(text: str) -> tuple[str, list[int]]:
             previous = line
         offset += len(line) + 1
     index.append(len(text))
-    return _close_spaced_figures("".join(parts), index)
+    return _close_leaders(*_close_spaced_figures("".join(parts), index))
+
+
+# "Net income.......... $ 629,551": a statement's dot leaders from a line's label to its
+# figure, read as one space (a label is looked for a few characters before its figure).
+_LEADERS = re.compile(r"[^\S\n]*\.{4,}[^\S\n]*")
+
+
+def _close_leaders(view: str, index: list[int]) -> tuple[str, list[int]]:
+    """The view with each run of dot leaders one space, which points at the run's start."""
+    if "...." not in view:
+        return view, index
+    parts: list[str] = []
+    kept: list[int] = []
+    start = 0
+    for leader in _LEADERS.finditer(view):
+        parts += (view[start : leader.start()], " ")
+        kept += index[start : leader.start()]
+        kept.append(index[leader.start()])
+        start = leader.end()
+    parts.append(view[start:])
+    kept += index[start:]
+    return "".join(parts), kept
 
 
 # "2024 年，公司营收突破 35 亿元": a hand that sets each figure apart with spaces. A figure

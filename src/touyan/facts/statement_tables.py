@@ -182,20 +182,22 @@ def _in_column(
 
 
 def _later_columns(text: str, head: str, row: ExtractedFact) -> list[ExtractedFact]:
-    """The row's item in each later column its headers name a year for (unscaled)."""
-    run = _YEAR_RUN.search(head)
+    """The row's item in each later column its headers name a year for (unscaled): a run of
+    years (2017 2018 2019), or each column's own last day (November 27, 2015 November 28,
+    2014)."""
     first = _first_column(head)
-    if run is None or first is None:
+    if first is None:
         return []
-    years = header_years(head, run.start())
-    if len(set(years)) != len(years) or years[0] != first[0]:
+    days = [
+        (int(found["year"]), _day(int(found["year"]), found["month"], int(found["day"])))
+        for found in _FULL_DATE.finditer(head)
+    ]
+    listed = {year: day for year, day in days if day is not None}
+    run = _YEAR_RUN.search(head)
+    years = header_years(head, run.start()) if run else [year for year, _ in days]
+    if len(years) < 2 or len(set(years)) != len(years) or years[0] != first[0]:
         return []
     cells = later_cells(text, row, len(years) - 1)
-    listed = {
-        int(found["year"]): day
-        for found in _FULL_DATE.finditer(head)
-        if (day := _day(int(found["year"]), found["month"], int(found["day"]))) is not None
-    }
     out = []
     for year, cell in zip(years[1:], cells, strict=False):
         day, movable = column_date(year, first[0], first[1], listed)
