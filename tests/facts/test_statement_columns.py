@@ -177,3 +177,21 @@ $
         (Decimal("401118000"), dt.date(2030, 11, 30), "FY2030"),
         (Decimal("377902000"), dt.date(2029, 12, 1), "FY2029"),
     ]
+
+
+def test_a_fiscal_year_named_for_the_year_before_its_end_takes_its_listed_day() -> None:
+    page = """FERROWICK INDUSTRIES, INC.
+CONSOLIDATED BALANCE SHEETS
+At January 1, 2032 and January 2, 2031
+(Dollars in Millions)
+2031
+2030
+Total assets
+$
+9,120
+8,460
+"""
+    assert _row(read(page), "total_assets") == [
+        (Decimal("9120000000"), dt.date(2032, 1, 1), "2032-01-01"),
+        (Decimal("8460000000"), dt.date(2031, 1, 2), "2031-01-02"),
+    ]

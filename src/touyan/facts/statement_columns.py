@@ -69,13 +69,16 @@ def column_date(
     year: int, first_year: int, day: dt.date | None, listed: dict[int, dt.date]
 ) -> tuple[dt.date | None, bool]:
     """A later column's day. Headers that list each year's last day ("Fiscal years ended
-    December 31, 2022, December 25, 2021 and December 26, 2020") give it in `listed`, by
-    year. Else it is the first column's day carried to the column's year when that is a
-    month's last day (December 31, June 30): a year of 52 or 53 weeks ends on a weekday that
-    moves from year to year, so such a day is carried to no other column. The flag says
-    whether the column has a day."""
+    December 31, 2022, December 25, 2021 and December 26, 2020") give it in `listed`, by the
+    year it falls in. Else it is the first column's day carried to the column's year when
+    that is a month's last day (December 31, June 30): a year of 52 or 53 weeks ends on a
+    weekday that moves from year to year, so such a day is carried to no other column. The
+    flag says whether the column has a day."""
     if len(listed) > 1:
-        return listed.get(year), year in listed
+        # (a fiscal year named for the year before its end: 2022 ended on January 1, 2023)
+        shift = day.year - first_year if day is not None else 0
+        found = listed.get(year + shift)
+        return found, found is not None
     if day is None:
         return None, True
     last = calendar.monthrange(day.year, day.month)[1]
