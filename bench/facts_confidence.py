@@ -63,6 +63,8 @@ class Text:
     buckets: tuple[int, ...]
 
     def sample_of(self, span: tuple[int, int]) -> str | None:
+        # (facts_news.Corpus.sample_of's rule, carried as data: the child that runs an earlier
+        # tree reads no corpus, so the corpora's settings travel with each text)
         if not self.key:
             return in_sample(self.row, self.snippet, span, self.half)
         place = f"{self.key}:{self.row}:{span[0]}:{span[1]}".encode()

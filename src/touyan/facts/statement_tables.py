@@ -50,8 +50,8 @@ _UNSCALED = re.compile(r"eps|per_share|dps|bvps|margin|pct|ratio|rate|roe|roa|_y
 
 _MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m}
 _MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")"
-# December 2, 2024 (a column's full date; the PDF text may break it over lines: "December 2,\n2024")
-# (PDF text may run the words together: "December31,")
+# December 2, 2024: a column's full date (PDF text may break it over lines, "December 2,\n2024",
+# or run its words together, "December31,")
 _FULL_DATE = re.compile(_MONTH + r"\s*(?P<day>\d{1,2}),?\s*(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
 _MONTH_DAY = re.compile(_MONTH + r"\s*(?P<day>\d{1,2})(?!\d)", re.IGNORECASE)
 # 2024 2023 2022: the columns' years, heading the table (two at least, any order).
@@ -79,6 +79,8 @@ _HEAD_AFTER = 260
 _MARK = re.compile(r"\(\d\)")  # (1), a note's mark
 # What a table's row holds after its first figure: another figure, the next column's.
 _NEXT_COLUMN = re.compile(r"[\s$]*\(?\$?\s*\d")
+# A column as its header names it: the year, its last day when given, its quarter's name.
+_Column = tuple[int, dt.date | None, str | None]
 # Point-in-time figures, which a balance sheet's date is the as-of of (not a period's).
 _BALANCES = BALANCE_ITEMS | {"total_assets", "total_liabilities", "net_assets"}
 
@@ -105,9 +107,9 @@ def statement_facts(text: str, facts: list[ExtractedFact]) -> list[ExtractedFact
         if row is None:
             continue
         following = next((c.start() for c in captions if c.start() > fact.span[1]), len(text))
-        head = _column_head(text, caption, following, fact)
-        out.append(_dated(head, _scaled(text, caption, row)))
-        later = _later_columns(text, head, row)
+        head, column = _column_head(text, caption, following, fact)
+        out.append(_dated(column, _scaled(text, caption, row)))
+        later = _later_columns(text, head, column, row) if column else []
         out += [_scaled(text, caption, f) for f in later if f.span not in spans]
     return out
 
@@ -153,19 +155,23 @@ def _scaled(text: str, caption: re.Match[str], fact: ExtractedFact) -> Extracted
     )
 
 
-def _column_head(text: str, caption: re.Match[str], following: int, fact: ExtractedFact) -> str:
-    """The headers over the fact's table that name its columns' periods, or "" when none do.
-    `following` is where the next table's caption starts (or the text's end)."""
+def _column_head(
+    text: str, caption: re.Match[str], following: int, fact: ExtractedFact
+) -> tuple[str, _Column | None]:
+    """The headers over the fact's table that name its columns' periods and its first column
+    as they name it, or ("", None) when none do. `following` is where the next table's
+    caption starts (or the text's end)."""
     head = _head(text, caption, fact.span[0])
-    if _first_column(head) is not None:
-        return head
+    if (column := _first_column(head)) is not None:
+        return head, column
     trailing = _trailing_head(text, fact.span[1], following)
-    return trailing if _first_column(trailing) is not None else ""
+    if (column := _first_column(trailing)) is not None:
+        return trailing, column
+    return "", None
 
 
-def _dated(head: str, fact: ExtractedFact) -> ExtractedFact:
+def _dated(column: _Column | None, fact: ExtractedFact) -> ExtractedFact:
     """The fact dated by its table's first column, or undated when the headers name none."""
-    column = _first_column(head)
     if column is None:
         return replace(fact, as_of=None, period=None)
     return _in_column(fact, *column)
@@ -181,13 +187,10 @@ def _in_column(
     return replace(fact, as_of=day, period=f"FY{year}")
 
 
-def _later_columns(text: str, head: str, row: ExtractedFact) -> list[ExtractedFact]:
+def _later_columns(text: str, head: str, first: _Column, row: ExtractedFact) -> list[ExtractedFact]:
     """The row's item in each later column its headers name a year for (unscaled): a run of
     years (2017 2018 2019), or each column's own last day (November 27, 2015 November 28,
-    2014)."""
-    first = _first_column(head)
-    if first is None:
-        return []
+    2014). `first` is the first column, as `_first_column` reads `head`."""
     days = [
         (int(found["year"]), _day(int(found["year"]), found["month"], int(found["day"])))
         for found in _FULL_DATE.finditer(head)
@@ -232,7 +235,7 @@ def _trailing_head(text: str, start: int, end: int) -> str:
     return ""
 
 
-def _first_column(head: str) -> tuple[int, dt.date | None, str | None] | None:
+def _first_column(head: str) -> _Column | None:
     """The first column's year, its last day when the headers give one, and its period's
     name when it is a quarter's or a part of a year's (Q4 2024, three months ended …)."""
     run = _YEAR_RUN.search(head)
