@@ -55,7 +55,7 @@ _HEAD_END = re.compile(r"(?:率|额|值|价|量|规模|收益|指数|价格|板�
 # A price move: the verb right before the percentage, with only time words between the name
 # and the verb (营收下跌5% is not a price move: 营收 stands between).
 _MOVE = re.compile(
-    r"(?:上涨|下跌|收涨|收跌|大涨|大跌|暴涨|暴跌|微涨|微跌|领涨|领跌|涨|跌)(?:了|超过|超|逾|近|约|达)?\s*$"
+    r"(?:上涨|下跌|收涨|收跌|大涨|大跌|暴涨|暴跌|微涨|微跌|领涨|领跌|累涨|累跌|涨|跌)(?:了|超过|超|逾|近|约|达)?\s*$"
 )
 _MOVE_LEAD = re.compile(
     r"(?:\s|[，,]|今日|今天|当日|盘中|盘前|盘后|美股|港股|早盘|午盘|尾盘|收盘|该股|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
@@ -63,8 +63,9 @@ _MOVE_LEAD = re.compile(
     r"晚盘|夜盘|夜市|盘初|午后|复盘|复牌(?:后|首日)?|现|转|"
     r"(?:开年|年初)以来|年初至今|今年(?:至今|迄今)|"
     r"区间|累计|一度|罕见|大幅|小幅|持续|报收|[0-9:：]{1,5}|最?近\d+个?(?:交易日|日|天|周|月|年)|"
-    # a day (5月14日当天涨超11%), the stock's price after a name in quotes (“X”）的股价)
-    r"\d{1,2}月\d{1,2}日|当天|的股价|[”\"]?[）)](?=的股价)|"
+    # a day (5月14日当天涨超11%, a wire's 8日上涨: the day, no window, which 近 or 连续
+    # opens), the stock's price after a name in quotes (“X”）的股价)
+    r"\d{1,2}月\d{1,2}日|(?<![\d近续第前])\d{1,2}日|当天|的股价|[”\"]?[）)](?=的股价)|"
     # 其股价在5月7日暴跌, 股价在4月24日季报盘后上涨: the day it moved on, and what it followed
     r"其(?=股价)|[在于](?=\d{1,2}月\d{1,2}日)|(?:季报|财报|年报)(?=盘后|发布后|公布后)|发布后|公布后|"
     # a window, 最近 as 近 (最近20个交易日上涨13%: the window's move, no growth on the year)

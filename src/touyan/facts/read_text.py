@@ -191,6 +191,8 @@ _WITH = ("与", "同", "和")
 _JOINTLY = re.compile(r"\s*(?:共同|合资|联合|合作)")
 # A compiler of a survey or an index, alone or with others (某某联合调查的, 某某编制的).
 _COMPILER_OF = re.compile(r"\s*(?:联合|共同)?(?:调查|编制|监测)(?:的|发布的)")
+# A contract on an index, named by the index (富时中国A50指数期货, 标普500期指).
+_FUTURES_AFTER = re.compile(r"\s*(?:期货|期指)")
 
 # The words that set a hypothesis (假设26年利润增长7%): `in_hypothesis` looks only after them.
 _HYPOTHESIS_WORDS = ("假设", "假如", "倘若", "假定")
@@ -625,6 +627,8 @@ class TextReader:
             return False  # 公司拟与某某共同投资设立…，公司出资: a partner, not the lead
         if _COMPILER_OF.match(self.text, m.end):
             return False  # 某会和某某集团联合调查的某指数: who compiles it, not what it measures
+        if m.entity.kind == "index" and _FUTURES_AFTER.match(self.text, m.end):
+            return False  # 某指数期货跌幅扩大至2%: the futures contract's move, not the index's
         return m.entity.kind in TOPIC_KINDS or not (
             _SOURCE_AFTER.match(self.text, m.end) or _SOURCE_CLAUSE.match(self.text, m.end)
         )

@@ -139,8 +139,11 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             metric, period = spanned
         elif metric == "change_pct" and (since := self._moved_since(anchor, sentence, q)):
             metric, as_of, period = since
-        elif metric == "change_pct" and (
-            days := _DAYS_MOVE.search(self.text, max(sentence[0], q.span[0] - 20), q.span[0])
+        elif (
+            metric == "change_pct"
+            and (days := _DAYS_MOVE.search(self.text, max(sentence[0], q.span[0] - 20), q.span[0]))
+            # (日经225日内涨幅: the days are the name's figure, its move the day's)
+            and not any(m.start < days.start() < m.end for m in self.mentions)
         ):
             counted = re.sub(r"\s+", "", days["span"])
             period = counted + ("内" if "内" in days["within"] else "")

@@ -51,12 +51,12 @@ class DateMention:
 # numeral (两个交易日最大回撤); the leading look-ahead lets the engine skip all other
 # positions at once (8x faster on Chinese text). The second look-ahead turns away most of the
 # positions left, the digits inside figures (each tried against every alternative below): a
-# digit starts a date only as a year's (19…, 20…), as a month or a day before an English
-# month (3月, 12 月, 5 May: not right after a digit or 年), or as a count of sessions (5个交易日,
-# 两个交易日), and a numeral only as the last.
+# digit starts a date only as a year's (19…, 20…), as a month, a day before an English
+# month or a day alone (3月, 12 月, 5 May, 8日: not right after a digit or 年), or as a count
+# of sessions (5个交易日, 两个交易日), and a numeral only as the last.
 _PATTERN = re.compile(
     r"(?=[\dQqFfJjMmAaSsOoNnDd近过最去今前明本上一两二三四五六七八九十])"
-    r"(?=[^\d一两二三四五六七八九十]|19|20|(?<![\d年])\d\d?\s*[月a-z]|\d+个|[一二两三四五六七八九十]+个"
+    r"(?=[^\d一两二三四五六七八九十]|19|20|(?<![\d年])\d\d?\s*[月a-z日]|\d+个|[一二两三四五六七八九十]+个"
     r"|[一二][零〇一二三四五六七八九]{3}年)"
     r"(?:"
     # 二零二一年十二月三十一日, 二零二一年一月至十二月: a filing's date in Chinese numerals
@@ -77,6 +77,13 @@ _PATTERN = re.compile(
     # 预计2022仍将…: a year foreseen, written without 年 before what it will see
     r"|(?P<bare>(?<=预计|预期|预测)(?P<y18>20\d{2})(?=仍|将|有望|会|或将|可能))"
     r"|(?P<md>(?<![\d年])(?P<m11>\d{1,2})\s*月\s*(?P<d11>\d{1,2})\s*[日号])"
+    # 道指8日上涨, 外长王毅10日表示, 截至8日收盘: a day of the month the text is in, its month
+    # unwritten (a wire's style), before what happened that day (not 5日均线, 5日增仓比, 3日元)
+    r"|(?P<dom>(?:(?<=截至)|(?<=截止)|(?<![\dA-Za-z+\-./~～—–、月年号第近前后续去每共约超逾达至到和与及或为是了有计满余隔初旬个]))"
+    r"(?P<d19>[12]?\d|3[01])日(?=上涨|下跌|收[盘于报涨跌平高低]|报收|涨(?!幅|跌幅)|跌(?!幅)|走[高低]|[高低]开"
+    r"|盘[中后]|[早午尾开]盘|发布|公布|宣布|表示|称|说|指出|披露|公告|[早午晚]|上午|下午|凌晨|消息|电"
+    r"|在|举行|召开|起|出台|发表|报道|透露|签署|通过|决定|[上下]调|维持|将|对|向|通报|新增|当[天日]"
+    r"|[，,]))"
     rf"|(?P<en_mdy>\b(?P<mn12>{_MONTH_NAMES})\.?\s+(?P<d12>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y12>(?:19|20)\d{{2}})\b)"
     rf"|(?P<en_dmy>\b(?P<d13>\d{{1,2}})\s+(?P<mn13>{_MONTH_NAMES})\.?,?\s+(?P<y13>(?:19|20)\d{{2}})\b)"
     rf"|(?P<en_my>\b(?P<mn14>{_MONTH_NAMES})\.?,?\s+(?P<y14>(?:19|20)\d{{2}})\b)"
@@ -113,7 +120,7 @@ _HOLIDAY = re.compile(
 # which market and calendar the text leaves unsaid, or its last day or session (2021年的最后
 # 一天, 2021年最后一个交易日), which are the last of its weekdays wherever a market trades then.
 _YEAR_PART = re.compile(
-    r"\s*的?(?:(?P<first>(?:第一个|首个)交易日|首周|第一周|首日)"
+    r"\s*的?(?:(?P<first>(?:第一个|首个)交易日|(?:交易)?首周|第一周|首日)"
     r"|(?P<last>最后一(?:天|日))|(?P<session>最后一个交易日))"
 )
 # A third of a month after it (2022年1月中旬): days 11 to 20, not the month.
@@ -367,6 +374,7 @@ def read_dates(
     last_start: dt.date | None = None  # the start of the period last_year was read from
     year_only = False
     told: dict[tuple[int, int], int | None] = {}  # each day written with its year: its year
+    last_month: tuple[dt.date, int, str] | None = None  # the last day or month: start, end
     for match in _PATTERN.finditer(text):
         g = match  # g["y10"] reads one group: groupdict() would copy all fifty, for each date
         if (
@@ -387,7 +395,12 @@ def read_dates(
             if near is None and g["md"] and undated_days:
                 # 截至2023年4月28日…。截至4月28日: the day named again, far on, without its year
                 near = told.get((int(g["m11"] or 0), int(g["d11"] or 0)))
-            found = _range(g, match.group(), today, near)
+            day = int(g["d19"] or 0)
+            found = (
+                _day_of_month(day, today, _month_before(day, match.start(), last_month))
+                if g["dom"]
+                else _range(g, match.group(), today, near)
+            )
             if found and g["md"] and near is not None and last_start is not None:
                 # (with no publication date no day has come: 2023年5月26日…5月22日 is the
                 # same week's, not next year's)
@@ -397,7 +410,14 @@ def read_dates(
         if found is None:
             continue
         start, end, granularity = found
-        known = not (undated_days and (granularity == "relative" or (g["md"] and near is None)))
+        known = not (
+            undated_days
+            and (
+                granularity == "relative"
+                or (g["md"] and near is None)
+                or (g["dom"] and _month_before(start.day, match.start(), last_month) is None)
+            )
+        )
         dated, said, span = known, match.group(), match.span()
         holiday = _HOLIDAY.match(text, match.end()) if granularity == "year" else None
         part = part_of_year(text, match.end(), start.year) if granularity == "year" else None
@@ -416,9 +436,12 @@ def read_dates(
             # (its span runs over 上旬 as its words do: 与1月上旬相比 follows the whole date)
             start, end, said = tenth[0], tenth[1], text[match.start() : tenth[2]]
             span = (match.start(), tenth[2])
+        if known and dated and granularity in ("day", "month"):
+            last_month = (start, match.end(), granularity)
         if (
             known  # a holiday's year still dates a later day
             and granularity != "relative"
+            and not g["dom"]  # (its year is the month's before it or today's, not written)
             and not _PROFILE_DATE.search(text, max(0, match.start() - 8), match.start())
             and not _SINCE.match(text, span[1])
         ):
@@ -433,6 +456,28 @@ def read_dates(
             told[day_told] = start.year if told.get(day_told, start.year) == start.year else None
         out.append(DateMention(start, end, granularity, span, said, dated))
     return out, spans
+
+
+def _month_before(day: int, at: int, last: tuple[dt.date, int, str] | None) -> dt.date | None:
+    """The month a day written without one at `at` is in: the month of the day or month named
+    just before it (within `_YEAR_REACH`), when that day is not after it (5月7日…8日, not
+    5月30日…2日); None for the month of the day of writing."""
+    if last is None or at - last[1] > _YEAR_REACH:
+        return None
+    start, _, granularity = last
+    return start if granularity == "month" or start.day <= day else None
+
+
+def _day_of_month(day: int, today: dt.date, month: dt.date | None) -> tuple[dt.date, dt.date, str]:
+    """A day written without its month (8日): in `month` when one is named just before, else
+    the last such day up to the day of writing. ValueError for a day its month lacks."""
+    if month is not None:
+        found = month.replace(day=day)
+    elif day <= today.day:
+        found = today.replace(day=day)
+    else:
+        found = _shift_months(today.replace(day=1), -1).replace(day=day)
+    return found, found, "day"
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
