@@ -20,7 +20,7 @@ from touyan.facts.names import base_name
 from touyan.facts.tickers import normalize_ticker
 from touyan.text.segment import segmenter
 
-KINDS = frozenset({"company", "fund", "person", "index", "product", "org"})
+KINDS = frozenset({"company", "fund", "person", "index", "instrument", "product", "org"})
 MARKETS = frozenset({"cn_a", "hk", "us", "other"})
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # (The first letter written apart: a pattern that opens with a class is scanned for it natively,

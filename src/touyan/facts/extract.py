@@ -44,7 +44,7 @@ METRIC_MAX = 32
 __all__ = ["AFTER_LABELS", "BEFORE_LABELS", "ExtractedFact", "extract_facts", "flatten"]
 
 _CONNECTORS = re.compile(
-    r"^(?:\s|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|仅|只有|"
+    r"^(?:\s|每(?:桶|盎司|吨|磅|克|蒲式耳)|为|是|达|达到|约|约为|高达|共计|合计|实现|录得|报|至|:|：|了|的|在|同比|累计|仅|只有|"
     r"保持在|维持在|提升至|提高至|升至|降至|回落至|下降至|增至|增长至|上升至|下滑至|缩水至|"
     r"收窄至|扩大至|攀升至|跌至|涨至|超过|超|逾|接近|近|不足|不到|不超过|不低于|至少|"
     r"of|was|were|is|at|to|about|approximately|nearly|a|an|the|us|总额|总计|金额|一轮|新一轮|"
@@ -77,7 +77,7 @@ _ANY_MEASURE = re.compile(
     rf"|[:：][\u4e00-\u9fffA-Za-z0-9]{{0,12}}{MEASURE_HEAD}[+-]?\d[\d.]*%"
 )
 _ANY_CHANGE = re.compile(
-    r"(?:增长|上涨|下降|增加|减少|回落|提高|上升|下滑|降低|涨|跌|同比增|同比减|增产|减产)(?:[了约超近达逾]|超过)?\s*[+-]?\d"
+    r"(?:增长|上涨|下降|上行|下行|增加|减少|回落|提高|上升|下滑|降低|涨|跌|同比增|同比减|增产|减产)(?:[了约超近达逾]|超过)?\s*[+-]?\d"
 )
 # 出口额占农产品总出口额的18.74%: a share named by its part and whole alone; 3次登上龙虎榜,
 # 8家机构给出了买入的评级: a count the words after it name.
@@ -104,6 +104,9 @@ _LABEL_REACH = max(16, *(len(label) + 4 for label in LABEL_METRIC if label not i
 # the reach before a figure in Latin text.
 _LATIN_REACH = max(_LABEL_REACH, *(len(label) + 4 for label in LINE_ITEM_KEYS))
 TOPIC_KINDS = ("company", "fund")
+# What a market quotes, whose moves and levels are its own: an index, and an instrument (a
+# commodity's futures, a currency pair, a bond yield, a coin).
+QUOTED_KINDS = ("index", "instrument")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from touyan.facts.dating import BASE_AFTER, BASE_BEFORE
 from touyan.facts.figure_dates import figure_dates, starts_span
-from touyan.text.dates import DateMention, cn_int, parse_dates, part_of_month
+from touyan.text.dates import DELIVERY, DateMention, cn_int, parse_dates, part_of_month
 
 # Statistical releases name months without their year (12月份, 1—9月份, 4月单月, 前四个月):
 # the year is the one said with it (今年, 去年), else the last one named before, else the
@@ -219,6 +219,8 @@ def with_bare_months(
             continue  # 降幅比1—4月份收窄: the base compared with dates no figure
         if starts_span(text, m.end()):
             continue  # 自今年3月以来: where a span starts, as `figure_dates` drops
+        if DELIVERY.match(text, m.end()):
+            continue  # 3月交货的轻质原油期货: which contract, not when its price was
         if m["yq"] or m["qy"]:  # 25Q1, 1Q25: a quarter of 2025
             quarter = int(m["yq"] or m["qy"])
             year = 2000 + int(m["yy"] or m["yy2"])

@@ -453,6 +453,8 @@ def unit_fits(metric: str, q: Quantity) -> bool:
         return q.unit in ("shares", "count", "") or is_physical(q.unit)  # 销量50万吨
     if metric not in BEFORE_LABELS and metric not in AFTER_LABELS:
         return True  # an attribute named by the text itself: its unit is what the text says
+    if metric in PRICE_METRICS and q.currency is not None and q.unit.startswith("/"):
+        return True  # 报3350.5美元/盎司: a price per ounce
     return q.unit in ("money", "")
 
 

@@ -41,6 +41,7 @@ from touyan.facts.read_results import BARE_LABELS, ResultShapes
 from touyan.facts.read_series import SeriesShapes
 from touyan.facts.read_unstated import UnstatedSteps
 from touyan.facts.read_vague import VagueLabels
+from touyan.facts.read_yields import YieldShapes
 from touyan.facts.runtable import run_together_tables
 from touyan.text.numbers import Quantity, is_physical, parse_numbers
 
@@ -131,6 +132,7 @@ _SO_FAR = re.compile(r"今年以来|年初至今|近(?:\d{1,3}|[一二三六])�
 
 class FactReader(
     MarketShapes,
+    YieldShapes,
     ResultShapes,
     SeriesShapes,
     BulletinShapes,
@@ -220,7 +222,9 @@ class FactReader(
                 if fact is not None and garbled(fact.metric):
                     out.extend(self._repaired(fact))
                 elif (
-                    fact is not None and len(fact.metric) <= METRIC_MAX and self._quoted_in(fact, q)
+                    fact is not None
+                    and len(fact.metric) <= METRIC_MAX
+                    and self._quoted_in(fact, q, sentence)
                 ):
                     if fact.currency == "CNY" and quoted_in_hkd(
                         fact.subject, fact.metric, q.text, self.text
@@ -492,6 +496,12 @@ class FactReader(
             return level
         if self.english and (changed := self._english_change(q, sentence, quote)):
             return changed
+        if (
+            self.yields
+            and q.unit in ("%", "bp")
+            and (quoted := self._yield_figure(q, sentence, quote))
+        ):
+            return quoted
         if q.unit == "%" and (paired := self._paired_growth(q, sentence, quote)):
             return paired
         if q.unit == "pp" and (rate_change := self._rate_change(q, sentence, quote)):

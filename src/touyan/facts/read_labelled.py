@@ -24,7 +24,7 @@ from touyan.facts.counted_parts import BARE_SUM, counted_thing
 from touyan.facts.economy import CN_REGION, REGION, REGION_NAMES, cn_region_name
 from touyan.facts.economy_scope import economy_before_label
 from touyan.facts.entities import EntityRecord
-from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact
+from touyan.facts.extract import CLAUSE_BREAK, QUOTED_KINDS, TOPIC_KINDS, ExtractedFact
 from touyan.facts.fields import field_subject, industry_subject
 from touyan.facts.filings import names_line_rate
 from touyan.facts.fund_trades import fund_meant, fund_trade
@@ -282,7 +282,11 @@ class LabelledSteps(OwnerSteps):
                 and last.subject == record.name
             ):
                 return None  # 某某投资超过5000万美元。某某正以20亿美元估值: not the investor's
-            if record is not None and record.kind == "index" and record not in self._own_topics():
+            if (
+                record is not None
+                and record.kind in QUOTED_KINDS
+                and record not in self._own_topics()
+            ):
                 # 沪指下跌0.52%。…收盘股价最高的是澜石科技，今日收盘价为317.60元: an index is
                 # what a sentence is about only when the sentence names it.
                 record = None

@@ -9,6 +9,7 @@ from dataclasses import replace
 from touyan.facts.entities import EntityRecord, Mention
 from touyan.facts.extract import (
     CLAUSE_BREAK,
+    QUOTED_KINDS,
     TOPIC_KINDS,
     WINDOW,
     ExtractedFact,
@@ -153,14 +154,21 @@ def _written_apart(text: str, pair: str, rest: str) -> bool:
 
 
 class MarketShapes(Reader):
-    def _quoted_in(self, fact: ExtractedFact, q: Quantity) -> bool:
+    def _quoted_in(self, fact: ExtractedFact, q: Quantity, sentence: tuple[int, int]) -> bool:
         """An index is quoted in points and a stock in money: 创新高股平均股价49.01元 is no
-        index's level, 富时100指数报收于8559.33点 no company's price, whoever the text was about."""
+        index's level, 富时100指数报收于8559.33点 no company's price, whoever the text was about.
+        A price per unit (报3350.5美元/盎司) is an instrument's its sentence names."""
         if fact.metric not in PRICE_METRICS:
             return True
-        index = fact.subject == MARKET.name or any(
-            m.entity.kind == "index" and m.entity.name == fact.subject for m in self.mentions
-        )
+        named = [m for m in self.mentions if m.entity.name == fact.subject]
+        if q.unit.startswith("/"):
+            return any(
+                m.entity.kind == "instrument" and sentence[0] <= m.start < q.span[0] for m in named
+            )
+        kinds = {m.entity.kind for m in named}
+        if "instrument" in kinds:
+            return True  # 收于每桶61.62美元, 报7.2050: a commodity in money, a rate in neither
+        index = fact.subject == MARKET.name or "index" in kinds
         if index or fact.subject == (self.sector.name if self.sector else None):
             return q.unit != "money"
         return not _POINTS_AFTER.match(self.text, q.span[1])
@@ -207,7 +215,7 @@ class MarketShapes(Reader):
         index = self._index_mover(max([sentence[0], *breaks]), verb)
         if index is not None:
             lead = index
-        elif named and named[-1].entity.kind not in (*TOPIC_KINDS, "index"):
+        elif named and named[-1].entity.kind not in (*TOPIC_KINDS, *QUOTED_KINDS):
             return None
         elif named and self._listed_contract(named[-1], sentence):
             return None

@@ -22,7 +22,7 @@ from touyan.facts.bulletin import (
 from touyan.facts.dating import date_for
 from touyan.facts.economy import CHINA, REGION, REGION_NAMES
 from touyan.facts.entities import EntityRecord
-from touyan.facts.extract import TOPIC_KINDS, ExtractedFact
+from touyan.facts.extract import QUOTED_KINDS, TOPIC_KINDS, ExtractedFact
 from touyan.facts.labels import CLAUSE_LIKE, LABEL_METRIC, base_metric
 from touyan.facts.market import window_moves
 from touyan.facts.periods import year_range
@@ -561,7 +561,7 @@ class SeriesShapes(Reader):
         if windows is None:
             return None
         about = self._subject_or_region(clause_start, sentence)
-        if about is None or about.kind not in (*TOPIC_KINDS, "index"):
+        if about is None or about.kind not in (*TOPIC_KINDS, *QUOTED_KINDS):
             return None
         label, falls = windows[chain.index(q)]
         if falls and q.value > 0:

@@ -22,7 +22,14 @@ from touyan.facts.bystanders import filing_source, listing_venue, report_author
 from touyan.facts.economy import CN_REGION, COMPANY_VOCABULARY, ECONOMY_OF, REGION
 from touyan.facts.english_names import heading_names
 from touyan.facts.entities import EntityDictionary, EntityRecord, Mention, units
-from touyan.facts.extract import CLAUSE_BREAK, TOPIC_KINDS, ExtractedFact, flatten, sentence_rows
+from touyan.facts.extract import (
+    CLAUSE_BREAK,
+    QUOTED_KINDS,
+    TOPIC_KINDS,
+    ExtractedFact,
+    flatten,
+    sentence_rows,
+)
 from touyan.facts.figure_dates import figure_dates
 from touyan.facts.holidays import holiday_mentions
 from touyan.facts.implied_dates import (
@@ -191,8 +198,13 @@ _WITH = ("与", "同", "和")
 _JOINTLY = re.compile(r"\s*(?:共同|合资|联合|合作)")
 # A compiler of a survey or an index, alone or with others (某某联合调查的, 某某编制的).
 _COMPILER_OF = re.compile(r"\s*(?:联合|共同)?(?:调查|编制|监测)(?:的|发布的)")
-# A contract on an index, named by the index (富时中国A50指数期货, 标普500期指).
-_FUTURES_AFTER = re.compile(r"\s*(?:期货|期指)")
+# A contract or a fund on an index or an instrument, named by it (富时中国A50指数期货, 标普500
+# 期指, 纳指100ETF, 美国布伦特原油基金, 比特币期货, BTC主力合约); a commodity quoted by its
+# futures is named with them (布伦特原油期货), as one name.
+_TRACKER_AFTER = {
+    "index": re.compile(r"\s*(?:期货|期指|ETF|基金)"),
+    "instrument": re.compile(r"\s*(?:ETF|基金|期货|期权|主力合约|合约)"),
+}
 
 # The words that set a hypothesis (假设26年利润增长7%): `in_hypothesis` looks only after them.
 _HYPOTHESIS_WORDS = ("假设", "假如", "倘若", "假定")
@@ -541,6 +553,9 @@ class TextReader:
         # the figures read in this sentence so far, with their facts (同比变动分别为… reads them)
         self.stated: list[tuple[Quantity, ExtractedFact]] = []
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
+        self.yields = (
+            "收益率" in text
+        )  # 10年期美债收益率上涨5个基点: `_yield_figure` looks only then
         self.cn_regions: list[re.Match[str]] | None = None  # China's regions: read on need
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
             r.end()
@@ -627,8 +642,8 @@ class TextReader:
             return False  # 公司拟与某某共同投资设立…，公司出资: a partner, not the lead
         if _COMPILER_OF.match(self.text, m.end):
             return False  # 某会和某某集团联合调查的某指数: who compiles it, not what it measures
-        if m.entity.kind == "index" and _FUTURES_AFTER.match(self.text, m.end):
-            return False  # 某指数期货跌幅扩大至2%: the futures contract's move, not the index's
+        if m.entity.kind in QUOTED_KINDS and _TRACKER_AFTER[m.entity.kind].match(self.text, m.end):
+            return False  # 某指数期货跌幅扩大至2%, 某原油基金跌1.3%: the contract's or the fund's
         return m.entity.kind in TOPIC_KINDS or not (
             _SOURCE_AFTER.match(self.text, m.end) or _SOURCE_CLAUSE.match(self.text, m.end)
         )

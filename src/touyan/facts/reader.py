@@ -72,6 +72,12 @@ _QUARTER_ENDS = frozenset({(3, 31), (6, 30), (9, 30), (12, 31)})
 # 4月8日因三天内涨幅超过40%登上龙虎榜, 5个交易日内累计跌幅达12%: a move over the few days up
 # to the day named (not one day's, 1天内 is), named as a trailing window's move is; so is a
 # flash's move over minutes (盘中快速反弹，5分钟内涨幅超过2%).
+# A move within the session, named so (日内涨幅达1%, 盘中跌幅扩大至超2%) or told as it widens or
+# narrows (跌幅扩大至1.5%): as `_SESSION_MOVE` reads 日内上涨1%, not the day's close.
+_IN_SESSION = re.compile(
+    r"(?:(?<![\d个易天])(?:日内|盘中)(?:涨幅|跌幅|涨跌幅)(?:扩大至|收窄至|达到?|为)?"
+    r"|(?:涨幅|跌幅)(?:扩大至|收窄至))\s*(?:超过|超|逾|近|约)?\s*$"
+)
 _DAYS_MOVE = re.compile(
     r"(?<![\d月.．近])(?P<span>(?:(?!1(?!\d))\d{1,3}|[两三四五六七八九十]{1,3})\s*个?"
     r"(?:交易日|日|天|分钟))\s*(?P<within>之?内(?:累计|合计)?|累计|合计)的?(?:股价)?"
@@ -139,6 +145,10 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             metric, period = spanned
         elif metric == "change_pct" and (since := self._moved_since(anchor, sentence, q)):
             metric, as_of, period = since
+        elif metric == "change_pct" and _IN_SESSION.search(
+            self.text, max(sentence[0], q.span[0] - 12), q.span[0]
+        ):
+            metric = "盘中涨跌幅"  # 日内跌幅扩大至1%: where the price stands in the session
         elif (
             metric == "change_pct"
             and (days := _DAYS_MOVE.search(self.text, max(sentence[0], q.span[0] - 20), q.span[0]))

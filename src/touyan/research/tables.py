@@ -24,8 +24,10 @@ METRIC_NAMES: dict[str, tuple[str, str]] = {
     "operating_margin": ("营业利润率", "Operating margin"),
     "eps": ("每股收益", "EPS"),
     "market_cap": ("市值", "Market value"),
-    "price": ("股价", "Share price"),
+    "price": ("价格", "Price"),  # a share's, an index's level, a commodity's
     "change_pct": ("涨跌幅", "Change"),
+    "yield": ("收益率", "Yield"),
+    "yield_change_bp": ("收益率变动（基点）", "Yield change (bp)"),
     "deliveries": ("交付量", "Deliveries"),
     "shares_sold": ("减持股数", "Shares sold"),
     "shares_bought": ("增持股数", "Shares bought"),

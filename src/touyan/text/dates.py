@@ -96,6 +96,8 @@ _PATTERN = re.compile(
 
 
 _YEAR_REACH = 80  # characters
+# A futures contract's month (6月交货的, 2025年3月交割的): which contract, not a date.
+DELIVERY = re.compile(r"\s*(?:份)?(?:交货|交割)")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:亿|万)")
 # A full stop written as an ASCII dot between Chinese words ends a sentence too: "2024年归母
 # 净利润1065万元.以4月28日收盘价计算" in a 2025 article prices on 2025-04-28, not 2024's.
@@ -385,6 +387,8 @@ def read_dates(
         ):
             continue  # 盈利目标（2032年500亿美元净利润）: a goal's horizon, run into its figure
         spans.append(match.span())
+        if DELIVERY.match(text, match.end()):
+            continue  # 2025年3月交货的原油期货: the contract's month, not when its price was
         try:
             # A year named far back (成立日期1999年…) does not date a later bare 3月31日.
             near = last_year if match.start() - last_year_end <= _YEAR_REACH else None

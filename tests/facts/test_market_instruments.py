@@ -1,0 +1,104 @@
+"""Commodities, currencies, bond yields and coins: instruments the dictionary knows, whose
+quotes and moves are their own (收于每桶61.62美元, 报3350.5美元/盎司, 上涨5个基点至4.52%), while a
+company's name before a price per barrel, a fund on a commodity and a contract's delivery month
+are none of theirs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from tests.facts.reading import at
+
+from touyan.facts.entities import EntityDictionary, bundled_entities
+from touyan.facts.extract import ExtractedFact, extract_facts
+
+_ENTITIES = EntityDictionary.of(bundled_entities())
+_WRITTEN = dt.date(2025, 5, 9)
+
+
+def _read(text: str, day: dt.date | None = _WRITTEN) -> list[ExtractedFact]:
+    return extract_facts(text, title="", published_at=day, entities=_ENTITIES)
+
+
+def _said(found: list[ExtractedFact]) -> set[tuple[str, str, Decimal, str, str | None]]:
+    return {(f.subject, f.metric, f.value, f.unit, f.currency) for f in found}
+
+
+def test_a_crude_futures_close_per_barrel() -> None:
+    found = _read(
+        "纽约商品交易所6月交货的轻质原油期货价格8日下跌1.2美元，收于每桶61.62美元，跌幅为1.91%。"
+    )
+    assert _said(found) == {
+        ("WTI原油", "price", Decimal("61.62"), "money", "USD"),
+        ("WTI原油", "change_pct", Decimal("-1.91"), "%", None),
+    }
+    # (6月交货 names the contract, not the day: the day is the 8th)
+    assert {f.as_of for f in found} == {dt.date(2025, 5, 8)}
+
+
+def test_a_metal_quoted_per_ounce_and_per_tonne() -> None:
+    assert _said(_read("COMEX黄金期货收涨1.2%，报3350.5美元/盎司。")) == {
+        ("COMEX黄金", "change_pct", Decimal("1.2"), "%", None),
+        ("COMEX黄金", "price", Decimal("3350.5"), "/盎司", "USD"),
+    }
+    found = _read("LME铜涨3.21%报10095美元/吨，LME锌涨2.05%报3666.5美元/吨。")
+    assert (at(found, "3666.5").subject, at(found, "10095").subject) == ("LME锌", "LME铜")
+
+
+def test_an_exchange_rate_is_a_quote_with_no_unit() -> None:
+    found = _read("在岸人民币对美元汇率收报7.2050，较上一交易日上涨120个基点。")
+    assert (at(found, "7.2050").subject, at(found, "7.2050").unit) == ("人民币对美元汇率", "")
+
+
+def test_a_yields_move_in_basis_points_and_its_level() -> None:
+    found = _read("美国10年期国债收益率跌3.2个基点，报4.38%；2年期美债收益率涨4.1个基点至3.99%。")
+    assert _said(found) == {
+        ("美国10年期国债收益率", "yield_change_bp", Decimal("-3.2"), "bp", None),
+        ("美国10年期国债收益率", "yield", Decimal("4.38"), "%", None),
+        ("美国2年期国债收益率", "yield_change_bp", Decimal("4.1"), "bp", None),
+        ("美国2年期国债收益率", "yield", Decimal("3.99"), "%", None),
+    }
+
+
+def test_a_yield_falling_is_negative() -> None:
+    found = _read("中国十年期国债收益率下行1.5bp至1.65%。")
+    assert at(found, "-1.5").metric == "yield_change_bp"
+    assert at(found, "1.65").metric == "yield"
+
+
+def test_a_companys_return_on_equity_is_no_yield() -> None:
+    assert [f.metric for f in _read("贵州茅台的净资产收益率为30%。", None)] == ["roe"]
+
+
+def test_a_price_per_barrel_is_no_companys() -> None:
+    # 工行 names a contract a bank quotes, no share price of the bank
+    assert _read("工行国际原油RMB主力期货最新报500.07元/桶，日图涨0.36%。", None) == []
+
+
+def test_a_fund_on_a_commodity_is_not_the_commodity() -> None:
+    assert _read("美国布伦特原油基金跌超1.3%，纳指100ETF跌超0.6%。", None) == []
+
+
+def test_a_coin_quoted_in_dollars() -> None:
+    found = _read("比特币日内跌5.00%，现报48181美元。", None)
+    assert _said(found) == {
+        ("比特币", "盘中涨跌幅", Decimal("-5.00"), "%", None),
+        ("比特币", "price", Decimal("48181"), "money", "USD"),
+    }
+
+
+def test_a_move_named_as_the_sessions_is_no_close() -> None:
+    found = _read("现货白银日内跌幅收窄至1.94%，现报22.33美元/盎司。", None)
+    assert at(found, "-1.94").metric == "盘中涨跌幅"
+    # (the session's, as 日内下跌 reads; a window of days is no session)
+    assert at(_read("恒生指数5日内涨幅达10%。", None), "10").metric == "近5日涨跌幅"
+
+
+def test_a_coins_futures_are_not_the_coin() -> None:
+    text = "CME比特币期货BTC主力合约报46200美元，较周四纽约尾盘跌2.14%。"
+    assert _read(text, None) == []
+
+
+def test_a_yields_peak_in_the_session_is_no_level() -> None:
+    assert _read("美国2年期国债收益率一度攀升9个基点至1.06%。", None) == []
