@@ -102,3 +102,23 @@ def test_a_coins_futures_are_not_the_coin() -> None:
 
 def test_a_yields_peak_in_the_session_is_no_level() -> None:
     assert _read("美国2年期国债收益率一度攀升9个基点至1.06%。", None) == []
+
+
+def test_a_list_of_moves_names_each_mover() -> None:
+    # names no dictionary knows, each before its own move's label: not the first one's
+    found = _read("恒腾网络跌超6%，中国恒大涨幅收窄至1.89%，恒大物业涨幅收窄至4.2%。", None)
+    assert {(f.subject, f.value) for f in found} == {
+        ("恒腾网络", Decimal("-6")),
+        ("中国恒大", Decimal("1.89")),
+        ("恒大物业", Decimal("4.2")),
+    }
+
+
+def test_a_session_word_before_a_move_names_no_one() -> None:
+    found = _read("商汤科技持续走强，日内涨幅达30%。", None)
+    assert [f.subject for f in found] == ["商汤集团"]
+
+
+def test_a_sum_or_a_price_before_a_move_names_no_one() -> None:
+    found = _read("1月份，国际油价累计涨幅达17%。", None)
+    assert "油价累计" not in {f.subject for f in found}

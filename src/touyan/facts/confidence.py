@@ -45,45 +45,45 @@ CHECK_BELOW = 0.8
 
 # Fitted by `bench/facts_confidence.py --fit` (2026-12-05): the log-odds each signal adds.
 WEIGHTS: dict[str, float] = {
-    "date=after": 0.14,
+    "date=after": 0.13,
     "date=before": 0.10,
-    "date=clause": 0.17,
-    "date=month": 0.07,
+    "date=clause": 0.18,
+    "date=month": 0.06,
     "date=none": 0.10,
-    "date=sentence": 0.13,
-    "date=title": 0.14,
+    "date=sentence": 0.14,
+    "date=title": 0.15,
     "date=undated": -0.48,
-    "forecast=False": 0.45,
-    "forecast=True": -0.08,
-    "into_sentence=0": 0.32,
+    "forecast=False": 0.44,
+    "forecast=True": -0.07,
+    "into_sentence=0": 0.31,
     "into_sentence=1": 0.04,
-    "into_sentence=2": -0.03,
+    "into_sentence=2": -0.02,
     "into_sentence=3": 0.02,
     "into_sentence=4": 0.02,
-    "metric=change": 0.31,
+    "metric=change": 0.34,
     "metric=flow": 0.41,
-    "metric=free_label": -0.45,
-    "metric=other": 0.02,
+    "metric=free_label": -0.47,
+    "metric=other": 0.01,
     "metric=price": 0.08,
     "numbers_in_clause=0": -0.02,
-    "numbers_in_clause=1": 0.29,
-    "numbers_in_clause=2": 0.02,
-    "numbers_in_clause=3": -0.02,
-    "numbers_in_clause=4": 0.09,
+    "numbers_in_clause=1": 0.30,
+    "numbers_in_clause=2": 0.01,
+    "numbers_in_clause=3": -0.01,
+    "numbers_in_clause=4": 0.10,
     "numbers_in_sentence=0": -0.34,
-    "numbers_in_sentence=1": -0.13,
+    "numbers_in_sentence=1": -0.12,
     "numbers_in_sentence=2": 0.24,
-    "numbers_in_sentence=3": 0.26,
+    "numbers_in_sentence=3": 0.25,
     "numbers_in_sentence=4": 0.34,
     "object=False": 0.20,
     "object=True": 0.17,
     "period_only=False": 0.40,
     "period_only=True": -0.04,
     "subject=after": -0.08,
-    "subject=before": -0.04,
-    "subject=clause": 0.38,
-    "subject=none": -0.14,
-    "subject=sentence": 0.23,
+    "subject=before": -0.03,
+    "subject=clause": 0.37,
+    "subject=none": -0.13,
+    "subject=sentence": 0.22,
     "subject=title": 0.02,
 }
 BIAS = 0.37
@@ -196,6 +196,8 @@ def _date_place(
 
 
 def _metric_kind(metric: str) -> str:
+    if metric.endswith("涨跌幅"):
+        return "change"  # 盘中涨跌幅, 近5日涨跌幅: a move named by its session or window
     if not metric.isascii():
         return "free_label"
     if _CHANGE_METRIC.search(metric):

@@ -41,6 +41,13 @@ _TURN_TO = re.compile(
     r"\s*(?:再看看?|再来看|来看看?|反观|对比|对比之下|相比之下|隔壁的?|至于|而)\s*"
     r"(?P<peer>(?:同行业|同行|同业|竞争对手|对手)的?)?\s*(?P<name>[\u4e00-\u9fff]{2,8}?)\s*[，,：:]"
 )
+# A move's label (涨幅收窄至, 跌幅扩大至, 涨跌幅为).
+_MOVE_LABEL = re.compile(r"(?:涨幅|跌幅|涨跌幅)(?:扩大至|收窄至|达到?|为)")
+# Words no listed name holds: a session, a sum, a price, a comparison, a contract, a whole
+# (日内涨幅, 油价累计涨幅, 较开盘价涨幅, 纳指期货跌幅, 某主力合约, 板块整体).
+_NO_MOVER = re.compile(
+    r"日内|盘[中初前后]|[早午尾]盘|全天|整体|累计|价|较|使|期货|期指|合约|指数|板块|概念"
+)
 _LEAD_MAX = 10  # characters: a company's short name, with a few more for a full one
 # A company no dictionary knows, introduced as its sentence's subject by what it does (…系统
 # 业务提供商某某股份自2019年起，营收…; 主营…的某某生物自2021年起): a bare 公司 opening a
@@ -151,8 +158,10 @@ class SubjectReader(RegionReader):
         if run in _BARE_COMPANY:
             introduced = self._introduced(clause_start)
             return introduced is not None, introduced
-        if not 2 <= len(run) <= _LEAD_MAX or not _COMPANY_FORM.search(run):
+        if not 2 <= len(run) <= _LEAD_MAX:
             return False, None
+        if not _COMPANY_FORM.search(run):
+            return self._listed_mover(run, label_start)
         if _SELF.fullmatch(run) or _SECTOR.fullmatch(run):
             return False, None  # 本集团毛利率; 金融科技营业收入: the subject's own line
         kind = "fund" if run.endswith("基金") else "company"  # 某某基金总资产: a fund house's
@@ -163,6 +172,17 @@ class SubjectReader(RegionReader):
             return True, None
         self.unnamed_leads.add(name)
         return True, EntityRecord(name, "company")  # (a fund house reports as a company)
+
+    def _listed_mover(self, run: str, label_start: int) -> tuple[bool, EntityRecord | None]:
+        """A clause of a list of moves that opens with a name no dictionary knows (…，中国恒大
+        涨幅收窄至1.89%): that name's move, as a verb's (某某跌超6%) is, not the name's before."""
+        if not _MOVE_LABEL.match(self.text, label_start) or _NO_MOVER.search(run):
+            return False, None
+        name = plausible_name(run)
+        if name != run or kind_of(name) != "company" or _SECTOR.fullmatch(run):
+            return False, None
+        self.unnamed_leads.add(name)
+        return True, EntityRecord(name, "company")
 
     def _introduced(self, clause_start: int) -> EntityRecord | None:
         """The company no dictionary knows that the sentence before the one of `clause_start`
