@@ -1,5 +1,5 @@
 """World indices as Chinese wires name them, and their moves on a day written without its month:
-"伦敦股市《金融时报》100种股票平均价格指数8日报收于…" is the FTSE 100's close on the 8th, not a
+"英国《金融时报》100种股票平均价格指数8日收于…" is the FTSE 100's close on the 8th, not a
 figure of nobody dated by the day of writing; a contract on an index is not the index."""
 
 from __future__ import annotations
@@ -51,14 +51,14 @@ def test_a_wires_index_name_is_the_index(written: str, name: str) -> None:
 
 def test_a_wire_day_dates_the_session_after_it() -> None:
     text = (
-        "纽约股市三大股指8日上涨。截至当天收盘，道琼斯工业平均指数比前一交易日上涨254.48点，"
+        "纽约股市三大股指8日上涨。当天收盘时，道琼斯工业平均指数较前一交易日上涨254.48点，"
         "收于41368.45点，涨幅为0.62%。"
     )
     assert {f.as_of for f in _read(text)} == {_EIGHTH}
 
 
 def test_a_wire_day_dates_a_close_written_after_it() -> None:
-    found = _read("伦敦股市《金融时报》100种股票平均价格指数8日报收于8559.33点，跌幅为0.44%。")
+    found = _read("英国《金融时报》100种股票平均价格指数8日报收于8559.33点，跌幅为0.44%。")
     assert (at(found, "8559.33").subject, at(found, "8559.33").as_of) == ("富时100指数", _EIGHTH)
     assert (at(found, "-0.44").metric, at(found, "-0.44").as_of) == ("change_pct", _EIGHTH)
 
