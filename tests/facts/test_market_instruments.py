@@ -122,3 +122,14 @@ def test_a_session_word_before_a_move_names_no_one() -> None:
 def test_a_sum_or_a_price_before_a_move_names_no_one() -> None:
     found = _read("1月份，国际油价累计涨幅达17%。", None)
     assert "油价累计" not in {f.subject for f in found}
+
+
+def test_the_yuans_central_parity_is_against_the_dollar() -> None:
+    found = _read("人民币中间价报6.3779，上调15点。", None)
+    assert _said(found) == {("人民币对美元汇率", "central_parity", Decimal("6.3779"), "", None)}
+    found = _read("人民币兑美元中间价报6.3674，调升35个基点。", None)
+    assert at(found, "6.3674").subject == "人民币对美元汇率"
+
+
+def test_another_pairs_central_parity_is_not_the_dollars() -> None:
+    assert _read("人民币对欧元中间价报7.8012。", None) == []

@@ -14,6 +14,16 @@ from touyan.facts.entities import EntityRecord
 from touyan.facts.name_forms import kind_of, plausible_name
 
 MARKET = EntityRecord("A股", "index", market="cn_a")
+# The yuan's central parity against the dollar, which the daily fixing names first (人民币中间价
+# 报6.3779): the dictionary's instrument of that name.
+YUAN_PARITY = EntityRecord("人民币对美元汇率", "instrument", market="other")
+_YUAN_PARITY_LABELS = ("人民币中间价", "人民币对美元中间价", "人民币兑美元中间价")
+
+
+def yuan_parity(text: str, label_start: int) -> bool:
+    """Whether the label at `label_start` names the yuan's central parity and no other pair."""
+    return text.startswith(_YUAN_PARITY_LABELS, label_start)
+
 
 _MOVES = {
     "上涨": "advancers",

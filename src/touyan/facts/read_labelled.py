@@ -47,7 +47,7 @@ from touyan.facts.labels import (
     base_metric,
     stake_move,
 )
-from touyan.facts.market import MARKET, SECTOR_METRICS
+from touyan.facts.market import MARKET, SECTOR_METRICS, YUAN_PARITY, yuan_parity
 from touyan.facts.named_parts import cause_of, pointed_kind, tranche_of, valued_part
 from touyan.facts.plans import projected_return
 from touyan.facts.qualifiers import qualifier
@@ -264,6 +264,8 @@ class LabelledSteps(OwnerSteps):
             return None
         if _UNNAMED_SET.match(self.text, clause_start, label_start):
             return None  # 多个生鲜单品的销售额达到1000万元: each of parts no one names
+        if record is None and metric == "central_parity" and yuan_parity(self.text, label_start):
+            record = YUAN_PARITY
         if record is None:
             record = (
                 self.round_subject
