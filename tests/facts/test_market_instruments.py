@@ -133,3 +133,13 @@ def test_the_yuans_central_parity_is_against_the_dollar() -> None:
 
 def test_another_pairs_central_parity_is_not_the_dollars() -> None:
     assert _read("人民币对欧元中间价报7.8012。", None) == []
+
+
+def test_an_instruments_price_moves_and_the_quote_it_reached() -> None:
+    found = _read("布伦特原油价格上涨0.1%至86.17美元/桶。", None)
+    assert _said(found) == {
+        ("布伦特原油", "change_pct", Decimal("0.1"), "%", None),
+        ("布伦特原油", "price", Decimal("86.17"), "/桶", "USD"),
+    }
+    # (a company's 价格 is some product's, no share's move)
+    assert _read("某钢厂螺纹钢价格下跌5%。", None) == []

@@ -42,6 +42,10 @@ _PAIR_FIRST = re.compile(r"\s*[，,]?\s*同环比(?:分别)?(?:为)?\s*$")
 # 营收529.14亿/+7%, 营收341.6亿元，同环比+2.7%/-2.7%: a slash between two figures.
 _SLASH = re.compile(r"\s*/\s*")
 _LEVEL_AFTER = re.compile(r"\s*[，,]\s*(?:达到|达|至|升至|增至|降至|为)了?\s*")
+# A quote after an instrument's move (上涨0.1%至86.17美元/桶, 跌1%，报每盎司3300美元).
+_QUOTE_AFTER = re.compile(
+    r"\s*[，,]?\s*(?:至|报|收于|收报|报收于)\s*(?:每(?:桶|盎司|吨|磅|克|蒲式耳))?\s*"
+)
 _VERSUS = re.compile(
     r"[，,]\s*(?P<verb>超过|跑赢|跑输|低于|高于|超越)(?P<base>[\u4e00-\u9fffA-Za-z0-9\-]{0,14}?)\s*"
 )
@@ -261,6 +265,11 @@ class GrowthShapes(Reader):
         last = self.last
         if last is None or self.last_end < sentence[0] or last.unit != "%":
             return None
+        if last.metric == "change_pct" and q.unit != "%" and self._quoted(last.subject):
+            # 布伦特原油价格上涨0.1%至86.17美元/桶: the quote the move reached
+            if not _QUOTE_AFTER.fullmatch(self.text, self.last_end, q.span[0]):
+                return None
+            return self._fact_for(last.subject, "price", q, sentence, quote, None)
         if not last.metric.endswith(("_yoy", "_qoq")) or q.unit == "%":
             return None
         if not _LEVEL_AFTER.fullmatch(self.text, self.last_end, q.span[0]):
@@ -269,6 +278,12 @@ class GrowthShapes(Reader):
         if base in LABEL_METRIC.values() and not unit_fits(base, q):
             return None
         return self._fact_for(last.subject, base, q, sentence, quote, last.object)
+
+    def _quoted(self, subject: str) -> bool:
+        """Whether `subject` is an instrument the text names (a commodity, a rate, a coin)."""
+        return any(
+            m.entity.kind == "instrument" and m.entity.name == subject for m in self.mentions
+        )
 
     def _follow_on(
         self, q: Quantity, sentence: tuple[int, int], quote: str

@@ -223,6 +223,13 @@ class MarketShapes(Reader):
             # 热门中概股多数上涨…涨逾15%，涨近3%: a list whose names were links, now lost.
             if not self.text[lead:verb].strip():
                 return None
+        if (
+            named
+            and named[-1].end == lead
+            and named[-1].entity.kind == "instrument"
+            and self.text.startswith("价格", lead)
+        ):
+            lead += 2  # 轻质原油期货价格下跌1.07%: the instrument's price is the instrument
         if not _MOVE_LEAD.fullmatch(self.text, lead, verb):
             if index is not None:
                 return None
