@@ -143,3 +143,9 @@ def test_an_instruments_price_moves_and_the_quote_it_reached() -> None:
     }
     # (a company's 价格 is some product's, no share's move)
     assert _read("某钢厂螺纹钢价格下跌5%。", None) == []
+
+
+def test_where_a_price_stands_now_is_the_sessions_move() -> None:
+    found = _read("WTI原油期货抹去之前的涨幅，现跌0.5%，报75.60美元/桶。", None)
+    assert at(found, "-0.5").metric == "盘中涨跌幅"
+    assert at(_read("贵州茅台收涨1.2%。", None), "1.2").metric == "change_pct"

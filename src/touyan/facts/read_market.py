@@ -100,8 +100,8 @@ _NOT_AN_INDEX = re.compile(
     r"|[等和及与、涨跌均或的]|^\d(?![A-Za-z])"  # (but 3D感应概念, 5G板块: a name)
 )
 # A move said of a session, not of the day's close: its peak (一度大跌超9%) or its course
-# (盘中上涨超过2%, 早盘跌1%).
-_SESSION_MOVE = re.compile(r"盘中|日内|早盘")
+# (盘中上涨超过2%, 早盘跌1%, …抹去之前的涨幅，现跌0.5%: where it stands now).
+_SESSION_MOVE = re.compile(r"盘中|日内|早盘|(?:^|[，,\s])(?:现|目前)转?$")
 # An item of a list (硅铁、原油、): the words before a 、.
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,8}(?=、)")
 # 今年以来股价涨, 近5个交易日跌: a window's move, dated like a day's quote.
