@@ -56,7 +56,7 @@ _HEAD_END = re.compile(r"(?:率|额|值|价|量|规模|收益|指数|价格|板�
 # A price move: the verb right before the percentage, with only time words between the name
 # and the verb (营收下跌5% is not a price move: 营收 stands between).
 _MOVE = re.compile(
-    r"(?:上涨|下跌|收涨|收跌|大涨|大跌|暴涨|暴跌|微涨|微跌|领涨|领跌|累涨|累跌|涨|跌)(?:了|超过|超|逾|近|约|达)?\s*$"
+    r"(?:上涨|下跌|上升|下降|收涨|收跌|大涨|大跌|暴涨|暴跌|微涨|微跌|领涨|领跌|累涨|累跌|涨|跌)(?:了|超过|超|逾|近|约|达)?\s*$"
 )
 _MOVE_LEAD = re.compile(
     r"(?:\s|[，,]|今日|今天|当日|盘中|盘前|盘后|美股|港股|早盘|午盘|尾盘|收盘|该股|股价|指数|全天|日内|周[一二三四五]|今年以?来|年内|"
@@ -99,6 +99,9 @@ _NOT_AN_INDEX = re.compile(
     r"其|跟踪|标的|基准|成分|大盘|全部|多数|少数|个股|概念|公司|业务|市场|指数|板块)"
     r"|[等和及与、涨跌均或的]|^\d(?![A-Za-z])"  # (but 3D感应概念, 5G板块: a name)
 )
+# Verbs a statistic's change is told with, which are a move only after an index's or an
+# instrument's name.
+_STATISTIC_VERBS = ("上升", "下降")
 # A move said of a session, not of the day's close: its peak (一度大跌超9%) or its course
 # (盘中上涨超过2%, 早盘跌1%, …抹去之前的涨幅，现跌0.5%: where it stands now).
 _SESSION_MOVE = re.compile(r"盘中|日内|早盘|(?:^|[，,\s])(?:现|目前)转?$")
@@ -205,6 +208,10 @@ class MarketShapes(Reader):
         named = [m for m in self.mentions if sentence[0] <= m.start and m.end <= verb]
         breaks = [b.end() for b in CLAUSE_BREAK.finditer(self.text, sentence[0], verb)]
         lead = max([named[-1].end if named else sentence[0], *breaks])
+        if self.text.startswith(_STATISTIC_VERBS, verb) and not (
+            named and named[-1].end == lead and named[-1].entity.kind in QUOTED_KINDS
+        ):
+            return None  # 产量下降2%: a statistic's change; 恒生指数上升17.7%: an index's move
         if (
             lead > sentence[0]
             and self.text[lead - 1] in "）)"
