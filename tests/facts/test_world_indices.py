@@ -100,7 +100,7 @@ def test_a_years_first_trading_week_is_not_the_year() -> None:
     assert (at(found, "0.41").as_of, at(found, "0.41").period) == (None, "2022年交易首周")
 
 
-def test_an_indexs_rise_told_as_a_statistics_is() -> None:
+def test_an_index_moving_in_a_statistics_words() -> None:
     found = _read("2024年，恒生中国企业指数上升26.4%，恒生指数下降1.5%。", None)
     assert {(f.subject, f.metric, f.value) for f in found} == {
         ("恒生中国企业指数", "change_pct", Decimal("26.4")),
