@@ -149,3 +149,13 @@ def test_where_a_price_stands_now_is_the_sessions_move() -> None:
     found = _read("WTI原油期货抹去之前的涨幅，现跌0.5%，报75.60美元/桶。", None)
     assert at(found, "-0.5").metric == "盘中涨跌幅"
     assert at(_read("贵州茅台收涨1.2%。", None), "1.2").metric == "change_pct"
+
+
+def test_currency_pairs_quoted_as_wires_write_them() -> None:
+    found = _read(
+        "澳元/美元上涨0.3％至0.7193，今年跌幅收窄至1％；美元/日元上涨0.1％至115.32。", None
+    )
+    assert (at(found, "0.7193").subject, at(found, "0.7193").metric) == ("澳元兑美元汇率", "price")
+    assert (at(found, "115.32").subject, at(found, "115.32").metric) == ("美元兑日元汇率", "price")
+    # (the year's fall narrowing is the year's, not the session's)
+    assert (at(found, "-1").metric, at(found, "-1").period) == ("change_pct", "今年")

@@ -84,3 +84,14 @@ def test_counts_of_days_and_yen_are_no_dates(text: str) -> None:
 def test_a_years_first_trading_week_is_no_whole_year() -> None:
     (week,) = parse_dates("港股2022年交易首周，恒生指数累涨0.41%。", today=_TODAY)
     assert (week.text, week.dated) == ("2022年交易首周", False)
+
+
+def test_where_a_records_reach_starts_dates_nothing() -> None:
+    # 创去年11月10日以来新高: neither 去年 nor its day is when the figure after it holds
+    assert not [
+        d for d in parse_dates("某股创去年11月10日以来新高。", today=_TODAY) if d.text == "去年"
+    ]
+    assert not [
+        d for d in parse_dates("某股创去年11月10日来新高。", today=_TODAY) if d.text == "去年"
+    ]
+    assert [d.text for d in parse_dates("去年11月10日，某公司公告。", today=_TODAY)][0] == "去年"

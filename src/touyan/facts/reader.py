@@ -145,10 +145,14 @@ class Reader(DatedReader, ForecastReader, SubjectReader, PartReader, IndicatorRe
             metric, period = spanned
         elif metric == "change_pct" and (since := self._moved_since(anchor, sentence, q)):
             metric, as_of, period = since
-        elif metric == "change_pct" and _IN_SESSION.search(
-            self.text, max(sentence[0], q.span[0] - 12), q.span[0]
+        elif (
+            metric == "change_pct"
+            and window is None
+            and (anchor is None or anchor.granularity == "day")
+            and _IN_SESSION.search(self.text, max(sentence[0], q.span[0] - 12), q.span[0])
         ):
-            metric = "盘中涨跌幅"  # 日内跌幅扩大至1%: where the price stands in the session
+            # 日内跌幅扩大至1%: where the price stands in the session (今年跌幅收窄至1%: the year's)
+            metric = "盘中涨跌幅"
         elif (
             metric == "change_pct"
             and (days := _DAYS_MOVE.search(self.text, max(sentence[0], q.span[0] - 20), q.span[0]))

@@ -96,6 +96,11 @@ _PATTERN = re.compile(
 
 
 _YEAR_REACH = 80  # characters
+# A day or month a relative year names as where a span starts (去年11月10日以来, 今年3月来).
+_YEAR_WORDS = frozenset({"去年", "今年", "前年"})
+_DAY_SINCE = re.compile(
+    r"\s*\d{1,2}\s*月(?:份|\s*\d{1,2}\s*[日号])?\s*(?:初|底|末|中)?(?:以来|来(?![看说讲]))"
+)
 # A futures contract's month (6月交货的, 2025年3月交割的): which contract, not a date.
 DELIVERY = re.compile(r"\s*(?:份)?(?:交货|交割)")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:亿|万)")
@@ -111,7 +116,7 @@ _PROFILE_DATE = re.compile(
 )
 # A date a span runs from (为2021年2月来最低, 2019年以来): a record's reach back, not the
 # year of the news around it, which a later 1月22日 is not dated by.
-_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|(?<=[年月])来(?![看说讲]))")
+_SINCE = re.compile(r"\s*(?:初|底|末|中)?(?:以来|(?<=[年月日])来(?![看说讲]))")
 
 
 # A holiday named after its year (2022年春节假期7天): some days of the year, not the year.
@@ -389,6 +394,8 @@ def read_dates(
         spans.append(match.span())
         if DELIVERY.match(text, match.end()):
             continue  # 2025年3月交货的原油期货: the contract's month, not when its price was
+        if match.group() in _YEAR_WORDS and _DAY_SINCE.match(text, match.end()):
+            continue  # 创去年11月10日以来新高: where a record's reach starts, no figure's year
         try:
             # A year named far back (成立日期1999年…) does not date a later bare 3月31日.
             near = last_year if match.start() - last_year_end <= _YEAR_REACH else None
