@@ -160,7 +160,7 @@ class MarketShapes(Reader):
     def _quoted_in(self, fact: ExtractedFact, q: Quantity, sentence: tuple[int, int]) -> bool:
         """An index is quoted in points and a stock in money: 创新高股平均股价49.01元 is no
         index's level, 富时100指数报收于8559.33点 no company's price, whoever the text was about.
-        A price per unit (报3350.5美元/盎司) is an instrument's its sentence names."""
+        A price per unit (报3350.5美元/盎司) is only an instrument's, one its sentence names."""
         if fact.metric not in PRICE_METRICS:
             return True
         named = [m for m in self.mentions if m.entity.name == fact.subject]

@@ -553,9 +553,8 @@ class TextReader:
         # the figures read in this sentence so far, with their facts (同比变动分别为… reads them)
         self.stated: list[tuple[Quantity, ExtractedFact]] = []
         self.averages = "均" in text  # 年均增长, 平均每年: `_bulletin_change` looks only then
-        self.yields = (
-            "收益率" in text
-        )  # 10年期美债收益率上涨5个基点: `_yield_figure` looks only then
+        # 10年期美债收益率上涨5个基点: `_yield_figure` looks only then
+        self.yields = "收益率" in text
         self.cn_regions: list[re.Match[str]] | None = None  # China's regions: read on need
         self.region_ends = [  # where an economy's name ends (我国|城镇化率), 国内生产总值 aside
             r.end()
