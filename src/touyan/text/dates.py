@@ -406,12 +406,14 @@ def read_dates(
             if near is None and g["md"] and undated_days:
                 # 截至2023年4月28日…。截至4月28日: the day named again, far on, without its year
                 near = told.get((int(g["m11"] or 0), int(g["d11"] or 0)))
-            day = int(g["d19"] or 0)
-            found = (
-                _day_of_month(day, today, _month_before(day, match.start(), last_month))
-                if g["dom"]
-                else _range(g, match.group(), today, near)
-            )
+            month = None  # the month a day written without one is in (`_month_before`)
+            found: tuple[dt.date, dt.date, str] | None
+            if g["dom"]:
+                day = int(g["d19"] or 0)
+                month = _month_before(day, match.start(), last_month)
+                found = _day_of_month(day, today, month)
+            else:
+                found = _range(g, match.group(), today, near)
             if found and g["md"] and near is not None and last_start is not None:
                 # (with no publication date no day has come: 2023年5月26日…5月22日 is the
                 # same week's, not next year's)
@@ -426,7 +428,7 @@ def read_dates(
             and (
                 granularity == "relative"
                 or (g["md"] and near is None)
-                or (g["dom"] and _month_before(start.day, match.start(), last_month) is None)
+                or (g["dom"] and month is None)
             )
         )
         dated, said, span = known, match.group(), match.span()
